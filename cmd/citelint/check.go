@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/rules"
+	"github.com/mattn/go-isatty"
+	"github.com/urfave/cli/v2"
+)
+
+func checkFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read settings from `FILE` instead of the nearest .citelint.yml"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write findings as `NAME`: " + strings.Join(report.Names(), ", ")},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write findings to `FILE` instead of the terminal"},
+		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit with status 1 when a finding is at least `LEVEL`: error, warning, info or never"},
+		&cli.StringSliceFlag{Name: "enable", Usage: "turn on `RULE` even if the config turns it off (repeatable)"},
+		&cli.StringSliceFlag{Name: "disable", Usage: "turn off `RULE` (repeatable)"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (when writing to a terminal and NO_COLOR is unset), always or never"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "check `N` files at once"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "leave out the summary line"},
+		&cli.BoolFlag{Name: "offline", Usage: "make no network requests (link checks are skipped)"},
+		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` to show for text read from - (standard input)"},
+	}
+}
+
+func checkCommand(stdin io.Reader) *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check drafts (the default command)",
+		ArgsUsage: "[PATH...]",
+		Description: "Checks each file, each Markdown (.md, .markdown) and text (.txt) file under each\n" +
+			"folder, and each file matching each glob; - reads standard input. With no path,\n" +
+			"checks the current folder. Skips .git, node_modules, vendor and the config's ignore list.\n\n" +
+			"Exit status: 0 when nothing is at or above --fail-on, 1 when something is,\n" +
+			"2 for a usage, config or file error (the other files are still checked).",
+		Flags: checkFlags(),
+		Action: func(c *cli.Context) error {
+			return runCheck(c, stdin)
+		},
+	}
+}
+
+func runCheck(c *cli.Context, stdin io.Reader) error {
+	failOn, err := parseFailOn(c.String("fail-on"))
+	if err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+	cfg, err := loadConfig(c.String("config"))
+	if err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+	active, err := lint.Configure(rules.All(), cfg, lint.Selection{
+		Enable:  c.StringSlice("enable"),
+		Disable: c.StringSlice("disable"),
+		Offline: c.Bool("offline"),
+	})
+	if err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+	if c.Int("jobs") < 1 {
+		return cli.Exit("--jobs must be at least 1", exitError)
+	}
+	colorMode := c.String("color")
+	if !slices.Contains([]string{"auto", "always", "never"}, colorMode) {
+		return cli.Exit(fmt.Sprintf("--color %q: use auto, always or never", colorMode), exitError)
+	}
+	out := c.App.Writer
+	f, err := report.Get(c.String("format"), report.Options{
+		Color: useColor(colorMode, out, c.String("output")),
+		Quiet: c.Bool("quiet"),
+	})
+	if err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs")}
+	res := runner.Run(ctx, inputs)
+	res.Errors = append(pathErrs, res.Errors...)
+	res.Files += len(pathErrs)
+
+	if err := write(f, res, c.String("output"), out); err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(c.App.ErrWriter, "citelint: %v\n", e)
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return cli.Exit("", exitError)
+	case failing(res.Diagnostics, failOn):
+		return cli.Exit("", exitFindings)
+	}
+	return nil
+}
+
+// parseFailOn reads --fail-on; 0 means never.
+func parseFailOn(s string) (lint.Severity, error) {
+	if s == "never" {
+		return 0, nil
+	}
+	sev, err := lint.ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("--fail-on %q: use error, warning, info or never", s)
+	}
+	return sev, nil
+}
+
+func failing(ds []lint.Diagnostic, failOn lint.Severity) bool {
+	if failOn == 0 {
+		return false
+	}
+	return slices.ContainsFunc(ds, func(d lint.Diagnostic) bool { return d.Severity >= failOn })
+}
+
+func loadConfig(path string) (*lint.Config, error) {
+	if path == "" {
+		found, err := lint.FindConfig(".")
+		if err != nil {
+			return nil, fmt.Errorf("look for config: %w", err)
+		}
+		if found == "" {
+			return &lint.Config{}, nil
+		}
+		path = found
+		if rel, err := filepath.Rel(".", found); err == nil && !strings.HasPrefix(rel, "..") {
+			path = rel
+		}
+	}
+	return lint.LoadConfig(path, rules.All(), nil)
+}
+
+func useColor(mode string, out io.Writer, output string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if output != "" {
+		return false
+	}
+	if _, set := os.LookupEnv("NO_COLOR"); set {
+		return false
+	}
+	f, ok := out.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// write renders the result to the output file, atomically, or to out.
+func write(f report.Formatter, res *lint.Result, output string, out io.Writer) error {
+	if output == "" {
+		return f.Format(out, res)
+	}
+	return writeFileAtomic(output, func(w io.Writer) error { return f.Format(w, res) })
+}
+
+// writeFileAtomic writes a file through a temporary file in the same
+// directory and a rename, so that readers never see half a file.
+func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err := fill(tmp); err != nil {
+		_ = tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// errNotFound says a named path does not exist.
+var errNotFound = errors.New("no such file or folder")

@@ -1,0 +1,977 @@
+package lint
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// Format is the kind of input a document was read as.
+type Format int
+
+const (
+	// Markdown is CommonMark with GitHub's extensions, footnotes and front matter.
+	Markdown Format = iota
+	// PlainText is text whose paragraphs are separated by blank lines.
+	PlainText
+)
+
+// FormatOf picks the format from a file name: .txt is plain text, anything
+// else Markdown.
+func FormatOf(path string) Format {
+	if strings.EqualFold(filepath.Ext(path), ".txt") {
+		return PlainText
+	}
+	return Markdown
+}
+
+// BlockKind says what kind of Markdown block holds a run of prose.
+type BlockKind int
+
+// Kinds of prose blocks.
+const (
+	Paragraph BlockKind = iota // a paragraph, or the text of a tight list item
+	Heading
+	TableCell
+)
+
+func (k BlockKind) String() string {
+	switch k {
+	case Heading:
+		return "heading"
+	case TableCell:
+		return "table cell"
+	}
+	return "paragraph"
+}
+
+// ContainerKind says what kind of block holds other blocks.
+type ContainerKind int
+
+// Kinds of containers.
+const (
+	Blockquote ContainerKind = iota
+	ListItem
+	Table
+	FootnoteDefinition
+)
+
+// Container is a block that holds other blocks: a blockquote, a list item,
+// a table or a footnote definition.
+type Container struct {
+	Kind       ContainerKind
+	Start, End int // source offsets
+	Parent     *Container
+	// Blocks are the indices, in Document.Blocks, of the prose blocks
+	// inside the container at any depth, in source order.
+	Blocks []int
+}
+
+// Sentence is a span of a block's prose text.
+type Sentence struct {
+	Start, End int // offsets into Block.Text, end exclusive
+}
+
+// Block is the prose of one Markdown block: its plain text, with a map back
+// to source offsets, split into sentences.
+type Block struct {
+	Index      int // position in Document.Blocks
+	Kind       BlockKind
+	Level      int // heading level, 0 for other blocks
+	Start, End int // source offsets of the block's lines
+	// Text is the block's prose: link text is kept, while code spans,
+	// images, autolinks and footnote references each stand as one
+	// ObjectRune. Line breaks are spaces.
+	Text      string
+	Sentences []Sentence
+	// Citations are the citations found in the block, in order.
+	Citations []*Citation
+	// Parent is the innermost container holding the block, or nil.
+	Parent *Container
+	// Row and Column place a table cell (row 0 is the header).
+	Row, Column int
+
+	m textMap
+}
+
+// SourceSpan maps a span of Text to source offsets.
+func (b *Block) SourceSpan(start, end int) (int, int) {
+	s, e := b.m.start(start), b.m.end(end)
+	if e < s {
+		e = s
+	}
+	return s, e
+}
+
+// TextOffset maps a source offset into Text: to the text made from that
+// byte, or else to the text made from the next source byte that has any.
+func (b *Block) TextOffset(src int) int { return b.m.textOffset(src) }
+
+// SentenceAt returns the index of the sentence holding the text offset, or
+// of the nearest sentence before it.
+func (b *Block) SentenceAt(off int) int {
+	lo, hi := 0, len(b.Sentences)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if b.Sentences[mid].Start <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return max(lo-1, 0)
+}
+
+// Within reports whether the block lies inside a container of kind k.
+func (b *Block) Within(k ContainerKind) bool {
+	for c := b.Parent; c != nil; c = c.Parent {
+		if c.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// CitationKind says how a citation is written.
+type CitationKind int
+
+// Kinds of citations.
+const (
+	InlineLink    CitationKind = iota // [text](url)
+	ReferenceLink                     // [text][label], [text][], [label]
+	Autolink                          // <https://…>
+	BareURL                           // https://… or www.… in running text
+	FootnoteRef                       // [^label] with a definition
+	PandocCite                        // [@key] or [see @key, p. 3]
+)
+
+func (k CitationKind) String() string {
+	return [...]string{"inline link", "reference link", "autolink", "bare URL", "footnote", "citation"}[k]
+}
+
+// Citation is evidence of sourcing: a link, a footnote reference or a
+// Pandoc citation in a block of prose.
+type Citation struct {
+	Kind CitationKind
+	// Target is the link destination, the footnote label or the Pandoc
+	// citation's content.
+	Target string
+	// Start and End span the whole citation in the source.
+	Start, End int
+	// TargetStart and TargetEnd span the destination as written in the
+	// source: in the link itself, or in its reference definition. They
+	// equal Start and End for footnotes and Pandoc citations.
+	TargetStart, TargetEnd int
+	// Block is the index of the block holding the citation, Sentence the
+	// index of the sentence within it; TextStart and TextEnd its span in
+	// the block's text.
+	Block, Sentence    int
+	TextStart, TextEnd int
+}
+
+// LinkDefinition is a link reference definition: [label]: url "title".
+type LinkDefinition struct {
+	Label            string
+	URL              string
+	Start, End       int
+	URLStart, URLEnd int
+	Used             bool // some reference link uses it
+}
+
+// Comment is an HTML comment in the Markdown (outside code).
+type Comment struct {
+	Start, End int
+	Text       string // the text between <!-- and -->
+}
+
+// Document is one parsed file, shared read-only by every rule.
+type Document struct {
+	Path   string
+	Source []byte // the file exactly as read
+	Format Format
+	Lines  *LineIndex
+
+	// Blocks are the prose blocks in source order.
+	Blocks []*Block
+	// Containers are the blockquotes, list items, tables and footnote
+	// definitions in source order.
+	Containers []*Container
+	// Citations are all citations in source order.
+	Citations []*Citation
+	// Definitions are the link reference definitions in source order.
+	Definitions []*LinkDefinition
+	// Comments are the HTML comments, where suppressions live.
+	Comments []Comment
+}
+
+// MaxListDepth bounds how deeply lists may nest in a checked file. The
+// Markdown parser's time grows with the cube of list depth; no draft nests
+// lists anywhere near this deep.
+const MaxListDepth = 64
+
+// NestingError reports a file nested too deeply to check.
+type NestingError struct {
+	Pos   Position
+	Depth int
+}
+
+func (e *NestingError) Error() string {
+	return fmt.Sprintf("line %d: lists nest about %d levels deep; citelint checks files nested at most %d levels", e.Pos.Line, e.Depth, MaxListDepth)
+}
+
+// Parse reads src as a document of the given format. It fails for binary
+// input, invalid UTF-8 and Markdown nested too deeply to parse in
+// reasonable time.
+func Parse(path string, src []byte, format Format) (*Document, error) {
+	if err := CheckText(src); err != nil {
+		return nil, err
+	}
+	d := &Document{Path: path, Source: src, Format: format, Lines: NewLineIndex(src)}
+	if format == PlainText {
+		d.parsePlain()
+		return d, nil
+	}
+	if line, depth := listDepth(src); depth > MaxListDepth {
+		return nil, &NestingError{Pos: Position{Line: line + 1, Column: 1}, Depth: depth}
+	}
+	d.parseMarkdown()
+	return d, nil
+}
+
+// listDepth estimates the deepest list nesting from line prefixes, without
+// parsing: list markers and indentation (two columns a level) at the start
+// of each line. It returns the 0-based line and the depth.
+func listDepth(src []byte) (line, depth int) {
+	for i, n := 0, 0; i < len(src); n++ {
+		end := bytes.IndexByte(src[i:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += i
+		}
+		if d := linePrefixDepth(src[i:end]); d > depth {
+			line, depth = n, d
+		}
+		i = end + 1
+	}
+	return line, depth
+}
+
+func linePrefixDepth(l []byte) int {
+	width, markers := 0, 0
+	for i := 0; i < len(l); {
+		switch c := l[i]; {
+		case c == ' ':
+			width++
+			i++
+		case c == '\t':
+			width += 4 - width%4
+			i++
+		case c == '>':
+			width = 0
+			i++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+			markers++
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+				markers++
+				i = j + 1
+				continue
+			}
+			return markers + width/2
+		default:
+			return markers + width/2
+		}
+	}
+	return markers + width/2
+}
+
+var markdown = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.GFM,
+		extension.Footnote,
+		&frontmatter.Extender{},
+	)).Parser()
+})
+
+func (d *Document) parseMarkdown() {
+	// goldmark does not skip a byte order mark, and front matter must start
+	// the input: parse the body after it and shift offsets back.
+	base := 0
+	if bytes.HasPrefix(d.Source, bom) {
+		base = len(bom)
+	}
+	body := d.Source[base:]
+	root := markdown().Parse(text.NewReader(body))
+	w := &walker{d: d, src: body, base: base}
+	w.walk(root, nil)
+	w.resolveReferences()
+	d.sortBySource()
+}
+
+// sortBySource puts blocks, containers and citations in source order:
+// goldmark moves footnote definitions to the end of the tree.
+func (d *Document) sortBySource() {
+	sortCitations(d.Citations)
+	if slices.IsSortedFunc(d.Blocks, byStart) {
+		return
+	}
+	slices.SortStableFunc(d.Blocks, byStart)
+	slices.SortStableFunc(d.Containers, func(a, b *Container) int { return cmp.Compare(a.Start, b.Start) })
+	renumber := make([]int, len(d.Blocks))
+	for i, b := range d.Blocks {
+		renumber[b.Index] = i
+		b.Index = i
+	}
+	for _, c := range d.Containers {
+		for i, old := range c.Blocks {
+			c.Blocks[i] = renumber[old]
+		}
+		slices.Sort(c.Blocks)
+	}
+	for _, c := range d.Citations {
+		c.Block = renumber[c.Block]
+	}
+}
+
+func byStart(a, b *Block) int { return cmp.Compare(a.Start, b.Start) }
+
+// walker turns the goldmark tree into blocks, containers and citations.
+// Offsets in the tree are into src; base shifts them into the file.
+type walker struct {
+	d    *Document
+	src  []byte
+	base int
+	// pending are reference links waiting for their definitions.
+	pending []pendingRef
+}
+
+type pendingRef struct {
+	c     *Citation
+	label string
+}
+
+func (w *walker) walk(n ast.Node, parent *Container) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			w.block(c, Paragraph, 0, parent)
+		case *ast.Heading:
+			w.block(c, Heading, c.Level, parent)
+		case *ast.Blockquote:
+			w.container(c, Blockquote, parent)
+		case *ast.ListItem:
+			w.container(c, ListItem, parent)
+		case *east.Table:
+			w.container(c, Table, parent)
+		case *east.TableHeader, *east.TableRow:
+			w.walk(c, parent)
+		case *east.TableCell:
+			b := w.block(c, TableCell, 0, parent)
+			b.Row, b.Column = tableRow(c), tableColumn(c)
+		case *east.Footnote:
+			w.container(c, FootnoteDefinition, parent)
+		case *ast.LinkReferenceDefinition:
+			w.definition(c)
+		case *ast.HTMLBlock:
+			w.htmlBlock(c)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+		default:
+			w.walk(c, parent)
+		}
+	}
+}
+
+func tableRow(c ast.Node) int {
+	row := c.Parent()
+	if _, ok := row.(*east.TableHeader); ok {
+		return 0
+	}
+	n := 1
+	for r := row.PreviousSibling(); r != nil; r = r.PreviousSibling() {
+		if _, ok := r.(*east.TableRow); ok {
+			n++
+		}
+	}
+	return n
+}
+
+func tableColumn(c ast.Node) int {
+	n := 0
+	for p := c.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		n++
+	}
+	return n
+}
+
+func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) {
+	start, end := w.extent(n)
+	if end > start {
+		end = w.d.Lines.LineEnd(w.d.Lines.LineOf(end - 1))
+	}
+	c := &Container{Kind: kind, Start: start, End: end, Parent: parent}
+	w.d.Containers = append(w.d.Containers, c)
+	first := len(w.d.Blocks)
+	w.walk(n, c)
+	for i := first; i < len(w.d.Blocks); i++ {
+		c.Blocks = append(c.Blocks, i)
+	}
+}
+
+// extent returns the source span of a block node: from its position to the
+// end of its last line, or of its last descendant's.
+func (w *walker) extent(n ast.Node) (int, int) {
+	start := n.Pos()
+	end := start
+	for c := n; c != nil; c = c.LastChild() {
+		if c.Type() == ast.TypeBlock {
+			if l := c.Lines(); l.Len() > 0 {
+				end = max(end, l.At(l.Len()-1).Stop)
+				if start < 0 {
+					start = l.At(0).Start
+				}
+			}
+		}
+		if c.Type() == ast.TypeInline {
+			break
+		}
+	}
+	if start < 0 {
+		start = end
+	}
+	return start + w.base, max(start, end) + w.base
+}
+
+func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container) *Block {
+	start, end := w.extent(n)
+	b := &Block{Index: len(w.d.Blocks), Kind: kind, Level: level, Start: start, End: end, Parent: parent}
+	w.d.Blocks = append(w.d.Blocks, b)
+	t := textBuilder{base: w.base}
+	w.inline(n, &t, b)
+	b.Text = string(t.buf)
+	b.m = t.segs
+	b.Sentences = SplitSentences(b.Text)
+	w.pandoc(b)
+	for _, c := range b.Citations {
+		c.Sentence = b.SentenceAt(c.TextStart)
+	}
+	return b
+}
+
+// inline appends the prose of n's inline children to t.
+func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			w.text(t, c.Segment.Start, c.Segment.Stop)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				t.addAtomic(" ", w.base+c.Segment.Stop, w.base+c.Segment.Stop)
+			}
+		case *ast.String:
+			// Synthetic text has no place of its own: pin it to the end so far.
+			at := w.base
+			if k := len(t.segs); k > 0 {
+				at = t.segs[k-1].srcEnd
+			}
+			t.addAtomic(string(c.Value), at, at)
+		case *ast.CodeSpan:
+			start := w.base + c.Pos()
+			t.addAtomic(string(ObjectRune), start, w.base+w.codeSpanEnd(c))
+		case *ast.Link:
+			w.link(c, t, b)
+		case *ast.Image:
+			start := c.Pos()
+			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, start))
+		case *ast.AutoLink:
+			w.autolink(c, t, b)
+		case *east.FootnoteLink:
+			w.footnote(c, t, b)
+		case *ast.RawHTML:
+			w.rawHTML(c, t)
+		default:
+			w.inline(c, t, b)
+		}
+	}
+}
+
+// text appends source text, dropping the backslash of escapes and decoding
+// entities, each mapped to its whole source run.
+func (w *walker) text(t *textBuilder, start, stop int) {
+	s := w.src
+	from := start
+	for i := start; i < stop; i++ {
+		n := 0
+		var repl string
+		switch s[i] {
+		case '\\':
+			if i+1 < stop && isASCIIPunct(s[i+1]) {
+				n, repl = 2, string(s[i+1])
+			}
+		case '&':
+			if n = entityLen(s[i:stop]); n > 0 {
+				repl = html.UnescapeString(string(s[i : i+n]))
+			}
+		}
+		if n > 0 {
+			t.addSource(s, from, i)
+			t.addAtomic(repl, w.base+i, w.base+i+n)
+			i += n - 1
+			from = i + 1
+		}
+	}
+	t.addSource(s, from, stop)
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// entityLen returns the length of the HTML entity that b starts with
+// (&amp; &#39; &#x2019;), or 0.
+func entityLen(b []byte) int {
+	for i := 1; i < len(b) && i <= 32; i++ {
+		c := b[i]
+		switch {
+		case c == ';':
+			if i == 1 {
+				return 0
+			}
+			if html.UnescapeString(string(b[:i+1])) == string(b[:i+1]) {
+				return 0 // not a known entity
+			}
+			return i + 1
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '#' && i == 1:
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// lastStop returns the end of the last text inside an inline node, or -1.
+func lastStop(n ast.Node) int {
+	stop := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			stop = max(stop, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return stop
+}
+
+// codeSpanEnd returns the offset after a code span's closing backticks.
+func (w *walker) codeSpanEnd(c *ast.CodeSpan) int {
+	s := w.src
+	i := c.Pos()
+	ticks := 0
+	for i < len(s) && s[i] == '`' {
+		i++
+		ticks++
+	}
+	if stop := lastStop(c); stop > i {
+		i = stop
+	}
+	for ; i < len(s); i++ {
+		if s[i] != '`' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		if j-i == ticks {
+			return j
+		}
+		i = j - 1
+	}
+	return len(s)
+}
+
+// linkEnd returns the offset after a link or image that starts at start:
+// its "]", then "(destination title)" or "[label]" if present.
+func (w *walker) linkEnd(n ast.Node, start int) int {
+	s := w.src
+	i := start + 1
+	if stop := lastStop(n); stop > i {
+		i = stop
+	}
+	// Skip to the closing bracket of the text, past emphasis or code marks.
+	for depth := 0; i < len(s); i++ {
+		if s[i] == '\\' {
+			i++
+			continue
+		}
+		if s[i] == '[' {
+			depth++
+		} else if s[i] == ']' {
+			if depth == 0 {
+				break
+			}
+			depth--
+		}
+	}
+	if i >= len(s) {
+		return len(s)
+	}
+	i++ // past ']'
+	if i < len(s) && s[i] == '(' {
+		return scanParens(s, i)
+	}
+	if i < len(s) && s[i] == '[' {
+		if j := bytes.IndexByte(s[i:], ']'); j >= 0 {
+			return i + j + 1
+		}
+	}
+	return i
+}
+
+// scanParens returns the offset after the ")" that closes the "(" at i,
+// skipping escapes, <…> destinations and quoted titles.
+func scanParens(s []byte, i int) int {
+	depth := 0
+	var quote byte
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\':
+			i++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '<':
+			if j := bytes.IndexByte(s[i:], '>'); j >= 0 {
+				i += j
+			}
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+// destinationSpan finds the destination of an inline link inside the
+// "(…)" that follows its text, returning -1s when there is none.
+func destinationSpan(s []byte, open, end int) (int, int) {
+	i := open + 1
+	for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	if i < end && s[i] == '<' {
+		if j := bytes.IndexByte(s[i:end], '>'); j >= 0 {
+			return i + 1, i + j
+		}
+	}
+	j, depth := i, 0
+	for ; j < end; j++ {
+		c := s[j]
+		if c == '\\' {
+			j++
+			continue
+		}
+		if c == '(' {
+			depth++
+		} else if c == ')' {
+			if depth == 0 {
+				break
+			}
+			depth--
+		} else if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			break
+		}
+	}
+	if j > end {
+		j = end
+	}
+	return i, j
+}
+
+func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
+	start := l.Pos()
+	textStart := len(t.buf)
+	w.inline(l, t, b)
+	end := w.linkEnd(l, start)
+	c := &Citation{
+		Kind:      InlineLink,
+		Target:    string(l.Destination),
+		Start:     w.base + start,
+		End:       w.base + end,
+		Block:     b.Index,
+		TextStart: textStart,
+		TextEnd:   len(t.buf),
+	}
+	if l.Reference != nil {
+		c.Kind = ReferenceLink
+		label := l.Reference.Value
+		if len(label) == 0 {
+			// Collapsed and shortcut references use the link text as label.
+			label = w.src[start+1 : max(start+1, end-1)]
+			if l.Reference.Type == ast.ReferenceLinkCollapsed {
+				label = w.src[start+1 : max(start+1, end-3)]
+			}
+		}
+		c.TargetStart, c.TargetEnd = c.Start, c.End
+		// Definitions may follow their use: resolve once the walk is done.
+		w.pending = append(w.pending, pendingRef{c, normalizeLabel(string(label))})
+	} else {
+		ds, de := destinationSpan(w.src, w.closingParen(start, end), end)
+		c.TargetStart, c.TargetEnd = w.base+ds, w.base+de
+	}
+	if c.TextEnd == c.TextStart {
+		// A link with no text still sits in the sentence.
+		t.addAtomic(string(ObjectRune), c.Start, c.End)
+		c.TextEnd = len(t.buf)
+	}
+	b.Citations = append(b.Citations, c)
+	w.d.Citations = append(w.d.Citations, c)
+}
+
+// closingParen finds the "(" that opens an inline link's destination: the
+// last "](" between the link's start and end.
+func (w *walker) closingParen(start, end int) int {
+	if i := bytes.LastIndex(w.src[start:end], []byte("](")); i >= 0 {
+		return start + i + 1
+	}
+	return end
+}
+
+// resolveReferences points reference links at their definitions.
+func (w *walker) resolveReferences() {
+	if len(w.pending) == 0 {
+		return
+	}
+	defs := make(map[string]*LinkDefinition, len(w.d.Definitions))
+	for _, d := range w.d.Definitions {
+		if label := normalizeLabel(d.Label); defs[label] == nil {
+			defs[label] = d // the first definition wins
+		}
+	}
+	for _, p := range w.pending {
+		if def := defs[p.label]; def != nil {
+			def.Used = true
+			p.c.TargetStart, p.c.TargetEnd = def.URLStart, def.URLEnd
+		}
+	}
+}
+
+func normalizeLabel(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func (w *walker) autolink(a *ast.AutoLink, t *textBuilder, b *Block) {
+	label := a.Label(w.src)
+	// Linkify may report the byte before the URL as the position.
+	start := a.Pos()
+	if i := bytes.Index(w.src[start:min(len(w.src), start+len(label)+2)], label); i >= 0 {
+		start += i
+	}
+	end := start + len(label)
+	kind := BareURL
+	if start > 0 && w.src[start-1] == '<' && end < len(w.src) && w.src[end] == '>' {
+		kind = Autolink
+	}
+	c := &Citation{
+		Kind:        kind,
+		Target:      string(a.URL(w.src)),
+		Start:       w.base + start,
+		End:         w.base + end,
+		TargetStart: w.base + start,
+		TargetEnd:   w.base + end,
+		Block:       b.Index,
+		TextStart:   len(t.buf),
+	}
+	if kind == Autolink {
+		c.Start--
+		c.End++
+	}
+	t.addAtomic(string(ObjectRune), c.Start, c.End)
+	c.TextEnd = len(t.buf)
+	b.Citations = append(b.Citations, c)
+	w.d.Citations = append(w.d.Citations, c)
+}
+
+func (w *walker) footnote(f *east.FootnoteLink, t *textBuilder, b *Block) {
+	start := f.Pos()
+	end := len(w.src)
+	if i := bytes.IndexByte(w.src[start:], ']'); i >= 0 {
+		end = start + i + 1
+	}
+	label := strings.TrimPrefix(strings.Trim(string(w.src[start:end]), "[]"), "^")
+	c := &Citation{
+		Kind:        FootnoteRef,
+		Target:      label,
+		Start:       w.base + start,
+		End:         w.base + end,
+		TargetStart: w.base + start,
+		TargetEnd:   w.base + end,
+		Block:       b.Index,
+		TextStart:   len(t.buf),
+	}
+	t.addAtomic(string(ObjectRune), c.Start, c.End)
+	c.TextEnd = len(t.buf)
+	b.Citations = append(b.Citations, c)
+	w.d.Citations = append(w.d.Citations, c)
+}
+
+func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder) {
+	if r.Segments.Len() == 0 {
+		return
+	}
+	start, stop := r.Segments.At(0).Start, r.Segments.At(r.Segments.Len()-1).Stop
+	raw := w.src[start:stop]
+	w.comments(raw, start)
+	if isBreakTag(raw) && t.lastByte() != ' ' {
+		t.addAtomic(" ", w.base+start, w.base+stop)
+	}
+}
+
+func isBreakTag(raw []byte) bool {
+	tag := strings.ToLower(strings.Trim(string(raw), "</> \t"))
+	return tag == "br" || tag == "p" || tag == "li"
+}
+
+func (w *walker) htmlBlock(h *ast.HTMLBlock) {
+	l := h.Lines()
+	if l.Len() == 0 {
+		return
+	}
+	start, stop := l.At(0).Start, l.At(l.Len()-1).Stop
+	if h.HasClosure() {
+		stop = max(stop, h.ClosureLine.Stop)
+	}
+	w.comments(w.src[start:stop], start)
+}
+
+// comments records the HTML comments in raw, which starts at offset at.
+func (w *walker) comments(raw []byte, at int) {
+	for {
+		i := bytes.Index(raw, []byte("<!--"))
+		if i < 0 {
+			return
+		}
+		j := bytes.Index(raw[i+4:], []byte("-->"))
+		if j < 0 {
+			return
+		}
+		start, end := at+i, at+i+4+j+3
+		w.d.Comments = append(w.d.Comments, Comment{
+			Start: w.base + start,
+			End:   w.base + end,
+			Text:  string(raw[i+4 : i+4+j]),
+		})
+		raw = raw[i+4+j+3:]
+		at = end
+	}
+}
+
+func (w *walker) definition(n *ast.LinkReferenceDefinition) {
+	l := n.Lines()
+	if l.Len() == 0 {
+		return
+	}
+	start, stop := l.At(0).Start, l.At(l.Len()-1).Stop
+	def := &LinkDefinition{Label: string(n.Label), URL: string(n.Destination), Start: w.base + start, End: w.base + stop}
+	// The destination follows "]:" and optional white space; it may be in <…>.
+	raw := w.src[start:stop]
+	if i := bytes.Index(raw, []byte("]:")); i >= 0 {
+		ds, de := destinationSpan(w.src, start+i+1, stop)
+		def.URLStart, def.URLEnd = w.base+ds, w.base+de
+	} else {
+		def.URLStart, def.URLEnd = def.Start, def.End
+	}
+	w.d.Definitions = append(w.d.Definitions, def)
+}
+
+// pandocCitation matches [@key], [see @key, p. 33; -@other] and the like.
+var pandocCitation = regexp.MustCompile(`\[(?:[^\[\]\n]{0,200}?[\s;-])?-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[^\[\]\n]{0,200}?\]`)
+
+// pandoc records Pandoc citations, which goldmark leaves as text.
+func (w *walker) pandoc(b *Block) {
+	if !strings.Contains(b.Text, "@") {
+		return
+	}
+	for _, m := range pandocCitation.FindAllStringIndex(b.Text, -1) {
+		start, end := b.SourceSpan(m[0], m[1])
+		c := &Citation{
+			Kind: PandocCite, Target: strings.Trim(b.Text[m[0]:m[1]], "[]"),
+			Start: start, End: end, TargetStart: start, TargetEnd: end,
+			Block: b.Index, TextStart: m[0], TextEnd: m[1],
+		}
+		b.Citations = append(b.Citations, c)
+		w.d.Citations = append(w.d.Citations, c)
+	}
+	sortCitations(b.Citations)
+}
+
+func sortCitations(cs []*Citation) {
+	slices.SortStableFunc(cs, func(a, b *Citation) int { return cmp.Compare(a.Start, b.Start) })
+}
+
+// parsePlain splits plain text into paragraphs at blank lines.
+func (d *Document) parsePlain() {
+	src := d.Source
+	n := d.Lines.Lines()
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		b := &Block{Index: len(d.Blocks), Kind: Paragraph, Start: start, End: end}
+		buf := []byte(string(src[start:end]))
+		for i, c := range buf {
+			if c == '\n' || c == '\r' || c == '\t' {
+				buf[i] = ' '
+			}
+		}
+		b.Text = string(buf)
+		b.m = textMap{{text: 0, textEnd: len(buf), src: start, srcEnd: end}}
+		b.Sentences = SplitSentences(b.Text)
+		d.Blocks = append(d.Blocks, b)
+		start = -1
+	}
+	for line := 0; line < n; line++ {
+		ls, le := d.Lines.LineStart(line), d.Lines.LineEnd(line)
+		if line == 0 && bytes.HasPrefix(src, bom) {
+			ls += len(bom)
+		}
+		if len(bytes.TrimSpace(src[ls:le])) == 0 {
+			flush(d.Lines.LineEnd(max(line-1, 0)))
+			continue
+		}
+		if start < 0 {
+			start = ls
+		}
+		w := &walker{d: d, src: src}
+		w.comments(src[ls:le], ls)
+	}
+	if start >= 0 {
+		flush(d.Lines.LineEnd(n - 1))
+	}
+}

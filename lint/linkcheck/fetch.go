@@ -1,0 +1,404 @@
+package linkcheck
+
+import (
+	"bufio"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"mime"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+const (
+	// maxBodyBytes caps what is read of a page, after decompression.
+	maxBodyBytes = 2 << 20
+	// maxRedirects is where browsers give up too.
+	maxRedirects = 20
+
+	reasonNetworkUnavailable = "network unavailable"
+	reasonDeadline           = "deadline reached before the link was checked"
+)
+
+// fetch follows the redirect chain from start, one hop at a time, and
+// judges where it ends.
+func (c *Checker) fetch(ctx context.Context, start *url.URL) Result {
+	r := Result{URL: start.String()}
+	// A fresh jar per link: some sites redirect to set a cookie and back,
+	// which is a loop only for a client that drops cookies. A first-time
+	// reader gets the same.
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		return c.errorResult(ctx, r, fmt.Errorf("create cookie jar: %w", err))
+	}
+	visited := make(map[string]bool)
+	cur := start
+	for hops := 0; ; hops++ {
+		if hops > 0 {
+			r.FinalURL = cur.String()
+		}
+		visit := cur.String() + "\x00" + cookieHeader(jar.Cookies(cur))
+		if visited[visit] {
+			r.Verdict, r.Reason = Dead, "redirect loop"
+			return r
+		}
+		visited[visit] = true
+		if hops > maxRedirects {
+			r.Verdict, r.Reason = Dead, fmt.Sprintf("more than %d redirects", maxRedirects)
+			return r
+		}
+
+		resp, err := c.get(ctx, cur, jar)
+		if err != nil {
+			return c.errorResult(ctx, r, err)
+		}
+		r.Status = resp.StatusCode
+		jar.SetCookies(cur, resp.Cookies())
+		if !isRedirect(resp.StatusCode) {
+			return c.judge(r, resp)
+		}
+		location := resp.Header.Get("Location")
+		closeBody(resp)
+		if location == "" {
+			r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("HTTP %d without a Location header", resp.StatusCode)
+			return r
+		}
+		next, err := cur.Parse(location)
+		if err != nil {
+			r.Verdict, r.Reason = Dead, fmt.Sprintf("redirect to a malformed address %q", location)
+			return r
+		}
+		if next.Scheme != "http" && next.Scheme != "https" {
+			r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("redirect to a non-HTTP address %q", location)
+			return r
+		}
+		next.Fragment, next.RawFragment = "", ""
+		if resp.StatusCode == http.StatusMovedPermanently || resp.StatusCode == http.StatusPermanentRedirect {
+			r.MovedTo = next.String()
+		}
+		cur = next
+	}
+}
+
+// get sends one GET, with retries, and returns the response with its body
+// open. On error any response is closed.
+func (c *Checker) get(ctx context.Context, u *url.URL, jar http.CookieJar) (*http.Response, error) {
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("build request: %w", err)
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+	for _, domain := range c.headerDomains(u.Hostname()) {
+		for name, value := range c.cfg.Headers[domain] {
+			req.Header.Set(name, value)
+		}
+	}
+	// Left to the transport, which then decompresses gzip itself, so the
+	// size cap applies to the decompressed body.
+	req.Header.Del("Accept-Encoding")
+	for _, ck := range jar.Cookies(u) {
+		req.AddCookie(ck)
+	}
+	resp, err := c.client.Do(req)
+	if err != nil {
+		if resp != nil {
+			closeBody(resp)
+		}
+		return nil, err
+	}
+	return resp, nil
+}
+
+// headerDomains returns the configured header domains matching host, the
+// least specific first so that a subdomain's headers win.
+func (c *Checker) headerDomains(host string) []string {
+	var domains []string
+	for d := range c.cfg.Headers {
+		if domainMatches(host, d) {
+			domains = append(domains, d)
+		}
+	}
+	slices.SortFunc(domains, func(a, b string) int { return len(a) - len(b) })
+	return domains
+}
+
+// judge classifies the final response of a chain and closes its body.
+func (c *Checker) judge(r Result, resp *http.Response) Result {
+	defer closeBody(resp)
+	code := resp.StatusCode
+	switch {
+	case code >= 200 && code < 300:
+		return judgePage(r, resp)
+	case code == http.StatusUnauthorized:
+		r.Verdict, r.Strong, r.Reason = Paywalled, true, "HTTP 401: login required"
+	case code == http.StatusPaymentRequired:
+		r.Verdict, r.Strong, r.Reason = Paywalled, true, "HTTP 402 Payment Required"
+	case code == http.StatusNotFound || code == http.StatusGone:
+		r.Verdict, r.Reason = Dead, fmt.Sprintf("HTTP %d", code)
+	case code == http.StatusForbidden:
+		r.Verdict, r.Reason = Unverifiable, "HTTP 403"
+		if sign := botProtection(resp.Header); sign != "" {
+			r.Reason = "HTTP 403 from bot protection (" + sign + ")"
+		}
+	case code == 999:
+		r.Verdict, r.Reason = Unverifiable, "HTTP 999: the site refuses automated clients"
+	case retryableStatus(code):
+		r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("HTTP %d after %d retries", code, c.cfg.Retries)
+	default:
+		r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("HTTP %d", code)
+	}
+	return r
+}
+
+// judgePage reads a successful page and looks for paywall signs and
+// anchors.
+func judgePage(r Result, resp *http.Response) Result {
+	r.Verdict, r.Reason = OK, fmt.Sprintf("HTTP %d", resp.StatusCode)
+	if r.MovedTo != "" {
+		r.Verdict, r.Reason = Redirected, fmt.Sprintf("moved permanently to %s", r.MovedTo)
+	}
+	body := &cappedReader{r: resp.Body, remaining: maxBodyBytes}
+	buffered := bufio.NewReader(body)
+	if !isHTML(resp.Header.Get("Content-Type"), buffered) {
+		return r
+	}
+	page := classifyHTML(buffered)
+	r.anchors = page.anchors
+	r.truncated = !page.complete || body.truncated
+	switch {
+	case page.strong != "":
+		r.Verdict, r.Strong, r.Reason = Paywalled, true, page.strong
+	case page.weak != "":
+		r.Verdict, r.Strong, r.Reason = Paywalled, false, page.weak
+	}
+	return r
+}
+
+// isHTML tells from the Content-Type, or by sniffing when there is none,
+// whether a body is HTML.
+func isHTML(contentType string, body *bufio.Reader) bool {
+	if contentType == "" {
+		head, _ := body.Peek(512) // a short or failed peek still sniffs what it got
+		contentType = http.DetectContentType(head)
+	}
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	return mediaType == "text/html" || mediaType == "application/xhtml+xml"
+}
+
+// botProtection returns the sign of a bot-protection service in the
+// headers of a refusal, "" when there is none.
+func botProtection(h http.Header) string {
+	if v := h.Get("Cf-Mitigated"); v != "" {
+		return "cf-mitigated: " + v
+	}
+	server := strings.ToLower(h.Get("Server"))
+	for _, name := range []string{"cloudflare", "akamaighost", "ddos-guard"} {
+		if strings.Contains(server, name) {
+			return "server: " + server
+		}
+	}
+	if h.Get("X-Datadome") != "" {
+		return "DataDome"
+	}
+	return ""
+}
+
+// errorResult classifies a failed request.
+func (c *Checker) errorResult(ctx context.Context, r Result, err error) Result {
+	verdict, reason := classifyError(err)
+	if ctx.Err() != nil {
+		// The run's deadline or cancellation, not the server's fault.
+		verdict, reason = NotChecked, reasonDeadline
+	}
+	if verdict == Unverifiable && isTransient(err) && c.cfg.Retries > 0 {
+		reason = fmt.Sprintf("%s after %d retries", reason, c.cfg.Retries)
+	}
+	r.Verdict, r.Reason = verdict, reason
+	return r
+}
+
+// classifyError returns the verdict on a request that got no response, and
+// the reason in a few words.
+func classifyError(err error) (Verdict, string) {
+	var (
+		guarded *forbiddenAddressError
+		dnsErr  *net.DNSError
+		addrErr *net.AddrError
+		certErr *tls.CertificateVerificationError
+		recErr  tls.RecordHeaderError
+		alert   tls.AlertError
+	)
+	switch {
+	case errors.As(err, &guarded):
+		return Skipped, fmt.Sprintf("refused to connect to %s, a private or local address (allow private addresses to check it)", guarded.addr)
+	case networkUnavailable(err):
+		return NotChecked, reasonNetworkUnavailable
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		return Dead, "domain " + dnsErr.Name + " does not exist (NXDOMAIN)"
+	case errors.As(err, &dnsErr):
+		return Unverifiable, "DNS lookup failed: " + dnsErr.Err
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return Dead, "connection refused"
+	case errors.As(err, &addrErr):
+		return Dead, "malformed address: " + addrErr.Error()
+	case errors.As(err, &certErr), errors.As(err, &recErr), errors.As(err, &alert):
+		return Unverifiable, "TLS error: " + withoutURL(err)
+	case isTimeout(err):
+		return Unverifiable, "timed out"
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return Unverifiable, "connection closed by the server"
+	}
+	return Unverifiable, withoutURL(err)
+}
+
+// networkUnavailable reports whether err means this machine has no usable
+// network, rather than that one site is down: no route at all, or a
+// resolver that cannot be reached. The standard library gives a SERVFAIL
+// for one name (a broken domain, reported per link) the same flags as an
+// unreachable resolver, except for its message.
+func networkUnavailable(err error) bool {
+	if errors.Is(err, syscall.ENETUNREACH) {
+		return true
+	}
+	var dnsErr *net.DNSError
+	if !errors.As(err, &dnsErr) || dnsErr.IsNotFound {
+		return false
+	}
+	return dnsErr.IsTimeout || (dnsErr.IsTemporary && dnsErr.Err != "server misbehaving")
+}
+
+// isTimeout reports whether err is a timeout.
+func isTimeout(err error) bool {
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
+}
+
+// isTransient reports whether a failed request is worth retrying: a
+// timeout or a connection the server reset or closed early.
+func isTransient(err error) bool {
+	if networkUnavailable(err) || errors.As(err, new(*forbiddenAddressError)) {
+		return false
+	}
+	return isTimeout(err) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// withoutURL returns err's message without the "Get "http://…": " prefix
+// of a *url.Error, since the result already names the URL.
+func withoutURL(err error) string {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		err = urlErr.Err
+	}
+	return err.Error()
+}
+
+// retryableStatus reports whether a status is transient.
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusRequestTimeout, http.StatusTooManyRequests, http.StatusInternalServerError,
+		http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// retryPolicy is the client's CheckRetry: transient statuses and errors
+// only (not 999, which a site sends to refuse robots, nor 501).
+func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if err != nil {
+		return isTransient(err), nil
+	}
+	return retryableStatus(resp.StatusCode), nil
+}
+
+// backoff is the client's Backoff: a Retry-After on 429 or 503 (seconds or
+// HTTP-date) capped at maxWait, else retryablehttp.DefaultBackoff's
+// exponential wait with jitter, so that requests that failed together do
+// not retry together. DefaultBackoff's own Retry-After handling is not used
+// because it is not capped.
+func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			return min(d, maxWait)
+		}
+	}
+	wait := retryablehttp.DefaultBackoff(minWait, maxWait, attempt, nil)
+	return wait/2 + rand.N(wait/2+1)
+}
+
+// isRedirect reports whether code is a redirect that carries a Location.
+func isRedirect(code int) bool {
+	switch code {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// cookieHeader renders cookies as a request's Cookie header would.
+func cookieHeader(cookies []*http.Cookie) string {
+	parts := make([]string, len(cookies))
+	for i, ck := range cookies {
+		parts[i] = ck.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// closeBody discards a little of a body, so the connection can be reused,
+// and closes it.
+func closeBody(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10)) // best effort: the body is unwanted
+	_ = resp.Body.Close()                                        // nothing to do about a failed close of a read body
+}
+
+// cappedReader reads at most remaining bytes and notes whether the
+// underlying reader had more.
+type cappedReader struct {
+	r         io.Reader
+	remaining int64
+	truncated bool
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.truncated {
+		return 0, io.EOF
+	}
+	if c.remaining <= 0 {
+		var probe [1]byte
+		if n, _ := c.r.Read(probe[:]); n > 0 {
+			c.truncated = true
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.remaining {
+		p = p[:c.remaining]
+	}
+	n, err := c.r.Read(p)
+	c.remaining -= int64(n)
+	if err != nil && err != io.EOF {
+		// A body cut short by a reset or timeout: judge what came.
+		c.truncated = true
+		return n, io.EOF
+	}
+	return n, err
+}

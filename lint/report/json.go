@@ -1,0 +1,66 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// JSON writes the stable, versioned JSON contract documented in the README.
+type JSON struct{}
+
+type jsonReport struct {
+	Version     int              `json:"version"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Errors      []jsonError      `json:"errors"`
+	Summary     jsonSummary      `json:"summary"`
+}
+
+type jsonDiagnostic struct {
+	Path       string `json:"path"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	EndLine    int    `json:"endLine"`
+	EndColumn  int    `json:"endColumn"`
+	Offset     int    `json:"offset"`
+	EndOffset  int    `json:"endOffset"`
+	Rule       string `json:"rule"`
+	Severity   string `json:"severity"`
+	Message    string `json:"message"`
+	Excerpt    string `json:"excerpt"`
+	Suggestion string `json:"suggestion,omitempty"`
+}
+
+type jsonError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+type jsonSummary struct {
+	Files   int `json:"files"`
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+// Format implements Formatter.
+func (JSON) Format(w io.Writer, res *lint.Result) error {
+	r := jsonReport{Version: 1, Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)), Errors: []jsonError{}}
+	for _, d := range res.Diagnostics {
+		r.Diagnostics = append(r.Diagnostics, jsonDiagnostic{
+			Path: d.Path, Line: d.Pos.Line, Column: d.Pos.Column, EndLine: d.EndPos.Line, EndColumn: d.EndPos.Column,
+			Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),
+			Message: d.Message, Excerpt: d.Excerpt, Suggestion: d.Suggestion,
+		})
+	}
+	for _, e := range res.Errors {
+		r.Errors = append(r.Errors, jsonError{Path: e.Path, Message: e.Err.Error()})
+	}
+	r.Summary.Files = res.Files
+	r.Summary.Error, r.Summary.Warning, r.Summary.Info = Count(res.Diagnostics)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

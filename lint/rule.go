@@ -1,0 +1,123 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity is how serious a diagnostic is.
+type Severity int
+
+// Severities, least serious first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q: use error, warning or info", s)
+}
+
+// Edit replaces the source bytes [Start, End) with New.
+type Edit struct {
+	Start, End int
+	New        string
+}
+
+// Diagnostic is one finding. Rules fill Start, End, Message and optionally
+// Severity (to lower or raise a finding's default), Suggestion and Fix; the
+// runner fills the rest.
+type Diagnostic struct {
+	Path     string
+	Rule     string
+	Severity Severity
+	Message  string
+	// Start and End are byte offsets into the file as read, end exclusive.
+	Start, End int
+	// Pos and EndPos are the 1-based line and column of Start and End.
+	Pos, EndPos Position
+	// Excerpt is the sentence or line around the span, shortened if long.
+	Excerpt string
+	// Suggestion says in words how to fix the finding.
+	Suggestion string
+	// Fix holds replacement edits that resolve the finding, if known.
+	Fix []Edit
+	// Snippet is the source line holding Start, for display.
+	Snippet Snippet
+}
+
+// Snippet is a window on one source line. Column is the 1-based column of
+// Text's first character; Text holds no line break.
+type Snippet struct {
+	Text   string
+	Column int
+}
+
+// Options is a rule's typed configuration. Config decoding fills a value
+// returned by Rule.DefaultOptions and then calls Validate.
+type Options interface {
+	Validate() error
+}
+
+// Rule is one check. Rules are values listed in package rules; they never
+// print and keep no state between runs.
+type Rule struct {
+	// ID is the stable kebab-case name used in config, suppressions and output.
+	ID string
+	// Summary is a one-line description.
+	Summary string
+	// Doc is the Markdown documentation shown by "citelint explain".
+	Doc string
+	// Severity is the default severity.
+	Severity Severity
+	// Network marks rules that need the network; --offline skips them.
+	Network bool
+	// DefaultOptions returns a new options value holding the defaults, or
+	// is nil for a rule without options.
+	DefaultOptions func() Options
+	// Run checks one document and reports through the pass.
+	Run func(*Pass)
+}
+
+// Pass is one rule's run over one document.
+type Pass struct {
+	Doc *Document
+	// Options is the rule's configured options (nil when it has none).
+	Options Options
+	// Severity is the rule's configured severity.
+	Severity Severity
+	// Suppressions are the document's suppression comments.
+	Suppressions *Suppressions
+	report       func(Diagnostic)
+}
+
+// Report records a diagnostic. A zero Severity takes the rule's configured
+// severity.
+func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// Reportf records a diagnostic over [start, end) with a formatted message.
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,311 @@
+package lint
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// ActiveRule is a rule that will run, with its configured severity and
+// options.
+type ActiveRule struct {
+	Rule     *Rule
+	Severity Severity
+	Options  Options
+}
+
+// Selection says which rules run beyond their defaults.
+type Selection struct {
+	Enable, Disable []string
+	// Offline skips rules that need the network.
+	Offline bool
+}
+
+// Configure resolves the rules that run and how: each rule's defaults,
+// then the config file, then the selection. Every rule is on by default.
+func Configure(rules []*Rule, cfg *Config, sel Selection) ([]ActiveRule, error) {
+	byID := make(map[string]*Rule, len(rules))
+	for _, r := range rules {
+		byID[r.ID] = r
+	}
+	for _, list := range [][]string{sel.Enable, sel.Disable} {
+		for _, id := range list {
+			if byID[id] == nil {
+				return nil, fmt.Errorf("unknown rule %q: run \"citelint rules\" for the list", id)
+			}
+		}
+	}
+	var out []ActiveRule
+	for _, r := range rules {
+		a := ActiveRule{Rule: r, Severity: r.Severity}
+		if r.DefaultOptions != nil {
+			a.Options = r.DefaultOptions()
+		}
+		on := true
+		if cfg != nil {
+			if s, ok := cfg.Rules[r.ID]; ok {
+				on = !s.Off
+				if s.Severity != 0 {
+					a.Severity = s.Severity
+				}
+				if s.Options != nil {
+					a.Options = s.Options
+				}
+			}
+		}
+		on = (on || slices.Contains(sel.Enable, r.ID)) && !slices.Contains(sel.Disable, r.ID)
+		if on && !(sel.Offline && r.Network) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// Input is one file to check.
+type Input struct {
+	// Path is the name shown in output: as given, with forward slashes.
+	Path   string
+	Format Format
+	// Read returns the file's bytes; it is called once, by the worker that
+	// checks the file, so at most Jobs files are held at once.
+	Read func() ([]byte, error)
+}
+
+// FileError is a file that could not be checked.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e FileError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+
+// Result is the outcome of a run.
+type Result struct {
+	// Files counts the files checked, errors included.
+	Files int
+	// Diagnostics are sorted by path, line, column and rule.
+	Diagnostics []Diagnostic
+	// Errors are the files that could not be checked, in input order.
+	Errors []FileError
+}
+
+// Runner checks files concurrently with a set of rules.
+type Runner struct {
+	Rules []ActiveRule
+	// Known reports whether a rule ID exists, for suppression comments.
+	Known func(string) bool
+	// Jobs bounds how many files are checked at once; 0 means one per CPU.
+	Jobs int
+}
+
+// Run checks every input. Files are read, parsed and checked once each, in
+// parallel; the result does not depend on the order they finish in.
+func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
+	type fileResult struct {
+		diags []Diagnostic
+		err   error
+	}
+	results := make([]fileResult, len(inputs))
+	jobs := r.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, max(len(inputs), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				diags, err := r.CheckFile(inputs[i])
+				results[i] = fileResult{diags, err}
+			}
+		})
+	}
+feed:
+	for i := range inputs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			for j := i; j < len(inputs); j++ {
+				results[j].err = ctx.Err()
+			}
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+
+	res := &Result{Files: len(inputs)}
+	for i, fr := range results {
+		if fr.err != nil {
+			res.Errors = append(res.Errors, FileError{inputs[i].Path, fr.err})
+		}
+		res.Diagnostics = append(res.Diagnostics, fr.diags...)
+	}
+	SortDiagnostics(res.Diagnostics)
+	return res
+}
+
+// CheckFile reads, parses and checks one input.
+func (r *Runner) CheckFile(in Input) ([]Diagnostic, error) {
+	src, err := in.Read()
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Parse(in.Path, src, in.Format)
+	if err != nil {
+		return nil, err
+	}
+	return r.Check(doc)
+}
+
+// Check runs the rules over a parsed document and returns its diagnostics,
+// suppressions applied and positions filled.
+func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
+	known := r.Known
+	if known == nil {
+		known = func(id string) bool { return slices.ContainsFunc(r.Rules, func(a ActiveRule) bool { return a.Rule.ID == id }) }
+	}
+	sup := ParseSuppressions(doc, known)
+	var out []Diagnostic
+	for _, a := range r.Rules {
+		if a.Rule.Run == nil {
+			continue
+		}
+		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup}
+		pass.report = func(d Diagnostic) {
+			d.Rule = a.Rule.ID
+			if d.Severity == 0 {
+				d.Severity = a.Severity
+			}
+			out = append(out, d)
+		}
+		if err := runRule(a.Rule, pass); err != nil {
+			return nil, err
+		}
+	}
+	kept := out[:0]
+	for _, d := range out {
+		d.Path = doc.Path
+		d.Start = max(0, min(d.Start, len(doc.Source)))
+		d.End = max(d.Start, min(d.End, len(doc.Source)))
+		if sup.Suppressed(d.Rule, d.Start, doc.Lines.LineOf(d.Start)) {
+			continue
+		}
+		kept = append(kept, d)
+	}
+	// Resolve positions in offset order: the column table is built once.
+	slices.SortFunc(kept, func(a, b Diagnostic) int { return cmp.Compare(a.Start, b.Start) })
+	for i := range kept {
+		describe(doc, &kept[i])
+	}
+	return kept, nil
+}
+
+// runRule runs one rule, turning a panic into an error that names the rule
+// and file, so that one bug does not take the whole run down.
+func runRule(rule *Rule, pass *Pass) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error in rule %s (please report it): %v", rule.ID, p)
+		}
+	}()
+	rule.Run(pass)
+	return nil
+}
+
+// maxExcerpt bounds excerpts and snippets, in code points either side of a
+// span's start, so that huge lines cost no more than short ones.
+const maxExcerpt = 100
+
+// describe fills a diagnostic's positions, excerpt and snippet.
+func describe(doc *Document, d *Diagnostic) {
+	d.Pos = doc.Lines.Position(d.Start)
+	d.EndPos = doc.Lines.Position(d.End)
+	line := d.Pos.Line - 1
+	ls, le := doc.Lines.LineStart(line), doc.Lines.LineEnd(line)
+	if line == 0 && strings.HasPrefix(string(doc.Source[:min(3, len(doc.Source))]), string(bom)) {
+		ls = min(len(bom), le)
+	}
+	from, to := window(doc.Source, ls, le, d.Start, d.End)
+	d.Snippet = Snippet{
+		Text:   strings.ReplaceAll(string(doc.Source[from:to]), "\r", " "),
+		Column: doc.Lines.Position(from).Column,
+	}
+	d.Excerpt = excerpt(doc, d.Start, d.End, strings.TrimSpace(d.Snippet.Text))
+}
+
+// window returns the part of src[ls:le] to show around [start, end): the
+// whole line when short, else maxExcerpt code points either side.
+func window(src []byte, ls, le, start, end int) (int, int) {
+	from := start
+	for n := 0; from > ls && n < maxExcerpt; n++ {
+		_, size := utf8.DecodeLastRune(src[ls:from])
+		from -= size
+	}
+	to := min(max(end, start), le)
+	for n := 0; to < le && n < maxExcerpt; n++ {
+		_, size := utf8.DecodeRune(src[to:le])
+		to += size
+	}
+	return from, to
+}
+
+// excerpt returns the sentence holding start, or fallback when start is not
+// in prose; long sentences are cut around the span.
+func excerpt(doc *Document, start, end int, fallback string) string {
+	b := doc.BlockAt(start)
+	if b == nil {
+		return fallback
+	}
+	off := b.TextOffset(start)
+	s := b.Sentences[b.SentenceAt(off)]
+	if off > s.End {
+		return fallback
+	}
+	ts, te := s.Start, s.End
+	spanEnd := max(off, min(b.TextOffset(end), te))
+	from, to := window([]byte(b.Text), ts, te, off, spanEnd)
+	text := b.Text[from:to]
+	if from > ts {
+		text = "…" + text
+	}
+	if to < te {
+		text += "…"
+	}
+	return strings.ReplaceAll(text, string(ObjectRune), "…")
+}
+
+// BlockAt returns the prose block whose source span holds offset, or nil.
+func (d *Document) BlockAt(offset int) *Block {
+	i, _ := slices.BinarySearchFunc(d.Blocks, offset, func(b *Block, off int) int {
+		if b.End <= off {
+			return -1
+		}
+		if b.Start > off {
+			return 1
+		}
+		return 0
+	})
+	if i < len(d.Blocks) && d.Blocks[i].Start <= offset && offset < d.Blocks[i].End {
+		return d.Blocks[i]
+	}
+	return nil
+}
+
+// SortDiagnostics sorts by path, line, column, end, rule and message.
+func SortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Start, b.Start),
+			cmp.Compare(a.End, b.End),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

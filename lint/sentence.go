@@ -1,0 +1,150 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations never end a sentence when followed by a space, whatever
+// comes next. Compared without their final period, case-sensitively.
+var abbreviations = setOf(
+	"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sr", "Jr", "St", "Rev", "Hon", "Fr",
+	"Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Cmdr", "Sgt", "Maj", "Adm", "Supt", "Pres", "Amb",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+	"Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
+	"vs", "cf", "al", "approx", "ca", "Fig", "fig", "Figs", "Vol", "vol", "Ch", "ch", "Sec", "sec",
+	"Ave", "Blvd", "Rd", "Mt", "Ft", "Dept", "Univ", "Assn", "Bros", "esp", "incl", "Messrs", "viz",
+)
+
+// numberAbbreviations end no sentence when a digit follows ("No. 5", "p. 12").
+var numberAbbreviations = setOf("No", "no", "Nos", "nos", "p", "pp", "Art", "art", "Para", "para", "Ex", "ex", "Tab", "Eq", "eq")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// SplitSentences splits prose into sentences. A sentence ends at ".", "!"
+// or "?" (with any closing quotes or brackets) followed by white space and
+// a capital letter, digit or opening mark. Abbreviations ("Dec.", "Mr.",
+// "No. 5"), words with inner periods ("U.S.", "e.g."), initials ("J. K."),
+// decimals and ellipses do not end a sentence. Sentences exclude the white
+// space between them.
+func SplitSentences(text string) []Sentence {
+	var out []Sentence
+	start := skipSpace(text, 0)
+	for i := start; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if c == '.' && (i+1 < len(text) && text[i+1] == '.' || i > 0 && text[i-1] == '.') {
+			continue // an ellipsis
+		}
+		j := i + 1
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !isCloser(r) {
+				break
+			}
+			j += size
+		}
+		k := skipSpace(text, j)
+		if k == j || k == len(text) {
+			continue
+		}
+		if !startsSentence(text[k:]) || c == '.' && !endsWithPeriod(text[:i], text[k:]) {
+			continue
+		}
+		out = append(out, Sentence{Start: start, End: j})
+		start = k
+		i = k - 1
+	}
+	if end := trimSpaceEnd(text, len(text)); end > start {
+		out = append(out, Sentence{Start: start, End: end})
+	}
+	return out
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '*', '_', '”', '’', '»':
+		return true
+	}
+	return false
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func trimSpaceEnd(s string, end int) int {
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// startsSentence reports whether s begins the way a sentence does.
+func startsSentence(s string) bool {
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case unicode.IsUpper(r), unicode.IsDigit(r), r == ObjectRune:
+			return true
+		case strings.ContainsRune("\"'“‘«([*_¿¡", r):
+			s = s[size:]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// endsWithPeriod decides whether the period after before ends a sentence,
+// given the text after it.
+func endsWithPeriod(before, after string) bool {
+	w := lastWord(before)
+	if w == "" {
+		return true
+	}
+	if abbreviations[w] || strings.Contains(w, ".") {
+		return false
+	}
+	if numberAbbreviations[w] && after != "" && after[0] >= '0' && after[0] <= '9' {
+		return false
+	}
+	// An initial: a single capital letter ("J. K. Rowling").
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
+		return false
+	}
+	return true
+}
+
+// lastWord returns the letters and inner periods that end s.
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		i -= size
+	}
+	return strings.TrimLeft(s[i:], ".")
+}

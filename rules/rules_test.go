@@ -1,0 +1,134 @@
+package rules
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/citelint/citelint/lint"
+)
+
+var update = flag.Bool("update", false, "rewrite the .out files of rule fixtures (review the diff!)")
+
+// runFixtures checks every fixture in testdata/<rule ID>/ with only that
+// rule on, against the .out file beside it: one line per diagnostic,
+//
+//	line:col-endLine:endCol severity "spanned text": message
+//
+// so that a reader sees exactly what each finding covers. Unexpected and
+// missing diagnostics both fail.
+func runFixtures(t *testing.T, rule *lint.Rule) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", rule.ID, "*.*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, ".out") || strings.HasSuffix(file, ".yml") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			got := fixtureOutput(t, rule, file)
+			golden := strings.TrimSuffix(file, filepath.Ext(file)) + ".out"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./rules -update to create it, then review it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("diagnostics differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+	if n == 0 {
+		t.Fatalf("no fixtures in testdata/%s", rule.ID)
+	}
+}
+
+// fixtureOutput runs rule over file; options come from a .yml file beside
+// the fixture (the rule's config mapping), if there is one.
+func fixtureOutput(t *testing.T, rule *lint.Rule, file string) string {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	active := lint.ActiveRule{Rule: rule, Severity: rule.Severity}
+	if rule.DefaultOptions != nil {
+		active.Options = rule.DefaultOptions()
+	}
+	if cfgFile := strings.TrimSuffix(file, filepath.Ext(file)) + ".yml"; fileExists(cfgFile) {
+		cfgSrc, err := os.ReadFile(cfgFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := lint.ParseConfig(cfgFile, ".", cfgSrc, All(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, ok := cfg.Rules[rule.ID]; ok {
+			if s.Severity != 0 {
+				active.Severity = s.Severity
+			}
+			if s.Options != nil {
+				active.Options = s.Options
+			}
+		}
+	}
+	doc, err := lint.Parse(filepath.ToSlash(file), src, lint.FormatOf(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner := &lint.Runner{Rules: []lint.ActiveRule{active}, Known: Known}
+	diags, err := runner.Check(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lint.SortDiagnostics(diags)
+	var b strings.Builder
+	for _, d := range diags {
+		fmt.Fprintf(&b, "%d:%d-%d:%d %s %q: %s\n", d.Pos.Line, d.Pos.Column, d.EndPos.Line, d.EndPos.Column,
+			d.Severity, src[d.Start:d.End], d.Message)
+	}
+	return b.String()
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+func TestEveryRuleIsDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range All() {
+		if seen[r.ID] {
+			t.Errorf("rule %s listed twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || r.Doc == "" || r.Run == nil || r.Severity == 0 {
+			t.Errorf("rule %s lacks a summary, doc, run or severity", r.ID)
+		}
+		if strings.ToLower(r.ID) != r.ID || strings.ContainsAny(r.ID, " _") {
+			t.Errorf("rule ID %q is not kebab-case", r.ID)
+		}
+		if r.DefaultOptions != nil {
+			if err := r.DefaultOptions().Validate(); err != nil {
+				t.Errorf("rule %s: default options invalid: %v", r.ID, err)
+			}
+		}
+	}
+}
+
+func TestCitationNeededMarker(t *testing.T) { runFixtures(t, CitationNeededMarker) }
+
+func TestInvalidSuppression(t *testing.T) { runFixtures(t, InvalidSuppression) }
