@@ -98,6 +98,8 @@ type Block struct {
 	// ObjectRune. Line breaks are spaces.
 	Text      string
 	Sentences []Sentence
+	// Quotes are the quotations in Text, in order of their opening marks.
+	Quotes []Quote
 	// Citations are the citations found in the block, in order.
 	Citations []*Citation
 	// Parent is the innermost container holding the block, or nil.
@@ -470,6 +472,7 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	b.Text = string(t.buf)
 	b.m = t.segs
 	b.Sentences = SplitSentences(b.Text)
+	b.Quotes = findQuotes(b.Text)
 	w.pandoc(b)
 	for _, c := range b.Citations {
 		c.Sentence = b.SentenceAt(c.TextStart)
@@ -953,6 +956,7 @@ func (d *Document) parsePlain() {
 		b.Text = string(buf)
 		b.m = textMap{{text: 0, textEnd: len(buf), src: start, srcEnd: end}}
 		b.Sentences = SplitSentences(b.Text)
+		b.Quotes = findQuotes(b.Text)
 		d.Blocks = append(d.Blocks, b)
 		start = -1
 	}

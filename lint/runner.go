@@ -168,7 +168,9 @@ func (r *Runner) CheckFile(in Input) ([]Diagnostic, error) {
 func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 	known := r.Known
 	if known == nil {
-		known = func(id string) bool { return slices.ContainsFunc(r.Rules, func(a ActiveRule) bool { return a.Rule.ID == id }) }
+		known = func(id string) bool {
+			return slices.ContainsFunc(r.Rules, func(a ActiveRule) bool { return a.Rule.ID == id })
+		}
 	}
 	sup := ParseSuppressions(doc, known)
 	var out []Diagnostic

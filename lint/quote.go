@@ -1,0 +1,167 @@
+package lint
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quote is a quotation in a block's prose text: the words between a pair of
+// double quotes (“…” or "…") or single curly quotes (‘…’).
+type Quote struct {
+	// Start and End span the quotation in Block.Text, marks included. An
+	// unclosed quotation runs to the end of the block.
+	Start, End int
+	// Closed is false when the block ends before the closing mark: the
+	// quotation may go on in the next paragraph.
+	Closed bool
+	// Single marks ‘…’ quotations.
+	Single bool
+	// Depth is 0 for an outermost quotation, 1 for one inside it, and so on.
+	Depth int
+}
+
+// Inner returns the span of the quoted words, without the marks.
+func (q Quote) Inner(text string) (int, int) {
+	_, open := utf8.DecodeRuneInString(text[q.Start:])
+	end := q.End
+	if q.Closed {
+		_, close := utf8.DecodeLastRuneInString(text[:q.End])
+		end -= close
+	}
+	return q.Start + open, max(q.Start+open, end)
+}
+
+// maxQuoteDepth bounds nesting so that hostile input stays linear.
+const maxQuoteDepth = 8
+
+// findQuotes pairs the quotation marks of a block's text. Straight double
+// quotes open after a space or an opening mark and close before one;
+// a straight quote after a digit is an inch mark unless it closes an open
+// quotation. Curly apostrophes (don’t, ’80s, students’) are not quotes.
+func findQuotes(text string) []Quote {
+	var out []Quote
+	var stack []openMark
+	push := func(at int, single bool) {
+		if len(stack) >= maxQuoteDepth {
+			return
+		}
+		out = append(out, Quote{Start: at, Single: single, Depth: len(stack)})
+		stack = append(stack, openMark{single, len(out) - 1})
+	}
+	// closeTo closes the innermost open quote of the kind, dropping any
+	// unclosed quotes of the other kind opened after it.
+	closeTo := func(single bool, end int) bool {
+		for i := len(stack) - 1; i >= 0; i-- {
+			if stack[i].single == single {
+				q := &out[stack[i].index]
+				q.End, q.Closed = end, true
+				for _, o := range stack[i+1:] {
+					// An unclosed inner mark was an apostrophe after all.
+					out[o.index].Depth = -1
+				}
+				stack = stack[:i]
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '“':
+			push(i, false)
+		case '”':
+			closeTo(false, i+size)
+		case '‘':
+			if opensQuote(text, i) {
+				push(i, true)
+			}
+		case '’':
+			if closesQuote(text, i, size) {
+				closeTo(true, i+size)
+			}
+		case '"':
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			after, _ := utf8.DecodeRuneInString(text[i+size:])
+			openDouble := hasOpen(stack, false)
+			switch {
+			case openDouble && (i == 0 || !unicode.IsSpace(before) || i+size == len(text) || unicode.IsSpace(after) || unicode.IsPunct(after)):
+				closeTo(false, i+size)
+			case unicode.IsDigit(before):
+				// An inch mark: 21" or 5'11".
+			case i+size < len(text) && !unicode.IsSpace(after):
+				push(i, false)
+			}
+		}
+		i += size
+	}
+	kept := out[:0]
+	for _, q := range out {
+		if q.Depth < 0 {
+			continue
+		}
+		if !q.Closed {
+			if q.Single {
+				continue // a lone ‘ is more likely a typo than a quotation
+			}
+			q.End = len(text)
+		}
+		kept = append(kept, q)
+	}
+	return kept
+}
+
+// openMark is a quotation mark waiting for its closing mark.
+type openMark struct {
+	single bool
+	index  int // of its Quote in findQuotes' output
+}
+
+func hasOpen(stack []openMark, single bool) bool {
+	for _, o := range stack {
+		if o.single == single {
+			return true
+		}
+	}
+	return false
+}
+
+// opensQuote reports whether ‘ at i opens a quotation: it follows a space,
+// an opening mark or the start, and precedes a letter, digit or mark.
+func opensQuote(text string, i int) bool {
+	if i > 0 {
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(before) && !isOpener(before) {
+			return false
+		}
+	}
+	after, _ := utf8.DecodeRuneInString(text[i+len("‘"):])
+	return after != utf8.RuneError && !unicode.IsSpace(after)
+}
+
+// closesQuote reports whether ’ at i can close a quotation: it is not
+// between two letters (don’t) and does not start a word (’80s).
+func closesQuote(text string, i, size int) bool {
+	if i == 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.IsSpace(before) || isOpener(before) {
+		return false
+	}
+	if i+size < len(text) {
+		after, _ := utf8.DecodeRuneInString(text[i+size:])
+		if unicode.IsLetter(after) || unicode.IsDigit(after) {
+			return false
+		}
+	}
+	return true
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '“', '‘', '"', '—', '–', '-', '/':
+		return true
+	}
+	return false
+}
