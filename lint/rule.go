@@ -58,6 +58,9 @@ type Diagnostic struct {
 	Start, End int
 	// Pos and EndPos are the 1-based line and column of Start and End.
 	Pos, EndPos Position
+	// ByteColumn and EndByteColumn are the 1-based columns of Start and End
+	// counted in UTF-8 bytes, for tools that count that way.
+	ByteColumn, EndByteColumn int
 	// Excerpt is the sentence or line around the span, shortened if long.
 	Excerpt string
 	// Suggestion says in words how to fix the finding.

@@ -228,6 +228,7 @@ const maxExcerpt = 100
 func describe(doc *Document, d *Diagnostic) {
 	d.Pos = doc.Lines.Position(d.Start)
 	d.EndPos = doc.Lines.Position(d.End)
+	d.ByteColumn, d.EndByteColumn = doc.Lines.ByteColumn(d.Start), doc.Lines.ByteColumn(d.End)
 	line := d.Pos.Line - 1
 	ls, le := doc.Lines.LineStart(line), doc.Lines.LineEnd(line)
 	if line == 0 && strings.HasPrefix(string(doc.Source[:min(3, len(doc.Source))]), string(bom)) {

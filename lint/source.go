@@ -122,6 +122,17 @@ func (x *LineIndex) Position(offset int) Position {
 	return Position{Line: line + 1, Column: 1 + x.runesBefore(offset) - x.runesBefore(start)}
 }
 
+// ByteColumn returns the 1-based column of offset counted in bytes from
+// the start of its line; a leading byte order mark is no column.
+func (x *LineIndex) ByteColumn(offset int) int {
+	offset = max(0, min(offset, len(x.src)))
+	start := x.starts[x.LineOf(offset)]
+	if start == 0 && bytes.HasPrefix(x.src, bom) {
+		start = min(len(bom), offset)
+	}
+	return offset - start + 1
+}
+
 // runesBefore counts the code points that start in src[:offset]. Counting
 // lead bytes rather than decoding makes any offset a valid place to split.
 func (x *LineIndex) runesBefore(offset int) int {
