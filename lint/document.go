@@ -273,15 +273,22 @@ func listDepth(src []byte) (line, depth int) {
 	return line, depth
 }
 
+// linePrefixDepth estimates the list depth of a line: the list markers
+// that open it, plus a level for each two columns of indentation before
+// the first marker (indented lines continue deeper items).
 func linePrefixDepth(l []byte) int {
 	width, markers := 0, 0
 	for i := 0; i < len(l); {
 		switch c := l[i]; {
 		case c == ' ':
-			width++
+			if markers == 0 {
+				width++
+			}
 			i++
 		case c == '\t':
-			width += 4 - width%4
+			if markers == 0 {
+				width += 4 - width%4
+			}
 			i++
 		case c == '>':
 			width = 0
@@ -372,94 +379,107 @@ type pendingRef struct {
 	label string
 }
 
-func (w *walker) walk(n ast.Node, parent *Container) {
+// walk visits the blocks under n and returns the offset (in the parser's
+// input) where the last of them ends, or -1 when there is none. Ends are
+// computed bottom-up so that deep nesting costs linear time.
+func (w *walker) walk(n ast.Node, parent *Container) int {
+	end := -1
+	row := 0
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		e := -1
 		switch c := c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
-			w.block(c, Paragraph, 0, parent)
+			e = w.block(c, Paragraph, 0, parent).End - w.base
 		case *ast.Heading:
-			w.block(c, Heading, c.Level, parent)
+			e = w.block(c, Heading, c.Level, parent).End - w.base
 		case *ast.Blockquote:
-			w.container(c, Blockquote, parent)
+			e = w.container(c, Blockquote, parent)
 		case *ast.ListItem:
-			w.container(c, ListItem, parent)
+			e = w.container(c, ListItem, parent)
 		case *east.Table:
-			w.container(c, Table, parent)
+			e = w.container(c, Table, parent)
 		case *east.TableHeader, *east.TableRow:
-			w.walk(c, parent)
-		case *east.TableCell:
-			b := w.block(c, TableCell, 0, parent)
-			b.Row, b.Column = tableRow(c), tableColumn(c)
+			e = w.tableRow(c, row, parent)
+			row++
 		case *east.Footnote:
-			w.container(c, FootnoteDefinition, parent)
+			e = w.container(c, FootnoteDefinition, parent)
 		case *ast.LinkReferenceDefinition:
 			w.definition(c)
+			e = linesEnd(c)
 		case *ast.HTMLBlock:
 			w.htmlBlock(c)
-		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+			e = linesEnd(c)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			e = max(linesEnd(c), c.Pos())
+		case *ast.ThematicBreak:
+			e = c.Pos()
 		default:
-			w.walk(c, parent)
+			e = w.walk(c, parent)
+		}
+		end = max(end, e)
+	}
+	return end
+}
+
+// linesEnd returns where a block node's last line ends, or -1.
+func linesEnd(n ast.Node) int {
+	if l := n.Lines(); l.Len() > 0 {
+		return l.At(l.Len() - 1).Stop
+	}
+	return -1
+}
+
+// tableRow walks one row of cells; row 0 is the header.
+func (w *walker) tableRow(r ast.Node, row int, parent *Container) int {
+	end, column := -1, 0
+	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+		if cell, ok := c.(*east.TableCell); ok {
+			b := w.block(cell, TableCell, 0, parent)
+			b.Row, b.Column = row, column
+			column++
+			end = max(end, b.End-w.base)
 		}
 	}
+	return end
 }
 
-func tableRow(c ast.Node) int {
-	row := c.Parent()
-	if _, ok := row.(*east.TableHeader); ok {
-		return 0
-	}
-	n := 1
-	for r := row.PreviousSibling(); r != nil; r = r.PreviousSibling() {
-		if _, ok := r.(*east.TableRow); ok {
-			n++
-		}
-	}
-	return n
-}
-
-func tableColumn(c ast.Node) int {
-	n := 0
-	for p := c.PreviousSibling(); p != nil; p = p.PreviousSibling() {
-		n++
-	}
-	return n
-}
-
-func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) {
-	start, end := w.extent(n)
-	if end > start {
-		end = w.d.Lines.LineEnd(w.d.Lines.LineOf(end - 1))
-	}
-	c := &Container{Kind: kind, Start: start, End: end, Parent: parent}
+// container records a container block and walks into it. It returns the
+// offset where the container's content ends.
+func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) int {
+	c := &Container{Kind: kind, Parent: parent}
 	w.d.Containers = append(w.d.Containers, c)
 	first := len(w.d.Blocks)
-	w.walk(n, c)
+	end := w.walk(n, c)
+	start := n.Pos()
+	if start < 0 { // goldmark gives no position to some nodes
+		start = max(end, 0)
+		if first < len(w.d.Blocks) {
+			start = w.d.Blocks[first].Start - w.base
+		}
+	}
+	end = max(end, start)
+	if end > start {
+		// Take in the rest of the last line (a table's closing pipe).
+		end = w.d.Lines.LineEnd(w.d.Lines.LineOf(w.base+end-1)) - w.base
+	}
+	c.Start, c.End = w.base+start, w.base+end
 	for i := first; i < len(w.d.Blocks); i++ {
 		c.Blocks = append(c.Blocks, i)
 	}
+	return end
 }
 
-// extent returns the source span of a block node: from its position to the
-// end of its last line, or of its last descendant's.
+// extent returns the source span of a prose block node: its lines, or its
+// position when it has none.
 func (w *walker) extent(n ast.Node) (int, int) {
-	start := n.Pos()
-	end := start
-	for c := n; c != nil; c = c.LastChild() {
-		if c.Type() == ast.TypeBlock {
-			if l := c.Lines(); l.Len() > 0 {
-				end = max(end, l.At(l.Len()-1).Stop)
-				if start < 0 {
-					start = l.At(0).Start
-				}
-			}
+	start, end := n.Pos(), -1
+	if l := n.Lines(); l.Len() > 0 {
+		if start < 0 {
+			start = l.At(0).Start
 		}
-		if c.Type() == ast.TypeInline {
-			break
-		}
+		end = l.At(l.Len() - 1).Stop
 	}
-	if start < 0 {
-		start = end
-	}
+	start = max(start, 0)
 	return start + w.base, max(start, end) + w.base
 }
 

@@ -114,7 +114,13 @@ type Pass struct {
 	// Suppressions are the document's suppression comments.
 	Suppressions *Suppressions
 	report       func(Diagnostic)
+	values       map[any]any
 }
+
+// Value returns what the driver computed for key before the run (the link
+// checker's results, for one), or nil. Keys are unexported types of the
+// package that defines them, as with context values.
+func (p *Pass) Value(key any) any { return p.values[key] }
 
 // Report records a diagnostic. A zero Severity takes the rule's configured
 // severity.

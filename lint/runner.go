@@ -101,6 +101,9 @@ type Runner struct {
 	Known func(string) bool
 	// Jobs bounds how many files are checked at once; 0 means one per CPU.
 	Jobs int
+	// Values are facts computed before the run and offered to every rule
+	// through Pass.Value.
+	Values map[any]any
 }
 
 // Run checks every input. Files are read, parsed and checked once each, in
@@ -178,7 +181,7 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 		if a.Rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup}
+		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values}
 		pass.report = func(d Diagnostic) {
 			d.Rule = a.Rule.ID
 			if d.Severity == 0 {

@@ -25,7 +25,7 @@ const progressThreshold = 5
 type Checker struct {
 	cfg    Config
 	client *retryablehttp.Client
-	// transport is the client's per-host layer, kept to inspect in tests.
+	// transport is the client's per-host layer (tests swap what it wraps).
 	transport *politeTransport
 }
 
@@ -112,7 +112,7 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 	results := make(map[string]Result, len(links))
 	var toFetch []link
 	for key, l := range links {
-		if r, ok := c.resolveOffline(l, cache); ok {
+		if r, ok := c.answerWithoutNetwork(l, cache); ok {
 			if r.Cached {
 				sum.FromCache++
 			}
@@ -165,10 +165,10 @@ func parseLink(raw string) link {
 	return link{key: u.String(), url: u}
 }
 
-// resolveOffline answers l without the network when it can: skipped
+// answerWithoutNetwork answers l without the network when it can: skipped
 // schemes and exclusions, malformed URLs, fresh cache entries, and
 // everything in offline mode.
-func (c *Checker) resolveOffline(l link, cache *cacheFile) (Result, bool) {
+func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) {
 	r := Result{URL: l.key}
 	switch {
 	case l.url == nil:

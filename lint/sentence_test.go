@@ -1,0 +1,38 @@
+package lint
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
+		{"Mr. Smith met Dr. Jones. They talked.", []string{"Mr. Smith met Dr. Jones.", "They talked."}},
+		{"The U.S. Senate voted. It passed.", []string{"The U.S. Senate voted.", "It passed."}},
+		{"Use a tool, e.g. A hammer. Done.", []string{"Use a tool, e.g. A hammer.", "Done."}},
+		{"Bill No. 5 passed on Jan. 6 this year. Then it failed.", []string{"Bill No. 5 passed on Jan. 6 this year.", "Then it failed."}},
+		{"It rose 1.5 percent. Prices fell.", []string{"It rose 1.5 percent.", "Prices fell."}},
+		{"He paused... Then he spoke. Well… Fine.", []string{"He paused... Then he spoke.", "Well… Fine."}},
+		{"J. K. Rowling wrote it. John F. Kennedy read it.", []string{"J. K. Rowling wrote it.", "John F. Kennedy read it."}},
+		{`"Why?" she asked. "Because."`, []string{`"Why?" she asked.`, `"Because."`}},
+		{"He said “We lost.” Then he left.", []string{"He said “We lost.”", "Then he left."}},
+		{"Lower case. after a period stays", []string{"Lower case. after a period stays"}},
+		{"See p. 12 for more. Next.", []string{"See p. 12 for more.", "Next."}},
+		{"It ended. 2020 was hard.", []string{"It ended.", "2020 was hard."}},
+		{"  padded.   Next one.  ", []string{"padded.", "Next one."}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range SplitSentences(tt.text) {
+			got = append(got, tt.text[s.Start:s.End])
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("SplitSentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
