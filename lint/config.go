@@ -105,7 +105,7 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 	c := &Config{Path: name, Dir: dir, Rules: map[string]RuleSetting{}}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(name, err, "not valid YAML: ")
 	}
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
 		return c, nil // an empty file keeps every default
@@ -176,7 +176,7 @@ func (c *Config) decodeRules(name string, n ast.Node, byID map[string]*Rule) err
 		if r == nil {
 			return errAt(name, kv.Key, fmt.Sprintf("unknown rule %q: run \"citelint rules\" for the list", id))
 		}
-		s, err := decodeRule(name, r, kv.Value)
+		s, err := decodeRule(name, r, kv)
 		if err != nil {
 			return err
 		}
@@ -185,8 +185,9 @@ func (c *Config) decodeRules(name string, n ast.Node, byID map[string]*Rule) err
 	return nil
 }
 
-func decodeRule(name string, r *Rule, n ast.Node) (RuleSetting, error) {
+func decodeRule(name string, r *Rule, kv *ast.MappingValueNode) (RuleSetting, error) {
 	var s RuleSetting
+	n := kv.Value
 	if str, ok := scalarString(n); ok {
 		err := s.setSeverity(str)
 		if err != nil {
@@ -225,7 +226,7 @@ func decodeRule(name string, r *Rule, n ast.Node) (RuleSetting, error) {
 	}
 	if opts != nil {
 		if err := opts.Validate(); err != nil {
-			return s, errAt(name, n, fmt.Sprintf("rule %s: %v", r.ID, err))
+			return s, errAt(name, kv.Key, fmt.Sprintf("rule %s: %v", r.ID, err))
 		}
 		s.Options = opts
 	}
@@ -307,11 +308,10 @@ func describeType(t reflect.Type) string {
 // in words what was expected.
 func decodeStrict(name string, n ast.Node, v any, want string) error {
 	if err := yaml.NodeToValue(n, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
-		msg := "expected " + want
 		if strings.Contains(err.Error(), "unknown field") {
-			msg = trimYAMLPosition(err.Error())
+			return yamlError(name, err, "")
 		}
-		return errAt(name, n, msg)
+		return errAt(name, n, "expected "+want)
 	}
 	return nil
 }
@@ -333,8 +333,10 @@ func errAt(name string, n ast.Node, msg string) error {
 	return e
 }
 
-func yamlError(name string, err error) error {
-	e := &ConfigError{Path: name, Msg: "not valid YAML: " + trimYAMLPosition(err.Error())}
+// yamlError turns a go-yaml error into a ConfigError at the place go-yaml
+// names; prefix goes before its message.
+func yamlError(name string, err error, prefix string) error {
+	e := &ConfigError{Path: name, Msg: prefix + trimYAMLPosition(err.Error())}
 	// go-yaml puts the place first: "[line:column] message".
 	if _, scanErr := fmt.Sscanf(err.Error(), "[%d:%d]", &e.Line, &e.Column); scanErr != nil {
 		e.Line, e.Column = 0, 0

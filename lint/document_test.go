@@ -1,0 +1,204 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func mustParse(t *testing.T, src string) *Document {
+	t.Helper()
+	d, err := Parse("test.md", []byte(src), Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// texts returns each block's kind and text.
+func texts(d *Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		out = append(out, fmt.Sprintf("%s: %s", b.Kind, b.Text))
+	}
+	return out
+}
+
+func TestProseText(t *testing.T) {
+	src := "---\ntitle: 45% of readers\n---\n" +
+		"# Heading with `code` 2\n\n" +
+		"Some *emphasis* and **strong** text, a [link text](https://example.com/9) and `45%`.\n" +
+		"Soft break, escaped \\* star, entity &amp; and &rsquo;curly&rsquo;.\n\n" +
+		"```\nfenced 45%\n```\n\n" +
+		"    indented 45%\n\n" +
+		"<div>raw 45%</div>\n\n" +
+		"![image alt 45%](img.png) and <span>inline html</span>.\n\n" +
+		"- item one\n- item two\n\n" +
+		"> quoted text\n\n" +
+		"| a | b |\n|---|---|\n| c | d |\n"
+	d := mustParse(t, src)
+	want := []string{
+		"heading: Heading with \uFFFC 2",
+		"paragraph: Some emphasis and strong text, a link text and \uFFFC. Soft break, escaped * star, entity & and ’curly’.",
+		"paragraph: \uFFFC and inline html.",
+		"paragraph: item one",
+		"paragraph: item two",
+		"paragraph: quoted text",
+		"table cell: a", "table cell: b", "table cell: c", "table cell: d",
+	}
+	if got := texts(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSourceSpanRoundTrip(t *testing.T) {
+	src := "\ufeffIntro *with emphasis* and [a link](http://x.y) then caf&eacute; \\# end.\r\nNext line."
+	d := mustParse(t, src)
+	b := d.Blocks[0]
+	for _, word := range []string{"Intro", "emphasis", "a link", "then", "end.", "Next line."} {
+		i := strings.Index(b.Text, word)
+		s, e := b.SourceSpan(i, i+len(word))
+		if got := src[s:e]; got != word {
+			t.Errorf("SourceSpan(%q) = %q", word, got)
+		}
+	}
+	// An entity maps to its whole source run.
+	i := strings.Index(b.Text, "é")
+	s, e := b.SourceSpan(i, i+len("é"))
+	if src[s:e] != "&eacute;" {
+		t.Errorf("entity maps to %q, want &eacute;", src[s:e])
+	}
+	// A span across emphasis covers the marks between.
+	i = strings.Index(b.Text, "with emphasis and")
+	s, e = b.SourceSpan(i, i+len("with emphasis and"))
+	if src[s:e] != "with emphasis* and" {
+		t.Errorf("span across emphasis = %q", src[s:e])
+	}
+	if got := b.TextOffset(strings.Index(src, "[a link]")); b.Text[got:got+6] != "a link" {
+		t.Errorf("TextOffset of the link bracket = %d (%q)", got, b.Text[got:])
+	}
+}
+
+func TestCitations(t *testing.T) {
+	src := "First [inline](https://a.example/x_(y) \"T\"). Then [ref][r] and [Collapsed][] and [short].\n" +
+		"Auto <https://b.example/p> and bare https://c.example/q?z=1, note[^n] and [see @smith2020, p. 3].\n\n" +
+		"[r]: https://r.example\n[collapsed]: <https://col.example> \"t\"\n[short]: https://s.example\n\n" +
+		"[^n]: The note.\n"
+	d := mustParse(t, src)
+	type cit struct {
+		Kind              CitationKind
+		Target, Src, Dest string
+		Block, Sentence   int
+	}
+	var got []cit
+	for _, c := range d.Citations {
+		got = append(got, cit{c.Kind, c.Target, src[c.Start:c.End], src[c.TargetStart:c.TargetEnd], c.Block, c.Sentence})
+	}
+	want := []cit{
+		{InlineLink, "https://a.example/x_(y)", `[inline](https://a.example/x_(y) "T")`, "https://a.example/x_(y)", 0, 0},
+		{ReferenceLink, "https://r.example", "[ref][r]", "https://r.example", 0, 1},
+		{ReferenceLink, "https://col.example", "[Collapsed][]", "https://col.example", 0, 1},
+		{ReferenceLink, "https://s.example", "[short]", "https://s.example", 0, 1},
+		{Autolink, "https://b.example/p", "<https://b.example/p>", "https://b.example/p", 0, 2},
+		{BareURL, "https://c.example/q?z=1", "https://c.example/q?z=1", "https://c.example/q?z=1", 0, 2},
+		{FootnoteRef, "n", "[^n]", "[^n]", 0, 2},
+		{PandocCite, "see @smith2020, p. 3", "[see @smith2020, p. 3]", "[see @smith2020, p. 3]", 0, 2},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("citations:\n got %+v\nwant %+v", got, want)
+	}
+	if n := len(d.Definitions); n != 3 || !d.Definitions[0].Used || src[d.Definitions[1].URLStart:d.Definitions[1].URLEnd] != "https://col.example" {
+		t.Errorf("definitions: %+v", d.Definitions)
+	}
+	// The footnote definition's paragraph is a block of its own, in source order.
+	last := d.Blocks[len(d.Blocks)-1]
+	if last.Text != "The note." || !last.Within(FootnoteDefinition) {
+		t.Errorf("footnote block = %q within footnote %v", last.Text, last.Within(FootnoteDefinition))
+	}
+}
+
+func TestUndefinedFootnoteIsText(t *testing.T) {
+	d := mustParse(t, "A claim[^missing].\n")
+	if len(d.Citations) != 0 || d.Blocks[0].Text != "A claim[^missing]." {
+		t.Errorf("citations %v, text %q", d.Citations, d.Blocks[0].Text)
+	}
+}
+
+func TestContainers(t *testing.T) {
+	src := "> Quote one\n>\n> - nested item\n\nPlain.\n\n| h |\n|---|\n| v |\n"
+	d := mustParse(t, src)
+	var got []string
+	for _, c := range d.Containers {
+		got = append(got, fmt.Sprintf("%d %q %v", c.Kind, src[c.Start:c.End], c.Blocks))
+	}
+	want := []string{
+		`0 "> Quote one\n>\n> - nested item" [0 1]`,
+		`1 "- nested item" [1]`,
+		`2 "| h |\n|---|\n| v |" [3 4]`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("containers:\n got %q\nwant %q", got, want)
+	}
+	if b := d.Blocks[4]; b.Row != 1 || b.Column != 0 || b.Kind != TableCell {
+		t.Errorf("cell v: row %d column %d kind %v", b.Row, b.Column, b.Kind)
+	}
+}
+
+func TestComments(t *testing.T) {
+	src := "<!-- block comment -->\n\nText <!-- inline --> end.\n\n```\n<!-- in code -->\n```\n"
+	d := mustParse(t, src)
+	var got []string
+	for _, c := range d.Comments {
+		got = append(got, src[c.Start:c.End]+"|"+c.Text)
+	}
+	want := []string{"<!-- block comment -->| block comment ", "<!-- inline -->| inline "}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("comments %q, want %q", got, want)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	src := "First para\r\nline two.\r\n\r\n`not code` here.\n"
+	d, err := Parse("notes.txt", []byte(src), PlainText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(d); !reflect.DeepEqual(got, []string{"paragraph: First para  line two.", "paragraph: `not code` here."}) {
+		t.Errorf("blocks %q", got)
+	}
+	b := d.Blocks[1]
+	if s, e := b.SourceSpan(0, 10); src[s:e] != "`not code`" {
+		t.Errorf("span %q", src[s:e])
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	if _, err := Parse("x.md", []byte("a\x00b"), Markdown); !errors.Is(err, ErrBinary) {
+		t.Errorf("binary: %v", err)
+	}
+	var ne *NestingError
+	deep := strings.Repeat("- ", 100) + "x\n"
+	if _, err := Parse("x.md", []byte(deep), Markdown); !errors.As(err, &ne) || ne.Depth != 100 {
+		t.Errorf("deep list: %v", err)
+	}
+	if _, err := Parse("x.md", []byte(strings.Repeat("- ", MaxListDepth)+"x\n"), Markdown); err != nil {
+		t.Errorf("list at the limit: %v", err)
+	}
+}
+
+func TestBlockAt(t *testing.T) {
+	src := "One.\n\nTwo.\n"
+	d := mustParse(t, src)
+	for off, want := range map[int]string{0: "One.", 3: "One.", 4: "", 6: "Two.", 9: "Two."} {
+		b := d.BlockAt(off)
+		got := ""
+		if b != nil {
+			got = b.Text
+		}
+		if got != want {
+			t.Errorf("BlockAt(%d) = %q, want %q", off, got, want)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// wordRule reports every occurrence of word in prose.
+func wordRule(id, word string) *Rule {
+	return &Rule{
+		ID: id, Summary: "test rule", Doc: "test", Severity: Warning,
+		Run: func(p *Pass) {
+			for _, b := range p.Doc.Blocks {
+				for i := 0; ; {
+					j := strings.Index(b.Text[i:], word)
+					if j < 0 {
+						break
+					}
+					s, e := b.SourceSpan(i+j, i+j+len(word))
+					p.Reportf(s, e, "found %s", word)
+					i += j + len(word)
+				}
+			}
+		},
+	}
+}
+
+func testRunner(rules ...*Rule) *Runner {
+	var active []ActiveRule
+	for _, r := range rules {
+		active = append(active, ActiveRule{Rule: r, Severity: r.Severity})
+	}
+	return &Runner{Rules: active}
+}
+
+func input(path, src string) Input {
+	return Input{Path: path, Format: FormatOf(path), Read: func() ([]byte, error) { return []byte(src), nil }}
+}
+
+// brief renders diagnostics as "path:line:col-line:col rule".
+func brief(ds []Diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, fmt.Sprintf("%s:%d:%d-%d:%d %s", d.Path, d.Pos.Line, d.Pos.Column, d.EndPos.Line, d.EndPos.Column, d.Rule))
+	}
+	return out
+}
+
+func TestRunnerDeterministicAcrossJobs(t *testing.T) {
+	var inputs []Input
+	for i := range 40 {
+		inputs = append(inputs, input(fmt.Sprintf("f%02d.md", 39-i), strings.Repeat("XX and YY.\n\n", i%5+1)))
+	}
+	inputs = append(inputs, Input{Path: "broken.md", Read: func() ([]byte, error) { return nil, errors.New("disk on fire") }})
+	var first []string
+	for _, jobs := range []int{1, 2, 8} {
+		r := testRunner(wordRule("xx", "XX"), wordRule("yy", "YY"))
+		r.Jobs = jobs
+		res := r.Run(context.Background(), inputs)
+		got := brief(res.Diagnostics)
+		if res.Files != 41 || len(res.Errors) != 1 || res.Errors[0].Path != "broken.md" {
+			t.Fatalf("jobs %d: files %d errors %v", jobs, res.Files, res.Errors)
+		}
+		if first == nil {
+			first = got
+			if got[0] != "f00.md:1:1-1:3 xx" || got[1] != "f00.md:1:8-1:10 yy" || len(got) != 2*(8*(1+2+3+4+5)) {
+				t.Fatalf("unexpected order or count: %d %q", len(got), got[:2])
+			}
+		} else if !reflect.DeepEqual(got, first) {
+			t.Errorf("jobs %d: order differs from jobs 1", jobs)
+		}
+	}
+}
+
+func TestRunnerRecoversFromRulePanic(t *testing.T) {
+	bad := &Rule{ID: "bad", Severity: Error, Run: func(*Pass) { panic("boom") }}
+	r := testRunner(bad)
+	res := r.Run(context.Background(), []Input{input("a.md", "text")})
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Err.Error(), "internal error in rule bad") {
+		t.Errorf("errors = %v", res.Errors)
+	}
+}
+
+func TestRunnerSeverityAndExcerpt(t *testing.T) {
+	lower := &Rule{ID: "lower", Severity: Warning, Run: func(p *Pass) {
+		p.Report(Diagnostic{Start: 4, End: 9, Message: "m", Severity: Info})
+	}}
+	r := testRunner(lower, wordRule("w", "needle"))
+	r.Rules[1].Severity = Error // as configured
+	diags, err := r.Check(mustParse(t, "One sentence here. A needle in the second sentence.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diags[0].Severity != Info || diags[1].Severity != Error {
+		t.Errorf("severities %v %v", diags[0].Severity, diags[1].Severity)
+	}
+	if diags[1].Excerpt != "A needle in the second sentence." {
+		t.Errorf("excerpt %q", diags[1].Excerpt)
+	}
+	if s := diags[1].Snippet; s.Column != 1 || s.Text != "One sentence here. A needle in the second sentence." {
+		t.Errorf("snippet %+v", s)
+	}
+}
+
+func TestRunnerLongLineWindow(t *testing.T) {
+	src := strings.Repeat("word ", 10000) + "needle " + strings.Repeat("word ", 10000)
+	diags, err := testRunner(wordRule("w", "needle")).Check(mustParse(t, src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := diags[0]
+	if d.Pos.Column != 50001 || d.Snippet.Column != 50001-maxExcerpt {
+		t.Errorf("column %d, snippet column %d", d.Pos.Column, d.Snippet.Column)
+	}
+	if n := len([]rune(d.Snippet.Text)); n > 2*maxExcerpt+len("needle") {
+		t.Errorf("snippet has %d code points", n)
+	}
+	if !strings.HasPrefix(d.Excerpt, "…") || !strings.HasSuffix(d.Excerpt, "…") {
+		t.Errorf("excerpt not cut: %.40q", d.Excerpt)
+	}
+}
+
+func TestConfigure(t *testing.T) {
+	a := &Rule{ID: "a", Severity: Error}
+	b := &Rule{ID: "b", Severity: Warning}
+	net := &Rule{ID: "net", Severity: Info, Network: true}
+	cfg := &Config{Rules: map[string]RuleSetting{"a": {Severity: Info}, "b": {Off: true}}}
+	ids := func(as []ActiveRule) string {
+		var s []string
+		for _, x := range as {
+			s = append(s, fmt.Sprintf("%s=%s", x.Rule.ID, x.Severity))
+		}
+		return strings.Join(s, " ")
+	}
+	for _, tt := range []struct {
+		sel  Selection
+		want string
+	}{
+		{Selection{}, "a=info net=info"},
+		{Selection{Enable: []string{"b"}}, "a=info b=warning net=info"},
+		{Selection{Disable: []string{"a"}}, "net=info"},
+		{Selection{Offline: true}, "a=info"},
+	} {
+		got, err := Configure([]*Rule{a, b, net}, cfg, tt.sel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ids(got) != tt.want {
+			t.Errorf("%+v: got %q, want %q", tt.sel, ids(got), tt.want)
+		}
+	}
+	if _, err := Configure([]*Rule{a}, nil, Selection{Enable: []string{"nope"}}); err == nil || !strings.Contains(err.Error(), `unknown rule "nope"`) {
+		t.Errorf("unknown rule: %v", err)
+	}
+}
