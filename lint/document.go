@@ -372,6 +372,7 @@ type walker struct {
 	base int
 	// pending are reference links waiting for their definitions.
 	pending []pendingRef
+	tb      textBuilder
 }
 
 type pendingRef struct {
@@ -487,10 +488,13 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	start, end := w.extent(n)
 	b := &Block{Index: len(w.d.Blocks), Kind: kind, Level: level, Start: start, End: end, Parent: parent}
 	w.d.Blocks = append(w.d.Blocks, b)
-	t := textBuilder{base: w.base}
-	w.inline(n, &t, b)
+	// One builder serves every block of the document: its buffers grow
+	// once and are copied out at their final size.
+	t := &w.tb
+	t.buf, t.segs, t.base = t.buf[:0], t.segs[:0], w.base
+	w.inline(n, t, b)
 	b.Text = string(t.buf)
-	b.m = t.segs
+	b.m = slices.Clone(t.segs)
 	b.Sentences = SplitSentences(b.Text)
 	b.Quotes = findQuotes(b.Text)
 	w.pandoc(b)
@@ -540,6 +544,10 @@ func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
 // entities, each mapped to its whole source run.
 func (w *walker) text(t *textBuilder, start, stop int) {
 	s := w.src
+	if bytes.IndexByte(s[start:stop], '\\') < 0 && bytes.IndexByte(s[start:stop], '&') < 0 {
+		t.addSource(s, start, stop) // the common case: nothing to decode
+		return
+	}
 	from := start
 	for i := start; i < stop; i++ {
 		n := 0
@@ -937,7 +945,7 @@ var pandocCitation = regexp.MustCompile(`\[(?:[^\[\]\n]{0,200}?[\s;-])?-?@[\p{L}
 
 // pandoc records Pandoc citations, which goldmark leaves as text.
 func (w *walker) pandoc(b *Block) {
-	if !strings.Contains(b.Text, "@") {
+	if !mayHoldPandoc(b.Text) {
 		return
 	}
 	for _, m := range pandocCitation.FindAllStringIndex(b.Text, -1) {
@@ -951,6 +959,27 @@ func (w *walker) pandoc(b *Block) {
 		w.d.Citations = append(w.d.Citations, c)
 	}
 	sortCitations(b.Citations)
+}
+
+// mayHoldPandoc reports whether some "@" in text has a "[" before it in
+// the same bracket, so that the regular expression runs only where it may
+// match: most "@"s are in e-mail addresses and handles.
+func mayHoldPandoc(text string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '@')
+		if j < 0 {
+			return false
+		}
+		i += j
+		for k := i - 1; k >= 0 && k >= i-200; k-- {
+			if c := text[k]; c == '[' {
+				return true
+			} else if c == ']' {
+				break
+			}
+		}
+		i++
+	}
 }
 
 func sortCitations(cs []*Citation) {

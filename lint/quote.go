@@ -66,6 +66,12 @@ func findQuotes(text string) []Quote {
 		return false
 	}
 	for i := 0; i < len(text); {
+		// Every quotation mark is '"' or starts with 0xE2 (U+2018–U+201D):
+		// skip to the next such byte without decoding.
+		if c := text[i]; c != '"' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '“':

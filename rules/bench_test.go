@@ -1,0 +1,80 @@
+package rules
+
+import (
+	"sort"
+	"testing"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// sortedCorpus returns the corpus in a fixed order, with its size.
+func sortedCorpus(b *testing.B) ([][]byte, int64) {
+	files := corpus(b)
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var size int64
+	out := make([][]byte, len(names))
+	for i, n := range names {
+		out[i] = files[n]
+		size += int64(len(files[n]))
+	}
+	return out, size
+}
+
+// BenchmarkCorpusGoldmark is the floor the speed target is measured
+// against: goldmark alone, configured as citelint configures it, parsing
+// every post of the corpus.
+func BenchmarkCorpusGoldmark(b *testing.B) {
+	files, size := sortedCorpus(b)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, &frontmatter.Extender{}))
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range files {
+			md.Parser().Parse(text.NewReader(src))
+		}
+	}
+}
+
+// BenchmarkCorpusParse is citelint's document model alone: goldmark plus
+// the prose view, sentences, quotations and citation evidence.
+func BenchmarkCorpusParse(b *testing.B) {
+	files, size := sortedCorpus(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range files {
+			if _, err := lint.Parse("post.md", src, lint.Markdown); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkCorpusOfflineCheck is the whole offline check of the corpus on
+// one goroutine: parse, every offline rule, suppressions and positions.
+// The target is at most twice BenchmarkCorpusGoldmark.
+func BenchmarkCorpusOfflineCheck(b *testing.B) {
+	files, size := sortedCorpus(b)
+	r := offlineRunner(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range files {
+			doc, err := lint.Parse("post.md", src, lint.Markdown)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := r.Check(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
