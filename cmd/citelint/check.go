@@ -22,8 +22,11 @@ import (
 func checkFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read settings from `FILE` instead of the nearest .citelint.yml"},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "write findings as `NAME`: " + strings.Join(report.Names(), ", ")},
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write findings to `FILE` instead of the terminal"},
+		&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, DefaultText: "text", Usage: "write findings as `NAME`, or NAME=FILE to write that format to a file; repeat it for several formats at once (--format text --format sarif=citelint.sarif). Formats: " + strings.Join(report.Names(), ", ")},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write findings to `FILE` instead of the terminal (for the one --format without =FILE)"},
+		&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in `FILE`, written earlier by \"citelint baseline FILE\": old findings stay quiet, new ones are reported"},
+		&cli.StringFlag{Name: "changed-since", Usage: "report only findings on lines added or changed since the git revision `REV` (a branch, tag or commit), uncommitted edits included; for a pull request, the branch it merges into"},
+		&cli.BoolFlag{Name: "network-only", Usage: "run only the rules that use the network (the link checks)"},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit with status 1 when a finding is at least `LEVEL`: error, warning, info or never"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "turn on `RULE` even if the config turns it off (repeatable)"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "turn off `RULE` (repeatable)"},
@@ -57,49 +60,43 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
-	cfg, err := loadConfig(c.String("config"))
-	if err != nil {
-		return cli.Exit(err.Error(), exitError)
-	}
-	active, err := lint.Configure(rules.All(), cfg, lint.Selection{
-		Enable:  c.StringSlice("enable"),
-		Disable: c.StringSlice("disable"),
-		Offline: c.Bool("offline"),
-	})
-	if err != nil {
-		return cli.Exit(err.Error(), exitError)
-	}
-	if c.Int("jobs") < 1 {
-		return cli.Exit("--jobs must be at least 1", exitError)
-	}
 	colorMode := c.String("color")
 	if !slices.Contains([]string{"auto", "always", "never"}, colorMode) {
 		return cli.Exit(fmt.Sprintf("--color %q: use auto, always or never", colorMode), exitError)
 	}
-	out := c.App.Writer
-	f, err := report.Get(c.String("format"), report.Options{
-		Color: useColor(colorMode, out, c.String("output")),
-		Quiet: c.Bool("quiet"),
-	})
+	outputs, err := parseOutputs(c.StringSlice("format"), c.String("output"))
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
-
-	paths := c.Args().Slice()
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signalContext()
 	defer stop()
-	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs")}
-	res := runner.Run(ctx, inputs)
-	res.Errors = append(pathErrs, res.Errors...)
-	res.Files += len(pathErrs)
-
-	if err := write(f, res, c.String("output"), out); err != nil {
+	filters, err := loadFilters(ctx, c.String("baseline"), c.String("changed-since"))
+	if err != nil {
 		return cli.Exit(err.Error(), exitError)
+	}
+	lr, err := lintPaths(ctx, c, stdin, c.Args().Slice())
+	if err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+	res := lr.result
+	res.Diagnostics = filters.apply(res.Diagnostics)
+
+	opts := report.Options{
+		Quiet:       c.Bool("quiet"),
+		ToolVersion: versionString(),
+		Rules:       lr.rules,
+		RuleURL:     ruleDocURL,
+		Files:       lr.files,
+	}
+	for _, o := range outputs {
+		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")
+		f, err := report.Get(o.format, opts)
+		if err != nil {
+			return cli.Exit(err.Error(), exitError)
+		}
+		if err := write(f, res, o.file, c.App.Writer); err != nil {
+			return cli.Exit(err.Error(), exitError)
+		}
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(c.App.ErrWriter, "citelint: %v\n", e)
@@ -111,6 +108,109 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		return cli.Exit("", exitFindings)
 	}
 	return nil
+}
+
+// lintResult is a run's result with what formatters need to describe it.
+type lintResult struct {
+	result *lint.Result
+	rules  []*lint.Rule // the rules that ran
+	files  []string     // every file named or found, checked or not
+}
+
+// lintPaths checks the command line's paths with the configured rules.
+func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*lintResult, error) {
+	cfg, err := loadConfig(c.String("config"))
+	if err != nil {
+		return nil, err
+	}
+	active, err := lint.Configure(rules.All(), cfg, lint.Selection{
+		Enable:  c.StringSlice("enable"),
+		Disable: c.StringSlice("disable"),
+		Offline: c.Bool("offline"),
+	})
+	if err != nil {
+		return nil, err
+	}
+	if c.Bool("network-only") {
+		active = slices.DeleteFunc(active, func(a lint.ActiveRule) bool { return !a.Rule.Network })
+	}
+	if c.Int("jobs") < 1 {
+		return nil, errors.New("--jobs must be at least 1")
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
+
+	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs")}
+	res := runner.Run(ctx, inputs)
+	res.Errors = append(pathErrs, res.Errors...)
+	res.Files += len(pathErrs)
+
+	lr := &lintResult{result: res}
+	for _, a := range active {
+		lr.rules = append(lr.rules, a.Rule)
+	}
+	for _, in := range inputs {
+		lr.files = append(lr.files, in.Path)
+	}
+	for _, e := range pathErrs {
+		lr.files = append(lr.files, e.Path)
+	}
+	return lr, nil
+}
+
+// signalContext returns a context cancelled by an interrupt (Ctrl-C).
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// ruleDocURL is where a rule's documentation is published.
+func ruleDocURL(id string) string {
+	return report.InformationURI + "/blob/main/rules/docs/" + id + ".md"
+}
+
+// output is one --format: a format name and the file it goes to, or "" for
+// standard output.
+type output struct {
+	format, file string
+}
+
+// parseOutputs reads the --format values (NAME or NAME=FILE) and --output,
+// which names the file of the one format given without a file. At most one
+// format can go to standard output, and each file takes one format.
+func parseOutputs(formats []string, outputFile string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var outs []output
+	toStdout := 0
+	files := map[string]bool{}
+	for _, f := range formats {
+		name, file, hasFile := strings.Cut(f, "=")
+		if _, err := report.Get(name, report.Options{}); err != nil {
+			return nil, fmt.Errorf("--format %s: %w", f, err)
+		}
+		if hasFile && file == "" {
+			return nil, fmt.Errorf("--format %s: name a file after '=', or leave out '=' to write to the terminal", f)
+		}
+		if !hasFile {
+			file = outputFile
+		}
+		if file == "" {
+			toStdout++
+		} else if files[filepath.Clean(file)] {
+			return nil, fmt.Errorf("--format %s: %s already receives another format; give each format its own file", f, file)
+		}
+		if file != "" {
+			files[filepath.Clean(file)] = true
+		}
+		outs = append(outs, output{format: name, file: file})
+	}
+	if toStdout > 1 {
+		return nil, errors.New("only one --format can write to the terminal: give the others a file, as in --format sarif=citelint.sarif")
+	}
+	return outs, nil
 }
 
 // parseFailOn reads --fail-on; 0 means never.
@@ -142,8 +242,11 @@ func loadConfig(path string) (*lint.Config, error) {
 			return &lint.Config{}, nil
 		}
 		path = found
-		if rel, err := filepath.Rel(".", found); err == nil && !strings.HasPrefix(rel, "..") {
-			path = rel
+		// Name the config as the user would: relative to where they are.
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, found); err == nil && !strings.HasPrefix(rel, "..") {
+				path = rel
+			}
 		}
 	}
 	return lint.LoadConfig(path, rules.All(), nil)

@@ -63,15 +63,19 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter:              stderr,
 		UseShortOptionHandling: true,
 		EnableBashCompletion:   true,
-		HideVersion:            true,
-		Flags:                  check.Flags,
-		Action:                 check.Action,
-		ArgsUsage:              "[PATH...]",
+		// File names may hold commas: --format sarif=a,b.sarif is one value.
+		DisableSliceFlagSeparator: true,
+		HideVersion:               true,
+		Flags:                     check.Flags,
+		Action:                    check.Action,
+		ArgsUsage:                 "[PATH...]",
 		Commands: []*cli.Command{
 			check,
 			rulesCommand(),
 			explainCommand(),
 			initCommand(),
+			baselineCommand(stdin),
+			completionCommand(),
 			{
 				Name:  "version",
 				Usage: "print citelint's version",
@@ -100,18 +104,19 @@ func versionString() string {
 }
 
 // flagsFirst lets flags follow paths, as in "citelint draft.md --format
-// json": urfave/cli stops reading flags at the first path, so the check
-// command's arguments are reordered to put its flags first. "--" ends the
-// flags as usual.
+// json": urfave/cli stops reading flags at the first path, so the
+// arguments of check and baseline (which share check's flags) are
+// reordered to put the flags first. "--" ends the flags as usual.
 func flagsFirst(app *cli.App, args []string) []string {
 	if len(args) < 2 {
 		return args
 	}
 	rest := args[1:]
 	head := []string{args[0]}
-	if rest[0] == "check" {
-		head, rest = append(head, "check"), rest[1:]
-	} else if app.Command(rest[0]) != nil {
+	switch {
+	case rest[0] == "check" || rest[0] == "baseline":
+		head, rest = append(head, rest[0]), rest[1:]
+	case app.Command(rest[0]) != nil:
 		return args
 	}
 	takesValue := map[string]bool{}

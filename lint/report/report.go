@@ -26,15 +26,42 @@ func Names() []string {
 	return names
 }
 
-// Options tune formatters that serve people.
+// Options tune formatters. Color and Quiet serve people; the rest serve
+// formats that describe the tool, its rules or every file checked.
 type Options struct {
 	Color bool
 	Quiet bool // no summary line
+	// ToolVersion is citelint's version, for SARIF's tool.driver.version.
+	ToolVersion string
+	// Rules are the rules that ran, for SARIF's tool.driver.rules. Only their
+	// ID, Summary, Doc and Severity are read.
+	Rules []*lint.Rule
+	// RuleURL returns the address of a rule's documentation, or "" when
+	// unknown. Nil means no addresses.
+	RuleURL func(id string) string
+	// Files lists the files checked, so that formats reporting clean files
+	// (JUnit, checkstyle) can list them. Nil means the files with findings
+	// or errors.
+	Files []string
+}
+
+// ruleURL returns o.RuleURL(id), or "" when o.RuleURL is nil.
+func (o Options) ruleURL(id string) string {
+	if o.RuleURL == nil {
+		return ""
+	}
+	return o.RuleURL(id)
 }
 
 var formats = map[string]func(Options) Formatter{
-	"text": func(o Options) Formatter { return &Text{Color: o.Color, Quiet: o.Quiet} },
-	"json": func(Options) Formatter { return JSON{} },
+	"text":       func(o Options) Formatter { return &Text{Color: o.Color, Quiet: o.Quiet} },
+	"json":       func(Options) Formatter { return JSON{} },
+	"sarif":      func(o Options) Formatter { return &SARIF{Options: o} },
+	"github":     func(Options) Formatter { return GitHub{} },
+	"checkstyle": func(o Options) Formatter { return &Checkstyle{Files: o.Files} },
+	"junit":      func(o Options) Formatter { return &JUnit{Files: o.Files} },
+	"rdjsonl":    func(o Options) Formatter { return &RDJSONL{RuleURL: o.RuleURL} },
+	"gitlab":     func(Options) Formatter { return GitLab{} },
 }
 
 // Get returns the formatter of a format name.
@@ -45,6 +72,10 @@ func Get(name string, o Options) (Formatter, error) {
 	}
 	return f(o), nil
 }
+
+// InformationURI is citelint's home page, named in formats that describe
+// the tool.
+const InformationURI = "https://github.com/citelint/citelint"
 
 // Count returns how many diagnostics have each severity.
 func Count(ds []lint.Diagnostic) (errors, warnings, infos int) {
@@ -59,4 +90,39 @@ func Count(ds []lint.Diagnostic) (errors, warnings, infos int) {
 		}
 	}
 	return errors, warnings, infos
+}
+
+// checkedFiles returns every file to list in formats that report clean
+// files: the files named, those with diagnostics and those with errors,
+// sorted and each once.
+func checkedFiles(res *lint.Result, named []string) []string {
+	seen := make(map[string]bool, len(named))
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range named {
+		add(p)
+	}
+	for _, d := range res.Diagnostics {
+		add(d.Path)
+	}
+	for _, e := range res.Errors {
+		add(e.Path)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// messageWithHelp returns a diagnostic's message followed, on a line of its
+// own, by its suggestion if it has one: the whole advice, for formats read
+// in code review.
+func messageWithHelp(d lint.Diagnostic) string {
+	if d.Suggestion == "" {
+		return d.Message
+	}
+	return d.Message + "\nhelp: " + d.Suggestion
 }

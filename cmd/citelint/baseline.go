@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/baseline"
+	"github.com/citelint/citelint/lint/gitdiff"
+	"github.com/urfave/cli/v2"
+)
+
+// baselineFlags are the check flags that choose what is checked; the
+// output flags make no sense for a baseline.
+func baselineFlags() []cli.Flag {
+	var out []cli.Flag
+	for _, f := range checkFlags() {
+		switch f.Names()[0] {
+		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename":
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func baselineCommand(stdin io.Reader) *cli.Command {
+	return &cli.Command{
+		Name:      "baseline",
+		Usage:     "record today's findings so that later checks report only new ones",
+		ArgsUsage: "FILE [PATH...]",
+		Description: "Checks the paths as \"citelint check\" does and writes every finding to FILE\n" +
+			"(JSON, meant to be committed). Afterwards, \"citelint check --baseline FILE\" stays\n" +
+			"quiet about those findings and reports only new ones, so a repository with a\n" +
+			"backlog of old drafts can adopt citelint today and fix the backlog later.\n\n" +
+			"A finding is recorded by its rule, its file, the words it points at and the\n" +
+			"sentence around them, not by line number: adding or removing text elsewhere\n" +
+			"in a file does not make an old finding new. Editing the sentence does.\n" +
+			"Run the command again to record the current state; FILE is replaced whole.\n\n" +
+			"Exit status: 0 when FILE was written, 2 when a file could not be checked\n" +
+			"(FILE is then left as it was).",
+		Flags: baselineFlags(),
+		Action: func(c *cli.Context) error {
+			if c.NArg() < 1 {
+				return cli.Exit("baseline needs the file to write, as in: citelint baseline .citelint-baseline.json docs/", exitError)
+			}
+			file := c.Args().First()
+			ctx, stop := signalContext()
+			defer stop()
+			lr, err := lintPaths(ctx, c, stdin, c.Args().Tail())
+			if err != nil {
+				return cli.Exit(err.Error(), exitError)
+			}
+			res := lr.result
+			if len(res.Errors) > 0 {
+				for _, e := range res.Errors {
+					fmt.Fprintf(c.App.ErrWriter, "citelint: %v\n", e)
+				}
+				return cli.Exit(fmt.Sprintf("%s not written: a baseline must hold every file's findings; fix the errors above and run again", file), exitError)
+			}
+			b := baseline.New(res.Diagnostics)
+			if err := writeFileAtomic(file, func(w io.Writer) error {
+				_, err := b.WriteTo(w)
+				return err
+			}); err != nil {
+				return cli.Exit(err.Error(), exitError)
+			}
+			fmt.Fprintf(c.App.Writer, "recorded %s in %s from %s\n", plural(b.Len(), "finding"), file, plural(res.Files, "file"))
+			return nil
+		},
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// filters narrow a run's findings to the ones a reviewer needs to see.
+type filters struct {
+	baseline *baseline.Baseline // nil: no baseline
+	changes  *gitdiff.Changes   // nil: every line counts
+}
+
+// loadFilters reads the baseline file and the git changes named by
+// --baseline and --changed-since, before any file is checked, so that a
+// mistake in either is reported at once.
+func loadFilters(ctx context.Context, baselineFile, rev string) (*filters, error) {
+	var f filters
+	if baselineFile != "" {
+		b, err := readBaseline(baselineFile)
+		if err != nil {
+			return nil, err
+		}
+		f.baseline = b
+	}
+	if rev != "" {
+		changes, err := gitdiff.Since(ctx, ".", rev)
+		if err != nil {
+			return nil, fmt.Errorf("--changed-since: %w", err)
+		}
+		f.changes = changes
+	}
+	return &f, nil
+}
+
+func readBaseline(path string) (*baseline.Baseline, error) {
+	file, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("--baseline %s: no such file; create it with \"citelint baseline %s PATH...\"", path, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %w", err)
+	}
+	defer file.Close()
+	b, err := baseline.Read(file)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// apply returns the findings on changed lines that the baseline does not
+// hold. The baseline sees every finding first, so that which of several
+// identical findings counts as known does not depend on the changed lines.
+func (f *filters) apply(ds []lint.Diagnostic) []lint.Diagnostic {
+	if f.baseline != nil {
+		ds = f.baseline.Filter(ds)
+	}
+	if f.changes != nil {
+		ds = slices.DeleteFunc(ds, func(d lint.Diagnostic) bool {
+			return !f.changes.Changed(d.Path, d.Pos.Line, max(d.Pos.Line, d.EndPos.Line))
+		})
+	}
+	return ds
+}
