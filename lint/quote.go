@@ -65,6 +65,7 @@ func findQuotes(text string) []Quote {
 		}
 		return false
 	}
+	var la closerLookahead
 	for i := 0; i < len(text); {
 		// Every quotation mark is '"' or starts with 0xE2 (U+2018–U+201D):
 		// skip to the next such byte without decoding.
@@ -83,7 +84,7 @@ func findQuotes(text string) []Quote {
 				push(i, true)
 			}
 		case '’':
-			if closesQuote(text, i, size) {
+			if closesQuote(text, i, size) && hasOpen(stack, true) && !la.laterCloser(text, i, size) {
 				closeTo(true, i+size)
 			}
 		case '"':
@@ -170,4 +171,81 @@ func isOpener(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// closerLookahead tells an apostrophe after a plural (students’ union)
+// from a closing mark. A ’ between a letter and a space may be either; it
+// is an apostrophe when a sure closing mark (a ’ after punctuation, or
+// before punctuation or the end) follows in the same sentence before any
+// opening ‘. The cached look-ahead positions only move forward, so the
+// scan stays linear.
+type closerLookahead struct {
+	next   int  // offset of the next sure closing ’ or opening ‘, or len(text)
+	closer bool // whether next is a closing mark
+	end    int  // offset of the next sentence end, or len(text)
+	valid  bool
+}
+
+// laterCloser reports whether the ’ at i should be taken for an
+// apostrophe because a sure closing mark follows in the same sentence.
+func (la *closerLookahead) laterCloser(text string, i, size int) bool {
+	from := i + size
+	if from >= len(text) {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(text[from:])
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	if !unicode.IsSpace(after) || !unicode.IsLetter(before) {
+		return false // a sure closing mark itself
+	}
+	if !la.valid || la.next < from {
+		la.next, la.closer = nextSingleMark(text, from)
+	}
+	if !la.valid || la.end < from {
+		la.end = nextSentenceEnd(text, from)
+	}
+	la.valid = true
+	return la.closer && la.next < la.end
+}
+
+// nextSingleMark returns the offset of the first sure closing ’ or
+// opening ‘ at or after i, and whether it is a closing mark; or len(text).
+// A sure closing ’ follows punctuation (closed.’) or precedes punctuation
+// or the end of the text (closed’,).
+func nextSingleMark(text string, i int) (int, bool) {
+	for i < len(text) {
+		if text[i] != 0xE2 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '‘':
+			if opensQuote(text, i) {
+				return i, false
+			}
+		case '’':
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			if i+size == len(text) {
+				return i, true
+			}
+			after, _ := utf8.DecodeRuneInString(text[i+size:])
+			if !unicode.IsSpace(before) && (unicode.IsPunct(before) || unicode.IsPunct(after) && after != '’' && after != '-') {
+				return i, true
+			}
+		}
+		i += size
+	}
+	return len(text), false
+}
+
+// nextSentenceEnd returns the offset of the first ".", "!" or "?" at or
+// after i that a space follows, or len(text).
+func nextSentenceEnd(text string, i int) int {
+	for ; i+1 < len(text); i++ {
+		if c := text[i]; (c == '.' || c == '!' || c == '?') && (text[i+1] == ' ' || text[i+1] == '\t' || text[i+1] == '\n') {
+			return i
+		}
+	}
+	return len(text)
 }

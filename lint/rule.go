@@ -95,7 +95,9 @@ type Rule struct {
 	Doc string
 	// Severity is the default severity.
 	Severity Severity
-	// Network marks rules that need the network; --offline skips them.
+	// Network marks rules that judge links with the link checker's
+	// results (Pass.Value): the driver checks links before the run only
+	// when such a rule is active. Offline, they judge from cached results.
 	Network bool
 	// DefaultOptions returns a new options value holding the defaults, or
 	// is nil for a rule without options.

@@ -22,7 +22,10 @@ type ActiveRule struct {
 // Selection says which rules run beyond their defaults.
 type Selection struct {
 	Enable, Disable []string
-	// Offline skips rules that need the network.
+	// Offline skips Network rules, for callers that check no links at all.
+	// A driver that keeps link results between runs leaves it false when
+	// offline: Network rules then judge links from cached results and still
+	// make their checks that need no network (relative links).
 	Offline bool
 }
 
@@ -71,8 +74,10 @@ type Input struct {
 	// Path is the name shown in output: as given, with forward slashes.
 	Path   string
 	Format Format
-	// Read returns the file's bytes; it is called once, by the worker that
-	// checks the file, so at most Jobs files are held at once.
+	// Read returns the file's bytes. It is called by the worker that
+	// checks the file, so at most Jobs files are held at once, and may be
+	// called once before that (to collect the links to check): it must
+	// return the same bytes each time.
 	Read func() ([]byte, error)
 }
 

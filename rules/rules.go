@@ -33,6 +33,14 @@ func All() []*lint.Rule {
 	return []*lint.Rule{
 		CitationNeededMarker,
 		InvalidSuppression,
+		UncitedNumber,
+		VagueSource,
+		UnattributedQuote,
+		DeadLink,
+		PaywalledLink,
+		RedirectedLink,
+		UnverifiableLink,
+		BrokenFragment,
 	}
 }
 

@@ -139,7 +139,7 @@ func TestOnlyNewFindings(t *testing.T) {
 	// Once the new findings are fixed, both report nothing and pass.
 	adoptWrite(t, "docs/old.md", "# Budget\n\nAn opening paragraph, newly written.\n\nSpending rose TK last year.\n\n"+
 		"The council met [citation needed].\n\nThe vote is on May 4.\n")
-	adoptWrite(t, "docs/new.md", "# New\n\nIt was said, the minutes show.\n")
+	adoptWrite(t, "docs/new.md", "# New\n\nThe vote passed, the minutes show.\n")
 	adoptWrite(t, "docs/other.md", "Another draft with TK in it.\n")
 	for _, flag := range []string{"--baseline=citelint-baseline.json", "--changed-since=backlog"} {
 		if code, got := adoptFindings(t, flag, "docs"); code != exitClean || len(got) != 0 {

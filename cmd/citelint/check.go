@@ -33,7 +33,9 @@ func checkFlags() []cli.Flag {
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (when writing to a terminal and NO_COLOR is unset), always or never"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "check `N` files at once"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "leave out the summary line"},
-		&cli.BoolFlag{Name: "offline", Usage: "make no network requests (link checks are skipped)"},
+		&cli.BoolFlag{Name: "offline", Usage: "make no network requests: links are judged from cached results only, the rest are not checked (for pre-commit hooks)"},
+		&cli.BoolFlag{Name: "allow-private", Usage: "let link checks connect to loopback, private and link-local addresses (as links.allow-private: true)"},
+		&cli.BoolFlag{Name: "suggest-archive", Usage: "ask the Wayback Machine for the closest snapshot of each dead link (as links.suggest-archive: true)"},
 		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` to show for text read from - (standard input)"},
 	}
 }
@@ -119,14 +121,14 @@ type lintResult struct {
 
 // lintPaths checks the command line's paths with the configured rules.
 func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*lintResult, error) {
-	cfg, err := loadConfig(c.String("config"))
+	var links linksConfig
+	cfg, err := loadConfig(c.String("config"), map[string]any{"links": &links})
 	if err != nil {
 		return nil, err
 	}
 	active, err := lint.Configure(rules.All(), cfg, lint.Selection{
 		Enable:  c.StringSlice("enable"),
 		Disable: c.StringSlice("disable"),
-		Offline: c.Bool("offline"),
 	})
 	if err != nil {
 		return nil, err
@@ -142,7 +144,11 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	}
 	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
 
-	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs")}
+	values, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
+	if err != nil {
+		return nil, err
+	}
+	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values}
 	res := runner.Run(ctx, inputs)
 	res.Errors = append(pathErrs, res.Errors...)
 	res.Files += len(pathErrs)
@@ -232,7 +238,9 @@ func failing(ds []lint.Diagnostic, failOn lint.Severity) bool {
 	return slices.ContainsFunc(ds, func(d lint.Diagnostic) bool { return d.Severity >= failOn })
 }
 
-func loadConfig(path string) (*lint.Config, error) {
+// loadConfig reads the config file at path, or the nearest one; sections
+// receive the top-level sections beyond rules and ignore.
+func loadConfig(path string, sections map[string]any) (*lint.Config, error) {
 	if path == "" {
 		found, err := lint.FindConfig(".")
 		if err != nil {
@@ -249,7 +257,7 @@ func loadConfig(path string) (*lint.Config, error) {
 			}
 		}
 	}
-	return lint.LoadConfig(path, rules.All(), nil)
+	return lint.LoadConfig(path, rules.All(), sections)
 }
 
 func useColor(mode string, out io.Writer, output string) bool {

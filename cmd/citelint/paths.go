@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/citelint/citelint/lint"
@@ -45,13 +46,14 @@ func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string
 				continue
 			}
 			seen["-"] = true
-			inputs = append(inputs, lint.Input{Path: filepath.ToSlash(name), Format: lint.FormatOf(name), Read: func() ([]byte, error) {
+			// Standard input can be read only once: keep it for a second Read.
+			inputs = append(inputs, lint.Input{Path: filepath.ToSlash(name), Format: lint.FormatOf(name), Read: sync.OnceValues(func() ([]byte, error) {
 				b, err := io.ReadAll(stdin)
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
 				}
 				return b, nil
-			}})
+			})})
 			continue
 		}
 		info, err := os.Stat(arg)

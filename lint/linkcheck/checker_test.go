@@ -38,8 +38,8 @@ func TestAddressGuardRefusesLoopback(t *testing.T) {
 	cfg.AllowPrivate = false
 	results, _ := newChecker(t, cfg).Check(context.Background(), []string{srv.URL + "/ok"})
 	r := results[srv.URL+"/ok"]
-	if r.Verdict != Skipped || !strings.Contains(r.Reason, "127.0.0.1") {
-		t.Errorf("got %v %q, want skipped naming 127.0.0.1", r.Verdict, r.Reason)
+	if r.Verdict != Skipped || !r.Refused || !strings.Contains(r.Reason, "127.0.0.1") {
+		t.Errorf("got %v %q (refused %v), want skipped and refused, naming 127.0.0.1", r.Verdict, r.Reason, r.Refused)
 	}
 	if n := srv.count("/ok"); n != 0 {
 		t.Errorf("the guarded server received %d requests", n)

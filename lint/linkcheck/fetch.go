@@ -229,6 +229,7 @@ func (c *Checker) errorResult(ctx context.Context, r Result, err error) Result {
 		reason = fmt.Sprintf("%s after %d retries", reason, c.cfg.Retries)
 	}
 	r.Verdict, r.Reason = verdict, reason
+	r.Refused = verdict == Skipped && errors.As(err, new(*forbiddenAddressError))
 	return r
 }
 

@@ -100,6 +100,10 @@ type Result struct {
 	ArchiveURL string
 	// Cached tells that the result comes from a previous run.
 	Cached bool
+	// Refused tells, for a Skipped verdict, that the address guard refused
+	// the address the link (or a redirect) led to, as opposed to a link
+	// skipped by configuration.
+	Refused bool
 
 	// anchors holds the id and name attributes of the final page; nil when
 	// the page is not HTML or was not read.

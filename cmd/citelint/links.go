@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/linkcheck"
+	"github.com/citelint/citelint/rules"
+	"github.com/mattn/go-isatty"
+	"github.com/urfave/cli/v2"
+)
+
+// linksConfig is the config file's "links" section: how links are checked.
+//
+//	links:
+//	  exclude: ['^https://intranet\.example\.com/']
+//	  timeout: 10s
+//	  accept: [403]
+//	  paywalled-domains: [example-news.com]
+//	  cache: .cache/citelint   # relative to the config file; off disables it
+type linksConfig struct {
+	Exclude          []string                     `yaml:"exclude"`
+	Timeout          time.Duration                `yaml:"timeout"`
+	MaxConcurrency   int                          `yaml:"max-concurrency"`
+	PerHost          int                          `yaml:"per-host"`
+	Retries          *int                         `yaml:"retries"` // nil: the default; 0: none
+	MaxRetryWait     time.Duration                `yaml:"max-retry-wait"`
+	UserAgent        string                       `yaml:"user-agent"`
+	Headers          map[string]map[string]string `yaml:"headers"`
+	Cache            string                       `yaml:"cache"`
+	MaxAge           time.Duration                `yaml:"max-age"`
+	Accept           []int                        `yaml:"accept"`
+	PaywalledDomains []string                     `yaml:"paywalled-domains"`
+	AllowPrivate     bool                         `yaml:"allow-private"`
+	ArchiveAPI       string                       `yaml:"archive-api"`
+	SuggestArchive   bool                         `yaml:"suggest-archive"`
+
+	exclude []*regexp.Regexp // Exclude compiled by Validate
+}
+
+// cacheOff is the value of links.cache that turns the cache off.
+const cacheOff = "off"
+
+// Validate compiles the exclude patterns and checks the settings the way
+// the link checker will, so that mistakes are reported with their place in
+// the config file.
+func (lc *linksConfig) Validate() error {
+	lc.exclude = lc.exclude[:0]
+	for _, pattern := range lc.Exclude {
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return fmt.Errorf("exclude: %w", err)
+		}
+		lc.exclude = append(lc.exclude, re)
+	}
+	if lc.Retries != nil && *lc.Retries < 0 {
+		return errors.New("retries must not be negative (0 means no retries)")
+	}
+	for _, code := range lc.Accept {
+		if code < 100 || code > 999 {
+			return fmt.Errorf("accept: %d is not an HTTP status", code)
+		}
+	}
+	_, err := linkcheck.New(lc.checkerConfig())
+	return err
+}
+
+// checkerConfig maps the section onto the link checker's settings; the
+// command line's and the run's settings are added by checkLinks.
+func (lc *linksConfig) checkerConfig() linkcheck.Config {
+	cfg := linkcheck.Config{
+		Timeout:          lc.Timeout,
+		MaxConcurrency:   lc.MaxConcurrency,
+		PerHost:          lc.PerHost,
+		MaxRetryWait:     lc.MaxRetryWait,
+		UserAgent:        lc.UserAgent,
+		Headers:          lc.Headers,
+		MaxAge:           lc.MaxAge,
+		Accept:           lc.Accept,
+		PaywalledDomains: lc.PaywalledDomains,
+		Exclude:          lc.exclude,
+		AllowPrivate:     lc.AllowPrivate,
+		ArchiveAPI:       lc.ArchiveAPI,
+		SuggestArchive:   lc.SuggestArchive,
+	}
+	if lc.Retries != nil {
+		cfg.Retries = *lc.Retries
+		if cfg.Retries == 0 {
+			cfg.Retries = -1 // the checker's "none"
+		}
+	}
+	if lc.MaxRetryWait > 0 && lc.MaxRetryWait < linkcheck.DefaultMinRetryWait {
+		// A cap below the usual first wait lowers the first wait too.
+		cfg.MinRetryWait = lc.MaxRetryWait
+	}
+	return cfg
+}
+
+// checkLinks checks the links of every input when a rule that reads link
+// results is active, and returns the runner values that offer the results
+// to the rules (nil when no such rule is active). It reads and parses each
+// input to list its links, keeping no document, then checks every distinct
+// URL once; notes about the check go to standard error. configDir is the
+// folder relative cache paths are resolved from.
+func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir string, active []lint.ActiveRule, inputs []lint.Input) (map[any]any, error) {
+	if !slices.ContainsFunc(active, func(a lint.ActiveRule) bool { return a.Rule.Network }) {
+		return nil, nil
+	}
+	stderr := c.App.ErrWriter
+	cfg := lc.checkerConfig()
+	cfg.Offline = c.Bool("offline")
+	cfg.AllowPrivate = cfg.AllowPrivate || c.Bool("allow-private")
+	cfg.SuggestArchive = cfg.SuggestArchive || c.Bool("suggest-archive")
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = linkcheck.DefaultUserAgent(versionString())
+	}
+	cacheDir, err := linkCacheDir(lc.Cache, configDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "citelint: links are checked without a cache: %v\n", err)
+	}
+	cfg.CacheDir = cacheDir
+	if !c.Bool("quiet") && isTerminal(stderr) {
+		cfg.Progress = stderr
+	}
+	checker, err := linkcheck.New(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("links: %w", err)
+	}
+
+	urls := linkTargets(ctx, inputs, c.Int("jobs"))
+	results, sum := checker.Check(ctx, urls)
+	noteLinkCheck(stderr, sum, results, cfg.Offline, c.Bool("quiet"))
+	return rules.LinkValues(results), nil
+}
+
+// noteLinkCheck tells the user, once each, what the link check could not
+// do: the checker's warnings, links left unchecked because the network is
+// unavailable (never one report per link), and, unless quiet, links left
+// unchecked offline.
+func noteLinkCheck(w io.Writer, sum linkcheck.Summary, results map[string]linkcheck.Result, offline, quiet bool) {
+	for _, warning := range sum.Warnings {
+		fmt.Fprintf(w, "citelint: %s\n", warning)
+	}
+	if sum.NetworkUnavailable > 0 {
+		fmt.Fprintf(w, "citelint: network unavailable: %d links not checked\n", sum.NetworkUnavailable)
+	}
+	if n := notChecked(results) - sum.NetworkUnavailable; offline && n > 0 && !quiet {
+		fmt.Fprintf(w, "citelint: offline: %d links not checked (no recent result in the cache)\n", n)
+	}
+}
+
+// linkCacheDir returns the cache folder: links.cache resolved from the
+// config file's folder, "" for "off", or the user cache folder by default.
+func linkCacheDir(setting, configDir string) (string, error) {
+	switch {
+	case setting == cacheOff:
+		return "", nil
+	case setting == "":
+		return linkcheck.DefaultCacheDir()
+	case filepath.IsAbs(setting):
+		return setting, nil
+	}
+	return filepath.Join(configDir, setting), nil
+}
+
+// linkTargets reads and parses the inputs, jobs at a time, and returns the
+// distinct URLs they link to in input order. Documents are dropped as soon
+// as their links are listed, so memory stays proportional to the largest
+// file. Inputs that cannot be read or parsed are skipped: the run reports
+// them.
+func linkTargets(ctx context.Context, inputs []lint.Input, jobs int) []string {
+	perInput := make([][]string, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(max(jobs, 1), max(len(inputs), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := inputs[i].Read()
+				if err != nil {
+					continue
+				}
+				doc, err := lint.Parse(inputs[i].Path, src, inputs[i].Format)
+				if err != nil {
+					continue
+				}
+				perInput[i] = rules.LinkTargets(doc)
+			}
+		})
+	}
+feed:
+	for i := range inputs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+
+	var urls []string
+	seen := make(map[string]bool)
+	for _, list := range perInput {
+		for _, u := range list {
+			if !seen[u] {
+				seen[u] = true
+				urls = append(urls, u)
+			}
+		}
+	}
+	return urls
+}
+
+// notChecked counts the distinct addresses left unchecked.
+func notChecked(results map[string]linkcheck.Result) int {
+	seen := make(map[string]bool)
+	for _, r := range results {
+		if r.Verdict == linkcheck.NotChecked {
+			seen[r.URL] = true
+		}
+	}
+	return len(seen)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}

@@ -1,0 +1,453 @@
+package rules
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// sourcing decides which sentences of a document name their source. The
+// uncited-number and vague-source rules share it.
+type sourcing struct {
+	doc *lint.Document
+	// referenceList is true when the document has a list of references that
+	// bracketed numbers such as "[12]" can point into.
+	referenceList bool
+}
+
+func newSourcing(doc *lint.Document) *sourcing {
+	s := &sourcing{doc: doc}
+	for _, b := range doc.Blocks {
+		if b.Kind == lint.Heading && isReferencesHeading(b.Text) || strings.HasPrefix(b.Text, "[1]") {
+			s.referenceList = true
+			break
+		}
+	}
+	return s
+}
+
+// referenceHeadings are the headings of a list of references, lowercased.
+var referenceHeadings = map[string]bool{
+	"references": true, "sources": true, "notes": true, "bibliography": true, "works cited": true,
+	"endnotes": true, "citations": true, "footnotes": true, "reference list": true,
+	"sources and notes": true, "notes and sources": true, "further reading": true,
+}
+
+func isReferencesHeading(text string) bool {
+	t := strings.TrimSpace(strings.TrimRight(text, ":"))
+	if len(t) > 24 {
+		return false
+	}
+	return referenceHeadings[strings.ToLower(t)]
+}
+
+// ownSource reports whether sentence si of block b carries its own source:
+// a link, footnote or Pandoc citation; a raw HTML link; a parenthetical
+// author–year reference; a bracketed number backed by a reference list; a
+// "Source:" note; or an attribution to a named source. toks are the
+// sentence's words.
+func (s *sourcing) ownSource(b *lint.Block, si int, toks []token) bool {
+	if hasCitation(b, si) {
+		return true
+	}
+	sent := b.Sentences[si]
+	text := b.Text[sent.Start:sent.End]
+	if s.htmlLink(b, si) || hasSourceNote(text) || hasAuthorYear(text) {
+		return true
+	}
+	if s.referenceList && hasBracketNumber(text) {
+		return true
+	}
+	return namedAttribution(b.Text, toks)
+}
+
+// hasCitation reports whether the engine found a citation in sentence si.
+func hasCitation(b *lint.Block, si int) bool {
+	cs := b.Citations
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].Sentence >= si })
+	return i < len(cs) && cs[i].Sentence == si
+}
+
+// htmlLink reports whether the source of sentence si holds a raw HTML link
+// (<a href=…>), which the prose text drops.
+func (s *sourcing) htmlLink(b *lint.Block, si int) bool {
+	start := b.Start
+	if si > 0 {
+		_, start = b.SourceSpan(b.Sentences[si-1].Start, b.Sentences[si-1].End)
+	}
+	end := b.End
+	if si+1 < len(b.Sentences) {
+		_, end = b.SourceSpan(b.Sentences[si].Start, b.Sentences[si].End)
+	}
+	if start >= end || end > len(s.doc.Source) {
+		return false
+	}
+	src := s.doc.Source[start:end]
+	return bytes.Contains(src, []byte("href=")) || bytes.Contains(src, []byte("HREF="))
+}
+
+// hasSourceNote reports whether a sentence holds "Source:" or "Sources:".
+func hasSourceNote(text string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], "ource")
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j > 0 && (text[j-1] == 'S' || text[j-1] == 's') {
+			rest := text[j+len("ource"):]
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "s:") {
+				return true
+			}
+		}
+		i = j + 1
+	}
+}
+
+// isSourceNote reports whether a block is a "Source: …" line: it starts
+// with Source or Sources (or Data source) followed by a colon or a dash.
+func isSourceNote(b *lint.Block) bool {
+	t := strings.TrimLeft(b.Text, " *_")
+	if len(t) > 5 && strings.EqualFold(t[:5], "data ") {
+		t = t[5:]
+	}
+	if len(t) < 7 || !strings.EqualFold(t[:6], "source") {
+		return false
+	}
+	t = strings.TrimPrefix(t[6:], "s")
+	t = strings.TrimLeft(t, " ")
+	return strings.HasPrefix(t, ":") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "—")
+}
+
+// maxParenthetical bounds the parenthetical references looked at.
+const maxParenthetical = 160
+
+// hasAuthorYear reports whether text holds a parenthetical author–year
+// reference: "(Smith et al., 2020)", "(World Bank, 2023)", "(Lee 2019; Kim
+// 2021)". It starts with a capital that is not a month and holds a year.
+func hasAuthorYear(text string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '(')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		end := strings.IndexByte(text[i:min(len(text), i+maxParenthetical)], ')')
+		if end < 0 {
+			continue
+		}
+		inner := text[i : i+end]
+		r, _ := utf8.DecodeRuneInString(inner)
+		if !unicode.IsUpper(r) || strings.ContainsRune(inner, '(') {
+			continue
+		}
+		first := inner
+		if k := strings.IndexAny(inner, " ,"); k >= 0 {
+			first = inner[:k]
+		}
+		if lookup(strings.TrimSuffix(first, ".")).is(monthName) {
+			continue
+		}
+		if hasCitedYear(inner) {
+			return true
+		}
+	}
+}
+
+// hasCitedYear reports whether s holds a year after a space or comma, as
+// in "Smith, 2020" or "Lee 2019a".
+func hasCitedYear(s string) bool {
+	for i := 1; i+4 <= len(s); i++ {
+		if s[i-1] != ' ' && s[i-1] != ',' {
+			continue
+		}
+		if !isYear(s[i : i+4]) {
+			continue
+		}
+		if i+4 == len(s) {
+			return true
+		}
+		switch c := s[i+4]; {
+		case c == ';' || c == ',' || c == ':' || c == ' ', c >= 'a' && c <= 'c':
+			return true
+		}
+	}
+	return false
+}
+
+// isYear reports whether s is four digits from 1500 to 2099.
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s[0] == '1' && s[1] >= '5' || s[0] == '2' && s[1] == '0'
+}
+
+// hasBracketNumber reports whether text holds a bracketed reference number:
+// "[12]", "[3, 4]", "[1–3]".
+func hasBracketNumber(text string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '[')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		k, digits := i, 0
+		for k < len(text) && k-i < 20 {
+			c := text[k]
+			if c >= '0' && c <= '9' {
+				digits++
+			} else if c != ',' && c != ' ' && c != '-' {
+				break
+			}
+			k++
+		}
+		if digits > 0 && k < len(text) && text[k] == ']' {
+			return true
+		}
+	}
+}
+
+// joined reports whether words i and i+1 follow each other with only
+// white space between.
+func joined(toks []token, i int) bool {
+	return i >= 0 && i+1 < len(toks) && !toks[i].breakAfter && !toks[i+1].breakBefore
+}
+
+// word returns the text of a token.
+func word(text string, t token) string { return text[t.start:t.end] }
+
+// isWord reports whether a token is the ASCII word w, ignoring case.
+func isWord(text string, t token, w string) bool {
+	return t.end-t.start == len(w) && strings.EqualFold(text[t.start:t.end], w)
+}
+
+// isName reports whether a token names a source: a capitalized word that
+// is not a common word of the lexicon (a pronoun, a month, "Researchers",
+// "Americans"), or an acronym. At the start of a sentence, where every word
+// is capitalized, only acronyms and possessives ("Gallup's") count.
+func isName(text string, t token, sentenceStart bool) bool {
+	w := word(text, t)
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || w == "I" {
+		return false
+	}
+	base, possessive := cutPossessive(w)
+	if lookup(base).is(leadWord | firstPerson | functionWord | monthName | countNoun | vagueSubject | sourceNoun) {
+		return false
+	}
+	if !sentenceStart || possessive {
+		return true
+	}
+	r2, _ := utf8.DecodeRuneInString(w[size:])
+	return unicode.IsUpper(r2)
+}
+
+// cutPossessive strips "'s" or "’s" from a word.
+func cutPossessive(w string) (string, bool) {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return w, false
+	}
+	for _, s := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(w, s); ok && base != "" {
+			return base, true
+		}
+	}
+	return w, false
+}
+
+// namedAttribution reports whether a sentence attributes its content to a
+// named source: "according to the CDC", "per the FBI", "data from the
+// World Bank show", "the Census Bureau estimated", "Gallup's 2023 survey".
+func namedAttribution(text string, toks []token) bool {
+	for i, t := range toks {
+		switch {
+		case isWord(text, t, "according") && joined(toks, i) && isWord(text, toks[i+1], "to"):
+			// A name among the next few words: "according to a 2023 report
+			// by the GAO". Vague words end the search.
+			for k := i + 2; k < min(len(toks), i+8); k++ {
+				if toks[k].lex.is(vagueSubject) && !isName(text, toks[k], false) {
+					break
+				}
+				if isName(text, toks[k], false) {
+					return true
+				}
+			}
+		case isWord(text, t, "per") && joined(toks, i):
+			k := i + 1
+			if isWord(text, toks[k], "the") && joined(toks, k) {
+				k++
+			}
+			if isName(text, toks[k], false) {
+				return true
+			}
+		case t.lex.is(sourceNoun) && joined(toks, i) && (isWord(text, toks[i+1], "from") || isWord(text, toks[i+1], "by")):
+			k := i + 2
+			if k < len(toks) && isWord(text, toks[k], "the") && joined(toks, k) {
+				k++
+			}
+			if k < len(toks) && joined(toks, k-1) && isName(text, toks[k], false) {
+				return true
+			}
+		case t.lex.is(reportVerb) && joined(toks, i) && isSpeechVerb(text, t) && isName(text, toks[i+1], false):
+			// "…, says Briest."
+			return true
+		case t.lex.is(reportVerb) && i > 0:
+			// Walk back over source nouns, a year and auxiliaries to the
+			// subject: "the Census Bureau's 2023 survey found".
+			k := i - 1
+			for steps := 0; k > 0 && steps < 3 && joined(toks, k-1); steps++ {
+				if !toks[k].lex.is(sourceNoun) && !isYear(word(text, toks[k])) && !isAuxiliary(text, toks[k]) {
+					break
+				}
+				k--
+			}
+			if joined(toks, k) && (isName(text, toks[k], k == 0) || k == 0 && k == i-1 && isSpeechVerb(text, t) && isUnknownCapitalized(text, toks[k])) {
+				return true // "the Census Bureau estimated", "Moloney said"
+			}
+		}
+		if _, possessive := cutPossessive(word(text, t)); possessive && isName(text, t, i == 0) {
+			// "X's 2023 report", "the CDC's data".
+			for k := i + 1; k < min(len(toks), i+4) && joined(toks, k-1); k++ {
+				if toks[k].lex.is(sourceNoun) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isSpeechVerb reports verbs that attribute words to a person.
+func isSpeechVerb(text string, t token) bool {
+	switch strings.ToLower(word(text, t)) {
+	case "said", "says", "told", "wrote", "writes", "noted", "stated":
+		return true
+	}
+	return false
+}
+
+// isUnknownCapitalized reports a capitalized word the lexicon does not
+// know: at the start of a sentence before "said", most likely a surname.
+func isUnknownCapitalized(text string, t token) bool {
+	w := word(text, t)
+	return w[0] >= 'A' && w[0] <= 'Z' && lookup(w).class == 0
+}
+
+func isAuxiliary(text string, t token) bool {
+	switch strings.ToLower(word(text, t)) {
+	case "also", "has", "have", "had", "recently", "previously", "first", "later", "then", "latest", "annual", "new", "own":
+		return true
+	}
+	return false
+}
+
+// refersBack reports whether a sentence starts by pointing at the source
+// of the sentence before it: "This figure…", "The same report…", "That
+// survey…", "It also found…", "According to the same study…".
+func refersBack(text string, toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	k := 0
+	if isWord(text, toks[0], "according") && isWord(text, toks[1], "to") {
+		k = 2
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch strings.ToLower(word(text, toks[k])) {
+	case "this", "that", "these", "those", "the", "its", "their":
+		k++
+		if k < len(toks) && (isWord(text, toks[k], "same") || isAuxiliary(text, toks[k]) || isYear(word(text, toks[k]))) {
+			k++
+		}
+		return k < len(toks) && toks[k].lex.is(sourceNoun)
+	case "it", "they":
+		k++
+		if k < len(toks) && isAuxiliary(text, toks[k]) {
+			k++
+		}
+		return k < len(toks) && toks[k].lex.is(reportVerb)
+	}
+	return false
+}
+
+// followsClosely reports whether only white space separates source offsets
+// end and start: two blocks directly one after the other.
+func (s *sourcing) followsClosely(end, start int) bool {
+	if end > start || start > len(s.doc.Source) {
+		return false
+	}
+	for _, c := range s.doc.Source[end:start] {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceNoteAfter reports whether a "Source: …" paragraph directly follows
+// block b.
+func (s *sourcing) sourceNoteAfter(b *lint.Block) bool {
+	if b.Index+1 >= len(s.doc.Blocks) {
+		return false
+	}
+	next := s.doc.Blocks[b.Index+1]
+	return next.Kind == lint.Paragraph && isSourceNote(next) && s.followsClosely(b.End, next.Start)
+}
+
+// tableSourced reports whether a table has a "Source:" line, or a caption
+// with a link, directly above or below it.
+func (s *sourcing) tableSourced(t *lint.Container) bool {
+	if len(t.Blocks) == 0 {
+		return false
+	}
+	first, last := t.Blocks[0], t.Blocks[len(t.Blocks)-1]
+	if first > 0 {
+		if b := s.doc.Blocks[first-1]; s.followsClosely(b.End, t.Start) && isTableNote(b) {
+			return true
+		}
+	}
+	if last+1 < len(s.doc.Blocks) {
+		if b := s.doc.Blocks[last+1]; s.followsClosely(t.End, b.Start) && isTableNote(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTableNote reports whether a block sources a table beside it: a Source
+// line, or a one-sentence caption holding a citation.
+func isTableNote(b *lint.Block) bool {
+	if b.Kind == lint.TableCell {
+		return false
+	}
+	return isSourceNote(b) || len(b.Sentences) == 1 && len(b.Citations) > 0
+}
+
+// hasFirstPerson reports whether a sentence speaks in the first person:
+// "we", "our", "I", "us" (but not "US").
+func hasFirstPerson(text string, toks []token) bool {
+	for _, t := range toks {
+		if t.lex.is(firstPerson) {
+			w := word(text, t)
+			if w != "ME" && w != "MY" {
+				return true
+			}
+		}
+		if w := word(text, t); w == "I" || w == "us" {
+			return true
+		}
+	}
+	return false
+}

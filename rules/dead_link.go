@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/linkcheck"
+)
+
+// DeadLink reports links a reader cannot open: pages that are gone (404,
+// 410), domains that do not exist, refused connections, malformed URLs,
+// redirect chains ending in one of these or in a loop, and relative links
+// to files missing from the repository. Relative links are checked without
+// the network.
+var DeadLink = &lint.Rule{
+	ID:       "dead-link",
+	Summary:  summary("dead-link"),
+	Doc:      doc("dead-link"),
+	Severity: lint.Error,
+	Network:  true,
+	Run: func(p *lint.Pass) {
+		facts := factsOf(p)
+		for _, l := range links(p.Doc) {
+			switch l.kind {
+			case localLink:
+				if facts.files.missing(l.file) {
+					p.Report(lint.Diagnostic{
+						Start:      l.start,
+						End:        l.end,
+						Message:    fmt.Sprintf("dead link: %s does not exist", l.file),
+						Suggestion: "correct the path, or remove the link if the file was deleted",
+					})
+				}
+			case webLink:
+				if r, ok := facts.result(l); ok && r.Verdict == linkcheck.Dead {
+					p.Report(lint.Diagnostic{
+						Start:      l.start,
+						End:        l.end,
+						Message:    deadMessage(r),
+						Suggestion: "link to where the page lives now, or cite an archived copy: " + r.ArchiveURL,
+					})
+				}
+			}
+		}
+	},
+}
+
+// deadMessage states the evidence that a web link is dead, and where a
+// redirect chain ended when there was one.
+func deadMessage(r linkcheck.Result) string {
+	if r.FinalURL != "" && r.FinalURL != r.URL {
+		return fmt.Sprintf("dead link: %s after a redirect to %s", r.Reason, r.FinalURL)
+	}
+	return "dead link: " + r.Reason
+}

@@ -1,0 +1,205 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/citelint/citelint/lint"
+)
+
+func TestUnattributedQuote(t *testing.T) { runFixtures(t, UnattributedQuote) }
+
+func TestUnattributedQuoteOptionsValidate(t *testing.T) {
+	for _, o := range []UnattributedQuoteOptions{
+		{MinWords: 0},
+		{MinWords: 4, SpeechVerbs: []string{"grumbled loudly"}},
+		{MinWords: 4, SpeechVerbs: []string{""}},
+		{MinWords: 4, TitleCues: []string{" "}},
+	} {
+		if err := o.Validate(); err == nil {
+			t.Errorf("Validate(%+v) = nil, want an error", o)
+		}
+	}
+}
+
+// TestUnattributedQuoteEvaluation measures the rule on news-style drafts
+// in testdata/unattributed-quote/eval. After each paragraph (or
+// blockquote) with quotes, a comment gives the truth of each outermost
+// quote in order:
+//
+//	<!-- quotes: A U N C -->
+//
+// A is an attributed quotation, U an unattributed one, N quoted words that
+// are not a quotation (a title, a term, a scare quote), C the continuation
+// of a quotation from the paragraph before; B after a blockquote with no
+// quote marks marks an unattributed block quotation, and b an attributed one.
+func TestUnattributedQuoteEvaluation(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", UnattributedQuote.ID, "eval", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no evaluation drafts: %v", err)
+	}
+	var attributed, attributedFlagged, unattributed, unattributedFlagged, other, otherFlagged int
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := lint.Parse(file, src, lint.Markdown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: UnattributedQuote, Severity: lint.Warning, Options: UnattributedQuote.DefaultOptions()}}, Known: Known}
+		diags, err := runner.Check(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged := map[int]bool{}
+		for _, d := range diags {
+			flagged[d.Start] = true
+		}
+		used := 0
+		for _, c := range doc.Comments {
+			labels, ok := strings.CutPrefix(strings.TrimSpace(c.Text), "quotes:")
+			if !ok {
+				continue
+			}
+			starts, blockStart := truthTargets(doc, c.Start)
+			ls := strings.Fields(labels)
+			line := doc.Lines.LineOf(c.Start) + 1
+			if len(ls) == 1 && (ls[0] == "B" || ls[0] == "b") {
+				if blockStart < 0 {
+					t.Errorf("%s:%d: B label but no blockquote before it", file, line)
+					continue
+				}
+				starts = []int{blockStart}
+			} else if len(ls) != len(starts) {
+				t.Errorf("%s:%d: %d labels for %d quotes", file, line, len(ls), len(starts))
+				continue
+			}
+			for i, l := range ls {
+				hit := flagged[starts[i]]
+				if hit {
+					used++
+				}
+				switch l {
+				case "A", "b":
+					attributed++
+					if hit {
+						attributedFlagged++
+						t.Logf("%s:%d: attributed quotation flagged", file, doc.Lines.LineOf(starts[i])+1)
+					}
+				case "U", "B":
+					unattributed++
+					if hit {
+						unattributedFlagged++
+					} else {
+						t.Logf("%s:%d: unattributed quotation missed", file, doc.Lines.LineOf(starts[i])+1)
+					}
+				case "N":
+					other++
+					if hit {
+						otherFlagged++
+						t.Logf("%s:%d: non-quotation flagged", file, doc.Lines.LineOf(starts[i])+1)
+					}
+				case "C":
+					if hit {
+						t.Errorf("%s:%d: continuation reported on its own", file, line)
+					}
+				default:
+					t.Errorf("%s:%d: unknown label %q", file, line, l)
+				}
+			}
+		}
+		if used != len(diags) {
+			t.Errorf("%s: %d diagnostics, %d of them on labelled quotes", file, len(diags), used)
+		}
+	}
+	total := attributed + unattributed
+	if total < 150 || unattributed*4 < total || unattributed*5 > total*2 {
+		t.Errorf("evaluation has %d quotations, %d unattributed: want at least 150, about a third unattributed", total, unattributed)
+	}
+	falseRate := float64(attributedFlagged) / float64(attributed)
+	recall := float64(unattributedFlagged) / float64(unattributed)
+	t.Logf("attributed quotations flagged: %d of %d (%.1f%%)", attributedFlagged, attributed, 100*falseRate)
+	t.Logf("unattributed quotations flagged: %d of %d (%.1f%%)", unattributedFlagged, unattributed, 100*recall)
+	t.Logf("non-quotations (titles, terms) flagged: %d of %d", otherFlagged, other)
+	if falseRate >= 0.03 {
+		t.Errorf("%.1f%% of attributed quotations flagged, want under 3%%", 100*falseRate)
+	}
+	if recall < 0.90 {
+		t.Errorf("%.1f%% of unattributed quotations flagged, want at least 90%%", 100*recall)
+	}
+}
+
+// truthTargets returns the source offsets of the outermost quotes in the
+// prose block that ends right before a truth comment at offset at, and the
+// start of the blockquote ending there (or -1).
+func truthTargets(doc *lint.Document, at int) ([]int, int) {
+	var b *lint.Block
+	for _, blk := range doc.Blocks {
+		if blk.End <= at {
+			b = blk
+		}
+	}
+	blockStart := -1
+	for _, c := range doc.Containers {
+		if c.Kind == lint.Blockquote && c.End <= at && (b == nil || c.End >= b.End) {
+			blockStart = c.Start
+		}
+	}
+	var starts []int
+	if b != nil {
+		for _, q := range b.Quotes {
+			if q.Depth == 0 {
+				s, _ := b.SourceSpan(q.Start, q.End)
+				starts = append(starts, s)
+			}
+		}
+	}
+	return starts, blockStart
+}
+
+// BenchmarkUnattributedQuote checks the digitalgov corpus with the rule
+// alone and reports the time beside lint.Parse over the same files.
+func BenchmarkUnattributedQuote(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpora", "digitalgov", "*.md"))
+	if len(files) == 0 {
+		b.Skip("../shared/corpora/digitalgov is absent")
+	}
+	srcs := make([][]byte, len(files))
+	size := 0
+	for i, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs[i] = src
+		size += len(src)
+	}
+	docs := make([]*lint.Document, len(files))
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for i, src := range srcs {
+				d, err := lint.Parse(files[i], src, lint.Markdown)
+				if err != nil {
+					b.Fatal(err)
+				}
+				docs[i] = d
+			}
+		}
+	})
+	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: UnattributedQuote, Severity: lint.Warning, Options: UnattributedQuote.DefaultOptions()}}, Known: Known}
+	b.Run("rule", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, d := range docs {
+				if _, err := runner.Check(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,1000 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// UncitedNumber reports numeric claims — percentages, money, quantities,
+// large counts, changes and records — with no citation in reach.
+var UncitedNumber = &lint.Rule{
+	ID:             "uncited-number",
+	Summary:        summary("uncited-number"),
+	Doc:            doc("uncited-number"),
+	Severity:       lint.Warning,
+	DefaultOptions: func() lint.Options { return DefaultUncitedNumberOptions() },
+	Run:            runUncitedNumber,
+}
+
+// UncitedNumberOptions configures uncited-number.
+type UncitedNumberOptions struct {
+	// Reach is where a citation must be to cover a figure: "sentence" (the
+	// default) or "paragraph".
+	Reach string `yaml:"reach"`
+	// MinCount is the smallest count of people or things reported: "three
+	// steps" or "5 users" below it are plain description.
+	MinCount float64 `yaml:"min-count"`
+	// ExtraUnits and ExtraNouns add units of measure ("bushels") and counted
+	// nouns ("permits") to the built-in lists.
+	ExtraUnits []string `yaml:"extra-units"`
+	ExtraNouns []string `yaml:"extra-nouns"`
+	// IgnorePatterns are regular expressions matched against each block's
+	// prose; a figure overlapping a match is not reported.
+	IgnorePatterns []string `yaml:"ignore-patterns"`
+
+	units, nouns map[string]bool
+	ignore       []*regexp.Regexp
+}
+
+// DefaultUncitedNumberOptions returns the defaults: sentence reach and a
+// minimum count of 10.
+func DefaultUncitedNumberOptions() *UncitedNumberOptions {
+	return &UncitedNumberOptions{Reach: "sentence", MinCount: 10}
+}
+
+// Validate checks the options and prepares the word sets and patterns.
+func (o *UncitedNumberOptions) Validate() error {
+	if o.Reach != "sentence" && o.Reach != "paragraph" {
+		return fmt.Errorf("reach %q: use sentence or paragraph", o.Reach)
+	}
+	if o.MinCount < 0 {
+		return fmt.Errorf("min-count %v: use a number of 0 or more", o.MinCount)
+	}
+	var err error
+	if o.units, err = wordSet("extra-units", o.ExtraUnits); err != nil {
+		return err
+	}
+	if o.nouns, err = wordSet("extra-nouns", o.ExtraNouns); err != nil {
+		return err
+	}
+	o.ignore = o.ignore[:0]
+	for _, p := range o.IgnorePatterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return fmt.Errorf("ignore-patterns: %q is not a valid regular expression: %v", p, err)
+		}
+		o.ignore = append(o.ignore, re)
+	}
+	return nil
+}
+
+// wordSet lowercases single words into a set.
+func wordSet(option string, words []string) (map[string]bool, error) {
+	if len(words) == 0 {
+		return nil, nil
+	}
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		if w == "" || strings.ContainsAny(w, " \t\n") || len(w) > maxLexWord {
+			return nil, fmt.Errorf("%s: %q is not a single word of at most %d letters", option, w, maxLexWord)
+		}
+		set[strings.ToLower(w)] = true
+	}
+	return set, nil
+}
+
+// inSet reports whether a word, lowercased, is in a set; it does not
+// allocate.
+func inSet(set map[string]bool, w string) bool {
+	if len(set) == 0 || len(w) > maxLexWord {
+		return false
+	}
+	var buf [maxLexWord]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// figureWords are the words that can make a figure without a digit:
+// number words, scale words, fractions, units, "percent", "doubled",
+// "twice", "record", "times" and "out" (of four).
+var figureWords = newWordTrigger(numberWord|hundredWord|scaleWord|pluralScale|pluralCount|fractionWord|
+	percentWord|unitWord|multiplyVerb, "percentage", "twice", "record", "times", "out")
+
+func runUncitedNumber(p *lint.Pass) {
+	// Extra units and nouns need no shapes: they count only after a number
+	// or "half a", which the shapes already catch.
+	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: newSourcing(p.Doc)}
+	refLevel := 0 // the level of the references heading we are under, or 0
+	var prev *lint.Block
+	for _, b := range p.Doc.Blocks {
+		if b.Kind == lint.Heading {
+			if refLevel > 0 && b.Level <= refLevel {
+				refLevel = 0
+			}
+			if isReferencesHeading(b.Text) {
+				refLevel = b.Level
+			}
+			prev = nil
+			continue
+		}
+		if refLevel > 0 || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) ||
+			isSourceNote(b) || b.Kind == lint.TableCell && b.Row == 0 {
+			prev = nil
+			continue
+		}
+		c.checkBlock(b, prev)
+		prev = b
+	}
+}
+
+// numberCheck is one run of uncited-number over a document. Its buffers
+// are reused from sentence to sentence.
+type numberCheck struct {
+	pass    *lint.Pass
+	opts    *UncitedNumberOptions
+	sources *sourcing
+	tables  map[*lint.Container]bool // whether each table is sourced
+
+	text    string  // the prose of the block being checked
+	toks    []token // the words of the sentence being checked
+	spare   []token // the words of a sentence looked back at
+	figures []figure
+	// sourced memoizes, for the block being checked, whether each sentence
+	// is sourced: 0 not yet known, 1 no, 2 yes.
+	sourced []int8
+}
+
+// figure is a numeric claim found in a block's text.
+type figure struct {
+	start, end  int
+	firstPerson bool
+}
+
+// maxReferBack bounds how many sentences a chain of "This figure…"
+// sentences looks back through.
+const maxReferBack = 3
+
+// checkBlock reports the uncited figures of a block. prev is the block
+// before it when a first sentence that refers back may lean on it.
+func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
+	covered := false
+	switch {
+	case b.Kind == lint.TableCell && b.Parent != nil:
+		covered = c.tableSourced(b.Parent)
+	case b.Kind == lint.Paragraph:
+		covered = c.sources.sourceNoteAfter(b)
+	}
+	c.text = b.Text
+	c.figures = c.figures[:0]
+	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
+	for si, sent := range b.Sentences {
+		text := b.Text[sent.Start:sent.End]
+		if !figureWords.mayMention(text, true) || isQuestion(text) {
+			continue
+		}
+		c.toks = tokenize(c.toks[:0], b.Text, sent.Start, sent.End)
+		n := len(c.figures)
+		c.findFigures()
+		if len(c.figures) == n {
+			continue
+		}
+		if covered || c.isSourced(b, si, c.toks, prev) {
+			c.figures = c.figures[:n]
+		} else if hasFirstPerson(b.Text, c.toks) {
+			for i := n; i < len(c.figures); i++ {
+				c.figures[i].firstPerson = true
+			}
+		}
+	}
+	if len(c.figures) > 0 && c.opts.Reach == "paragraph" && c.anySourced(b) {
+		return
+	}
+	c.report(b)
+}
+
+// isSourced reports whether sentence si of block b, whose words are toks,
+// is sourced: by itself, or by referring back to a sourced sentence.
+func (c *numberCheck) isSourced(b *lint.Block, si int, toks []token, prev *lint.Block) bool {
+	if c.sourced[si] == 0 {
+		c.sourced[si] = 1
+		if c.sources.ownSource(b, si, toks) || refersBack(b.Text, toks) && c.sourcedBefore(b, si, prev, maxReferBack) {
+			c.sourced[si] = 2
+		}
+	}
+	return c.sourced[si] == 2
+}
+
+// sourcedBefore reports whether the sentence before sentence si of block b
+// is sourced, looking back through at most depth sentences; the sentence
+// before the first is the last of prev, if any.
+func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, depth int) bool {
+	if depth == 0 {
+		return false
+	}
+	if si == 0 {
+		if prev == nil || b.Kind != lint.Paragraph || len(prev.Sentences) == 0 {
+			return false
+		}
+		last := len(prev.Sentences) - 1
+		s := prev.Sentences[last]
+		c.spare = tokenize(c.spare[:0], prev.Text, s.Start, s.End)
+		return c.sources.ownSource(prev, last, c.spare)
+	}
+	if st := c.sourced[si-1]; st != 0 {
+		return st == 2
+	}
+	s := b.Sentences[si-1]
+	c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
+	if c.sources.ownSource(b, si-1, c.spare) {
+		c.sourced[si-1] = 2
+		return true
+	}
+	if refersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, prev, depth-1) {
+		return true // not memoized: the depth bound may have cut it short
+	}
+	if depth == maxReferBack {
+		c.sourced[si-1] = 1
+	}
+	return false
+}
+
+// anySourced reports whether any sentence of block b carries its own
+// source.
+func (c *numberCheck) anySourced(b *lint.Block) bool {
+	for si, s := range b.Sentences {
+		if c.sourced[si] == 2 {
+			return true
+		}
+		c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
+		if c.sources.ownSource(b, si, c.spare) {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuestion reports whether a sentence asks rather than states: a figure
+// in "Why $150K?" claims nothing.
+func isQuestion(sentence string) bool {
+	end := trimTrailing(sentence, 0, len(sentence))
+	return end < len(sentence) && strings.Contains(sentence[end:], "?")
+}
+
+func (c *numberCheck) tableSourced(t *lint.Container) bool {
+	sourced, ok := c.tables[t]
+	if !ok {
+		if c.tables == nil {
+			c.tables = map[*lint.Container]bool{}
+		}
+		sourced = c.sources.tableSourced(t)
+		c.tables[t] = sourced
+	}
+	return sourced
+}
+
+// report reports the block's figures that are not inside a quotation or
+// an ignored match.
+func (c *numberCheck) report(b *lint.Block) {
+	if len(c.figures) == 0 {
+		return
+	}
+	ignored := shortcodes(b.Text)
+	for _, re := range c.opts.ignore {
+		ignored = append(ignored, re.FindAllStringIndex(b.Text, -1)...)
+	}
+	ignored = mergeSpans(ignored)
+	q, g := 0, 0
+	for _, f := range c.figures {
+		// Quotations at depth 0 are in order and do not overlap.
+		for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= f.start) {
+			q++
+		}
+		if q < len(b.Quotes) && b.Quotes[q].Start <= f.start {
+			continue // the quoted speaker's claim
+		}
+		for g < len(ignored) && ignored[g][1] <= f.start {
+			g++
+		}
+		if g < len(ignored) && ignored[g][0] < f.end {
+			continue
+		}
+		start, end := b.SourceSpan(f.start, f.end)
+		d := lint.Diagnostic{
+			Start:   start,
+			End:     end,
+			Message: fmt.Sprintf("%q has no citation: link the source, add a footnote, or attribute it (\"according to …\")", b.Text[f.start:f.end]),
+		}
+		if f.firstPerson {
+			d.Severity = lint.Info
+		}
+		c.pass.Report(d)
+	}
+}
+
+// shortcodes returns the spans of Hugo shortcodes, {{< … >}} and
+// {{% … %}}, in text: markup, not prose.
+func shortcodes(text string) [][]int {
+	var out [][]int
+	for i := 0; ; {
+		j := strings.Index(text[i:], "{{")
+		if j < 0 || i+j+2 >= len(text) {
+			return out
+		}
+		start := i + j
+		closer := ">}}"
+		if text[start+2] == '%' {
+			closer = "%}}"
+		} else if text[start+2] != '<' && !strings.HasPrefix(text[start+2:], " <") {
+			i = start + 2
+			continue
+		}
+		k := strings.Index(text[start:], closer)
+		if k < 0 {
+			return append(out, []int{start, len(text)})
+		}
+		out = append(out, []int{start, start + k + len(closer)})
+		i = start + k + len(closer)
+	}
+}
+
+// mergeSpans sorts spans and merges those that overlap, so that a reader
+// can walk them in order.
+func mergeSpans(spans [][]int) [][]int {
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortFunc(spans, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		if last := out[len(out)-1]; s[0] < last[1] {
+			last[1] = max(last[1], s[1])
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// findFigures appends the figures among the sentence's words.
+func (c *numberCheck) findFigures() {
+	last := 0 // the first word not yet in a figure
+	for i := 0; i < len(c.toks); {
+		start, end, ok := c.figureAt(i, last)
+		if !ok {
+			i++
+			continue
+		}
+		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
+		i, last = end, end
+	}
+}
+
+// figureAt finds a figure starting at word i (or, for a range or "a team
+// of 40", a little before it but not before word last). It returns the
+// words [start, end) it spans.
+func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
+	toks, text := c.toks, c.text
+	t := toks[i]
+	switch {
+	case t.lex.is(multiplyVerb):
+		// "doubled", but not "doubled down" or "doubled as a shelter".
+		if !(joined(toks, i) && (isWord(text, toks[i+1], "down") || isWord(text, toks[i+1], "as"))) {
+			return i, i + 1, true
+		}
+		return 0, 0, false
+	case t.lex.is(changeVerb):
+		if e := c.byFraction(i); e > 0 {
+			return i, e, true
+		}
+	case t.lex.is(superlative):
+		if e := c.recordSince(i); e > 0 {
+			return i, e, true
+		}
+		return 0, 0, false
+	case isWord(text, t, "twice"):
+		if e := c.comparisonAfter(i + 1); e > 0 {
+			return i, e, true
+		}
+		return 0, 0, false
+	}
+	if !mayStartQuantity(text, t) {
+		return 0, 0, false
+	}
+	q, ok := c.quantity(i)
+	if !ok || i > 0 && joined(toks, i-1) && isWord(text, toks[i-1], "per") {
+		return 0, 0, false // "per 100,000": the base of a rate
+	}
+	switch q.kind {
+	case percentQty:
+		return c.percent(i, last, q.end, q.value)
+	case moneyQty:
+		if joined(toks, q.end-1) && isBanknote(text, toks[q.end]) {
+			return 0, 0, false // "the new $20 bill"
+		}
+		return c.rangeStart(i, last), c.perTail(q.end), true
+	case unitQty:
+		return c.rangeStart(i, last), c.perTail(q.end), true
+	case scaledQty, fractionQty:
+		e, _ := c.unitOrNoun(q.end)
+		return i, c.perTail(e), true
+	case suffixScaledQty:
+		if e, _ := c.unitOrNoun(q.end); e > q.end {
+			return i, c.perTail(e), true
+		}
+		return 0, 0, false
+	case timesQty:
+		if e := c.comparisonAfter(q.end); e > 0 {
+			return i, e, true
+		}
+		return 0, 0, false
+	}
+	// A plain number: what follows decides.
+	e := q.end
+	if joined(toks, e-1) {
+		switch next := toks[e]; {
+		case next.lex.is(percentWord) || word(text, next) == "%":
+			return c.percent(i, last, e+1, q.value)
+		case joined(toks, e) && (isWord(text, next, "per") && isWord(text, toks[e+1], "cent") ||
+			isWord(text, next, "percentage") && (isWord(text, toks[e+1], "point") || isWord(text, toks[e+1], "points"))):
+			return c.percent(i, last, e+2, q.value)
+		}
+	}
+	if q.digits && c.labelled(i) {
+		return 0, 0, false // Section 508, iOS 17, March 3
+	}
+	if rateEnd := c.rateAfter(e); rateEnd > 0 {
+		e, _ := c.unitOrNoun(rateEnd)
+		return i, e, true
+	}
+	if joined(toks, e-1) && isWord(text, toks[e], "times") {
+		if ce := c.comparisonAfter(e + 1); ce > 0 {
+			return i, ce, true
+		}
+	}
+	if ne, unit := c.unitOrNoun(e); ne > e {
+		if q.year && c.afterDateWord(i) {
+			return 0, 0, false // "in 2020 people moved"
+		}
+		if unit && q.value != 1 && toks[ne-1].lex.is(singularUnit) {
+			return 0, 0, false // "a 5 mile walk", "360 degree video"
+		}
+		tail := c.perTail(ne)
+		if unit || tail > ne || q.value >= c.opts.MinCount {
+			return c.rangeStart(i, last), tail, true
+		}
+		return 0, 0, false
+	}
+	// "a team of 40"
+	if q.value >= c.opts.MinCount && !q.year && i-2 >= last && joined(toks, i-2) && joined(toks, i-1) &&
+		toks[i-2].lex.is(groupNoun) && isWord(text, toks[i-1], "of") {
+		return i - 2, e, true
+	}
+	return 0, 0, false
+}
+
+// isBanknote reports words that make an amount the name of a note or coin.
+func isBanknote(text string, t token) bool {
+	switch strings.ToLower(word(text, t)) {
+	case "bill", "bills", "note", "notes", "coin", "coins", "banknote", "banknotes":
+		return true
+	}
+	return false
+}
+
+// percent returns the figure of a percentage of value v spanning words
+// [i, end); "100%" and "0%" are emphasis unless "of" follows.
+func (c *numberCheck) percent(i, last, end int, v float64) (int, int, bool) {
+	if (v == 100 || v == 0) && !(joined(c.toks, end-1) && isWord(c.text, c.toks[end], "of")) {
+		return 0, 0, false
+	}
+	if i > 0 && joined(c.toks, i-1) && (isWord(c.text, c.toks[i-1], "top") || isWord(c.text, c.toks[i-1], "bottom")) {
+		return 0, 0, false // a selection: "the top 10% of developers"
+	}
+	return c.rangeStart(i, last), c.perTail(end), true
+}
+
+// labelled reports whether the number at word i names something rather
+// than counts it: it follows a label word ("Section", "version", "No.") or
+// a capitalized word such as a name or a month ("iOS 17", "March 3").
+func (c *numberCheck) labelled(i int) bool {
+	if i == 0 || !joined(c.toks, i-1) {
+		return false
+	}
+	prev := c.toks[i-1]
+	if prev.lex.is(labelWord) {
+		return true
+	}
+	switch strings.ToLower(word(c.text, prev)) {
+	case "top", "bottom", "first", "last", "next":
+		return true // a rank or a selection: "the top 10 countries"
+	}
+	w := word(c.text, prev)
+	return w[0] >= 'A' && w[0] <= 'Z' && !prev.lex.is(leadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
+}
+
+// hasUpperAfterFirst reports names such as "iOS" and "macOS".
+func hasUpperAfterFirst(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// afterDateWord reports whether the year-like number at word i follows a
+// word that makes it a date: "in 2020", "since 1990", "the 2020 census".
+func (c *numberCheck) afterDateWord(i int) bool {
+	if i == 0 || !joined(c.toks, i-1) {
+		return i == 0
+	}
+	switch strings.ToLower(word(c.text, c.toks[i-1])) {
+	case "in", "since", "by", "from", "until", "till", "through", "during", "before", "after", "of",
+		"the", "between", "and", "to", "for", "fiscal", "fy", "early", "late", "mid", "spring", "summer",
+		"fall", "autumn", "winter", "year", "a", "its", "their", "our":
+		return true
+	}
+	return false
+}
+
+// rangeStart moves the start of a figure at word i back over "10 to" or
+// "between 10 and", but not before word last.
+func (c *numberCheck) rangeStart(i, last int) int {
+	toks, text := c.toks, c.text
+	if i-2 < last || !joined(toks, i-2) || !joined(toks, i-1) {
+		return i
+	}
+	link := toks[i-1]
+	if !isWord(text, link, "to") && !(isWord(text, link, "and") && i >= 3 && isWord(text, toks[i-3], "between")) {
+		return i
+	}
+	if q, ok := c.quantity(i - 2); ok && q.kind == plainQty && q.end == i-1 && !q.year {
+		return i - 2
+	}
+	return i
+}
+
+// perTail extends a figure ending before word e over a rate base: "per
+// capita", "per 100,000 residents", "per person", "a year".
+func (c *numberCheck) perTail(e int) int {
+	toks, text := c.toks, c.text
+	if !joined(toks, e-1) || !joined(toks, e) {
+		return e
+	}
+	w := toks[e]
+	base := toks[e+1]
+	switch {
+	case isWord(text, w, "per"):
+		if base.lex.is(rateBase) || c.isUnit(base) || c.isNoun(base) {
+			return e + 2
+		}
+		if q, ok := c.quantity(e + 1); ok && q.kind == plainQty {
+			ne, _ := c.unitOrNoun(q.end)
+			return ne
+		}
+	case isWord(text, w, "a") || isWord(text, w, "an"):
+		// "$60,000 a year", but not "a year ago".
+		if base.lex.is(rateBase) && !(joined(toks, e+1) && isWord(text, toks[e+2], "ago")) {
+			return e + 2
+		}
+	}
+	return e
+}
+
+// unitOrNoun looks from word k for a unit or counted noun after at most two
+// modifiers, with an optional "of" first ("thousands of people", "40,000
+// federal employees"). It returns the word after it, or k.
+func (c *numberCheck) unitOrNoun(k int) (int, bool) {
+	toks := c.toks
+	j := k
+	if j < len(toks) && joined(toks, j-1) && isWord(c.text, toks[j], "of") {
+		j++
+	}
+	for m := 0; m < 3 && j < len(toks) && joined(toks, j-1); m++ {
+		t := toks[j]
+		if c.isUnit(t) {
+			return j + 1, true
+		}
+		if c.isNoun(t) {
+			return j + 1, false
+		}
+		if !c.isModifier(t) {
+			break
+		}
+		j++
+	}
+	return k, false
+}
+
+func (c *numberCheck) isUnit(t token) bool {
+	return t.lex.is(unitWord) || inSet(c.opts.units, word(c.text, t))
+}
+
+func (c *numberCheck) isNoun(t token) bool {
+	return t.lex.is(countNoun) || inSet(c.opts.nouns, word(c.text, t))
+}
+
+// isModifier reports whether a word may stand between a number and its
+// noun: an adjective or a noun used as one ("federal", "COVID-related").
+func (c *numberCheck) isModifier(t token) bool {
+	if t.lex.is(functionWord | leadWord | numberWord | scaleWord | percentWord | reportVerb | changeVerb | monthName) {
+		return false
+	}
+	w := word(c.text, t)
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// rateAfter recognizes "1 in 5" and "three out of four" after a number
+// ending before word e, returning the word after the second number or 0.
+func (c *numberCheck) rateAfter(e int) int {
+	toks, text := c.toks, c.text
+	if !joined(toks, e-1) || !joined(toks, e) {
+		return 0
+	}
+	k := e + 1
+	switch {
+	case isWord(text, toks[e], "in"):
+	case isWord(text, toks[e], "out") && isWord(text, toks[k], "of") && joined(toks, k):
+		k++
+	default:
+		return 0
+	}
+	if q, ok := c.quantity(k); ok && (q.kind == plainQty || q.kind == scaledQty) && !q.year {
+		return q.end
+	}
+	return 0
+}
+
+// comparisonAfter recognizes what follows "three times" or "twice" in a
+// comparison, from word k: "more", "higher", "as many", "as likely". It
+// returns the word after it, or 0.
+func (c *numberCheck) comparisonAfter(k int) int {
+	toks := c.toks
+	if k >= len(toks) || !joined(toks, k-1) {
+		return 0
+	}
+	if toks[k].lex.is(comparative) {
+		return k + 1
+	}
+	if isWord(c.text, toks[k], "as") && joined(toks, k) {
+		return k + 2
+	}
+	return 0
+}
+
+// byFraction recognizes "fell by half", "cut in half" and "dropped by a
+// third" from the verb at word i, returning the word after it or 0.
+func (c *numberCheck) byFraction(i int) int {
+	toks, text := c.toks, c.text
+	if !joined(toks, i) || !joined(toks, i+1) {
+		return 0
+	}
+	if !isWord(text, toks[i+1], "by") && !isWord(text, toks[i+1], "in") {
+		return 0
+	}
+	k := i + 2
+	if isWord(text, toks[k], "half") {
+		return k + 1
+	}
+	if (isWord(text, toks[k], "a") || isWord(text, toks[k], "one")) && joined(toks, k) && toks[k+1].lex.is(fractionWord) {
+		return k + 2
+	}
+	return 0
+}
+
+// recordSince recognizes "the highest since 1990", "lowest level since the
+// 1990s" and "largest on record" from the superlative at word i.
+func (c *numberCheck) recordSince(i int) int {
+	toks, text := c.toks, c.text
+	j := i + 1
+	for m := 0; m < 3 && j+1 < len(toks) && joined(toks, j-1) && joined(toks, j); m++ {
+		t := toks[j]
+		switch {
+		case isWord(text, t, "since"):
+			k := j + 1
+			if isWord(text, toks[k], "the") && joined(toks, k) {
+				k++
+			}
+			if w := word(text, toks[k]); isYear(strings.TrimSuffix(w, "s")) {
+				return k + 1
+			}
+			return 0
+		case isWord(text, t, "on") && isWord(text, toks[j+1], "record"):
+			return j + 2
+		case !c.isModifier(t):
+			return 0
+		}
+		j++
+	}
+	return 0
+}
+
+// quantityKind says how a number is written.
+type quantityKind int
+
+const (
+	plainQty        quantityKind = iota // 300, three, a hundred
+	percentQty                          // 45%
+	moneyQty                            // $4.2 billion, €300, USD 5 million
+	scaledQty                           // three million, a dozen, tens of thousands
+	suffixScaledQty                     // 50k, 1.5M: a figure only with a noun
+	fractionQty                         // two-thirds, one-half
+	timesQty                            // 3x
+	unitQty                             // 128kg, half a kilo
+)
+
+// quantity is a number starting at a word.
+type quantity struct {
+	end    int // the word after it
+	value  float64
+	kind   quantityKind
+	digits bool // written in digits
+	year   bool // four plain digits that may be a year
+}
+
+// mayStartQuantity is a cheap test that rules out most words before
+// quantity parses them: a number starts with a digit, a currency sign, a
+// number word, "a" or "an", "half", or is hyphenated ("twenty-five").
+func mayStartQuantity(text string, t token) bool {
+	w := word(text, t)
+	switch c := w[0]; {
+	case c >= '0' && c <= '9', c == '$', c >= utf8.RuneSelf:
+		return true
+	case t.lex.is(numberWord | pluralScale | pluralCount | fractionWord):
+		return true
+	case len(w) <= 2:
+		return w == "a" || w == "an" || w == "A" || w == "An"
+	}
+	return t.joiner || isCurrencyCode(w)
+}
+
+// quantity parses the number starting at word i, if any.
+func (c *numberCheck) quantity(i int) (quantity, bool) {
+	toks, text := c.toks, c.text
+	t := toks[i]
+	w := word(text, t)
+	if rest, ok := cutCurrency(w); ok {
+		return c.money(i, rest)
+	}
+	if isCurrencyCode(w) && joined(toks, i) {
+		if next := word(text, toks[i+1]); numeralLen(next) == len(next) {
+			return c.money(i+1, next)
+		}
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return c.digitQuantity(i, w)
+	}
+	return c.wordQuantity(i, w)
+}
+
+// money parses the amount rest of word i, after its currency sign.
+func (c *numberCheck) money(i int, rest string) (quantity, bool) {
+	v, n, _, _ := parseNumeral(rest)
+	if n == 0 {
+		return quantity{}, false
+	}
+	switch suffix := rest[n:]; suffix {
+	case "", "+":
+	default:
+		if scaleSuffix(suffix) == 0 {
+			return quantity{}, false
+		}
+	}
+	q := quantity{end: i + 1, value: v, kind: moneyQty}
+	if joined(c.toks, i) && c.toks[i+1].lex.is(scaleWord) {
+		q.end++
+	}
+	return q, true
+}
+
+// cutCurrency strips a currency sign from the start of a word: "$", "US$",
+// "€", "£", "¥", "₹".
+func cutCurrency(w string) (string, bool) {
+	for _, sign := range []string{"$", "€", "£", "¥", "₹", "US$", "C$", "A$", "NZ$", "HK$", "R$"} {
+		if rest, ok := strings.CutPrefix(w, sign); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+func isCurrencyCode(w string) bool {
+	switch w {
+	case "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR":
+		return true
+	}
+	return false
+}
+
+// scaleSuffix returns the multiplier of an abbreviated scale ("m", "bn",
+// "k"), or 0.
+func scaleSuffix(s string) float64 {
+	switch s {
+	case "k", "K":
+		return 1e3
+	case "m", "M", "mn":
+		return 1e6
+	case "bn", "b", "B":
+		return 1e9
+	case "tn":
+		return 1e12
+	}
+	return 0
+}
+
+// digitQuantity parses a word that starts with a digit.
+func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
+	v, n, grouped, decimal := parseNumeral(w)
+	q := quantity{end: i + 1, value: v, digits: true}
+	rest := w[n:]
+	if r, ok := cutDash(rest); ok {
+		// A range, "10-15%"; more parts make a phone number or an ISBN.
+		v2, n2, _, _ := parseNumeral(r)
+		if n2 == 0 {
+			return quantity{}, false // "10-foot", "5-year"
+		}
+		q.value, rest = v2, r[n2:]
+		if _, more := cutDash(rest); more {
+			return quantity{}, false
+		}
+	} else {
+		q.year = !grouped && !decimal && rest == "" && isYear(w[:n])
+	}
+	switch {
+	case rest == "" || rest == "+":
+		q.kind = plainQty
+		if joined(c.toks, i) {
+			if next := c.toks[i+1]; next.lex.is(scaleWord) {
+				q.kind, q.end, q.year = scaledQty, i+2, false
+			}
+		}
+	case rest == "%" || rest == "+%":
+		q.kind = percentQty
+	case rest == "x" || rest == "X" || rest == "×":
+		q.kind = timesQty
+	case scaleSuffix(rest) > 0:
+		q.kind = suffixScaledQty
+	case len(rest) <= 3 && lookup(rest).is(unitWord):
+		q.kind = unitQty // 128kg, 60mph
+	default:
+		return quantity{}, false // 21st, 1990s, COVID-19's, 9/11, 401(k), 3.2.1
+	}
+	return q, true
+}
+
+// cutDash strips a hyphen or en dash from the start of s.
+func cutDash(s string) (string, bool) {
+	if r, ok := strings.CutPrefix(s, "-"); ok {
+		return r, true
+	}
+	return strings.CutPrefix(s, "–")
+}
+
+// wordQuantity parses a number written in words: "three", "twenty-five",
+// "a hundred", "three million", "two-thirds", "tens of thousands", "half
+// a kilo".
+func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
+	toks, text := c.toks, c.text
+	t := toks[i]
+	q := quantity{end: i + 1}
+	switch {
+	case (isWord(text, t, "a") || isWord(text, t, "an")) && joined(toks, i) && toks[i+1].lex.is(scaleWord|hundredWord):
+		q.value = 1
+	case t.lex.is(numberWord):
+		q.value = t.lex.value
+	case strings.IndexByte(w, '-') > 0:
+		a, b, _ := strings.Cut(w, "-")
+		la, lb := lookup(a), lookup(b)
+		switch {
+		case la.is(numberWord) && lb.is(numberWord) && la.value >= 20 && lb.value < 10:
+			q.value = la.value + lb.value
+		case la.is(numberWord) && lb.is(fractionWord):
+			return quantity{end: i + 1, value: la.value * lb.value, kind: fractionQty}, true
+		default:
+			return quantity{}, false
+		}
+	case t.lex.is(pluralScale):
+		return quantity{end: i + 1, value: t.lex.value, kind: scaledQty}, true
+	case t.lex.is(pluralCount) && joined(toks, i) && isWord(text, toks[i+1], "of"):
+		if joined(toks, i+1) && toks[i+2].lex.is(pluralScale) {
+			return quantity{end: i + 3, value: t.lex.value * toks[i+2].lex.value, kind: scaledQty}, true
+		}
+		return quantity{end: i + 1, value: t.lex.value}, true
+	case isWord(text, t, "half") && joined(toks, i) && joined(toks, i+1) &&
+		(isWord(text, toks[i+1], "a") || isWord(text, toks[i+1], "an")):
+		switch next := toks[i+2]; {
+		case next.lex.is(scaleWord):
+			return quantity{end: i + 3, value: next.lex.value / 2, kind: scaledQty}, true
+		case c.isUnit(next):
+			return quantity{end: i + 3, value: 0.5, kind: unitQty}, true
+		}
+		return quantity{}, false
+	default:
+		return quantity{}, false
+	}
+	if joined(toks, q.end-1) && toks[q.end].lex.is(hundredWord) {
+		q.value *= 100
+		q.end++
+	}
+	if joined(toks, q.end-1) {
+		switch next := toks[q.end]; {
+		case next.lex.is(scaleWord):
+			q.value *= next.lex.value
+			q.kind = scaledQty
+			q.end++
+		case next.lex.is(fractionWord) && q.value >= 1 && q.value < 10:
+			q.value *= next.lex.value
+			q.kind = fractionQty
+			q.end++
+		}
+	}
+	return q, true
+}
+
+// numeralLen returns how many bytes of w a numeral takes, or 0.
+func numeralLen(w string) int {
+	_, n, _, _ := parseNumeral(w)
+	return n
+}
+
+// parseNumeral parses the digits starting w: "40,000", "4.2", "1990". It
+// returns the value, the bytes taken, and whether the number has
+// thousands separators or a decimal point. A second decimal point
+// ("1.2.3") makes no numeral.
+func parseNumeral(w string) (value float64, n int, grouped, decimal bool) {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		value = value*10 + float64(w[i]-'0')
+		i++
+	}
+	if i == 0 {
+		return 0, 0, false, false
+	}
+	for i+3 < len(w) && w[i] == ',' && allDigits(w[i+1:i+4]) && (i+4 == len(w) || w[i+4] < '0' || w[i+4] > '9') {
+		for _, d := range []byte(w[i+1 : i+4]) {
+			value = value*10 + float64(d-'0')
+		}
+		i += 4
+		grouped = true
+	}
+	if i+1 < len(w) && w[i] == '.' && w[i+1] >= '0' && w[i+1] <= '9' {
+		decimal = true
+		i++
+		scale := 0.1
+		for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+			value += float64(w[i]-'0') * scale
+			scale /= 10
+			i++
+		}
+		if i+1 < len(w) && w[i] == '.' && w[i+1] >= '0' && w[i+1] <= '9' {
+			return 0, 0, false, false // a version or an address
+		}
+	}
+	return value, i, grouped, decimal
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,535 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// token is one word of prose: letters, digits and the marks inside them
+// ("40,000", "U.S.", "CDC's", "two-thirds", "$4.2"), with the quotes,
+// brackets and punctuation around it trimmed off.
+type token struct {
+	start, end int // the word in Block.Text
+	// breakBefore and breakAfter mark punctuation, a dash or a non-prose
+	// object between the word and its neighbour: phrases never run across.
+	breakBefore, breakAfter bool
+	// joiner marks a word with a hyphen or dollar sign inside ("two-thirds",
+	// "US$20"), which may make it a number.
+	joiner bool
+	lex    lexEntry
+}
+
+// tokenize appends the words of text[from:to] to buf and returns it. It
+// allocates only when buf must grow, so callers reuse one buffer.
+func tokenize(buf []token, text string, from, to int) []token {
+	pendingBreak := true // nothing joins the first word to what came before
+	i := from
+	for i < to {
+		// Skip white space; a dash or an object between words breaks phrases.
+		for i < to {
+			c := text[i]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:to])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			if isWordBreakRune(r) {
+				pendingBreak = true
+				if n := len(buf); n > 0 {
+					buf[n-1].breakAfter = true
+				}
+				i += size
+				continue
+			}
+			break
+		}
+		if i >= to {
+			break
+		}
+		// A run of non-space characters, up to a breaking rune.
+		j := i
+		joiner := false
+		for j < to {
+			c := text[j]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '[' && j > i {
+				break // "deaths.[^1]": a bracket starts a new word
+			}
+			if c < utf8.RuneSelf {
+				joiner = joiner || c == '-' || c == '$'
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[j:to])
+			if unicode.IsSpace(r) || isWordBreakRune(r) {
+				break
+			}
+			j += size
+		}
+		start, end := trimLeading(text, i, j), j
+		end = trimTrailing(text, start, end)
+		if start == end {
+			// Punctuation standing alone: "-", "&", "…".
+			pendingBreak = true
+			if n := len(buf); n > 0 {
+				buf[n-1].breakAfter = true
+			}
+		} else {
+			buf = append(buf, token{
+				start:       start,
+				end:         end,
+				breakBefore: pendingBreak || start > i,
+				breakAfter:  end < j,
+				joiner:      joiner,
+				lex:         lookup(text[start:end]),
+			})
+			pendingBreak = end < j
+			if n := len(buf); n > 1 && buf[n-1].breakBefore {
+				buf[n-2].breakAfter = true
+			}
+		}
+		i = j
+	}
+	return buf
+}
+
+// isWordBreakRune reports whether r separates words even without spaces
+// around it: an em dash, or the object standing for a code span, image or
+// link without text.
+func isWordBreakRune(r rune) bool {
+	return r == '—' || r == lint.ObjectRune
+}
+
+// trimLeading skips opening marks at the start of text[i:j].
+func trimLeading(text string, i, j int) int {
+	for i < j {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '(', '[', '{', '"', '\'', '*', '_', '~', '<':
+				i++
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(text[i:j])
+		switch r {
+		case '“', '‘', '«', '¿', '¡':
+			i += size
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// trimTrailing drops closing marks and punctuation at the end of text[i:j].
+func trimTrailing(text string, i, j int) int {
+	for j > i {
+		c := text[j-1]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ')', ']', '}', '"', '\'', ',', '.', ';', ':', '!', '?', '*', '_', '>':
+				j--
+				continue
+			}
+			return j
+		}
+		r, size := utf8.DecodeLastRuneInString(text[i:j])
+		switch r {
+		case '”', '’', '»', '…':
+			j -= size
+			continue
+		}
+		return j
+	}
+	return j
+}
+
+// wordClass says what a word can do in a figure or an attribution; a word
+// may have several classes.
+type wordClass uint32
+
+const (
+	numberWord   wordClass = 1 << iota // one … ninety: value in lexEntry
+	hundredWord                        // hundred: multiplies a number word
+	scaleWord                          // thousand, million, billion, trillion, dozen
+	pluralScale                        // thousands, millions …: a figure of their own
+	pluralCount                        // tens, hundreds, dozens: a figure with "of" and a noun
+	fractionWord                       // half, third, thirds, quarter …
+	percentWord                        // percent, pct
+	unitWord                           // kilos, tons, miles, dollars …
+	singularUnit                       // kilo, ton, mile …: the singular of a unit
+	countNoun                          // people, deaths, users …
+	rateBase                           // year, person, capita …: what a rate is "per"
+	changeVerb                         // rose, fell, dropped …
+	multiplyVerb                       // doubled, tripled, halved …
+	comparative                        // more, higher, larger …: after "times"
+	superlative                        // highest, lowest …: before "since 1990"
+	reportVerb                         // reported, found, estimated …
+	sourceNoun                         // report, survey, study, data …
+	monthName                          // January … December, Jan … Dec
+	labelWord                          // section, chapter, version …: a number after it is a name
+	leadWord                           // about, nearly, over …: may start a sentence before a figure
+	firstPerson                        // we, our, us, I, my …
+	functionWord                       // of, the, and …: never a modifier of a noun
+	groupNoun                          // team, staff, crew: "a team of 40"
+	vagueSubject                       // studies, experts, officials …: vague-source subjects
+	vagueVerb                          // show, say, believe …: vague-source verbs
+)
+
+// lexEntry is what the lexicon knows of a word.
+type lexEntry struct {
+	class wordClass
+	value float64 // of number words, scale words and fractions
+}
+
+func (e lexEntry) is(c wordClass) bool { return e.class&c != 0 }
+
+// maxLexWord bounds the words the lexicon is asked about.
+const maxLexWord = 24
+
+// lookup returns the lexicon entry of a word, case-insensitively. It does
+// not allocate.
+func lookup(w string) lexEntry {
+	if len(w) > maxLexWord || len(w) == 0 {
+		return lexEntry{}
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return lexEntry{}
+		}
+		h = (h ^ uint32(c|0x20)) * 16777619
+	}
+	for i := h & lexicon.mask; ; i = (i + 1) & lexicon.mask {
+		slot := &lexicon.slots[i]
+		if slot.word == "" {
+			return lexEntry{}
+		}
+		if len(slot.word) == len(w) && equalLower(w, slot.word) {
+			return slot.entry
+		}
+	}
+}
+
+// equalLower reports whether ASCII w, lowercased, equals lower.
+func equalLower(w, lower string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lexTable is an open-addressing hash table of lowercase words, faster
+// than a map for the many short lookups of tokenize. Hashing folds ASCII
+// case (c|0x20), so words differing only in case share a slot chain.
+type lexTable struct {
+	slots []lexSlot
+	mask  uint32
+}
+
+type lexSlot struct {
+	word  string
+	entry lexEntry
+}
+
+// lexicon is the read-only table of words the rules know, lowercased.
+var lexicon = newLexTable(buildLexicon())
+
+func newLexTable(m map[string]lexEntry) *lexTable {
+	size := 1
+	for size < 4*len(m) {
+		size *= 2
+	}
+	t := &lexTable{slots: make([]lexSlot, size), mask: uint32(size - 1)}
+	for w, e := range m {
+		h := uint32(2166136261)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i]|0x20)) * 16777619
+		}
+		i := h & t.mask
+		for t.slots[i].word != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = lexSlot{w, e}
+	}
+	return t
+}
+
+func buildLexicon() map[string]lexEntry {
+	m := map[string]lexEntry{}
+	add := func(c wordClass, words ...string) {
+		for _, w := range words {
+			e := m[w]
+			e.class |= c
+			m[w] = e
+		}
+	}
+	addValue := func(c wordClass, v float64, words ...string) {
+		for _, w := range words {
+			e := m[w]
+			e.class |= c
+			e.value = v
+			m[w] = e
+		}
+	}
+	small := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	for v, w := range small {
+		addValue(numberWord, float64(v), w)
+	}
+	for v, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+		addValue(numberWord, float64(20+10*v), w)
+	}
+	addValue(hundredWord, 100, "hundred")
+	addValue(scaleWord, 12, "dozen")
+	addValue(scaleWord, 1e3, "thousand")
+	addValue(scaleWord, 1e6, "million")
+	addValue(scaleWord, 1e9, "billion")
+	addValue(scaleWord, 1e12, "trillion")
+	addValue(pluralScale, 1e3, "thousands")
+	addValue(pluralScale, 1e6, "millions")
+	addValue(pluralScale, 1e9, "billions")
+	addValue(pluralScale, 1e12, "trillions")
+	addValue(pluralCount, 10, "tens")
+	addValue(pluralCount, 12, "dozens")
+	addValue(pluralCount, 100, "hundreds")
+	addValue(fractionWord, 0.5, "half", "halves")
+	addValue(fractionWord, 1.0/3, "third", "thirds")
+	addValue(fractionWord, 0.25, "quarter", "quarters", "fourth", "fourths")
+	addValue(fractionWord, 0.2, "fifth", "fifths")
+	addValue(fractionWord, 0.1, "tenth", "tenths")
+	add(percentWord, "percent", "pct")
+	add(unitWord,
+		"kilo", "kilos", "kilogram", "kilograms", "kg", "gram", "grams", "pound", "pounds", "lb", "lbs",
+		"ounce", "ounces", "oz", "ton", "tons", "tonne", "tonnes",
+		"liter", "liters", "litre", "litres", "gallon", "gallons", "barrel", "barrels",
+		"mile", "miles", "kilometer", "kilometers", "kilometre", "kilometres", "km", "meter", "meters",
+		"metre", "metres", "foot", "feet", "acre", "acres", "hectare", "hectares",
+		"degree", "degrees", "calorie", "calories", "megawatt", "megawatts", "gigawatt", "gigawatts",
+		"kwh", "mw", "gw", "mph",
+		"dollar", "dollars", "euro", "euros", "yen", "cent", "cents", "usd", "eur", "gbp")
+	// A singular unit after a number other than one makes an adjective: "a
+	// 5 mile walk", "360 degree video".
+	add(singularUnit, "kilo", "kilogram", "gram", "pound", "ounce", "ton", "tonne", "liter", "litre",
+		"gallon", "barrel", "mile", "kilometer", "kilometre", "meter", "metre", "foot", "acre",
+		"hectare", "degree", "calorie", "megawatt", "gigawatt", "dollar", "euro", "cent")
+	add(countNoun,
+		"people", "persons", "individuals", "residents", "citizens", "americans", "adults", "children",
+		"kids", "teens", "teenagers", "youths", "students", "teachers", "workers", "employees", "jobs",
+		"users", "visitors", "visits", "customers", "consumers", "members", "subscribers", "followers",
+		"downloads", "views", "pageviews", "impressions", "clicks", "signups", "registrations",
+		"respondents", "participants", "attendees", "applicants", "applications", "complaints", "calls",
+		"requests", "inquiries", "patients", "deaths", "cases", "infections", "hospitalizations",
+		"injuries", "fatalities", "casualties", "victims", "births", "voters", "votes", "households",
+		"families", "homes", "veterans", "seniors", "women", "men", "girls", "boys", "babies", "infants",
+		"immigrants", "refugees", "migrants", "arrests", "crimes", "murders", "homicides", "shootings",
+		"incidents", "accidents", "crashes", "vehicles", "cars", "flights", "passengers", "meals", "doses",
+		"vaccinations", "beds", "businesses", "companies", "firms", "farms", "schools", "hospitals",
+		"countries", "nations", "times", "species", "trees", "animals", "transactions", "payments",
+		"claims", "searches", "queries", "tweets", "likes", "shares", "retweets", "messages")
+	add(rateBase, "year", "month", "week", "day", "hour", "minute", "second", "person", "capita",
+		"household", "resident", "student", "patient")
+	add(changeVerb, "rose", "risen", "rise", "rises", "grew", "grown", "grow", "grows", "increased",
+		"increase", "increases", "jumped", "climbed", "soared", "surged", "fell", "fallen", "fall", "falls",
+		"dropped", "drop", "drops", "declined", "decline", "declines", "decreased", "decrease",
+		"decreases", "shrank", "shrunk", "plummeted", "plunged", "slid", "slipped", "sank", "tumbled",
+		"cut", "reduced", "down", "up")
+	add(multiplyVerb, "doubled", "tripled", "trebled", "quadrupled", "halved")
+	add(comparative, "more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger",
+		"greater", "faster", "slower", "likelier", "cheaper", "costlier", "longer", "shorter")
+	add(superlative, "highest", "lowest", "largest", "smallest", "biggest", "most", "fewest", "least",
+		"greatest", "worst", "best", "deadliest", "hottest", "coldest", "wettest", "driest", "strongest",
+		"weakest", "fastest", "slowest")
+	add(reportVerb, "reported", "reports", "found", "finds", "estimated", "estimates", "said", "says",
+		"counted", "projected", "calculated", "calculates", "showed", "shows", "show", "recorded",
+		"published", "announced", "announces", "noted", "stated", "concluded", "concludes", "told",
+		"wrote", "writes", "tallied", "documented", "reveals", "revealed", "indicate", "indicates",
+		"indicated", "confirmed")
+	add(sourceNoun, "report", "reports", "survey", "surveys", "study", "studies", "data", "analysis",
+		"figures", "estimate", "estimates", "census", "poll", "polls", "audit", "review", "research",
+		"statistics", "numbers", "count", "paper", "dashboard", "database", "dataset", "index", "tally",
+		"figure", "number", "statistic", "assessment", "evaluation", "records")
+	add(monthName, "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+		"sep", "sept", "oct", "nov", "dec")
+	add(labelWord, "section", "sections", "chapter", "title", "version", "phase", "step", "part",
+		"table", "room", "suite", "article", "route", "interstate", "highway", "rule", "item", "form",
+		"no", "nos", "vol", "volume", "issue", "page", "pp", "episode", "season", "fy", "rfc", "iso",
+		"wcag", "level", "tier")
+	add(leadWord, "about", "nearly", "almost", "over", "under", "some", "only", "just", "more", "less",
+		"fewer", "roughly", "approximately", "around", "exactly", "fully", "another", "all", "at",
+		"by", "in", "of", "for", "with", "from", "to", "and", "but", "or", "the", "these", "those",
+		"its", "their", "our", "we", "they", "it", "there", "since", "after", "before", "during", "last",
+		"this", "that", "each", "every", "up", "down", "today", "yesterday", "now", "still", "yet",
+		"even", "least", "most", "an", "a", "than", "as", "so", "then", "while", "when", "if",
+		"although", "though", "because", "nationwide", "overall", "altogether", "together", "annually",
+		"currently", "already", "almost", "well", "upward", "upwards", "close", "better", "below",
+		"above", "between", "among", "across", "through", "within", "without", "per")
+	add(firstPerson, "we", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll", "my", "mine",
+		"me", "i'm", "i've", "i'd", "i'll")
+	add(functionWord, "of", "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for",
+		"with", "from", "that", "this", "these", "those", "than", "as", "per", "is", "are", "was",
+		"were", "be", "been", "being", "have", "has", "had", "who", "which", "whom", "whose", "it",
+		"its", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "not",
+		"no", "if", "so", "into", "onto", "over", "under", "about", "after", "before", "since", "until",
+		"while", "will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did",
+		"each", "every", "all", "any", "some", "both", "also", "only", "just", "up", "down", "out")
+	add(groupNoun, "team", "staff", "crew", "workforce", "class", "group", "force", "army", "network")
+	add(vagueSubject, "studies", "research", "experts", "scientists", "critics", "analysts",
+		"researchers", "observers", "sources", "reports", "officials", "people", "some", "many",
+		"insiders", "economists", "doctors", "others", "evidence")
+	add(vagueVerb, "show", "shows", "shown", "suggest", "suggests", "suggested", "indicate",
+		"indicates", "find", "finds", "found", "prove", "proves", "proven", "say", "says", "said",
+		"believe", "believes", "agree", "warn", "argue", "argued", "contend", "claim", "claimed",
+		"estimate", "confirmed", "told", "reported", "acknowledged", "demonstrate", "demonstrates",
+		"demonstrated")
+	return m
+}
+
+// wordTrigger tells cheaply whether a sentence may hold one of a few
+// words, so that the rules split only those sentences into tokens. It first
+// checks the word's shape — its first and last letters and its length —
+// and looks a word up only when the shape matches.
+type wordTrigger struct {
+	shapes  [26 * 26]uint32 // for each first and last letter, a bit per length
+	classes wordClass       // lexicon words of these classes trigger
+	words   []string        // and these lowercase words
+}
+
+// newWordTrigger returns a trigger for the lexicon words of classes c and
+// for the given lowercase words.
+func newWordTrigger(c wordClass, words ...string) *wordTrigger {
+	t := &wordTrigger{classes: c}
+	for _, slot := range lexicon.slots {
+		if slot.entry.is(c) {
+			t.addShape(slot.word)
+		}
+	}
+	for _, w := range words {
+		t.add(w)
+	}
+	return t
+}
+
+// add makes a lowercase word trigger.
+func (t *wordTrigger) add(w string) {
+	t.words = append(t.words, w)
+	t.addShape(w)
+}
+
+func (t *wordTrigger) addShape(w string) {
+	if i, ok := shapeIndex(w); ok && len(w) < 32 {
+		t.shapes[i] |= 1 << len(w)
+	}
+}
+
+// shapeIndex returns the slot of a word's first and last ASCII letters,
+// in either case.
+func shapeIndex(w string) (int, bool) {
+	if w == "" {
+		return 0, false
+	}
+	first, last := w[0]|0x20, w[len(w)-1]|0x20
+	if first < 'a' || first > 'z' || last < 'a' || last > 'z' {
+		return 0, false
+	}
+	return int(first-'a')*26 + int(last-'a'), true
+}
+
+// byteKinds sorts bytes for the trigger's scan.
+var byteKinds = func() (k [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		k[c], k[c-'a'+'A'] = letterByte, letterByte
+	}
+	for c := '0'; c <= '9'; c++ {
+		k[c] = figureByte
+	}
+	k['$'] = figureByte
+	k[0xC2], k[0xE2] = currencyLeadByte, currencyLeadByte
+	return k
+}()
+
+const (
+	letterByte = 1 + iota
+	figureByte
+	currencyLeadByte
+)
+
+// mayMention reports whether text may hold a trigger word or, when digits
+// is true, a digit or a currency sign. It reads each byte once.
+func (t *wordTrigger) mayMention(text string, digits bool) bool {
+	for i := 0; i < len(text); {
+		switch byteKinds[text[i]] {
+		case letterByte:
+			start := i
+			for i < len(text) && byteKinds[text[i]] == letterByte {
+				i++
+			}
+			n := i - start
+			k := int((text[start]|0x20)-'a')*26 + int((text[i-1]|0x20)-'a')
+			if n < 32 && t.shapes[k]&(1<<n) != 0 && t.holds(text, start, i) {
+				return true
+			}
+			continue
+		case figureByte:
+			if digits {
+				return true
+			}
+		case currencyLeadByte:
+			if digits && isCurrencyLead(text, i) {
+				return true
+			}
+		}
+		i++
+	}
+	return false
+}
+
+// holds reports whether text[start:end] is a trigger word. A number word
+// below ten triggers only in a rate, "one in five": its other figures
+// ("three million", "two thirds", "five percent", "six tons", "three times
+// as many", "three out of four") hold a trigger word of their own.
+func (t *wordTrigger) holds(text string, start, end int) bool {
+	w := text[start:end]
+	if e := lookup(w); e.is(t.classes) {
+		return !e.is(numberWord) || e.value >= 10 || strings.HasPrefix(text[end:], " in ")
+	}
+	for _, x := range t.words {
+		if len(x) == len(w) && equalLower(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCurrencyLead reports whether text[i:] starts with £, ¥, € or ₹.
+func isCurrencyLead(text string, i int) bool {
+	if i+1 >= len(text) {
+		return false
+	}
+	switch text[i] {
+	case 0xC2: // £ U+00A3, ¥ U+00A5
+		return text[i+1] == 0xA3 || text[i+1] == 0xA5
+	case 0xE2: // € U+20AC, ₹ U+20B9
+		return text[i+1] == 0x82
+	}
+	return false
+}
