@@ -159,10 +159,11 @@ const (
 	BareURL                           // https://… or www.… in running text
 	FootnoteRef                       // [^label] with a definition
 	PandocCite                        // [@key] or [see @key, p. 3]
+	HTMLLink                          // <a href="url">text</a>
 )
 
 func (k CitationKind) String() string {
-	return [...]string{"inline link", "reference link", "autolink", "bare URL", "footnote", "citation"}[k]
+	return [...]string{"inline link", "reference link", "autolink", "bare URL", "footnote", "citation", "HTML link"}[k]
 }
 
 // Citation is evidence of sourcing: a link, a footnote reference or a
@@ -373,6 +374,14 @@ type walker struct {
 	// pending are reference links waiting for their definitions.
 	pending []pendingRef
 	tb      textBuilder
+	// masks are the template directives of the current block; mask is
+	// the first that may still lie ahead, maskShown whether its
+	// placeholder is in the text already.
+	masks     []span
+	mask      int
+	maskShown bool
+	// openLink is an HTML link whose </a> is still to come.
+	openLink *Citation
 }
 
 type pendingRef struct {
@@ -492,7 +501,9 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	// once and are copied out at their final size.
 	t := &w.tb
 	t.buf, t.segs, t.base = t.buf[:0], t.segs[:0], w.base
+	w.masks, w.mask, w.maskShown = templateSpans(w.src, start-w.base, end-w.base), 0, false
 	w.inline(n, t, b)
+	w.closeHTMLLink(t)
 	b.Text = string(t.buf)
 	b.m = slices.Clone(t.segs)
 	b.Sentences = SplitSentences(b.Text)
@@ -533,7 +544,7 @@ func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
 		case *east.FootnoteLink:
 			w.footnote(c, t, b)
 		case *ast.RawHTML:
-			w.rawHTML(c, t)
+			w.rawHTML(c, t, b)
 		default:
 			w.inline(c, t, b)
 		}
@@ -543,6 +554,16 @@ func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
 // text appends source text, dropping the backslash of escapes and decoding
 // entities, each mapped to its whole source run.
 func (w *walker) text(t *textBuilder, start, stop int) {
+	if len(w.masks) > 0 {
+		w.addMasked(t, start, stop, func(from, to int) { w.unmaskedText(t, from, to) })
+		return
+	}
+	w.unmaskedText(t, start, stop)
+}
+
+// unmaskedText appends source text as text does, with no template
+// directive inside it.
+func (w *walker) unmaskedText(t *textBuilder, start, stop int) {
 	s := w.src
 	if bytes.IndexByte(s[start:stop], '\\') < 0 && bytes.IndexByte(s[start:stop], '&') < 0 {
 		t.addSource(s, start, stop) // the common case: nothing to decode
@@ -871,13 +892,17 @@ func (w *walker) footnote(f *east.FootnoteLink, t *textBuilder, b *Block) {
 	w.d.Citations = append(w.d.Citations, c)
 }
 
-func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder) {
+func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder, b *Block) {
 	if r.Segments.Len() == 0 {
 		return
 	}
 	start, stop := r.Segments.At(0).Start, r.Segments.At(r.Segments.Len()-1).Stop
+	if w.inMask(start) {
+		return // a tag inside a template directive: {{<figure src="…">}}
+	}
 	raw := w.src[start:stop]
 	w.comments(raw, start)
+	w.htmlLink(raw, start, stop, t, b)
 	if isBreakTag(raw) && t.lastByte() != ' ' {
 		t.addAtomic(" ", w.base+start, w.base+stop)
 	}

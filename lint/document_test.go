@@ -202,3 +202,41 @@ func TestBlockAt(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplateDirectivesAreNotProse(t *testing.T) {
+	src := "See {{< figure src=\"a.png\" caption=\"45% of \\\"users\\\"\" >}} and {{% note %}}tip{{% /note %}} or {% include x.html %}, not {{cn}}.\n\n" +
+		"{{<figure src=\"b.png\">}} then text.\n"
+	d := mustParse(t, src)
+	want := []string{
+		"paragraph: See \uFFFC and \uFFFCtip\uFFFC or \uFFFC, not {{cn}}.",
+		"paragraph: \uFFFC then text.",
+	}
+	if got := texts(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %q\nwant %q", got, want)
+	}
+	b := d.Blocks[0]
+	i := strings.Index(b.Text, "\uFFFC")
+	if s, e := b.SourceSpan(i, i+len("\uFFFC")); src[s:e] != `{{< figure src="a.png" caption="45% of \"users\"" >}}` {
+		t.Errorf("directive maps to %q", src[s:e])
+	}
+	if len(b.Quotes) != 0 {
+		t.Errorf("quotes inside a directive: %v", b.Quotes)
+	}
+}
+
+func TestHTMLLinks(t *testing.T) {
+	src := `The <a href="https://example.com/r">annual report</a> says so. <a name="x">anchor</a> <A HREF='/y'>open`
+	d := mustParse(t, src+"\n")
+	var got []string
+	for _, c := range d.Citations {
+		b := d.Blocks[c.Block]
+		got = append(got, fmt.Sprintf("%v %s %q %q %q", c.Kind, c.Target, src[c.Start:c.End], src[c.TargetStart:c.TargetEnd], b.Text[c.TextStart:c.TextEnd]))
+	}
+	want := []string{
+		`HTML link https://example.com/r "<a href=\"https://example.com/r\">annual report</a>" "https://example.com/r" "annual report"`,
+		`HTML link /y "<A HREF='/y'>" "/y" "open"`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("citations:\n got %q\nwant %q", got, want)
+	}
+}

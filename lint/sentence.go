@@ -48,10 +48,13 @@ func SplitSentences(text string) []Sentence {
 		j := i + 1
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			if !isCloser(r) {
+			if isCloser(r) || r == ObjectRune { // "deaths.[^1] Next": the note ends the sentence
+				j += size
+			} else if n := numberedRef(text[j:]); n > 0 { // "deaths.[12] Next"
+				j += n
+			} else {
 				break
 			}
-			j += size
 		}
 		k := skipSpace(text, j)
 		if k == j || k == len(text) {
@@ -68,6 +71,24 @@ func SplitSentences(text string) []Sentence {
 		out = append(out, Sentence{Start: start, End: end})
 	}
 	return out
+}
+
+// numberedRef returns the length of a bracketed reference number such as
+// "[12]" or "[3, 4]" at the start of s, or 0.
+func numberedRef(s string) int {
+	if len(s) < 3 || s[0] != '[' || s[1] < '0' || s[1] > '9' {
+		return 0
+	}
+	for i := 2; i < len(s) && i < 24; i++ {
+		switch c := s[i]; {
+		case c == ']':
+			return i + 1
+		case c >= '0' && c <= '9', c == ',', c == ' ', c == '-':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 func isCloser(r rune) bool {

@@ -24,6 +24,8 @@ func TestSplitSentences(t *testing.T) {
 		{"See p. 12 for more. Next.", []string{"See p. 12 for more.", "Next."}},
 		{"It ended. 2020 was hard.", []string{"It ended.", "2020 was hard."}},
 		{"  padded.   Next one.  ", []string{"padded.", "Next one."}},
+		{"Deaths rose.\uFFFC Next one.", []string{"Deaths rose.\uFFFC", "Next one."}},
+		{"Deaths rose.[12] Next one.[3, 4]", []string{"Deaths rose.[12]", "Next one.[3, 4]"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

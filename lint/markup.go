@@ -1,0 +1,143 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// templateDelims are the template directives that site generators leave in
+// Markdown (Hugo's {{< … >}} and {{% … %}}, Liquid's {% … %}): markup, not
+// prose. {{ … }} alone is not one of them: "{{citation needed}}" is a
+// placeholder that a rule reports.
+var templateDelims = [...]struct{ open, close string }{
+	{"{{<", ">}}"},
+	{"{{%", "%}}"},
+	{"{%", "%}"},
+}
+
+// span is a half-open range of offsets.
+type span struct{ start, end int }
+
+// templateSpans returns the template directives in src[start:end], in
+// order. An unclosed directive runs to end.
+func templateSpans(src []byte, start, end int) []span {
+	var out []span
+	for i := start; i < end; {
+		j := bytes.IndexByte(src[i:end], '{')
+		if j < 0 {
+			break
+		}
+		i += j
+		matched := false
+		for _, d := range templateDelims {
+			if !bytes.HasPrefix(src[i:end], []byte(d.open)) {
+				continue
+			}
+			k := bytes.Index(src[i+len(d.open):end], []byte(d.close))
+			stop := end
+			if k >= 0 {
+				stop = i + len(d.open) + k + len(d.close)
+			}
+			out = append(out, span{i, stop})
+			i, matched = stop, true
+			break
+		}
+		if !matched {
+			i++
+		}
+	}
+	return out
+}
+
+// addMasked appends src[start:stop] to t, replacing each template
+// directive that overlaps it with one ObjectRune (once per directive,
+// however many text nodes it spans).
+func (w *walker) addMasked(t *textBuilder, start, stop int, add func(from, to int)) {
+	for start < stop {
+		for w.mask < len(w.masks) && w.masks[w.mask].end <= start {
+			w.mask++
+			w.maskShown = false
+		}
+		if w.mask == len(w.masks) || w.masks[w.mask].start >= stop {
+			add(start, stop)
+			return
+		}
+		m := w.masks[w.mask]
+		if m.start > start {
+			add(start, m.start)
+		}
+		if !w.maskShown {
+			t.addAtomic(string(ObjectRune), w.base+m.start, w.base+m.end)
+			w.maskShown = true
+		}
+		if m.end >= stop {
+			return
+		}
+		start = m.end
+		w.mask++
+		w.maskShown = false
+	}
+}
+
+// inMask reports whether the offset lies in a template directive.
+func (w *walker) inMask(off int) bool {
+	for _, m := range w.masks {
+		if m.start <= off && off < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlLink records an HTML link: <a href="…"> opens a citation whose text
+// runs to the matching </a>.
+func (w *walker) htmlLink(raw []byte, start, stop int, t *textBuilder, b *Block) {
+	if len(raw) > 2 && raw[1] == '/' {
+		if c := w.openLink; c != nil && strings.EqualFold(strings.TrimSpace(string(raw[2:len(raw)-1])), "a") {
+			c.End, c.TextEnd = w.base+stop, len(t.buf)
+			w.openLink = nil
+		}
+		return
+	}
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	if z.Next() != html.StartTagToken {
+		return
+	}
+	name, hasAttr := z.TagName()
+	if string(name) != "a" || !hasAttr {
+		return
+	}
+	for {
+		key, val, more := z.TagAttr()
+		if string(key) == "href" && len(val) > 0 {
+			w.closeHTMLLink(t)
+			c := &Citation{
+				Kind: HTMLLink, Target: string(val),
+				Start: w.base + start, End: w.base + stop,
+				TargetStart: w.base + start, TargetEnd: w.base + stop,
+				Block: b.Index, TextStart: len(t.buf), TextEnd: len(t.buf),
+			}
+			if i := bytes.Index(raw, val); i >= 0 {
+				c.TargetStart, c.TargetEnd = w.base+start+i, w.base+start+i+len(val)
+			}
+			w.openLink = c
+			b.Citations = append(b.Citations, c)
+			w.d.Citations = append(w.d.Citations, c)
+			return
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+// closeHTMLLink ends an HTML link left open (by a missing </a>) where the
+// text so far ends.
+func (w *walker) closeHTMLLink(t *textBuilder) {
+	if c := w.openLink; c != nil {
+		c.TextEnd = len(t.buf)
+		w.openLink = nil
+	}
+}
