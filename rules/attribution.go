@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -56,7 +55,7 @@ func (s *sourcing) ownSource(b *lint.Block, si int, toks []token) bool {
 	}
 	sent := b.Sentences[si]
 	text := b.Text[sent.Start:sent.End]
-	if s.htmlLink(b, si) || hasSourceNote(text) || hasAuthorYear(text) {
+	if hasSourceNote(text) || hasAuthorYear(text) {
 		return true
 	}
 	if s.referenceList && hasBracketNumber(text) {
@@ -70,24 +69,6 @@ func hasCitation(b *lint.Block, si int) bool {
 	cs := b.Citations
 	i := sort.Search(len(cs), func(i int) bool { return cs[i].Sentence >= si })
 	return i < len(cs) && cs[i].Sentence == si
-}
-
-// htmlLink reports whether the source of sentence si holds a raw HTML link
-// (<a href=…>), which the prose text drops.
-func (s *sourcing) htmlLink(b *lint.Block, si int) bool {
-	start := b.Start
-	if si > 0 {
-		_, start = b.SourceSpan(b.Sentences[si-1].Start, b.Sentences[si-1].End)
-	}
-	end := b.End
-	if si+1 < len(b.Sentences) {
-		_, end = b.SourceSpan(b.Sentences[si].Start, b.Sentences[si].End)
-	}
-	if start >= end || end > len(s.doc.Source) {
-		return false
-	}
-	src := s.doc.Source[start:end]
-	return bytes.Contains(src, []byte("href=")) || bytes.Contains(src, []byte("HREF="))
 }
 
 // hasSourceNote reports whether a sentence holds "Source:" or "Sources:".

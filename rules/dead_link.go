@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/linkcheck"
@@ -24,12 +25,7 @@ var DeadLink = &lint.Rule{
 			switch l.kind {
 			case localLink:
 				if facts.files.missing(l.file) {
-					p.Report(lint.Diagnostic{
-						Start:      l.start,
-						End:        l.end,
-						Message:    fmt.Sprintf("dead link: %s does not exist", l.file),
-						Suggestion: "correct the path, or remove the link if the file was deleted",
-					})
+					p.Report(missingFile(l, p.Doc.Source[l.start:l.end]))
 				}
 			case webLink:
 				if r, ok := facts.result(l); ok && r.Verdict == linkcheck.Dead {
@@ -52,4 +48,29 @@ func deadMessage(r linkcheck.Result) string {
 		return fmt.Sprintf("dead link: %s after a redirect to %s", r.Reason, r.FinalURL)
 	}
 	return "dead link: " + r.Reason
+}
+
+// missingFile reports a relative link to a file that does not exist. A
+// destination written like an e-mail address or a web address without its
+// scheme is a common slip that browsers also resolve as a missing file:
+// say so, with the fix.
+func missingFile(l link, dest []byte) lint.Diagnostic {
+	d := lint.Diagnostic{
+		Start:      l.start,
+		End:        l.end,
+		Message:    fmt.Sprintf("dead link: %s does not exist", l.file),
+		Suggestion: "correct the path, or remove the link if the file was deleted",
+	}
+	target := string(dest)
+	switch {
+	case strings.Contains(target, "@") && !strings.Contains(target, "/"):
+		d.Message = fmt.Sprintf("dead link: %q is an e-mail address written as a file path", target)
+		d.Suggestion = "write it as mailto:" + target
+		d.Fix = []lint.Edit{{Start: l.start, End: l.start, New: "mailto:"}}
+	case strings.HasPrefix(target, "www."):
+		d.Message = fmt.Sprintf("dead link: %q is a web address without https://, so it is read as a file path", target)
+		d.Suggestion = "write it as https://" + target
+		d.Fix = []lint.Edit{{Start: l.start, End: l.start, New: "https://"}}
+	}
+	return d
 }

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,15 +79,21 @@ type quoteCheck struct {
 	p    *lint.Pass
 	opts *UnattributedQuoteOptions
 	src  []byte
+	// answers are the blocks right under a question heading in a document
+	// written as an interview (see interviewAnswers).
+	answers map[int]bool
+	// said caches attributionSentence by block and sentence.
+	said map[[2]int]bool
 }
 
 func runUnattributedQuote(p *lint.Pass) {
 	c := &quoteCheck{p: p, opts: p.Options.(*UnattributedQuoteOptions), src: p.Doc.Source}
-	attributedBlocks := c.blockQuotations()
 	qs := c.quotations()
 	if len(qs) == 0 {
 		return
 	}
+	attributedBlocks := c.blockQuotations()
+	c.answers = c.interviewAnswers()
 	for i, qt := range qs {
 		qt.attributed = attributedBlocks[qt.first().b.Index] || c.attributed(i, qs)
 	}
@@ -215,7 +223,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote) quoteKind {
 	if inLinkText(text, q) || strings.Contains(text[q.Start:q.End], "](") {
 		return notQuotation // link markup the parser left as text
 	}
-	if c.titleCue(before) || isUILabel(text, q) || c.titledByMarkup(b, q) {
+	if c.titleCue(before) || exampleCue(before) || isUILabel(text, q) || c.titledByMarkup(b, q) {
 		return notQuotation
 	}
 	for _, ct := range b.Citations {
@@ -224,6 +232,9 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote) quoteKind {
 		}
 	}
 	s, e := q.Inner(text)
+	if isFormula(text[s:e]) {
+		return notQuotation
+	}
 	n := quoteWords(text, s, e)
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) {
 		return shortQuotation
@@ -265,6 +276,62 @@ func (c *quoteCheck) titleCue(before string) bool {
 		end = ws
 	}
 	return false
+}
+
+// exampleCue reports whether the text before a quote introduces an
+// example or imagined speech rather than a quotation: "for example",
+// "such as", "phrasing like", "e.g.", ", say,", "you might ask", "imagine".
+func exampleCue(before string) bool {
+	b := strings.TrimRightFunc(before, unicode.IsSpace)
+	if strings.HasSuffix(b, "say,") {
+		rest := strings.TrimRightFunc(b[:len(b)-len("say,")], unicode.IsSpace)
+		if strings.HasSuffix(rest, ",") || strings.HasSuffix(rest, "(") || strings.HasSuffix(rest, "—") {
+			return true // a line, say, "…"
+		}
+	}
+	b = strings.TrimRight(b, ",:(—– ")
+	for _, cue := range quoteExampleCues {
+		if endsWithPhrase(b, cue) {
+			return true
+		}
+	}
+	// you might ask, you're probably thinking, ask yourself, one may wonder
+	w := strings.ToLower(quoteLastWord(b))
+	if w == "yourself" || w == "imagine" || w == "imagining" {
+		return true
+	}
+	if !quoteWonderVerbs[w] {
+		return false
+	}
+	end := len(b) - len(w)
+	for range 3 {
+		ws, we := quoteLastWordSpan(b[:end])
+		if ws < 0 || strings.ContainsAny(b[we:end], ".!?") {
+			return false
+		}
+		switch strings.ToLower(b[ws:we]) {
+		case "you", "you're", "you’re", "might", "may", "could", "if", "when", "whenever":
+			return true
+		}
+		end = ws
+	}
+	return false
+}
+
+// quoteExampleCues introduce examples rather than quotations.
+var quoteExampleCues = []string{
+	"for example", "for instance", "such as", "like", "as in", "e.g.", "e.g", "eg", "i.e.",
+	"instead of", "rather than", "as if", "as though",
+}
+
+// quoteWonderVerbs after "you", a modal or "if" make imagined speech:
+// "you might ask", "if someone says".
+var quoteWonderVerbs = quoteWordSet("think", "thinking", "ask", "asking", "wonder", "wondering", "say", "saying", "asks", "says", "thinks", "wonders", "object", "protest", "reply", "respond", "answer", "tell", "hear", "hearing", "hears")
+
+// isFormula reports whether quoted text is a formula or a search string
+// rather than words: it holds an "=" or Boolean search operators.
+func isFormula(s string) bool {
+	return strings.Contains(s, "=") || strings.Contains(s, " AND ") || strings.Contains(s, " OR ") || strings.Contains(s, " NOT ")
 }
 
 // inLinkText reports whether a quote sits between "[" and "](" that the
@@ -429,10 +496,165 @@ func (c *quoteCheck) attributed(i int, qs []*quotation) bool {
 	if i+1 < len(qs) {
 		next = qs[i+1]
 	}
-	if c.attributedBefore(f, prev) {
+	if c.answers[f.b.Index] || c.attributedBefore(f, prev) {
 		return true
 	}
-	return l.q.Closed && c.attributedAfter(l, next)
+	if l.q.Closed && c.attributedAfter(l, next) {
+		return true
+	}
+	// A paragraph holding only the quotation, after a paragraph that ends
+	// with an attribution ("…," Cooper said.) or before a one-sentence
+	// attribution paragraph.
+	return c.quoteOnly(f.b) && c.attributionBefore(f.b) || c.quoteOnly(l.b) && c.attributionAfter(l.b)
+}
+
+// quoteOnly reports whether a paragraph holds nothing but quotations.
+func (c *quoteCheck) quoteOnly(b *lint.Block) bool {
+	if b.Kind != lint.Paragraph {
+		return false
+	}
+	at := 0
+	for _, q := range b.Quotes {
+		if q.Depth != 0 {
+			continue
+		}
+		if !noWordsIn(b.Text[at:q.Start]) {
+			return false
+		}
+		at = max(at, q.End)
+	}
+	return at > 0 && noWordsIn(b.Text[at:])
+}
+
+// adjacentParagraph returns the block at index i when it is a paragraph in
+// the same container as b with nothing but space between them, or nil.
+func (c *quoteCheck) adjacentParagraph(b *lint.Block, i int) *lint.Block {
+	blocks := c.p.Doc.Blocks
+	if i < 0 || i >= len(blocks) {
+		return nil
+	}
+	o := blocks[i]
+	if o.Kind != lint.Paragraph || o.Parent != b.Parent || len(o.Sentences) == 0 {
+		return nil
+	}
+	if o.End > b.Start && o.Start < b.End {
+		return nil
+	}
+	if !blankGap(c.src[min(o.End, b.End):max(o.Start, b.Start)]) {
+		return nil
+	}
+	return o
+}
+
+// blankGap reports whether the source between two blocks holds only space,
+// blockquote markers and HTML comments, which readers do not see.
+func blankGap(gap []byte) bool {
+	for i := 0; i < len(gap); i++ {
+		switch ch := gap[i]; {
+		case ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '>':
+		case ch == '<' && bytes.HasPrefix(gap[i:], []byte("<!--")):
+			end := bytes.Index(gap[i+4:], []byte("-->"))
+			if end < 0 {
+				return false
+			}
+			i += 4 + end + 2
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// attributionBefore reports whether the paragraph before b ends with an
+// attribution sentence.
+func (c *quoteCheck) attributionBefore(b *lint.Block) bool {
+	prev := c.adjacentParagraph(b, b.Index-1)
+	return prev != nil && c.attributionSentence(prev, len(prev.Sentences)-1)
+}
+
+// attributionAfter reports whether the paragraph after b is one
+// attribution sentence with no quotation of its own.
+func (c *quoteCheck) attributionAfter(b *lint.Block) bool {
+	next := c.adjacentParagraph(b, b.Index+1)
+	return next != nil && len(next.Sentences) == 1 && len(next.Quotes) == 0 && c.attributionSentence(next, 0)
+}
+
+// attributionSentence reports whether sentence si of b names a speaker
+// with a speech verb, or says "according to", outside its quotations.
+func (c *quoteCheck) attributionSentence(b *lint.Block, si int) bool {
+	key := [2]int{b.Index, si}
+	if v, ok := c.said[key]; ok {
+		return v
+	}
+	st := b.Sentences[si]
+	// Quotes are in order of their opening marks; skip those before the sentence.
+	qi := sort.Search(len(b.Quotes), func(i int) bool { return b.Quotes[i].End > st.Start })
+	found := false
+	at := st.Start
+	for ; qi < len(b.Quotes) && !found; qi++ {
+		q := b.Quotes[qi]
+		if q.Depth != 0 || q.End <= at {
+			continue
+		}
+		if q.Start >= st.End {
+			break
+		}
+		if q.Start > at {
+			found = c.hasCueIn(b.Text, at, q.Start, at == st.Start, -1, true)
+		}
+		at = q.End
+	}
+	if !found && at < st.End {
+		found = c.hasCueIn(b.Text, at, st.End, at == st.Start, -1, true)
+	}
+	if c.said == nil {
+		c.said = map[[2]int]bool{}
+	}
+	c.said[key] = found
+	return found
+}
+
+// interviewAnswers returns the blocks right under a question — a heading,
+// or a paragraph set in bold, ending with "?" — when the document has at
+// least minInterviewQuestions of them: the interview pattern, where the
+// answers are the interviewee's words.
+func (c *quoteCheck) interviewAnswers() map[int]bool {
+	var questions []int
+	for _, b := range c.p.Doc.Blocks {
+		if c.isQuestionLine(b) {
+			questions = append(questions, b.Index)
+		}
+	}
+	if len(questions) < minInterviewQuestions {
+		return nil
+	}
+	answers := map[int]bool{}
+	for _, i := range questions {
+		if next := c.adjacentParagraph(c.p.Doc.Blocks[i], i+1); next != nil && !c.isQuestionLine(next) {
+			answers[i+1] = true
+		}
+	}
+	return answers
+}
+
+// minInterviewQuestions is how many question headings make a document an
+// interview.
+const minInterviewQuestions = 3
+
+// isQuestionLine reports whether a block is a heading, or a paragraph all
+// in bold, that ends with a question mark.
+func (c *quoteCheck) isQuestionLine(b *lint.Block) bool {
+	if !strings.HasSuffix(strings.TrimRightFunc(b.Text, unicode.IsSpace), "?") {
+		return false
+	}
+	if b.Kind == lint.Heading {
+		return true
+	}
+	if b.Kind != lint.Paragraph {
+		return false
+	}
+	raw := strings.TrimSpace(string(c.src[b.Start:b.End]))
+	return len(raw) > 4 && (strings.HasPrefix(raw, "**") && strings.HasSuffix(raw, "**") || strings.HasPrefix(raw, "__") && strings.HasSuffix(raw, "__"))
 }
 
 // linked reports whether a link, footnote or citation is attached to the
@@ -488,6 +710,10 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 		return true
 	}
 	if c.hasCite(b, start, q.Start) {
+		return true
+	}
+	// A speaker named in the sentence before, in the same paragraph.
+	if sentenceStart && si > 0 && c.attributionSentence(b, si-1) {
 		return true
 	}
 	// A quote opening its paragraph after one that ends with a colon.
@@ -587,6 +813,13 @@ func continueSpeakers(qs []*quotation) {
 // the sentence (an imperative "Say …" has no speaker). A maxWords of -1
 // looks at every word.
 func (c *quoteCheck) hasCue(text string, start, end int, sentenceStart bool, maxWords int) bool {
+	return c.hasCueIn(text, start, end, sentenceStart, maxWords, false)
+}
+
+// hasCueIn is hasCue; wide says the span lies outside the quotation's own
+// sentence, where only words that name a speaker count: not "read" or
+// "called" (a sign reads, a plan is called), nor thinking verbs.
+func (c *quoteCheck) hasCueIn(text string, start, end int, sentenceStart bool, maxWords int, wide bool) bool {
 	var prev [3]string // prev[0] is the word before the current one
 	n := 0
 	sawAs := false
@@ -600,6 +833,9 @@ func (c *quoteCheck) hasCue(text string, start, end int, sentenceStart bool, max
 		k := quoteCueOf(w)
 		if n > 0 && w[0] >= 'A' && w[0] <= 'Z' {
 			k = 0 // a name: "United States", "Washington Post"
+		}
+		if wide && (k&cueNear != 0 || unspoken(prev) || quoteToVerbs[strings.ToLower(w)] && strings.EqualFold(quoteWordAfter(text, we, end), "to")) {
+			k &^= cueSpeech // "is expected to announce", "will say", "agreed to wait"
 		}
 		if k&cueSpeech != 0 && speechVerbSpeaks(k, prev, n == 0 && sentenceStart, quoteWordAfter(text, we, end)) {
 			return true
@@ -627,14 +863,33 @@ func (c *quoteCheck) hasCue(text string, start, end int, sentenceStart bool, max
 	}
 }
 
+// unspoken reports whether the words before a speech verb make it speech
+// that has not happened: an infinitive ("expected to announce", but not
+// "went on to say") or a modal ("will say").
+func unspoken(prev [3]string) bool {
+	if strings.EqualFold(prev[0], "to") {
+		return !strings.EqualFold(prev[1], "on")
+	}
+	return quoteModals[strings.ToLower(prev[0])]
+}
+
+// quoteToVerbs followed by "to" take an action, not words: "agreed to wait".
+var quoteToVerbs = quoteWordSet("agreed", "agree", "agrees", "agreeing", "promised", "promises", "promising", "vowed", "vows", "vowing", "continued", "continues", "continuing", "asked", "urged", "urges", "encouraged")
+
+// quoteModals before a speech verb put the speech in the future or in doubt.
+var quoteModals = quoteWordSet("will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll", "’ll")
+
 func isWordIn(w string) bool { return w == "in" || w == "In" }
 
 // speechVerbSpeaks decides whether a speech verb attributes: not a noun after an
 // article ("the saying"), not an imperative opening the sentence, and not
 // a passive with no agent ("it was said", "has been written").
 func speechVerbSpeaks(k quoteCue, prev [3]string, opensSentence bool, next string) bool {
-	if quoteDeterminers[strings.ToLower(prev[0])] {
-		return false
+	if quoteDeterminers[strings.ToLower(prev[0])] || quoteNegations[strings.ToLower(prev[0])] {
+		return false // the saying; did not say
+	}
+	if strings.EqualFold(prev[0], "to") && quoteRefusals[strings.ToLower(prev[1])] {
+		return false // declined to say
 	}
 	if k&cueImperative != 0 && opensSentence {
 		return false
@@ -657,6 +912,7 @@ const (
 	cuePast                            // said, told: no speaker in "it was said"
 	cueAccording                       // according (to)
 	cueSource                          // statement, interview: a source after "in"
+	cueNear                            // read, called, thought: attributes only in the quotation's own sentence
 )
 
 // quoteCueOf looks a word up in the cue table, ignoring ASCII letter case,
@@ -838,7 +1094,10 @@ var quoteCues = func() map[string]quoteCue {
 		predicted promised vowed confirmed denied cautioned stressed emphasized emphasised complained joked
 		quipped shouted exclaimed wondered mused concluded agreed recounted described pleaded boasted
 		lamented texted emailed messaged answered objected protested blogged reiterated pointed spoke
-		quoted summed added interjected scoffed acknowledged predicted estimated`)
+		quoted summed added interjected scoffed acknowledged predicted estimated echoed applauded
+		praised lauded hailed commended criticized criticised reflected summarized summarised elaborated
+		clarified contended affirmed mentioned proclaimed retorted highlighted underscored opined
+		characterized characterised laughed sighed teased ventured`)
 	add(cueSpeech, `says tells writes asks adds explains notes argues claims insists warns tweets recalls
 		replies testifies reports remarks observes announces declares admits acknowledges concedes responds
 		counters continues suggests urges predicts promises vows confirms denies cautions stresses
@@ -850,9 +1109,18 @@ var quoteCues = func() map[string]quoteCue {
 		tweeting posting recalling replying testifying reporting remarking announcing declaring
 		admitting acknowledging conceding responding countering suggesting urging predicting
 		promising vowing confirming denying cautioning stressing emphasizing complaining joking
-		concluding agreeing recounting describing pleading boasting lamenting answering speaking`)
+		concluding agreeing recounting describing pleading boasting lamenting answering speaking
+		echoes applauds praises lauds hails commends criticizes criticises reflects summarizes summarises
+		elaborates clarifies contends affirms mentions proclaims retorts highlights underscores opines
+		characterizes characterises echoing applauding praising commending criticizing reflecting
+		summarizing elaborating clarifying contending affirming mentioning proclaiming highlighting
+		underscoring observing remarking`)
+	add(cueNear, `read reads called defined define defines defining chanted chants sang hoped hopes believed
+		believes feared fears thought thinks wondered wonders`)
 	add(cueSpeech|cueImperative, `say tell write ask explain argue insist warn recall reply testify respond admit
-		acknowledge concede confirm deny describe suggest hope believe fear think define`)
+		acknowledge concede confirm deny describe suggest hope believe fear think define note claim
+		emphasize emphasise observe remark predict agree complain urge contend recount reiterate
+		announce declare conclude`)
 	add(cueAccording, "according")
 	add(cueSource, `statement statements interview interviews letter memo email e-mail speech post tweet
 		remarks testimony release filing report op-ed essay column editorial blog podcast address
@@ -860,6 +1128,12 @@ var quoteCues = func() map[string]quoteCue {
 		conversation broadcast hearing transcript words`)
 	return m
 }()
+
+// quoteNegations before a speech verb deny the speech: "did not say".
+var quoteNegations = quoteWordSet("not", "never", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t", "can't", "can’t", "cannot", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "isn't", "isn’t", "wasn't", "wasn’t")
+
+// quoteRefusals before "to" and a speech verb deny the speech: "declined to say".
+var quoteRefusals = quoteWordSet("declined", "declines", "declining", "refused", "refuses", "refusing", "unable", "reluctant", "unwilling")
 
 // quoteDeterminers before a speech verb make it a noun: "the saying", "a warning".
 var quoteDeterminers = quoteWordSet("a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose", "every", "each", "no")
@@ -873,6 +1147,9 @@ var quoteTitleCues = []string{
 	"branded", "known as", "so-called", "aka", "a.k.a.", "the term", "the terms", "the word", "the words",
 	"the phrase", "the expression", "the slogan", "the motto", "the hashtag", "the headline", "the title",
 	"the name", "the label", "the tagline", "the theme", "search for", "searched for", "keyword", "keywords",
+	"headlined", "subtitled", "captioned", "searching for", "searches for", "search term", "search terms",
+	"the mantra", "the refrain", "the rallying cry", "the battle cry", "the catchphrase", "the buzzword",
+	"the adage", "the maxim", "the proverb", "the idiom", "the saying", "the notion", "the concept",
 }
 
 // quoteTitleNouns among the three words before a quote mark it as a
@@ -880,7 +1157,11 @@ var quoteTitleCues = []string{
 var quoteTitleNouns = quoteWordSet("phrase", "phrases", "term", "terms", "word", "motto", "slogan", "mantra",
 	"tagline", "hashtag", "headline", "title", "theme", "tenet", "principle", "question", "questions",
 	"text", "message", "prompt", "caption", "label", "heading", "subject", "expression", "saying", "idiom",
-	"mission", "vision", "catchphrase", "adage", "maxim", "acronym", "keyword")
+	"mission", "vision", "catchphrase", "adage", "maxim", "acronym", "keyword", "keywords", "mottos", "slogans",
+	"mantras", "buzzword", "buzzwords", "cliché", "cliche", "proverb", "refrain", "creed", "query", "queries",
+	"formula", "equation", "template", "pattern", "syntax", "placeholder", "example", "examples", "wording",
+	"language", "sentence", "sentences", "string", "strings", "search", "searches", "headlines", "titles",
+	"captions", "labels", "prompts", "messages")
 
 // quotePassiveCues are title cues that, after a form of "be", describe with
 // someone's words ("has been called 'a model for the country'").

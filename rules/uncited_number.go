@@ -290,7 +290,7 @@ func (c *numberCheck) report(b *lint.Block) {
 	if len(c.figures) == 0 {
 		return
 	}
-	ignored := shortcodes(b.Text)
+	var ignored [][]int
 	for _, re := range c.opts.ignore {
 		ignored = append(ignored, re.FindAllStringIndex(b.Text, -1)...)
 	}
@@ -320,32 +320,6 @@ func (c *numberCheck) report(b *lint.Block) {
 			d.Severity = lint.Info
 		}
 		c.pass.Report(d)
-	}
-}
-
-// shortcodes returns the spans of Hugo shortcodes, {{< … >}} and
-// {{% … %}}, in text: markup, not prose.
-func shortcodes(text string) [][]int {
-	var out [][]int
-	for i := 0; ; {
-		j := strings.Index(text[i:], "{{")
-		if j < 0 || i+j+2 >= len(text) {
-			return out
-		}
-		start := i + j
-		closer := ">}}"
-		if text[start+2] == '%' {
-			closer = "%}}"
-		} else if text[start+2] != '<' && !strings.HasPrefix(text[start+2:], " <") {
-			i = start + 2
-			continue
-		}
-		k := strings.Index(text[start:], closer)
-		if k < 0 {
-			return append(out, []int{start, len(text)})
-		}
-		out = append(out, []int{start, start + k + len(closer)})
-		i = start + k + len(closer)
 	}
 }
 
