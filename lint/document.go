@@ -396,7 +396,7 @@ func (w *walker) walk(n ast.Node, parent *Container) int {
 	end := -1
 	row := 0
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		e := -1
+		var e int
 		switch c := c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			e = w.block(c, Paragraph, 0, parent).End - w.base

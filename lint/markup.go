@@ -101,6 +101,9 @@ func (w *walker) htmlLink(raw []byte, start, stop int, t *textBuilder, b *Block)
 		}
 		return
 	}
+	if len(raw) < 3 || raw[1]|0x20 != 'a' || (raw[2] != ' ' && raw[2] != '\t' && raw[2] != '\n' && raw[2] != '\r') {
+		return // not an <a …> tag: leave the tokenizer (and its buffer) out
+	}
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	if z.Next() != html.StartTagToken {
 		return

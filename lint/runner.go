@@ -62,7 +62,7 @@ func Configure(rules []*Rule, cfg *Config, sel Selection) ([]ActiveRule, error) 
 			}
 		}
 		on = (on || slices.Contains(sel.Enable, r.ID)) && !slices.Contains(sel.Disable, r.ID)
-		if on && !(sel.Offline && r.Network) {
+		if on && (!sel.Offline || !r.Network) {
 			out = append(out, a)
 		}
 	}

@@ -292,7 +292,7 @@ func namedAttribution(text string, toks []token) bool {
 				}
 				k--
 			}
-			if joined(toks, k) && (isName(text, toks[k], k == 0) || k == 0 && k == i-1 && isSpeechVerb(text, t) && isUnknownCapitalized(text, toks[k])) {
+			if joined(toks, k) && (isName(text, toks[k], k == 0) || k == 0 && i == 1 && isSpeechVerb(text, t) && isUnknownCapitalized(text, toks[k])) {
 				return true // "the Census Bureau estimated", "Moloney said"
 			}
 		}

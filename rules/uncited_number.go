@@ -67,7 +67,7 @@ func (o *UncitedNumberOptions) Validate() error {
 	for _, p := range o.IgnorePatterns {
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return fmt.Errorf("ignore-patterns: %q is not a valid regular expression: %v", p, err)
+			return fmt.Errorf("ignore-patterns: %q is not a valid regular expression: %w", p, err)
 		}
 		o.ignore = append(o.ignore, re)
 	}
@@ -115,7 +115,11 @@ var figureWords = newWordTrigger(numberWord|hundredWord|scaleWord|pluralScale|pl
 func runUncitedNumber(p *lint.Pass) {
 	// Extra units and nouns need no shapes: they count only after a number
 	// or "half a", which the shapes already catch.
-	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: newSourcing(p.Doc)}
+	toks, spare := getTokens(), getTokens()
+	defer putTokens(toks)
+	defer putTokens(spare)
+	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: newSourcing(p.Doc), toks: *toks, spare: *spare}
+	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
 	var prev *lint.Block
 	for _, b := range p.Doc.Blocks {
@@ -364,7 +368,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	switch {
 	case t.lex.is(multiplyVerb):
 		// "doubled", but not "doubled down" or "doubled as a shelter".
-		if !(joined(toks, i) && (isWord(text, toks[i+1], "down") || isWord(text, toks[i+1], "as"))) {
+		if !joined(toks, i) || !isWord(text, toks[i+1], "down") && !isWord(text, toks[i+1], "as") {
 			return i, i + 1, true
 		}
 		return 0, 0, false

@@ -81,7 +81,10 @@ func runVagueSource(p *lint.Pass) {
 		trigger = vagueWords
 	}
 	sources := newSourcing(p.Doc)
-	var toks []token
+	buf := getTokens()
+	defer putTokens(buf)
+	toks := *buf
+	defer func() { *buf = toks }()
 	var found []span
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) {

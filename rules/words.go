@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,6 +21,19 @@ type token struct {
 	// "US$20"), which may make it a number.
 	joiner bool
 	lex    lexEntry
+}
+
+// tokenBuffers recycles token slices between documents: a rule tokenizes
+// sentence after sentence into one buffer, and without the pool every
+// document would grow a new one from nothing.
+var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
+
+// getTokens returns an empty token buffer; putTokens gives it back.
+func getTokens() *[]token { return tokenBuffers.Get().(*[]token) }
+
+func putTokens(b *[]token) {
+	*b = (*b)[:0]
+	tokenBuffers.Put(b)
 }
 
 // tokenize appends the words of text[from:to] to buf and returns it. It

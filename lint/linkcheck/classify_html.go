@@ -3,6 +3,7 @@ package linkcheck
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/url"
 	"strings"
@@ -46,7 +47,7 @@ func classifyHTML(r io.Reader) pageSigns {
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			s.complete = z.Err() == io.EOF
+			s.complete = errors.Is(z.Err(), io.EOF)
 			if ampSubscriptions && notGranted {
 				s.setStrong(`AMP amp-subscriptions with a "content-not-granted" section`)
 			}
