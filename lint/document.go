@@ -219,6 +219,27 @@ type Document struct {
 	Definitions []*LinkDefinition
 	// Comments are the HTML comments, where suppressions live.
 	Comments []Comment
+
+	memoMu sync.Mutex
+	memo   map[any]any
+}
+
+// Memo returns what compute returns for key, computing it once per
+// document: work that several rules need (the list of links, say) is done
+// once and shared. Keys are values of unexported types of the package
+// that computes them, as with context values.
+func (d *Document) Memo(key any, compute func() any) any {
+	d.memoMu.Lock()
+	defer d.memoMu.Unlock()
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	v := compute()
+	d.memo[key] = v
+	return v
 }
 
 // MaxListDepth bounds how deeply lists may nest in a checked file. The

@@ -222,6 +222,11 @@ func TestTemplateDirectivesAreNotProse(t *testing.T) {
 	if len(b.Quotes) != 0 {
 		t.Errorf("quotes inside a directive: %v", b.Quotes)
 	}
+	// A directive used as a link destination takes its title with it.
+	d = mustParse(t, "The [program]({{< ref \"events/x.md\" >}} \"Program webinar\") is free.\n")
+	if got := d.Blocks[0].Text; got != "The [program]\uFFFC is free." {
+		t.Errorf("link with a directive destination: %q", got)
+	}
 }
 
 func TestHTMLLinks(t *testing.T) {

@@ -40,6 +40,16 @@ func templateSpans(src []byte, start, end int) []span {
 			if k >= 0 {
 				stop = i + len(d.open) + k + len(d.close)
 			}
+			if i >= 2 && src[i-2] == ']' && src[i-1] == '(' {
+				// A directive as a link destination, which the Markdown
+				// parser cannot read: [text]({{< ref "x" >}} "title").
+				// Its title is markup too.
+				if tail := linkTail(src, stop, end); tail > stop {
+					out = append(out, span{i - 1, tail})
+					i, matched = tail, true
+					break
+				}
+			}
 			out = append(out, span{i, stop})
 			i, matched = stop, true
 			break
@@ -49,6 +59,26 @@ func templateSpans(src []byte, start, end int) []span {
 		}
 	}
 	return out
+}
+
+// linkTail returns the offset after the ")" that ends a link destination
+// at or after from, skipping a quoted title, or from when there is none on
+// the line. The "(" before the directive is masked with it.
+func linkTail(src []byte, from, end int) int {
+	var quote byte
+	for i := from; i < end && src[i] != '\n'; i++ {
+		switch c := src[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ')':
+			return i + 1
+		}
+	}
+	return from
 }
 
 // addMasked appends src[start:stop] to t, replacing each template

@@ -66,12 +66,12 @@ func findQuotes(text string) []Quote {
 		return false
 	}
 	var la closerLookahead
+	marks := newByteFinder(text, '"', 0xE2)
 	for i := 0; i < len(text); {
 		// Every quotation mark is '"' or starts with 0xE2 (U+2018–U+201D):
-		// skip to the next such byte without decoding.
-		if c := text[i]; c != '"' && c != 0xE2 {
-			i++
-			continue
+		// jump to the next such byte.
+		if i = marks.next(i); i < 0 {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {

@@ -37,11 +37,12 @@ func setOf(words ...string) map[string]bool {
 func SplitSentences(text string) []Sentence {
 	var out []Sentence
 	start := skipSpace(text, 0)
+	ends := newByteFinder(text, '.', '!', '?')
 	for i := start; i < len(text); i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+		if i = ends.next(i); i < 0 {
+			break
 		}
+		c := text[i]
 		if c == '.' && (i+1 < len(text) && text[i+1] == '.' || i > 0 && text[i-1] == '.') {
 			continue // an ellipsis
 		}
@@ -168,4 +169,50 @@ func lastWord(s string) string {
 		i -= size
 	}
 	return strings.TrimLeft(s[i:], ".")
+}
+
+// byteFinder finds the next of a few bytes in a text with strings.IndexByte,
+// which is vectorised, instead of a byte-by-byte loop. It remembers where
+// each byte occurs next, so a scan that moves forward costs one search per
+// occurrence.
+type byteFinder struct {
+	text  string
+	bytes []byte
+	at    []int // next index of each byte at or after the last query; -1: none left
+}
+
+func newByteFinder(text string, bs ...byte) *byteFinder {
+	f := &byteFinder{text: text, bytes: bs, at: make([]int, len(bs))}
+	for k := range f.at {
+		f.at[k] = -2 // not searched yet
+	}
+	return f
+}
+
+// next returns the smallest index at or after i holding one of the bytes,
+// or -1. Queries must not move backward.
+func (f *byteFinder) next(i int) int {
+	best := -1
+	for k, b := range f.bytes {
+		at := f.at[k]
+		if at == -1 {
+			continue
+		}
+		if at < i {
+			at = -1
+			if i < len(f.text) {
+				if j := strings.IndexByte(f.text[i:], b); j >= 0 {
+					at = i + j
+				}
+			}
+			f.at[k] = at
+			if at < 0 {
+				continue
+			}
+		}
+		if best < 0 || at < best {
+			best = at
+		}
+	}
+	return best
 }

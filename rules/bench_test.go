@@ -3,6 +3,7 @@ package rules
 import (
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/yuin/goldmark"
@@ -77,4 +78,36 @@ func BenchmarkCorpusOfflineCheck(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkCorpusRatio measures the speed target directly: each iteration
+// parses the corpus with goldmark alone and then runs the whole offline
+// check over it, back to back, so that both see the same machine load. It
+// reports the two times per pass and their ratio (target: at most 2).
+func BenchmarkCorpusRatio(b *testing.B) {
+	files, _ := sortedCorpus(b)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, &frontmatter.Extender{}))
+	r := offlineRunner(b)
+	var parse, check time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		for _, src := range files {
+			md.Parser().Parse(text.NewReader(src))
+		}
+		t1 := time.Now()
+		for _, src := range files {
+			doc, err := lint.Parse("post.md", src, lint.Markdown)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := r.Check(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+		parse, check = parse+t1.Sub(t0), check+time.Since(t1)
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(parse.Milliseconds())/n, "goldmark-ms")
+	b.ReportMetric(float64(check.Milliseconds())/n, "check-ms")
+	b.ReportMetric(float64(check)/float64(parse), "check/goldmark")
 }

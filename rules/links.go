@@ -99,13 +99,22 @@ type link struct {
 }
 
 // links returns the document's link destinations in source order of the
-// links that use them.
+// links that use them, computed once per document for all link rules.
 func links(doc *lint.Document) []link {
+	return doc.Memo(linksKey{}, func() any { return findLinks(doc) }).([]link)
+}
+
+// linksKey is the Document.Memo key of a document's links.
+type linksKey struct{}
+
+// findLinks lists a document's link destinations; links returns them,
+// computed once per document.
+func findLinks(doc *lint.Document) []link {
 	var out []link
 	seenDef := make(map[int]bool)
 	for _, c := range doc.Citations {
 		switch c.Kind {
-		case lint.InlineLink, lint.Autolink, lint.BareURL:
+		case lint.InlineLink, lint.Autolink, lint.BareURL, lint.HTMLLink:
 		case lint.ReferenceLink:
 			if seenDef[c.TargetStart] {
 				continue

@@ -76,9 +76,15 @@ var impersonalParticiples = []string{"believed", "said", "reported", "accepted",
 
 func runVagueSource(p *lint.Pass) {
 	opts := p.Options.(*VagueSourceOptions)
-	trigger := opts.trigger
-	if trigger == nil {
-		trigger = vagueWords
+	// With only the built-in phrases, the sentences to read are known from
+	// the scan shared with uncited-number.
+	flags := sentenceMentions(p.Doc)
+	mayMention := func(b *lint.Block, si int) bool { return flags[b.Index][si]&mentionsVague != 0 }
+	if opts.trigger != nil {
+		mayMention = func(b *lint.Block, si int) bool {
+			s := b.Sentences[si]
+			return opts.trigger.mayMention(b.Text[s.Start:s.End], false)
+		}
 	}
 	sources := newSourcing(p.Doc)
 	buf := getTokens()
@@ -92,7 +98,7 @@ func runVagueSource(p *lint.Pass) {
 		}
 		found = found[:0]
 		for si, sent := range b.Sentences {
-			if !trigger.mayMention(b.Text[sent.Start:sent.End], false) {
+			if !mayMention(b, si) {
 				continue
 			}
 			toks = tokenize(toks[:0], b.Text, sent.Start, sent.End)

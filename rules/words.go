@@ -488,31 +488,28 @@ const (
 )
 
 // mayMention reports whether text may hold a trigger word or, when digits
-// is true, a digit or a currency sign. It reads each byte once.
+// is true, a digit or a currency sign. It reads each byte once, and looks
+// at a word's shape only once the word is whole.
 func (t *wordTrigger) mayMention(text string, digits bool) bool {
-	for i := 0; i < len(text); {
-		switch byteKinds[text[i]] {
-		case letterByte:
-			start := i
-			for i < len(text) && byteKinds[text[i]] == letterByte {
-				i++
-			}
-			n := i - start
-			k := int((text[start]|0x20)-'a')*26 + int((text[i-1]|0x20)-'a')
-			if n < 32 && t.shapes[k]&(1<<n) != 0 && t.holds(text, start, i) {
+	n := len(text)
+	for i := 0; i < n; i++ {
+		kind := byteKinds[text[i]]
+		if kind == 0 {
+			continue
+		}
+		if kind != letterByte {
+			if digits && (kind == figureByte || isCurrencyLead(text, i)) {
 				return true
 			}
 			continue
-		case figureByte:
-			if digits {
-				return true
-			}
-		case currencyLeadByte:
-			if digits && isCurrencyLead(text, i) {
-				return true
-			}
 		}
-		i++
+		start := i
+		for i+1 < n && byteKinds[text[i+1]] == letterByte {
+			i++
+		}
+		if t.wordMatches(text, start, i+1) {
+			return true
+		}
 	}
 	return false
 }
@@ -546,4 +543,71 @@ func isCurrencyLead(text string, i int) bool {
 		return text[i+1] == 0x82
 	}
 	return false
+}
+
+// Mentions of a sentence, as sentenceMentions records them.
+const (
+	mentionsFigure uint8 = 1 << iota // a digit, a currency sign or a figure word
+	mentionsVague                    // a word of the built-in vague phrases
+)
+
+// sentenceMentionsKey is the Document.Memo key of sentenceMentions.
+type sentenceMentionsKey struct{}
+
+// sentenceMentions says, for every sentence of every block, which rules'
+// trigger words it may hold. One pass over the prose serves uncited-number
+// and vague-source, which would otherwise each read every byte.
+func sentenceMentions(doc *lint.Document) [][]uint8 {
+	return doc.Memo(sentenceMentionsKey{}, func() any {
+		out := make([][]uint8, len(doc.Blocks))
+		for i, b := range doc.Blocks {
+			flags := make([]uint8, len(b.Sentences))
+			for si, s := range b.Sentences {
+				flags[si] = mentions(b.Text[s.Start:s.End])
+			}
+			out[i] = flags
+		}
+		return out
+	}).([][]uint8)
+}
+
+// mentions scans text once for both triggers: figureWords (and digits and
+// currency signs) and vagueWords.
+func mentions(text string) uint8 {
+	var m uint8
+	n := len(text)
+	for i := 0; i < n && m != mentionsFigure|mentionsVague; i++ {
+		kind := byteKinds[text[i]]
+		if kind == 0 {
+			continue
+		}
+		if kind != letterByte {
+			if kind == figureByte || isCurrencyLead(text, i) {
+				m |= mentionsFigure
+			}
+			continue
+		}
+		start := i
+		for i+1 < n && byteKinds[text[i+1]] == letterByte {
+			i++
+		}
+		if m&mentionsFigure == 0 && figureWords.wordMatches(text, start, i+1) {
+			m |= mentionsFigure
+		}
+		if m&mentionsVague == 0 && vagueWords.wordMatches(text, start, i+1) {
+			m |= mentionsVague
+		}
+	}
+	return m
+}
+
+// wordMatches reports whether the letters text[start:end] are a trigger
+// word: its shape first, then the word itself.
+func (t *wordTrigger) wordMatches(text string, start, end int) bool {
+	size := end - start
+	if size >= 32 {
+		return false
+	}
+	k := int((text[start]|0x20)-'a')*26 + int((text[end-1]|0x20)-'a')
+	return t.shapes[k]&(1<<size) != 0 && t.holds(text, start, end)
 }
