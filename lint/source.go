@@ -119,8 +119,15 @@ func (x *LineIndex) Position(offset int) Position {
 	if line == 0 && bytes.HasPrefix(x.src, bom) {
 		start = min(len(bom), offset)
 	}
+	if offset-start <= longLine {
+		return Position{Line: line + 1, Column: 1 + countLeadBytes(x.src[start:offset])}
+	}
 	return Position{Line: line + 1, Column: 1 + x.runesBefore(offset) - x.runesBefore(start)}
 }
+
+// longLine is the distance from the line start beyond which columns come
+// from the checkpoint table rather than a direct count.
+const longLine = 4 * checkpoint
 
 // ByteColumn returns the 1-based column of offset counted in bytes from
 // the start of its line; a leading byte order mark is no column.

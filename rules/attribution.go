@@ -29,11 +29,11 @@ func newSourcing(doc *lint.Document) *sourcing {
 	return s
 }
 
-// referenceHeadings are the headings of a list of references, lowercased.
-var referenceHeadings = map[string]bool{
-	"references": true, "sources": true, "notes": true, "bibliography": true, "works cited": true,
-	"endnotes": true, "citations": true, "footnotes": true, "reference list": true,
-	"sources and notes": true, "notes and sources": true, "further reading": true,
+// referenceHeadings are the headings of a list of references.
+var referenceHeadings = []string{
+	"references", "sources", "notes", "bibliography", "works cited",
+	"endnotes", "citations", "footnotes", "reference list",
+	"sources and notes", "notes and sources", "further reading",
 }
 
 func isReferencesHeading(text string) bool {
@@ -41,7 +41,12 @@ func isReferencesHeading(text string) bool {
 	if len(t) > 24 {
 		return false
 	}
-	return referenceHeadings[strings.ToLower(t)]
+	for _, h := range referenceHeadings {
+		if strings.EqualFold(t, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownSource reports whether sentence si of block b carries its own source:

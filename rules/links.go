@@ -23,10 +23,10 @@ import (
 // unverifiable-link, broken-fragment) share this file's view of a
 // document's links. They are Network rules: the driver checks the URLs
 // LinkTargets lists before the run and offers the results through
-// LinkValues. They also work without results (with --offline and an empty
-// cache, or in a driver that checks no links): the checks that need no
-// network — relative links to files in the repository and fragments within
-// the document — do not depend on them.
+// LinkValues, or, offline, offers the cache through CachedLinkValues. They
+// also work without results (in a driver that checks no links): the checks
+// that need no network — relative links to files in the repository and
+// fragments within the document — do not depend on them.
 
 // linkFactsKey is the Pass.Value key of the run's *linkFacts.
 type linkFactsKey struct{}
@@ -34,10 +34,10 @@ type linkFactsKey struct{}
 // linkFacts is what the link rules know about links for one run, shared by
 // every document and rule.
 type linkFacts struct {
-	// results are the link checker's verdicts, keyed by the strings
-	// LinkTargets returned; nil when links were not checked.
-	results map[string]linkcheck.Result
-	files   *localFiles
+	// lookup returns the link checker's verdict on a URL as LinkTargets
+	// lists it; nil when links were not checked.
+	lookup func(url string) (linkcheck.Result, bool)
+	files  *localFiles
 }
 
 // LinkValues returns the runner values (lint.Runner.Values) that hand the
@@ -45,7 +45,23 @@ type linkFacts struct {
 // LinkTargets listed, as linkcheck.Checker.Check returns them; nil means
 // links were not checked, and only the checks that need no network run.
 func LinkValues(results map[string]linkcheck.Result) map[any]any {
-	return map[any]any{linkFactsKey{}: &linkFacts{results: results, files: newLocalFiles()}}
+	var lookup func(string) (linkcheck.Result, bool)
+	if results != nil {
+		lookup = func(url string) (linkcheck.Result, bool) {
+			r, ok := results[url]
+			return r, ok
+		}
+	}
+	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles()}}
+}
+
+// CachedLinkValues returns the runner values that let the link rules judge
+// web links from the link checker's cache alone, as they meet them: an
+// offline run needs no list of links made beforehand, and so reads each
+// file once.
+func CachedLinkValues(cache *linkcheck.CachedLookup) map[any]any {
+	lookup := func(url string) (linkcheck.Result, bool) { return cache.Result(url), true }
+	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles()}}
 }
 
 // factsOf returns the run's link facts, or facts holding no results (and
@@ -181,11 +197,10 @@ func unescapeFragment(f string) string {
 // result returns the link checker's result for l, and whether there is one
 // worth judging (checked, not skipped on purpose).
 func (f *linkFacts) result(l link) (linkcheck.Result, bool) {
-	if l.kind != webLink || f.results == nil {
+	if l.kind != webLink || f.lookup == nil {
 		return linkcheck.Result{}, false
 	}
-	r, ok := f.results[l.target]
-	return r, ok
+	return f.lookup(l.target)
 }
 
 // localFiles answers questions about the files relative links point to:

@@ -144,12 +144,13 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	}
 	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
 
-	values, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
+	values, afterRun, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
 	if err != nil {
 		return nil, err
 	}
 	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values}
 	res := runner.Run(ctx, inputs)
+	afterRun()
 	res.Errors = append(pathErrs, res.Errors...)
 	res.Files += len(pathErrs)
 

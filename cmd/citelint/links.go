@@ -105,15 +105,18 @@ func (lc *linksConfig) checkerConfig() linkcheck.Config {
 	return cfg
 }
 
-// checkLinks checks the links of every input when a rule that reads link
-// results is active, and returns the runner values that offer the results
-// to the rules (nil when no such rule is active). It reads and parses each
-// input to list its links, keeping no document, then checks every distinct
-// URL once; notes about the check go to standard error. configDir is the
-// folder relative cache paths are resolved from.
-func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir string, active []lint.ActiveRule, inputs []lint.Input) (map[any]any, error) {
+// checkLinks prepares the link rules' facts when a rule that reads link
+// results is active (otherwise it returns nil values). Online, it reads and
+// parses each input to list its links, keeping no document, then checks
+// every distinct URL once before the run. Offline, it checks nothing: the
+// rules look each link up in the cache as they meet it, so each input is
+// read once. Notes go to standard error, some of them from afterRun, which
+// the caller calls once the run is over. configDir is the folder relative
+// cache paths are resolved from.
+func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir string, active []lint.ActiveRule, inputs []lint.Input) (values map[any]any, afterRun func(), err error) {
+	afterRun = func() {}
 	if !slices.ContainsFunc(active, func(a lint.ActiveRule) bool { return a.Rule.Network }) {
-		return nil, nil
+		return nil, afterRun, nil
 	}
 	stderr := c.App.ErrWriter
 	cfg := lc.checkerConfig()
@@ -133,28 +136,36 @@ func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir 
 	}
 	checker, err := linkcheck.New(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("links: %w", err)
+		return nil, afterRun, fmt.Errorf("links: %w", err)
 	}
 
+	if cfg.Offline {
+		cache, warning := checker.CachedLookup()
+		if warning != "" {
+			fmt.Fprintf(stderr, "citelint: %s\n", warning)
+		}
+		afterRun = func() {
+			if n := cache.NotChecked(); n > 0 && !c.Bool("quiet") {
+				fmt.Fprintf(stderr, "citelint: offline: %d links not checked (no recent result in the cache)\n", n)
+			}
+		}
+		return rules.CachedLinkValues(cache), afterRun, nil
+	}
 	urls := linkTargets(ctx, inputs, c.Int("jobs"))
 	results, sum := checker.Check(ctx, urls)
-	noteLinkCheck(stderr, sum, results, cfg.Offline, c.Bool("quiet"))
-	return rules.LinkValues(results), nil
+	noteLinkCheck(stderr, sum)
+	return rules.LinkValues(results), afterRun, nil
 }
 
 // noteLinkCheck tells the user, once each, what the link check could not
-// do: the checker's warnings, links left unchecked because the network is
-// unavailable (never one report per link), and, unless quiet, links left
-// unchecked offline.
-func noteLinkCheck(w io.Writer, sum linkcheck.Summary, results map[string]linkcheck.Result, offline, quiet bool) {
+// do: the checker's warnings, and the links left unchecked because the
+// network is unavailable (never one report per link).
+func noteLinkCheck(w io.Writer, sum linkcheck.Summary) {
 	for _, warning := range sum.Warnings {
 		fmt.Fprintf(w, "citelint: %s\n", warning)
 	}
 	if sum.NetworkUnavailable > 0 {
 		fmt.Fprintf(w, "citelint: network unavailable: %d links not checked\n", sum.NetworkUnavailable)
-	}
-	if n := notChecked(results) - sum.NetworkUnavailable; offline && n > 0 && !quiet {
-		fmt.Fprintf(w, "citelint: offline: %d links not checked (no recent result in the cache)\n", n)
 	}
 }
 
@@ -218,17 +229,6 @@ feed:
 		}
 	}
 	return urls
-}
-
-// notChecked counts the distinct addresses left unchecked.
-func notChecked(results map[string]linkcheck.Result) int {
-	seen := make(map[string]bool)
-	for _, r := range results {
-		if r.Verdict == linkcheck.NotChecked {
-			seen[r.URL] = true
-		}
-	}
-	return len(seen)
 }
 
 // isTerminal reports whether w is a terminal.
