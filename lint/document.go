@@ -796,7 +796,6 @@ func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
 		Target:    string(l.Destination),
 		Start:     w.base + start,
 		End:       w.base + end,
-		Block:     b.Index,
 		TextStart: textStart,
 		TextEnd:   len(t.buf),
 	}
@@ -822,8 +821,7 @@ func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
 		t.addAtomic(string(ObjectRune), c.Start, c.End)
 		c.TextEnd = len(t.buf)
 	}
-	b.Citations = append(b.Citations, c)
-	w.d.Citations = append(w.d.Citations, c)
+	w.record(c, b)
 }
 
 // closingParen finds the "(" that opens an inline link's destination: the
@@ -877,15 +875,26 @@ func (w *walker) autolink(a *ast.AutoLink, t *textBuilder, b *Block) {
 		End:         w.base + end,
 		TargetStart: w.base + start,
 		TargetEnd:   w.base + end,
-		Block:       b.Index,
-		TextStart:   len(t.buf),
 	}
 	if kind == Autolink {
 		c.Start--
 		c.End++
 	}
+	w.objectCitation(c, t, b)
+}
+
+// objectCitation records a citation that stands in the prose as one
+// ObjectRune: an autolink, a bare URL, a footnote reference.
+func (w *walker) objectCitation(c *Citation, t *textBuilder, b *Block) {
+	c.TextStart = len(t.buf)
 	t.addAtomic(string(ObjectRune), c.Start, c.End)
 	c.TextEnd = len(t.buf)
+	w.record(c, b)
+}
+
+// record adds a citation to its block and to the document.
+func (w *walker) record(c *Citation, b *Block) {
+	c.Block = b.Index
 	b.Citations = append(b.Citations, c)
 	w.d.Citations = append(w.d.Citations, c)
 }
@@ -897,20 +906,14 @@ func (w *walker) footnote(f *east.FootnoteLink, t *textBuilder, b *Block) {
 		end = start + i + 1
 	}
 	label := strings.TrimPrefix(strings.Trim(string(w.src[start:end]), "[]"), "^")
-	c := &Citation{
+	w.objectCitation(&Citation{
 		Kind:        FootnoteRef,
 		Target:      label,
 		Start:       w.base + start,
 		End:         w.base + end,
 		TargetStart: w.base + start,
 		TargetEnd:   w.base + end,
-		Block:       b.Index,
-		TextStart:   len(t.buf),
-	}
-	t.addAtomic(string(ObjectRune), c.Start, c.End)
-	c.TextEnd = len(t.buf)
-	b.Citations = append(b.Citations, c)
-	w.d.Citations = append(w.d.Citations, c)
+	}, t, b)
 }
 
 func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder, b *Block) {
@@ -999,10 +1002,9 @@ func (w *walker) pandoc(b *Block) {
 		c := &Citation{
 			Kind: PandocCite, Target: strings.Trim(b.Text[m[0]:m[1]], "[]"),
 			Start: start, End: end, TargetStart: start, TargetEnd: end,
-			Block: b.Index, TextStart: m[0], TextEnd: m[1],
+			TextStart: m[0], TextEnd: m[1],
 		}
-		b.Citations = append(b.Citations, c)
-		w.d.Citations = append(w.d.Citations, c)
+		w.record(c, b)
 	}
 	sortCitations(b.Citations)
 }

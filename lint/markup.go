@@ -150,14 +150,13 @@ func (w *walker) htmlLink(raw []byte, start, stop int, t *textBuilder, b *Block)
 				Kind: HTMLLink, Target: string(val),
 				Start: w.base + start, End: w.base + stop,
 				TargetStart: w.base + start, TargetEnd: w.base + stop,
-				Block: b.Index, TextStart: len(t.buf), TextEnd: len(t.buf),
+				TextStart: len(t.buf), TextEnd: len(t.buf),
 			}
 			if i := bytes.Index(raw, val); i >= 0 {
 				c.TargetStart, c.TargetEnd = w.base+start+i, w.base+start+i+len(val)
 			}
 			w.openLink = c
-			b.Citations = append(b.Citations, c)
-			w.d.Citations = append(w.d.Citations, c)
+			w.record(c, b)
 			return
 		}
 		if !more {

@@ -119,34 +119,12 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 		err   error
 	}
 	results := make([]fileResult, len(inputs))
-	jobs := r.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, max(len(inputs), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				diags, err := r.CheckFile(inputs[i])
-				results[i] = fileResult{diags, err}
-			}
-		})
-	}
-feed:
-	for i := range inputs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			for j := i; j < len(inputs); j++ {
-				results[j].err = ctx.Err()
-			}
-			break feed
+	r.Each(ctx, inputs, func(i int, doc *Document, err error) {
+		if err == nil {
+			results[i].diags, err = r.Check(doc)
 		}
-	}
-	close(next)
-	wg.Wait()
-
+		results[i].err = err
+	})
 	res := &Result{Files: len(inputs)}
 	for i, fr := range results {
 		if fr.err != nil {
@@ -158,17 +136,48 @@ feed:
 	return res
 }
 
-// CheckFile reads, parses and checks one input.
-func (r *Runner) CheckFile(in Input) ([]Diagnostic, error) {
+// Each reads and parses every input, Jobs at a time, and calls fn with
+// each document, or with the error that kept it from being read or parsed
+// (ctx's error for inputs not reached before ctx was done). fn runs on
+// several goroutines at once, once per input; documents are not kept, so
+// memory follows the largest file, not their sum.
+func (r *Runner) Each(ctx context.Context, inputs []Input, fn func(i int, doc *Document, err error)) {
+	jobs := r.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, max(len(inputs), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				doc, err := parseInput(inputs[i])
+				fn(i, doc, err)
+			}
+		})
+	}
+	fed := 0
+feed:
+	for ; fed < len(inputs); fed++ {
+		select {
+		case next <- fed:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i := fed; i < len(inputs); i++ {
+		fn(i, nil, ctx.Err())
+	}
+}
+
+func parseInput(in Input) (*Document, error) {
 	src, err := in.Read()
 	if err != nil {
 		return nil, err
 	}
-	doc, err := Parse(in.Path, src, in.Format)
-	if err != nil {
-		return nil, err
-	}
-	return r.Check(doc)
+	return Parse(in.Path, src, in.Format)
 }
 
 // Check runs the rules over a parsed document and returns its diagnostics,

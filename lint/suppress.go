@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -15,9 +16,11 @@ import (
 //
 // No rule list means every rule.
 type Suppressions struct {
-	file    ruleSet
-	lines   map[int]ruleSet // 0-based line → rules disabled on it
-	regions []region
+	file  ruleSet
+	lines map[int]ruleSet // 0-based line → rules disabled on it
+	// regions maps a rule ID ("" for every rule) to its disabled regions,
+	// which do not overlap and are sorted by start.
+	regions map[string][]region
 	// Problems are comments that name unknown rules or directives.
 	Problems []SuppressionProblem
 }
@@ -48,12 +51,11 @@ func (s *ruleSet) add(o ruleSet) {
 	}
 }
 
-// region disables rules from Start to End (exclusive). In a region that
-// disables every rule, except maps rules enabled again to the offset of
-// their enable comment.
+// region disables a rule (or every rule) from Start to End (exclusive). In
+// a region that disables every rule, except maps rules enabled again to
+// the offset of their enable comment.
 type region struct {
 	Start, End int
-	rules      ruleSet
 	except     map[string]int
 }
 
@@ -100,14 +102,14 @@ func ParseSuppressions(d *Document, known func(string) bool) *Suppressions {
 		case "citelint-enable":
 			if rules.all {
 				for id, start := range open {
-					s.regions = append(s.regions, region{Start: start, End: c.Start, rules: single(id)})
+					s.addRegion(id, start, c.Start)
 				}
 				clear(open)
 				continue
 			}
 			for _, id := range rules.keys() {
 				if start, isOpen := open[id]; isOpen {
-					s.regions = append(s.regions, region{Start: start, End: c.Start, rules: single(id)})
+					s.addRegion(id, start, c.Start)
 					delete(open, id)
 				} else if _, allOpen := open[""]; allOpen {
 					reenabled = append(reenabled, reenable{id, c.Start})
@@ -119,7 +121,7 @@ func ParseSuppressions(d *Document, known func(string) bool) *Suppressions {
 		}
 	}
 	for id, start := range open {
-		s.regions = append(s.regions, region{Start: start, End: len(d.Source), rules: single(id)})
+		s.addRegion(id, start, len(d.Source))
 	}
 	s.carveReenabled(reenabled)
 	return s
@@ -128,11 +130,9 @@ func ParseSuppressions(d *Document, known func(string) bool) *Suppressions {
 // carveReenabled applies "citelint-enable rule-x" inside a disable-all
 // region: rule-x is checked again from the enable on.
 func (s *Suppressions) carveReenabled(re []reenable) {
-	for i := range s.regions {
-		r := &s.regions[i]
-		if !r.rules.all {
-			continue
-		}
+	all := s.regions[""]
+	for i := range all {
+		r := &all[i]
 		for _, e := range re {
 			if e.at >= r.Start && e.at < r.End {
 				if r.except == nil {
@@ -151,11 +151,13 @@ type reenable struct {
 	at int
 }
 
-func single(id string) ruleSet {
-	if id == "" {
-		return ruleSet{all: true}
+// addRegion records a disabled region of rule id ("" for every rule).
+// Comments come in source order, so each rule's regions stay sorted.
+func (s *Suppressions) addRegion(id string, start, end int) {
+	if s.regions == nil {
+		s.regions = map[string][]region{}
 	}
-	return ruleSet{ids: map[string]bool{id: true}}
+	s.regions[id] = append(s.regions[id], region{Start: start, End: end})
 }
 
 func (s ruleSet) keys() []string {
@@ -213,19 +215,22 @@ func (s *Suppressions) Suppressed(id string, offset, line int) bool {
 	if set, ok := s.lines[line]; ok && set.has(id) {
 		return true
 	}
-	for _, r := range s.regions {
-		if offset < r.Start || offset >= r.End {
-			continue
-		}
-		if !r.rules.all {
-			if r.rules.ids[id] {
-				return true
-			}
-			continue
-		}
-		if at, ok := r.except[id]; !ok || offset < at {
+	if _, ok := regionAt(s.regions[id], offset); ok {
+		return true
+	}
+	if r, ok := regionAt(s.regions[""], offset); ok {
+		if at, enabled := r.except[id]; !enabled || offset < at {
 			return true
 		}
 	}
 	return false
+}
+
+// regionAt finds the region holding offset among sorted, disjoint regions.
+func regionAt(rs []region, offset int) (region, bool) {
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].End > offset })
+	if i < len(rs) && rs[i].Start <= offset {
+		return rs[i], true
+	}
+	return region{}, false
 }

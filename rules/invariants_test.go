@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -32,10 +34,12 @@ func corpus(tb testing.TB) map[string][]byte {
 	return files
 }
 
-// offlineRunner runs every rule that needs no network, with defaults.
+// offlineRunner runs every rule with its defaults and no link checker
+// results, as "citelint --offline" does with an empty cache: the link
+// rules check relative links and anchors only.
 func offlineRunner(tb testing.TB) *lint.Runner {
 	tb.Helper()
-	active, err := lint.Configure(All(), nil, lint.Selection{Offline: true})
+	active, err := lint.Configure(All(), nil, lint.Selection{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -128,4 +132,52 @@ func FuzzCheck(f *testing.F) {
 		}
 		checkInvariants(t, r, name, src)
 	})
+}
+
+// TestHostileInputs runs every offline rule over inputs built to find
+// quadratic corners, and bounds each by time. The bound is loose enough
+// for the race detector; a quadratic path would take minutes.
+func TestHostileInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hostile inputs skipped in -short mode")
+	}
+	figures := make([]string, 0, 100000)
+	for i := range 100000 {
+		figures = append(figures, fmt.Sprintf("The county spent $%03d million on repairs last year.", i%900+100))
+	}
+	tests := []struct {
+		name  string
+		src   string
+		diags int // -1: any number
+	}{
+		{"100,000 placeholders on one line", strings.Repeat("TK ", 100000) + "\n", 100000},
+		{"5 MB paragraph of 100,000 figures", strings.Join(figures, " ") + "\n", 100000},
+		{"20,000-deep blockquote", strings.Repeat(">", 20000) + " deep TK\n", 1},
+		{"100,000-row table", "| a | b |\n|---|---|\n" + strings.Repeat("| 1 TK | 2 |\n", 100000), 100000},
+		{"100,000 straight quotation marks", strings.Repeat(`"`, 100000) + "\n", -1},
+		{"50,000 curly quotation marks", strings.Repeat("“ ‘", 50000) + "\n", -1},
+		{"50,000 quotations", strings.Repeat(`"We will not accept these terms at all." `, 50000) + "\n", -1},
+		{"100,000 links", strings.Repeat("[a](https://example.com/x) ", 100000) + "\n", 0},
+		{"100,000 emphasis runs", strings.Repeat("*a* _b_ ", 100000) + "\n", 0},
+		{"10,000 suppression regions and 100,000 findings",
+			strings.Repeat("<!-- citelint-disable citation-needed-marker -->\n\nTK\n\n<!-- citelint-enable citation-needed-marker -->\n\n", 10000) +
+				strings.Repeat("TK ", 100000) + "\n", 100000},
+		{"20,000 identical headings", strings.Repeat("## Results\n\n", 20000) + "[last](#results-19999) and [none](#results-20000)\n", 1},
+		{"50,000 sentences that refer back", strings.Repeat("About 40,000 people came, the Census Bureau said. This figure rose. ", 25000) + "\n", 0},
+		{"10,000 footnotes", strings.Repeat("A claim.[^n]\n\n", 10000) + "[^n]: The source.\n", 0},
+		{"50,000 reference links", strings.Repeat("[a][r] ", 50000) + "\n\n[r]: #missing\n", 1},
+	}
+	r := offlineRunner(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			diags := checkInvariants(t, r, "hostile.md", []byte(tt.src))
+			if took := time.Since(start); took > 60*time.Second {
+				t.Errorf("took %v", took)
+			}
+			if tt.diags >= 0 && len(diags) != tt.diags {
+				t.Errorf("%d diagnostics, want %d", len(diags), tt.diags)
+			}
+		})
+	}
 }

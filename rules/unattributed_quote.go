@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,7 +59,10 @@ func (o *UnattributedQuoteOptions) Validate() error {
 // quotation is one quotation: a quote in one paragraph, or an opening
 // quote continued over following paragraphs.
 type quotation struct {
-	parts      []quotePart
+	parts []quotePart
+	// start and end locate parts in quoteCheck.parts while they are
+	// collected.
+	start, end int
 	attributed bool
 	// short marks quoted words below min-words: never reported, but they
 	// carry a speaker along the paragraph ("We lost," she said. "…").
@@ -79,21 +83,35 @@ type quoteCheck struct {
 	p    *lint.Pass
 	opts *UnattributedQuoteOptions
 	src  []byte
-	// answers are the blocks right under a question heading in a document
-	// written as an interview (see interviewAnswers).
-	answers map[int]bool
+	// questions counts the document's question lines (see isAnswer), or
+	// is -1 until needed.
+	questions int
 	// said caches attributionSentence by block and sentence.
 	said map[[2]int]bool
+	// quoteOnlyBlocks caches quoteOnly by block index: a paragraph of many
+	// quotations would otherwise be read once per quotation.
+	quoteOnlyBlocks map[int]bool
+	// Buffers for quotations: parts holds the parts of every quotation in
+	// order, qs the quotations and ptrs pointers to them.
+	parts []quotePart
+	qs    []quotation
+	ptrs  []*quotation
 }
 
+// quoteChecks keeps quoteCheck buffers from one document to the next.
+var quoteChecks = sync.Pool{New: func() any {
+	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}}
+}}
+
 func runUnattributedQuote(p *lint.Pass) {
-	c := &quoteCheck{p: p, opts: p.Options.(*UnattributedQuoteOptions), src: p.Doc.Source}
+	c := quoteChecks.Get().(*quoteCheck)
+	defer c.release()
+	c.p, c.opts, c.src, c.questions = p, p.Options.(*UnattributedQuoteOptions), p.Doc.Source, -1
 	qs := c.quotations()
 	if len(qs) == 0 {
 		return
 	}
 	attributedBlocks := c.blockQuotations()
-	c.answers = c.interviewAnswers()
 	for i, qt := range qs {
 		qt.attributed = attributedBlocks[qt.first().b.Index] || c.attributed(i, qs)
 	}
@@ -121,6 +139,19 @@ func runUnattributedQuote(p *lint.Pass) {
 	}
 }
 
+// release clears c, so that it keeps no document alive, and returns it to
+// quoteChecks.
+func (c *quoteCheck) release() {
+	clear(c.said)
+	clear(c.quoteOnlyBlocks)
+	clear(c.parts)
+	clear(c.qs)
+	clear(c.ptrs)
+	c.parts, c.qs, c.ptrs = c.parts[:0], c.qs[:0], c.ptrs[:0]
+	c.p, c.opts, c.src = nil, nil, nil
+	quoteChecks.Put(c)
+}
+
 // wholeBlockquote returns the blockquote that holds nothing but the
 // quotation, or nil: such a block quotation is reported as a whole.
 func (c *quoteCheck) wholeBlockquote(qt *quotation) *lint.Container {
@@ -139,50 +170,64 @@ func (c *quoteCheck) wholeBlockquote(qt *quotation) *lint.Container {
 // continued over paragraphs and leaving out quoted titles, terms and
 // labels.
 func (c *quoteCheck) quotations() []*quotation {
-	var out []*quotation
-	var open *quotation // a quotation whose last part ends its paragraph unclosed
+	// An unclosed quote runs to the end of its block, so the quotation it
+	// opens is the last one so far, and its parts the last in c.parts.
+	open := false // whether the last quotation ends its paragraph unclosed
 	for _, b := range c.p.Doc.Blocks {
 		if len(b.Quotes) == 0 || b.Kind == lint.Heading {
-			open = nil
+			open = false
 			continue
 		}
 		cont := open
-		open = nil
+		open = false
+		if !cont && !c.mayQuote(b) {
+			continue
+		}
+		m := c.markupIn(b)
+		lastExample := -1 // where the block's last quote ends when it was an example
 		for _, q := range b.Quotes {
 			if q.Depth != 0 {
 				continue
 			}
-			if cont != nil {
-				prev := cont.last().b
+			if cont {
+				cont = false
+				prev := c.parts[len(c.parts)-1].b
 				if q.Start == leadingSpaceLen(b.Text) && prev.Index == b.Index-1 && prev.Parent == b.Parent {
-					cont.parts = append(cont.parts, quotePart{b, q})
-					if !q.Closed {
-						open = cont
-					}
-					cont = nil
+					c.parts = append(c.parts, quotePart{b, q})
+					c.qs[len(c.qs)-1].end++
+					open = !q.Closed
 					continue
 				}
-				cont = nil
 			}
-			kind := c.quoteKind(b, q)
+			// An example, or the next in a list of examples: such as "…" or "…"
+			example := exampleCue(trimRightSpace(b.Text[:q.Start])) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start])
+			lastExample = -1
+			if example {
+				// From the example's final stop, if any, which ends its sentence.
+				lastExample = q.End
+				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 {
+					lastExample = e - 1
+				}
+				continue
+			}
+			kind := c.quoteKind(b, q, m)
 			if kind == notQuotation {
 				continue
 			}
-			qt := &quotation{parts: []quotePart{{b, q}}, short: kind == shortQuotation}
-			out = append(out, qt)
-			if !q.Closed {
-				open = qt
-			}
+			c.qs = append(c.qs, quotation{start: len(c.parts), end: len(c.parts) + 1, short: kind == shortQuotation})
+			c.parts = append(c.parts, quotePart{b, q})
+			open = !q.Closed
 		}
 	}
-	// A quote never closed is more likely a stray mark than a quotation.
-	kept := out[:0]
-	for _, qt := range out {
+	for i := range c.qs {
+		qt := &c.qs[i]
+		qt.parts = c.parts[qt.start:qt.end]
+		// A quote never closed is more likely a stray mark than a quotation.
 		if qt.last().q.Closed {
-			kept = append(kept, qt)
+			c.ptrs = append(c.ptrs, qt)
 		}
 	}
-	return kept
+	return c.ptrs
 }
 
 // quoteKind tells a quotation from a title, a term or a label, and a full
@@ -207,23 +252,60 @@ func isFragment(text string, q lint.Quote, inner int) bool {
 	if !unicode.IsLower(r) {
 		return false
 	}
-	before := strings.TrimRightFunc(text[:q.Start], unicode.IsSpace)
+	before := trimRightSpace(text[:q.Start])
 	last, _ := utf8.DecodeLastRuneInString(before)
 	return before != "" && last != '.' && last != '!' && last != '?' && last != ':'
 }
 
+// mayQuote reports whether a block may hold a quotation of min-words or
+// more, or one continued in the next block. A block without is skipped
+// whole: nothing in it would be reported, and its quotes lend a speaker
+// only to quotations in the same block.
+func (c *quoteCheck) mayQuote(b *lint.Block) bool {
+	long := c.opts.MinWords + fragmentExtraWords
+	for _, q := range b.Quotes {
+		if q.Depth != 0 {
+			continue
+		}
+		if !q.Closed {
+			return true
+		}
+		s, e := q.Inner(b.Text)
+		if n := quoteWords(b.Text, s, e, long); n >= long || n >= c.opts.MinWords && !isFragment(b.Text, q, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockMarkup says which markup a block may hold, so that quoteKind looks
+// for it only there.
+type blockMarkup struct {
+	links    bool // link markup left as text: "]("
+	emphasis bool // emphasis marks in the source, "*" or "_"
+}
+
+func (c *quoteCheck) markupIn(b *lint.Block) blockMarkup {
+	// titledByMarkup looks one byte beyond the block's source.
+	raw := c.src[max(0, b.Start-1):min(len(c.src), b.End+1)]
+	return blockMarkup{
+		links:    strings.Contains(b.Text, "]("),
+		emphasis: bytes.IndexByte(raw, '*') >= 0 || bytes.IndexByte(raw, '_') >= 0,
+	}
+}
+
 // quoteKind says whether a quote holds a quotation rather than a title, a
 // term or a label, and whether it has min-words words.
-func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote) quoteKind {
+func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quoteKind {
 	text := b.Text
-	before := strings.TrimRightFunc(text[:q.Start], unicode.IsSpace)
+	before := trimRightSpace(text[:q.Start])
 	if strings.HasSuffix(before, "=") || strings.HasSuffix(before, "}}") {
 		return notQuotation // an attribute value or a link title: alt="…", {{< ref "…" >}} "…"
 	}
-	if inLinkText(text, q) || strings.Contains(text[q.Start:q.End], "](") {
+	if m.links && (inLinkText(text, q) || strings.Contains(text[q.Start:q.End], "](")) {
 		return notQuotation // link markup the parser left as text
 	}
-	if c.titleCue(before) || exampleCue(before) || isUILabel(text, q) || c.titledByMarkup(b, q) {
+	if c.titleCue(before) || isUILabel(text, q) || m.emphasis && c.titledByMarkup(b, q) {
 		return notQuotation
 	}
 	for _, ct := range b.Citations {
@@ -235,7 +317,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote) quoteKind {
 	if isFormula(text[s:e]) {
 		return notQuotation
 	}
-	n := quoteWords(text, s, e)
+	n := quoteWords(text, s, e, c.opts.MinWords+fragmentExtraWords)
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) {
 		return shortQuotation
 	}
@@ -249,14 +331,9 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote) quoteKind {
 // introduces a title or a term: "titled", "the term", "so-called".
 func (c *quoteCheck) titleCue(before string) bool {
 	before = strings.TrimRight(before, ",:(")
-	for _, tc := range quoteTitleCues {
-		if endsWithPhrase(before, tc) {
-			// "has been called 'a model'" describes rather than names.
-			if quotePassiveCues[tc] && quoteBeVerbs[strings.ToLower(quoteLastWord(strings.TrimSpace(before[:len(before)-len(tc)])))] {
-				return false
-			}
-			return true
-		}
+	if tc, ok := quoteTitleCues.match(before); ok {
+		// "has been called 'a model'" describes rather than names.
+		return !quotePassiveCues[tc] || !quoteBeVerbs.has(quoteLastWord(strings.TrimSpace(before[:len(before)-len(tc)])))
 	}
 	for _, tc := range c.opts.TitleCues {
 		if endsWithPhrase(before, strings.TrimSpace(tc)) {
@@ -270,7 +347,7 @@ func (c *quoteCheck) titleCue(before string) bool {
 		if ws < 0 || strings.ContainsAny(before[we:end], ".!?") {
 			break // only words of the quote's own sentence
 		}
-		if quoteTitleNouns[strings.ToLower(before[ws:we])] {
+		if quoteTitleNouns.has(before[ws:we]) {
 			return true
 		}
 		end = ws
@@ -278,29 +355,45 @@ func (c *quoteCheck) titleCue(before string) bool {
 	return false
 }
 
+// joinsList reports whether the text between two quotes joins them as
+// items of one list: nothing but punctuation, "or" and "and".
+func joinsList(s string) bool {
+	joined := false
+	for i := 0; ; {
+		ws, we := quoteNextWord(s, i, len(s))
+		if ws < 0 {
+			// A sentence break needs a joining word: "…?" Or, "…"
+			return joined || !strings.ContainsAny(s, ".!?")
+		}
+		joined = true
+		if w := s[ws:we]; !strings.EqualFold(w, "or") && !strings.EqualFold(w, "and") {
+			return false
+		}
+		i = we
+	}
+}
+
 // exampleCue reports whether the text before a quote introduces an
 // example or imagined speech rather than a quotation: "for example",
 // "such as", "phrasing like", "e.g.", ", say,", "you might ask", "imagine".
 func exampleCue(before string) bool {
-	b := strings.TrimRightFunc(before, unicode.IsSpace)
+	b := trimRightSpace(before)
 	if strings.HasSuffix(b, "say,") {
-		rest := strings.TrimRightFunc(b[:len(b)-len("say,")], unicode.IsSpace)
+		rest := trimRightSpace(b[:len(b)-len("say,")])
 		if strings.HasSuffix(rest, ",") || strings.HasSuffix(rest, "(") || strings.HasSuffix(rest, "—") {
 			return true // a line, say, "…"
 		}
 	}
 	b = strings.TrimRight(b, ",:(—– ")
-	for _, cue := range quoteExampleCues {
-		if endsWithPhrase(b, cue) {
-			return true
-		}
-	}
-	// you might ask, you're probably thinking, ask yourself, one may wonder
-	w := strings.ToLower(quoteLastWord(b))
-	if w == "yourself" || w == "imagine" || w == "imagining" {
+	if _, ok := quoteExampleCues.match(b); ok {
 		return true
 	}
-	if !quoteWonderVerbs[w] {
+	// you might ask, you're probably thinking, ask yourself, one may wonder
+	w := quoteLastWord(b)
+	if strings.EqualFold(w, "yourself") || strings.EqualFold(w, "imagine") || strings.EqualFold(w, "imagining") {
+		return true
+	}
+	if !quoteWonderVerbs.has(w) {
 		return false
 	}
 	end := len(b) - len(w)
@@ -319,14 +412,14 @@ func exampleCue(before string) bool {
 }
 
 // quoteExampleCues introduce examples rather than quotations.
-var quoteExampleCues = []string{
+var quoteExampleCues = newPhraseIndex(
 	"for example", "for instance", "such as", "like", "as in", "e.g.", "e.g", "eg", "i.e.",
 	"instead of", "rather than", "as if", "as though",
-}
+)
 
 // quoteWonderVerbs after "you", a modal or "if" make imagined speech:
 // "you might ask", "if someone says".
-var quoteWonderVerbs = quoteWordSet("think", "thinking", "ask", "asking", "wonder", "wondering", "say", "saying", "asks", "says", "thinks", "wonders", "object", "protest", "reply", "respond", "answer", "tell", "hear", "hearing", "hears")
+var quoteWonderVerbs = newWordTable("think", "thinking", "ask", "asking", "wonder", "wondering", "say", "saying", "asks", "says", "thinks", "wonders", "object", "protest", "reply", "respond", "answer", "tell", "hear", "hearing", "hears")
 
 // isFormula reports whether quoted text is a formula or a search string
 // rather than words: it holds an "=" or Boolean search operators.
@@ -373,10 +466,10 @@ func quoteLastWordSpan(s string) (int, int) {
 // isUILabel reports whether a quote names an interface element: click "Save",
 // the "Submit form" button.
 func isUILabel(text string, q lint.Quote) bool {
-	if quoteUIVerbs[strings.ToLower(quoteLastWord(text[:q.Start]))] {
+	if quoteUIVerbs.has(quoteLastWord(text[:q.Start])) {
 		return true
 	}
-	return quoteUINouns[strings.ToLower(quoteFirstWord(text[q.End:]))]
+	return quoteUINouns.has(quoteFirstWord(text[q.End:]))
 }
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
@@ -435,8 +528,9 @@ func (c *quoteCheck) signedBlockquote(ct *lint.Container) bool {
 	return startsWithDashLine(last)
 }
 
-// introduction returns the prose block right before offset start when it
-// ends with a colon and nothing but white space and ">" lies between.
+// introduction returns the prose block right before offset start when
+// nothing but white space and ">" lies between and it ends with a colon,
+// or with a comma after a speaker and a speech verb ("As Lopez says,").
 func (c *quoteCheck) introduction(b *lint.Block, start int) *lint.Block {
 	if b.Index == 0 {
 		return nil
@@ -450,10 +544,18 @@ func (c *quoteCheck) introduction(b *lint.Block, start int) *lint.Block {
 			return nil
 		}
 	}
-	if !strings.HasSuffix(strings.TrimRightFunc(prev.Text, unicode.IsSpace), ":") {
-		return nil
+	text := trimRightSpace(prev.Text)
+	switch {
+	case strings.HasSuffix(text, ":"):
+		return prev
+	case strings.HasSuffix(text, ",") && len(prev.Sentences) > 0:
+		// As the author of the report says,
+		st := prev.Sentences[len(prev.Sentences)-1]
+		if c.hasCueIn(prev.Text, st.Start, min(st.End, len(text)), true, -1, true) {
+			return prev
+		}
 	}
-	return prev
+	return nil
 }
 
 func insideBlockquote(ct *lint.Container) bool {
@@ -474,7 +576,7 @@ func isCallout(text string) bool {
 		return true
 	}
 	label, _, ok := strings.Cut(text, ":")
-	return ok && calloutLabels[strings.ToLower(strings.TrimSpace(label))]
+	return ok && calloutLabels.has(strings.TrimSpace(label))
 }
 
 // attributed reports whether a quotation names its speaker or source on
@@ -496,7 +598,7 @@ func (c *quoteCheck) attributed(i int, qs []*quotation) bool {
 	if i+1 < len(qs) {
 		next = qs[i+1]
 	}
-	if c.answers[f.b.Index] || c.attributedBefore(f, prev) {
+	if c.attributedBefore(f, prev) || c.isAnswer(f.b) {
 		return true
 	}
 	if l.q.Closed && c.attributedAfter(l, next) {
@@ -513,6 +615,17 @@ func (c *quoteCheck) quoteOnly(b *lint.Block) bool {
 	if b.Kind != lint.Paragraph {
 		return false
 	}
+	only, ok := c.quoteOnlyBlocks[b.Index]
+	if !ok {
+		only = holdsOnlyQuotes(b)
+		c.quoteOnlyBlocks[b.Index] = only
+	}
+	return only
+}
+
+// holdsOnlyQuotes reports whether a block's text is its top-level
+// quotations and nothing else but punctuation and space.
+func holdsOnlyQuotes(b *lint.Block) bool {
 	at := 0
 	for _, q := range b.Quotes {
 		if q.Depth != 0 {
@@ -607,34 +720,31 @@ func (c *quoteCheck) attributionSentence(b *lint.Block, si int) bool {
 	if !found && at < st.End {
 		found = c.hasCueIn(b.Text, at, st.End, at == st.Start, -1, true)
 	}
-	if c.said == nil {
-		c.said = map[[2]int]bool{}
-	}
 	c.said[key] = found
 	return found
 }
 
-// interviewAnswers returns the blocks right under a question — a heading,
-// or a paragraph set in bold, ending with "?" — when the document has at
-// least minInterviewQuestions of them: the interview pattern, where the
-// answers are the interviewee's words.
-func (c *quoteCheck) interviewAnswers() map[int]bool {
-	var questions []int
-	for _, b := range c.p.Doc.Blocks {
-		if c.isQuestionLine(b) {
-			questions = append(questions, b.Index)
+// isAnswer reports whether b sits right under a question — a heading, or
+// a paragraph set in bold, ending with "?" — in a document with at least
+// minInterviewQuestions of them: the interview pattern, where the answers
+// are the interviewee's words.
+func (c *quoteCheck) isAnswer(b *lint.Block) bool {
+	blocks := c.p.Doc.Blocks
+	if b.Index == 0 || !c.isQuestionLine(blocks[b.Index-1]) || c.isQuestionLine(b) {
+		return false
+	}
+	if c.adjacentParagraph(blocks[b.Index-1], b.Index) != b {
+		return false
+	}
+	if c.questions < 0 {
+		c.questions = 0
+		for _, o := range blocks {
+			if c.isQuestionLine(o) {
+				c.questions++
+			}
 		}
 	}
-	if len(questions) < minInterviewQuestions {
-		return nil
-	}
-	answers := map[int]bool{}
-	for _, i := range questions {
-		if next := c.adjacentParagraph(c.p.Doc.Blocks[i], i+1); next != nil && !c.isQuestionLine(next) {
-			answers[i+1] = true
-		}
-	}
-	return answers
+	return c.questions >= minInterviewQuestions
 }
 
 // minInterviewQuestions is how many question headings make a document an
@@ -644,7 +754,7 @@ const minInterviewQuestions = 3
 // isQuestionLine reports whether a block is a heading, or a paragraph all
 // in bold, that ends with a question mark.
 func (c *quoteCheck) isQuestionLine(b *lint.Block) bool {
-	if !strings.HasSuffix(strings.TrimRightFunc(b.Text, unicode.IsSpace), "?") {
+	if !strings.HasSuffix(trimRightSpace(b.Text), "?") {
 		return false
 	}
 	if b.Kind == lint.Heading {
@@ -653,8 +763,8 @@ func (c *quoteCheck) isQuestionLine(b *lint.Block) bool {
 	if b.Kind != lint.Paragraph {
 		return false
 	}
-	raw := strings.TrimSpace(string(c.src[b.Start:b.End]))
-	return len(raw) > 4 && (strings.HasPrefix(raw, "**") && strings.HasSuffix(raw, "**") || strings.HasPrefix(raw, "__") && strings.HasSuffix(raw, "__"))
+	raw := bytes.TrimSpace(c.src[b.Start:b.End])
+	return len(raw) > 4 && (bytes.HasPrefix(raw, []byte("**")) && bytes.HasSuffix(raw, []byte("**")) || bytes.HasPrefix(raw, []byte("__")) && bytes.HasSuffix(raw, []byte("__")))
 }
 
 // linked reports whether a link, footnote or citation is attached to the
@@ -678,8 +788,12 @@ func (c *quoteCheck) linked(part quotePart) bool {
 		}
 	}
 	// A footnote written in HTML: ”<sup><a href="#fn1">1</a></sup>
+	const window = 8 // bytes after the quote where the note may start
+	if !bytes.Contains(c.src[b.Start:min(len(c.src), b.End+window)], []byte("<sup")) {
+		return false
+	}
 	_, e := b.SourceSpan(q.Start, q.End)
-	rest := c.src[e:min(len(c.src), e+8)]
+	rest := c.src[e:min(len(c.src), e+window)]
 	return strings.HasPrefix(strings.TrimLeft(string(rest), ".,;"), "<sup")
 }
 
@@ -702,7 +816,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if start > q.Start {
 		start = q.Start
 	}
-	before := strings.TrimRightFunc(text[start:q.Start], unicode.IsSpace)
+	before := trimRightSpace(text[start:q.Start])
 	if strings.HasSuffix(before, ":") {
 		return true // Lopez: "…"; The ministry's answer was blunt: "…"
 	}
@@ -786,6 +900,9 @@ func (c *quoteCheck) hasCite(b *lint.Block, start, end int) bool {
 	if start >= end {
 		return false
 	}
+	if !containsTagFold(c.src[b.Start:b.End], "<cite") {
+		return false // most blocks: no need to map the span
+	}
 	s, e := b.SourceSpan(start, end)
 	return containsTagFold(c.src[s:e], "<cite")
 }
@@ -830,11 +947,11 @@ func (c *quoteCheck) hasCueIn(text string, start, end int, sentenceStart bool, m
 		}
 		i = we
 		w := text[ws:we]
-		k := quoteCueOf(w)
-		if n > 0 && w[0] >= 'A' && w[0] <= 'Z' {
-			k = 0 // a name: "United States", "Washington Post"
+		var k quoteCue
+		if n == 0 || w[0] < 'A' || w[0] > 'Z' { // else a name: "United States", "Washington Post"
+			k = quoteCues.get(w)
 		}
-		if wide && (k&cueNear != 0 || unspoken(prev) || quoteToVerbs[strings.ToLower(w)] && strings.EqualFold(quoteWordAfter(text, we, end), "to")) {
+		if wide && k&cueSpeech != 0 && (k&cueNear != 0 || unspoken(prev) || quoteToVerbs.has(w) && strings.EqualFold(quoteWordAfter(text, we, end), "to")) {
 			k &^= cueSpeech // "is expected to announce", "will say", "agreed to wait"
 		}
 		if k&cueSpeech != 0 && speechVerbSpeaks(k, prev, n == 0 && sentenceStart, quoteWordAfter(text, we, end)) {
@@ -845,6 +962,9 @@ func (c *quoteCheck) hasCueIn(text string, start, end int, sentenceStart bool, m
 		}
 		if strings.EqualFold(w, "put") && strings.EqualFold(quoteWordAfter(text, we, end), "it") {
 			return true // as she put it
+		}
+		if quoteTalkVerbs.has(w) && strings.EqualFold(quoteWordAfter(text, we, end), "about") && speechVerbSpeaks(cueSpeech|cueImperative, prev, n == 0 && sentenceStart, "about") {
+			return true // the guide talks about how "…"
 		}
 		if w == "as" {
 			sawAs = true
@@ -870,14 +990,17 @@ func unspoken(prev [3]string) bool {
 	if strings.EqualFold(prev[0], "to") {
 		return !strings.EqualFold(prev[1], "on")
 	}
-	return quoteModals[strings.ToLower(prev[0])]
+	return quoteModals.has(prev[0])
 }
 
 // quoteToVerbs followed by "to" take an action, not words: "agreed to wait".
-var quoteToVerbs = quoteWordSet("agreed", "agree", "agrees", "agreeing", "promised", "promises", "promising", "vowed", "vows", "vowing", "continued", "continues", "continuing", "asked", "urged", "urges", "encouraged")
+var quoteToVerbs = newWordTable("agreed", "agree", "agrees", "agreeing", "promised", "promises", "promising", "vowed", "vows", "vowing", "continued", "continues", "continuing", "asked", "urged", "urges", "encouraged", "encourages", "encouraging")
+
+// quoteTalkVerbs followed by "about" attribute: "she talks about how …".
+var quoteTalkVerbs = newWordTable("talk", "talks", "talked", "talking")
 
 // quoteModals before a speech verb put the speech in the future or in doubt.
-var quoteModals = quoteWordSet("will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll", "’ll")
+var quoteModals = newWordTable("will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll", "’ll")
 
 func isWordIn(w string) bool { return w == "in" || w == "In" }
 
@@ -885,17 +1008,17 @@ func isWordIn(w string) bool { return w == "in" || w == "In" }
 // article ("the saying"), not an imperative opening the sentence, and not
 // a passive with no agent ("it was said", "has been written").
 func speechVerbSpeaks(k quoteCue, prev [3]string, opensSentence bool, next string) bool {
-	if quoteDeterminers[strings.ToLower(prev[0])] || quoteNegations[strings.ToLower(prev[0])] {
+	if quoteDeterminers.has(prev[0]) || quoteNegations.has(prev[0]) {
 		return false // the saying; did not say
 	}
-	if strings.EqualFold(prev[0], "to") && quoteRefusals[strings.ToLower(prev[1])] {
+	if strings.EqualFold(prev[0], "to") && quoteRefusals.has(prev[1]) {
 		return false // declined to say
 	}
 	if k&cueImperative != 0 && opensSentence {
 		return false
 	}
 	if k&cuePast != 0 {
-		be := quoteBeVerbs[strings.ToLower(prev[0])] || strings.HasSuffix(prev[0], "ly") && quoteBeVerbs[strings.ToLower(prev[1])]
+		be := quoteBeVerbs.has(prev[0]) || strings.HasSuffix(prev[0], "ly") && quoteBeVerbs.has(prev[1])
 		if be && !strings.EqualFold(next, "by") {
 			return false
 		}
@@ -915,27 +1038,17 @@ const (
 	cueNear                            // read, called, thought: attributes only in the quotation's own sentence
 )
 
-// quoteCueOf looks a word up in the cue table, ignoring ASCII letter case,
-// without allocating.
-func quoteCueOf(w string) quoteCue {
-	var buf [16]byte
-	if len(w) > len(buf) {
-		return 0
-	}
-	for i := 0; i < len(w); i++ {
-		ch := w[i]
-		if ch >= 'A' && ch <= 'Z' {
-			ch += 'a' - 'A'
-		}
-		buf[i] = ch
-	}
-	return quoteCues[string(buf[:len(w)])]
-}
-
 // quoteNextWord returns the bounds of the first word in text[i:end] — letters
 // and digits, with inner apostrophes and hyphens — or -1, -1.
 func quoteNextWord(text string, i, end int) (int, int) {
 	for i < end {
+		if ch := text[i]; ch < utf8.RuneSelf {
+			if isASCIIWordByte(ch) {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isQuoteWordRune(r) {
 			break
@@ -947,7 +1060,15 @@ func quoteNextWord(text string, i, end int) (int, int) {
 	}
 	start := i
 	for i < end {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		ch := text[i]
+		if isASCIIWordByte(ch) {
+			i++
+			continue
+		}
+		r, size := rune(ch), 1
+		if ch >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isQuoteWordRune(r) {
 			if r != '\'' && r != '’' && r != '-' || i+size >= end {
 				break
@@ -963,10 +1084,20 @@ func quoteNextWord(text string, i, end int) (int, int) {
 
 func isQuoteWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		return isASCIIWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+func isASCIIWordByte(ch byte) bool { return asciiWordBytes[ch] }
+
+// asciiWordBytes marks ASCII letters and digits.
+var asciiWordBytes = func() (t [256]bool) {
+	for ch := range t {
+		t[ch] = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9'
+	}
+	return t
+}()
 
 func quoteWordAfter(text string, i, end int) string {
 	if ws, we := quoteNextWord(text, i, end); ws >= 0 {
@@ -979,7 +1110,7 @@ func quoteFirstWord(s string) string { return quoteWordAfter(s, 0, len(s)) }
 
 // quoteLastWord returns the last word of s when only spaces follow it.
 func quoteLastWord(s string) string {
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	s = trimRightSpace(s)
 	i := len(s)
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
@@ -991,13 +1122,24 @@ func quoteLastWord(s string) string {
 	return s[i:]
 }
 
-// quoteWords counts the words in text[s:e]: runs between spaces that hold
-// a letter or digit, so that a path or an address is one word.
-func quoteWords(text string, s, e int) int {
+// quoteWords counts the words in text[s:e], up to limit: runs between
+// spaces that hold a letter or digit, so that a path or an address is one
+// word.
+func quoteWords(text string, s, e, limit int) int {
 	n := 0
-	for f := range strings.FieldsSeq(text[s:e]) {
-		if !noWordsIn(f) {
+	counted := false // the current run already counts
+	for i := s; i < e && n < limit; {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		switch {
+		case r == ' ' || r < utf8.RuneSelf && '\t' <= r && r <= '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
+			counted = false
+		case !counted && (isQuoteWordRune(r) || r == lint.ObjectRune):
 			n++
+			counted = true
 		}
 	}
 	return n
@@ -1029,6 +1171,55 @@ func isTitleCase(s string) bool {
 		}
 	}
 	return capitals >= 2
+}
+
+// phraseIndex holds phrases of two or more bytes, bucketed by their last
+// two bytes in lowercase, to find which one a text ends with.
+type phraseIndex map[[2]byte][]string
+
+func newPhraseIndex(phrases ...string) phraseIndex {
+	ix := phraseIndex{}
+	for _, p := range phrases {
+		k, ok := lastTwoLower(p)
+		if !ok || strings.ToLower(p) != p {
+			panic("phraseIndex: bad phrase " + p)
+		}
+		ix[k] = append(ix[k], p)
+	}
+	return ix
+}
+
+// match returns the first phrase, in the order given, that s ends with as
+// whole words, ignoring letter case.
+func (ix phraseIndex) match(s string) (string, bool) {
+	k, ok := lastTwoLower(s)
+	if !ok {
+		return "", false
+	}
+	for _, p := range ix[k] {
+		if endsWithPhrase(s, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// lastTwoLower returns the last two bytes of s with ASCII letters in
+// lowercase, or false when s is shorter or they are not ASCII.
+func lastTwoLower(s string) ([2]byte, bool) {
+	if len(s) < 2 {
+		return [2]byte{}, false
+	}
+	k := [2]byte{s[len(s)-2], s[len(s)-1]}
+	for i, ch := range k {
+		if ch >= utf8.RuneSelf {
+			return k, false
+		}
+		if 'A' <= ch && ch <= 'Z' {
+			k[i] = ch + 'a' - 'A'
+		}
+	}
+	return k, true
 }
 
 // endsWithPhrase reports whether s ends with phrase as whole words, ignoring
@@ -1066,21 +1257,45 @@ func noWordsIn(s string) bool {
 	return true
 }
 
+// trimRightSpace is strings.TrimRightFunc(s, unicode.IsSpace), quicker on
+// ASCII.
+func trimRightSpace(s string) string {
+	i := len(s)
+	for i > 0 {
+		switch s[i-1] {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			i--
+			continue
+		}
+		if s[i-1] >= utf8.RuneSelf {
+			return strings.TrimRightFunc(s[:i], unicode.IsSpace)
+		}
+		break
+	}
+	return s[:i]
+}
+
 func leadingSpaceLen(s string) int { return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace)) }
 
+// containsTagFold reports whether b holds lowerASCII, which starts with
+// "<", ignoring letter case.
 func containsTagFold(b []byte, lowerASCII string) bool {
-	for i := 0; i+len(lowerASCII) <= len(b); i++ {
-		if b[i] == '<' && strings.EqualFold(string(b[i:i+len(lowerASCII)]), lowerASCII) {
+	for {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 || len(b)-i < len(lowerASCII) {
+			return false
+		}
+		if strings.EqualFold(string(b[i:i+len(lowerASCII)]), lowerASCII) {
 			return true
 		}
+		b = b[i+1:]
 	}
-	return false
 }
 
 // quoteCues is the attribution vocabulary. Past forms are participles too;
 // nouns that double as verbs ("post", "report") count only as sources
 // after "in" ("in a post").
-var quoteCues = func() map[string]quoteCue {
+var quoteCues = newWordTableOf(func() map[string]quoteCue {
 	m := map[string]quoteCue{}
 	add := func(k quoteCue, words string) {
 		for _, w := range strings.Fields(words) {
@@ -1097,7 +1312,7 @@ var quoteCues = func() map[string]quoteCue {
 		quoted summed added interjected scoffed acknowledged predicted estimated echoed applauded
 		praised lauded hailed commended criticized criticised reflected summarized summarised elaborated
 		clarified contended affirmed mentioned proclaimed retorted highlighted underscored opined
-		characterized characterised laughed sighed teased ventured`)
+		characterized characterised laughed sighed teased ventured expressed`)
 	add(cueSpeech, `says tells writes asks adds explains notes argues claims insists warns tweets recalls
 		replies testifies reports remarks observes announces declares admits acknowledges concedes responds
 		counters continues suggests urges predicts promises vows confirms denies cautions stresses
@@ -1114,7 +1329,7 @@ var quoteCues = func() map[string]quoteCue {
 		elaborates clarifies contends affirms mentions proclaims retorts highlights underscores opines
 		characterizes characterises echoing applauding praising commending criticizing reflecting
 		summarizing elaborating clarifying contending affirming mentioning proclaiming highlighting
-		underscoring observing remarking`)
+		underscoring observing remarking expresses expressing encourages encouraging`)
 	add(cueNear, `read reads called defined define defines defining chanted chants sang hoped hopes believed
 		believes feared fears thought thinks wondered wonders`)
 	add(cueSpeech|cueImperative, `say tell write ask explain argue insist warn recall reply testify respond admit
@@ -1127,22 +1342,22 @@ var quoteCues = func() map[string]quoteCue {
 		briefing affidavit complaint lawsuit ruling opinion book memoir article paper notes comments
 		conversation broadcast hearing transcript words`)
 	return m
-}()
+}())
 
 // quoteNegations before a speech verb deny the speech: "did not say".
-var quoteNegations = quoteWordSet("not", "never", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t", "can't", "can’t", "cannot", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "isn't", "isn’t", "wasn't", "wasn’t")
+var quoteNegations = newWordTable("not", "never", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t", "can't", "can’t", "cannot", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "isn't", "isn’t", "wasn't", "wasn’t")
 
 // quoteRefusals before "to" and a speech verb deny the speech: "declined to say".
-var quoteRefusals = quoteWordSet("declined", "declines", "declining", "refused", "refuses", "refusing", "unable", "reluctant", "unwilling")
+var quoteRefusals = newWordTable("declined", "declines", "declining", "refused", "refuses", "refusing", "unable", "reluctant", "unwilling")
 
 // quoteDeterminers before a speech verb make it a noun: "the saying", "a warning".
-var quoteDeterminers = quoteWordSet("a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose", "every", "each", "no")
+var quoteDeterminers = newWordTable("a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose", "every", "each", "no")
 
 // quoteBeVerbs before a participle make a passive: "it was said".
-var quoteBeVerbs = quoteWordSet("is", "was", "are", "were", "be", "been", "being", "'s", "’s", "it's", "it’s", "get", "got", "gets")
+var quoteBeVerbs = newWordTable("is", "was", "are", "were", "be", "been", "being", "'s", "’s", "it's", "it’s", "get", "got", "gets")
 
 // quoteTitleCues introduce a title or a term rather than a quotation.
-var quoteTitleCues = []string{
+var quoteTitleCues = newPhraseIndex(
 	"titled", "entitled", "called", "named", "dubbed", "nicknamed", "termed", "labeled", "labelled",
 	"branded", "known as", "so-called", "aka", "a.k.a.", "the term", "the terms", "the word", "the words",
 	"the phrase", "the expression", "the slogan", "the motto", "the hashtag", "the headline", "the title",
@@ -1150,11 +1365,11 @@ var quoteTitleCues = []string{
 	"headlined", "subtitled", "captioned", "searching for", "searches for", "search term", "search terms",
 	"the mantra", "the refrain", "the rallying cry", "the battle cry", "the catchphrase", "the buzzword",
 	"the adage", "the maxim", "the proverb", "the idiom", "the saying", "the notion", "the concept",
-}
+)
 
 // quoteTitleNouns among the three words before a quote mark it as a
 // phrase, a motto, a question or a piece of text rather than a quotation.
-var quoteTitleNouns = quoteWordSet("phrase", "phrases", "term", "terms", "word", "motto", "slogan", "mantra",
+var quoteTitleNouns = newWordTable("phrase", "phrases", "term", "terms", "word", "motto", "slogan", "mantra",
 	"tagline", "hashtag", "headline", "title", "theme", "tenet", "principle", "question", "questions",
 	"text", "message", "prompt", "caption", "label", "heading", "subject", "expression", "saying", "idiom",
 	"mission", "vision", "catchphrase", "adage", "maxim", "acronym", "keyword", "keywords", "mottos", "slogans",
@@ -1170,20 +1385,93 @@ var quotePassiveCues = quoteWordSet("called", "dubbed", "termed", "labeled", "la
 // quoteUIVerbs before a quote and quoteUINouns after it mark interface labels:
 // click "Save", the "Submit form" button.
 var (
-	quoteUIVerbs = quoteWordSet("click", "clicking", "clicks", "clicked", "select", "selecting", "selected", "press", "pressed", "tap", "tapped", "choose", "chose", "type", "typing", "typed", "enter", "entered", "check", "uncheck", "hit", "pick", "picked")
-	quoteUINouns = quoteWordSet("button", "buttons", "link", "links", "tab", "tabs", "menu", "field", "fields", "option", "options", "box", "checkbox", "icon", "column", "setting", "settings", "command", "dropdown", "toggle", "banner")
+	quoteUIVerbs = newWordTable("click", "clicking", "clicks", "clicked", "select", "selecting", "selected", "press", "pressed", "tap", "tapped", "choose", "chose", "type", "typing", "typed", "enter", "entered", "check", "uncheck", "hit", "pick", "picked")
+	quoteUINouns = newWordTable("button", "buttons", "link", "links", "tab", "tabs", "menu", "field", "fields", "option", "options", "box", "checkbox", "icon", "column", "setting", "settings", "command", "dropdown", "toggle", "banner")
 )
 
 // titleSmallWords may stay lowercase in a title.
 var titleSmallWords = quoteWordSet("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs", "per", "is", "are", "be", "it", "its", "up", "off", "out", "over", "about", "your", "our", "not")
 
 // calloutLabels open blockquotes that are notes, not quotations.
-var calloutLabels = quoteWordSet("note", "notes", "tip", "tips", "warning", "important", "caution", "info", "hint", "danger", "attention", "update", "updated", "editor's note", "editor’s note", "disclaimer", "reminder", "example", "todo", "fixme", "pro tip", "heads up", "nb")
+var calloutLabels = newWordTable("note", "notes", "tip", "tips", "warning", "important", "caution", "info", "hint", "danger", "attention", "update", "updated", "editor's note", "editor’s note", "disclaimer", "reminder", "example", "todo", "fixme", "pro tip", "heads up", "nb")
 
+// quoteWordSet is a set of words matched with their exact letter case.
 func quoteWordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
 	}
 	return m
+}
+
+// wordTable maps lowercase words to values and looks words up ignoring
+// letter case. A table of word lengths by first and last letter rules
+// most words out before any hashing.
+type wordTable[V any] struct {
+	m map[string]V
+	// lens[f&31][l&31] has bit n set when some word of n bytes starts with
+	// byte f and ends with byte l.
+	lens [32][32]uint64
+}
+
+// maxTableWord is the longest word a wordTable holds, in bytes.
+const maxTableWord = 63
+
+// newWordTableOf indexes m, whose keys are lowercase words.
+func newWordTableOf[V any](m map[string]V) *wordTable[V] {
+	t := &wordTable[V]{m: m}
+	for w := range m {
+		if len(w) == 0 || len(w) > maxTableWord {
+			panic("wordTable: bad word " + w)
+		}
+		t.lens[w[0]&31][w[len(w)-1]&31] |= 1 << len(w)
+	}
+	return t
+}
+
+// newWordTable is the set of the given lowercase words.
+func newWordTable(words ...string) *wordTable[bool] {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return newWordTableOf(m)
+}
+
+// lookup returns the value of w, ignoring letter case, and whether the
+// table holds it, without allocating for ASCII words.
+func (t *wordTable[V]) lookup(w string) (v V, ok bool) {
+	n := len(w)
+	if n == 0 || n > maxTableWord {
+		return v, false
+	}
+	var buf [maxTableWord]byte
+	for i := 0; i < n; i++ {
+		ch := w[i]
+		if ch >= utf8.RuneSelf {
+			v, ok = t.m[strings.ToLower(w)]
+			return v, ok
+		}
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		buf[i] = ch
+	}
+	if t.lens[buf[0]&31][buf[n-1]&31]&(1<<n) == 0 {
+		return v, false
+	}
+	v, ok = t.m[string(buf[:n])]
+	return v, ok
+}
+
+// get returns the value of w, ignoring letter case.
+func (t *wordTable[V]) get(w string) V {
+	v, _ := t.lookup(w)
+	return v
+}
+
+// has reports whether the table holds w, ignoring letter case.
+func (t *wordTable[V]) has(w string) bool {
+	_, ok := t.lookup(w)
+	return ok
 }

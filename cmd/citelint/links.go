@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/citelint/citelint/lint"
@@ -190,34 +189,11 @@ func linkCacheDir(setting, configDir string) (string, error) {
 // them.
 func linkTargets(ctx context.Context, inputs []lint.Input, jobs int) []string {
 	perInput := make([][]string, len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(max(jobs, 1), max(len(inputs), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				src, err := inputs[i].Read()
-				if err != nil {
-					continue
-				}
-				doc, err := lint.Parse(inputs[i].Path, src, inputs[i].Format)
-				if err != nil {
-					continue
-				}
-				perInput[i] = rules.LinkTargets(doc)
-			}
-		})
-	}
-feed:
-	for i := range inputs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	(&lint.Runner{Jobs: jobs}).Each(ctx, inputs, func(i int, doc *lint.Document, err error) {
+		if err == nil {
+			perInput[i] = rules.LinkTargets(doc)
 		}
-	}
-	close(next)
-	wg.Wait()
-
+	})
 	var urls []string
 	seen := make(map[string]bool)
 	for _, list := range perInput {
