@@ -403,6 +403,8 @@ type walker struct {
 	maskShown bool
 	// openLink is an HTML link whose </a> is still to come.
 	openLink *Citation
+	// slab holds Blocks not handed out yet.
+	slab []Block
 }
 
 type pendingRef struct {
@@ -516,7 +518,13 @@ func (w *walker) extent(n ast.Node) (int, int) {
 
 func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container) *Block {
 	start, end := w.extent(n)
-	b := &Block{Index: len(w.d.Blocks), Kind: kind, Level: level, Start: start, End: end, Parent: parent}
+	// Blocks come from a slab: one allocation serves many of them.
+	if len(w.slab) == 0 {
+		w.slab = make([]Block, 64)
+	}
+	b := &w.slab[0]
+	w.slab = w.slab[1:]
+	*b = Block{Index: len(w.d.Blocks), Kind: kind, Level: level, Start: start, End: end, Parent: parent}
 	w.d.Blocks = append(w.d.Blocks, b)
 	// One builder serves every block of the document: its buffers grow
 	// once and are copied out at their final size.

@@ -66,7 +66,7 @@ func findQuotes(text string) []Quote {
 		return false
 	}
 	var la closerLookahead
-	marks := newByteFinder(text, '"', 0xE2)
+	marks := newByteFinder(text, [3]byte{'"', 0xE2}, 2)
 	for i := 0; i < len(text); {
 		// Every quotation mark is '"' or starts with 0xE2 (U+2018–U+201D):
 		// jump to the next such byte.

@@ -37,7 +37,7 @@ func setOf(words ...string) map[string]bool {
 func SplitSentences(text string) []Sentence {
 	var out []Sentence
 	start := skipSpace(text, 0)
-	ends := newByteFinder(text, '.', '!', '?')
+	ends := newByteFinder(text, [3]byte{'.', '!', '?'}, 3)
 	for i := start; i < len(text); i++ {
 		if i = ends.next(i); i < 0 {
 			break
@@ -171,29 +171,27 @@ func lastWord(s string) string {
 	return strings.TrimLeft(s[i:], ".")
 }
 
-// byteFinder finds the next of a few bytes in a text with strings.IndexByte,
-// which is vectorised, instead of a byte-by-byte loop. It remembers where
-// each byte occurs next, so a scan that moves forward costs one search per
-// occurrence.
+// byteFinder finds the next of up to three bytes in a text with
+// strings.IndexByte, which is vectorised, instead of a byte-by-byte loop.
+// It remembers where each byte occurs next, so a scan that moves forward
+// costs one search per occurrence.
 type byteFinder struct {
 	text  string
-	bytes []byte
-	at    []int // next index of each byte at or after the last query; -1: none left
+	n     int
+	bytes [3]byte
+	at    [3]int // next index of each byte at or after the last query; -1: none left, -2: not searched
 }
 
-func newByteFinder(text string, bs ...byte) *byteFinder {
-	f := &byteFinder{text: text, bytes: bs, at: make([]int, len(bs))}
-	for k := range f.at {
-		f.at[k] = -2 // not searched yet
-	}
-	return f
+// newByteFinder returns a finder of the first n of bytes in text.
+func newByteFinder(text string, bytes [3]byte, n int) byteFinder {
+	return byteFinder{text: text, n: n, bytes: bytes, at: [3]int{-2, -2, -2}}
 }
 
 // next returns the smallest index at or after i holding one of the bytes,
 // or -1. Queries must not move backward.
 func (f *byteFinder) next(i int) int {
 	best := -1
-	for k, b := range f.bytes {
+	for k := range f.n {
 		at := f.at[k]
 		if at == -1 {
 			continue
@@ -201,7 +199,7 @@ func (f *byteFinder) next(i int) int {
 		if at < i {
 			at = -1
 			if i < len(f.text) {
-				if j := strings.IndexByte(f.text[i:], b); j >= 0 {
+				if j := strings.IndexByte(f.text[i:], f.bytes[k]); j >= 0 {
 					at = i + j
 				}
 			}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -504,9 +505,7 @@ func (t *wordTrigger) mayMention(text string, digits bool) bool {
 			continue
 		}
 		start := i
-		for i+1 < n && byteKinds[text[i+1]] == letterByte {
-			i++
-		}
+		i = letterRunEnd(text, i) - 1
 		if t.wordMatches(text, start, i+1) {
 			return true
 		}
@@ -588,9 +587,7 @@ func mentions(text string) uint8 {
 			continue
 		}
 		start := i
-		for i+1 < n && byteKinds[text[i+1]] == letterByte {
-			i++
-		}
+		i = letterRunEnd(text, i) - 1
 		if m&mentionsFigure == 0 && figureWords.wordMatches(text, start, i+1) {
 			m |= mentionsFigure
 		}
@@ -610,4 +607,33 @@ func (t *wordTrigger) wordMatches(text string, start, end int) bool {
 	}
 	k := int((text[start]|0x20)-'a')*26 + int((text[end-1]|0x20)-'a')
 	return t.shapes[k]&(1<<size) != 0 && t.holds(text, start, end)
+}
+
+// letterRunEnd returns the end of the run of ASCII letters that starts at
+// text[i]. It tests eight bytes at a time: words are short, so most runs
+// end within the first eight.
+func letterRunEnd(text string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for i+8 <= len(text) {
+		// Little-endian load; the compiler merges the byte loads into one.
+		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		y := x | 0x20*ones // fold upper case onto lower case
+		// Bytes are letters when 'a' <= y <= 'z' and x is ASCII: with each
+		// byte's high bit set, the subtractions cannot borrow across bytes.
+		atLeastA := (y | highs) - 'a'*ones
+		pastZ := (y | highs) - ('z'+1)*ones
+		letters := atLeastA &^ pastZ &^ x & highs
+		if nonLetters := ^letters & highs; nonLetters != 0 {
+			return i + bits.TrailingZeros64(nonLetters)/8
+		}
+		i += 8
+	}
+	for i < len(text) && byteKinds[text[i]] == letterByte {
+		i++
+	}
+	return i
 }
