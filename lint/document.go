@@ -520,7 +520,8 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	start, end := w.extent(n)
 	// Blocks come from a slab: one allocation serves many of them.
 	if len(w.slab) == 0 {
-		w.slab = make([]Block, 64)
+		// Grow with the document, so small files waste little.
+		w.slab = make([]Block, min(max(len(w.d.Blocks), 4), 64))
 	}
 	b := &w.slab[0]
 	w.slab = w.slab[1:]

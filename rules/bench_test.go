@@ -60,23 +60,48 @@ func BenchmarkCorpusParse(b *testing.B) {
 }
 
 // BenchmarkCorpusOfflineCheck is the whole offline check of the corpus on
-// one goroutine: parse, every offline rule, suppressions and positions.
-// The target is at most twice BenchmarkCorpusGoldmark.
+// one goroutine: parse, every rule (the link rules with no link checker
+// results, as with --offline and an empty cache), suppressions and
+// positions. The target is at most twice BenchmarkCorpusGoldmark.
 func BenchmarkCorpusOfflineCheck(b *testing.B) {
 	files, size := sortedCorpus(b)
 	r := offlineRunner(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, src := range files {
-			doc, err := lint.Parse("post.md", src, lint.Markdown)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := r.Check(doc); err != nil {
-				b.Fatal(err)
-			}
+		checkAll(b, r, files)
+	}
+}
+
+// checkAll parses and checks every file.
+func checkAll(b *testing.B, r *lint.Runner, files [][]byte) {
+	for _, src := range files {
+		doc, err := lint.Parse("post.md", src, lint.Markdown)
+		if err != nil {
+			b.Fatal(err)
 		}
+		if _, err := r.Check(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCorpusRule parses the corpus and runs one rule at a time:
+// minus BenchmarkCorpusParse, what each rule adds.
+func BenchmarkCorpusRule(b *testing.B) {
+	files, size := sortedCorpus(b)
+	for _, rule := range All() {
+		b.Run(rule.ID, func(b *testing.B) {
+			active := lint.ActiveRule{Rule: rule, Severity: rule.Severity}
+			if rule.DefaultOptions != nil {
+				active.Options = rule.DefaultOptions()
+			}
+			r := &lint.Runner{Rules: []lint.ActiveRule{active}, Known: Known}
+			b.SetBytes(size)
+			for b.Loop() {
+				checkAll(b, r, files)
+			}
+		})
 	}
 }
 
@@ -95,15 +120,7 @@ func BenchmarkCorpusRatio(b *testing.B) {
 			md.Parser().Parse(text.NewReader(src))
 		}
 		t1 := time.Now()
-		for _, src := range files {
-			doc, err := lint.Parse("post.md", src, lint.Markdown)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := r.Check(doc); err != nil {
-				b.Fatal(err)
-			}
-		}
+		checkAll(b, r, files)
 		parse, check = parse+t1.Sub(t0), check+time.Since(t1)
 	}
 	n := float64(b.N)

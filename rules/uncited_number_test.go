@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -64,69 +62,5 @@ func TestUncitedNumberHostile(t *testing.T) {
 	}
 	if elapsed := time.Since(start); elapsed > 60*time.Second {
 		t.Errorf("took %v: not linear", elapsed)
-	}
-}
-
-// numberCorpus is the corpus of real posts the benchmarks run over; it is
-// not part of the repository.
-var numberCorpus = filepath.Join("..", "..", "shared", "corpora", "digitalgov")
-
-// parsedNumberCorpus reads and parses the corpus, skipping the benchmark
-// when it is absent.
-func parsedNumberCorpus(b *testing.B) ([][]byte, []*lint.Document, int64) {
-	files, _ := filepath.Glob(filepath.Join(numberCorpus, "*.md"))
-	if len(files) == 0 {
-		b.Skip("corpus not found at " + numberCorpus)
-	}
-	var srcs [][]byte
-	var docs []*lint.Document
-	var size int64
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := lint.Parse(f, src, lint.Markdown)
-		if err != nil {
-			continue
-		}
-		srcs = append(srcs, src)
-		docs = append(docs, doc)
-		size += int64(len(src))
-	}
-	return srcs, docs, size
-}
-
-// BenchmarkUncitedNumberParseBaseline parses the corpus, for comparison
-// with the rule benchmarks below.
-func BenchmarkUncitedNumberParseBaseline(b *testing.B) {
-	srcs, _, size := parsedNumberCorpus(b)
-	b.SetBytes(size)
-	b.ResetTimer()
-	for b.Loop() {
-		for _, src := range srcs {
-			if _, err := lint.Parse("post.md", src, lint.Markdown); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
-func BenchmarkUncitedNumber(b *testing.B) { benchmarkRule(b, UncitedNumber) }
-
-func BenchmarkVagueSource(b *testing.B) { benchmarkRule(b, VagueSource) }
-
-// benchmarkRule runs one rule over the parsed corpus.
-func benchmarkRule(b *testing.B, rule *lint.Rule) {
-	_, docs, size := parsedNumberCorpus(b)
-	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: rule, Severity: rule.Severity, Options: rule.DefaultOptions()}}}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for b.Loop() {
-		for _, doc := range docs {
-			if _, err := runner.Check(doc); err != nil {
-				b.Fatal(err)
-			}
-		}
 	}
 }
