@@ -160,10 +160,11 @@ const (
 	FootnoteRef                       // [^label] with a definition
 	PandocCite                        // [@key] or [see @key, p. 3]
 	HTMLLink                          // <a href="url">text</a>
+	TemplateLink                      // [text]({{< ref "page" >}}): a site generator's link
 )
 
 func (k CitationKind) String() string {
-	return [...]string{"inline link", "reference link", "autolink", "bare URL", "footnote", "citation", "HTML link"}[k]
+	return [...]string{"inline link", "reference link", "autolink", "bare URL", "footnote", "citation", "HTML link", "template link"}[k]
 }
 
 // Citation is evidence of sourcing: a link, a footnote reference or a
@@ -405,6 +406,8 @@ type walker struct {
 	openLink *Citation
 	// slab holds Blocks not handed out yet.
 	slab []Block
+	// current is the block being built.
+	current *Block
 }
 
 type pendingRef struct {
@@ -532,6 +535,7 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	t := &w.tb
 	t.buf, t.segs, t.base = t.buf[:0], t.segs[:0], w.base
 	w.masks, w.mask, w.maskShown = templateSpans(w.src, start-w.base, end-w.base), 0, false
+	w.current = b
 	w.inline(n, t, b)
 	w.closeHTMLLink(t)
 	b.Text = string(t.buf)
@@ -877,9 +881,13 @@ func (w *walker) autolink(a *ast.AutoLink, t *textBuilder, b *Block) {
 	if start > 0 && w.src[start-1] == '<' && end < len(w.src) && w.src[end] == '>' {
 		kind = Autolink
 	}
+	target := string(a.URL(w.src))
+	if a.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(target), "mailto:") {
+		target = "mailto:" + target // as a renderer links it
+	}
 	c := &Citation{
 		Kind:        kind,
-		Target:      string(a.URL(w.src)),
+		Target:      target,
 		Start:       w.base + start,
 		End:         w.base + end,
 		TargetStart: w.base + start,

@@ -227,6 +227,13 @@ func TestTemplateDirectivesAreNotProse(t *testing.T) {
 	if got := d.Blocks[0].Text; got != "The [program]\uFFFC is free." {
 		t.Errorf("link with a directive destination: %q", got)
 	}
+	// That link is a citation of its own kind.
+	src = "The [program]({{< ref \"events/x.md\" >}} \"Program webinar\") is free.\n"
+	c := d.Citations[0]
+	if len(d.Citations) != 1 || c.Kind != TemplateLink || c.Target != `{{< ref "events/x.md" >}} "Program webinar"` ||
+		src[c.Start:c.End] != `[program]({{< ref "events/x.md" >}} "Program webinar")` {
+		t.Errorf("citations: %+v", d.Citations)
+	}
 }
 
 func TestHTMLLinks(t *testing.T) {
@@ -243,5 +250,17 @@ func TestHTMLLinks(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("citations:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestEmailAutolinksAreMailto(t *testing.T) {
+	d := mustParse(t, "Write to <desk@example.com> or news@example.com today.\n")
+	var got []string
+	for _, c := range d.Citations {
+		got = append(got, fmt.Sprintf("%v %s", c.Kind, c.Target))
+	}
+	want := []string{"autolink mailto:desk@example.com", "bare URL mailto:news@example.com"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

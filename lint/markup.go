@@ -17,8 +17,12 @@ var templateDelims = [...]struct{ open, close string }{
 	{"{%", "%}"},
 }
 
-// span is a half-open range of offsets.
-type span struct{ start, end int }
+// span is a half-open range of offsets. link marks a template directive
+// written as a link destination.
+type span struct {
+	start, end int
+	link       bool
+}
 
 // templateSpans returns the template directives in src[start:end], in
 // order. An unclosed directive runs to end.
@@ -45,12 +49,12 @@ func templateSpans(src []byte, start, end int) []span {
 				// parser cannot read: [text]({{< ref "x" >}} "title").
 				// Its title is markup too.
 				if tail := linkTail(src, stop, end); tail > stop {
-					out = append(out, span{i - 1, tail})
+					out = append(out, span{i - 1, tail, true})
 					i, matched = tail, true
 					break
 				}
 			}
-			out = append(out, span{i, stop})
+			out = append(out, span{i, stop, false})
 			i, matched = stop, true
 			break
 		}
@@ -99,7 +103,11 @@ func (w *walker) addMasked(t *textBuilder, start, stop int, add func(from, to in
 			add(start, m.start)
 		}
 		if !w.maskShown {
-			t.addAtomic(string(ObjectRune), w.base+m.start, w.base+m.end)
+			if m.link {
+				w.templateLink(m, t)
+			} else {
+				t.addAtomic(string(ObjectRune), w.base+m.start, w.base+m.end)
+			}
 			w.maskShown = true
 		}
 		if m.end >= stop {
@@ -109,6 +117,33 @@ func (w *walker) addMasked(t *textBuilder, start, stop int, add func(from, to in
 		w.mask++
 		w.maskShown = false
 	}
+}
+
+// templateLink records a link whose destination is a template directive,
+// [text]({{< ref "page" >}}), as a citation: the link's text is already
+// in the prose, and the destination stands as one ObjectRune.
+func (w *walker) templateLink(m span, t *textBuilder) {
+	start := m.start
+	// Walk back from "](" to the "[" that opens the link text.
+	for depth, i := 0, m.start-1; i >= 0 && w.src[i] != '\n'; i-- {
+		if w.src[i] == ']' {
+			depth++
+		} else if w.src[i] == '[' {
+			if depth--; depth == 0 {
+				start = i
+				break
+			}
+		}
+	}
+	c := &Citation{
+		Kind:        TemplateLink,
+		Target:      string(bytes.TrimSpace(w.src[m.start+1 : m.end-1])),
+		Start:       w.base + start,
+		End:         w.base + m.end,
+		TargetStart: w.base + m.start + 1,
+		TargetEnd:   w.base + m.end - 1,
+	}
+	w.objectCitation(c, t, w.current)
 }
 
 // inMask reports whether the offset lies in a template directive.

@@ -51,9 +51,9 @@ func deadMessage(r linkcheck.Result) string {
 }
 
 // missingFile reports a relative link to a file that does not exist. A
-// destination written like an e-mail address or a web address without its
-// scheme is a common slip that browsers also resolve as a missing file:
-// say so, with the fix.
+// destination written like an e-mail address, a web address without its
+// scheme or wrapped in an extra pair of parentheses is a common slip that
+// browsers also resolve as a missing file: say so, with the fix.
 func missingFile(l link, dest []byte) lint.Diagnostic {
 	d := lint.Diagnostic{
 		Start:      l.start,
@@ -67,6 +67,10 @@ func missingFile(l link, dest []byte) lint.Diagnostic {
 		d.Message = fmt.Sprintf("dead link: %q is an e-mail address written as a file path", target)
 		d.Suggestion = "write it as mailto:" + target
 		d.Fix = []lint.Edit{{Start: l.start, End: l.start, New: "mailto:"}}
+	case strings.HasPrefix(target, "(") && strings.HasSuffix(target, ")") && strings.Contains(target, "://"):
+		d.Message = fmt.Sprintf("dead link: %q has parentheses around the address, so it is read as a file path", target)
+		d.Suggestion = "remove the extra parentheses: " + target[1:len(target)-1]
+		d.Fix = []lint.Edit{{Start: l.start, End: l.start + 1}, {Start: l.end - 1, End: l.end}}
 	case strings.HasPrefix(target, "www."):
 		d.Message = fmt.Sprintf("dead link: %q is a web address without https://, so it is read as a file path", target)
 		d.Suggestion = "write it as https://" + target

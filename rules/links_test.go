@@ -301,11 +301,14 @@ func TestClosestAnchor(t *testing.T) {
 
 func TestDeadLinkSchemeSlips(t *testing.T) {
 	dir := t.TempDir()
-	src := "Write to [the desk](desk@example.com) or see [the site](www.example.com/about).\n"
+	// Autolinked addresses are mailto: links already, and are fine.
+	src := "Write to [the desk](desk@example.com) or see [the site](www.example.com/about).\nOr <desk@example.com>, news@example.com.\n" +
+		"The [registry]((https://example.com/registry)) lists them.\n"
 	got, diags := runLinkRules(t, dir, "draft.md", src, nil)
 	wantLines(t, got, []string{
 		`1:21-1:37 dead-link error "desk@example.com": dead link: "desk@example.com" is an e-mail address written as a file path`,
 		`1:57-1:78 dead-link error "www.example.com/about": dead link: "www.example.com/about" is a web address without https://, so it is read as a file path`,
+		`3:16-3:46 dead-link error "(https://example.com/registry)": dead link: "(https://example.com/registry)" has parentheses around the address, so it is read as a file path`,
 	})
 	fixes := []string{}
 	for _, d := range diags {
@@ -313,5 +316,5 @@ func TestDeadLinkSchemeSlips(t *testing.T) {
 			fixes = append(fixes, fmt.Sprintf("%d:%q", e.Start, e.New))
 		}
 	}
-	wantLines(t, fixes, []string{`20:"mailto:"`, `56:"https://"`})
+	wantLines(t, fixes, []string{`20:"mailto:"`, `56:"https://"`, `136:""`, `165:""`})
 }

@@ -211,10 +211,22 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 
 // isSourced reports whether sentence si of block b, whose words are toks,
 // is sourced: by itself, or by referring back to a sourced sentence.
+// sourceNoteNext reports whether the sentence after si is a source note
+// for it: "… rose 40%. (Source: the Census Bureau)".
+func sourceNoteNext(b *lint.Block, si int) bool {
+	if si+1 >= len(b.Sentences) {
+		return false
+	}
+	next := b.Sentences[si+1]
+	t := strings.TrimLeft(b.Text[next.Start:next.End], "(*_ ")
+	return len(t) > 7 && strings.EqualFold(t[:6], "source") && (t[6] == ':' || t[6]|0x20 == 's' && t[7] == ':')
+}
+
 func (c *numberCheck) isSourced(b *lint.Block, si int, toks []token, prev *lint.Block) bool {
 	if c.sourced[si] == 0 {
 		c.sourced[si] = 1
-		if c.sources.ownSource(b, si, toks) || refersBack(b.Text, toks) && c.sourcedBefore(b, si, prev, maxReferBack) {
+		if c.sources.ownSource(b, si, toks) || sourceNoteNext(b, si) ||
+			refersBack(b.Text, toks) && c.sourcedBefore(b, si, prev, maxReferBack) {
 			c.sourced[si] = 2
 		}
 	}
