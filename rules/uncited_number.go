@@ -178,7 +178,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 	case b.Kind == lint.TableCell && b.Parent != nil:
 		covered = c.tableSourced(b.Parent)
 	case b.Kind == lint.Paragraph:
-		covered = c.sources.sourceNoteAfter(b)
+		covered = c.sources.sourceNoteAfter(b) || c.listIntroSourced(b)
 	}
 	c.text = b.Text
 	c.figures = c.figures[:0]
@@ -211,6 +211,49 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 
 // isSourced reports whether sentence si of block b, whose words are toks,
 // is sourced: by itself, or by referring back to a sourced sentence.
+// listIntroSourced reports whether b sits in a list item whose list is
+// introduced by a paragraph that ends in ":" and names or links its source
+// ("According to the Census Bureau's 2023 survey:", then a figure per
+// item).
+func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
+	item := listItemOf(b)
+	if item == nil || len(item.Blocks) == 0 {
+		return false
+	}
+	blocks := c.pass.Doc.Blocks
+	i := item.Blocks[0] - 1
+	// Step back over the list's earlier items to the block before the list.
+	for i >= 0 {
+		if other := listItemOf(blocks[i]); other != nil && other.Parent == item.Parent && len(other.Blocks) > 0 {
+			i = other.Blocks[0] - 1
+			continue
+		}
+		break
+	}
+	if i < 0 {
+		return false
+	}
+	intro := blocks[i]
+	if intro.Kind != lint.Paragraph || intro.Parent != item.Parent || len(intro.Sentences) == 0 ||
+		!strings.HasSuffix(strings.TrimRight(intro.Text, " "), ":") {
+		return false
+	}
+	last := len(intro.Sentences) - 1
+	s := intro.Sentences[last]
+	c.spare = tokenize(c.spare[:0], intro.Text, s.Start, s.End)
+	return c.sources.ownSource(intro, last, c.spare)
+}
+
+// listItemOf returns the innermost list item holding b, or nil.
+func listItemOf(b *lint.Block) *lint.Container {
+	for p := b.Parent; p != nil; p = p.Parent {
+		if p.Kind == lint.ListItem {
+			return p
+		}
+	}
+	return nil
+}
+
 // sourceNoteNext reports whether the sentence after si is a source note
 // for it: "… rose 40%. (Source: the Census Bureau)".
 func sourceNoteNext(b *lint.Block, si int) bool {
