@@ -91,6 +91,9 @@ type quoteCheck struct {
 	// quoteOnlyBlocks caches quoteOnly by block index: a paragraph of many
 	// quotations would otherwise be read once per quotation.
 	quoteOnlyBlocks map[int]bool
+	// listIntros caches, by block index, the index of the block before
+	// the list holding it (see listIntro).
+	listIntros map[int]int
 	// Buffers for quotations: parts holds the parts of every quotation in
 	// order, qs the quotations and ptrs pointers to them.
 	parts []quotePart
@@ -100,7 +103,7 @@ type quoteCheck struct {
 
 // quoteChecks keeps quoteCheck buffers from one document to the next.
 var quoteChecks = sync.Pool{New: func() any {
-	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}}
+	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, listIntros: map[int]int{}}
 }}
 
 func runUnattributedQuote(p *lint.Pass) {
@@ -144,6 +147,7 @@ func runUnattributedQuote(p *lint.Pass) {
 func (c *quoteCheck) release() {
 	clear(c.said)
 	clear(c.quoteOnlyBlocks)
+	clear(c.listIntros)
 	clear(c.parts)
 	clear(c.qs)
 	clear(c.ptrs)
@@ -321,7 +325,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) {
 		return notQuotation
 	}
 	return fullQuotation
@@ -466,11 +470,91 @@ func quoteLastWordSpan(s string) (int, int) {
 // isUILabel reports whether a quote names an interface element: click "Save",
 // the "Submit form" button.
 func isUILabel(text string, q lint.Quote) bool {
-	if quoteUIVerbs.has(quoteLastWord(text[:q.Start])) {
+	before := text[:q.Start]
+	if quoteUIVerbs.has(quoteLastWord(before)) {
 		return true
+	}
+	// click the button "…"
+	if ws, _ := quoteLastWordSpan(before); ws >= 0 && quoteUINouns.has(quoteLastWord(before)) {
+		verb := quoteLastWord(before[:ws])
+		if quoteDeterminers.has(verb) {
+			verb = quoteLastWord(trimRightSpace(before[:ws])[:len(trimRightSpace(before[:ws]))-len(verb)])
+		}
+		if quoteUIVerbs.has(verb) {
+			return true
+		}
 	}
 	return quoteUINouns.has(quoteFirstWord(text[q.End:]))
 }
+
+// namedWork reports whether a quote names a work, an event or an effort:
+// between a determiner and such a noun (the "Have it your way" campaign),
+// or set off after one (the conference, "Improving Data Access").
+func namedWork(text string, q lint.Quote) bool {
+	before := text[:q.Start]
+	if rest := text[q.End:]; strings.HasPrefix(rest, " ") && quoteWorkNouns.has(quoteFirstWord(rest)) {
+		s, e := q.Inner(text)
+		inner := trimRightSpace(text[s:e])
+		if !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, ".") && (quoteDeterminers.has(quoteLastWord(before)) || endsPossessive(before)) {
+			return true
+		}
+	}
+	if isPhraseAfter(text[q.End:]) {
+		return true
+	}
+	b := trimRightSpace(before)
+	if !strings.HasSuffix(b, ",") {
+		return false
+	}
+	ws, we := quoteLastWordSpan(b)
+	if ws < 0 || we != len(b)-1 || !quoteWorkNouns.has(b[ws:we]) {
+		return false
+	}
+	// A determiner before the noun, or before one modifier: the
+	// secretary's interactive panel, "…"
+	for range 2 {
+		if quoteDeterminers.has(quoteLastWord(b[:ws])) || endsPossessive(b[:ws]) {
+			return true
+		}
+		if ws, _ = quoteLastWordSpan(b[:ws]); ws < 0 {
+			break
+		}
+	}
+	return false
+}
+
+// isPhraseAfter reports whether the words after a quote say that it is a
+// phrase, a motto, a question or a term: "…" is a phrase we use often,
+// "…" is a common question.
+func isPhraseAfter(after string) bool {
+	ws, we := quoteNextWord(after, 0, len(after))
+	if ws < 0 || !noWordsIn(after[:ws]) || !quoteBeVerbs.has(after[ws:we]) {
+		return false
+	}
+	ws, we = quoteNextWord(after, we, len(after))
+	if ws >= 0 && quoteDeterminers.has(after[ws:we]) {
+		ws, we = quoteNextWord(after, we, len(after))
+	}
+	// The noun, or one modifier and the noun: is a common question.
+	for range 2 {
+		if ws < 0 {
+			return false
+		}
+		if quoteTitleNouns.has(after[ws:we]) {
+			return true
+		}
+		ws, we = quoteNextWord(after, we, len(after))
+	}
+	return false
+}
+
+// quoteWorkNouns name works, events and efforts, whose titles are often
+// quoted.
+var quoteWorkNouns = newWordTable("campaign", "campaigns", "strategy", "initiative", "program", "programme",
+	"programs", "conference", "project", "projects", "motto", "slogan", "series", "event", "webinar", "workshop",
+	"summit", "challenge", "award", "contest", "competition", "movement", "panel", "session", "course",
+	"exhibit", "exhibition", "podcast", "video", "show", "report", "study", "survey", "plan", "effort",
+	"tagline", "theme", "track", "module", "toolkit", "guide", "handbook", "playbook", "memo", "policy", "rule")
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
 // or outside its marks, as writers set the titles of works.
@@ -501,7 +585,7 @@ func (c *quoteCheck) blockQuotations() map[int]bool {
 			continue
 		}
 		first := doc.Blocks[ct.Blocks[0]]
-		if isCallout(first.Text) || !c.signedBlockquote(ct) && c.introduction(first, ct.Start) == nil {
+		if isCallout(first.Text) || !c.signedBlockquote(ct) && c.introduction(first, ct.Start) == nil && !c.announced(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -532,17 +616,9 @@ func (c *quoteCheck) signedBlockquote(ct *lint.Container) bool {
 // nothing but white space and ">" lies between and it ends with a colon,
 // or with a comma after a speaker and a speech verb ("As Lopez says,").
 func (c *quoteCheck) introduction(b *lint.Block, start int) *lint.Block {
-	if b.Index == 0 {
+	prev := c.blockBefore(b, start)
+	if prev == nil || prev.Kind == lint.Heading {
 		return nil
-	}
-	prev := c.p.Doc.Blocks[b.Index-1]
-	if prev.End > start || prev.Kind == lint.Heading {
-		return nil
-	}
-	for _, ch := range c.src[prev.End:start] {
-		if ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n' && ch != '>' {
-			return nil
-		}
 	}
 	text := trimRightSpace(prev.Text)
 	switch {
@@ -556,6 +632,33 @@ func (c *quoteCheck) introduction(b *lint.Block, start int) *lint.Block {
 		}
 	}
 	return nil
+}
+
+// blockBefore returns the block before b when nothing but white space
+// and ">" lies between its end and offset start, or nil.
+func (c *quoteCheck) blockBefore(b *lint.Block, start int) *lint.Block {
+	if b.Index == 0 {
+		return nil
+	}
+	prev := c.p.Doc.Blocks[b.Index-1]
+	if prev.End > start {
+		return nil
+	}
+	for _, ch := range c.src[prev.End:start] {
+		if ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n' && ch != '>' {
+			return nil
+		}
+	}
+	return prev
+}
+
+// announced reports whether the paragraph right before a blockquote, out
+// of it, ends
+// with a sentence naming a speaker with a speech verb: "As NASA admits,
+// the apps are still young."
+func (c *quoteCheck) announced(ct *lint.Container) bool {
+	prev := c.blockBefore(c.p.Doc.Blocks[ct.Blocks[0]], ct.Start)
+	return prev != nil && prev.Kind == lint.Paragraph && prev.Parent == ct.Parent && len(prev.Sentences) > 0 && c.attributionSentence(prev, len(prev.Sentences)-1)
 }
 
 func insideBlockquote(ct *lint.Container) bool {
@@ -604,10 +707,130 @@ func (c *quoteCheck) attributed(i int, qs []*quotation) bool {
 	if l.q.Closed && c.attributedAfter(l, next) {
 		return true
 	}
+	if c.introducedList(f) || c.rowLabelled(f) || c.underSpeakerHeading(f) {
+		return true
+	}
 	// A paragraph holding only the quotation, after a paragraph that ends
 	// with an attribution ("…," Cooper said.) or before a one-sentence
 	// attribution paragraph.
 	return c.quoteOnly(f.b) && c.attributionBefore(f.b) || c.quoteOnly(l.b) && c.attributionAfter(l.b)
+}
+
+// linkedBefore reports whether a link sits in text[start:end], the part of
+// a sentence before a quote: the linked work is its source ("Agencies can
+// use the [recommendations](…) to "establish …"").
+func linkedBefore(b *lint.Block, start, end int) bool {
+	// The last citation that ends before the quote.
+	i := sort.Search(len(b.Citations), func(i int) bool { return b.Citations[i].TextEnd > end }) - 1
+	if i < 0 {
+		return false
+	}
+	ct := b.Citations[i]
+	switch ct.Kind {
+	case lint.InlineLink, lint.ReferenceLink, lint.HTMLLink:
+		return ct.TextStart >= start
+	}
+	return false
+}
+
+// introducedList reports whether a quote opens an item of a list that a
+// paragraph ending in a colon introduces: "[It depends on five
+// factors](…):" above a list of quoted factors, or "Ask questions like
+// these:" above quoted questions.
+func (c *quoteCheck) introducedList(part quotePart) bool {
+	b := part.b
+	if part.q.Start != leadingSpaceLen(b.Text) || b.Parent == nil || b.Parent.Kind != lint.ListItem || b.Parent.Blocks[0] != b.Index {
+		return false
+	}
+	intro := c.listIntro(b)
+	return intro != nil && intro.Parent == b.Parent.Parent && strings.HasSuffix(trimRightSpace(intro.Text), ":")
+}
+
+// listIntro returns the last block before the list that holds b's list
+// item, or nil: the paragraph that introduces the list. Results are
+// cached, so that a long list is walked once.
+func (c *quoteCheck) listIntro(b *lint.Block) *lint.Block {
+	blocks := c.p.Doc.Blocks
+	i := b.Index - 1
+	var walked []int
+	for ; i >= 0; i-- {
+		if j, ok := c.listIntros[i]; ok {
+			i = j
+			break
+		}
+		o := blocks[i]
+		if !o.Within(lint.ListItem) || !sameList(o, b) {
+			break
+		}
+		walked = append(walked, i)
+	}
+	for _, w := range walked {
+		c.listIntros[w] = i
+	}
+	if i < 0 || blocks[i].Within(lint.ListItem) && sameList(blocks[i], b) {
+		return nil
+	}
+	return blocks[i]
+}
+
+// sameList reports whether block o lies in a list item that is a sibling
+// of (or inside one) b's list item.
+func sameList(o, b *lint.Block) bool {
+	for p := o.Parent; p != nil; p = p.Parent {
+		if p.Kind == lint.ListItem && p.Parent == b.Parent.Parent {
+			return true
+		}
+	}
+	return false
+}
+
+// underSpeakerHeading reports whether a paragraph of nothing but quotations
+// sits right under a heading that names a speaker: "Tip from Dan Lee,
+// product lead", "Remarks by the Mayor".
+func (c *quoteCheck) underSpeakerHeading(part quotePart) bool {
+	if !c.quoteOnly(part.b) {
+		return false
+	}
+	h := c.blockBefore(part.b, part.b.Start)
+	if h == nil || h.Kind != lint.Heading || h.Parent != part.b.Parent {
+		return false
+	}
+	return namesSource(h.Text)
+}
+
+// namesSource reports whether text holds "from" or "by" before a
+// capitalised word: "Advice from Maria Lopez", "Remarks by the Mayor".
+func namesSource(text string) bool {
+	for i := 0; ; {
+		ws, we := quoteNextWord(text, i, len(text))
+		if ws < 0 {
+			return false
+		}
+		i = we
+		if w := text[ws:we]; w == "from" || w == "by" {
+			next := quoteWordAfter(text, we, len(text))
+			if strings.EqualFold(next, "the") {
+				if ns, ne := quoteNextWord(text, we, len(text)); ns >= 0 {
+					next = quoteWordAfter(text, ne, len(text))
+				}
+			}
+			if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+}
+
+// rowLabelled reports whether a quote fills a table cell whose row opens
+// with a cell naming who said it: | **Young adults** | "I want ideas…" |.
+func (c *quoteCheck) rowLabelled(part quotePart) bool {
+	b := part.b
+	if b.Kind != lint.TableCell || b.Column == 0 || b.Index < b.Column || !holdsOnlyQuotes(b) {
+		return false
+	}
+	label := c.p.Doc.Blocks[b.Index-b.Column]
+	return label.Kind == lint.TableCell && label.Parent == b.Parent && label.Row == b.Row && label.Column == 0 &&
+		len(label.Quotes) == 0 && !noWordsIn(label.Text)
 }
 
 // quoteOnly reports whether a paragraph holds nothing but quotations.
@@ -826,6 +1049,9 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if c.hasCite(b, start, q.Start) {
 		return true
 	}
+	if sentenceStart && documentSubject(text, start, q.Start) || linkedBefore(b, start, q.Start) {
+		return true
+	}
 	// A speaker named in the sentence before, in the same paragraph.
 	if sentenceStart && si > 0 && c.attributionSentence(b, si-1) {
 		return true
@@ -869,7 +1095,52 @@ func (c *quoteCheck) attributedAfter(part quotePart, next *quotation) bool {
 	if tag.Start >= limit {
 		return false
 	}
-	return c.hasCue(text, tag.Start, min(tag.End, limit), false, quoteTagWords) || c.hasCite(b, q.End, min(tag.End, limit))
+	words := quoteTagWords
+	if pointsBack(text, tag.Start, limit) || namedWithAppositive(text, tag.Start, limit) {
+		words = -1 // This is how Labor's Jared Benoff describes it.
+	}
+	return c.hasCue(text, tag.Start, min(tag.End, limit), false, words) || c.hasCite(b, q.End, min(tag.End, limit))
+}
+
+// namedWithAppositive reports whether the sentence in text[start:end]
+// opens with a name followed by a comma, as a speaker described at
+// length does: "Janet Stevens, chief information officer at the
+// department and moderator, asked the panel."
+func namedWithAppositive(text string, start, end int) bool {
+	at := start
+	for i := range 3 {
+		ws, we := quoteNextWord(text, at, end)
+		if ws < 0 {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(text[ws:]); !unicode.IsUpper(r) || i == 0 && quoteDeterminers.has(text[ws:we]) {
+			return false
+		}
+		if strings.HasPrefix(text[we:], ",") {
+			return true
+		}
+		at = we
+	}
+	return false
+}
+
+// pointsBack reports whether the sentence in text[start:end] opens by
+// pointing back at the quote before it as something said, so that a
+// speech verb anywhere in it attributes the quote: "This is how the
+// mayor describes it", "That's what the chair told reporters".
+func pointsBack(text string, start, end int) bool {
+	var w [3]string
+	for i, at := 0, start; i < len(w); i++ {
+		ws, we := quoteNextWord(text, at, end)
+		if ws < 0 {
+			break
+		}
+		w[i], at = strings.ToLower(text[ws:we]), we
+	}
+	if w[0] == "that's" || w[0] == "that’s" {
+		w[0], w[1], w[2] = "that", "is", w[1]
+	}
+	return (w[0] == "this" || w[0] == "that") && (w[1] == "is" || w[1] == "was") && (w[2] == "how" || w[2] == "what")
 }
 
 func isSpaceOrPause(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '.' || r == ';' }
@@ -963,6 +1234,9 @@ func (c *quoteCheck) hasCueIn(text string, start, end int, sentenceStart bool, m
 		if strings.EqualFold(w, "put") && strings.EqualFold(quoteWordAfter(text, we, end), "it") {
 			return true // as she put it
 		}
+		if k&(cueFinding|cueQuoteNoun|cueSource) != 0 && namesSourceAt(text, w, we, end, k, prev, n == 0 && sentenceStart) {
+			return true
+		}
 		if quoteTalkVerbs.has(w) && strings.EqualFold(quoteWordAfter(text, we, end), "about") && speechVerbSpeaks(cueSpeech|cueImperative, prev, n == 0 && sentenceStart, "about") {
 			return true // the guide talks about how "…"
 		}
@@ -995,6 +1269,90 @@ func unspoken(prev [3]string) bool {
 
 // quoteToVerbs followed by "to" take an action, not words: "agreed to wait".
 var quoteToVerbs = newWordTable("agreed", "agree", "agrees", "agreeing", "promised", "promises", "promising", "vowed", "vows", "vowing", "continued", "continues", "continuing", "asked", "urged", "urges", "encouraged", "encourages", "encouraging")
+
+// documentSubject reports whether the sentence in text[start:end] opens
+// with a written work as its subject, which is then the source of the
+// quote that follows: "The study will review the "…"", "Our strategic
+// plan lays out goals ranging from "…"".
+func documentSubject(text string, start, end int) bool {
+	ws, we := quoteNextWord(text, start, end)
+	if ws < 0 || !quoteDeterminers.has(text[ws:we]) && !isPossessive(text[ws:we]) {
+		return false
+	}
+	for range 3 { // the determiner's noun, after at most two modifiers
+		if ws, we = quoteNextWord(text, we, end); ws < 0 {
+			return false
+		}
+		if quoteDocumentNouns.has(text[ws:we]) {
+			// The quote must follow closely, in the same clause.
+			return quoteWords(text, we, end, maxSubjectGap+1) <= maxSubjectGap && !strings.ContainsAny(text[we:end], ",;") && !hedged(text, we, end)
+		}
+	}
+	return false
+}
+
+// maxSubjectGap is how many words may sit between a work named as the
+// subject and the quote: "The study will review the "…"".
+const maxSubjectGap = 6
+
+// hedged reports whether text[start:end] holds a passive or a modal of
+// doubt, which makes the work's subject a thing described rather than a
+// source quoted: "the plan would "…"", "the proposal has been called "…"".
+func hedged(text string, start, end int) bool {
+	for i := start; ; {
+		ws, we := quoteNextWord(text, i, end)
+		if ws < 0 {
+			return false
+		}
+		i = we
+		if w := text[ws:we]; quoteBeVerbs.has(w) || quoteHedges.has(w) {
+			return true
+		}
+	}
+}
+
+// quoteHedges are modals of doubt.
+var quoteHedges = newWordTable("would", "could", "might", "may", "been")
+
+// quoteDocumentNouns are written works that speak for themselves as a
+// sentence's subject.
+var quoteDocumentNouns = newWordTable("study", "report", "survey", "plan", "strategy", "guide", "guidance", "policy",
+	"memo", "memorandum", "order", "law", "act", "bill", "paper", "document", "framework", "charter", "standard",
+	"regulation", "rule", "directive", "handbook", "manual", "toolkit", "playbook", "roadmap", "agenda",
+	"proposal", "recommendations", "analysis", "audit", "assessment", "evaluation", "article", "book", "letter",
+	"statement", "mandate", "constitution", "treaty", "ordinance", "statute", "brief", "whitepaper",
+	"announcement", "notice", "release", "blueprint", "declaration")
+
+// namesSourceAt reports whether the word w, ending at we, with the cue
+// kinds k, names a source without a speech verb: a finding verb before
+// "that" ("the survey found that"), a quote noun before "by" or "from"
+// ("a quote by Emerson") or someone's words ("Lincoln's words", "the
+// words of the chair").
+func namesSourceAt(text, w string, we, end int, k quoteCue, prev [3]string, opensSentence bool) bool {
+	next := quoteWordAfter(text, we, end)
+	switch {
+	case k&cueFinding != 0 && strings.EqualFold(next, "that"):
+		return speechVerbSpeaks(cueSpeech|cueImperative, prev, opensSentence, next)
+	case k&cueQuoteNoun != 0 && (strings.EqualFold(next, "by") || strings.EqualFold(next, "from")):
+		return true
+	case strings.EqualFold(w, "words"):
+		return isPossessive(prev[0]) || strings.EqualFold(next, "of")
+	}
+	return false
+}
+
+// isPossessive reports whether a word is a possessive: a name with 's, or
+// his, her, their.
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’") ||
+		w == "his" || w == "her" || w == "their" || w == "His" || w == "Her" || w == "Their"
+}
+
+// endsPossessive reports whether the last word of s is a possessive.
+func endsPossessive(s string) bool {
+	s = trimRightSpace(s)
+	return isPossessive(s[strings.LastIndexAny(s, " \t\n")+1:])
+}
 
 // quoteTalkVerbs followed by "about" attribute: "she talks about how …".
 var quoteTalkVerbs = newWordTable("talk", "talks", "talked", "talking")
@@ -1036,6 +1394,8 @@ const (
 	cueAccording                       // according (to)
 	cueSource                          // statement, interview: a source after "in"
 	cueNear                            // read, called, thought: attributes only in the quotation's own sentence
+	cueFinding                         // found, showed: a source before "that"
+	cueQuoteNoun                       // quote, line: a source after "by" or "from"
 )
 
 // quoteNextWord returns the bounds of the first word in text[i:end] — letters
@@ -1312,7 +1672,7 @@ var quoteCues = newWordTableOf(func() map[string]quoteCue {
 		quoted summed added interjected scoffed acknowledged predicted estimated echoed applauded
 		praised lauded hailed commended criticized criticised reflected summarized summarised elaborated
 		clarified contended affirmed mentioned proclaimed retorted highlighted underscored opined
-		characterized characterised laughed sighed teased ventured expressed`)
+		characterized characterised laughed sighed teased ventured expressed volunteered`)
 	add(cueSpeech, `says tells writes asks adds explains notes argues claims insists warns tweets recalls
 		replies testifies reports remarks observes announces declares admits acknowledges concedes responds
 		counters continues suggests urges predicts promises vows confirms denies cautions stresses
@@ -1329,14 +1689,16 @@ var quoteCues = newWordTableOf(func() map[string]quoteCue {
 		elaborates clarifies contends affirms mentions proclaims retorts highlights underscores opines
 		characterizes characterises echoing applauding praising commending criticizing reflecting
 		summarizing elaborating clarifying contending affirming mentioning proclaiming highlighting
-		underscoring observing remarking expresses expressing encourages encouraging`)
-	add(cueNear, `read reads called defined define defines defining chanted chants sang hoped hopes believed
+		underscoring observing remarking expresses expressing encourages encouraging volunteers`)
+	add(cueNear, `volunteered volunteers read reads called defined define defines defining chanted chants sang hoped hopes believed
 		believes feared fears thought thinks wondered wonders`)
 	add(cueSpeech|cueImperative, `say tell write ask explain argue insist warn recall reply testify respond admit
 		acknowledge concede confirm deny describe suggest hope believe fear think define note claim
 		emphasize emphasise observe remark predict agree complain urge contend recount reiterate
 		announce declare conclude`)
 	add(cueAccording, "according")
+	add(cueFinding, "found finds find showed shows shown revealed reveals concluded concludes determined determines")
+	add(cueQuoteNoun, "quote quotes quotation quotations line lines passage excerpt remark remarks")
 	add(cueSource, `statement statements interview interviews letter memo email e-mail speech post tweet
 		remarks testimony release filing report op-ed essay column editorial blog podcast address
 		briefing affidavit complaint lawsuit ruling opinion book memoir article paper notes comments
@@ -1386,11 +1748,12 @@ var quotePassiveCues = quoteWordSet("called", "dubbed", "termed", "labeled", "la
 // click "Save", the "Submit form" button.
 var (
 	quoteUIVerbs = newWordTable("click", "clicking", "clicks", "clicked", "select", "selecting", "selected", "press", "pressed", "tap", "tapped", "choose", "chose", "type", "typing", "typed", "enter", "entered", "check", "uncheck", "hit", "pick", "picked")
-	quoteUINouns = newWordTable("button", "buttons", "link", "links", "tab", "tabs", "menu", "field", "fields", "option", "options", "box", "checkbox", "icon", "column", "setting", "settings", "command", "dropdown", "toggle", "banner")
+	quoteUINouns = newWordTable("button", "buttons", "link", "links", "tab", "tabs", "menu", "field", "fields", "option", "options", "box", "checkbox", "icon", "column", "setting", "settings", "command", "dropdown", "toggle", "banner", "section", "function", "feature", "widget", "screen")
 )
 
 // titleSmallWords may stay lowercase in a title.
-var titleSmallWords = quoteWordSet("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs", "per", "is", "are", "be", "it", "its", "up", "off", "out", "over", "about", "your", "our", "not")
+var titleSmallWords = quoteWordSet("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs", "per", "is", "are", "be", "it", "its", "up", "off", "out", "over", "about", "your", "our", "not",
+	"through", "across", "between", "without", "within", "under", "after", "before", "during", "toward", "towards", "against", "among", "around", "beyond", "since", "until")
 
 // calloutLabels open blockquotes that are notes, not quotations.
 var calloutLabels = newWordTable("note", "notes", "tip", "tips", "warning", "important", "caution", "info", "hint", "danger", "attention", "update", "updated", "editor's note", "editor’s note", "disclaimer", "reminder", "example", "todo", "fixme", "pro tip", "heads up", "nb")
