@@ -99,13 +99,17 @@ func tokenize(buf []token, text string, from, to int) []token {
 				buf[n-1].breakAfter = true
 			}
 		} else {
+			var lex lexEntry
+			if byteKinds[text[start]] == letterByte { // every lexicon word starts with a letter
+				lex = lookup(text[start:end])
+			}
 			buf = append(buf, token{
 				start:       start,
 				end:         end,
 				breakBefore: pendingBreak || start > i,
 				breakAfter:  end < j,
 				joiner:      joiner,
-				lex:         lookup(text[start:end]),
+				lex:         lex,
 			})
 			pendingBreak = end < j
 			if n := len(buf); n > 1 && buf[n-1].breakBefore {
@@ -518,8 +522,13 @@ func (t *wordTrigger) mayMention(text string, digits bool) bool {
 // ("three million", "two thirds", "five percent", "six tons", "three times
 // as many", "three out of four") hold a trigger word of their own.
 func (t *wordTrigger) holds(text string, start, end int) bool {
+	return t.holdsEntry(lookup(text[start:end]), text, start, end)
+}
+
+// holdsEntry is holds with the word's lexicon entry already looked up.
+func (t *wordTrigger) holdsEntry(e lexEntry, text string, start, end int) bool {
 	w := text[start:end]
-	if e := lookup(w); e.is(t.classes) {
+	if e.is(t.classes) {
 		return !e.is(numberWord) || e.value >= 10 || strings.HasPrefix(text[end:], " in ")
 	}
 	for _, x := range t.words {
@@ -588,10 +597,22 @@ func mentions(text string) uint8 {
 		}
 		start := i
 		i = letterRunEnd(text, i) - 1
-		if m&mentionsFigure == 0 && figureWords.wordMatches(text, start, i+1) {
+		size := i + 1 - start
+		if size >= 32 {
+			continue
+		}
+		// One shape, and at most one lookup, serve both triggers.
+		k, bit := int((text[start]|0x20)-'a')*26+int((text[i]|0x20)-'a'), uint32(1)<<size
+		figure := m&mentionsFigure == 0 && figureWords.shapes[k]&bit != 0
+		vague := m&mentionsVague == 0 && vagueWords.shapes[k]&bit != 0
+		if !figure && !vague {
+			continue
+		}
+		e := lookup(text[start : i+1])
+		if figure && figureWords.holdsEntry(e, text, start, i+1) {
 			m |= mentionsFigure
 		}
-		if m&mentionsVague == 0 && vagueWords.wordMatches(text, start, i+1) {
+		if vague && vagueWords.holdsEntry(e, text, start, i+1) {
 			m |= mentionsVague
 		}
 	}

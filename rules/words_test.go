@@ -36,3 +36,13 @@ func TestLetterRunEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconWordsStartWithALetter guards tokenize, which looks up only
+// words that start with a letter.
+func TestLexiconWordsStartWithALetter(t *testing.T) {
+	for _, slot := range lexicon.slots {
+		if slot.word != "" && byteKinds[slot.word[0]] != letterByte {
+			t.Errorf("lexicon word %q does not start with a letter", slot.word)
+		}
+	}
+}
