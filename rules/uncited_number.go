@@ -29,7 +29,7 @@ type UncitedNumberOptions struct {
 	Reach string `yaml:"reach"`
 	// MinCount is the smallest count of people or things reported: "three
 	// steps" or "5 users" below it are plain description.
-	MinCount float64 `yaml:"min-count"`
+	MinCount int `yaml:"min-count"`
 	// ExtraUnits and ExtraNouns add units of measure ("bushels") and counted
 	// nouns ("permits") to the built-in lists.
 	ExtraUnits []string `yaml:"extra-units"`
@@ -54,7 +54,7 @@ func (o *UncitedNumberOptions) Validate() error {
 		return fmt.Errorf("reach %q: use sentence or paragraph", o.Reach)
 	}
 	if o.MinCount < 0 {
-		return fmt.Errorf("min-count %v: use a number of 0 or more", o.MinCount)
+		return fmt.Errorf("min-count %d: use a whole number of 0 or more", o.MinCount)
 	}
 	var err error
 	if o.units, err = wordSet("extra-units", o.ExtraUnits); err != nil {
@@ -505,13 +505,13 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
 		}
 		tail := c.perTail(ne)
-		if unit || tail > ne || q.value >= c.opts.MinCount {
+		if unit || tail > ne || q.value >= float64(c.opts.MinCount) {
 			return c.rangeStart(i, last), tail, true
 		}
 		return 0, 0, false
 	}
 	// "a team of 40"
-	if q.value >= c.opts.MinCount && !q.year && i-2 >= last && joined(toks, i-2) && joined(toks, i-1) &&
+	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && joined(toks, i-2) && joined(toks, i-1) &&
 		toks[i-2].lex.is(groupNoun) && isWord(text, toks[i-1], "of") {
 		return i - 2, e, true
 	}

@@ -104,6 +104,7 @@ func defaultConfig(all []*lint.Rule) string {
 		}
 	}
 	b.WriteString("\n# Paths not to check, relative to this file (** matches any folders).\nignore: []\n")
+	b.WriteString(linksConfigHelp)
 	return b.String()
 }
 
@@ -111,3 +112,24 @@ func defaultConfig(all []*lint.Rule) string {
 func optionsForYAML(o lint.Options) any {
 	return reflect.ValueOf(o).Elem().Interface()
 }
+
+// linksConfigHelp documents the links section in the written config; its
+// settings are the link checker's defaults, commented out.
+const linksConfigHelp = `
+# How links are checked (the defaults, commented out):
+# links:
+#   exclude: []            # regexps of URLs not to check
+#   accept: []             # HTTP statuses to treat as fine, e.g. [403]
+#   paywalled-domains: []  # domains to report as paywalled (at info)
+#   timeout: 15s
+#   retries: 2             # 0 for none
+#   max-retry-wait: 30s    # also caps Retry-After
+#   per-host: 2            # requests in flight per host
+#   max-concurrency: 32
+#   cache: ""              # a folder relative to this file; "off" for none; default: the user cache folder
+#   max-age: 24h
+#   headers: {}            # per domain, e.g. {example.com: {Authorization: "Bearer …"}}
+#   user-agent: ""         # default: citelint/VERSION (+https://github.com/citelint/citelint)
+#   allow-private: false
+#   suggest-archive: false
+`

@@ -424,8 +424,21 @@ func TestInit(t *testing.T) {
 	if r := citelint(t, dir, "", nil, "--format", "json", "a.md"); r.code != exitFindings || r.stderr != "" {
 		t.Errorf("check with the written config: %d %q", r.code, r.stderr)
 	}
-	if !strings.Contains(string(written), "citation-needed-marker: error") {
-		t.Errorf("config lacks the rule:\n%s", written)
+	for _, want := range []string{"citation-needed-marker: error", "    min-count: 10\n", "# links:\n#   timeout: 15s"} {
+		if !strings.Contains(string(written), want) {
+			t.Errorf("config lacks %q:\n%s", want, written)
+		}
+	}
+	// The links section, uncommented, is valid too.
+	uncommented := strings.NewReplacer("# links:", "links:", "#   timeout: 15s", "  timeout: 15s").Replace(string(written))
+	if err := os.WriteFile(filepath.Join(dir, ".citelint.yml"), []byte(uncommented), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := citelint(t, dir, "", nil, "--offline", "a.md"); r.code != exitFindings || r.stderr != "" {
+		t.Errorf("check with the links section: %d %q", r.code, r.stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".citelint.yml"), written, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	r = citelint(t, dir, "", nil, "init")
 	if r.code != exitError || !strings.Contains(r.stderr, "already exists") {
