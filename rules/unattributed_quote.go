@@ -91,6 +91,11 @@ type quoteCheck struct {
 	// quoteOnlyBlocks caches quoteOnly by block index: a paragraph of many
 	// quotations would otherwise be read once per quotation.
 	quoteOnlyBlocks map[int]bool
+	// wordAfter is nextWordFrom's last answer.
+	wordAfter struct {
+		b          *lint.Block
+		from, next int
+	}
 	// listIntros caches, by block index, the index of the block before
 	// the list holding it (see listIntro).
 	listIntros map[int]int
@@ -147,6 +152,7 @@ func runUnattributedQuote(p *lint.Pass) {
 func (c *quoteCheck) release() {
 	clear(c.said)
 	clear(c.quoteOnlyBlocks)
+	c.wordAfter.b = nil
 	clear(c.listIntros)
 	clear(c.parts)
 	clear(c.qs)
@@ -164,7 +170,7 @@ func (c *quoteCheck) wholeBlockquote(qt *quotation) *lint.Container {
 	if ct == nil || ct.Kind != lint.Blockquote || ct.Blocks[0] != f.b.Index || ct.Blocks[len(ct.Blocks)-1] != l.b.Index {
 		return nil
 	}
-	if f.q.Start != leadingSpaceLen(f.b.Text) || !noWordsIn(l.b.Text[l.q.End:]) {
+	if f.q.Start != leadingSpaceLen(f.b.Text) || c.nextWordFrom(l.b, l.q.End) < len(l.b.Text) {
 		return nil
 	}
 	return ct
@@ -204,7 +210,7 @@ func (c *quoteCheck) quotations() []*quotation {
 				}
 			}
 			// An example, or the next in a list of examples: such as "…" or "…"
-			example := exampleCue(trimRightSpace(b.Text[:q.Start])) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start])
+			example := exampleCue(trimRightSpace(cueWindowBefore(b.Text, q.Start))) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start])
 			lastExample = -1
 			if example {
 				// From the example's final stop, if any, which ends its sentence.
@@ -302,7 +308,7 @@ func (c *quoteCheck) markupIn(b *lint.Block) blockMarkup {
 // term or a label, and whether it has min-words words.
 func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quoteKind {
 	text := b.Text
-	before := trimRightSpace(text[:q.Start])
+	before := trimRightSpace(cueWindowBefore(text, q.Start))
 	if strings.HasSuffix(before, "=") || strings.HasSuffix(before, "}}") {
 		return notQuotation // an attribute value or a link title: alt="…", {{< ref "…" >}} "…"
 	}
@@ -470,7 +476,7 @@ func quoteLastWordSpan(s string) (int, int) {
 // isUILabel reports whether a quote names an interface element: click "Save",
 // the "Submit form" button.
 func isUILabel(text string, q lint.Quote) bool {
-	before := text[:q.Start]
+	before := cueWindowBefore(text, q.Start)
 	if quoteUIVerbs.has(quoteLastWord(before)) {
 		return true
 	}
@@ -484,22 +490,48 @@ func isUILabel(text string, q lint.Quote) bool {
 			return true
 		}
 	}
-	return quoteUINouns.has(quoteFirstWord(text[q.End:]))
+	return quoteUINouns.has(quoteFirstWord(cueWindow(text, q.End)))
+}
+
+// cueWindowLen bounds how far around a quote the cue checks look: the
+// words that make a quote a label, a title or an example stand right
+// beside it, and hostile text (a long run of marks with no word) must not
+// make each quote read to either end of the block.
+const cueWindowLen = 256
+
+// cueWindowBefore returns text up to i, from at most cueWindowLen bytes
+// before it (on a rune boundary).
+func cueWindowBefore(text string, i int) string {
+	start := max(0, i-cueWindowLen)
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	return text[start:i]
+}
+
+// cueWindow returns text from i on, cut at cueWindowLen bytes (on a rune
+// boundary).
+func cueWindow(text string, i int) string {
+	end := min(len(text), i+cueWindowLen)
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return text[i:end]
 }
 
 // namedWork reports whether a quote names a work, an event or an effort:
 // between a determiner and such a noun (the "Have it your way" campaign),
 // or set off after one (the conference, "Improving Data Access").
 func namedWork(text string, q lint.Quote) bool {
-	before := text[:q.Start]
-	if rest := text[q.End:]; strings.HasPrefix(rest, " ") && quoteWorkNouns.has(quoteFirstWord(rest)) {
+	before := cueWindowBefore(text, q.Start)
+	if rest := cueWindow(text, q.End); strings.HasPrefix(rest, " ") && quoteWorkNouns.has(quoteFirstWord(rest)) {
 		s, e := q.Inner(text)
 		inner := trimRightSpace(text[s:e])
 		if !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, ".") && (quoteDeterminers.has(quoteLastWord(before)) || endsPossessive(before)) {
 			return true
 		}
 	}
-	if isPhraseAfter(text[q.End:]) {
+	if isPhraseAfter(cueWindow(text, q.End)) {
 		return true
 	}
 	b := trimRightSpace(before)
@@ -1085,11 +1117,11 @@ func (c *quoteCheck) attributedAfter(part quotePart, next *quotation) bool {
 	if c.hasCue(text, q.End, end, false, -1) || c.hasCite(b, q.End, end) {
 		return true
 	}
-	if !noWordsIn(after) {
+	if c.nextWordFrom(b, q.End) < end {
 		return false
 	}
 	if si+1 >= len(b.Sentences) {
-		return noWordsIn(text[q.End:]) && c.signedNext(b)
+		return c.nextWordFrom(b, q.End) >= len(text) && c.signedNext(b)
 	}
 	tag := b.Sentences[si+1]
 	if tag.Start >= limit {
@@ -1606,6 +1638,26 @@ func startsWithDashLine(s string) bool {
 		}
 	}
 	return false
+}
+
+// nextWordFrom returns the offset of the first word rune at or after from
+// in b's text, or len(b.Text). Quotations are visited in order, so it
+// remembers its last answer: a stretch with no word is read once, not once
+// per quotation in it.
+func (c *quoteCheck) nextWordFrom(b *lint.Block, from int) int {
+	if c.wordAfter.b == b && c.wordAfter.from <= from && from <= c.wordAfter.next {
+		return c.wordAfter.next
+	}
+	next := from
+	for next < len(b.Text) {
+		r, size := utf8.DecodeRuneInString(b.Text[next:])
+		if isQuoteWordRune(r) || r == lint.ObjectRune {
+			break
+		}
+		next += size
+	}
+	c.wordAfter.b, c.wordAfter.from, c.wordAfter.next = b, from, next
+	return next
 }
 
 func noWordsIn(s string) bool {
