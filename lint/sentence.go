@@ -17,6 +17,9 @@ var abbreviations = setOf(
 	"Ave", "Blvd", "Rd", "Mt", "Ft", "Dept", "Univ", "Assn", "Bros", "esp", "incl", "Messrs", "viz",
 )
 
+// maxAbbreviation is the length of the longest abbreviation.
+const maxAbbreviation = 7
+
 // numberAbbreviations end no sentence when a digit follows ("No. 5", "p. 12").
 var numberAbbreviations = setOf("No", "no", "Nos", "nos", "p", "pp", "Art", "art", "Para", "para", "Ex", "ex", "Tab", "Eq", "eq")
 
@@ -102,6 +105,13 @@ func isCloser(r rune) bool {
 
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			break
@@ -145,7 +155,7 @@ func endsWithPeriod(before, after string) bool {
 	if w == "" {
 		return true
 	}
-	if abbreviations[w] || strings.Contains(w, ".") {
+	if len(w) <= maxAbbreviation && abbreviations[w] || strings.Contains(w, ".") {
 		return false
 	}
 	if numberAbbreviations[w] && after != "" && after[0] >= '0' && after[0] <= '9' {
@@ -162,6 +172,13 @@ func endsWithPeriod(before, after string) bool {
 func lastWord(s string) string {
 	i := len(s)
 	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if c != '.' && (c|0x20 < 'a' || c|0x20 > 'z') {
+				break
+			}
+			i--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		if !unicode.IsLetter(r) && r != '.' {
 			break

@@ -38,3 +38,13 @@ func TestSplitSentences(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviationsFitTheirBound(t *testing.T) {
+	for _, set := range []map[string]bool{abbreviations, numberAbbreviations} {
+		for w := range set {
+			if len(w) > maxAbbreviation {
+				t.Errorf("abbreviation %q is longer than maxAbbreviation", w)
+			}
+		}
+	}
+}
