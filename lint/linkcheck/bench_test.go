@@ -35,21 +35,28 @@ func BenchmarkOneHost(b *testing.B) {
 	}
 	floor := time.Duration(links) * delay / concurrency
 	for b.Loop() {
-		c, err := New(Config{MaxConcurrency: concurrency, PerHost: concurrency, MinInterval: -1, AllowPrivate: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		start := time.Now()
-		results, _ := c.Check(context.Background(), urls)
-		wall := time.Since(start)
-		for _, u := range urls {
-			if r := results[u]; r.Verdict != OK {
-				b.Fatalf("%s: %v %s", u, r.Verdict, r.Reason)
-			}
-		}
+		wall := timedCheck(b, Config{MaxConcurrency: concurrency, PerHost: concurrency, MinInterval: -1, AllowPrivate: true}, urls)
 		b.ReportMetric(wall.Seconds(), "wall-s")
 		b.ReportMetric(float64(wall)/float64(floor), "x-floor")
 	}
+}
+
+// timedCheck checks urls with a new Checker, fails unless every one is OK,
+// and returns the wall time the check took.
+func timedCheck(b *testing.B, cfg Config, urls []string) time.Duration {
+	c, err := New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	results, _ := c.Check(context.Background(), urls)
+	wall := time.Since(start)
+	for _, u := range urls {
+		if r := results[u]; r.Verdict != OK {
+			b.Fatalf("%s: %v %s", u, r.Verdict, r.Reason)
+		}
+	}
+	return wall
 }
 
 // BenchmarkManyHosts checks 1,000 URLs spread over 50 servers answering
@@ -66,18 +73,6 @@ func BenchmarkManyHosts(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		c, err := New(Config{AllowPrivate: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		start := time.Now()
-		results, _ := c.Check(context.Background(), urls)
-		wall := time.Since(start)
-		for _, u := range urls {
-			if r := results[u]; r.Verdict != OK {
-				b.Fatalf("%s: %v %s", u, r.Verdict, r.Reason)
-			}
-		}
-		b.ReportMetric(wall.Seconds(), "wall-s")
+		b.ReportMetric(timedCheck(b, Config{AllowPrivate: true}, urls).Seconds(), "wall-s")
 	}
 }
