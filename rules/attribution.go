@@ -365,6 +365,31 @@ func refersBack(text string, toks []token) bool {
 		}
 		return k < len(toks) && toks[k].lex.is(reportVerb)
 	}
+	return pointsBackWithin(text, toks)
+}
+
+// pointsBackWithin reports whether a sentence names, after its opening, a
+// source of the sentence before: "…, the report showed that 37% …",
+// "…, this survey found".
+func pointsBackWithin(text string, toks []token) bool {
+	for k := 1; k+2 < len(toks); k++ {
+		switch strings.ToLower(word(text, toks[k])) {
+		case "this", "that", "these", "the":
+		default:
+			continue
+		}
+		n := k + 1
+		if !toks[n].lex.is(sourceNoun) || !joined(toks, k) || !joined(toks, n) {
+			continue
+		}
+		v := n + 1
+		if v+1 < len(toks) && isAuxiliary(text, toks[v]) {
+			v++
+		}
+		if toks[v].lex.is(reportVerb) {
+			return true
+		}
+	}
 	return false
 }
 

@@ -213,8 +213,8 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 // is sourced: by itself, or by referring back to a sourced sentence.
 // listIntroSourced reports whether b sits in a list item whose list is
 // introduced by a paragraph that ends in ":" and names or links its source
-// ("According to the Census Bureau's 2023 survey:", then a figure per
-// item).
+// in any of its sentences ("According to the Census Bureau's 2023
+// survey:", then a figure per item).
 func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	item := listItemOf(b)
 	if item == nil || len(item.Blocks) == 0 {
@@ -238,10 +238,15 @@ func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 		!strings.HasSuffix(strings.TrimRight(intro.Text, " "), ":") {
 		return false
 	}
-	last := len(intro.Sentences) - 1
-	s := intro.Sentences[last]
-	c.spare = tokenize(c.spare[:0], intro.Text, s.Start, s.End)
-	return c.sources.ownSource(intro, last, c.spare)
+	// Any sentence of the introduction may carry the source: "The Pew
+	// Research Center surveyed 2,000 adults. The report found:".
+	for si, s := range intro.Sentences {
+		c.spare = tokenize(c.spare[:0], intro.Text, s.Start, s.End)
+		if c.sources.ownSource(intro, si, c.spare) {
+			return true
+		}
+	}
+	return false
 }
 
 // listItemOf returns the innermost list item holding b, or nil.
@@ -404,15 +409,44 @@ func mergeSpans(spans [][]int) [][]int {
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
 	last := 0 // the first word not yet in a figure
+	modal := -1
 	for i := 0; i < len(c.toks); {
 		start, end, ok := c.figureAt(i, last)
 		if !ok {
 			i++
 			continue
 		}
-		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
 		i, last = end, end
+		if c.toks[start].lex.is(pluralScale) {
+			// "Applications can have thousands of test cases": a rough
+			// scale in a statement of what may be claims no fact.
+			if modal < 0 {
+				modal = btoi(hasModal(c.text, c.toks))
+			}
+			if modal == 1 {
+				continue
+			}
+		}
+		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
 	}
+}
+
+// hasModal reports whether a sentence's words hold can, could, may or might.
+func hasModal(text string, toks []token) bool {
+	for _, t := range toks {
+		switch strings.ToLower(word(text, t)) {
+		case "can", "could", "may", "might":
+			return true
+		}
+	}
+	return false
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // figureAt finds a figure starting at word i (or, for a range or "a team
@@ -488,7 +522,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if q.digits && c.labelled(i) {
 		return 0, 0, false // Section 508, iOS 17, March 3
 	}
-	if rateEnd := c.rateAfter(e); rateEnd > 0 {
+	if rateEnd := c.rateAfter(e, q.value); rateEnd > 0 {
 		e, _ := c.unitOrNoun(rateEnd)
 		return i, e, true
 	}
@@ -638,6 +672,9 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	}
 	for m := 0; m < 3 && j < len(toks) && joined(toks, j-1); m++ {
 		t := toks[j]
+		if m == 0 && isDurationWord(word(c.text, t)) {
+			break // "the 30 day views": a length of time qualifies the noun
+		}
 		if c.isUnit(t) {
 			return j + 1, true
 		}
@@ -650,6 +687,16 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		j++
 	}
 	return k, false
+}
+
+// isDurationWord reports whether w names a length of time, which makes a
+// number before it part of a compound modifier ("30 day", "5 year").
+func isDurationWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "second", "minute", "hour", "day", "week", "month", "year", "decade":
+		return true
+	}
+	return false
 }
 
 func (c *numberCheck) isUnit(t token) bool {
@@ -676,8 +723,10 @@ func (c *numberCheck) isModifier(t token) bool {
 }
 
 // rateAfter recognizes "1 in 5" and "three out of four" after a number
-// ending before word e, returning the word after the second number or 0.
-func (c *numberCheck) rateAfter(e int) int {
+// of value first ending before word e, returning the word after the
+// second number or 0. The second number is the whole, so it is not
+// smaller: "two in one of the articles" is no rate.
+func (c *numberCheck) rateAfter(e int, first float64) int {
 	toks, text := c.toks, c.text
 	if !joined(toks, e-1) || !joined(toks, e) {
 		return 0
@@ -690,7 +739,7 @@ func (c *numberCheck) rateAfter(e int) int {
 	default:
 		return 0
 	}
-	if q, ok := c.quantity(k); ok && (q.kind == plainQty || q.kind == scaledQty) && !q.year {
+	if q, ok := c.quantity(k); ok && (q.kind == plainQty || q.kind == scaledQty) && !q.year && q.value >= first {
 		return q.end
 	}
 	return 0
