@@ -381,7 +381,8 @@ func buildLexicon() map[string]lexEntry {
 		"counted", "projected", "calculated", "calculates", "showed", "shows", "show", "recorded",
 		"published", "announced", "announces", "noted", "stated", "concluded", "concludes", "told",
 		"wrote", "writes", "tallied", "documented", "reveals", "revealed", "indicate", "indicates",
-		"indicated", "confirmed")
+		"indicated", "confirmed", "projects", "predicted", "predicts", "forecast", "forecasts",
+		"measured", "surveyed", "polled")
 	add(sourceNoun, "report", "reports", "survey", "surveys", "study", "studies", "data", "analysis",
 		"figures", "estimate", "estimates", "census", "poll", "polls", "audit", "review", "research",
 		"statistics", "numbers", "count", "paper", "dashboard", "database", "dataset", "index", "tally",
