@@ -234,6 +234,17 @@ func TestTemplateDirectivesAreNotProse(t *testing.T) {
 		src[c.Start:c.End] != `[program]({{< ref "events/x.md" >}} "Program webinar")` {
 		t.Errorf("citations: %+v", d.Citations)
 	}
+	// So is an HTML link whose href is a directive (the parser leaves it as
+	// text, the directive holding quotes).
+	src = `Data from <a href="{{< ref "x.md" >}}">the survey</a> show it.` + "\n"
+	d = mustParse(t, src)
+	if got := d.Blocks[0].Text; got != "Data from \uFFFCthe survey show it." {
+		t.Errorf("text %q", got)
+	}
+	if c := d.Citations[0]; len(d.Citations) != 1 || c.Kind != TemplateLink || c.Target != `{{< ref "x.md" >}}` ||
+		src[c.Start:c.End] != `<a href="{{< ref "x.md" >}}">` {
+		t.Errorf("citations: %+v", d.Citations)
+	}
 }
 
 func TestHTMLLinks(t *testing.T) {

@@ -18,10 +18,11 @@ var templateDelims = [...]struct{ open, close string }{
 }
 
 // span is a half-open range of offsets. link marks a template directive
-// written as a link destination.
+// written as a link destination, target the destination's own span.
 type span struct {
 	start, end int
 	link       bool
+	target     [2]int
 }
 
 // templateSpans returns the template directives in src[start:end], in
@@ -44,17 +45,24 @@ func templateSpans(src []byte, start, end int) []span {
 			if k >= 0 {
 				stop = i + len(d.open) + k + len(d.close)
 			}
+			if tagStart, tagEnd, ok := htmlLinkAround(src, i, stop, end); ok {
+				// <a href="{{< ref "x" >}}">: the whole opening tag is a
+				// link to a page of the site.
+				out = append(out, span{tagStart, tagEnd, true, [2]int{i, stop}})
+				i, matched = tagEnd, true
+				break
+			}
 			if i >= 2 && src[i-2] == ']' && src[i-1] == '(' {
 				// A directive as a link destination, which the Markdown
 				// parser cannot read: [text]({{< ref "x" >}} "title").
 				// Its title is markup too.
 				if tail := linkTail(src, stop, end); tail > stop {
-					out = append(out, span{i - 1, tail, true})
+					out = append(out, span{i - 1, tail, true, [2]int{i, tail - 1}})
 					i, matched = tail, true
 					break
 				}
 			}
-			out = append(out, span{i, stop, false})
+			out = append(out, span{start: i, end: stop})
 			i, matched = stop, true
 			break
 		}
@@ -63,6 +71,31 @@ func templateSpans(src []byte, start, end int) []span {
 		}
 	}
 	return out
+}
+
+// htmlLinkAround reports whether the directive [start, stop) is the href
+// value of an HTML <a> tag, which the Markdown parser leaves as text since
+// the directive holds quotes; it returns the tag's span.
+func htmlLinkAround(src []byte, start, stop, end int) (int, int, bool) {
+	const maxTag = 128
+	lo := max(0, start-maxTag)
+	before := src[lo:start]
+	open := bytes.LastIndexByte(before, '<')
+	if open < 0 || bytes.IndexByte(before[open:], '>') >= 0 {
+		return 0, 0, false
+	}
+	tag := bytes.ToLower(before[open:])
+	if !bytes.HasPrefix(tag, []byte("<a ")) && !bytes.HasPrefix(tag, []byte("<a\t")) {
+		return 0, 0, false
+	}
+	if t := bytes.TrimRight(tag, " \t"); !bytes.HasSuffix(t, []byte(`href="`)) && !bytes.HasSuffix(t, []byte(`href='`)) {
+		return 0, 0, false
+	}
+	closeAt := bytes.IndexByte(src[stop:min(end, stop+maxTag)], '>')
+	if closeAt < 0 {
+		return 0, 0, false
+	}
+	return lo + open, stop + closeAt + 1, true
 }
 
 // linkTail returns the offset after the ")" that ends a link destination
@@ -137,11 +170,11 @@ func (w *walker) templateLink(m span, t *textBuilder) {
 	}
 	c := &Citation{
 		Kind:        TemplateLink,
-		Target:      string(bytes.TrimSpace(w.src[m.start+1 : m.end-1])),
+		Target:      string(bytes.TrimSpace(w.src[m.target[0]:m.target[1]])),
 		Start:       w.base + start,
 		End:         w.base + m.end,
-		TargetStart: w.base + m.start + 1,
-		TargetEnd:   w.base + m.end - 1,
+		TargetStart: w.base + m.target[0],
+		TargetEnd:   w.base + m.target[1],
 	}
 	w.objectCitation(c, t, w.current)
 }

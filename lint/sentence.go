@@ -155,8 +155,13 @@ func endsWithPeriod(before, after string) bool {
 	if w == "" {
 		return true
 	}
-	if len(w) <= maxAbbreviation && abbreviations[w] || strings.Contains(w, ".") {
+	if len(w) <= maxAbbreviation && abbreviations[w] {
 		return false
+	}
+	if strings.Contains(w, ".") {
+		// "U.S." and "a.m." go on ("the U.S. Army"), unless a pronoun or
+		// determiner that opens sentences follows: "…outside the U.S. We…".
+		return opensWithSubject(after)
 	}
 	if numberAbbreviations[w] && after != "" && after[0] >= '0' && after[0] <= '9' {
 		return false
@@ -166,6 +171,19 @@ func endsWithPeriod(before, after string) bool {
 		return false
 	}
 	return true
+}
+
+// sentenceOpeners are words that start a sentence far more often than
+// they follow an abbreviation within one.
+var sentenceOpeners = setOf("We", "I", "It", "They", "He", "She", "You", "This", "That", "These", "Those", "There", "Our", "Their", "In", "But", "And", "So")
+
+// opensWithSubject reports whether s starts with a sentence opener word.
+func opensWithSubject(s string) bool {
+	end := strings.IndexAny(s, " ,;:")
+	if end < 0 {
+		return false
+	}
+	return sentenceOpeners[s[:end]]
 }
 
 // lastWord returns the letters and inner periods that end s.

@@ -13,6 +13,7 @@ func TestSplitSentences(t *testing.T) {
 		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
 		{"Mr. Smith met Dr. Jones. They talked.", []string{"Mr. Smith met Dr. Jones.", "They talked."}},
 		{"The U.S. Senate voted. It passed.", []string{"The U.S. Senate voted.", "It passed."}},
+		{"Sales grew outside the U.S. We want more. At 3 p.m. The end.", []string{"Sales grew outside the U.S.", "We want more.", "At 3 p.m. The end."}},
 		{"Use a tool, e.g. A hammer. Done.", []string{"Use a tool, e.g. A hammer.", "Done."}},
 		{"Bill No. 5 passed on Jan. 6 this year. Then it failed.", []string{"Bill No. 5 passed on Jan. 6 this year.", "Then it failed."}},
 		{"It rose 1.5 percent. Prices fell.", []string{"It rose 1.5 percent.", "Prices fell."}},

@@ -431,11 +431,12 @@ func (c *numberCheck) findFigures() {
 	}
 }
 
-// hasModal reports whether a sentence's words hold can, could, may or might.
+// hasModal reports whether a sentence's words hold a modal verb: can,
+// could, may, might, will, would or should.
 func hasModal(text string, toks []token) bool {
 	for _, t := range toks {
 		switch strings.ToLower(word(text, t)) {
-		case "can", "could", "may", "might":
+		case "can", "could", "may", "might", "will", "would", "should":
 			return true
 		}
 	}
