@@ -351,7 +351,18 @@ func refersBack(text string, toks []token) bool {
 	if k >= len(toks) {
 		return false
 	}
-	switch strings.ToLower(word(text, toks[k])) {
+	first := strings.ToLower(strings.ReplaceAll(word(text, toks[k]), "’", "'"))
+	if k+1 < len(toks) && isComparisonOpener(first, strings.ToLower(word(text, toks[k+1]))) {
+		return true // "That's up from 61 percent"
+	}
+	switch first {
+	case "this", "these", "that", "those":
+		// "This 8.51 billion visit increase…": the figure of the sentence before.
+		if k+1 < len(toks) && toks[k+1].start < len(text) && text[toks[k+1].start] >= '0' && text[toks[k+1].start] <= '9' {
+			return true
+		}
+	}
+	switch first {
 	case "this", "that", "these", "those", "the", "its", "their":
 		k++
 		if k < len(toks) && (isWord(text, toks[k], "same") || isAuxiliary(text, toks[k]) || isYear(word(text, toks[k]))) {
@@ -366,6 +377,19 @@ func refersBack(text string, toks []token) bool {
 		return k < len(toks) && toks[k].lex.is(reportVerb)
 	}
 	return pointsBackWithin(text, toks)
+}
+
+// isComparisonOpener reports whether a sentence opening with first and
+// second compares with the figure before it: "That's up", "It's nearly".
+func isComparisonOpener(first, second string) bool {
+	if first != "that's" && first != "it's" {
+		return false
+	}
+	switch second {
+	case "up", "down", "more", "less", "fewer", "higher", "lower", "nearly", "almost", "double", "twice", "half", "triple", "roughly", "about":
+		return true
+	}
+	return false
 }
 
 // pointsBackWithin reports whether a sentence names, after its opening, a
@@ -458,6 +482,8 @@ func hasFirstPerson(text string, toks []token) bool {
 		}
 		if w := word(text, t); w == "I" || w == "us" {
 			return true
+		} else if strings.Contains(w, "’") && lookup(strings.ReplaceAll(w, "’", "'")).is(firstPerson) {
+			return true // we’ve, I’m: a curly apostrophe
 		}
 	}
 	return false

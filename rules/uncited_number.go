@@ -239,14 +239,47 @@ func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 		return false
 	}
 	// Any sentence of the introduction may carry the source: "The Pew
-	// Research Center surveyed 2,000 adults. The report found:".
+	// Research Center surveyed 2,000 adults. The report found:", or refer
+	// back to the paragraph before: "The headlines from the report are:".
 	for si, s := range intro.Sentences {
 		c.spare = tokenize(c.spare[:0], intro.Text, s.Start, s.End)
 		if c.sources.ownSource(intro, si, c.spare) {
 			return true
 		}
+		if si == 0 && (refersBack(intro.Text, c.spare) || mentionsSourceNoun(intro.Text, c.spare)) && intro.Index > 0 {
+			if before := blocks[intro.Index-1]; before.Kind == lint.Paragraph && c.sources.followsClosely(before.End, intro.Start) {
+				return c.lastSentenceSourced(before)
+			}
+		}
 	}
 	return false
+}
+
+// mentionsSourceNoun reports whether a sentence mentions a source by a noun
+// after a determiner ("the report", "this survey"): in a list's
+// introduction, the source the list presents.
+func mentionsSourceNoun(text string, toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		switch strings.ToLower(word(text, toks[k])) {
+		case "the", "this", "that", "these", "those":
+			if toks[k+1].lex.is(sourceNoun) && joined(toks, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastSentenceSourced reports whether the last sentence of a block carries
+// its own source.
+func (c *numberCheck) lastSentenceSourced(b *lint.Block) bool {
+	if len(b.Sentences) == 0 {
+		return false
+	}
+	last := len(b.Sentences) - 1
+	s := b.Sentences[last]
+	c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
+	return c.sources.ownSource(b, last, c.spare)
 }
 
 // listItemOf returns the innermost list item holding b, or nil.
