@@ -173,12 +173,20 @@ const maxReferBack = 3
 // checkBlock reports the uncited figures of a block. prev is the block
 // before it when a first sentence that refers back may lean on it.
 func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
-	covered := false
-	switch {
-	case b.Kind == lint.TableCell && b.Parent != nil:
-		covered = c.tableSourced(b.Parent)
-	case b.Kind == lint.Paragraph:
-		covered = c.sources.sourceNoteAfter(b) || c.listIntroSourced(b)
+	// Whether a note, caption or list introduction covers the whole block
+	// is worked out only once the block has a figure.
+	known, covered := false, false
+	blockCovered := func() bool {
+		if !known {
+			known = true
+			switch {
+			case b.Kind == lint.TableCell && b.Parent != nil:
+				covered = c.tableSourced(b.Parent)
+			case b.Kind == lint.Paragraph:
+				covered = c.sources.sourceNoteAfter(b) || c.listIntroSourced(b)
+			}
+		}
+		return covered
 	}
 	c.text = b.Text
 	c.figures = c.figures[:0]
@@ -195,7 +203,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
-		if covered || c.isSourced(b, si, c.toks, prev) {
+		if blockCovered() || c.isSourced(b, si, c.toks, prev) {
 			c.figures = c.figures[:n]
 		} else if hasFirstPerson(b.Text, c.toks) {
 			for i := n; i < len(c.figures); i++ {
