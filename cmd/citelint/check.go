@@ -30,7 +30,7 @@ func checkFlags() []cli.Flag {
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit with status 1 when a finding is at least `LEVEL`: error, warning, info or never"},
 		&cli.StringSliceFlag{Name: "enable", Usage: "turn on `RULE` even if the config turns it off (repeatable)"},
 		&cli.StringSliceFlag{Name: "disable", Usage: "turn off `RULE` (repeatable)"},
-		&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output: auto (when writing to a terminal and NO_COLOR is unset), always or never"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output as `MODE`: auto (when writing to a terminal and NO_COLOR is unset), always or never"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "check `N` files at once"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "leave out the summary line"},
 		&cli.BoolFlag{Name: "offline", Usage: "make no network requests: links are judged from cached results only, the rest are not checked (for pre-commit hooks)"},
