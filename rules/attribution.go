@@ -60,7 +60,7 @@ func (s *sourcing) ownSource(b *lint.Block, si int, toks []token) bool {
 	}
 	sent := b.Sentences[si]
 	text := b.Text[sent.Start:sent.End]
-	if hasSourceNote(text) || hasAuthorYear(text) {
+	if hasSourceNote(text) || hasAuthorYear(text) || endsWithSourceName(text) {
 		return true
 	}
 	if s.referenceList && hasBracketNumber(text) {
@@ -111,6 +111,31 @@ func isSourceNote(b *lint.Block) bool {
 
 // maxParenthetical bounds the parenthetical references looked at.
 const maxParenthetical = 160
+
+// endsWithSourceName reports whether a sentence ends with a source's name
+// in parentheses: "… by 2020 (Cisco IBSG).", "(Pew Research Center)". Two
+// to five words, each capitalized, so that "(GDP)" after the term it
+// abbreviates is not taken for a source.
+func endsWithSourceName(text string) bool {
+	t := strings.TrimRight(text, ".!?\"'”’ ")
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 {
+		return false
+	}
+	words := strings.Fields(t[open+1 : len(t)-1])
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // hasAuthorYear reports whether text holds a parenthetical author–year
 // reference: "(Smith et al., 2020)", "(World Bank, 2023)", "(Lee 2019; Kim

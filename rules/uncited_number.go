@@ -249,18 +249,17 @@ func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	// Any sentence of the introduction may carry the source: "The Pew
 	// Research Center surveyed 2,000 adults. The report found:", or refer
 	// back to the paragraph before: "The headlines from the report are:".
-	for si, s := range intro.Sentences {
-		c.spare = tokenize(c.spare[:0], intro.Text, s.Start, s.End)
-		if c.sources.ownSource(intro, si, c.spare) {
-			return true
-		}
-		if si == 0 && (refersBack(intro.Text, c.spare) || mentionsSourceNoun(intro.Text, c.spare)) && intro.Index > 0 {
-			if before := blocks[intro.Index-1]; before.Kind == lint.Paragraph && c.sources.followsClosely(before.End, intro.Start) {
-				return c.lastSentenceSourced(before)
-			}
-		}
+	if c.anySentenceSourced(intro) {
+		return true
 	}
-	return false
+	// The line that presents the list may point at the paragraph before.
+	last := intro.Sentences[len(intro.Sentences)-1]
+	c.spare = tokenize(c.spare[:0], intro.Text, last.Start, last.End)
+	if !refersBack(intro.Text, c.spare) && !mentionsSourceNoun(intro.Text, c.spare) || intro.Index == 0 {
+		return false
+	}
+	before := blocks[intro.Index-1]
+	return before.Kind == lint.Paragraph && c.sources.followsClosely(before.End, intro.Start) && c.anySentenceSourced(before)
 }
 
 // mentionsSourceNoun reports whether a sentence mentions a source by a noun
@@ -278,16 +277,16 @@ func mentionsSourceNoun(text string, toks []token) bool {
 	return false
 }
 
-// lastSentenceSourced reports whether the last sentence of a block carries
-// its own source.
-func (c *numberCheck) lastSentenceSourced(b *lint.Block) bool {
-	if len(b.Sentences) == 0 {
-		return false
+// anySentenceSourced reports whether some sentence of a block carries its
+// own source.
+func (c *numberCheck) anySentenceSourced(b *lint.Block) bool {
+	for si, s := range b.Sentences {
+		c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
+		if c.sources.ownSource(b, si, c.spare) {
+			return true
+		}
 	}
-	last := len(b.Sentences) - 1
-	s := b.Sentences[last]
-	c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
-	return c.sources.ownSource(b, last, c.spare)
+	return false
 }
 
 // listItemOf returns the innermost list item holding b, or nil.
