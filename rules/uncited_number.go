@@ -203,6 +203,10 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
+		if isHypothetical(b.Text, c.toks) {
+			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
+			continue
+		}
 		if blockCovered() || c.isSourced(b, si, c.toks, prev) {
 			c.figures = c.figures[:n]
 		} else if hasFirstPerson(b.Text, c.toks) {
@@ -469,6 +473,27 @@ func (c *numberCheck) findFigures() {
 		}
 		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
 	}
+}
+
+// isHypothetical reports whether a sentence states a condition or talks
+// to the reader about aims: "If the site loads in 2 seconds…", "You might
+// hope to see a bounce rate closer to 30%", "you're aiming for 80%". Its
+// figures are scenarios and targets, not facts about the world.
+func isHypothetical(text string, toks []token) bool {
+	if len(toks) > 0 && isWord(text, toks[0], "if") {
+		return true
+	}
+	second, aim := false, false
+	for _, t := range toks {
+		switch strings.ToLower(strings.ReplaceAll(word(text, t), "’", "'")) {
+		case "you", "your", "you're", "you'll", "you'd", "you've":
+			second = true
+		case "can", "could", "may", "might", "should", "would", "will",
+			"aim", "aiming", "aims", "hope", "hoping", "want", "target", "goal", "imagine", "suppose":
+			aim = true
+		}
+	}
+	return second && aim
 }
 
 // hasModal reports whether a sentence's words hold a modal verb: can,
