@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
@@ -203,7 +204,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
-		if isHypothetical(b.Text, c.toks) {
+		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
@@ -228,9 +229,29 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 // in any of its sentences ("According to the Census Bureau's 2023
 // survey:", then a figure per item).
 func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
+	intro := c.listIntro(b)
+	if intro == nil {
+		return false
+	}
+	if c.anySentenceSourced(intro) {
+		return true
+	}
+	// The line that presents the list may point at the paragraph before.
+	last := intro.Sentences[len(intro.Sentences)-1]
+	c.spare = tokenize(c.spare[:0], intro.Text, last.Start, last.End)
+	if !refersBack(intro.Text, c.spare) && !mentionsSourceNoun(intro.Text, c.spare) || intro.Index == 0 {
+		return false
+	}
+	before := c.pass.Doc.Blocks[intro.Index-1]
+	return before.Kind == lint.Paragraph && c.sources.followsClosely(before.End, intro.Start) && c.anySentenceSourced(before)
+}
+
+// listIntro returns the paragraph ending in ":" that introduces the list
+// holding b, or nil.
+func (c *numberCheck) listIntro(b *lint.Block) *lint.Block {
 	item := listItemOf(b)
 	if item == nil || len(item.Blocks) == 0 {
-		return false
+		return nil
 	}
 	blocks := c.pass.Doc.Blocks
 	i := item.Blocks[0] - 1
@@ -243,39 +264,23 @@ func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 		break
 	}
 	if i < 0 {
-		return false
+		return nil
 	}
 	intro := blocks[i]
 	if intro.Kind != lint.Paragraph || intro.Parent != item.Parent || len(intro.Sentences) == 0 ||
 		!strings.HasSuffix(strings.TrimRight(intro.Text, " "), ":") {
-		return false
+		return nil
 	}
-	// Any sentence of the introduction may carry the source: "The Pew
-	// Research Center surveyed 2,000 adults. The report found:", or refer
-	// back to the paragraph before: "The headlines from the report are:".
-	if c.anySentenceSourced(intro) {
-		return true
-	}
-	// The line that presents the list may point at the paragraph before.
-	last := intro.Sentences[len(intro.Sentences)-1]
-	c.spare = tokenize(c.spare[:0], intro.Text, last.Start, last.End)
-	if !refersBack(intro.Text, c.spare) && !mentionsSourceNoun(intro.Text, c.spare) || intro.Index == 0 {
-		return false
-	}
-	before := blocks[intro.Index-1]
-	return before.Kind == lint.Paragraph && c.sources.followsClosely(before.End, intro.Start) && c.anySentenceSourced(before)
+	return intro
 }
 
-// mentionsSourceNoun reports whether a sentence mentions a source by a noun
-// after a determiner ("the report", "this survey"): in a list's
-// introduction, the source the list presents.
+// mentionsSourceNoun reports whether a sentence names a source by a noun
+// ("the report", "survey results"): in a list's introduction, the source
+// the list presents.
 func mentionsSourceNoun(text string, toks []token) bool {
-	for k := 0; k+1 < len(toks); k++ {
-		switch strings.ToLower(word(text, toks[k])) {
-		case "the", "this", "that", "these", "those":
-			if toks[k+1].lex.is(sourceNoun) && joined(toks, k) {
-				return true
-			}
+	for _, t := range toks {
+		if t.lex.is(sourceNoun) {
+			return true
 		}
 	}
 	return false
@@ -310,7 +315,11 @@ func sourceNoteNext(b *lint.Block, si int) bool {
 		return false
 	}
 	next := b.Sentences[si+1]
-	t := strings.TrimLeft(b.Text[next.Start:next.End], "(*_ ")
+	sentence := b.Text[next.Start:next.End]
+	if strings.HasPrefix(sentence, "(") && endsWithSourceName(sentence) && strings.IndexByte(sentence[1:], '(') < 0 {
+		return true // "… by 2020! (Cisco IBSG)"
+	}
+	t := strings.TrimLeft(sentence, "(*_ ")
 	return len(t) > 7 && strings.EqualFold(t[:6], "source") && (t[6] == ':' || t[6]|0x20 == 's' && t[7] == ':')
 }
 
@@ -473,6 +482,23 @@ func (c *numberCheck) findFigures() {
 		}
 		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
 	}
+}
+
+// listOfAims reports whether b is an item of a list introduced as aims or
+// plans: "Starting in February we aim to:", "Our goals for next year:".
+func (c *numberCheck) listOfAims(b *lint.Block) bool {
+	intro := c.listIntro(b)
+	if intro == nil {
+		return false
+	}
+	last := intro.Sentences[len(intro.Sentences)-1]
+	for _, w := range strings.FieldsFunc(strings.ToLower(intro.Text[last.Start:last.End]), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "aim", "aims", "goal", "goals", "target", "targets", "plan", "plans", "hope", "will", "intend", "want":
+			return true
+		}
+	}
+	return false
 }
 
 // isHypothetical reports whether a sentence states a condition or talks
