@@ -419,8 +419,23 @@ func isComparisonOpener(first, second string) bool {
 
 // pointsBackWithin reports whether a sentence names, after its opening, a
 // source of the sentence before: "…, the report showed that 37% …",
-// "…, this survey found".
+// "…, this survey found", "In the article, they stated…", "She also
+// noted…".
 func pointsBackWithin(text string, toks []token) bool {
+	for k := 0; k+1 < len(toks) && k < 6; k++ {
+		switch strings.ToLower(word(text, toks[k])) {
+		case "he", "she", "they":
+		default:
+			continue
+		}
+		v := k + 1
+		if v+1 < len(toks) && (isWord(text, toks[v], "also") || isAuxiliary(text, toks[v])) {
+			v++
+		}
+		if toks[v].lex.is(reportVerb) && joined(toks, k) {
+			return true
+		}
+	}
 	for k := 1; k+2 < len(toks); k++ {
 		switch strings.ToLower(word(text, toks[k])) {
 		case "this", "that", "these", "the":

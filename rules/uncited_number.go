@@ -242,8 +242,19 @@ func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	if !refersBack(intro.Text, c.spare) && !mentionsSourceNoun(intro.Text, c.spare) || intro.Index == 0 {
 		return false
 	}
-	before := c.pass.Doc.Blocks[intro.Index-1]
-	return before.Kind == lint.Paragraph && c.sources.followsClosely(before.End, intro.Start) && c.anySentenceSourced(before)
+	// Step over paragraphs that hold only an image or a template directive.
+	i := intro.Index - 1
+	for i > 0 && isObjectsOnly(c.pass.Doc.Blocks[i].Text) {
+		i--
+	}
+	before := c.pass.Doc.Blocks[i]
+	return before.Kind == lint.Paragraph && before.Parent == intro.Parent && c.anySentenceSourced(before)
+}
+
+// isObjectsOnly reports whether prose text holds nothing but objects
+// (images, template directives) and space.
+func isObjectsOnly(text string) bool {
+	return strings.Trim(text, " \uFFFC") == ""
 }
 
 // listIntro returns the paragraph ending in ":" that introduces the list

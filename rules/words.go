@@ -382,7 +382,8 @@ func buildLexicon() map[string]lexEntry {
 		"published", "announced", "announces", "noted", "stated", "concluded", "concludes", "told",
 		"wrote", "writes", "tallied", "documented", "reveals", "revealed", "indicate", "indicates",
 		"indicated", "confirmed", "projects", "predicted", "predicts", "forecast", "forecasts",
-		"measured", "surveyed", "polled")
+		"measured", "surveyed", "polled", "reporting", "estimating", "forecasting", "projecting",
+		"stating", "noting")
 	add(sourceNoun, "report", "reports", "survey", "surveys", "study", "studies", "data", "analysis",
 		"figures", "estimate", "estimates", "census", "poll", "polls", "audit", "review", "research",
 		"statistics", "numbers", "count", "paper", "dashboard", "database", "dataset", "index", "tally",
