@@ -18,6 +18,15 @@ type sourcing struct {
 	referenceList bool
 }
 
+// sourcingKey is the Document.Memo key of a document's sourcing.
+type sourcingKey struct{}
+
+// sourcingOf returns the document's sourcing, worked out once for the
+// rules that share it.
+func sourcingOf(doc *lint.Document) *sourcing {
+	return doc.Memo(sourcingKey{}, func() any { return newSourcing(doc) }).(*sourcing)
+}
+
 func newSourcing(doc *lint.Document) *sourcing {
 	s := &sourcing{doc: doc}
 	for _, b := range doc.Blocks {

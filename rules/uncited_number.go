@@ -119,7 +119,7 @@ func runUncitedNumber(p *lint.Pass) {
 	toks, spare := getTokens(), getTokens()
 	defer putTokens(toks)
 	defer putTokens(spare)
-	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: newSourcing(p.Doc), toks: *toks, spare: *spare}
+	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: sourcingOf(p.Doc), toks: *toks, spare: *spare}
 	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
 	var prev *lint.Block

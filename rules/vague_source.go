@@ -86,7 +86,7 @@ func runVagueSource(p *lint.Pass) {
 			return opts.trigger.mayMention(b.Text[s.Start:s.End], false)
 		}
 	}
-	sources := newSourcing(p.Doc)
+	sources := sourcingOf(p.Doc)
 	buf := getTokens()
 	defer putTokens(buf)
 	toks := *buf

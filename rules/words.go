@@ -569,9 +569,15 @@ type sentenceMentionsKey struct{}
 // and vague-source, which would otherwise each read every byte.
 func sentenceMentions(doc *lint.Document) [][]uint8 {
 	return doc.Memo(sentenceMentionsKey{}, func() any {
+		n := 0
+		for _, b := range doc.Blocks {
+			n += len(b.Sentences)
+		}
+		flat := make([]uint8, n) // one allocation for the whole document
 		out := make([][]uint8, len(doc.Blocks))
 		for i, b := range doc.Blocks {
-			flags := make([]uint8, len(b.Sentences))
+			flags := flat[:len(b.Sentences):len(b.Sentences)]
+			flat = flat[len(b.Sentences):]
 			for si, s := range b.Sentences {
 				flags[si] = mentions(b.Text[s.Start:s.End])
 			}
