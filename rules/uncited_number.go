@@ -122,19 +122,26 @@ func runUncitedNumber(p *lint.Pass) {
 	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: sourcingOf(p.Doc), toks: *toks, spare: *spare}
 	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
+	aimLevel := 0 // likewise for a section of targets or examples
 	var prev *lint.Block
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading {
 			if refLevel > 0 && b.Level <= refLevel {
 				refLevel = 0
 			}
+			if aimLevel > 0 && b.Level <= aimLevel {
+				aimLevel = 0
+			}
 			if isReferencesHeading(b.Text) {
 				refLevel = b.Level
+			}
+			if isAimsHeading(b.Text) {
+				aimLevel = b.Level
 			}
 			prev = nil
 			continue
 		}
-		if refLevel > 0 || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) ||
+		if refLevel > 0 || aimLevel > 0 || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) ||
 			isSourceNote(b) || b.Kind == lint.TableCell && b.Row == 0 {
 			prev = nil
 			continue
@@ -493,6 +500,24 @@ func (c *numberCheck) findFigures() {
 		}
 		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
 	}
+}
+
+// isAimsHeading reports whether a heading opens a section of targets,
+// goals, benchmarks or examples ("Targets", "Sample KPIs", "Our goals for
+// 2025"): its figures are aims and illustrations, not facts.
+func isAimsHeading(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "target", "targets", "goal", "goals", "benchmark", "benchmarks", "objective", "objectives",
+			"example", "examples", "kpi", "kpis", "scenario", "scenarios", "hypothetical":
+			return true
+		}
+	}
+	return false
 }
 
 // listOfAims reports whether b is an item of a list introduced as aims or
