@@ -269,7 +269,7 @@ func isObjectsOnly(text string) bool {
 func (c *numberCheck) listIntro(b *lint.Block) *lint.Block {
 	item := listItemOf(b)
 	if item == nil || len(item.Blocks) == 0 {
-		return nil
+		return c.bulletIntro(b)
 	}
 	blocks := c.pass.Doc.Blocks
 	i := item.Blocks[0] - 1
@@ -518,6 +518,35 @@ func isAimsHeading(text string) bool {
 		}
 	}
 	return false
+}
+
+// bulletIntro returns the introduction of a list typed as paragraphs that
+// open with a bullet character ("• …", one paragraph an item), or nil.
+func (c *numberCheck) bulletIntro(b *lint.Block) *lint.Block {
+	if !isBulletParagraph(b) {
+		return nil
+	}
+	blocks := c.pass.Doc.Blocks
+	i := b.Index - 1
+	for i >= 0 && isBulletParagraph(blocks[i]) && blocks[i].Parent == b.Parent {
+		i--
+	}
+	if i < 0 {
+		return nil
+	}
+	intro := blocks[i]
+	if intro.Kind != lint.Paragraph || intro.Parent != b.Parent || len(intro.Sentences) == 0 ||
+		!strings.HasSuffix(strings.TrimRight(intro.Text, " "), ":") {
+		return nil
+	}
+	return intro
+}
+
+// isBulletParagraph reports whether a paragraph opens with a bullet
+// character.
+func isBulletParagraph(b *lint.Block) bool {
+	t := strings.TrimLeft(b.Text, " ")
+	return b.Kind == lint.Paragraph && (strings.HasPrefix(t, "•") || strings.HasPrefix(t, "◦") || strings.HasPrefix(t, "▪"))
 }
 
 // listOfAims reports whether b is an item of a list introduced as aims or
