@@ -492,7 +492,7 @@ func (c *numberCheck) findFigures() {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact.
 			if modal < 0 {
-				modal = btoi(hasModal(c.text, c.toks))
+				modal = btoi(hasModal(c.toks))
 			}
 			if modal == 1 {
 				continue
@@ -574,31 +574,27 @@ func isHypothetical(text string, toks []token) bool {
 	if len(toks) > 0 && isWord(text, toks[0], "if") {
 		return true
 	}
-	second, aim := false, false
+	reader, aim := false, false
 	for _, t := range toks {
-		switch strings.ToLower(strings.ReplaceAll(word(text, t), "’", "'")) {
-		case "you", "your", "you're", "you'll", "you'd", "you've":
-			second = true
-		case "can", "could", "may", "might", "should", "would", "will",
-			"aim", "aiming", "aims", "hope", "hoping", "want", "target", "goal", "imagine", "suppose":
-			aim = true
+		lex := t.lex
+		if w := word(text, t); lex.class == 0 && strings.Contains(w, "’") {
+			lex = lookup(strings.ReplaceAll(w, "’", "'")) // you’re
 		}
+		reader = reader || lex.is(readerWord)
+		aim = aim || lex.is(modalWord|aimWord)
 	}
-	return second && aim
+	return reader && aim
 }
-
 // hasModal reports whether a sentence's words hold a modal verb: can,
 // could, may, might, will, would or should.
-func hasModal(text string, toks []token) bool {
+func hasModal(toks []token) bool {
 	for _, t := range toks {
-		switch strings.ToLower(word(text, t)) {
-		case "can", "could", "may", "might", "will", "would", "should":
+		if t.lex.is(modalWord) {
 			return true
 		}
 	}
 	return false
 }
-
 func btoi(b bool) int {
 	if b {
 		return 1

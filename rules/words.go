@@ -204,6 +204,9 @@ const (
 	groupNoun                          // team, staff, crew: "a team of 40"
 	vagueSubject                       // studies, experts, officials …: vague-source subjects
 	vagueVerb                          // show, say, believe …: vague-source verbs
+	modalWord                          // can, could, may, might, will, would, should
+	readerWord                         // you, your, you're …: speaking to the reader
+	aimWord                            // aim, hope, want, target …: what one wants, not what is
 )
 
 // lexEntry is what the lexicon knows of a word.
@@ -404,6 +407,9 @@ func buildLexicon() map[string]lexEntry {
 		"although", "though", "because", "nationwide", "overall", "altogether", "together", "annually",
 		"currently", "already", "almost", "well", "upward", "upwards", "close", "better", "below",
 		"above", "between", "among", "across", "through", "within", "without", "per")
+	add(modalWord, "can", "could", "may", "might", "will", "would", "should")
+	add(readerWord, "you", "your", "you're", "you'll", "you'd", "you've")
+	add(aimWord, "aim", "aiming", "aims", "hope", "hoping", "want", "target", "goal", "imagine", "suppose")
 	add(firstPerson, "we", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll", "my", "mine",
 		"me", "i'm", "i've", "i'd", "i'll")
 	add(functionWord, "of", "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for",
