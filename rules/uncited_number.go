@@ -585,6 +585,7 @@ func isHypothetical(text string, toks []token) bool {
 	}
 	return reader && aim
 }
+
 // hasModal reports whether a sentence's words hold a modal verb: can,
 // could, may, might, will, would or should.
 func hasModal(toks []token) bool {
