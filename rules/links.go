@@ -155,14 +155,28 @@ func destination(raw string) string {
 	return html.UnescapeString(string(util.UnescapePunctuations([]byte(raw))))
 }
 
-// schemePrefix matches a URL scheme (RFC 3986) at the start of a string.
-var schemePrefix = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+// schemePrefix returns the URL scheme (RFC 3986) that starts target, with
+// its colon, or "".
+func schemePrefix(target string) string {
+	for i := 0; i < len(target); i++ {
+		c := target[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'):
+		case i > 0 && c == ':':
+			return target[:i+1]
+		default:
+			return ""
+		}
+	}
+	return ""
+}
 
 // classifyLink says what target points at. For a relative link it returns
 // the file (relative to the working directory, as docPath is) and the
 // decoded fragment.
 func classifyLink(docPath, target string) (kind linkKind, file, fragment string) {
-	if s := schemePrefix.FindString(target); s != "" {
+	if s := schemePrefix(target); s != "" {
 		if scheme := strings.ToLower(s); scheme == "http:" || scheme == "https:" {
 			return webLink, "", ""
 		}

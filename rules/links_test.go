@@ -318,3 +318,14 @@ func TestDeadLinkSchemeSlips(t *testing.T) {
 	}
 	wantLines(t, fixes, []string{`20:"mailto:"`, `56:"https://"`, `136:""`, `165:""`})
 }
+
+func TestSchemePrefix(t *testing.T) {
+	for target, want := range map[string]string{
+		"https://example.com": "https:", "HTTP://x": "HTTP:", "mailto:a@b": "mailto:", "git+ssh://x": "git+ssh:",
+		"docs/a.md": "", "a.md#x": "", ":x": "", "1http://x": "", "c:/x": "c:", "": "",
+	} {
+		if got := schemePrefix(target); got != want {
+			t.Errorf("schemePrefix(%q) = %q, want %q", target, got, want)
+		}
+	}
+}

@@ -199,7 +199,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 	c.text = b.Text
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
-	flags := sentenceMentions(c.pass.Doc)[b.Index]
+	flags := sentenceMentions(c.pass.Doc, b)
 	for si, sent := range b.Sentences {
 		text := b.Text[sent.Start:sent.End]
 		if flags[si]&mentionsFigure == 0 || isQuestion(text) {

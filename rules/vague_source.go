@@ -78,8 +78,8 @@ func runVagueSource(p *lint.Pass) {
 	opts := p.Options.(*VagueSourceOptions)
 	// With only the built-in phrases, the sentences to read are known from
 	// the scan shared with uncited-number.
-	flags := sentenceMentions(p.Doc)
-	mayMention := func(b *lint.Block, si int) bool { return flags[b.Index][si]&mentionsVague != 0 }
+	var flags []uint8 // the shared flags of the block being read
+	mayMention := func(_ *lint.Block, si int) bool { return flags[si]&mentionsVague != 0 }
 	if opts.trigger != nil {
 		mayMention = func(b *lint.Block, si int) bool {
 			s := b.Sentences[si]
@@ -97,6 +97,9 @@ func runVagueSource(p *lint.Pass) {
 			continue
 		}
 		found = found[:0]
+		if opts.trigger == nil {
+			flags = sentenceMentions(p.Doc, b)
+		}
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) {
 				continue

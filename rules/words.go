@@ -570,27 +570,20 @@ const (
 // sentenceMentionsKey is the Document.Memo key of sentenceMentions.
 type sentenceMentionsKey struct{}
 
-// sentenceMentions says, for every sentence of every block, which rules'
-// trigger words it may hold. One pass over the prose serves uncited-number
-// and vague-source, which would otherwise each read every byte.
-func sentenceMentions(doc *lint.Document) [][]uint8 {
-	return doc.Memo(sentenceMentionsKey{}, func() any {
-		n := 0
-		for _, b := range doc.Blocks {
-			n += len(b.Sentences)
+// sentenceMentions says, for every sentence of block b, which rules'
+// trigger words it may hold. One pass over the prose serves
+// uncited-number and vague-source, which would otherwise each read every
+// byte; blocks no rule asks about are never read.
+func sentenceMentions(doc *lint.Document, b *lint.Block) []uint8 {
+	all := doc.Memo(sentenceMentionsKey{}, func() any { return make([][]uint8, len(doc.Blocks)) }).([][]uint8)
+	if all[b.Index] == nil {
+		flags := make([]uint8, len(b.Sentences), max(len(b.Sentences), 1))
+		for si, s := range b.Sentences {
+			flags[si] = mentions(b.Text[s.Start:s.End])
 		}
-		flat := make([]uint8, n) // one allocation for the whole document
-		out := make([][]uint8, len(doc.Blocks))
-		for i, b := range doc.Blocks {
-			flags := flat[:len(b.Sentences):len(b.Sentences)]
-			flat = flat[len(b.Sentences):]
-			for si, s := range b.Sentences {
-				flags[si] = mentions(b.Text[s.Start:s.End])
-			}
-			out[i] = flags
-		}
-		return out
-	}).([][]uint8)
+		all[b.Index] = flags
+	}
+	return all[b.Index]
 }
 
 // mentions scans text once for both triggers: figureWords (and digits and
