@@ -109,9 +109,10 @@ func inSet(set map[string]bool, w string) bool {
 
 // figureWords are the words that can make a figure without a digit:
 // number words, scale words, fractions, units, "percent", "doubled",
-// "twice", "record", "times" and "out" (of four).
+// "twice", "record" and "times". A number word below ten triggers itself
+// before "in" or "out of" (see wordTrigger.holds), so "out" need not.
 var figureWords = newWordTrigger(numberWord|hundredWord|scaleWord|pluralScale|pluralCount|fractionWord|
-	percentWord|unitWord|multiplyVerb, "percentage", "twice", "record", "times", "out")
+	percentWord|unitWord|multiplyVerb, "percentage", "twice", "record", "times")
 
 func runUncitedNumber(p *lint.Pass) {
 	// Extra units and nouns need no shapes: they count only after a number

@@ -537,7 +537,7 @@ func (t *wordTrigger) holds(text string, start, end int) bool {
 func (t *wordTrigger) holdsEntry(e lexEntry, text string, start, end int) bool {
 	w := text[start:end]
 	if e.is(t.classes) {
-		return !e.is(numberWord) || e.value >= 10 || strings.HasPrefix(text[end:], " in ")
+		return !e.is(numberWord) || e.value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ")
 	}
 	for _, x := range t.words {
 		if len(x) == len(w) && equalLower(w, x) {
