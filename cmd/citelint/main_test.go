@@ -448,3 +448,13 @@ func TestInit(t *testing.T) {
 		t.Error("init overwrote the config")
 	}
 }
+
+// TestOwnDocsPass runs citelint over its own README and rule documentation:
+// the examples that show findings sit in code, where they are not prose.
+func TestOwnDocsPass(t *testing.T) {
+	root := filepath.Join("..", "..")
+	r := citelint(t, root, "", nil, "--offline", "--fail-on", "info", "--color", "never", "README.md", "rules/docs")
+	if r.code != exitClean {
+		t.Errorf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
