@@ -433,7 +433,10 @@ func (c *numberCheck) report(b *lint.Block) {
 	}
 	ignored = mergeSpans(ignored)
 	q, g := 0, 0
-	for _, f := range c.figures {
+	for i, f := range c.figures {
+		if i > 0 && restates(b.Text, c.figures[i-1], f) {
+			continue // "six out of ten (58%)": one claim, told twice
+		}
 		// Quotations at depth 0 are in order and do not overlap.
 		for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= f.start) {
 			q++
@@ -458,6 +461,13 @@ func (c *numberCheck) report(b *lint.Block) {
 		}
 		c.pass.Report(d)
 	}
+}
+
+// restates reports whether figure f only restates the figure before it in
+// parentheses: "six out of ten (58%)", "$4.2 billion (€3.9 billion)".
+func restates(text string, prev, f figure) bool {
+	between := text[prev.end:f.start]
+	return strings.TrimSpace(between) == "(" && strings.HasPrefix(text[f.end:], ")")
 }
 
 // mergeSpans sorts spans and merges those that overlap, so that a reader
