@@ -224,7 +224,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 			}
 		}
 	}
-	if len(c.figures) > 0 && c.opts.Reach == "paragraph" && c.anySourced(b) {
+	if len(c.figures) > 0 && c.opts.Reach == "paragraph" && c.anySentenceSourced(b) {
 		return
 	}
 	c.report(b)
@@ -285,8 +285,13 @@ func (c *numberCheck) listIntro(b *lint.Block) *lint.Block {
 	if i < 0 {
 		return nil
 	}
-	intro := blocks[i]
-	if intro.Kind != lint.Paragraph || intro.Parent != item.Parent || len(intro.Sentences) == 0 ||
+	return introducing(blocks[i], item.Parent)
+}
+
+// introducing returns intro when it can introduce a list in parent: a
+// paragraph beside the list that ends in a colon. Otherwise nil.
+func introducing(intro *lint.Block, parent *lint.Container) *lint.Block {
+	if intro.Kind != lint.Paragraph || intro.Parent != parent || len(intro.Sentences) == 0 ||
 		!strings.HasSuffix(strings.TrimRight(intro.Text, " "), ":") {
 		return nil
 	}
@@ -387,21 +392,6 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, dep
 	return false
 }
 
-// anySourced reports whether any sentence of block b carries its own
-// source.
-func (c *numberCheck) anySourced(b *lint.Block) bool {
-	for si, s := range b.Sentences {
-		if c.sourced[si] == 2 {
-			return true
-		}
-		c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
-		if c.sources.ownSource(b, si, c.spare) {
-			return true
-		}
-	}
-	return false
-}
-
 // isQuestion reports whether a sentence asks rather than states: a figure
 // in "Why $150K?" claims nothing.
 func isQuestion(sentence string) bool {
@@ -491,7 +481,6 @@ func mergeSpans(spans [][]int) [][]int {
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
 	last := 0 // the first word not yet in a figure
-	modal := -1
 	for i := 0; i < len(c.toks); {
 		start, end, ok := c.figureAt(i, last)
 		if !ok {
@@ -499,15 +488,10 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if c.toks[start].lex.is(pluralScale) {
+		if c.toks[start].lex.is(pluralScale) && hasModal(c.toks) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact.
-			if modal < 0 {
-				modal = btoi(hasModal(c.toks))
-			}
-			if modal == 1 {
-				continue
-			}
+			continue
 		}
 		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
 	}
@@ -545,12 +529,7 @@ func (c *numberCheck) bulletIntro(b *lint.Block) *lint.Block {
 	if i < 0 {
 		return nil
 	}
-	intro := blocks[i]
-	if intro.Kind != lint.Paragraph || intro.Parent != b.Parent || len(intro.Sentences) == 0 ||
-		!strings.HasSuffix(strings.TrimRight(intro.Text, " "), ":") {
-		return nil
-	}
-	return intro
+	return introducing(blocks[i], b.Parent)
 }
 
 // isBulletParagraph reports whether a paragraph opens with a bullet
@@ -606,12 +585,6 @@ func hasModal(toks []token) bool {
 		}
 	}
 	return false
-}
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // figureAt finds a figure starting at word i (or, for a range or "a team
