@@ -279,10 +279,12 @@ func window(src []byte, ls, le, start, end int) (int, int) {
 // in prose; long sentences are cut around the span.
 func excerpt(doc *Document, start, end int, fallback string) string {
 	b := doc.BlockAt(start)
-	if b == nil {
+	if b == nil || len(b.Sentences) == 0 {
+		// A block can hold no prose at all: an HTML block, or one of
+		// punctuation only.
 		return fallback
 	}
-	off := b.TextOffset(start)
+	off := min(b.TextOffset(start), len(b.Text))
 	s := b.Sentences[b.SentenceAt(off)]
 	if off > s.End {
 		return fallback

@@ -157,3 +157,25 @@ func TestConfigure(t *testing.T) {
 		t.Errorf("unknown rule: %v", err)
 	}
 }
+
+// spanRule reports one finding at [start, end).
+func spanRule(id string, start, end int) *Rule {
+	return &Rule{ID: id, Summary: "test rule", Doc: "test", Severity: Error, Run: func(p *Pass) {
+		p.Reportf(start, end, "here")
+	}}
+}
+
+// An HTML block whose attribute spans two lines is valid CommonMark
+// (the CommonMark spec has such examples); it holds no prose, and the
+// excerpt code once indexed its empty sentence list.
+func TestRunnerExcerptInProselessBlock(t *testing.T) {
+	src := "<a href=\"foo\nbar\">\n"
+	res := testRunner(spanRule("r", 9, 16)).Run(context.Background(), []Input{input("a.md", src)})
+	if len(res.Errors) != 0 || len(res.Diagnostics) != 1 {
+		t.Fatalf("errors %v, diagnostics %v", res.Errors, res.Diagnostics)
+	}
+	d := res.Diagnostics[0]
+	if d.Excerpt != `<a href="foo` || d.Pos.Line != 1 || d.Pos.Column != 10 || d.EndPos.Line != 2 || d.EndPos.Column != 4 {
+		t.Errorf("excerpt %q at %v-%v", d.Excerpt, d.Pos, d.EndPos)
+	}
+}
