@@ -21,7 +21,7 @@ func baselineFlags() []cli.Flag {
 	var out []cli.Flag
 	for _, f := range checkFlags() {
 		switch f.Names()[0] {
-		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename":
+		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename", "max-file-size", "max-findings":
 			out = append(out, f)
 		}
 	}

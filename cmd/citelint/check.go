@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -37,6 +38,8 @@ func checkFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "allow-private", Usage: "let link checks connect to loopback, private and link-local addresses (as links.allow-private: true)"},
 		&cli.BoolFlag{Name: "suggest-archive", Usage: "ask the Wayback Machine for the closest snapshot of each dead link (as links.suggest-archive: true)"},
 		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` to show for text read from - (standard input)"},
+		&cli.StringFlag{Name: "max-file-size", DefaultText: "10MB", Usage: "do not check files larger than `SIZE` (such as 10MB or 512KB): each is an error (as limits.max-file-size)"},
+		&cli.IntFlag{Name: "max-findings", DefaultText: "10000", Usage: "report at most `N` findings per file, then one saying how many more (as limits.max-findings)"},
 	}
 }
 
@@ -90,13 +93,21 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		RuleURL:     ruleDocURL,
 		Files:       lr.files,
 	}
-	for _, o := range outputs {
+	formatters := make([]namedFormatter, len(outputs))
+	for i, o := range outputs {
 		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")
 		f, err := report.Get(o.format, opts)
 		if err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
-		if err := write(f, res, o.file, c.App.Writer); err != nil {
+		formatters[i] = namedFormatter{o.format, f}
+	}
+	rendered, err := renderAll(formatters, res)
+	if err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+	for i, o := range outputs {
+		if err := write(rendered[i], o.file, c.App.Writer); err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
@@ -122,7 +133,12 @@ type lintResult struct {
 // lintPaths checks the command line's paths with the configured rules.
 func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*lintResult, error) {
 	var links linksConfig
-	cfg, err := loadConfig(c.String("config"), map[string]any{"links": &links})
+	var limitsCfg limitsConfig
+	cfg, err := loadConfig(c.String("config"), map[string]any{"links": &links, "limits": &limitsCfg})
+	if err != nil {
+		return nil, err
+	}
+	lim, err := resolveLimits(c, &limitsCfg)
 	if err != nil {
 		return nil, err
 	}
@@ -142,13 +158,13 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
+	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"), lim.maxFileSize)
 
 	values, afterRun, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
 	if err != nil {
 		return nil, err
 	}
-	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values}
+	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values, MaxFindings: lim.maxFindings}
 	res := runner.Run(ctx, inputs)
 	afterRun()
 	res.Errors = append(pathErrs, res.Errors...)
@@ -278,12 +294,77 @@ func useColor(mode string, out io.Writer, output string) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// write renders the result to the output file, atomically, or to out.
-func write(f report.Formatter, res *lint.Result, output string, out io.Writer) error {
-	if output == "" {
-		return f.Format(out, res)
+// namedFormatter is a formatter and its format's name.
+type namedFormatter struct {
+	name string
+	report.Formatter
+}
+
+// renderAll formats res in every format, in memory, before anything is
+// written. A panic while formatting one file's findings becomes that
+// file's error (its findings dropped), as a panic while checking it would,
+// and every format is rendered again so that all of them agree.
+func renderAll(fs []namedFormatter, res *lint.Result) ([][]byte, error) {
+	for {
+		out := make([][]byte, len(fs))
+		bad := map[string]error{}
+		for i, f := range fs {
+			var buf bytes.Buffer
+			var ferr error
+			err := lint.Guard("the "+f.name+" formatter", func() { ferr = f.Format(&buf, res) })
+			if ferr != nil {
+				return nil, fmt.Errorf("write the %s report: %w", f.name, ferr)
+			}
+			if err == nil {
+				out[i] = buf.Bytes()
+				continue
+			}
+			// Find the files whose findings make the formatter fail.
+			for path, ds := range byPath(res.Diagnostics) {
+				one := &lint.Result{Files: 1, Diagnostics: ds}
+				if perr := lint.Guard("the "+f.name+" formatter", func() { _ = f.Format(io.Discard, one) }); perr != nil && bad[path] == nil {
+					bad[path] = perr
+				}
+			}
+			if len(bad) == 0 {
+				return nil, fmt.Errorf("write the %s report: %w", f.name, err)
+			}
+			break
+		}
+		if len(bad) == 0 {
+			return out, nil
+		}
+		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return bad[d.Path] != nil })
+		paths := make([]string, 0, len(bad))
+		for p := range bad {
+			paths = append(paths, p)
+		}
+		slices.Sort(paths)
+		for _, p := range paths {
+			res.Errors = append(res.Errors, lint.FileError{Path: p, Err: bad[p]})
+		}
 	}
-	return writeFileAtomic(output, func(w io.Writer) error { return f.Format(w, res) })
+}
+
+// byPath groups diagnostics by file.
+func byPath(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
+	m := map[string][]lint.Diagnostic{}
+	for _, d := range ds {
+		m[d.Path] = append(m[d.Path], d)
+	}
+	return m
+}
+
+// write puts a rendered report in the output file, or on out.
+func write(report []byte, output string, out io.Writer) error {
+	if output == "" {
+		_, err := out.Write(report)
+		return err
+	}
+	return writeFileAtomic(output, func(w io.Writer) error {
+		_, err := w.Write(report)
+		return err
+	})
 }
 
 // writeFileAtomic writes a file through a temporary file in the same
