@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -73,6 +74,11 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
+	for _, o := range outputs {
+		if err := checkOutput("a report", o.file, nil); o.file != "" && err != nil {
+			return cli.Exit(err.Error(), exitError)
+		}
+	}
 	ctx, stop := signalContext()
 	defer stop()
 	filters, err := loadFilters(ctx, c.String("baseline"), c.String("changed-since"))
@@ -82,6 +88,11 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	lr, err := lintPaths(ctx, c, stdin, c.Args().Slice())
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
+	}
+	for _, o := range outputs {
+		if err := checkOutput("a report", o.file, lr.protect()); o.file != "" && err != nil {
+			return cli.Exit(err.Error(), exitError)
+		}
 	}
 	res := lr.result
 	res.Diagnostics = filters.apply(res.Diagnostics)
@@ -128,6 +139,15 @@ type lintResult struct {
 	result *lint.Result
 	rules  []*lint.Rule // the rules that ran
 	files  []string     // every file named or found, checked or not
+	config string       // the config file read, or ""
+}
+
+// protect lists the files an output must not replace: every file read.
+func (lr *lintResult) protect() []string {
+	if lr.config == "" {
+		return lr.files
+	}
+	return append(slices.Clip(lr.files), lr.config)
 }
 
 // lintPaths checks the command line's paths with the configured rules.
@@ -170,7 +190,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	res.Errors = append(pathErrs, res.Errors...)
 	res.Files += len(pathErrs)
 
-	lr := &lintResult{result: res}
+	lr := &lintResult{result: res, config: cfg.Path}
 	for _, a := range active {
 		lr.rules = append(lr.rules, a.Rule)
 	}
@@ -357,7 +377,7 @@ func byPath(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
 
 // write puts a rendered report in the output file, or on out.
 func write(report []byte, output string, out io.Writer) error {
-	if output == "" {
+	if output == "" || isStdout(output) {
 		_, err := out.Write(report)
 		return err
 	}
@@ -367,10 +387,101 @@ func write(report []byte, output string, out io.Writer) error {
 	})
 }
 
-// writeFileAtomic writes a file through a temporary file in the same
-// directory and a rename, so that readers never see half a file.
+// isStdout reports whether an output path names standard output itself,
+// which is written through the writer the command already holds: opening
+// the path again would start at its beginning, or replace the file a shell
+// redirected it to.
+func isStdout(path string) bool {
+	switch path {
+	case "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
+}
+
+// checkOutput refuses an output path that would destroy something: a file
+// being checked (or the config), as the same file after symbolic links; a
+// folder; a block device. protect lists the paths not to replace; what
+// names what would be written, for messages.
+func checkOutput(what, path string, protect []string) error {
+	if isStdout(path) {
+		return nil
+	}
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // a new file replaces nothing
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s to %s: %w", what, path, unwrapPath(err))
+	}
+	switch {
+	case info.IsDir():
+		return fmt.Errorf("cannot write %s to %s: it is a folder; name a file", what, path)
+	case info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0:
+		return fmt.Errorf("cannot write %s to %s: it is a block device (a disk); name a file", what, path)
+	}
+	for _, p := range protect {
+		if pi, err := os.Stat(p); err == nil && os.SameFile(info, pi) {
+			it := "citelint reads that file"
+			if filepath.Clean(p) != filepath.Clean(path) {
+				it = "it is " + p + ", which citelint reads"
+			}
+			return fmt.Errorf("cannot write %s to %s: %s, and %s would replace it; name another file", what, path, it, what)
+		}
+	}
+	return nil
+}
+
+// maxLinkHops bounds the symbolic links followed to an output's target,
+// as the kernel bounds them (a loop never ends).
+const maxLinkHops = 40
+
+// linkTarget follows symbolic links from path to the file they lead to,
+// which need not exist yet. Directory links along the way are left to the
+// system.
+func linkTarget(path string) (string, error) {
+	for range maxLinkHops {
+		info, err := os.Lstat(path)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		t, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(t) {
+			// Not filepath.Join: it would resolve ".." lexically, which is
+			// wrong when the link's folder is itself a link.
+			t = filepath.Dir(path) + string(filepath.Separator) + t
+		}
+		path = t
+	}
+	return "", fmt.Errorf("more than %d symbolic links", maxLinkHops)
+}
+
+// writeFileAtomic writes a report to path. A regular file (new, or
+// reached through symbolic links, which stay) is written through a
+// temporary file in the same directory and a rename, so that readers never
+// see half a file; it keeps the mode of the file it replaces. A FIFO or a
+// character device (/dev/null, a terminal) is written in place: a rename
+// would replace it.
 func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	info, err := os.Stat(path)
+	if err == nil && !info.Mode().IsRegular() {
+		if info.IsDir() || (info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0) {
+			return fmt.Errorf("write %s: not a file", path)
+		}
+		return writeInPlace(path, fill)
+	}
+	target, err := linkTarget(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	mode := fs.FileMode(0o644)
+	if info != nil && info.Mode().IsRegular() {
+		mode = info.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -386,10 +497,26 @@ func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeInPlace writes to a FIFO or device as a shell redirection would.
+func writeInPlace(path string, fill func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	if err := fill(f); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

@@ -228,3 +228,142 @@ func TestUnreadableFolderDoesNotStopTheWalk(t *testing.T) {
 		t.Errorf("code %d, stderr %q", code, stderr.String())
 	}
 }
+
+const draftText = "Sales rose [citation needed].\n"
+
+func TestOutputNeverReplacesAnInput(t *testing.T) {
+	dir := files(t, map[string]string{
+		"draft.md":      draftText,
+		"notes.md":      "# Notes\n\nNot a baseline.\n",
+		".citelint.yml": "rules: {}\n",
+		"old.json":      `{"version": 0, "findings": []}`,
+		"docs/x.md":     draftText,
+	})
+	if err := os.Symlink("draft.md", filepath.Join(dir, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(filepath.Join(dir, "draft.md"), filepath.Join(dir, "hard.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"draft.md", "-o", "draft.md"}, "cannot write a report to draft.md: citelint reads that file, and a report would replace it; name another file"},
+		{[]string{"draft.md", "--format", "json=draft.md"}, "cannot write a report to draft.md: citelint reads that file, and a report would replace it; name another file"},
+		{[]string{"draft.md", "-o", "link.md"}, "cannot write a report to link.md: it is draft.md, which citelint reads, and a report would replace it; name another file"},
+		{[]string{"link.md", "-o", "hard.md"}, "cannot write a report to hard.md: it is link.md, which citelint reads, and a report would replace it; name another file"},
+		{[]string{"draft.md", "-o", ".citelint.yml"}, "cannot write a report to .citelint.yml: citelint reads that file, and a report would replace it; name another file"},
+		{[]string{"draft.md", "-o", "docs"}, "cannot write a report to docs: it is a folder; name a file"},
+		{[]string{"baseline", "draft.md"}, "cannot write the baseline to draft.md: it holds something other than a citelint baseline (a draft?), which would be lost; name a new file, such as .citelint-baseline.json"},
+		{[]string{"baseline", "notes.md", "docs"}, "cannot write the baseline to notes.md: it holds something other than a citelint baseline (a draft?), which would be lost; name a new file, such as .citelint-baseline.json"},
+		{[]string{"baseline", "docs", "draft.md"}, "cannot write the baseline to docs: it is a folder; name a file"},
+		{[]string{"baseline", "b.json", "-", "--stdin-filename", "b.json"}, "cannot write the baseline to b.json: citelint reads that file, and the baseline would replace it; name another file"},
+	} {
+		if tt.args[0] == "baseline" && tt.args[1] == "b.json" {
+			if err := os.WriteFile(filepath.Join(dir, "b.json"), []byte("{\"version\": 1}"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r := citelint(t, dir, draftText, nil, tt.args...)
+		if r.code != 2 || r.stderr != "citelint: "+tt.msg+"\n" {
+			t.Errorf("%v: code %d, stderr %q", tt.args, r.code, r.stderr)
+		}
+	}
+	for name, want := range map[string]string{"draft.md": draftText, "notes.md": "# Notes\n\nNot a baseline.\n", ".citelint.yml": "rules: {}\n"} {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(b) != want {
+			t.Errorf("%s now holds %q (%v)", name, b, err)
+		}
+	}
+	if info, err := os.Lstat(filepath.Join(dir, "link.md")); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("link.md is no longer a link: %v", err)
+	}
+	// A baseline of another version may be replaced: it is a baseline.
+	if r := citelint(t, dir, "", nil, "baseline", "old.json", "docs"); r.code != 0 || r.stdout != "recorded 1 finding in old.json from 1 file\n" {
+		t.Errorf("baseline over an old one: code %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestOutputToSpecialFiles(t *testing.T) {
+	dir := files(t, map[string]string{"draft.md": draftText, "real/keep.txt": ""})
+	const report = "draft.md:1:12: error: placeholder \"[citation needed]\" left in the draft [citation-needed-marker]\n"
+
+	// A FIFO is written in place, read by another process, and stays a FIFO.
+	fifo := filepath.Join(dir, "out.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		b, _ := os.ReadFile(fifo) // blocks until citelint opens it
+		got <- string(b)
+	}()
+	if r := citelintWithin(t, 20*time.Second, dir, "-q", "draft.md", "-o", "out.fifo"); r.code != 1 || r.stderr != "" {
+		t.Errorf("fifo: code %d, stderr %q", r.code, r.stderr)
+	}
+	select {
+	case s := <-got:
+		if !strings.HasPrefix(s, report) {
+			t.Errorf("fifo got %q", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("nothing read from the FIFO")
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&fs.ModeNamedPipe == 0 {
+		t.Errorf("out.fifo is no longer a FIFO: %v %v", info.Mode(), err)
+	}
+
+	// A character device is written in place (as root, a rename would
+	// replace /dev/null itself).
+	if r := citelint(t, dir, "", nil, "draft.md", "-o", "/dev/null"); r.code != 1 || r.stdout != "" || r.stderr != "" {
+		t.Errorf("/dev/null: code %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	if info, err := os.Lstat("/dev/null"); err != nil || info.Mode()&fs.ModeCharDevice == 0 {
+		t.Fatalf("/dev/null is no longer a character device: %v %v", info.Mode(), err)
+	}
+
+	// An existing file keeps its mode.
+	private := filepath.Join(dir, "private.txt")
+	if err := os.WriteFile(private, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	citelint(t, dir, "", nil, "-q", "draft.md", "-o", "private.txt")
+	if info, err := os.Stat(private); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("private.txt mode %v (%v)", info.Mode(), err)
+	}
+	if b, _ := os.ReadFile(private); !strings.HasPrefix(string(b), report) {
+		t.Errorf("private.txt holds %q", b)
+	}
+
+	// A symbolic link leads to its target, existing or not; the link stays.
+	for _, link := range []string{"to-new.json", "to-old.json"} {
+		target := filepath.Join("real", strings.TrimPrefix(link, "to-"))
+		if link == "to-old.json" {
+			if err := os.WriteFile(filepath.Join(dir, target), []byte("old"), 0o640); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+		citelint(t, dir, "", nil, "draft.md", "-f", "json", "-o", link)
+		if info, err := os.Lstat(filepath.Join(dir, link)); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("%s is no longer a link: %v", link, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, target))
+		if err != nil || !strings.Contains(string(b), `"rule": "citation-needed-marker"`) {
+			t.Errorf("%s holds %q (%v)", target, b, err)
+		}
+		if info, _ := os.Stat(filepath.Join(dir, target)); link == "to-old.json" && info.Mode().Perm() != 0o640 {
+			t.Errorf("%s mode %v", target, info.Mode())
+		}
+	}
+
+	// /dev/stdout is the standard output already held, whatever it is.
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"citelint", "-q", "draft.md", "-o", "/dev/stdout"}, strings.NewReader(""), &stdout, &stderr)
+	if code != 1 || !strings.HasPrefix(stdout.String(), report) || stderr.String() != "" {
+		t.Errorf("/dev/stdout: code %d, %q %q", code, stdout.String(), stderr.String())
+	}
+}
