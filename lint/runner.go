@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -343,6 +344,7 @@ func describe(doc *Document, d *Diagnostic) {
 	d.Snippet = Snippet{
 		Text:   strings.ReplaceAll(string(doc.Source[from:to]), "\r", " "),
 		Column: doc.Lines.Position(from).Column,
+		More:   len(bytes.TrimRight(doc.Source[to:le], "\r")) > 0,
 	}
 	d.Excerpt = excerpt(doc, d.Start, d.End, strings.TrimSpace(d.Snippet.Text))
 }

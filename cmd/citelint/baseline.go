@@ -14,6 +14,7 @@ import (
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/baseline"
 	"github.com/citelint/citelint/lint/gitdiff"
+	"github.com/citelint/citelint/lint/report"
 	"github.com/urfave/cli/v2"
 )
 
@@ -66,7 +67,7 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			res := lr.result
 			if len(res.Errors) > 0 {
 				for _, e := range res.Errors {
-					fmt.Fprintf(c.App.ErrWriter, "citelint: %v\n", e)
+					fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", report.Escape(e.Error()))
 				}
 				return cli.Exit(fmt.Sprintf("%s not written: a baseline must hold every file's findings; fix the errors above and run again", file), exitError)
 			}

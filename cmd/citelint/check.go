@@ -19,6 +19,7 @@ import (
 	"github.com/citelint/citelint/rules"
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 func checkFlags() []cli.Flag {
@@ -107,6 +108,10 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	formatters := make([]namedFormatter, len(outputs))
 	for i, o := range outputs {
 		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")
+		opts.Width = report.DefaultWidth
+		if o.file == "" {
+			opts.Width = terminalWidth(c.App.Writer)
+		}
 		f, err := report.Get(o.format, opts)
 		if err != nil {
 			return cli.Exit(err.Error(), exitError)
@@ -123,7 +128,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		}
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(c.App.ErrWriter, "citelint: %v\n", e)
+		fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", report.Escape(e.Error()))
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -373,6 +378,17 @@ func byPath(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
 		m[d.Path] = append(m[d.Path], d)
 	}
 	return m
+}
+
+// terminalWidth returns the width of the terminal out writes to, or
+// report.DefaultWidth when it is not a terminal.
+func terminalWidth(out io.Writer) int {
+	if f, ok := out.(*os.File); ok {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return report.DefaultWidth
 }
 
 // write puts a rendered report in the output file, or on out.

@@ -367,3 +367,23 @@ func TestOutputToSpecialFiles(t *testing.T) {
 		t.Errorf("/dev/stdout: code %d, %q %q", code, stdout.String(), stderr.String())
 	}
 }
+
+// File names come from whoever wrote the repository: shown, never obeyed.
+func TestHostileFileNamesAreEscaped(t *testing.T) {
+	dir := files(t, map[string]string{
+		"docs/x\n::error file=a.md::injected.md": draftText,
+		"docs/\x1b]0;title\x07.md":               strings.Repeat("x", 2000),
+	})
+	r := citelint(t, dir, "", nil, "--color", "never", "--max-file-size", "1KB", "docs")
+	for _, out := range []string{r.stdout, r.stderr} {
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "::") || strings.ContainsAny(line, "\x1b\x07") {
+				t.Errorf("raw line %q", line)
+			}
+		}
+	}
+	if !strings.HasPrefix(r.stdout, `docs/x\n::error file=a.md::injected.md:1:12: error: placeholder`) ||
+		!strings.HasPrefix(r.stderr, `citelint: docs/\x1b]0;title\x07.md: not checked: it is 2.0 kB, over the 1.0 kB limit`) {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+}
