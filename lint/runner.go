@@ -187,7 +187,9 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 // each document, or with the error that kept it from being read or parsed
 // (ctx's error for inputs not reached before ctx was done). fn runs on
 // several goroutines at once, once per input; documents are not kept, so
-// memory follows the largest file, not their sum.
+// memory follows the largest file, not their sum. When fn panics on a
+// document, it is called again for that input with the panic as an
+// *InternalError, so that one file cannot stop the others.
 func (r *Runner) Each(ctx context.Context, inputs []Input, fn func(i int, doc *Document, err error)) {
 	jobs := r.Jobs
 	if jobs <= 0 {
@@ -199,7 +201,11 @@ func (r *Runner) Each(ctx context.Context, inputs []Input, fn func(i int, doc *D
 		wg.Go(func() {
 			for i := range next {
 				doc, err := parseInput(inputs[i])
-				fn(i, doc, err)
+				if perr := Guard("processing the parsed file", func() { fn(i, doc, err) }); perr != nil {
+					// fn failed on this document: tell it so, as for a
+					// file that could not be parsed.
+					_ = Guard("processing the parsed file", func() { fn(i, nil, perr) })
+				}
 			}
 		})
 	}

@@ -262,3 +262,22 @@ func TestRunnerCapsFindingsPerFile(t *testing.T) {
 		t.Errorf("default cap: %d diagnostics, summary at %d", len(diags), i)
 	}
 }
+
+func TestEachSurvivesAPanicInItsCallback(t *testing.T) {
+	inputs := []Input{input("a.md", "One.\n"), input("b.md", "Two.\n"), input("c.md", "Three.\n")}
+	got := make([]string, len(inputs))
+	(&Runner{Jobs: 2}).Each(context.Background(), inputs, func(i int, doc *Document, err error) {
+		if doc != nil && doc.Path == "b.md" {
+			panic("collecting links")
+		}
+		if err != nil {
+			got[i] = err.Error()
+			return
+		}
+		got[i] = "ok"
+	})
+	want := []string{"ok", "internal error in processing the parsed file: collecting links; please report this at " + IssuesURL, "ok"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q", got)
+	}
+}
