@@ -245,7 +245,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 		if !hasFile {
 			file = outputFile
 		}
-		if file == "" {
+		if file == "" || isStdout(file) {
 			toStdout++
 		} else if files[filepath.Clean(file)] {
 			return nil, fmt.Errorf("--format %s: %s already receives another format; give each format its own file", f, file)
@@ -458,8 +458,11 @@ const maxLinkHops = 40
 func linkTarget(path string) (string, error) {
 	for range maxLinkHops {
 		info, err := os.Lstat(path)
-		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			return path, nil
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && info.Mode()&fs.ModeSymlink == 0) {
+			return path, nil // the end of the chain, existing or to be created
+		}
+		if err != nil {
+			return "", err
 		}
 		t, err := os.Readlink(path)
 		if err != nil {

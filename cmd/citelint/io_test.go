@@ -178,7 +178,8 @@ func TestGlobsSkipLinksAndSpecialFiles(t *testing.T) {
 		var got []string
 		for _, line := range strings.Split(r.stdout, "\n") {
 			if name, ok := strings.CutPrefix(strings.TrimSpace(line), `<file name="`); ok {
-				got = append(got, name[:strings.Index(name, `"`)])
+				name, _, _ = strings.Cut(name, `"`)
+				got = append(got, name)
 			}
 		}
 		want := []string{"a.md", "sub/b.md"}
@@ -385,5 +386,13 @@ func TestHostileFileNamesAreEscaped(t *testing.T) {
 	if !strings.HasPrefix(r.stdout, `docs/x\n::error file=a.md::injected.md:1:12: error: placeholder`) ||
 		!strings.HasPrefix(r.stderr, `citelint: docs/\x1b]0;title\x07.md: not checked: it is 2.0 kB, over the 1.0 kB limit`) {
 		t.Errorf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+}
+
+func TestStandardOutputNamedTwice(t *testing.T) {
+	dir := files(t, map[string]string{"draft.md": draftText})
+	r := citelint(t, dir, "", nil, "draft.md", "--format", "json=/dev/stdout", "--format", "text")
+	if r.code != 2 || r.stderr != "citelint: only one --format can write to the terminal: give the others a file, as in --format sarif=citelint.sarif\n" {
+		t.Errorf("code %d, stderr %q", r.code, r.stderr)
 	}
 }
