@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -111,8 +112,9 @@ type Runner struct {
 	// through Pass.Value.
 	Values map[any]any
 	// MaxFindings bounds the findings kept per file; past it, one
-	// too-many-findings finding says how many more there were. 0 means
-	// DefaultMaxFindings.
+	// too-many-findings finding says how many more there were. 0 means no
+	// bound: the command line sets DefaultMaxFindings unless told
+	// otherwise.
 	MaxFindings int
 
 	// describe fills a finding's positions and excerpt; nil means the
@@ -120,8 +122,9 @@ type Runner struct {
 	describe func(*Document, *Diagnostic)
 }
 
-// DefaultMaxFindings is the default of Runner.MaxFindings: more findings
-// than this in one file are noise, and each costs memory and output.
+// DefaultMaxFindings is the command line's Runner.MaxFindings: more
+// findings than this in one file are noise, and each costs memory and
+// output.
 const DefaultMaxFindings = 10000
 
 // TooManyFindings is the rule ID of the finding that stands for the
@@ -258,7 +261,7 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 	}
 	limit := r.MaxFindings
 	if limit <= 0 {
-		limit = DefaultMaxFindings
+		limit = math.MaxInt
 	}
 	var out []Diagnostic
 	var over overflow

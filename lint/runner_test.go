@@ -252,7 +252,7 @@ func TestRunnerCapsFindingsPerFile(t *testing.T) {
 		sum[0].Message != "16 more findings in this file are not shown: citelint reports at most 10 per file" {
 		t.Errorf("summary %+v", sum)
 	}
-	r.MaxFindings = 0
+	r.MaxFindings = DefaultMaxFindings
 	diags, err = r.Check(mustParse(t, strings.Repeat("needle ", DefaultMaxFindings+5)))
 	if err != nil {
 		t.Fatal(err)
@@ -260,6 +260,10 @@ func TestRunnerCapsFindingsPerFile(t *testing.T) {
 	i := slices.IndexFunc(diags, func(d Diagnostic) bool { return d.Rule == TooManyFindings })
 	if len(diags) != DefaultMaxFindings+1 || i < 0 || !strings.HasPrefix(diags[i].Message, "6 more findings") {
 		t.Errorf("default cap: %d diagnostics, summary at %d", len(diags), i)
+	}
+	r.MaxFindings = 0 // no bound
+	if diags, err = r.Check(mustParse(t, strings.Repeat("needle ", DefaultMaxFindings+5))); err != nil || len(diags) != DefaultMaxFindings+6 {
+		t.Errorf("no cap: %d diagnostics, %v", len(diags), err)
 	}
 }
 

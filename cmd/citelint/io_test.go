@@ -155,6 +155,15 @@ func TestMaxFindings(t *testing.T) {
 			t.Errorf("code %d", r.code)
 		}
 	}
+	// By default, 10,000.
+	if err := os.WriteFile(filepath.Join(dir, "many.md"), []byte(strings.Repeat("TK ", 10003)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := citelint(t, dir, "", nil, "-q", "many.md")
+	if n := strings.Count(r.stdout, "[citation-needed-marker]"); n != 10000 ||
+		!strings.Contains(r.stdout, "error: 3 more findings in this file are not shown: citelint reports at most 10000 per file [too-many-findings]") {
+		t.Errorf("%d findings, code %d", n, r.code)
+	}
 }
 
 // Globs, like folder walks, follow no symbolic link and take regular files
