@@ -27,14 +27,16 @@ fi
 gitdir=$src
 git --git-dir="$src" rev-parse -q HEAD >/dev/null 2>&1 || gitdir=$(git -C "$src" rev-parse --absolute-git-dir)
 
-mkdir -p "$dest"
-dest=$(cd "$dest" && pwd -P)
+# Resolve the destination before creating anything, so a refused one leaves
+# no trace inside the repository.
+dest=$(realpath -m "$dest")
 case "$dest/" in
 "$repo"/*)
 	echo "polnear.sh: $dest is inside the repository; PolNeAR's text is copyrighted and must stay outside it: give a folder elsewhere" >&2
 	exit 2
 	;;
 esac
+mkdir -p "$dest"
 
 # Only these four folders are ever named: never data/test.
 parts=(data/train/text data/train/attributions data/dev/text data/dev/attributions)
