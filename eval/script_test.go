@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,7 +70,8 @@ func TestPolnearScript(t *testing.T) {
 	cmd = exec.Command("bash", script, inside)
 	cmd.Env = append(os.Environ(), "CITELINT_POLNEAR_GIT="+src)
 	out, err := cmd.CombinedOutput()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 || !strings.Contains(string(out), "is inside the repository; PolNeAR's text is copyrighted and must stay outside it") {
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "is inside the repository; PolNeAR's text is copyrighted and must stay outside it") {
 		t.Errorf("destination inside the repository: %v\n%s", err, out)
 	}
 	if _, err := os.Stat(inside); !os.IsNotExist(err) {
