@@ -1,0 +1,315 @@
+package eval
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Sets are the label sets the harness knows, as corpus:split.
+var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "polnear:dev"}
+
+// Result is a set's scores. A nil score was not asked for (another rule
+// selected) or does not apply to the set.
+type Result struct {
+	Set string
+	// FigureDocs counts the documents with figure labels.
+	FigureDocs int
+	// Figures scores uncited-number at any level; FiguresWarning with
+	// warnings only.
+	Figures, FiguresWarning *FigureScore
+	// QuoteDocs counts the documents whose quotations were scored.
+	QuoteDocs int
+	// Quotes scores unattributed-quote on the set's quotations as written;
+	// QuotesRemoved (PolNeAR) on attributed quotations after their
+	// attribution was cut (see RemoveAttribution).
+	Quotes, QuotesRemoved *QuoteScore
+	// QuoteLabels says where the quotations' classes come from.
+	QuoteLabels string
+}
+
+// Run scores the selected rules (all when rules is empty) on one set.
+func Run(c *Checker, set string, rules []string) (*Result, error) {
+	corpus, split, ok := strings.Cut(set, ":")
+	if !ok {
+		return nil, fmt.Errorf("set %q: write it as corpus:split, one of %s", set, strings.Join(Sets, ", "))
+	}
+	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
+	switch corpus {
+	case "digitalgov":
+		if split != "tune" && split != "heldout" {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune and heldout", set)
+		}
+		dir, err := DigitalgovDir()
+		if err != nil {
+			return nil, err
+		}
+		return runDigitalgov(c, set, dir, split, want)
+	case "polnear":
+		if err := checkSplit(split); err != nil {
+			return nil, err
+		}
+		root, err := PolnearDir()
+		if err != nil {
+			return nil, err
+		}
+		return runPolnear(c, set, root, split, want)
+	}
+	return nil, fmt.Errorf("set %q: unknown corpus; sets are %s", set, strings.Join(Sets, ", "))
+}
+
+func runDigitalgov(c *Checker, set, dir, split string, want func(string) bool) (*Result, error) {
+	labels, err := LabelSets("digitalgov", split)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Set: set, QuoteLabels: "labelled quotations"}
+	if want(UncitedNumber) {
+		res.Figures, res.FiguresWarning = &FigureScore{}, &FigureScore{}
+	}
+	if want(UnattributedQuote) {
+		res.Quotes = &QuoteScore{}
+	}
+	for _, lf := range labels {
+		src, err := readBounded(filepath.Join(dir, filepath.FromSlash(lf.Doc)))
+		if err != nil {
+			return nil, fmt.Errorf("digitalgov corpus (set CITELINT_DIGITALGOV to its folder): %w", err)
+		}
+		if err := lf.Verify(src); err != nil {
+			return nil, err
+		}
+		ds, err := c.Check(lf.Doc, src)
+		if err != nil {
+			return nil, err
+		}
+		var quoteSpans []Span
+		var quotes []LabelledQuote
+		for _, q := range lf.Quotations {
+			quoteSpans = append(quoteSpans, Span{q.Start, q.End})
+			class := NoSpeakerNeeded
+			if q.NeedsSpeaker {
+				class = Unattributed
+				if q.Attributed != nil && *q.Attributed {
+					class = Attributed
+				}
+			}
+			quotes = append(quotes, LabelledQuote{Span: Span{q.Start, q.End}, Doc: lf.Doc, Text: q.Text, Class: class})
+		}
+		if res.Figures != nil {
+			figs := labelledFigures(lf, func(i int) int { return i })
+			markQuoted(figs, quoteSpans)
+			scoreFigureDoc(res, figs, withText(findingsOf(lf.Doc, ds, UncitedNumber), src))
+			res.FigureDocs++
+		}
+		if res.Quotes != nil {
+			res.Quotes.Add(ScoreQuotes(quotes, withText(findingsOf(lf.Doc, ds, UnattributedQuote), src)))
+			res.QuoteDocs++
+		}
+	}
+	return res, nil
+}
+
+func scoreFigureDoc(res *Result, figs []LabelledFigure, findings []Finding) {
+	res.Figures.Add(ScoreFigures(figs, findings, false))
+	res.FiguresWarning.Add(ScoreFigures(figs, findings, true))
+}
+
+// labelledFigures prepares a label file's figures, offsets mapped by m.
+func labelledFigures(lf *LabelFile, m func(int) int) []LabelledFigure {
+	var out []LabelledFigure
+	for _, f := range lf.Figures {
+		out = append(out, LabelledFigure{
+			Span: Span{m(f.Start), m(f.End)}, Doc: lf.Doc, Text: f.Text,
+			Claim: f.Claim, Positive: f.Positive(), Warning: f.Warning(), Why: f.Why,
+		})
+	}
+	return out
+}
+
+// withText fills each finding's Text from the document, shortened.
+func withText(fs []Finding, src []byte) []Finding {
+	for i := range fs {
+		t := string(src[fs[i].Start:fs[i].End])
+		if len(t) > 60 {
+			t = t[:60] + "…"
+		}
+		fs[i].Text = strings.ToValidUTF8(t, "")
+	}
+	return fs
+}
+
+func runPolnear(c *Checker, set, root, split string, want func(string) bool) (*Result, error) {
+	res := &Result{Set: set, QuoteLabels: "PolNeAR gold attributions"}
+	if want(UncitedNumber) {
+		res.Figures, res.FiguresWarning = &FigureScore{}, &FigureScore{}
+		labels, err := LabelSets("polnear", split)
+		if err != nil {
+			return nil, err
+		}
+		for _, lf := range labels {
+			d, err := ReadPolnearDoc(root, lf.Doc)
+			if err != nil {
+				return nil, err
+			}
+			if err := lf.Verify(d.Raw); err != nil {
+				return nil, err
+			}
+			ds, err := c.Check(lf.Doc, d.Text)
+			if err != nil {
+				return nil, err
+			}
+			var quoteSpans []Span
+			for _, p := range Paragraphs(d.Text) {
+				for _, q := range FindQuotes(d.Text, p) {
+					quoteSpans = append(quoteSpans, q.Span)
+				}
+			}
+			figs := labelledFigures(lf, func(i int) int { return d.RawToText[i] })
+			markQuoted(figs, quoteSpans)
+			scoreFigureDoc(res, figs, withText(findingsOf(lf.Doc, ds, UncitedNumber), d.Text))
+			res.FigureDocs++
+		}
+	}
+	if !want(UnattributedQuote) {
+		return res, nil
+	}
+	names, err := PolnearDocs(root, split)
+	if err != nil {
+		return nil, err
+	}
+	res.Quotes, res.QuotesRemoved = &QuoteScore{}, &QuoteScore{}
+	for _, name := range names {
+		d, err := ReadPolnearDoc(root, name)
+		if err != nil {
+			return nil, err
+		}
+		natural, removed, err := scorePolnearQuotes(c, d)
+		if err != nil {
+			return nil, err
+		}
+		res.Quotes.Add(natural)
+		res.QuotesRemoved.Add(removed)
+		res.QuoteDocs++
+	}
+	return res, nil
+}
+
+// scorePolnearQuotes scores unattributed-quote on one article as written
+// and with the attributions of its attributed quotations cut.
+func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed QuoteScore, err error) {
+	ds, err := c.Check(d.Name, d.Text)
+	if err != nil {
+		return natural, removed, err
+	}
+	var quotes, positives []LabelledQuote
+	var edits []Edit
+	for _, p := range Paragraphs(d.Text) {
+		var cut []int // attributions to cut in this paragraph
+		var held []LabelledQuote
+		for _, q := range FindQuotes(d.Text, p) {
+			lq := LabelledQuote{Span: q.Span, Doc: d.Name, Text: excerptOf(d.Text, q.Span), Class: classify(d, q)}
+			quotes = append(quotes, lq)
+			if lq.Class != Attributed {
+				continue
+			}
+			holds := false
+			for i, a := range d.Attributions {
+				if SpeechCue(a.CueText) && covered(d.Text, q.Inner, a.Content) && slices.ContainsFunc(a.Cue, func(s Span) bool { return s.within(p) }) {
+					holds = true
+					if !slices.Contains(cut, i) {
+						cut = append(cut, i)
+					}
+				}
+			}
+			if holds {
+				held = append(held, lq)
+			}
+		}
+		if len(cut) == 0 {
+			continue
+		}
+		var dels []Span
+		for _, i := range cut {
+			dels = append(dels, attributionCut(d.Text, d.Attributions[i], p)...)
+		}
+		edits = append(edits, RemoveAttribution(d.Text, p, dels)...)
+		for _, q := range held {
+			q.Class = Unattributed
+			positives = append(positives, q)
+		}
+	}
+	natural = ScoreQuotes(quotes, withText(findingsOf(d.Name, ds, UnattributedQuote), d.Text))
+	if len(positives) == 0 {
+		return natural, removed, nil
+	}
+	edited, mapOff := ApplyEdits(d.Text, edits)
+	for i := range positives {
+		positives[i].Start, positives[i].End = mapOff(positives[i].Start), mapOff(positives[i].End)
+	}
+	eds, err := c.Check(d.Name, edited)
+	if err != nil {
+		return natural, removed, err
+	}
+	removed = ScoreQuotes(positives, withText(findingsOf(d.Name, eds, UnattributedQuote), edited))
+	// Findings elsewhere in the edited article are not this measure's
+	// business: it counts recall on the quotations left without a speaker.
+	removed.Stray, removed.Strays = 0, nil
+	return natural, removed, nil
+}
+
+// classify sorts a PolNeAR quotation by the gold attributions: under four
+// words it needs no speaker; held by the content of a speech or report
+// attribution it is attributed; held only by another kind (a belief, an
+// intention) it is not scored; held by none it is unattributed.
+func classify(d *PolnearDoc, q HarnessQuote) QuoteClass {
+	if q.Words < 4 {
+		return NoSpeakerNeeded
+	}
+	other := false
+	for _, a := range d.Attributions {
+		if covered(d.Text, q.Inner, a.Content) {
+			if SpeechCue(a.CueText) {
+				return Attributed
+			}
+			other = true
+		}
+	}
+	if other {
+		return Unscored
+	}
+	return Unattributed
+}
+
+// attributionCut returns the spans of an attribution to cut from a
+// paragraph: its source and cue spans there, and the words between the
+// nearest source and cue when they are few (at most three words) and hold
+// no content, quotation mark or sentence end ("Smith also said").
+func attributionCut(text []byte, a Attribution, p Span) []Span {
+	var out []Span
+	for _, s := range slices.Concat(a.Source, a.Cue) {
+		if s.overlaps(p) {
+			out = append(out, s)
+		}
+	}
+	for _, s := range a.Source {
+		for _, cue := range a.Cue {
+			gap := Span{min(s.End, cue.End), max(s.Start, cue.Start)}
+			if gap.Start >= gap.End || !gap.within(p) || gap.End-gap.Start > 40 {
+				continue
+			}
+			g := text[gap.Start:gap.End]
+			if countWords(g) > 3 || strings.ContainsAny(string(g), "\"“”.!?;") || slices.ContainsFunc(a.Content, gap.overlaps) {
+				continue
+			}
+			out = append(out, gap)
+		}
+	}
+	return out
+}
+
+// excerptOf returns the first 60 bytes of a span, for listings.
+func excerptOf(text []byte, s Span) string {
+	t := text[s.Start:min(s.End, s.Start+60)]
+	return strings.ToValidUTF8(string(t), "")
+}
