@@ -111,6 +111,9 @@ type Result struct {
 	// truncated tells that the page was cut at the size limit (or was
 	// malformed past repair), so an absent anchor proves nothing.
 	truncated bool
+	// dnsFailure tells that the verdict rests on a failed name lookup,
+	// which means nothing when no name resolved in the run.
+	dnsFailure bool
 }
 
 // HasAnchor reports whether the page has an element whose id or name is
@@ -147,6 +150,9 @@ type Summary struct {
 	// was unavailable (resolver unreachable, no route): report it once,
 	// not per link.
 	NetworkUnavailable int
+	// DeadlinePassed is how many were Unverifiable because the run's
+	// deadline (Config.Deadline) passed before they were checked.
+	DeadlinePassed int
 	// Warnings are notes for the user that did not stop the check, such
 	// as a corrupt cache that was ignored.
 	Warnings []string
