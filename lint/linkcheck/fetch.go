@@ -324,10 +324,10 @@ func classifyError(err error) (Verdict, string) {
 		limited      *rateLimitedError
 		firstByte    *firstByteTimeoutError
 		dnsErr       *net.DNSError
-		addrErr *net.AddrError
-		certErr *tls.CertificateVerificationError
-		recErr  tls.RecordHeaderError
-		alert   tls.AlertError
+		addrErr      *net.AddrError
+		certErr      *tls.CertificateVerificationError
+		recErr       tls.RecordHeaderError
+		alert        tls.AlertError
 	)
 	switch {
 	case errors.As(err, &guarded):

@@ -71,13 +71,13 @@ var nonGlobalIPv6 = []netip.Prefix{
 // globalIPv6Exceptions are the parts of 2001::/23 the registry marks
 // globally reachable.
 var globalIPv6Exceptions = []netip.Prefix{
-	netip.MustParsePrefix("2001:1::1/128"),  // Port Control Protocol anycast
-	netip.MustParsePrefix("2001:1::2/128"),  // TURN anycast
-	netip.MustParsePrefix("2001:1::3/128"),  // DNS-SD service registration anycast
-	netip.MustParsePrefix("2001:3::/32"),    // AMT
+	netip.MustParsePrefix("2001:1::1/128"),   // Port Control Protocol anycast
+	netip.MustParsePrefix("2001:1::2/128"),   // TURN anycast
+	netip.MustParsePrefix("2001:1::3/128"),   // DNS-SD service registration anycast
+	netip.MustParsePrefix("2001:3::/32"),     // AMT
 	netip.MustParsePrefix("2001:4:112::/48"), // AS112-v6
-	netip.MustParsePrefix("2001:20::/28"),   // ORCHIDv2
-	netip.MustParsePrefix("2001:30::/28"),   // drone remote ID
+	netip.MustParsePrefix("2001:20::/28"),    // ORCHIDv2
+	netip.MustParsePrefix("2001:30::/28"),    // drone remote ID
 }
 
 var (
