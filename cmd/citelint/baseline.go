@@ -12,6 +12,7 @@ import (
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/baseline"
 	"github.com/citelint/citelint/lint/gitdiff"
+	"github.com/citelint/citelint/rules"
 	"github.com/urfave/cli/v2"
 )
 
@@ -21,7 +22,7 @@ func baselineFlags() []cli.Flag {
 	var out []cli.Flag
 	for _, f := range checkFlags() {
 		switch f.Names()[0] {
-		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename":
+		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename", "timeout":
 			out = append(out, f)
 		}
 	}
@@ -40,6 +41,8 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			"A finding is recorded by its rule, its file, the words it points at and the\n" +
 			"sentence around them, not by line number: adding or removing text elsewhere\n" +
 			"in a file does not make an old finding new. Editing the sentence does.\n" +
+			"unverifiable-link findings are never recorded: they say the network did not let\n" +
+			"citelint tell (a timeout, a rate limit, no network), which the next run may.\n" +
 			"Run the command again to record the current state; FILE is replaced whole.\n\n" +
 			"Exit status: 0 when FILE was written, 2 when a file could not be checked\n" +
 			"(FILE is then left as it was).",
@@ -62,7 +65,7 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 				}
 				return cli.Exit(fmt.Sprintf("%s not written: a baseline must hold every file's findings; fix the errors above and run again", file), exitError)
 			}
-			b := baseline.New(res.Diagnostics)
+			b := baseline.New(withoutNetworkFailures(res.Diagnostics))
 			if err := writeFileAtomic(file, func(w io.Writer) error {
 				_, err := b.WriteTo(w)
 				return err
@@ -73,6 +76,15 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			return nil
 		},
 	}
+}
+
+// withoutNetworkFailures drops the findings that depend on a failed
+// network, which a baseline must not record: a link the network would not
+// let citelint judge says nothing lasting about the draft. (Links not
+// checked at all, for want of a network, give no finding to drop; a
+// domain's NXDOMAIN is dead only when other names resolved in the run.)
+func withoutNetworkFailures(ds []lint.Diagnostic) []lint.Diagnostic {
+	return slices.DeleteFunc(ds, func(d lint.Diagnostic) bool { return d.Rule == rules.UnverifiableLink.ID })
 }
 
 func plural(n int, word string) string {
