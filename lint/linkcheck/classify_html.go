@@ -149,8 +149,13 @@ func (s *pageSigns) readTag(t tagAttrs) {
 	if hasClass(t.class, "gh-post-upgrade-cta") {
 		s.setStrong("Ghost members-only post (gh-post-upgrade-cta)")
 	}
-	if t.componentName == "Paywall" || t.testID == "paywall" {
+	switch {
+	case t.componentName == "Paywall" || t.testID == "paywall":
 		s.setStrong("Substack paywall block")
+	case t.name == "div" && hasClass(t.class, "paywall"):
+		// Substack's older template marks the closed part with a bare
+		// class; a class is markup, never the page's words about paywalls.
+		s.setStrong("Substack paywall block (class paywall)")
 	}
 }
 
