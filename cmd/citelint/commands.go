@@ -128,6 +128,8 @@ const linksConfigHelp = `
 #   max-retry-wait: 30s    # a longer Retry-After is not waited for
 #   max-header-bytes: 65536
 #   max-url-length: 8192
+#   max-page-bytes: 2097152
+#   max-redirects: 20
 #   max-local-file-bytes: 10485760
 #   per-host: 2            # requests in flight per host
 #   max-concurrency: 32

@@ -33,6 +33,8 @@ type linksConfig struct {
 	Deadline          time.Duration                `yaml:"deadline"`
 	MaxHeaderBytes    int64                        `yaml:"max-header-bytes"`
 	MaxURLLength      int                          `yaml:"max-url-length"`
+	MaxPageBytes      int64                        `yaml:"max-page-bytes"`
+	MaxRedirects      int                          `yaml:"max-redirects"`
 	MaxLocalFileBytes int64                        `yaml:"max-local-file-bytes"`
 	MaxConcurrency    int                          `yaml:"max-concurrency"`
 	PerHost           int                          `yaml:"per-host"`
@@ -90,6 +92,8 @@ func (lc *linksConfig) checkerConfig() linkcheck.Config {
 		Deadline:         lc.Deadline,
 		MaxHeaderBytes:   lc.MaxHeaderBytes,
 		MaxURLBytes:      lc.MaxURLLength,
+		MaxPageBytes:     lc.MaxPageBytes,
+		MaxRedirects:     lc.MaxRedirects,
 		MaxConcurrency:   lc.MaxConcurrency,
 		PerHost:          lc.PerHost,
 		MaxRetryWait:     lc.MaxRetryWait,

@@ -247,3 +247,33 @@ func TestLongLinkIsNotFetched(t *testing.T) {
 		t.Errorf("%d requests for a link over the cap", n)
 	}
 }
+
+func TestPageAndRedirectLimitsAreConfigurable(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		if _, err := fmt.Sscanf(r.URL.Path, "/r/%d", &n); err == nil && n > 0 {
+			http.Redirect(w, r, fmt.Sprintf("/r/%d", n-1), http.StatusFound)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, `<p id="early">%s<p id="late">`, strings.Repeat("x", 2000))
+	}))
+	defer srv.Close()
+	cfg := testConfig()
+	cfg.MaxRedirects = 2
+	cfg.MaxPageBytes = 1000
+	results, _ := newChecker(t, cfg).Check(context.Background(), []string{srv.URL + "/r/2", srv.URL + "/r/3"})
+	if r := results[srv.URL+"/r/2"]; r.Verdict != OK {
+		t.Errorf("two redirects: got %v %q", r.Verdict, r.Reason)
+	}
+	if r := results[srv.URL+"/r/3"]; r.Verdict != Dead || r.Reason != "more than 2 redirects" {
+		t.Errorf("three redirects: got %v %q", r.Verdict, r.Reason)
+	}
+	page := results[srv.URL+"/r/2"]
+	if found, known := page.HasAnchor("early"); !found || !known {
+		t.Errorf("anchor within max-page-bytes: found=%v known=%v", found, known)
+	}
+	if found, known := page.HasAnchor("late"); found || known {
+		t.Errorf("anchor past max-page-bytes: found=%v known=%v, want unknown", found, known)
+	}
+}

@@ -10,7 +10,7 @@ import (
 func TestClassifyHTMLBoundedOnHostileInput(t *testing.T) {
 	for name, doc := range map[string]string{
 		"deep JSON-LD":     `<script type="application/ld+json">` + strings.Repeat("[", 200_000) + `</script><p id=after>`,
-		"huge attribute":   `<div id="` + strings.Repeat("x", maxBodyBytes-20) + `">`,
+		"huge attribute":   `<div id="` + strings.Repeat("x", DefaultMaxPageBytes-20) + `">`,
 		"many attributes":  `<div ` + strings.Repeat(`a="b" `, 300_000) + `>`,
 		"unclosed comment": `<p id=a><!--` + strings.Repeat("-", 1<<20),
 	} {

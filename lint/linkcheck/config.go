@@ -21,6 +21,8 @@ const (
 	DefaultConnectTimeout = 10 * time.Second
 	DefaultMaxHeaderBytes = 64 << 10
 	DefaultMaxURLBytes    = 8 << 10
+	DefaultMaxPageBytes   = 2 << 20
+	DefaultMaxRedirects   = 20
 	DefaultMaxConcurrency = 32
 	DefaultPerHost        = 2
 	DefaultMinInterval    = 100 * time.Millisecond
@@ -71,6 +73,12 @@ type Config struct {
 	// MaxURLBytes caps the length of a link and of every redirect target;
 	// a longer one makes the link Unverifiable. Default 8 KiB.
 	MaxURLBytes int
+	// MaxPageBytes caps what is read of a page, after decompression; the
+	// rest is not read, and anchors past it are unknown. Default 2 MiB.
+	MaxPageBytes int64
+	// MaxRedirects is how many redirects a link may go through before it
+	// is Dead. Default 20, where browsers give up too.
+	MaxRedirects int
 
 	// MaxConcurrency limits links checked at once. Default 32.
 	MaxConcurrency int
@@ -171,8 +179,8 @@ func (cfg Config) withDefaults() (Config, error) {
 	if cfg.Timeout < 0 || cfg.ConnectTimeout < 0 || cfg.Deadline < 0 || cfg.MinRetryWait < 0 || cfg.MaxRetryWait < 0 || cfg.MaxAge < 0 {
 		return cfg, errors.New("link check: timeout, deadline, retry waits and max-age must not be negative")
 	}
-	if cfg.MaxConcurrency < 0 || cfg.PerHost < 0 || cfg.MaxHeaderBytes < 0 || cfg.MaxURLBytes < 0 {
-		return cfg, errors.New("link check: max-concurrency, per-host, max-header-bytes and max-url-length must not be negative")
+	if cfg.MaxConcurrency < 0 || cfg.PerHost < 0 || cfg.MaxHeaderBytes < 0 || cfg.MaxURLBytes < 0 || cfg.MaxPageBytes < 0 || cfg.MaxRedirects < 0 {
+		return cfg, errors.New("link check: max-concurrency, per-host, max-header-bytes, max-url-length, max-page-bytes and max-redirects must not be negative")
 	}
 	setDuration(&cfg.Timeout, DefaultTimeout)
 	setDuration(&cfg.ConnectTimeout, DefaultConnectTimeout)
@@ -182,6 +190,12 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	if cfg.MaxURLBytes == 0 {
 		cfg.MaxURLBytes = DefaultMaxURLBytes
+	}
+	if cfg.MaxPageBytes == 0 {
+		cfg.MaxPageBytes = DefaultMaxPageBytes
+	}
+	if cfg.MaxRedirects == 0 {
+		cfg.MaxRedirects = DefaultMaxRedirects
 	}
 	if cfg.Resolver == nil {
 		cfg.Resolver = net.DefaultResolver

@@ -22,11 +22,6 @@ import (
 )
 
 const (
-	// maxBodyBytes caps what is read of a page, after decompression.
-	maxBodyBytes = 2 << 20
-	// maxRedirects is where browsers give up too.
-	maxRedirects = 20
-
 	reasonNetworkUnavailable = "network unavailable"
 	reasonDeadline           = "deadline reached before the link was checked"
 )
@@ -54,8 +49,8 @@ func (c *Checker) fetch(ctx context.Context, start *url.URL) Result {
 			return r
 		}
 		visited[visit] = true
-		if hops > maxRedirects {
-			r.Verdict, r.Reason = Dead, fmt.Sprintf("more than %d redirects", maxRedirects)
+		if hops > c.cfg.MaxRedirects {
+			r.Verdict, r.Reason = Dead, fmt.Sprintf("more than %d redirects", c.cfg.MaxRedirects)
 			return r
 		}
 
@@ -213,7 +208,7 @@ func (c *Checker) judge(r Result, resp *http.Response) Result {
 	code := resp.StatusCode
 	switch {
 	case code >= 200 && code < 300:
-		return judgePage(r, resp)
+		return judgePage(r, resp, c.cfg.MaxPageBytes)
 	case code == http.StatusUnauthorized:
 		r.Verdict, r.Strong, r.Reason = Paywalled, true, "HTTP 401: login required"
 	case code == http.StatusPaymentRequired:
@@ -238,14 +233,14 @@ func (c *Checker) judge(r Result, resp *http.Response) Result {
 	return r
 }
 
-// judgePage reads a successful page and looks for paywall signs and
-// anchors.
-func judgePage(r Result, resp *http.Response) Result {
+// judgePage reads a successful page, up to maxBytes after
+// decompression, and looks for paywall signs and anchors.
+func judgePage(r Result, resp *http.Response, maxBytes int64) Result {
 	r.Verdict, r.Reason = OK, fmt.Sprintf("HTTP %d", resp.StatusCode)
 	if r.MovedTo != "" {
 		r.Verdict, r.Reason = Redirected, fmt.Sprintf("moved permanently to %s", r.MovedTo)
 	}
-	body := &cappedReader{r: resp.Body, remaining: maxBodyBytes}
+	body := &cappedReader{r: resp.Body, remaining: maxBytes}
 	buffered := bufio.NewReader(body)
 	if !isHTML(resp.Header.Get("Content-Type"), buffered) {
 		return r

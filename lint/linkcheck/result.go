@@ -25,13 +25,16 @@ const (
 	Redirected
 	// Unverifiable: the server would not let an automated client judge
 	// (bot protection, rate limiting or server errors that outlasted the
-	// retries, timeouts, TLS errors).
+	// retries, a Retry-After beyond the retry cap, timeouts, an
+	// unresponsive host, TLS errors, headers or addresses over their
+	// limits), or the run's deadline passed before the link was checked.
 	Unverifiable
 	// Skipped: not checked on purpose (not http or https, excluded by
 	// configuration, or an address the guard refuses).
 	Skipped
 	// NotChecked: not checked for want of a network: offline mode, the
-	// network is unavailable, or the run's deadline passed.
+	// network is unavailable (no name resolved in the run), or the
+	// caller cancelled the check.
 	NotChecked
 )
 
