@@ -125,7 +125,7 @@ func TestUnresponsiveHostCostsTwoTimeouts(t *testing.T) {
 	cfg := testConfig()
 	cfg.PerHost = 1
 	cfg.Timeout = 5 * time.Second
-	cfg.ConnectTimeout = 200 * time.Millisecond
+	cfg.ConnectTimeout = 300 * time.Millisecond
 	var urls []string
 	for i := range 6 {
 		urls = append(urls, fmt.Sprintf("%s/%d", base, i))
@@ -134,13 +134,14 @@ func TestUnresponsiveHostCostsTwoTimeouts(t *testing.T) {
 	results, _ := newChecker(t, cfg).Check(context.Background(), urls)
 	elapsed := time.Since(start)
 	t.Logf("six links to a server that never answers: %v", elapsed)
-	if elapsed > 3*cfg.ConnectTimeout {
+	if elapsed > 7*cfg.ConnectTimeout/2 { // six timeouts would be 6×
+
 		t.Errorf("took %v, want about two timeouts (%v)", elapsed, 2*cfg.ConnectTimeout)
 	}
 	timedOut, given := 0, 0
 	for _, u := range urls {
 		switch r := results[u]; {
-		case r.Verdict == Unverifiable && r.Reason == "timed out: no response within 200ms twice":
+		case r.Verdict == Unverifiable && r.Reason == "timed out: no response within 300ms twice":
 			timedOut++
 		case r.Verdict == Unverifiable && strings.HasSuffix(r.Reason, "timed out 2 times in this run; not tried again"):
 			given++
@@ -173,12 +174,14 @@ func TestDeadlineLeavesLinksUnverifiable(t *testing.T) {
 	want := "the links deadline (150ms) passed before the link was checked"
 	unverifiable := 0
 	for _, u := range urls {
-		r := results[u]
-		if r.Verdict == Dead {
-			t.Errorf("%s: dead after the deadline: %q", u, r.Reason)
-		}
-		if r.Verdict == Unverifiable && r.Reason == want {
+		// Checked in time (the 404 is dead), or unverifiable: never dead
+		// for the deadline's sake.
+		switch r := results[u]; {
+		case r.Verdict == Unverifiable && r.Reason == want:
 			unverifiable++
+		case r.Verdict == OK && strings.HasSuffix(u, "/ok"), r.Verdict == Dead && r.Reason == "HTTP 404" && strings.HasSuffix(u, "/404"):
+		default:
+			t.Errorf("%s: got %v %q", u, r.Verdict, r.Reason)
 		}
 	}
 	if unverifiable == 0 || sum.DeadlinePassed != unverifiable {

@@ -254,8 +254,11 @@ func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
 	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
 	defer cancel()
 	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
-	if err != nil || !locked {
-		return fmt.Errorf("link cache %s not saved: another run held its lock for %s (%v)", path, lockWait, err)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || (err == nil && !locked):
+		return fmt.Errorf("link cache %s not saved: another run held its lock for %s", path, lockWait)
+	case err != nil:
+		return fmt.Errorf("link cache %s not saved: lock: %w", path, err)
 	}
 	defer func() { _ = lock.Unlock() }() // closing the file releases the lock anyway
 
