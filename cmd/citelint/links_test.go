@@ -379,3 +379,27 @@ func TestTimeoutFlagSetsTheLinksDeadline(t *testing.T) {
 		t.Errorf("links.deadline: %q", got)
 	}
 }
+
+func TestCacheNeverReplacesARepositorysLinksJSON(t *testing.T) {
+	srv := newLinkServer(t)
+	theirs := `{"links": ["https://example.com/"]}`
+	draft := "A [page](" + srv.URL + "/ok).\n"
+	dir := files(t, map[string]string{
+		"draft.md":      draft,
+		"links.json":    theirs,
+		".citelint.yml": "links:\n  cache: .\n  allow-private: true\n",
+	})
+	for range 2 {
+		if r := citelint(t, dir, "", nil, "draft.md"); r.code != exitClean || r.stderr != "" {
+			t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "links.json")); err != nil || string(data) != theirs {
+		t.Errorf("the repository's links.json now holds %q (%v)", data, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "citelint", "links.json")); err != nil {
+		t.Errorf("no cache in the citelint subfolder: %v", err)
+	}
+	// The second run was answered from the cache.
+	equal(t, "requests", hitList(srv.requests()), []string{"/ok=1"})
+}

@@ -317,7 +317,10 @@ func (c *Checker) checkOne(ctx context.Context, l link, global chan struct{}) (R
 	}
 	defer func() { <-global }()
 	r := c.fetch(ctx, l.url)
-	if r.Verdict != Dead || !c.cfg.SuggestArchive {
+	if r.Verdict != Dead || !c.cfg.SuggestArchive || (r.dnsFailure && !c.dialer.resolved.Load()) {
+		// A missing domain in a run where no name resolved yet may be a
+		// missing network: judgeDNSFailures decides, and the archive
+		// would be out of reach anyway.
 		return r, nil
 	}
 	snapshot, err := c.closestSnapshot(ctx, l.key)
