@@ -14,9 +14,11 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -90,13 +92,13 @@ func nextHop(cur *url.URL, location string, status, maxURLBytes int) (*url.URL, 
 	}
 	next, err := cur.Parse(location)
 	if err != nil {
-		return nil, Dead, fmt.Sprintf("redirect to a malformed address %q", shorten(location))
+		return nil, Dead, "redirect to a malformed address " + quoteShort(location)
 	}
 	if next.Scheme != "http" && next.Scheme != "https" {
-		return nil, Unverifiable, fmt.Sprintf("redirect to a non-HTTP address %q", shorten(location))
+		return nil, Unverifiable, "redirect to a non-HTTP address " + quoteShort(location)
 	}
 	if next.Hostname() == "" {
-		return nil, Dead, fmt.Sprintf("redirect to an address without a host %q", shorten(location))
+		return nil, Dead, "redirect to an address without a host " + quoteShort(location)
 	}
 	next.Fragment, next.RawFragment = "", ""
 	if s := next.String(); len(s) > maxURLBytes {
@@ -105,13 +107,19 @@ func nextHop(cur *url.URL, location string, status, maxURLBytes int) (*url.URL, 
 	return next, OK, ""
 }
 
-// shorten cuts s for a message.
-func shorten(s string) string {
-	const max = 100
-	if len(s) <= max {
-		return s
+// quoteShort quotes s for a message, cut to about 100 bytes: quoting
+// spells a control or invalid byte in four, so the cut comes after it.
+func quoteShort(s string) string {
+	const limit = 100
+	q := strconv.Quote(s)
+	if len(q) <= limit {
+		return q
 	}
-	return strings.ToValidUTF8(s[:max], "") + "…"
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(q[cut]) {
+		cut--
+	}
+	return q[:cut] + "…"
 }
 
 // get sends one GET for u, a hop of the chain that began at start, with
