@@ -2,7 +2,9 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"html"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode"
 
 	"github.com/citelint/citelint/lint"
@@ -40,11 +43,23 @@ type linkFacts struct {
 	files  *localFiles
 }
 
+// DefaultMaxLocalFileBytes is the default of LinkOptions.MaxLocalFileBytes.
+const DefaultMaxLocalFileBytes = 10 << 20
+
+// LinkOptions are the link rules' settings for relative links.
+type LinkOptions struct {
+	// MaxLocalFileBytes caps what is read of a Markdown file a relative
+	// link points to, to find its anchors; a larger file's anchors are not
+	// judged. Zero means DefaultMaxLocalFileBytes. Only regular files are
+	// read (a FIFO or a device never is).
+	MaxLocalFileBytes int64
+}
+
 // LinkValues returns the runner values (lint.Runner.Values) that hand the
 // link checker's results to the link rules. results is keyed by the URLs
 // LinkTargets listed, as linkcheck.Checker.Check returns them; nil means
 // links were not checked, and only the checks that need no network run.
-func LinkValues(results map[string]linkcheck.Result) map[any]any {
+func LinkValues(results map[string]linkcheck.Result, opts LinkOptions) map[any]any {
 	var lookup func(string) (linkcheck.Result, bool)
 	if results != nil {
 		lookup = func(url string) (linkcheck.Result, bool) {
@@ -52,16 +67,16 @@ func LinkValues(results map[string]linkcheck.Result) map[any]any {
 			return r, ok
 		}
 	}
-	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles()}}
+	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles(opts.MaxLocalFileBytes)}}
 }
 
 // CachedLinkValues returns the runner values that let the link rules judge
 // web links from the link checker's cache alone, as they meet them: an
 // offline run needs no list of links made beforehand, and so reads each
 // file once.
-func CachedLinkValues(cache *linkcheck.CachedLookup) map[any]any {
+func CachedLinkValues(cache *linkcheck.CachedLookup, opts LinkOptions) map[any]any {
 	lookup := func(url string) (linkcheck.Result, bool) { return cache.Result(url), true }
-	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles()}}
+	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles(opts.MaxLocalFileBytes)}}
 }
 
 // factsOf returns the run's link facts, or facts holding no results (and
@@ -70,7 +85,7 @@ func factsOf(p *lint.Pass) *linkFacts {
 	if f, ok := p.Value(linkFactsKey{}).(*linkFacts); ok {
 		return f
 	}
-	return &linkFacts{files: newLocalFiles()}
+	return &linkFacts{files: newLocalFiles(0)}
 }
 
 // LinkTargets lists the distinct http and https URLs a document links to,
@@ -222,6 +237,9 @@ func (f *linkFacts) result(l link) (linkcheck.Result, bool) {
 // looked at once per run, whichever document or rule asks first. It is
 // safe for concurrent use.
 type localFiles struct {
+	// maxBytes caps what is read of one file.
+	maxBytes int64
+
 	mu    sync.Mutex
 	files map[string]*localFile
 }
@@ -234,8 +252,11 @@ type localFile struct {
 	anchors     map[string]bool // nil when unknown
 }
 
-func newLocalFiles() *localFiles {
-	return &localFiles{files: make(map[string]*localFile)}
+func newLocalFiles(maxBytes int64) *localFiles {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxLocalFileBytes
+	}
+	return &localFiles{maxBytes: maxBytes, files: make(map[string]*localFile)}
 }
 
 func (lf *localFiles) get(name string) *localFile {
@@ -271,7 +292,7 @@ func (lf *localFiles) anchors(name string) map[string]bool {
 	}
 	f := lf.get(name)
 	f.anchorsOnce.Do(func() {
-		src, err := os.ReadFile(filepath.FromSlash(name))
+		src, err := readRegularFile(filepath.FromSlash(name), lf.maxBytes)
 		if err != nil {
 			return
 		}
@@ -282,6 +303,39 @@ func (lf *localFiles) anchors(name string) map[string]bool {
 		f.anchors = documentAnchors(doc)
 	})
 	return f.anchors
+}
+
+// readRegularFile reads a regular file of at most maxBytes. It never opens
+// anything else: opening a FIFO blocks until a writer comes, and a device
+// such as /dev/zero never ends. The file is opened without blocking and
+// checked again once open, in case it was swapped after the first look.
+func readRegularFile(name string, maxBytes int64) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", name)
+	}
+	if info.Size() > maxBytes {
+		return nil, fmt.Errorf("%s is larger than %d bytes", name, maxBytes)
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", name)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > maxBytes {
+		return nil, fmt.Errorf("%s is larger than %d bytes", name, maxBytes)
+	}
+	return src, nil
 }
 
 // documentAnchors returns the anchors a reader can link to in a Markdown

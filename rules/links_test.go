@@ -37,7 +37,7 @@ func runLinkRules(t *testing.T, dir, name, src string, results map[string]linkch
 	}
 	runner := &lint.Runner{Rules: active, Known: Known}
 	if results != nil {
-		runner.Values = LinkValues(results)
+		runner.Values = LinkValues(results, LinkOptions{})
 	}
 	diags, err := runner.Check(doc)
 	if err != nil {

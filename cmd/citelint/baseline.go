@@ -15,6 +15,7 @@ import (
 	"github.com/citelint/citelint/lint/baseline"
 	"github.com/citelint/citelint/lint/gitdiff"
 	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/rules"
 	"github.com/urfave/cli/v2"
 )
 
@@ -24,7 +25,7 @@ func baselineFlags() []cli.Flag {
 	var out []cli.Flag
 	for _, f := range checkFlags() {
 		switch f.Names()[0] {
-		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename", "max-file-size", "max-findings":
+		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename", "max-file-size", "max-findings", "timeout":
 			out = append(out, f)
 		}
 	}
@@ -43,6 +44,8 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			"A finding is recorded by its rule, its file, the words it points at and the\n" +
 			"sentence around them, not by line number: adding or removing text elsewhere\n" +
 			"in a file does not make an old finding new. Editing the sentence does.\n" +
+			"unverifiable-link findings are never recorded: they say the network did not let\n" +
+			"citelint tell (a timeout, a rate limit, no network), which the next run may.\n" +
 			"Run the command again to record the current state; FILE is replaced whole.\n\n" +
 			"Exit status: 0 when FILE was written, 2 when a file could not be checked\n" +
 			"(FILE is then left as it was).",
@@ -71,7 +74,7 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 				}
 				return cli.Exit(fmt.Sprintf("%s not written: a baseline must hold every file's findings; fix the errors above and run again", file), exitError)
 			}
-			b := baseline.New(res.Diagnostics)
+			b := baseline.New(withoutNetworkFailures(res.Diagnostics))
 			var buf bytes.Buffer
 			if _, err := b.WriteTo(&buf); err != nil {
 				return cli.Exit(err.Error(), exitError)
@@ -117,6 +120,15 @@ func checkBaselineOutput(path string) error {
 		return fmt.Errorf("cannot write the baseline to %s: it holds something other than a citelint baseline (a draft?), which would be lost; name a new file, such as .citelint-baseline.json", path)
 	}
 	return nil
+}
+
+// withoutNetworkFailures drops the findings that depend on a failed
+// network, which a baseline must not record: a link the network would not
+// let citelint judge says nothing lasting about the draft. (Links not
+// checked at all, for want of a network, give no finding to drop; a
+// domain's NXDOMAIN is dead only when other names resolved in the run.)
+func withoutNetworkFailures(ds []lint.Diagnostic) []lint.Diagnostic {
+	return slices.DeleteFunc(ds, func(d lint.Diagnostic) bool { return d.Rule == rules.UnverifiableLink.ID })
 }
 
 func plural(n int, word string) string {

@@ -38,6 +38,7 @@ func checkFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "leave out the summary line"},
 		&cli.BoolFlag{Name: "offline", Usage: "make no network requests: links are judged from cached results only, the rest are not checked (for pre-commit hooks)"},
 		&cli.BoolFlag{Name: "allow-private", Usage: "let link checks connect to loopback, private and link-local addresses (as links.allow-private: true)"},
+		&cli.DurationFlag{Name: "timeout", Usage: "stop checking links after `DURATION` (such as 2m; as links.deadline): links not checked by then are reported unverifiable, never dead"},
 		&cli.BoolFlag{Name: "suggest-archive", Usage: "ask the Wayback Machine for the closest snapshot of each dead link (as links.suggest-archive: true)"},
 		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` to show for text read from - (standard input)"},
 		&cli.StringFlag{Name: "max-file-size", DefaultText: "10MB", Usage: "do not check files larger than `SIZE` (such as 10MB or 512KB): each is an error (as limits.max-file-size)"},

@@ -122,13 +122,20 @@ const linksConfigHelp = `
 #   accept: []             # HTTP statuses to treat as fine, e.g. [403]
 #   paywalled-domains: []  # domains to report as paywalled (at info)
 #   timeout: 15s
-#   retries: 2             # 0 for none
-#   max-retry-wait: 30s    # also caps Retry-After
+#   connect-timeout: 10s   # connecting and waiting for the response headers
+#   deadline: 0s           # the whole link check; 0 for none
+#   retries: 2             # 0 for none; a timeout is retried once at most
+#   max-retry-wait: 30s    # a longer Retry-After is not waited for
+#   max-header-bytes: 65536
+#   max-url-length: 8192
+#   max-page-bytes: 2097152
+#   max-redirects: 20
+#   max-local-file-bytes: 10485760
 #   per-host: 2            # requests in flight per host
 #   max-concurrency: 32
 #   cache: ""              # a folder relative to this file; "off" for none; default: the user cache folder
 #   max-age: 24h
-#   headers: {}            # per domain, e.g. {example.com: {Authorization: "Bearer …"}}
+#   headers: {}            # per domain, sent over HTTPS only, e.g. {example.com: {Authorization: "Bearer …"}}
 #   user-agent: ""         # default: citelint/VERSION (+https://github.com/citelint/citelint)
 #   allow-private: false
 #   suggest-archive: false

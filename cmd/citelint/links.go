@@ -27,21 +27,28 @@ import (
 //	  paywalled-domains: [example-news.com]
 //	  cache: .cache/citelint   # relative to the config file; off disables it
 type linksConfig struct {
-	Exclude          []string                     `yaml:"exclude"`
-	Timeout          time.Duration                `yaml:"timeout"`
-	MaxConcurrency   int                          `yaml:"max-concurrency"`
-	PerHost          int                          `yaml:"per-host"`
-	Retries          *int                         `yaml:"retries"` // nil: the default; 0: none
-	MaxRetryWait     time.Duration                `yaml:"max-retry-wait"`
-	UserAgent        string                       `yaml:"user-agent"`
-	Headers          map[string]map[string]string `yaml:"headers"`
-	Cache            string                       `yaml:"cache"`
-	MaxAge           time.Duration                `yaml:"max-age"`
-	Accept           []int                        `yaml:"accept"`
-	PaywalledDomains []string                     `yaml:"paywalled-domains"`
-	AllowPrivate     bool                         `yaml:"allow-private"`
-	ArchiveAPI       string                       `yaml:"archive-api"`
-	SuggestArchive   bool                         `yaml:"suggest-archive"`
+	Exclude           []string                     `yaml:"exclude"`
+	Timeout           time.Duration                `yaml:"timeout"`
+	ConnectTimeout    time.Duration                `yaml:"connect-timeout"`
+	Deadline          time.Duration                `yaml:"deadline"`
+	MaxHeaderBytes    int64                        `yaml:"max-header-bytes"`
+	MaxURLLength      int                          `yaml:"max-url-length"`
+	MaxPageBytes      int64                        `yaml:"max-page-bytes"`
+	MaxRedirects      int                          `yaml:"max-redirects"`
+	MaxLocalFileBytes int64                        `yaml:"max-local-file-bytes"`
+	MaxConcurrency    int                          `yaml:"max-concurrency"`
+	PerHost           int                          `yaml:"per-host"`
+	Retries           *int                         `yaml:"retries"` // nil: the default; 0: none
+	MaxRetryWait      time.Duration                `yaml:"max-retry-wait"`
+	UserAgent         string                       `yaml:"user-agent"`
+	Headers           map[string]map[string]string `yaml:"headers"`
+	Cache             string                       `yaml:"cache"`
+	MaxAge            time.Duration                `yaml:"max-age"`
+	Accept            []int                        `yaml:"accept"`
+	PaywalledDomains  []string                     `yaml:"paywalled-domains"`
+	AllowPrivate      bool                         `yaml:"allow-private"`
+	ArchiveAPI        string                       `yaml:"archive-api"`
+	SuggestArchive    bool                         `yaml:"suggest-archive"`
 
 	exclude []*regexp.Regexp // Exclude compiled by Validate
 }
@@ -64,6 +71,9 @@ func (lc *linksConfig) Validate() error {
 	if lc.Retries != nil && *lc.Retries < 0 {
 		return errors.New("retries must not be negative (0 means no retries)")
 	}
+	if lc.MaxLocalFileBytes < 0 {
+		return errors.New("max-local-file-bytes must not be negative")
+	}
 	for _, code := range lc.Accept {
 		if code < 100 || code > 999 {
 			return fmt.Errorf("accept: %d is not an HTTP status", code)
@@ -78,6 +88,12 @@ func (lc *linksConfig) Validate() error {
 func (lc *linksConfig) checkerConfig() linkcheck.Config {
 	cfg := linkcheck.Config{
 		Timeout:          lc.Timeout,
+		ConnectTimeout:   lc.ConnectTimeout,
+		Deadline:         lc.Deadline,
+		MaxHeaderBytes:   lc.MaxHeaderBytes,
+		MaxURLBytes:      lc.MaxURLLength,
+		MaxPageBytes:     lc.MaxPageBytes,
+		MaxRedirects:     lc.MaxRedirects,
 		MaxConcurrency:   lc.MaxConcurrency,
 		PerHost:          lc.PerHost,
 		MaxRetryWait:     lc.MaxRetryWait,
@@ -104,6 +120,11 @@ func (lc *linksConfig) checkerConfig() linkcheck.Config {
 	return cfg
 }
 
+// linkOptions returns the link rules' settings for relative links.
+func (lc *linksConfig) linkOptions() rules.LinkOptions {
+	return rules.LinkOptions{MaxLocalFileBytes: lc.MaxLocalFileBytes}
+}
+
 // checkLinks prepares the link rules' facts when a rule that reads link
 // results is active (otherwise it returns nil values). Online, it reads and
 // parses each input to list its links, keeping no document, then checks
@@ -122,6 +143,13 @@ func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir 
 	cfg.Offline = c.Bool("offline")
 	cfg.AllowPrivate = cfg.AllowPrivate || c.Bool("allow-private")
 	cfg.SuggestArchive = cfg.SuggestArchive || c.Bool("suggest-archive")
+	if c.IsSet("timeout") {
+		if d := c.Duration("timeout"); d > 0 {
+			cfg.Deadline = d
+		} else {
+			return nil, afterRun, errors.New("--timeout must be a positive duration, such as 2m")
+		}
+	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = linkcheck.DefaultUserAgent(versionString())
 	}
@@ -148,12 +176,12 @@ func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir 
 				fmt.Fprintf(stderr, "citelint: offline: %d links not checked (no recent result in the cache)\n", n)
 			}
 		}
-		return rules.CachedLinkValues(cache), afterRun, nil
+		return rules.CachedLinkValues(cache, lc.linkOptions()), afterRun, nil
 	}
 	urls := linkTargets(ctx, inputs, c.Int("jobs"))
 	results, sum := checker.Check(ctx, urls)
 	noteLinkCheck(stderr, sum)
-	return rules.LinkValues(results), afterRun, nil
+	return rules.LinkValues(results, lc.linkOptions()), afterRun, nil
 }
 
 // noteLinkCheck tells the user, once each, what the link check could not
@@ -165,6 +193,9 @@ func noteLinkCheck(w io.Writer, sum linkcheck.Summary) {
 	}
 	if sum.NetworkUnavailable > 0 {
 		fmt.Fprintf(w, "citelint: network unavailable: %d links not checked\n", sum.NetworkUnavailable)
+	}
+	if sum.DeadlinePassed > 0 {
+		fmt.Fprintf(w, "citelint: the links deadline passed: %d links not checked (reported as unverifiable)\n", sum.DeadlinePassed)
 	}
 }
 

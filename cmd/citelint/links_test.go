@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/citelint/citelint/lint/linkcheck"
 )
@@ -318,4 +320,86 @@ func TestNetworkUnavailableIsSaidOnce(t *testing.T) {
 	if want := "citelint: network unavailable: 57 links not checked\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
+}
+
+func TestBaselineRecordsNoNetworkFailure(t *testing.T) {
+	srv := newLinkServer(t)
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close() // accepts into the backlog, never answers
+	draft := "Gone: [a](" + srv.URL + "/404). Refused: [b](" + srv.URL + "/999). Silent: [c](http://" + silent.Addr().String() + "/).\n"
+	config := "links:\n  cache: off\n  retries: 0\n  timeout: 300ms\n  allow-private: true\n"
+	dir := files(t, map[string]string{"draft.md": draft, ".citelint.yml": config})
+	r := citelint(t, dir, "", nil, "baseline", "base.json", "draft.md")
+	if r.code != exitClean {
+		t.Fatalf("baseline: exit %d, stderr %q", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "base.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(data), `"rule"`); got != 1 || !strings.Contains(string(data), `"dead-link"`) || strings.Contains(string(data), "unverifiable-link") {
+		t.Errorf("baseline holds %d findings, want only the dead link:\n%s", got, data)
+	}
+
+	// check still reports what the baseline left out.
+	r = citelint(t, dir, "", nil, "--baseline", "base.json", "--format", "json", "draft.md")
+	got := findings(decode(t, r.stdout))
+	if len(got) != 2 || !strings.Contains(got[0], "unverifiable-link") || !strings.Contains(got[1], "timed out") {
+		t.Errorf("findings after the baseline: %q", got)
+	}
+}
+
+func TestTimeoutFlagSetsTheLinksDeadline(t *testing.T) {
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	link := "http://" + silent.Addr().String() + "/"
+	draft := "Silent: [c](" + link + ").\n"
+	config := "links:\n  cache: off\n  timeout: 30s\n  connect-timeout: 30s\n"
+	dir := files(t, map[string]string{"draft.md": draft, ".citelint.yml": config})
+	start := time.Now()
+	r := citelint(t, dir, "", nil, "--timeout", "300ms", "--allow-private", "--format", "json", "draft.md")
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v despite --timeout 300ms", d)
+	}
+	equal(t, "findings", findings(decode(t, r.stdout)), []string{
+		span(t, draft, link, 0) + " unverifiable-link info: could not verify: the links deadline (300ms) passed before the link was checked",
+	})
+	if r.code != exitClean || r.stderr != "citelint: the links deadline passed: 1 links not checked (reported as unverifiable)\n" {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	dir = files(t, map[string]string{"draft.md": draft, ".citelint.yml": "links:\n  deadline: 200ms\n  cache: off\n"})
+	r = citelint(t, dir, "", nil, "--allow-private", "--format", "json", "draft.md")
+	if got := findings(decode(t, r.stdout)); len(got) != 1 || !strings.HasSuffix(got[0], "the links deadline (200ms) passed before the link was checked") {
+		t.Errorf("links.deadline: %q", got)
+	}
+}
+
+func TestCacheNeverReplacesARepositorysLinksJSON(t *testing.T) {
+	srv := newLinkServer(t)
+	theirs := `{"links": ["https://example.com/"]}`
+	draft := "A [page](" + srv.URL + "/ok).\n"
+	dir := files(t, map[string]string{
+		"draft.md":      draft,
+		"links.json":    theirs,
+		".citelint.yml": "links:\n  cache: .\n  allow-private: true\n",
+	})
+	for range 2 {
+		if r := citelint(t, dir, "", nil, "draft.md"); r.code != exitClean || r.stderr != "" {
+			t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "links.json")); err != nil || string(data) != theirs {
+		t.Errorf("the repository's links.json now holds %q (%v)", data, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "citelint", "links.json")); err != nil {
+		t.Errorf("no cache in the citelint subfolder: %v", err)
+	}
+	// The second run was answered from the cache.
+	equal(t, "requests", hitList(srv.requests()), []string{"/ok=1"})
 }

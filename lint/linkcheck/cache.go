@@ -1,15 +1,20 @@
 package linkcheck
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
 const (
@@ -17,7 +22,94 @@ const (
 	// file of another version is ignored.
 	cacheVersion  = 1
 	cacheFileName = "links.json"
+	// lockFileName guards the read-merge-write of the cache file between
+	// runs sharing it.
+	lockFileName = "links.json.lock"
+	// tmpPattern names the temporary files the cache is written to before
+	// being renamed into place.
+	tmpPattern = "links.json.*.tmp"
+	// ownSubfolder is the cache's folder inside a configured folder that
+	// holds other files.
+	ownSubfolder = "citelint"
+	// lockWait bounds the wait for another run to finish writing.
+	lockWait = 10 * time.Second
 )
+
+// ownCacheDir returns the folder the cache may live in for a configured
+// dir: dir itself when it is missing, empty or holds only the cache's own
+// files, otherwise its citelint subfolder. So "cache: ." in a repository
+// never writes over the repository's own links.json.
+func ownCacheDir(dir string) string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return dir // missing (created on save) or unreadable (reported then)
+	}
+	for _, e := range entries {
+		if !isOwnCacheFile(e) {
+			return filepath.Join(dir, ownSubfolder)
+		}
+	}
+	if len(entries) > 0 && !isCitelintCache(filepath.Join(dir, cacheFileName)) {
+		return filepath.Join(dir, ownSubfolder)
+	}
+	return dir
+}
+
+// isOwnCacheFile reports whether a folder entry is one the cache writes.
+func isOwnCacheFile(e fs.DirEntry) bool {
+	if !e.Type().IsRegular() {
+		return false
+	}
+	if name := e.Name(); name == cacheFileName || name == lockFileName {
+		return true
+	}
+	matched, _ := filepath.Match(tmpPattern, e.Name()) // the pattern is valid
+	return matched
+}
+
+// isCitelintCache reports whether path is missing or looks like a cache
+// file citelint wrote, of any version and even cut short: a JSON object
+// whose first field is "version". Someone else's links.json is not
+// mistaken for it, and so is never replaced.
+func isCitelintCache(path string) bool {
+	data, err := readBounded(path, maxCacheBytes)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	return err == nil && cacheFileStart.Match(data)
+}
+
+// cacheFileStart matches the start of a cache file as json.Marshal writes
+// it, with any spacing an editor might have added.
+var cacheFileStart = regexp.MustCompile(`^\s*\{\s*"version"\s*:`)
+
+// maxCacheBytes bounds the cache file read: far beyond what any real run
+// writes (about 300 bytes per link), far below what would hurt.
+const maxCacheBytes = 256 << 20
+
+// readBounded reads a regular file of at most limit bytes.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
+	}
+	return data, nil
+}
 
 // cacheFile is the on-disk cache: results by URL (fragment removed).
 type cacheFile struct {
@@ -109,10 +201,10 @@ func (f *cacheFile) expire(now time.Time, maxAge time.Duration) {
 // is an empty cache; an unreadable, corrupt or other-version file is
 // ignored (and will be replaced) with a warning for the user.
 func (c *Checker) loadCache(now time.Time) (*cacheFile, string) {
-	if c.cfg.CacheDir == "" {
+	if c.cacheDir == "" {
 		return newCacheFile(), ""
 	}
-	path := filepath.Join(c.cfg.CacheDir, cacheFileName)
+	path := filepath.Join(c.cacheDir, cacheFileName)
 	f, err := readCacheFile(path)
 	if err != nil {
 		f = newCacheFile()
@@ -125,7 +217,7 @@ func (c *Checker) loadCache(now time.Time) (*cacheFile, string) {
 
 // readCacheFile reads and checks a cache file; a missing one is empty.
 func readCacheFile(path string) (*cacheFile, error) {
-	data, err := os.ReadFile(path)
+	data, err := readBounded(path, maxCacheBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return newCacheFile(), nil
 	}
@@ -146,15 +238,34 @@ func readCacheFile(path string) (*cacheFile, error) {
 }
 
 // saveCache writes f atomically: to a temporary file in the same
-// directory, renamed over the cache. Entries another run wrote since f was
-// loaded are merged in (the newer of two entries wins), so runs sharing a
-// cache lose at most what two exactly simultaneous writers race on, and a
-// reader never sees a half-written file.
+// directory, renamed over the cache. It holds the cache's lock file while it
+// merges in the entries another run wrote since f was loaded (the newer of
+// two entries wins) and writes, so runs sharing a cache lose nothing, and a
+// reader never sees a half-written file. Temporary files left by a run
+// that was killed while writing are removed: under the lock, no other
+// writer can own one.
 func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
-	dir := c.cfg.CacheDir
+	dir := c.cacheDir
 	path := filepath.Join(dir, cacheFileName)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("link cache: %w", err)
+	}
+	lock := flock.New(filepath.Join(dir, lockFileName))
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || (err == nil && !locked):
+		return fmt.Errorf("link cache %s not saved: another run held its lock for %s", path, lockWait)
+	case err != nil:
+		return fmt.Errorf("link cache %s not saved: lock: %w", path, err)
+	}
+	defer func() { _ = lock.Unlock() }() // closing the file releases the lock anyway
+
+	if stale, err := filepath.Glob(filepath.Join(dir, tmpPattern)); err == nil {
+		for _, name := range stale {
+			_ = os.Remove(name) // best effort: a leftover costs disk space only
+		}
 	}
 	if disk, err := readCacheFile(path); err == nil {
 		for key, theirs := range disk.Entries {
@@ -168,7 +279,7 @@ func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("link cache: encode: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, cacheFileName+".*.tmp")
+	tmp, err := os.CreateTemp(dir, tmpPattern)
 	if err != nil {
 		return fmt.Errorf("link cache: %w", err)
 	}

@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -27,6 +28,11 @@ type Checker struct {
 	client *retryablehttp.Client
 	// transport is the client's per-host layer (tests swap what it wraps).
 	transport *politeTransport
+	// dialer resolves and connects, and knows whether any name resolved.
+	dialer *resolvingDialer
+	// cacheDir is where the cache file lives: CacheDir, or its citelint
+	// subfolder when CacheDir holds other files; "" without a cache.
+	cacheDir string
 }
 
 // New returns a Checker for cfg, with defaults filled in.
@@ -35,9 +41,12 @@ func New(cfg Config) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	dialer := &net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second}
+	dialer := &resolvingDialer{
+		resolver: cfg.Resolver,
+		dialer:   net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second},
+	}
 	if !cfg.AllowPrivate {
-		dialer.Control = newAddressGuard().control
+		dialer.dialer.Control = newAddressGuard().control
 	}
 	base := &http.Transport{
 		// No proxy: the address guard must see the address really dialled.
@@ -47,17 +56,22 @@ func New(cfg Config) (*Checker, error) {
 		MaxIdleConns:          cfg.MaxConcurrency * 2,
 		MaxIdleConnsPerHost:   cfg.PerHost,
 		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   cfg.Timeout,
+		TLSHandshakeTimeout:   cfg.ConnectTimeout,
+		ResponseHeaderTimeout: cfg.ConnectTimeout,
 		ExpectContinueTimeout: time.Second,
+		// Go's default is 10 MB, per response: a redirect with a
+		// multi-megabyte Location would be read whole.
+		MaxResponseHeaderBytes: cfg.MaxHeaderBytes,
 	}
 	polite := &politeTransport{
-		next:     base,
-		perHost:  cfg.PerHost,
-		interval: cfg.MinInterval,
-		timeout:  cfg.Timeout,
-		pauseMin: cfg.MinRetryWait,
-		pauseMax: cfg.MaxRetryWait,
-		hosts:    make(map[string]*hostState),
+		next:      base,
+		perHost:   cfg.PerHost,
+		interval:  cfg.MinInterval,
+		timeout:   cfg.Timeout,
+		firstByte: cfg.ConnectTimeout,
+		pauseMin:  cfg.MinRetryWait,
+		pauseMax:  cfg.MaxRetryWait,
+		hosts:     make(map[string]*hostState),
 	}
 	client := &retryablehttp.Client{
 		HTTPClient: &http.Client{
@@ -70,12 +84,24 @@ func New(cfg Config) (*Checker, error) {
 		RetryWaitMin: cfg.MinRetryWait,
 		RetryWaitMax: cfg.MaxRetryWait,
 		RetryMax:     cfg.Retries,
-		CheckRetry:   retryPolicy,
+		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+			if resp != nil && rateLimitedBeyond(resp, cfg.MaxRetryWait, time.Now()) {
+				return false, nil // not waited for at all: judged as rate limited
+			}
+			return retryPolicy(ctx, resp, err)
+		},
 		Backoff:      backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
-	return &Checker{cfg: cfg, client: client, transport: polite}, nil
+	cacheDir := ""
+	if cfg.CacheDir != "" {
+		cacheDir = ownCacheDir(cfg.CacheDir)
+	}
+	return &Checker{cfg: cfg, client: client, transport: polite, dialer: dialer, cacheDir: cacheDir}, nil
 }
+
+// errRunDeadline is the cancellation cause when Config.Deadline passes.
+var errRunDeadline = errors.New("links deadline passed")
 
 // link is one distinct URL to check.
 type link struct {
@@ -91,7 +117,7 @@ type link struct {
 func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, Summary) {
 	if c.cfg.Deadline > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.cfg.Deadline)
+		ctx, cancel = context.WithTimeoutCause(ctx, c.cfg.Deadline, errRunDeadline)
 		defer cancel()
 	}
 	var sum Summary
@@ -127,7 +153,11 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 	if archiveErr != nil {
 		sum.Warnings = append(sum.Warnings, fmt.Sprintf("archive suggestions fell back to calendar addresses: %v", archiveErr))
 	}
+	c.judgeDNSFailures(ctx, fetched)
 	for _, r := range fetched {
+		if r.Verdict == Unverifiable && r.Reason == c.deadlineReason() {
+			sum.DeadlinePassed++
+		}
 		if r.Verdict == NotChecked && r.Reason == reasonNetworkUnavailable {
 			sum.NetworkUnavailable++
 		}
@@ -147,6 +177,31 @@ func (c *Checker) Check(ctx context.Context, urls []string) (map[string]Result, 
 		out[raw] = results[key]
 	}
 	return out, sum
+}
+
+// judgeDNSFailures turns the DNS failures of a run in which no name
+// resolved (NXDOMAIN for every host, say) into "network unavailable": a
+// resolver that fails every lookup says nothing about the links. Before
+// giving up on the resolver it asks it about the archive API's host, a
+// name that exists.
+func (c *Checker) judgeDNSFailures(ctx context.Context, results []Result) {
+	if c.dialer.resolved.Load() || !slices.ContainsFunc(results, func(r Result) bool { return r.dnsFailure }) {
+		return
+	}
+	if u, err := url.Parse(c.cfg.ArchiveAPI); err == nil && ctx.Err() == nil && c.dialer.lookupWorks(ctx, u.Hostname()) {
+		return
+	}
+	for i, r := range results {
+		if r.dnsFailure {
+			results[i] = Result{URL: r.URL, Verdict: NotChecked, Reason: reasonNetworkUnavailable}
+		}
+	}
+}
+
+// deadlineReason is the reason given for links the run's deadline left
+// unchecked.
+func (c *Checker) deadlineReason() string {
+	return fmt.Sprintf("the links deadline (%s) passed before the link was checked", c.cfg.Deadline)
 }
 
 // parseLink parses raw and works out its identity: the URL without its
@@ -176,6 +231,9 @@ func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) 
 		return c.finish(r), true
 	case l.url.Scheme != "http" && l.url.Scheme != "https":
 		r.Verdict, r.Reason = Skipped, "not an http(s) link"
+		return r, true
+	case len(l.key) > c.cfg.MaxURLBytes:
+		r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("address longer than %d bytes (links.max-url-length)", c.cfg.MaxURLBytes)
 		return r, true
 	case slices.ContainsFunc(c.cfg.Exclude, func(re *regexp.Regexp) bool { return re.MatchString(l.key) }):
 		r.Verdict, r.Reason = Skipped, "excluded by configuration"
@@ -255,11 +313,14 @@ func (c *Checker) checkOne(ctx context.Context, l link, global chan struct{}) (R
 	select {
 	case global <- struct{}{}:
 	case <-ctx.Done():
-		return Result{URL: l.key, Verdict: NotChecked, Reason: reasonDeadline}, nil
+		return c.errorResult(ctx, Result{URL: l.key}, ctx.Err()), nil
 	}
 	defer func() { <-global }()
 	r := c.fetch(ctx, l.url)
-	if r.Verdict != Dead || !c.cfg.SuggestArchive {
+	if r.Verdict != Dead || !c.cfg.SuggestArchive || (r.dnsFailure && !c.dialer.resolved.Load()) {
+		// A missing domain in a run where no name resolved yet may be a
+		// missing network: judgeDNSFailures decides, and the archive
+		// would be out of reach anyway.
 		return r, nil
 	}
 	snapshot, err := c.closestSnapshot(ctx, l.key)

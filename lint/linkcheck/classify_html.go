@@ -32,12 +32,12 @@ type pageSigns struct {
 
 // classifyHTML tokenizes an HTML document in one streaming pass and
 // collects anchors and paywall signs. Its memory is bounded by the longest
-// token, which the tokenizer caps at maxBodyBytes; time is linear in the
+// token, which the tokenizer caps at DefaultMaxPageBytes; time is linear in the
 // input. Text is never judged: a free page may well talk about
 // subscriptions and paywalls.
 func classifyHTML(r io.Reader) pageSigns {
 	z := html.NewTokenizer(r)
-	z.SetMaxBuf(maxBodyBytes)
+	z.SetMaxBuf(DefaultMaxPageBytes)
 	s := pageSigns{anchors: make(map[string]bool)}
 	var (
 		inJSONLD         bool // the next text token is a JSON-LD script
@@ -149,8 +149,13 @@ func (s *pageSigns) readTag(t tagAttrs) {
 	if hasClass(t.class, "gh-post-upgrade-cta") {
 		s.setStrong("Ghost members-only post (gh-post-upgrade-cta)")
 	}
-	if t.componentName == "Paywall" || t.testID == "paywall" {
+	switch {
+	case t.componentName == "Paywall" || t.testID == "paywall":
 		s.setStrong("Substack paywall block")
+	case t.name == "div" && hasClass(t.class, "paywall"):
+		// Substack's older template marks the closed part with a bare
+		// class; a class is markup, never the page's words about paywalls.
+		s.setStrong("Substack paywall block (class paywall)")
 	}
 }
 

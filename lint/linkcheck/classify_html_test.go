@@ -10,7 +10,7 @@ import (
 func TestClassifyHTMLBoundedOnHostileInput(t *testing.T) {
 	for name, doc := range map[string]string{
 		"deep JSON-LD":     `<script type="application/ld+json">` + strings.Repeat("[", 200_000) + `</script><p id=after>`,
-		"huge attribute":   `<div id="` + strings.Repeat("x", maxBodyBytes-20) + `">`,
+		"huge attribute":   `<div id="` + strings.Repeat("x", DefaultMaxPageBytes-20) + `">`,
 		"many attributes":  `<div ` + strings.Repeat(`a="b" `, 300_000) + `>`,
 		"unclosed comment": `<p id=a><!--` + strings.Repeat("-", 1<<20),
 	} {
@@ -31,6 +31,25 @@ func TestClassifyHTMLIgnoresNestedItems(t *testing.T) {
 		"relatedLink":{"@type":"NewsArticle","isAccessibleForFree":false}}</script>`
 	if page := classifyHTML(strings.NewReader(doc)); page.strong != "" {
 		t.Errorf("nested item judged as the page: %q", page.strong)
+	}
+}
+
+func TestSubstackPaywallMarkup(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, strong string
+	}{
+		{"current", `<div class="paywall" data-component-name="Paywall"><h2>For paid subscribers</h2></div>`, "Substack paywall block"},
+		{"current, test id only", `<div data-testid="paywall"></div>`, "Substack paywall block"},
+		{"older", `<div class="body markup"><p>teaser</p></div><div class="paywall"><h2 class="paywall-title">This post is for paid subscribers</h2></div>`, "Substack paywall block (class paywall)"},
+		{"older, among other classes", `<div class="post paywall visible">x</div>`, "Substack paywall block (class paywall)"},
+		{"free page talking about paywalls", `<p>Why we will never put up a paywall.</p><h2 id="paywall">Paywall</h2><p class="note">No paywall here.</p>`, ""},
+		{"class that only contains the word", `<div class="paywall-title no-paywall">Free for all</div>`, ""},
+		{"paywall class on another element", `<span class="paywall">word</span>`, ""},
+	} {
+		page := classifyHTML(strings.NewReader(page("", tc.body)))
+		if page.strong != tc.strong {
+			t.Errorf("%s: strong evidence %q, want %q", tc.name, page.strong, tc.strong)
+		}
 	}
 }
 

@@ -1,9 +1,12 @@
 package linkcheck
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,6 +18,11 @@ import (
 // Defaults applied by [New] to zero fields of [Config].
 const (
 	DefaultTimeout        = 15 * time.Second
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultMaxHeaderBytes = 64 << 10
+	DefaultMaxURLBytes    = 8 << 10
+	DefaultMaxPageBytes   = 2 << 20
+	DefaultMaxRedirects   = 20
 	DefaultMaxConcurrency = 32
 	DefaultPerHost        = 2
 	DefaultMinInterval    = 100 * time.Millisecond
@@ -49,9 +57,28 @@ type Config struct {
 	// Timeout bounds one attempt at one request, from sending it (after any
 	// wait for the host's turn) to reading the end of the body. Default 15s.
 	Timeout time.Duration
+	// ConnectTimeout bounds the first part of an attempt: resolving,
+	// connecting, the TLS handshake and waiting for the response headers.
+	// A server that accepts connections and never answers costs this, not
+	// Timeout. Default 10s; it is never longer than Timeout.
+	ConnectTimeout time.Duration
 	// Deadline bounds a whole Check call; links not done by then are
-	// reported NotChecked. Zero means no deadline.
+	// reported Unverifiable (the deadline passed). Zero means no deadline.
 	Deadline time.Duration
+
+	// MaxHeaderBytes caps the total size of a response's headers (a huge
+	// Location header, say); a larger response makes the link
+	// Unverifiable. Default 64 KiB.
+	MaxHeaderBytes int64
+	// MaxURLBytes caps the length of a link and of every redirect target;
+	// a longer one makes the link Unverifiable. Default 8 KiB.
+	MaxURLBytes int
+	// MaxPageBytes caps what is read of a page, after decompression; the
+	// rest is not read, and anchors past it are unknown. Default 2 MiB.
+	MaxPageBytes int64
+	// MaxRedirects is how many redirects a link may go through before it
+	// is Dead. Default 20, where browsers give up too.
+	MaxRedirects int
 
 	// MaxConcurrency limits links checked at once. Default 32.
 	MaxConcurrency int
@@ -62,26 +89,35 @@ type Config struct {
 	MinInterval time.Duration
 
 	// Retries is how many times a request is retried after a transient
-	// failure (408, 429, 500, 502, 503, 504, a timeout or a reset
-	// connection). Default 2; negative means no retry.
+	// failure (408, 429, 500, 502, 503, 504 or a reset connection); a
+	// timeout is retried at most once whatever Retries says, and a host
+	// that timed out twice in a run is not tried again. Default 2;
+	// negative means no retry.
 	Retries int
 	// MinRetryWait is the base of the jittered exponential backoff.
 	// Default 1s.
 	MinRetryWait time.Duration
-	// MaxRetryWait caps every wait between attempts, including one asked
-	// for by a Retry-After header. Default 30s.
+	// MaxRetryWait caps every wait between attempts. A 429 or 503 whose
+	// Retry-After asks for longer is not waited for at all: the link, and
+	// the host's other links until then, are Unverifiable (rate limited).
+	// Default 30s.
 	MaxRetryWait time.Duration
 
 	// UserAgent is sent with every request. Default DefaultUserAgent("dev").
 	UserAgent string
 	// Headers adds request headers per domain: the key is a domain, which
 	// also matches its subdomains; the value maps header names to values.
+	// They are secrets (an Authorization token, say), so they are sent
+	// only over HTTPS, and only to the scheme, host and port of the link
+	// as written: never over http://, never after a redirect elsewhere.
 	// Accept-Encoding is ignored so that body size limits keep applying
 	// after decompression.
 	Headers map[string]map[string]string
 
 	// CacheDir is where results are kept between runs; "" disables the
-	// cache. See DefaultCacheDir.
+	// cache. See DefaultCacheDir. The cache only lives in a folder of its
+	// own: when CacheDir already holds other files, its "citelint"
+	// subfolder is used instead.
 	CacheDir string
 	// MaxAge is how long a cached result is trusted. Default 24h.
 	MaxAge time.Duration
@@ -110,10 +146,22 @@ type Config struct {
 	// for the URL.
 	SuggestArchive bool
 
+	// Resolver looks host names up; nil means net.DefaultResolver. When no
+	// name resolves in a run, DNS failures (NXDOMAIN included) are taken
+	// for an unavailable network rather than for dead links.
+	Resolver Resolver
+
 	// Progress receives a progress bar when more than a handful of links
 	// need the network; nil means none. The caller decides whether the
 	// destination is a terminal.
 	Progress io.Writer
+}
+
+// Resolver looks up the addresses of a host name; *net.Resolver is one.
+// An error for a name that does not exist should be a *net.DNSError with
+// IsNotFound set.
+type Resolver interface {
+	LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
 }
 
 // withDefaults returns cfg with its zero fields set to their defaults and
@@ -128,13 +176,30 @@ func (cfg Config) withDefaults() (Config, error) {
 			*d = 0
 		}
 	}
-	if cfg.Timeout < 0 || cfg.Deadline < 0 || cfg.MinRetryWait < 0 || cfg.MaxRetryWait < 0 || cfg.MaxAge < 0 {
+	if cfg.Timeout < 0 || cfg.ConnectTimeout < 0 || cfg.Deadline < 0 || cfg.MinRetryWait < 0 || cfg.MaxRetryWait < 0 || cfg.MaxAge < 0 {
 		return cfg, errors.New("link check: timeout, deadline, retry waits and max-age must not be negative")
 	}
-	if cfg.MaxConcurrency < 0 || cfg.PerHost < 0 {
-		return cfg, errors.New("link check: max-concurrency and per-host must not be negative")
+	if cfg.MaxConcurrency < 0 || cfg.PerHost < 0 || cfg.MaxHeaderBytes < 0 || cfg.MaxURLBytes < 0 || cfg.MaxPageBytes < 0 || cfg.MaxRedirects < 0 {
+		return cfg, errors.New("link check: max-concurrency, per-host, max-header-bytes, max-url-length, max-page-bytes and max-redirects must not be negative")
 	}
 	setDuration(&cfg.Timeout, DefaultTimeout)
+	setDuration(&cfg.ConnectTimeout, DefaultConnectTimeout)
+	cfg.ConnectTimeout = min(cfg.ConnectTimeout, cfg.Timeout)
+	if cfg.MaxHeaderBytes == 0 {
+		cfg.MaxHeaderBytes = DefaultMaxHeaderBytes
+	}
+	if cfg.MaxURLBytes == 0 {
+		cfg.MaxURLBytes = DefaultMaxURLBytes
+	}
+	if cfg.MaxPageBytes == 0 {
+		cfg.MaxPageBytes = DefaultMaxPageBytes
+	}
+	if cfg.MaxRedirects == 0 {
+		cfg.MaxRedirects = DefaultMaxRedirects
+	}
+	if cfg.Resolver == nil {
+		cfg.Resolver = net.DefaultResolver
+	}
 	setDuration(&cfg.MinInterval, DefaultMinInterval)
 	setDuration(&cfg.MinRetryWait, DefaultMinRetryWait)
 	setDuration(&cfg.MaxRetryWait, DefaultMaxRetryWait)

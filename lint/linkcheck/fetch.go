@@ -14,19 +14,16 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
 
 const (
-	// maxBodyBytes caps what is read of a page, after decompression.
-	maxBodyBytes = 2 << 20
-	// maxRedirects is where browsers give up too.
-	maxRedirects = 20
-
 	reasonNetworkUnavailable = "network unavailable"
 	reasonDeadline           = "deadline reached before the link was checked"
 )
@@ -54,12 +51,12 @@ func (c *Checker) fetch(ctx context.Context, start *url.URL) Result {
 			return r
 		}
 		visited[visit] = true
-		if hops > maxRedirects {
-			r.Verdict, r.Reason = Dead, fmt.Sprintf("more than %d redirects", maxRedirects)
+		if hops > c.cfg.MaxRedirects {
+			r.Verdict, r.Reason = Dead, fmt.Sprintf("more than %d redirects", c.cfg.MaxRedirects)
 			return r
 		}
 
-		resp, err := c.get(ctx, cur, jar)
+		resp, err := c.get(ctx, cur, start, jar)
 		if err != nil {
 			return c.errorResult(ctx, r, err)
 		}
@@ -70,20 +67,11 @@ func (c *Checker) fetch(ctx context.Context, start *url.URL) Result {
 		}
 		location := resp.Header.Get("Location")
 		closeBody(resp)
-		if location == "" {
-			r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("HTTP %d without a Location header", resp.StatusCode)
+		next, verdict, reason := nextHop(cur, location, resp.StatusCode, c.cfg.MaxURLBytes)
+		if next == nil {
+			r.Verdict, r.Reason = verdict, reason
 			return r
 		}
-		next, err := cur.Parse(location)
-		if err != nil {
-			r.Verdict, r.Reason = Dead, fmt.Sprintf("redirect to a malformed address %q", location)
-			return r
-		}
-		if next.Scheme != "http" && next.Scheme != "https" {
-			r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("redirect to a non-HTTP address %q", location)
-			return r
-		}
-		next.Fragment, next.RawFragment = "", ""
 		if resp.StatusCode == http.StatusMovedPermanently || resp.StatusCode == http.StatusPermanentRedirect {
 			r.MovedTo = next.String()
 		}
@@ -91,18 +79,76 @@ func (c *Checker) fetch(ctx context.Context, start *url.URL) Result {
 	}
 }
 
-// get sends one GET, with retries, and returns the response with its body
-// open. On error any response is closed.
-func (c *Checker) get(ctx context.Context, u *url.URL, jar http.CookieJar) (*http.Response, error) {
-	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+// nextHop resolves a redirect's Location against the address that sent
+// it. When the chain cannot go on it returns nil with the verdict and the
+// reason: no Location, one too long or malformed, or a non-HTTP scheme.
+// Messages quote at most the start of a Location.
+func nextHop(cur *url.URL, location string, status, maxURLBytes int) (*url.URL, Verdict, string) {
+	switch {
+	case location == "":
+		return nil, Unverifiable, fmt.Sprintf("HTTP %d without a Location header", status)
+	case len(location) > maxURLBytes:
+		return nil, Unverifiable, fmt.Sprintf("redirect to an address longer than %d bytes (links.max-url-length)", maxURLBytes)
+	}
+	next, err := cur.Parse(location)
+	if err != nil {
+		return nil, Dead, "redirect to a malformed address " + quoteShort(location)
+	}
+	if next.Scheme != "http" && next.Scheme != "https" {
+		return nil, Unverifiable, "redirect to a non-HTTP address " + quoteShort(location)
+	}
+	if next.Hostname() == "" {
+		return nil, Dead, "redirect to an address without a host " + quoteShort(location)
+	}
+	next.Fragment, next.RawFragment = "", ""
+	if s := next.String(); len(s) > maxURLBytes {
+		return nil, Unverifiable, fmt.Sprintf("redirect to an address longer than %d bytes (links.max-url-length)", maxURLBytes)
+	}
+	return next, OK, ""
+}
+
+// quoteShort quotes s for a message, cut to about 100 bytes: quoting
+// spells a control or invalid byte in four, so the cut comes after it.
+func quoteShort(s string) string {
+	const limit = 100
+	q := strconv.Quote(s)
+	if len(q) <= limit {
+		return q
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(q[cut]) {
+		cut--
+	}
+	return q[:cut] + "…"
+}
+
+// get sends one GET for u, a hop of the chain that began at start, with
+// retries, and returns the response with its body open. On error any
+// response is closed.
+func (c *Checker) get(ctx context.Context, u, start *url.URL, jar http.CookieJar) (*http.Response, error) {
+	target := u
+	if addr, ok := numericIPv4Host(u.Hostname()); ok {
+		// "127.1" or "2130706433" is an address to a browser, not a name
+		// to look up: connect where a reader's browser would.
+		canonical := *u
+		canonical.Host = addr.String()
+		if port := u.Port(); port != "" {
+			canonical.Host += ":" + port
+		}
+		target = &canonical
+	}
+	ctx = withAttemptState(ctx)
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("build request: %w", err)
 	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
-	for _, domain := range c.headerDomains(u.Hostname()) {
-		for name, value := range c.cfg.Headers[domain] {
-			req.Header.Set(name, value)
+	if sameOrigin(u, start) && u.Scheme == "https" {
+		for _, domain := range c.headerDomains(u.Hostname()) {
+			for name, value := range c.cfg.Headers[domain] {
+				req.Header.Set(name, value)
+			}
 		}
 	}
 	// Left to the transport, which then decompresses gzip itself, so the
@@ -116,9 +162,39 @@ func (c *Checker) get(ctx context.Context, u *url.URL, jar http.CookieJar) (*htt
 		if resp != nil {
 			closeBody(resp)
 		}
+		if last := attemptStateOf(ctx).lastTimeout(); last != nil && errors.As(err, new(*unresponsiveHostError)) {
+			// This link's own attempt timed out before the host was given
+			// up: that is what happened to it.
+			err = last
+		}
+		if attemptStateOf(ctx).timeouts.Load() >= 2 {
+			err = &retriedTimeoutError{err: err}
+		}
 		return nil, err
 	}
 	return resp, nil
+}
+
+// retriedTimeoutError marks the error of a request whose attempt timed
+// out, and whose one retry timed out too.
+type retriedTimeoutError struct{ err error }
+
+func (e *retriedTimeoutError) Error() string { return e.err.Error() }
+func (e *retriedTimeoutError) Unwrap() error { return e.err }
+
+// sameOrigin reports whether a and b have the same scheme, host and port
+// (the default port of the scheme when none is written).
+func sameOrigin(a, b *url.URL) bool {
+	port := func(u *url.URL) string {
+		if p := u.Port(); p != "" {
+			return p
+		}
+		if strings.EqualFold(u.Scheme, "https") {
+			return "443"
+		}
+		return "80"
+	}
+	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Hostname(), b.Hostname()) && port(a) == port(b)
 }
 
 // headerDomains returns the configured header domains matching host, the
@@ -140,7 +216,7 @@ func (c *Checker) judge(r Result, resp *http.Response) Result {
 	code := resp.StatusCode
 	switch {
 	case code >= 200 && code < 300:
-		return judgePage(r, resp)
+		return judgePage(r, resp, c.cfg.MaxPageBytes)
 	case code == http.StatusUnauthorized:
 		r.Verdict, r.Strong, r.Reason = Paywalled, true, "HTTP 401: login required"
 	case code == http.StatusPaymentRequired:
@@ -154,6 +230,9 @@ func (c *Checker) judge(r Result, resp *http.Response) Result {
 		}
 	case code == 999:
 		r.Verdict, r.Reason = Unverifiable, "HTTP 999: the site refuses automated clients"
+	case rateLimitedBeyond(resp, c.cfg.MaxRetryWait, time.Now()):
+		d, _ := retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("HTTP %d %s", code, rateLimitedReason(time.Now().Add(d), time.Now()))
 	case retryableStatus(code):
 		r.Verdict, r.Reason = Unverifiable, fmt.Sprintf("HTTP %d after %d retries", code, c.cfg.Retries)
 	default:
@@ -162,14 +241,14 @@ func (c *Checker) judge(r Result, resp *http.Response) Result {
 	return r
 }
 
-// judgePage reads a successful page and looks for paywall signs and
-// anchors.
-func judgePage(r Result, resp *http.Response) Result {
+// judgePage reads a successful page, up to maxBytes after
+// decompression, and looks for paywall signs and anchors.
+func judgePage(r Result, resp *http.Response, maxBytes int64) Result {
 	r.Verdict, r.Reason = OK, fmt.Sprintf("HTTP %d", resp.StatusCode)
 	if r.MovedTo != "" {
 		r.Verdict, r.Reason = Redirected, fmt.Sprintf("moved permanently to %s", r.MovedTo)
 	}
-	body := &cappedReader{r: resp.Body, remaining: maxBodyBytes}
+	body := &cappedReader{r: resp.Body, remaining: maxBytes}
 	buffered := bufio.NewReader(body)
 	if !isHTML(resp.Header.Get("Content-Type"), buffered) {
 		return r
@@ -221,15 +300,21 @@ func botProtection(h http.Header) string {
 // errorResult classifies a failed request.
 func (c *Checker) errorResult(ctx context.Context, r Result, err error) Result {
 	verdict, reason := classifyError(err)
-	if ctx.Err() != nil {
-		// The run's deadline or cancellation, not the server's fault.
+	switch {
+	case errors.Is(context.Cause(ctx), errRunDeadline):
+		// Not the server's fault, and not a dead link: say so per link.
+		verdict, reason = Unverifiable, c.deadlineReason()
+	case ctx.Err() != nil:
+		// The caller's cancellation.
 		verdict, reason = NotChecked, reasonDeadline
-	}
-	if verdict == Unverifiable && isTransient(err) && c.cfg.Retries > 0 {
+	case verdict == Unverifiable && errors.As(err, new(*retriedTimeoutError)):
+		reason += " twice" // a timeout is retried once
+	case verdict == Unverifiable && isTransient(err) && !isTimeout(err) && c.cfg.Retries > 0:
 		reason = fmt.Sprintf("%s after %d retries", reason, c.cfg.Retries)
 	}
 	r.Verdict, r.Reason = verdict, reason
 	r.Refused = verdict == Skipped && errors.As(err, new(*forbiddenAddressError))
+	r.dnsFailure = ctx.Err() == nil && verdict != NotChecked && errors.As(err, new(*net.DNSError))
 	return r
 }
 
@@ -237,16 +322,28 @@ func (c *Checker) errorResult(ctx context.Context, r Result, err error) Result {
 // the reason in a few words.
 func classifyError(err error) (Verdict, string) {
 	var (
-		guarded *forbiddenAddressError
-		dnsErr  *net.DNSError
-		addrErr *net.AddrError
-		certErr *tls.CertificateVerificationError
-		recErr  tls.RecordHeaderError
-		alert   tls.AlertError
+		guarded      *forbiddenAddressError
+		unresponsive *unresponsiveHostError
+		limited      *rateLimitedError
+		firstByte    *firstByteTimeoutError
+		dnsErr       *net.DNSError
+		addrErr      *net.AddrError
+		certErr      *tls.CertificateVerificationError
+		recErr       tls.RecordHeaderError
+		alert        tls.AlertError
 	)
 	switch {
 	case errors.As(err, &guarded):
 		return Skipped, fmt.Sprintf("refused to connect to %s, a private or local address (allow private addresses to check it)", guarded.addr)
+	case errors.As(err, &unresponsive):
+		return Unverifiable, unresponsive.Error()
+	case errors.As(err, &limited):
+		return Unverifiable, limited.Error()
+	case strings.Contains(err.Error(), "server response headers exceeded"):
+		// net/http's only sign of MaxResponseHeaderBytes is this message.
+		return Unverifiable, "response headers too large (over links.max-header-bytes)"
+	case errors.As(err, &firstByte):
+		return Unverifiable, "timed out: " + firstByte.Error()
 	case networkUnavailable(err):
 		return NotChecked, reasonNetworkUnavailable
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
@@ -309,6 +406,16 @@ func withoutURL(err error) string {
 	return err.Error()
 }
 
+// rateLimitedBeyond reports whether resp is a 429 or 503 whose Retry-After
+// asks for a longer wait than maxWait: such a wait is not made.
+func rateLimitedBeyond(resp *http.Response, maxWait time.Duration, now time.Time) bool {
+	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
+		return false
+	}
+	d, ok := retryAfter(resp.Header.Get("Retry-After"), now)
+	return ok && d > maxWait
+}
+
 // retryableStatus reports whether a status is transient.
 func retryableStatus(code int) bool {
 	switch code {
@@ -326,6 +433,12 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 		return false, ctx.Err()
 	}
 	if err != nil {
+		if isTimeout(err) {
+			// A timeout is retried once at most: a server that did not
+			// answer twice will not answer a third time in this run.
+			s := attemptStateOf(ctx)
+			return s == nil || s.timeouts.Load() < 2, nil
+		}
 		return isTransient(err), nil
 	}
 	return retryableStatus(resp.StatusCode), nil

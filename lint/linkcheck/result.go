@@ -25,13 +25,16 @@ const (
 	Redirected
 	// Unverifiable: the server would not let an automated client judge
 	// (bot protection, rate limiting or server errors that outlasted the
-	// retries, timeouts, TLS errors).
+	// retries, a Retry-After beyond the retry cap, timeouts, an
+	// unresponsive host, TLS errors, headers or addresses over their
+	// limits), or the run's deadline passed before the link was checked.
 	Unverifiable
 	// Skipped: not checked on purpose (not http or https, excluded by
 	// configuration, or an address the guard refuses).
 	Skipped
 	// NotChecked: not checked for want of a network: offline mode, the
-	// network is unavailable, or the run's deadline passed.
+	// network is unavailable (no name resolved in the run), or the
+	// caller cancelled the check.
 	NotChecked
 )
 
@@ -111,6 +114,9 @@ type Result struct {
 	// truncated tells that the page was cut at the size limit (or was
 	// malformed past repair), so an absent anchor proves nothing.
 	truncated bool
+	// dnsFailure tells that the verdict rests on a failed name lookup,
+	// which means nothing when no name resolved in the run.
+	dnsFailure bool
 }
 
 // HasAnchor reports whether the page has an element whose id or name is
@@ -147,6 +153,9 @@ type Summary struct {
 	// was unavailable (resolver unreachable, no route): report it once,
 	// not per link.
 	NetworkUnavailable int
+	// DeadlinePassed is how many were Unverifiable because the run's
+	// deadline (Config.Deadline) passed before they were checked.
+	DeadlinePassed int
 	// Warnings are notes for the user that did not stop the check, such
 	// as a corrupt cache that was ignored.
 	Warnings []string
