@@ -34,6 +34,9 @@ type Config struct {
 	Rules map[string]RuleSetting
 	// Ignore holds glob patterns (doublestar syntax) of paths not to check.
 	Ignore []string
+	// Include holds glob patterns of files a folder walk checks beyond
+	// Markdown, such as plain-text drafts ("notes/**/*.txt").
+	Include []string
 }
 
 // RuleSetting is the configuration of one rule.
@@ -115,7 +118,7 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 	}
 	top, ok := f.Docs[0].Body.(*ast.MappingNode)
 	if !ok {
-		return nil, errAt(name, f.Docs[0].Body, "expected a mapping with keys rules, ignore"+sectionList(sections))
+		return nil, errAt(name, f.Docs[0].Body, "expected a mapping with keys rules, ignore, include"+sectionList(sections))
 	}
 	byID := make(map[string]*Rule, len(rules))
 	for _, r := range rules {
@@ -128,13 +131,17 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 			if err := c.decodeRules(name, kv.Value, byID); err != nil {
 				return nil, err
 			}
-		case key == "ignore":
-			if err := decodeStrict(name, kv.Value, &c.Ignore, "a list of glob patterns"); err != nil {
+		case key == "ignore" || key == "include":
+			list := &c.Ignore
+			if key == "include" {
+				list = &c.Include
+			}
+			if err := decodeStrict(name, kv.Value, list, "a list of glob patterns"); err != nil {
 				return nil, err
 			}
-			for _, p := range c.Ignore {
+			for _, p := range *list {
 				if !doublestar.ValidatePattern(p) {
-					return nil, errAt(name, kv.Value, fmt.Sprintf("ignore: bad glob pattern %q", p))
+					return nil, errAt(name, kv.Value, fmt.Sprintf("%s: bad glob pattern %q", key, p))
 				}
 			}
 		case sections[key] != nil:
@@ -147,7 +154,7 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 				}
 			}
 		default:
-			return nil, errAt(name, kv.Key, fmt.Sprintf("unknown key %q: expected rules, ignore%s", key, sectionList(sections)))
+			return nil, errAt(name, kv.Key, fmt.Sprintf("unknown key %q: expected rules, ignore, include%s", key, sectionList(sections)))
 		}
 	}
 	return c, nil
@@ -348,7 +355,17 @@ func yamlError(name string, err error, prefix string) error {
 // absolute) matches an ignore pattern. Patterns are relative to the config
 // file's directory; a pattern without a slash matches a name at any depth.
 func (c *Config) Ignored(p string) bool {
-	if len(c.Ignore) == 0 {
+	return c.matches(c.Ignore, p)
+}
+
+// Included reports whether a path matches an include pattern; patterns
+// are read as ignore patterns are.
+func (c *Config) Included(p string) bool {
+	return c.matches(c.Include, p)
+}
+
+func (c *Config) matches(patterns []string, p string) bool {
+	if len(patterns) == 0 {
 		return false
 	}
 	abs, err := filepath.Abs(p)
@@ -360,7 +377,7 @@ func (c *Config) Ignored(p string) bool {
 		rel = abs
 	}
 	rel = filepath.ToSlash(rel)
-	for _, pat := range c.Ignore {
+	for _, pat := range patterns {
 		if ok, _ := doublestar.Match(pat, rel); ok {
 			return true
 		}

@@ -59,7 +59,7 @@ func TestConfigErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"unknown key", "rulez: {}\n", `config c.yml:1:1: unknown key "rulez": expected rules, ignore`},
+		{"unknown key", "rulez: {}\n", `config c.yml:1:1: unknown key "rulez": expected rules, ignore, include`},
 		{"unknown rule", "rules:\n  nope: error\n", `config c.yml:2:3: unknown rule "nope": run "citelint rules" for the list`},
 		{"bad severity", "rules:\n  plain: fatal\n", `config c.yml:2:10: rule plain: unknown severity "fatal": use error, warning, info or off`},
 		{"bad severity in mapping", "rules:\n  tuned: {severity: loud}\n", `config c.yml:2:21: rule tuned: unknown severity "loud": use error, warning, info or off`},
@@ -71,7 +71,7 @@ func TestConfigErrors(t *testing.T) {
 		{"ignore not a list", "ignore: 3\n", `config c.yml:1:9: expected a list of glob patterns`},
 		{"bad glob", "ignore: [\"a[\"]\n", `config c.yml:1:9: ignore: bad glob pattern "a["`},
 		{"not YAML", "rules: {plain: [\n", `config c.yml:`},
-		{"not a mapping", "- a\n", `config c.yml:1:1: expected a mapping with keys rules, ignore`},
+		{"not a mapping", "- a\n", `config c.yml:1:1: expected a mapping with keys rules, ignore, include`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

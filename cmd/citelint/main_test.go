@@ -306,7 +306,6 @@ func TestConfigAppliesFromParentDirectory(t *testing.T) {
 	out := decode(t, r.stdout)
 	equal(t, "diagnostics", spans(out), []string{
 		"new.md 1:4-1:6 [3,5) citation-needed-marker",
-		"notes.txt 1:7-1:9 [6,8) citation-needed-marker",
 	})
 	if r.code != exitClean || out.Diagnostics[0].Severity != "warning" {
 		t.Errorf("exit %d, severity %s: the parent's config must apply", r.code, out.Diagnostics[0].Severity)

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// runIn runs citelint in-process in dir, with stdin as standard input, and
+// returns its exit code, standard output and standard error. HOME and the
+// cache folder point into the test's temporary folder.
+func runIn(t *testing.T, dir, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Chdir(dir)
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(t.TempDir(), "cache"))
+	var stdout, stderr bytes.Buffer
+	code := run(append([]string{"citelint"}, args...), strings.NewReader(stdin), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// want fails the test unless the run exited with code and printed exactly
+// stdout and stderr.
+func want(t *testing.T, args []string, code int, stdout, stderr string, wantCode int, wantStdout, wantStderr string) {
+	t.Helper()
+	if code != wantCode || stdout != wantStdout || stderr != wantStderr {
+		t.Errorf("citelint %s:\n exit %d, want %d\n stdout %q\n   want %q\n stderr %q\n   want %q",
+			strings.Join(args, " "), code, wantCode, stdout, wantStdout, stderr, wantStderr)
+	}
+}
+
+func TestVersionFlagsAndJSON(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-v"}} {
+		code, out, errs := runIn(t, dir, "", args...)
+		want(t, args, code, out, errs, exitClean, "citelint dev\n", "")
+	}
+	code, out, errs := runIn(t, dir, "", "version", "--json")
+	var v versionInfo
+	if err := json.Unmarshal([]byte(out), &v); err != nil || code != exitClean || errs != "" {
+		t.Fatalf("version --json: exit %d, %v, stdout %q, stderr %q", code, err, out, errs)
+	}
+	if v.Version != "dev" || v.Go != runtime.Version() || v.OS != runtime.GOOS || v.Arch != runtime.GOARCH {
+		t.Errorf("version --json = %+v", v)
+	}
+	code, out, errs = runIn(t, dir, "", "version", "extra")
+	want(t, []string{"version", "extra"}, code, out, errs, exitError, "", "citelint: version takes no arguments, got \"extra\"\n")
+}
+
+func TestEmptyInput(t *testing.T) {
+	dir := files(t, map[string]string{"empty/robots.txt": "User-agent: *\n", "a.md": "Fine.\n"})
+	// A folder with nothing to check: a warning, exit 0, and a summary of 0 files.
+	args := []string{"--color", "never", "empty"}
+	code, out, errs := runIn(t, dir, "", args...)
+	want(t, args, code, out, errs, exitClean, "0 errors, 0 warnings, 0 info in 0 files\n",
+		"citelint: warning: nothing to check in empty: no .md or .markdown file there (or every one is ignored); name .txt files or match them with a glob\n")
+	// A glob matching nothing: exit 2, and the summary counts no file for it.
+	args = []string{"--color", "never", "nothing/*.md", "a.md"}
+	code, out, errs = runIn(t, dir, "", args...)
+	want(t, args, code, out, errs, exitError, "0 errors, 0 warnings, 0 info in 1 file\n",
+		"citelint: nothing/*.md: no file matches this pattern\n")
+	args = []string{"--format", "json", "nothing/*.md"}
+	_, out, _ = runIn(t, dir, "", args...)
+	if got := decode(t, out); got.Summary.Files != 0 || len(got.Errors) != 1 || got.Errors[0].Path != "nothing/*.md" {
+		t.Errorf("json for an empty glob: %+v", got)
+	}
+	// A folder with a draft says nothing more.
+	args = []string{"--color", "never", "."}
+	code, out, errs = runIn(t, dir, "", args...)
+	want(t, args, code, out, errs, exitClean, "0 errors, 0 warnings, 0 info in 1 file\n", "")
+}
+
+func TestFlagCombinationsThatCannotWork(t *testing.T) {
+	dir := files(t, map[string]string{"a.md": "At TK.\n"})
+	for _, tt := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"-o", "r.txt", "--format", "json=r.json", "a.md"},
+			"citelint: --output r.txt: every --format names its own file (NAME=FILE), so no format would go to r.txt; leave out --output, or a format's =FILE\n"},
+		{[]string{"--stdin-filename", "draft.md", "a.md"},
+			"citelint: --stdin-filename draft.md names the text read from standard input: add - to the paths, as in: citelint - --stdin-filename draft.md\n"},
+		{[]string{"--offline", "--suggest-archive", "a.md"},
+			"citelint: --suggest-archive needs the network, which --offline forbids: leave out one of them\n"},
+	} {
+		code, out, errs := runIn(t, dir, "", tt.args...)
+		want(t, tt.args, code, out, errs, exitError, "", tt.stderr)
+		if _, err := os.Stat(filepath.Join(dir, "r.json")); err == nil {
+			t.Errorf("%v wrote r.json although it was refused", tt.args)
+		}
+	}
+	// -o with one format left without a file is fine.
+	args := []string{"-o", "r.txt", "--format", "text", "--format", "json=r.json", "a.md"}
+	code, out, errs := runIn(t, dir, "", args...)
+	want(t, args, code, out, errs, exitFindings, "", "")
+	for _, f := range []string{"r.txt", "r.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+}
+
+func TestEnableDisableTakeLists(t *testing.T) {
+	dir := files(t, map[string]string{
+		".citelint.yml": "rules:\n  citation-needed-marker: off\n  vague-source: off\n",
+		"a.md":          "Experts say the branch opens at TK. 45% agree.\n",
+	})
+	rulesOf := func(args ...string) []string {
+		t.Helper()
+		code, out, errs := runIn(t, dir, "", append([]string{"--format", "json"}, args...)...)
+		if code == exitError {
+			t.Fatalf("citelint %v: exit %d: %s", args, code, errs)
+		}
+		var rs []string
+		for _, d := range decode(t, out).Diagnostics {
+			rs = append(rs, d.Rule)
+		}
+		return rs
+	}
+	equal(t, "--enable a,b", rulesOf("--enable", "citation-needed-marker,vague-source", "a.md"),
+		[]string{"vague-source", "citation-needed-marker", "uncited-number"})
+	equal(t, "--enable a, b --disable c", rulesOf("--enable", "citation-needed-marker, vague-source", "--disable", "uncited-number", "a.md"),
+		[]string{"vague-source", "citation-needed-marker"})
+	equal(t, "--disable a,b", rulesOf("--enable", "vague-source", "--disable", "vague-source,uncited-number", "a.md"), nil)
+	args := []string{"--disable", "uncited-number,no-such-rule", "a.md"}
+	code, out, errs := runIn(t, dir, "", args...)
+	want(t, args, code, out, errs, exitError, "", "citelint: unknown rule \"no-such-rule\": run \"citelint rules\" for the list\n")
+}
+
+func TestShortAndLongFormatFlagsMix(t *testing.T) {
+	dir := files(t, map[string]string{"a.md": "At TK.\n"})
+	for _, args := range [][]string{
+		{"-f", "json", "--format", "sarif=r.sarif", "a.md"},
+		{"a.md", "--format", "sarif=r.sarif", "-f=json"},
+		{"check", "--format=sarif=r.sarif", "-f", "json", "a.md"},
+	} {
+		_ = os.Remove(filepath.Join(dir, "r.sarif"))
+		code, out, errs := runIn(t, dir, "", args...)
+		if code != exitFindings || errs != "" || len(decode(t, out).Diagnostics) != 1 {
+			t.Errorf("citelint %v: exit %d, stderr %q, stdout %q", args, code, errs, out)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, "r.sarif")); err != nil || !bytes.Contains(b, []byte(`"ruleId": "citation-needed-marker"`)) {
+			t.Errorf("citelint %v: r.sarif: %v %.80s", args, err, b)
+		}
+	}
+}
+
+func TestTextFilesWhenNamedOrIncluded(t *testing.T) {
+	tree := map[string]string{
+		"draft.md":        "At TK.\n",
+		"robots.txt":      "Disallow: TK\n",
+		"notes/plan.txt":  "Plain TK.\n",
+		"notes/other.txt": "More TK.\n",
+	}
+	paths := func(dir string, args ...string) []string {
+		t.Helper()
+		_, out, errs := runIn(t, dir, "", append([]string{"--format", "json"}, args...)...)
+		if errs != "" {
+			t.Errorf("citelint %v: stderr %q", args, errs)
+		}
+		var ps []string
+		for _, d := range decode(t, out).Diagnostics {
+			ps = append(ps, d.Path)
+		}
+		return ps
+	}
+	dir := files(t, tree)
+	equal(t, "a folder walk", paths(dir, "."), []string{"draft.md"})
+	equal(t, "named", paths(dir, ".", "robots.txt"), []string{"draft.md", "robots.txt"})
+	equal(t, "a glob", paths(dir, "notes/*.txt"), []string{"notes/other.txt", "notes/plan.txt"})
+
+	tree[".citelint.yml"] = "include: [\"notes/**/*.txt\"]\nignore: [other.txt]\n"
+	dir = files(t, tree)
+	equal(t, "a walk with include patterns", paths(dir, "."), []string{"draft.md", "notes/plan.txt"})
+	equal(t, "a walk of the subfolder", paths(dir, "notes"), []string{"notes/plan.txt"})
+}
