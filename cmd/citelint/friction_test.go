@@ -177,3 +177,44 @@ func TestTextFilesWhenNamedOrIncluded(t *testing.T) {
 	equal(t, "a walk with include patterns", paths(dir, "."), []string{"draft.md", "notes/plan.txt"})
 	equal(t, "a walk of the subfolder", paths(dir, "notes"), []string{"notes/plan.txt"})
 }
+
+func TestConfigMessagesEndToEnd(t *testing.T) {
+	for _, tt := range []struct{ config, stderr string }{
+		{"links:\n  timeout: 15\n", `citelint: config .citelint.yml:2:12: links.timeout: "15" is not a duration; write 15s`},
+		{"links:\n  max-age: 1d\n", `citelint: config .citelint.yml:2:12: links.max-age: "1d" is not a duration; write 24h`},
+		{"links:\n  accept: 403\n", `citelint: config .citelint.yml:2:11: links.accept: "403" is one value where a list belongs; write [403]`},
+		{"links:\n  suggest-archive: yes\n", `citelint: config .citelint.yml:2:20: links.suggest-archive: "yes" is not a boolean; write true or false`},
+		{"links:\n  timout: 15s\n", `citelint: config .citelint.yml:2:3: unknown key "timout" in links: expected exclude, timeout, `},
+		{"link:\n  timeout: 15s\n", `citelint: config .citelint.yml:1:1: unknown key "link": expected rules, ignore, include or links`},
+		{"rules:\n  uncited-number: {min-count: ten}\n", `citelint: config .citelint.yml:2:31: rules.uncited-number.min-count: "ten" is not a whole number`},
+	} {
+		dir := files(t, map[string]string{".citelint.yml": tt.config, "a.md": "Fine.\n"})
+		code, out, errs := runIn(t, dir, "", "--offline", "a.md")
+		if code != exitError || out != "" || !strings.HasPrefix(errs, tt.stderr) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("config %q: exit %d, stdout %q, stderr %q; want exit 2 and %q", tt.config, code, out, errs, tt.stderr)
+		}
+	}
+}
+
+func TestInitRefusesBesideAnyConfig(t *testing.T) {
+	for _, name := range []string{".citelint.yml", ".citelint.yaml"} {
+		dir := files(t, map[string]string{name: "rules: {}\n"})
+		code, out, errs := runIn(t, dir, "", "init")
+		want(t, []string{"init", "beside " + name}, code, out, errs, exitError, "",
+			"citelint: "+name+" already exists; citelint init never overwrites a config or writes a second one beside it\n")
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 {
+			t.Errorf("init beside %s left %d files", name, len(entries))
+		}
+	}
+	// In a subfolder of a folder with a config, init writes one and says
+	// which file it now takes the place of.
+	dir := files(t, map[string]string{".git/HEAD": "", ".citelint.yaml": "rules: {}\n", "docs/a.md": "Fine.\n"})
+	code, out, errs := runIn(t, filepath.Join(dir, "docs"), "", "init")
+	parent, _ := filepath.EvalSymlinks(filepath.Join(dir, ".citelint.yaml"))
+	if code != exitClean || out != "wrote .citelint.yml\n" ||
+		(errs != "citelint: note: .citelint.yml now applies here instead of "+parent+"\n" &&
+			errs != "citelint: note: .citelint.yml now applies here instead of "+filepath.Join(dir, ".citelint.yaml")+"\n") {
+		t.Errorf("init in a subfolder: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}

@@ -302,7 +302,7 @@ func TestLinksConfigErrors(t *testing.T) {
 		{"links:\n  timeout: -1s\n", "must not be negative"},
 		{"links:\n  accept: [42]\n", "accept: 42 is not an HTTP status"},
 		{"links:\n  archive-api: ftp://example.com\n", "is not an http(s) URL"},
-		{"links:\n  retry: 3\n", `unknown field "retry"`},
+		{"links:\n  retry: 3\n", `config .citelint.yml:2:3: unknown key "retry" in links: expected exclude, timeout,`},
 	} {
 		dir := files(t, map[string]string{"draft.md": "Text.\n", ".citelint.yml": tt.config})
 		r := citelint(t, dir, "", nil, "--offline", "draft.md")

@@ -274,7 +274,7 @@ func TestConfigErrorsExitTwo(t *testing.T) {
 		{"rulez: {}\n", `config .citelint.yml:1:1: unknown key "rulez"`},
 		{"rules:\n  no-such-rule: error\n", `config .citelint.yml:2:3: unknown rule "no-such-rule"`},
 		{"rules:\n  citation-needed-marker: fatal\n", `config .citelint.yml:2:27: rule citation-needed-marker: unknown severity "fatal"`},
-		{"rules:\n  citation-needed-marker: {colour: red}\n", `config .citelint.yml:2:28: rule citation-needed-marker: unknown option "colour"`},
+		{"rules:\n  citation-needed-marker: {colour: red}\n", `config .citelint.yml:2:28: unknown key "colour" in rules.citation-needed-marker: expected severity`},
 		{"ignore: [\"a[\"]\n", `config .citelint.yml:1:9: ignore: bad glob pattern "a["`},
 		{"rules: [\n", `config .citelint.yml:`},
 	} {
