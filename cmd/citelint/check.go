@@ -60,6 +60,40 @@ func checkCommand(stdin io.Reader) *cli.Command {
 	}
 }
 
+// linksCommand is "citelint links": the link rules only, over the
+// network, which also fills the cache that offline runs (the pre-commit
+// hook) read.
+func linksCommand(stdin io.Reader) *cli.Command {
+	var flags []cli.Flag
+	for _, f := range checkFlags() {
+		switch f.Names()[0] {
+		case "network-only", "offline", "enable", "disable":
+		default:
+			flags = append(flags, f)
+		}
+	}
+	return &cli.Command{
+		Name:      "links",
+		Usage:     "check only the links, over the network, and keep the results for offline runs",
+		ArgsUsage: "[PATH...]",
+		Description: "Checks the links in the drafts as \"citelint check --network-only\" does and keeps\n" +
+			"the results in the link cache, where offline runs (the citelint pre-commit hook,\n" +
+			"--offline) find them: run it now and then, for example before committing, so that\n" +
+			"the hook judges links without the network. Results that worked are kept for\n" +
+			"links.max-age (24h by default).\n\n" +
+			"Exit status as for check.",
+		Flags: flags,
+		Action: func(c *cli.Context) error {
+			return runCheck(c, stdin)
+		},
+	}
+}
+
+// isLinksCommand reports whether c runs "citelint links".
+func isLinksCommand(c *cli.Context) bool {
+	return c.Command != nil && c.Command.Name == "links"
+}
+
 func runCheck(c *cli.Context, stdin io.Reader) error {
 	failOn, err := parseFailOn(c.String("fail-on"))
 	if err != nil {
@@ -139,7 +173,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	if err != nil {
 		return nil, err
 	}
-	if c.Bool("network-only") {
+	if c.Bool("network-only") || isLinksCommand(c) {
 		active = slices.DeleteFunc(active, func(a lint.ActiveRule) bool { return !a.Rule.Network })
 	}
 	if c.Int("jobs") < 1 {

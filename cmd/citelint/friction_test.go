@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -217,4 +218,42 @@ func TestInitRefusesBesideAnyConfig(t *testing.T) {
 			errs != "citelint: note: .citelint.yml now applies here instead of "+filepath.Join(dir, ".citelint.yaml")+"\n") {
 		t.Errorf("init in a subfolder: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
+}
+
+// TestLinksCommandFillsTheCacheForOfflineRuns is the hook's workflow: the
+// offline run says once which web links it skipped and how to check them;
+// "citelint links" checks them over the network and fills the cache; the
+// next offline run judges them from there and says nothing more.
+func TestLinksCommandFillsTheCacheForOfflineRuns(t *testing.T) {
+	srv := newLinkServer(t)
+	draft := strings.ReplaceAll("# Draft\n\nAt TK, see [a](U/ok) and [b](U/moved) and [a again](U/ok).\n", "U", srv.URL)
+	other := strings.ReplaceAll("Also [b](U/moved) and a [local](draft.md) link.\n", "U", srv.URL)
+	dir := files(t, map[string]string{"draft.md": draft, "other.md": other, ".citelint.yml": linkConfig})
+	t.Chdir(dir)
+
+	args := []string{"--offline", "--color", "never", "--format", "json", "draft.md", "other.md"}
+	code, out, errs := runIn(t, dir, "", args...)
+	if code != exitFindings || errs != "citelint: offline: 2 links not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)\n" {
+		t.Errorf("first offline run: exit %d, stderr %q", code, errs)
+	}
+	if got := decode(t, out); len(got.Diagnostics) != 1 || got.Diagnostics[0].Rule != "citation-needed-marker" {
+		t.Errorf("first offline run: %q", findings(got))
+	}
+
+	args = []string{"links", "--allow-private", "--color", "never", "draft.md", "other.md"}
+	code, out, errs = runIn(t, dir, "", args...)
+	line := strings.Split(draft, "\n")[2]
+	wantOut := fmt.Sprintf("draft.md:3:%d: info: permanently redirected to %s/ok [redirected-link]\n", strings.Index(line, srv.URL+"/moved")+1, srv.URL)
+	if code != exitClean || errs != "" || !strings.HasPrefix(out, wantOut) || strings.Contains(out, "citation-needed-marker") {
+		t.Errorf("citelint links: exit %d, stderr %q, stdout %q; want the link findings only, starting %q", code, errs, out, wantOut)
+	}
+	equal(t, "requests of citelint links", hitList(srv.requests()), []string{"/moved=1", "/ok=2"}) // the redirect is followed
+
+	args = []string{"--offline", "--format", "json", "draft.md", "other.md"}
+	code, out, errs = runIn(t, dir, "", args...)
+	got := decode(t, out)
+	if code != exitFindings || errs != "" || len(got.Diagnostics) != 3 {
+		t.Errorf("offline run after citelint links: exit %d, stderr %q, findings %q", code, errs, findings(got))
+	}
+	equal(t, "requests of the offline run", hitList(srv.requests()), nil)
 }

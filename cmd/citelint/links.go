@@ -145,7 +145,7 @@ func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir 
 		}
 		afterRun = func() {
 			if n := cache.NotChecked(); n > 0 && !c.Bool("quiet") {
-				fmt.Fprintf(stderr, "citelint: offline: %d links not checked (no recent result in the cache)\n", n)
+				fmt.Fprintf(stderr, "citelint: offline: %s not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)\n", plural(n, "link"))
 			}
 		}
 		return rules.CachedLinkValues(cache), afterRun, nil

@@ -204,7 +204,7 @@ func TestLinkCacheAndOffline(t *testing.T) {
 	if offline.code != exitClean {
 		t.Errorf("offline exit %d, want %d", offline.code, exitClean)
 	}
-	if want := "citelint: offline: 2 links not checked (no recent result in the cache)\n"; offline.stderr != want {
+	if want := "citelint: offline: 2 links not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)\n"; offline.stderr != want {
 		t.Errorf("offline stderr %q, want %q", offline.stderr, want)
 	}
 	quiet := citelint(t, dir, "", nil, "--offline", "--quiet", "--format", "json", "draft.md")

@@ -80,6 +80,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ArgsUsage: "[PATH...]",
 		Commands: []*cli.Command{
 			check,
+			linksCommand(stdin),
 			rulesCommand(),
 			explainCommand(),
 			initCommand(),
@@ -148,7 +149,7 @@ func versionString() string {
 
 // flagsFirst lets flags follow paths, as in "citelint draft.md --format
 // json": urfave/cli stops reading flags at the first path, so the
-// arguments of check and baseline (which share check's flags) are
+// arguments of check, links and baseline (which share check's flags) are
 // reordered to put the flags first. "--" ends the flags as usual.
 func flagsFirst(app *cli.App, args []string) []string {
 	if len(args) < 2 {
@@ -157,7 +158,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 	rest := args[1:]
 	head := []string{args[0]}
 	switch {
-	case rest[0] == "check" || rest[0] == "baseline":
+	case rest[0] == "check" || rest[0] == "baseline" || rest[0] == "links":
 		head, rest = append(head, rest[0]), rest[1:]
 	case app.Command(rest[0]) != nil:
 		return args

@@ -131,7 +131,7 @@ func TestExampleDraftsGolden(t *testing.T) {
 		t.Run(tt.format, func(t *testing.T) {
 			r := citelint(t, root, "", nil, "--offline", "--color", "never", "--format", tt.format, "testdata/drafts")
 			// The drafts' web links are not in this fresh cache: --offline says so once.
-			if r.code != exitFindings || r.stderr != "citelint: offline: 5 links not checked (no recent result in the cache)\n" {
+			if r.code != exitFindings || r.stderr != "citelint: offline: 5 links not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)\n" {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
 			golden := filepath.Join(root, "testdata", "golden", tt.golden)
