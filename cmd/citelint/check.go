@@ -129,6 +129,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		Rules:       lr.rules,
 		RuleURL:     ruleDocURL,
 		Files:       lr.files,
+		FailOn:      failOn,
 	}
 	for _, o := range outputs {
 		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")

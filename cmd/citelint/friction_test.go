@@ -257,3 +257,27 @@ func TestLinksCommandFillsTheCacheForOfflineRuns(t *testing.T) {
 	}
 	equal(t, "requests of the offline run", hitList(srv.requests()), nil)
 }
+
+func TestJUnitFailuresFollowFailOn(t *testing.T) {
+	dir := files(t, map[string]string{"a.md": "Experts say the hall opens at TK.\n"})
+	for _, tt := range []struct {
+		failOn       string
+		code         int
+		failures     string
+		failingTypes string
+	}{
+		{"error", exitFindings, `failures="1"`, `type="citation-needed-marker"`},
+		{"warning", exitFindings, `failures="2"`, `type="vague-source"`},
+		{"never", exitClean, `failures="0"`, ""},
+	} {
+		args := []string{"--format", "junit", "--fail-on", tt.failOn, "a.md"}
+		code, out, errs := runIn(t, dir, "", args...)
+		if code != tt.code || errs != "" || !strings.Contains(out, `<testsuite name="a.md" tests="2" `+tt.failures) ||
+			(tt.failingTypes != "" && !strings.Contains(out, tt.failingTypes)) {
+			t.Errorf("citelint %v: exit %d, stderr %q\n%s", args, code, errs, out)
+		}
+		if wantOut := 2 - strings.Count(out, "<failure "); strings.Count(out, "<system-out>") != wantOut {
+			t.Errorf("--fail-on %s: %d findings in system-out, want %d\n%s", tt.failOn, strings.Count(out, "<system-out>"), wantOut, out)
+		}
+	}
+}
