@@ -281,3 +281,23 @@ func TestJUnitFailuresFollowFailOn(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpLinesAndUndefinedFootnotes(t *testing.T) {
+	dir := files(t, map[string]string{"a.md": "Rents rose 40% last year.[^3]\n\nExperts say it will go on.\n\nPrices fell 12%.\n"})
+	args := []string{"--color", "never", "a.md"}
+	code, out, errs := runIn(t, dir, "", args...)
+	want(t, args, code, out, errs, exitClean, `a.md:1:12: warning: footnote 3 has no definition, so "40%" has no citation [uncited-number]
+    Rents rose 40% last year.[^3]
+               ^^^
+    help: define it on a line of its own, as in "[^3]: the source", or fix the label
+a.md:3:1: warning: "Experts say" names no source [vague-source]
+    Experts say it will go on.
+    ^^^^^^^^^^^
+    help: say who (which study, expert or official) and cite it
+a.md:5:13: warning: "12%" has no citation [uncited-number]
+    Prices fell 12%.
+                ^^^
+    help: link the source, add a footnote, or attribute it ("according to …")
+0 errors, 3 warnings, 0 info in 1 file
+`, "")
+}
