@@ -49,6 +49,9 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 				return cli.Exit("baseline needs the file to write, as in: citelint baseline .citelint-baseline.json docs/", exitError)
 			}
 			file := c.Args().First()
+			if err := checkFlagCombinations(c); err != nil {
+				return cli.Exit(err.Error(), exitError)
+			}
 			ctx, stop := signalContext()
 			defer stop()
 			lr, err := lintPaths(ctx, c, stdin, c.Args().Tail())

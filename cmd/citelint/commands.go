@@ -118,6 +118,7 @@ func defaultConfig(all []*lint.Rule) string {
 		}
 	}
 	b.WriteString("\n# Paths not to check, relative to this file (** matches any folders).\nignore: []\n")
+	b.WriteString("\n# Files that folder walks check beyond Markdown, such as plain-text drafts\n# (e.g. [\"notes/**/*.txt\"]); .txt files named on the command line are always checked.\ninclude: []\n")
 	b.WriteString(linksConfigHelp)
 	return b.String()
 }

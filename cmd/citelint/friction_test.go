@@ -86,6 +86,8 @@ func TestFlagCombinationsThatCannotWork(t *testing.T) {
 			"citelint: --stdin-filename draft.md names the text read from standard input: add - to the paths, as in: citelint - --stdin-filename draft.md\n"},
 		{[]string{"--offline", "--suggest-archive", "a.md"},
 			"citelint: --suggest-archive needs the network, which --offline forbids: leave out one of them\n"},
+		{[]string{"baseline", "r.json", "--stdin-filename", "draft.md", "a.md"},
+			"citelint: --stdin-filename draft.md names the text read from standard input: add - to the paths, as in: citelint - --stdin-filename draft.md\n"},
 	} {
 		code, out, errs := runIn(t, dir, "", tt.args...)
 		want(t, tt.args, code, out, errs, exitError, "", tt.stderr)
