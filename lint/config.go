@@ -154,7 +154,7 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 			}
 			if v, ok := sections[key].(interface{ Validate() error }); ok {
 				if err := v.Validate(); err != nil {
-					return nil, errAt(name, kv.Value, fmt.Sprintf("%s: %v", key, err))
+					return nil, validationError(name, key, kv.Value, err)
 				}
 			}
 		default:
@@ -162,6 +162,22 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 		}
 	}
 	return c, nil
+}
+
+// validationError places a section's validation error: an error that
+// starts with one of the section's keys ("retries: …") points at that key's
+// value and reads as "links.retries: …"; others point at the section.
+func validationError(name, section string, n ast.Node, err error) error {
+	if m, ok := n.(*ast.MappingNode); ok {
+		if k, rest, found := strings.Cut(err.Error(), ": "); found {
+			for _, kv := range m.Values {
+				if kv.Key.String() == k {
+					return errAt(name, kv.Value, section+"."+k+": "+rest)
+				}
+			}
+		}
+	}
+	return errAt(name, n, fmt.Sprintf("%s: %v", section, err))
 }
 
 // topKeys lists the keys a config file takes at the top level.

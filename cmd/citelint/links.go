@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -62,11 +61,19 @@ func (lc *linksConfig) Validate() error {
 		lc.exclude = append(lc.exclude, re)
 	}
 	if lc.Retries != nil && *lc.Retries < 0 {
-		return errors.New("retries must not be negative (0 means no retries)")
+		return fmt.Errorf("retries: %d is negative; write 0 for no retries", *lc.Retries)
+	}
+	for _, d := range []struct {
+		key   string
+		value time.Duration
+	}{{"timeout", lc.Timeout}, {"max-retry-wait", lc.MaxRetryWait}, {"max-age", lc.MaxAge}} {
+		if d.value < 0 {
+			return fmt.Errorf("%s: %s is negative; write a duration such as 15s", d.key, d.value)
+		}
 	}
 	for _, code := range lc.Accept {
 		if code < 100 || code > 999 {
-			return fmt.Errorf("accept: %d is not an HTTP status", code)
+			return fmt.Errorf("accept: %d is not an HTTP status; write numbers from 100 to 999", code)
 		}
 	}
 	_, err := linkcheck.New(lc.checkerConfig())

@@ -297,10 +297,10 @@ func TestRelativeLinksOffline(t *testing.T) {
 
 func TestLinksConfigErrors(t *testing.T) {
 	for _, tt := range []struct{ config, want string }{
-		{"links:\n  exclude: ['(']\n", "config .citelint.yml:2:10: links: exclude: error parsing regexp"},
-		{"links:\n  retries: -1\n", "retries must not be negative"},
-		{"links:\n  timeout: -1s\n", "must not be negative"},
-		{"links:\n  accept: [42]\n", "accept: 42 is not an HTTP status"},
+		{"links:\n  exclude: ['(']\n", "config .citelint.yml:2:12: links.exclude: error parsing regexp"},
+		{"links:\n  retries: -1\n", "config .citelint.yml:2:12: links.retries: -1 is negative; write 0 for no retries"},
+		{"links:\n  timeout: -1s\n", "config .citelint.yml:2:12: links.timeout: -1s is negative; write a duration such as 15s"},
+		{"links:\n  accept: [42]\n", "config .citelint.yml:2:11: links.accept: 42 is not an HTTP status; write numbers from 100 to 999"},
 		{"links:\n  archive-api: ftp://example.com\n", "is not an http(s) URL"},
 		{"links:\n  retry: 3\n", `config .citelint.yml:2:3: unknown key "retry" in links: expected exclude, timeout,`},
 	} {
