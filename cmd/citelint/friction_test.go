@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-yaml"
 )
 
 // runIn runs citelint in-process in dir, with stdin as standard input, and
@@ -302,4 +305,52 @@ a.md:5:13: warning: "12%" has no citation [uncited-number]
     help: link the source, add a footnote, or attribute it ("according to …")
 0 errors, 3 warnings, 0 info in 1 file
 `, "")
+}
+
+// TestPreCommitManifest checks what the hooks pass to citelint and show,
+// without pre-commit (scripts/pre-commit-check.sh runs the real tool in CI):
+// warnings are shown, one process runs, and the files are the drafts
+// citelint checks.
+func TestPreCommitManifest(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", ".pre-commit-hooks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []struct {
+		ID            string   `yaml:"id"`
+		Entry         string   `yaml:"entry"`
+		TypesOr       []string `yaml:"types_or"`
+		Files         string   `yaml:"files"`
+		Exclude       string   `yaml:"exclude"`
+		RequireSerial bool     `yaml:"require_serial"`
+		Verbose       bool     `yaml:"verbose"`
+	}
+	if err := yaml.Unmarshal(src, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	entries := map[string]string{"citelint": "citelint check --offline", "citelint-links": "citelint links"}
+	if len(hooks) != len(entries) {
+		t.Fatalf("%d hooks, want %d", len(hooks), len(entries))
+	}
+	for _, h := range hooks {
+		if h.Entry != entries[h.ID] || !h.Verbose || !h.RequireSerial || strings.Join(h.TypesOr, ",") != "markdown,text" {
+			t.Errorf("hook %+v", h)
+		}
+		include, exclude := regexp.MustCompile(h.Files), regexp.MustCompile(h.Exclude)
+		for name, checked := range map[string]bool{
+			"draft.md": true, "docs/Post.MARKDOWN": true, "notes/plan.txt": true, "README.md": true,
+			"robots.txt": false, "static/robots.txt": false, "requirements-dev.txt": false, "LICENSE.txt": false,
+			"main.go": false, "notes.md.bak": false, "image.png": false,
+		} {
+			if got := include.MatchString(name) && !exclude.MatchString(name); got != checked {
+				t.Errorf("hook %s takes %s: %v, want %v", h.ID, name, got, checked)
+			}
+		}
+		// The entry is a command citelint accepts.
+		dir := files(t, map[string]string{"a.md": "Fine.\n"})
+		code, _, errs := runIn(t, dir, "", append(strings.Fields(h.Entry)[1:], "a.md")...)
+		if code != exitClean || errs != "" {
+			t.Errorf("hook %s entry: exit %d, %q", h.ID, code, errs)
+		}
+	}
 }
