@@ -186,7 +186,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
 	// A warning even with --quiet: a run that checked nothing must not
 	// look like a clean one.
-	for _, dir := range emptyFolders(paths, inputs) {
+	for _, dir := range emptyFolders(paths, inputs, pathErrs) {
 		fmt.Fprintf(c.App.ErrWriter, "citelint: warning: nothing to check in %s: no .md or .markdown file there (or every one is ignored); name .txt files or match them with a glob\n", dir)
 	}
 
@@ -248,11 +248,11 @@ func checkFlagCombinations(c *cli.Context) error {
 
 // emptyFolders returns the folders among paths under which no input was
 // found, so that "nothing was checked" is said rather than implied by a
-// count of 0 files.
-func emptyFolders(paths []string, inputs []lint.Input) []string {
+// count of 0 files. A folder with an error of its own has been reported.
+func emptyFolders(paths []string, inputs []lint.Input, errs []lint.FileError) []string {
 	var out []string
 	for _, p := range paths {
-		if p == "-" {
+		if p == "-" || slices.ContainsFunc(errs, func(e lint.FileError) bool { return e.Path == filepath.ToSlash(p) }) {
 			continue
 		}
 		if info, err := os.Stat(p); err != nil || !info.IsDir() {
