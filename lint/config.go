@@ -8,7 +8,11 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/goccy/go-yaml"
@@ -34,6 +38,9 @@ type Config struct {
 	Rules map[string]RuleSetting
 	// Ignore holds glob patterns (doublestar syntax) of paths not to check.
 	Ignore []string
+	// Include holds glob patterns of files a folder walk checks beyond
+	// Markdown, such as plain-text drafts ("notes/**/*.txt").
+	Include []string
 }
 
 // RuleSetting is the configuration of one rule.
@@ -115,7 +122,7 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 	}
 	top, ok := f.Docs[0].Body.(*ast.MappingNode)
 	if !ok {
-		return nil, errAt(name, f.Docs[0].Body, "expected a mapping with keys rules, ignore"+sectionList(sections))
+		return nil, errAt(name, f.Docs[0].Body, "expected a mapping with keys "+orList(topKeys(sections)))
 	}
 	byID := make(map[string]*Rule, len(rules))
 	for _, r := range rules {
@@ -128,38 +135,59 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 			if err := c.decodeRules(name, kv.Value, byID); err != nil {
 				return nil, err
 			}
-		case key == "ignore":
-			if err := decodeStrict(name, kv.Value, &c.Ignore, "a list of glob patterns"); err != nil {
+		case key == "ignore" || key == "include":
+			list := &c.Ignore
+			if key == "include" {
+				list = &c.Include
+			}
+			if err := decodeValue(name, key, kv.Value, reflect.ValueOf(list).Elem()); err != nil {
 				return nil, err
 			}
-			for _, p := range c.Ignore {
+			for _, p := range *list {
 				if !doublestar.ValidatePattern(p) {
-					return nil, errAt(name, kv.Value, fmt.Sprintf("ignore: bad glob pattern %q", p))
+					return nil, errAt(name, kv.Value, fmt.Sprintf("%s: bad glob pattern %q", key, p))
 				}
 			}
 		case sections[key] != nil:
-			if err := decodeStrict(name, kv.Value, sections[key], "a mapping"); err != nil {
+			if err := decodeValue(name, key, kv.Value, reflect.ValueOf(sections[key]).Elem()); err != nil {
 				return nil, err
 			}
 			if v, ok := sections[key].(interface{ Validate() error }); ok {
 				if err := v.Validate(); err != nil {
-					return nil, errAt(name, kv.Value, fmt.Sprintf("%s: %v", key, err))
+					return nil, validationError(name, key, kv.Value, err)
 				}
 			}
 		default:
-			return nil, errAt(name, kv.Key, fmt.Sprintf("unknown key %q: expected rules, ignore%s", key, sectionList(sections)))
+			return nil, unknownKey(name, kv.Key, "", key, topKeys(sections))
 		}
 	}
 	return c, nil
 }
 
-func sectionList(sections map[string]any) string {
-	var b strings.Builder
-	for k := range sections {
-		b.WriteString(" or ")
-		b.WriteString(k)
+// validationError places a section's validation error: an error that
+// starts with one of the section's keys ("retries: …") points at that key's
+// value and reads as "links.retries: …"; others point at the section.
+func validationError(name, section string, n ast.Node, err error) error {
+	if m, ok := n.(*ast.MappingNode); ok {
+		if k, rest, found := strings.Cut(err.Error(), ": "); found {
+			for _, kv := range m.Values {
+				if kv.Key.String() == k {
+					return errAt(name, kv.Value, section+"."+k+": "+rest)
+				}
+			}
+		}
 	}
-	return b.String()
+	return errAt(name, n, fmt.Sprintf("%s: %v", section, err))
+}
+
+// topKeys lists the keys a config file takes at the top level.
+func topKeys(sections map[string]any) []string {
+	var extra []string
+	for k := range sections {
+		extra = append(extra, k)
+	}
+	slices.Sort(extra)
+	return append([]string{"rules", "ignore", "include"}, extra...)
 }
 
 func (c *Config) decodeRules(name string, n ast.Node, byID map[string]*Rule) error {
@@ -212,15 +240,11 @@ func decodeRule(name string, r *Rule, kv *ast.MappingValueNode) (RuleSetting, er
 			}
 			continue
 		}
-		field, want := optionField(opts, key)
+		field := optionField(opts, key)
 		if !field.IsValid() {
-			return s, errAt(name, kv.Key, fmt.Sprintf("rule %s: unknown option %q%s", r.ID, key, optionNames(opts)))
+			return s, unknownKey(name, kv.Key, "rules."+r.ID, key, append([]string{"severity"}, optionNames(opts)...))
 		}
-		if err := decodeStrict(name, kv.Value, field.Addr().Interface(), want); err != nil {
-			var ce *ConfigError
-			if errors.As(err, &ce) {
-				ce.Msg = fmt.Sprintf("rule %s: option %s: %s", r.ID, key, ce.Msg)
-			}
+		if err := decodeValue(name, "rules."+r.ID+"."+key, kv.Value, field); err != nil {
 			return s, err
 		}
 	}
@@ -260,60 +284,203 @@ func scalarString(n ast.Node) (string, bool) {
 }
 
 // optionField finds the field of the options struct tagged with key.
-func optionField(opts Options, key string) (reflect.Value, string) {
+func optionField(opts Options, key string) reflect.Value {
 	if opts == nil {
-		return reflect.Value{}, ""
+		return reflect.Value{}
 	}
-	v := reflect.ValueOf(opts).Elem()
-	t := v.Type()
-	for i := range t.NumField() {
-		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name == key {
-			return v.Field(i), describeType(t.Field(i).Type)
-		}
-	}
-	return reflect.Value{}, ""
+	return fieldByKey(reflect.ValueOf(opts).Elem(), key)
 }
 
-func optionNames(opts Options) string {
-	if opts == nil {
-		return ": this rule takes only severity"
+// fieldByKey returns the field of struct v whose yaml tag is key.
+func fieldByKey(v reflect.Value, key string) reflect.Value {
+	t := v.Type()
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name == key && t.Field(i).IsExported() {
+			return v.Field(i)
+		}
 	}
-	t := reflect.TypeOf(opts).Elem()
+	return reflect.Value{}
+}
+
+func optionNames(opts Options) []string {
+	if opts == nil {
+		return nil
+	}
+	return keysOf(reflect.TypeOf(opts).Elem())
+}
+
+// keysOf lists the yaml keys of a struct type's fields.
+func keysOf(t reflect.Type) []string {
 	var names []string
 	for i := range t.NumField() {
-		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" && t.Field(i).IsExported() {
 			names = append(names, name)
 		}
 	}
-	return ": expected severity, " + strings.Join(names, ", ")
+	return names
+}
+
+// unknownKey is the one wording for a key citelint does not know, at the
+// top level (where "") or inside a section or rule.
+func unknownKey(name string, n ast.Node, where, key string, known []string) error {
+	in := ""
+	if where != "" {
+		in = " in " + where
+	}
+	return errAt(name, n, fmt.Sprintf("unknown key %q%s: expected %s", key, in, orList(known)))
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+var durationType = reflect.TypeOf(time.Duration(0))
+
+// decodeValue decodes node n into v, which key names in messages
+// ("links.timeout"). Structs are decoded key by key and lists item by item,
+// so that a mistake names the key, the value and what is expected.
+func decodeValue(name, key string, n ast.Node, v reflect.Value) error {
+	if _, null := n.(*ast.NullNode); null {
+		return nil // an empty setting keeps the default
+	}
+	bad := func(format string, args ...any) error {
+		return errAt(name, n, key+": "+fmt.Sprintf(format, args...))
+	}
+	t := v.Type()
+	switch {
+	case t == durationType:
+		text, ok := scalarText(n)
+		d, err := time.ParseDuration(text)
+		if !ok || err != nil {
+			return bad("%s is not a duration; write %s", shown(n), durationHint(text))
+		}
+		v.SetInt(int64(d))
+		return nil
+	case t.Kind() == reflect.Pointer:
+		elem := reflect.New(t.Elem())
+		if err := decodeValue(name, key, n, elem.Elem()); err != nil {
+			return err
+		}
+		v.Set(elem)
+		return nil
+	case t.Kind() == reflect.Struct:
+		m, ok := n.(*ast.MappingNode)
+		if !ok {
+			return bad("%s is not a mapping; write keys such as %s", shown(n), orList(keysOf(t)))
+		}
+		for _, kv := range m.Values {
+			k := kv.Key.String()
+			field := fieldByKey(v, k)
+			if !field.IsValid() {
+				return unknownKey(name, kv.Key, key, k, keysOf(t))
+			}
+			if err := decodeValue(name, key+"."+k, kv.Value, field); err != nil {
+				return err
+			}
+		}
+		return nil
+	case t.Kind() == reflect.Slice:
+		seq, ok := n.(*ast.SequenceNode)
+		if !ok {
+			if text, scalar := scalarText(n); scalar {
+				return bad("%s is one value where a list belongs; write [%s]", shown(n), text)
+			}
+			return bad("%s is not a list; write %s", shown(n), describeType(t))
+		}
+		list := reflect.MakeSlice(t, len(seq.Values), len(seq.Values))
+		for i, item := range seq.Values {
+			if err := decodeValue(name, fmt.Sprintf("%s[%d]", key, i), item, list.Index(i)); err != nil {
+				return err
+			}
+		}
+		v.Set(list)
+		return nil
+	case t.Kind() == reflect.Bool:
+		b, ok := n.(*ast.BoolNode)
+		if !ok {
+			return bad("%s is not a boolean; write true or false", shown(n))
+		}
+		v.SetBool(b.Value)
+		return nil
+	}
+	if err := yaml.NodeToValue(n, v.Addr().Interface(), yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+		return bad("%s is not %s", shown(n), describeType(t))
+	}
+	return nil
+}
+
+// scalarText returns a scalar node's text as written.
+func scalarText(n ast.Node) (string, bool) {
+	switch n := n.(type) {
+	case *ast.StringNode:
+		return n.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode, *ast.LiteralNode:
+		return n.GetToken().Value, true
+	}
+	return "", false
+}
+
+// shown renders a value for a message: a scalar quoted as written, other
+// nodes by what they are.
+func shown(n ast.Node) string {
+	if text, ok := scalarText(n); ok {
+		return strconv.Quote(text)
+	}
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	}
+	return strconv.Quote(n.String())
+}
+
+var daysOrNumber = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*(d|days?|w|weeks?|)\s*$`)
+
+// durationHint suggests how to write a duration the user meant: a bare
+// number as seconds, days and weeks as hours.
+func durationHint(text string) string {
+	const generic = "a number with a unit: 15s, 10m or 24h"
+	m := daysOrNumber.FindStringSubmatch(text)
+	if m == nil {
+		return generic
+	}
+	n, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return generic
+	}
+	switch m[2] {
+	case "":
+		return m[1] + "s"
+	case "d", "day", "days":
+		return strconv.FormatFloat(n*24, 'f', -1, 64) + "h"
+	}
+	return strconv.FormatFloat(n*24*7, 'f', -1, 64) + "h"
 }
 
 func describeType(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Bool:
 		return "true or false"
-	case reflect.Int, reflect.Int64, reflect.Float64:
+	case reflect.Int, reflect.Int64:
+		return "a whole number"
+	case reflect.Float64:
 		return "a number"
 	case reflect.String:
 		return "text"
 	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return "a list, as in [a, b]"
+		}
 		return "a list of " + strings.TrimPrefix(describeType(t.Elem()), "a ") + "s"
 	case reflect.Map:
 		return "a mapping"
 	}
 	return "a " + t.String()
-}
-
-// decodeStrict decodes a node into v, refusing unknown fields; want says
-// in words what was expected.
-func decodeStrict(name string, n ast.Node, v any, want string) error {
-	if err := yaml.NodeToValue(n, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
-		if strings.Contains(err.Error(), "unknown field") {
-			return yamlError(name, err, "")
-		}
-		return errAt(name, n, "expected "+want)
-	}
-	return nil
 }
 
 // trimYAMLPosition drops go-yaml's "[line:col] " prefix and source excerpt.
@@ -348,7 +515,17 @@ func yamlError(name string, err error, prefix string) error {
 // absolute) matches an ignore pattern. Patterns are relative to the config
 // file's directory; a pattern without a slash matches a name at any depth.
 func (c *Config) Ignored(p string) bool {
-	if len(c.Ignore) == 0 {
+	return c.matches(c.Ignore, p)
+}
+
+// Included reports whether a path matches an include pattern; patterns
+// are read as ignore patterns are.
+func (c *Config) Included(p string) bool {
+	return c.matches(c.Include, p)
+}
+
+func (c *Config) matches(patterns []string, p string) bool {
+	if len(patterns) == 0 {
 		return false
 	}
 	abs, err := filepath.Abs(p)
@@ -360,7 +537,7 @@ func (c *Config) Ignored(p string) bool {
 		rel = abs
 	}
 	rel = filepath.ToSlash(rel)
-	for _, pat := range c.Ignore {
+	for _, pat := range patterns {
 		if ok, _ := doublestar.Match(pat, rel); ok {
 			return true
 		}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 type testOptions struct {
@@ -59,19 +60,19 @@ func TestConfigErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"unknown key", "rulez: {}\n", `config c.yml:1:1: unknown key "rulez": expected rules, ignore`},
+		{"unknown key", "rulez: {}\n", `config c.yml:1:1: unknown key "rulez": expected rules, ignore or include`},
 		{"unknown rule", "rules:\n  nope: error\n", `config c.yml:2:3: unknown rule "nope": run "citelint rules" for the list`},
 		{"bad severity", "rules:\n  plain: fatal\n", `config c.yml:2:10: rule plain: unknown severity "fatal": use error, warning, info or off`},
 		{"bad severity in mapping", "rules:\n  tuned: {severity: loud}\n", `config c.yml:2:21: rule tuned: unknown severity "loud": use error, warning, info or off`},
-		{"unknown option", "rules:\n  tuned: {colour: red}\n", `config c.yml:2:11: rule tuned: unknown option "colour": expected severity, reach, min-count, extra-nouns`},
-		{"option of a rule without options", "rules:\n  plain: {reach: x}\n", `config c.yml:2:11: rule plain: unknown option "reach": this rule takes only severity`},
-		{"option of the wrong type", "rules:\n  tuned:\n    min-count: many\n", `config c.yml:3:16: rule tuned: option min-count: expected a number`},
+		{"unknown option", "rules:\n  tuned: {colour: red}\n", `config c.yml:2:11: unknown key "colour" in rules.tuned: expected severity, reach, min-count or extra-nouns`},
+		{"option of a rule without options", "rules:\n  plain: {reach: x}\n", `config c.yml:2:11: unknown key "reach" in rules.plain: expected severity`},
+		{"option of the wrong type", "rules:\n  tuned:\n    min-count: many\n", `config c.yml:3:16: rules.tuned.min-count: "many" is not a whole number`},
 		{"option that does not validate", "rules:\n  tuned:\n    reach: page\n", `config c.yml:2:3: rule tuned: reach must be "sentence" or "paragraph"`},
 		{"rules not a mapping", "rules: [a]\n", `config c.yml:1:8: rules: expected a mapping of rule IDs to a severity (error, warning, info, off) or to {severity: …, options…}`},
-		{"ignore not a list", "ignore: 3\n", `config c.yml:1:9: expected a list of glob patterns`},
+		{"ignore not a list", "ignore: 3\n", `config c.yml:1:9: ignore: "3" is one value where a list belongs; write [3]`},
 		{"bad glob", "ignore: [\"a[\"]\n", `config c.yml:1:9: ignore: bad glob pattern "a["`},
 		{"not YAML", "rules: {plain: [\n", `config c.yml:`},
-		{"not a mapping", "- a\n", `config c.yml:1:1: expected a mapping with keys rules, ignore`},
+		{"not a mapping", "- a\n", `config c.yml:1:1: expected a mapping with keys rules, ignore or include`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,8 +97,57 @@ func TestConfigSections(t *testing.T) {
 		t.Errorf("section: %v %q", err, links.Timeout)
 	}
 	_, err := ParseConfig("c.yml", "/", []byte("links: {timeot: 5s}\n"), configRules, sections)
-	if err == nil || err.Error() != `config c.yml:1:9: unknown field "timeot"` {
+	if err == nil || err.Error() != `config c.yml:1:9: unknown key "timeot" in links: expected timeout` {
 		t.Errorf("unknown section field: %v", err)
+	}
+}
+
+// sectionSettings has a field of each type a config section uses.
+type sectionSettings struct {
+	Timeout time.Duration     `yaml:"timeout"`
+	MaxAge  time.Duration     `yaml:"max-age"`
+	Accept  []int             `yaml:"accept"`
+	Exclude []string          `yaml:"exclude"`
+	Private bool              `yaml:"allow-private"`
+	Retries *int              `yaml:"retries"`
+	Agent   string            `yaml:"user-agent"`
+	Headers map[string]string `yaml:"headers"`
+}
+
+// TestSectionMessages checks that each mistake in a section names the key,
+// the value and what to write instead, and that unknown keys are worded
+// alike at every level.
+func TestSectionMessages(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"links:\n  timeout: 15\n", `config c.yml:2:12: links.timeout: "15" is not a duration; write 15s`},
+		{"links:\n  max-age: 1d\n", `config c.yml:2:12: links.max-age: "1d" is not a duration; write 24h`},
+		{"links:\n  max-age: 2 weeks\n", `config c.yml:2:12: links.max-age: "2 weeks" is not a duration; write 336h`},
+		{"links:\n  timeout: soon\n", `config c.yml:2:12: links.timeout: "soon" is not a duration; write a number with a unit: 15s, 10m or 24h`},
+		{"links:\n  accept: 403\n", `config c.yml:2:11: links.accept: "403" is one value where a list belongs; write [403]`},
+		{"links:\n  accept: [403, forbidden]\n", `config c.yml:2:17: links.accept[1]: "forbidden" is not a whole number`},
+		{"links:\n  exclude: {a: b}\n", `config c.yml:2:12: links.exclude: a mapping is not a list; write a list, as in [a, b]`},
+		{"links:\n  allow-private: yes\n", `config c.yml:2:18: links.allow-private: "yes" is not a boolean; write true or false`},
+		{"links:\n  allow-private: 1\n", `config c.yml:2:18: links.allow-private: "1" is not a boolean; write true or false`},
+		{"links:\n  retries: two\n", `config c.yml:2:12: links.retries: "two" is not a whole number`},
+		{"links:\n  headers: [a]\n", `config c.yml:2:12: links.headers: a list is not a mapping`},
+		{"links: 15s\n", `config c.yml:1:8: links: "15s" is not a mapping; write keys such as timeout, max-age, accept, exclude, allow-private, retries, user-agent or headers`},
+		{"links:\n  retry: 3\n", `config c.yml:2:3: unknown key "retry" in links: expected timeout, max-age, accept, exclude, allow-private, retries, user-agent or headers`},
+		{"linx: {}\n", `config c.yml:1:1: unknown key "linx": expected rules, ignore, include or links`},
+	} {
+		var settings sectionSettings
+		_, err := ParseConfig("c.yml", "/", []byte(tt.src), configRules, map[string]any{"links": &settings})
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("config %q:\n got  %v\n want %s", tt.src, err, tt.want)
+		}
+	}
+	var settings sectionSettings
+	src := "links:\n  timeout: 1m30s\n  accept: [403, 429]\n  allow-private: true\n  retries: 0\n  user-agent: bot\n  headers: {a: b}\n  exclude: ~\n"
+	if _, err := ParseConfig("c.yml", "/", []byte(src), configRules, map[string]any{"links": &settings}); err != nil {
+		t.Fatal(err)
+	}
+	if settings.Timeout != 90*time.Second || len(settings.Accept) != 2 || !settings.Private || settings.Retries == nil || *settings.Retries != 0 ||
+		settings.Agent != "bot" || settings.Headers["a"] != "b" || settings.Exclude != nil {
+		t.Errorf("decoded %+v", settings)
 	}
 }
 

@@ -442,15 +442,38 @@ func (c *numberCheck) report(b *lint.Block) {
 		}
 		start, end := b.SourceSpan(f.start, f.end)
 		d := lint.Diagnostic{
-			Start:   start,
-			End:     end,
-			Message: fmt.Sprintf("%q has no citation: link the source, add a footnote, or attribute it (\"according to …\")", b.Text[f.start:f.end]),
+			Start:      start,
+			End:        end,
+			Message:    fmt.Sprintf("%q has no citation", b.Text[f.start:f.end]),
+			Suggestion: "link the source, add a footnote, or attribute it (\"according to …\")",
+		}
+		if label := undefinedFootnote(b, f.start); label != "" {
+			// The writer meant to cite: say what is missing, not "add a footnote".
+			d.Message = fmt.Sprintf("footnote %s has no definition, so %q has no citation", label, b.Text[f.start:f.end])
+			d.Suggestion = fmt.Sprintf("define it on a line of its own, as in \"[^%s]: the source\", or fix the label", label)
 		}
 		if f.firstPerson {
 			d.Severity = lint.Info
 		}
 		c.pass.Report(d)
 	}
+}
+
+// footnoteRef matches a footnote reference left as text: goldmark turns a
+// reference into a footnote only when a definition exists.
+var footnoteRef = regexp.MustCompile(`\[\^([^\]\s]{1,100})\]`)
+
+// undefinedFootnote returns the label of a footnote reference with no
+// definition in the sentence holding text offset off, or "".
+func undefinedFootnote(b *lint.Block, off int) string {
+	if len(b.Sentences) == 0 {
+		return ""
+	}
+	sent := b.Sentences[b.SentenceAt(off)]
+	if m := footnoteRef.FindStringSubmatch(b.Text[sent.Start:sent.End]); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // restates reports whether figure f only restates the figure before it in

@@ -121,9 +121,10 @@ func runVagueSource(p *lint.Pass) {
 			}
 			start, end := b.SourceSpan(f.start, f.end)
 			p.Report(lint.Diagnostic{
-				Start:   start,
-				End:     end,
-				Message: fmt.Sprintf("%q names no source: say who (which study, expert or official) and cite it", b.Text[f.start:f.end]),
+				Start:      start,
+				End:        end,
+				Message:    fmt.Sprintf("%q names no source", b.Text[f.start:f.end]),
+				Suggestion: "say who (which study, expert or official) and cite it",
 			})
 		}
 	}

@@ -58,6 +58,9 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			if err := checkBaselineOutput(file); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
+			if err := checkFlagCombinations(c); err != nil {
+				return cli.Exit(err.Error(), exitError)
+			}
 			ctx, stop := signalContext()
 			defer stop()
 			lr, err := lintPaths(ctx, c, stdin, c.Args().Tail())

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/report"
@@ -31,8 +32,8 @@ func checkFlags() []cli.Flag {
 		&cli.StringFlag{Name: "changed-since", Usage: "report only findings on lines added or changed since the git revision `REV` (a branch, tag or commit), uncommitted edits included; for a pull request, the branch it merges into"},
 		&cli.BoolFlag{Name: "network-only", Usage: "run only the rules that use the network (the link checks)"},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit with status 1 when a finding is at least `LEVEL`: error, warning, info or never"},
-		&cli.StringSliceFlag{Name: "enable", Usage: "turn on `RULE` even if the config turns it off (repeatable)"},
-		&cli.StringSliceFlag{Name: "disable", Usage: "turn off `RULE` (repeatable)"},
+		&cli.StringSliceFlag{Name: "enable", Usage: "turn on `RULE` even if the config turns it off; a list (a,b) or repeated"},
+		&cli.StringSliceFlag{Name: "disable", Usage: "turn off `RULE`; a list (a,b) or repeated"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "color the output as `MODE`: auto (when writing to a terminal and NO_COLOR is unset), always or never"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "check `N` files at once"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "leave out the summary line"},
@@ -51,9 +52,11 @@ func checkCommand(stdin io.Reader) *cli.Command {
 		Name:      "check",
 		Usage:     "check drafts (the default command)",
 		ArgsUsage: "[PATH...]",
-		Description: "Checks each file, each Markdown (.md, .markdown) and text (.txt) file under each\n" +
-			"folder, and each file matching each glob; - reads standard input. With no path,\n" +
-			"checks the current folder. Skips .git, node_modules, vendor and the config's ignore list.\n\n" +
+		Description: "Checks each file, each Markdown (.md, .markdown) file under each folder (and\n" +
+			"the files the config's include patterns match), and each file matching each glob;\n" +
+			"- reads standard input. Plain-text (.txt) files are checked when named or matched,\n" +
+			"not found by a folder walk. With no path, checks the current folder. Skips .git,\n" +
+			"node_modules, vendor and the config's ignore list.\n\n" +
 			"Exit status: 0 when nothing is at or above --fail-on, 1 when something is,\n" +
 			"2 for a usage, config or file error (the other files are still checked).",
 		Flags: checkFlags(),
@@ -61,6 +64,40 @@ func checkCommand(stdin io.Reader) *cli.Command {
 			return runCheck(c, stdin)
 		},
 	}
+}
+
+// linksCommand is "citelint links": the link rules only, over the
+// network, which also fills the cache that offline runs (the pre-commit
+// hook) read.
+func linksCommand(stdin io.Reader) *cli.Command {
+	var flags []cli.Flag
+	for _, f := range checkFlags() {
+		switch f.Names()[0] {
+		case "network-only", "offline", "enable", "disable":
+		default:
+			flags = append(flags, f)
+		}
+	}
+	return &cli.Command{
+		Name:      "links",
+		Usage:     "check only the links, over the network, and keep the results for offline runs",
+		ArgsUsage: "[PATH...]",
+		Description: "Checks the links in the drafts as \"citelint check --network-only\" does and keeps\n" +
+			"the results in the link cache, where offline runs (the citelint pre-commit hook,\n" +
+			"--offline) find them: run it now and then, for example before committing, so that\n" +
+			"the hook judges links without the network. Results that worked are kept for\n" +
+			"links.max-age (24h by default).\n\n" +
+			"Exit status as for check.",
+		Flags: flags,
+		Action: func(c *cli.Context) error {
+			return runCheck(c, stdin)
+		},
+	}
+}
+
+// isLinksCommand reports whether c runs "citelint links".
+func isLinksCommand(c *cli.Context) bool {
+	return c.Command != nil && c.Command.Name == "links"
 }
 
 func runCheck(c *cli.Context, stdin io.Reader) error {
@@ -80,6 +117,9 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		if err := checkOutput("a report", o.file, nil); o.file != "" && err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
+	}
+	if err := checkFlagCombinations(c); err != nil {
+		return cli.Exit(err.Error(), exitError)
 	}
 	ctx, stop := signalContext()
 	defer stop()
@@ -105,6 +145,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		Rules:       lr.rules,
 		RuleURL:     ruleDocURL,
 		Files:       lr.files,
+		FailOn:      failOn,
 	}
 	formatters := make([]namedFormatter, len(outputs))
 	for i, o := range outputs {
@@ -169,13 +210,13 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 		return nil, err
 	}
 	active, err := lint.Configure(rules.All(), cfg, lint.Selection{
-		Enable:  c.StringSlice("enable"),
-		Disable: c.StringSlice("disable"),
+		Enable:  ruleList(c.StringSlice("enable")),
+		Disable: ruleList(c.StringSlice("disable")),
 	})
 	if err != nil {
 		return nil, err
 	}
-	if c.Bool("network-only") {
+	if c.Bool("network-only") || isLinksCommand(c) {
 		active = slices.DeleteFunc(active, func(a lint.ActiveRule) bool { return !a.Rule.Network })
 	}
 	if c.Int("jobs") < 1 {
@@ -185,6 +226,11 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 		paths = []string{"."}
 	}
 	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"), lim.maxFileSize)
+	// A warning even with --quiet: a run that checked nothing must not
+	// look like a clean one.
+	for _, dir := range emptyFolders(paths, inputs, pathErrs) {
+		fmt.Fprintf(c.App.ErrWriter, "citelint: warning: nothing to check in %s: no .md or .markdown file there (or every one is ignored); name .txt files or match them with a glob\n", dir)
+	}
 
 	values, afterRun, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
 	if err != nil {
@@ -194,7 +240,13 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	res := runner.Run(ctx, inputs)
 	afterRun()
 	res.Errors = append(pathErrs, res.Errors...)
-	res.Files += len(pathErrs)
+	for _, e := range pathErrs {
+		// A pattern that matches nothing is no file: the summary must not
+		// count it as one.
+		if !errors.Is(e.Err, errNoMatch) {
+			res.Files++
+		}
+	}
 
 	lr := &lintResult{result: res, config: cfg.Path}
 	for _, a := range active {
@@ -204,9 +256,62 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 		lr.files = append(lr.files, in.Path)
 	}
 	for _, e := range pathErrs {
-		lr.files = append(lr.files, e.Path)
+		if !errors.Is(e.Err, errNoMatch) {
+			lr.files = append(lr.files, e.Path)
+		}
 	}
 	return lr, nil
+}
+
+// ruleList splits the values of --enable and --disable at commas and
+// spaces, as suppression comments do: --disable a,b is --disable a
+// --disable b.
+func ruleList(values []string) []string {
+	var out []string
+	for _, v := range values {
+		out = append(out, strings.FieldsFunc(v, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })...)
+	}
+	return out
+}
+
+// checkFlagCombinations refuses flags that would be ignored, so that a
+// mistaken command says so instead of doing something else.
+func checkFlagCombinations(c *cli.Context) error {
+	if name := c.String("stdin-filename"); name != "" && !slices.Contains(c.Args().Slice(), "-") {
+		return fmt.Errorf("--stdin-filename %s names the text read from standard input: add - to the paths, as in: citelint - --stdin-filename %s", name, name)
+	}
+	// --allow-private is a permission, harmless when unused; asking the
+	// archive is a request that --offline would silently drop.
+	if c.Bool("offline") && c.Bool("suggest-archive") {
+		return errors.New("--suggest-archive needs the network, which --offline forbids: leave out one of them")
+	}
+	return nil
+}
+
+// emptyFolders returns the folders among paths under which no input was
+// found, so that "nothing was checked" is said rather than implied by a
+// count of 0 files. A folder with an error of its own has been reported.
+func emptyFolders(paths []string, inputs []lint.Input, errs []lint.FileError) []string {
+	var out []string
+	for _, p := range paths {
+		if p == "-" || slices.ContainsFunc(errs, func(e lint.FileError) bool { return e.Path == filepath.ToSlash(p) }) {
+			continue
+		}
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			continue
+		}
+		dir := filepath.ToSlash(filepath.Clean(p))
+		found := slices.ContainsFunc(inputs, func(in lint.Input) bool {
+			if dir == "." {
+				return !filepath.IsAbs(in.Path) && in.Path != ".." && !strings.HasPrefix(in.Path, "../")
+			}
+			return strings.HasPrefix(in.Path, strings.TrimSuffix(dir, "/")+"/")
+		})
+		if !found {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // signalContext returns a context cancelled by an interrupt (Ctrl-C).
@@ -234,6 +339,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 	}
 	var outs []output
 	toStdout := 0
+	usesOutput := false
 	files := map[string]bool{}
 	for _, f := range formats {
 		name, file, hasFile := strings.Cut(f, "=")
@@ -245,6 +351,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 		}
 		if !hasFile {
 			file = outputFile
+			usesOutput = true
 		}
 		if file == "" || isStdout(file) {
 			toStdout++
@@ -255,6 +362,9 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 			files[filepath.Clean(file)] = true
 		}
 		outs = append(outs, output{format: name, file: file})
+	}
+	if outputFile != "" && !usesOutput {
+		return nil, fmt.Errorf("--output %s: every --format names its own file (NAME=FILE), so no format would go to %s; leave out --output, or a format's =FILE", outputFile, outputFile)
 	}
 	if toStdout > 1 {
 		return nil, errors.New("only one --format can write to the terminal: give the others a file, as in --format sarif=citelint.sarif")
@@ -544,3 +654,6 @@ func writeInPlace(path string, fill func(io.Writer) error) error {
 
 // errNotFound says a named path does not exist.
 var errNotFound = errors.New("no such file or folder")
+
+// errNoMatch says a glob pattern matched no file.
+var errNoMatch = errors.New("no file matches this pattern")

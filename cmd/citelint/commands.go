@@ -60,6 +60,17 @@ func initCommand() *cli.Command {
 		Name:  "init",
 		Usage: "write a commented " + lint.ConfigNames[0] + " with every rule's defaults",
 		Action: func(c *cli.Context) error {
+			// Any config file here would be shadowed by, or shadow, the new
+			// one: refuse rather than leave two.
+			for _, existing := range lint.ConfigNames {
+				if _, err := os.Lstat(existing); err == nil {
+					return cli.Exit(existing+" already exists; citelint init never overwrites a config or writes a second one beside it", exitError)
+				}
+			}
+			parent, err := lint.FindConfig(".")
+			if err != nil {
+				return cli.Exit(fmt.Sprintf("look for config: %v", err), exitError)
+			}
 			name := lint.ConfigNames[0]
 			f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if errors.Is(err, fs.ErrExist) {
@@ -76,6 +87,9 @@ func initCommand() *cli.Command {
 				return cli.Exit(fmt.Sprintf("write %s: %v", name, err), exitError)
 			}
 			fmt.Fprintf(c.App.Writer, "wrote %s\n", name)
+			if parent != "" {
+				fmt.Fprintf(c.App.ErrWriter, "citelint: note: %s now applies here instead of %s\n", name, parent)
+			}
 			return nil
 		},
 	}
@@ -104,6 +118,7 @@ func defaultConfig(all []*lint.Rule) string {
 		}
 	}
 	b.WriteString("\n# Paths not to check, relative to this file (** matches any folders).\nignore: []\n")
+	b.WriteString("\n# Files that folder walks check beyond Markdown, such as plain-text drafts\n# (e.g. [\"notes/**/*.txt\"]); .txt files named on the command line are always checked.\ninclude: []\n")
 	b.WriteString(linksConfigHelp)
 	return b.String()
 }

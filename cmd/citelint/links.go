@@ -69,14 +69,22 @@ func (lc *linksConfig) Validate() error {
 		lc.exclude = append(lc.exclude, re)
 	}
 	if lc.Retries != nil && *lc.Retries < 0 {
-		return errors.New("retries must not be negative (0 means no retries)")
+		return fmt.Errorf("retries: %d is negative; write 0 for no retries", *lc.Retries)
+	}
+	for _, d := range []struct {
+		key   string
+		value time.Duration
+	}{{"timeout", lc.Timeout}, {"max-retry-wait", lc.MaxRetryWait}, {"max-age", lc.MaxAge}} {
+		if d.value < 0 {
+			return fmt.Errorf("%s: %s is negative; write a duration such as 15s", d.key, d.value)
+		}
 	}
 	if lc.MaxLocalFileBytes < 0 {
 		return errors.New("max-local-file-bytes must not be negative")
 	}
 	for _, code := range lc.Accept {
 		if code < 100 || code > 999 {
-			return fmt.Errorf("accept: %d is not an HTTP status", code)
+			return fmt.Errorf("accept: %d is not an HTTP status; write numbers from 100 to 999", code)
 		}
 	}
 	_, err := linkcheck.New(lc.checkerConfig())
@@ -173,7 +181,7 @@ func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir 
 		}
 		afterRun = func() {
 			if n := cache.NotChecked(); n > 0 && !c.Bool("quiet") {
-				fmt.Fprintf(stderr, "citelint: offline: %d links not checked (no recent result in the cache)\n", n)
+				fmt.Fprintf(stderr, "citelint: offline: %s not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)\n", plural(n, "link"))
 			}
 		}
 		return rules.CachedLinkValues(cache, lc.linkOptions()), afterRun, nil

@@ -206,7 +206,7 @@ func TestLinkCacheAndOffline(t *testing.T) {
 	if offline.code != exitClean {
 		t.Errorf("offline exit %d, want %d", offline.code, exitClean)
 	}
-	if want := "citelint: offline: 2 links not checked (no recent result in the cache)\n"; offline.stderr != want {
+	if want := "citelint: offline: 2 links not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)\n"; offline.stderr != want {
 		t.Errorf("offline stderr %q, want %q", offline.stderr, want)
 	}
 	quiet := citelint(t, dir, "", nil, "--offline", "--quiet", "--format", "json", "draft.md")
@@ -299,12 +299,12 @@ func TestRelativeLinksOffline(t *testing.T) {
 
 func TestLinksConfigErrors(t *testing.T) {
 	for _, tt := range []struct{ config, want string }{
-		{"links:\n  exclude: ['(']\n", "config .citelint.yml:2:10: links: exclude: error parsing regexp"},
-		{"links:\n  retries: -1\n", "retries must not be negative"},
-		{"links:\n  timeout: -1s\n", "must not be negative"},
-		{"links:\n  accept: [42]\n", "accept: 42 is not an HTTP status"},
+		{"links:\n  exclude: ['(']\n", "config .citelint.yml:2:12: links.exclude: error parsing regexp"},
+		{"links:\n  retries: -1\n", "config .citelint.yml:2:12: links.retries: -1 is negative; write 0 for no retries"},
+		{"links:\n  timeout: -1s\n", "config .citelint.yml:2:12: links.timeout: -1s is negative; write a duration such as 15s"},
+		{"links:\n  accept: [42]\n", "config .citelint.yml:2:11: links.accept: 42 is not an HTTP status; write numbers from 100 to 999"},
 		{"links:\n  archive-api: ftp://example.com\n", "is not an http(s) URL"},
-		{"links:\n  retry: 3\n", `unknown field "retry"`},
+		{"links:\n  retry: 3\n", `config .citelint.yml:2:3: unknown key "retry" in links: expected exclude, timeout,`},
 	} {
 		dir := files(t, map[string]string{"draft.md": "Text.\n", ".citelint.yml": tt.config})
 		r := citelint(t, dir, "", nil, "--offline", "draft.md")

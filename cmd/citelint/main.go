@@ -4,10 +4,12 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -66,24 +68,25 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		// File names may hold commas: --format sarif=a,b.sarif is one value.
 		DisableSliceFlagSeparator: true,
 		HideVersion:               true,
-		Flags:                     check.Flags,
-		Action:                    check.Action,
-		ArgsUsage:                 "[PATH...]",
+		Flags: append([]cli.Flag{&cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "print citelint's version and exit"}},
+			check.Flags...),
+		Action: func(c *cli.Context) error {
+			if c.Bool("version") {
+				fmt.Fprintln(c.App.Writer, "citelint", versionString())
+				return nil
+			}
+			return check.Action(c)
+		},
+		ArgsUsage: "[PATH...]",
 		Commands: []*cli.Command{
 			check,
+			linksCommand(stdin),
 			rulesCommand(),
 			explainCommand(),
 			initCommand(),
 			baselineCommand(stdin),
 			completionCommand(),
-			{
-				Name:  "version",
-				Usage: "print citelint's version",
-				Action: func(c *cli.Context) error {
-					fmt.Fprintln(c.App.Writer, "citelint", versionString())
-					return nil
-				},
-			},
+			versionCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, isSubcommand bool) error {
 			return cli.Exit(fmt.Sprintf("%v (see citelint --help)", err), exitError)
@@ -91,6 +94,47 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {}, // run reports errors itself
 	}
 	return app
+}
+
+func versionCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "version",
+		Usage: "print citelint's version (--json for the version, Go version, platform and commit as JSON)",
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print a JSON object for scripts"}},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return cli.Exit(fmt.Sprintf("version takes no arguments, got %q", c.Args().First()), exitError)
+			}
+			if !c.Bool("json") {
+				fmt.Fprintln(c.App.Writer, "citelint", versionString())
+				return nil
+			}
+			enc := json.NewEncoder(c.App.Writer)
+			enc.SetIndent("", "  ")
+			return enc.Encode(buildInfo())
+		},
+	}
+}
+
+// versionInfo is what "citelint version --json" prints.
+type versionInfo struct {
+	Version string `json:"version"`
+	Go      string `json:"go"`
+	OS      string `json:"os"`
+	Arch    string `json:"arch"`
+	Commit  string `json:"commit,omitempty"` // the VCS revision, when built from a checkout
+}
+
+func buildInfo() versionInfo {
+	v := versionInfo{Version: versionString(), Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" {
+				v.Commit = s.Value
+			}
+		}
+	}
+	return v
 }
 
 func versionString() string {
@@ -105,7 +149,7 @@ func versionString() string {
 
 // flagsFirst lets flags follow paths, as in "citelint draft.md --format
 // json": urfave/cli stops reading flags at the first path, so the
-// arguments of check and baseline (which share check's flags) are
+// arguments of check, links and baseline (which share check's flags) are
 // reordered to put the flags first. "--" ends the flags as usual.
 func flagsFirst(app *cli.App, args []string) []string {
 	if len(args) < 2 {
@@ -114,7 +158,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 	rest := args[1:]
 	head := []string{args[0]}
 	switch {
-	case rest[0] == "check" || rest[0] == "baseline":
+	case rest[0] == "check" || rest[0] == "baseline" || rest[0] == "links":
 		head, rest = append(head, rest[0]), rest[1:]
 	case app.Command(rest[0]) != nil:
 		return args
@@ -134,6 +178,12 @@ func flagsFirst(app *cli.App, args []string) []string {
 			paths = append(paths, rest[i+1:]...)
 			i = len(rest)
 		case len(a) > 1 && a[0] == '-':
+			// urfave/cli refuses a slice flag given under both of its names
+			// ("two forms of the same flag"): -f becomes --format, so that
+			// -f json --format sarif=x.sarif asks for both formats.
+			if a == "-f" || strings.HasPrefix(a, "-f=") {
+				a = "--format" + strings.TrimPrefix(a, "-f")
+			}
 			flags = append(flags, a)
 			name := strings.TrimLeft(a, "-")
 			if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(rest) {

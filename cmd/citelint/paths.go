@@ -18,8 +18,11 @@ import (
 // skippedDirs are never walked into.
 var skippedDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
 
-// checkedExts are the file endings a folder walk picks up.
-var checkedExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
+// checkedExts are the file endings a folder walk picks up. Plain-text
+// files are checked when named, matched by a glob or by the config's
+// include patterns, but not found by a walk: a folder's .txt files are as
+// often robots.txt or requirements.txt as drafts.
+var checkedExts = map[string]bool{".md": true, ".markdown": true}
 
 // collect turns the command line's paths into inputs: files as named,
 // folders walked, globs expanded, "-" as standard input. Each file is
@@ -83,7 +86,7 @@ func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string
 				return err != nil || !info.Mode().IsRegular() || inSkippedDir(m)
 			})
 			if len(matches) == 0 {
-				errs = append(errs, lint.FileError{Path: arg, Err: errors.New("no file matches this pattern")})
+				errs = append(errs, lint.FileError{Path: arg, Err: errNoMatch})
 			}
 			for _, m := range matches {
 				add(m)
@@ -128,7 +131,7 @@ func walk(dir string, cfg *lint.Config, add func(string), fail func(string, erro
 			if !skippedDirs[e.Name()] && !cfg.Ignored(p) {
 				walk(p, cfg, add, fail)
 			}
-		case e.Type().IsRegular() && checkedExts[strings.ToLower(filepath.Ext(p))]:
+		case e.Type().IsRegular() && (checkedExts[strings.ToLower(filepath.Ext(p))] || cfg.Included(p)):
 			add(p)
 		}
 	}

@@ -89,6 +89,7 @@ func fixture(t *testing.T) (*lint.Result, Options) {
 		Rules:       []*lint.Rule{rs[0], rs[2], rs[3]},
 		RuleURL:     func(id string) string { return "https://example.com/rules/" + id + ".md" },
 		Files:       []string{"docs/a, b:c.md", "docs/clean.md", "docs/missing.md"},
+		FailOn:      lint.Error,
 	}
 }
 
@@ -291,7 +292,7 @@ func TestXMLFormatsParseBack(t *testing.T) {
 	if err := xml.Unmarshal(render(t, "junit", o, res), &ju); err != nil {
 		t.Fatalf("junit: %v", err)
 	}
-	if ju.Tests != 6 || ju.Failures != 4 || ju.Errors != 1 || len(ju.Suites) != 3 {
+	if ju.Tests != 6 || ju.Failures != 2 || ju.Errors != 1 || len(ju.Suites) != 3 {
 		t.Fatalf("junit totals: tests %d failures %d errors %d suites %d", ju.Tests, ju.Failures, ju.Errors, len(ju.Suites))
 	}
 	clean := ju.Suites[1]
@@ -300,6 +301,45 @@ func TestXMLFormatsParseBack(t *testing.T) {
 	}
 	if got := ju.Suites[0].Cases[1].Failure.Message; got != trickyMessage {
 		t.Errorf("junit message = %q, want %q", got, trickyMessage)
+	}
+}
+
+// TestJUnitFailsOnlyAtFailOn checks that JUnit's failures are the findings
+// that fail the run, and that the others are still listed with their text.
+func TestJUnitFailsOnlyAtFailOn(t *testing.T) {
+	res, o := fixture(t)
+	for _, tt := range []struct {
+		failOn  lint.Severity
+		failing []string // "rule severity" of each failing case, in order
+	}{
+		{0, nil},
+		{lint.Error, []string{"placeholder", "placeholder"}},
+		{lint.Warning, []string{"placeholder", "placeholder", "span-rule"}},
+		{lint.Info, []string{"note-rule", "placeholder", "placeholder", "span-rule"}},
+	} {
+		o.FailOn = tt.failOn
+		var ju junitSuites
+		if err := xml.Unmarshal(render(t, "junit", o, res), &ju); err != nil {
+			t.Fatal(err)
+		}
+		var failing, passing []string
+		for _, c := range ju.Suites[0].Cases {
+			if c.Failure != nil {
+				failing = append(failing, c.Failure.Type)
+				continue
+			}
+			_, rule, _ := strings.Cut(c.Name, " ")
+			if !strings.Contains(c.SystemOut, "["+rule+"]") {
+				t.Errorf("fail-on %v: passing case %q lacks its finding in system-out: %q", tt.failOn, c.Name, c.SystemOut)
+			}
+			passing = append(passing, rule)
+		}
+		if strings.Join(failing, ",") != strings.Join(tt.failing, ",") || ju.Failures != len(tt.failing) || ju.Suites[0].Failures != len(tt.failing) {
+			t.Errorf("fail-on %v: failing %q (%d, suite %d), want %q", tt.failOn, failing, ju.Failures, ju.Suites[0].Failures, tt.failing)
+		}
+		if len(failing)+len(passing) != 4 || ju.Tests != 6 {
+			t.Errorf("fail-on %v: %d cases for 4 findings, %d tests", tt.failOn, len(failing)+len(passing), ju.Tests)
+		}
 	}
 }
 

@@ -10,12 +10,16 @@ import (
 )
 
 // JUnit writes JUnit XML, which CI servers show as test results: a
-// <testsuite> per file checked, a failing <testcase> per diagnostic and,
-// for a clean file, one passing <testcase>. A file that could not be
-// checked holds a <testcase> with an <error>.
+// <testsuite> per file checked and a <testcase> per diagnostic. Only
+// diagnostics at or above FailOn are failures, so that the report agrees
+// with the exit status; the others pass, their text in <system-out>. A
+// clean file holds one passing <testcase>; a file that could not be checked
+// holds a <testcase> with an <error>.
 type JUnit struct {
 	// Files are the files checked, listed even when clean; see Options.Files.
 	Files []string
+	// FailOn is the least severity that fails a test case; 0 fails none.
+	FailOn lint.Severity
 }
 
 type junitSuites struct {
@@ -40,6 +44,7 @@ type junitCase struct {
 	Classname string        `xml:"classname,attr"`
 	Failure   *junitProblem `xml:"failure"`
 	Error     *junitProblem `xml:"error"`
+	SystemOut string        `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -67,12 +72,14 @@ func (j *JUnit) Format(w io.Writer, res *lint.Result) error {
 	}
 	for _, d := range res.Diagnostics {
 		s := byName[d.Path]
-		s.Failures++
-		s.Cases = append(s.Cases, junitCase{
-			Name:      fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Column, d.Rule),
-			Classname: d.Path,
-			Failure:   &junitProblem{Message: d.Message, Type: d.Rule, Body: junitBody(d)},
-		})
+		c := junitCase{Name: fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Column, d.Rule), Classname: d.Path}
+		if j.FailOn != 0 && d.Severity >= j.FailOn {
+			s.Failures++
+			c.Failure = &junitProblem{Message: d.Message, Type: d.Rule, Body: junitBody(d)}
+		} else {
+			c.SystemOut = junitBody(d)
+		}
+		s.Cases = append(s.Cases, c)
 	}
 	for i := range suites.Suites {
 		s := &suites.Suites[i]

@@ -46,6 +46,9 @@ type Options struct {
 	// (JUnit, checkstyle) can list them. Nil means the files with findings
 	// or errors.
 	Files []string
+	// FailOn is the least severity that makes the run fail (--fail-on), for
+	// formats that mark findings as failures (JUnit); 0 means none does.
+	FailOn lint.Severity
 }
 
 // ruleURL returns o.RuleURL(id), or "" when o.RuleURL is nil.
@@ -62,7 +65,7 @@ var formats = map[string]func(Options) Formatter{
 	"sarif":      func(o Options) Formatter { return &SARIF{Options: o} },
 	"github":     func(Options) Formatter { return GitHub{} },
 	"checkstyle": func(o Options) Formatter { return &Checkstyle{Files: o.Files} },
-	"junit":      func(o Options) Formatter { return &JUnit{Files: o.Files} },
+	"junit":      func(o Options) Formatter { return &JUnit{Files: o.Files, FailOn: o.FailOn} },
 	"rdjsonl":    func(o Options) Formatter { return &RDJSONL{RuleURL: o.RuleURL} },
 	"gitlab":     func(Options) Formatter { return GitLab{} },
 }
