@@ -142,10 +142,19 @@ func newCacheFile() *cacheFile {
 
 // cacheable reports whether a result may be kept between runs: only
 // answers a server gave on purpose and that a rerun would most likely
-// repeat. Failures are checked again, so that a fixed site is seen fixed
-// and a passing glitch is not remembered.
+// repeat. A dead link is kept too, but serves offline runs only (see
+// usableFromCache); passing failures (timeouts, rate limits, an
+// unreachable network) are never kept.
 func cacheable(r Result) bool {
-	return r.Verdict == OK || r.Verdict == Paywalled || r.Verdict == Redirected
+	return r.Verdict == OK || r.Verdict == Paywalled || r.Verdict == Redirected || r.Verdict == Dead
+}
+
+// usableFromCache reports whether a cached result may answer for a link.
+// A run with the network checks dead links again, so that a fixed site is
+// seen fixed; an offline run (the pre-commit hook) reports them from the
+// last run that could check them, rather than not at all.
+func usableFromCache(r Result, offline bool) bool {
+	return offline || r.Verdict != Dead
 }
 
 func (f *cacheFile) put(r Result, now time.Time) {

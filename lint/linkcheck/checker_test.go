@@ -428,6 +428,7 @@ func TestCacheSecondRunSendsNoRequest(t *testing.T) {
 	cfg := testConfig()
 	cfg.CacheDir = t.TempDir()
 	cacheable := []string{"/ok", "/301", "/jsonld-bool", "/piano", "/anchors"}
+	// A dead link is kept for offline runs but checked again online.
 	uncacheable := map[string]int{"/404": 1, "/503-always": 3}
 	var urls []string
 	for _, p := range cacheable {
@@ -475,7 +476,12 @@ func TestCacheSecondRunSendsNoRequest(t *testing.T) {
 	if r := results[srv.URL+"/ok"]; r.Verdict != OK || !r.Cached {
 		t.Errorf("offline /ok: %v cached=%v", r.Verdict, r.Cached)
 	}
-	for _, p := range []string{"/404", "/new"} {
+	// A dead link found by the last online run is reported offline too;
+	// a passing failure (503) was never kept.
+	if r := results[srv.URL+"/404"]; r.Verdict != Dead || !r.Cached || r.Status != http.StatusNotFound {
+		t.Errorf("offline /404: %v status %d cached=%v", r.Verdict, r.Status, r.Cached)
+	}
+	for _, p := range []string{"/503-always", "/new"} {
 		if r := results[srv.URL+p]; r.Verdict != NotChecked || r.Reason != "offline" {
 			t.Errorf("offline %s: %v %q", p, r.Verdict, r.Reason)
 		}
