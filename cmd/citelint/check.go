@@ -78,6 +78,10 @@ func linksCommand(stdin io.Reader) *cli.Command {
 			flags = append(flags, f)
 		}
 	}
+	flags = append(flags, &cli.BoolFlag{
+		Name:  "refresh",
+		Usage: "check every link again, however recent its result in the cache",
+	})
 	return &cli.Command{
 		Name:      "links",
 		Usage:     "check only the links, over the network, and keep the results for offline runs",
@@ -86,7 +90,7 @@ func linksCommand(stdin io.Reader) *cli.Command {
 			"the results in the link cache, where offline runs (the citelint pre-commit hook,\n" +
 			"--offline) find them: run it now and then, for example before committing, so that\n" +
 			"the hook judges links without the network. Results that worked are kept for\n" +
-			"links.max-age (24h by default).\n\n" +
+			"links.max-age (24h by default); --refresh checks them all again.\n\n" +
 			"Exit status as for check.",
 		Flags: flags,
 		Action: func(c *cli.Context) error {

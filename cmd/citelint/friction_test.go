@@ -261,6 +261,18 @@ func TestLinksCommandFillsTheCacheForOfflineRuns(t *testing.T) {
 		t.Errorf("offline run after citelint links: exit %d, stderr %q, findings %q", code, errs, findings(got))
 	}
 	equal(t, "requests of the offline run", hitList(srv.requests()), nil)
+
+	// A second "citelint links" trusts the fresh cache; --refresh asks again.
+	args = []string{"links", "--allow-private", "--quiet", "--format", "json", "draft.md", "other.md"}
+	if code, _, errs = runIn(t, dir, "", args...); code != exitClean || errs != "" {
+		t.Errorf("second citelint links: exit %d, stderr %q", code, errs)
+	}
+	equal(t, "requests of a second citelint links", hitList(srv.requests()), nil)
+	args = []string{"links", "--refresh", "--allow-private", "--quiet", "--format", "json", "draft.md", "other.md"}
+	if code, _, errs = runIn(t, dir, "", args...); code != exitClean || errs != "" {
+		t.Errorf("citelint links --refresh: exit %d, stderr %q", code, errs)
+	}
+	equal(t, "requests of citelint links --refresh", hitList(srv.requests()), []string{"/moved=1", "/ok=2"})
 }
 
 func TestJUnitFailuresFollowFailOn(t *testing.T) {

@@ -149,6 +149,7 @@ func checkLinks(ctx context.Context, c *cli.Context, lc *linksConfig, configDir 
 	stderr := c.App.ErrWriter
 	cfg := lc.checkerConfig()
 	cfg.Offline = c.Bool("offline")
+	cfg.Refresh = isLinksCommand(c) && c.Bool("refresh")
 	cfg.AllowPrivate = cfg.AllowPrivate || c.Bool("allow-private")
 	cfg.SuggestArchive = cfg.SuggestArchive || c.Bool("suggest-archive")
 	if c.IsSet("timeout") {

@@ -239,7 +239,7 @@ func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) 
 		r.Verdict, r.Reason = Skipped, "excluded by configuration"
 		return r, true
 	}
-	if cached, ok := cache.get(l.key); ok && usableFromCache(cached, c.cfg.Offline) {
+	if cached, ok := cache.get(l.key); ok && !c.cfg.Refresh && usableFromCache(cached, c.cfg.Offline) {
 		return c.finish(cached), true
 	}
 	if c.cfg.Offline {

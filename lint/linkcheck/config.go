@@ -124,6 +124,9 @@ type Config struct {
 	// Offline forbids all network access: results come from the cache only
 	// and every other link is NotChecked.
 	Offline bool
+	// Refresh checks every link over the network, however fresh its cached
+	// result, and keeps the new results ("citelint links --refresh").
+	Refresh bool
 
 	// Accept lists HTTP statuses to treat as OK (say 403 for a site known to
 	// refuse robots).
