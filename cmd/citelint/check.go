@@ -245,9 +245,9 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	afterRun()
 	res.Errors = append(pathErrs, res.Errors...)
 	for _, e := range pathErrs {
-		// A pattern that matches nothing is no file: the summary must not
-		// count it as one.
-		if !errors.Is(e.Err, errNoMatch) {
+		// A pattern that matches nothing, or a folder that cannot be read,
+		// is no file: the summary must not count it as one.
+		if !errors.Is(e.Err, errNoMatch) && !errors.Is(e.Err, errFolder) {
 			res.Files++
 		}
 	}
@@ -260,7 +260,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 		lr.files = append(lr.files, in.Path)
 	}
 	for _, e := range pathErrs {
-		if !errors.Is(e.Err, errNoMatch) {
+		if !errors.Is(e.Err, errNoMatch) && !errors.Is(e.Err, errFolder) {
 			lr.files = append(lr.files, e.Path)
 		}
 	}
@@ -661,3 +661,6 @@ var errNotFound = errors.New("no such file or folder")
 
 // errNoMatch says a glob pattern matched no file.
 var errNoMatch = errors.New("no file matches this pattern")
+
+// errFolder says a folder of the walk could not be read.
+var errFolder = errors.New("cannot read this folder")

@@ -121,7 +121,7 @@ var readDir = os.ReadDir
 func walk(dir string, cfg *lint.Config, add func(string), fail func(string, error)) {
 	entries, err := readDir(dir)
 	if err != nil {
-		fail(dir, fmt.Errorf("cannot read this folder: %w", unwrapPath(err)))
+		fail(dir, fmt.Errorf("%w: %w", errFolder, unwrapPath(err)))
 		return
 	}
 	for _, e := range entries {
