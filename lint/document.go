@@ -96,7 +96,10 @@ type Block struct {
 	// Text is the block's prose: link text is kept, while code spans,
 	// images, autolinks and footnote references each stand as one
 	// ObjectRune. Line breaks are spaces.
-	Text      string
+	Text string
+	// Sentences split Text. There is always at least one: a block with
+	// no prose (a paragraph that is only an HTML tag) holds one empty
+	// sentence, so that SentenceAt and Citation.Sentence always index one.
 	Sentences []Sentence
 	// Quotes are the quotations in Text, in order of their opening marks.
 	Quotes []Quote
@@ -112,6 +115,9 @@ type Block struct {
 
 // SourceSpan maps a span of Text to source offsets.
 func (b *Block) SourceSpan(start, end int) (int, int) {
+	if len(b.m) == 0 {
+		return b.Start, b.Start // no prose: the block's start stands for it
+	}
 	s, e := b.m.start(start), b.m.end(end)
 	if e < s {
 		e = s
@@ -122,6 +128,15 @@ func (b *Block) SourceSpan(start, end int) (int, int) {
 // TextOffset maps a source offset into Text: to the text made from that
 // byte, or else to the text made from the next source byte that has any.
 func (b *Block) TextOffset(src int) int { return b.m.textOffset(src) }
+
+// blockSentences splits a block's text into sentences, giving a block
+// with no prose one empty sentence at the end of its text.
+func blockSentences(text string) []Sentence {
+	if s := SplitSentences(text); len(s) > 0 {
+		return s
+	}
+	return []Sentence{{Start: len(text), End: len(text)}}
+}
 
 // SentenceAt returns the index of the sentence holding the text offset, or
 // of the nearest sentence before it.
@@ -540,7 +555,7 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	w.closeHTMLLink(t)
 	b.Text = string(t.buf)
 	b.m = slices.Clone(t.segs)
-	b.Sentences = SplitSentences(b.Text)
+	b.Sentences = blockSentences(b.Text)
 	b.Quotes = findQuotes(b.Text)
 	w.pandoc(b)
 	for _, c := range b.Citations {
@@ -572,7 +587,12 @@ func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
 			w.link(c, t, b)
 		case *ast.Image:
 			start := c.Pos()
-			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, start))
+			// The image starts at its "!"; linkEnd wants the "[" after it.
+			open := start
+			if open < len(w.src) && w.src[open] == '!' {
+				open++
+			}
+			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, open))
 		case *ast.AutoLink:
 			w.autolink(c, t, b)
 		case *east.FootnoteLink:
@@ -693,7 +713,8 @@ func (w *walker) codeSpanEnd(c *ast.CodeSpan) int {
 	return len(s)
 }
 
-// linkEnd returns the offset after a link or image that starts at start:
+// linkEnd returns the offset after a link or image whose text opens with
+// the "[" at start:
 // its "]", then "(destination title)" or "[label]" if present.
 func (w *walker) linkEnd(n ast.Node, start int) int {
 	s := w.src
@@ -1069,7 +1090,7 @@ func (d *Document) parsePlain() {
 		}
 		b.Text = string(buf)
 		b.m = textMap{{text: 0, textEnd: len(buf), src: start, srcEnd: end}}
-		b.Sentences = SplitSentences(b.Text)
+		b.Sentences = blockSentences(b.Text)
 		b.Quotes = findQuotes(b.Text)
 		d.Blocks = append(d.Blocks, b)
 		start = -1
