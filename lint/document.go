@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -501,7 +502,7 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	w.d.Containers = append(w.d.Containers, c)
 	first := len(w.d.Blocks)
 	end := w.walk(n, c)
-	start := n.Pos()
+	start := w.snap(n.Pos())
 	if start < 0 { // goldmark gives no position to some nodes
 		start = max(end, 0)
 		if first < len(w.d.Blocks) {
@@ -520,17 +521,43 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	return end
 }
 
+// snap turns a node position from goldmark into an offset in the parser's
+// input that can bound a span: goldmark counts a tab's expansion into
+// some positions ("*\n\t #" puts the heading past the end of the input),
+// so a position is clamped to the input and moved back to the start of a
+// character and off the middle of a CRLF. -1 (no position) stays -1.
+func (w *walker) snap(off int) int {
+	if off < 0 {
+		return -1
+	}
+	off = min(off, len(w.src))
+	for off > 0 && off < len(w.src) && !utf8.RuneStart(w.src[off]) {
+		off--
+	}
+	if off > 0 && off < len(w.src) && w.src[off-1] == '\r' && w.src[off] == '\n' {
+		off--
+	}
+	return off
+}
+
 // extent returns the source span of a prose block node: its lines, or its
-// position when it has none.
+// position when it has none, or else the end of the block before it.
 func (w *walker) extent(n ast.Node) (int, int) {
-	start, end := n.Pos(), -1
+	start, end := w.snap(n.Pos()), -1
 	if l := n.Lines(); l.Len() > 0 {
 		if start < 0 {
 			start = l.At(0).Start
 		}
 		end = l.At(l.Len() - 1).Stop
 	}
-	start = max(start, 0)
+	if start < 0 {
+		// No position and no lines (an empty cell that pads a table row):
+		// place it where the block before it ends.
+		start = 0
+		if k := len(w.d.Blocks); k > 0 {
+			start = w.d.Blocks[k-1].End - w.base
+		}
+	}
 	return start + w.base, max(start, end) + w.base
 }
 
@@ -592,7 +619,7 @@ func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
 			if open < len(w.src) && w.src[open] == '!' {
 				open++
 			}
-			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, open))
+			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, open, c.Reference))
 		case *ast.AutoLink:
 			w.autolink(c, t, b)
 		case *east.FootnoteLink:
@@ -714,9 +741,10 @@ func (w *walker) codeSpanEnd(c *ast.CodeSpan) int {
 }
 
 // linkEnd returns the offset after a link or image whose text opens with
-// the "[" at start:
-// its "]", then "(destination title)" or "[label]" if present.
-func (w *walker) linkEnd(n ast.Node, start int) int {
+// the "[" at start: after its "]", then after the "(destination title)"
+// of an inline link or the "[label]" of a full or collapsed reference.
+// ref is the link's reference, nil for an inline link.
+func (w *walker) linkEnd(n ast.Node, start int, ref *ast.ReferenceLink) int {
 	s := w.src
 	i := start + 1
 	if stop := lastStop(n); stop > i {
@@ -741,47 +769,114 @@ func (w *walker) linkEnd(n ast.Node, start int) int {
 		return len(s)
 	}
 	i++ // past ']'
-	if i < len(s) && s[i] == '(' {
-		return scanParens(s, i)
-	}
-	if i < len(s) && s[i] == '[' {
-		if j := bytes.IndexByte(s[i:], ']'); j >= 0 {
-			return i + j + 1
+	switch {
+	case ref == nil:
+		if end, ok := inlineLinkTail(s, i); ok {
+			return end
+		}
+	case ref.Type == ast.ReferenceLinkFull || ref.Type == ast.ReferenceLinkCollapsed:
+		if end, ok := linkLabelEnd(s, i); ok {
+			return end
 		}
 	}
 	return i
 }
 
-// scanParens returns the offset after the ")" that closes the "(" at i,
-// skipping escapes, <…> destinations and quoted titles.
-func scanParens(s []byte, i int) int {
-	depth := 0
-	var quote byte
-	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\\':
-			i++
-		case quote != 0:
-			if c == quote {
-				quote = 0
+// isMarkdownSpace reports whether c is white space between the parts of
+// an inline link: spaces, tabs and line endings.
+func isMarkdownSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// inlineLinkTail reads the "(destination "title")" of an inline link, as
+// CommonMark defines it, from the "(" at i. It returns the offset after
+// the ")" and whether there was one.
+func inlineLinkTail(s []byte, i int) (int, bool) {
+	if i >= len(s) || s[i] != '(' {
+		return i, false
+	}
+	skip := func(j int) int {
+		for j < len(s) && isMarkdownSpace(s[j]) {
+			j++
+		}
+		return j
+	}
+	j := skip(i + 1)
+	if j < len(s) && s[j] == '<' {
+		// <destination>: no line ending and no unescaped "<" inside.
+		for j++; j < len(s) && s[j] != '>'; j++ {
+			switch s[j] {
+			case '\\':
+				j++
+			case '\n', '\r', '<':
+				return i, false
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '<':
-			if j := bytes.IndexByte(s[i:], '>'); j >= 0 {
-				i += j
+		}
+		if j >= len(s) {
+			return i, false
+		}
+		j++
+	} else {
+		// A bare destination: no space or control character, and its
+		// parentheses balance.
+		for depth := 0; j < len(s); j++ {
+			c := s[j]
+			if c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]) {
+				j++
+				continue
 			}
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return i + 1
+			if c <= ' ' || c == 0x7f {
+				break
+			}
+			if c == '(' {
+				depth++
+			} else if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
 			}
 		}
 	}
-	return len(s)
+	k := skip(j)
+	if k < len(s) && k > j && (s[k] == '"' || s[k] == '\'' || s[k] == '(') {
+		// A title, set off from the destination by white space.
+		closer := s[k]
+		if closer == '(' {
+			closer = ')'
+		}
+		for k++; k < len(s) && s[k] != closer; k++ {
+			if s[k] == '\\' {
+				k++
+			} else if closer == ')' && s[k] == '(' {
+				return i, false
+			}
+		}
+		if k >= len(s) {
+			return i, false
+		}
+		k = skip(k + 1)
+	}
+	if k < len(s) && s[k] == ')' {
+		return k + 1, true
+	}
+	return i, false
+}
+
+// linkLabelEnd returns the offset after the "[label]" at i.
+func linkLabelEnd(s []byte, i int) (int, bool) {
+	if i >= len(s) || s[i] != '[' {
+		return i, false
+	}
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '[':
+			return i, false
+		case ']':
+			return j + 1, true
+		}
+	}
+	return i, false
 }
 
 // destinationSpan finds the destination of an inline link inside the
@@ -824,7 +919,7 @@ func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
 	start := l.Pos()
 	textStart := len(t.buf)
 	w.inline(l, t, b)
-	end := w.linkEnd(l, start)
+	end := w.linkEnd(l, start, l.Reference)
 	c := &Citation{
 		Kind:      InlineLink,
 		Target:    string(l.Destination),

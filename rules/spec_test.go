@@ -56,7 +56,7 @@ func checkSpellings(r *lint.Runner, plain []byte, format lint.Format) (int, erro
 		src := v.Make(plain)
 		diags, err := checkDocument(r, src, format)
 		if err != nil {
-			return 0, fmt.Errorf("%s spelling %q: %w", v.Name, src, err)
+			return 0, fmt.Errorf("%s spelling %s: %w", v.Name, quoteShort(src), err)
 		}
 		got := make([]string, 0, len(diags))
 		for _, d := range diags {
@@ -69,11 +69,19 @@ func checkSpellings(r *lint.Runner, plain []byte, format lint.Format) (int, erro
 			continue
 		}
 		if !slices.Equal(got, want) {
-			return 0, fmt.Errorf("%s spelling disagrees with plain\n%q\n--- got\n%s\n--- want\n%s",
-				v.Name, src, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			return 0, fmt.Errorf("%s spelling disagrees with plain\n%s\n--- got\n%s\n--- want\n%s",
+				v.Name, quoteShort(src), strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
 	return len(want), nil
+}
+
+// quoteShort quotes src for a failure message, cut to its first 300 bytes.
+func quoteShort(src []byte) string {
+	if len(src) > 300 {
+		return fmt.Sprintf("%q… (%d bytes)", src[:300], len(src))
+	}
+	return fmt.Sprintf("%q", src)
 }
 
 // refused reports whether err is how citelint cleanly refuses a file it
