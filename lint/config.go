@@ -192,13 +192,20 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 }
 
 // Parse is ParseConfig within the limits l.
-func (l ConfigLimits) Parse(name, dir string, src []byte, rules []*Rule, sections map[string]any) (*Config, error) {
+func (l ConfigLimits) Parse(name, dir string, src []byte, rules []*Rule, sections map[string]any) (c *Config, err error) {
+	// The YAML library panics on some input; that is an error in the
+	// config, not a crash of the run.
+	defer func() {
+		if p := recover(); p != nil {
+			c, err = nil, &ConfigError{Path: name, Msg: fmt.Sprintf("not valid YAML: the YAML library could not read this file (%v)", p)}
+		}
+	}()
 	l = l.withDefaults()
 	tokens, err := l.tokenize(name, src)
 	if err != nil {
 		return nil, err
 	}
-	c := &Config{Path: name, Dir: dir, Rules: map[string]RuleSetting{}}
+	c = &Config{Path: name, Dir: dir, Rules: map[string]RuleSetting{}}
 	f, err := parser.Parse(tokens, 0)
 	if err != nil {
 		return nil, yamlError(name, err, "not valid YAML: ")
@@ -405,7 +412,14 @@ func describeType(t reflect.Type) string {
 
 // decodeStrict decodes a node into v, refusing unknown fields; want says
 // in words what was expected.
-func decodeStrict(name string, n ast.Node, v any, want string) error {
+func decodeStrict(name string, n ast.Node, v any, want string) (err error) {
+	// The YAML library panics on some input ("ignore: ! ", an empty tag):
+	// that is the config's error, said where, not citelint's crash.
+	defer func() {
+		if p := recover(); p != nil {
+			err = errAt(name, n, fmt.Sprintf("expected %s; the YAML library could not read this value (%v)", want, p))
+		}
+	}()
 	if err := yaml.NodeToValue(n, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
 		if strings.Contains(err.Error(), "unknown field") {
 			return yamlError(name, err, "")

@@ -12,57 +12,6 @@ import (
 	"time"
 )
 
-// hostileConfigs are config files built to exhaust the YAML parser: deep
-// nesting (its memory grows with the square of the depth), aliases that
-// expand exponentially, sheer size. Each is 200 KB or so.
-var hostileConfigs = map[string]func() string{
-	"flow sequences": func() string {
-		return "ignore: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n"
-	},
-	"flow mappings": func() string {
-		return "rules: " + strings.Repeat("{a: ", 50_000) + "b" + strings.Repeat("}", 50_000) + "\n"
-	},
-	"block sequences on one line": func() string {
-		return "ignore:\n" + strings.Repeat("- ", 100_000) + "a\n"
-	},
-	"block mappings by indentation": func() string {
-		var b strings.Builder
-		for i := 0; b.Len() < 200_000; i++ {
-			b.WriteString(strings.Repeat(" ", i) + "k:\n")
-		}
-		return b.String()
-	},
-	"a quote in a plain scalar before the nesting": func() string {
-		return "ignore: [it's, " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "]\n"
-	},
-	"billion laughs in sequences": func() string {
-		var b strings.Builder
-		b.WriteString("ignore:\n  - &a0 [x, x, x, x, x, x, x, x, x, x]\n")
-		for i := 1; i < 9; i++ {
-			fmt.Fprintf(&b, "  - &a%d [%s]\n", i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
-		}
-		return b.String()
-	},
-	"billion laughs in mappings with merge keys": func() string {
-		var b strings.Builder
-		b.WriteString("links:\n  m0: &m0 {a: 1, b: 1, c: 1, d: 1, e: 1, f: 1, g: 1, h: 1, i: 1, j: 1}\n")
-		for i := 1; i < 9; i++ {
-			fmt.Fprintf(&b, "  m%d: &m%d {<<: *m%d, ", i, i, i-1)
-			for k := range 9 {
-				fmt.Fprintf(&b, "k%d: *m%d, ", k, i-1)
-			}
-			b.WriteString("z: 1}\n")
-		}
-		return b.String()
-	},
-	"300 KB of comments": func() string {
-		return strings.Repeat("# a comment line of fifty bytes, give or take.   \n", 6000)
-	},
-	"one string of 250 KB": func() string {
-		return "ignore: [\"" + strings.Repeat("a", 250_000) + "\"]\n"
-	},
-}
-
 // TestHostileConfigs parses each hostile config in a child process, so
 // that a regression shows as a failure (over time, over memory) rather
 // than as a test run killed for want of memory, and checks the exact
