@@ -3,19 +3,16 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // ConfigNames are the file names citelint looks for, in order.
@@ -87,103 +84,12 @@ func FindConfig(dir string) (string, error) {
 	}
 }
 
-// Bounds on a config file by default. A citelint config is a few lines;
-// the bounds exist because the YAML parser's memory grows with the square
-// of the nesting depth (a 200 KB file of "[[[[" exhausts memory) and
-// aliases can expand a small file exponentially ("billion laughs").
-const (
-	DefaultMaxConfigBytes  = 256 << 10 // 256 KiB
-	DefaultMaxConfigDepth  = 64        // collections inside collections
-	DefaultMaxConfigValues = 100_000   // values, counting those aliases repeat
-)
-
-// Environment variables that raise or lower the config bounds; each holds a
-// whole number (bytes, levels, values).
-const (
-	EnvMaxConfigBytes  = "CITELINT_MAX_CONFIG_BYTES"
-	EnvMaxConfigDepth  = "CITELINT_MAX_CONFIG_DEPTH"
-	EnvMaxConfigValues = "CITELINT_MAX_CONFIG_VALUES"
-)
-
-// ConfigLimits bound what a config file may hold. They are checked before
-// the YAML parser sees the file (size, nesting) or before any value is
-// decoded (values reached through aliases). A zero field takes its default.
-type ConfigLimits struct {
-	MaxBytes  int64
-	MaxDepth  int
-	MaxValues int
-}
-
-func (l ConfigLimits) withDefaults() ConfigLimits {
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = DefaultMaxConfigBytes
-	}
-	if l.MaxDepth <= 0 {
-		l.MaxDepth = DefaultMaxConfigDepth
-	}
-	if l.MaxValues <= 0 {
-		l.MaxValues = DefaultMaxConfigValues
-	}
-	return l
-}
-
-// ConfigLimitsFromEnv reads the bounds from the environment through
-// getenv (os.Getenv); an unset variable keeps the default.
-func ConfigLimitsFromEnv(getenv func(string) string) (ConfigLimits, error) {
-	var l ConfigLimits
-	for _, v := range []struct {
-		name string
-		set  func(n int64)
-	}{
-		{EnvMaxConfigBytes, func(n int64) { l.MaxBytes = n }},
-		{EnvMaxConfigDepth, func(n int64) { l.MaxDepth = int(min(n, 1<<30)) }},
-		{EnvMaxConfigValues, func(n int64) { l.MaxValues = int(min(n, 1<<30)) }},
-	} {
-		s := getenv(v.name)
-		if s == "" {
-			continue
-		}
-		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-		if err != nil || n <= 0 {
-			return l, fmt.Errorf("%s=%q: expected a whole number above 0", v.name, s)
-		}
-		v.set(n)
-	}
-	return l, nil
-}
-
 // LoadConfig reads and validates a config file against the known rules,
-// within the default limits. sections maps further top-level keys to
-// pointers to structs they decode into strictly (the link checker's
-// "links", for one).
+// within the default limits (see ConfigLimits). sections maps further
+// top-level keys to pointers to structs they decode into strictly (the
+// link checker's "links", for one).
 func LoadConfig(file string, rules []*Rule, sections map[string]any) (*Config, error) {
 	return ConfigLimits{}.Load(file, rules, sections)
-}
-
-// Load is LoadConfig within the limits l. It reads no more of the file than
-// the size limit allows, and refuses what is not a regular file (a FIFO
-// would block, a device never end).
-func (l ConfigLimits) Load(file string, rules []*Rule, sections map[string]any) (*Config, error) {
-	l = l.withDefaults()
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
-	} else if !fi.Mode().IsRegular() {
-		return nil, &ConfigError{Path: file, Msg: "not a regular file; point --config at a YAML file"}
-	}
-	src, err := io.ReadAll(io.LimitReader(f, l.MaxBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
-	}
-	dir, err := filepath.Abs(filepath.Dir(file))
-	if err != nil {
-		return nil, err
-	}
-	return l.Parse(file, dir, src, rules, sections)
 }
 
 // ParseConfig is LoadConfig on bytes already read; name is used in errors.
@@ -193,31 +99,17 @@ func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[strin
 
 // Parse is ParseConfig within the limits l.
 func (l ConfigLimits) Parse(name, dir string, src []byte, rules []*Rule, sections map[string]any) (c *Config, err error) {
-	// The YAML library panics on some input; that is an error in the
-	// config, not a crash of the run.
-	defer func() {
-		if p := recover(); p != nil {
-			c, err = nil, &ConfigError{Path: name, Msg: fmt.Sprintf("not valid YAML: the YAML library could not read this file (%v)", p)}
-		}
-	}()
-	l = l.withDefaults()
-	tokens, err := l.tokenize(name, src)
+	defer recoverYAMLPanic(name, &c, &err)
+	c = &Config{Path: name, Dir: dir, Rules: map[string]RuleSetting{}}
+	f, err := l.parseYAML(name, src)
 	if err != nil {
 		return nil, err
-	}
-	c = &Config{Path: name, Dir: dir, Rules: map[string]RuleSetting{}}
-	f, err := parser.Parse(tokens, 0)
-	if err != nil {
-		return nil, yamlError(name, err, "not valid YAML: ")
 	}
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
 		return c, nil // an empty file keeps every default
 	}
 	if len(f.Docs) > 1 {
 		return nil, errAt(name, f.Docs[1], "a config holds one YAML document")
-	}
-	if err := l.checkValues(name, f.Docs[0].Body); err != nil {
-		return nil, err
 	}
 	top, ok := f.Docs[0].Body.(*ast.MappingNode)
 	if !ok {
@@ -412,14 +304,7 @@ func describeType(t reflect.Type) string {
 
 // decodeStrict decodes a node into v, refusing unknown fields; want says
 // in words what was expected.
-func decodeStrict(name string, n ast.Node, v any, want string) (err error) {
-	// The YAML library panics on some input ("ignore: ! ", an empty tag):
-	// that is the config's error, said where, not citelint's crash.
-	defer func() {
-		if p := recover(); p != nil {
-			err = errAt(name, n, fmt.Sprintf("expected %s; the YAML library could not read this value (%v)", want, p))
-		}
-	}()
+func decodeStrict(name string, n ast.Node, v any, want string) error {
 	if err := yaml.NodeToValue(n, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
 		if strings.Contains(err.Error(), "unknown field") {
 			return yamlError(name, err, "")

@@ -4,12 +4,142 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/scanner"
 	"github.com/goccy/go-yaml/token"
 )
+
+// Bounds on a config file by default. A citelint config is a few lines;
+// the bounds exist because the YAML parser's memory grows with the square
+// of the nesting depth (a 200 KB file of "[[[[" exhausts memory) and
+// aliases can expand a small file exponentially ("billion laughs").
+const (
+	DefaultMaxConfigBytes  = 256 << 10 // 256 KiB
+	DefaultMaxConfigDepth  = 64        // collections inside collections
+	DefaultMaxConfigValues = 100_000   // values, counting those aliases repeat
+)
+
+// Environment variables that raise or lower the config bounds; each holds a
+// whole number (bytes, levels, values).
+const (
+	EnvMaxConfigBytes  = "CITELINT_MAX_CONFIG_BYTES"
+	EnvMaxConfigDepth  = "CITELINT_MAX_CONFIG_DEPTH"
+	EnvMaxConfigValues = "CITELINT_MAX_CONFIG_VALUES"
+)
+
+// ConfigLimits bound what a config file may hold. They are checked before
+// the YAML parser sees the file (size, nesting) or before any value is
+// decoded (values reached through aliases). A zero field takes its default.
+type ConfigLimits struct {
+	MaxBytes  int64
+	MaxDepth  int
+	MaxValues int
+}
+
+func (l ConfigLimits) withDefaults() ConfigLimits {
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultMaxConfigBytes
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultMaxConfigDepth
+	}
+	if l.MaxValues <= 0 {
+		l.MaxValues = DefaultMaxConfigValues
+	}
+	return l
+}
+
+// ConfigLimitsFromEnv reads the bounds from the environment through
+// getenv (os.Getenv); an unset variable keeps the default.
+func ConfigLimitsFromEnv(getenv func(string) string) (ConfigLimits, error) {
+	var l ConfigLimits
+	for _, v := range []struct {
+		name string
+		set  func(n int64)
+	}{
+		{EnvMaxConfigBytes, func(n int64) { l.MaxBytes = n }},
+		{EnvMaxConfigDepth, func(n int64) { l.MaxDepth = int(min(n, 1<<30)) }},
+		{EnvMaxConfigValues, func(n int64) { l.MaxValues = int(min(n, 1<<30)) }},
+	} {
+		s := getenv(v.name)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil || n <= 0 {
+			return l, fmt.Errorf("%s=%q: expected a whole number above 0", v.name, s)
+		}
+		v.set(n)
+	}
+	return l, nil
+}
+
+// Load is LoadConfig within the limits l. It reads no more of the file than
+// the size limit allows, and refuses what is not a regular file (a FIFO
+// would block, a device never end).
+func (l ConfigLimits) Load(file string, rules []*Rule, sections map[string]any) (*Config, error) {
+	l = l.withDefaults()
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	} else if !fi.Mode().IsRegular() {
+		return nil, &ConfigError{Path: file, Msg: "not a regular file; point --config at a YAML file"}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, l.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	dir, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		return nil, err
+	}
+	return l.Parse(file, dir, src, rules, sections)
+}
+
+// parseYAML parses a config's YAML within the limits: size and nesting
+// are checked before the parser builds anything, values (aliases
+// expanded) before anything is decoded.
+func (l ConfigLimits) parseYAML(name string, src []byte) (*ast.File, error) {
+	l = l.withDefaults()
+	tokens, err := l.tokenize(name, src)
+	if err != nil {
+		return nil, err
+	}
+	f, err := parser.Parse(tokens, 0)
+	if err != nil {
+		return nil, yamlError(name, err, "not valid YAML: ")
+	}
+	for _, doc := range f.Docs {
+		if doc == nil {
+			continue
+		}
+		if err := l.checkValues(name, doc.Body); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// recoverYAMLPanic turns a panic of the YAML library, which panics on
+// some input (goccy/go-yaml v1.19.2 decoding an empty tag, "ignore: ! "),
+// into an error naming the config rather than a crash of the run.
+func recoverYAMLPanic(name string, c **Config, err *error) {
+	if p := recover(); p != nil {
+		*c, *err = nil, &ConfigError{Path: name, Msg: fmt.Sprintf(
+			"the YAML library failed to read this file (%v); simplify what is unusual in it, and please report it", p)}
+	}
+}
 
 // tokenize refuses a config larger than the size limit or nested deeper
 // than the depth limit, before the YAML parser builds anything, and
