@@ -136,3 +136,13 @@ func TestLoadConfigReadsOnlyUpToTheLimit(t *testing.T) {
 		t.Errorf("at the limit: %v", err)
 	}
 }
+
+func TestYAMLLibraryPanicIsAConfigError(t *testing.T) {
+	// goccy/go-yaml v1.19.2 panics decoding an empty tag; found by FuzzConfig.
+	_, err := ParseConfig("c.yml", "/", []byte("ignore: ! \n"), configRules, nil)
+	var ce *ConfigError
+	want := "config c.yml: the YAML library failed to read this file (runtime error: invalid memory address or nil pointer dereference); simplify what is unusual in it, and please report it"
+	if !errors.As(err, &ce) || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
