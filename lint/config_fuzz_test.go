@@ -71,8 +71,10 @@ type fuzzSections struct {
 
 // FuzzConfig parses any bytes as a config: it never panics; it fails only
 // with a *ConfigError naming the file, on one line, at a line the file
-// has; what it accepts is valid; and smaller limits either change nothing
-// or fail with a limit's message. The seeds are valid configs and the
+// has; what it accepts is valid; and smaller limits refuse nothing the
+// defaults accept but for a limit, and accept nothing they refuse. (Which
+// error two refusals give may differ: goccy/go-yaml names one of several
+// unknown fields in map order.) The seeds are valid configs and the
 // hostile ones of TestHostileConfigs.
 func FuzzConfig(f *testing.F) {
 	for _, s := range []string{
@@ -107,10 +109,10 @@ func FuzzConfig(f *testing.F) {
 		switch {
 		case errSmall == nil && err != nil:
 			t.Fatalf("accepted under smaller limits, refused under the defaults: %v", err)
-		case errSmall != nil && (err == nil || errSmall.Error() != err.Error()):
+		case errSmall != nil:
 			checkConfigError(t, src, errSmall)
-			if !strings.Contains(errSmall.Error(), "the limit for a config file") {
-				t.Fatalf("smaller limits changed the outcome: %v, then %v", err, errSmall)
+			if err == nil && !strings.Contains(errSmall.Error(), "the limit for a config file") {
+				t.Fatalf("accepted under the defaults, refused under smaller limits but not for a limit: %v", errSmall)
 			}
 		}
 	})
