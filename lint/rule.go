@@ -76,6 +76,8 @@ type Diagnostic struct {
 type Snippet struct {
 	Text   string
 	Column int
+	// More reports that the line goes on after Text.
+	More bool
 }
 
 // Options is a rule's typed configuration. Config decoding fills a value

@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -109,6 +111,54 @@ type Runner struct {
 	// Values are facts computed before the run and offered to every rule
 	// through Pass.Value.
 	Values map[any]any
+	// MaxFindings bounds the findings kept per file; past it, one
+	// too-many-findings finding says how many more there were. 0 means no
+	// bound: the command line sets DefaultMaxFindings unless told
+	// otherwise.
+	MaxFindings int
+
+	// describe fills a finding's positions and excerpt; nil means the
+	// package's describe. Tests replace it to inject a failure.
+	describe func(*Document, *Diagnostic)
+}
+
+// DefaultMaxFindings is the command line's Runner.MaxFindings: more
+// findings than this in one file are noise, and each costs memory and
+// output.
+const DefaultMaxFindings = 10000
+
+// TooManyFindings is the rule ID of the finding that stands for the
+// findings past Runner.MaxFindings in one file.
+const TooManyFindings = "too-many-findings"
+
+// IssuesURL is where internal errors are to be reported.
+const IssuesURL = "https://github.com/citelint/citelint/issues"
+
+// InternalError is a panic caught while checking one file: a bug in
+// citelint rather than in the file. It is reported as that file's error so
+// that every other file is still checked and reported.
+type InternalError struct {
+	// Stage names the part that failed: "the parser", "rule dead-link",
+	// "positions and excerpts", "the text formatter"...
+	Stage string
+	// Value is what was passed to panic.
+	Value any
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error in %s: %v; please report this at %s", e.Stage, e.Value, IssuesURL)
+}
+
+// Guard runs fn and turns a panic in it into an *InternalError naming
+// stage.
+func Guard(stage string, fn func()) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &InternalError{Stage: stage, Value: p}
+		}
+	}()
+	fn()
+	return nil
 }
 
 // Run checks every input. Files are read, parsed and checked once each, in
@@ -140,7 +190,9 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 // each document, or with the error that kept it from being read or parsed
 // (ctx's error for inputs not reached before ctx was done). fn runs on
 // several goroutines at once, once per input; documents are not kept, so
-// memory follows the largest file, not their sum.
+// memory follows the largest file, not their sum. When fn panics on a
+// document, it is called again for that input with the panic as an
+// *InternalError, so that one file cannot stop the others.
 func (r *Runner) Each(ctx context.Context, inputs []Input, fn func(i int, doc *Document, err error)) {
 	jobs := r.Jobs
 	if jobs <= 0 {
@@ -152,7 +204,11 @@ func (r *Runner) Each(ctx context.Context, inputs []Input, fn func(i int, doc *D
 		wg.Go(func() {
 			for i := range next {
 				doc, err := parseInput(inputs[i])
-				fn(i, doc, err)
+				if perr := Guard("processing the parsed file", func() { fn(i, doc, err) }); perr != nil {
+					// fn failed on this document: tell it so, as for a
+					// file that could not be parsed.
+					_ = Guard("processing the parsed file", func() { fn(i, nil, perr) })
+				}
 			}
 		})
 	}
@@ -172,16 +228,26 @@ feed:
 	}
 }
 
-func parseInput(in Input) (*Document, error) {
-	src, err := in.Read()
+// parseInput reads and parses one input; a panic in either is that
+// input's error.
+func parseInput(in Input) (doc *Document, err error) {
+	var src []byte
+	if gerr := Guard("reading the file", func() { src, err = in.Read() }); gerr != nil {
+		return nil, gerr
+	}
 	if err != nil {
 		return nil, err
 	}
-	return Parse(in.Path, src, in.Format)
+	if gerr := Guard("the parser", func() { doc, err = Parse(in.Path, src, in.Format) }); gerr != nil {
+		return nil, gerr
+	}
+	return doc, err
 }
 
 // Check runs the rules over a parsed document and returns its diagnostics,
-// suppressions applied and positions filled.
+// suppressions applied, at most MaxFindings of them (then one
+// too-many-findings), and positions filled. A panic at any stage is
+// returned as an *InternalError.
 func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 	known := r.Known
 	if known == nil {
@@ -189,8 +255,16 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 			return slices.ContainsFunc(r.Rules, func(a ActiveRule) bool { return a.Rule.ID == id })
 		}
 	}
-	sup := ParseSuppressions(doc, known)
+	var sup *Suppressions
+	if err := Guard("suppression comments", func() { sup = ParseSuppressions(doc, known) }); err != nil {
+		return nil, err
+	}
+	limit := r.MaxFindings
+	if limit <= 0 {
+		limit = math.MaxInt
+	}
 	var out []Diagnostic
+	var over overflow
 	for _, a := range r.Rules {
 		if a.Rule.Run == nil {
 			continue
@@ -201,40 +275,64 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 			if d.Severity == 0 {
 				d.Severity = a.Severity
 			}
-			out = append(out, d)
+			d.Path = doc.Path
+			d.Start = max(0, min(d.Start, len(doc.Source)))
+			d.End = max(d.Start, min(d.End, len(doc.Source)))
+			if sup.Suppressed(d.Rule, d.Start, doc.Lines.LineOf(d.Start)) {
+				return
+			}
+			// Past the limit only a count is kept, so that a rule
+			// reporting every word of a huge file costs no memory.
+			if len(out) < limit {
+				out = append(out, d)
+			} else {
+				over.add(d)
+			}
 		}
-		if err := runRule(a.Rule, pass); err != nil {
+		if err := Guard("rule "+a.Rule.ID, func() { a.Rule.Run(pass) }); err != nil {
 			return nil, err
 		}
 	}
-	kept := out[:0]
-	for _, d := range out {
-		d.Path = doc.Path
-		d.Start = max(0, min(d.Start, len(doc.Source)))
-		d.End = max(d.Start, min(d.End, len(doc.Source)))
-		if sup.Suppressed(d.Rule, d.Start, doc.Lines.LineOf(d.Start)) {
-			continue
-		}
-		kept = append(kept, d)
+	if over.n > 0 {
+		out = append(out, over.diagnostic(doc.Path, limit))
 	}
 	// Resolve positions in offset order: the column table is built once.
-	slices.SortFunc(kept, func(a, b Diagnostic) int { return cmp.Compare(a.Start, b.Start) })
-	for i := range kept {
-		describe(doc, &kept[i])
+	slices.SortFunc(out, func(a, b Diagnostic) int { return cmp.Compare(a.Start, b.Start) })
+	fill := r.describe
+	if fill == nil {
+		fill = describe
 	}
-	return kept, nil
+	if err := Guard("positions and excerpts", func() {
+		for i := range out {
+			fill(doc, &out[i])
+		}
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// runRule runs one rule, turning a panic into an error that names the rule
-// and file, so that one bug does not take the whole run down.
-func runRule(rule *Rule, pass *Pass) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("internal error in rule %s (please report it): %v", rule.ID, p)
-		}
-	}()
-	rule.Run(pass)
-	return nil
+// overflow counts the findings past the per-file limit.
+type overflow struct {
+	n     int
+	start int      // the earliest dropped finding's offset
+	sev   Severity // the highest dropped severity, so --fail-on still sees it
+}
+
+func (o *overflow) add(d Diagnostic) {
+	if o.n == 0 || d.Start < o.start {
+		o.start = d.Start
+	}
+	o.sev = max(o.sev, d.Severity)
+	o.n++
+}
+
+func (o *overflow) diagnostic(path string, limit int) Diagnostic {
+	return Diagnostic{
+		Rule: TooManyFindings, Severity: o.sev, Path: path, Start: o.start, End: o.start,
+		Message:    fmt.Sprintf("%d more findings in this file are not shown: citelint reports at most %d per file", o.n, limit),
+		Suggestion: "fix the findings shown and run again, or raise the limit with --max-findings or limits.max-findings in the config",
+	}
 }
 
 // maxExcerpt bounds excerpts and snippets, in code points either side of a
@@ -255,6 +353,7 @@ func describe(doc *Document, d *Diagnostic) {
 	d.Snippet = Snippet{
 		Text:   strings.ReplaceAll(string(doc.Source[from:to]), "\r", " "),
 		Column: doc.Lines.Position(from).Column,
+		More:   len(bytes.TrimRight(doc.Source[to:le], "\r")) > 0,
 	}
 	d.Excerpt = excerpt(doc, d.Start, d.End, strings.TrimSpace(d.Snippet.Text))
 }
@@ -279,10 +378,12 @@ func window(src []byte, ls, le, start, end int) (int, int) {
 // in prose; long sentences are cut around the span.
 func excerpt(doc *Document, start, end int, fallback string) string {
 	b := doc.BlockAt(start)
-	if b == nil {
+	if b == nil || len(b.Sentences) == 0 {
+		// A block can hold no prose at all: an HTML block, or one of
+		// punctuation only.
 		return fallback
 	}
-	off := b.TextOffset(start)
+	off := min(b.TextOffset(start), len(b.Text))
 	s := b.Sentences[b.SentenceAt(off)]
 	if off > s.End {
 		return fallback

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +14,7 @@ import (
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/baseline"
 	"github.com/citelint/citelint/lint/gitdiff"
+	"github.com/citelint/citelint/lint/report"
 	"github.com/urfave/cli/v2"
 )
 
@@ -21,7 +24,7 @@ func baselineFlags() []cli.Flag {
 	var out []cli.Flag
 	for _, f := range checkFlags() {
 		switch f.Names()[0] {
-		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename":
+		case "config", "enable", "disable", "jobs", "offline", "network-only", "stdin-filename", "max-file-size", "max-findings":
 			out = append(out, f)
 		}
 	}
@@ -49,30 +52,71 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 				return cli.Exit("baseline needs the file to write, as in: citelint baseline .citelint-baseline.json docs/", exitError)
 			}
 			file := c.Args().First()
+			if err := checkBaselineOutput(file); err != nil {
+				return cli.Exit(err.Error(), exitError)
+			}
 			ctx, stop := signalContext()
 			defer stop()
 			lr, err := lintPaths(ctx, c, stdin, c.Args().Tail())
 			if err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
+			if err := checkOutput("the baseline", file, lr.protect()); err != nil {
+				return cli.Exit(err.Error(), exitError)
+			}
 			res := lr.result
 			if len(res.Errors) > 0 {
 				for _, e := range res.Errors {
-					fmt.Fprintf(c.App.ErrWriter, "citelint: %v\n", e)
+					fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", report.Escape(e.Error()))
 				}
 				return cli.Exit(fmt.Sprintf("%s not written: a baseline must hold every file's findings; fix the errors above and run again", file), exitError)
 			}
 			b := baseline.New(res.Diagnostics)
-			if err := writeFileAtomic(file, func(w io.Writer) error {
-				_, err := b.WriteTo(w)
-				return err
-			}); err != nil {
+			var buf bytes.Buffer
+			if _, err := b.WriteTo(&buf); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
-			fmt.Fprintf(c.App.Writer, "recorded %s in %s from %s\n", plural(b.Len(), "finding"), file, plural(res.Files, "file"))
+			if err := write(buf.Bytes(), file, c.App.Writer); err != nil {
+				return cli.Exit(err.Error(), exitError)
+			}
+			said := c.App.Writer
+			if isStdout(file) {
+				said = c.App.ErrWriter // keep standard output pure JSON
+			}
+			fmt.Fprintf(said, "recorded %s in %s from %s\n", plural(b.Len(), "finding"), file, plural(res.Files, "file"))
 			return nil
 		},
 	}
+}
+
+// maxBaselineProbe bounds what is read of an existing file to tell
+// whether it is a baseline.
+const maxBaselineProbe = 256 << 20
+
+// checkBaselineOutput refuses a baseline path that cannot take a baseline
+// or holds something else, such as a draft given first by mistake
+// ("citelint baseline draft.md"). An empty file, or any JSON object with a
+// version (a baseline of any version), may be replaced.
+func checkBaselineOutput(path string) error {
+	if err := checkOutput("the baseline", path, nil); err != nil {
+		return err
+	}
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() == 0 {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("cannot write the baseline to %s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	var probe struct {
+		Version *int `json:"version"`
+	}
+	if err := json.NewDecoder(io.LimitReader(f, maxBaselineProbe)).Decode(&probe); err != nil || probe.Version == nil {
+		return fmt.Errorf("cannot write the baseline to %s: it holds something other than a citelint baseline (a draft?), which would be lost; name a new file, such as .citelint-baseline.json", path)
+	}
+	return nil
 }
 
 func plural(n int, word string) string {

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -17,6 +19,7 @@ import (
 	"github.com/citelint/citelint/rules"
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 func checkFlags() []cli.Flag {
@@ -37,6 +40,8 @@ func checkFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "allow-private", Usage: "let link checks connect to loopback, private and link-local addresses (as links.allow-private: true)"},
 		&cli.BoolFlag{Name: "suggest-archive", Usage: "ask the Wayback Machine for the closest snapshot of each dead link (as links.suggest-archive: true)"},
 		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` to show for text read from - (standard input)"},
+		&cli.StringFlag{Name: "max-file-size", DefaultText: "10MB", Usage: "do not check files larger than `SIZE` (such as 10MB or 512KB): each is an error (as limits.max-file-size)"},
+		&cli.IntFlag{Name: "max-findings", DefaultText: "10000", Usage: "report at most `N` findings per file, then one saying how many more (as limits.max-findings)"},
 	}
 }
 
@@ -70,6 +75,11 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
+	for _, o := range outputs {
+		if err := checkOutput("a report", o.file, nil); o.file != "" && err != nil {
+			return cli.Exit(err.Error(), exitError)
+		}
+	}
 	ctx, stop := signalContext()
 	defer stop()
 	filters, err := loadFilters(ctx, c.String("baseline"), c.String("changed-since"))
@@ -79,6 +89,11 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	lr, err := lintPaths(ctx, c, stdin, c.Args().Slice())
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
+	}
+	for _, o := range outputs {
+		if err := checkOutput("a report", o.file, lr.protect()); o.file != "" && err != nil {
+			return cli.Exit(err.Error(), exitError)
+		}
 	}
 	res := lr.result
 	res.Diagnostics = filters.apply(res.Diagnostics)
@@ -90,18 +105,30 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		RuleURL:     ruleDocURL,
 		Files:       lr.files,
 	}
-	for _, o := range outputs {
+	formatters := make([]namedFormatter, len(outputs))
+	for i, o := range outputs {
 		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")
+		opts.Width = report.DefaultWidth
+		if o.file == "" {
+			opts.Width = terminalWidth(c.App.Writer)
+		}
 		f, err := report.Get(o.format, opts)
 		if err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
-		if err := write(f, res, o.file, c.App.Writer); err != nil {
+		formatters[i] = namedFormatter{o.format, f}
+	}
+	rendered, err := renderAll(formatters, res)
+	if err != nil {
+		return cli.Exit(err.Error(), exitError)
+	}
+	for i, o := range outputs {
+		if err := write(rendered[i], o.file, c.App.Writer); err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(c.App.ErrWriter, "citelint: %v\n", e)
+		fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", report.Escape(e.Error()))
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -117,12 +144,26 @@ type lintResult struct {
 	result *lint.Result
 	rules  []*lint.Rule // the rules that ran
 	files  []string     // every file named or found, checked or not
+	config string       // the config file read, or ""
+}
+
+// protect lists the files an output must not replace: every file read.
+func (lr *lintResult) protect() []string {
+	if lr.config == "" {
+		return lr.files
+	}
+	return append(slices.Clip(lr.files), lr.config)
 }
 
 // lintPaths checks the command line's paths with the configured rules.
 func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*lintResult, error) {
 	var links linksConfig
-	cfg, err := loadConfig(c.String("config"), map[string]any{"links": &links})
+	var limitsCfg limitsConfig
+	cfg, err := loadConfig(c.String("config"), map[string]any{"links": &links, "limits": &limitsCfg})
+	if err != nil {
+		return nil, err
+	}
+	lim, err := resolveLimits(c, &limitsCfg)
 	if err != nil {
 		return nil, err
 	}
@@ -142,19 +183,19 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"))
+	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"), lim.maxFileSize)
 
 	values, afterRun, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
 	if err != nil {
 		return nil, err
 	}
-	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values}
+	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values, MaxFindings: lim.maxFindings}
 	res := runner.Run(ctx, inputs)
 	afterRun()
 	res.Errors = append(pathErrs, res.Errors...)
 	res.Files += len(pathErrs)
 
-	lr := &lintResult{result: res}
+	lr := &lintResult{result: res, config: cfg.Path}
 	for _, a := range active {
 		lr.rules = append(lr.rules, a.Rule)
 	}
@@ -204,7 +245,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 		if !hasFile {
 			file = outputFile
 		}
-		if file == "" {
+		if file == "" || isStdout(file) {
 			toStdout++
 		} else if files[filepath.Clean(file)] {
 			return nil, fmt.Errorf("--format %s: %s already receives another format; give each format its own file", f, file)
@@ -282,18 +323,188 @@ func useColor(mode string, out io.Writer, output string) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// write renders the result to the output file, atomically, or to out.
-func write(f report.Formatter, res *lint.Result, output string, out io.Writer) error {
-	if output == "" {
-		return f.Format(out, res)
-	}
-	return writeFileAtomic(output, func(w io.Writer) error { return f.Format(w, res) })
+// namedFormatter is a formatter and its format's name.
+type namedFormatter struct {
+	name string
+	report.Formatter
 }
 
-// writeFileAtomic writes a file through a temporary file in the same
-// directory and a rename, so that readers never see half a file.
+// renderAll formats res in every format, in memory, before anything is
+// written. A panic while formatting one file's findings becomes that
+// file's error (its findings dropped), as a panic while checking it would,
+// and every format is rendered again so that all of them agree.
+func renderAll(fs []namedFormatter, res *lint.Result) ([][]byte, error) {
+	for {
+		out := make([][]byte, len(fs))
+		bad := map[string]error{}
+		for i, f := range fs {
+			var buf bytes.Buffer
+			var ferr error
+			err := lint.Guard("the "+f.name+" formatter", func() { ferr = f.Format(&buf, res) })
+			if ferr != nil {
+				return nil, fmt.Errorf("write the %s report: %w", f.name, ferr)
+			}
+			if err == nil {
+				out[i] = buf.Bytes()
+				continue
+			}
+			// Find the files whose findings make the formatter fail.
+			for path, ds := range byPath(res.Diagnostics) {
+				one := &lint.Result{Files: 1, Diagnostics: ds}
+				if perr := lint.Guard("the "+f.name+" formatter", func() { _ = f.Format(io.Discard, one) }); perr != nil && bad[path] == nil {
+					bad[path] = perr
+				}
+			}
+			if len(bad) == 0 {
+				return nil, fmt.Errorf("write the %s report: %w", f.name, err)
+			}
+			break
+		}
+		if len(bad) == 0 {
+			return out, nil
+		}
+		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return bad[d.Path] != nil })
+		paths := make([]string, 0, len(bad))
+		for p := range bad {
+			paths = append(paths, p)
+		}
+		slices.Sort(paths)
+		for _, p := range paths {
+			res.Errors = append(res.Errors, lint.FileError{Path: p, Err: bad[p]})
+		}
+	}
+}
+
+// byPath groups diagnostics by file.
+func byPath(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
+	m := map[string][]lint.Diagnostic{}
+	for _, d := range ds {
+		m[d.Path] = append(m[d.Path], d)
+	}
+	return m
+}
+
+// terminalWidth returns the width of the terminal out writes to, or
+// report.DefaultWidth when it is not a terminal.
+func terminalWidth(out io.Writer) int {
+	if f, ok := out.(*os.File); ok {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return report.DefaultWidth
+}
+
+// write puts a rendered report in the output file, or on out.
+func write(report []byte, output string, out io.Writer) error {
+	if output == "" || isStdout(output) {
+		_, err := out.Write(report)
+		return err
+	}
+	return writeFileAtomic(output, func(w io.Writer) error {
+		_, err := w.Write(report)
+		return err
+	})
+}
+
+// isStdout reports whether an output path names standard output itself,
+// which is written through the writer the command already holds: opening
+// the path again would start at its beginning, or replace the file a shell
+// redirected it to.
+func isStdout(path string) bool {
+	switch path {
+	case "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
+		return true
+	}
+	return false
+}
+
+// checkOutput refuses an output path that would destroy something: a file
+// being checked (or the config), as the same file after symbolic links; a
+// folder; a block device. protect lists the paths not to replace; what
+// names what would be written, for messages.
+func checkOutput(what, path string, protect []string) error {
+	if isStdout(path) {
+		return nil
+	}
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // a new file replaces nothing
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s to %s: %w", what, path, unwrapPath(err))
+	}
+	switch {
+	case info.IsDir():
+		return fmt.Errorf("cannot write %s to %s: it is a folder; name a file", what, path)
+	case info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0:
+		return fmt.Errorf("cannot write %s to %s: it is a block device (a disk); name a file", what, path)
+	}
+	for _, p := range protect {
+		if pi, err := os.Stat(p); err == nil && os.SameFile(info, pi) {
+			it := "citelint reads that file"
+			if filepath.Clean(p) != filepath.Clean(path) {
+				it = "it is " + p + ", which citelint reads"
+			}
+			return fmt.Errorf("cannot write %s to %s: %s, and %s would replace it; name another file", what, path, it, what)
+		}
+	}
+	return nil
+}
+
+// maxLinkHops bounds the symbolic links followed to an output's target,
+// as the kernel bounds them (a loop never ends).
+const maxLinkHops = 40
+
+// linkTarget follows symbolic links from path to the file they lead to,
+// which need not exist yet. Directory links along the way are left to the
+// system.
+func linkTarget(path string) (string, error) {
+	for range maxLinkHops {
+		info, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && info.Mode()&fs.ModeSymlink == 0) {
+			return path, nil // the end of the chain, existing or to be created
+		}
+		if err != nil {
+			return "", err
+		}
+		t, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(t) {
+			// Not filepath.Join: it would resolve ".." lexically, which is
+			// wrong when the link's folder is itself a link.
+			t = filepath.Dir(path) + string(filepath.Separator) + t
+		}
+		path = t
+	}
+	return "", fmt.Errorf("more than %d symbolic links", maxLinkHops)
+}
+
+// writeFileAtomic writes a report to path. A regular file (new, or
+// reached through symbolic links, which stay) is written through a
+// temporary file in the same directory and a rename, so that readers never
+// see half a file; it keeps the mode of the file it replaces. A FIFO or a
+// character device (/dev/null, a terminal) is written in place: a rename
+// would replace it.
 func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	info, err := os.Stat(path)
+	if err == nil && !info.Mode().IsRegular() {
+		if info.IsDir() || (info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0) {
+			return fmt.Errorf("write %s: not a file", path)
+		}
+		return writeInPlace(path, fill)
+	}
+	target, err := linkTarget(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	mode := fs.FileMode(0o644)
+	if info != nil && info.Mode().IsRegular() {
+		mode = info.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -309,10 +520,26 @@ func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeInPlace writes to a FIFO or device as a shell redirection would.
+func writeInPlace(path string, fill func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	if err := fill(f); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

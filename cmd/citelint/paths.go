@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -22,9 +23,10 @@ var checkedExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
 
 // collect turns the command line's paths into inputs: files as named,
 // folders walked, globs expanded, "-" as standard input. Each file is
-// listed once, in the order first named. A path that names nothing is an
-// error; the rest are still collected.
-func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string) ([]lint.Input, []lint.FileError) {
+// listed once, in the order first named. A path that names nothing, or a
+// folder that cannot be read, is an error; the rest are still collected.
+// Reading an input fails past maxSize bytes.
+func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string, maxSize int64) ([]lint.Input, []lint.FileError) {
 	var inputs []lint.Input
 	var errs []lint.FileError
 	seen := map[string]bool{}
@@ -34,7 +36,7 @@ func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string
 			return
 		}
 		seen[p] = true
-		inputs = append(inputs, lint.Input{Path: p, Format: lint.FormatOf(p), Read: func() ([]byte, error) { return readFile(p) }})
+		inputs = append(inputs, lint.Input{Path: p, Format: lint.FormatOf(p), Read: func() ([]byte, error) { return readFile(p, maxSize) }})
 	}
 	for _, arg := range paths {
 		if arg == "-" {
@@ -48,9 +50,12 @@ func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string
 			seen["-"] = true
 			// Standard input can be read only once: keep it for a second Read.
 			inputs = append(inputs, lint.Input{Path: filepath.ToSlash(name), Format: lint.FormatOf(name), Read: sync.OnceValues(func() ([]byte, error) {
-				b, err := io.ReadAll(stdin)
+				b, err := io.ReadAll(io.LimitReader(stdin, maxSize+1))
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
+				}
+				if int64(len(b)) > maxSize {
+					return nil, errTooLarge(0, maxSize)
 				}
 				return b, nil
 			})})
@@ -59,24 +64,29 @@ func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string
 		info, err := os.Stat(arg)
 		switch {
 		case err == nil && info.IsDir():
-			if err := walk(arg, cfg, add); err != nil {
-				errs = append(errs, lint.FileError{Path: filepath.ToSlash(arg), Err: err})
-			}
+			walk(arg, cfg, add, func(dir string, err error) {
+				errs = append(errs, lint.FileError{Path: filepath.ToSlash(dir), Err: err})
+			})
 		case err == nil:
 			add(arg)
 		case errors.Is(err, fs.ErrNotExist) && hasMeta(arg):
-			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithFilesOnly())
+			// Like the folder walk, a glob follows no symbolic link (a loop
+			// would make it exponential) and takes regular files only (a
+			// FIFO would block the run).
+			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithFilesOnly(), doublestar.WithNoFollow())
 			if gerr != nil {
 				errs = append(errs, lint.FileError{Path: arg, Err: fmt.Errorf("bad glob pattern: %w", gerr)})
 				continue
 			}
+			matches = slices.DeleteFunc(matches, func(m string) bool {
+				info, err := os.Lstat(m)
+				return err != nil || !info.Mode().IsRegular() || inSkippedDir(m)
+			})
 			if len(matches) == 0 {
 				errs = append(errs, lint.FileError{Path: arg, Err: errors.New("no file matches this pattern")})
 			}
 			for _, m := range matches {
-				if !inSkippedDir(m) {
-					add(m)
-				}
+				add(m)
 			}
 		case errors.Is(err, fs.ErrNotExist):
 			errs = append(errs, lint.FileError{Path: filepath.ToSlash(arg), Err: errNotFound})
@@ -98,33 +108,60 @@ func inSkippedDir(p string) bool {
 	return false
 }
 
-// walk adds the checkable files under dir in lexical order.
-func walk(dir string, cfg *lint.Config, add func(string)) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != dir && (skippedDirs[d.Name()] || cfg.Ignored(p)) {
-				return filepath.SkipDir
+// readDir lists a folder, sorted by name. Tests replace it to make a
+// folder unreadable, which file modes cannot do when running as root.
+var readDir = os.ReadDir
+
+// walk adds the checkable files under dir in lexical order. It follows no
+// symbolic link and takes regular files only. A folder that cannot be read
+// is passed to fail, and the walk goes on with the rest.
+func walk(dir string, cfg *lint.Config, add func(string), fail func(string, error)) {
+	entries, err := readDir(dir)
+	if err != nil {
+		fail(dir, fmt.Errorf("cannot read this folder: %w", unwrapPath(err)))
+		return
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case e.IsDir():
+			if !skippedDirs[e.Name()] && !cfg.Ignored(p) {
+				walk(p, cfg, add, fail)
 			}
-			return nil
-		}
-		if checkedExts[strings.ToLower(filepath.Ext(p))] && d.Type().IsRegular() {
+		case e.Type().IsRegular() && checkedExts[strings.ToLower(filepath.Ext(p))]:
 			add(p)
 		}
-		return nil
-	})
+	}
 }
 
-func readFile(p string) ([]byte, error) {
-	b, err := os.ReadFile(p)
+// readFile reads a file of at most limit bytes. A larger file is an error
+// found without reading it whole: from its size when it is a regular file,
+// else after limit+1 bytes (/dev/zero never ends).
+func readFile(p string, limit int64) ([]byte, error) {
+	f, err := os.Open(p)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return nil, pe.Err
-		}
-		return nil, err
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
+		return nil, errTooLarge(info.Size(), limit)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if int64(len(b)) > limit {
+		return nil, errTooLarge(0, limit)
 	}
 	return b, nil
+}
+
+// unwrapPath drops the operation and path from a *fs.PathError: the path
+// is shown with the error already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

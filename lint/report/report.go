@@ -31,6 +31,9 @@ func Names() []string {
 type Options struct {
 	Color bool
 	Quiet bool // no summary line
+	// Width is the terminal's width in columns, for text; 0 means
+	// DefaultWidth.
+	Width int
 	// ToolVersion is citelint's version, for SARIF's tool.driver.version.
 	ToolVersion string
 	// Rules are the rules that ran, for SARIF's tool.driver.rules. Only their
@@ -54,7 +57,7 @@ func (o Options) ruleURL(id string) string {
 }
 
 var formats = map[string]func(Options) Formatter{
-	"text":       func(o Options) Formatter { return &Text{Color: o.Color, Quiet: o.Quiet} },
+	"text":       func(o Options) Formatter { return &Text{Color: o.Color, Quiet: o.Quiet, Width: o.Width} },
 	"json":       func(Options) Formatter { return JSON{} },
 	"sarif":      func(o Options) Formatter { return &SARIF{Options: o} },
 	"github":     func(Options) Formatter { return GitHub{} },

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/fatih/color"
@@ -14,10 +15,25 @@ import (
 // Text writes diagnostics for people: "path:line:col: severity: message
 // [rule]", the source line with the span underlined, a suggestion if any,
 // and a summary line. It reads the same with or without color.
+//
+// What comes from drafts and file names is shown, never obeyed: control
+// characters are escaped (ESC shows as \x1b), so no draft can move the
+// cursor, retitle the terminal or start a line of its own (GitHub reads a
+// line starting "::" as a workflow command).
 type Text struct {
 	Color bool
 	Quiet bool
+	// Width is the width of the terminal in columns: source lines are cut
+	// around the span to fit it. 0 means DefaultWidth.
+	Width int
 }
+
+// DefaultWidth is the width source lines are cut to when the output is not
+// a terminal.
+const DefaultWidth = 80
+
+// indent is what source lines and help are indented by.
+const indent = "    "
 
 // tabWidth is how many columns a tab takes when a line is shown.
 const tabWidth = 4
@@ -60,17 +76,21 @@ func (p palette) severity(s lint.Severity) *color.Color {
 func (t *Text) Format(w io.Writer, res *lint.Result) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(t.Color)
+	width := t.Width
+	if width <= 0 {
+		width = DefaultWidth
+	}
 	for _, d := range res.Diagnostics {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
-			p.path.Sprintf("%s:%d:%d", d.Path, d.Pos.Line, d.Pos.Column),
+			p.path.Sprintf("%s:%d:%d", Escape(d.Path), d.Pos.Line, d.Pos.Column),
 			p.severity(d.Severity).Sprint(d.Severity),
 			oneLine(d.Message),
-			p.rule.Sprintf("[%s]", d.Rule))
-		if line, marks := underline(d); line != "" {
-			fmt.Fprintf(bw, "    %s\n    %s\n", line, p.caret.Sprint(marks))
+			p.rule.Sprintf("[%s]", Escape(d.Rule)))
+		if line, marks := underline(d, width-len(indent)); line != "" {
+			fmt.Fprintf(bw, "%s%s\n%s%s\n", indent, line, indent, p.caret.Sprint(marks))
 		}
 		if d.Suggestion != "" {
-			fmt.Fprintf(bw, "    %s %s\n", p.help.Sprint("help:"), oneLine(d.Suggestion))
+			fmt.Fprintf(bw, "%s%s %s\n", indent, p.help.Sprint("help:"), oneLine(d.Suggestion))
 		}
 	}
 	if !t.Quiet {
@@ -88,52 +108,212 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// oneLine returns a message on one line: line breaks become spaces, and
+// other control characters are escaped.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	return Escape(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s))
 }
 
-// underline returns the snippet line as shown (tabs expanded, a leading
-// "…" where the line was cut) and the caret line under the span. Carets
-// follow display width, so wide characters take two.
-func underline(d lint.Diagnostic) (string, string) {
+// Escape makes text from a draft or a file name safe to print on a
+// terminal: C0 and C1 control characters, DEL, the bidirectional controls
+// that reorder what is shown, line and paragraph separators and bytes that
+// are not UTF-8 are written as Go escapes (\x1b, \n, \u202e, \xff).
+// Everything else is kept.
+func Escape(s string) string {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unsafeRune(r, size) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s // the common case: nothing to escape, nothing allocated
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(escapeRune(s[i:i+size], r, size))
+		i += size
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether a decoded rune must be escaped.
+func unsafeRune(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1: // not UTF-8
+		return true
+	case r < 0x20, r >= 0x7f && r < 0xa0: // C0, DEL, C1
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
+		return true
+	case r == 0x2028 || r == 0x2029:
+		return true
+	}
+	return false
+}
+
+// escapeRune returns how one rune (src, its bytes) is shown.
+func escapeRune(src string, r rune, size int) string {
+	if !unsafeRune(r, size) {
+		return src
+	}
+	switch {
+	case size == 1 && r == utf8.RuneError:
+		return fmt.Sprintf(`\x%02x`, src[0])
+	case r == '\n':
+		return `\n`
+	case r == '\r':
+		return `\r`
+	case r == '\t':
+		return `\t`
+	case r < 0x80:
+		return fmt.Sprintf(`\x%02x`, r)
+	}
+	return fmt.Sprintf(`\u%04x`, r)
+}
+
+// cell is one character of a source line as shown: its text (a tab
+// expanded, a control character escaped), its width in columns and
+// whether it lies in the span.
+type cell struct {
+	text string
+	w    int
+	mark bool
+}
+
+// underline returns the snippet line as shown and the caret line under
+// the span, cut to width columns around the span with "…" where the line
+// goes on. Tabs are expanded and control characters escaped; carets follow
+// display width, so wide characters take two.
+func underline(d lint.Diagnostic, width int) (string, string) {
 	s := d.Snippet
 	if s.Text == "" && d.Start == d.End {
 		return "", ""
-	}
-	var line, marks strings.Builder
-	col := 0 // display column
-	if s.Column > 1 {
-		line.WriteString("…")
-		marks.WriteString(" ")
-		col = 1
 	}
 	startCol, endCol := d.Pos.Column, d.EndPos.Column
 	if d.EndPos.Line != d.Pos.Line {
 		endCol = int(^uint(0) >> 1) // to the end of the shown line
 	}
+	ellipsis := runewidth.StringWidth("…")
+	var cells []cell
+	col := 0 // display column, for tab stops
+	if s.Column > 1 {
+		col = ellipsis
+	}
+	caret := -1 // for an empty span: the cell the caret goes under
 	c := s.Column
-	for _, r := range s.Text {
-		w := runewidth.RuneWidth(r)
-		text := string(r)
+	for i := 0; i < len(s.Text); {
+		r, size := utf8.DecodeRuneInString(s.Text[i:])
+		text := escapeRune(s.Text[i:i+size], r, size)
+		w := runewidth.StringWidth(text)
 		if r == '\t' {
 			w = tabWidth - col%tabWidth
 			text = strings.Repeat(" ", w)
 		}
-		line.WriteString(text)
-		mark := " "
-		if c >= startCol && c < endCol {
-			mark = "^"
+		if c == startCol && startCol >= endCol {
+			caret = len(cells)
 		}
-		marks.WriteString(strings.Repeat(mark, w))
+		cells = append(cells, cell{text, w, c >= startCol && c < endCol})
 		col += w
 		c++
+		i += size
 	}
-	if startCol >= c { // an empty span, or one at the end of the line
+	if caret < 0 && startCol >= endCol {
+		caret = len(cells) // at the end of the line
+	}
+	// The span, as cells: [a, b).
+	a, b := caret, caret+1
+	if caret < 0 {
+		a = 0
+		for a < len(cells) && !cells[a].mark {
+			a++
+		}
+		for b = a; b < len(cells) && cells[b].mark; b++ {
+		}
+	}
+	lo, hi := fit(cells, a, min(b, len(cells)), width, ellipsis, s.Column > 1, s.More)
+
+	var line, marks strings.Builder
+	if lo > 0 || s.Column > 1 {
+		line.WriteString("…")
+		marks.WriteString(strings.Repeat(" ", ellipsis))
+	}
+	for i := lo; i < hi; i++ {
+		line.WriteString(cells[i].text)
+		switch {
+		case cells[i].mark:
+			marks.WriteString(strings.Repeat("^", cells[i].w))
+		case i == caret:
+			marks.WriteString("^" + strings.Repeat(" ", max(cells[i].w-1, 0)))
+		default:
+			marks.WriteString(strings.Repeat(" ", cells[i].w))
+		}
+	}
+	if caret == hi {
 		marks.WriteString("^")
 	}
-	m := strings.TrimRight(marks.String(), " ")
-	if !strings.Contains(m, "^") {
-		m += "^"
+	if hi < len(cells) || s.More {
+		line.WriteString("…")
 	}
-	return line.String(), m
+	return line.String(), strings.TrimRight(marks.String(), " ")
+}
+
+// fit chooses the cells [lo, hi) to show in width columns, "…" marks
+// included: all of them when they fit, else the span [a, b) (its start, if
+// it is too wide itself) with as much context either side as fits, the
+// narrower side grown first.
+func fit(cells []cell, a, b, width, ellipsis int, cutBefore, cutAfter bool) (int, int) {
+	n := len(cells)
+	sum := func(from, to int) int {
+		w := 0
+		for _, c := range cells[from:to] {
+			w += c.w
+		}
+		return w
+	}
+	fits := func(lo, hi int) bool {
+		w := sum(lo, hi)
+		if lo > 0 || cutBefore {
+			w += ellipsis
+		}
+		if hi < n || cutAfter {
+			w += ellipsis
+		}
+		if hi == n && a == n { // a caret after the last character
+			w++
+		}
+		return w <= width
+	}
+	if fits(0, n) {
+		return 0, n
+	}
+	lo, hi := a, a
+	for hi < b && fits(lo, hi+1) {
+		hi++
+	}
+	if hi == a && a < n {
+		hi = a + 1 // show the span's first character however narrow the terminal
+	}
+	if hi < b {
+		return lo, hi
+	}
+	left, right := 0, 0 // context widths shown
+	for {
+		growLeft := lo > 0 && fits(lo-1, hi)
+		growRight := hi < n && fits(lo, hi+1)
+		switch {
+		case growLeft && (left <= right || !growRight):
+			lo--
+			left += cells[lo].w
+		case growRight:
+			right += cells[hi].w
+			hi++
+		default:
+			return lo, hi
+		}
+	}
 }
