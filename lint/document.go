@@ -98,9 +98,8 @@ type Block struct {
 	// images, autolinks and footnote references each stand as one
 	// ObjectRune. Line breaks are spaces.
 	Text string
-	// Sentences split Text. There is always at least one: a block with
-	// no prose (a paragraph that is only an HTML tag) holds one empty
-	// sentence, so that SentenceAt and Citation.Sentence always index one.
+	// Sentences split Text. A block with no prose (a paragraph that is
+	// only an HTML tag) has none: check before indexing.
 	Sentences []Sentence
 	// Quotes are the quotations in Text, in order of their opening marks.
 	Quotes []Quote
@@ -130,17 +129,8 @@ func (b *Block) SourceSpan(start, end int) (int, int) {
 // byte, or else to the text made from the next source byte that has any.
 func (b *Block) TextOffset(src int) int { return b.m.textOffset(src) }
 
-// blockSentences splits a block's text into sentences, giving a block
-// with no prose one empty sentence at the end of its text.
-func blockSentences(text string) []Sentence {
-	if s := SplitSentences(text); len(s) > 0 {
-		return s
-	}
-	return []Sentence{{Start: len(text), End: len(text)}}
-}
-
 // SentenceAt returns the index of the sentence holding the text offset, or
-// of the nearest sentence before it.
+// of the nearest sentence before it; 0 when the block has no sentence.
 func (b *Block) SentenceAt(off int) int {
 	lo, hi := 0, len(b.Sentences)
 	for lo < hi {
@@ -197,8 +187,8 @@ type Citation struct {
 	// equal Start and End for footnotes and Pandoc citations.
 	TargetStart, TargetEnd int
 	// Block is the index of the block holding the citation, Sentence the
-	// index of the sentence within it; TextStart and TextEnd its span in
-	// the block's text.
+	// index of the sentence within it (0 in a block with no sentence);
+	// TextStart and TextEnd its span in the block's text.
 	Block, Sentence    int
 	TextStart, TextEnd int
 }
@@ -582,7 +572,7 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	w.closeHTMLLink(t)
 	b.Text = string(t.buf)
 	b.m = slices.Clone(t.segs)
-	b.Sentences = blockSentences(b.Text)
+	b.Sentences = SplitSentences(b.Text)
 	b.Quotes = findQuotes(b.Text)
 	w.pandoc(b)
 	for _, c := range b.Citations {
@@ -1185,7 +1175,7 @@ func (d *Document) parsePlain() {
 		}
 		b.Text = string(buf)
 		b.m = textMap{{text: 0, textEnd: len(buf), src: start, srcEnd: end}}
-		b.Sentences = blockSentences(b.Text)
+		b.Sentences = SplitSentences(b.Text)
 		b.Quotes = findQuotes(b.Text)
 		d.Blocks = append(d.Blocks, b)
 		start = -1

@@ -141,6 +141,9 @@ func documentInvariants(doc *lint.Document) error {
 		if !utf8.ValidString(b.Text) {
 			return fmt.Errorf("%s: text %q is not UTF-8", where, b.Text)
 		}
+		if len(b.Sentences) == 0 && strings.TrimSpace(b.Text) != "" {
+			return fmt.Errorf("%s: text %q has no sentence", where, b.Text)
+		}
 		next := 0
 		for j, s := range b.Sentences {
 			if s.Start < next || s.End < s.Start || s.End > len(b.Text) {
