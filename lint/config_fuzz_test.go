@@ -11,28 +11,32 @@ import (
 
 // hostileConfigs are config files built to exhaust the YAML parser: deep
 // nesting (its memory grows with the square of the depth), aliases that
-// expand exponentially, sheer size. Each is 200 KB or so.
-var hostileConfigs = map[string]func() string{
-	"flow sequences": func() string {
-		return "ignore: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n"
+// expand exponentially, sheer size. At scale 1 each is 200 KB or so;
+// FuzzConfig seeds with small scales, which mutate faster.
+var hostileConfigs = map[string]func(scale float64) string{
+	"flow sequences": func(k float64) string {
+		n := int(100_000 * k)
+		return "ignore: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
 	},
-	"flow mappings": func() string {
-		return "rules: " + strings.Repeat("{a: ", 50_000) + "b" + strings.Repeat("}", 50_000) + "\n"
+	"flow mappings": func(k float64) string {
+		n := int(50_000 * k)
+		return "rules: " + strings.Repeat("{a: ", n) + "b" + strings.Repeat("}", n) + "\n"
 	},
-	"block sequences on one line": func() string {
-		return "ignore:\n" + strings.Repeat("- ", 100_000) + "a\n"
+	"block sequences on one line": func(k float64) string {
+		return "ignore:\n" + strings.Repeat("- ", int(100_000*k)) + "a\n"
 	},
-	"block mappings by indentation": func() string {
+	"block mappings by indentation": func(k float64) string {
 		var b strings.Builder
-		for i := 0; b.Len() < 200_000; i++ {
+		for i := 0; b.Len() < int(200_000*k); i++ {
 			b.WriteString(strings.Repeat(" ", i) + "k:\n")
 		}
 		return b.String()
 	},
-	"a quote in a plain scalar before the nesting": func() string {
-		return "ignore: [it's, " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "]\n"
+	"a quote in a plain scalar before the nesting": func(k float64) string {
+		n := int(100_000 * k)
+		return "ignore: [it's, " + strings.Repeat("[", n) + strings.Repeat("]", n) + "]\n"
 	},
-	"billion laughs in sequences": func() string {
+	"billion laughs in sequences": func(float64) string {
 		var b strings.Builder
 		b.WriteString("ignore:\n  - &a0 [x, x, x, x, x, x, x, x, x, x]\n")
 		for i := 1; i < 9; i++ {
@@ -40,7 +44,7 @@ var hostileConfigs = map[string]func() string{
 		}
 		return b.String()
 	},
-	"billion laughs in mappings with merge keys": func() string {
+	"billion laughs in mappings with merge keys": func(float64) string {
 		var b strings.Builder
 		b.WriteString("links:\n  m0: &m0 {a: 1, b: 1, c: 1, d: 1, e: 1, f: 1, g: 1, h: 1, i: 1, j: 1}\n")
 		for i := 1; i < 9; i++ {
@@ -52,11 +56,11 @@ var hostileConfigs = map[string]func() string{
 		}
 		return b.String()
 	},
-	"300 KB of comments": func() string {
-		return strings.Repeat("# a comment line of fifty bytes, give or take.   \n", 6000)
+	"300 KB of comments": func(k float64) string {
+		return strings.Repeat("# a comment line of fifty bytes, give or take.   \n", int(6000*k))
 	},
-	"one string of 250 KB": func() string {
-		return "ignore: [\"" + strings.Repeat("a", 250_000) + "\"]\n"
+	"one string of 250 KB": func(k float64) string {
+		return "ignore: [\"" + strings.Repeat("a", int(250_000*k)) + "\"]\n"
 	},
 }
 
@@ -95,7 +99,7 @@ func FuzzConfig(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	for _, build := range hostileConfigs {
-		f.Add([]byte(build()))
+		f.Add([]byte(build(0.001))) // 100 levels, 6 lines of comments
 	}
 	small := ConfigLimits{MaxBytes: 512, MaxDepth: 4, MaxValues: 40}
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -80,7 +80,7 @@ func TestHostileConfigChild(t *testing.T) {
 		t.Skip("run by TestHostileConfigs")
 	}
 	links := map[string]any{}
-	_, err := ParseConfig("hostile.yml", "/", []byte(hostileConfigs[name]()), configRules, map[string]any{"links": &links})
+	_, err := ParseConfig("hostile.yml", "/", []byte(hostileConfigs[name](1)), configRules, map[string]any{"links": &links})
 	if err != nil {
 		fmt.Printf("error: %v\n", err)
 	} else {
