@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -164,7 +165,7 @@ func (l ConfigLimits) tokenize(name string, src []byte) (token.Tokens, error) {
 	var d depthMeter
 	for {
 		tokens, err := s.Scan()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return all, nil
 		}
 		for _, tk := range tokens {

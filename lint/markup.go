@@ -271,7 +271,7 @@ func attrValueSpan(tag []byte, name string) (int, int, bool) {
 		}
 		for i++; i < len(tag) && isSpace(tag[i]); i++ {
 		}
-		vs, ve := i, i
+		var vs, ve int
 		if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
 			q := tag[i]
 			vs = i + 1
@@ -281,6 +281,7 @@ func attrValueSpan(tag []byte, name string) (int, int, bool) {
 			}
 			ve, i = vs+j, vs+j+1
 		} else {
+			vs = i
 			for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' {
 				i++
 			}
