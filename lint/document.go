@@ -791,12 +791,14 @@ func inlineLinkTail(s []byte, i int) (int, bool) {
 	}
 	j := skip(i + 1)
 	if j < len(s) && s[j] == '<' {
-		// <destination>: no line ending and no unescaped "<" inside.
+		// <destination>, on one line.
 		for j++; j < len(s) && s[j] != '>'; j++ {
 			switch s[j] {
 			case '\\':
-				j++
-			case '\n', '\r', '<':
+				if j+1 < len(s) && isASCIIPunct(s[j+1]) {
+					j++
+				}
+			case '\n', '\r':
 				return i, false
 			}
 		}
@@ -805,15 +807,16 @@ func inlineLinkTail(s []byte, i int) (int, bool) {
 		}
 		j++
 	} else {
-		// A bare destination: no space or control character, and its
-		// parentheses balance.
+		// A bare destination: up to white space, its parentheses
+		// balanced. goldmark, unlike CommonMark, takes control
+		// characters in it ("[](\x0f)"), so they do not end it here.
 		for depth := 0; j < len(s); j++ {
 			c := s[j]
 			if c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]) {
 				j++
 				continue
 			}
-			if c <= ' ' || c == 0x7f {
+			if isMarkdownSpace(c) {
 				break
 			}
 			if c == '(' {
@@ -836,8 +839,6 @@ func inlineLinkTail(s []byte, i int) (int, bool) {
 		for k++; k < len(s) && s[k] != closer; k++ {
 			if s[k] == '\\' {
 				k++
-			} else if closer == ')' && s[k] == '(' {
-				return i, false
 			}
 		}
 		if k >= len(s) {
@@ -872,7 +873,7 @@ func linkLabelEnd(s []byte, i int) (int, bool) {
 // destinationSpan finds the destination of an inline link inside the
 // "(…)" that follows its text, returning -1s when there is none.
 func destinationSpan(s []byte, open, end int) (int, int) {
-	i := open + 1
+	i := min(open+1, end)
 	for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
 		i++
 	}

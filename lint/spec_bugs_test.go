@@ -49,6 +49,10 @@ func TestCitationSpans(t *testing.T) {
 		{"[a](<b c> 'd') e\n", "[a](<b c> 'd')", "b c"},
 		{"[a](b (c)) d\n", "[a](b (c))", "b"},
 		{"[a](b(c)d) e\n", "[a](b(c)d)", "b(c)d"},
+		{"[a](b (c d)) e\n", "[a](b (c d))", "b"},
+		{"[a](<b<c>) e\n", "[a](<b<c>)", "b<c"},
+		// goldmark takes a control character as a destination.
+		{"[](\x0f) e\n", "[](\x0f)", "\x0f"},
 		// A shortcut reference followed by text in parentheses.
 		{"[a] (not a link)\n\n[a]: /u\n", "[a]", "/u"},
 		// An HTML link's target as written: across a CRLF, or holding an entity.
