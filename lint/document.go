@@ -488,7 +488,10 @@ func (w *walker) tableRow(r ast.Node, row int, parent *Container) int {
 // container records a container block and walks into it. It returns the
 // offset where the container's content ends.
 func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) int {
-	c := &Container{Kind: kind, Parent: parent}
+	c := &Container{Kind: kind, Parent: parent, Start: -1}
+	if p := w.snap(n.Pos()); p >= 0 {
+		c.Start = w.base + p // for now: blocks with no position start here
+	}
 	w.d.Containers = append(w.d.Containers, c)
 	first := len(w.d.Blocks)
 	end := w.walk(n, c)
@@ -531,8 +534,9 @@ func (w *walker) snap(off int) int {
 }
 
 // extent returns the source span of a prose block node: its lines, or its
-// position when it has none, or else the end of the block before it.
-func (w *walker) extent(n ast.Node) (int, int) {
+// position when it has none, or else the end of the block before it or
+// the start of its container.
+func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
 	start, end := w.snap(n.Pos()), -1
 	if l := n.Lines(); l.Len() > 0 {
 		if start < 0 {
@@ -542,17 +546,24 @@ func (w *walker) extent(n ast.Node) (int, int) {
 	}
 	if start < 0 {
 		// No position and no lines (an empty cell that pads a table row):
-		// place it where the block before it ends.
+		// place it where the block before it ends, or where its
+		// container starts if that is later.
 		start = 0
 		if k := len(w.d.Blocks); k > 0 {
 			start = w.d.Blocks[k-1].End - w.base
+		}
+		for c := parent; c != nil; c = c.Parent {
+			if c.Start >= 0 {
+				start = max(start, c.Start-w.base)
+				break
+			}
 		}
 	}
 	return start + w.base, max(start, end) + w.base
 }
 
 func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container) *Block {
-	start, end := w.extent(n)
+	start, end := w.extent(n, parent)
 	// Blocks come from a slab: one allocation serves many of them.
 	if len(w.slab) == 0 {
 		// Grow with the document, so small files waste little.

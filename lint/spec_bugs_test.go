@@ -93,6 +93,8 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		// pads it with a cell that has no position, which goes where the
 		// cell before it ends, not at the start of the file.
 		{"a\n-|-\n", []string{"a", ""}},
+		// The same in a list item: the padding cell starts in the item.
+		{"0) |\n  |-\n00000000", []string{"", "00000000"}},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)
@@ -102,6 +104,11 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 			got = append(got, spanText(tt.src, b.Start, b.End))
 			if b.Start < 0 || b.End > len(tt.src) {
 				t.Errorf("%q: block at [%d,%d) outside the file", tt.src, b.Start, b.End)
+			}
+			for c := b.Parent; c != nil; c = c.Parent {
+				if b.Start < c.Start || b.End > c.End {
+					t.Errorf("%q: block at [%d,%d) outside its container at [%d,%d)", tt.src, b.Start, b.End, c.Start, c.End)
+				}
 			}
 			if b.Start < prevEnd {
 				t.Errorf("%q: block at [%d,%d) overlaps the one before", tt.src, b.Start, b.End)
