@@ -542,7 +542,8 @@ func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
 		if start < 0 {
 			start = l.At(0).Start
 		}
-		end = l.At(l.Len() - 1).Stop
+		// goldmark may end a line's segment after the \r of its CRLF.
+		end = w.snap(l.At(l.Len() - 1).Stop)
 	}
 	if start < 0 {
 		// No position and no lines (an empty cell that pads a table row):

@@ -95,6 +95,8 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		{"a\n-|-\n", []string{"a", ""}},
 		// The same in a list item: the padding cell starts in the item.
 		{"0) |\n  |-\n00000000", []string{"", "00000000"}},
+		// goldmark ends the heading's line after the \r of a CRLF.
+		{"0\r\n0\r\n    -\r\n0\r\n-", []string{"0", "0", "0"}},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)
