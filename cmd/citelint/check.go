@@ -414,7 +414,11 @@ func loadConfig(path string, sections map[string]any) (*lint.Config, error) {
 			}
 		}
 	}
-	return lint.LoadConfig(path, rules.All(), sections)
+	limits, err := lint.ConfigLimitsFromEnv(os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	return limits.Load(path, rules.All(), sections)
 }
 
 func useColor(mode string, out io.Writer, output string) bool {
