@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/citelint/citelint/internal/markdownspec"
 	"github.com/citelint/citelint/lint"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 )
 
 // specExamples returns the CommonMark and GFM examples, or skips the
@@ -68,6 +71,13 @@ func checkSpellings(r *lint.Runner, plain []byte, format lint.Format) (int, erro
 			want = got
 			continue
 		}
+		if !slices.Equal(got, want) && format == lint.Markdown && !goldmarkReadsAlike(plain, src) {
+			// goldmark itself parses this spelling differently (its
+			// CRLF handling of some empty list items, for one): the
+			// findings follow the parse, and citelint's mapping of
+			// offsets is still checked by checkDocument above.
+			continue
+		}
 		if !slices.Equal(got, want) {
 			return 0, fmt.Errorf("%s spelling disagrees with plain\n%s\n--- got\n%s\n--- want\n%s",
 				v.Name, quoteShort(src), strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -116,4 +126,32 @@ func checkDocument(r *lint.Runner, src []byte, format lint.Format) (diags []lint
 		return nil, err
 	}
 	return diags, nil
+}
+
+// goldmarkReadsAlike reports whether goldmark renders two spellings of a
+// document to the same HTML once carriage returns are dropped: whether
+// the parser, before citelint, sees the same document.
+func goldmarkReadsAlike(plain, variant []byte) bool {
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+	var a, b bytes.Buffer
+	if md.Convert(plain, &a) != nil || md.Convert(bytes.TrimPrefix(variant, []byte("\ufeff")), &b) != nil {
+		return false
+	}
+	return bytes.Equal(bytes.ReplaceAll(a.Bytes(), []byte("\r"), nil), bytes.ReplaceAll(b.Bytes(), []byte("\r"), nil))
+}
+
+// TestGoldmarkReadsSomeCRLFDifferently pins the goldmark behaviour that
+// goldmarkReadsAlike allows for, found by FuzzCheck: after an empty
+// ordered list item, a link reference definition is one with LF line
+// endings and plain text with CRLF. When goldmark is fixed this test
+// fails, and the allowance can go.
+func TestGoldmarkReadsSomeCRLFDifferently(t *testing.T) {
+	plain := []byte("00000000)\n[a]:0000\n\n[a]\n")
+	crlf := bytes.ReplaceAll(plain, []byte("\n"), []byte("\r\n"))
+	if goldmarkReadsAlike(plain, crlf) {
+		t.Error("goldmark now reads both spellings alike: drop the allowance in checkSpellings")
+	}
+	if !goldmarkReadsAlike([]byte("a\n\n[a]:0000\n"), []byte("a\r\n\r\n[a]:0000\r\n")) {
+		t.Error("goldmarkReadsAlike differs on a plain definition")
+	}
 }
