@@ -4,6 +4,6 @@
 // Rule and Diagnostic types, reads the config file and suppression
 // comments, and runs rules over many files concurrently.
 //
-// The engine knows nothing of output formats (package lint/report), of
-// HTTP (package lint/linkcheck) or of particular rules (package rules).
+// The engine knows nothing of output formats (package report), of
+// HTTP (package linkcheck) or of particular rules (package rules).
 package lint

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // BrokenFragment reports links whose #fragment names no anchor on the

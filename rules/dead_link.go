@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // DeadLink reports links a reader cannot open: pages that are gone (404,

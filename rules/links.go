@@ -17,8 +17,8 @@ import (
 	"syscall"
 	"unicode"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 	"github.com/yuin/goldmark/util"
 )
 

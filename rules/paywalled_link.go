@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // PaywalledLink reports links to pages behind a paywall or a login. Strong

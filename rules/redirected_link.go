@@ -3,8 +3,8 @@ package rules
 import (
 	"strings"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // RedirectedLink reports links that a permanent redirect (301, 308) sends

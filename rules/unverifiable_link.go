@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // UnverifiableLink reports links the checker could not judge: servers that

@@ -11,10 +11,10 @@ import (
 	"os"
 	"slices"
 
+	"github.com/citelint/citelint/baseline"
+	"github.com/citelint/citelint/gitdiff"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/baseline"
-	"github.com/citelint/citelint/lint/gitdiff"
-	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/report"
 	"github.com/citelint/citelint/rules"
 	"github.com/urfave/cli/v2"
 )

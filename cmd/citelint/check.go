@@ -16,7 +16,7 @@ import (
 	"unicode"
 
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/report"
 	"github.com/citelint/citelint/rules"
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/report"
 )
 
 // citelintWithin runs the binary as citelint does, but fails the test

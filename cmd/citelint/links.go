@@ -11,8 +11,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 	"github.com/citelint/citelint/rules"
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/citelint/citelint/lint/linkcheck"
+	"github.com/citelint/citelint/linkcheck"
 )
 
 // linkServer is a local web server with one path per kind of link,
