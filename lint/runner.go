@@ -81,6 +81,10 @@ type Input struct {
 	// called once before that (to collect the links to check): it must
 	// return the same bytes each time.
 	Read func() ([]byte, error)
+	// Parsed, when set, is the document already parsed from this input
+	// (by a driver that read it before the run): it is checked as it is,
+	// and Read is not called.
+	Parsed *Document
 }
 
 // FileError is a file that could not be checked.
@@ -116,6 +120,9 @@ type Runner struct {
 	// bound: the command line sets DefaultMaxFindings unless told
 	// otherwise.
 	MaxFindings int
+	// Progress, when set, is called with each file's path once Run has
+	// checked it, from several goroutines at once.
+	Progress func(path string)
 
 	// describe fills a finding's positions and excerpt; nil means the
 	// package's describe. Tests replace it to inject a failure.
@@ -174,6 +181,9 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 			results[i].diags, err = r.Check(doc)
 		}
 		results[i].err = err
+		if r.Progress != nil {
+			r.Progress(inputs[i].Path)
+		}
 	})
 	res := &Result{Files: len(inputs)}
 	for i, fr := range results {
@@ -231,6 +241,9 @@ feed:
 // parseInput reads and parses one input; a panic in either is that
 // input's error.
 func parseInput(in Input) (doc *Document, err error) {
+	if in.Parsed != nil {
+		return in.Parsed, nil
+	}
 	var src []byte
 	if gerr := Guard("reading the file", func() { src, err = in.Read() }); gerr != nil {
 		return nil, gerr

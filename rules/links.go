@@ -44,7 +44,7 @@ type linkFacts struct {
 }
 
 // DefaultMaxLocalFileBytes is the default of LinkOptions.MaxLocalFileBytes.
-const DefaultMaxLocalFileBytes = 10 << 20
+const DefaultMaxLocalFileBytes = linkcheck.DefaultMaxLocalFileBytes
 
 // LinkOptions are the link rules' settings for relative links.
 type LinkOptions struct {

@@ -15,9 +15,9 @@ import (
 	"strings"
 	"unicode"
 
+	linter "github.com/citelint/citelint"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/report"
-	"github.com/citelint/citelint/rules"
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -127,28 +127,23 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	filters, err := loadFilters(ctx, c.String("baseline"), c.String("changed-since"))
-	if err != nil {
-		return cli.Exit(err.Error(), exitError)
-	}
 	lr, err := lintPaths(ctx, c, stdin, c.Args().Slice())
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
 	for _, o := range outputs {
-		if err := checkOutput("a report", o.file, lr.protect()); o.file != "" && err != nil {
+		if err := checkOutput("a report", o.file, lr.Protect()); o.file != "" && err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
-	res := lr.result
-	res.Diagnostics = filters.apply(res.Diagnostics)
+	res := &lr.Result
 
 	opts := report.Options{
 		Quiet:       c.Bool("quiet"),
 		ToolVersion: versionString(),
-		Rules:       lr.rules,
+		Rules:       lr.Rules,
 		RuleURL:     ruleDocURL,
-		Files:       lr.files,
+		Files:       lr.Paths,
 		FailOn:      failOn,
 	}
 	formatters := make([]namedFormatter, len(outputs))
@@ -185,86 +180,58 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	return nil
 }
 
-// lintResult is a run's result with what formatters need to describe it.
-type lintResult struct {
-	result *lint.Result
-	rules  []*lint.Rule // the rules that ran
-	files  []string     // every file named or found, checked or not
-	config string       // the config file read, or ""
-}
-
-// protect lists the files an output must not replace: every file read.
-func (lr *lintResult) protect() []string {
-	if lr.config == "" {
-		return lr.files
+// lintPaths checks paths as the command line's flags say.
+func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*linter.Result, error) {
+	opts := linter.Options{
+		Paths:          paths,
+		Stdin:          stdin,
+		StdinName:      c.String("stdin-filename"),
+		ConfigPath:     c.String("config"),
+		Enable:         ruleList(c.StringSlice("enable")),
+		Disable:        ruleList(c.StringSlice("disable")),
+		NetworkOnly:    c.Bool("network-only") || isLinksCommand(c),
+		Refresh:        isLinksCommand(c) && c.Bool("refresh"),
+		AllowPrivate:   c.Bool("allow-private"),
+		SuggestArchive: c.Bool("suggest-archive"),
+		Version:        versionString(),
+		Baseline:       c.String("baseline"),
+		ChangedSince:   c.String("changed-since"),
+		Jobs:           c.Int("jobs"),
+		Notify: func(n linter.Note) {
+			// Warnings even with --quiet: a run that checked nothing must
+			// not look like a clean one.
+			if n.Important || !c.Bool("quiet") {
+				fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", n.Text)
+			}
+		},
 	}
-	return append(slices.Clip(lr.files), lr.config)
-}
-
-// lintPaths checks the command line's paths with the configured rules.
-func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*lintResult, error) {
-	var links linksConfig
-	var limitsCfg limitsConfig
-	cfg, err := loadConfig(c.String("config"), map[string]any{"links": &links, "limits": &limitsCfg})
-	if err != nil {
-		return nil, err
+	if c.Bool("offline") {
+		opts.Links = linter.LinksOffline
 	}
-	lim, err := resolveLimits(c, &limitsCfg)
-	if err != nil {
-		return nil, err
-	}
-	active, err := lint.Configure(rules.All(), cfg, lint.Selection{
-		Enable:  ruleList(c.StringSlice("enable")),
-		Disable: ruleList(c.StringSlice("disable")),
-	})
-	if err != nil {
-		return nil, err
-	}
-	if c.Bool("network-only") || isLinksCommand(c) {
-		active = slices.DeleteFunc(active, func(a lint.ActiveRule) bool { return !a.Rule.Network })
-	}
-	if c.Int("jobs") < 1 {
+	if opts.Jobs < 1 {
 		return nil, errors.New("--jobs must be at least 1")
 	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"), lim.maxFileSize)
-	// A warning even with --quiet: a run that checked nothing must not
-	// look like a clean one.
-	for _, dir := range emptyFolders(paths, inputs, pathErrs) {
-		fmt.Fprintf(c.App.ErrWriter, "citelint: warning: nothing to check in %s: no .md or .markdown file there (or every one is ignored); name .txt files or match them with a glob\n", dir)
-	}
-
-	values, afterRun, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
-	if err != nil {
-		return nil, err
-	}
-	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values, MaxFindings: lim.maxFindings}
-	res := runner.Run(ctx, inputs)
-	afterRun()
-	res.Errors = append(pathErrs, res.Errors...)
-	for _, e := range pathErrs {
-		// A pattern that matches nothing, or a folder that cannot be read,
-		// is no file: the summary must not count it as one.
-		if !errors.Is(e.Err, errNoMatch) && !errors.Is(e.Err, errFolder) {
-			res.Files++
+	if c.IsSet("timeout") {
+		if opts.LinkDeadline = c.Duration("timeout"); opts.LinkDeadline <= 0 {
+			return nil, errors.New("--timeout must be a positive duration, such as 2m")
 		}
 	}
-
-	lr := &lintResult{result: res, config: cfg.Path}
-	for _, a := range active {
-		lr.rules = append(lr.rules, a.Rule)
+	if c.IsSet("max-file-size") {
+		n, err := linter.ParseSize(c.String("max-file-size"))
+		if err != nil {
+			return nil, fmt.Errorf("--max-file-size: %w", err)
+		}
+		opts.MaxFileSize = n
 	}
-	for _, in := range inputs {
-		lr.files = append(lr.files, in.Path)
-	}
-	for _, e := range pathErrs {
-		if !errors.Is(e.Err, errNoMatch) && !errors.Is(e.Err, errFolder) {
-			lr.files = append(lr.files, e.Path)
+	if c.IsSet("max-findings") {
+		if opts.MaxFindings = c.Int("max-findings"); opts.MaxFindings < 1 {
+			return nil, errors.New("--max-findings must be at least 1")
 		}
 	}
-	return lr, nil
+	if !c.Bool("quiet") && isTerminal(c.App.ErrWriter) {
+		opts.LinkProgress = c.App.ErrWriter
+	}
+	return linter.Check(ctx, opts)
 }
 
 // ruleList splits the values of --enable and --disable at commas and
@@ -290,32 +257,6 @@ func checkFlagCombinations(c *cli.Context) error {
 		return errors.New("--suggest-archive needs the network, which --offline forbids: leave out one of them")
 	}
 	return nil
-}
-
-// emptyFolders returns the folders among paths under which no input was
-// found, so that "nothing was checked" is said rather than implied by a
-// count of 0 files. A folder with an error of its own has been reported.
-func emptyFolders(paths []string, inputs []lint.Input, errs []lint.FileError) []string {
-	var out []string
-	for _, p := range paths {
-		if p == "-" || slices.ContainsFunc(errs, func(e lint.FileError) bool { return e.Path == filepath.ToSlash(p) }) {
-			continue
-		}
-		if info, err := os.Stat(p); err != nil || !info.IsDir() {
-			continue
-		}
-		dir := filepath.ToSlash(filepath.Clean(p))
-		found := slices.ContainsFunc(inputs, func(in lint.Input) bool {
-			if dir == "." {
-				return !filepath.IsAbs(in.Path) && in.Path != ".." && !strings.HasPrefix(in.Path, "../")
-			}
-			return strings.HasPrefix(in.Path, strings.TrimSuffix(dir, "/")+"/")
-		})
-		if !found {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // signalContext returns a context cancelled by an interrupt (Ctrl-C).
@@ -393,28 +334,6 @@ func failing(ds []lint.Diagnostic, failOn lint.Severity) bool {
 		return false
 	}
 	return slices.ContainsFunc(ds, func(d lint.Diagnostic) bool { return d.Severity >= failOn })
-}
-
-// loadConfig reads the config file at path, or the nearest one; sections
-// receive the top-level sections beyond rules and ignore.
-func loadConfig(path string, sections map[string]any) (*lint.Config, error) {
-	if path == "" {
-		found, err := lint.FindConfig(".")
-		if err != nil {
-			return nil, fmt.Errorf("look for config: %w", err)
-		}
-		if found == "" {
-			return &lint.Config{}, nil
-		}
-		path = found
-		// Name the config as the user would: relative to where they are.
-		if wd, err := os.Getwd(); err == nil {
-			if rel, err := filepath.Rel(wd, found); err == nil && !strings.HasPrefix(rel, "..") {
-				path = rel
-			}
-		}
-	}
-	return lint.LoadConfig(path, rules.All(), sections)
 }
 
 func useColor(mode string, out io.Writer, output string) bool {
@@ -656,11 +575,18 @@ func writeInPlace(path string, fill func(io.Writer) error) error {
 	return nil
 }
 
-// errNotFound says a named path does not exist.
-var errNotFound = errors.New("no such file or folder")
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
 
-// errNoMatch says a glob pattern matched no file.
-var errNoMatch = errors.New("no file matches this pattern")
-
-// errFolder says a folder of the walk could not be read.
-var errFolder = errors.New("cannot read this folder")
+// unwrapPath drops the operation and path from a *fs.PathError: the path
+// is shown with the error already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

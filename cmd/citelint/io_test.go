@@ -202,43 +202,6 @@ func TestGlobsSkipLinksAndSpecialFiles(t *testing.T) {
 	}
 }
 
-// An unreadable folder is an error for that folder; the walk goes on and
-// the files after it are checked. File modes cannot hide a folder from
-// root, so readDir fails on cue.
-func TestUnreadableFolderDoesNotStopTheWalk(t *testing.T) {
-	dir := files(t, map[string]string{
-		"docs/a/1.md":   "Sales rose [citation needed].\n",
-		"docs/b/x.md":   "Sales rose [citation needed].\n",
-		"docs/c/2.md":   "Sales rose [citation needed].\n",
-		"docs/c/d/3.md": "Sales rose [citation needed].\n",
-	})
-	t.Chdir(dir)
-	readDir = func(name string) ([]os.DirEntry, error) {
-		if filepath.ToSlash(name) == "docs/b" {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-		}
-		return os.ReadDir(name)
-	}
-	t.Cleanup(func() { readDir = os.ReadDir })
-	var stdout, stderr bytes.Buffer
-	code := run([]string{"citelint", "docs"}, strings.NewReader(""), &stdout, &stderr)
-	var lines []string
-	for _, l := range strings.Split(stdout.String(), "\n") {
-		if strings.HasPrefix(l, "docs/") || strings.Contains(l, " in ") {
-			lines = append(lines, l)
-		}
-	}
-	equal(t, "stdout", lines, []string{
-		"docs/a/1.md:1:12: error: placeholder \"[citation needed]\" left in the draft [citation-needed-marker]",
-		"docs/c/2.md:1:12: error: placeholder \"[citation needed]\" left in the draft [citation-needed-marker]",
-		"docs/c/d/3.md:1:12: error: placeholder \"[citation needed]\" left in the draft [citation-needed-marker]",
-		"3 errors, 0 warnings, 0 info in 3 files",
-	})
-	if code != 2 || stderr.String() != "citelint: docs/b: cannot read this folder: permission denied\n" {
-		t.Errorf("code %d, stderr %q", code, stderr.String())
-	}
-}
-
 const draftText = "Sales rose [citation needed].\n"
 
 func TestOutputNeverReplacesAnInput(t *testing.T) {
