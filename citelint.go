@@ -105,6 +105,10 @@ type Options struct {
 	// changed since it are kept.
 	ChangedSince string
 
+	// Files serves the files rules read beside the one they check (the
+	// targets of relative links); nil means the file system.
+	Files lint.Files
+
 	// Jobs bounds the files checked at once; 0 means one per CPU.
 	Jobs int
 	// MaxFileSize and MaxFindings override the config's limits when
@@ -214,7 +218,7 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 		inputs = append(inputs, memoryInput(d, l.limits.maxFileSize))
 	}
 
-	runner := &lint.Runner{Rules: l.active, Known: rules.Known, Jobs: o.Jobs, MaxFindings: l.limits.maxFindings}
+	runner := &lint.Runner{Rules: l.active, Known: rules.Known, Jobs: o.Jobs, MaxFindings: l.limits.maxFindings, Files: o.Files}
 	if o.Progress != nil {
 		var mu sync.Mutex
 		done := 0

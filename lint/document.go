@@ -221,25 +221,23 @@ type Document struct {
 	// Comments are the HTML comments, where suppressions live.
 	Comments []Comment
 
-	memoMu sync.Mutex
-	memo   map[any]any
+	memoMu  sync.Mutex
+	results map[any]any
 }
 
-// Memo returns what compute returns for key, computing it once per
-// document: work that several rules need (the list of links, say) is done
-// once and shared. Keys are values of unexported types of the package
-// that computes them, as with context values.
-func (d *Document) Memo(key any, compute func() any) any {
+// memo returns what compute returns for key, computing it once per
+// document: the store behind Compute and ResultOf.
+func (d *Document) memo(key any, compute func() any) any {
 	d.memoMu.Lock()
 	defer d.memoMu.Unlock()
-	if v, ok := d.memo[key]; ok {
+	if v, ok := d.results[key]; ok {
 		return v
 	}
-	if d.memo == nil {
-		d.memo = map[any]any{}
+	if d.results == nil {
+		d.results = map[any]any{}
 	}
 	v := compute()
-	d.memo[key] = v
+	d.results[key] = v
 	return v
 }
 

@@ -115,6 +115,8 @@ type Runner struct {
 	// Values are facts computed before the run and offered to every rule
 	// through Pass.Value.
 	Values map[any]any
+	// Files serves Pass.Stat and Pass.ReadFile; nil means OSFiles.
+	Files Files
 	// MaxFindings bounds the findings kept per file; past it, one
 	// too-many-findings finding says how many more there were. 0 means no
 	// bound: the command line sets DefaultMaxFindings unless told
@@ -282,7 +284,7 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 		if a.Rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values}
+		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values, requires: a.Rule.Requires, files: r.Files}
 		pass.report = func(d Diagnostic) {
 			d.Rule = a.Rule.ID
 			if d.Severity == 0 {

@@ -19,12 +19,13 @@ var DeadLink = &lint.Rule{
 	Doc:      doc("dead-link"),
 	Severity: lint.Error,
 	Network:  true,
+	Requires: []lint.Requirement{linksAnalysis},
 	Run: func(p *lint.Pass) {
 		facts := factsOf(p)
-		for _, l := range links(p.Doc) {
+		for _, l := range links(p) {
 			switch l.kind {
 			case localLink:
-				if facts.files.missing(l.file) {
+				if facts.files.missing(p, l.file) {
 					p.Report(missingFile(l, p.Doc.Source[l.start:l.end]))
 				}
 			case webLink:

@@ -16,9 +16,10 @@ var PaywalledLink = &lint.Rule{
 	Doc:      doc("paywalled-link"),
 	Severity: lint.Warning,
 	Network:  true,
+	Requires: []lint.Requirement{linksAnalysis},
 	Run: func(p *lint.Pass) {
 		facts := factsOf(p)
-		for _, l := range links(p.Doc) {
+		for _, l := range links(p) {
 			r, ok := facts.result(l)
 			if !ok || r.Verdict != linkcheck.Paywalled {
 				continue

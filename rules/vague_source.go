@@ -16,6 +16,7 @@ var VagueSource = &lint.Rule{
 	Doc:            doc("vague-source"),
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return &VagueSourceOptions{} },
+	Requires:       []lint.Requirement{sourcingAnalysis, mentionsAnalysis},
 	Run:            runVagueSource,
 }
 
@@ -86,7 +87,7 @@ func runVagueSource(p *lint.Pass) {
 			return opts.trigger.mayMention(b.Text[s.Start:s.End], false)
 		}
 	}
-	sources := sourcingOf(p.Doc)
+	sources := lint.ResultOf(p, sourcingAnalysis)
 	buf := getTokens()
 	defer putTokens(buf)
 	toks := *buf
@@ -98,7 +99,7 @@ func runVagueSource(p *lint.Pass) {
 		}
 		found = found[:0]
 		if opts.trigger == nil {
-			flags = sentenceMentions(p.Doc, b)
+			flags = sentenceMentions(p, b)
 		}
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) {
