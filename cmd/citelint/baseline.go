@@ -63,7 +63,7 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
-			if err := checkOutput("the baseline", file, lr.Protect()); err != nil {
+			if err := report.CheckDestination("the baseline", file, lr.Protect()); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
 			res := lr
@@ -78,11 +78,11 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			if _, err := b.WriteTo(&buf); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
-			if err := write(buf.Bytes(), file, c.App.Writer); err != nil {
+			if err := report.Write(buf.Bytes(), file, c.App.Writer); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
 			said := c.App.Writer
-			if isStdout(file) {
+			if report.IsStdout(file) {
 				said = c.App.ErrWriter // keep standard output pure JSON
 			}
 			fmt.Fprintf(said, "recorded %s in %s from %s\n", plural(b.Len(), "finding"), file, plural(res.Files, "file"))
@@ -100,7 +100,7 @@ const maxBaselineProbe = 256 << 20
 // ("citelint baseline draft.md"). An empty file, or any JSON object with a
 // version (a baseline of any version), may be replaced.
 func checkBaselineOutput(path string) error {
-	if err := checkOutput("the baseline", path, nil); err != nil {
+	if err := report.CheckDestination("the baseline", path, nil); err != nil {
 		return err
 	}
 	info, err := os.Stat(path)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -118,7 +117,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		return cli.Exit(err.Error(), exitError)
 	}
 	for _, o := range outputs {
-		if err := checkOutput("a report", o.file, nil); o.file != "" && err != nil {
+		if err := report.CheckDestination("a report", o.file, nil); o.file != "" && err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
@@ -132,7 +131,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		return cli.Exit(err.Error(), exitError)
 	}
 	for _, o := range outputs {
-		if err := checkOutput("a report", o.file, lr.Protect()); o.file != "" && err != nil {
+		if err := report.CheckDestination("a report", o.file, lr.Protect()); o.file != "" && err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
@@ -146,7 +145,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		Files:       lr.Paths,
 		FailOn:      failOn,
 	}
-	formatters := make([]namedFormatter, len(outputs))
+	formatters := make([]report.Named, len(outputs))
 	for i, o := range outputs {
 		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")
 		opts.Width = report.DefaultWidth
@@ -157,14 +156,14 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		if err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
-		formatters[i] = namedFormatter{o.format, f}
+		formatters[i] = report.Named{Name: o.format, Formatter: f}
 	}
-	rendered, err := renderAll(formatters, res)
+	rendered, err := report.RenderAll(formatters, res)
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
 	for i, o := range outputs {
-		if err := write(rendered[i], o.file, c.App.Writer); err != nil {
+		if err := report.Write(rendered[i], o.file, c.App.Writer); err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
@@ -298,7 +297,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 			file = outputFile
 			usesOutput = true
 		}
-		if file == "" || isStdout(file) {
+		if file == "" || report.IsStdout(file) {
 			toStdout++
 		} else if files[filepath.Clean(file)] {
 			return nil, fmt.Errorf("--format %s: %s already receives another format; give each format its own file", f, file)
@@ -353,67 +352,6 @@ func useColor(mode string, out io.Writer, output string) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// namedFormatter is a formatter and its format's name.
-type namedFormatter struct {
-	name string
-	report.Formatter
-}
-
-// renderAll formats res in every format, in memory, before anything is
-// written. A panic while formatting one file's findings becomes that
-// file's error (its findings dropped), as a panic while checking it would,
-// and every format is rendered again so that all of them agree.
-func renderAll(fs []namedFormatter, res *lint.Result) ([][]byte, error) {
-	for {
-		out := make([][]byte, len(fs))
-		bad := map[string]error{}
-		for i, f := range fs {
-			var buf bytes.Buffer
-			var ferr error
-			err := lint.Guard("the "+f.name+" formatter", func() { ferr = f.Format(&buf, res) })
-			if ferr != nil {
-				return nil, fmt.Errorf("write the %s report: %w", f.name, ferr)
-			}
-			if err == nil {
-				out[i] = buf.Bytes()
-				continue
-			}
-			// Find the files whose findings make the formatter fail.
-			for path, ds := range byPath(res.Diagnostics) {
-				one := &lint.Result{Files: 1, Diagnostics: ds}
-				if perr := lint.Guard("the "+f.name+" formatter", func() { _ = f.Format(io.Discard, one) }); perr != nil && bad[path] == nil {
-					bad[path] = perr
-				}
-			}
-			if len(bad) == 0 {
-				return nil, fmt.Errorf("write the %s report: %w", f.name, err)
-			}
-			break
-		}
-		if len(bad) == 0 {
-			return out, nil
-		}
-		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return bad[d.Path] != nil })
-		paths := make([]string, 0, len(bad))
-		for p := range bad {
-			paths = append(paths, p)
-		}
-		slices.Sort(paths)
-		for _, p := range paths {
-			res.Errors = append(res.Errors, lint.FileError{Path: p, Err: bad[p]})
-		}
-	}
-}
-
-// byPath groups diagnostics by file.
-func byPath(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
-	m := map[string][]lint.Diagnostic{}
-	for _, d := range ds {
-		m[d.Path] = append(m[d.Path], d)
-	}
-	return m
-}
-
 // terminalWidth returns the width of the terminal out writes to, or
 // report.DefaultWidth when it is not a terminal.
 func terminalWidth(out io.Writer) int {
@@ -423,156 +361,6 @@ func terminalWidth(out io.Writer) int {
 		}
 	}
 	return report.DefaultWidth
-}
-
-// write puts a rendered report in the output file, or on out.
-func write(report []byte, output string, out io.Writer) error {
-	if output == "" || isStdout(output) {
-		_, err := out.Write(report)
-		return err
-	}
-	return writeFileAtomic(output, func(w io.Writer) error {
-		_, err := w.Write(report)
-		return err
-	})
-}
-
-// isStdout reports whether an output path names standard output itself,
-// which is written through the writer the command already holds: opening
-// the path again would start at its beginning, or replace the file a shell
-// redirected it to.
-func isStdout(path string) bool {
-	switch path {
-	case "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
-		return true
-	}
-	return false
-}
-
-// checkOutput refuses an output path that would destroy something: a file
-// being checked (or the config), as the same file after symbolic links; a
-// folder; a block device. protect lists the paths not to replace; what
-// names what would be written, for messages.
-func checkOutput(what, path string, protect []string) error {
-	if isStdout(path) {
-		return nil
-	}
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil // a new file replaces nothing
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s to %s: %w", what, path, unwrapPath(err))
-	}
-	switch {
-	case info.IsDir():
-		return fmt.Errorf("cannot write %s to %s: it is a folder; name a file", what, path)
-	case info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0:
-		return fmt.Errorf("cannot write %s to %s: it is a block device (a disk); name a file", what, path)
-	}
-	for _, p := range protect {
-		if pi, err := os.Stat(p); err == nil && os.SameFile(info, pi) {
-			it := "citelint reads that file"
-			if filepath.Clean(p) != filepath.Clean(path) {
-				it = "it is " + p + ", which citelint reads"
-			}
-			return fmt.Errorf("cannot write %s to %s: %s, and %s would replace it; name another file", what, path, it, what)
-		}
-	}
-	return nil
-}
-
-// maxLinkHops bounds the symbolic links followed to an output's target,
-// as the kernel bounds them (a loop never ends).
-const maxLinkHops = 40
-
-// linkTarget follows symbolic links from path to the file they lead to,
-// which need not exist yet. Directory links along the way are left to the
-// system.
-func linkTarget(path string) (string, error) {
-	for range maxLinkHops {
-		info, err := os.Lstat(path)
-		if errors.Is(err, fs.ErrNotExist) || (err == nil && info.Mode()&fs.ModeSymlink == 0) {
-			return path, nil // the end of the chain, existing or to be created
-		}
-		if err != nil {
-			return "", err
-		}
-		t, err := os.Readlink(path)
-		if err != nil {
-			return "", err
-		}
-		if !filepath.IsAbs(t) {
-			// Not filepath.Join: it would resolve ".." lexically, which is
-			// wrong when the link's folder is itself a link.
-			t = filepath.Dir(path) + string(filepath.Separator) + t
-		}
-		path = t
-	}
-	return "", fmt.Errorf("more than %d symbolic links", maxLinkHops)
-}
-
-// writeFileAtomic writes a report to path. A regular file (new, or
-// reached through symbolic links, which stay) is written through a
-// temporary file in the same directory and a rename, so that readers never
-// see half a file; it keeps the mode of the file it replaces. A FIFO or a
-// character device (/dev/null, a terminal) is written in place: a rename
-// would replace it.
-func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
-	info, err := os.Stat(path)
-	if err == nil && !info.Mode().IsRegular() {
-		if info.IsDir() || (info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0) {
-			return fmt.Errorf("write %s: not a file", path)
-		}
-		return writeInPlace(path, fill)
-	}
-	target, err := linkTarget(path)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	mode := fs.FileMode(0o644)
-	if info != nil && info.Mode().IsRegular() {
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err := fill(tmp); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// writeInPlace writes to a FIFO or device as a shell redirection would.
-func writeInPlace(path string, fill func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	if err := fill(f); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // isTerminal reports whether w is a terminal.

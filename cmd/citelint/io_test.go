@@ -68,7 +68,7 @@ func TestFormatterPanicIsThatFilesError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := renderAll([]namedFormatter{{"json", json}, {"text", panickyFormatter{on: "b.md"}}}, res)
+	out, err := report.RenderAll([]report.Named{{Name: "json", Formatter: json}, {Name: "text", Formatter: panickyFormatter{on: "b.md"}}}, res)
 	if err != nil {
 		t.Fatal(err)
 	}
