@@ -14,7 +14,7 @@ import (
 	"strings"
 	"unicode"
 
-	linter "github.com/citelint/citelint"
+	"github.com/citelint/citelint/check"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/report"
 	"github.com/mattn/go-isatty"
@@ -180,8 +180,8 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 }
 
 // lintPaths checks paths as the command line's flags say.
-func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*linter.Result, error) {
-	opts := linter.Options{
+func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*check.Result, error) {
+	opts := check.Options{
 		Paths:          paths,
 		Stdin:          stdin,
 		StdinName:      c.String("stdin-filename"),
@@ -196,7 +196,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 		Baseline:       c.String("baseline"),
 		ChangedSince:   c.String("changed-since"),
 		Jobs:           c.Int("jobs"),
-		Notify: func(n linter.Note) {
+		Notify: func(n check.Note) {
 			// Warnings even with --quiet: a run that checked nothing must
 			// not look like a clean one.
 			if n.Important || !c.Bool("quiet") {
@@ -205,7 +205,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 		},
 	}
 	if c.Bool("offline") {
-		opts.Links = linter.LinksOffline
+		opts.Links = check.LinksOffline
 	}
 	if opts.Jobs < 1 {
 		return nil, errors.New("--jobs must be at least 1")
@@ -216,7 +216,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 		}
 	}
 	if c.IsSet("max-file-size") {
-		n, err := linter.ParseSize(c.String("max-file-size"))
+		n, err := check.ParseSize(c.String("max-file-size"))
 		if err != nil {
 			return nil, fmt.Errorf("--max-file-size: %w", err)
 		}
@@ -230,7 +230,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	if !c.Bool("quiet") && isTerminal(c.App.ErrWriter) {
 		opts.LinkProgress = c.App.ErrWriter
 	}
-	return linter.Check(ctx, opts)
+	return check.Check(ctx, opts)
 }
 
 // ruleList splits the values of --enable and --disable at commas and

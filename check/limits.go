@@ -1,4 +1,4 @@
-package citelint
+package check
 
 import (
 	"fmt"

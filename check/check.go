@@ -1,4 +1,4 @@
-// Package citelint runs a whole check: it finds the files to check, reads
+// Package check runs a whole check: it finds the files to check, reads
 // the config, checks the links, runs the rules over every file and keeps
 // the findings a reviewer asked for. It is the library every driver
 // shares: the command line (cmd/citelint) maps its flags onto Options and
@@ -9,7 +9,7 @@
 // Packages import downwards only:
 //
 //	cmd/citelint                  flags, formatters, exit codes: wiring only
-//	citelint (this package)       a whole check: paths, config, links, limits, filters
+//	check (this package)          a whole check: paths, config, links, limits, filters
 //	rules, report, baseline,      the rules; output formats; adoption (baseline
 //	fingerprint, gitdiff,         files, fingerprints, git diffs); the HTTP
 //	linkcheck                     link checker
@@ -20,7 +20,7 @@
 // is a room a driver may enter on its own (a formatter for a language
 // server's diagnostics, the link checker for a link report), and none of
 // them reaches into another's internals.
-package citelint
+package check
 
 import (
 	"context"
