@@ -416,23 +416,6 @@ func excerpt(doc *Document, start, end int, fallback string) string {
 	return strings.ReplaceAll(text, string(ObjectRune), "…")
 }
 
-// BlockAt returns the prose block whose source span holds offset, or nil.
-func (d *Document) BlockAt(offset int) *Block {
-	i, _ := slices.BinarySearchFunc(d.Blocks, offset, func(b *Block, off int) int {
-		if b.End <= off {
-			return -1
-		}
-		if b.Start > off {
-			return 1
-		}
-		return 0
-	})
-	if i < len(d.Blocks) && d.Blocks[i].Start <= offset && offset < d.Blocks[i].End {
-		return d.Blocks[i]
-	}
-	return nil
-}
-
 // SortDiagnostics sorts by path, line, column, end, rule and message.
 func SortDiagnostics(ds []Diagnostic) {
 	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
