@@ -57,6 +57,11 @@ const (
 	LinksNone
 )
 
+// DefaultMaxHeldSource is Options.MaxHeldSource by default: a parsed
+// document costs several times its source, and 32 MB of drafts is some
+// thousands of posts.
+const DefaultMaxHeldSource = 32 << 20
+
 // Source is a document held in memory, checked as if read from Path.
 type Source struct {
 	Path string
@@ -115,6 +120,10 @@ type Options struct {
 	// positive.
 	MaxFileSize int64
 	MaxFindings int
+	// MaxHeldSource bounds the source, in bytes, of the documents an
+	// online run holds between the link pass and the rules; 0 means
+	// DefaultMaxHeldSource.
+	MaxHeldSource int64
 
 	// Notify receives what the user should be told during the run (a
 	// folder with nothing to check, a link cache that cannot be used). It

@@ -94,7 +94,7 @@ func TestLinkPassReadsEachFileOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: 2}
-	urls, parsed := linkTargets(context.Background(), runner, inputs)
+	urls, parsed := linkTargets(context.Background(), runner, inputs, 0)
 	if want := []string{"https://a.example/x", "https://b.example/"}; !reflect.DeepEqual(urls, want) {
 		t.Errorf("urls %q, want %q", urls, want)
 	}
@@ -133,5 +133,29 @@ func TestDocumentsAndProgress(t *testing.T) {
 		if r.Network {
 			t.Errorf("LinksNone ran %s", r.ID)
 		}
+	}
+}
+
+// Past the bound on held documents, a document is dropped after the link
+// pass and read again by the run.
+func TestLinkPassHoldsBoundedSource(t *testing.T) {
+	text := "See [a](https://a.example/).\n"
+	reads := make([]atomic.Int32, 3)
+	var inputs []lint.Input
+	for i := range reads {
+		inputs = append(inputs, lint.Input{Path: fmt.Sprintf("%d.md", i), Format: lint.Markdown, Read: func() ([]byte, error) {
+			reads[i].Add(1)
+			return []byte(text), nil
+		}})
+	}
+	runner := &lint.Runner{Jobs: 1}
+	_, parsed := linkTargets(context.Background(), runner, inputs, int64(2*len(text)))
+	runner.Run(context.Background(), parsed)
+	var got []int32
+	for i := range reads {
+		got = append(got, reads[i].Load())
+	}
+	if want := []int32{1, 1, 2}; !reflect.DeepEqual(got, want) {
+		t.Errorf("reads %v, want %v", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
@@ -17,9 +18,10 @@ import (
 // Online, every input is read and parsed here, its links listed, and
 // every distinct URL checked once before the rules run; the returned
 // inputs hand the parsed documents to the runner, so that no file is read
-// or parsed twice. The documents are then held until the run, so memory
-// follows the documents checked rather than the largest one: the price of
-// reading each file once, paid by online runs only.
+// or parsed twice. The documents are held until the run, up to
+// Options.MaxHeldSource bytes of source in all; past it, a document is
+// dropped once its links are listed and read again by the run, so that a
+// huge tree costs a second read rather than unbounded memory.
 //
 // Offline, it checks nothing: the rules look each link up in the cache as
 // they meet it, so each input is read once by the run. afterRun, called
@@ -65,7 +67,7 @@ func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs [
 		}
 		return rules.CachedLinkValues(cache, linkOpts), inputs, afterRun, nil
 	}
-	urls, checkInputs := linkTargets(ctx, runner, inputs)
+	urls, checkInputs := linkTargets(ctx, runner, inputs, l.opts.MaxHeldSource)
 	results, sum := checker.Check(ctx, urls)
 	for _, n := range linkCheckNotes(sum) {
 		l.notify(true, n)
@@ -90,17 +92,24 @@ func linkCheckNotes(sum linkcheck.Summary) []string {
 // linkTargets reads and parses the inputs, as the runner will check them,
 // and returns the distinct URLs they link to in input order, with inputs
 // that hand the runner each parsed document (or the error that kept it
-// from being read or parsed).
-func linkTargets(ctx context.Context, runner *lint.Runner, inputs []lint.Input) ([]string, []lint.Input) {
+// from being read or parsed) while the documents held stay within
+// maxHeld bytes of source.
+func linkTargets(ctx context.Context, runner *lint.Runner, inputs []lint.Input, maxHeld int64) ([]string, []lint.Input) {
+	if maxHeld <= 0 {
+		maxHeld = DefaultMaxHeldSource
+	}
 	perInput := make([][]string, len(inputs))
 	parsed := slices.Clone(inputs)
+	var held atomic.Int64
 	runner.Each(ctx, inputs, func(i int, doc *lint.Document, err error) {
 		if err != nil {
 			parsed[i].Read, parsed[i].Parsed = func() ([]byte, error) { return nil, err }, nil
 			return
 		}
 		perInput[i] = rules.LinkTargets(doc)
-		parsed[i].Parsed = doc
+		if held.Add(int64(len(doc.Source))) <= maxHeld {
+			parsed[i].Parsed = doc
+		}
 	})
 	var urls []string
 	seen := make(map[string]bool)
