@@ -316,7 +316,11 @@ func loadConfig(path string, all []*lint.Rule, sections map[string]any) (*lint.C
 			}
 		}
 	}
-	return lint.LoadConfig(path, all, sections)
+	limits, err := lint.ConfigLimitsFromEnv(os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	return limits.Load(path, all, sections)
 }
 
 // filters narrow a run's findings to the ones a reviewer needs to see.

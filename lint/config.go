@@ -17,7 +17,6 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // ConfigNames are the file names citelint looks for, in order.
@@ -92,27 +91,26 @@ func FindConfig(dir string) (string, error) {
 	}
 }
 
-// LoadConfig reads and validates a config file against the known rules.
-// sections maps further top-level keys to pointers to structs they decode
-// into strictly (the link checker's "links", for one).
+// LoadConfig reads and validates a config file against the known rules,
+// within the default limits (see ConfigLimits). sections maps further
+// top-level keys to pointers to structs they decode into strictly (the
+// link checker's "links", for one).
 func LoadConfig(file string, rules []*Rule, sections map[string]any) (*Config, error) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
-	}
-	dir, err := filepath.Abs(filepath.Dir(file))
-	if err != nil {
-		return nil, err
-	}
-	return ParseConfig(file, dir, src, rules, sections)
+	return ConfigLimits{}.Load(file, rules, sections)
 }
 
 // ParseConfig is LoadConfig on bytes already read; name is used in errors.
 func ParseConfig(name, dir string, src []byte, rules []*Rule, sections map[string]any) (*Config, error) {
-	c := &Config{Path: name, Dir: dir, Rules: map[string]RuleSetting{}}
-	f, err := parser.ParseBytes(src, 0)
+	return ConfigLimits{}.Parse(name, dir, src, rules, sections)
+}
+
+// Parse is ParseConfig within the limits l.
+func (l ConfigLimits) Parse(name, dir string, src []byte, rules []*Rule, sections map[string]any) (c *Config, err error) {
+	defer recoverYAMLPanic(name, &c, &err)
+	c = &Config{Path: name, Dir: dir, Rules: map[string]RuleSetting{}}
+	f, err := l.parseYAML(name, src)
 	if err != nil {
-		return nil, yamlError(name, err, "not valid YAML: ")
+		return nil, err
 	}
 	if len(f.Docs) == 0 || f.Docs[0] == nil || f.Docs[0].Body == nil {
 		return c, nil // an empty file keeps every default

@@ -85,7 +85,9 @@ type Block struct {
 	// Text is the block's prose: link text is kept, while code spans,
 	// images, autolinks and footnote references each stand as one
 	// ObjectRune. Line breaks are spaces.
-	Text      string
+	Text string
+	// Sentences split Text. A block with no prose (a paragraph that is
+	// only an HTML tag) has none: check before indexing.
 	Sentences []Sentence
 	// Quotes are the quotations in Text, in order of their opening marks.
 	Quotes []Quote
@@ -101,6 +103,9 @@ type Block struct {
 
 // SourceSpan maps a span of Text to source offsets.
 func (b *Block) SourceSpan(start, end int) (int, int) {
+	if len(b.m) == 0 {
+		return b.Start, b.Start // no prose: the block's start stands for it
+	}
 	s, e := b.m.start(start), b.m.end(end)
 	if e < s {
 		e = s
@@ -113,7 +118,7 @@ func (b *Block) SourceSpan(start, end int) (int, int) {
 func (b *Block) TextOffset(src int) int { return b.m.textOffset(src) }
 
 // SentenceAt returns the index of the sentence holding the text offset, or
-// of the nearest sentence before it.
+// of the nearest sentence before it; 0 when the block has no sentence.
 func (b *Block) SentenceAt(off int) int {
 	lo, hi := 0, len(b.Sentences)
 	for lo < hi {
@@ -170,8 +175,8 @@ type Citation struct {
 	// equal Start and End for footnotes and Pandoc citations.
 	TargetStart, TargetEnd int
 	// Block is the index of the block holding the citation, Sentence the
-	// index of the sentence within it; TextStart and TextEnd its span in
-	// the block's text.
+	// index of the sentence within it (0 in a block with no sentence);
+	// TextStart and TextEnd its span in the block's text.
 	Block, Sentence    int
 	TextStart, TextEnd int
 }

@@ -220,8 +220,8 @@ func (w *walker) htmlLink(raw []byte, start, stop int, t *textBuilder, b *Block)
 				TargetStart: w.base + start, TargetEnd: w.base + stop,
 				TextStart: len(t.buf), TextEnd: len(t.buf),
 			}
-			if i := bytes.Index(raw, val); i >= 0 {
-				c.TargetStart, c.TargetEnd = w.base+start+i, w.base+start+i+len(val)
+			if vs, ve, ok := attrValueSpan(raw, "href"); ok {
+				c.TargetStart, c.TargetEnd = w.base+start+vs, w.base+start+ve
 			}
 			w.openLink = c
 			w.record(c, b)
@@ -240,4 +240,56 @@ func (w *walker) closeHTMLLink(t *textBuilder) {
 		c.TextEnd = len(t.buf)
 		w.openLink = nil
 	}
+}
+
+// attrValueSpan finds, in a start tag as written, the value of the first
+// attribute called name (ASCII case-insensitive) that is not empty, quotes
+// excluded. The tokenizer gives the value decoded (entities, CRLF made
+// LF), which need not occur in the source at all.
+func attrValueSpan(tag []byte, name string) (int, int, bool) {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	i := 1
+	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' && tag[i] != '/' {
+		i++ // the tag name
+	}
+	for i < len(tag) {
+		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '/') {
+			i++
+		}
+		if i >= len(tag) || tag[i] == '>' {
+			return 0, 0, false
+		}
+		ns := i
+		for i++; i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/'; i++ {
+		}
+		key := tag[ns:i]
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		if i >= len(tag) || tag[i] != '=' {
+			continue // an attribute with no value
+		}
+		for i++; i < len(tag) && isSpace(tag[i]); i++ {
+		}
+		var vs, ve int
+		if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
+			q := tag[i]
+			vs = i + 1
+			j := bytes.IndexByte(tag[vs:], q)
+			if j < 0 {
+				return 0, 0, false
+			}
+			ve, i = vs+j, vs+j+1
+		} else {
+			vs = i
+			for i < len(tag) && !isSpace(tag[i]) && tag[i] != '>' {
+				i++
+			}
+			ve = i
+		}
+		if ve > vs && strings.EqualFold(string(key), name) {
+			return vs, ve, true
+		}
+	}
+	return 0, 0, false
 }

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -169,11 +170,14 @@ func (w *walker) tableRow(r ast.Node, row int, parent *Container) int {
 // container records a container block and walks into it. It returns the
 // offset where the container's content ends.
 func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) int {
-	c := &Container{Kind: kind, Parent: parent}
+	c := &Container{Kind: kind, Parent: parent, Start: -1}
+	if p := w.snap(n.Pos()); p >= 0 {
+		c.Start = w.base + p // for now: blocks with no position start here
+	}
 	w.d.Containers = append(w.d.Containers, c)
 	first := len(w.d.Blocks)
 	end := w.walk(n, c)
-	start := n.Pos()
+	start := w.snap(n.Pos())
 	if start < 0 { // goldmark gives no position to some nodes
 		start = max(end, 0)
 		if first < len(w.d.Blocks) {
@@ -192,22 +196,57 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	return end
 }
 
+// snap turns a node position from goldmark into an offset in the parser's
+// input that can bound a span: goldmark counts a tab's expansion into
+// some positions ("*\n\t #" puts the heading past the end of the input),
+// so a position is clamped to the input and moved back to the start of a
+// character and off the middle of a CRLF. -1 (no position) stays -1.
+func (w *walker) snap(off int) int {
+	if off < 0 {
+		return -1
+	}
+	off = min(off, len(w.src))
+	for off > 0 && off < len(w.src) && !utf8.RuneStart(w.src[off]) {
+		off--
+	}
+	if off > 0 && off < len(w.src) && w.src[off-1] == '\r' && w.src[off] == '\n' {
+		off--
+	}
+	return off
+}
+
 // extent returns the source span of a prose block node: its lines, or its
-// position when it has none.
-func (w *walker) extent(n ast.Node) (int, int) {
-	start, end := n.Pos(), -1
+// position when it has none, or else the end of the block before it or
+// the start of its container.
+func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
+	start, end := w.snap(n.Pos()), -1
 	if l := n.Lines(); l.Len() > 0 {
 		if start < 0 {
 			start = l.At(0).Start
 		}
-		end = l.At(l.Len() - 1).Stop
+		// goldmark may end a line's segment after the \r of its CRLF.
+		end = w.snap(l.At(l.Len() - 1).Stop)
 	}
-	start = max(start, 0)
+	if start < 0 {
+		// No position and no lines (an empty cell that pads a table row):
+		// place it where the block before it ends, or where its
+		// container starts if that is later.
+		start = 0
+		if k := len(w.d.Blocks); k > 0 {
+			start = w.d.Blocks[k-1].End - w.base
+		}
+		for c := parent; c != nil; c = c.Parent {
+			if c.Start >= 0 {
+				start = max(start, c.Start-w.base)
+				break
+			}
+		}
+	}
 	return start + w.base, max(start, end) + w.base
 }
 
 func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container) *Block {
-	start, end := w.extent(n)
+	start, end := w.extent(n, parent)
 	// Blocks come from a slab: one allocation serves many of them.
 	if len(w.slab) == 0 {
 		// Grow with the document, so small files waste little.
@@ -259,7 +298,12 @@ func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
 			w.link(c, t, b)
 		case *ast.Image:
 			start := c.Pos()
-			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, start))
+			// The image starts at its "!"; linkEnd wants the "[" after it.
+			open := start
+			if open < len(w.src) && w.src[open] == '!' {
+				open++
+			}
+			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, open, c.Reference))
 		case *ast.AutoLink:
 			w.autolink(c, t, b)
 		case *east.FootnoteLink:
@@ -380,9 +424,11 @@ func (w *walker) codeSpanEnd(c *ast.CodeSpan) int {
 	return len(s)
 }
 
-// linkEnd returns the offset after a link or image that starts at start:
-// its "]", then "(destination title)" or "[label]" if present.
-func (w *walker) linkEnd(n ast.Node, start int) int {
+// linkEnd returns the offset after a link or image whose text opens with
+// the "[" at start: after its "]", then after the "(destination title)"
+// of an inline link or the "[label]" of a full or collapsed reference.
+// ref is the link's reference, nil for an inline link.
+func (w *walker) linkEnd(n ast.Node, start int, ref *ast.ReferenceLink) int {
 	s := w.src
 	i := start + 1
 	if stop := lastStop(n); stop > i {
@@ -407,53 +453,121 @@ func (w *walker) linkEnd(n ast.Node, start int) int {
 		return len(s)
 	}
 	i++ // past ']'
-	if i < len(s) && s[i] == '(' {
-		return scanParens(s, i)
-	}
-	if i < len(s) && s[i] == '[' {
-		if j := bytes.IndexByte(s[i:], ']'); j >= 0 {
-			return i + j + 1
+	switch {
+	case ref == nil:
+		if end, ok := inlineLinkTail(s, i); ok {
+			return end
+		}
+	case ref.Type == ast.ReferenceLinkFull || ref.Type == ast.ReferenceLinkCollapsed:
+		if end, ok := linkLabelEnd(s, i); ok {
+			return end
 		}
 	}
 	return i
 }
 
-// scanParens returns the offset after the ")" that closes the "(" at i,
-// skipping escapes, <…> destinations and quoted titles.
-func scanParens(s []byte, i int) int {
-	depth := 0
-	var quote byte
-	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\\':
-			i++
-		case quote != 0:
-			if c == quote {
-				quote = 0
+// isMarkdownSpace reports whether c is white space between the parts of
+// an inline link: spaces, tabs and line endings.
+func isMarkdownSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// inlineLinkTail reads the "(destination "title")" of an inline link, as
+// CommonMark defines it, from the "(" at i. It returns the offset after
+// the ")" and whether there was one.
+func inlineLinkTail(s []byte, i int) (int, bool) {
+	if i >= len(s) || s[i] != '(' {
+		return i, false
+	}
+	skip := func(j int) int {
+		for j < len(s) && isMarkdownSpace(s[j]) {
+			j++
+		}
+		return j
+	}
+	j := skip(i + 1)
+	if j < len(s) && s[j] == '<' {
+		// <destination>, on one line.
+		for j++; j < len(s) && s[j] != '>'; j++ {
+			switch s[j] {
+			case '\\':
+				if j+1 < len(s) && isASCIIPunct(s[j+1]) {
+					j++
+				}
+			case '\n', '\r':
+				return i, false
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '<':
-			if j := bytes.IndexByte(s[i:], '>'); j >= 0 {
-				i += j
+		}
+		if j >= len(s) {
+			return i, false
+		}
+		j++
+	} else {
+		// A bare destination: up to white space, its parentheses
+		// balanced. goldmark, unlike CommonMark, takes control
+		// characters in it ("[](\x0f)"), so they do not end it here.
+		for depth := 0; j < len(s); j++ {
+			c := s[j]
+			if c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]) {
+				j++
+				continue
 			}
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 {
-				return i + 1
+			if isMarkdownSpace(c) {
+				break
+			}
+			if c == '(' {
+				depth++
+			} else if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
 			}
 		}
 	}
-	return len(s)
+	k := skip(j)
+	if k < len(s) && k > j && (s[k] == '"' || s[k] == '\'' || s[k] == '(') {
+		// A title, set off from the destination by white space.
+		closer := s[k]
+		if closer == '(' {
+			closer = ')'
+		}
+		for k++; k < len(s) && s[k] != closer; k++ {
+			if s[k] == '\\' {
+				k++
+			}
+		}
+		if k >= len(s) {
+			return i, false
+		}
+		k = skip(k + 1)
+	}
+	if k < len(s) && s[k] == ')' {
+		return k + 1, true
+	}
+	return i, false
+}
+
+// linkLabelEnd returns the offset after the "[label]" at i.
+func linkLabelEnd(s []byte, i int) (int, bool) {
+	if i >= len(s) || s[i] != '[' {
+		return i, false
+	}
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '[':
+			return i, false
+		case ']':
+			return j + 1, true
+		}
+	}
+	return i, false
 }
 
 // destinationSpan finds the destination of an inline link inside the
 // "(…)" that follows its text, returning -1s when there is none.
 func destinationSpan(s []byte, open, end int) (int, int) {
-	i := open + 1
+	i := min(open+1, end)
 	for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
 		i++
 	}
@@ -490,7 +604,7 @@ func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
 	start := l.Pos()
 	textStart := len(t.buf)
 	w.inline(l, t, b)
-	end := w.linkEnd(l, start)
+	end := w.linkEnd(l, start, l.Reference)
 	c := &Citation{
 		Kind:      InlineLink,
 		Target:    string(l.Destination),

@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
@@ -51,6 +53,16 @@ func deadMessage(r linkcheck.Result) string {
 	return "dead link: " + r.Reason
 }
 
+// printablePath returns a path for a message: as it is, or quoted with
+// escapes when percent-decoding made it invalid UTF-8 ("%80"), which no
+// output format can carry.
+func printablePath(p string) string {
+	if utf8.ValidString(p) {
+		return p
+	}
+	return strconv.Quote(p)
+}
+
 // missingFile reports a relative link to a file that does not exist. A
 // destination written like an e-mail address, a web address without its
 // scheme or wrapped in an extra pair of parentheses is a common slip that
@@ -59,7 +71,7 @@ func missingFile(l link, dest []byte) lint.Diagnostic {
 	d := lint.Diagnostic{
 		Start:      l.start,
 		End:        l.end,
-		Message:    fmt.Sprintf("dead link: %s does not exist", l.file),
+		Message:    fmt.Sprintf("dead link: %s does not exist", printablePath(l.file)),
 		Suggestion: "correct the path, or remove the link if the file was deleted",
 	}
 	target := string(dest)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/citelint/citelint/internal/markdownspec"
 	"github.com/citelint/citelint/lint"
 )
 
@@ -46,30 +48,18 @@ func offlineRunner(tb testing.TB) *lint.Runner {
 	return &lint.Runner{Rules: active, Known: Known, Jobs: 1}
 }
 
-// checkInvariants runs every offline rule over src and verifies what every
-// diagnostic must satisfy, whatever the input: it lies inside the file, its
-// end is not before its start, and its line and column agree with its
-// offsets. It returns the diagnostics.
+// checkInvariants runs every offline rule over src and verifies what the
+// document model and every diagnostic must satisfy, whatever the input
+// (see documentInvariants and diagnosticsInvariants). It returns the
+// diagnostics.
 func checkInvariants(t testing.TB, r *lint.Runner, name string, src []byte) []lint.Diagnostic {
-	doc, err := lint.Parse(name, src, lint.FormatOf(name))
-	if err != nil {
-		return nil // bad input is a clean per-file error
+	t.Helper()
+	diags, err := checkDocument(r, src, lint.FormatOf(name))
+	if refused(err) {
+		return nil
 	}
-	diags, err := r.Check(doc)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
-	}
-	lines := lint.NewLineIndex(src)
-	for _, d := range diags {
-		if d.Start < 0 || d.End < d.Start || d.End > len(src) {
-			t.Fatalf("%s: %s span [%d,%d) outside the file (%d bytes)", name, d.Rule, d.Start, d.End, len(src))
-		}
-		if lines.Position(d.Start) != d.Pos || lines.Position(d.End) != d.EndPos {
-			t.Fatalf("%s: %s at [%d,%d): positions %+v-%+v disagree with offsets", name, d.Rule, d.Start, d.End, d.Pos, d.EndPos)
-		}
-		if d.Message == "" || d.Severity == 0 || d.Rule == "" {
-			t.Fatalf("%s: incomplete diagnostic %+v", name, d)
-		}
 	}
 	return diags
 }
@@ -119,18 +109,39 @@ var nasty = []string{
 	strings.Repeat("日本語\t", 500) + "TK",
 }
 
+// FuzzCheck runs every offline rule over any input, as Markdown or as
+// plain text, and checks the document model and every diagnostic (see
+// checkDocument). Input with no carriage return and no byte order mark
+// is also checked with CRLF line endings and behind a byte order mark,
+// which must yield the same findings. The seeds are the inputs that
+// have broken parsers before and every CommonMark and GFM example.
 func FuzzCheck(f *testing.F) {
 	for _, s := range nasty {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
 	}
+	if examples, err := markdownspec.Examples(); err == nil {
+		for _, ex := range examples {
+			f.Add([]byte(ex.Markdown), false)
+		}
+	} else {
+		f.Logf("seeding without the CommonMark and GFM examples: %v", err)
+	}
 	r := offlineRunner(f)
 	f.Fuzz(func(t *testing.T, src []byte, plain bool) {
-		name := "fuzz.md"
+		format := lint.Markdown
 		if plain {
-			name = "fuzz.txt"
+			format = lint.PlainText
 		}
-		checkInvariants(t, r, name, src)
+		if bytes.IndexByte(src, '\r') >= 0 || bytes.HasPrefix(src, []byte("\ufeff")) {
+			if _, err := checkDocument(r, src, format); err != nil && !refused(err) {
+				t.Fatal(err)
+			}
+			return
+		}
+		if _, err := checkSpellings(r, src, format); err != nil && !refused(err) {
+			t.Fatal(err)
+		}
 	})
 }
 
