@@ -88,6 +88,10 @@ func runVagueSource(p *lint.Pass) {
 		}
 	}
 	sources := lint.ResultOf(p, sourcingAnalysis)
+	var slots [][]uint8 // the mentionsAnalysis result, when the built-in phrases are used
+	if opts.trigger == nil {
+		slots = lint.ResultOf(p, mentionsAnalysis)
+	}
 	buf := getTokens()
 	defer putTokens(buf)
 	toks := *buf
@@ -99,7 +103,7 @@ func runVagueSource(p *lint.Pass) {
 		}
 		found = found[:0]
 		if opts.trigger == nil {
-			flags = sentenceMentions(p, b)
+			flags = sentenceMentions(slots, b)
 		}
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) {

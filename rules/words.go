@@ -576,9 +576,9 @@ var mentionsAnalysis = &lint.Analysis[[][]uint8]{Name: "sentence mentions", Run:
 // sentenceMentions says, for every sentence of block b, which rules'
 // trigger words it may hold. One pass over the prose serves
 // uncited-number and vague-source, which would otherwise each read every
-// byte; blocks no rule asks about are never read.
-func sentenceMentions(p *lint.Pass, b *lint.Block) []uint8 {
-	all := lint.ResultOf(p, mentionsAnalysis)
+// byte; blocks no rule asks about are never read. all is the pass's
+// mentionsAnalysis result, looked up once per rule run.
+func sentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 	if all[b.Index] == nil {
 		flags := make([]uint8, len(b.Sentences), max(len(b.Sentences), 1))
 		for si, s := range b.Sentences {
