@@ -97,6 +97,8 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		{"0) |\n  |-\n00000000", []string{"", "00000000"}},
 		// goldmark ends the heading's line after the \r of a CRLF.
 		{"0\r\n0\r\n    -\r\n0\r\n-", []string{"0", "0", "0"}},
+		// goldmark puts the inner quote after its text.
+		{">\t>0", []string{"0"}},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)

@@ -180,9 +180,12 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	start := w.snap(n.Pos())
 	if start < 0 { // goldmark gives no position to some nodes
 		start = max(end, 0)
-		if first < len(w.d.Blocks) {
-			start = w.d.Blocks[first].Start - w.base
-		}
+	}
+	if first < len(w.d.Blocks) {
+		// A container holds its blocks, whatever goldmark's position
+		// says (">\t>0": a tab's expansion puts the inner quote after
+		// its own text).
+		start = min(start, w.d.Blocks[first].Start-w.base)
 	}
 	end = max(end, start)
 	if end > start {
