@@ -1,9 +1,12 @@
 // Package lint is citelint's engine: it parses a draft into a Document (the
 // goldmark tree turned into prose blocks with sentences, quotations and
-// citation evidence, each mapped back to exact byte offsets), defines the
-// Rule and Diagnostic types, reads the config file and suppression
-// comments, and runs rules over many files concurrently.
+// citation evidence, each mapped back to exact byte offsets; the walker is
+// walker.go), defines the Rule and Diagnostic types, the shared analyses
+// rules declare (Analysis, Rule.Requires, ResultOf) and the file access
+// the driver serves them (Files, Pass.ReadFile), reads the config file and
+// suppression comments, and runs rules over many files concurrently.
 //
-// The engine knows nothing of output formats (package lint/report), of
-// HTTP (package lint/linkcheck) or of particular rules (package rules).
+// The engine knows nothing of output formats (package report), of HTTP
+// (package linkcheck), of particular rules (package rules) or of how a
+// whole check is put together (package check).
 package lint

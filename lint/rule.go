@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -104,6 +105,8 @@ type Rule struct {
 	// DefaultOptions returns a new options value holding the defaults, or
 	// is nil for a rule without options.
 	DefaultOptions func() Options
+	// Requires lists the shared analyses the rule reads with ResultOf.
+	Requires []Requirement
 	// Run checks one document and reports through the pass.
 	Run func(*Pass)
 }
@@ -119,6 +122,26 @@ type Pass struct {
 	Suppressions *Suppressions
 	report       func(Diagnostic)
 	values       map[any]any
+	requires     []Requirement
+	files        Files
+}
+
+// Stat describes the file name, slash-separated and relative to the
+// working folder, as the driver's Files sees it: rules reach other files
+// only through the engine.
+func (p *Pass) Stat(name string) (fs.FileInfo, error) { return p.filesOrOS().Stat(name) }
+
+// ReadFile reads the regular file name of at most maxBytes through the
+// driver's Files.
+func (p *Pass) ReadFile(name string, maxBytes int64) ([]byte, error) {
+	return p.filesOrOS().ReadFile(name, maxBytes)
+}
+
+func (p *Pass) filesOrOS() Files {
+	if p.files == nil {
+		return OSFiles{}
+	}
+	return p.files
 }
 
 // Value returns what the driver computed for key before the run (the link

@@ -81,6 +81,10 @@ type Input struct {
 	// called once before that (to collect the links to check): it must
 	// return the same bytes each time.
 	Read func() ([]byte, error)
+	// Parsed, when set, is the document already parsed from this input
+	// (by a driver that read it before the run): it is checked as it is,
+	// and Read is not called.
+	Parsed *Document
 }
 
 // FileError is a file that could not be checked.
@@ -111,11 +115,16 @@ type Runner struct {
 	// Values are facts computed before the run and offered to every rule
 	// through Pass.Value.
 	Values map[any]any
+	// Files serves Pass.Stat and Pass.ReadFile; nil means OSFiles.
+	Files Files
 	// MaxFindings bounds the findings kept per file; past it, one
 	// too-many-findings finding says how many more there were. 0 means no
 	// bound: the command line sets DefaultMaxFindings unless told
 	// otherwise.
 	MaxFindings int
+	// Progress, when set, is called with each file's path once Run has
+	// checked it, from several goroutines at once.
+	Progress func(path string)
 
 	// describe fills a finding's positions and excerpt; nil means the
 	// package's describe. Tests replace it to inject a failure.
@@ -174,6 +183,9 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 			results[i].diags, err = r.Check(doc)
 		}
 		results[i].err = err
+		if r.Progress != nil {
+			r.Progress(inputs[i].Path)
+		}
 	})
 	res := &Result{Files: len(inputs)}
 	for i, fr := range results {
@@ -231,6 +243,9 @@ feed:
 // parseInput reads and parses one input; a panic in either is that
 // input's error.
 func parseInput(in Input) (doc *Document, err error) {
+	if in.Parsed != nil {
+		return in.Parsed, nil
+	}
 	var src []byte
 	if gerr := Guard("reading the file", func() { src, err = in.Read() }); gerr != nil {
 		return nil, gerr
@@ -269,7 +284,7 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 		if a.Rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values}
+		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values, requires: a.Rule.Requires, files: r.Files}
 		pass.report = func(d Diagnostic) {
 			d.Rule = a.Rule.ID
 			if d.Severity == 0 {
@@ -399,23 +414,6 @@ func excerpt(doc *Document, start, end int, fallback string) string {
 		text += "…"
 	}
 	return strings.ReplaceAll(text, string(ObjectRune), "…")
-}
-
-// BlockAt returns the prose block whose source span holds offset, or nil.
-func (d *Document) BlockAt(offset int) *Block {
-	i, _ := slices.BinarySearchFunc(d.Blocks, offset, func(b *Block, off int) int {
-		if b.End <= off {
-			return -1
-		}
-		if b.Start > off {
-			return 1
-		}
-		return 0
-	})
-	if i < len(d.Blocks) && d.Blocks[i].Start <= offset && offset < d.Blocks[i].End {
-		return d.Blocks[i]
-	}
-	return nil
 }
 
 // SortDiagnostics sorts by path, line, column, end, rule and message.

@@ -18,14 +18,9 @@ type sourcing struct {
 	referenceList bool
 }
 
-// sourcingKey is the Document.Memo key of a document's sourcing.
-type sourcingKey struct{}
-
-// sourcingOf returns the document's sourcing, worked out once for the
-// rules that share it.
-func sourcingOf(doc *lint.Document) *sourcing {
-	return doc.Memo(sourcingKey{}, func() any { return newSourcing(doc) }).(*sourcing)
-}
+// sourcingAnalysis is the analysis of where a document's claims get their
+// sources, shared by the rules that judge sourcing.
+var sourcingAnalysis = &lint.Analysis[*sourcing]{Name: "sourcing", Run: newSourcing}
 
 func newSourcing(doc *lint.Document) *sourcing {
 	s := &sourcing{doc: doc}

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // BrokenFragment reports links whose #fragment names no anchor on the
@@ -19,10 +19,11 @@ var BrokenFragment = &lint.Rule{
 	Doc:      doc("broken-fragment"),
 	Severity: lint.Warning,
 	Network:  true,
+	Requires: []lint.Requirement{linksAnalysis},
 	Run: func(p *lint.Pass) {
 		facts := factsOf(p)
 		var own map[string]bool // the document's anchors, when needed
-		for _, l := range links(p.Doc) {
+		for _, l := range links(p) {
 			switch l.kind {
 			case fragmentLink:
 				if own == nil {
@@ -32,10 +33,10 @@ var BrokenFragment = &lint.Rule{
 					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in this document", "#"+l.fragment), closestAnchor(own, l.fragment))
 				}
 			case localLink:
-				if l.fragment == "" || facts.files.missing(l.file) {
+				if l.fragment == "" || facts.files.missing(p, l.file) {
 					continue // a missing file is dead-link's
 				}
-				if anchors := facts.files.anchors(l.file); anchors != nil && !hasFragment(anchors, l.fragment) {
+				if anchors := facts.files.anchors(p, l.file); anchors != nil && !hasFragment(anchors, l.fragment) {
 					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in %s", "#"+l.fragment, l.file), closestAnchor(anchors, l.fragment))
 				}
 			case webLink:

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // DeadLink reports links a reader cannot open: pages that are gone (404,
@@ -21,12 +21,13 @@ var DeadLink = &lint.Rule{
 	Doc:      doc("dead-link"),
 	Severity: lint.Error,
 	Network:  true,
+	Requires: []lint.Requirement{linksAnalysis},
 	Run: func(p *lint.Pass) {
 		facts := factsOf(p)
-		for _, l := range links(p.Doc) {
+		for _, l := range links(p) {
 			switch l.kind {
 			case localLink:
-				if facts.files.missing(l.file) {
+				if facts.files.missing(p, l.file) {
 					p.Report(missingFile(l, p.Doc.Source[l.start:l.end]))
 				}
 			case webLink:

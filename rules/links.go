@@ -2,23 +2,18 @@ package rules
 
 import (
 	"errors"
-	"fmt"
 	"html"
-	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"unicode"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -44,7 +39,7 @@ type linkFacts struct {
 }
 
 // DefaultMaxLocalFileBytes is the default of LinkOptions.MaxLocalFileBytes.
-const DefaultMaxLocalFileBytes = 10 << 20
+const DefaultMaxLocalFileBytes = linkcheck.DefaultMaxLocalFileBytes
 
 // LinkOptions are the link rules' settings for relative links.
 type LinkOptions struct {
@@ -95,7 +90,7 @@ func factsOf(p *lint.Pass) *linkFacts {
 func LinkTargets(doc *lint.Document) []string {
 	var out []string
 	seen := make(map[string]bool)
-	for _, l := range links(doc) {
+	for _, l := range lint.Compute(doc, linksAnalysis) {
 		if l.kind == webLink && !seen[l.target] {
 			seen[l.target] = true
 			out = append(out, l.target)
@@ -131,12 +126,13 @@ type link struct {
 
 // links returns the document's link destinations in source order of the
 // links that use them, computed once per document for all link rules.
-func links(doc *lint.Document) []link {
-	return doc.Memo(linksKey{}, func() any { return findLinks(doc) }).([]link)
+func links(p *lint.Pass) []link {
+	return lint.ResultOf(p, linksAnalysis)
 }
 
-// linksKey is the Document.Memo key of a document's links.
-type linksKey struct{}
+// linksAnalysis is the analysis of a document's link destinations, shared by the
+// link rules.
+var linksAnalysis = &lint.Analysis[[]link]{Name: "links", Run: findLinks}
 
 // findLinks lists a document's link destinations; links returns them,
 // computed once per document.
@@ -273,10 +269,10 @@ func (lf *localFiles) get(name string) *localFile {
 // missing reports whether name does not exist. Other failures to look
 // (permissions, say) count as existing: the link is not judged dead on
 // such evidence.
-func (lf *localFiles) missing(name string) bool {
+func (lf *localFiles) missing(p *lint.Pass, name string) bool {
 	f := lf.get(name)
 	f.statOnce.Do(func() {
-		_, err := os.Stat(filepath.FromSlash(name))
+		_, err := p.Stat(name)
 		f.missing = errors.Is(err, fs.ErrNotExist)
 	})
 	return f.missing
@@ -284,7 +280,7 @@ func (lf *localFiles) missing(name string) bool {
 
 // anchors returns the anchors of the Markdown file name, or nil when it is
 // not a Markdown file or cannot be read and parsed.
-func (lf *localFiles) anchors(name string) map[string]bool {
+func (lf *localFiles) anchors(p *lint.Pass, name string) map[string]bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown":
 	default:
@@ -292,7 +288,7 @@ func (lf *localFiles) anchors(name string) map[string]bool {
 	}
 	f := lf.get(name)
 	f.anchorsOnce.Do(func() {
-		src, err := readRegularFile(filepath.FromSlash(name), lf.maxBytes)
+		src, err := p.ReadFile(name, lf.maxBytes)
 		if err != nil {
 			return
 		}
@@ -303,39 +299,6 @@ func (lf *localFiles) anchors(name string) map[string]bool {
 		f.anchors = documentAnchors(doc)
 	})
 	return f.anchors
-}
-
-// readRegularFile reads a regular file of at most maxBytes. It never opens
-// anything else: opening a FIFO blocks until a writer comes, and a device
-// such as /dev/zero never ends. The file is opened without blocking and
-// checked again once open, in case it was swapped after the first look.
-func readRegularFile(name string, maxBytes int64) ([]byte, error) {
-	info, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	if info.Size() > maxBytes {
-		return nil, fmt.Errorf("%s is larger than %d bytes", name, maxBytes)
-	}
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	src, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(src)) > maxBytes {
-		return nil, fmt.Errorf("%s is larger than %d bytes", name, maxBytes)
-	}
-	return src, nil
 }
 
 // documentAnchors returns the anchors a reader can link to in a Markdown

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // linkRules are the rules that judge links.

@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // PaywalledLink reports links to pages behind a paywall or a login. Strong
@@ -16,9 +16,10 @@ var PaywalledLink = &lint.Rule{
 	Doc:      doc("paywalled-link"),
 	Severity: lint.Warning,
 	Network:  true,
+	Requires: []lint.Requirement{linksAnalysis},
 	Run: func(p *lint.Pass) {
 		facts := factsOf(p)
-		for _, l := range links(p.Doc) {
+		for _, l := range links(p) {
 			r, ok := facts.result(l)
 			if !ok || r.Verdict != linkcheck.Paywalled {
 				continue

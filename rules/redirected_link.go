@@ -3,8 +3,8 @@ package rules
 import (
 	"strings"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // RedirectedLink reports links that a permanent redirect (301, 308) sends
@@ -16,9 +16,10 @@ var RedirectedLink = &lint.Rule{
 	Doc:      doc("redirected-link"),
 	Severity: lint.Info,
 	Network:  true,
+	Requires: []lint.Requirement{linksAnalysis},
 	Run: func(p *lint.Pass) {
 		facts := factsOf(p)
-		for _, l := range links(p.Doc) {
+		for _, l := range links(p) {
 			r, ok := facts.result(l)
 			if !ok || r.MovedTo == "" {
 				continue

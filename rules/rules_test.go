@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -8,10 +9,19 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 )
 
 var update = flag.Bool("update", false, "rewrite the .out files of rule fixtures (review the diff!)")
+
+// TestRuleFixtures is the one harness of every registered rule: it runs
+// each rule over its fixtures, and fails for a rule that has none.
+func TestRuleFixtures(t *testing.T) {
+	for _, rule := range All() {
+		t.Run(rule.ID, func(t *testing.T) { runFixtures(t, rule) })
+	}
+}
 
 // runFixtures checks every fixture in testdata/<rule ID>/ with only that
 // rule on, against the .out file beside it: one line per diagnostic,
@@ -19,7 +29,10 @@ var update = flag.Bool("update", false, "rewrite the .out files of rule fixtures
 //	line:col-endLine:endCol severity "spanned text": message
 //
 // so that a reader sees exactly what each finding covers. Unexpected and
-// missing diagnostics both fail.
+// missing diagnostics both fail. A link rule reads its link checker
+// results from the <fixture>.links.json beside the fixture (URL to
+// linkcheck.Result), a fake provider standing for the network; without
+// one, links count as not checked.
 func runFixtures(t *testing.T, rule *lint.Rule) {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", rule.ID, "*.*"))
@@ -28,7 +41,7 @@ func runFixtures(t *testing.T, rule *lint.Rule) {
 	}
 	n := 0
 	for _, file := range files {
-		if strings.HasSuffix(file, ".out") || strings.HasSuffix(file, ".yml") {
+		if strings.HasSuffix(file, ".out") || strings.HasSuffix(file, ".yml") || strings.HasSuffix(file, ".json") {
 			continue
 		}
 		n++
@@ -90,6 +103,9 @@ func fixtureOutput(t *testing.T, rule *lint.Rule, file string) string {
 		t.Fatal(err)
 	}
 	runner := &lint.Runner{Rules: []lint.ActiveRule{active}, Known: Known}
+	if rule.Network {
+		runner.Values = LinkValues(fakeLinkResults(t, file), LinkOptions{})
+	}
 	diags, err := runner.Check(doc)
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +117,25 @@ func fixtureOutput(t *testing.T, rule *lint.Rule, file string) string {
 			d.Severity, src[d.Start:d.End], d.Message)
 	}
 	return b.String()
+}
+
+// fakeLinkResults reads the link checker results a fixture's
+// .links.json gives, or returns nil (links not checked) when it has none.
+func fakeLinkResults(t *testing.T, fixture string) map[string]linkcheck.Result {
+	t.Helper()
+	name := strings.TrimSuffix(fixture, filepath.Ext(fixture)) + ".links.json"
+	if !fileExists(name) {
+		return nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results map[string]linkcheck.Result
+	if err := json.Unmarshal(b, &results); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return results
 }
 
 func fileExists(p string) bool {
@@ -128,7 +163,3 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 		}
 	}
 }
-
-func TestCitationNeededMarker(t *testing.T) { runFixtures(t, CitationNeededMarker) }
-
-func TestInvalidSuppression(t *testing.T) { runFixtures(t, InvalidSuppression) }

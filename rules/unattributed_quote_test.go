@@ -9,8 +9,6 @@ import (
 	"github.com/citelint/citelint/lint"
 )
 
-func TestUnattributedQuote(t *testing.T) { runFixtures(t, UnattributedQuote) }
-
 func TestUnattributedQuoteOptionsValidate(t *testing.T) {
 	for _, o := range []UnattributedQuoteOptions{
 		{MinWords: 0},

@@ -20,6 +20,7 @@ var UncitedNumber = &lint.Rule{
 	Doc:            doc("uncited-number"),
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return DefaultUncitedNumberOptions() },
+	Requires:       []lint.Requirement{sourcingAnalysis, mentionsAnalysis},
 	Run:            runUncitedNumber,
 }
 
@@ -120,7 +121,7 @@ func runUncitedNumber(p *lint.Pass) {
 	toks, spare := getTokens(), getTokens()
 	defer putTokens(toks)
 	defer putTokens(spare)
-	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: sourcingOf(p.Doc), toks: *toks, spare: *spare}
+	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: lint.ResultOf(p, sourcingAnalysis), mentions: lint.ResultOf(p, mentionsAnalysis), toks: *toks, spare: *spare}
 	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
 	aimLevel := 0 // likewise for a section of targets or examples
@@ -158,7 +159,9 @@ type numberCheck struct {
 	pass    *lint.Pass
 	opts    *UncitedNumberOptions
 	sources *sourcing
-	tables  map[*lint.Container]bool // whether each table is sourced
+	// mentions is the document's mentionsAnalysis result.
+	mentions [][]uint8
+	tables   map[*lint.Container]bool // whether each table is sourced
 
 	text    string  // the prose of the block being checked
 	toks    []token // the words of the sentence being checked
@@ -200,7 +203,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 	c.text = b.Text
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
-	flags := sentenceMentions(c.pass.Doc, b)
+	flags := sentenceMentions(c.mentions, b)
 	for si, sent := range b.Sentences {
 		text := b.Text[sent.Start:sent.End]
 		if flags[si]&mentionsFigure == 0 || isQuestion(text) {

@@ -8,10 +8,6 @@ import (
 	"github.com/citelint/citelint/lint"
 )
 
-func TestUncitedNumber(t *testing.T) { runFixtures(t, UncitedNumber) }
-
-func TestVagueSource(t *testing.T) { runFixtures(t, VagueSource) }
-
 func TestUncitedNumberOptionsValidate(t *testing.T) {
 	for _, tc := range []struct {
 		opts UncitedNumberOptions

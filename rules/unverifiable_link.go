@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // UnverifiableLink reports links the checker could not judge: servers that
@@ -16,9 +16,10 @@ var UnverifiableLink = &lint.Rule{
 	Doc:      doc("unverifiable-link"),
 	Severity: lint.Info,
 	Network:  true,
+	Requires: []lint.Requirement{linksAnalysis},
 	Run: func(p *lint.Pass) {
 		facts := factsOf(p)
-		for _, l := range links(p.Doc) {
+		for _, l := range links(p) {
 			r, ok := facts.result(l)
 			switch {
 			case !ok:

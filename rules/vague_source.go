@@ -16,6 +16,7 @@ var VagueSource = &lint.Rule{
 	Doc:            doc("vague-source"),
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return &VagueSourceOptions{} },
+	Requires:       []lint.Requirement{sourcingAnalysis, mentionsAnalysis},
 	Run:            runVagueSource,
 }
 
@@ -86,7 +87,11 @@ func runVagueSource(p *lint.Pass) {
 			return opts.trigger.mayMention(b.Text[s.Start:s.End], false)
 		}
 	}
-	sources := sourcingOf(p.Doc)
+	sources := lint.ResultOf(p, sourcingAnalysis)
+	var slots [][]uint8 // the mentionsAnalysis result, when the built-in phrases are used
+	if opts.trigger == nil {
+		slots = lint.ResultOf(p, mentionsAnalysis)
+	}
 	buf := getTokens()
 	defer putTokens(buf)
 	toks := *buf
@@ -98,7 +103,7 @@ func runVagueSource(p *lint.Pass) {
 		}
 		found = found[:0]
 		if opts.trigger == nil {
-			flags = sentenceMentions(p.Doc, b)
+			flags = sentenceMentions(slots, b)
 		}
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) {

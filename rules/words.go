@@ -567,15 +567,18 @@ const (
 	mentionsVague                    // a word of the built-in vague phrases
 )
 
-// sentenceMentionsKey is the Document.Memo key of sentenceMentions.
-type sentenceMentionsKey struct{}
+// mentionsAnalysis is the analysis behind sentenceMentions: one slot per
+// block, filled when a rule first asks about the block.
+var mentionsAnalysis = &lint.Analysis[[][]uint8]{Name: "sentence mentions", Run: func(doc *lint.Document) [][]uint8 {
+	return make([][]uint8, len(doc.Blocks))
+}}
 
 // sentenceMentions says, for every sentence of block b, which rules'
 // trigger words it may hold. One pass over the prose serves
 // uncited-number and vague-source, which would otherwise each read every
-// byte; blocks no rule asks about are never read.
-func sentenceMentions(doc *lint.Document, b *lint.Block) []uint8 {
-	all := doc.Memo(sentenceMentionsKey{}, func() any { return make([][]uint8, len(doc.Blocks)) }).([][]uint8)
+// byte; blocks no rule asks about are never read. all is the pass's
+// mentionsAnalysis result, looked up once per rule run.
+func sentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 	if all[b.Index] == nil {
 		flags := make([]uint8, len(b.Sentences), max(len(b.Sentences), 1))
 		for si, s := range b.Sentences {

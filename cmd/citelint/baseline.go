@@ -2,19 +2,15 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"slices"
 
+	"github.com/citelint/citelint/baseline"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/baseline"
-	"github.com/citelint/citelint/lint/gitdiff"
-	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/report"
 	"github.com/citelint/citelint/rules"
 	"github.com/urfave/cli/v2"
 )
@@ -67,10 +63,10 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
-			if err := checkOutput("the baseline", file, lr.protect()); err != nil {
+			if err := report.CheckDestination("the baseline", file, lr.Protect()); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
-			res := lr.result
+			res := lr
 			if len(res.Errors) > 0 {
 				for _, e := range res.Errors {
 					fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", report.Escape(e.Error()))
@@ -82,11 +78,11 @@ func baselineCommand(stdin io.Reader) *cli.Command {
 			if _, err := b.WriteTo(&buf); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
-			if err := write(buf.Bytes(), file, c.App.Writer); err != nil {
+			if err := report.Write(buf.Bytes(), file, c.App.Writer); err != nil {
 				return cli.Exit(err.Error(), exitError)
 			}
 			said := c.App.Writer
-			if isStdout(file) {
+			if report.IsStdout(file) {
 				said = c.App.ErrWriter // keep standard output pure JSON
 			}
 			fmt.Fprintf(said, "recorded %s in %s from %s\n", plural(b.Len(), "finding"), file, plural(res.Files, "file"))
@@ -104,7 +100,7 @@ const maxBaselineProbe = 256 << 20
 // ("citelint baseline draft.md"). An empty file, or any JSON object with a
 // version (a baseline of any version), may be replaced.
 func checkBaselineOutput(path string) error {
-	if err := checkOutput("the baseline", path, nil); err != nil {
+	if err := report.CheckDestination("the baseline", path, nil); err != nil {
 		return err
 	}
 	info, err := os.Stat(path)
@@ -139,63 +135,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// filters narrow a run's findings to the ones a reviewer needs to see.
-type filters struct {
-	baseline *baseline.Baseline // nil: no baseline
-	changes  *gitdiff.Changes   // nil: every line counts
-}
-
-// loadFilters reads the baseline file and the git changes named by
-// --baseline and --changed-since, before any file is checked, so that a
-// mistake in either is reported at once.
-func loadFilters(ctx context.Context, baselineFile, rev string) (*filters, error) {
-	var f filters
-	if baselineFile != "" {
-		b, err := readBaseline(baselineFile)
-		if err != nil {
-			return nil, err
-		}
-		f.baseline = b
-	}
-	if rev != "" {
-		changes, err := gitdiff.Since(ctx, ".", rev)
-		if err != nil {
-			return nil, fmt.Errorf("--changed-since: %w", err)
-		}
-		f.changes = changes
-	}
-	return &f, nil
-}
-
-func readBaseline(path string) (*baseline.Baseline, error) {
-	file, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("--baseline %s: no such file; create it with \"citelint baseline %s PATH...\"", path, path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("--baseline: %w", err)
-	}
-	defer file.Close()
-	b, err := baseline.Read(file)
-	if err != nil {
-		return nil, fmt.Errorf("--baseline %s: %w", path, err)
-	}
-	return b, nil
-}
-
-// apply returns the findings on changed lines that the baseline does not
-// hold. The baseline sees every finding first, so that which of several
-// identical findings counts as known does not depend on the changed lines.
-func (f *filters) apply(ds []lint.Diagnostic) []lint.Diagnostic {
-	if f.baseline != nil {
-		ds = f.baseline.Filter(ds)
-	}
-	if f.changes != nil {
-		ds = slices.DeleteFunc(ds, func(d lint.Diagnostic) bool {
-			return !f.changes.Changed(d.Path, d.Pos.Line, max(d.Pos.Line, d.EndPos.Line))
-		})
-	}
-	return ds
 }

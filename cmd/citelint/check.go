@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,9 +14,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/citelint/citelint/check"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/report"
-	"github.com/citelint/citelint/rules"
+	"github.com/citelint/citelint/report"
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -118,7 +117,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		return cli.Exit(err.Error(), exitError)
 	}
 	for _, o := range outputs {
-		if err := checkOutput("a report", o.file, nil); o.file != "" && err != nil {
+		if err := report.CheckDestination("a report", o.file, nil); o.file != "" && err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
@@ -127,31 +126,26 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	filters, err := loadFilters(ctx, c.String("baseline"), c.String("changed-since"))
-	if err != nil {
-		return cli.Exit(err.Error(), exitError)
-	}
 	lr, err := lintPaths(ctx, c, stdin, c.Args().Slice())
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
 	for _, o := range outputs {
-		if err := checkOutput("a report", o.file, lr.protect()); o.file != "" && err != nil {
+		if err := report.CheckDestination("a report", o.file, lr.Protect()); o.file != "" && err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
-	res := lr.result
-	res.Diagnostics = filters.apply(res.Diagnostics)
+	res := &lr.Result
 
 	opts := report.Options{
 		Quiet:       c.Bool("quiet"),
 		ToolVersion: versionString(),
-		Rules:       lr.rules,
+		Rules:       lr.Rules,
 		RuleURL:     ruleDocURL,
-		Files:       lr.files,
+		Files:       lr.Paths,
 		FailOn:      failOn,
 	}
-	formatters := make([]namedFormatter, len(outputs))
+	formatters := make([]report.Named, len(outputs))
 	for i, o := range outputs {
 		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")
 		opts.Width = report.DefaultWidth
@@ -162,14 +156,14 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		if err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
-		formatters[i] = namedFormatter{o.format, f}
+		formatters[i] = report.Named{Name: o.format, Formatter: f}
 	}
-	rendered, err := renderAll(formatters, res)
+	rendered, err := report.RenderAll(formatters, res)
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
 	for i, o := range outputs {
-		if err := write(rendered[i], o.file, c.App.Writer); err != nil {
+		if err := report.Write(rendered[i], o.file, c.App.Writer); err != nil {
 			return cli.Exit(err.Error(), exitError)
 		}
 	}
@@ -185,86 +179,58 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	return nil
 }
 
-// lintResult is a run's result with what formatters need to describe it.
-type lintResult struct {
-	result *lint.Result
-	rules  []*lint.Rule // the rules that ran
-	files  []string     // every file named or found, checked or not
-	config string       // the config file read, or ""
-}
-
-// protect lists the files an output must not replace: every file read.
-func (lr *lintResult) protect() []string {
-	if lr.config == "" {
-		return lr.files
+// lintPaths checks paths as the command line's flags say.
+func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*check.Result, error) {
+	opts := check.Options{
+		Paths:          paths,
+		Stdin:          stdin,
+		StdinName:      c.String("stdin-filename"),
+		ConfigPath:     c.String("config"),
+		Enable:         ruleList(c.StringSlice("enable")),
+		Disable:        ruleList(c.StringSlice("disable")),
+		NetworkOnly:    c.Bool("network-only") || isLinksCommand(c),
+		Refresh:        isLinksCommand(c) && c.Bool("refresh"),
+		AllowPrivate:   c.Bool("allow-private"),
+		SuggestArchive: c.Bool("suggest-archive"),
+		Version:        versionString(),
+		Baseline:       c.String("baseline"),
+		ChangedSince:   c.String("changed-since"),
+		Jobs:           c.Int("jobs"),
+		Notify: func(n check.Note) {
+			// Warnings even with --quiet: a run that checked nothing must
+			// not look like a clean one.
+			if n.Important || !c.Bool("quiet") {
+				fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", n.Text)
+			}
+		},
 	}
-	return append(slices.Clip(lr.files), lr.config)
-}
-
-// lintPaths checks the command line's paths with the configured rules.
-func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*lintResult, error) {
-	var links linksConfig
-	var limitsCfg limitsConfig
-	cfg, err := loadConfig(c.String("config"), map[string]any{"links": &links, "limits": &limitsCfg})
-	if err != nil {
-		return nil, err
+	if c.Bool("offline") {
+		opts.Links = check.LinksOffline
 	}
-	lim, err := resolveLimits(c, &limitsCfg)
-	if err != nil {
-		return nil, err
-	}
-	active, err := lint.Configure(rules.All(), cfg, lint.Selection{
-		Enable:  ruleList(c.StringSlice("enable")),
-		Disable: ruleList(c.StringSlice("disable")),
-	})
-	if err != nil {
-		return nil, err
-	}
-	if c.Bool("network-only") || isLinksCommand(c) {
-		active = slices.DeleteFunc(active, func(a lint.ActiveRule) bool { return !a.Rule.Network })
-	}
-	if c.Int("jobs") < 1 {
+	if opts.Jobs < 1 {
 		return nil, errors.New("--jobs must be at least 1")
 	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	inputs, pathErrs := collect(paths, cfg, stdin, c.String("stdin-filename"), lim.maxFileSize)
-	// A warning even with --quiet: a run that checked nothing must not
-	// look like a clean one.
-	for _, dir := range emptyFolders(paths, inputs, pathErrs) {
-		fmt.Fprintf(c.App.ErrWriter, "citelint: warning: nothing to check in %s: no .md or .markdown file there (or every one is ignored); name .txt files or match them with a glob\n", dir)
-	}
-
-	values, afterRun, err := checkLinks(ctx, c, &links, cfg.Dir, active, inputs)
-	if err != nil {
-		return nil, err
-	}
-	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: c.Int("jobs"), Values: values, MaxFindings: lim.maxFindings}
-	res := runner.Run(ctx, inputs)
-	afterRun()
-	res.Errors = append(pathErrs, res.Errors...)
-	for _, e := range pathErrs {
-		// A pattern that matches nothing, or a folder that cannot be read,
-		// is no file: the summary must not count it as one.
-		if !errors.Is(e.Err, errNoMatch) && !errors.Is(e.Err, errFolder) {
-			res.Files++
+	if c.IsSet("timeout") {
+		if opts.LinkDeadline = c.Duration("timeout"); opts.LinkDeadline <= 0 {
+			return nil, errors.New("--timeout must be a positive duration, such as 2m")
 		}
 	}
-
-	lr := &lintResult{result: res, config: cfg.Path}
-	for _, a := range active {
-		lr.rules = append(lr.rules, a.Rule)
+	if c.IsSet("max-file-size") {
+		n, err := check.ParseSize(c.String("max-file-size"))
+		if err != nil {
+			return nil, fmt.Errorf("--max-file-size: %w", err)
+		}
+		opts.MaxFileSize = n
 	}
-	for _, in := range inputs {
-		lr.files = append(lr.files, in.Path)
-	}
-	for _, e := range pathErrs {
-		if !errors.Is(e.Err, errNoMatch) && !errors.Is(e.Err, errFolder) {
-			lr.files = append(lr.files, e.Path)
+	if c.IsSet("max-findings") {
+		if opts.MaxFindings = c.Int("max-findings"); opts.MaxFindings < 1 {
+			return nil, errors.New("--max-findings must be at least 1")
 		}
 	}
-	return lr, nil
+	if !c.Bool("quiet") && isTerminal(c.App.ErrWriter) {
+		opts.LinkProgress = c.App.ErrWriter
+	}
+	return check.Check(ctx, opts)
 }
 
 // ruleList splits the values of --enable and --disable at commas and
@@ -290,32 +256,6 @@ func checkFlagCombinations(c *cli.Context) error {
 		return errors.New("--suggest-archive needs the network, which --offline forbids: leave out one of them")
 	}
 	return nil
-}
-
-// emptyFolders returns the folders among paths under which no input was
-// found, so that "nothing was checked" is said rather than implied by a
-// count of 0 files. A folder with an error of its own has been reported.
-func emptyFolders(paths []string, inputs []lint.Input, errs []lint.FileError) []string {
-	var out []string
-	for _, p := range paths {
-		if p == "-" || slices.ContainsFunc(errs, func(e lint.FileError) bool { return e.Path == filepath.ToSlash(p) }) {
-			continue
-		}
-		if info, err := os.Stat(p); err != nil || !info.IsDir() {
-			continue
-		}
-		dir := filepath.ToSlash(filepath.Clean(p))
-		found := slices.ContainsFunc(inputs, func(in lint.Input) bool {
-			if dir == "." {
-				return !filepath.IsAbs(in.Path) && in.Path != ".." && !strings.HasPrefix(in.Path, "../")
-			}
-			return strings.HasPrefix(in.Path, strings.TrimSuffix(dir, "/")+"/")
-		})
-		if !found {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // signalContext returns a context cancelled by an interrupt (Ctrl-C).
@@ -357,7 +297,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 			file = outputFile
 			usesOutput = true
 		}
-		if file == "" || isStdout(file) {
+		if file == "" || report.IsStdout(file) {
 			toStdout++
 		} else if files[filepath.Clean(file)] {
 			return nil, fmt.Errorf("--format %s: %s already receives another format; give each format its own file", f, file)
@@ -395,32 +335,6 @@ func failing(ds []lint.Diagnostic, failOn lint.Severity) bool {
 	return slices.ContainsFunc(ds, func(d lint.Diagnostic) bool { return d.Severity >= failOn })
 }
 
-// loadConfig reads the config file at path, or the nearest one; sections
-// receive the top-level sections beyond rules and ignore.
-func loadConfig(path string, sections map[string]any) (*lint.Config, error) {
-	if path == "" {
-		found, err := lint.FindConfig(".")
-		if err != nil {
-			return nil, fmt.Errorf("look for config: %w", err)
-		}
-		if found == "" {
-			return &lint.Config{}, nil
-		}
-		path = found
-		// Name the config as the user would: relative to where they are.
-		if wd, err := os.Getwd(); err == nil {
-			if rel, err := filepath.Rel(wd, found); err == nil && !strings.HasPrefix(rel, "..") {
-				path = rel
-			}
-		}
-	}
-	limits, err := lint.ConfigLimitsFromEnv(os.Getenv)
-	if err != nil {
-		return nil, err
-	}
-	return limits.Load(path, rules.All(), sections)
-}
-
 func useColor(mode string, out io.Writer, output string) bool {
 	switch mode {
 	case "always":
@@ -438,67 +352,6 @@ func useColor(mode string, out io.Writer, output string) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// namedFormatter is a formatter and its format's name.
-type namedFormatter struct {
-	name string
-	report.Formatter
-}
-
-// renderAll formats res in every format, in memory, before anything is
-// written. A panic while formatting one file's findings becomes that
-// file's error (its findings dropped), as a panic while checking it would,
-// and every format is rendered again so that all of them agree.
-func renderAll(fs []namedFormatter, res *lint.Result) ([][]byte, error) {
-	for {
-		out := make([][]byte, len(fs))
-		bad := map[string]error{}
-		for i, f := range fs {
-			var buf bytes.Buffer
-			var ferr error
-			err := lint.Guard("the "+f.name+" formatter", func() { ferr = f.Format(&buf, res) })
-			if ferr != nil {
-				return nil, fmt.Errorf("write the %s report: %w", f.name, ferr)
-			}
-			if err == nil {
-				out[i] = buf.Bytes()
-				continue
-			}
-			// Find the files whose findings make the formatter fail.
-			for path, ds := range byPath(res.Diagnostics) {
-				one := &lint.Result{Files: 1, Diagnostics: ds}
-				if perr := lint.Guard("the "+f.name+" formatter", func() { _ = f.Format(io.Discard, one) }); perr != nil && bad[path] == nil {
-					bad[path] = perr
-				}
-			}
-			if len(bad) == 0 {
-				return nil, fmt.Errorf("write the %s report: %w", f.name, err)
-			}
-			break
-		}
-		if len(bad) == 0 {
-			return out, nil
-		}
-		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return bad[d.Path] != nil })
-		paths := make([]string, 0, len(bad))
-		for p := range bad {
-			paths = append(paths, p)
-		}
-		slices.Sort(paths)
-		for _, p := range paths {
-			res.Errors = append(res.Errors, lint.FileError{Path: p, Err: bad[p]})
-		}
-	}
-}
-
-// byPath groups diagnostics by file.
-func byPath(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
-	m := map[string][]lint.Diagnostic{}
-	for _, d := range ds {
-		m[d.Path] = append(m[d.Path], d)
-	}
-	return m
-}
-
 // terminalWidth returns the width of the terminal out writes to, or
 // report.DefaultWidth when it is not a terminal.
 func terminalWidth(out io.Writer) int {
@@ -510,161 +363,18 @@ func terminalWidth(out io.Writer) int {
 	return report.DefaultWidth
 }
 
-// write puts a rendered report in the output file, or on out.
-func write(report []byte, output string, out io.Writer) error {
-	if output == "" || isStdout(output) {
-		_, err := out.Write(report)
-		return err
-	}
-	return writeFileAtomic(output, func(w io.Writer) error {
-		_, err := w.Write(report)
-		return err
-	})
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// isStdout reports whether an output path names standard output itself,
-// which is written through the writer the command already holds: opening
-// the path again would start at its beginning, or replace the file a shell
-// redirected it to.
-func isStdout(path string) bool {
-	switch path {
-	case "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1":
-		return true
+// unwrapPath drops the operation and path from a *fs.PathError: the path
+// is shown with the error already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	return false
+	return err
 }
-
-// checkOutput refuses an output path that would destroy something: a file
-// being checked (or the config), as the same file after symbolic links; a
-// folder; a block device. protect lists the paths not to replace; what
-// names what would be written, for messages.
-func checkOutput(what, path string, protect []string) error {
-	if isStdout(path) {
-		return nil
-	}
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil // a new file replaces nothing
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s to %s: %w", what, path, unwrapPath(err))
-	}
-	switch {
-	case info.IsDir():
-		return fmt.Errorf("cannot write %s to %s: it is a folder; name a file", what, path)
-	case info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0:
-		return fmt.Errorf("cannot write %s to %s: it is a block device (a disk); name a file", what, path)
-	}
-	for _, p := range protect {
-		if pi, err := os.Stat(p); err == nil && os.SameFile(info, pi) {
-			it := "citelint reads that file"
-			if filepath.Clean(p) != filepath.Clean(path) {
-				it = "it is " + p + ", which citelint reads"
-			}
-			return fmt.Errorf("cannot write %s to %s: %s, and %s would replace it; name another file", what, path, it, what)
-		}
-	}
-	return nil
-}
-
-// maxLinkHops bounds the symbolic links followed to an output's target,
-// as the kernel bounds them (a loop never ends).
-const maxLinkHops = 40
-
-// linkTarget follows symbolic links from path to the file they lead to,
-// which need not exist yet. Directory links along the way are left to the
-// system.
-func linkTarget(path string) (string, error) {
-	for range maxLinkHops {
-		info, err := os.Lstat(path)
-		if errors.Is(err, fs.ErrNotExist) || (err == nil && info.Mode()&fs.ModeSymlink == 0) {
-			return path, nil // the end of the chain, existing or to be created
-		}
-		if err != nil {
-			return "", err
-		}
-		t, err := os.Readlink(path)
-		if err != nil {
-			return "", err
-		}
-		if !filepath.IsAbs(t) {
-			// Not filepath.Join: it would resolve ".." lexically, which is
-			// wrong when the link's folder is itself a link.
-			t = filepath.Dir(path) + string(filepath.Separator) + t
-		}
-		path = t
-	}
-	return "", fmt.Errorf("more than %d symbolic links", maxLinkHops)
-}
-
-// writeFileAtomic writes a report to path. A regular file (new, or
-// reached through symbolic links, which stay) is written through a
-// temporary file in the same directory and a rename, so that readers never
-// see half a file; it keeps the mode of the file it replaces. A FIFO or a
-// character device (/dev/null, a terminal) is written in place: a rename
-// would replace it.
-func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
-	info, err := os.Stat(path)
-	if err == nil && !info.Mode().IsRegular() {
-		if info.IsDir() || (info.Mode()&fs.ModeDevice != 0 && info.Mode()&fs.ModeCharDevice == 0) {
-			return fmt.Errorf("write %s: not a file", path)
-		}
-		return writeInPlace(path, fill)
-	}
-	target, err := linkTarget(path)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	mode := fs.FileMode(0o644)
-	if info != nil && info.Mode().IsRegular() {
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err := fill(tmp); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// writeInPlace writes to a FIFO or device as a shell redirection would.
-func writeInPlace(path string, fill func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	if err := fill(f); err != nil {
-		_ = f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// errNotFound says a named path does not exist.
-var errNotFound = errors.New("no such file or folder")
-
-// errNoMatch says a glob pattern matched no file.
-var errNoMatch = errors.New("no file matches this pattern")
-
-// errFolder says a folder of the walk could not be read.
-var errFolder = errors.New("cannot read this folder")

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules"
 	"github.com/goccy/go-yaml"
@@ -119,7 +120,7 @@ func defaultConfig(all []*lint.Rule) string {
 	}
 	b.WriteString("\n# Paths not to check, relative to this file (** matches any folders).\nignore: []\n")
 	b.WriteString("\n# Files that folder walks check beyond Markdown, such as plain-text drafts\n# (e.g. [\"notes/**/*.txt\"]); .txt files named on the command line are always checked.\ninclude: []\n")
-	b.WriteString(linksConfigHelp)
+	b.WriteString(linkcheck.CommentedDefaults())
 	return b.String()
 }
 
@@ -127,31 +128,3 @@ func defaultConfig(all []*lint.Rule) string {
 func optionsForYAML(o lint.Options) any {
 	return reflect.ValueOf(o).Elem().Interface()
 }
-
-// linksConfigHelp documents the links section in the written config; its
-// settings are the link checker's defaults, commented out.
-const linksConfigHelp = `
-# How links are checked (the defaults, commented out):
-# links:
-#   exclude: []            # regexps of URLs not to check
-#   accept: []             # HTTP statuses to treat as fine, e.g. [403]
-#   paywalled-domains: []  # domains to report as paywalled (at info)
-#   timeout: 15s
-#   connect-timeout: 10s   # connecting and waiting for the response headers
-#   deadline: 0s           # the whole link check; 0 for none
-#   retries: 2             # 0 for none; a timeout is retried once at most
-#   max-retry-wait: 30s    # a longer Retry-After is not waited for
-#   max-header-bytes: 65536
-#   max-url-length: 8192
-#   max-page-bytes: 2097152
-#   max-redirects: 20
-#   max-local-file-bytes: 10485760
-#   per-host: 2            # requests in flight per host
-#   max-concurrency: 32
-#   cache: ""              # a folder relative to this file; "off" for none; default: the user cache folder
-#   max-age: 24h
-#   headers: {}            # per domain, sent over HTTPS only, e.g. {example.com: {Authorization: "Bearer …"}}
-#   user-agent: ""         # default: citelint/VERSION (+https://github.com/citelint/citelint)
-#   allow-private: false
-#   suggest-archive: false
-`

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/report"
 )
 
 // citelintWithin runs the binary as citelint does, but fails the test
@@ -68,7 +68,7 @@ func TestFormatterPanicIsThatFilesError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := renderAll([]namedFormatter{{"json", json}, {"text", panickyFormatter{on: "b.md"}}}, res)
+	out, err := report.RenderAll([]report.Named{{Name: "json", Formatter: json}, {Name: "text", Formatter: panickyFormatter{on: "b.md"}}}, res)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,43 +199,6 @@ func TestGlobsSkipLinksAndSpecialFiles(t *testing.T) {
 		if r.code != 0 || r.stderr != "" {
 			t.Errorf("%s: code %d, stderr %q", pattern, r.code, r.stderr)
 		}
-	}
-}
-
-// An unreadable folder is an error for that folder; the walk goes on and
-// the files after it are checked. File modes cannot hide a folder from
-// root, so readDir fails on cue.
-func TestUnreadableFolderDoesNotStopTheWalk(t *testing.T) {
-	dir := files(t, map[string]string{
-		"docs/a/1.md":   "Sales rose [citation needed].\n",
-		"docs/b/x.md":   "Sales rose [citation needed].\n",
-		"docs/c/2.md":   "Sales rose [citation needed].\n",
-		"docs/c/d/3.md": "Sales rose [citation needed].\n",
-	})
-	t.Chdir(dir)
-	readDir = func(name string) ([]os.DirEntry, error) {
-		if filepath.ToSlash(name) == "docs/b" {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
-		}
-		return os.ReadDir(name)
-	}
-	t.Cleanup(func() { readDir = os.ReadDir })
-	var stdout, stderr bytes.Buffer
-	code := run([]string{"citelint", "docs"}, strings.NewReader(""), &stdout, &stderr)
-	var lines []string
-	for _, l := range strings.Split(stdout.String(), "\n") {
-		if strings.HasPrefix(l, "docs/") || strings.Contains(l, " in ") {
-			lines = append(lines, l)
-		}
-	}
-	equal(t, "stdout", lines, []string{
-		"docs/a/1.md:1:12: error: placeholder \"[citation needed]\" left in the draft [citation-needed-marker]",
-		"docs/c/2.md:1:12: error: placeholder \"[citation needed]\" left in the draft [citation-needed-marker]",
-		"docs/c/d/3.md:1:12: error: placeholder \"[citation needed]\" left in the draft [citation-needed-marker]",
-		"3 errors, 0 warnings, 0 info in 3 files",
-	})
-	if code != 2 || stderr.String() != "citelint: docs/b: cannot read this folder: permission denied\n" {
-		t.Errorf("code %d, stderr %q", code, stderr.String())
 	}
 }
 

@@ -12,8 +12,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/citelint/citelint/lint/linkcheck"
 )
 
 // linkServer is a local web server with one path per kind of link,
@@ -313,14 +311,6 @@ func TestLinksConfigErrors(t *testing.T) {
 		if r.code != exitError || !strings.Contains(r.stderr, tt.want) {
 			t.Errorf("config %q: exit %d, stderr %q; want exit %d mentioning %q", tt.config, r.code, r.stderr, exitError, tt.want)
 		}
-	}
-}
-
-func TestNetworkUnavailableIsSaidOnce(t *testing.T) {
-	var b strings.Builder
-	noteLinkCheck(&b, linkcheck.Summary{Links: 57, Fetched: 57, NetworkUnavailable: 57})
-	if want := "citelint: network unavailable: 57 links not checked\n"; b.String() != want {
-		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
 

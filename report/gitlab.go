@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/citelint/citelint/fingerprint"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/fingerprint"
 )
 
 // GitLab writes a GitLab Code Quality report: a JSON array with one issue

@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/citelint/citelint/fingerprint"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/fingerprint"
 )
 
 // SARIF writes a SARIF 2.1.0 log for GitHub code scanning and other SARIF

@@ -1,18 +1,16 @@
-package main
+package check
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/dustin/go-humanize"
-	"github.com/urfave/cli/v2"
 )
 
-// defaultMaxFileSize is the largest file checked by default. Drafts are a
+// DefaultMaxFileSize is the largest file checked by default. Drafts are a
 // few hundred kilobytes at most; a larger file is a mistake (a data dump, a
 // device) and would cost memory many times its size.
-const defaultMaxFileSize = 10 * 1000 * 1000
+const DefaultMaxFileSize = 10 * 1000 * 1000
 
 // limitsConfig is the config file's "limits" section: bounds on what one
 // file may cost.
@@ -31,7 +29,7 @@ type limitsConfig struct {
 // place in the config file.
 func (l *limitsConfig) Validate() error {
 	if l.MaxFileSize != "" {
-		n, err := parseSize(l.MaxFileSize)
+		n, err := ParseSize(l.MaxFileSize)
 		if err != nil {
 			return fmt.Errorf("max-file-size: %w", err)
 		}
@@ -43,8 +41,8 @@ func (l *limitsConfig) Validate() error {
 	return nil
 }
 
-// parseSize reads a size such as 10MB, 512KB, 2MiB or a number of bytes.
-func parseSize(s string) (int64, error) {
+// ParseSize reads a size such as 10MB, 512KB, 2MiB or a number of bytes.
+func ParseSize(s string) (int64, error) {
 	n, err := humanize.ParseBytes(s)
 	if err != nil || n == 0 || n > 1<<40 {
 		return 0, fmt.Errorf("%q is not a size; write one such as 10MB or 512KB", s)
@@ -52,35 +50,28 @@ func parseSize(s string) (int64, error) {
 	return int64(n), nil
 }
 
-// limits are the bounds in force: the flags over the config over the
+// limits are the bounds in force: the options over the config over the
 // defaults.
 type limits struct {
 	maxFileSize int64
 	maxFindings int
 }
 
-func resolveLimits(c *cli.Context, lc *limitsConfig) (limits, error) {
-	l := limits{maxFileSize: defaultMaxFileSize, maxFindings: lint.DefaultMaxFindings}
+func resolveLimits(o *Options, lc *limitsConfig) limits {
+	l := limits{maxFileSize: DefaultMaxFileSize, maxFindings: lint.DefaultMaxFindings}
 	if lc.maxFileSize > 0 {
 		l.maxFileSize = lc.maxFileSize
 	}
 	if lc.MaxFindings > 0 {
 		l.maxFindings = lc.MaxFindings
 	}
-	if c.IsSet("max-file-size") {
-		n, err := parseSize(c.String("max-file-size"))
-		if err != nil {
-			return l, fmt.Errorf("--max-file-size: %w", err)
-		}
-		l.maxFileSize = n
+	if o.MaxFileSize > 0 {
+		l.maxFileSize = o.MaxFileSize
 	}
-	if c.IsSet("max-findings") {
-		if c.Int("max-findings") < 1 {
-			return l, errors.New("--max-findings must be at least 1")
-		}
-		l.maxFindings = c.Int("max-findings")
+	if o.MaxFindings > 0 {
+		l.maxFindings = o.MaxFindings
 	}
-	return l, nil
+	return l
 }
 
 // errTooLarge says a file is over the size limit.

@@ -3,8 +3,8 @@ package fingerprint_test
 import (
 	"testing"
 
+	"github.com/citelint/citelint/fingerprint"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/fingerprint"
 	"github.com/citelint/citelint/rules"
 )
 

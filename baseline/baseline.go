@@ -12,8 +12,8 @@ import (
 	"io"
 	"slices"
 
+	"github.com/citelint/citelint/fingerprint"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/fingerprint"
 )
 
 // Version is the version of the baseline file format.

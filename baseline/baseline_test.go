@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citelint/citelint/baseline"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/lint/baseline"
 	"github.com/citelint/citelint/rules"
 )
 

@@ -1,4 +1,4 @@
-package main
+package check
 
 import (
 	"errors"
@@ -24,7 +24,7 @@ var skippedDirs = map[string]bool{".git": true, "node_modules": true, "vendor": 
 // often robots.txt or requirements.txt as drafts.
 var checkedExts = map[string]bool{".md": true, ".markdown": true}
 
-// collect turns the command line's paths into inputs: files as named,
+// collect turns the paths to check into inputs: files as named,
 // folders walked, globs expanded, "-" as standard input. Each file is
 // listed once, in the order first named. A path that names nothing, or a
 // folder that cannot be read, is an error; the rest are still collected.
@@ -167,4 +167,39 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// errNotFound says a named path does not exist.
+var errNotFound = errors.New("no such file or folder")
+
+// errNoMatch says a glob pattern matched no file.
+var errNoMatch = errors.New("no file matches this pattern")
+
+// errFolder says a folder of the walk could not be read.
+var errFolder = errors.New("cannot read this folder")
+
+// emptyFolders returns the folders among paths under which no input was
+// found, so that "nothing was checked" is said rather than implied by a
+// count of 0 files. A folder with an error of its own has been reported.
+func emptyFolders(paths []string, inputs []lint.Input, errs []lint.FileError) []string {
+	var out []string
+	for _, p := range paths {
+		if p == "-" || slices.ContainsFunc(errs, func(e lint.FileError) bool { return e.Path == filepath.ToSlash(p) }) {
+			continue
+		}
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			continue
+		}
+		dir := filepath.ToSlash(filepath.Clean(p))
+		found := slices.ContainsFunc(inputs, func(in lint.Input) bool {
+			if dir == "." {
+				return !filepath.IsAbs(in.Path) && in.Path != ".." && !strings.HasPrefix(in.Path, "../")
+			}
+			return strings.HasPrefix(in.Path, strings.TrimSuffix(dir, "/")+"/")
+		})
+		if !found {
+			out = append(out, p)
+		}
+	}
+	return out
 }

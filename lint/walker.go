@@ -1,0 +1,856 @@
+package lint
+
+// The Markdown walker: it turns goldmark's tree into the Document model
+// (prose blocks with their text, containers, citations, link definitions
+// and comments), keeping byte offsets into the file from the start. Its
+// handling of markup that is not Markdown (template directives, HTML
+// links) is in markup.go.
+
+import (
+	"bytes"
+	"cmp"
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+var markdown = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.GFM,
+		extension.Footnote,
+		&frontmatter.Extender{},
+	)).Parser()
+})
+
+func (d *Document) parseMarkdown() {
+	// goldmark does not skip a byte order mark, and front matter must start
+	// the input: parse the body after it and shift offsets back.
+	base := 0
+	if bytes.HasPrefix(d.Source, bom) {
+		base = len(bom)
+	}
+	body := d.Source[base:]
+	root := markdown().Parse(text.NewReader(body))
+	w := &walker{d: d, src: body, base: base}
+	w.walk(root, nil)
+	w.resolveReferences()
+	d.sortBySource()
+}
+
+// sortBySource puts blocks, containers and citations in source order:
+// goldmark moves footnote definitions to the end of the tree.
+func (d *Document) sortBySource() {
+	sortCitations(d.Citations)
+	if slices.IsSortedFunc(d.Blocks, byStart) {
+		return
+	}
+	slices.SortStableFunc(d.Blocks, byStart)
+	slices.SortStableFunc(d.Containers, func(a, b *Container) int { return cmp.Compare(a.Start, b.Start) })
+	renumber := make([]int, len(d.Blocks))
+	for i, b := range d.Blocks {
+		renumber[b.Index] = i
+		b.Index = i
+	}
+	for _, c := range d.Containers {
+		for i, old := range c.Blocks {
+			c.Blocks[i] = renumber[old]
+		}
+		slices.Sort(c.Blocks)
+	}
+	for _, c := range d.Citations {
+		c.Block = renumber[c.Block]
+	}
+}
+
+func byStart(a, b *Block) int { return cmp.Compare(a.Start, b.Start) }
+
+// walker turns the goldmark tree into blocks, containers and citations.
+// Offsets in the tree are into src; base shifts them into the file.
+type walker struct {
+	d    *Document
+	src  []byte
+	base int
+	// pending are reference links waiting for their definitions.
+	pending []pendingRef
+	tb      textBuilder
+	// masks are the template directives of the current block; mask is
+	// the first that may still lie ahead, maskShown whether its
+	// placeholder is in the text already.
+	masks     []span
+	mask      int
+	maskShown bool
+	// openLink is an HTML link whose </a> is still to come.
+	openLink *Citation
+	// slab holds Blocks not handed out yet.
+	slab []Block
+	// current is the block being built.
+	current *Block
+}
+
+type pendingRef struct {
+	c     *Citation
+	label string
+}
+
+// walk visits the blocks under n and returns the offset (in the parser's
+// input) where the last of them ends, or -1 when there is none. Ends are
+// computed bottom-up so that deep nesting costs linear time.
+func (w *walker) walk(n ast.Node, parent *Container) int {
+	end := -1
+	row := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		var e int
+		switch c := c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			e = w.block(c, Paragraph, 0, parent).End - w.base
+		case *ast.Heading:
+			e = w.block(c, Heading, c.Level, parent).End - w.base
+		case *ast.Blockquote:
+			e = w.container(c, Blockquote, parent)
+		case *ast.ListItem:
+			e = w.container(c, ListItem, parent)
+		case *east.Table:
+			e = w.container(c, Table, parent)
+		case *east.TableHeader, *east.TableRow:
+			e = w.tableRow(c, row, parent)
+			row++
+		case *east.Footnote:
+			e = w.container(c, FootnoteDefinition, parent)
+		case *ast.LinkReferenceDefinition:
+			w.definition(c)
+			e = linesEnd(c)
+		case *ast.HTMLBlock:
+			w.htmlBlock(c)
+			e = linesEnd(c)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			e = max(linesEnd(c), c.Pos())
+		case *ast.ThematicBreak:
+			e = c.Pos()
+		default:
+			e = w.walk(c, parent)
+		}
+		end = max(end, e)
+	}
+	return end
+}
+
+// linesEnd returns where a block node's last line ends, or -1.
+func linesEnd(n ast.Node) int {
+	if l := n.Lines(); l.Len() > 0 {
+		return l.At(l.Len() - 1).Stop
+	}
+	return -1
+}
+
+// tableRow walks one row of cells; row 0 is the header.
+func (w *walker) tableRow(r ast.Node, row int, parent *Container) int {
+	end, column := -1, 0
+	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+		if cell, ok := c.(*east.TableCell); ok {
+			b := w.block(cell, TableCell, 0, parent)
+			b.Row, b.Column = row, column
+			column++
+			end = max(end, b.End-w.base)
+		}
+	}
+	return end
+}
+
+// container records a container block and walks into it. It returns the
+// offset where the container's content ends.
+func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) int {
+	c := &Container{Kind: kind, Parent: parent, Start: -1}
+	if p := w.snap(n.Pos()); p >= 0 {
+		c.Start = w.base + p // for now: blocks with no position start here
+	}
+	w.d.Containers = append(w.d.Containers, c)
+	first := len(w.d.Blocks)
+	end := w.walk(n, c)
+	start := w.snap(n.Pos())
+	if start < 0 { // goldmark gives no position to some nodes
+		start = max(end, 0)
+	}
+	if first < len(w.d.Blocks) {
+		// A container holds its blocks, whatever goldmark's position
+		// says (">\t>0": a tab's expansion puts the inner quote after
+		// its own text).
+		start = min(start, w.d.Blocks[first].Start-w.base)
+	}
+	end = max(end, start)
+	if end > start {
+		// Take in the rest of the last line (a table's closing pipe).
+		end = w.d.Lines.LineEnd(w.d.Lines.LineOf(w.base+end-1)) - w.base
+	}
+	c.Start, c.End = w.base+start, w.base+end
+	for i := first; i < len(w.d.Blocks); i++ {
+		c.Blocks = append(c.Blocks, i)
+	}
+	return end
+}
+
+// snap turns a node position from goldmark into an offset in the parser's
+// input that can bound a span: goldmark counts a tab's expansion into
+// some positions ("*\n\t #" puts the heading past the end of the input),
+// so a position is clamped to the input and moved back to the start of a
+// character and off the middle of a CRLF. -1 (no position) stays -1.
+func (w *walker) snap(off int) int {
+	if off < 0 {
+		return -1
+	}
+	off = min(off, len(w.src))
+	for off > 0 && off < len(w.src) && !utf8.RuneStart(w.src[off]) {
+		off--
+	}
+	if off > 0 && off < len(w.src) && w.src[off-1] == '\r' && w.src[off] == '\n' {
+		off--
+	}
+	return off
+}
+
+// extent returns the source span of a prose block node: its lines, or its
+// position when it has none, or else the end of the block before it or
+// the start of its container.
+func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
+	start, end := w.snap(n.Pos()), -1
+	if l := n.Lines(); l.Len() > 0 {
+		if start < 0 {
+			start = l.At(0).Start
+		}
+		// goldmark may end a line's segment after the \r of its CRLF.
+		end = w.snap(l.At(l.Len() - 1).Stop)
+	}
+	if start < 0 {
+		// No position and no lines (an empty cell that pads a table row):
+		// place it where the block before it ends, or where its
+		// container starts if that is later.
+		start = 0
+		if k := len(w.d.Blocks); k > 0 {
+			start = w.d.Blocks[k-1].End - w.base
+		}
+		for c := parent; c != nil; c = c.Parent {
+			if c.Start >= 0 {
+				start = max(start, c.Start-w.base)
+				break
+			}
+		}
+	}
+	return start + w.base, max(start, end) + w.base
+}
+
+func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container) *Block {
+	start, end := w.extent(n, parent)
+	// Blocks come from a slab: one allocation serves many of them.
+	if len(w.slab) == 0 {
+		// Grow with the document, so small files waste little.
+		w.slab = make([]Block, min(max(len(w.d.Blocks), 4), 64))
+	}
+	b := &w.slab[0]
+	w.slab = w.slab[1:]
+	*b = Block{Index: len(w.d.Blocks), Kind: kind, Level: level, Start: start, End: end, Parent: parent}
+	w.d.Blocks = append(w.d.Blocks, b)
+	// One builder serves every block of the document: its buffers grow
+	// once and are copied out at their final size.
+	t := &w.tb
+	t.buf, t.segs, t.base = t.buf[:0], t.segs[:0], w.base
+	w.masks, w.mask, w.maskShown = templateSpans(w.src, start-w.base, end-w.base), 0, false
+	w.current = b
+	w.inline(n, t, b)
+	w.closeHTMLLink(t)
+	b.Text = string(t.buf)
+	b.m = slices.Clone(t.segs)
+	b.Sentences = SplitSentences(b.Text)
+	b.Quotes = findQuotes(b.Text)
+	w.pandoc(b)
+	for _, c := range b.Citations {
+		c.Sentence = b.SentenceAt(c.TextStart)
+	}
+	return b
+}
+
+// inline appends the prose of n's inline children to t.
+func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			w.text(t, c.Segment.Start, c.Segment.Stop)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				t.addAtomic(" ", w.base+c.Segment.Stop, w.base+c.Segment.Stop)
+			}
+		case *ast.String:
+			// Synthetic text has no place of its own: pin it to the end so far.
+			at := w.base
+			if k := len(t.segs); k > 0 {
+				at = t.segs[k-1].srcEnd
+			}
+			t.addAtomic(string(c.Value), at, at)
+		case *ast.CodeSpan:
+			start := w.base + c.Pos()
+			t.addAtomic(string(ObjectRune), start, w.base+w.codeSpanEnd(c))
+		case *ast.Link:
+			w.link(c, t, b)
+		case *ast.Image:
+			start := c.Pos()
+			// The image starts at its "!"; linkEnd wants the "[" after it.
+			open := start
+			if open < len(w.src) && w.src[open] == '!' {
+				open++
+			}
+			t.addAtomic(string(ObjectRune), w.base+start, w.base+w.linkEnd(c, open, c.Reference))
+		case *ast.AutoLink:
+			w.autolink(c, t, b)
+		case *east.FootnoteLink:
+			w.footnote(c, t, b)
+		case *ast.RawHTML:
+			w.rawHTML(c, t, b)
+		default:
+			w.inline(c, t, b)
+		}
+	}
+}
+
+// text appends source text, dropping the backslash of escapes and decoding
+// entities, each mapped to its whole source run.
+func (w *walker) text(t *textBuilder, start, stop int) {
+	if len(w.masks) > 0 {
+		w.addMasked(t, start, stop, func(from, to int) { w.unmaskedText(t, from, to) })
+		return
+	}
+	w.unmaskedText(t, start, stop)
+}
+
+// unmaskedText appends source text as text does, with no template
+// directive inside it.
+func (w *walker) unmaskedText(t *textBuilder, start, stop int) {
+	s := w.src
+	if bytes.IndexByte(s[start:stop], '\\') < 0 && bytes.IndexByte(s[start:stop], '&') < 0 {
+		t.addSource(s, start, stop) // the common case: nothing to decode
+		return
+	}
+	from := start
+	for i := start; i < stop; i++ {
+		n := 0
+		var repl string
+		switch s[i] {
+		case '\\':
+			if i+1 < stop && isASCIIPunct(s[i+1]) {
+				n, repl = 2, string(s[i+1])
+			}
+		case '&':
+			if n = entityLen(s[i:stop]); n > 0 {
+				repl = html.UnescapeString(string(s[i : i+n]))
+			}
+		}
+		if n > 0 {
+			t.addSource(s, from, i)
+			t.addAtomic(repl, w.base+i, w.base+i+n)
+			i += n - 1
+			from = i + 1
+		}
+	}
+	t.addSource(s, from, stop)
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// entityLen returns the length of the HTML entity that b starts with
+// (&amp; &#39; &#x2019;), or 0.
+func entityLen(b []byte) int {
+	for i := 1; i < len(b) && i <= 32; i++ {
+		c := b[i]
+		switch {
+		case c == ';':
+			if i == 1 {
+				return 0
+			}
+			if html.UnescapeString(string(b[:i+1])) == string(b[:i+1]) {
+				return 0 // not a known entity
+			}
+			return i + 1
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '#' && i == 1:
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// lastStop returns the end of the last text inside an inline node, or -1.
+func lastStop(n ast.Node) int {
+	stop := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			stop = max(stop, t.Segment.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return stop
+}
+
+// codeSpanEnd returns the offset after a code span's closing backticks.
+func (w *walker) codeSpanEnd(c *ast.CodeSpan) int {
+	s := w.src
+	i := c.Pos()
+	ticks := 0
+	for i < len(s) && s[i] == '`' {
+		i++
+		ticks++
+	}
+	if stop := lastStop(c); stop > i {
+		i = stop
+	}
+	for ; i < len(s); i++ {
+		if s[i] != '`' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		if j-i == ticks {
+			return j
+		}
+		i = j - 1
+	}
+	return len(s)
+}
+
+// linkEnd returns the offset after a link or image whose text opens with
+// the "[" at start: after its "]", then after the "(destination title)"
+// of an inline link or the "[label]" of a full or collapsed reference.
+// ref is the link's reference, nil for an inline link.
+func (w *walker) linkEnd(n ast.Node, start int, ref *ast.ReferenceLink) int {
+	s := w.src
+	i := start + 1
+	if stop := lastStop(n); stop > i {
+		i = stop
+	}
+	// Skip to the closing bracket of the text, past emphasis or code marks.
+	for depth := 0; i < len(s); i++ {
+		if s[i] == '\\' {
+			i++
+			continue
+		}
+		if s[i] == '[' {
+			depth++
+		} else if s[i] == ']' {
+			if depth == 0 {
+				break
+			}
+			depth--
+		}
+	}
+	if i >= len(s) {
+		return len(s)
+	}
+	i++ // past ']'
+	switch {
+	case ref == nil:
+		if end, ok := inlineLinkTail(s, i); ok {
+			return end
+		}
+	case ref.Type == ast.ReferenceLinkFull || ref.Type == ast.ReferenceLinkCollapsed:
+		if end, ok := linkLabelEnd(s, i); ok {
+			return end
+		}
+	}
+	return i
+}
+
+// isMarkdownSpace reports whether c is white space between the parts of
+// an inline link: spaces, tabs and line endings.
+func isMarkdownSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// inlineLinkTail reads the "(destination "title")" of an inline link, as
+// CommonMark defines it, from the "(" at i. It returns the offset after
+// the ")" and whether there was one.
+func inlineLinkTail(s []byte, i int) (int, bool) {
+	if i >= len(s) || s[i] != '(' {
+		return i, false
+	}
+	skip := func(j int) int {
+		for j < len(s) && isMarkdownSpace(s[j]) {
+			j++
+		}
+		return j
+	}
+	j := skip(i + 1)
+	if j < len(s) && s[j] == '<' {
+		// <destination>, on one line.
+		for j++; j < len(s) && s[j] != '>'; j++ {
+			switch s[j] {
+			case '\\':
+				if j+1 < len(s) && isASCIIPunct(s[j+1]) {
+					j++
+				}
+			case '\n', '\r':
+				return i, false
+			}
+		}
+		if j >= len(s) {
+			return i, false
+		}
+		j++
+	} else {
+		// A bare destination: up to white space, its parentheses
+		// balanced. goldmark, unlike CommonMark, takes control
+		// characters in it ("[](\x0f)"), so they do not end it here.
+		for depth := 0; j < len(s); j++ {
+			c := s[j]
+			if c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]) {
+				j++
+				continue
+			}
+			if isMarkdownSpace(c) {
+				break
+			}
+			if c == '(' {
+				depth++
+			} else if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
+			}
+		}
+	}
+	k := skip(j)
+	if k < len(s) && k > j && (s[k] == '"' || s[k] == '\'' || s[k] == '(') {
+		// A title, set off from the destination by white space.
+		closer := s[k]
+		if closer == '(' {
+			closer = ')'
+		}
+		for k++; k < len(s) && s[k] != closer; k++ {
+			if s[k] == '\\' {
+				k++
+			}
+		}
+		if k >= len(s) {
+			return i, false
+		}
+		k = skip(k + 1)
+	}
+	if k < len(s) && s[k] == ')' {
+		return k + 1, true
+	}
+	return i, false
+}
+
+// linkLabelEnd returns the offset after the "[label]" at i.
+func linkLabelEnd(s []byte, i int) (int, bool) {
+	if i >= len(s) || s[i] != '[' {
+		return i, false
+	}
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '[':
+			return i, false
+		case ']':
+			return j + 1, true
+		}
+	}
+	return i, false
+}
+
+// destinationSpan finds the destination of an inline link inside the
+// "(…)" that follows its text, returning -1s when there is none.
+func destinationSpan(s []byte, open, end int) (int, int) {
+	i := min(open+1, end)
+	for i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	if i < end && s[i] == '<' {
+		if j := bytes.IndexByte(s[i:end], '>'); j >= 0 {
+			return i + 1, i + j
+		}
+	}
+	j, depth := i, 0
+	for ; j < end; j++ {
+		c := s[j]
+		if c == '\\' {
+			j++
+			continue
+		}
+		if c == '(' {
+			depth++
+		} else if c == ')' {
+			if depth == 0 {
+				break
+			}
+			depth--
+		} else if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			break
+		}
+	}
+	if j > end {
+		j = end
+	}
+	return i, j
+}
+
+func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
+	start := l.Pos()
+	textStart := len(t.buf)
+	w.inline(l, t, b)
+	end := w.linkEnd(l, start, l.Reference)
+	c := &Citation{
+		Kind:      InlineLink,
+		Target:    string(l.Destination),
+		Start:     w.base + start,
+		End:       w.base + end,
+		TextStart: textStart,
+		TextEnd:   len(t.buf),
+	}
+	if l.Reference != nil {
+		c.Kind = ReferenceLink
+		label := l.Reference.Value
+		if len(label) == 0 {
+			// Collapsed and shortcut references use the link text as label.
+			label = w.src[start+1 : max(start+1, end-1)]
+			if l.Reference.Type == ast.ReferenceLinkCollapsed {
+				label = w.src[start+1 : max(start+1, end-3)]
+			}
+		}
+		c.TargetStart, c.TargetEnd = c.Start, c.End
+		// Definitions may follow their use: resolve once the walk is done.
+		w.pending = append(w.pending, pendingRef{c, normalizeLabel(string(label))})
+	} else {
+		ds, de := destinationSpan(w.src, w.closingParen(start, end), end)
+		c.TargetStart, c.TargetEnd = w.base+ds, w.base+de
+	}
+	if c.TextEnd == c.TextStart {
+		// A link with no text still sits in the sentence.
+		t.addAtomic(string(ObjectRune), c.Start, c.End)
+		c.TextEnd = len(t.buf)
+	}
+	w.record(c, b)
+}
+
+// closingParen finds the "(" that opens an inline link's destination: the
+// last "](" between the link's start and end.
+func (w *walker) closingParen(start, end int) int {
+	if i := bytes.LastIndex(w.src[start:end], []byte("](")); i >= 0 {
+		return start + i + 1
+	}
+	return end
+}
+
+// resolveReferences points reference links at their definitions.
+func (w *walker) resolveReferences() {
+	if len(w.pending) == 0 {
+		return
+	}
+	defs := make(map[string]*LinkDefinition, len(w.d.Definitions))
+	for _, d := range w.d.Definitions {
+		if label := normalizeLabel(d.Label); defs[label] == nil {
+			defs[label] = d // the first definition wins
+		}
+	}
+	for _, p := range w.pending {
+		if def := defs[p.label]; def != nil {
+			def.Used = true
+			p.c.TargetStart, p.c.TargetEnd = def.URLStart, def.URLEnd
+		}
+	}
+}
+
+func normalizeLabel(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func (w *walker) autolink(a *ast.AutoLink, t *textBuilder, b *Block) {
+	label := a.Label(w.src)
+	// Linkify may report the byte before the URL as the position.
+	start := a.Pos()
+	if i := bytes.Index(w.src[start:min(len(w.src), start+len(label)+2)], label); i >= 0 {
+		start += i
+	}
+	end := start + len(label)
+	kind := BareURL
+	if start > 0 && w.src[start-1] == '<' && end < len(w.src) && w.src[end] == '>' {
+		kind = Autolink
+	}
+	target := string(a.URL(w.src))
+	if a.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(target), "mailto:") {
+		target = "mailto:" + target // as a renderer links it
+	}
+	c := &Citation{
+		Kind:        kind,
+		Target:      target,
+		Start:       w.base + start,
+		End:         w.base + end,
+		TargetStart: w.base + start,
+		TargetEnd:   w.base + end,
+	}
+	if kind == Autolink {
+		c.Start--
+		c.End++
+	}
+	w.objectCitation(c, t, b)
+}
+
+// objectCitation records a citation that stands in the prose as one
+// ObjectRune: an autolink, a bare URL, a footnote reference.
+func (w *walker) objectCitation(c *Citation, t *textBuilder, b *Block) {
+	c.TextStart = len(t.buf)
+	t.addAtomic(string(ObjectRune), c.Start, c.End)
+	c.TextEnd = len(t.buf)
+	w.record(c, b)
+}
+
+// record adds a citation to its block and to the document.
+func (w *walker) record(c *Citation, b *Block) {
+	c.Block = b.Index
+	b.Citations = append(b.Citations, c)
+	w.d.Citations = append(w.d.Citations, c)
+}
+
+func (w *walker) footnote(f *east.FootnoteLink, t *textBuilder, b *Block) {
+	start := f.Pos()
+	end := len(w.src)
+	if i := bytes.IndexByte(w.src[start:], ']'); i >= 0 {
+		end = start + i + 1
+	}
+	label := strings.TrimPrefix(strings.Trim(string(w.src[start:end]), "[]"), "^")
+	w.objectCitation(&Citation{
+		Kind:        FootnoteRef,
+		Target:      label,
+		Start:       w.base + start,
+		End:         w.base + end,
+		TargetStart: w.base + start,
+		TargetEnd:   w.base + end,
+	}, t, b)
+}
+
+func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder, b *Block) {
+	if r.Segments.Len() == 0 {
+		return
+	}
+	start, stop := r.Segments.At(0).Start, r.Segments.At(r.Segments.Len()-1).Stop
+	if w.inMask(start) {
+		return // a tag inside a template directive: {{<figure src="…">}}
+	}
+	raw := w.src[start:stop]
+	w.comments(raw, start)
+	w.htmlLink(raw, start, stop, t, b)
+	if isBreakTag(raw) && t.lastByte() != ' ' {
+		t.addAtomic(" ", w.base+start, w.base+stop)
+	}
+}
+
+func isBreakTag(raw []byte) bool {
+	tag := strings.ToLower(strings.Trim(string(raw), "</> \t"))
+	return tag == "br" || tag == "p" || tag == "li"
+}
+
+func (w *walker) htmlBlock(h *ast.HTMLBlock) {
+	l := h.Lines()
+	if l.Len() == 0 {
+		return
+	}
+	start, stop := l.At(0).Start, l.At(l.Len()-1).Stop
+	if h.HasClosure() {
+		stop = max(stop, h.ClosureLine.Stop)
+	}
+	w.comments(w.src[start:stop], start)
+}
+
+// comments records the HTML comments in raw, which starts at offset at.
+func (w *walker) comments(raw []byte, at int) {
+	for {
+		i := bytes.Index(raw, []byte("<!--"))
+		if i < 0 {
+			return
+		}
+		j := bytes.Index(raw[i+4:], []byte("-->"))
+		if j < 0 {
+			return
+		}
+		start, end := at+i, at+i+4+j+3
+		w.d.Comments = append(w.d.Comments, Comment{
+			Start: w.base + start,
+			End:   w.base + end,
+			Text:  string(raw[i+4 : i+4+j]),
+		})
+		raw = raw[i+4+j+3:]
+		at = end
+	}
+}
+
+func (w *walker) definition(n *ast.LinkReferenceDefinition) {
+	l := n.Lines()
+	if l.Len() == 0 {
+		return
+	}
+	start, stop := l.At(0).Start, l.At(l.Len()-1).Stop
+	def := &LinkDefinition{Label: string(n.Label), URL: string(n.Destination), Start: w.base + start, End: w.base + stop}
+	// The destination follows "]:" and optional white space; it may be in <…>.
+	raw := w.src[start:stop]
+	if i := bytes.Index(raw, []byte("]:")); i >= 0 {
+		ds, de := destinationSpan(w.src, start+i+1, stop)
+		def.URLStart, def.URLEnd = w.base+ds, w.base+de
+	} else {
+		def.URLStart, def.URLEnd = def.Start, def.End
+	}
+	w.d.Definitions = append(w.d.Definitions, def)
+}
+
+// pandocCitation matches [@key], [see @key, p. 33; -@other] and the like.
+var pandocCitation = regexp.MustCompile(`\[(?:[^\[\]\n]{0,200}?[\s;-])?-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[^\[\]\n]{0,200}?\]`)
+
+// pandoc records Pandoc citations, which goldmark leaves as text.
+func (w *walker) pandoc(b *Block) {
+	if !mayHoldPandoc(b.Text) {
+		return
+	}
+	for _, m := range pandocCitation.FindAllStringIndex(b.Text, -1) {
+		start, end := b.SourceSpan(m[0], m[1])
+		c := &Citation{
+			Kind: PandocCite, Target: strings.Trim(b.Text[m[0]:m[1]], "[]"),
+			Start: start, End: end, TargetStart: start, TargetEnd: end,
+			TextStart: m[0], TextEnd: m[1],
+		}
+		w.record(c, b)
+	}
+	sortCitations(b.Citations)
+}
+
+// mayHoldPandoc reports whether some "@" in text has a "[" before it in
+// the same bracket, so that the regular expression runs only where it may
+// match: most "@"s are in e-mail addresses and handles.
+func mayHoldPandoc(text string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '@')
+		if j < 0 {
+			return false
+		}
+		i += j
+		for k := i - 1; k >= 0 && k >= i-200; k-- {
+			if c := text[k]; c == '[' {
+				return true
+			} else if c == ']' {
+				break
+			}
+		}
+		i++
+	}
+}
+
+func sortCitations(cs []*Citation) {
+	slices.SortStableFunc(cs, func(a, b *Citation) int { return cmp.Compare(a.Start, b.Start) })
+}
