@@ -59,6 +59,10 @@ func TestCitationSpans(t *testing.T) {
 		{"<a href=\"foo\r\nbar\">x</a>\r\n", "<a href=\"foo\r\nbar\">x</a>", "foo\r\nbar"},
 		{"<a href='a&amp;b' title=\"t\">x</a>\n", "<a href='a&amp;b' title=\"t\">x</a>", "a&amp;b"},
 		{"<a title=\"href=no\" HREF=yes>x</a>\n", "<a title=\"href=no\" HREF=yes>x</a>", "yes"},
+		// A backslash before a line end escapes nothing: the destination
+		// is the backslash, and a CRLF is not split.
+		{"[](\\\r\n)\r\n", "[](\\\r\n)", "\\"},
+		{"[](\\\n)\n", "[](\\\n)", "\\"},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)

@@ -582,7 +582,10 @@ func destinationSpan(s []byte, open, end int) (int, int) {
 	j, depth := i, 0
 	for ; j < end; j++ {
 		c := s[j]
-		if c == '\\' {
+		// A backslash escapes only ASCII punctuation: before a line
+		// end it is a character of its own, and the line end still
+		// ends the destination (as in inlineLinkTail).
+		if c == '\\' && j+1 < end && isASCIIPunct(s[j+1]) {
 			j++
 			continue
 		}
