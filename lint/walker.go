@@ -504,27 +504,7 @@ func inlineLinkTail(s []byte, i int) (int, bool) {
 		}
 		j++
 	} else {
-		// A bare destination: up to white space, its parentheses
-		// balanced. goldmark, unlike CommonMark, takes control
-		// characters in it ("[](\x0f)"), so they do not end it here.
-		for depth := 0; j < len(s); j++ {
-			c := s[j]
-			if c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]) {
-				j++
-				continue
-			}
-			if isMarkdownSpace(c) {
-				break
-			}
-			if c == '(' {
-				depth++
-			} else if c == ')' {
-				if depth == 0 {
-					break
-				}
-				depth--
-			}
-		}
+		j = bareDestinationEnd(s, j, len(s))
 	}
 	k := skip(j)
 	if k < len(s) && k > j && (s[k] == '"' || s[k] == '\'' || s[k] == '(') {
@@ -579,15 +559,24 @@ func destinationSpan(s []byte, open, end int) (int, int) {
 			return i + 1, i + j
 		}
 	}
-	j, depth := i, 0
-	for ; j < end; j++ {
+	return i, bareDestinationEnd(s, i, end)
+}
+
+// bareDestinationEnd returns where the bare (not <…>) link destination
+// starting at j ends, before end: at white space or at an unbalanced ")".
+// A backslash escapes only ASCII punctuation: before a line end it is a
+// character of its own, and the line end still ends the destination.
+// goldmark, unlike CommonMark, takes control characters in a destination
+// ("[](\x0f)"), so they do not end it here.
+func bareDestinationEnd(s []byte, j, end int) int {
+	for depth := 0; j < end; j++ {
 		c := s[j]
-		// A backslash escapes only ASCII punctuation: before a line
-		// end it is a character of its own, and the line end still
-		// ends the destination (as in inlineLinkTail).
 		if c == '\\' && j+1 < end && isASCIIPunct(s[j+1]) {
 			j++
 			continue
+		}
+		if isMarkdownSpace(c) {
+			break
 		}
 		if c == '(' {
 			depth++
@@ -596,14 +585,9 @@ func destinationSpan(s []byte, open, end int) (int, int) {
 				break
 			}
 			depth--
-		} else if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			break
 		}
 	}
-	if j > end {
-		j = end
-	}
-	return i, j
+	return min(j, end)
 }
 
 func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
