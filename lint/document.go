@@ -346,6 +346,9 @@ func linePrefixDepth(l []byte) int {
 	return markers + width/2
 }
 
+// crlf is a Windows line end.
+var crlf = []byte("\r\n")
+
 // parsePlain splits plain text into paragraphs at blank lines.
 func (d *Document) parsePlain() {
 	src := d.Source
@@ -356,14 +359,25 @@ func (d *Document) parsePlain() {
 			return
 		}
 		b := &Block{Index: len(d.Blocks), Kind: Paragraph, Start: start, End: end}
-		buf := []byte(string(src[start:end]))
-		for i, c := range buf {
+		// Line ends and tabs read as one space each; a CRLF is one line
+		// end, so "[citation\r\nneeded]" reads as with LF, and a span
+		// never ends between its \r and \n.
+		var t textBuilder
+		run := start
+		for i := bytes.Index(src[start:end], crlf); i >= 0; i = bytes.Index(src[run:end], crlf) {
+			i += run
+			t.addSource(src, run, i)
+			t.addAtomic(" ", i, i+2)
+			run = i + 2
+		}
+		t.addSource(src, run, end)
+		for i, c := range t.buf {
 			if c == '\n' || c == '\r' || c == '\t' {
-				buf[i] = ' '
+				t.buf[i] = ' '
 			}
 		}
-		b.Text = string(buf)
-		b.m = textMap{{text: 0, textEnd: len(buf), src: start, srcEnd: end}}
+		b.Text = string(t.buf)
+		b.m = t.segs
 		b.Sentences = SplitSentences(b.Text)
 		b.Quotes = findQuotes(b.Text)
 		d.Blocks = append(d.Blocks, b)

@@ -165,8 +165,15 @@ func TestPlainText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := texts(d); !reflect.DeepEqual(got, []string{"paragraph: First para  line two.", "paragraph: `not code` here."}) {
+	if got := texts(d); !reflect.DeepEqual(got, []string{"paragraph: First para line two.", "paragraph: `not code` here."}) {
 		t.Errorf("blocks %q", got)
+	}
+	// A CRLF is one space of text, and a span never ends inside it.
+	if s, e := d.Blocks[0].SourceSpan(6, 11); src[s:e] != "para\r\n" {
+		t.Errorf("span over the line end %q", src[s:e])
+	}
+	if s, e := d.Blocks[0].SourceSpan(10, 15); src[s:e] != "\r\nline" {
+		t.Errorf("span from the line end %q", src[s:e])
 	}
 	b := d.Blocks[1]
 	if s, e := b.SourceSpan(0, 10); src[s:e] != "`not code`" {
