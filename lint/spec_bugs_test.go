@@ -103,6 +103,9 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		{"0\r\n0\r\n    -\r\n0\r\n-", []string{"0", "0", "0"}},
 		// goldmark puts the inner quote after its text.
 		{">\t>0", []string{"0"}},
+		// An empty heading after a tab, at the end of the file: its list
+		// item still holds it.
+		{"*\n\t#\n", []string{""}},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)

@@ -189,8 +189,10 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	}
 	end = max(end, start)
 	if end > start {
-		// Take in the rest of the last line (a table's closing pipe).
-		end = w.d.Lines.LineEnd(w.d.Lines.LineOf(w.base+end-1)) - w.base
+		// Take in the rest of the last line (a table's closing pipe),
+		// never cutting off a block that goldmark placed after the line
+		// end ("*\n\t#\n": an empty heading at the end of the file).
+		end = max(end, w.d.Lines.LineEnd(w.d.Lines.LineOf(w.base+end-1))-w.base)
 	}
 	c.Start, c.End = w.base+start, w.base+end
 	for i := first; i < len(w.d.Blocks); i++ {
