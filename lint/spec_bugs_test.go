@@ -106,6 +106,8 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		// An empty heading after a tab, at the end of the file: its list
 		// item still holds it.
 		{"*\n\t#\n", []string{""}},
+		// goldmark puts an empty list item before its quote.
+		{">\t>*\n", nil},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)
@@ -128,6 +130,11 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		}
 		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.spans) {
 			t.Errorf("%q: blocks %q, want %q", tt.src, got, tt.spans)
+		}
+		for _, c := range d.Containers {
+			if p := c.Parent; p != nil && (c.Start < p.Start || c.End > p.End) {
+				t.Errorf("%q: container at [%d,%d) outside its parent at [%d,%d)", tt.src, c.Start, c.End, p.Start, p.End)
+			}
 		}
 	}
 }

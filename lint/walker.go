@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"cmp"
 	"html"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -96,7 +97,13 @@ type walker struct {
 	slab []Block
 	// current is the block being built.
 	current *Block
+	// kids spans the containers met so far directly inside the container
+	// being walked (offsets in the parser's input).
+	kids kidSpan
 }
+
+// kidSpan is where a container's child containers start and end.
+type kidSpan struct{ start, end int }
 
 type pendingRef struct {
 	c     *Citation
@@ -176,7 +183,11 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	}
 	w.d.Containers = append(w.d.Containers, c)
 	first := len(w.d.Blocks)
+	outer := w.kids
+	w.kids = kidSpan{start: math.MaxInt, end: -1}
 	end := w.walk(n, c)
+	kids := w.kids
+	w.kids = outer
 	start := w.snap(n.Pos())
 	if start < 0 { // goldmark gives no position to some nodes
 		start = max(end, 0)
@@ -187,6 +198,10 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 		// its own text).
 		start = min(start, w.d.Blocks[first].Start-w.base)
 	}
+	if kids.end >= 0 {
+		// And its containers, even empty ones (">\t>*").
+		start, end = min(start, kids.start), max(end, kids.end)
+	}
 	end = max(end, start)
 	if end > start {
 		// Take in the rest of the last line (a table's closing pipe),
@@ -195,6 +210,7 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 		end = max(end, w.d.Lines.LineEnd(w.d.Lines.LineOf(w.base+end-1))-w.base)
 	}
 	c.Start, c.End = w.base+start, w.base+end
+	w.kids.start, w.kids.end = min(w.kids.start, start), max(w.kids.end, end)
 	for i := first; i < len(w.d.Blocks); i++ {
 		c.Blocks = append(c.Blocks, i)
 	}
