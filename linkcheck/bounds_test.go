@@ -141,7 +141,9 @@ func TestUnresponsiveHostCostsTwoTimeouts(t *testing.T) {
 	timedOut, given := 0, 0
 	for _, u := range urls {
 		switch r := results[u]; {
-		case r.Verdict == Unverifiable && r.Reason == "timed out: no response within 300ms twice":
+		case r.Verdict == Unverifiable && strings.HasPrefix(r.Reason, "timed out") && strings.HasSuffix(r.Reason, " twice"):
+			// Usually "timed out: no response within 300ms twice"; on a
+			// loaded machine the client's own timer may fire first.
 			timedOut++
 		case r.Verdict == Unverifiable && strings.HasSuffix(r.Reason, "timed out 2 times in this run; not tried again"):
 			given++
