@@ -7,12 +7,12 @@ import (
 
 	"github.com/citelint/citelint/baseline"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/rules"
+	citationneededmarker "github.com/citelint/citelint/rules/citation-needed-marker"
 )
 
 func check(t *testing.T, text string) []lint.Diagnostic {
 	t.Helper()
-	r := rules.CitationNeededMarker
+	r := citationneededmarker.Rule
 	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: r, Severity: r.Severity}}, Jobs: 1}
 	res := runner.Run(t.Context(), []lint.Input{{Path: "docs/a.md", Format: lint.Markdown, Read: func() ([]byte, error) { return []byte(text), nil }}})
 	return res.Diagnostics

@@ -5,13 +5,13 @@ import (
 
 	"github.com/citelint/citelint/fingerprint"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/rules"
+	citationneededmarker "github.com/citelint/citelint/rules/citation-needed-marker"
 )
 
 // check runs citation-needed-marker over a Markdown text.
 func check(t *testing.T, path, text string) []lint.Diagnostic {
 	t.Helper()
-	r := rules.CitationNeededMarker
+	r := citationneededmarker.Rule
 	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: r, Severity: r.Severity}}, Jobs: 1}
 	res := runner.Run(t.Context(), []lint.Input{{Path: path, Format: lint.Markdown, Read: func() ([]byte, error) { return []byte(text), nil }}})
 	if len(res.Errors) > 0 {

@@ -11,12 +11,19 @@ import (
 	"strings"
 	"testing"
 
+	brokenfragment "github.com/citelint/citelint/rules/broken-fragment"
+	deadlink "github.com/citelint/citelint/rules/dead-link"
+	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	paywalledlink "github.com/citelint/citelint/rules/paywalled-link"
+	redirectedlink "github.com/citelint/citelint/rules/redirected-link"
+	unverifiablelink "github.com/citelint/citelint/rules/unverifiable-link"
+
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 )
 
 // linkRules are the rules that judge links.
-var linkRules = []*lint.Rule{DeadLink, PaywalledLink, RedirectedLink, UnverifiableLink, BrokenFragment}
+var linkRules = []*lint.Rule{deadlink.Rule, paywalledlink.Rule, redirectedlink.Rule, unverifiablelink.Rule, brokenfragment.Rule}
 
 // runLinkRules checks src, saved as name in dir, with every link rule and
 // the given link results (nil: links not checked). It returns one line per
@@ -37,7 +44,7 @@ func runLinkRules(t *testing.T, dir, name, src string, results map[string]linkch
 	}
 	runner := &lint.Runner{Rules: active, Known: Known}
 	if results != nil {
-		runner.Values = LinkValues(results, LinkOptions{})
+		runner.Values = linkrule.Values(results, linkrule.Options{})
 	}
 	diags, err := runner.Check(doc)
 	if err != nil {
@@ -85,7 +92,7 @@ func TestLinkTargets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := LinkTargets(doc)
+	got := linkrule.Targets(doc)
 	want := []string{
 		"https://example.com/a#x", "https://example.com/b", "https://example.com/c",
 		"https://example.com/ref", "https://example.com/d_e&f", "HTTPS://example.com/upper",
@@ -98,22 +105,22 @@ func TestLinkTargets(t *testing.T) {
 func TestClassifyLink(t *testing.T) {
 	for _, tt := range []struct {
 		target string
-		kind   linkKind
+		kind   linkrule.LinkKind
 		file   string
 		frag   string
 	}{
-		{"https://example.com/x", webLink, "", ""},
-		{"Http://example.com/x", webLink, "", ""},
-		{"mailto:a@b.c", otherLink, "", ""},
-		{"//cdn.example.com/x", otherLink, "", ""},
-		{"/docs/x.md", otherLink, "", ""},
-		{"", otherLink, "", ""},
-		{"#Caf%C3%A9", fragmentLink, "", "Café"},
-		{"guide.md", localLink, "drafts/guide.md", ""},
-		{"../notes/my%20notes.md?plain=1#L3", localLink, "notes/my notes.md", "L3"},
-		{"./img/", localLink, "drafts/img", ""},
+		{"https://example.com/x", linkrule.WebLink, "", ""},
+		{"Http://example.com/x", linkrule.WebLink, "", ""},
+		{"mailto:a@b.c", linkrule.OtherLink, "", ""},
+		{"//cdn.example.com/x", linkrule.OtherLink, "", ""},
+		{"/docs/x.md", linkrule.OtherLink, "", ""},
+		{"", linkrule.OtherLink, "", ""},
+		{"#Caf%C3%A9", linkrule.FragmentLink, "", "Café"},
+		{"guide.md", linkrule.LocalLink, "drafts/guide.md", ""},
+		{"../notes/my%20notes.md?plain=1#L3", linkrule.LocalLink, "notes/my notes.md", "L3"},
+		{"./img/", linkrule.LocalLink, "drafts/img", ""},
 	} {
-		kind, file, frag := classifyLink("drafts/post.md", tt.target)
+		kind, file, frag := linkrule.ClassifyLink("drafts/post.md", tt.target)
 		if kind != tt.kind || file != tt.file || frag != tt.frag {
 			t.Errorf("classifyLink(%q) = %v %q %q, want %v %q %q", tt.target, kind, file, frag, tt.kind, tt.file, tt.frag)
 		}
@@ -128,7 +135,7 @@ func TestHeadingSlugs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := documentAnchors(doc)
+	got := linkrule.DocumentAnchors(doc)
 	// github-slugger numbers repeats past slugs already taken: the second
 	// "Introduction" takes introduction-1, so the literal heading
 	// "Introduction-1" becomes introduction-1-1.
@@ -262,7 +269,7 @@ func TestWebFragments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, _ := checker.Check(context.Background(), LinkTargets(doc))
+	res, _ := checker.Check(context.Background(), linkrule.Targets(doc))
 	got, _ := runLinkRules(t, t.TempDir(), "t.md", src, res)
 	col := len(fmt.Sprintf("[a](%[1]s/page#results) [b](%[1]s/page#legacy) [c](%[1]s/page#notes) [d](", srv.URL)) + 1
 	wantLines(t, got, []string{
@@ -293,7 +300,7 @@ func TestClosestAnchor(t *testing.T) {
 		"fa":            "faq",
 		"xyz":           "",
 	} {
-		if got := closestAnchor(anchors, fragment); got != want {
+		if got := linkrule.ClosestAnchor(anchors, fragment); got != want {
 			t.Errorf("closestAnchor(%q) = %q, want %q", fragment, got, want)
 		}
 	}
@@ -324,7 +331,7 @@ func TestSchemePrefix(t *testing.T) {
 		"https://example.com": "https:", "HTTP://x": "HTTP:", "mailto:a@b": "mailto:", "git+ssh://x": "git+ssh:",
 		"docs/a.md": "", "a.md#x": "", ":x": "", "1http://x": "", "c:/x": "c:", "": "",
 	} {
-		if got := schemePrefix(target); got != want {
+		if got := linkrule.SchemePrefix(target); got != want {
 			t.Errorf("schemePrefix(%q) = %q, want %q", target, got, want)
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+
 	"github.com/citelint/citelint/lint"
 )
 
@@ -39,7 +41,7 @@ func TestLocalTargetsAreReadBounded(t *testing.T) {
 	for _, r := range linkRules {
 		active = append(active, lint.ActiveRule{Rule: r, Severity: r.Severity})
 	}
-	runner := &lint.Runner{Rules: active, Known: Known, Values: LinkValues(nil, LinkOptions{MaxLocalFileBytes: 100})}
+	runner := &lint.Runner{Rules: active, Known: Known, Values: linkrule.Values(nil, linkrule.Options{MaxLocalFileBytes: 100})}
 	done := make(chan []lint.Diagnostic, 1)
 	go func() {
 		diags, err := runner.Check(doc)

@@ -1,46 +1,38 @@
-// Package rules holds citelint's rules, one per file, each documented in
-// docs/<id>.md. All lists them.
+// Package rules is citelint's rule set: each rule lives in its own folder
+// rules/<id>/ (package <id> without hyphens) with its code in rule.go, its
+// documentation in doc.md and its fixtures in testdata/. All registers
+// them; adding a rule is one folder and one line there.
 package rules
 
 import (
-	"embed"
-	"strings"
-
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	brokenfragment "github.com/citelint/citelint/rules/broken-fragment"
+	citationneededmarker "github.com/citelint/citelint/rules/citation-needed-marker"
+	deadlink "github.com/citelint/citelint/rules/dead-link"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	invalidsuppression "github.com/citelint/citelint/rules/invalid-suppression"
+	paywalledlink "github.com/citelint/citelint/rules/paywalled-link"
+	redirectedlink "github.com/citelint/citelint/rules/redirected-link"
+	unattributedquote "github.com/citelint/citelint/rules/unattributed-quote"
+	uncitednumber "github.com/citelint/citelint/rules/uncited-number"
+	unverifiablelink "github.com/citelint/citelint/rules/unverifiable-link"
+	vaguesource "github.com/citelint/citelint/rules/vague-source"
 )
-
-//go:embed docs/*.md
-var docs embed.FS
-
-// doc returns the embedded documentation of a rule.
-func doc(id string) string {
-	b, err := docs.ReadFile("docs/" + id + ".md")
-	if err != nil {
-		panic("rules: no documentation for " + id) // caught by TestEveryRuleIsDocumented
-	}
-	return string(b)
-}
-
-// summary returns the first line of a rule's documentation without its
-// heading mark: the one-line description.
-func summary(id string) string {
-	first, _, _ := strings.Cut(doc(id), "\n")
-	return strings.TrimSpace(strings.TrimLeft(first, "#"))
-}
 
 // All returns every rule, in the order "citelint rules" lists them.
 func All() []*lint.Rule {
 	return []*lint.Rule{
-		CitationNeededMarker,
-		InvalidSuppression,
-		UncitedNumber,
-		VagueSource,
-		UnattributedQuote,
-		DeadLink,
-		PaywalledLink,
-		RedirectedLink,
-		UnverifiableLink,
-		BrokenFragment,
+		citationneededmarker.Rule,
+		invalidsuppression.Rule,
+		uncitednumber.Rule,
+		vaguesource.Rule,
+		unattributedquote.Rule,
+		deadlink.Rule,
+		paywalledlink.Rule,
+		redirectedlink.Rule,
+		unverifiablelink.Rule,
+		brokenfragment.Rule,
 	}
 }
 
@@ -53,3 +45,26 @@ func Known(id string) bool {
 	}
 	return false
 }
+
+// The link rules' inputs, for a driver: the link rules share an internal
+// package, and these name its entry points.
+
+// LinkOptions are the link rules' settings for relative links.
+type LinkOptions = linkrule.Options
+
+// LinkValues returns the runner values (lint.Runner.Values) that hand the
+// link checker's results to the link rules; see linkrule.Values.
+func LinkValues(results map[string]linkcheck.Result, opts LinkOptions) map[any]any {
+	return linkrule.Values(results, opts)
+}
+
+// CachedLinkValues returns the runner values that let the link rules judge
+// web links from the link checker's cache alone; see linkrule.CachedValues.
+func CachedLinkValues(cache *linkcheck.CachedLookup, opts LinkOptions) map[any]any {
+	return linkrule.CachedValues(cache, opts)
+}
+
+// LinkTargets lists the distinct http and https URLs a document links to,
+// in order of first appearance and fragments included, as the link rules
+// look their results up: what a driver checks before the run.
+func LinkTargets(doc *lint.Document) []string { return linkrule.Targets(doc) }

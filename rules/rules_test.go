@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 )
@@ -23,7 +25,7 @@ func TestRuleFixtures(t *testing.T) {
 	}
 }
 
-// runFixtures checks every fixture in testdata/<rule ID>/ with only that
+// runFixtures checks every fixture in <rule ID>/testdata/ with only that
 // rule on, against the .out file beside it: one line per diagnostic,
 //
 //	line:col-endLine:endCol severity "spanned text": message
@@ -35,7 +37,7 @@ func TestRuleFixtures(t *testing.T) {
 // one, links count as not checked.
 func runFixtures(t *testing.T, rule *lint.Rule) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", rule.ID, "*.*"))
+	files, err := filepath.Glob(filepath.Join(rule.ID, "testdata", "*.*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +66,7 @@ func runFixtures(t *testing.T, rule *lint.Rule) {
 		})
 	}
 	if n == 0 {
-		t.Fatalf("no fixtures in testdata/%s", rule.ID)
+		t.Fatalf("no fixtures in %s/testdata", rule.ID)
 	}
 }
 
@@ -104,7 +106,7 @@ func fixtureOutput(t *testing.T, rule *lint.Rule, file string) string {
 	}
 	runner := &lint.Runner{Rules: []lint.ActiveRule{active}, Known: Known}
 	if rule.Network {
-		runner.Values = LinkValues(fakeLinkResults(t, file), LinkOptions{})
+		runner.Values = linkrule.Values(fakeLinkResults(t, file), linkrule.Options{})
 	}
 	diags, err := runner.Check(doc)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 	"github.com/citelint/citelint/baseline"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/report"
-	"github.com/citelint/citelint/rules"
+	unverifiablelink "github.com/citelint/citelint/rules/unverifiable-link"
 	"github.com/urfave/cli/v2"
 )
 
@@ -127,7 +127,7 @@ func checkBaselineOutput(path string) error {
 // checked at all, for want of a network, give no finding to drop; a
 // domain's NXDOMAIN is dead only when other names resolved in the run.)
 func withoutNetworkFailures(ds []lint.Diagnostic) []lint.Diagnostic {
-	return slices.DeleteFunc(ds, func(d lint.Diagnostic) bool { return d.Rule == rules.UnverifiableLink.ID })
+	return slices.DeleteFunc(ds, func(d lint.Diagnostic) bool { return d.Rule == unverifiablelink.Rule.ID })
 }
 
 func plural(n int, word string) string {

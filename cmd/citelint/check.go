@@ -265,7 +265,7 @@ func signalContext() (context.Context, context.CancelFunc) {
 
 // ruleDocURL is where a rule's documentation is published.
 func ruleDocURL(id string) string {
-	return report.InformationURI + "/blob/main/rules/docs/" + id + ".md"
+	return report.InformationURI + "/blob/main/rules/" + id + "/doc.md"
 }
 
 // output is one --format: a format name and the file it goes to, or "" for

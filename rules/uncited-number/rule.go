@@ -1,6 +1,10 @@
-package rules
+// Package uncitednumber holds the uncited-number rule; doc.md beside it is its documentation
+// (citelint explain uncited-number) and testdata/ its fixtures.
+package uncitednumber
 
 import (
+	_ "embed"
+
 	"cmp"
 	"fmt"
 	"regexp"
@@ -9,23 +13,32 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	sourcing "github.com/citelint/citelint/rules/internal/sourcing"
+
 	"github.com/citelint/citelint/lint"
 )
 
-// UncitedNumber reports numeric claims — percentages, money, quantities,
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (uncited-number) reports numeric claims — percentages, money, quantities,
 // large counts, changes and records — with no citation in reach.
-var UncitedNumber = &lint.Rule{
+var Rule = &lint.Rule{
 	ID:             "uncited-number",
-	Summary:        summary("uncited-number"),
-	Doc:            doc("uncited-number"),
+	Summary:        ruledoc.Summary(doc),
+	Doc:            doc,
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return DefaultUncitedNumberOptions() },
-	Requires:       []lint.Requirement{sourcingAnalysis, mentionsAnalysis},
+	Requires:       []lint.Requirement{sourcing.SourcingAnalysis, sourcing.MentionsAnalysis},
 	Run:            runUncitedNumber,
 }
 
-// UncitedNumberOptions configures uncited-number.
-type UncitedNumberOptions struct {
+// Options configures uncited-number.
+type Options struct {
 	// Reach is where a citation must be to cover a figure: "sentence" (the
 	// default) or "paragraph".
 	Reach string `yaml:"reach"`
@@ -46,12 +59,12 @@ type UncitedNumberOptions struct {
 
 // DefaultUncitedNumberOptions returns the defaults: sentence reach and a
 // minimum count of 10.
-func DefaultUncitedNumberOptions() *UncitedNumberOptions {
-	return &UncitedNumberOptions{Reach: "sentence", MinCount: 10}
+func DefaultUncitedNumberOptions() *Options {
+	return &Options{Reach: "sentence", MinCount: 10}
 }
 
 // Validate checks the options and prepares the word sets and patterns.
-func (o *UncitedNumberOptions) Validate() error {
+func (o *Options) Validate() error {
 	if o.Reach != "sentence" && o.Reach != "paragraph" {
 		return fmt.Errorf("reach %q: use sentence or paragraph", o.Reach)
 	}
@@ -83,8 +96,8 @@ func wordSet(option string, words []string) (map[string]bool, error) {
 	}
 	set := make(map[string]bool, len(words))
 	for _, w := range words {
-		if w == "" || strings.ContainsAny(w, " \t\n") || len(w) > maxLexWord {
-			return nil, fmt.Errorf("%s: %q is not a single word of at most %d letters", option, w, maxLexWord)
+		if w == "" || strings.ContainsAny(w, " \t\n") || len(w) > sourcing.MaxLexWord {
+			return nil, fmt.Errorf("%s: %q is not a single word of at most %d letters", option, w, sourcing.MaxLexWord)
 		}
 		set[strings.ToLower(w)] = true
 	}
@@ -94,10 +107,10 @@ func wordSet(option string, words []string) (map[string]bool, error) {
 // inSet reports whether a word, lowercased, is in a set; it does not
 // allocate.
 func inSet(set map[string]bool, w string) bool {
-	if len(set) == 0 || len(w) > maxLexWord {
+	if len(set) == 0 || len(w) > sourcing.MaxLexWord {
 		return false
 	}
-	var buf [maxLexWord]byte
+	var buf [sourcing.MaxLexWord]byte
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 'A' && c <= 'Z' {
@@ -108,20 +121,13 @@ func inSet(set map[string]bool, w string) bool {
 	return set[string(buf[:len(w)])]
 }
 
-// figureWords are the words that can make a figure without a digit:
-// number words, scale words, fractions, units, "percent", "doubled",
-// "twice", "record" and "times". A number word below ten triggers itself
-// before "in" or "out of" (see wordTrigger.holds), so "out" need not.
-var figureWords = newWordTrigger(numberWord|hundredWord|scaleWord|pluralScale|pluralCount|fractionWord|
-	percentWord|unitWord|multiplyVerb, "percentage", "twice", "record", "times")
-
 func runUncitedNumber(p *lint.Pass) {
 	// Extra units and nouns need no shapes: they count only after a number
 	// or "half a", which the shapes already catch.
-	toks, spare := getTokens(), getTokens()
-	defer putTokens(toks)
-	defer putTokens(spare)
-	c := &numberCheck{pass: p, opts: p.Options.(*UncitedNumberOptions), sources: lint.ResultOf(p, sourcingAnalysis), mentions: lint.ResultOf(p, mentionsAnalysis), toks: *toks, spare: *spare}
+	toks, spare := sourcing.GetTokens(), sourcing.GetTokens()
+	defer sourcing.PutTokens(toks)
+	defer sourcing.PutTokens(spare)
+	c := &numberCheck{pass: p, opts: p.Options.(*Options), sources: lint.ResultOf(p, sourcing.SourcingAnalysis), mentions: lint.ResultOf(p, sourcing.MentionsAnalysis), toks: *toks, spare: *spare}
 	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
 	aimLevel := 0 // likewise for a section of targets or examples
@@ -134,7 +140,7 @@ func runUncitedNumber(p *lint.Pass) {
 			if aimLevel > 0 && b.Level <= aimLevel {
 				aimLevel = 0
 			}
-			if isReferencesHeading(b.Text) {
+			if sourcing.IsReferencesHeading(b.Text) {
 				refLevel = b.Level
 			}
 			if isAimsHeading(b.Text) {
@@ -144,7 +150,7 @@ func runUncitedNumber(p *lint.Pass) {
 			continue
 		}
 		if refLevel > 0 || aimLevel > 0 || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) ||
-			isSourceNote(b) || b.Kind == lint.TableCell && b.Row == 0 {
+			sourcing.IsSourceNote(b) || b.Kind == lint.TableCell && b.Row == 0 {
 			prev = nil
 			continue
 		}
@@ -157,15 +163,15 @@ func runUncitedNumber(p *lint.Pass) {
 // are reused from sentence to sentence.
 type numberCheck struct {
 	pass    *lint.Pass
-	opts    *UncitedNumberOptions
-	sources *sourcing
-	// mentions is the document's mentionsAnalysis result.
+	opts    *Options
+	sources *sourcing.Sourcing
+	// mentions is the document's sourcing.MentionsAnalysis result.
 	mentions [][]uint8
 	tables   map[*lint.Container]bool // whether each table is sourced
 
-	text    string  // the prose of the block being checked
-	toks    []token // the words of the sentence being checked
-	spare   []token // the words of a sentence looked back at
+	text    string           // the prose of the block being checked
+	toks    []sourcing.Token // the words of the sentence being checked
+	spare   []sourcing.Token // the words of a sentence looked back at
 	figures []figure
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
@@ -195,7 +201,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 			case b.Kind == lint.TableCell && b.Parent != nil:
 				covered = c.tableSourced(b.Parent)
 			case b.Kind == lint.Paragraph:
-				covered = c.sources.sourceNoteAfter(b) || c.listIntroSourced(b)
+				covered = c.sources.SourceNoteAfter(b) || c.listIntroSourced(b)
 			}
 		}
 		return covered
@@ -203,13 +209,13 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 	c.text = b.Text
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
-	flags := sentenceMentions(c.mentions, b)
+	flags := sourcing.SentenceMentions(c.mentions, b)
 	for si, sent := range b.Sentences {
 		text := b.Text[sent.Start:sent.End]
-		if flags[si]&mentionsFigure == 0 || isQuestion(text) {
+		if flags[si]&sourcing.MentionsFigure == 0 || isQuestion(text) {
 			continue
 		}
-		c.toks = tokenize(c.toks[:0], b.Text, sent.Start, sent.End)
+		c.toks = sourcing.Tokenize(c.toks[:0], b.Text, sent.Start, sent.End)
 		n := len(c.figures)
 		c.findFigures()
 		if len(c.figures) == n {
@@ -221,7 +227,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		}
 		if blockCovered() || c.isSourced(b, si, c.toks, prev) {
 			c.figures = c.figures[:n]
-		} else if hasFirstPerson(b.Text, c.toks) {
+		} else if sourcing.HasFirstPerson(b.Text, c.toks) {
 			for i := n; i < len(c.figures); i++ {
 				c.figures[i].firstPerson = true
 			}
@@ -249,8 +255,8 @@ func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	}
 	// The line that presents the list may point at the paragraph before.
 	last := intro.Sentences[len(intro.Sentences)-1]
-	c.spare = tokenize(c.spare[:0], intro.Text, last.Start, last.End)
-	if !refersBack(intro.Text, c.spare) && !mentionsSourceNoun(intro.Text, c.spare) || intro.Index == 0 {
+	c.spare = sourcing.Tokenize(c.spare[:0], intro.Text, last.Start, last.End)
+	if !sourcing.RefersBack(intro.Text, c.spare) && !mentionsSourceNoun(intro.Text, c.spare) || intro.Index == 0 {
 		return false
 	}
 	// Step over paragraphs that hold only an image or a template directive.
@@ -304,9 +310,9 @@ func introducing(intro *lint.Block, parent *lint.Container) *lint.Block {
 // mentionsSourceNoun reports whether a sentence names a source by a noun
 // ("the report", "survey results"): in a list's introduction, the source
 // the list presents.
-func mentionsSourceNoun(text string, toks []token) bool {
+func mentionsSourceNoun(text string, toks []sourcing.Token) bool {
 	for _, t := range toks {
-		if t.lex.is(sourceNoun) {
+		if t.Lex.Is(sourcing.SourceNoun) {
 			return true
 		}
 	}
@@ -317,8 +323,8 @@ func mentionsSourceNoun(text string, toks []token) bool {
 // own source.
 func (c *numberCheck) anySentenceSourced(b *lint.Block) bool {
 	for si, s := range b.Sentences {
-		c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
-		if c.sources.ownSource(b, si, c.spare) {
+		c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
+		if c.sources.OwnSource(b, si, c.spare) {
 			return true
 		}
 	}
@@ -343,18 +349,18 @@ func sourceNoteNext(b *lint.Block, si int) bool {
 	}
 	next := b.Sentences[si+1]
 	sentence := b.Text[next.Start:next.End]
-	if strings.HasPrefix(sentence, "(") && endsWithSourceName(sentence) && strings.IndexByte(sentence[1:], '(') < 0 {
+	if strings.HasPrefix(sentence, "(") && sourcing.EndsWithSourceName(sentence) && strings.IndexByte(sentence[1:], '(') < 0 {
 		return true // "… by 2020! (Cisco IBSG)"
 	}
 	t := strings.TrimLeft(sentence, "(*_ ")
 	return len(t) > 7 && strings.EqualFold(t[:6], "source") && (t[6] == ':' || t[6]|0x20 == 's' && t[7] == ':')
 }
 
-func (c *numberCheck) isSourced(b *lint.Block, si int, toks []token, prev *lint.Block) bool {
+func (c *numberCheck) isSourced(b *lint.Block, si int, toks []sourcing.Token, prev *lint.Block) bool {
 	if c.sourced[si] == 0 {
 		c.sourced[si] = 1
-		if c.sources.ownSource(b, si, toks) || sourceNoteNext(b, si) ||
-			refersBack(b.Text, toks) && c.sourcedBefore(b, si, prev, maxReferBack) {
+		if c.sources.OwnSource(b, si, toks) || sourceNoteNext(b, si) ||
+			sourcing.RefersBack(b.Text, toks) && c.sourcedBefore(b, si, prev, maxReferBack) {
 			c.sourced[si] = 2
 		}
 	}
@@ -374,19 +380,19 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, dep
 		}
 		last := len(prev.Sentences) - 1
 		s := prev.Sentences[last]
-		c.spare = tokenize(c.spare[:0], prev.Text, s.Start, s.End)
-		return c.sources.ownSource(prev, last, c.spare)
+		c.spare = sourcing.Tokenize(c.spare[:0], prev.Text, s.Start, s.End)
+		return c.sources.OwnSource(prev, last, c.spare)
 	}
 	if st := c.sourced[si-1]; st != 0 {
 		return st == 2
 	}
 	s := b.Sentences[si-1]
-	c.spare = tokenize(c.spare[:0], b.Text, s.Start, s.End)
-	if c.sources.ownSource(b, si-1, c.spare) {
+	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
+	if c.sources.OwnSource(b, si-1, c.spare) {
 		c.sourced[si-1] = 2
 		return true
 	}
-	if refersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, prev, depth-1) {
+	if sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, prev, depth-1) {
 		return true // not memoized: the depth bound may have cut it short
 	}
 	if depth == maxReferBack {
@@ -398,7 +404,7 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, dep
 // isQuestion reports whether a sentence asks rather than states: a figure
 // in "Why $150K?" claims nothing.
 func isQuestion(sentence string) bool {
-	end := trimTrailing(sentence, 0, len(sentence))
+	end := sourcing.TrimTrailing(sentence, 0, len(sentence))
 	return end < len(sentence) && strings.Contains(sentence[end:], "?")
 }
 
@@ -408,7 +414,7 @@ func (c *numberCheck) tableSourced(t *lint.Container) bool {
 		if c.tables == nil {
 			c.tables = map[*lint.Container]bool{}
 		}
-		sourced = c.sources.tableSourced(t)
+		sourced = c.sources.TableSourced(t)
 		c.tables[t] = sourced
 	}
 	return sourced
@@ -514,12 +520,12 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if c.toks[start].lex.is(pluralScale) && hasModal(c.toks) {
+		if c.toks[start].Lex.Is(sourcing.PluralScale) && hasModal(c.toks) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact.
 			continue
 		}
-		c.figures = append(c.figures, figure{start: c.toks[start].start, end: c.toks[end-1].end})
+		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End})
 	}
 }
 
@@ -586,27 +592,27 @@ func (c *numberCheck) listOfAims(b *lint.Block) bool {
 // to the reader about aims: "If the site loads in 2 seconds…", "You might
 // hope to see a bounce rate closer to 30%", "you're aiming for 80%". Its
 // figures are scenarios and targets, not facts about the world.
-func isHypothetical(text string, toks []token) bool {
-	if len(toks) > 0 && isWord(text, toks[0], "if") {
+func isHypothetical(text string, toks []sourcing.Token) bool {
+	if len(toks) > 0 && sourcing.IsWord(text, toks[0], "if") {
 		return true
 	}
 	reader, aim := false, false
 	for _, t := range toks {
-		lex := t.lex
-		if w := word(text, t); lex.class == 0 && strings.Contains(w, "’") {
-			lex = lookup(strings.ReplaceAll(w, "’", "'")) // you’re
+		lex := t.Lex
+		if w := sourcing.Word(text, t); lex.Class == 0 && strings.Contains(w, "’") {
+			lex = sourcing.Lookup(strings.ReplaceAll(w, "’", "'")) // you’re
 		}
-		reader = reader || lex.is(readerWord)
-		aim = aim || lex.is(modalWord|aimWord)
+		reader = reader || lex.Is(sourcing.ReaderWord)
+		aim = aim || lex.Is(sourcing.ModalWord|sourcing.AimWord)
 	}
 	return reader && aim
 }
 
 // hasModal reports whether a sentence's words hold a modal verb: can,
 // could, may, might, will, would or should.
-func hasModal(toks []token) bool {
+func hasModal(toks []sourcing.Token) bool {
 	for _, t := range toks {
-		if t.lex.is(modalWord) {
+		if t.Lex.Is(sourcing.ModalWord) {
 			return true
 		}
 	}
@@ -620,22 +626,22 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	toks, text := c.toks, c.text
 	t := toks[i]
 	switch {
-	case t.lex.is(multiplyVerb):
+	case t.Lex.Is(sourcing.MultiplyVerb):
 		// "doubled", but not "doubled down" or "doubled as a shelter".
-		if !joined(toks, i) || !isWord(text, toks[i+1], "down") && !isWord(text, toks[i+1], "as") {
+		if !sourcing.Joined(toks, i) || !sourcing.IsWord(text, toks[i+1], "down") && !sourcing.IsWord(text, toks[i+1], "as") {
 			return i, i + 1, true
 		}
 		return 0, 0, false
-	case t.lex.is(changeVerb):
+	case t.Lex.Is(sourcing.ChangeVerb):
 		if e := c.byFraction(i); e > 0 {
 			return i, e, true
 		}
-	case t.lex.is(superlative):
+	case t.Lex.Is(sourcing.Superlative):
 		if e := c.recordSince(i); e > 0 {
 			return i, e, true
 		}
 		return 0, 0, false
-	case isWord(text, t, "twice"):
+	case sourcing.IsWord(text, t, "twice"):
 		if e := c.comparisonAfter(i + 1); e > 0 {
 			return i, e, true
 		}
@@ -645,14 +651,14 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	q, ok := c.quantity(i)
-	if !ok || i > 0 && joined(toks, i-1) && isWord(text, toks[i-1], "per") {
+	if !ok || i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "per") {
 		return 0, 0, false // "per 100,000": the base of a rate
 	}
 	switch q.kind {
 	case percentQty:
 		return c.percent(i, last, q.end, q.value)
 	case moneyQty:
-		if joined(toks, q.end-1) && isBanknote(text, toks[q.end]) {
+		if sourcing.Joined(toks, q.end-1) && isBanknote(text, toks[q.end]) {
 			return 0, 0, false // "the new $20 bill"
 		}
 		return c.rangeStart(i, last), c.perTail(q.end), true
@@ -674,12 +680,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	// A plain number: what follows decides.
 	e := q.end
-	if joined(toks, e-1) {
+	if sourcing.Joined(toks, e-1) {
 		switch next := toks[e]; {
-		case next.lex.is(percentWord) || word(text, next) == "%":
+		case next.Lex.Is(sourcing.PercentWord) || sourcing.Word(text, next) == "%":
 			return c.percent(i, last, e+1, q.value)
-		case joined(toks, e) && (isWord(text, next, "per") && isWord(text, toks[e+1], "cent") ||
-			isWord(text, next, "percentage") && (isWord(text, toks[e+1], "point") || isWord(text, toks[e+1], "points"))):
+		case sourcing.Joined(toks, e) && (sourcing.IsWord(text, next, "per") && sourcing.IsWord(text, toks[e+1], "cent") ||
+			sourcing.IsWord(text, next, "percentage") && (sourcing.IsWord(text, toks[e+1], "point") || sourcing.IsWord(text, toks[e+1], "points"))):
 			return c.percent(i, last, e+2, q.value)
 		}
 	}
@@ -690,7 +696,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		e, _ := c.unitOrNoun(rateEnd)
 		return i, e, true
 	}
-	if joined(toks, e-1) && isWord(text, toks[e], "times") {
+	if sourcing.Joined(toks, e-1) && sourcing.IsWord(text, toks[e], "times") {
 		if ce := c.comparisonAfter(e + 1); ce > 0 {
 			return i, ce, true
 		}
@@ -699,7 +705,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if q.year && c.afterDateWord(i) {
 			return 0, 0, false // "in 2020 people moved"
 		}
-		if unit && q.value != 1 && toks[ne-1].lex.is(singularUnit) {
+		if unit && q.value != 1 && toks[ne-1].Lex.Is(sourcing.SingularUnit) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
 		}
 		tail := c.perTail(ne)
@@ -709,16 +715,16 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	// "a team of 40"
-	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && joined(toks, i-2) && joined(toks, i-1) &&
-		toks[i-2].lex.is(groupNoun) && isWord(text, toks[i-1], "of") {
+	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
+		toks[i-2].Lex.Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") {
 		return i - 2, e, true
 	}
 	return 0, 0, false
 }
 
 // isBanknote reports words that make an amount the name of a note or coin.
-func isBanknote(text string, t token) bool {
-	switch strings.ToLower(word(text, t)) {
+func isBanknote(text string, t sourcing.Token) bool {
+	switch strings.ToLower(sourcing.Word(text, t)) {
 	case "bill", "bills", "note", "notes", "coin", "coins", "banknote", "banknotes":
 		return true
 	}
@@ -728,10 +734,10 @@ func isBanknote(text string, t token) bool {
 // percent returns the figure of a percentage of value v spanning words
 // [i, end); "100%" and "0%" are emphasis unless "of" follows.
 func (c *numberCheck) percent(i, last, end int, v float64) (int, int, bool) {
-	if (v == 100 || v == 0) && !(joined(c.toks, end-1) && isWord(c.text, c.toks[end], "of")) {
+	if (v == 100 || v == 0) && !(sourcing.Joined(c.toks, end-1) && sourcing.IsWord(c.text, c.toks[end], "of")) {
 		return 0, 0, false
 	}
-	if i > 0 && joined(c.toks, i-1) && (isWord(c.text, c.toks[i-1], "top") || isWord(c.text, c.toks[i-1], "bottom")) {
+	if i > 0 && sourcing.Joined(c.toks, i-1) && (sourcing.IsWord(c.text, c.toks[i-1], "top") || sourcing.IsWord(c.text, c.toks[i-1], "bottom")) {
 		return 0, 0, false // a selection: "the top 10% of developers"
 	}
 	return c.rangeStart(i, last), c.perTail(end), true
@@ -741,19 +747,19 @@ func (c *numberCheck) percent(i, last, end int, v float64) (int, int, bool) {
 // than counts it: it follows a label word ("Section", "version", "No.") or
 // a capitalized word such as a name or a month ("iOS 17", "March 3").
 func (c *numberCheck) labelled(i int) bool {
-	if i == 0 || !joined(c.toks, i-1) {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) {
 		return false
 	}
 	prev := c.toks[i-1]
-	if prev.lex.is(labelWord) {
+	if prev.Lex.Is(sourcing.LabelWord) {
 		return true
 	}
-	switch strings.ToLower(word(c.text, prev)) {
+	switch strings.ToLower(sourcing.Word(c.text, prev)) {
 	case "top", "bottom", "first", "last", "next":
 		return true // a rank or a selection: "the top 10 countries"
 	}
-	w := word(c.text, prev)
-	return w[0] >= 'A' && w[0] <= 'Z' && !prev.lex.is(leadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
+	w := sourcing.Word(c.text, prev)
+	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Lex.Is(sourcing.LeadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
 }
 
 // hasUpperAfterFirst reports names such as "iOS" and "macOS".
@@ -769,10 +775,10 @@ func hasUpperAfterFirst(w string) bool {
 // afterDateWord reports whether the year-like number at word i follows a
 // word that makes it a date: "in 2020", "since 1990", "the 2020 census".
 func (c *numberCheck) afterDateWord(i int) bool {
-	if i == 0 || !joined(c.toks, i-1) {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) {
 		return i == 0
 	}
-	switch strings.ToLower(word(c.text, c.toks[i-1])) {
+	switch strings.ToLower(sourcing.Word(c.text, c.toks[i-1])) {
 	case "in", "since", "by", "from", "until", "till", "through", "during", "before", "after", "of",
 		"the", "between", "and", "to", "for", "fiscal", "fy", "early", "late", "mid", "spring", "summer",
 		"fall", "autumn", "winter", "year", "a", "its", "their", "our":
@@ -785,11 +791,11 @@ func (c *numberCheck) afterDateWord(i int) bool {
 // "between 10 and", but not before word last.
 func (c *numberCheck) rangeStart(i, last int) int {
 	toks, text := c.toks, c.text
-	if i-2 < last || !joined(toks, i-2) || !joined(toks, i-1) {
+	if i-2 < last || !sourcing.Joined(toks, i-2) || !sourcing.Joined(toks, i-1) {
 		return i
 	}
 	link := toks[i-1]
-	if !isWord(text, link, "to") && !(isWord(text, link, "and") && i >= 3 && isWord(text, toks[i-3], "between")) {
+	if !sourcing.IsWord(text, link, "to") && !(sourcing.IsWord(text, link, "and") && i >= 3 && sourcing.IsWord(text, toks[i-3], "between")) {
 		return i
 	}
 	if q, ok := c.quantity(i - 2); ok && q.kind == plainQty && q.end == i-1 && !q.year {
@@ -802,23 +808,23 @@ func (c *numberCheck) rangeStart(i, last int) int {
 // capita", "per 100,000 residents", "per person", "a year".
 func (c *numberCheck) perTail(e int) int {
 	toks, text := c.toks, c.text
-	if !joined(toks, e-1) || !joined(toks, e) {
+	if !sourcing.Joined(toks, e-1) || !sourcing.Joined(toks, e) {
 		return e
 	}
 	w := toks[e]
 	base := toks[e+1]
 	switch {
-	case isWord(text, w, "per"):
-		if base.lex.is(rateBase) || c.isUnit(base) || c.isNoun(base) {
+	case sourcing.IsWord(text, w, "per"):
+		if base.Lex.Is(sourcing.RateBase) || c.isUnit(base) || c.isNoun(base) {
 			return e + 2
 		}
 		if q, ok := c.quantity(e + 1); ok && q.kind == plainQty {
 			ne, _ := c.unitOrNoun(q.end)
 			return ne
 		}
-	case isWord(text, w, "a") || isWord(text, w, "an"):
+	case sourcing.IsWord(text, w, "a") || sourcing.IsWord(text, w, "an"):
 		// "$60,000 a year", but not "a year ago".
-		if base.lex.is(rateBase) && !(joined(toks, e+1) && isWord(text, toks[e+2], "ago")) {
+		if base.Lex.Is(sourcing.RateBase) && !(sourcing.Joined(toks, e+1) && sourcing.IsWord(text, toks[e+2], "ago")) {
 			return e + 2
 		}
 	}
@@ -831,12 +837,12 @@ func (c *numberCheck) perTail(e int) int {
 func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	toks := c.toks
 	j := k
-	if j < len(toks) && joined(toks, j-1) && isWord(c.text, toks[j], "of") {
+	if j < len(toks) && sourcing.Joined(toks, j-1) && sourcing.IsWord(c.text, toks[j], "of") {
 		j++
 	}
-	for m := 0; m < 3 && j < len(toks) && joined(toks, j-1); m++ {
+	for m := 0; m < 3 && j < len(toks) && sourcing.Joined(toks, j-1); m++ {
 		t := toks[j]
-		if m == 0 && isDurationWord(word(c.text, t)) {
+		if m == 0 && isDurationWord(sourcing.Word(c.text, t)) {
 			break // "the 30 day views": a length of time qualifies the noun
 		}
 		if c.isUnit(t) {
@@ -863,21 +869,21 @@ func isDurationWord(w string) bool {
 	return false
 }
 
-func (c *numberCheck) isUnit(t token) bool {
-	return t.lex.is(unitWord) || inSet(c.opts.units, word(c.text, t))
+func (c *numberCheck) isUnit(t sourcing.Token) bool {
+	return t.Lex.Is(sourcing.UnitWord) || inSet(c.opts.units, sourcing.Word(c.text, t))
 }
 
-func (c *numberCheck) isNoun(t token) bool {
-	return t.lex.is(countNoun) || inSet(c.opts.nouns, word(c.text, t))
+func (c *numberCheck) isNoun(t sourcing.Token) bool {
+	return t.Lex.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t))
 }
 
 // isModifier reports whether a word may stand between a number and its
 // noun: an adjective or a noun used as one ("federal", "COVID-related").
-func (c *numberCheck) isModifier(t token) bool {
-	if t.lex.is(functionWord | leadWord | numberWord | scaleWord | percentWord | reportVerb | changeVerb | monthName) {
+func (c *numberCheck) isModifier(t sourcing.Token) bool {
+	if t.Lex.Is(sourcing.FunctionWord | sourcing.LeadWord | sourcing.NumberWord | sourcing.ScaleWord | sourcing.PercentWord | sourcing.ReportVerb | sourcing.ChangeVerb | sourcing.MonthName) {
 		return false
 	}
-	w := word(c.text, t)
+	w := sourcing.Word(c.text, t)
 	for i := 0; i < len(w); i++ {
 		if w[i] >= '0' && w[i] <= '9' {
 			return false
@@ -892,13 +898,13 @@ func (c *numberCheck) isModifier(t token) bool {
 // smaller: "two in one of the articles" is no rate.
 func (c *numberCheck) rateAfter(e int, first float64) int {
 	toks, text := c.toks, c.text
-	if !joined(toks, e-1) || !joined(toks, e) {
+	if !sourcing.Joined(toks, e-1) || !sourcing.Joined(toks, e) {
 		return 0
 	}
 	k := e + 1
 	switch {
-	case isWord(text, toks[e], "in"):
-	case isWord(text, toks[e], "out") && isWord(text, toks[k], "of") && joined(toks, k):
+	case sourcing.IsWord(text, toks[e], "in"):
+	case sourcing.IsWord(text, toks[e], "out") && sourcing.IsWord(text, toks[k], "of") && sourcing.Joined(toks, k):
 		k++
 	default:
 		return 0
@@ -914,13 +920,13 @@ func (c *numberCheck) rateAfter(e int, first float64) int {
 // returns the word after it, or 0.
 func (c *numberCheck) comparisonAfter(k int) int {
 	toks := c.toks
-	if k >= len(toks) || !joined(toks, k-1) {
+	if k >= len(toks) || !sourcing.Joined(toks, k-1) {
 		return 0
 	}
-	if toks[k].lex.is(comparative) {
+	if toks[k].Lex.Is(sourcing.Comparative) {
 		return k + 1
 	}
-	if isWord(c.text, toks[k], "as") && joined(toks, k) {
+	if sourcing.IsWord(c.text, toks[k], "as") && sourcing.Joined(toks, k) {
 		return k + 2
 	}
 	return 0
@@ -930,17 +936,17 @@ func (c *numberCheck) comparisonAfter(k int) int {
 // third" from the verb at word i, returning the word after it or 0.
 func (c *numberCheck) byFraction(i int) int {
 	toks, text := c.toks, c.text
-	if !joined(toks, i) || !joined(toks, i+1) {
+	if !sourcing.Joined(toks, i) || !sourcing.Joined(toks, i+1) {
 		return 0
 	}
-	if !isWord(text, toks[i+1], "by") && !isWord(text, toks[i+1], "in") {
+	if !sourcing.IsWord(text, toks[i+1], "by") && !sourcing.IsWord(text, toks[i+1], "in") {
 		return 0
 	}
 	k := i + 2
-	if isWord(text, toks[k], "half") {
+	if sourcing.IsWord(text, toks[k], "half") {
 		return k + 1
 	}
-	if (isWord(text, toks[k], "a") || isWord(text, toks[k], "one")) && joined(toks, k) && toks[k+1].lex.is(fractionWord) {
+	if (sourcing.IsWord(text, toks[k], "a") || sourcing.IsWord(text, toks[k], "one")) && sourcing.Joined(toks, k) && toks[k+1].Lex.Is(sourcing.FractionWord) {
 		return k + 2
 	}
 	return 0
@@ -951,19 +957,19 @@ func (c *numberCheck) byFraction(i int) int {
 func (c *numberCheck) recordSince(i int) int {
 	toks, text := c.toks, c.text
 	j := i + 1
-	for m := 0; m < 3 && j+1 < len(toks) && joined(toks, j-1) && joined(toks, j); m++ {
+	for m := 0; m < 3 && j+1 < len(toks) && sourcing.Joined(toks, j-1) && sourcing.Joined(toks, j); m++ {
 		t := toks[j]
 		switch {
-		case isWord(text, t, "since"):
+		case sourcing.IsWord(text, t, "since"):
 			k := j + 1
-			if isWord(text, toks[k], "the") && joined(toks, k) {
+			if sourcing.IsWord(text, toks[k], "the") && sourcing.Joined(toks, k) {
 				k++
 			}
-			if w := word(text, toks[k]); isYear(strings.TrimSuffix(w, "s")) {
+			if w := sourcing.Word(text, toks[k]); sourcing.IsYear(strings.TrimSuffix(w, "s")) {
 				return k + 1
 			}
 			return 0
-		case isWord(text, t, "on") && isWord(text, toks[j+1], "record"):
+		case sourcing.IsWord(text, t, "on") && sourcing.IsWord(text, toks[j+1], "record"):
 			return j + 2
 		case !c.isModifier(t):
 			return 0
@@ -999,29 +1005,29 @@ type quantity struct {
 // mayStartQuantity is a cheap test that rules out most words before
 // quantity parses them: a number starts with a digit, a currency sign, a
 // number word, "a" or "an", "half", or is hyphenated ("twenty-five").
-func mayStartQuantity(text string, t token) bool {
-	w := word(text, t)
+func mayStartQuantity(text string, t sourcing.Token) bool {
+	w := sourcing.Word(text, t)
 	switch c := w[0]; {
 	case c >= '0' && c <= '9', c == '$', c >= utf8.RuneSelf:
 		return true
-	case t.lex.is(numberWord | pluralScale | pluralCount | fractionWord):
+	case t.Lex.Is(sourcing.NumberWord | sourcing.PluralScale | sourcing.PluralCount | sourcing.FractionWord):
 		return true
 	case len(w) <= 2:
 		return w == "a" || w == "an" || w == "A" || w == "An"
 	}
-	return t.joiner || isCurrencyCode(w)
+	return t.Joiner || isCurrencyCode(w)
 }
 
 // quantity parses the number starting at word i, if any.
 func (c *numberCheck) quantity(i int) (quantity, bool) {
 	toks, text := c.toks, c.text
 	t := toks[i]
-	w := word(text, t)
+	w := sourcing.Word(text, t)
 	if rest, ok := cutCurrency(w); ok {
 		return c.money(i, rest)
 	}
-	if isCurrencyCode(w) && joined(toks, i) {
-		if next := word(text, toks[i+1]); numeralLen(next) == len(next) {
+	if isCurrencyCode(w) && sourcing.Joined(toks, i) {
+		if next := sourcing.Word(text, toks[i+1]); numeralLen(next) == len(next) {
 			return c.money(i+1, next)
 		}
 	}
@@ -1045,7 +1051,7 @@ func (c *numberCheck) money(i int, rest string) (quantity, bool) {
 		}
 	}
 	q := quantity{end: i + 1, value: v, kind: moneyQty}
-	if joined(c.toks, i) && c.toks[i+1].lex.is(scaleWord) {
+	if sourcing.Joined(c.toks, i) && c.toks[i+1].Lex.Is(sourcing.ScaleWord) {
 		q.end++
 	}
 	return q, true
@@ -1102,13 +1108,13 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			return quantity{}, false
 		}
 	} else {
-		q.year = !grouped && !decimal && rest == "" && isYear(w[:n])
+		q.year = !grouped && !decimal && rest == "" && sourcing.IsYear(w[:n])
 	}
 	switch {
 	case rest == "" || rest == "+":
 		q.kind = plainQty
-		if joined(c.toks, i) {
-			if next := c.toks[i+1]; next.lex.is(scaleWord) {
+		if sourcing.Joined(c.toks, i) {
+			if next := c.toks[i+1]; next.Lex.Is(sourcing.ScaleWord) {
 				q.kind, q.end, q.year = scaledQty, i+2, false
 			}
 		}
@@ -1118,7 +1124,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 		q.kind = timesQty
 	case scaleSuffix(rest) > 0:
 		q.kind = suffixScaledQty
-	case len(rest) <= 3 && lookup(rest).is(unitWord):
+	case len(rest) <= 3 && sourcing.Lookup(rest).Is(sourcing.UnitWord):
 		q.kind = unitQty // 128kg, 60mph
 	default:
 		return quantity{}, false // 21st, 1990s, COVID-19's, 9/11, 401(k), 3.2.1
@@ -1142,33 +1148,33 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	t := toks[i]
 	q := quantity{end: i + 1}
 	switch {
-	case (isWord(text, t, "a") || isWord(text, t, "an")) && joined(toks, i) && toks[i+1].lex.is(scaleWord|hundredWord):
+	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "an")) && sourcing.Joined(toks, i) && toks[i+1].Lex.Is(sourcing.ScaleWord|sourcing.HundredWord):
 		q.value = 1
-	case t.lex.is(numberWord):
-		q.value = t.lex.value
+	case t.Lex.Is(sourcing.NumberWord):
+		q.value = t.Lex.Value
 	case strings.IndexByte(w, '-') > 0:
 		a, b, _ := strings.Cut(w, "-")
-		la, lb := lookup(a), lookup(b)
+		la, lb := sourcing.Lookup(a), sourcing.Lookup(b)
 		switch {
-		case la.is(numberWord) && lb.is(numberWord) && la.value >= 20 && lb.value < 10:
-			q.value = la.value + lb.value
-		case la.is(numberWord) && lb.is(fractionWord):
-			return quantity{end: i + 1, value: la.value * lb.value, kind: fractionQty}, true
+		case la.Is(sourcing.NumberWord) && lb.Is(sourcing.NumberWord) && la.Value >= 20 && lb.Value < 10:
+			q.value = la.Value + lb.Value
+		case la.Is(sourcing.NumberWord) && lb.Is(sourcing.FractionWord):
+			return quantity{end: i + 1, value: la.Value * lb.Value, kind: fractionQty}, true
 		default:
 			return quantity{}, false
 		}
-	case t.lex.is(pluralScale):
-		return quantity{end: i + 1, value: t.lex.value, kind: scaledQty}, true
-	case t.lex.is(pluralCount) && joined(toks, i) && isWord(text, toks[i+1], "of"):
-		if joined(toks, i+1) && toks[i+2].lex.is(pluralScale) {
-			return quantity{end: i + 3, value: t.lex.value * toks[i+2].lex.value, kind: scaledQty}, true
+	case t.Lex.Is(sourcing.PluralScale):
+		return quantity{end: i + 1, value: t.Lex.Value, kind: scaledQty}, true
+	case t.Lex.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
+		if sourcing.Joined(toks, i+1) && toks[i+2].Lex.Is(sourcing.PluralScale) {
+			return quantity{end: i + 3, value: t.Lex.Value * toks[i+2].Lex.Value, kind: scaledQty}, true
 		}
-		return quantity{end: i + 1, value: t.lex.value}, true
-	case isWord(text, t, "half") && joined(toks, i) && joined(toks, i+1) &&
-		(isWord(text, toks[i+1], "a") || isWord(text, toks[i+1], "an")):
+		return quantity{end: i + 1, value: t.Lex.Value}, true
+	case sourcing.IsWord(text, t, "half") && sourcing.Joined(toks, i) && sourcing.Joined(toks, i+1) &&
+		(sourcing.IsWord(text, toks[i+1], "a") || sourcing.IsWord(text, toks[i+1], "an")):
 		switch next := toks[i+2]; {
-		case next.lex.is(scaleWord):
-			return quantity{end: i + 3, value: next.lex.value / 2, kind: scaledQty}, true
+		case next.Lex.Is(sourcing.ScaleWord):
+			return quantity{end: i + 3, value: next.Lex.Value / 2, kind: scaledQty}, true
 		case c.isUnit(next):
 			return quantity{end: i + 3, value: 0.5, kind: unitQty}, true
 		}
@@ -1176,18 +1182,18 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	default:
 		return quantity{}, false
 	}
-	if joined(toks, q.end-1) && toks[q.end].lex.is(hundredWord) {
+	if sourcing.Joined(toks, q.end-1) && toks[q.end].Lex.Is(sourcing.HundredWord) {
 		q.value *= 100
 		q.end++
 	}
-	if joined(toks, q.end-1) {
+	if sourcing.Joined(toks, q.end-1) {
 		switch next := toks[q.end]; {
-		case next.lex.is(scaleWord):
-			q.value *= next.lex.value
+		case next.Lex.Is(sourcing.ScaleWord):
+			q.value *= next.Lex.Value
 			q.kind = scaledQty
 			q.end++
-		case next.lex.is(fractionWord) && q.value >= 1 && q.value < 10:
-			q.value *= next.lex.value
+		case next.Lex.Is(sourcing.FractionWord) && q.value >= 1 && q.value < 10:
+			q.value *= next.Lex.Value
 			q.kind = fractionQty
 			q.end++
 		}

@@ -1,4 +1,4 @@
-package rules
+package sourcing
 
 import (
 	"math/bits"
@@ -10,36 +10,37 @@ import (
 	"github.com/citelint/citelint/lint"
 )
 
-// token is one word of prose: letters, digits and the marks inside them
+// Token is one word of prose: letters, digits and the marks inside them
 // ("40,000", "U.S.", "CDC's", "two-thirds", "$4.2"), with the quotes,
 // brackets and punctuation around it trimmed off.
-type token struct {
-	start, end int // the word in Block.Text
+type Token struct {
+	Start, End int // the word in Block.Text
 	// breakBefore and breakAfter mark punctuation, a dash or a non-prose
 	// object between the word and its neighbour: phrases never run across.
 	breakBefore, breakAfter bool
-	// joiner marks a word with a hyphen or dollar sign inside ("two-thirds",
+	// Joiner marks a word with a hyphen or dollar sign inside ("two-thirds",
 	// "US$20"), which may make it a number.
-	joiner bool
-	lex    lexEntry
+	Joiner bool
+	Lex    LexEntry
 }
 
 // tokenBuffers recycles token slices between documents: a rule tokenizes
 // sentence after sentence into one buffer, and without the pool every
 // document would grow a new one from nothing.
-var tokenBuffers = sync.Pool{New: func() any { return new([]token) }}
+var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
 
-// getTokens returns an empty token buffer; putTokens gives it back.
-func getTokens() *[]token { return tokenBuffers.Get().(*[]token) }
+// GetTokens returns an empty token buffer; PutTokens gives it back.
+func GetTokens() *[]Token { return tokenBuffers.Get().(*[]Token) }
 
-func putTokens(b *[]token) {
+// PutTokens gives back a buffer GetTokens returned.
+func PutTokens(b *[]Token) {
 	*b = (*b)[:0]
 	tokenBuffers.Put(b)
 }
 
-// tokenize appends the words of text[from:to] to buf and returns it. It
+// Tokenize appends the words of text[from:to] to buf and returns it. It
 // allocates only when buf must grow, so callers reuse one buffer.
-func tokenize(buf []token, text string, from, to int) []token {
+func Tokenize(buf []Token, text string, from, to int) []Token {
 	pendingBreak := true // nothing joins the first word to what came before
 	i := from
 	for i < to {
@@ -91,7 +92,7 @@ func tokenize(buf []token, text string, from, to int) []token {
 			j += size
 		}
 		start, end := trimLeading(text, i, j), j
-		end = trimTrailing(text, start, end)
+		end = TrimTrailing(text, start, end)
 		if start == end {
 			// Punctuation standing alone: "-", "&", "…".
 			pendingBreak = true
@@ -99,17 +100,17 @@ func tokenize(buf []token, text string, from, to int) []token {
 				buf[n-1].breakAfter = true
 			}
 		} else {
-			var lex lexEntry
-			if byteKinds[text[start]] == letterByte { // every lexicon word starts with a letter
-				lex = lookup(text[start:end])
+			var lex LexEntry
+			if ByteKinds[text[start]] == LetterByte { // every lexicon word starts with a letter
+				lex = Lookup(text[start:end])
 			}
-			buf = append(buf, token{
-				start:       start,
-				end:         end,
+			buf = append(buf, Token{
+				Start:       start,
+				End:         end,
 				breakBefore: pendingBreak || start > i,
 				breakAfter:  end < j,
-				joiner:      joiner,
-				lex:         lex,
+				Joiner:      joiner,
+				Lex:         lex,
 			})
 			pendingBreak = end < j
 			if n := len(buf); n > 1 && buf[n-1].breakBefore {
@@ -151,8 +152,8 @@ func trimLeading(text string, i, j int) int {
 	return i
 }
 
-// trimTrailing drops closing marks and punctuation at the end of text[i:j].
-func trimTrailing(text string, i, j int) int {
+// TrimTrailing drops closing marks and punctuation at the end of text[i:j].
+func TrimTrailing(text string, i, j int) int {
 	for j > i {
 		c := text[j-1]
 		if c < utf8.RuneSelf {
@@ -174,70 +175,72 @@ func trimTrailing(text string, i, j int) int {
 	return j
 }
 
-// wordClass says what a word can do in a figure or an attribution; a word
+// WordClass says what a word can do in a figure or an attribution; a word
 // may have several classes.
-type wordClass uint32
+type WordClass uint32
 
+// The word classes.
 const (
-	numberWord   wordClass = 1 << iota // one … ninety: value in lexEntry
-	hundredWord                        // hundred: multiplies a number word
-	scaleWord                          // thousand, million, billion, trillion, dozen
-	pluralScale                        // thousands, millions …: a figure of their own
-	pluralCount                        // tens, hundreds, dozens: a figure with "of" and a noun
-	fractionWord                       // half, third, thirds, quarter …
-	percentWord                        // percent, pct
-	unitWord                           // kilos, tons, miles, dollars …
-	singularUnit                       // kilo, ton, mile …: the singular of a unit
-	countNoun                          // people, deaths, users …
-	rateBase                           // year, person, capita …: what a rate is "per"
-	changeVerb                         // rose, fell, dropped …
-	multiplyVerb                       // doubled, tripled, halved …
-	comparative                        // more, higher, larger …: after "times"
-	superlative                        // highest, lowest …: before "since 1990"
-	reportVerb                         // reported, found, estimated …
-	sourceNoun                         // report, survey, study, data …
-	monthName                          // January … December, Jan … Dec
-	labelWord                          // section, chapter, version …: a number after it is a name
-	leadWord                           // about, nearly, over …: may start a sentence before a figure
+	NumberWord   WordClass = 1 << iota // one … ninety: value in LexEntry
+	HundredWord                        // hundred: multiplies a number word
+	ScaleWord                          // thousand, million, billion, trillion, dozen
+	PluralScale                        // thousands, millions …: a figure of their own
+	PluralCount                        // tens, hundreds, dozens: a figure with "of" and a noun
+	FractionWord                       // half, third, thirds, quarter …
+	PercentWord                        // percent, pct
+	UnitWord                           // kilos, tons, miles, dollars …
+	SingularUnit                       // kilo, ton, mile …: the singular of a unit
+	CountNoun                          // people, deaths, users …
+	RateBase                           // year, person, capita …: what a rate is "per"
+	ChangeVerb                         // rose, fell, dropped …
+	MultiplyVerb                       // doubled, tripled, halved …
+	Comparative                        // more, higher, larger …: after "times"
+	Superlative                        // highest, lowest …: before "since 1990"
+	ReportVerb                         // reported, found, estimated …
+	SourceNoun                         // report, survey, study, data …
+	MonthName                          // January … December, Jan … Dec
+	LabelWord                          // section, chapter, version …: a number after it is a name
+	LeadWord                           // about, nearly, over …: may start a sentence before a figure
 	firstPerson                        // we, our, us, I, my …
-	functionWord                       // of, the, and …: never a modifier of a noun
-	groupNoun                          // team, staff, crew: "a team of 40"
-	vagueSubject                       // studies, experts, officials …: vague-source subjects
-	vagueVerb                          // show, say, believe …: vague-source verbs
-	modalWord                          // can, could, may, might, will, would, should
-	readerWord                         // you, your, you're …: speaking to the reader
-	aimWord                            // aim, hope, want, target …: what one wants, not what is
+	FunctionWord                       // of, the, and …: never a modifier of a noun
+	GroupNoun                          // team, staff, crew: "a team of 40"
+	VagueSubject                       // studies, experts, officials …: vague-source subjects
+	VagueVerb                          // show, say, believe …: vague-source verbs
+	ModalWord                          // can, could, may, might, will, would, should
+	ReaderWord                         // you, your, you're …: speaking to the reader
+	AimWord                            // aim, hope, want, target …: what one wants, not what is
 )
 
-// lexEntry is what the lexicon knows of a word.
-type lexEntry struct {
-	class wordClass
-	value float64 // of number words, scale words and fractions
+// LexEntry is what the lexicon knows of a word.
+type LexEntry struct {
+	Class WordClass
+	Value float64 // of number words, scale words and fractions
 }
 
-func (e lexEntry) is(c wordClass) bool { return e.class&c != 0 }
+// Is reports whether the word has class c.
+func (e LexEntry) Is(c WordClass) bool { return e.Class&c != 0 }
 
-// maxLexWord bounds the words the lexicon is asked about.
-const maxLexWord = 24
+// MaxLexWord bounds the words the lexicon is asked about.
+const MaxLexWord = 24
 
-// lookup returns the lexicon entry of a word, case-insensitively. It does
+// Lookup returns the lexicon entry of a word, case-insensitively. It does
 // not allocate.
-func lookup(w string) lexEntry {
-	if len(w) > maxLexWord || len(w) == 0 {
-		return lexEntry{}
+func Lookup(w string) LexEntry {
+	if len(w) > MaxLexWord || len(w) == 0 {
+		return LexEntry{}
 	}
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return lexEntry{}
+			return LexEntry{}
 		}
 		h = (h ^ uint32(c|0x20)) * 16777619
 	}
 	for i := h & lexicon.mask; ; i = (i + 1) & lexicon.mask {
 		slot := &lexicon.slots[i]
 		if slot.word == "" {
-			return lexEntry{}
+			return LexEntry{}
 		}
 		if len(slot.word) == len(w) && equalLower(w, slot.word) {
 			return slot.entry
@@ -269,13 +272,13 @@ type lexTable struct {
 
 type lexSlot struct {
 	word  string
-	entry lexEntry
+	entry LexEntry
 }
 
 // lexicon is the read-only table of words the rules know, lowercased.
 var lexicon = newLexTable(buildLexicon())
 
-func newLexTable(m map[string]lexEntry) *lexTable {
+func newLexTable(m map[string]LexEntry) *lexTable {
 	size := 1
 	for size < 4*len(m) {
 		size *= 2
@@ -295,51 +298,51 @@ func newLexTable(m map[string]lexEntry) *lexTable {
 	return t
 }
 
-func buildLexicon() map[string]lexEntry {
-	m := map[string]lexEntry{}
-	add := func(c wordClass, words ...string) {
+func buildLexicon() map[string]LexEntry {
+	m := map[string]LexEntry{}
+	add := func(c WordClass, words ...string) {
 		for _, w := range words {
 			e := m[w]
-			e.class |= c
+			e.Class |= c
 			m[w] = e
 		}
 	}
-	addValue := func(c wordClass, v float64, words ...string) {
+	addValue := func(c WordClass, v float64, words ...string) {
 		for _, w := range words {
 			e := m[w]
-			e.class |= c
-			e.value = v
+			e.Class |= c
+			e.Value = v
 			m[w] = e
 		}
 	}
 	small := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
 	for v, w := range small {
-		addValue(numberWord, float64(v), w)
+		addValue(NumberWord, float64(v), w)
 	}
 	for v, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
-		addValue(numberWord, float64(20+10*v), w)
+		addValue(NumberWord, float64(20+10*v), w)
 	}
-	addValue(hundredWord, 100, "hundred")
-	addValue(scaleWord, 12, "dozen")
-	addValue(scaleWord, 1e3, "thousand")
-	addValue(scaleWord, 1e6, "million")
-	addValue(scaleWord, 1e9, "billion")
-	addValue(scaleWord, 1e12, "trillion")
-	addValue(pluralScale, 1e3, "thousands")
-	addValue(pluralScale, 1e6, "millions")
-	addValue(pluralScale, 1e9, "billions")
-	addValue(pluralScale, 1e12, "trillions")
-	addValue(pluralCount, 10, "tens")
-	addValue(pluralCount, 12, "dozens")
-	addValue(pluralCount, 100, "hundreds")
-	addValue(fractionWord, 0.5, "half", "halves")
-	addValue(fractionWord, 1.0/3, "third", "thirds")
-	addValue(fractionWord, 0.25, "quarter", "quarters", "fourth", "fourths")
-	addValue(fractionWord, 0.2, "fifth", "fifths")
-	addValue(fractionWord, 0.1, "tenth", "tenths")
-	add(percentWord, "percent", "pct")
-	add(unitWord,
+	addValue(HundredWord, 100, "hundred")
+	addValue(ScaleWord, 12, "dozen")
+	addValue(ScaleWord, 1e3, "thousand")
+	addValue(ScaleWord, 1e6, "million")
+	addValue(ScaleWord, 1e9, "billion")
+	addValue(ScaleWord, 1e12, "trillion")
+	addValue(PluralScale, 1e3, "thousands")
+	addValue(PluralScale, 1e6, "millions")
+	addValue(PluralScale, 1e9, "billions")
+	addValue(PluralScale, 1e12, "trillions")
+	addValue(PluralCount, 10, "tens")
+	addValue(PluralCount, 12, "dozens")
+	addValue(PluralCount, 100, "hundreds")
+	addValue(FractionWord, 0.5, "half", "halves")
+	addValue(FractionWord, 1.0/3, "third", "thirds")
+	addValue(FractionWord, 0.25, "quarter", "quarters", "fourth", "fourths")
+	addValue(FractionWord, 0.2, "fifth", "fifths")
+	addValue(FractionWord, 0.1, "tenth", "tenths")
+	add(PercentWord, "percent", "pct")
+	add(UnitWord,
 		"kilo", "kilos", "kilogram", "kilograms", "kg", "gram", "grams", "pound", "pounds", "lb", "lbs",
 		"ounce", "ounces", "oz", "ton", "tons", "tonne", "tonnes",
 		"liter", "liters", "litre", "litres", "gallon", "gallons", "barrel", "barrels",
@@ -350,10 +353,10 @@ func buildLexicon() map[string]lexEntry {
 		"dollar", "dollars", "euro", "euros", "yen", "cent", "cents", "usd", "eur", "gbp")
 	// A singular unit after a number other than one makes an adjective: "a
 	// 5 mile walk", "360 degree video".
-	add(singularUnit, "kilo", "kilogram", "gram", "pound", "ounce", "ton", "tonne", "liter", "litre",
+	add(SingularUnit, "kilo", "kilogram", "gram", "pound", "ounce", "ton", "tonne", "liter", "litre",
 		"gallon", "barrel", "mile", "kilometer", "kilometre", "meter", "metre", "foot", "acre",
 		"hectare", "degree", "calorie", "megawatt", "gigawatt", "dollar", "euro", "cent")
-	add(countNoun,
+	add(CountNoun,
 		"people", "persons", "individuals", "residents", "citizens", "americans", "adults", "children",
 		"kids", "teens", "teenagers", "youths", "students", "teachers", "workers", "employees", "jobs",
 		"users", "visitors", "visits", "customers", "consumers", "members", "subscribers", "followers",
@@ -367,38 +370,38 @@ func buildLexicon() map[string]lexEntry {
 		"vaccinations", "beds", "businesses", "companies", "firms", "farms", "schools", "hospitals",
 		"countries", "nations", "times", "species", "trees", "animals", "transactions", "payments",
 		"claims", "searches", "queries", "tweets", "likes", "shares", "retweets", "messages")
-	add(rateBase, "year", "month", "week", "day", "hour", "minute", "second", "person", "capita",
+	add(RateBase, "year", "month", "week", "day", "hour", "minute", "second", "person", "capita",
 		"household", "resident", "student", "patient")
-	add(changeVerb, "rose", "risen", "rise", "rises", "grew", "grown", "grow", "grows", "increased",
+	add(ChangeVerb, "rose", "risen", "rise", "rises", "grew", "grown", "grow", "grows", "increased",
 		"increase", "increases", "jumped", "climbed", "soared", "surged", "fell", "fallen", "fall", "falls",
 		"dropped", "drop", "drops", "declined", "decline", "declines", "decreased", "decrease",
 		"decreases", "shrank", "shrunk", "plummeted", "plunged", "slid", "slipped", "sank", "tumbled",
 		"cut", "reduced", "down", "up")
-	add(multiplyVerb, "doubled", "tripled", "trebled", "quadrupled", "halved")
-	add(comparative, "more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger",
+	add(MultiplyVerb, "doubled", "tripled", "trebled", "quadrupled", "halved")
+	add(Comparative, "more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger",
 		"greater", "faster", "slower", "likelier", "cheaper", "costlier", "longer", "shorter")
-	add(superlative, "highest", "lowest", "largest", "smallest", "biggest", "most", "fewest", "least",
+	add(Superlative, "highest", "lowest", "largest", "smallest", "biggest", "most", "fewest", "least",
 		"greatest", "worst", "best", "deadliest", "hottest", "coldest", "wettest", "driest", "strongest",
 		"weakest", "fastest", "slowest")
-	add(reportVerb, "reported", "reports", "found", "finds", "estimated", "estimates", "said", "says",
+	add(ReportVerb, "reported", "reports", "found", "finds", "estimated", "estimates", "said", "says",
 		"counted", "projected", "calculated", "calculates", "showed", "shows", "show", "recorded",
 		"published", "announced", "announces", "noted", "stated", "concluded", "concludes", "told",
 		"wrote", "writes", "tallied", "documented", "reveals", "revealed", "indicate", "indicates",
 		"indicated", "confirmed", "projects", "predicted", "predicts", "forecast", "forecasts",
 		"measured", "surveyed", "polled", "reporting", "estimating", "forecasting", "projecting",
 		"stating", "noting")
-	add(sourceNoun, "report", "reports", "survey", "surveys", "study", "studies", "data", "analysis",
+	add(SourceNoun, "report", "reports", "survey", "surveys", "study", "studies", "data", "analysis",
 		"figures", "estimate", "estimates", "census", "poll", "polls", "audit", "review", "research",
 		"statistics", "numbers", "count", "paper", "dashboard", "database", "dataset", "index", "tally",
 		"figure", "number", "statistic", "assessment", "evaluation", "records")
-	add(monthName, "january", "february", "march", "april", "may", "june", "july", "august",
+	add(MonthName, "january", "february", "march", "april", "may", "june", "july", "august",
 		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 		"sep", "sept", "oct", "nov", "dec")
-	add(labelWord, "section", "sections", "chapter", "title", "version", "phase", "step", "part",
+	add(LabelWord, "section", "sections", "chapter", "title", "version", "phase", "step", "part",
 		"table", "room", "suite", "article", "route", "interstate", "highway", "rule", "item", "form",
 		"no", "nos", "vol", "volume", "issue", "page", "pp", "episode", "season", "fy", "rfc", "iso",
 		"wcag", "level", "tier")
-	add(leadWord, "about", "nearly", "almost", "over", "under", "some", "only", "just", "more", "less",
+	add(LeadWord, "about", "nearly", "almost", "over", "under", "some", "only", "just", "more", "less",
 		"fewer", "roughly", "approximately", "around", "exactly", "fully", "another", "all", "at",
 		"by", "in", "of", "for", "with", "from", "to", "and", "but", "or", "the", "these", "those",
 		"its", "their", "our", "we", "they", "it", "there", "since", "after", "before", "during", "last",
@@ -407,23 +410,23 @@ func buildLexicon() map[string]lexEntry {
 		"although", "though", "because", "nationwide", "overall", "altogether", "together", "annually",
 		"currently", "already", "almost", "well", "upward", "upwards", "close", "better", "below",
 		"above", "between", "among", "across", "through", "within", "without", "per")
-	add(modalWord, "can", "could", "may", "might", "will", "would", "should")
-	add(readerWord, "you", "your", "you're", "you'll", "you'd", "you've")
-	add(aimWord, "aim", "aiming", "aims", "hope", "hoping", "want", "target", "goal", "imagine", "suppose")
+	add(ModalWord, "can", "could", "may", "might", "will", "would", "should")
+	add(ReaderWord, "you", "your", "you're", "you'll", "you'd", "you've")
+	add(AimWord, "aim", "aiming", "aims", "hope", "hoping", "want", "target", "goal", "imagine", "suppose")
 	add(firstPerson, "we", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll", "my", "mine",
 		"me", "i'm", "i've", "i'd", "i'll")
-	add(functionWord, "of", "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for",
+	add(FunctionWord, "of", "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for",
 		"with", "from", "that", "this", "these", "those", "than", "as", "per", "is", "are", "was",
 		"were", "be", "been", "being", "have", "has", "had", "who", "which", "whom", "whose", "it",
 		"its", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "not",
 		"no", "if", "so", "into", "onto", "over", "under", "about", "after", "before", "since", "until",
 		"while", "will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did",
 		"each", "every", "all", "any", "some", "both", "also", "only", "just", "up", "down", "out")
-	add(groupNoun, "team", "staff", "crew", "workforce", "class", "group", "force", "army", "network")
-	add(vagueSubject, "studies", "research", "experts", "scientists", "critics", "analysts",
+	add(GroupNoun, "team", "staff", "crew", "workforce", "class", "group", "force", "army", "network")
+	add(VagueSubject, "studies", "research", "experts", "scientists", "critics", "analysts",
 		"researchers", "observers", "sources", "reports", "officials", "people", "some", "many",
 		"insiders", "economists", "doctors", "others", "evidence")
-	add(vagueVerb, "show", "shows", "shown", "suggest", "suggests", "suggested", "indicate",
+	add(VagueVerb, "show", "shows", "shown", "suggest", "suggests", "suggested", "indicate",
 		"indicates", "find", "finds", "found", "prove", "proves", "proven", "say", "says", "said",
 		"believe", "believes", "agree", "warn", "argue", "argued", "contend", "claim", "claimed",
 		"estimate", "confirmed", "told", "reported", "acknowledged", "demonstrate", "demonstrates",
@@ -431,38 +434,38 @@ func buildLexicon() map[string]lexEntry {
 	return m
 }
 
-// wordTrigger tells cheaply whether a sentence may hold one of a few
+// WordTrigger tells cheaply whether a sentence may hold one of a few
 // words, so that the rules split only those sentences into tokens. It first
 // checks the word's shape — its first and last letters and its length —
 // and looks a word up only when the shape matches.
-type wordTrigger struct {
+type WordTrigger struct {
 	shapes  [26 * 26]uint32 // for each first and last letter, a bit per length
-	classes wordClass       // lexicon words of these classes trigger
-	words   []string        // and these lowercase words
+	classes WordClass       // lexicon words of these classes trigger
+	Words   []string        // and these lowercase words
 }
 
 // newWordTrigger returns a trigger for the lexicon words of classes c and
 // for the given lowercase words.
-func newWordTrigger(c wordClass, words ...string) *wordTrigger {
-	t := &wordTrigger{classes: c}
+func newWordTrigger(c WordClass, words ...string) *WordTrigger {
+	t := &WordTrigger{classes: c}
 	for _, slot := range lexicon.slots {
-		if slot.entry.is(c) {
+		if slot.entry.Is(c) {
 			t.addShape(slot.word)
 		}
 	}
 	for _, w := range words {
-		t.add(w)
+		t.Add(w)
 	}
 	return t
 }
 
-// add makes a lowercase word trigger.
-func (t *wordTrigger) add(w string) {
-	t.words = append(t.words, w)
+// Add makes a lowercase word trigger.
+func (t *WordTrigger) Add(w string) {
+	t.Words = append(t.Words, w)
 	t.addShape(w)
 }
 
-func (t *wordTrigger) addShape(w string) {
+func (t *WordTrigger) addShape(w string) {
 	if i, ok := shapeIndex(w); ok && len(w) < 32 {
 		t.shapes[i] |= 1 << len(w)
 	}
@@ -481,10 +484,10 @@ func shapeIndex(w string) (int, bool) {
 	return int(first-'a')*26 + int(last-'a'), true
 }
 
-// byteKinds sorts bytes for the trigger's scan.
-var byteKinds = func() (k [256]uint8) {
+// ByteKinds sorts bytes for the trigger's scan.
+var ByteKinds = func() (k [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
-		k[c], k[c-'a'+'A'] = letterByte, letterByte
+		k[c], k[c-'a'+'A'] = LetterByte, LetterByte
 	}
 	for c := '0'; c <= '9'; c++ {
 		k[c] = figureByte
@@ -494,23 +497,24 @@ var byteKinds = func() (k [256]uint8) {
 	return k
 }()
 
+// The kinds of byte ByteKinds sorts bytes into.
 const (
-	letterByte = 1 + iota
+	LetterByte = 1 + iota
 	figureByte
 	currencyLeadByte
 )
 
-// mayMention reports whether text may hold a trigger word or, when digits
+// MayMention reports whether text may hold a trigger word or, when digits
 // is true, a digit or a currency sign. It reads each byte once, and looks
 // at a word's shape only once the word is whole.
-func (t *wordTrigger) mayMention(text string, digits bool) bool {
+func (t *WordTrigger) MayMention(text string, digits bool) bool {
 	n := len(text)
 	for i := 0; i < n; i++ {
-		kind := byteKinds[text[i]]
+		kind := ByteKinds[text[i]]
 		if kind == 0 {
 			continue
 		}
-		if kind != letterByte {
+		if kind != LetterByte {
 			if digits && (kind == figureByte || isCurrencyLead(text, i)) {
 				return true
 			}
@@ -529,17 +533,17 @@ func (t *wordTrigger) mayMention(text string, digits bool) bool {
 // below ten triggers only in a rate, "one in five": its other figures
 // ("three million", "two thirds", "five percent", "six tons", "three times
 // as many", "three out of four") hold a trigger word of their own.
-func (t *wordTrigger) holds(text string, start, end int) bool {
-	return t.holdsEntry(lookup(text[start:end]), text, start, end)
+func (t *WordTrigger) holds(text string, start, end int) bool {
+	return t.holdsEntry(Lookup(text[start:end]), text, start, end)
 }
 
 // holdsEntry is holds with the word's lexicon entry already looked up.
-func (t *wordTrigger) holdsEntry(e lexEntry, text string, start, end int) bool {
+func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	w := text[start:end]
-	if e.is(t.classes) {
-		return !e.is(numberWord) || e.value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ")
+	if e.Is(t.classes) {
+		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ")
 	}
-	for _, x := range t.words {
+	for _, x := range t.Words {
 		if len(x) == len(w) && equalLower(w, x) {
 			return true
 		}
@@ -561,24 +565,24 @@ func isCurrencyLead(text string, i int) bool {
 	return false
 }
 
-// Mentions of a sentence, as sentenceMentions records them.
+// Mentions of a sentence, as SentenceMentions records them.
 const (
-	mentionsFigure uint8 = 1 << iota // a digit, a currency sign or a figure word
-	mentionsVague                    // a word of the built-in vague phrases
+	MentionsFigure uint8 = 1 << iota // a digit, a currency sign or a figure word
+	MentionsVague                    // a word of the built-in vague phrases
 )
 
-// mentionsAnalysis is the analysis behind sentenceMentions: one slot per
+// MentionsAnalysis is the analysis behind SentenceMentions: one slot per
 // block, filled when a rule first asks about the block.
-var mentionsAnalysis = &lint.Analysis[[][]uint8]{Name: "sentence mentions", Run: func(doc *lint.Document) [][]uint8 {
+var MentionsAnalysis = &lint.Analysis[[][]uint8]{Name: "sentence mentions", Run: func(doc *lint.Document) [][]uint8 {
 	return make([][]uint8, len(doc.Blocks))
 }}
 
-// sentenceMentions says, for every sentence of block b, which rules'
+// SentenceMentions says, for every sentence of block b, which rules'
 // trigger words it may hold. One pass over the prose serves
 // uncited-number and vague-source, which would otherwise each read every
 // byte; blocks no rule asks about are never read. all is the pass's
-// mentionsAnalysis result, looked up once per rule run.
-func sentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
+// MentionsAnalysis result, looked up once per rule run.
+func SentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 	if all[b.Index] == nil {
 		flags := make([]uint8, len(b.Sentences), max(len(b.Sentences), 1))
 		for si, s := range b.Sentences {
@@ -589,19 +593,19 @@ func sentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 	return all[b.Index]
 }
 
-// mentions scans text once for both triggers: figureWords (and digits and
-// currency signs) and vagueWords.
+// mentions scans text once for both triggers: FigureWords (and digits and
+// currency signs) and VagueWords.
 func mentions(text string) uint8 {
 	var m uint8
 	n := len(text)
-	for i := 0; i < n && m != mentionsFigure|mentionsVague; i++ {
-		kind := byteKinds[text[i]]
+	for i := 0; i < n && m != MentionsFigure|MentionsVague; i++ {
+		kind := ByteKinds[text[i]]
 		if kind == 0 {
 			continue
 		}
-		if kind != letterByte {
+		if kind != LetterByte {
 			if kind == figureByte || isCurrencyLead(text, i) {
-				m |= mentionsFigure
+				m |= MentionsFigure
 			}
 			continue
 		}
@@ -613,17 +617,17 @@ func mentions(text string) uint8 {
 		}
 		// One shape, and at most one lookup, serve both triggers.
 		k, bit := int((text[start]|0x20)-'a')*26+int((text[i]|0x20)-'a'), uint32(1)<<size
-		figure := m&mentionsFigure == 0 && figureWords.shapes[k]&bit != 0
-		vague := m&mentionsVague == 0 && vagueWords.shapes[k]&bit != 0
+		figure := m&MentionsFigure == 0 && figureWords.shapes[k]&bit != 0
+		vague := m&MentionsVague == 0 && VagueWords.shapes[k]&bit != 0
 		if !figure && !vague {
 			continue
 		}
-		e := lookup(text[start : i+1])
+		e := Lookup(text[start : i+1])
 		if figure && figureWords.holdsEntry(e, text, start, i+1) {
-			m |= mentionsFigure
+			m |= MentionsFigure
 		}
-		if vague && vagueWords.holdsEntry(e, text, start, i+1) {
-			m |= mentionsVague
+		if vague && VagueWords.holdsEntry(e, text, start, i+1) {
+			m |= MentionsVague
 		}
 	}
 	return m
@@ -631,7 +635,7 @@ func mentions(text string) uint8 {
 
 // wordMatches reports whether the letters text[start:end] are a trigger
 // word: its shape first, then the word itself.
-func (t *wordTrigger) wordMatches(text string, start, end int) bool {
+func (t *WordTrigger) wordMatches(text string, start, end int) bool {
 	size := end - start
 	if size >= 32 {
 		return false
@@ -663,8 +667,32 @@ func letterRunEnd(text string, i int) int {
 		}
 		i += 8
 	}
-	for i < len(text) && byteKinds[text[i]] == letterByte {
+	for i < len(text) && ByteKinds[text[i]] == LetterByte {
 		i++
 	}
 	return i
 }
+
+// figureWords are the words that can make a figure without a digit:
+// number words, scale words, fractions, units, "percent", "doubled",
+// "twice", "record" and "times". A number word below ten triggers itself
+// before "in" or "out of" (see WordTrigger.holds), so "out" need not.
+var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|PluralCount|FractionWord|
+	PercentWord|UnitWord|MultiplyVerb, "percentage", "twice", "record", "times")
+
+// VagueWords are the verbs and words of which every built-in phrase holds
+// one.
+var VagueWords = func() *WordTrigger {
+	t := newWordTrigger(VagueVerb, "according")
+	for _, w := range ImpersonalParticiples {
+		t.Add(w)
+	}
+	return t
+}()
+
+// ImpersonalParticiples end "it is widely believed" and "it has been
+// reported"; "known", "held" and "thought" only after an adverb or before
+// "that".
+var ImpersonalParticiples = []string{"believed", "said", "reported", "accepted", "acknowledged",
+	"estimated", "claimed", "rumored", "suggested", "argued", "shown", "alleged", "known", "held",
+	"thought"}

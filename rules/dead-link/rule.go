@@ -1,40 +1,53 @@
-package rules
+// Package deadlink holds the dead-link rule; doc.md beside it is its documentation
+// (citelint explain dead-link) and testdata/ its fixtures.
+package deadlink
 
 import (
+	_ "embed"
+
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 )
 
-// DeadLink reports links a reader cannot open: pages that are gone (404,
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (dead-link) reports links a reader cannot open: pages that are gone (404,
 // 410), domains that do not exist, refused connections, malformed URLs,
 // redirect chains ending in one of these or in a loop, and relative links
 // to files missing from the repository. Relative links are checked without
 // the network.
-var DeadLink = &lint.Rule{
+var Rule = &lint.Rule{
 	ID:       "dead-link",
-	Summary:  summary("dead-link"),
-	Doc:      doc("dead-link"),
+	Summary:  ruledoc.Summary(doc),
+	Doc:      doc,
 	Severity: lint.Error,
 	Network:  true,
-	Requires: []lint.Requirement{linksAnalysis},
+	Requires: []lint.Requirement{linkrule.LinksAnalysis},
 	Run: func(p *lint.Pass) {
-		facts := factsOf(p)
-		for _, l := range links(p) {
-			switch l.kind {
-			case localLink:
-				if facts.files.missing(p, l.file) {
-					p.Report(missingFile(l, p.Doc.Source[l.start:l.end]))
+		facts := linkrule.FactsOf(p)
+		for _, l := range linkrule.Links(p) {
+			switch l.Kind {
+			case linkrule.LocalLink:
+				if facts.Files.Missing(p, l.File) {
+					p.Report(missingFile(l, p.Doc.Source[l.Start:l.End]))
 				}
-			case webLink:
-				if r, ok := facts.result(l); ok && r.Verdict == linkcheck.Dead {
+			case linkrule.WebLink:
+				if r, ok := facts.Result(l); ok && r.Verdict == linkcheck.Dead {
 					p.Report(lint.Diagnostic{
-						Start:      l.start,
-						End:        l.end,
+						Start:      l.Start,
+						End:        l.End,
 						Message:    deadMessage(r),
 						Suggestion: "link to where the page lives now, or cite an archived copy: " + r.ArchiveURL,
 					})
@@ -67,11 +80,11 @@ func printablePath(p string) string {
 // destination written like an e-mail address, a web address without its
 // scheme or wrapped in an extra pair of parentheses is a common slip that
 // browsers also resolve as a missing file: say so, with the fix.
-func missingFile(l link, dest []byte) lint.Diagnostic {
+func missingFile(l linkrule.Link, dest []byte) lint.Diagnostic {
 	d := lint.Diagnostic{
-		Start:      l.start,
-		End:        l.end,
-		Message:    fmt.Sprintf("dead link: %s does not exist", printablePath(l.file)),
+		Start:      l.Start,
+		End:        l.End,
+		Message:    fmt.Sprintf("dead link: %s does not exist", printablePath(l.File)),
 		Suggestion: "correct the path, or remove the link if the file was deleted",
 	}
 	target := string(dest)
@@ -79,15 +92,15 @@ func missingFile(l link, dest []byte) lint.Diagnostic {
 	case strings.Contains(target, "@") && !strings.Contains(target, "/"):
 		d.Message = fmt.Sprintf("dead link: %q is an e-mail address written as a file path", target)
 		d.Suggestion = "write it as mailto:" + target
-		d.Fix = []lint.Edit{{Start: l.start, End: l.start, New: "mailto:"}}
+		d.Fix = []lint.Edit{{Start: l.Start, End: l.Start, New: "mailto:"}}
 	case strings.HasPrefix(target, "(") && strings.HasSuffix(target, ")") && strings.Contains(target, "://"):
 		d.Message = fmt.Sprintf("dead link: %q has parentheses around the address, so it is read as a file path", target)
 		d.Suggestion = "remove the extra parentheses: " + target[1:len(target)-1]
-		d.Fix = []lint.Edit{{Start: l.start, End: l.start + 1}, {Start: l.end - 1, End: l.end}}
+		d.Fix = []lint.Edit{{Start: l.Start, End: l.Start + 1}, {Start: l.End - 1, End: l.End}}
 	case strings.HasPrefix(target, "www."):
 		d.Message = fmt.Sprintf("dead link: %q is a web address without https://, so it is read as a file path", target)
 		d.Suggestion = "write it as https://" + target
-		d.Fix = []lint.Edit{{Start: l.start, End: l.start, New: "https://"}}
+		d.Fix = []lint.Edit{{Start: l.Start, End: l.Start, New: "https://"}}
 	}
 	return d
 }

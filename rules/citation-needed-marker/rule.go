@@ -1,20 +1,32 @@
-package rules
+// Package citationneededmarker holds the citation-needed-marker rule; doc.md beside it is its documentation
+// (citelint explain citation-needed-marker) and testdata/ its fixtures.
+package citationneededmarker
 
 import (
+	_ "embed"
+
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+
 	"github.com/citelint/citelint/lint"
 )
 
-// CitationNeededMarker reports editorial placeholders such as
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (citation-needed-marker) reports editorial placeholders such as
 // "[citation needed]" and "TK".
-var CitationNeededMarker = &lint.Rule{
+var Rule = &lint.Rule{
 	ID:       "citation-needed-marker",
-	Summary:  summary("citation-needed-marker"),
-	Doc:      doc("citation-needed-marker"),
+	Summary:  ruledoc.Summary(doc),
+	Doc:      doc,
 	Severity: lint.Error,
 	Run: func(p *lint.Pass) {
 		for _, b := range p.Doc.Blocks {

@@ -1,40 +1,53 @@
-package rules
+// Package vaguesource holds the vague-source rule; doc.md beside it is its documentation
+// (citelint explain vague-source) and testdata/ its fixtures.
+package vaguesource
 
 import (
+	_ "embed"
+
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	sourcing "github.com/citelint/citelint/rules/internal/sourcing"
+
 	"github.com/citelint/citelint/lint"
 )
 
-// VagueSource reports attributions that name nobody: "studies show",
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (vague-source) reports attributions that name nobody: "studies show",
 // "experts say", "it is widely believed", "according to sources".
-var VagueSource = &lint.Rule{
+var Rule = &lint.Rule{
 	ID:             "vague-source",
-	Summary:        summary("vague-source"),
-	Doc:            doc("vague-source"),
+	Summary:        ruledoc.Summary(doc),
+	Doc:            doc,
 	Severity:       lint.Warning,
-	DefaultOptions: func() lint.Options { return &VagueSourceOptions{} },
-	Requires:       []lint.Requirement{sourcingAnalysis, mentionsAnalysis},
+	DefaultOptions: func() lint.Options { return &Options{} },
+	Requires:       []lint.Requirement{sourcing.SourcingAnalysis, sourcing.MentionsAnalysis},
 	Run:            runVagueSource,
 }
 
-// VagueSourceOptions configures vague-source.
-type VagueSourceOptions struct {
+// Options configures vague-source.
+type Options struct {
 	// ExtraPhrases are more phrases to report, such as "insiders claim",
 	// matched word for word, ignoring case.
 	ExtraPhrases []string `yaml:"extra-phrases"`
 
 	phrases [][]string
-	trigger *wordTrigger // the words one of which every phrase holds
+	trigger *sourcing.WordTrigger // the words one of which every phrase holds
 }
 
 // Validate checks the extra phrases and splits them into words.
-func (o *VagueSourceOptions) Validate() error {
+func (o *Options) Validate() error {
 	o.phrases = o.phrases[:0]
-	trigger := *vagueWords
-	trigger.words = slices.Clone(vagueWords.words)
+	trigger := *sourcing.VagueWords
+	trigger.Words = slices.Clone(sourcing.VagueWords.Words)
 	for _, p := range o.ExtraPhrases {
 		words := strings.Fields(strings.ToLower(p))
 		if len(words) == 0 {
@@ -44,7 +57,7 @@ func (o *VagueSourceOptions) Validate() error {
 		// The trigger sees runs of letters: "it's" as "it" and "s".
 		head := words[0]
 		for i := 0; i < len(head); i++ {
-			if byteKinds[head[i]] != letterByte {
+			if sourcing.ByteKinds[head[i]] != sourcing.LetterByte {
 				head = head[:i]
 				break
 			}
@@ -52,67 +65,53 @@ func (o *VagueSourceOptions) Validate() error {
 		if head == "" {
 			return fmt.Errorf("extra-phrases: %q must start with a letter", p)
 		}
-		trigger.add(head)
+		trigger.Add(head)
 	}
 	o.trigger = &trigger
 	return nil
 }
 
-// vagueWords are the verbs and words of which every built-in phrase holds
-// one.
-var vagueWords = func() *wordTrigger {
-	t := newWordTrigger(vagueVerb, "according")
-	for _, w := range impersonalParticiples {
-		t.add(w)
-	}
-	return t
-}()
-
-// impersonalParticiples end "it is widely believed" and "it has been
-// reported"; "known", "held" and "thought" only after an adverb or before
-// "that".
-var impersonalParticiples = []string{"believed", "said", "reported", "accepted", "acknowledged",
-	"estimated", "claimed", "rumored", "suggested", "argued", "shown", "alleged", "known", "held",
-	"thought"}
+// phrase is the byte range of a vague phrase in a block's text.
+type phrase struct{ start, end int }
 
 func runVagueSource(p *lint.Pass) {
-	opts := p.Options.(*VagueSourceOptions)
+	opts := p.Options.(*Options)
 	// With only the built-in phrases, the sentences to read are known from
 	// the scan shared with uncited-number.
 	var flags []uint8 // the shared flags of the block being read
-	mayMention := func(_ *lint.Block, si int) bool { return flags[si]&mentionsVague != 0 }
+	mayMention := func(_ *lint.Block, si int) bool { return flags[si]&sourcing.MentionsVague != 0 }
 	if opts.trigger != nil {
 		mayMention = func(b *lint.Block, si int) bool {
 			s := b.Sentences[si]
-			return opts.trigger.mayMention(b.Text[s.Start:s.End], false)
+			return opts.trigger.MayMention(b.Text[s.Start:s.End], false)
 		}
 	}
-	sources := lint.ResultOf(p, sourcingAnalysis)
-	var slots [][]uint8 // the mentionsAnalysis result, when the built-in phrases are used
+	sources := lint.ResultOf(p, sourcing.SourcingAnalysis)
+	var slots [][]uint8 // the sourcing.MentionsAnalysis result, when the built-in phrases are used
 	if opts.trigger == nil {
-		slots = lint.ResultOf(p, mentionsAnalysis)
+		slots = lint.ResultOf(p, sourcing.MentionsAnalysis)
 	}
-	buf := getTokens()
-	defer putTokens(buf)
+	buf := sourcing.GetTokens()
+	defer sourcing.PutTokens(buf)
 	toks := *buf
 	defer func() { *buf = toks }()
-	var found []span
+	var found []phrase
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) {
 			continue
 		}
 		found = found[:0]
 		if opts.trigger == nil {
-			flags = sentenceMentions(slots, b)
+			flags = sourcing.SentenceMentions(slots, b)
 		}
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) {
 				continue
 			}
-			toks = tokenize(toks[:0], b.Text, sent.Start, sent.End)
+			toks = sourcing.Tokenize(toks[:0], b.Text, sent.Start, sent.End)
 			n := len(found)
 			found = vaguePhrases(found, b.Text, toks, opts.phrases)
-			if len(found) > n && sources.ownSource(b, si, toks) {
+			if len(found) > n && sources.OwnSource(b, si, toks) {
 				found = found[:n]
 			}
 		}
@@ -137,7 +136,7 @@ func runVagueSource(p *lint.Pass) {
 
 // vaguePhrases appends the spans of the vague attributions among a
 // sentence's words.
-func vaguePhrases(out []span, text string, toks []token, extra [][]string) []span {
+func vaguePhrases(out []phrase, text string, toks []sourcing.Token, extra [][]string) []phrase {
 	for i := 0; i < len(toks); i++ {
 		end := vagueAt(text, toks, i)
 		if end == 0 {
@@ -145,10 +144,10 @@ func vaguePhrases(out []span, text string, toks []token, extra [][]string) []spa
 		}
 		if end > 0 {
 			start := i
-			if i > 0 && joined(toks, i-1) && toks[i].lex.is(vagueSubject) && isQuantifier(text, toks[i-1]) {
+			if i > 0 && sourcing.Joined(toks, i-1) && toks[i].Lex.Is(sourcing.VagueSubject) && isQuantifier(text, toks[i-1]) {
 				start = i - 1 // "many people believe", "some experts say"
 			}
-			out = append(out, span{toks[start].start, toks[end-1].end})
+			out = append(out, phrase{toks[start].Start, toks[end-1].End})
 			i = end - 1
 		}
 	}
@@ -156,8 +155,8 @@ func vaguePhrases(out []span, text string, toks []token, extra [][]string) []spa
 }
 
 // isQuantifier reports words that leave a subject vague: "many", "some".
-func isQuantifier(text string, t token) bool {
-	switch strings.ToLower(word(text, t)) {
+func isQuantifier(text string, t sourcing.Token) bool {
+	switch strings.ToLower(sourcing.Word(text, t)) {
 	case "many", "some", "most", "several", "numerous", "multiple", "other", "various", "certain":
 		return true
 	}
@@ -166,8 +165,8 @@ func isQuantifier(text string, t token) bool {
 
 // isVagueAdjective reports adjectives that leave a subject vague: "recent
 // studies", "independent experts".
-func isVagueAdjective(text string, t token) bool {
-	switch strings.ToLower(word(text, t)) {
+func isVagueAdjective(text string, t sourcing.Token) bool {
+	switch strings.ToLower(sourcing.Word(text, t)) {
 	case "recent", "new", "independent", "previous", "past", "scientific", "medical", "published",
 		"early", "preliminary", "leading", "top", "prominent", "outside", "legal", "health", "local",
 		"state", "federal", "city", "county", "government", "senior", "administration", "police",
@@ -179,14 +178,14 @@ func isVagueAdjective(text string, t token) bool {
 
 // vagueAt returns the end (a word index) of a vague attribution starting
 // at word i, or 0.
-func vagueAt(text string, toks []token, i int) int {
+func vagueAt(text string, toks []sourcing.Token, i int) int {
 	t := toks[i]
 	switch {
-	case t.lex.is(vagueSubject):
+	case t.Lex.Is(sourcing.VagueSubject):
 		return vagueSubjectVerb(text, toks, i)
-	case isWord(text, t, "it") && joined(toks, i):
+	case sourcing.IsWord(text, t, "it") && sourcing.Joined(toks, i):
 		return impersonalPassive(text, toks, i)
-	case isWord(text, t, "according") && joined(toks, i) && isWord(text, toks[i+1], "to"):
+	case sourcing.IsWord(text, t, "according") && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "to"):
 		return accordingToNobody(text, toks, i)
 	}
 	return 0
@@ -196,14 +195,14 @@ func vagueAt(text string, toks []token, i int) int {
 // "experts say", "critics argue", "many people believe", "some say" and
 // "officials said", unless a name or a determiner makes the subject
 // specific ("these studies", "CDC officials", "our research").
-func vagueSubjectVerb(text string, toks []token, i int) int {
-	subject := strings.ToLower(word(text, toks[i]))
-	if w := word(text, toks[i]); w != strings.ToLower(w) && i > 0 {
+func vagueSubjectVerb(text string, toks []sourcing.Token, i int) int {
+	subject := strings.ToLower(sourcing.Word(text, toks[i]))
+	if w := sourcing.Word(text, toks[i]); w != strings.ToLower(w) && i > 0 {
 		return 0 // a capital inside the sentence: a name ("Sources Inc.")
 	}
-	if i > 0 && joined(toks, i-1) {
+	if i > 0 && sourcing.Joined(toks, i-1) {
 		prev := toks[i-1]
-		switch strings.ToLower(word(text, prev)) {
+		switch strings.ToLower(sourcing.Word(text, prev)) {
 		case "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "my",
 			"your", "both", "such", "case", "same", "whose", "which", "what":
 			return 0
@@ -211,33 +210,33 @@ func vagueSubjectVerb(text string, toks []token, i int) int {
 		// "Pew research", "CDC officials": a capitalized word before a
 		// lowercase subject names it, unless it only opens the sentence
 		// ("Recent studies", "Many experts").
-		if isName(text, prev, false) && !isQuantifier(text, prev) && !isVagueAdjective(text, prev) {
+		if sourcing.IsName(text, prev, false) && !isQuantifier(text, prev) && !isVagueAdjective(text, prev) {
 			return 0
 		}
 	}
 	if subject == "people" {
 		// Only "many people", "some people", "most people".
-		if i == 0 || !joined(toks, i-1) {
+		if i == 0 || !sourcing.Joined(toks, i-1) {
 			return 0
 		}
-		switch strings.ToLower(word(text, toks[i-1])) {
+		switch strings.ToLower(sourcing.Word(text, toks[i-1])) {
 		case "many", "some", "most":
 		default:
 			return 0
 		}
 	}
 	k := i + 1
-	if !joined(toks, k-1) {
+	if !sourcing.Joined(toks, k-1) {
 		return 0
 	}
-	if w := strings.ToLower(word(text, toks[k])); w == "have" || w == "has" || w == "had" {
-		if !joined(toks, k) {
+	if w := strings.ToLower(sourcing.Word(text, toks[k])); w == "have" || w == "has" || w == "had" {
+		if !sourcing.Joined(toks, k) {
 			return 0
 		}
 		k++
 	}
-	verb := strings.ToLower(word(text, toks[k]))
-	if !toks[k].lex.is(vagueVerb) {
+	verb := strings.ToLower(sourcing.Word(text, toks[k]))
+	if !toks[k].Lex.Is(sourcing.VagueVerb) {
 		return 0
 	}
 	findings := subject == "studies" || subject == "research" || subject == "evidence"
@@ -263,12 +262,12 @@ func vagueSubjectVerb(text string, toks []token, i int) int {
 
 // impersonalPassive recognizes "it is widely believed", "it is said", "it
 // has been reported" from "it" at word i.
-func impersonalPassive(text string, toks []token, i int) int {
+func impersonalPassive(text string, toks []sourcing.Token, i int) int {
 	k := i + 1
-	switch strings.ToLower(word(text, toks[k])) {
+	switch strings.ToLower(sourcing.Word(text, toks[k])) {
 	case "is", "was":
 	case "has", "had":
-		if !joined(toks, k) || !isWord(text, toks[k+1], "been") {
+		if !sourcing.Joined(toks, k) || !sourcing.IsWord(text, toks[k+1], "been") {
 			return 0
 		}
 		k++
@@ -276,13 +275,13 @@ func impersonalPassive(text string, toks []token, i int) int {
 		return 0
 	}
 	k++
-	if k >= len(toks) || !joined(toks, k-1) {
+	if k >= len(toks) || !sourcing.Joined(toks, k-1) {
 		return 0
 	}
 	adverb := false
-	switch strings.ToLower(word(text, toks[k])) {
+	switch strings.ToLower(sourcing.Word(text, toks[k])) {
 	case "widely", "generally", "commonly", "often", "well", "now", "also", "sometimes", "long":
-		if !joined(toks, k) {
+		if !sourcing.Joined(toks, k) {
 			return 0
 		}
 		adverb = true
@@ -293,16 +292,16 @@ func impersonalPassive(text string, toks []token, i int) int {
 	// with an adverb or before "that" ("it is widely held", "it is known
 	// that").
 	after := ""
-	if joined(toks, k) {
-		after = strings.ToLower(word(text, toks[k+1]))
+	if sourcing.Joined(toks, k) {
+		after = strings.ToLower(sourcing.Word(text, toks[k+1]))
 	}
-	switch participle := strings.ToLower(word(text, toks[k])); participle {
+	switch participle := strings.ToLower(sourcing.Word(text, toks[k])); participle {
 	case "known", "held", "thought":
 		if after != "as" && after != "for" && after != "of" && after != "in" && (adverb || after == "that") {
 			return k + 1
 		}
 	default:
-		if slices.Contains(impersonalParticiples, participle) {
+		if slices.Contains(sourcing.ImpersonalParticiples, participle) {
 			return k + 1
 		}
 	}
@@ -312,26 +311,26 @@ func impersonalPassive(text string, toks []token, i int) int {
 // accordingToNobody recognizes "according to reports", "according to some
 // experts" and "according to sources" from "according" at word i, unless a
 // name follows ("according to experts at Johns Hopkins").
-func accordingToNobody(text string, toks []token, i int) int {
+func accordingToNobody(text string, toks []sourcing.Token, i int) int {
 	k := i + 2
-	if k >= len(toks) || !joined(toks, k-1) {
+	if k >= len(toks) || !sourcing.Joined(toks, k-1) {
 		return 0
 	}
-	switch strings.ToLower(word(text, toks[k])) {
+	switch strings.ToLower(sourcing.Word(text, toks[k])) {
 	case "some", "many", "several", "media", "news", "unnamed", "anonymous", "local", "recent",
 		"multiple", "published", "press", "various", "other", "industry", "unconfirmed":
-		if !joined(toks, k) {
+		if !sourcing.Joined(toks, k) {
 			return 0
 		}
 		k++
 	}
 	t := toks[k]
-	if !t.lex.is(vagueSubject) || word(text, t) != strings.ToLower(word(text, t)) {
+	if !t.Lex.Is(sourcing.VagueSubject) || sourcing.Word(text, t) != strings.ToLower(sourcing.Word(text, t)) {
 		return 0
 	}
 	// A name shortly after: "experts at the Mayo Clinic".
-	for j := k + 1; j < min(len(toks), k+4) && joined(toks, j-1); j++ {
-		if isName(text, toks[j], false) {
+	for j := k + 1; j < min(len(toks), k+4) && sourcing.Joined(toks, j-1); j++ {
+		if sourcing.IsName(text, toks[j], false) {
 			return 0
 		}
 	}
@@ -339,14 +338,14 @@ func accordingToNobody(text string, toks []token, i int) int {
 }
 
 // extraPhraseAt matches the configured phrases at word i.
-func extraPhraseAt(text string, toks []token, i int, extra [][]string) int {
+func extraPhraseAt(text string, toks []sourcing.Token, i int, extra [][]string) int {
 next:
 	for _, words := range extra {
 		if i+len(words) > len(toks) {
 			continue
 		}
 		for j, w := range words {
-			if !isWord(text, toks[i+j], w) || j > 0 && !joined(toks, i+j-1) {
+			if !sourcing.IsWord(text, toks[i+j], w) || j > 0 && !sourcing.Joined(toks, i+j-1) {
 				continue next
 			}
 		}

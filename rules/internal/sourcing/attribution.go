@@ -1,4 +1,7 @@
-package rules
+// Package sourcing holds what the prose rules uncited-number, vague-source
+// and unattributed-quote share: the word tokenizer and lexicon, the
+// sentence triggers and the evidence that a sentence names its source.
+package sourcing
 
 import (
 	"sort"
@@ -9,23 +12,23 @@ import (
 	"github.com/citelint/citelint/lint"
 )
 
-// sourcing decides which sentences of a document name their source. The
+// Sourcing decides which sentences of a document name their source. The
 // uncited-number and vague-source rules share it.
-type sourcing struct {
+type Sourcing struct {
 	doc *lint.Document
 	// referenceList is true when the document has a list of references that
 	// bracketed numbers such as "[12]" can point into.
 	referenceList bool
 }
 
-// sourcingAnalysis is the analysis of where a document's claims get their
+// SourcingAnalysis is the analysis of where a document's claims get their
 // sources, shared by the rules that judge sourcing.
-var sourcingAnalysis = &lint.Analysis[*sourcing]{Name: "sourcing", Run: newSourcing}
+var SourcingAnalysis = &lint.Analysis[*Sourcing]{Name: "sourcing", Run: newSourcing}
 
-func newSourcing(doc *lint.Document) *sourcing {
-	s := &sourcing{doc: doc}
+func newSourcing(doc *lint.Document) *Sourcing {
+	s := &Sourcing{doc: doc}
 	for _, b := range doc.Blocks {
-		if b.Kind == lint.Heading && isReferencesHeading(b.Text) || strings.HasPrefix(b.Text, "[1]") {
+		if b.Kind == lint.Heading && IsReferencesHeading(b.Text) || strings.HasPrefix(b.Text, "[1]") {
 			s.referenceList = true
 			break
 		}
@@ -40,7 +43,9 @@ var referenceHeadings = []string{
 	"sources and notes", "notes and sources", "further reading",
 }
 
-func isReferencesHeading(text string) bool {
+// IsReferencesHeading reports whether a heading's text names a list of
+// references.
+func IsReferencesHeading(text string) bool {
 	t := strings.TrimSpace(strings.TrimRight(text, ":"))
 	if len(t) > 24 {
 		return false
@@ -53,18 +58,18 @@ func isReferencesHeading(text string) bool {
 	return false
 }
 
-// ownSource reports whether sentence si of block b carries its own source:
+// OwnSource reports whether sentence si of block b carries its own source:
 // a link, footnote or Pandoc citation; a raw HTML link; a parenthetical
 // author–year reference; a bracketed number backed by a reference list; a
 // "Source:" note; or an attribution to a named source. toks are the
 // sentence's words.
-func (s *sourcing) ownSource(b *lint.Block, si int, toks []token) bool {
+func (s *Sourcing) OwnSource(b *lint.Block, si int, toks []Token) bool {
 	if hasCitation(b, si) {
 		return true
 	}
 	sent := b.Sentences[si]
 	text := b.Text[sent.Start:sent.End]
-	if hasSourceNote(text) || hasAuthorYear(text) || endsWithSourceName(text) {
+	if hasSourceNote(text) || hasAuthorYear(text) || EndsWithSourceName(text) {
 		return true
 	}
 	if s.referenceList && hasBracketNumber(text) {
@@ -98,9 +103,9 @@ func hasSourceNote(text string) bool {
 	}
 }
 
-// isSourceNote reports whether a block is a "Source: …" line: it starts
+// IsSourceNote reports whether a block is a "Source: …" line: it starts
 // with Source or Sources (or Data source) followed by a colon or a dash.
-func isSourceNote(b *lint.Block) bool {
+func IsSourceNote(b *lint.Block) bool {
 	t := strings.TrimLeft(b.Text, " *_")
 	if len(t) > 5 && strings.EqualFold(t[:5], "data ") {
 		t = t[5:]
@@ -116,11 +121,11 @@ func isSourceNote(b *lint.Block) bool {
 // maxParenthetical bounds the parenthetical references looked at.
 const maxParenthetical = 160
 
-// endsWithSourceName reports whether a sentence ends with a source's name
+// EndsWithSourceName reports whether a sentence ends with a source's name
 // in parentheses: "… by 2020 (Cisco IBSG).", "(Pew Research Center)". Two
 // to five words, each capitalized, so that "(GDP)" after the term it
 // abbreviates is not taken for a source.
-func endsWithSourceName(text string) bool {
+func EndsWithSourceName(text string) bool {
 	t := strings.TrimRight(text, ".!?\"'”’ ")
 	if !strings.HasSuffix(t, ")") {
 		return false
@@ -164,7 +169,7 @@ func hasAuthorYear(text string) bool {
 		if k := strings.IndexAny(inner, " ,"); k >= 0 {
 			first = inner[:k]
 		}
-		if lookup(strings.TrimSuffix(first, ".")).is(monthName) {
+		if Lookup(strings.TrimSuffix(first, ".")).Is(MonthName) {
 			continue
 		}
 		if hasCitedYear(inner) {
@@ -180,7 +185,7 @@ func hasCitedYear(s string) bool {
 		if s[i-1] != ' ' && s[i-1] != ',' {
 			continue
 		}
-		if !isYear(s[i : i+4]) {
+		if !IsYear(s[i : i+4]) {
 			continue
 		}
 		if i+4 == len(s) {
@@ -194,8 +199,8 @@ func hasCitedYear(s string) bool {
 	return false
 }
 
-// isYear reports whether s is four digits from 1500 to 2099.
-func isYear(s string) bool {
+// IsYear reports whether s is four digits from 1500 to 2099.
+func IsYear(s string) bool {
 	if len(s) != 4 {
 		return false
 	}
@@ -232,32 +237,32 @@ func hasBracketNumber(text string) bool {
 	}
 }
 
-// joined reports whether words i and i+1 follow each other with only
+// Joined reports whether words i and i+1 follow each other with only
 // white space between.
-func joined(toks []token, i int) bool {
+func Joined(toks []Token, i int) bool {
 	return i >= 0 && i+1 < len(toks) && !toks[i].breakAfter && !toks[i+1].breakBefore
 }
 
-// word returns the text of a token.
-func word(text string, t token) string { return text[t.start:t.end] }
+// Word returns the text of a token.
+func Word(text string, t Token) string { return text[t.Start:t.End] }
 
-// isWord reports whether a token is the ASCII word w, ignoring case.
-func isWord(text string, t token, w string) bool {
-	return t.end-t.start == len(w) && strings.EqualFold(text[t.start:t.end], w)
+// IsWord reports whether a token is the ASCII word w, ignoring case.
+func IsWord(text string, t Token, w string) bool {
+	return t.End-t.Start == len(w) && strings.EqualFold(text[t.Start:t.End], w)
 }
 
-// isName reports whether a token names a source: a capitalized word that
+// IsName reports whether a token names a source: a capitalized word that
 // is not a common word of the lexicon (a pronoun, a month, "Researchers",
 // "Americans"), or an acronym. At the start of a sentence, where every word
 // is capitalized, only acronyms and possessives ("Gallup's") count.
-func isName(text string, t token, sentenceStart bool) bool {
-	w := word(text, t)
+func IsName(text string, t Token, sentenceStart bool) bool {
+	w := Word(text, t)
 	r, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || w == "I" {
 		return false
 	}
 	base, possessive := cutPossessive(w)
-	if lookup(base).is(leadWord | firstPerson | functionWord | monthName | countNoun | vagueSubject | sourceNoun) {
+	if Lookup(base).Is(LeadWord | firstPerson | FunctionWord | MonthName | CountNoun | VagueSubject | SourceNoun) {
 		return false
 	}
 	if !sentenceStart || possessive {
@@ -283,57 +288,57 @@ func cutPossessive(w string) (string, bool) {
 // namedAttribution reports whether a sentence attributes its content to a
 // named source: "according to the CDC", "per the FBI", "data from the
 // World Bank show", "the Census Bureau estimated", "Gallup's 2023 survey".
-func namedAttribution(text string, toks []token) bool {
+func namedAttribution(text string, toks []Token) bool {
 	for i, t := range toks {
 		switch {
-		case isWord(text, t, "according") && joined(toks, i) && isWord(text, toks[i+1], "to"):
+		case IsWord(text, t, "according") && Joined(toks, i) && IsWord(text, toks[i+1], "to"):
 			// A name among the next few words: "according to a 2023 report
 			// by the GAO". Vague words end the search.
 			for k := i + 2; k < min(len(toks), i+8); k++ {
-				if toks[k].lex.is(vagueSubject) && !isName(text, toks[k], false) {
+				if toks[k].Lex.Is(VagueSubject) && !IsName(text, toks[k], false) {
 					break
 				}
-				if isName(text, toks[k], false) {
+				if IsName(text, toks[k], false) {
 					return true
 				}
 			}
-		case isWord(text, t, "per") && joined(toks, i):
+		case IsWord(text, t, "per") && Joined(toks, i):
 			k := i + 1
-			if isWord(text, toks[k], "the") && joined(toks, k) {
+			if IsWord(text, toks[k], "the") && Joined(toks, k) {
 				k++
 			}
-			if isName(text, toks[k], false) {
+			if IsName(text, toks[k], false) {
 				return true
 			}
-		case t.lex.is(sourceNoun) && joined(toks, i) && (isWord(text, toks[i+1], "from") || isWord(text, toks[i+1], "by")):
+		case t.Lex.Is(SourceNoun) && Joined(toks, i) && (IsWord(text, toks[i+1], "from") || IsWord(text, toks[i+1], "by")):
 			k := i + 2
-			if k < len(toks) && isWord(text, toks[k], "the") && joined(toks, k) {
+			if k < len(toks) && IsWord(text, toks[k], "the") && Joined(toks, k) {
 				k++
 			}
-			if k < len(toks) && joined(toks, k-1) && isName(text, toks[k], false) {
+			if k < len(toks) && Joined(toks, k-1) && IsName(text, toks[k], false) {
 				return true
 			}
-		case t.lex.is(reportVerb) && joined(toks, i) && isSpeechVerb(text, t) && isName(text, toks[i+1], false):
+		case t.Lex.Is(ReportVerb) && Joined(toks, i) && isSpeechVerb(text, t) && IsName(text, toks[i+1], false):
 			// "…, says Briest."
 			return true
-		case t.lex.is(reportVerb) && i > 0:
+		case t.Lex.Is(ReportVerb) && i > 0:
 			// Walk back over source nouns, a year and auxiliaries to the
 			// subject: "the Census Bureau's 2023 survey found".
 			k := i - 1
-			for steps := 0; k > 0 && steps < 3 && joined(toks, k-1); steps++ {
-				if !toks[k].lex.is(sourceNoun) && !isYear(word(text, toks[k])) && !isAuxiliary(text, toks[k]) {
+			for steps := 0; k > 0 && steps < 3 && Joined(toks, k-1); steps++ {
+				if !toks[k].Lex.Is(SourceNoun) && !IsYear(Word(text, toks[k])) && !isAuxiliary(text, toks[k]) {
 					break
 				}
 				k--
 			}
-			if joined(toks, k) && (isName(text, toks[k], k == 0) || k == 0 && i == 1 && isSpeechVerb(text, t) && isUnknownCapitalized(text, toks[k])) {
+			if Joined(toks, k) && (IsName(text, toks[k], k == 0) || k == 0 && i == 1 && isSpeechVerb(text, t) && isUnknownCapitalized(text, toks[k])) {
 				return true // "the Census Bureau estimated", "Moloney said"
 			}
 		}
-		if _, possessive := cutPossessive(word(text, t)); possessive && isName(text, t, i == 0) {
+		if _, possessive := cutPossessive(Word(text, t)); possessive && IsName(text, t, i == 0) {
 			// "X's 2023 report", "the CDC's data".
-			for k := i + 1; k < min(len(toks), i+4) && joined(toks, k-1); k++ {
-				if toks[k].lex.is(sourceNoun) {
+			for k := i + 1; k < min(len(toks), i+4) && Joined(toks, k-1); k++ {
+				if toks[k].Lex.Is(SourceNoun) {
 					return true
 				}
 			}
@@ -343,8 +348,8 @@ func namedAttribution(text string, toks []token) bool {
 }
 
 // isSpeechVerb reports verbs that attribute words to a person.
-func isSpeechVerb(text string, t token) bool {
-	switch strings.ToLower(word(text, t)) {
+func isSpeechVerb(text string, t Token) bool {
+	switch strings.ToLower(Word(text, t)) {
 	case "said", "says", "told", "wrote", "writes", "noted", "stated":
 		return true
 	}
@@ -353,57 +358,57 @@ func isSpeechVerb(text string, t token) bool {
 
 // isUnknownCapitalized reports a capitalized word the lexicon does not
 // know: at the start of a sentence before "said", most likely a surname.
-func isUnknownCapitalized(text string, t token) bool {
-	w := word(text, t)
-	return w[0] >= 'A' && w[0] <= 'Z' && lookup(w).class == 0
+func isUnknownCapitalized(text string, t Token) bool {
+	w := Word(text, t)
+	return w[0] >= 'A' && w[0] <= 'Z' && Lookup(w).Class == 0
 }
 
-func isAuxiliary(text string, t token) bool {
-	switch strings.ToLower(word(text, t)) {
+func isAuxiliary(text string, t Token) bool {
+	switch strings.ToLower(Word(text, t)) {
 	case "also", "has", "have", "had", "recently", "previously", "first", "later", "then", "latest", "annual", "new", "own":
 		return true
 	}
 	return false
 }
 
-// refersBack reports whether a sentence starts by pointing at the source
+// RefersBack reports whether a sentence starts by pointing at the source
 // of the sentence before it: "This figure…", "The same report…", "That
 // survey…", "It also found…", "According to the same study…".
-func refersBack(text string, toks []token) bool {
+func RefersBack(text string, toks []Token) bool {
 	if len(toks) < 2 {
 		return false
 	}
 	k := 0
-	if isWord(text, toks[0], "according") && isWord(text, toks[1], "to") {
+	if IsWord(text, toks[0], "according") && IsWord(text, toks[1], "to") {
 		k = 2
 	}
 	if k >= len(toks) {
 		return false
 	}
-	first := strings.ToLower(strings.ReplaceAll(word(text, toks[k]), "’", "'"))
-	if k+1 < len(toks) && isComparisonOpener(first, strings.ToLower(word(text, toks[k+1]))) {
+	first := strings.ToLower(strings.ReplaceAll(Word(text, toks[k]), "’", "'"))
+	if k+1 < len(toks) && isComparisonOpener(first, strings.ToLower(Word(text, toks[k+1]))) {
 		return true // "That's up from 61 percent"
 	}
 	switch first {
 	case "this", "these", "that", "those":
 		// "This 8.51 billion visit increase…": the figure of the sentence before.
-		if k+1 < len(toks) && toks[k+1].start < len(text) && text[toks[k+1].start] >= '0' && text[toks[k+1].start] <= '9' {
+		if k+1 < len(toks) && toks[k+1].Start < len(text) && text[toks[k+1].Start] >= '0' && text[toks[k+1].Start] <= '9' {
 			return true
 		}
 	}
 	switch first {
 	case "this", "that", "these", "those", "the", "its", "their":
 		k++
-		if k < len(toks) && (isWord(text, toks[k], "same") || isAuxiliary(text, toks[k]) || isYear(word(text, toks[k]))) {
+		if k < len(toks) && (IsWord(text, toks[k], "same") || isAuxiliary(text, toks[k]) || IsYear(Word(text, toks[k]))) {
 			k++
 		}
-		return k < len(toks) && toks[k].lex.is(sourceNoun)
+		return k < len(toks) && toks[k].Lex.Is(SourceNoun)
 	case "it", "they":
 		k++
 		if k < len(toks) && isAuxiliary(text, toks[k]) {
 			k++
 		}
-		return k < len(toks) && toks[k].lex.is(reportVerb)
+		return k < len(toks) && toks[k].Lex.Is(ReportVerb)
 	}
 	return pointsBackWithin(text, toks)
 }
@@ -425,36 +430,36 @@ func isComparisonOpener(first, second string) bool {
 // source of the sentence before: "…, the report showed that 37% …",
 // "…, this survey found", "In the article, they stated…", "She also
 // noted…".
-func pointsBackWithin(text string, toks []token) bool {
+func pointsBackWithin(text string, toks []Token) bool {
 	for k := 0; k+1 < len(toks) && k < 6; k++ {
-		switch strings.ToLower(word(text, toks[k])) {
+		switch strings.ToLower(Word(text, toks[k])) {
 		case "he", "she", "they":
 		default:
 			continue
 		}
 		v := k + 1
-		if v+1 < len(toks) && (isWord(text, toks[v], "also") || isAuxiliary(text, toks[v])) {
+		if v+1 < len(toks) && (IsWord(text, toks[v], "also") || isAuxiliary(text, toks[v])) {
 			v++
 		}
-		if toks[v].lex.is(reportVerb) && joined(toks, k) {
+		if toks[v].Lex.Is(ReportVerb) && Joined(toks, k) {
 			return true
 		}
 	}
 	for k := 1; k+2 < len(toks); k++ {
-		switch strings.ToLower(word(text, toks[k])) {
+		switch strings.ToLower(Word(text, toks[k])) {
 		case "this", "that", "these", "the":
 		default:
 			continue
 		}
 		n := k + 1
-		if !toks[n].lex.is(sourceNoun) || !joined(toks, k) || !joined(toks, n) {
+		if !toks[n].Lex.Is(SourceNoun) || !Joined(toks, k) || !Joined(toks, n) {
 			continue
 		}
 		v := n + 1
 		if v+1 < len(toks) && isAuxiliary(text, toks[v]) {
 			v++
 		}
-		if toks[v].lex.is(reportVerb) {
+		if toks[v].Lex.Is(ReportVerb) {
 			return true
 		}
 	}
@@ -463,7 +468,7 @@ func pointsBackWithin(text string, toks []token) bool {
 
 // followsClosely reports whether only white space separates source offsets
 // end and start: two blocks directly one after the other.
-func (s *sourcing) followsClosely(end, start int) bool {
+func (s *Sourcing) followsClosely(end, start int) bool {
 	if end > start || start > len(s.doc.Source) {
 		return false
 	}
@@ -475,19 +480,19 @@ func (s *sourcing) followsClosely(end, start int) bool {
 	return true
 }
 
-// sourceNoteAfter reports whether a "Source: …" paragraph directly follows
+// SourceNoteAfter reports whether a "Source: …" paragraph directly follows
 // block b.
-func (s *sourcing) sourceNoteAfter(b *lint.Block) bool {
+func (s *Sourcing) SourceNoteAfter(b *lint.Block) bool {
 	if b.Index+1 >= len(s.doc.Blocks) {
 		return false
 	}
 	next := s.doc.Blocks[b.Index+1]
-	return next.Kind == lint.Paragraph && isSourceNote(next) && s.followsClosely(b.End, next.Start)
+	return next.Kind == lint.Paragraph && IsSourceNote(next) && s.followsClosely(b.End, next.Start)
 }
 
-// tableSourced reports whether a table has a "Source:" line, or a caption
+// TableSourced reports whether a table has a "Source:" line, or a caption
 // with a link, directly above or below it.
-func (s *sourcing) tableSourced(t *lint.Container) bool {
+func (s *Sourcing) TableSourced(t *lint.Container) bool {
 	if len(t.Blocks) == 0 {
 		return false
 	}
@@ -511,22 +516,22 @@ func isTableNote(b *lint.Block) bool {
 	if b.Kind == lint.TableCell {
 		return false
 	}
-	return isSourceNote(b) || len(b.Sentences) == 1 && len(b.Citations) > 0
+	return IsSourceNote(b) || len(b.Sentences) == 1 && len(b.Citations) > 0
 }
 
-// hasFirstPerson reports whether a sentence speaks in the first person:
+// HasFirstPerson reports whether a sentence speaks in the first person:
 // "we", "our", "I", "us" (but not "US").
-func hasFirstPerson(text string, toks []token) bool {
+func HasFirstPerson(text string, toks []Token) bool {
 	for _, t := range toks {
-		if t.lex.is(firstPerson) {
-			w := word(text, t)
+		if t.Lex.Is(firstPerson) {
+			w := Word(text, t)
 			if w != "ME" && w != "MY" {
 				return true
 			}
 		}
-		if w := word(text, t); w == "I" || w == "us" {
+		if w := Word(text, t); w == "I" || w == "us" {
 			return true
-		} else if strings.Contains(w, "’") && lookup(strings.ReplaceAll(w, "’", "'")).is(firstPerson) {
+		} else if strings.Contains(w, "’") && Lookup(strings.ReplaceAll(w, "’", "'")).Is(firstPerson) {
 			return true // we’ve, I’m: a curly apostrophe
 		}
 	}

@@ -1,6 +1,10 @@
-package rules
+// Package unattributedquote holds the unattributed-quote rule; doc.md beside it is its documentation
+// (citelint explain unattributed-quote) and testdata/ its fixtures.
+package unattributedquote
 
 import (
+	_ "embed"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -10,22 +14,30 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+
 	"github.com/citelint/citelint/lint"
 )
 
-// UnattributedQuote reports quotations that do not say who said or wrote
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (unattributed-quote) reports quotations that do not say who said or wrote
 // them.
-var UnattributedQuote = &lint.Rule{
+var Rule = &lint.Rule{
 	ID:             "unattributed-quote",
-	Summary:        summary("unattributed-quote"),
-	Doc:            doc("unattributed-quote"),
+	Summary:        ruledoc.Summary(doc),
+	Doc:            doc,
 	Severity:       lint.Warning,
-	DefaultOptions: func() lint.Options { return &UnattributedQuoteOptions{MinWords: 4} },
+	DefaultOptions: func() lint.Options { return &Options{MinWords: 4} },
 	Run:            runUnattributedQuote,
 }
 
-// UnattributedQuoteOptions configures unattributed-quote.
-type UnattributedQuoteOptions struct {
+// Options configures unattributed-quote.
+type Options struct {
 	// MinWords is the fewest words a quotation has; shorter quoted strings
 	// are taken for scare quotes and terms.
 	MinWords int `yaml:"min-words"`
@@ -39,7 +51,7 @@ type UnattributedQuoteOptions struct {
 }
 
 // Validate checks the options.
-func (o *UnattributedQuoteOptions) Validate() error {
+func (o *Options) Validate() error {
 	if o.MinWords < 1 {
 		return errors.New("min-words must be at least 1")
 	}
@@ -81,7 +93,7 @@ func (qt *quotation) last() quotePart  { return qt.parts[len(qt.parts)-1] }
 // quoteCheck is one run of the rule over a document.
 type quoteCheck struct {
 	p    *lint.Pass
-	opts *UnattributedQuoteOptions
+	opts *Options
 	src  []byte
 	// questions counts the document's question lines (see isAnswer), or
 	// is -1 until needed.
@@ -114,7 +126,7 @@ var quoteChecks = sync.Pool{New: func() any {
 func runUnattributedQuote(p *lint.Pass) {
 	c := quoteChecks.Get().(*quoteCheck)
 	defer c.release()
-	c.p, c.opts, c.src, c.questions = p, p.Options.(*UnattributedQuoteOptions), p.Doc.Source, -1
+	c.p, c.opts, c.src, c.questions = p, p.Options.(*Options), p.Doc.Source, -1
 	qs := c.quotations()
 	if len(qs) == 0 {
 		return

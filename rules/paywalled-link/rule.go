@@ -1,32 +1,44 @@
-package rules
+// Package paywalledlink holds the paywalled-link rule; doc.md beside it is its documentation
+// (citelint explain paywalled-link) and testdata/ its fixtures.
+package paywalledlink
 
 import (
+	_ "embed"
+
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
-// PaywalledLink reports links to pages behind a paywall or a login. Strong
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (paywalled-link) reports links to pages behind a paywall or a login. Strong
 // evidence about the page (HTTP 402 or 401, schema.org isAccessibleForFree
 // false, a locked or metered content tier, a platform's paywall markup) is
 // reported at the rule's severity; weak evidence about the site (a paywall
 // vendor's script, the paywalled-domains list) at info.
-var PaywalledLink = &lint.Rule{
+var Rule = &lint.Rule{
 	ID:       "paywalled-link",
-	Summary:  summary("paywalled-link"),
-	Doc:      doc("paywalled-link"),
+	Summary:  ruledoc.Summary(doc),
+	Doc:      doc,
 	Severity: lint.Warning,
 	Network:  true,
-	Requires: []lint.Requirement{linksAnalysis},
+	Requires: []lint.Requirement{linkrule.LinksAnalysis},
 	Run: func(p *lint.Pass) {
-		facts := factsOf(p)
-		for _, l := range links(p) {
-			r, ok := facts.result(l)
+		facts := linkrule.FactsOf(p)
+		for _, l := range linkrule.Links(p) {
+			r, ok := facts.Result(l)
 			if !ok || r.Verdict != linkcheck.Paywalled {
 				continue
 			}
 			d := lint.Diagnostic{
-				Start:      l.start,
-				End:        l.end,
+				Start:      l.Start,
+				End:        l.End,
 				Message:    "behind a paywall: " + r.Reason,
 				Suggestion: "cite a source readers can open if there is one, or tell readers the source is paywalled",
 			}

@@ -1,4 +1,4 @@
-package rules
+package unattributedquote
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 )
 
 func TestUnattributedQuoteOptionsValidate(t *testing.T) {
-	for _, o := range []UnattributedQuoteOptions{
+	for _, o := range []Options{
 		{MinWords: 0},
 		{MinWords: 4, SpeechVerbs: []string{"grumbled loudly"}},
 		{MinWords: 4, SpeechVerbs: []string{""}},
@@ -23,7 +23,7 @@ func TestUnattributedQuoteOptionsValidate(t *testing.T) {
 }
 
 // TestUnattributedQuoteEvaluation measures the rule on news-style drafts
-// in testdata/unattributed-quote/eval. After each paragraph (or
+// in testdata/eval. After each paragraph (or
 // blockquote) with quotes, a comment gives the truth of each outermost
 // quote in order:
 //
@@ -34,7 +34,7 @@ func TestUnattributedQuoteOptionsValidate(t *testing.T) {
 // of a quotation from the paragraph before; B after a blockquote with no
 // quote marks marks an unattributed block quotation, and b an attributed one.
 func TestUnattributedQuoteEvaluation(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", UnattributedQuote.ID, "eval", "*.md"))
+	files, err := filepath.Glob(filepath.Join("testdata", "eval", "*.md"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no evaluation drafts: %v", err)
 	}
@@ -48,7 +48,7 @@ func TestUnattributedQuoteEvaluation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: UnattributedQuote, Severity: lint.Warning, Options: UnattributedQuote.DefaultOptions()}}, Known: Known}
+		runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: lint.Warning, Options: Rule.DefaultOptions()}}}
 		diags, err := runner.Check(doc)
 		if err != nil {
 			t.Fatal(err)

@@ -1,4 +1,4 @@
-package rules
+package sourcing
 
 import "testing"
 
@@ -28,7 +28,7 @@ func TestLetterRunEnd(t *testing.T) {
 	for c := range 256 {
 		text := "abcdefg" + string([]byte{byte(c)}) + "xyz"
 		want := 7
-		if byteKinds[c] == letterByte {
+		if ByteKinds[c] == LetterByte {
 			want = 11
 		}
 		if got := letterRunEnd(text, 0); got != want {
@@ -37,11 +37,11 @@ func TestLetterRunEnd(t *testing.T) {
 	}
 }
 
-// TestLexiconWordsStartWithALetter guards tokenize, which looks up only
+// TestLexiconWordsStartWithALetter guards Tokenize, which looks up only
 // words that start with a letter.
 func TestLexiconWordsStartWithALetter(t *testing.T) {
 	for _, slot := range lexicon.slots {
-		if slot.word != "" && byteKinds[slot.word[0]] != letterByte {
+		if slot.word != "" && ByteKinds[slot.word[0]] != LetterByte {
 			t.Errorf("lexicon word %q does not start with a letter", slot.word)
 		}
 	}

@@ -1,4 +1,8 @@
-package rules
+// Package linkrule is what the link rules (dead-link, paywalled-link,
+// redirected-link, unverifiable-link, broken-fragment) share: their view of
+// a document's links, the link checker's results and the files relative
+// links point to.
+package linkrule
 
 import (
 	"errors"
@@ -17,32 +21,31 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// The link rules (dead-link, paywalled-link, redirected-link,
-// unverifiable-link, broken-fragment) share this file's view of a
-// document's links. They are Network rules: the driver checks the URLs
-// LinkTargets lists before the run and offers the results through
-// LinkValues, or, offline, offers the cache through CachedLinkValues. They
+// The link rules are Network rules: the driver checks the URLs Targets
+// lists before the run and offers the results through Values, or,
+// offline, offers the cache through CachedValues (package rules names
+// these for drivers outside rules/). They
 // also work without results (in a driver that checks no links): the checks
 // that need no network — relative links to files in the repository and
 // fragments within the document — do not depend on them.
 
-// linkFactsKey is the Pass.Value key of the run's *linkFacts.
+// linkFactsKey is the Pass.Value key of the run's *Facts.
 type linkFactsKey struct{}
 
-// linkFacts is what the link rules know about links for one run, shared by
+// Facts is what the link rules know about links for one run, shared by
 // every document and rule.
-type linkFacts struct {
-	// lookup returns the link checker's verdict on a URL as LinkTargets
+type Facts struct {
+	// lookup returns the link checker's verdict on a URL as Targets
 	// lists it; nil when links were not checked.
 	lookup func(url string) (linkcheck.Result, bool)
-	files  *localFiles
+	Files  *localFiles
 }
 
-// DefaultMaxLocalFileBytes is the default of LinkOptions.MaxLocalFileBytes.
+// DefaultMaxLocalFileBytes is the default of Options.MaxLocalFileBytes.
 const DefaultMaxLocalFileBytes = linkcheck.DefaultMaxLocalFileBytes
 
-// LinkOptions are the link rules' settings for relative links.
-type LinkOptions struct {
+// Options are the link rules' settings for relative links.
+type Options struct {
 	// MaxLocalFileBytes caps what is read of a Markdown file a relative
 	// link points to, to find its anchors; a larger file's anchors are not
 	// judged. Zero means DefaultMaxLocalFileBytes. Only regular files are
@@ -50,11 +53,11 @@ type LinkOptions struct {
 	MaxLocalFileBytes int64
 }
 
-// LinkValues returns the runner values (lint.Runner.Values) that hand the
+// Values returns the runner values (lint.Runner.Values) that hand the
 // link checker's results to the link rules. results is keyed by the URLs
-// LinkTargets listed, as linkcheck.Checker.Check returns them; nil means
+// Targets listed, as linkcheck.Checker.Check returns them; nil means
 // links were not checked, and only the checks that need no network run.
-func LinkValues(results map[string]linkcheck.Result, opts LinkOptions) map[any]any {
+func Values(results map[string]linkcheck.Result, opts Options) map[any]any {
 	var lookup func(string) (linkcheck.Result, bool)
 	if results != nil {
 		lookup = func(url string) (linkcheck.Result, bool) {
@@ -62,82 +65,83 @@ func LinkValues(results map[string]linkcheck.Result, opts LinkOptions) map[any]a
 			return r, ok
 		}
 	}
-	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles(opts.MaxLocalFileBytes)}}
+	return map[any]any{linkFactsKey{}: &Facts{lookup: lookup, Files: newLocalFiles(opts.MaxLocalFileBytes)}}
 }
 
-// CachedLinkValues returns the runner values that let the link rules judge
+// CachedValues returns the runner values that let the link rules judge
 // web links from the link checker's cache alone, as they meet them: an
 // offline run needs no list of links made beforehand, and so reads each
 // file once.
-func CachedLinkValues(cache *linkcheck.CachedLookup, opts LinkOptions) map[any]any {
+func CachedValues(cache *linkcheck.CachedLookup, opts Options) map[any]any {
 	lookup := func(url string) (linkcheck.Result, bool) { return cache.Result(url), true }
-	return map[any]any{linkFactsKey{}: &linkFacts{lookup: lookup, files: newLocalFiles(opts.MaxLocalFileBytes)}}
+	return map[any]any{linkFactsKey{}: &Facts{lookup: lookup, Files: newLocalFiles(opts.MaxLocalFileBytes)}}
 }
 
-// factsOf returns the run's link facts, or facts holding no results (and
+// FactsOf returns the run's link facts, or facts holding no results (and
 // a file memo for this pass alone) when the driver offered none.
-func factsOf(p *lint.Pass) *linkFacts {
-	if f, ok := p.Value(linkFactsKey{}).(*linkFacts); ok {
+func FactsOf(p *lint.Pass) *Facts {
+	if f, ok := p.Value(linkFactsKey{}).(*Facts); ok {
 		return f
 	}
-	return &linkFacts{files: newLocalFiles(0)}
+	return &Facts{Files: newLocalFiles(0)}
 }
 
-// LinkTargets lists the distinct http and https URLs a document links to,
+// Targets lists the distinct http and https URLs a document links to,
 // in order of first appearance and fragments included, as the link rules
 // look their results up. Other schemes (mailto:, tel:), relative links and
 // fragments within the document are left out: they need no network.
-func LinkTargets(doc *lint.Document) []string {
+func Targets(doc *lint.Document) []string {
 	var out []string
 	seen := make(map[string]bool)
-	for _, l := range lint.Compute(doc, linksAnalysis) {
-		if l.kind == webLink && !seen[l.target] {
-			seen[l.target] = true
-			out = append(out, l.target)
+	for _, l := range lint.Compute(doc, LinksAnalysis) {
+		if l.Kind == WebLink && !seen[l.Target] {
+			seen[l.Target] = true
+			out = append(out, l.Target)
 		}
 	}
 	return out
 }
 
-// linkKind says what a link destination points at.
-type linkKind int
+// LinkKind says what a link destination points at.
+type LinkKind int
 
+// The kinds of link destination.
 const (
-	otherLink    linkKind = iota // another scheme, a protocol-relative or root-relative path, or empty
-	webLink                      // http or https
-	localLink                    // a path relative to the document
-	fragmentLink                 // #anchor in the same document
+	OtherLink    LinkKind = iota // another scheme, a protocol-relative or root-relative path, or empty
+	WebLink                      // http or https
+	LocalLink                    // a path relative to the document
+	FragmentLink                 // #anchor in the same document
 )
 
-// link is one link destination to judge: each inline link, autolink and
+// Link is one link destination to judge: each inline link, autolink and
 // bare URL, and each reference definition that a link uses (once,
 // however many links use it).
-type link struct {
-	kind linkKind
-	// target is the destination with Markdown escapes and entities decoded.
-	target string
-	// start and end span the destination as written: in the link, or in
+type Link struct {
+	Kind LinkKind
+	// Target is the destination with Markdown escapes and entities decoded.
+	Target string
+	// Start and end span the destination as written: in the link, or in
 	// the reference definition.
-	start, end int
-	// file is the path a localLink points to, relative to the working
+	Start, End int
+	// File is the path a LocalLink points to, relative to the working
 	// directory; fragment is the decoded anchor of a local or fragment link.
-	file, fragment string
+	File, Fragment string
 }
 
-// links returns the document's link destinations in source order of the
+// Links returns the document's link destinations in source order of the
 // links that use them, computed once per document for all link rules.
-func links(p *lint.Pass) []link {
-	return lint.ResultOf(p, linksAnalysis)
+func Links(p *lint.Pass) []Link {
+	return lint.ResultOf(p, LinksAnalysis)
 }
 
-// linksAnalysis is the analysis of a document's link destinations, shared by the
+// LinksAnalysis is the analysis of a document's link destinations, shared by the
 // link rules.
-var linksAnalysis = &lint.Analysis[[]link]{Name: "links", Run: findLinks}
+var LinksAnalysis = &lint.Analysis[[]Link]{Name: "links", Run: findLinks}
 
 // findLinks lists a document's link destinations; links returns them,
 // computed once per document.
-func findLinks(doc *lint.Document) []link {
-	var out []link
+func findLinks(doc *lint.Document) []Link {
+	var out []Link
 	seenDef := make(map[int]bool)
 	for _, c := range doc.Citations {
 		switch c.Kind {
@@ -150,8 +154,8 @@ func findLinks(doc *lint.Document) []link {
 		default:
 			continue
 		}
-		l := link{target: destination(c.Target), start: c.TargetStart, end: c.TargetEnd}
-		l.kind, l.file, l.fragment = classifyLink(doc.Path, l.target)
+		l := Link{Target: destination(c.Target), Start: c.TargetStart, End: c.TargetEnd}
+		l.Kind, l.File, l.Fragment = ClassifyLink(doc.Path, l.Target)
 		out = append(out, l)
 	}
 	return out
@@ -166,9 +170,9 @@ func destination(raw string) string {
 	return html.UnescapeString(string(util.UnescapePunctuations([]byte(raw))))
 }
 
-// schemePrefix returns the URL scheme (RFC 3986) that starts target, with
+// SchemePrefix returns the URL scheme (RFC 3986) that starts target, with
 // its colon, or "".
-func schemePrefix(target string) string {
+func SchemePrefix(target string) string {
 	for i := 0; i < len(target); i++ {
 		c := target[i]
 		switch {
@@ -183,15 +187,15 @@ func schemePrefix(target string) string {
 	return ""
 }
 
-// classifyLink says what target points at. For a relative link it returns
+// ClassifyLink says what target points at. For a relative link it returns
 // the file (relative to the working directory, as docPath is) and the
 // decoded fragment.
-func classifyLink(docPath, target string) (kind linkKind, file, fragment string) {
-	if s := schemePrefix(target); s != "" {
+func ClassifyLink(docPath, target string) (kind LinkKind, file, fragment string) {
+	if s := SchemePrefix(target); s != "" {
 		if scheme := strings.ToLower(s); scheme == "http:" || scheme == "https:" {
-			return webLink, "", ""
+			return WebLink, "", ""
 		}
-		return otherLink, "", ""
+		return OtherLink, "", ""
 	}
 	rest, frag, hasFrag := strings.Cut(target, "#")
 	if hasFrag {
@@ -200,16 +204,16 @@ func classifyLink(docPath, target string) (kind linkKind, file, fragment string)
 	rest, _, _ = strings.Cut(rest, "?")
 	switch {
 	case rest == "" && hasFrag:
-		return fragmentLink, "", frag
+		return FragmentLink, "", frag
 	case rest == "", strings.HasPrefix(rest, "/"), strings.HasPrefix(rest, `\`):
 		// Root-relative paths mean the site's root or the repository's,
 		// depending on where the draft is published: not judged.
-		return otherLink, "", ""
+		return OtherLink, "", ""
 	}
 	if p, err := url.PathUnescape(rest); err == nil {
 		rest = p
 	}
-	return localLink, path.Join(path.Dir(docPath), rest), frag
+	return LocalLink, path.Join(path.Dir(docPath), rest), frag
 }
 
 func unescapeFragment(f string) string {
@@ -219,13 +223,13 @@ func unescapeFragment(f string) string {
 	return f
 }
 
-// result returns the link checker's result for l, and whether there is one
+// Result returns the link checker's result for l, and whether there is one
 // worth judging (checked, not skipped on purpose).
-func (f *linkFacts) result(l link) (linkcheck.Result, bool) {
-	if l.kind != webLink || f.lookup == nil {
+func (f *Facts) Result(l Link) (linkcheck.Result, bool) {
+	if l.Kind != WebLink || f.lookup == nil {
 		return linkcheck.Result{}, false
 	}
-	return f.lookup(l.target)
+	return f.lookup(l.Target)
 }
 
 // localFiles answers questions about the files relative links point to:
@@ -266,10 +270,10 @@ func (lf *localFiles) get(name string) *localFile {
 	return f
 }
 
-// missing reports whether name does not exist. Other failures to look
+// Missing reports whether name does not exist. Other failures to look
 // (permissions, say) count as existing: the link is not judged dead on
 // such evidence.
-func (lf *localFiles) missing(p *lint.Pass, name string) bool {
+func (lf *localFiles) Missing(p *lint.Pass, name string) bool {
 	f := lf.get(name)
 	f.statOnce.Do(func() {
 		_, err := p.Stat(name)
@@ -278,9 +282,9 @@ func (lf *localFiles) missing(p *lint.Pass, name string) bool {
 	return f.missing
 }
 
-// anchors returns the anchors of the Markdown file name, or nil when it is
+// Anchors returns the anchors of the Markdown file name, or nil when it is
 // not a Markdown file or cannot be read and parsed.
-func (lf *localFiles) anchors(p *lint.Pass, name string) map[string]bool {
+func (lf *localFiles) Anchors(p *lint.Pass, name string) map[string]bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown":
 	default:
@@ -296,15 +300,15 @@ func (lf *localFiles) anchors(p *lint.Pass, name string) map[string]bool {
 		if err != nil {
 			return
 		}
-		f.anchors = documentAnchors(doc)
+		f.anchors = DocumentAnchors(doc)
 	})
 	return f.anchors
 }
 
-// documentAnchors returns the anchors a reader can link to in a Markdown
+// DocumentAnchors returns the anchors a reader can link to in a Markdown
 // document as GitHub renders it, lowercased: each heading's slug, and the
 // id and name attributes of HTML written in the document.
-func documentAnchors(doc *lint.Document) map[string]bool {
+func DocumentAnchors(doc *lint.Document) map[string]bool {
 	anchors := make(map[string]bool)
 	used := make(map[string]int)
 	for _, b := range doc.Blocks {
@@ -391,19 +395,19 @@ func headingSlug(text string) string {
 	return sb.String()
 }
 
-// hasFragment reports whether anchors holds fragment. The empty fragment
+// HasFragment reports whether anchors holds fragment. The empty fragment
 // and "top" lead to the top of any page; matching ignores case, since
 // GitHub's slugs are lowercase and its pages follow a link written in
 // capitals too.
-func hasFragment(anchors map[string]bool, fragment string) bool {
+func HasFragment(anchors map[string]bool, fragment string) bool {
 	f := strings.ToLower(fragment)
 	return f == "" || f == "top" || anchors[f] || anchors[strings.TrimPrefix(f, "user-content-")]
 }
 
-// closestAnchor returns the anchor most like fragment, for a suggestion,
+// ClosestAnchor returns the anchor most like fragment, for a suggestion,
 // or "" when none is close: one that extends it (a heading that grew a
 // word), or one within a third of its length in single-letter edits.
-func closestAnchor(anchors map[string]bool, fragment string) string {
+func ClosestAnchor(anchors map[string]bool, fragment string) string {
 	f := strings.ToLower(fragment)
 	best, bestDist := "", len([]rune(f))/3+1
 	for a := range anchors {

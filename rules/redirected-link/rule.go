@@ -1,26 +1,39 @@
-package rules
+// Package redirectedlink holds the redirected-link rule; doc.md beside it is its documentation
+// (citelint explain redirected-link) and testdata/ its fixtures.
+package redirectedlink
 
 import (
+	_ "embed"
+
 	"strings"
+
+	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 )
 
-// RedirectedLink reports links that a permanent redirect (301, 308) sends
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (redirected-link) reports links that a permanent redirect (301, 308) sends
 // elsewhere, and offers the new address as a fix. Temporary redirects
 // (302, 303, 307) are fine.
-var RedirectedLink = &lint.Rule{
+var Rule = &lint.Rule{
 	ID:       "redirected-link",
-	Summary:  summary("redirected-link"),
-	Doc:      doc("redirected-link"),
+	Summary:  ruledoc.Summary(doc),
+	Doc:      doc,
 	Severity: lint.Info,
 	Network:  true,
-	Requires: []lint.Requirement{linksAnalysis},
+	Requires: []lint.Requirement{linkrule.LinksAnalysis},
 	Run: func(p *lint.Pass) {
-		facts := factsOf(p)
-		for _, l := range links(p) {
-			r, ok := facts.result(l)
+		facts := linkrule.FactsOf(p)
+		for _, l := range linkrule.Links(p) {
+			r, ok := facts.Result(l)
 			if !ok || r.MovedTo == "" {
 				continue
 			}
@@ -30,17 +43,17 @@ var RedirectedLink = &lint.Rule{
 				continue // a chain ending in a dead page is dead-link's
 			}
 			moved := r.MovedTo
-			if _, fragment, ok := strings.Cut(l.target, "#"); ok {
+			if _, fragment, ok := strings.Cut(l.Target, "#"); ok {
 				moved += "#" + fragment
 			}
 			d := lint.Diagnostic{
-				Start:      l.start,
-				End:        l.end,
+				Start:      l.Start,
+				End:        l.End,
 				Message:    "permanently redirected to " + moved,
 				Suggestion: "link to " + moved,
 			}
 			if fitsDestination(moved) {
-				d.Fix = []lint.Edit{{Start: l.start, End: l.end, New: moved}}
+				d.Fix = []lint.Edit{{Start: l.Start, End: l.End, New: moved}}
 			}
 			p.Report(d)
 		}

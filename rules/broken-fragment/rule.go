@@ -1,0 +1,78 @@
+// Package brokenfragment holds the broken-fragment rule; doc.md beside it is its documentation
+// (citelint explain broken-fragment) and testdata/ its fixtures.
+package brokenfragment
+
+import (
+	_ "embed"
+
+	"fmt"
+	"strings"
+
+	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+
+	"github.com/citelint/citelint/linkcheck"
+	"github.com/citelint/citelint/lint"
+)
+
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (broken-fragment) reports links whose #fragment names no anchor on the
+// page: for web pages, no element with that id or name; for the document
+// itself and for relative links to Markdown files, no heading with that
+// GitHub slug (and no HTML id or name). Fragments within the repository
+// are checked without the network.
+var Rule = &lint.Rule{
+	ID:       "broken-fragment",
+	Summary:  ruledoc.Summary(doc),
+	Doc:      doc,
+	Severity: lint.Warning,
+	Network:  true,
+	Requires: []lint.Requirement{linkrule.LinksAnalysis},
+	Run: func(p *lint.Pass) {
+		facts := linkrule.FactsOf(p)
+		var own map[string]bool // the document's anchors, when needed
+		for _, l := range linkrule.Links(p) {
+			switch l.Kind {
+			case linkrule.FragmentLink:
+				if own == nil {
+					own = linkrule.DocumentAnchors(p.Doc)
+				}
+				if !linkrule.HasFragment(own, l.Fragment) {
+					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in this document", "#"+l.Fragment), linkrule.ClosestAnchor(own, l.Fragment))
+				}
+			case linkrule.LocalLink:
+				if l.Fragment == "" || facts.Files.Missing(p, l.File) {
+					continue // a missing file is dead-link's
+				}
+				if anchors := facts.Files.Anchors(p, l.File); anchors != nil && !linkrule.HasFragment(anchors, l.Fragment) {
+					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in %s", "#"+l.Fragment, l.File), linkrule.ClosestAnchor(anchors, l.Fragment))
+				}
+			case linkrule.WebLink:
+				r, ok := facts.Result(l)
+				if !ok || (r.Verdict != linkcheck.OK && r.Verdict != linkcheck.Redirected) {
+					continue
+				}
+				if _, fragment, _ := strings.Cut(l.Target, "#"); fragment != "" {
+					if found, known := r.HasAnchor(fragment); known && !found {
+						reportFragment(p, l, fmt.Sprintf("the page has no element with id or name %q", fragment), "")
+					}
+				}
+			}
+		}
+	},
+}
+
+// reportFragment reports a missing anchor, suggesting the closest one
+// there is when it is known.
+func reportFragment(p *lint.Pass, l linkrule.Link, msg, closest string) {
+	suggestion := "link to an anchor that exists (a heading's anchor is its text in lowercase, punctuation removed, spaces as hyphens), or drop the fragment"
+	if closest != "" {
+		suggestion = fmt.Sprintf("did you mean #%s? Link to an anchor that exists, or drop the fragment", closest)
+	}
+	p.Report(lint.Diagnostic{Start: l.Start, End: l.End, Message: msg, Suggestion: suggestion})
+}

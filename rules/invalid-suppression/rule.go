@@ -1,0 +1,30 @@
+// Package invalidsuppression holds the invalid-suppression rule; doc.md beside it is its documentation
+// (citelint explain invalid-suppression) and testdata/ its fixtures.
+package invalidsuppression
+
+import (
+	_ "embed"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+)
+
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (invalid-suppression) reports suppression comments that name unknown rules
+// or directives.
+var Rule = &lint.Rule{
+	ID:       "invalid-suppression",
+	Summary:  ruledoc.Summary(doc),
+	Doc:      doc,
+	Severity: lint.Warning,
+	Run: func(p *lint.Pass) {
+		for _, prob := range p.Suppressions.Problems {
+			p.Report(lint.Diagnostic{Start: prob.Start, End: prob.End, Message: prob.Message})
+		}
+	},
+}
