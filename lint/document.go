@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/citelint/citelint/prose"
 )
 
 // Format is the kind of input a document was read as.
@@ -71,9 +73,10 @@ type Container struct {
 }
 
 // Sentence is a span of a block's prose text.
-type Sentence struct {
-	Start, End int // offsets into Block.Text, end exclusive
-}
+type Sentence = prose.Sentence
+
+// Quote is a quotation in a block's prose text.
+type Quote = prose.Quote
 
 // Block is the prose of one Markdown block: its plain text, with a map back
 // to source offsets, split into sentences.
@@ -378,8 +381,8 @@ func (d *Document) parsePlain() {
 		}
 		b.Text = string(t.buf)
 		b.m = t.segs
-		b.Sentences = SplitSentences(b.Text)
-		b.Quotes = findQuotes(b.Text)
+		b.Sentences = prose.SplitSentences(b.Text)
+		b.Quotes = prose.FindQuotes(b.Text)
 		d.Blocks = append(d.Blocks, b)
 		start = -1
 	}

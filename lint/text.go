@@ -1,11 +1,15 @@
 package lint
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/citelint/citelint/prose"
+)
 
 // ObjectRune stands in the prose text for something that is not prose but
 // takes a place in the sentence: a code span, an image, an autolink, a
 // footnote reference. Rules see it as an opaque word.
-const ObjectRune = '\uFFFC'
+const ObjectRune = prose.ObjectRune
 
 // segment maps a run of prose text back to the source. A linear segment
 // maps byte for byte; an atomic one (an entity, an escape, a placeholder)

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/citelint/citelint/prose"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -287,8 +288,8 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	w.closeHTMLLink(t)
 	b.Text = string(t.buf)
 	b.m = slices.Clone(t.segs)
-	b.Sentences = SplitSentences(b.Text)
-	b.Quotes = findQuotes(b.Text)
+	b.Sentences = prose.SplitSentences(b.Text)
+	b.Quotes = prose.FindQuotes(b.Text)
 	w.pandoc(b)
 	for _, c := range b.Citations {
 		c.Sentence = b.SentenceAt(c.TextStart)

@@ -1,35 +1,10 @@
-package lint
+package prose
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
-
-// abbreviations never end a sentence when followed by a space, whatever
-// comes next. Compared without their final period, case-sensitively.
-var abbreviations = setOf(
-	"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sr", "Jr", "St", "Rev", "Hon", "Fr",
-	"Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Cmdr", "Sgt", "Maj", "Adm", "Supt", "Pres", "Amb",
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-	"Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
-	"vs", "cf", "al", "approx", "ca", "Fig", "fig", "Figs", "Vol", "vol", "Ch", "ch", "Sec", "sec",
-	"Ave", "Blvd", "Rd", "Mt", "Ft", "Dept", "Univ", "Assn", "Bros", "esp", "incl", "Messrs", "viz",
-)
-
-// maxAbbreviation is the length of the longest abbreviation.
-const maxAbbreviation = 7
-
-// numberAbbreviations end no sentence when a digit follows ("No. 5", "p. 12").
-var numberAbbreviations = setOf("No", "no", "Nos", "nos", "p", "pp", "Art", "art", "Para", "para", "Ex", "ex", "Tab", "Eq", "eq")
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
 
 // SplitSentences splits prose into sentences. A sentence ends at ".", "!"
 // or "?" (with any closing quotes or brackets) followed by white space and
@@ -155,7 +130,7 @@ func endsWithPeriod(before, after string) bool {
 	if w == "" {
 		return true
 	}
-	if len(w) <= maxAbbreviation && abbreviations[w] {
+	if Exact(w)&Abbreviation != 0 {
 		return false
 	}
 	if strings.Contains(w, ".") {
@@ -163,7 +138,7 @@ func endsWithPeriod(before, after string) bool {
 		// determiner that opens sentences follows: "…outside the U.S. We…".
 		return opensWithSubject(after)
 	}
-	if numberAbbreviations[w] && after != "" && after[0] >= '0' && after[0] <= '9' {
+	if Exact(w)&NumberAbbreviation != 0 && after != "" && after[0] >= '0' && after[0] <= '9' {
 		return false
 	}
 	// An initial: a single capital letter ("J. K. Rowling").
@@ -173,17 +148,13 @@ func endsWithPeriod(before, after string) bool {
 	return true
 }
 
-// sentenceOpeners are words that start a sentence far more often than
-// they follow an abbreviation within one.
-var sentenceOpeners = setOf("We", "I", "It", "They", "He", "She", "You", "This", "That", "These", "Those", "There", "Our", "Their", "In", "But", "And", "So")
-
 // opensWithSubject reports whether s starts with a sentence opener word.
 func opensWithSubject(s string) bool {
 	end := strings.IndexAny(s, " ,;:")
 	if end < 0 {
 		return false
 	}
-	return sentenceOpeners[s[:end]]
+	return Exact(s[:end])&SentenceOpener != 0
 }
 
 // lastWord returns the letters and inner periods that end s.

@@ -1,4 +1,4 @@
-package lint
+package prose
 
 import (
 	"strings"
@@ -43,9 +43,9 @@ func TestFindQuotes(t *testing.T) {
 		{"unclosed inner single is an apostrophe", `“It’s the ‘best plan we have,” he said.`, []want{{`“It’s the ‘best plan we have,”`, 0, true, false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := findQuotes(tc.text)
+			got := FindQuotes(tc.text)
 			if len(got) != len(tc.want) {
-				t.Fatalf("findQuotes(%q) found %d quotes, want %d: %+v", tc.text, len(got), len(tc.want), got)
+				t.Fatalf("FindQuotes(%q) found %d quotes, want %d: %+v", tc.text, len(got), len(tc.want), got)
 			}
 			for i, w := range tc.want {
 				q := got[i]
@@ -62,7 +62,7 @@ func TestFindQuotes(t *testing.T) {
 // sentence do not make the scan quadratic.
 func TestFindQuotesLinear(t *testing.T) {
 	text := "‘" + strings.Repeat("the students’ union ", 20000) + "is closed,’ she said."
-	got := findQuotes(text)
+	got := FindQuotes(text)
 	if len(got) != 1 || got[0].End != len(text)-len(" she said.") {
 		t.Fatalf("got %+v", got)
 	}

@@ -1,4 +1,4 @@
-package lint
+package prose
 
 import (
 	"unicode"
@@ -34,11 +34,11 @@ func (q Quote) Inner(text string) (int, int) {
 // maxQuoteDepth bounds nesting so that hostile input stays linear.
 const maxQuoteDepth = 8
 
-// findQuotes pairs the quotation marks of a block's text. Straight double
+// FindQuotes pairs the quotation marks of a paragraph's text. Straight double
 // quotes open after a space or an opening mark and close before one;
 // a straight quote after a digit is an inch mark unless it closes an open
 // quotation. Curly apostrophes (don’t, ’80s, students’) are not quotes.
-func findQuotes(text string) []Quote {
+func FindQuotes(text string) []Quote {
 	var out []Quote
 	var stack []openMark
 	push := func(at int, single bool) {
@@ -121,7 +121,7 @@ func findQuotes(text string) []Quote {
 // openMark is a quotation mark waiting for its closing mark.
 type openMark struct {
 	single bool
-	index  int // of its Quote in findQuotes' output
+	index  int // of its Quote in FindQuotes' output
 }
 
 func hasOpen(stack []openMark, single bool) bool {

@@ -1,4 +1,4 @@
-package lint
+package prose
 
 import (
 	"reflect"
@@ -36,16 +36,6 @@ func TestSplitSentences(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("SplitSentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
-		}
-	}
-}
-
-func TestAbbreviationsFitTheirBound(t *testing.T) {
-	for _, set := range []map[string]bool{abbreviations, numberAbbreviations} {
-		for w := range set {
-			if len(w) > maxAbbreviation {
-				t.Errorf("abbreviation %q is longer than maxAbbreviation", w)
-			}
 		}
 	}
 }

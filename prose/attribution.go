@@ -1,0 +1,559 @@
+package prose
+
+import (
+	"slices"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SourceKind says what kind of source an attribution names.
+type SourceKind uint8
+
+const (
+	// Unnamed is a source the model cannot tie to anyone: "the man said",
+	// or "the study found" with nothing named before it in the paragraph.
+	Unnamed SourceKind = iota
+	// Named is a person or body by name, a role tied to one, a named
+	// dataset or poll, or a pronoun or definite description referring back
+	// to a name earlier in the paragraph.
+	Named
+	// Vague names nobody: "studies show", "experts say", "reportedly".
+	Vague
+	// FirstHand is the writer: "we found", "I counted".
+	FirstHand
+)
+
+func (k SourceKind) String() string {
+	switch k {
+	case Named:
+		return "named"
+	case Vague:
+		return "vague"
+	case FirstHand:
+		return "first-hand"
+	}
+	return "unnamed"
+}
+
+// Span is a run of a paragraph's text, in bytes, end exclusive.
+type Span struct{ Start, End int }
+
+// Empty reports whether s holds nothing.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Holds reports whether s holds the whole of t.
+func (s Span) Holds(t Span) bool { return s.Start <= t.Start && t.End <= s.End }
+
+// Attribution is one "who said what" of a paragraph: a source, the cue
+// that attributes, and the content attributed (the PARC / PolNeAR scheme).
+type Attribution struct {
+	Source  Span // empty for a sourceless cue: "reportedly", "it is believed"
+	Cue     Span
+	Content Span
+	Kind    SourceKind
+	// Belief marks a cue of belief or intention ("thinks", "hopes"): it
+	// attributes a view, not a quotation or a figure.
+	Belief bool
+	// Sentence is the index of the sentence holding the cue.
+	Sentence int
+}
+
+// Paragraph is the prose analysis of one paragraph: its words by
+// sentence and its attributions.
+type Paragraph struct {
+	Text      string
+	Sentences []Sentence
+	Quotes    []Quote
+	// Tokens are the words of every sentence; the words of sentence i are
+	// Tokens[SentenceTokens[i]:SentenceTokens[i+1]].
+	Tokens         []Token
+	SentenceTokens []int
+	Attributions   []Attribution
+	// names are the starts of the words that name someone, in order: a
+	// pronoun or definite description after one refers back to it.
+	names        []int
+	namedEarlier bool
+	// outer are the outermost quotations, in order; they do not overlap.
+	outer []Span
+}
+
+// Words returns the tokens of sentence i.
+func (p *Paragraph) Words(i int) []Token {
+	return p.Tokens[p.SentenceTokens[i]:p.SentenceTokens[i+1]]
+}
+
+// maxSourceWords bounds a source's phrase: a longer run of words before a
+// cue is a clause, not a name.
+const maxSourceWords = 8
+
+// maxCueGap bounds the words between a cue and its content ("said in a
+// statement on Monday that").
+const maxCueGap = 7
+
+// Analyze tokenizes a paragraph and finds its attributions. sentences and
+// quotes are the paragraph's, as SplitSentences and FindQuotes give them;
+// namedEarlier says whether an earlier paragraph of the document named
+// someone, to whom "he said" or "the agency found" may refer (see
+// Paragraph.Names). It takes time linear in the paragraph's length.
+func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier bool) *Paragraph {
+	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier}
+	for _, q := range quotes {
+		if q.Depth == 0 {
+			p.outer = append(p.outer, Span{q.Start, q.End})
+		}
+	}
+	p.SentenceTokens = make([]int, 0, len(sentences)+1)
+	for _, s := range sentences {
+		p.SentenceTokens = append(p.SentenceTokens, len(p.Tokens))
+		p.Tokens = Tokenize(p.Tokens, text, s.Start, s.End)
+	}
+	p.SentenceTokens = append(p.SentenceTokens, len(p.Tokens))
+	for si := range sentences {
+		toks := p.Words(si)
+		for k := range toks {
+			if p.isName(toks, k) {
+				p.names = append(p.names, toks[k].Start)
+			}
+		}
+	}
+	for si := range sentences {
+		p.findInSentence(si)
+	}
+	p.findColonsAndDashes()
+	slices.SortStableFunc(p.Attributions, func(a, b Attribution) int { return a.Cue.Start - b.Cue.Start })
+	return p
+}
+
+// isName reports whether word k of a sentence names someone: a capitalised
+// word that is not an everyday word (which a sentence's first word might
+// be), a month or a weekday.
+func (p *Paragraph) isName(toks []Token, k int) bool {
+	t := toks[k]
+	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if t.Class != 0 { // an everyday word, capitalised to open a sentence or a title
+		return false
+	}
+	if t.End-t.Start == 1 { // "I", "A"
+		return false
+	}
+	return true
+}
+
+// namedBefore reports whether a name stands before offset off in the
+// paragraph or in an earlier one.
+func (p *Paragraph) namedBefore(off int) bool {
+	return p.namedEarlier || len(p.names) > 0 && p.names[0] < off
+}
+
+// Names reports whether the paragraph names someone, or an earlier one did:
+// the namedEarlier of the next paragraph's Analyze.
+func (p *Paragraph) Names() bool { return p.namedEarlier || len(p.names) > 0 }
+
+func (p *Paragraph) word(t Token) string { return p.Text[t.Start:t.End] }
+
+// findInSentence finds the attributions whose cue is in sentence si.
+func (p *Paragraph) findInSentence(si int) {
+	toks := p.Words(si)
+	sent := p.Sentences[si]
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if ph, n := p.phraseAt(toks, k, VaguePhrase); n > 0 && ph.Words[0] == "it" {
+			// "It is widely believed that …": a cue with nobody behind it.
+			cue := Span{t.Start, toks[k+n-1].End}
+			p.add(Attribution{Cue: cue, Kind: Vague, Sentence: si,
+				Content: p.contentAfter(toks, k+n, sent)})
+			k += n - 1
+			continue
+		}
+		if t.Is(VagueAdverb) {
+			p.add(Attribution{Cue: Span{t.Start, t.End}, Kind: Vague, Sentence: si,
+				Content: p.withQuotes(Span{sent.Start, sent.End})})
+			continue
+		}
+		if _, n := p.phraseAt(toks, k, Cue); n > 0 && p.is(t, "according") {
+			p.according(toks, k, n, si)
+			k += n - 1
+			continue
+		}
+		if !t.Is(Cue | BeliefCue) {
+			continue
+		}
+		if k > 0 && toks[k-1].Is(Determiner) && !toks[k-1].BreakAfter {
+			continue // "an estimated 4,000", "the report"
+		}
+		if k+1 < len(toks) && toks[k+1].Is(Cue) && !t.BreakAfter && t.Is(SourceNoun|VagueSource) {
+			continue // "reports show": the first is the source
+		}
+		if k > 0 && toks[k-1].Is(BeVerb) && !toks[k-1].BreakAfter &&
+			(k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
+			continue // "jobs were added", "is expected to": no one speaks
+		}
+		p.verbCue(toks, k, si)
+	}
+}
+
+// is reports whether word t is w (lowercase), ignoring letter case.
+func (p *Paragraph) is(t Token, w string) bool { return equalFold(p.word(t), w) }
+
+// phraseAt returns the longest phrase of class c that starts at word k,
+// and its length in words.
+func (p *Paragraph) phraseAt(toks []Token, k int, c Class) (Phrase, int) {
+	if !toks[k].Is(phraseStart) {
+		return Phrase{}, 0
+	}
+	for _, ph := range lexicon.phrases[lexicon.phraseKey(p.word(toks[k]))] {
+		if ph.Class&c == 0 || k+len(ph.Words) > len(toks) {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(ph.Words) && ok; j++ {
+			ok = !toks[k+j-1].BreakAfter && p.is(toks[k+j], ph.Words[j])
+		}
+		if ok {
+			return ph, len(ph.Words)
+		}
+	}
+	return Phrase{}, 0
+}
+
+// according reads "according to X, …" and "…, according to X."
+func (p *Paragraph) according(toks []Token, k, n, si int) {
+	sent := p.Sentences[si]
+	cue := Span{toks[k].Start, toks[k+n-1].End}
+	end := k + n
+	for end < len(toks) && end-(k+n) < maxSourceWords && !toks[end-1].BreakAfter {
+		if toks[end].Is(ClauseWord) && end > k+n {
+			break
+		}
+		end++
+	}
+	if end == k+n {
+		return
+	}
+	src := toks[k+n : end]
+	a := Attribution{Cue: cue, Source: Span{src[0].Start, src[len(src)-1].End}, Sentence: si}
+	a.Kind = p.classify(src, k+n == 0)
+	if k == 0 || toks[k-1].BreakAfter && end == len(toks) {
+		// "According to X, …" or "…, according to X."
+		if k == 0 {
+			from := sent.End
+			if end < len(toks) {
+				from = toks[end].Start
+			}
+			a.Content = p.withQuotes(Span{from, sent.End})
+		} else {
+			a.Content = p.withQuotes(Span{sent.Start, toks[k-1].End})
+		}
+	} else {
+		a.Content = p.withQuotes(Span{sent.Start, sent.End})
+	}
+	p.add(a)
+}
+
+// verbCue reads the attribution around the cue verb at word k: its source
+// before it ("X said", "X has long said") or after it ("said X",
+// "reported by X"), and its content after it ("said that …") or before it
+// ("…, X said.").
+func (p *Paragraph) verbCue(toks []Token, k, si int) {
+	sent := p.Sentences[si]
+	t := toks[k]
+	a := Attribution{Cue: Span{t.Start, t.End}, Belief: t.Is(BeliefCue) && !t.Is(Cue), Sentence: si}
+
+	// The source before the cue, over words like "also" and "has".
+	j := k
+	for j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue) && k-j < 3 {
+		j--
+	}
+	srcStart := j
+	for srcStart > 0 && j-srcStart < maxSourceWords && !toks[srcStart-1].BreakAfter &&
+		(!toks[srcStart-1].Is(ClauseWord|Cue) || toks[srcStart-1].Is(SourceNoun|VagueSource) && !toks[srcStart-1].Is(ClauseWord)) {
+		srcStart--
+	}
+	if srcStart > 0 && j-srcStart >= maxSourceWords {
+		srcStart = j // a clause, not a source's name
+	}
+	// A vague phrase may hold a clause word: "a source close to the mayor".
+	for m := srcStart - 1; m >= 0 && j-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
+		if _, n := p.phraseAt(toks, m, VaguePhrase); n > 0 && toks[m].Is(VagueModifier|VagueSource) {
+			srcStart = m
+		}
+	}
+	before := toks[srcStart:j]
+	passive := k+1 < len(toks) && p.is(toks[k+1], "by") && !t.BreakAfter
+	switch {
+	case passive:
+		// "unveiled by the committee", "as reported by Reuters"
+		end := k + 2
+		for end < len(toks) && end-(k+2) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
+			end++
+		}
+		if end == k+2 {
+			return
+		}
+		src := toks[k+2 : end]
+		a.Source = Span{src[0].Start, src[len(src)-1].End}
+		a.Kind = p.classify(src, false)
+		a.Content = p.withQuotes(Span{sent.Start, sent.End})
+	case len(before) > 0:
+		a.Source = Span{before[0].Start, before[len(before)-1].End}
+		a.Kind = p.classify(before, srcStart == 0)
+		a.Content = p.contentAround(toks, srcStart, k, sent)
+	default:
+		// "…," said Ruiz. / Said Ruiz: … — the source after the cue.
+		end := k + 1
+		for end < len(toks) && end-(k+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
+			end++
+		}
+		if end == k+1 || srcStart > 0 && !toks[srcStart-1].BreakAfter {
+			return
+		}
+		src := toks[k+1 : end]
+		a.Source = Span{src[0].Start, src[len(src)-1].End}
+		a.Kind = p.classify(src, false)
+		if a.Kind == Unnamed && src[0].Is(AfterCue|Determiner) {
+			return // "said in a statement", "said the plan …": no source here
+		}
+		if k > 0 {
+			a.Content = p.withQuotes(Span{sent.Start, toks[k-1].End})
+		} else {
+			a.Content = p.contentAfter(toks, end, sent)
+		}
+	}
+	p.add(a)
+}
+
+// contentAround returns the content of a cue at word k whose source starts
+// at word s: after the cue ("X said that …"), or, when the source and cue
+// end the sentence after a comma or a quotation ("…, X said."), before.
+func (p *Paragraph) contentAround(toks []Token, s, k int, sent Sentence) Span {
+	rest := k + 1
+	for rest < len(toks) && rest-k <= maxCueGap && toks[rest].Is(AfterCue) && !toks[rest-1].BreakAfter {
+		rest++
+	}
+	atEnd := rest == len(toks) || toks[rest-1].BreakAfter && rest-k <= maxCueGap && p.onlyApposition(toks, rest)
+	if s > 0 && toks[s-1].BreakAfter && atEnd {
+		return p.withQuotes(Span{sent.Start, toks[s-1].End})
+	}
+	if s > 0 && toks[s-1].BreakAfter {
+		// "The plan, she said, will …": the whole sentence.
+		return p.withQuotes(Span{sent.Start, sent.End})
+	}
+	return p.contentAfter(toks, k+1, sent)
+}
+
+// onlyApposition reports whether the words from k on describe the source
+// rather than say something: "…, said Ruiz, a spokeswoman for the agency."
+func (p *Paragraph) onlyApposition(toks []Token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	t := toks[k]
+	return (t.Is(Determiner) || p.is(t, "who")) && len(toks)-k <= maxSourceWords
+}
+
+// contentAfter returns the content that starts at word k: after any words
+// like "Monday", "in a statement" and "that", to the sentence's end.
+func (p *Paragraph) contentAfter(toks []Token, k int, sent Sentence) Span {
+	from := k
+	for j := k; j < len(toks) && j-k < maxCueGap; j++ {
+		if p.is(toks[j], "that") {
+			from = j + 1
+			break
+		}
+		if !toks[j].Is(AfterCue) {
+			break
+		}
+	}
+	if from >= len(toks) {
+		return Span{sent.End, sent.End}
+	}
+	return p.withQuotes(Span{toks[from].Start, sent.End})
+}
+
+// withQuotes widens a content span to the whole of every quotation it
+// starts or ends inside: a quotation of several sentences is one content.
+func (p *Paragraph) withQuotes(s Span) Span {
+	if q, ok := p.outerAt(s.Start); ok && q.Start < s.Start {
+		s.Start = q.Start
+	}
+	if q, ok := p.outerAt(s.End); ok && q.Start < s.End && q.Start >= s.Start {
+		s.End = q.End
+	}
+	return s
+}
+
+// outerAt returns the outermost quotation holding offset off inside it.
+func (p *Paragraph) outerAt(off int) (Span, bool) {
+	i, _ := slices.BinarySearchFunc(p.outer, off, func(q Span, off int) int { return q.Start - off })
+	// p.outer[i-1] is the last quotation starting before off.
+	if i > 0 && off < p.outer[i-1].End {
+		return p.outer[i-1], true
+	}
+	return Span{}, false
+}
+
+// classify says what kind of source the words src are. first is true when
+// src starts its sentence (its first word's capital proves nothing).
+func (p *Paragraph) classify(src []Token, first bool) SourceKind {
+	head := src[len(src)-1]
+	for i := range src {
+		if i == 0 && first && src[i].Class != 0 {
+			continue
+		}
+		if p.isName(src, i) {
+			return Named
+		}
+	}
+	if len(src) == 1 {
+		switch {
+		case head.Is(FirstPerson):
+			return FirstHand
+		case head.Is(Pronoun):
+			if p.namedBefore(head.Start) {
+				return Named
+			}
+			if head.Is(VagueSource) { // "they say"
+				return Vague
+			}
+			return Unnamed
+		}
+	}
+	if src[0].Is(FirstPerson) { // "our survey"
+		return FirstHand
+	}
+	if _, n := p.phraseAt(src, 0, VaguePhrase); n > 0 {
+		return Vague
+	}
+	if src[0].Is(Definite) && head.Is(SourceNoun|Role|VagueSource) {
+		// "the agency", "the poll", "its figures": the one named before.
+		if p.namedBefore(src[0].Start) {
+			return Named
+		}
+		return Unnamed
+	}
+	if head.Is(SourceNoun) && len(src) >= 2 && src[len(src)-2].Is(Body) && !src[0].Is(VagueModifier) {
+		return Named // "government data", "census figures"
+	}
+	if head.Is(VagueSource) {
+		return Vague
+	}
+	if head.Is(SourceNoun) && src[0].Is(VagueModifier) {
+		return Vague // "a recent study", "several reports"
+	}
+	if head.Is(Role) && !src[0].Is(Definite) {
+		return Vague // "a spokesman", "officials" with no body named
+	}
+	return Unnamed
+}
+
+// findColonsAndDashes finds the attributions without a cue word: a name and
+// a colon before a quotation (`Ruiz: "…"`), and a dash line after one
+// (`"…" — Ruiz`).
+func (p *Paragraph) findColonsAndDashes() {
+	for _, q := range p.Quotes {
+		if q.Depth != 0 {
+			continue
+		}
+		// A colon right before the quotation, after a short run of words.
+		i := q.Start
+		for i > 0 && p.Text[i-1] == ' ' {
+			i--
+		}
+		if i > 0 && p.Text[i-1] == ':' {
+			si := p.sentenceAt(i - 1)
+			toks := p.Words(si)
+			end := sort.Search(len(toks), func(k int) bool { return toks[k].End > i-1 })
+			start := end - 1 // the word before the colon, then the words joined to it
+			for start > 0 && end-start < 5 && !toks[start-1].BreakAfter {
+				start--
+			}
+			if start >= 0 && (start == 0 || toks[start-1].BreakAfter) {
+				src := toks[start:end]
+				if kind := p.classify(src, start == 0); kind == Named {
+					p.add(Attribution{Source: Span{src[0].Start, src[len(src)-1].End},
+						Cue: Span{i - 1, i}, Content: Span{q.Start, q.End}, Kind: kind, Sentence: si})
+				}
+			}
+		}
+		// A dash after the quotation, then a name to the sentence's end.
+		j := q.End
+		for j < len(p.Text) && p.Text[j] == ' ' {
+			j++
+		}
+		if n := dashAt(p.Text, j); n > 0 {
+			si := p.sentenceAt(j)
+			toks := p.Words(si)
+			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= j+n })
+			end := k
+			for end < len(toks) && end-k < maxSourceWords {
+				end++
+			}
+			if end > k {
+				src := toks[k:end]
+				if kind := p.classify(src, false); kind == Named {
+					p.add(Attribution{Source: Span{src[0].Start, src[len(src)-1].End},
+						Cue: Span{j, j + n}, Content: Span{q.Start, q.End}, Kind: kind, Sentence: si})
+				}
+			}
+		}
+	}
+}
+
+// dashAt returns the length of a dash at text[i:], or 0.
+func dashAt(text string, i int) int {
+	if i+1 < len(text) && text[i] == '-' && text[i+1] == '-' {
+		return 2
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r == '—' || r == '―' || r == '–' {
+		return size
+	}
+	return 0
+}
+
+// sentenceAt returns the index of the sentence holding offset off, or of
+// the last sentence starting before it.
+func (p *Paragraph) sentenceAt(off int) int {
+	lo, hi := 0, len(p.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if p.Sentences[m].Start <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return max(lo-1, 0)
+}
+
+// add appends an attribution; Analyze orders them by cue at the end.
+func (p *Paragraph) add(a Attribution) {
+	p.Attributions = append(p.Attributions, a)
+}
+
+// SourceOf returns the best attribution whose content holds span s: named
+// before first-hand before vague before unnamed; ok is false when no
+// content holds s.
+func (p *Paragraph) SourceOf(s Span) (a Attribution, ok bool) {
+	rank := func(k SourceKind) int {
+		switch k {
+		case Named:
+			return 3
+		case FirstHand:
+			return 2
+		case Vague:
+			return 1
+		}
+		return 0
+	}
+	for _, c := range p.Attributions {
+		if c.Content.Holds(s) && !c.Source.Holds(s) && (!ok || rank(c.Kind) > rank(a.Kind)) {
+			a, ok = c, true
+		}
+	}
+	return a, ok
+}

@@ -1,0 +1,382 @@
+package prose
+
+import (
+	_ "embed"
+	"fmt"
+	"math/bits"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Class is a set of word classes of the lexicon, one bit each.
+type Class uint64
+
+// The word classes. Each is a section of lexicon.txt, whose comments say
+// what it holds; classNames maps the section names to them.
+const (
+	Cue Class = 1 << iota
+	BeliefCue
+	SourceNoun
+	VagueSource
+	VaguePhrase
+	VagueAdverb
+	VagueModifier
+	Role
+	Pronoun
+	FirstPerson
+	Determiner
+	Definite
+	BetweenCue
+	ClauseWord
+	AfterCue
+	Weekday
+	NumberWord
+	HundredWord
+	ScaleWord
+	PluralScale
+	PluralCount
+	FractionWord
+	PercentWord
+	UnitWord
+	SingularUnit
+	CountNoun
+	RateBase
+	ChangeVerb
+	MultiplyVerb
+	Comparative
+	Superlative
+	ReportVerb
+	MonthName
+	LabelWord
+	LeadWord
+	ModalWord
+	ReaderWord
+	AimWord
+	FunctionWord
+	GroupNoun
+	VagueSubject
+	VagueVerb
+	ImpersonalParticiple
+	Abbreviation
+	NumberAbbreviation
+	SentenceOpener
+	BeVerb
+	Body
+	lastClass
+
+	// phraseStart marks the first word of a phrase of any class.
+	phraseStart = lastClass
+)
+
+// classNames are the lexicon.txt section names of the classes, in the
+// order of their bits.
+var classNames = [...]string{
+	"cue", "belief-cue", "source-noun", "vague-source", "vague-phrase", "vague-adverb",
+	"vague-modifier", "role", "pronoun", "first-person", "determiner", "definite", "between-cue",
+	"clause", "after-cue", "weekday", "number", "hundred", "scale", "plural-scale", "plural-count",
+	"fraction", "percent", "unit", "singular-unit", "count-noun", "rate-base", "change-verb",
+	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
+	"reader", "aim", "function", "group-noun", "vague-subject", "vague-verb",
+	"impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
+	"be", "body",
+}
+
+// Name returns the lexicon.txt name of a single class.
+func (c Class) Name() string {
+	if bits.OnesCount64(uint64(c)) != 1 || c >= lastClass {
+		return fmt.Sprintf("Class(%#x)", uint64(c))
+	}
+	return classNames[bits.TrailingZeros64(uint64(c))]
+}
+
+// Entry is what the lexicon knows of one word.
+type Entry struct {
+	Class Class
+	// Value is the number a number word, scale or fraction stands for.
+	Value float64
+}
+
+// Is reports whether the word is in any of the classes c.
+func (e Entry) Is(c Class) bool { return e.Class&c != 0 }
+
+// Phrase is a multi-word member of a class: "according to".
+type Phrase struct {
+	Words []string // lowercase
+	Class Class
+}
+
+//go:embed lexicon.txt
+var lexiconData string
+
+// lexicon is the parsed lexicon.txt, read once at start-up; it is never
+// written after, so rules read it from any goroutine.
+var lexicon = func() *Lexicon {
+	lx, err := ParseLexicon(lexiconData)
+	if err != nil {
+		panic("prose: " + err.Error()) // caught by TestLexiconParses
+	}
+	return lx
+}()
+
+// Lexicon is a parsed lexicon: words by class, phrases and documentation.
+type Lexicon struct {
+	table   lexTable
+	exact   map[string]Class
+	phrases map[string][]Phrase // by first word
+	classes [len(classNames)]ClassDoc
+}
+
+// ClassDoc is one class as the data file writes it, for documentation.
+type ClassDoc struct {
+	Name    string
+	Doc     string   // the comment lines after the header, joined
+	Members []string // as written, phrases with spaces, in file order
+	Exact   bool
+}
+
+// maxLexWord bounds the words the lexicon is asked about: no member is
+// longer.
+const maxLexWord = 24
+
+// ParseLexicon reads lexicon data in the format lexicon.txt describes.
+// Errors name the line.
+func ParseLexicon(data string) (*Lexicon, error) {
+	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}}
+	words := map[string]Entry{}
+	var cur Class
+	var doc *ClassDoc
+	inDoc := false
+	seen := map[string]bool{}
+	for n, line := range strings.Split(data, "\n") {
+		lineNo := n + 1
+		line = strings.TrimSpace(line)
+		if line == "" {
+			inDoc = false
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			if inDoc {
+				doc.Doc = strings.TrimSpace(doc.Doc + " " + strings.TrimSpace(strings.TrimPrefix(line, "#")))
+			}
+			continue
+		}
+		if strings.HasPrefix(line, "[") {
+			name, rest, ok := strings.Cut(line[1:], "]")
+			if !ok {
+				return nil, fmt.Errorf("lexicon line %d: a class header is [name]", lineNo)
+			}
+			i := indexOf(name)
+			if i < 0 {
+				return nil, fmt.Errorf("lexicon line %d: unknown class %q", lineNo, name)
+			}
+			if lx.classes[i].Name != "" {
+				return nil, fmt.Errorf("lexicon line %d: class %q defined twice", lineNo, name)
+			}
+			flag := strings.TrimSpace(rest)
+			if flag != "" && flag != "exact" {
+				return nil, fmt.Errorf("lexicon line %d: unknown flag %q (only \"exact\")", lineNo, flag)
+			}
+			cur = 1 << i
+			doc = &lx.classes[i]
+			*doc = ClassDoc{Name: name, Exact: flag == "exact"}
+			inDoc = true
+			seen = map[string]bool{}
+			continue
+		}
+		inDoc = false
+		if cur == 0 {
+			return nil, fmt.Errorf("lexicon line %d: a member before any [class]", lineNo)
+		}
+		for _, m := range strings.Fields(line) {
+			word, value, hasValue := strings.Cut(m, "=")
+			var v float64
+			if hasValue {
+				var err error
+				if v, err = strconv.ParseFloat(value, 64); err != nil {
+					return nil, fmt.Errorf("lexicon line %d: %q: the value is not a number", lineNo, m)
+				}
+			}
+			if !doc.Exact {
+				word = strings.ToLower(word)
+			}
+			if seen[word] {
+				return nil, fmt.Errorf("lexicon line %d: %q is in [%s] twice", lineNo, word, doc.Name)
+			}
+			seen[word] = true
+			if strings.Contains(word, "_") {
+				ws := strings.Split(word, "_")
+				lx.phrases[ws[0]] = append(lx.phrases[ws[0]], Phrase{Words: ws, Class: cur})
+				e := words[ws[0]]
+				e.Class |= phraseStart
+				words[ws[0]] = e
+				doc.Members = append(doc.Members, strings.Join(ws, " "))
+				continue
+			}
+			if len(word) > maxLexWord || !isASCII(word) {
+				return nil, fmt.Errorf("lexicon line %d: %q: members are ASCII words of at most %d letters", lineNo, word, maxLexWord)
+			}
+			doc.Members = append(doc.Members, word)
+			if doc.Exact {
+				lx.exact[word] |= cur
+				continue
+			}
+			e := words[word]
+			e.Class |= cur
+			if hasValue {
+				e.Value = v
+			}
+			words[word] = e
+		}
+	}
+	for i, c := range lx.classes {
+		if c.Name == "" {
+			return nil, fmt.Errorf("lexicon: class %q has no section", classNames[i])
+		}
+	}
+	for _, ps := range lx.phrases {
+		// Longest first: "it is widely believed" before "it is".
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Words) > len(ps[j].Words) })
+	}
+	lx.table = newLexTable(words)
+	return lx, nil
+}
+
+func indexOf(name string) int {
+	for i, n := range classNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Lookup returns the lexicon's entry of a word, ignoring ASCII letter case.
+// It does not allocate. Curly apostrophes read as straight ones.
+func Lookup(w string) Entry { return lexicon.Lookup(w) }
+
+// Lookup returns lx's entry of a word; see the package function.
+func (lx *Lexicon) Lookup(w string) Entry {
+	if len(w) > maxLexWord+2 || len(w) == 0 {
+		return Entry{}
+	}
+	return lx.table.lookup(w)
+}
+
+// phraseKey returns the key of phrases starting with word w: w itself
+// when it is lowercase already (no allocation), else its lowercase form.
+func (lx *Lexicon) phraseKey(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+		}
+	}
+	return w
+}
+
+// Exact returns the exact-case classes of w ("Mr" is an abbreviation,
+// "mr" is not).
+func Exact(w string) Class { return lexicon.exact[w] }
+
+// Phrases returns the phrases of the lexicon whose first word is w
+// (lowercase), longest first.
+func Phrases(first string) []Phrase { return lexicon.phrases[first] }
+
+// Classes returns the documentation of every class, in file order of the
+// class bits.
+func Classes() []ClassDoc { return lexicon.classes[:] }
+
+// Members returns the members of class c as written in the data.
+func Members(c Class) []string {
+	return lexicon.classes[bits.TrailingZeros64(uint64(c))].Members
+}
+
+// lexTable is an open-addressing hash table of lowercase words, faster
+// than a map for the many short lookups of tokenizing. Hashing folds ASCII
+// case (c|0x20), so words differing only in case share a slot chain.
+type lexTable struct {
+	slots []lexSlot
+	mask  uint32
+}
+
+type lexSlot struct {
+	word  string
+	entry Entry
+}
+
+func newLexTable(m map[string]Entry) lexTable {
+	size := 1
+	for size < 4*len(m) {
+		size *= 2
+	}
+	t := lexTable{slots: make([]lexSlot, size), mask: uint32(size - 1)}
+	for w, e := range m {
+		i := hashFold(w) & t.mask
+		for t.slots[i].word != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = lexSlot{w, e}
+	}
+	return t
+}
+
+// hashFold is FNV-1a over ASCII-case-folded bytes; a curly apostrophe
+// hashes as a straight one.
+func hashFold(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99 { // ’
+			c = '\''
+			i += 2
+		}
+		h = (h ^ uint32(c|0x20)) * 16777619
+	}
+	return h
+}
+
+func (t *lexTable) lookup(w string) Entry {
+	h := hashFold(w)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		slot := &t.slots[i]
+		if slot.word == "" {
+			return Entry{}
+		}
+		if equalFold(w, slot.word) {
+			return slot.entry
+		}
+	}
+}
+
+// equalFold reports whether w equals the lowercase ASCII word lower,
+// ignoring ASCII case and reading ’ as '.
+func equalFold(w, lower string) bool {
+	j := 0
+	for i := 0; i < len(w); i++ {
+		if j >= len(lower) {
+			return false
+		}
+		c := w[i]
+		if c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99 {
+			c = '\''
+			i += 2
+		} else if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(lower)
+}

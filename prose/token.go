@@ -1,0 +1,173 @@
+package prose
+
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word of prose: letters, digits and the marks inside them
+// ("40,000", "U.S.", "CDC's", "two-thirds", "$4.2"), with the quotes,
+// brackets and punctuation around it trimmed off.
+type Token struct {
+	Start, End int // the word in the paragraph's text
+	// BreakBefore and BreakAfter mark punctuation, a dash or a non-prose
+	// object between the word and its neighbour: phrases never run across.
+	BreakBefore, BreakAfter bool
+	// Joiner marks a word with a hyphen or dollar sign inside ("two-thirds",
+	// "US$20"), which may make it a number.
+	Joiner bool
+	// Entry is the lexicon's entry of the word.
+	Entry
+}
+
+// tokenBuffers recycles token slices between documents: a rule tokenizes
+// sentence after sentence into one buffer, and without the pool every
+// document would grow a new one from nothing.
+var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
+
+// GetTokens returns an empty token buffer; PutTokens gives it back.
+func GetTokens() *[]Token { return tokenBuffers.Get().(*[]Token) }
+
+// PutTokens returns a buffer from GetTokens to the pool.
+func PutTokens(b *[]Token) {
+	*b = (*b)[:0]
+	tokenBuffers.Put(b)
+}
+
+// Tokenize appends the words of text[from:to] to buf and returns it. It
+// allocates only when buf must grow, so callers reuse one buffer.
+func Tokenize(buf []Token, text string, from, to int) []Token {
+	pendingBreak := true // nothing joins the first word to what came before
+	i := from
+	for i < to {
+		// Skip white space; a dash or an object between words breaks phrases.
+		for i < to {
+			c := text[i]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:to])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			if isWordBreakRune(r) {
+				pendingBreak = true
+				if n := len(buf); n > 0 {
+					buf[n-1].BreakAfter = true
+				}
+				i += size
+				continue
+			}
+			break
+		}
+		if i >= to {
+			break
+		}
+		// A run of non-space characters, up to a breaking rune.
+		j := i
+		joiner := false
+		for j < to {
+			c := text[j]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '[' && j > i {
+				break // "deaths.[^1]": a bracket starts a new word
+			}
+			if c < utf8.RuneSelf {
+				joiner = joiner || c == '-' || c == '$'
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[j:to])
+			if unicode.IsSpace(r) || isWordBreakRune(r) {
+				break
+			}
+			j += size
+		}
+		start, end := trimLeading(text, i, j), j
+		end = trimTrailing(text, start, end)
+		if start == end {
+			// Punctuation standing alone: "-", "&", "…".
+			pendingBreak = true
+			if n := len(buf); n > 0 {
+				buf[n-1].BreakAfter = true
+			}
+		} else {
+			var e Entry
+			if c := text[start] | 0x20; c >= 'a' && c <= 'z' { // every lexicon word starts with a letter
+				e = Lookup(text[start:end])
+			}
+			buf = append(buf, Token{
+				Start:       start,
+				End:         end,
+				BreakBefore: pendingBreak || start > i,
+				BreakAfter:  end < j,
+				Joiner:      joiner,
+				Entry:       e,
+			})
+			pendingBreak = end < j
+			if n := len(buf); n > 1 && buf[n-1].BreakBefore {
+				buf[n-2].BreakAfter = true
+			}
+		}
+		i = j
+	}
+	return buf
+}
+
+// isWordBreakRune reports whether r separates words even without spaces
+// around it: an em dash, or the object standing for a code span, image or
+// link without text.
+func isWordBreakRune(r rune) bool {
+	return r == '—' || r == ObjectRune
+}
+
+// trimLeading skips opening marks at the start of text[i:j].
+func trimLeading(text string, i, j int) int {
+	for i < j {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '(', '[', '{', '"', '\'', '*', '_', '~', '<':
+				i++
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(text[i:j])
+		switch r {
+		case '“', '‘', '«', '¿', '¡':
+			i += size
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// trimTrailing drops closing marks and punctuation at the end of text[i:j].
+func trimTrailing(text string, i, j int) int {
+	for j > i {
+		c := text[j-1]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ')', ']', '}', '"', '\'', ',', '.', ';', ':', '!', '?', '*', '_', '>':
+				j--
+				continue
+			}
+			return j
+		}
+		r, size := utf8.DecodeLastRuneInString(text[i:j])
+		switch r {
+		case '”', '’', '»', '…':
+			j -= size
+			continue
+		}
+		return j
+	}
+	return j
+}
