@@ -3,6 +3,7 @@ package prose
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -74,6 +75,7 @@ type Paragraph struct {
 	// pronoun or definite description after one refers back to it.
 	names        []int
 	namedEarlier bool
+	cues         map[Span]bool // of the attributions found before findColonLines, built when asked
 	// outer are the outermost quotations, in order; they do not overlap.
 	outer []Span
 }
@@ -121,6 +123,7 @@ func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier boo
 		p.findInSentence(si)
 	}
 	p.findColonsAndDashes()
+	p.findColonLines()
 	slices.SortStableFunc(p.Attributions, func(a, b Attribution) int { return a.Cue.Start - b.Cue.Start })
 	return p
 }
@@ -282,6 +285,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			srcStart = m
 		}
 	}
+	if srcStart == j && j > 0 && p.is(toks[j-1], "who") {
+		srcStart = j - 1 // "Ruiz, who said …": who is the name before it
+	}
 	before := toks[srcStart:j]
 	passive := k+1 < len(toks) && p.is(toks[k+1], "by") && !t.BreakAfter
 	switch {
@@ -308,22 +314,100 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		for end < len(toks) && end-(k+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
 			end++
 		}
-		if end == k+1 || srcStart > 0 && !toks[srcStart-1].BreakAfter {
+		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter)
+		var src []Token
+		if inverted {
+			src = toks[k+1 : end]
+			a.Kind = p.classify(src, false)
+			inverted = a.Kind != Unnamed || !src[0].Is(AfterCue|Determiner) // not "said in a statement"
+		}
+		switch {
+		case inverted:
+			a.Source = Span{src[0].Start, src[len(src)-1].End}
+			if k > 0 {
+				a.Content = p.withQuotes(Span{sent.Start, toks[k-1].End})
+			} else {
+				a.Content = p.contentAfter(toks, end, sent)
+			}
+		case k > 0 && p.commaBetween(toks[k-1], t):
+			// "…, adding that …" speaks for the sentence's subject; "Kevin
+			// Brady, chairman of the committee, said …" for the name before
+			// the apposition.
+			src = p.subjectBefore(toks, k, strings.HasSuffix(p.word(t), "ing"))
+			if len(src) == 0 {
+				return
+			}
+			a.Source = Span{src[0].Start, src[len(src)-1].End}
+			a.Kind = p.classify(src, src[0].Start == sent.Start)
+			a.Content = p.contentAfter(toks, k+1, sent)
+		default:
 			return
 		}
-		src := toks[k+1 : end]
-		a.Source = Span{src[0].Start, src[len(src)-1].End}
-		a.Kind = p.classify(src, false)
-		if a.Kind == Unnamed && src[0].Is(AfterCue|Determiner) {
-			return // "said in a statement", "said the plan …": no source here
-		}
-		if k > 0 {
-			a.Content = p.withQuotes(Span{sent.Start, toks[k-1].End})
-		} else {
-			a.Content = p.contentAfter(toks, end, sent)
-		}
+	}
+	if a.Belief && a.Kind != Vague {
+		return // a view held, not a source given: only "analysts expect" matters
+	}
+	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k)) {
+		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
+}
+
+// commaBetween reports whether a comma stands between two words.
+func (p *Paragraph) commaBetween(a, b Token) bool {
+	return strings.IndexByte(p.Text[a.End:b.Start], ',') >= 0
+}
+
+// subjectBefore returns the source of a cue at word k that follows a
+// comma: for a participle ("…, adding"), the sentence's first words up to
+// its verb; otherwise the run of words before the apposition that the
+// comma closes ("Kevin Brady, chairman of …, said").
+func (p *Paragraph) subjectBefore(toks []Token, k int, participle bool) []Token {
+	if participle {
+		end := 0
+		for end < len(toks) && end < maxSourceWords && !toks[end].BreakAfter && !toks[end].Is(ClauseWord|Cue|BeVerb) {
+			end++
+		}
+		if end < len(toks) && toks[end].BreakAfter && !toks[end].Is(ClauseWord|Cue|BeVerb) {
+			end++
+		}
+		return toks[:end]
+	}
+	// Back over the apposition to the comma that opens it, then over the
+	// name before that comma.
+	i := k - 1
+	for i > 0 && k-i < 3*maxSourceWords && !(toks[i-1].BreakAfter && p.commaBetween(toks[i-1], toks[i])) {
+		i--
+	}
+	if i == 0 {
+		return nil
+	}
+	end := i
+	start := end - 1
+	for start > 0 && end-start < maxSourceWords && !toks[start-1].BreakAfter && !toks[start-1].Is(ClauseWord) {
+		start--
+	}
+	return toks[start:end]
+}
+
+// takesClause reports whether the cue at word k is followed by what a
+// cue verb governs: "that", a colon or quotation, a determiner, a number,
+// a pronoun or a name.
+func (p *Paragraph) takesClause(toks []Token, k int) bool {
+	t := toks[k]
+	if t.BreakAfter {
+		rest := p.Text[t.End:]
+		return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " \"") || strings.HasPrefix(rest, " “")
+	}
+	if k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	if n.Is(Determiner|Pronoun|FirstPerson|NumberWord|LeadWord) || p.is(n, "that") {
+		return true
+	}
+	c := p.Text[n.Start]
+	return c >= '0' && c <= '9' || c == '$' || p.isName(toks, k+1)
 }
 
 // contentAround returns the content of a cue at word k whose source starts
@@ -410,6 +494,11 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if len(src) == 1 {
 		switch {
+		case p.is(head, "who"):
+			if p.namedBefore(head.Start) {
+				return Named
+			}
+			return Unnamed
 		case head.Is(FirstPerson):
 			return FirstHand
 		case head.Is(Pronoun):
@@ -501,6 +590,43 @@ func (p *Paragraph) findColonsAndDashes() {
 			}
 		}
 	}
+}
+
+// findColonLines finds a name and a colon opening a sentence, a headline's
+// attribution: "Clinton: Trump's view of the world is wrong".
+func (p *Paragraph) findColonLines() {
+	for si, sent := range p.Sentences {
+		toks := p.Words(si)
+		for k := 0; k < len(toks) && k < 5; k++ {
+			if !toks[k].BreakAfter {
+				continue
+			}
+			if !strings.HasPrefix(p.Text[toks[k].End:], ":") || k+1 >= len(toks) {
+				break
+			}
+			colon := Span{toks[k].End, toks[k].End + 1}
+			if p.hasCue(colon) {
+				break // a quotation's colon, found already
+			}
+			if src := toks[:k+1]; p.classify(src, true) == Named {
+				p.cues[colon] = true
+				p.add(Attribution{Source: Span{src[0].Start, src[k].End}, Cue: colon,
+					Content: p.withQuotes(Span{toks[k+1].Start, sent.End}), Kind: Named, Sentence: si})
+			}
+			break
+		}
+	}
+}
+
+// hasCue reports whether an attribution found already has cue c.
+func (p *Paragraph) hasCue(c Span) bool {
+	if p.cues == nil {
+		p.cues = make(map[Span]bool, len(p.Attributions))
+		for _, a := range p.Attributions {
+			p.cues[a.Cue] = true
+		}
+	}
+	return p.cues[c]
 }
 
 // dashAt returns the length of a dash at text[i:], or 0.

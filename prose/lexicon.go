@@ -64,6 +64,7 @@ const (
 	SentenceOpener
 	BeVerb
 	Body
+	NounCue
 	lastClass
 
 	// phraseStart marks the first word of a phrase of any class.
@@ -80,7 +81,7 @@ var classNames = [...]string{
 	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
 	"reader", "aim", "function", "group-noun", "vague-subject", "vague-verb",
 	"impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
-	"be", "body",
+	"be", "body", "noun-cue",
 }
 
 // Name returns the lexicon.txt name of a single class.
@@ -136,9 +137,9 @@ type ClassDoc struct {
 	Exact   bool
 }
 
-// maxLexWord bounds the words the lexicon is asked about: no member is
+// MaxWord bounds the words the lexicon is asked about: no member is
 // longer.
-const maxLexWord = 24
+const MaxWord = 24
 
 // ParseLexicon reads lexicon data in the format lexicon.txt describes.
 // Errors name the line.
@@ -214,8 +215,8 @@ func ParseLexicon(data string) (*Lexicon, error) {
 				doc.Members = append(doc.Members, strings.Join(ws, " "))
 				continue
 			}
-			if len(word) > maxLexWord || !isASCII(word) {
-				return nil, fmt.Errorf("lexicon line %d: %q: members are ASCII words of at most %d letters", lineNo, word, maxLexWord)
+			if len(word) > MaxWord || !isASCII(word) {
+				return nil, fmt.Errorf("lexicon line %d: %q: members are ASCII words of at most %d letters", lineNo, word, MaxWord)
 			}
 			doc.Members = append(doc.Members, word)
 			if doc.Exact {
@@ -267,7 +268,7 @@ func Lookup(w string) Entry { return lexicon.Lookup(w) }
 
 // Lookup returns lx's entry of a word; see the package function.
 func (lx *Lexicon) Lookup(w string) Entry {
-	if len(w) > maxLexWord+2 || len(w) == 0 {
+	if len(w) > MaxWord+2 || len(w) == 0 {
 		return Entry{}
 	}
 	return lx.table.lookup(w)
@@ -295,6 +296,24 @@ func Phrases(first string) []Phrase { return lexicon.phrases[first] }
 // Classes returns the documentation of every class, in file order of the
 // class bits.
 func Classes() []ClassDoc { return lexicon.classes[:] }
+
+// WordsOf returns the one-word members of the classes c, each once.
+func WordsOf(c Class) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i, doc := range lexicon.classes {
+		if c&(1<<i) == 0 || doc.Exact {
+			continue
+		}
+		for _, w := range doc.Members {
+			if !strings.Contains(w, " ") && !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
 
 // Members returns the members of class c as written in the data.
 func Members(c Class) []string {

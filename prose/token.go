@@ -89,7 +89,7 @@ func Tokenize(buf []Token, text string, from, to int) []Token {
 			j += size
 		}
 		start, end := trimLeading(text, i, j), j
-		end = trimTrailing(text, start, end)
+		end = TrimTrailing(text, start, end)
 		if start == end {
 			// Punctuation standing alone: "-", "&", "…".
 			pendingBreak = true
@@ -149,8 +149,8 @@ func trimLeading(text string, i, j int) int {
 	return i
 }
 
-// trimTrailing drops closing marks and punctuation at the end of text[i:j].
-func trimTrailing(text string, i, j int) int {
+// TrimTrailing drops closing marks and punctuation at the end of text[i:j].
+func TrimTrailing(text string, i, j int) int {
 	for j > i {
 		c := text[j-1]
 		if c < utf8.RuneSelf {

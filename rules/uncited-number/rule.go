@@ -312,7 +312,7 @@ func introducing(intro *lint.Block, parent *lint.Container) *lint.Block {
 // the list presents.
 func mentionsSourceNoun(text string, toks []sourcing.Token) bool {
 	for _, t := range toks {
-		if t.Lex.Is(sourcing.SourceNoun) {
+		if t.Is(sourcing.SourceNoun) {
 			return true
 		}
 	}
@@ -520,7 +520,7 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if c.toks[start].Lex.Is(sourcing.PluralScale) && hasModal(c.toks) {
+		if c.toks[start].Is(sourcing.PluralScale) && hasModal(c.toks) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact.
 			continue
@@ -598,7 +598,7 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	}
 	reader, aim := false, false
 	for _, t := range toks {
-		lex := t.Lex
+		lex := t.Entry
 		if w := sourcing.Word(text, t); lex.Class == 0 && strings.Contains(w, "’") {
 			lex = sourcing.Lookup(strings.ReplaceAll(w, "’", "'")) // you’re
 		}
@@ -612,7 +612,7 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 // could, may, might, will, would or should.
 func hasModal(toks []sourcing.Token) bool {
 	for _, t := range toks {
-		if t.Lex.Is(sourcing.ModalWord) {
+		if t.Is(sourcing.ModalWord) {
 			return true
 		}
 	}
@@ -626,17 +626,17 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	toks, text := c.toks, c.text
 	t := toks[i]
 	switch {
-	case t.Lex.Is(sourcing.MultiplyVerb):
+	case t.Is(sourcing.MultiplyVerb):
 		// "doubled", but not "doubled down" or "doubled as a shelter".
 		if !sourcing.Joined(toks, i) || !sourcing.IsWord(text, toks[i+1], "down") && !sourcing.IsWord(text, toks[i+1], "as") {
 			return i, i + 1, true
 		}
 		return 0, 0, false
-	case t.Lex.Is(sourcing.ChangeVerb):
+	case t.Is(sourcing.ChangeVerb):
 		if e := c.byFraction(i); e > 0 {
 			return i, e, true
 		}
-	case t.Lex.Is(sourcing.Superlative):
+	case t.Is(sourcing.Superlative):
 		if e := c.recordSince(i); e > 0 {
 			return i, e, true
 		}
@@ -682,7 +682,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	e := q.end
 	if sourcing.Joined(toks, e-1) {
 		switch next := toks[e]; {
-		case next.Lex.Is(sourcing.PercentWord) || sourcing.Word(text, next) == "%":
+		case next.Is(sourcing.PercentWord) || sourcing.Word(text, next) == "%":
 			return c.percent(i, last, e+1, q.value)
 		case sourcing.Joined(toks, e) && (sourcing.IsWord(text, next, "per") && sourcing.IsWord(text, toks[e+1], "cent") ||
 			sourcing.IsWord(text, next, "percentage") && (sourcing.IsWord(text, toks[e+1], "point") || sourcing.IsWord(text, toks[e+1], "points"))):
@@ -705,7 +705,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if q.year && c.afterDateWord(i) {
 			return 0, 0, false // "in 2020 people moved"
 		}
-		if unit && q.value != 1 && toks[ne-1].Lex.Is(sourcing.SingularUnit) {
+		if unit && q.value != 1 && toks[ne-1].Is(sourcing.SingularUnit) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
 		}
 		tail := c.perTail(ne)
@@ -716,7 +716,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	// "a team of 40"
 	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
-		toks[i-2].Lex.Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") {
+		toks[i-2].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") {
 		return i - 2, e, true
 	}
 	return 0, 0, false
@@ -751,7 +751,7 @@ func (c *numberCheck) labelled(i int) bool {
 		return false
 	}
 	prev := c.toks[i-1]
-	if prev.Lex.Is(sourcing.LabelWord) {
+	if prev.Is(sourcing.LabelWord) {
 		return true
 	}
 	switch strings.ToLower(sourcing.Word(c.text, prev)) {
@@ -759,7 +759,7 @@ func (c *numberCheck) labelled(i int) bool {
 		return true // a rank or a selection: "the top 10 countries"
 	}
 	w := sourcing.Word(c.text, prev)
-	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Lex.Is(sourcing.LeadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
+	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
 }
 
 // hasUpperAfterFirst reports names such as "iOS" and "macOS".
@@ -815,7 +815,7 @@ func (c *numberCheck) perTail(e int) int {
 	base := toks[e+1]
 	switch {
 	case sourcing.IsWord(text, w, "per"):
-		if base.Lex.Is(sourcing.RateBase) || c.isUnit(base) || c.isNoun(base) {
+		if base.Is(sourcing.RateBase) || c.isUnit(base) || c.isNoun(base) {
 			return e + 2
 		}
 		if q, ok := c.quantity(e + 1); ok && q.kind == plainQty {
@@ -824,7 +824,7 @@ func (c *numberCheck) perTail(e int) int {
 		}
 	case sourcing.IsWord(text, w, "a") || sourcing.IsWord(text, w, "an"):
 		// "$60,000 a year", but not "a year ago".
-		if base.Lex.Is(sourcing.RateBase) && !(sourcing.Joined(toks, e+1) && sourcing.IsWord(text, toks[e+2], "ago")) {
+		if base.Is(sourcing.RateBase) && !(sourcing.Joined(toks, e+1) && sourcing.IsWord(text, toks[e+2], "ago")) {
 			return e + 2
 		}
 	}
@@ -870,17 +870,17 @@ func isDurationWord(w string) bool {
 }
 
 func (c *numberCheck) isUnit(t sourcing.Token) bool {
-	return t.Lex.Is(sourcing.UnitWord) || inSet(c.opts.units, sourcing.Word(c.text, t))
+	return t.Is(sourcing.UnitWord) || inSet(c.opts.units, sourcing.Word(c.text, t))
 }
 
 func (c *numberCheck) isNoun(t sourcing.Token) bool {
-	return t.Lex.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t))
+	return t.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t))
 }
 
 // isModifier reports whether a word may stand between a number and its
 // noun: an adjective or a noun used as one ("federal", "COVID-related").
 func (c *numberCheck) isModifier(t sourcing.Token) bool {
-	if t.Lex.Is(sourcing.FunctionWord | sourcing.LeadWord | sourcing.NumberWord | sourcing.ScaleWord | sourcing.PercentWord | sourcing.ReportVerb | sourcing.ChangeVerb | sourcing.MonthName) {
+	if t.Is(sourcing.FunctionWord | sourcing.LeadWord | sourcing.NumberWord | sourcing.ScaleWord | sourcing.PercentWord | sourcing.ReportVerb | sourcing.ChangeVerb | sourcing.MonthName) {
 		return false
 	}
 	w := sourcing.Word(c.text, t)
@@ -923,7 +923,7 @@ func (c *numberCheck) comparisonAfter(k int) int {
 	if k >= len(toks) || !sourcing.Joined(toks, k-1) {
 		return 0
 	}
-	if toks[k].Lex.Is(sourcing.Comparative) {
+	if toks[k].Is(sourcing.Comparative) {
 		return k + 1
 	}
 	if sourcing.IsWord(c.text, toks[k], "as") && sourcing.Joined(toks, k) {
@@ -946,7 +946,7 @@ func (c *numberCheck) byFraction(i int) int {
 	if sourcing.IsWord(text, toks[k], "half") {
 		return k + 1
 	}
-	if (sourcing.IsWord(text, toks[k], "a") || sourcing.IsWord(text, toks[k], "one")) && sourcing.Joined(toks, k) && toks[k+1].Lex.Is(sourcing.FractionWord) {
+	if (sourcing.IsWord(text, toks[k], "a") || sourcing.IsWord(text, toks[k], "one")) && sourcing.Joined(toks, k) && toks[k+1].Is(sourcing.FractionWord) {
 		return k + 2
 	}
 	return 0
@@ -1010,7 +1010,7 @@ func mayStartQuantity(text string, t sourcing.Token) bool {
 	switch c := w[0]; {
 	case c >= '0' && c <= '9', c == '$', c >= utf8.RuneSelf:
 		return true
-	case t.Lex.Is(sourcing.NumberWord | sourcing.PluralScale | sourcing.PluralCount | sourcing.FractionWord):
+	case t.Is(sourcing.NumberWord | sourcing.PluralScale | sourcing.PluralCount | sourcing.FractionWord):
 		return true
 	case len(w) <= 2:
 		return w == "a" || w == "an" || w == "A" || w == "An"
@@ -1051,7 +1051,7 @@ func (c *numberCheck) money(i int, rest string) (quantity, bool) {
 		}
 	}
 	q := quantity{end: i + 1, value: v, kind: moneyQty}
-	if sourcing.Joined(c.toks, i) && c.toks[i+1].Lex.Is(sourcing.ScaleWord) {
+	if sourcing.Joined(c.toks, i) && c.toks[i+1].Is(sourcing.ScaleWord) {
 		q.end++
 	}
 	return q, true
@@ -1114,7 +1114,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 	case rest == "" || rest == "+":
 		q.kind = plainQty
 		if sourcing.Joined(c.toks, i) {
-			if next := c.toks[i+1]; next.Lex.Is(sourcing.ScaleWord) {
+			if next := c.toks[i+1]; next.Is(sourcing.ScaleWord) {
 				q.kind, q.end, q.year = scaledQty, i+2, false
 			}
 		}
@@ -1148,10 +1148,10 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	t := toks[i]
 	q := quantity{end: i + 1}
 	switch {
-	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "an")) && sourcing.Joined(toks, i) && toks[i+1].Lex.Is(sourcing.ScaleWord|sourcing.HundredWord):
+	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "an")) && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.ScaleWord|sourcing.HundredWord):
 		q.value = 1
-	case t.Lex.Is(sourcing.NumberWord):
-		q.value = t.Lex.Value
+	case t.Is(sourcing.NumberWord):
+		q.value = t.Value
 	case strings.IndexByte(w, '-') > 0:
 		a, b, _ := strings.Cut(w, "-")
 		la, lb := sourcing.Lookup(a), sourcing.Lookup(b)
@@ -1163,18 +1163,18 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		default:
 			return quantity{}, false
 		}
-	case t.Lex.Is(sourcing.PluralScale):
-		return quantity{end: i + 1, value: t.Lex.Value, kind: scaledQty}, true
-	case t.Lex.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
-		if sourcing.Joined(toks, i+1) && toks[i+2].Lex.Is(sourcing.PluralScale) {
-			return quantity{end: i + 3, value: t.Lex.Value * toks[i+2].Lex.Value, kind: scaledQty}, true
+	case t.Is(sourcing.PluralScale):
+		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true
+	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
+		if sourcing.Joined(toks, i+1) && toks[i+2].Is(sourcing.PluralScale) {
+			return quantity{end: i + 3, value: t.Value * toks[i+2].Value, kind: scaledQty}, true
 		}
-		return quantity{end: i + 1, value: t.Lex.Value}, true
+		return quantity{end: i + 1, value: t.Value}, true
 	case sourcing.IsWord(text, t, "half") && sourcing.Joined(toks, i) && sourcing.Joined(toks, i+1) &&
 		(sourcing.IsWord(text, toks[i+1], "a") || sourcing.IsWord(text, toks[i+1], "an")):
 		switch next := toks[i+2]; {
-		case next.Lex.Is(sourcing.ScaleWord):
-			return quantity{end: i + 3, value: next.Lex.Value / 2, kind: scaledQty}, true
+		case next.Is(sourcing.ScaleWord):
+			return quantity{end: i + 3, value: next.Value / 2, kind: scaledQty}, true
 		case c.isUnit(next):
 			return quantity{end: i + 3, value: 0.5, kind: unitQty}, true
 		}
@@ -1182,18 +1182,18 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	default:
 		return quantity{}, false
 	}
-	if sourcing.Joined(toks, q.end-1) && toks[q.end].Lex.Is(sourcing.HundredWord) {
+	if sourcing.Joined(toks, q.end-1) && toks[q.end].Is(sourcing.HundredWord) {
 		q.value *= 100
 		q.end++
 	}
 	if sourcing.Joined(toks, q.end-1) {
 		switch next := toks[q.end]; {
-		case next.Lex.Is(sourcing.ScaleWord):
-			q.value *= next.Lex.Value
+		case next.Is(sourcing.ScaleWord):
+			q.value *= next.Value
 			q.kind = scaledQty
 			q.end++
-		case next.Lex.Is(sourcing.FractionWord) && q.value >= 1 && q.value < 10:
-			q.value *= next.Lex.Value
+		case next.Is(sourcing.FractionWord) && q.value >= 1 && q.value < 10:
+			q.value *= next.Value
 			q.kind = fractionQty
 			q.end++
 		}

@@ -144,7 +144,7 @@ func vaguePhrases(out []phrase, text string, toks []sourcing.Token, extra [][]st
 		}
 		if end > 0 {
 			start := i
-			if i > 0 && sourcing.Joined(toks, i-1) && toks[i].Lex.Is(sourcing.VagueSubject) && isQuantifier(text, toks[i-1]) {
+			if i > 0 && sourcing.Joined(toks, i-1) && toks[i].Is(sourcing.VagueSubject) && isQuantifier(text, toks[i-1]) {
 				start = i - 1 // "many people believe", "some experts say"
 			}
 			out = append(out, phrase{toks[start].Start, toks[end-1].End})
@@ -181,7 +181,7 @@ func isVagueAdjective(text string, t sourcing.Token) bool {
 func vagueAt(text string, toks []sourcing.Token, i int) int {
 	t := toks[i]
 	switch {
-	case t.Lex.Is(sourcing.VagueSubject):
+	case t.Is(sourcing.VagueSubject):
 		return vagueSubjectVerb(text, toks, i)
 	case sourcing.IsWord(text, t, "it") && sourcing.Joined(toks, i):
 		return impersonalPassive(text, toks, i)
@@ -236,7 +236,7 @@ func vagueSubjectVerb(text string, toks []sourcing.Token, i int) int {
 		k++
 	}
 	verb := strings.ToLower(sourcing.Word(text, toks[k]))
-	if !toks[k].Lex.Is(sourcing.VagueVerb) {
+	if !toks[k].Is(sourcing.VagueVerb) {
 		return 0
 	}
 	findings := subject == "studies" || subject == "research" || subject == "evidence"
@@ -325,7 +325,7 @@ func accordingToNobody(text string, toks []sourcing.Token, i int) int {
 		k++
 	}
 	t := toks[k]
-	if !t.Lex.Is(sourcing.VagueSubject) || sourcing.Word(text, t) != strings.ToLower(sourcing.Word(text, t)) {
+	if !t.Is(sourcing.VagueSubject) || sourcing.Word(text, t) != strings.ToLower(sourcing.Word(text, t)) {
 		return 0
 	}
 	// A name shortly after: "experts at the Mayo Clinic".

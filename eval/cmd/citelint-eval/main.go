@@ -43,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var sets, rules list
 	fs.Var(&sets, "set", "score `SET` only (repeatable): "+strings.Join(eval.Sets, ", "))
-	fs.Var(&rules, "rule", "score `RULE` only (repeatable): "+eval.UncitedNumber+", "+eval.UnattributedQuote)
+	fs.Var(&rules, "rule", "score `RULE` only (repeatable): "+eval.UncitedNumber+", "+eval.UnattributedQuote+", "+eval.AttributionModel+" (PolNeAR sets)")
 	verbose := fs.Bool("v", false, "list every false positive, false negative, false flag and stray finding")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -53,8 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	for _, r := range rules {
-		if r != eval.UncitedNumber && r != eval.UnattributedQuote {
-			fmt.Fprintf(stderr, "citelint-eval: -rule %q: the harness scores %s and %s\n", r, eval.UncitedNumber, eval.UnattributedQuote)
+		if r != eval.UncitedNumber && r != eval.UnattributedQuote && r != eval.AttributionModel {
+			fmt.Fprintf(stderr, "citelint-eval: -rule %q: the harness scores %s, %s and %s\n", r, eval.UncitedNumber, eval.UnattributedQuote, eval.AttributionModel)
 			return 2
 		}
 	}
@@ -75,14 +75,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	status := 0
+	model := len(rules) == 0 || slices.Contains(rules, eval.AttributionModel)
+	ruleList := slices.DeleteFunc(slices.Clone(rules), func(r string) bool { return r == eval.AttributionModel })
 	for _, set := range sets {
-		res, err := eval.Run(c, set, rules)
-		if err != nil {
-			fmt.Fprintf(stderr, "citelint-eval: %s: %v\n", set, err)
-			status = 2
-			continue
+		if len(rules) == 0 || len(ruleList) > 0 {
+			res, err := eval.Run(c, set, ruleList)
+			if err != nil {
+				fmt.Fprintf(stderr, "citelint-eval: %s: %v\n", set, err)
+				status = 2
+				continue
+			}
+			eval.Print(stdout, res, *verbose)
 		}
-		eval.Print(stdout, res, *verbose)
+		if split, ok := strings.CutPrefix(set, "polnear:"); ok && model {
+			root, err := eval.PolnearDir()
+			if err == nil {
+				var s *eval.ModelScore
+				if s, err = eval.ScoreModel(root, split); err == nil {
+					eval.PrintModel(stdout, set, s, *verbose)
+				}
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "citelint-eval: %s: %v\n", set, err)
+				status = 2
+			}
+		}
 	}
 	return status
 }

@@ -240,7 +240,7 @@ func hasBracketNumber(text string) bool {
 // Joined reports whether words i and i+1 follow each other with only
 // white space between.
 func Joined(toks []Token, i int) bool {
-	return i >= 0 && i+1 < len(toks) && !toks[i].breakAfter && !toks[i+1].breakBefore
+	return i >= 0 && i+1 < len(toks) && !toks[i].BreakAfter && !toks[i+1].BreakBefore
 }
 
 // Word returns the text of a token.
@@ -295,7 +295,7 @@ func namedAttribution(text string, toks []Token) bool {
 			// A name among the next few words: "according to a 2023 report
 			// by the GAO". Vague words end the search.
 			for k := i + 2; k < min(len(toks), i+8); k++ {
-				if toks[k].Lex.Is(VagueSubject) && !IsName(text, toks[k], false) {
+				if toks[k].Is(VagueSubject) && !IsName(text, toks[k], false) {
 					break
 				}
 				if IsName(text, toks[k], false) {
@@ -310,7 +310,7 @@ func namedAttribution(text string, toks []Token) bool {
 			if IsName(text, toks[k], false) {
 				return true
 			}
-		case t.Lex.Is(SourceNoun) && Joined(toks, i) && (IsWord(text, toks[i+1], "from") || IsWord(text, toks[i+1], "by")):
+		case t.Is(SourceNoun) && Joined(toks, i) && (IsWord(text, toks[i+1], "from") || IsWord(text, toks[i+1], "by")):
 			k := i + 2
 			if k < len(toks) && IsWord(text, toks[k], "the") && Joined(toks, k) {
 				k++
@@ -318,15 +318,15 @@ func namedAttribution(text string, toks []Token) bool {
 			if k < len(toks) && Joined(toks, k-1) && IsName(text, toks[k], false) {
 				return true
 			}
-		case t.Lex.Is(ReportVerb) && Joined(toks, i) && isSpeechVerb(text, t) && IsName(text, toks[i+1], false):
+		case t.Is(ReportVerb) && Joined(toks, i) && isSpeechVerb(text, t) && IsName(text, toks[i+1], false):
 			// "…, says Briest."
 			return true
-		case t.Lex.Is(ReportVerb) && i > 0:
+		case t.Is(ReportVerb) && i > 0:
 			// Walk back over source nouns, a year and auxiliaries to the
 			// subject: "the Census Bureau's 2023 survey found".
 			k := i - 1
 			for steps := 0; k > 0 && steps < 3 && Joined(toks, k-1); steps++ {
-				if !toks[k].Lex.Is(SourceNoun) && !IsYear(Word(text, toks[k])) && !isAuxiliary(text, toks[k]) {
+				if !toks[k].Is(SourceNoun) && !IsYear(Word(text, toks[k])) && !isAuxiliary(text, toks[k]) {
 					break
 				}
 				k--
@@ -338,7 +338,7 @@ func namedAttribution(text string, toks []Token) bool {
 		if _, possessive := cutPossessive(Word(text, t)); possessive && IsName(text, t, i == 0) {
 			// "X's 2023 report", "the CDC's data".
 			for k := i + 1; k < min(len(toks), i+4) && Joined(toks, k-1); k++ {
-				if toks[k].Lex.Is(SourceNoun) {
+				if toks[k].Is(SourceNoun) {
 					return true
 				}
 			}
@@ -402,13 +402,13 @@ func RefersBack(text string, toks []Token) bool {
 		if k < len(toks) && (IsWord(text, toks[k], "same") || isAuxiliary(text, toks[k]) || IsYear(Word(text, toks[k]))) {
 			k++
 		}
-		return k < len(toks) && toks[k].Lex.Is(SourceNoun)
+		return k < len(toks) && toks[k].Is(SourceNoun)
 	case "it", "they":
 		k++
 		if k < len(toks) && isAuxiliary(text, toks[k]) {
 			k++
 		}
-		return k < len(toks) && toks[k].Lex.Is(ReportVerb)
+		return k < len(toks) && toks[k].Is(ReportVerb)
 	}
 	return pointsBackWithin(text, toks)
 }
@@ -441,7 +441,7 @@ func pointsBackWithin(text string, toks []Token) bool {
 		if v+1 < len(toks) && (IsWord(text, toks[v], "also") || isAuxiliary(text, toks[v])) {
 			v++
 		}
-		if toks[v].Lex.Is(ReportVerb) && Joined(toks, k) {
+		if toks[v].Is(ReportVerb) && Joined(toks, k) {
 			return true
 		}
 	}
@@ -452,14 +452,14 @@ func pointsBackWithin(text string, toks []Token) bool {
 			continue
 		}
 		n := k + 1
-		if !toks[n].Lex.Is(SourceNoun) || !Joined(toks, k) || !Joined(toks, n) {
+		if !toks[n].Is(SourceNoun) || !Joined(toks, k) || !Joined(toks, n) {
 			continue
 		}
 		v := n + 1
 		if v+1 < len(toks) && isAuxiliary(text, toks[v]) {
 			v++
 		}
-		if toks[v].Lex.Is(ReportVerb) {
+		if toks[v].Is(ReportVerb) {
 			return true
 		}
 	}
@@ -523,7 +523,7 @@ func isTableNote(b *lint.Block) bool {
 // "we", "our", "I", "us" (but not "US").
 func HasFirstPerson(text string, toks []Token) bool {
 	for _, t := range toks {
-		if t.Lex.Is(firstPerson) {
+		if t.Is(firstPerson) {
 			w := Word(text, t)
 			if w != "ME" && w != "MY" {
 				return true

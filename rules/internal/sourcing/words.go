@@ -3,436 +3,65 @@ package sourcing
 import (
 	"math/bits"
 	"strings"
-	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/prose"
 )
 
-// Token is one word of prose: letters, digits and the marks inside them
-// ("40,000", "U.S.", "CDC's", "two-thirds", "$4.2"), with the quotes,
-// brackets and punctuation around it trimmed off.
-type Token struct {
-	Start, End int // the word in Block.Text
-	// breakBefore and breakAfter mark punctuation, a dash or a non-prose
-	// object between the word and its neighbour: phrases never run across.
-	breakBefore, breakAfter bool
-	// Joiner marks a word with a hyphen or dollar sign inside ("two-thirds",
-	// "US$20"), which may make it a number.
-	Joiner bool
-	Lex    LexEntry
-}
-
-// tokenBuffers recycles token slices between documents: a rule tokenizes
-// sentence after sentence into one buffer, and without the pool every
-// document would grow a new one from nothing.
-var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
+// Token is one word of prose; see prose.Token.
+type Token = prose.Token
 
 // GetTokens returns an empty token buffer; PutTokens gives it back.
-func GetTokens() *[]Token { return tokenBuffers.Get().(*[]Token) }
+func GetTokens() *[]Token { return prose.GetTokens() }
 
 // PutTokens gives back a buffer GetTokens returned.
-func PutTokens(b *[]Token) {
-	*b = (*b)[:0]
-	tokenBuffers.Put(b)
-}
+func PutTokens(b *[]Token) { prose.PutTokens(b) }
 
-// Tokenize appends the words of text[from:to] to buf and returns it. It
-// allocates only when buf must grow, so callers reuse one buffer.
+// Tokenize appends the words of text[from:to] to buf; see prose.Tokenize.
 func Tokenize(buf []Token, text string, from, to int) []Token {
-	pendingBreak := true // nothing joins the first word to what came before
-	i := from
-	for i < to {
-		// Skip white space; a dash or an object between words breaks phrases.
-		for i < to {
-			c := text[i]
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				break
-			}
-			r, size := utf8.DecodeRuneInString(text[i:to])
-			if unicode.IsSpace(r) {
-				i += size
-				continue
-			}
-			if isWordBreakRune(r) {
-				pendingBreak = true
-				if n := len(buf); n > 0 {
-					buf[n-1].breakAfter = true
-				}
-				i += size
-				continue
-			}
-			break
-		}
-		if i >= to {
-			break
-		}
-		// A run of non-space characters, up to a breaking rune.
-		j := i
-		joiner := false
-		for j < to {
-			c := text[j]
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '[' && j > i {
-				break // "deaths.[^1]": a bracket starts a new word
-			}
-			if c < utf8.RuneSelf {
-				joiner = joiner || c == '-' || c == '$'
-				j++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[j:to])
-			if unicode.IsSpace(r) || isWordBreakRune(r) {
-				break
-			}
-			j += size
-		}
-		start, end := trimLeading(text, i, j), j
-		end = TrimTrailing(text, start, end)
-		if start == end {
-			// Punctuation standing alone: "-", "&", "…".
-			pendingBreak = true
-			if n := len(buf); n > 0 {
-				buf[n-1].breakAfter = true
-			}
-		} else {
-			var lex LexEntry
-			if ByteKinds[text[start]] == LetterByte { // every lexicon word starts with a letter
-				lex = Lookup(text[start:end])
-			}
-			buf = append(buf, Token{
-				Start:       start,
-				End:         end,
-				breakBefore: pendingBreak || start > i,
-				breakAfter:  end < j,
-				Joiner:      joiner,
-				Lex:         lex,
-			})
-			pendingBreak = end < j
-			if n := len(buf); n > 1 && buf[n-1].breakBefore {
-				buf[n-2].breakAfter = true
-			}
-		}
-		i = j
-	}
-	return buf
+	return prose.Tokenize(buf, text, from, to)
 }
 
-// isWordBreakRune reports whether r separates words even without spaces
-// around it: an em dash, or the object standing for a code span, image or
-// link without text.
-func isWordBreakRune(r rune) bool {
-	return r == '—' || r == lint.ObjectRune
-}
-
-// trimLeading skips opening marks at the start of text[i:j].
-func trimLeading(text string, i, j int) int {
-	for i < j {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case '(', '[', '{', '"', '\'', '*', '_', '~', '<':
-				i++
-				continue
-			}
-			return i
-		}
-		r, size := utf8.DecodeRuneInString(text[i:j])
-		switch r {
-		case '“', '‘', '«', '¿', '¡':
-			i += size
-			continue
-		}
-		return i
-	}
-	return i
-}
-
-// TrimTrailing drops closing marks and punctuation at the end of text[i:j].
-func TrimTrailing(text string, i, j int) int {
-	for j > i {
-		c := text[j-1]
-		if c < utf8.RuneSelf {
-			switch c {
-			case ')', ']', '}', '"', '\'', ',', '.', ';', ':', '!', '?', '*', '_', '>':
-				j--
-				continue
-			}
-			return j
-		}
-		r, size := utf8.DecodeLastRuneInString(text[i:j])
-		switch r {
-		case '”', '’', '»', '…':
-			j -= size
-			continue
-		}
-		return j
-	}
-	return j
-}
-
-// WordClass says what a word can do in a figure or an attribution; a word
-// may have several classes.
-type WordClass uint32
-
-// The word classes.
-const (
-	NumberWord   WordClass = 1 << iota // one … ninety: value in LexEntry
-	HundredWord                        // hundred: multiplies a number word
-	ScaleWord                          // thousand, million, billion, trillion, dozen
-	PluralScale                        // thousands, millions …: a figure of their own
-	PluralCount                        // tens, hundreds, dozens: a figure with "of" and a noun
-	FractionWord                       // half, third, thirds, quarter …
-	PercentWord                        // percent, pct
-	UnitWord                           // kilos, tons, miles, dollars …
-	SingularUnit                       // kilo, ton, mile …: the singular of a unit
-	CountNoun                          // people, deaths, users …
-	RateBase                           // year, person, capita …: what a rate is "per"
-	ChangeVerb                         // rose, fell, dropped …
-	MultiplyVerb                       // doubled, tripled, halved …
-	Comparative                        // more, higher, larger …: after "times"
-	Superlative                        // highest, lowest …: before "since 1990"
-	ReportVerb                         // reported, found, estimated …
-	SourceNoun                         // report, survey, study, data …
-	MonthName                          // January … December, Jan … Dec
-	LabelWord                          // section, chapter, version …: a number after it is a name
-	LeadWord                           // about, nearly, over …: may start a sentence before a figure
-	firstPerson                        // we, our, us, I, my …
-	FunctionWord                       // of, the, and …: never a modifier of a noun
-	GroupNoun                          // team, staff, crew: "a team of 40"
-	VagueSubject                       // studies, experts, officials …: vague-source subjects
-	VagueVerb                          // show, say, believe …: vague-source verbs
-	ModalWord                          // can, could, may, might, will, would, should
-	ReaderWord                         // you, your, you're …: speaking to the reader
-	AimWord                            // aim, hope, want, target …: what one wants, not what is
-)
+// WordClass is a set of the lexicon's word classes (prose/lexicon.txt).
+type WordClass = prose.Class
 
 // LexEntry is what the lexicon knows of a word.
-type LexEntry struct {
-	Class WordClass
-	Value float64 // of number words, scale words and fractions
-}
+type LexEntry = prose.Entry
 
-// Is reports whether the word has class c.
-func (e LexEntry) Is(c WordClass) bool { return e.Class&c != 0 }
+// The word classes the sourcing rules use, from the one lexicon.
+const (
+	NumberWord   = prose.NumberWord
+	HundredWord  = prose.HundredWord
+	ScaleWord    = prose.ScaleWord
+	PluralScale  = prose.PluralScale
+	PluralCount  = prose.PluralCount
+	FractionWord = prose.FractionWord
+	PercentWord  = prose.PercentWord
+	UnitWord     = prose.UnitWord
+	SingularUnit = prose.SingularUnit
+	CountNoun    = prose.CountNoun
+	RateBase     = prose.RateBase
+	ChangeVerb   = prose.ChangeVerb
+	MultiplyVerb = prose.MultiplyVerb
+	Comparative  = prose.Comparative
+	Superlative  = prose.Superlative
+	ReportVerb   = prose.ReportVerb
+	SourceNoun   = prose.SourceNoun
+	MonthName    = prose.MonthName
+	LabelWord    = prose.LabelWord
+	LeadWord     = prose.LeadWord
+	firstPerson  = prose.FirstPerson
+	FunctionWord = prose.FunctionWord
+	GroupNoun    = prose.GroupNoun
+	VagueSubject = prose.VagueSubject
+	VagueVerb    = prose.VagueVerb
+	ModalWord    = prose.ModalWord
+	ReaderWord   = prose.ReaderWord
+	AimWord      = prose.AimWord
+)
 
-// MaxLexWord bounds the words the lexicon is asked about.
-const MaxLexWord = 24
-
-// Lookup returns the lexicon entry of a word, case-insensitively. It does
-// not allocate.
-func Lookup(w string) LexEntry {
-	if len(w) > MaxLexWord || len(w) == 0 {
-		return LexEntry{}
-	}
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return LexEntry{}
-		}
-		h = (h ^ uint32(c|0x20)) * 16777619
-	}
-	for i := h & lexicon.mask; ; i = (i + 1) & lexicon.mask {
-		slot := &lexicon.slots[i]
-		if slot.word == "" {
-			return LexEntry{}
-		}
-		if len(slot.word) == len(w) && equalLower(w, slot.word) {
-			return slot.entry
-		}
-	}
-}
-
-// equalLower reports whether ASCII w, lowercased, equals lower.
-func equalLower(w, lower string) bool {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// lexTable is an open-addressing hash table of lowercase words, faster
-// than a map for the many short lookups of tokenize. Hashing folds ASCII
-// case (c|0x20), so words differing only in case share a slot chain.
-type lexTable struct {
-	slots []lexSlot
-	mask  uint32
-}
-
-type lexSlot struct {
-	word  string
-	entry LexEntry
-}
-
-// lexicon is the read-only table of words the rules know, lowercased.
-var lexicon = newLexTable(buildLexicon())
-
-func newLexTable(m map[string]LexEntry) *lexTable {
-	size := 1
-	for size < 4*len(m) {
-		size *= 2
-	}
-	t := &lexTable{slots: make([]lexSlot, size), mask: uint32(size - 1)}
-	for w, e := range m {
-		h := uint32(2166136261)
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint32(w[i]|0x20)) * 16777619
-		}
-		i := h & t.mask
-		for t.slots[i].word != "" {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = lexSlot{w, e}
-	}
-	return t
-}
-
-func buildLexicon() map[string]LexEntry {
-	m := map[string]LexEntry{}
-	add := func(c WordClass, words ...string) {
-		for _, w := range words {
-			e := m[w]
-			e.Class |= c
-			m[w] = e
-		}
-	}
-	addValue := func(c WordClass, v float64, words ...string) {
-		for _, w := range words {
-			e := m[w]
-			e.Class |= c
-			e.Value = v
-			m[w] = e
-		}
-	}
-	small := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
-	for v, w := range small {
-		addValue(NumberWord, float64(v), w)
-	}
-	for v, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
-		addValue(NumberWord, float64(20+10*v), w)
-	}
-	addValue(HundredWord, 100, "hundred")
-	addValue(ScaleWord, 12, "dozen")
-	addValue(ScaleWord, 1e3, "thousand")
-	addValue(ScaleWord, 1e6, "million")
-	addValue(ScaleWord, 1e9, "billion")
-	addValue(ScaleWord, 1e12, "trillion")
-	addValue(PluralScale, 1e3, "thousands")
-	addValue(PluralScale, 1e6, "millions")
-	addValue(PluralScale, 1e9, "billions")
-	addValue(PluralScale, 1e12, "trillions")
-	addValue(PluralCount, 10, "tens")
-	addValue(PluralCount, 12, "dozens")
-	addValue(PluralCount, 100, "hundreds")
-	addValue(FractionWord, 0.5, "half", "halves")
-	addValue(FractionWord, 1.0/3, "third", "thirds")
-	addValue(FractionWord, 0.25, "quarter", "quarters", "fourth", "fourths")
-	addValue(FractionWord, 0.2, "fifth", "fifths")
-	addValue(FractionWord, 0.1, "tenth", "tenths")
-	add(PercentWord, "percent", "pct")
-	add(UnitWord,
-		"kilo", "kilos", "kilogram", "kilograms", "kg", "gram", "grams", "pound", "pounds", "lb", "lbs",
-		"ounce", "ounces", "oz", "ton", "tons", "tonne", "tonnes",
-		"liter", "liters", "litre", "litres", "gallon", "gallons", "barrel", "barrels",
-		"mile", "miles", "kilometer", "kilometers", "kilometre", "kilometres", "km", "meter", "meters",
-		"metre", "metres", "foot", "feet", "acre", "acres", "hectare", "hectares",
-		"degree", "degrees", "calorie", "calories", "megawatt", "megawatts", "gigawatt", "gigawatts",
-		"kwh", "mw", "gw", "mph",
-		"dollar", "dollars", "euro", "euros", "yen", "cent", "cents", "usd", "eur", "gbp")
-	// A singular unit after a number other than one makes an adjective: "a
-	// 5 mile walk", "360 degree video".
-	add(SingularUnit, "kilo", "kilogram", "gram", "pound", "ounce", "ton", "tonne", "liter", "litre",
-		"gallon", "barrel", "mile", "kilometer", "kilometre", "meter", "metre", "foot", "acre",
-		"hectare", "degree", "calorie", "megawatt", "gigawatt", "dollar", "euro", "cent")
-	add(CountNoun,
-		"people", "persons", "individuals", "residents", "citizens", "americans", "adults", "children",
-		"kids", "teens", "teenagers", "youths", "students", "teachers", "workers", "employees", "jobs",
-		"users", "visitors", "visits", "customers", "consumers", "members", "subscribers", "followers",
-		"downloads", "views", "pageviews", "impressions", "clicks", "signups", "registrations",
-		"respondents", "participants", "attendees", "applicants", "applications", "complaints", "calls",
-		"requests", "inquiries", "patients", "deaths", "cases", "infections", "hospitalizations",
-		"injuries", "fatalities", "casualties", "victims", "births", "voters", "votes", "households",
-		"families", "homes", "veterans", "seniors", "women", "men", "girls", "boys", "babies", "infants",
-		"immigrants", "refugees", "migrants", "arrests", "crimes", "murders", "homicides", "shootings",
-		"incidents", "accidents", "crashes", "vehicles", "cars", "flights", "passengers", "meals", "doses",
-		"vaccinations", "beds", "businesses", "companies", "firms", "farms", "schools", "hospitals",
-		"countries", "nations", "times", "species", "trees", "animals", "transactions", "payments",
-		"claims", "searches", "queries", "tweets", "likes", "shares", "retweets", "messages")
-	add(RateBase, "year", "month", "week", "day", "hour", "minute", "second", "person", "capita",
-		"household", "resident", "student", "patient")
-	add(ChangeVerb, "rose", "risen", "rise", "rises", "grew", "grown", "grow", "grows", "increased",
-		"increase", "increases", "jumped", "climbed", "soared", "surged", "fell", "fallen", "fall", "falls",
-		"dropped", "drop", "drops", "declined", "decline", "declines", "decreased", "decrease",
-		"decreases", "shrank", "shrunk", "plummeted", "plunged", "slid", "slipped", "sank", "tumbled",
-		"cut", "reduced", "down", "up")
-	add(MultiplyVerb, "doubled", "tripled", "trebled", "quadrupled", "halved")
-	add(Comparative, "more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger",
-		"greater", "faster", "slower", "likelier", "cheaper", "costlier", "longer", "shorter")
-	add(Superlative, "highest", "lowest", "largest", "smallest", "biggest", "most", "fewest", "least",
-		"greatest", "worst", "best", "deadliest", "hottest", "coldest", "wettest", "driest", "strongest",
-		"weakest", "fastest", "slowest")
-	add(ReportVerb, "reported", "reports", "found", "finds", "estimated", "estimates", "said", "says",
-		"counted", "projected", "calculated", "calculates", "showed", "shows", "show", "recorded",
-		"published", "announced", "announces", "noted", "stated", "concluded", "concludes", "told",
-		"wrote", "writes", "tallied", "documented", "reveals", "revealed", "indicate", "indicates",
-		"indicated", "confirmed", "projects", "predicted", "predicts", "forecast", "forecasts",
-		"measured", "surveyed", "polled", "reporting", "estimating", "forecasting", "projecting",
-		"stating", "noting")
-	add(SourceNoun, "report", "reports", "survey", "surveys", "study", "studies", "data", "analysis",
-		"figures", "estimate", "estimates", "census", "poll", "polls", "audit", "review", "research",
-		"statistics", "numbers", "count", "paper", "dashboard", "database", "dataset", "index", "tally",
-		"figure", "number", "statistic", "assessment", "evaluation", "records")
-	add(MonthName, "january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-		"sep", "sept", "oct", "nov", "dec")
-	add(LabelWord, "section", "sections", "chapter", "title", "version", "phase", "step", "part",
-		"table", "room", "suite", "article", "route", "interstate", "highway", "rule", "item", "form",
-		"no", "nos", "vol", "volume", "issue", "page", "pp", "episode", "season", "fy", "rfc", "iso",
-		"wcag", "level", "tier")
-	add(LeadWord, "about", "nearly", "almost", "over", "under", "some", "only", "just", "more", "less",
-		"fewer", "roughly", "approximately", "around", "exactly", "fully", "another", "all", "at",
-		"by", "in", "of", "for", "with", "from", "to", "and", "but", "or", "the", "these", "those",
-		"its", "their", "our", "we", "they", "it", "there", "since", "after", "before", "during", "last",
-		"this", "that", "each", "every", "up", "down", "today", "yesterday", "now", "still", "yet",
-		"even", "least", "most", "an", "a", "than", "as", "so", "then", "while", "when", "if",
-		"although", "though", "because", "nationwide", "overall", "altogether", "together", "annually",
-		"currently", "already", "almost", "well", "upward", "upwards", "close", "better", "below",
-		"above", "between", "among", "across", "through", "within", "without", "per")
-	add(ModalWord, "can", "could", "may", "might", "will", "would", "should")
-	add(ReaderWord, "you", "your", "you're", "you'll", "you'd", "you've")
-	add(AimWord, "aim", "aiming", "aims", "hope", "hoping", "want", "target", "goal", "imagine", "suppose")
-	add(firstPerson, "we", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll", "my", "mine",
-		"me", "i'm", "i've", "i'd", "i'll")
-	add(FunctionWord, "of", "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "by", "for",
-		"with", "from", "that", "this", "these", "those", "than", "as", "per", "is", "are", "was",
-		"were", "be", "been", "being", "have", "has", "had", "who", "which", "whom", "whose", "it",
-		"its", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "not",
-		"no", "if", "so", "into", "onto", "over", "under", "about", "after", "before", "since", "until",
-		"while", "will", "would", "can", "could", "may", "might", "should", "must", "do", "does", "did",
-		"each", "every", "all", "any", "some", "both", "also", "only", "just", "up", "down", "out")
-	add(GroupNoun, "team", "staff", "crew", "workforce", "class", "group", "force", "army", "network")
-	add(VagueSubject, "studies", "research", "experts", "scientists", "critics", "analysts",
-		"researchers", "observers", "sources", "reports", "officials", "people", "some", "many",
-		"insiders", "economists", "doctors", "others", "evidence")
-	add(VagueVerb, "show", "shows", "shown", "suggest", "suggests", "suggested", "indicate",
-		"indicates", "find", "finds", "found", "prove", "proves", "proven", "say", "says", "said",
-		"believe", "believes", "agree", "warn", "argue", "argued", "contend", "claim", "claimed",
-		"estimate", "confirmed", "told", "reported", "acknowledged", "demonstrate", "demonstrates",
-		"demonstrated")
-	return m
-}
+// Lookup returns the lexicon entry of a word, ignoring case.
+func Lookup(w string) LexEntry { return prose.Lookup(w) }
 
 // WordTrigger tells cheaply whether a sentence may hold one of a few
 // words, so that the rules split only those sentences into tokens. It first
@@ -448,10 +77,8 @@ type WordTrigger struct {
 // for the given lowercase words.
 func newWordTrigger(c WordClass, words ...string) *WordTrigger {
 	t := &WordTrigger{classes: c}
-	for _, slot := range lexicon.slots {
-		if slot.entry.Is(c) {
-			t.addShape(slot.word)
-		}
+	for _, w := range prose.WordsOf(c) {
+		t.addShape(w)
 	}
 	for _, w := range words {
 		t.Add(w)
@@ -544,7 +171,7 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ")
 	}
 	for _, x := range t.Words {
-		if len(x) == len(w) && equalLower(w, x) {
+		if len(x) == len(w) && strings.EqualFold(w, x) {
 			return true
 		}
 	}
@@ -693,6 +320,11 @@ var VagueWords = func() *WordTrigger {
 // ImpersonalParticiples end "it is widely believed" and "it has been
 // reported"; "known", "held" and "thought" only after an adverb or before
 // "that".
-var ImpersonalParticiples = []string{"believed", "said", "reported", "accepted", "acknowledged",
-	"estimated", "claimed", "rumored", "suggested", "argued", "shown", "alleged", "known", "held",
-	"thought"}
+var ImpersonalParticiples = prose.Members(prose.ImpersonalParticiple)
+
+// MaxLexWord bounds the words the lexicon is asked about.
+const MaxLexWord = prose.MaxWord
+
+// TrimTrailing drops closing marks and punctuation at the end of
+// text[i:j]; see prose.TrimTrailing.
+func TrimTrailing(text string, i, j int) int { return prose.TrimTrailing(text, i, j) }

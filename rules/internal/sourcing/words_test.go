@@ -36,13 +36,3 @@ func TestLetterRunEnd(t *testing.T) {
 		}
 	}
 }
-
-// TestLexiconWordsStartWithALetter guards Tokenize, which looks up only
-// words that start with a letter.
-func TestLexiconWordsStartWithALetter(t *testing.T) {
-	for _, slot := range lexicon.slots {
-		if slot.word != "" && ByteKinds[slot.word[0]] != LetterByte {
-			t.Errorf("lexicon word %q does not start with a letter", slot.word)
-		}
-	}
-}
