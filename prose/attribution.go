@@ -114,7 +114,7 @@ func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier boo
 	for si := range sentences {
 		toks := p.Words(si)
 		for k := range toks {
-			if p.isName(toks, k) {
+			if p.isName(toks, k) && (k > 0 || p.nameOpens(toks)) {
 				p.names = append(p.names, toks[k].Start)
 			}
 		}
@@ -128,22 +128,34 @@ func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier boo
 	return p
 }
 
-// isName reports whether word k of a sentence names someone: a capitalised
-// word that is not an everyday word (which a sentence's first word might
-// be), a month or a weekday.
+// isName reports whether word k of a sentence names someone: a
+// capitalised word of two letters or more that is not an everyday word
+// (which a sentence's first word might be), a month or a weekday; or
+// everyday words capitalised together inside a sentence ("the Census
+// Bureau", "a Labor Department spokesman").
 func (p *Paragraph) isName(toks []Token, k int) bool {
 	t := toks[k]
-	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
-	if !unicode.IsUpper(r) {
+	if t.End-t.Start < 2 || !p.capitalised(t) { // "I", "A"
 		return false
 	}
-	if t.Class != 0 { // an everyday word, capitalised to open a sentence or a title
+	if t.Class == 0 {
+		return true
+	}
+	if k == 0 || t.Is(Determiner|FunctionWord|MonthName|Weekday|Pronoun|FirstPerson) {
 		return false
 	}
-	if t.End-t.Start == 1 { // "I", "A"
-		return false
+	joinedTo := func(j int) bool {
+		return j > 0 && j < len(toks) && p.capitalised(toks[j]) && !toks[j].Is(Determiner|FunctionWord) &&
+			!toks[min(j, k)].BreakAfter
 	}
-	return true
+	return joinedTo(k-1) || joinedTo(k+1)
+}
+
+// nameOpens reports whether the capitalised first word of a sentence is a
+// name rather than a capital that opens the sentence: another capitalised
+// word or a cue follows it ("Jane Ruiz", "Ruiz said").
+func (p *Paragraph) nameOpens(toks []Token) bool {
+	return len(toks) > 1 && !toks[0].BreakAfter && (p.capitalised(toks[1]) || toks[1].Is(Cue|BetweenCue))
 }
 
 // namedBefore reports whether a name stands before offset off in the
@@ -177,12 +189,16 @@ func (p *Paragraph) findInSentence(si int) {
 				Content: p.withQuotes(Span{sent.Start, sent.End})})
 			continue
 		}
-		if _, n := p.phraseAt(toks, k, Cue); n > 0 && p.is(t, "according") {
-			p.according(toks, k, n, si)
+		if _, n := p.phraseAt(toks, k, PrepCue); n > 0 {
+			p.preposition(toks, k, n, si) // "according to"
 			k += n - 1
 			continue
 		}
-		if !t.Is(Cue | BeliefCue) {
+		if t.Is(PrepCue) {
+			p.preposition(toks, k, 1, si) // "per", "in"
+			continue
+		}
+		if !t.Is(Cue | BeliefCue | SourceCue) {
 			continue
 		}
 		if k > 0 && toks[k-1].Is(Determiner) && !toks[k-1].BreakAfter {
@@ -223,8 +239,10 @@ func (p *Paragraph) phraseAt(toks []Token, k int, c Class) (Phrase, int) {
 	return Phrase{}, 0
 }
 
-// according reads "according to X, …" and "…, according to X."
-func (p *Paragraph) according(toks []Token, k, n, si int) {
+// preposition reads the attributions a preposition opens: "according to
+// X, …" and "…, according to X." name any kind of source; "per the FBI"
+// and "in a survey by Pew" count only with a named source.
+func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 	sent := p.Sentences[si]
 	cue := Span{toks[k].Start, toks[k+n-1].End}
 	end := k + n
@@ -240,6 +258,9 @@ func (p *Paragraph) according(toks []Token, k, n, si int) {
 	src := toks[k+n : end]
 	a := Attribution{Cue: cue, Source: Span{src[0].Start, src[len(src)-1].End}, Sentence: si}
 	a.Kind = p.classify(src, k+n == 0)
+	if n == 1 && (a.Kind != Named || !p.prepositionSource(toks[k], src)) {
+		return // "per year", "in a statement", "in 2020"
+	}
 	if k == 0 || toks[k-1].BreakAfter && end == len(toks) {
 		// "According to X, …" or "…, according to X."
 		if k == 0 {
@@ -255,6 +276,21 @@ func (p *Paragraph) according(toks []Token, k, n, si int) {
 		a.Content = p.withQuotes(Span{sent.Start, sent.End})
 	}
 	p.add(a)
+}
+
+// prepositionSource reports whether the words after "per" or "in" are a
+// source: a name ("per the FBI"), or a source noun owned by one ("in its
+// report", "in a survey by Pew", "in Census data").
+func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
+	if !p.is(prep, "in") && (p.is(src[0], "the") && len(src) > 1 && p.isName(src, 1) || p.isName(src, 0)) {
+		return !src[len(src)-1].Is(MonthName | Weekday)
+	}
+	for _, t := range src {
+		if t.Is(SourceNoun) {
+			return true
+		}
+	}
+	return false
 }
 
 // verbCue reads the attribution around the cue verb at word k: its source
@@ -347,7 +383,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if a.Belief && a.Kind != Vague {
 		return // a view held, not a source given: only "analysts expect" matters
 	}
-	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k)) {
+	if t.Is(SourceCue) && !t.Is(Cue) && (len(before) == 0 || !before[len(before)-1].Is(SourceNoun)) {
+		return // "put" attributes only for a document: "the survey put support at 45%"
+	}
+	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
@@ -390,8 +429,8 @@ func (p *Paragraph) subjectBefore(toks []Token, k int, participle bool) []Token 
 	return toks[start:end]
 }
 
-// takesClause reports whether the cue at word k is followed by what a
-// cue verb governs: "that", a colon or quotation, a determiner, a number,
+// takesClause reports whether the cue at word k (not the sentence's last)
+// is followed by what a cue verb governs: "that", a colon or quotation, a determiner, a number,
 // a pronoun or a name.
 func (p *Paragraph) takesClause(toks []Token, k int) bool {
 	t := toks[k]
@@ -485,8 +524,8 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
 	for i := range src {
-		if i == 0 && first && src[i].Class != 0 {
-			continue
+		if i == 0 && first && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) {
+			continue // "The", or "Health officials": a capital that only opens the sentence
 		}
 		if p.isName(src, i) {
 			return Named
@@ -518,8 +557,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Vague
 	}
 	if src[0].Is(Definite) && head.Is(SourceNoun|Role|VagueSource) {
-		// "the agency", "the poll", "its figures": the one named before.
-		if p.namedBefore(src[0].Start) {
+		// "the agency", "the poll", "its figures": the one named before in
+		// the paragraph.
+		if len(p.names) > 0 && p.names[0] < src[0].Start {
 			return Named
 		}
 		return Unnamed
@@ -608,7 +648,7 @@ func (p *Paragraph) findColonLines() {
 			if p.hasCue(colon) {
 				break // a quotation's colon, found already
 			}
-			if src := toks[:k+1]; p.classify(src, true) == Named {
+			if src := toks[:k+1]; p.nameOnly(src) && p.classify(src, true) == Named {
 				p.cues[colon] = true
 				p.add(Attribution{Source: Span{src[0].Start, src[k].End}, Cue: colon,
 					Content: p.withQuotes(Span{toks[k+1].Start, sent.End}), Kind: Named, Sentence: si})
@@ -616,6 +656,27 @@ func (p *Paragraph) findColonLines() {
 			break
 		}
 	}
+}
+
+// nameOnly reports whether src is a full name: two words or more, every
+// one capitalised and none a cue ("Jane Ruiz", not "Begala said",
+// "Editor's note" or "Update").
+func (p *Paragraph) nameOnly(src []Token) bool {
+	if len(src) < 2 {
+		return false
+	}
+	for _, t := range src {
+		if !p.capitalised(t) || t.Is(Cue|PrepCue|phraseStart) {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalised reports whether word t starts with a capital letter.
+func (p *Paragraph) capitalised(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
+	return unicode.IsUpper(r)
 }
 
 // hasCue reports whether an attribution found already has cue c.
@@ -682,4 +743,30 @@ func (p *Paragraph) SourceOf(s Span) (a Attribution, ok bool) {
 		}
 	}
 	return a, ok
+}
+
+// NamesSomeone reports whether a paragraph names someone, as Analyze's
+// Paragraph.Names would, without analysing it: a capitalised word of two
+// letters or more that the lexicon does not know. Rules use it to tell
+// whether "he" or "the agency" in a later paragraph can refer back.
+func NamesSomeone(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < 'A' || c > 'Z' || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if j-i >= 2 && Lookup(text[i:j]).Class == 0 {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c >= utf8.RuneSelf
 }

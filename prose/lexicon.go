@@ -65,6 +65,9 @@ const (
 	BeVerb
 	Body
 	NounCue
+	PrepCue
+	SourceAdjective
+	SourceCue
 	lastClass
 
 	// phraseStart marks the first word of a phrase of any class.
@@ -81,7 +84,7 @@ var classNames = [...]string{
 	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
 	"reader", "aim", "function", "group-noun", "vague-subject", "vague-verb",
 	"impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
-	"be", "body", "noun-cue",
+	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue",
 }
 
 // Name returns the lexicon.txt name of a single class.

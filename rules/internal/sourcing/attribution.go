@@ -6,10 +6,12 @@ package sourcing
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/prose"
 )
 
 // Sourcing decides which sentences of a document name their source. The
@@ -19,6 +21,15 @@ type Sourcing struct {
 	// referenceList is true when the document has a list of references that
 	// bracketed numbers such as "[12]" can point into.
 	referenceList bool
+
+	mu sync.Mutex
+	// paragraphs holds the attribution model's reading of each block, made
+	// when a rule first asks (most blocks hold no figure and are never read).
+	paragraphs []*prose.Paragraph
+	// named[i] says whether a block before block i names someone; namedUpTo
+	// counts the blocks it covers so far.
+	named     []bool
+	namedUpTo int
 }
 
 // SourcingAnalysis is the analysis of where a document's claims get their
@@ -75,7 +86,52 @@ func (s *Sourcing) OwnSource(b *lint.Block, si int, toks []Token) bool {
 	if s.referenceList && hasBracketNumber(text) {
 		return true
 	}
-	return namedAttribution(b.Text, toks)
+	return s.namedAttribution(b, si)
+}
+
+// Paragraph returns the attribution model's reading of block b.
+func (s *Sourcing) Paragraph(b *lint.Block) *prose.Paragraph {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.paragraphs == nil {
+		s.paragraphs = make([]*prose.Paragraph, len(s.doc.Blocks))
+	}
+	if p := s.paragraphs[b.Index]; p != nil {
+		return p
+	}
+	p := prose.Analyze(b.Text, b.Sentences, b.Quotes, s.namedBefore(b.Index))
+	s.paragraphs[b.Index] = p
+	return p
+}
+
+// namedBefore reports whether a block before block i names someone, to
+// whom "he said" or "the agency found" in block i may refer.
+func (s *Sourcing) namedBefore(i int) bool {
+	if s.named == nil {
+		s.named = make([]bool, len(s.doc.Blocks)+1)
+	}
+	for ; s.namedUpTo < i; s.namedUpTo++ {
+		k := s.namedUpTo
+		s.named[k+1] = s.named[k] || prose.NamesSomeone(s.doc.Blocks[k].Text)
+	}
+	return s.named[i]
+}
+
+// namedAttribution reports whether the attribution model finds a named
+// source for sentence si of block b: a cue in the sentence with a named
+// source, or a named attribution whose content holds the sentence.
+func (s *Sourcing) namedAttribution(b *lint.Block, si int) bool {
+	p := s.Paragraph(b)
+	sent := prose.Span{Start: b.Sentences[si].Start, End: b.Sentences[si].End}
+	for _, a := range p.Attributions {
+		if a.Kind != prose.Named {
+			continue
+		}
+		if a.Sentence == si || a.Content.Start < sent.End && sent.Start < a.Content.End {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCitation reports whether the engine found a citation in sentence si.
@@ -285,90 +341,10 @@ func cutPossessive(w string) (string, bool) {
 	return w, false
 }
 
-// namedAttribution reports whether a sentence attributes its content to a
-// named source: "according to the CDC", "per the FBI", "data from the
-// World Bank show", "the Census Bureau estimated", "Gallup's 2023 survey".
-func namedAttribution(text string, toks []Token) bool {
-	for i, t := range toks {
-		switch {
-		case IsWord(text, t, "according") && Joined(toks, i) && IsWord(text, toks[i+1], "to"):
-			// A name among the next few words: "according to a 2023 report
-			// by the GAO". Vague words end the search.
-			for k := i + 2; k < min(len(toks), i+8); k++ {
-				if toks[k].Is(VagueSubject) && !IsName(text, toks[k], false) {
-					break
-				}
-				if IsName(text, toks[k], false) {
-					return true
-				}
-			}
-		case IsWord(text, t, "per") && Joined(toks, i):
-			k := i + 1
-			if IsWord(text, toks[k], "the") && Joined(toks, k) {
-				k++
-			}
-			if IsName(text, toks[k], false) {
-				return true
-			}
-		case t.Is(SourceNoun) && Joined(toks, i) && (IsWord(text, toks[i+1], "from") || IsWord(text, toks[i+1], "by")):
-			k := i + 2
-			if k < len(toks) && IsWord(text, toks[k], "the") && Joined(toks, k) {
-				k++
-			}
-			if k < len(toks) && Joined(toks, k-1) && IsName(text, toks[k], false) {
-				return true
-			}
-		case t.Is(ReportVerb) && Joined(toks, i) && isSpeechVerb(text, t) && IsName(text, toks[i+1], false):
-			// "…, says Briest."
-			return true
-		case t.Is(ReportVerb) && i > 0:
-			// Walk back over source nouns, a year and auxiliaries to the
-			// subject: "the Census Bureau's 2023 survey found".
-			k := i - 1
-			for steps := 0; k > 0 && steps < 3 && Joined(toks, k-1); steps++ {
-				if !toks[k].Is(SourceNoun) && !IsYear(Word(text, toks[k])) && !isAuxiliary(text, toks[k]) {
-					break
-				}
-				k--
-			}
-			if Joined(toks, k) && (IsName(text, toks[k], k == 0) || k == 0 && i == 1 && isSpeechVerb(text, t) && isUnknownCapitalized(text, toks[k])) {
-				return true // "the Census Bureau estimated", "Moloney said"
-			}
-		}
-		if _, possessive := cutPossessive(Word(text, t)); possessive && IsName(text, t, i == 0) {
-			// "X's 2023 report", "the CDC's data".
-			for k := i + 1; k < min(len(toks), i+4) && Joined(toks, k-1); k++ {
-				if toks[k].Is(SourceNoun) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// isSpeechVerb reports verbs that attribute words to a person.
-func isSpeechVerb(text string, t Token) bool {
-	switch strings.ToLower(Word(text, t)) {
-	case "said", "says", "told", "wrote", "writes", "noted", "stated":
-		return true
-	}
-	return false
-}
-
-// isUnknownCapitalized reports a capitalized word the lexicon does not
-// know: at the start of a sentence before "said", most likely a surname.
-func isUnknownCapitalized(text string, t Token) bool {
-	w := Word(text, t)
-	return w[0] >= 'A' && w[0] <= 'Z' && Lookup(w).Class == 0
-}
-
+// isAuxiliary reports the words that may stand between a pointer and its
+// source noun or verb: "the latest survey", "it also found".
 func isAuxiliary(text string, t Token) bool {
-	switch strings.ToLower(Word(text, t)) {
-	case "also", "has", "have", "had", "recently", "previously", "first", "later", "then", "latest", "annual", "new", "own":
-		return true
-	}
-	return false
+	return t.Is(prose.BetweenCue | prose.SourceAdjective)
 }
 
 // RefersBack reports whether a sentence starts by pointing at the source
