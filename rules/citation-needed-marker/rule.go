@@ -4,15 +4,13 @@ package citationneededmarker
 
 import (
 	_ "embed"
-
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first

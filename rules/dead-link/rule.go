@@ -4,17 +4,15 @@ package deadlink
 
 import (
 	_ "embed"
-
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first

@@ -7,7 +7,7 @@ import (
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/linkrule"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 

@@ -4,14 +4,12 @@ package redirectedlink
 
 import (
 	_ "embed"
-
 	"strings"
-
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
-	"github.com/citelint/citelint/rules/internal/ruledoc"
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first

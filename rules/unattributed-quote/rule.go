@@ -3,9 +3,8 @@
 package unattributedquote
 
 import (
-	_ "embed"
-
 	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"sort"
@@ -14,9 +13,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first

@@ -3,9 +3,8 @@
 package uncitednumber
 
 import (
-	_ "embed"
-
 	"cmp"
+	_ "embed"
 	"fmt"
 	"regexp"
 	"slices"
@@ -13,10 +12,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-	sourcing "github.com/citelint/citelint/rules/internal/sourcing"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcing"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first

@@ -4,15 +4,13 @@ package vaguesource
 
 import (
 	_ "embed"
-
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-	sourcing "github.com/citelint/citelint/rules/internal/sourcing"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcing"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first
