@@ -1,5 +1,6 @@
-// Package citationneededmarker holds the citation-needed-marker rule; doc.md beside it is its documentation
-// (citelint explain citation-needed-marker) and testdata/ its fixtures.
+// Package citationneededmarker holds the citation-needed-marker rule: its
+// documentation is doc.md beside it (citelint explain citation-needed-
+// marker), its fixtures are in testdata/.
 package citationneededmarker
 
 import (

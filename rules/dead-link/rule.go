@@ -1,5 +1,5 @@
-// Package deadlink holds the dead-link rule; doc.md beside it is its documentation
-// (citelint explain dead-link) and testdata/ its fixtures.
+// Package deadlink holds the dead-link rule: its documentation is doc.md
+// beside it (citelint explain dead-link), its fixtures are in testdata/.
 package deadlink
 
 import (
@@ -21,11 +21,11 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (dead-link) reports links a reader cannot open: pages that are gone (404,
-// 410), domains that do not exist, refused connections, malformed URLs,
-// redirect chains ending in one of these or in a loop, and relative links
-// to files missing from the repository. Relative links are checked without
-// the network.
+// Rule (dead-link) reports links a reader cannot open: pages that are gone
+// (404, 410), domains that do not exist, refused connections, malformed
+// URLs, redirect chains ending in one of these or in a loop, and relative
+// links to files missing from the repository. Relative links are checked
+// without the network.
 var Rule = &lint.Rule{
 	ID:       "dead-link",
 	Summary:  ruledoc.Summary(doc),

@@ -1,5 +1,6 @@
-// Package unattributedquote holds the unattributed-quote rule; doc.md beside it is its documentation
-// (citelint explain unattributed-quote) and testdata/ its fixtures.
+// Package unattributedquote holds the unattributed-quote rule: its
+// documentation is doc.md beside it (citelint explain unattributed-quote),
+// its fixtures are in testdata/.
 package unattributedquote
 
 import (
@@ -23,8 +24,8 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (unattributed-quote) reports quotations that do not say who said or wrote
-// them.
+// Rule (unattributed-quote) reports quotations that do not say who said or
+// wrote them.
 var Rule = &lint.Rule{
 	ID:             "unattributed-quote",
 	Summary:        ruledoc.Summary(doc),

@@ -1,5 +1,6 @@
-// Package uncitednumber holds the uncited-number rule; doc.md beside it is its documentation
-// (citelint explain uncited-number) and testdata/ its fixtures.
+// Package uncitednumber holds the uncited-number rule: its documentation is
+// doc.md beside it (citelint explain uncited-number), its fixtures are in
+// testdata/.
 package uncitednumber
 
 import (
@@ -23,8 +24,8 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (uncited-number) reports numeric claims — percentages, money, quantities,
-// large counts, changes and records — with no citation in reach.
+// Rule (uncited-number) reports numeric claims — percentages, money,
+// quantities, large counts, changes and records — with no citation in reach.
 var Rule = &lint.Rule{
 	ID:             "uncited-number",
 	Summary:        ruledoc.Summary(doc),

@@ -1,5 +1,6 @@
-// Package vaguesource holds the vague-source rule; doc.md beside it is its documentation
-// (citelint explain vague-source) and testdata/ its fixtures.
+// Package vaguesource holds the vague-source rule: its documentation is
+// doc.md beside it (citelint explain vague-source), its fixtures are in
+// testdata/.
 package vaguesource
 
 import (

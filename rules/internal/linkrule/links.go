@@ -8,6 +8,7 @@ import (
 	"errors"
 	"html"
 	"io/fs"
+	"iter"
 	"net/url"
 	"path"
 	"regexp"
@@ -230,6 +231,20 @@ func (f *Facts) Result(l Link) (linkcheck.Result, bool) {
 		return linkcheck.Result{}, false
 	}
 	return f.lookup(l.Target)
+}
+
+// Results yields the web links of the pass's document that the link
+// checker has a result for, with the result: what the rules that judge
+// only web links (paywalled-link, redirected-link, unverifiable-link) read.
+func Results(p *lint.Pass) iter.Seq2[Link, linkcheck.Result] {
+	return func(yield func(Link, linkcheck.Result) bool) {
+		facts := FactsOf(p)
+		for _, l := range Links(p) {
+			if r, ok := facts.Result(l); ok && !yield(l, r) {
+				return
+			}
+		}
+	}
 }
 
 // localFiles answers questions about the files relative links point to:
