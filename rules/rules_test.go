@@ -167,7 +167,8 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 
 // TestEveryRuleFolderIsRegistered ties the folders to the registry: a
 // folder holding a rule.go that All does not list would be a rule nobody
-// runs, and a registered rule's documentation must be its folder's doc.md.
+// runs, and a registered rule's documentation must be its folder's doc.md,
+// where DocPath (and so the documentation links of SARIF reports) points.
 func TestEveryRuleFolderIsRegistered(t *testing.T) {
 	folders, err := filepath.Glob(filepath.Join("*", "rule.go"))
 	if err != nil {
@@ -186,13 +187,14 @@ func TestEveryRuleFolderIsRegistered(t *testing.T) {
 		t.Errorf("%d rule folders, %d registered rules", len(folders), len(registered))
 	}
 	for id, r := range registered {
-		doc, err := os.ReadFile(filepath.Join(id, "doc.md"))
+		// DocPath is relative to the repository, one folder up.
+		doc, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(DocPath(id))))
 		if err != nil {
-			t.Errorf("rule %s: %v (its documentation is %s/doc.md)", id, err, id)
+			t.Errorf("rule %s: %v (its documentation is %s)", id, err, DocPath(id))
 			continue
 		}
 		if string(doc) != r.Doc {
-			t.Errorf("rule %s: Doc is not %s/doc.md", id, id)
+			t.Errorf("rule %s: Doc is not %s", id, DocPath(id))
 		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/citelint/citelint/internal/safefile"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/report"
+	"github.com/citelint/citelint/rules"
 	"github.com/urfave/cli/v2"
 )
 
@@ -243,7 +244,7 @@ func signalContext() (context.Context, context.CancelFunc) {
 
 // ruleDocURL is where a rule's documentation is published.
 func ruleDocURL(id string) string {
-	return report.InformationURI + "/blob/main/rules/" + id + "/doc.md"
+	return report.InformationURI + "/blob/main/" + rules.DocPath(id)
 }
 
 // parseOutputs reads the --format values (NAME or NAME=FILE) and --output,
