@@ -15,6 +15,9 @@
 //	linkcheck                     link checker
 //	lint                          the engine: document model, Markdown walker,
 //	                              rule interface, config, suppressions, runner
+//	internal/safefile,            bounded reads, safe output files; counts
+//	internal/english              in words: used at every level, importing no
+//	                              citelint package
 //
 // The packages beside the engine are top-level rather than internal/: each
 // is a room a driver may enter on its own (a formatter for a language

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"github.com/citelint/citelint/internal/english"
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules"
@@ -62,7 +63,7 @@ func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs [
 		}
 		afterRun = func() {
 			if n := cache.NotChecked(); n > 0 {
-				l.notify(false, fmt.Sprintf("offline: %s not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)", plural(n, "link")))
+				l.notify(false, fmt.Sprintf("offline: %s not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)", english.Count(n, "link")))
 			}
 		}
 		return rules.CachedLinkValues(cache, linkOpts), inputs, afterRun, nil
@@ -122,11 +123,4 @@ func linkTargets(ctx context.Context, runner *lint.Runner, inputs []lint.Input, 
 		}
 	}
 	return urls, parsed
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

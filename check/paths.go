@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/citelint/citelint/internal/safefile"
 	"github.com/citelint/citelint/lint"
 )
 
@@ -53,11 +54,11 @@ func collect(paths []string, cfg *lint.Config, stdin io.Reader, stdinName string
 			seen["-"] = true
 			// Standard input can be read only once: keep it for a second Read.
 			inputs = append(inputs, lint.Input{Path: filepath.ToSlash(name), Format: lint.FormatOf(name), Read: sync.OnceValues(func() ([]byte, error) {
-				b, err := io.ReadAll(io.LimitReader(stdin, maxSize+1))
+				b, over, err := safefile.ReadAll(stdin, maxSize)
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
 				}
-				if int64(len(b)) > maxSize {
+				if over {
 					return nil, errTooLarge(0, maxSize)
 				}
 				return b, nil
@@ -121,7 +122,7 @@ var readDir = os.ReadDir
 func walk(dir string, cfg *lint.Config, add func(string), fail func(string, error)) {
 	entries, err := readDir(dir)
 	if err != nil {
-		fail(dir, fmt.Errorf("%w: %w", errFolder, unwrapPath(err)))
+		fail(dir, fmt.Errorf("%w: %w", errFolder, safefile.UnwrapPath(err)))
 		return
 	}
 	for _, e := range entries {
@@ -143,30 +144,20 @@ func walk(dir string, cfg *lint.Config, add func(string), fail func(string, erro
 func readFile(p string, limit int64) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, safefile.UnwrapPath(err)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > limit {
 		return nil, errTooLarge(info.Size(), limit)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	b, over, err := safefile.ReadAll(f, limit)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, safefile.UnwrapPath(err)
 	}
-	if int64(len(b)) > limit {
+	if over {
 		return nil, errTooLarge(0, limit)
 	}
 	return b, nil
-}
-
-// unwrapPath drops the operation and path from a *fs.PathError: the path
-// is shown with the error already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // errNotFound says a named path does not exist.

@@ -3,11 +3,11 @@ package eval
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/citelint/citelint/internal/safefile"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules"
 )
@@ -73,11 +73,11 @@ func readBounded(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxDocumentBytes+1))
+	b, over, err := safefile.ReadAll(f, MaxDocumentBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	if int64(len(b)) > MaxDocumentBytes {
+	if over {
 		return nil, fmt.Errorf("%s is over %d bytes (CITELINT_EVAL_MAX_BYTES): not a corpus document", name, MaxDocumentBytes)
 	}
 	return b, nil

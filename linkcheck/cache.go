@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/citelint/citelint/internal/safefile"
 	"github.com/gofrs/flock"
 )
 
@@ -72,7 +72,7 @@ func isOwnCacheFile(e fs.DirEntry) bool {
 // whose first field is "version". Someone else's links.json is not
 // mistaken for it, and so is never replaced.
 func isCitelintCache(path string) bool {
-	data, err := readBounded(path, maxCacheBytes)
+	data, err := safefile.ReadRegular(path, maxCacheBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return true
 	}
@@ -86,30 +86,6 @@ var cacheFileStart = regexp.MustCompile(`^\s*\{\s*"version"\s*:`)
 // maxCacheBytes bounds the cache file read: far beyond what any real run
 // writes (about 300 bytes per link), far below what would hurt.
 const maxCacheBytes = 256 << 20
-
-// readBounded reads a regular file of at most limit bytes.
-func readBounded(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
-	}
-	return data, nil
-}
 
 // cacheFile is the on-disk cache: results by URL (fragment removed).
 type cacheFile struct {
@@ -226,7 +202,7 @@ func (c *Checker) loadCache(now time.Time) (*cacheFile, string) {
 
 // readCacheFile reads and checks a cache file; a missing one is empty.
 func readCacheFile(path string) (*cacheFile, error) {
-	data, err := readBounded(path, maxCacheBytes)
+	data, err := safefile.ReadRegular(path, maxCacheBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return newCacheFile(), nil
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/citelint/citelint/internal/english"
 	"github.com/citelint/citelint/lint"
 	"github.com/fatih/color"
 	"github.com/mattn/go-runewidth"
@@ -96,16 +97,9 @@ func (t *Text) Format(w io.Writer, res *lint.Result) error {
 	if !t.Quiet {
 		errs, warns, infos := Count(res.Diagnostics)
 		fmt.Fprintf(bw, "%s, %s, %d info in %s\n",
-			plural(errs, "error"), plural(warns, "warning"), infos, plural(res.Files, "file"))
+			english.Count(errs, "error"), english.Count(warns, "warning"), infos, english.Count(res.Files, "file"))
 	}
 	return bw.Flush()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // oneLine returns a message on one line: line breaks become spaces, and

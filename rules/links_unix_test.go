@@ -10,9 +10,8 @@ import (
 	"testing"
 	"time"
 
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
 )
 
 // TestLocalTargetsAreReadBounded links to a FIFO, to /dev/zero and to a

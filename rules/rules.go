@@ -36,6 +36,10 @@ func All() []*lint.Rule {
 	}
 }
 
+// DocPath is where the documentation of the rule id lives in the
+// repository, for links to it: rules/<id>/doc.md.
+func DocPath(id string) string { return "rules/" + id + "/doc.md" }
+
 // Known reports whether id names a rule.
 func Known(id string) bool {
 	for _, r := range All() {

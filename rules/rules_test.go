@@ -9,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
-
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
 )
 
 var update = flag.Bool("update", false, "rewrite the .out files of rule fixtures (review the diff!)")
@@ -162,6 +161,40 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 			if err := r.DefaultOptions().Validate(); err != nil {
 				t.Errorf("rule %s: default options invalid: %v", r.ID, err)
 			}
+		}
+	}
+}
+
+// TestEveryRuleFolderIsRegistered ties the folders to the registry: a
+// folder holding a rule.go that All does not list would be a rule nobody
+// runs, and a registered rule's documentation must be its folder's doc.md,
+// where DocPath (and so the documentation links of SARIF reports) points.
+func TestEveryRuleFolderIsRegistered(t *testing.T) {
+	folders, err := filepath.Glob(filepath.Join("*", "rule.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	registered := map[string]*lint.Rule{}
+	for _, r := range All() {
+		registered[r.ID] = r
+	}
+	for _, f := range folders {
+		if id := filepath.Dir(f); registered[id] == nil {
+			t.Errorf("%s: folder %s holds a rule that rules.All does not list", f, id)
+		}
+	}
+	if len(folders) != len(registered) {
+		t.Errorf("%d rule folders, %d registered rules", len(folders), len(registered))
+	}
+	for id, r := range registered {
+		// DocPath is relative to the repository, one folder up.
+		doc, err := os.ReadFile(filepath.Join("..", filepath.FromSlash(DocPath(id))))
+		if err != nil {
+			t.Errorf("rule %s: %v (its documentation is %s)", id, err, DocPath(id))
+			continue
+		}
+		if string(doc) != r.Doc {
+			t.Errorf("rule %s: Doc is not %s", id, DocPath(id))
 		}
 	}
 }

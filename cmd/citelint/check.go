@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -15,11 +14,11 @@ import (
 	"unicode"
 
 	"github.com/citelint/citelint/check"
+	"github.com/citelint/citelint/internal/safefile"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/report"
-	"github.com/mattn/go-isatty"
+	"github.com/citelint/citelint/rules"
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 )
 
 func checkFlags() []cli.Flag {
@@ -108,75 +107,55 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
-	colorMode := c.String("color")
-	if !slices.Contains([]string{"auto", "always", "never"}, colorMode) {
-		return cli.Exit(fmt.Sprintf("--color %q: use auto, always or never", colorMode), exitError)
+	color := c.String("color")
+	if !slices.Contains(report.ColorModes, color) {
+		return cli.Exit(fmt.Sprintf("--color %q: use auto, always or never", color), exitError)
 	}
 	outputs, err := parseOutputs(c.StringSlice("format"), c.String("output"))
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
-	for _, o := range outputs {
-		if err := report.CheckDestination("a report", o.file, nil); o.file != "" && err != nil {
-			return cli.Exit(err.Error(), exitError)
-		}
+	if err := report.CheckOutputs(outputs, nil); err != nil {
+		return cli.Exit(err.Error(), exitError)
 	}
 	if err := checkFlagCombinations(c); err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	lr, err := lintPaths(ctx, c, stdin, c.Args().Slice())
+	res, err := lintPaths(ctx, c, stdin, c.Args().Slice())
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
-	for _, o := range outputs {
-		if err := report.CheckDestination("a report", o.file, lr.Protect()); o.file != "" && err != nil {
-			return cli.Exit(err.Error(), exitError)
-		}
+	if err := report.CheckOutputs(outputs, res.Protect()); err != nil {
+		return cli.Exit(err.Error(), exitError)
 	}
-	res := &lr.Result
-
 	opts := report.Options{
 		Quiet:       c.Bool("quiet"),
 		ToolVersion: versionString(),
-		Rules:       lr.Rules,
+		Rules:       res.Rules,
 		RuleURL:     ruleDocURL,
-		Files:       lr.Paths,
+		Files:       res.Paths,
 		FailOn:      failOn,
 	}
-	formatters := make([]report.Named, len(outputs))
-	for i, o := range outputs {
-		opts.Color = o.file == "" && useColor(colorMode, c.App.Writer, "")
-		opts.Width = report.DefaultWidth
-		if o.file == "" {
-			opts.Width = terminalWidth(c.App.Writer)
-		}
-		f, err := report.Get(o.format, opts)
-		if err != nil {
-			return cli.Exit(err.Error(), exitError)
-		}
-		formatters[i] = report.Named{Name: o.format, Formatter: f}
-	}
-	rendered, err := report.RenderAll(formatters, res)
-	if err != nil {
+	if err := report.WriteAll(outputs, &res.Result, opts, color, c.App.Writer); err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
-	for i, o := range outputs {
-		if err := report.Write(rendered[i], o.file, c.App.Writer); err != nil {
-			return cli.Exit(err.Error(), exitError)
-		}
-	}
-	for _, e := range res.Errors {
-		fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", report.Escape(e.Error()))
-	}
+	printErrors(c, res.Errors)
 	switch {
 	case len(res.Errors) > 0:
 		return cli.Exit("", exitError)
-	case failing(res.Diagnostics, failOn):
+	case res.Fails(failOn):
 		return cli.Exit("", exitFindings)
 	}
 	return nil
+}
+
+// printErrors tells the files that could not be checked, and why.
+func printErrors(c *cli.Context, errs []lint.FileError) {
+	for _, e := range errs {
+		fmt.Fprintf(c.App.ErrWriter, "citelint: %s\n", report.Escape(e.Error()))
+	}
 }
 
 // lintPaths checks paths as the command line's flags say.
@@ -227,7 +206,7 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 			return nil, errors.New("--max-findings must be at least 1")
 		}
 	}
-	if !c.Bool("quiet") && isTerminal(c.App.ErrWriter) {
+	if !c.Bool("quiet") && report.IsTerminal(c.App.ErrWriter) {
 		opts.LinkProgress = c.App.ErrWriter
 	}
 	return check.Check(ctx, opts)
@@ -265,23 +244,17 @@ func signalContext() (context.Context, context.CancelFunc) {
 
 // ruleDocURL is where a rule's documentation is published.
 func ruleDocURL(id string) string {
-	return report.InformationURI + "/blob/main/rules/" + id + "/doc.md"
-}
-
-// output is one --format: a format name and the file it goes to, or "" for
-// standard output.
-type output struct {
-	format, file string
+	return report.InformationURI + "/blob/main/" + rules.DocPath(id)
 }
 
 // parseOutputs reads the --format values (NAME or NAME=FILE) and --output,
 // which names the file of the one format given without a file. At most one
 // format can go to standard output, and each file takes one format.
-func parseOutputs(formats []string, outputFile string) ([]output, error) {
+func parseOutputs(formats []string, outputFile string) ([]report.Output, error) {
 	if len(formats) == 0 {
 		formats = []string{"text"}
 	}
-	var outs []output
+	var outs []report.Output
 	toStdout := 0
 	usesOutput := false
 	files := map[string]bool{}
@@ -297,7 +270,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 			file = outputFile
 			usesOutput = true
 		}
-		if file == "" || report.IsStdout(file) {
+		if file == "" || safefile.IsStdout(file) {
 			toStdout++
 		} else if files[filepath.Clean(file)] {
 			return nil, fmt.Errorf("--format %s: %s already receives another format; give each format its own file", f, file)
@@ -305,7 +278,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 		if file != "" {
 			files[filepath.Clean(file)] = true
 		}
-		outs = append(outs, output{format: name, file: file})
+		outs = append(outs, report.Output{Format: name, File: file})
 	}
 	if outputFile != "" && !usesOutput {
 		return nil, fmt.Errorf("--output %s: every --format names its own file (NAME=FILE), so no format would go to %s; leave out --output, or a format's =FILE", outputFile, outputFile)
@@ -326,55 +299,4 @@ func parseFailOn(s string) (lint.Severity, error) {
 		return 0, fmt.Errorf("--fail-on %q: use error, warning, info or never", s)
 	}
 	return sev, nil
-}
-
-func failing(ds []lint.Diagnostic, failOn lint.Severity) bool {
-	if failOn == 0 {
-		return false
-	}
-	return slices.ContainsFunc(ds, func(d lint.Diagnostic) bool { return d.Severity >= failOn })
-}
-
-func useColor(mode string, out io.Writer, output string) bool {
-	switch mode {
-	case "always":
-		return true
-	case "never":
-		return false
-	}
-	if output != "" {
-		return false
-	}
-	if _, set := os.LookupEnv("NO_COLOR"); set {
-		return false
-	}
-	f, ok := out.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
-}
-
-// terminalWidth returns the width of the terminal out writes to, or
-// report.DefaultWidth when it is not a terminal.
-func terminalWidth(out io.Writer) int {
-	if f, ok := out.(*os.File); ok {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
-			return w
-		}
-	}
-	return report.DefaultWidth
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
-}
-
-// unwrapPath drops the operation and path from a *fs.PathError: the path
-// is shown with the error already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

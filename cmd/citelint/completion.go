@@ -1,55 +1,21 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
 )
 
-// bashCompletion asks citelint for completions through urfave/cli's hidden
-// --generate-bash-completion flag; adapted from urfave/cli's
-// autocomplete/bash_autocomplete.
-const bashCompletion = `# citelint completion for bash. Load it with:
-#   source <(citelint completion bash)
-_citelint_complete() {
-  local cur words
-  COMPREPLY=()
-  cur="${COMP_WORDS[COMP_CWORD]}"
-  words=("${COMP_WORDS[@]:0:$COMP_CWORD}")
-  local opts
-  if [[ "$cur" == "-"* ]]; then
-    opts=$("${words[@]}" "$cur" --generate-bash-completion 2>/dev/null)
-  else
-    opts=$("${words[@]}" --generate-bash-completion 2>/dev/null)
-  fi
-  COMPREPLY=($(compgen -W "${opts}" -- "${cur}"))
-  return 0
-}
-complete -o bashdefault -o default -F _citelint_complete citelint
-`
-
-// zshCompletion is the zsh counterpart, adapted from urfave/cli's
-// autocomplete/zsh_autocomplete.
-const zshCompletion = `#compdef citelint
-# citelint completion for zsh. Load it with:
-#   source <(citelint completion zsh)
-_citelint_complete() {
-  local -a opts
-  local cur
-  cur=${words[-1]}
-  if [[ "$cur" == "-"* ]]; then
-    opts=("${(@f)$(${words[@]:0:#words[@]-1} ${cur} --generate-bash-completion)}")
-  else
-    opts=("${(@f)$(${words[@]:0:#words[@]-1} --generate-bash-completion)}")
-  fi
-  if [[ "${opts[1]}" != "" ]]; then
-    _describe 'values' opts
-  else
-    _files
-  fi
-}
-compdef _citelint_complete citelint
-`
+// The completion scripts ask citelint for completions through urfave/cli's
+// hidden --generate-bash-completion flag; adapted from urfave/cli's
+// autocomplete/bash_autocomplete and zsh_autocomplete.
+var (
+	//go:embed completion.bash
+	bashCompletion string
+	//go:embed completion.zsh
+	zshCompletion string
+)
 
 func completionCommand() *cli.Command {
 	return &cli.Command{

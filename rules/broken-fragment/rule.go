@@ -1,18 +1,17 @@
-// Package brokenfragment holds the broken-fragment rule; doc.md beside it is its documentation
-// (citelint explain broken-fragment) and testdata/ its fixtures.
+// Package brokenfragment holds the broken-fragment rule: its documentation
+// is doc.md beside it (citelint explain broken-fragment), its fixtures are
+// in testdata/.
 package brokenfragment
 
 import (
 	_ "embed"
-
 	"fmt"
 	"strings"
 
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first
@@ -21,11 +20,11 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (broken-fragment) reports links whose #fragment names no anchor on the
-// page: for web pages, no element with that id or name; for the document
+// Rule (broken-fragment) reports links whose #fragment names no anchor on
+// the page: for web pages, no element with that id or name; for the document
 // itself and for relative links to Markdown files, no heading with that
-// GitHub slug (and no HTML id or name). Fragments within the repository
-// are checked without the network.
+// GitHub slug (and no HTML id or name). Fragments within the repository are
+// checked without the network.
 var Rule = &lint.Rule{
 	ID:       "broken-fragment",
 	Summary:  ruledoc.Summary(doc),

@@ -1,18 +1,17 @@
-// Package citationneededmarker holds the citation-needed-marker rule; doc.md beside it is its documentation
-// (citelint explain citation-needed-marker) and testdata/ its fixtures.
+// Package citationneededmarker holds the citation-needed-marker rule: its
+// documentation is doc.md beside it (citelint explain citation-needed-
+// marker), its fixtures are in testdata/.
 package citationneededmarker
 
 import (
 	_ "embed"
-
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first

@@ -1,20 +1,18 @@
-// Package deadlink holds the dead-link rule; doc.md beside it is its documentation
-// (citelint explain dead-link) and testdata/ its fixtures.
+// Package deadlink holds the dead-link rule: its documentation is doc.md
+// beside it (citelint explain dead-link), its fixtures are in testdata/.
 package deadlink
 
 import (
 	_ "embed"
-
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first
@@ -23,11 +21,11 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (dead-link) reports links a reader cannot open: pages that are gone (404,
-// 410), domains that do not exist, refused connections, malformed URLs,
-// redirect chains ending in one of these or in a loop, and relative links
-// to files missing from the repository. Relative links are checked without
-// the network.
+// Rule (dead-link) reports links a reader cannot open: pages that are gone
+// (404, 410), domains that do not exist, refused connections, malformed
+// URLs, redirect chains ending in one of these or in a loop, and relative
+// links to files missing from the repository. Relative links are checked
+// without the network.
 var Rule = &lint.Rule{
 	ID:       "dead-link",
 	Summary:  ruledoc.Summary(doc),

@@ -1,5 +1,6 @@
-// Package invalidsuppression holds the invalid-suppression rule; doc.md beside it is its documentation
-// (citelint explain invalid-suppression) and testdata/ its fixtures.
+// Package invalidsuppression holds the invalid-suppression rule: its
+// documentation is doc.md beside it (citelint explain invalid-suppression),
+// its fixtures are in testdata/.
 package invalidsuppression
 
 import (
@@ -15,8 +16,8 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (invalid-suppression) reports suppression comments that name unknown rules
-// or directives.
+// Rule (invalid-suppression) reports suppression comments that name unknown
+// rules or directives.
 var Rule = &lint.Rule{
 	ID:       "invalid-suppression",
 	Summary:  ruledoc.Summary(doc),

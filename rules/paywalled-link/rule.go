@@ -1,5 +1,6 @@
-// Package paywalledlink holds the paywalled-link rule; doc.md beside it is its documentation
-// (citelint explain paywalled-link) and testdata/ its fixtures.
+// Package paywalledlink holds the paywalled-link rule: its documentation is
+// doc.md beside it (citelint explain paywalled-link), its fixtures are in
+// testdata/.
 package paywalledlink
 
 import (
@@ -7,7 +8,7 @@ import (
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/linkrule"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
@@ -17,11 +18,11 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (paywalled-link) reports links to pages behind a paywall or a login. Strong
-// evidence about the page (HTTP 402 or 401, schema.org isAccessibleForFree
-// false, a locked or metered content tier, a platform's paywall markup) is
-// reported at the rule's severity; weak evidence about the site (a paywall
-// vendor's script, the paywalled-domains list) at info.
+// Rule (paywalled-link) reports links to pages behind a paywall or a login.
+// Strong evidence about the page (HTTP 402 or 401, schema.org
+// isAccessibleForFree false, a locked or metered content tier, a platform's
+// paywall markup) is reported at the rule's severity; weak evidence about
+// the site (a paywall vendor's script, the paywalled-domains list) at info.
 var Rule = &lint.Rule{
 	ID:       "paywalled-link",
 	Summary:  ruledoc.Summary(doc),
@@ -30,10 +31,8 @@ var Rule = &lint.Rule{
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},
 	Run: func(p *lint.Pass) {
-		facts := linkrule.FactsOf(p)
-		for _, l := range linkrule.Links(p) {
-			r, ok := facts.Result(l)
-			if !ok || r.Verdict != linkcheck.Paywalled {
+		for l, r := range linkrule.Results(p) {
+			if r.Verdict != linkcheck.Paywalled {
 				continue
 			}
 			d := lint.Diagnostic{

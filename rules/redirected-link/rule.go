@@ -1,17 +1,16 @@
-// Package redirectedlink holds the redirected-link rule; doc.md beside it is its documentation
-// (citelint explain redirected-link) and testdata/ its fixtures.
+// Package redirectedlink holds the redirected-link rule: its documentation
+// is doc.md beside it (citelint explain redirected-link), its fixtures are
+// in testdata/.
 package redirectedlink
 
 import (
 	_ "embed"
-
 	"strings"
-
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
-	"github.com/citelint/citelint/rules/internal/ruledoc"
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first
@@ -20,8 +19,8 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (redirected-link) reports links that a permanent redirect (301, 308) sends
-// elsewhere, and offers the new address as a fix. Temporary redirects
+// Rule (redirected-link) reports links that a permanent redirect (301, 308)
+// sends elsewhere, and offers the new address as a fix. Temporary redirects
 // (302, 303, 307) are fine.
 var Rule = &lint.Rule{
 	ID:       "redirected-link",
@@ -31,10 +30,8 @@ var Rule = &lint.Rule{
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},
 	Run: func(p *lint.Pass) {
-		facts := linkrule.FactsOf(p)
-		for _, l := range linkrule.Links(p) {
-			r, ok := facts.Result(l)
-			if !ok || r.MovedTo == "" {
+		for l, r := range linkrule.Results(p) {
+			if r.MovedTo == "" {
 				continue
 			}
 			switch r.Verdict {

@@ -1,11 +1,11 @@
-// Package unattributedquote holds the unattributed-quote rule; doc.md beside it is its documentation
-// (citelint explain unattributed-quote) and testdata/ its fixtures.
+// Package unattributedquote holds the unattributed-quote rule: its
+// documentation is doc.md beside it (citelint explain unattributed-quote),
+// its fixtures are in testdata/.
 package unattributedquote
 
 import (
-	_ "embed"
-
 	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"sort"
@@ -14,9 +14,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first
@@ -25,8 +24,8 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (unattributed-quote) reports quotations that do not say who said or wrote
-// them.
+// Rule (unattributed-quote) reports quotations that do not say who said or
+// wrote them.
 var Rule = &lint.Rule{
 	ID:             "unattributed-quote",
 	Summary:        ruledoc.Summary(doc),

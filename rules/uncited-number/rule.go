@@ -1,11 +1,11 @@
-// Package uncitednumber holds the uncited-number rule; doc.md beside it is its documentation
-// (citelint explain uncited-number) and testdata/ its fixtures.
+// Package uncitednumber holds the uncited-number rule: its documentation is
+// doc.md beside it (citelint explain uncited-number), its fixtures are in
+// testdata/.
 package uncitednumber
 
 import (
-	_ "embed"
-
 	"cmp"
+	_ "embed"
 	"fmt"
 	"regexp"
 	"slices"
@@ -13,10 +13,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-	sourcing "github.com/citelint/citelint/rules/internal/sourcing"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcing"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first
@@ -25,8 +24,8 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (uncited-number) reports numeric claims — percentages, money, quantities,
-// large counts, changes and records — with no citation in reach.
+// Rule (uncited-number) reports numeric claims — percentages, money,
+// quantities, large counts, changes and records — with no citation in reach.
 var Rule = &lint.Rule{
 	ID:             "uncited-number",
 	Summary:        ruledoc.Summary(doc),

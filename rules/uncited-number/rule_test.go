@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	vaguesource "github.com/citelint/citelint/rules/vague-source"
-
 	"github.com/citelint/citelint/lint"
+	vaguesource "github.com/citelint/citelint/rules/vague-source"
 )
 
 func TestUncitedNumberOptionsValidate(t *testing.T) {

@@ -1,5 +1,6 @@
-// Package unverifiablelink holds the unverifiable-link rule; doc.md beside it is its documentation
-// (citelint explain unverifiable-link) and testdata/ its fixtures.
+// Package unverifiablelink holds the unverifiable-link rule: its
+// documentation is doc.md beside it (citelint explain unverifiable-link),
+// its fixtures are in testdata/.
 package unverifiablelink
 
 import (
@@ -7,7 +8,7 @@ import (
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
-	linkrule "github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/linkrule"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
@@ -17,11 +18,12 @@ import (
 //go:embed doc.md
 var doc string
 
-// Rule (unverifiable-link) reports links the checker could not judge: servers that
-// refuse automated clients (403 with bot-protection signs, LinkedIn's 999),
-// rate limits or server errors that outlasted the retries, timeouts, TLS
-// errors, and addresses the address guard would not connect to. Its
-// default severity is info so that it never fails a CI run by default.
+// Rule (unverifiable-link) reports links the checker could not judge:
+// servers that refuse automated clients (403 with bot-protection signs,
+// LinkedIn's 999), rate limits or server errors that outlasted the retries,
+// timeouts, TLS errors, and addresses the address guard would not connect
+// to. Its default severity is info so that it never fails a CI run by
+// default.
 var Rule = &lint.Rule{
 	ID:       "unverifiable-link",
 	Summary:  ruledoc.Summary(doc),
@@ -30,11 +32,8 @@ var Rule = &lint.Rule{
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},
 	Run: func(p *lint.Pass) {
-		facts := linkrule.FactsOf(p)
-		for _, l := range linkrule.Links(p) {
-			r, ok := facts.Result(l)
+		for l, r := range linkrule.Results(p) {
 			switch {
-			case !ok:
 			case r.Verdict == linkcheck.Unverifiable:
 				p.Report(lint.Diagnostic{
 					Start:      l.Start,

@@ -1,18 +1,17 @@
-// Package vaguesource holds the vague-source rule; doc.md beside it is its documentation
-// (citelint explain vague-source) and testdata/ its fixtures.
+// Package vaguesource holds the vague-source rule: its documentation is
+// doc.md beside it (citelint explain vague-source), its fixtures are in
+// testdata/.
 package vaguesource
 
 import (
 	_ "embed"
-
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/citelint/citelint/rules/internal/ruledoc"
-	sourcing "github.com/citelint/citelint/rules/internal/sourcing"
-
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcing"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first

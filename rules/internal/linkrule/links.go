@@ -8,6 +8,7 @@ import (
 	"errors"
 	"html"
 	"io/fs"
+	"iter"
 	"net/url"
 	"path"
 	"regexp"
@@ -155,7 +156,7 @@ func findLinks(doc *lint.Document) []Link {
 			continue
 		}
 		l := Link{Target: destination(c.Target), Start: c.TargetStart, End: c.TargetEnd}
-		l.Kind, l.File, l.Fragment = ClassifyLink(doc.Path, l.Target)
+		l.Kind, l.File, l.Fragment = classifyLink(doc.Path, l.Target)
 		out = append(out, l)
 	}
 	return out
@@ -170,9 +171,9 @@ func destination(raw string) string {
 	return html.UnescapeString(string(util.UnescapePunctuations([]byte(raw))))
 }
 
-// SchemePrefix returns the URL scheme (RFC 3986) that starts target, with
+// schemePrefix returns the URL scheme (RFC 3986) that starts target, with
 // its colon, or "".
-func SchemePrefix(target string) string {
+func schemePrefix(target string) string {
 	for i := 0; i < len(target); i++ {
 		c := target[i]
 		switch {
@@ -187,11 +188,11 @@ func SchemePrefix(target string) string {
 	return ""
 }
 
-// ClassifyLink says what target points at. For a relative link it returns
+// classifyLink says what target points at. For a relative link it returns
 // the file (relative to the working directory, as docPath is) and the
 // decoded fragment.
-func ClassifyLink(docPath, target string) (kind LinkKind, file, fragment string) {
-	if s := SchemePrefix(target); s != "" {
+func classifyLink(docPath, target string) (kind LinkKind, file, fragment string) {
+	if s := schemePrefix(target); s != "" {
 		if scheme := strings.ToLower(s); scheme == "http:" || scheme == "https:" {
 			return WebLink, "", ""
 		}
@@ -230,6 +231,20 @@ func (f *Facts) Result(l Link) (linkcheck.Result, bool) {
 		return linkcheck.Result{}, false
 	}
 	return f.lookup(l.Target)
+}
+
+// Results yields the web links of the pass's document that the link
+// checker has a result for, with the result: what the rules that judge
+// only web links (paywalled-link, redirected-link, unverifiable-link) read.
+func Results(p *lint.Pass) iter.Seq2[Link, linkcheck.Result] {
+	return func(yield func(Link, linkcheck.Result) bool) {
+		facts := FactsOf(p)
+		for _, l := range Links(p) {
+			if r, ok := facts.Result(l); ok && !yield(l, r) {
+				return
+			}
+		}
+	}
 }
 
 // localFiles answers questions about the files relative links point to:

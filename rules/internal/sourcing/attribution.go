@@ -1,6 +1,7 @@
-// Package sourcing holds what the prose rules uncited-number, vague-source
-// and unattributed-quote share: the word tokenizer and lexicon, the
-// sentence triggers and the evidence that a sentence names its source.
+// Package sourcing holds what the prose rules uncited-number and
+// vague-source share: the word tokenizer and lexicon, the sentence
+// triggers and the evidence that a sentence names its source.
+// unattributed-quote needs none of it: lint finds its quotations.
 package sourcing
 
 import (

@@ -1,87 +1,23 @@
-package report
+package safefile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-
-	"github.com/citelint/citelint/lint"
 )
 
-// Named is a formatter and its format's name, for messages.
-type Named struct {
-	Name string
-	Formatter
-}
-
-// RenderAll formats res in every format, in memory, before anything is
-// written. A panic while formatting one file's findings becomes that
-// file's error (its findings dropped), as a panic while checking it would,
-// and every format is rendered again so that all of them agree.
-func RenderAll(fs []Named, res *lint.Result) ([][]byte, error) {
-	for {
-		out := make([][]byte, len(fs))
-		bad := map[string]error{}
-		for i, f := range fs {
-			var buf bytes.Buffer
-			var ferr error
-			err := lint.Guard("the "+f.Name+" formatter", func() { ferr = f.Format(&buf, res) })
-			if ferr != nil {
-				return nil, fmt.Errorf("write the %s report: %w", f.Name, ferr)
-			}
-			if err == nil {
-				out[i] = buf.Bytes()
-				continue
-			}
-			// Find the files whose findings make the formatter fail.
-			for path, ds := range byPath(res.Diagnostics) {
-				one := &lint.Result{Files: 1, Diagnostics: ds}
-				if perr := lint.Guard("the "+f.Name+" formatter", func() { _ = f.Format(io.Discard, one) }); perr != nil && bad[path] == nil {
-					bad[path] = perr
-				}
-			}
-			if len(bad) == 0 {
-				return nil, fmt.Errorf("write the %s report: %w", f.Name, err)
-			}
-			break
-		}
-		if len(bad) == 0 {
-			return out, nil
-		}
-		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return bad[d.Path] != nil })
-		paths := make([]string, 0, len(bad))
-		for p := range bad {
-			paths = append(paths, p)
-		}
-		slices.Sort(paths)
-		for _, p := range paths {
-			res.Errors = append(res.Errors, lint.FileError{Path: p, Err: bad[p]})
-		}
-	}
-}
-
-// byPath groups diagnostics by file.
-func byPath(ds []lint.Diagnostic) map[string][]lint.Diagnostic {
-	m := map[string][]lint.Diagnostic{}
-	for _, d := range ds {
-		m[d.Path] = append(m[d.Path], d)
-	}
-	return m
-}
-
-// Write puts a rendered report in the output file, or on out.
-func Write(rendered []byte, output string, out io.Writer) error {
+// Write puts data in the output file (see writeFileAtomic), or on out when
+// output is empty or names standard output.
+func Write(data []byte, output string, out io.Writer) error {
 	if output == "" || IsStdout(output) {
-		_, err := out.Write(rendered)
+		_, err := out.Write(data)
 		return err
 	}
 	return writeFileAtomic(output, func(w io.Writer) error {
-		_, err := w.Write(rendered)
+		_, err := w.Write(data)
 		return err
 	})
 }
@@ -111,7 +47,7 @@ func CheckDestination(what, path string, protect []string) error {
 		return nil // a new file replaces nothing
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write %s to %s: %w", what, path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s to %s: %w", what, path, UnwrapPath(err))
 	}
 	switch {
 	case info.IsDir():
@@ -161,7 +97,7 @@ func linkTarget(path string) (string, error) {
 	return "", fmt.Errorf("more than %d symbolic links", maxLinkHops)
 }
 
-// writeFileAtomic writes a report to path. A regular file (new, or
+// writeFileAtomic writes an output file to path. A regular file (new, or
 // reached through symbolic links, which stay) is written through a
 // temporary file in the same directory and a rename, so that readers never
 // see half a file; it keeps the mode of the file it replaces. A FIFO or a
@@ -212,7 +148,7 @@ func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
 func writeInPlace(path string, fill func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: %w", path, UnwrapPath(err))
 	}
 	if err := fill(f); err != nil {
 		_ = f.Close()
@@ -222,14 +158,4 @@ func writeInPlace(path string, fill func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// unwrapPath drops the operation and path from a *fs.PathError: the path
-// is shown with the error already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -1,0 +1,68 @@
+// Package safefile reads and writes the files citelint is pointed at
+// without letting them do harm: reads are bounded and never wait on what
+// has no end (a FIFO, /dev/zero), and writes never replace a file being
+// read, a folder or a disk, nor leave half a file behind.
+package safefile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// ReadAll reads r to its end, but never more than limit bytes and one:
+// over reports that r holds more than limit bytes (data is then
+// incomplete and should be refused).
+func ReadAll(r io.Reader, limit int64) (data []byte, over bool, err error) {
+	data, err = io.ReadAll(io.LimitReader(r, limit+1))
+	if int64(len(data)) > limit {
+		return data[:limit], true, err
+	}
+	return data, false, err
+}
+
+// ReadRegular reads a regular file of at most limit bytes. It never opens
+// anything else: opening a FIFO blocks until a writer comes, and a device
+// such as /dev/zero never ends. The file is opened without blocking and
+// checked again once open, in case it was swapped after the first look.
+func ReadRegular(name string, limit int64) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", name)
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", name)
+	}
+	src, over, err := ReadAll(f, limit)
+	if err != nil {
+		return nil, err
+	}
+	if over {
+		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
+	}
+	return src, nil
+}
+
+// UnwrapPath drops the operation and path from a *fs.PathError, for a
+// message that shows the path already.
+func UnwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,60 @@
+package safefile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReadAll(t *testing.T) {
+	for _, tc := range []struct {
+		in       string
+		limit    int64
+		want     string
+		wantOver bool
+	}{
+		{"abc", 3, "abc", false},
+		{"abcd", 3, "abc", true},
+		{"", 0, "", false},
+		{"a", 0, "", true},
+	} {
+		got, over, err := ReadAll(strings.NewReader(tc.in), tc.limit)
+		if err != nil || string(got) != tc.want || over != tc.wantOver {
+			t.Errorf("ReadAll(%q, %d) = %q, %v, %v; want %q, %v", tc.in, tc.limit, got, over, err, tc.want, tc.wantOver)
+		}
+	}
+}
+
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(name, []byte("12345"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadRegular(name, 5); err != nil || string(got) != "12345" {
+		t.Errorf("ReadRegular at the limit = %q, %v", got, err)
+	}
+	if _, err := ReadRegular(name, 4); err == nil || err.Error() != name+" is larger than 4 bytes" {
+		t.Errorf("ReadRegular over the limit: %v", err)
+	}
+	if _, err := ReadRegular(dir, 4); err == nil || err.Error() != dir+" is not a regular file" {
+		t.Errorf("ReadRegular of a folder: %v", err)
+	}
+	if _, err := ReadRegular(filepath.Join(dir, "gone.md"), 4); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadRegular of a missing file: %v", err)
+	}
+}
+
+func TestUnwrapPath(t *testing.T) {
+	_, err := os.Open(filepath.Join(t.TempDir(), "gone"))
+	if got := UnwrapPath(err); !errors.Is(got, fs.ErrNotExist) || strings.Contains(got.Error(), "gone") {
+		t.Errorf("UnwrapPath(%v) = %v, want the error without the path", err, got)
+	}
+	other := errors.New("other")
+	if got := UnwrapPath(other); got != other { //nolint:errorlint // the very error, not one it wraps
+		t.Error("UnwrapPath changed an error that is no *fs.PathError")
+	}
+}
