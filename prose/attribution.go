@@ -138,7 +138,7 @@ func (p *Paragraph) isName(toks []Token, k int) bool {
 	if t.End-t.Start < 2 || !p.capitalised(t) { // "I", "A"
 		return false
 	}
-	if t.Class == 0 {
+	if t.Class == 0 || p.acronym(t) {
 		return true
 	}
 	if k == 0 || t.Is(Determiner|FunctionWord|MonthName|Weekday|Pronoun|FirstPerson) {
@@ -176,7 +176,9 @@ func (p *Paragraph) findInSentence(si int) {
 	sent := p.Sentences[si]
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if ph, n := p.phraseAt(toks, k, VaguePhrase); n > 0 && ph.Words[0] == "it" {
+		if ph, n := p.phraseAt(toks, k, VaguePhrase); n > 0 && ph.Words[0] == "it" &&
+			(k+n == len(toks) || !toks[k+n].Is(Preposition) || p.is(toks[k+n], "to")) {
+			// ("It is known as the Old Mill" names a thing, not a source.)
 			// "It is widely believed that …": a cue with nobody behind it.
 			cue := Span{t.Start, toks[k+n-1].End}
 			p.add(Attribution{Cue: cue, Kind: Vague, Sentence: si,
@@ -325,6 +327,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		srcStart = j - 1 // "Ruiz, who said …": who is the name before it
 	}
 	before := toks[srcStart:j]
+	if srcStart > 0 && toks[srcStart-1].Is(Conditional) && !toks[srcStart-1].BreakAfter {
+		return // "if someone asks": a case supposed, not a source
+	}
 	passive := k+1 < len(toks) && p.is(toks[k+1], "by") && !t.BreakAfter
 	switch {
 	case passive:
@@ -355,7 +360,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		if inverted {
 			src = toks[k+1 : end]
 			a.Kind = p.classify(src, false)
-			inverted = a.Kind != Unnamed || !src[0].Is(AfterCue|Determiner) // not "said in a statement"
+			// `"…," said Ruiz` or `…, said one official`; not "said in a
+			// statement", and at a sentence's start only before a name
+			// ("Reports a figure" is an imperative).
+			inverted = (a.Kind != Unnamed || !src[0].Is(AfterCue|Determiner)) && (k > 0 || a.Kind == Named)
 		}
 		switch {
 		case inverted:
@@ -380,8 +388,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			return
 		}
 	}
-	if a.Belief && a.Kind != Vague {
-		return // a view held, not a source given: only "analysts expect" matters
+	if a.Belief && (a.Kind != Vague || len(before) == 1 && before[0].Is(VagueModifier)) {
+		// A view held, not a source given: only "analysts expect" matters,
+		// not "some thought".
+		return
 	}
 	if t.Is(SourceCue) && !t.Is(Cue) && (len(before) == 0 || !before[len(before)-1].Is(SourceNoun)) {
 		return // "put" attributes only for a document: "the survey put support at 45%"
@@ -524,7 +534,7 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
 	for i := range src {
-		if i == 0 && first && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) {
+		if i == 0 && first && !p.acronym(src[i]) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) {
 			continue // "The", or "Health officials": a capital that only opens the sentence
 		}
 		if p.isName(src, i) {
@@ -568,6 +578,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Named // "government data", "census figures"
 	}
 	if head.Is(VagueSource) {
+		if head.Is(Quantified) && !src[0].Is(VagueModifier) {
+			return Unnamed // "people said": the ones the text is about, unless "many people"
+		}
 		return Vague
 	}
 	if head.Is(SourceNoun) && src[0].Is(VagueModifier) {
@@ -671,6 +684,17 @@ func (p *Paragraph) nameOnly(src []Token) bool {
 		}
 	}
 	return true
+}
+
+// acronym reports whether word t has two capitals or more: "CDC", "FiveThirtyEight".
+func (p *Paragraph) acronym(t Token) bool {
+	n := 0
+	for _, c := range []byte(p.Text[t.Start:t.End]) {
+		if c >= 'A' && c <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // capitalised reports whether word t starts with a capital letter.

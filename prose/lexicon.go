@@ -56,8 +56,6 @@ const (
 	AimWord
 	FunctionWord
 	GroupNoun
-	VagueSubject
-	VagueVerb
 	ImpersonalParticiple
 	Abbreviation
 	NumberAbbreviation
@@ -68,6 +66,9 @@ const (
 	PrepCue
 	SourceAdjective
 	SourceCue
+	Preposition
+	Quantified
+	Conditional
 	lastClass
 
 	// phraseStart marks the first word of a phrase of any class.
@@ -82,9 +83,8 @@ var classNames = [...]string{
 	"clause", "after-cue", "weekday", "number", "hundred", "scale", "plural-scale", "plural-count",
 	"fraction", "percent", "unit", "singular-unit", "count-noun", "rate-base", "change-verb",
 	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
-	"reader", "aim", "function", "group-noun", "vague-subject", "vague-verb",
-	"impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
-	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue",
+	"reader", "aim", "function", "group-noun", "impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
+	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional",
 }
 
 // Name returns the lexicon.txt name of a single class.

@@ -170,7 +170,7 @@ func TestHostileInputs(t *testing.T) {
 		{"straight and curly marks in one paragraph", strings.Repeat(`"`, 100000) + "\n" + strings.Repeat("“ ‘", 50000) + "\n", -1},
 		{"50,000 quotations", strings.Repeat(`"We will not accept these terms at all." `, 50000) + "\n", -1},
 		{"one sentence of 100,000 figures", strings.Repeat("45% and ", 100000) + "\n", 100000},
-		{"one sentence of 25,000 vague sources", strings.Repeat("studies show that experts say ", 25000) + "\n", 25000},
+		{"one sentence of 25,000 vague sources", strings.Repeat("studies show that experts say ", 25000) + "\n", 50000}, // both attributions of each repeat
 		{"one sentence of 100,000 quoted words", strings.Repeat(`"we said it" she said and `, 50000) + "\n", -1},
 		{"100,000 links", strings.Repeat("[a](https://example.com/x) ", 100000) + "\n", 0},
 		{"100,000 emphasis runs", strings.Repeat("*a* _b_ ", 100000) + "\n", 0},

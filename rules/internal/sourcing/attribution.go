@@ -319,7 +319,7 @@ func IsName(text string, t Token, sentenceStart bool) bool {
 		return false
 	}
 	base, possessive := cutPossessive(w)
-	if Lookup(base).Is(LeadWord | firstPerson | FunctionWord | MonthName | CountNoun | VagueSubject | SourceNoun) {
+	if Lookup(base).Is(LeadWord | firstPerson | FunctionWord | MonthName | CountNoun | prose.VagueSource | SourceNoun) {
 		return false
 	}
 	if !sentenceStart || possessive {

@@ -53,8 +53,6 @@ const (
 	firstPerson  = prose.FirstPerson
 	FunctionWord = prose.FunctionWord
 	GroupNoun    = prose.GroupNoun
-	VagueSubject = prose.VagueSubject
-	VagueVerb    = prose.VagueVerb
 	ModalWord    = prose.ModalWord
 	ReaderWord   = prose.ReaderWord
 	AimWord      = prose.AimWord
@@ -307,20 +305,12 @@ func letterRunEnd(text string, i int) int {
 var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|PluralCount|FractionWord|
 	PercentWord|UnitWord|MultiplyVerb, "percentage", "twice", "record", "times")
 
-// VagueWords are the verbs and words of which every built-in phrase holds
-// one.
-var VagueWords = func() *WordTrigger {
-	t := newWordTrigger(VagueVerb, "according")
-	for _, w := range ImpersonalParticiples {
-		t.Add(w)
-	}
-	return t
-}()
-
-// ImpersonalParticiples end "it is widely believed" and "it has been
-// reported"; "known", "held" and "thought" only after an adverb or before
-// "that".
-var ImpersonalParticiples = prose.Members(prose.ImpersonalParticiple)
+// VagueWords are the words of which every vague attribution the model
+// finds holds one: a vague source, a role, a source noun ("a recent
+// study"), an impersonal participle ("it is believed") or an adverb
+// ("reportedly").
+var VagueWords = newWordTrigger(prose.VagueSource | prose.Role | prose.SourceNoun |
+	prose.ImpersonalParticiple | prose.VagueAdverb)
 
 // MaxLexWord bounds the words the lexicon is asked about.
 const MaxLexWord = prose.MaxWord
