@@ -753,10 +753,10 @@ func (c *quoteCheck) attributed(i int, qs []*quotation) bool {
 	if c.introducedList(f) || c.rowLabelled(f) || c.underSpeakerHeading(f) {
 		return true
 	}
-	// A paragraph holding only the quotation, after a paragraph that ends
-	// with an attribution ("…," Cooper said.) or before a one-sentence
-	// attribution paragraph.
-	return c.quoteOnly(f.b) && c.attributionBefore(f.b) || c.quoteOnly(l.b) && c.attributionAfter(l.b)
+	// A speaker named only in another paragraph does not attribute a new
+	// quotation paragraph (../shared/CLAIMS.md): an editor asks for the
+	// "he said".
+	return false
 }
 
 // linkedBefore reports whether a link sits in text[start:end], the part of
@@ -942,20 +942,6 @@ func blankGap(gap []byte) bool {
 		}
 	}
 	return true
-}
-
-// attributionBefore reports whether the paragraph before b ends with an
-// attribution sentence.
-func (c *quoteCheck) attributionBefore(b *lint.Block) bool {
-	prev := c.adjacentParagraph(b, b.Index-1)
-	return prev != nil && c.attributionSentence(prev, len(prev.Sentences)-1)
-}
-
-// attributionAfter reports whether the paragraph after b is one
-// attribution sentence with no quotation of its own.
-func (c *quoteCheck) attributionAfter(b *lint.Block) bool {
-	next := c.adjacentParagraph(b, b.Index+1)
-	return next != nil && len(next.Sentences) == 1 && len(next.Quotes) == 0 && c.attributionSentence(next, 0)
 }
 
 // attributionSentence reports whether sentence si of b names a speaker
