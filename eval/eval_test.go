@@ -35,9 +35,12 @@ func miniPolnear(t *testing.T) string {
 			"T5\tSource 93 98\tLopez\nT6\tCue 99 105\tthinks\n"+
 			"T7\tContent 107 136\tthe whole thing is a big show\nT8\tAttribution 99 105\tthinks\n"+
 			"E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7\n")
-	// An article nobody annotated: its quotation is unattributed.
-	writeFile(t, filepath.Join(root, "data/dev/text/two.txt"), "“Everything about this plan is wrong.”\n")
-	writeFile(t, filepath.Join(root, "data/dev/attributions/two_ab12.ann"), "")
+	// A quotation whose speaker's cue is only in the paragraph before.
+	two := "Ruiz said the plan was dead.\n\n“Everything about this plan is wrong.”\n"
+	writeFile(t, filepath.Join(root, "data/dev/text/two.txt"), two)
+	writeFile(t, filepath.Join(root, "data/dev/attributions/two_ab12.ann"),
+		"T1\tSource 0 4\tRuiz\nT2\tCue 5 9\tsaid\nT3\tContent 31 66\tEverything about this plan is wrong\n"+
+			"T4\tAttribution 5 9\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n")
 	// A test split that must never be read.
 	writeFile(t, filepath.Join(root, "data/test/text/secret.txt"), "\"Never read this quotation at all.\"\n")
 	return root
@@ -58,7 +61,8 @@ func TestRunPolnearQuotesEndToEnd(t *testing.T) {
 		t.Fatalf("figures %v, documents %d", res.Figures, res.QuoteDocs)
 	}
 	q := res.Quotes
-	if q.Count != [numClasses]int{1, 2, 1, 1} || q.Flagged[Attributed] != 0 || q.Flagged[Unattributed] != 2 || q.Stray != 0 {
+	if q.Count != [numClasses]int{1, 1, 1, 1, 1} || q.Flagged[Attributed] != 0 || q.Flagged[Unattributed] != 1 ||
+		q.Flagged[OtherParagraph] != 1 || q.Stray != 0 {
 		t.Errorf("natural: count %v flagged %v stray %d", q.Count, q.Flagged, q.Stray)
 	}
 	r := res.QuotesRemoved
@@ -70,11 +74,13 @@ func TestRunPolnearQuotesEndToEnd(t *testing.T) {
 	for _, line := range []string{
 		"== polnear:dev ==",
 		"unattributed-quote on PolNeAR gold attributions (2 documents)",
-		"unattributed-quote       4+ words, speech/report cue      1        0  0.000  false-flag rate",
-		"unattributed-quote          4+ words, no attribution      2        2  1.000           recall",
-		"unattributed-quote               attribution removed      1        1  1.000           recall",
+		"unattributed-quote 4+ words, speech/report cue 1 0 0.000 false-flag rate",
+		"unattributed-quote 4+ words, no attribution 1 1 1.000 recall",
+		"unattributed-quote 4+ words, speaker only in another paragraph 1 1 1.000 (not scored; CLAIMS: flag)",
+		"unattributed-quote attribution removed 1 1 1.000 recall",
 	} {
-		if !strings.Contains(out.String(), line+"\n") {
+		// Columns are aligned with spaces: compare words.
+		if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), line) {
 			t.Errorf("output lacks %q:\n%s", line, out.String())
 		}
 	}
@@ -157,7 +163,7 @@ func TestRealSetsEndToEnd(t *testing.T) {
 	}{
 		{"digitalgov:tune", 34, 23, 10, 3, 24, 24, DigitalgovDir},
 		{"digitalgov:heldout", 48, 25, 6, 1, 24, 24, DigitalgovDir},
-		{"polnear:dev", 16, 10, 675, 28, 10, 84, PolnearDir},
+		{"polnear:dev", 16, 10, 666, 28, 10, 84, PolnearDir},
 	} {
 		dir, err := want.needsCorpus()
 		if err == nil {

@@ -51,6 +51,7 @@ func Print(w io.Writer, r *Result, verbose bool) {
 			row("4+ words, no attribution", Unattributed, "recall")
 			row(otherName, NoSpeakerNeeded, "false-flag rate")
 			row("4+ words, belief/intent cue only", Unscored, "(not scored)")
+			row("4+ words, speaker only in another paragraph", OtherParagraph, "(not scored; CLAIMS: flag)")
 			rs := r.QuotesRemoved
 			fmt.Fprintf(tw, "unattributed-quote\t%s\t%d\t%d\t%s\t%s\t\n", "attribution removed", rs.Count[Unattributed], rs.Flagged[Unattributed], frac(rs.Flagged[Unattributed], rs.Count[Unattributed]), "recall")
 		} else {

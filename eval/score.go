@@ -170,6 +170,11 @@ const (
 	// Unscored quotations absorb findings without being counted (in
 	// PolNeAR, quotations held only by a belief or intention cue).
 	Unscored
+	// OtherParagraph quotations (PolNeAR) have their speaker's cue only in
+	// another paragraph and continue no open quotation: ../shared/CLAIMS.md
+	// wants them flagged ("an editor asks for the he said"), while the
+	// annotators linked them to a speaker. Counted apart, in neither rate.
+	OtherParagraph
 	numClasses
 )
 

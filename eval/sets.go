@@ -204,11 +204,16 @@ func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed QuoteScore,
 	}
 	var quotes, positives []LabelledQuote
 	var edits []Edit
+	openBefore := false // the paragraph before ended inside an unclosed quotation
 	for _, p := range Paragraphs(d.Text) {
 		var cut []int // attributions to cut in this paragraph
 		var held []LabelledQuote
-		for _, q := range FindQuotes(d.Text, p) {
-			lq := LabelledQuote{Span: q.Span, Doc: d.Name, Text: excerptOf(d.Text, q.Span), Class: classify(d, q)}
+		pqs := FindQuotes(d.Text, p)
+		for i, q := range pqs {
+			// The first quotation of a paragraph opening on a quotation
+			// mark continues the paragraph before's unclosed one.
+			continued := i == 0 && openBefore && q.Start == p.Start
+			lq := LabelledQuote{Span: q.Span, Doc: d.Name, Text: excerptOf(d.Text, q.Span), Class: classify(d, q, p, continued)}
 			quotes = append(quotes, lq)
 			if lq.Class != Attributed {
 				continue
@@ -226,6 +231,7 @@ func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed QuoteScore,
 				held = append(held, lq)
 			}
 		}
+		openBefore = len(pqs) > 0 && !pqs[len(pqs)-1].Closed
 		if len(cut) == 0 {
 			continue
 		}
@@ -262,20 +268,26 @@ func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed QuoteScore,
 // words it needs no speaker; held by the content of a speech or report
 // attribution it is attributed; held only by another kind (a belief, an
 // intention) it is not scored; held by none it is unattributed.
-func classify(d *PolnearDoc, q HarnessQuote) QuoteClass {
+func classify(d *PolnearDoc, q HarnessQuote, para Span, continued bool) QuoteClass {
 	if q.Words < 4 {
 		return NoSpeakerNeeded
 	}
-	other := false
+	other, elsewhere := false, false
 	for _, a := range d.Attributions {
 		if covered(d.Text, q.Inner, a.Content) {
-			if SpeechCue(a.CueText) {
+			if !SpeechCue(a.CueText) {
+				other = true
+			} else if continued || slices.ContainsFunc(a.Cue, func(s Span) bool { return s.within(para) }) {
 				return Attributed
+			} else {
+				elsewhere = true
 			}
-			other = true
 		}
 	}
-	if other {
+	switch {
+	case elsewhere:
+		return OtherParagraph
+	case other:
 		return Unscored
 	}
 	return Unattributed
