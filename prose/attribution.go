@@ -56,6 +56,9 @@ type Attribution struct {
 	// Belief marks a cue of belief or intention ("thinks", "hopes"): it
 	// attributes a view, not a quotation or a figure.
 	Belief bool
+	// Near marks a cue that attributes only within its own sentence: a
+	// finding ("found") or an everyday verb ("volunteered", "read").
+	Near bool
 	// Sentence is the index of the sentence holding the cue.
 	Sentence int
 }
@@ -188,7 +191,7 @@ func (p *Paragraph) findInSentence(si int) {
 		}
 		if t.Is(VagueAdverb) {
 			p.add(Attribution{Cue: Span{t.Start, t.End}, Kind: Vague, Sentence: si,
-				Content: p.withQuotes(Span{sent.Start, sent.End})})
+				Content: p.withQuotes(Span(sent))})
 			continue
 		}
 		if _, n := p.phraseAt(toks, k, PrepCue); n > 0 {
@@ -200,21 +203,34 @@ func (p *Paragraph) findInSentence(si int) {
 			p.preposition(toks, k, 1, si) // "per", "in"
 			continue
 		}
+		if t.Is(QuoteNoun) {
+			p.quoteNoun(toks, k, si)
+		}
 		if !t.Is(Cue | BeliefCue | SourceCue) {
 			continue
 		}
-		if k > 0 && toks[k-1].Is(Determiner) && !toks[k-1].BreakAfter {
-			continue // "an estimated 4,000", "the report"
+		if k > 0 && toks[k-1].Is(Determiner) && !toks[k-1].BreakAfter &&
+			(!p.is(toks[k-1], "that") || t.Is(NounCue|SourceNoun)) {
+			continue // "an estimated 4,000", "the report", "that claim"; not "a notice that read"
 		}
 		if k+1 < len(toks) && toks[k+1].Is(Cue) && !t.BreakAfter && t.Is(SourceNoun|VagueSource) {
 			continue // "reports show": the first is the source
 		}
-		if k > 0 && toks[k-1].Is(BeVerb) && !toks[k-1].BreakAfter &&
-			(k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
-			continue // "jobs were added", "is expected to": no one speaks
+		if p.passive(toks, k) && (k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
+			continue // "jobs were added", "was widely described as": no one speaks
 		}
 		p.verbCue(toks, k, si)
 	}
+}
+
+// passive reports whether the cue at word k follows a form of "be",
+// perhaps with an adverb between: "were added", "was widely described".
+func (p *Paragraph) passive(toks []Token, k int) bool {
+	i := k - 1
+	if i > 0 && strings.HasSuffix(p.word(toks[i]), "ly") && !toks[i].BreakAfter {
+		i--
+	}
+	return i >= 0 && toks[i].Is(BeVerb) && !toks[i].BreakAfter
 }
 
 // is reports whether word t is w (lowercase), ignoring letter case.
@@ -275,9 +291,53 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 			a.Content = p.withQuotes(Span{sent.Start, toks[k-1].End})
 		}
 	} else {
-		a.Content = p.withQuotes(Span{sent.Start, sent.End})
+		a.Content = p.withQuotes(Span(sent))
 	}
 	p.add(a)
+}
+
+// quoteNoun reads a quotation's source named around a noun for quoted
+// words: "a quote by the network's first planner", "a line from Ruiz",
+// "Colin Reyes's words". The content is the rest of the sentence and the
+// next quotation of the paragraph.
+func (p *Paragraph) quoteNoun(toks []Token, k, si int) {
+	sent := p.Sentences[si]
+	var src []Token
+	switch {
+	case k+2 < len(toks) && !toks[k].BreakAfter && (p.is(toks[k+1], "by") || p.is(toks[k+1], "from")):
+		end := k + 2
+		for end < len(toks) && end-(k+2) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
+			end++
+		}
+		src = toks[k+2 : end]
+	case k > 0 && !toks[k-1].BreakAfter && possessive(p.word(toks[k-1])):
+		start := k - 1
+		for start > 0 && k-start < maxSourceWords && !toks[start-1].BreakAfter && p.capitalised(toks[start-1]) {
+			start--
+		}
+		src = toks[start:k]
+	default:
+		return
+	}
+	if len(src) == 0 {
+		return
+	}
+	a := Attribution{Source: Span{src[0].Start, src[len(src)-1].End}, Cue: Span{toks[k].Start, toks[k].End},
+		Kind: p.classify(src, false), Sentence: si}
+	if a.Kind == Vague {
+		return // "a quote from someone": nobody
+	}
+	end := sent.End
+	if si+1 < len(p.Sentences) {
+		end = p.Sentences[si+1].End // the quoted words may follow: "…hangs in the canteen. "A bus …""
+	}
+	a.Content = p.withQuotes(Span{toks[k].End, end})
+	p.add(a)
+}
+
+// possessive reports whether w ends in 's or ’s.
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // prepositionSource reports whether the words after "per" or "in" are a
@@ -302,20 +362,24 @@ func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
 func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	sent := p.Sentences[si]
 	t := toks[k]
-	a := Attribution{Cue: Span{t.Start, t.End}, Belief: t.Is(BeliefCue) && !t.Is(Cue), Sentence: si}
+	a := Attribution{Cue: Span{t.Start, t.End}, Belief: t.Is(BeliefCue) && !t.Is(Cue), Near: t.Is(NearCue), Sentence: si}
 
-	// The source before the cue, over words like "also" and "has".
+	// The source before the cue, over words like "also" and "has"; speech
+	// denied, supposed or to come is none: "did not say", "will announce",
+	// "is expected to announce".
 	j := k
-	for j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue) && k-j < 3 {
+	for j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue|Negation) && k-j < 3 {
+		if toks[j-1].Is(Negation | ModalWord) {
+			return
+		}
 		j--
 	}
-	srcStart := j
-	for srcStart > 0 && j-srcStart < maxSourceWords && !toks[srcStart-1].BreakAfter &&
-		(!toks[srcStart-1].Is(ClauseWord|Cue) || toks[srcStart-1].Is(SourceNoun|VagueSource) && !toks[srcStart-1].Is(ClauseWord)) {
-		srcStart--
+	if k > 0 && !toks[k-1].BreakAfter && p.is(toks[k-1], "to") {
+		return
 	}
-	if srcStart > 0 && j-srcStart >= maxSourceWords {
-		srcStart = j // a clause, not a source's name
+	srcStart := j
+	for srcStart > 0 && j-srcStart < maxSourceWords && !toks[srcStart-1].BreakAfter && p.inSource(toks, srcStart-1) {
+		srcStart--
 	}
 	// A vague phrase may hold a clause word: "a source close to the mayor".
 	for m := srcStart - 1; m >= 0 && j-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
@@ -325,8 +389,26 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	}
 	if srcStart == j && j > 0 && p.is(toks[j-1], "who") {
 		srcStart = j - 1 // "Ruiz, who said …": who is the name before it
+	} else if srcStart == j && j > 1 && toks[j-1].Is(ClauseWord) && !toks[j-2].BreakAfter &&
+		(p.is(toks[j-1], "that") || p.is(toks[j-1], "which")) {
+		// "a notice that read", "a brochure that promises": the thing
+		// before the relative pronoun speaks.
+		j--
+		srcStart = j
+		for srcStart > 0 && j-srcStart < maxSourceWords && !toks[srcStart-1].BreakAfter && p.inSource(toks, srcStart-1) {
+			srcStart--
+		}
 	}
 	before := toks[srcStart:j]
+	// opened is where the run of words holding the source starts: after
+	// the break before it, when a long source was cut to its last words.
+	opened := srcStart
+	for opened > 0 && srcStart-opened < maxSourceWords && !toks[opened-1].BreakAfter && !toks[opened-1].Is(ClauseWord) {
+		opened--
+	}
+	if opened > 0 && !toks[opened-1].BreakAfter {
+		opened = srcStart
+	}
 	if srcStart > 0 && toks[srcStart-1].Is(Conditional) && !toks[srcStart-1].BreakAfter {
 		return // "if someone asks": a case supposed, not a source
 	}
@@ -344,11 +426,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		src := toks[k+2 : end]
 		a.Source = Span{src[0].Start, src[len(src)-1].End}
 		a.Kind = p.classify(src, false)
-		a.Content = p.withQuotes(Span{sent.Start, sent.End})
+		a.Content = p.withQuotes(Span(sent))
 	case len(before) > 0:
 		a.Source = Span{before[0].Start, before[len(before)-1].End}
 		a.Kind = p.classify(before, srcStart == 0)
-		a.Content = p.contentAround(toks, srcStart, k, sent)
+		a.Content = p.contentAround(toks, opened, k, sent)
 	default:
 		// "…," said Ruiz. / Said Ruiz: … — the source after the cue.
 		end := k + 1
@@ -358,12 +440,22 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter)
 		var src []Token
 		if inverted {
+			// "said the board's chair, Patricia Nolan": the name in
+			// apposition names the speaker.
+			if end < len(toks) && p.commaBetween(toks[end-1], toks[end]) && p.isName(toks, end) {
+				for end < len(toks) && end-(k+1) < 2*maxSourceWords && p.capitalised(toks[end]) {
+					end++
+					if toks[end-1].BreakAfter {
+						break
+					}
+				}
+			}
 			src = toks[k+1 : end]
 			a.Kind = p.classify(src, false)
 			// `"…," said Ruiz` or `…, said one official`; not "said in a
 			// statement", and at a sentence's start only before a name
 			// ("Reports a figure" is an imperative).
-			inverted = (a.Kind != Unnamed || !src[0].Is(AfterCue|Determiner)) && (k > 0 || a.Kind == Named)
+			inverted = (a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named)
 		}
 		switch {
 		case inverted:
@@ -393,13 +485,26 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		// not "some thought".
 		return
 	}
-	if t.Is(SourceCue) && !t.Is(Cue) && (len(before) == 0 || !before[len(before)-1].Is(SourceNoun)) {
-		return // "put" attributes only for a document: "the survey put support at 45%"
+	if t.Is(SourceCue) && !t.Is(Cue) && (len(before) == 0 || !before[len(before)-1].Is(SourceNoun)) &&
+		!(srcStart > 0 && p.is(toks[srcStart-1], "as")) {
+		return // "put" attributes only for a document ("the survey put support at 45%") or after "as" ("as she put it")
 	}
 	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
+}
+
+// inSource reports whether word i, read backwards from a cue, may belong to
+// the cue's source: not a clause word ("that", "who") unless a preposition
+// makes it a determiner ("critics of that paper"), and not another cue
+// unless it is a source noun ("reports", "research").
+func (p *Paragraph) inSource(toks []Token, i int) bool {
+	t := toks[i]
+	if t.Is(ClauseWord) {
+		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter
+	}
+	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
 }
 
 // commaBetween reports whether a comma stands between two words.
@@ -473,7 +578,7 @@ func (p *Paragraph) contentAround(toks []Token, s, k int, sent Sentence) Span {
 	}
 	if s > 0 && toks[s-1].BreakAfter {
 		// "The plan, she said, will …": the whole sentence.
-		return p.withQuotes(Span{sent.Start, sent.End})
+		return p.withQuotes(Span(sent))
 	}
 	return p.contentAfter(toks, k+1, sent)
 }
@@ -562,6 +667,22 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if src[0].Is(FirstPerson) { // "our survey"
 		return FirstHand
+	}
+	// "a spokesperson for the firm": the body after the preposition says
+	// whose; the words before it are the head.
+	for m := 1; m < len(src)-1; m++ {
+		if !src[m].Is(Preposition) || src[m-1].BreakAfter {
+			continue
+		}
+		body := src[m+1:]
+		if kind := p.classify(body, false); kind == Named || kind == FirstHand {
+			return kind
+		}
+		head = src[m-1]
+		if body[0].Is(Definite) && head.Is(Role) && !head.Is(VagueSource) {
+			return Unnamed // "a spokesperson for the firm": a body referred to, not named
+		}
+		break
 	}
 	if _, n := p.phraseAt(src, 0, VaguePhrase); n > 0 {
 		return Vague

@@ -16,6 +16,7 @@ import (
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcing"
 )
 
 // doc is the rule's documentation, doc.md beside this file; its first
@@ -31,6 +32,7 @@ var Rule = &lint.Rule{
 	Summary:        ruledoc.Summary(doc),
 	Doc:            doc,
 	Severity:       lint.Warning,
+	Requires:       []lint.Requirement{sourcing.SourcingAnalysis},
 	DefaultOptions: func() lint.Options { return &Options{MinWords: 4} },
 	Run:            runUnattributedQuote,
 }
@@ -91,9 +93,10 @@ func (qt *quotation) last() quotePart  { return qt.parts[len(qt.parts)-1] }
 
 // quoteCheck is one run of the rule over a document.
 type quoteCheck struct {
-	p    *lint.Pass
-	opts *Options
-	src  []byte
+	p       *lint.Pass
+	opts    *Options
+	src     []byte
+	sources *sourcing.Sourcing
 	// questions counts the document's question lines (see isAnswer), or
 	// is -1 until needed.
 	questions int
@@ -126,6 +129,7 @@ func runUnattributedQuote(p *lint.Pass) {
 	c := quoteChecks.Get().(*quoteCheck)
 	defer c.release()
 	c.p, c.opts, c.src, c.questions = p, p.Options.(*Options), p.Doc.Source, -1
+	c.sources = lint.ResultOf(p, sourcing.SourcingAnalysis)
 	qs := c.quotations()
 	if len(qs) == 0 {
 		return
@@ -670,7 +674,7 @@ func (c *quoteCheck) introduction(b *lint.Block, start int) *lint.Block {
 	case strings.HasSuffix(text, ",") && len(prev.Sentences) > 0:
 		// As the author of the report says,
 		st := prev.Sentences[len(prev.Sentences)-1]
-		if c.hasCueIn(prev.Text, st.Start, min(st.End, len(text)), true, -1, true) {
+		if c.cueIn(prev, st.Start, min(st.End, len(text)), -1, true) {
 			return prev
 		}
 	}
@@ -965,12 +969,12 @@ func (c *quoteCheck) attributionSentence(b *lint.Block, si int) bool {
 			break
 		}
 		if q.Start > at {
-			found = c.hasCueIn(b.Text, at, q.Start, at == st.Start, -1, true)
+			found = c.cueIn(b, at, q.Start, -1, true)
 		}
 		at = q.End
 	}
 	if !found && at < st.End {
-		found = c.hasCueIn(b.Text, at, st.End, at == st.Start, -1, true)
+		found = c.cueIn(b, at, st.End, -1, true)
 	}
 	c.said[key] = found
 	return found
@@ -1072,7 +1076,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if strings.HasSuffix(before, ":") {
 		return true // Lopez: "…"; The ministry's answer was blunt: "…"
 	}
-	if c.hasCue(text, start, start+len(before), sentenceStart, -1) {
+	if c.cueIn(b, start, start+len(before), -1, false) {
 		return true
 	}
 	if c.hasCite(b, start, q.Start) {
@@ -1111,7 +1115,7 @@ func (c *quoteCheck) attributedAfter(part quotePart, next *quotation) bool {
 	if startsWithDashLine(rest) || isPageCitation(rest) {
 		return true
 	}
-	if c.hasCue(text, q.End, end, false, -1) || c.hasCite(b, q.End, end) {
+	if c.cueIn(b, q.End, end, -1, false) || c.hasCite(b, q.End, end) {
 		return true
 	}
 	if c.nextWordFrom(b, q.End) < end {
@@ -1128,7 +1132,7 @@ func (c *quoteCheck) attributedAfter(part quotePart, next *quotation) bool {
 	if pointsBack(text, tag.Start, limit) || namedWithAppositive(text, tag.Start, limit) {
 		words = -1 // This is how Labor's Jared Benoff describes it.
 	}
-	return c.hasCue(text, tag.Start, min(tag.End, limit), false, words) || c.hasCite(b, q.End, min(tag.End, limit))
+	return c.cueIn(b, tag.Start, min(tag.End, limit), words, false) || c.hasCite(b, q.End, min(tag.End, limit))
 }
 
 // namedWithAppositive reports whether the sentence in text[start:end]
@@ -1224,80 +1228,46 @@ func continueSpeakers(qs []*quotation) {
 	}
 }
 
-// hasCue reports whether text[start:end], part of one sentence outside any
-// quotation, holds a speech verb with a speaker, "according to", or a
-// source such as "in a statement". sentenceStart says whether start begins
-// the sentence (an imperative "Say …" has no speaker). A maxWords of -1
-// looks at every word.
-func (c *quoteCheck) hasCue(text string, start, end int, sentenceStart bool, maxWords int) bool {
-	return c.hasCueIn(text, start, end, sentenceStart, maxWords, false)
-}
-
-// hasCueIn is hasCue; wide says the span lies outside the quotation's own
-// sentence, where only words that name a speaker count: not "read" or
-// "called" (a sign reads, a plan is called), nor thinking verbs.
-func (c *quoteCheck) hasCueIn(text string, start, end int, sentenceStart bool, maxWords int, wide bool) bool {
-	var prev [3]string // prev[0] is the word before the current one
-	n := 0
-	sawAs := false
-	for i := start; ; n++ {
-		ws, we := quoteNextWord(text, i, end)
-		if ws < 0 || maxWords >= 0 && n >= maxWords {
-			return false
-		}
-		i = we
-		w := text[ws:we]
-		var k quoteCue
-		if n == 0 || w[0] < 'A' || w[0] > 'Z' { // else a name: "United States", "Washington Post"
-			k = quoteCues.get(w)
-		}
-		if wide && k&cueSpeech != 0 && (k&cueNear != 0 || unspoken(prev) || quoteToVerbs.has(w) && strings.EqualFold(quoteWordAfter(text, we, end), "to")) {
-			k &^= cueSpeech // "is expected to announce", "will say", "agreed to wait"
-		}
-		if k&cueSpeech != 0 && speechVerbSpeaks(k, prev, n == 0 && sentenceStart, quoteWordAfter(text, we, end)) {
-			return true
-		}
-		if k&cueAccording != 0 && strings.EqualFold(quoteWordAfter(text, we, end), "to") {
-			return true
-		}
-		if strings.EqualFold(w, "put") && strings.EqualFold(quoteWordAfter(text, we, end), "it") {
-			return true // as she put it
-		}
-		if k&(cueFinding|cueQuoteNoun|cueSource) != 0 && namesSourceAt(text, w, we, end, k, prev, n == 0 && sentenceStart) {
-			return true
-		}
-		if quoteTalkVerbs.has(w) && strings.EqualFold(quoteWordAfter(text, we, end), "about") && speechVerbSpeaks(cueSpeech|cueImperative, prev, n == 0 && sentenceStart, "about") {
-			return true // the guide talks about how "…"
-		}
-		if w == "as" {
-			sawAs = true
-		} else if sawAs && (w == "goes" || w == "go") {
-			return true // as the saying goes
-		}
-		if k&cueSource != 0 && (isWordIn(prev[0]) || isWordIn(prev[1]) || isWordIn(prev[2])) {
-			return true
-		}
-		for _, v := range c.opts.SpeechVerbs {
-			if strings.EqualFold(w, v) {
-				return true
-			}
-		}
-		prev[2], prev[1], prev[0] = prev[1], prev[0], w
+// cueIn reports whether the attribution model finds a cue of speech or
+// writing in b.Text[start:end] (within its first maxWords words, when
+// maxWords is not negative), or one of the configured speech verbs. wide
+// says the span lies outside the quotation's own sentence, where a cue of
+// finding or an everyday verb ("Inspectors found cracked shelters.",
+// "One driver had volunteered for every shift.") speaks no quotation.
+func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) bool {
+	if start >= end {
+		return false
 	}
-}
-
-// unspoken reports whether the words before a speech verb make it speech
-// that has not happened: an infinitive ("expected to announce", but not
-// "went on to say") or a modal ("will say").
-func unspoken(prev [3]string) bool {
-	if strings.EqualFold(prev[0], "to") {
-		return !strings.EqualFold(prev[1], "on")
+	p := c.sources.Paragraph(b)
+	as := p.Attributions
+	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
+	for ; i < len(as) && as[i].Cue.Start < end; i++ {
+		a := as[i]
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near {
+			continue // a view, or nobody to speak ("reportedly", "it is believed")
+		}
+		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
+			return true
+		}
 	}
-	return quoteModals.has(prev[0])
+	for _, v := range c.opts.SpeechVerbs {
+		if containsWord(b.Text[start:end], v) {
+			return true
+		}
+	}
+	return false
 }
 
-// quoteToVerbs followed by "to" take an action, not words: "agreed to wait".
-var quoteToVerbs = newWordTable("agreed", "agree", "agrees", "agreeing", "promised", "promises", "promising", "vowed", "vows", "vowing", "continued", "continues", "continuing", "asked", "urged", "urges", "encouraged", "encourages", "encouraging")
+// containsWord reports whether text holds w as a whole word, ignoring case.
+func containsWord(text, w string) bool {
+	for i := 0; i+len(w) <= len(text); i++ {
+		if strings.EqualFold(text[i:i+len(w)], w) &&
+			(i == 0 || !isASCIIWordByte(text[i-1])) && (i+len(w) == len(text) || !isASCIIWordByte(text[i+len(w)])) {
+			return true
+		}
+	}
+	return false
+}
 
 // documentSubject reports whether the sentence in text[start:end] opens
 // with a written work as its subject, which is then the source of the
@@ -1352,24 +1322,6 @@ var quoteDocumentNouns = newWordTable("study", "report", "survey", "plan", "stra
 	"statement", "mandate", "constitution", "treaty", "ordinance", "statute", "brief", "whitepaper",
 	"announcement", "notice", "release", "blueprint", "declaration")
 
-// namesSourceAt reports whether the word w, ending at we, with the cue
-// kinds k, names a source without a speech verb: a finding verb before
-// "that" ("the survey found that"), a quote noun before "by" or "from"
-// ("a quote by Emerson") or someone's words ("Lincoln's words", "the
-// words of the chair").
-func namesSourceAt(text, w string, we, end int, k quoteCue, prev [3]string, opensSentence bool) bool {
-	next := quoteWordAfter(text, we, end)
-	switch {
-	case k&cueFinding != 0 && strings.EqualFold(next, "that"):
-		return speechVerbSpeaks(cueSpeech|cueImperative, prev, opensSentence, next)
-	case k&cueQuoteNoun != 0 && (strings.EqualFold(next, "by") || strings.EqualFold(next, "from")):
-		return true
-	case strings.EqualFold(w, "words"):
-		return isPossessive(prev[0]) || strings.EqualFold(next, "of")
-	}
-	return false
-}
-
 // isPossessive reports whether a word is a possessive: a name with 's, or
 // his, her, their.
 func isPossessive(w string) bool {
@@ -1382,50 +1334,6 @@ func endsPossessive(s string) bool {
 	s = trimRightSpace(s)
 	return isPossessive(s[strings.LastIndexAny(s, " \t\n")+1:])
 }
-
-// quoteTalkVerbs followed by "about" attribute: "she talks about how …".
-var quoteTalkVerbs = newWordTable("talk", "talks", "talked", "talking")
-
-// quoteModals before a speech verb put the speech in the future or in doubt.
-var quoteModals = newWordTable("will", "would", "could", "may", "might", "should", "must", "shall", "can", "'ll", "’ll")
-
-func isWordIn(w string) bool { return w == "in" || w == "In" }
-
-// speechVerbSpeaks decides whether a speech verb attributes: not a noun after an
-// article ("the saying"), not an imperative opening the sentence, and not
-// a passive with no agent ("it was said", "has been written").
-func speechVerbSpeaks(k quoteCue, prev [3]string, opensSentence bool, next string) bool {
-	if quoteDeterminers.has(prev[0]) || quoteNegations.has(prev[0]) {
-		return false // the saying; did not say
-	}
-	if strings.EqualFold(prev[0], "to") && quoteRefusals.has(prev[1]) {
-		return false // declined to say
-	}
-	if k&cueImperative != 0 && opensSentence {
-		return false
-	}
-	if k&cuePast != 0 {
-		be := quoteBeVerbs.has(prev[0]) || strings.HasSuffix(prev[0], "ly") && quoteBeVerbs.has(prev[1])
-		if be && !strings.EqualFold(next, "by") {
-			return false
-		}
-	}
-	return true
-}
-
-// quoteCue classifies the words that attribute quotations.
-type quoteCue uint8
-
-const (
-	cueSpeech     quoteCue = 1 << iota // said, told, wrote: attributes when it has a subject
-	cueImperative                      // say, tell: an imperative when it opens a sentence
-	cuePast                            // said, told: no speaker in "it was said"
-	cueAccording                       // according (to)
-	cueSource                          // statement, interview: a source after "in"
-	cueNear                            // read, called, thought: attributes only in the quotation's own sentence
-	cueFinding                         // found, showed: a source before "that"
-	cueQuoteNoun                       // quote, line: a source after "by" or "from"
-)
 
 // quoteNextWord returns the bounds of the first word in text[i:end] — letters
 // and digits, with inner apostrophes and hyphens — or -1, -1.
@@ -1701,66 +1609,6 @@ func containsTagFold(b []byte, lowerASCII string) bool {
 	}
 }
 
-// quoteCues is the attribution vocabulary. Past forms are participles too;
-// nouns that double as verbs ("post", "report") count only as sources
-// after "in" ("in a post").
-var quoteCues = newWordTableOf(func() map[string]quoteCue {
-	m := map[string]quoteCue{}
-	add := func(k quoteCue, words string) {
-		for _, w := range strings.Fields(words) {
-			m[w] |= k
-		}
-	}
-	add(cueSpeech|cuePast, `said told written wrote asked added explained noted argued claimed stated
-		tweeted posted recalled replied insisted warned testified reported remarked observed commented
-		encouraged defined read called chanted sang yelled cried screamed whispered muttered hoped believed feared thought
-		asserted shared recommended advised cited reminded announced declared admitted acknowledged conceded responded countered continued suggested urged
-		predicted promised vowed confirmed denied cautioned stressed emphasized emphasised complained joked
-		quipped shouted exclaimed wondered mused concluded agreed recounted described pleaded boasted
-		lamented texted emailed messaged answered objected protested blogged reiterated pointed spoke
-		quoted summed added interjected scoffed acknowledged predicted estimated echoed applauded
-		praised lauded hailed commended criticized criticised reflected summarized summarised elaborated
-		clarified contended affirmed mentioned proclaimed retorted highlighted underscored opined
-		characterized characterised laughed sighed teased ventured expressed volunteered`)
-	add(cueSpeech, `says tells writes asks adds explains notes argues claims insists warns tweets recalls
-		replies testifies reports remarks observes announces declares admits acknowledges concedes responds
-		counters continues suggests urges predicts promises vows confirms denies cautions stresses
-		emphasizes emphasises complains jokes quips wonders muses concludes agrees recounts describes
-		pleads boasts laments answers objects protests reiterates points speaks states asserts shares
-		hopes believes fears thinks chants reads defines defining
-		recommends advises cites reminds stating asserting citing reminding wondering sharing
-		saying telling writing asking adding explaining noting arguing claiming insisting warning
-		tweeting posting recalling replying testifying reporting remarking announcing declaring
-		admitting acknowledging conceding responding countering suggesting urging predicting
-		promising vowing confirming denying cautioning stressing emphasizing complaining joking
-		concluding agreeing recounting describing pleading boasting lamenting answering speaking
-		echoes applauds praises lauds hails commends criticizes criticises reflects summarizes summarises
-		elaborates clarifies contends affirms mentions proclaims retorts highlights underscores opines
-		characterizes characterises echoing applauding praising commending criticizing reflecting
-		summarizing elaborating clarifying contending affirming mentioning proclaiming highlighting
-		underscoring observing remarking expresses expressing encourages encouraging volunteers`)
-	add(cueNear, `volunteered volunteers read reads called defined define defines defining chanted chants sang hoped hopes believed
-		believes feared fears thought thinks wondered wonders`)
-	add(cueSpeech|cueImperative, `say tell write ask explain argue insist warn recall reply testify respond admit
-		acknowledge concede confirm deny describe suggest hope believe fear think define note claim
-		emphasize emphasise observe remark predict agree complain urge contend recount reiterate
-		announce declare conclude`)
-	add(cueAccording, "according")
-	add(cueFinding, "found finds find showed shows shown revealed reveals concluded concludes determined determines")
-	add(cueQuoteNoun, "quote quotes quotation quotations line lines passage excerpt remark remarks")
-	add(cueSource, `statement statements interview interviews letter memo email e-mail speech post tweet
-		remarks testimony release filing report op-ed essay column editorial blog podcast address
-		briefing affidavit complaint lawsuit ruling opinion book memoir article paper notes comments
-		conversation broadcast hearing transcript words`)
-	return m
-}())
-
-// quoteNegations before a speech verb deny the speech: "did not say".
-var quoteNegations = newWordTable("not", "never", "didn't", "didn’t", "doesn't", "doesn’t", "don't", "don’t", "won't", "won’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t", "can't", "can’t", "cannot", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "isn't", "isn’t", "wasn't", "wasn’t")
-
-// quoteRefusals before "to" and a speech verb deny the speech: "declined to say".
-var quoteRefusals = newWordTable("declined", "declines", "declining", "refused", "refuses", "refusing", "unable", "reluctant", "unwilling")
-
 // quoteDeterminers before a speech verb make it a noun: "the saying", "a warning".
 var quoteDeterminers = newWordTable("a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose", "every", "each", "no")
 
@@ -1874,12 +1722,6 @@ func (t *wordTable[V]) lookup(w string) (v V, ok bool) {
 	}
 	v, ok = t.m[string(buf[:n])]
 	return v, ok
-}
-
-// get returns the value of w, ignoring letter case.
-func (t *wordTable[V]) get(w string) V {
-	v, _ := t.lookup(w)
-	return v
 }
 
 // has reports whether the table holds w, ignoring letter case.
