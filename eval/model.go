@@ -80,7 +80,9 @@ func (s *ModelScore) scoreDoc(d *PolnearDoc) {
 		p := prose.Analyze(text, prose.SplitSentences(text), prose.FindQuotes(text), named)
 		named = p.Names()
 		for _, a := range p.Attributions {
-			shift := func(sp prose.Span) prose.Span { return prose.Span{Start: sp.Start + para.Start, End: sp.End + para.Start} }
+			shift := func(sp prose.Span) prose.Span {
+				return prose.Span{Start: sp.Start + para.Start, End: sp.End + para.Start}
+			}
 			a.Source, a.Cue, a.Content = shift(a.Source), shift(a.Cue), shift(a.Content)
 			preds = append(preds, predicted{a: a})
 		}

@@ -383,8 +383,8 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	}
 	// A vague phrase may hold a clause word: "a source close to the mayor".
 	for m := srcStart - 1; m >= 0 && j-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
-		if _, n := p.phraseAt(toks, m, VaguePhrase); n > 0 && toks[m].Is(VagueModifier|VagueSource) {
-			srcStart = m
+		if _, n := p.phraseAt(toks, m, VaguePhrase); n > 0 && m+n >= srcStart && toks[m].Is(VagueModifier|VagueSource) {
+			srcStart = m // the phrase reaches the source found so far
 		}
 	}
 	if srcStart == j && j > 0 && p.is(toks[j-1], "who") {
