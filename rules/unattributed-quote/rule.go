@@ -29,7 +29,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:             "unattributed-quote",
 	Summary:        ruledoc.Summary(doc),
-	Doc:            doc,
+	Doc:            ruledoc.Expand(doc),
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return &Options{MinWords: 4} },
 	Run:            runUnattributedQuote,
