@@ -71,13 +71,12 @@ func check(doc string, classes []prose.ClassDoc) error {
 			continue
 		}
 		m := placeholder.FindStringSubmatch(line)
-		switch {
-		case m == nil:
+		if m == nil {
 			errs = append(errs, fmt.Errorf("line %d: %q: a placeholder is a line of its own, {{lexicon CLASS}}", i+1, strings.TrimSpace(line)))
-		default:
-			if _, ok := find(classes, m[1]); !ok {
-				errs = append(errs, fmt.Errorf("line %d: no lexicon class %q: the classes are the [sections] of prose/lexicon.txt", i+1, m[1]))
-			}
+			continue
+		}
+		if _, ok := find(classes, m[1]); !ok {
+			errs = append(errs, fmt.Errorf("line %d: no lexicon class %q: the classes are the [sections] of prose/lexicon.txt", i+1, m[1]))
 		}
 	}
 	return errors.Join(errs...)
