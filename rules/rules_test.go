@@ -12,6 +12,7 @@ import (
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the .out files of rule fixtures (review the diff!)")
@@ -168,7 +169,8 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 // TestEveryRuleFolderIsRegistered ties the folders to the registry: a
 // folder holding a rule.go that All does not list would be a rule nobody
 // runs, and a registered rule's documentation must be its folder's doc.md,
-// where DocPath (and so the documentation links of SARIF reports) points.
+// where DocPath (and so the documentation links of SARIF reports) points,
+// with every {{lexicon CLASS}} placeholder filled in from the lexicon.
 func TestEveryRuleFolderIsRegistered(t *testing.T) {
 	folders, err := filepath.Glob(filepath.Join("*", "rule.go"))
 	if err != nil {
@@ -193,8 +195,14 @@ func TestEveryRuleFolderIsRegistered(t *testing.T) {
 			t.Errorf("rule %s: %v (its documentation is %s)", id, err, DocPath(id))
 			continue
 		}
-		if string(doc) != r.Doc {
-			t.Errorf("rule %s: Doc is not %s", id, DocPath(id))
+		if err := ruledoc.Check(string(doc)); err != nil {
+			t.Errorf("%s: %v", DocPath(id), err)
+		}
+		if ruledoc.Expand(string(doc)) != r.Doc {
+			t.Errorf("rule %s: Doc is not %s with its word lists filled in", id, DocPath(id))
+		}
+		if strings.Contains(r.Doc, "{{lexicon") {
+			t.Errorf("rule %s: Doc holds a word list placeholder that was not filled in", id)
 		}
 	}
 }

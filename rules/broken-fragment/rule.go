@@ -28,7 +28,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "broken-fragment",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      doc,
+	Doc:      ruledoc.Expand(doc),
 	Severity: lint.Warning,
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},

@@ -25,7 +25,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "redirected-link",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      doc,
+	Doc:      ruledoc.Expand(doc),
 	Severity: lint.Info,
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},

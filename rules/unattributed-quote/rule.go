@@ -30,7 +30,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:             "unattributed-quote",
 	Summary:        ruledoc.Summary(doc),
-	Doc:            doc,
+	Doc:            ruledoc.Expand(doc),
 	Severity:       lint.Warning,
 	Requires:       []lint.Requirement{sourcing.SourcingAnalysis},
 	DefaultOptions: func() lint.Options { return &Options{MinWords: 4} },

@@ -29,7 +29,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:             "uncited-number",
 	Summary:        ruledoc.Summary(doc),
-	Doc:            doc,
+	Doc:            ruledoc.Expand(doc),
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return DefaultUncitedNumberOptions() },
 	Requires:       []lint.Requirement{sourcing.SourcingAnalysis, sourcing.MentionsAnalysis},
