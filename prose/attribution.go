@@ -659,9 +659,6 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 			if p.namedBefore(head.Start) {
 				return Named
 			}
-			if head.Is(VagueSource) { // "they say"
-				return Vague
-			}
 			return Unnamed
 		}
 	}
