@@ -103,6 +103,7 @@ const maxCueGap = 7
 // Paragraph.Names). It takes time linear in the paragraph's length.
 func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier bool) *Paragraph {
 	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier}
+	p.Tokens = make([]Token, 0, len(text)/6+1) // about one word in six bytes
 	for _, q := range quotes {
 		if q.Depth == 0 {
 			p.outer = append(p.outer, Span{q.Start, q.End})
