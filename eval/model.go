@@ -79,7 +79,7 @@ func (s *ModelScore) scoreDoc(d *PolnearDoc) {
 		text := string(d.Text[para.Start:para.End])
 		p := prose.Analyze(text, prose.SplitSentences(text), prose.FindQuotes(text), named)
 		named = p.Names()
-		for _, a := range p.Attributions {
+		for _, a := range p.Attributions() {
 			shift := func(sp prose.Span) prose.Span {
 				return prose.Span{Start: sp.Start + para.Start, End: sp.End + para.Start}
 			}

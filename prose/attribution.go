@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -64,28 +65,107 @@ type Attribution struct {
 }
 
 // Paragraph is the prose analysis of one paragraph: its words by
-// sentence and its attributions.
+// sentence and its attributions. It reads a sentence only when asked about
+// it (or about a later one that may refer back), so a rule that asks about
+// one sentence of a long paragraph pays for that sentence. Its methods are
+// safe for concurrent use.
 type Paragraph struct {
 	Text      string
 	Sentences []Sentence
 	Quotes    []Quote
-	// Tokens are the words of every sentence; the words of sentence i are
-	// Tokens[SentenceTokens[i]:SentenceTokens[i+1]].
-	Tokens         []Token
-	SentenceTokens []int
-	Attributions   []Attribution
-	// names are the starts of the words that name someone, in order: a
-	// pronoun or definite description after one refers back to it.
-	names        []int
+
+	mu           sync.Mutex
 	namedEarlier bool
-	cues         map[Span]bool // of the attributions found before findColonLines, built when asked
 	// outer are the outermost quotations, in order; they do not overlap.
 	outer []Span
+	// words[i] are the tokens of sentence i, once read (read[i]).
+	words [][]Token
+	read  []bool
+	// attrs[i] are the attributions whose cue is in sentence i, once found
+	// (found[i]), in cue order.
+	attrs [][]Attribution
+	found []bool
+	all   []Attribution // every attribution, once asked for
+	// firstName is the start of the first word that names someone, or -1;
+	// nameScan counts the sentences read for it so far.
+	firstName int
+	nameScan  int
 }
 
 // Words returns the tokens of sentence i.
 func (p *Paragraph) Words(i int) []Token {
-	return p.Tokens[p.SentenceTokens[i]:p.SentenceTokens[i+1]]
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.sentenceWords(i)
+}
+
+func (p *Paragraph) sentenceWords(i int) []Token {
+	if !p.read[i] {
+		s := p.Sentences[i]
+		p.words[i] = Tokenize(make([]Token, 0, (s.End-s.Start)/6+1), p.Text, s.Start, s.End)
+		p.read[i] = true
+	}
+	return p.words[i]
+}
+
+// In returns the attributions whose cue is in sentence i, in cue order.
+func (p *Paragraph) In(i int) []Attribution {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.sentenceAttributions(i)
+}
+
+func (p *Paragraph) sentenceAttributions(i int) []Attribution {
+	if !p.found[i] {
+		p.findInSentence(i)
+		slices.SortStableFunc(p.attrs[i], func(a, b Attribution) int { return a.Cue.Start - b.Cue.Start })
+		p.found[i] = true
+	}
+	return p.attrs[i]
+}
+
+// maxQuoteReach bounds, in sentences each way, how far About looks for
+// the cue of a quotation that runs over several sentences.
+const maxQuoteReach = 16
+
+// About returns the attributions that concern sentence i: those whose cue
+// is in it and those whose content overlaps it, in cue order. It reads the
+// sentences next to i, and those a quotation joins to i (at most
+// maxQuoteReach each way).
+func (p *Paragraph) About(i int) []Attribution {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.Sentences[i]
+	lo, hi := i-1, i+1
+	for _, off := range []int{s.Start, s.End - 1} {
+		if q, ok := p.outerAt(off); ok {
+			lo = min(lo, p.sentenceAt(q.Start)-1)
+			hi = max(hi, p.sentenceAt(q.End-1)+1)
+		}
+	}
+	lo, hi = max(lo, 0, i-maxQuoteReach), min(hi, len(p.Sentences)-1, i+maxQuoteReach)
+	var out []Attribution
+	for j := lo; j <= hi; j++ {
+		for _, a := range p.sentenceAttributions(j) {
+			if a.Sentence == i || a.Content.Start < s.End && s.Start < a.Content.End {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// Attributions returns every attribution of the paragraph, in cue order.
+func (p *Paragraph) Attributions() []Attribution {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.all == nil {
+		p.all = []Attribution{}
+		for i := range p.Sentences {
+			p.all = append(p.all, p.sentenceAttributions(i)...)
+		}
+	}
+	return p.all
 }
 
 // maxSourceWords bounds a source's phrase: a longer run of words before a
@@ -96,39 +176,22 @@ const maxSourceWords = 8
 // statement on Monday that").
 const maxCueGap = 7
 
-// Analyze tokenizes a paragraph and finds its attributions. sentences and
-// quotes are the paragraph's, as SplitSentences and FindQuotes give them;
+// Analyze prepares the analysis of a paragraph: sentences and quotes are
+// the paragraph's, as SplitSentences and FindQuotes give them;
 // namedEarlier says whether an earlier paragraph of the document named
 // someone, to whom "he said" or "the agency found" may refer (see
-// Paragraph.Names). It takes time linear in the paragraph's length.
+// Paragraph.Names). The work is done when asked, in time linear in the
+// length of the sentences read.
 func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier bool) *Paragraph {
-	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier}
-	p.Tokens = make([]Token, 0, len(text)/6+1) // about one word in six bytes
+	n := len(sentences)
+	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier,
+		words: make([][]Token, n), read: make([]bool, n), attrs: make([][]Attribution, n), found: make([]bool, n),
+		firstName: -1}
 	for _, q := range quotes {
 		if q.Depth == 0 {
 			p.outer = append(p.outer, Span{q.Start, q.End})
 		}
 	}
-	p.SentenceTokens = make([]int, 0, len(sentences)+1)
-	for _, s := range sentences {
-		p.SentenceTokens = append(p.SentenceTokens, len(p.Tokens))
-		p.Tokens = Tokenize(p.Tokens, text, s.Start, s.End)
-	}
-	p.SentenceTokens = append(p.SentenceTokens, len(p.Tokens))
-	for si := range sentences {
-		toks := p.Words(si)
-		for k := range toks {
-			if p.isName(toks, k) && (k > 0 || p.nameOpens(toks)) {
-				p.names = append(p.names, toks[k].Start)
-			}
-		}
-	}
-	for si := range sentences {
-		p.findInSentence(si)
-	}
-	p.findColonsAndDashes()
-	p.findColonLines()
-	slices.SortStableFunc(p.Attributions, func(a, b Attribution) int { return a.Cue.Start - b.Cue.Start })
 	return p
 }
 
@@ -165,18 +228,38 @@ func (p *Paragraph) nameOpens(toks []Token) bool {
 // namedBefore reports whether a name stands before offset off in the
 // paragraph or in an earlier one.
 func (p *Paragraph) namedBefore(off int) bool {
-	return p.namedEarlier || len(p.names) > 0 && p.names[0] < off
+	return p.namedEarlier || p.nameBefore(off)
+}
+
+// nameBefore reports whether a name stands before offset off in the
+// paragraph, reading sentences in order until it finds the first.
+func (p *Paragraph) nameBefore(off int) bool {
+	for p.firstName < 0 && p.nameScan < len(p.Sentences) && p.Sentences[p.nameScan].Start < off {
+		toks := p.sentenceWords(p.nameScan)
+		for k := range toks {
+			if p.isName(toks, k) && (k > 0 || p.nameOpens(toks)) {
+				p.firstName = toks[k].Start
+				break
+			}
+		}
+		p.nameScan++
+	}
+	return p.firstName >= 0 && p.firstName < off
 }
 
 // Names reports whether the paragraph names someone, or an earlier one did:
 // the namedEarlier of the next paragraph's Analyze.
-func (p *Paragraph) Names() bool { return p.namedEarlier || len(p.names) > 0 }
+func (p *Paragraph) Names() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.namedEarlier || p.nameBefore(len(p.Text)+1)
+}
 
 func (p *Paragraph) word(t Token) string { return p.Text[t.Start:t.End] }
 
 // findInSentence finds the attributions whose cue is in sentence si.
 func (p *Paragraph) findInSentence(si int) {
-	toks := p.Words(si)
+	toks := p.sentenceWords(si)
 	sent := p.Sentences[si]
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -222,6 +305,8 @@ func (p *Paragraph) findInSentence(si int) {
 		}
 		p.verbCue(toks, k, si)
 	}
+	p.findColonsAndDashes(si)
+	p.findColonLine(si)
 }
 
 // passive reports whether the cue at word k follows a form of "be",
@@ -688,7 +773,7 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	if src[0].Is(Definite) && head.Is(SourceNoun|Role|VagueSource) {
 		// "the agency", "the poll", "its figures": the one named before in
 		// the paragraph.
-		if len(p.names) > 0 && p.names[0] < src[0].Start {
+		if p.nameBefore(src[0].Start) {
 			return Named
 		}
 		return Unnamed
@@ -711,22 +796,24 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	return Unnamed
 }
 
-// findColonsAndDashes finds the attributions without a cue word: a name and
-// a colon before a quotation (`Ruiz: "…"`), and a dash line after one
-// (`"…" — Ruiz`).
-func (p *Paragraph) findColonsAndDashes() {
-	for _, q := range p.Quotes {
-		if q.Depth != 0 {
-			continue
-		}
+// findColonsAndDashes finds the attributions of sentence si without a cue
+// word: a name and a colon before a quotation (`Ruiz: "…"`), and a dash
+// line after one (`"…" — Ruiz`).
+func (p *Paragraph) findColonsAndDashes(si int) {
+	sent := p.Sentences[si]
+	// The quotations that may open after a colon in the sentence or close
+	// before a dash in it: those starting before its end, from the last
+	// one closing before its start.
+	q0 := sort.Search(len(p.outer), func(i int) bool { return p.outer[i].End >= sent.Start-maxDashGap })
+	for qi := q0; qi < len(p.outer) && p.outer[qi].Start <= sent.End+maxDashGap; qi++ {
+		q := p.outer[qi]
 		// A colon right before the quotation, after a short run of words.
 		i := q.Start
 		for i > 0 && p.Text[i-1] == ' ' {
 			i--
 		}
-		if i > 0 && p.Text[i-1] == ':' {
-			si := p.sentenceAt(i - 1)
-			toks := p.Words(si)
+		if i > 0 && p.Text[i-1] == ':' && p.sentenceAt(i-1) == si {
+			toks := p.sentenceWords(si)
 			end := sort.Search(len(toks), func(k int) bool { return toks[k].End > i-1 })
 			start := end - 1 // the word before the colon, then the words joined to it
 			for start > 0 && end-start < 5 && !toks[start-1].BreakAfter {
@@ -742,12 +829,11 @@ func (p *Paragraph) findColonsAndDashes() {
 		}
 		// A dash after the quotation, then a name to the sentence's end.
 		j := q.End
-		for j < len(p.Text) && p.Text[j] == ' ' {
+		for j < len(p.Text) && j-q.End < maxDashGap && p.Text[j] == ' ' {
 			j++
 		}
-		if n := dashAt(p.Text, j); n > 0 {
-			si := p.sentenceAt(j)
-			toks := p.Words(si)
+		if n := dashAt(p.Text, j); n > 0 && p.sentenceAt(j) == si {
+			toks := p.sentenceWords(si)
 			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= j+n })
 			end := k
 			for end < len(toks) && end-k < maxSourceWords {
@@ -764,29 +850,30 @@ func (p *Paragraph) findColonsAndDashes() {
 	}
 }
 
-// findColonLines finds a name and a colon opening a sentence, a headline's
+// maxDashGap bounds the spaces between a quotation and its colon or dash.
+const maxDashGap = 8
+
+// findColonLine finds a name and a colon opening sentence si, a headline's
 // attribution: "Clinton: Trump's view of the world is wrong".
-func (p *Paragraph) findColonLines() {
-	for si, sent := range p.Sentences {
-		toks := p.Words(si)
-		for k := 0; k < len(toks) && k < 5; k++ {
-			if !toks[k].BreakAfter {
-				continue
-			}
-			if !strings.HasPrefix(p.Text[toks[k].End:], ":") || k+1 >= len(toks) {
-				break
-			}
-			colon := Span{toks[k].End, toks[k].End + 1}
-			if p.hasCue(colon) {
-				break // a quotation's colon, found already
-			}
-			if src := toks[:k+1]; p.nameOnly(src) && p.classify(src, true) == Named {
-				p.cues[colon] = true
-				p.add(Attribution{Source: Span{src[0].Start, src[k].End}, Cue: colon,
-					Content: p.withQuotes(Span{toks[k+1].Start, sent.End}), Kind: Named, Sentence: si})
-			}
+func (p *Paragraph) findColonLine(si int) {
+	sent := p.Sentences[si]
+	toks := p.sentenceWords(si)
+	for k := 0; k < len(toks) && k < 5; k++ {
+		if !toks[k].BreakAfter {
+			continue
+		}
+		if !strings.HasPrefix(p.Text[toks[k].End:], ":") || k+1 >= len(toks) {
 			break
 		}
+		colon := Span{toks[k].End, toks[k].End + 1}
+		if slices.ContainsFunc(p.attrs[si], func(a Attribution) bool { return a.Cue == colon }) {
+			break // a quotation's colon, found already
+		}
+		if src := toks[:k+1]; p.nameOnly(src) && p.classify(src, true) == Named {
+			p.add(Attribution{Source: Span{src[0].Start, src[k].End}, Cue: colon,
+				Content: p.withQuotes(Span{toks[k+1].Start, sent.End}), Kind: Named, Sentence: si})
+		}
+		break
 	}
 }
 
@@ -822,17 +909,6 @@ func (p *Paragraph) capitalised(t Token) bool {
 	return unicode.IsUpper(r)
 }
 
-// hasCue reports whether an attribution found already has cue c.
-func (p *Paragraph) hasCue(c Span) bool {
-	if p.cues == nil {
-		p.cues = make(map[Span]bool, len(p.Attributions))
-		for _, a := range p.Attributions {
-			p.cues[a.Cue] = true
-		}
-	}
-	return p.cues[c]
-}
-
 // dashAt returns the length of a dash at text[i:], or 0.
 func dashAt(text string, i int) int {
 	if i+1 < len(text) && text[i] == '-' && text[i+1] == '-' {
@@ -860,9 +936,10 @@ func (p *Paragraph) sentenceAt(off int) int {
 	return max(lo-1, 0)
 }
 
-// add appends an attribution; Analyze orders them by cue at the end.
+// add records an attribution of its sentence; sentenceAttributions orders
+// them by cue.
 func (p *Paragraph) add(a Attribution) {
-	p.Attributions = append(p.Attributions, a)
+	p.attrs[a.Sentence] = append(p.attrs[a.Sentence], a)
 }
 
 // SourceOf returns the best attribution whose content holds span s: named
@@ -880,7 +957,7 @@ func (p *Paragraph) SourceOf(s Span) (a Attribution, ok bool) {
 		}
 		return 0
 	}
-	for _, c := range p.Attributions {
+	for _, c := range p.Attributions() {
 		if c.Content.Holds(s) && !c.Source.Holds(s) && (!ok || rank(c.Kind) > rank(a.Kind)) {
 			a, ok = c, true
 		}

@@ -25,7 +25,7 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		p := Analyze(text, SplitSentences(text), FindQuotes(text), named)
 		last := -1
-		for _, a := range p.Attributions {
+		for _, a := range p.Attributions() {
 			for _, s := range []Span{a.Source, a.Cue, a.Content} {
 				if s.Start < 0 || s.End > len(text) || s.Start > s.End && !(s == Span{}) {
 					t.Fatalf("span %v outside [0,%d] in %q", s, len(text), text)

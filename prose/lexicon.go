@@ -72,6 +72,7 @@ const (
 	Negation
 	QuoteNoun
 	NearCue
+	VagueSingular
 	lastClass
 
 	// phraseStart marks the first word of a phrase of any class.
@@ -87,7 +88,7 @@ var classNames = [...]string{
 	"fraction", "percent", "unit", "singular-unit", "count-noun", "rate-base", "change-verb",
 	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
 	"reader", "aim", "function", "group-noun", "impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
-	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue",
+	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular",
 }
 
 // Name returns the lexicon.txt name of a single class.

@@ -1239,7 +1239,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 		return false
 	}
 	p := c.sources.Paragraph(b)
-	as := p.Attributions
+	as := p.Attributions()
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]

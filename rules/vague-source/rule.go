@@ -113,7 +113,7 @@ func runVagueSource(p *lint.Pass) {
 				para = sources.Paragraph(b)
 			}
 			n := len(found)
-			for _, a := range para.Attributions {
+			for _, a := range para.In(si) {
 				if a.Sentence == si && a.Kind == prose.Vague {
 					found = append(found, vagueSpan(a))
 				}

@@ -122,13 +122,8 @@ func (s *Sourcing) namedBefore(i int) bool {
 // source for sentence si of block b: a cue in the sentence with a named
 // source, or a named attribution whose content holds the sentence.
 func (s *Sourcing) namedAttribution(b *lint.Block, si int) bool {
-	p := s.Paragraph(b)
-	sent := prose.Span{Start: b.Sentences[si].Start, End: b.Sentences[si].End}
-	for _, a := range p.Attributions {
-		if a.Kind != prose.Named {
-			continue
-		}
-		if a.Sentence == si || a.Content.Start < sent.End && sent.Start < a.Content.End {
+	for _, a := range s.Paragraph(b).About(si) {
+		if a.Kind == prose.Named {
 			return true
 		}
 	}

@@ -305,12 +305,13 @@ func letterRunEnd(text string, i int) int {
 var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|PluralCount|FractionWord|
 	PercentWord|UnitWord|MultiplyVerb, "percentage", "twice", "record", "times")
 
-// VagueWords are the words of which every vague attribution the model
-// finds holds one: a vague source, a role, a source noun ("a recent
-// study"), an impersonal participle ("it is believed") or an adverb
-// ("reportedly").
-var VagueWords = newWordTrigger(prose.VagueSource | prose.Role | prose.SourceNoun |
-	prose.ImpersonalParticiple | prose.VagueAdverb)
+// VagueWords are the words of which nearly every vague attribution the
+// model finds holds one: a vague source ("experts"), an impersonal
+// participle ("it is believed"), an adverb ("reportedly"), or a source
+// noun or role that is vague with "a" or "some" before it ("a recent
+// study", "a spokesman"). Only sentences holding one are read for
+// vague-source, so that it costs little on text that has none.
+var VagueWords = newWordTrigger(prose.VagueSource | prose.ImpersonalParticiple | prose.VagueAdverb | prose.VagueSingular)
 
 // MaxLexWord bounds the words the lexicon is asked about.
 const MaxLexWord = prose.MaxWord
