@@ -734,6 +734,8 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if len(src) == 1 {
 		switch {
+		case Exact(p.word(head))&FirstPersonExact != 0:
+			return FirstHand
 		case p.is(head, "who"):
 			if p.namedBefore(head.Start) {
 				return Named

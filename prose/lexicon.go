@@ -73,6 +73,7 @@ const (
 	QuoteNoun
 	NearCue
 	VagueSingular
+	FirstPersonExact
 	lastClass
 
 	// phraseStart marks the first word of a phrase of any class.
@@ -88,7 +89,7 @@ var classNames = [...]string{
 	"fraction", "percent", "unit", "singular-unit", "count-noun", "rate-base", "change-verb",
 	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
 	"reader", "aim", "function", "group-noun", "impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
-	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular",
+	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular", "first-person-exact",
 }
 
 // Name returns the lexicon.txt name of a single class.
