@@ -303,6 +303,15 @@ func (p *Paragraph) findInSentence(si int) {
 		if p.passive(toks, k) && (k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
 			continue // "jobs were added", "was widely described as": no one speaks
 		}
+		if strings.HasSuffix(p.word(t), "ing") && k > 0 && !toks[k-1].BreakAfter {
+			switch {
+			case toks[k-1].Is(Preposition):
+				p.gerundCue(toks, k, si) // "by warning that", "made a point of saying"
+				continue
+			case !toks[k-1].Is(BeVerb) && !p.isName(toks, k-1):
+				continue // "the most promising", "writing reports": a participle, not speech
+			}
+		}
 		p.verbCue(toks, k, si)
 	}
 	p.findColonsAndDashes(si)
@@ -495,8 +504,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if opened > 0 && !toks[opened-1].BreakAfter {
 		opened = srcStart
 	}
-	if srcStart > 0 && toks[srcStart-1].Is(Conditional) && !toks[srcStart-1].BreakAfter {
-		return // "if someone asks": a case supposed, not a source
+	for m := srcStart - 1; m >= 0 && srcStart-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
+		if toks[m].Is(Conditional) {
+			return // "if someone asks", "if local officials say": a case supposed, not a source
+		}
 	}
 	passive := k+1 < len(toks) && p.is(toks[k+1], "by") && !t.BreakAfter
 	switch {
@@ -566,10 +577,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			return
 		}
 	}
-	if a.Belief && (a.Kind != Vague || len(before) == 1 && before[0].Is(VagueModifier)) {
+	if a.Belief && (a.Kind != Vague || len(before) == 0 || !p.pluralSource(before)) {
 		// A view held, not a source given: only "analysts expect" matters,
-		// not "some thought".
+		// not "some thought" or "everyone wants".
 		return
+	}
+	if t.Is(NounCue) && len(before) > 0 && before[len(before)-1].Is(VagueModifier) {
+		return // "some notes", "many projects": a noun after a quantifier
 	}
 	if t.Is(SourceCue) && !t.Is(Cue) && (len(before) == 0 || !before[len(before)-1].Is(SourceNoun)) &&
 		!(srcStart > 0 && p.is(toks[srcStart-1], "as")) {
@@ -591,6 +605,21 @@ func (p *Paragraph) inSource(toks []Token, i int) bool {
 		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter
 	}
 	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
+}
+
+// gerundCue reads a cue after a preposition ("rallied supporters by
+// warning that …"): the sentence's subject speaks.
+func (p *Paragraph) gerundCue(toks []Token, k, si int) {
+	t := toks[k]
+	if !t.Is(Cue) || t.Is(NounCue|NearCue) {
+		return
+	}
+	src := p.subjectBefore(toks, k, true)
+	if len(src) == 0 || src[len(src)-1].End > t.Start {
+		return
+	}
+	p.add(Attribution{Source: Span{src[0].Start, src[len(src)-1].End}, Cue: Span{t.Start, t.End},
+		Kind: p.classify(src, true), Content: p.contentAfter(toks, k+1, p.Sentences[si]), Sentence: si})
 }
 
 // commaBetween reports whether a comma stands between two words.
@@ -643,11 +672,20 @@ func (p *Paragraph) takesClause(toks []Token, k int) bool {
 		return false
 	}
 	n := toks[k+1]
-	if n.Is(Determiner|Pronoun|FirstPerson|NumberWord|LeadWord) || p.is(n, "that") {
-		return true
+	if n.Is(NumberWord) || p.is(n, "that") || n.Is(Determiner) && !n.Is(Definite) {
+		return true // "reports that", "reports 40 cases", "reports a rise"
 	}
 	c := p.Text[n.Start]
-	return c >= '0' && c <= '9' || c == '$' || p.isName(toks, k+1)
+	return c >= '0' && c <= '9' || c == '$'
+}
+
+// pluralSource reports whether a source is a group named by a plural
+// noun that holds views ("analysts", "many economists"), not a mere
+// quantifier ("some", "everyone") or the reader ("you").
+func (p *Paragraph) pluralSource(src []Token) bool {
+	head := src[len(src)-1]
+	return head.Is(VagueSource) && !head.Is(VagueModifier) && !p.is(head, "everyone") && !p.is(head, "everybody") &&
+		!p.is(head, "someone") && !p.is(head, "somebody")
 }
 
 // contentAround returns the content of a cue at word k whose source starts
@@ -725,7 +763,7 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
 	for i := range src {
-		if i == 0 && first && !p.acronym(src[i]) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) {
+		if i == 0 && first && !p.acronym(src[i]) && !possessive(p.word(src[i])) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) {
 			continue // "The", or "Health officials": a capital that only opens the sentence
 		}
 		if p.isName(src, i) {
@@ -764,8 +802,10 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 			return kind
 		}
 		head = src[m-1]
-		if body[0].Is(Definite) && head.Is(Role) && !head.Is(VagueSource) {
-			return Unnamed // "a spokesperson for the firm": a body referred to, not named
+		if body[0].Is(Definite) && (head.Is(Role) && !head.Is(VagueSource) || head.Is(VagueModifier)) {
+			// "a spokesperson for the firm", "some of these examples": a
+			// body or things referred to, not named.
+			return Unnamed
 		}
 		break
 	}
@@ -784,6 +824,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Named // "government data", "census figures"
 	}
 	if head.Is(VagueSource) {
+		if head.Is(VagueModifier) && len(src) > 1 && head.Start != src[0].Start {
+			return Unnamed // "they most often ask": an adverb, not a quantifier
+		}
 		if head.Is(Quantified) && !src[0].Is(VagueModifier) {
 			return Unnamed // "people said": the ones the text is about, unless "many people"
 		}

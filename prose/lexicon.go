@@ -74,6 +74,8 @@ const (
 	NearCue
 	VagueSingular
 	FirstPersonExact
+	Duration
+	PluralDuration
 	lastClass
 
 	// phraseStart marks the first word of a phrase of any class.
@@ -89,7 +91,7 @@ var classNames = [...]string{
 	"fraction", "percent", "unit", "singular-unit", "count-noun", "rate-base", "change-verb",
 	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
 	"reader", "aim", "function", "group-noun", "impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
-	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular", "first-person-exact",
+	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular", "first-person-exact", "duration", "plural-duration",
 }
 
 // Name returns the lexicon.txt name of a single class.

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/prose"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
 	"github.com/citelint/citelint/rules/internal/sourcing"
 )
@@ -861,11 +862,8 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 // isDurationWord reports whether w names a length of time, which makes a
 // number before it part of a compound modifier ("30 day", "5 year").
 func isDurationWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "second", "minute", "hour", "day", "week", "month", "year", "decade":
-		return true
-	}
-	return false
+	e := sourcing.Lookup(w)
+	return e.Is(prose.Duration) && !e.Is(prose.PluralDuration)
 }
 
 func (c *numberCheck) isUnit(t sourcing.Token) bool {
@@ -873,7 +871,28 @@ func (c *numberCheck) isUnit(t sourcing.Token) bool {
 }
 
 func (c *numberCheck) isNoun(t sourcing.Token) bool {
-	return t.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t))
+	return t.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t)) || c.pluralNoun(t)
+}
+
+// pluralNoun reports whether t has the shape of a plural noun that can be
+// counted — lowercase letters (a hyphen allowed) ending in "s", not a
+// function word, a time span or a word the lexicon knows as something
+// else — so that "25 fentanyl analogues" and "14 clinics" are figures
+// without a list of every noun.
+func (c *numberCheck) pluralNoun(t sourcing.Token) bool {
+	w := sourcing.Word(c.text, t)
+	if len(w) < 3 || w[len(w)-1] != 's' || w[len(w)-2] == 's' || w[len(w)-2] == '\'' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < 'a' || w[i] > 'z') && w[i] != '-' {
+			return false
+		}
+	}
+	return !t.Is(sourcing.FunctionWord | sourcing.LeadWord | sourcing.ModalWord | sourcing.MonthName |
+		sourcing.LabelWord | prose.Duration | sourcing.ChangeVerb | sourcing.ReportVerb | prose.Cue |
+		sourcing.PercentWord | sourcing.Comparative | prose.Pronoun | prose.FirstPerson | sourcing.ScaleWord |
+		sourcing.PluralScale | sourcing.PluralCount | sourcing.FractionWord | prose.BeVerb)
 }
 
 // isModifier reports whether a word may stand between a number and its
