@@ -401,7 +401,7 @@ func (p *Paragraph) quoteNoun(toks []Token, k, si int) {
 	switch {
 	case k+2 < len(toks) && !toks[k].BreakAfter && (p.is(toks[k+1], "by") || p.is(toks[k+1], "from")):
 		end := k + 2
-		for end < len(toks) && end-(k+2) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
+		for end < len(toks) && end-(k+2) < maxQuoteNounSource && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue|Preposition) {
 			end++
 		}
 		src = toks[k+2 : end]
@@ -426,9 +426,13 @@ func (p *Paragraph) quoteNoun(toks []Token, k, si int) {
 	if si+1 < len(p.Sentences) {
 		end = p.Sentences[si+1].End // the quoted words may follow: "…hangs in the canteen. "A bus …""
 	}
-	a.Content = p.withQuotes(Span{toks[k].End, end})
+	a.Content = p.withQuotes(Span{max(toks[k].End, a.Source.End), end})
 	p.add(a)
 }
+
+// maxQuoteNounSource bounds the source after "a quote by": "the network's
+// first planner", not the clause after it.
+const maxQuoteNounSource = 4
 
 // possessive reports whether w ends in 's or ’s.
 func possessive(w string) bool {
@@ -550,9 +554,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			src = toks[k+1 : end]
 			a.Kind = p.classify(src, false)
 			// `"…," said Ruiz` or `…, said one official`; not "said in a
-			// statement", and at a sentence's start only before a name
-			// ("Reports a figure" is an imperative).
-			inverted = (a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named)
+			// statement" or "said 40 people came", and at a sentence's
+			// start only before a name ("Reports a figure" is an
+			// imperative).
+			inverted = (a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named) &&
+				(p.capitalised(src[0]) || src[0].Is(Determiner|VagueModifier))
 		}
 		switch {
 		case inverted:
@@ -617,6 +623,15 @@ func (p *Paragraph) gerundCue(toks []Token, k, si int) {
 	src := p.subjectBefore(toks, k, true)
 	if len(src) == 0 || src[len(src)-1].End > t.Start {
 		return
+	}
+	if p.capitalised(src[0]) {
+		// "Netanyahu rallied supporters by warning": the name that opens
+		// the sentence, not the clause after it.
+		n := 1
+		for n < len(src) && p.capitalised(src[n]) {
+			n++
+		}
+		src = src[:n]
 	}
 	p.add(Attribution{Source: Span{src[0].Start, src[len(src)-1].End}, Cue: Span{t.Start, t.End},
 		Kind: p.classify(src, true), Content: p.contentAfter(toks, k+1, p.Sentences[si]), Sentence: si})

@@ -1,0 +1,105 @@
+package prose
+
+import "testing"
+
+// want is one expected attribution: its source, cue and content as the
+// words they span (so that a reader sees the exact spans), and its kind.
+type want struct {
+	source, cue, content string
+	kind                 SourceKind
+}
+
+// TestAttributionForms holds a fixture for every attribution form the
+// model reads (see ../shared/CLAIMS.md): both sides — what it finds and
+// what it must not — with exact spans. Text is the writer's own.
+func TestAttributionForms(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []want
+	}{
+		{"Maria Lopez runs the clinic. \"We served nearly 1,400 households,\" she said.", []want{{"she", "said", "\"We served nearly 1,400 households,\"", Named}}},
+		{"The clinic served nearly 1,400 households, Lopez said.", []want{{"Lopez", "said", "The clinic served nearly 1,400 households", Named}}},
+		{"\"We served 1,400 households,\" said Jane Ruiz, a spokeswoman for the agency.", []want{{"Jane Ruiz", "said", "\"We served 1,400 households,\"", Named}}},
+		{"\"This is the hardest vote,\" said the board's chair, Patricia Nolan.", []want{{"the board's chair, Patricia Nolan", "said", "\"This is the hardest vote,\"", Named}}},
+		{"Lopez said that 80 percent of voters agree.", []want{{"Lopez", "said", "80 percent of voters agree.", Named}}},
+		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
+		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
+		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
+		{"According to the Census Bureau, 12 percent of homes are vacant.", []want{{"the Census Bureau", "According to", "12 percent of homes are vacant.", Named}}},
+		{"Twelve percent of homes are vacant, according to census data.", []want{{"census data", "according to", "Twelve percent of homes are vacant", Named}}},
+		{"Per the FBI, arrests rose 12 percent.", []want{{"the FBI", "Per", "arrests rose 12 percent.", Named}}},
+		{"Gallup's 2023 survey put support at 45 percent.", []want{{"Gallup's 2023 survey", "put", "support at 45 percent.", Named}}},
+		{"Eurostat's figures show 300 cases.", []want{{"Eurostat's figures", "show", "300 cases.", Named}}},
+		{"Government data showed 12,000 jobs.", []want{{"Government data", "showed", "12,000 jobs.", Named}}},
+		{"The Quinnipiac poll showed Smith ahead by 6 points.", []want{{"The Quinnipiac poll", "showed", "Smith ahead by 6 points.", Named}}},
+		{"The plan was unveiled by the committee.", []want{{"the committee", "unveiled", "The plan was unveiled by the committee.", Unnamed}}},
+		{"Ruiz: \"We will not back down from this fight.\"", []want{{"Ruiz", ":", "\"We will not back down from this fight.\"", Named}}},
+		{"\"We will not back down from this fight.\" — Jane Ruiz", []want{{"Jane Ruiz", "—", "\"We will not back down from this fight.\"", Named}}},
+		{"Acme boasts 3 million users.", []want{{"Acme", "boasts", "3 million users.", Named}}},
+		{"A Labor Department spokesman said 200 workers were hired.", []want{{"A Labor Department spokesman", "said", "200 workers were hired.", Named}}},
+		{"Studies show that sleep matters.", []want{{"Studies", "show", "sleep matters.", Vague}}},
+		{"Reports suggest 40 percent of firms will close.", []want{{"Reports", "suggest", "40 percent of firms will close.", Vague}}},
+		{"A recent study found that 30 percent of teens vape.", []want{{"A recent study", "found", "30 percent of teens vape.", Vague}}},
+		{"Analysts expect prices to rise.", []want{{"Analysts", "expect", "prices to rise.", Vague}}},
+		{"Observers noted a sharp drop.", []want{{"Observers", "noted", "a sharp drop.", Vague}}},
+		{"People familiar with the matter said the deal is worth $3 billion.", []want{{"People familiar with the matter", "said", "the deal is worth $3 billion.", Vague}}},
+		{"A source close to the mayor said the budget is short.", []want{{"A source close to the mayor", "said", "the budget is short.", Vague}}},
+		{"It is widely believed that the tax will pass.", []want{{"", "It is widely believed", "the tax will pass.", Vague}}},
+		{"The tax will reportedly raise $2 billion.", []want{{"", "reportedly", "The tax will reportedly raise $2 billion.", Vague}}},
+		{"Officials said the bridge will reopen.", []want{{"Officials", "said", "the bridge will reopen.", Vague}}},
+		{"We found 42 broken links in our audit.", []want{{"We", "found", "42 broken links in our audit.", FirstHand}}},
+		{"The program served 1,400 households, he said.", []want{{"he", "said", "The program served 1,400 households", Unnamed}}},
+		{"Ruiz did not say how many people came.", nil},
+		{"The board is expected to announce a decision.", nil},
+		{"If someone asks, point them to the form.", nil},
+		{"Some people said the form was confusing.", []want{{"Some people", "said", "the form was confusing.", Vague}}},
+		{"People said the form was confusing.", []want{{"People", "said", "the form was confusing.", Unnamed}}},
+		{"An estimated 4,000 people attended.", nil},
+		{"Jobs were added in March.", nil},
+		{"Many thanks to the team.", nil},
+		{"The most promising results came early.", nil},
+		{"A quote by the network's first planner hangs in the canteen. \"A bus that does not come is worse than none.\"", []want{{"the network's first planner", "quote", " hangs in the canteen. \"A bus that does not come is worse than none.\"", Unnamed}}},
+		{"As one grandmother put it, \"They never reopen anything.\"", []want{{"one grandmother", "put", "it, \"They never reopen anything.\"", Unnamed}}},
+		{"Netanyahu rallied supporters by warning that \"the right is in danger.\"", []want{{"Netanyahu", "warning", "\"the right is in danger.\"", Named}}},
+	} {
+		p := Analyze(tc.text, SplitSentences(tc.text), FindQuotes(tc.text), false)
+		got := p.Attributions()
+		if len(got) != len(tc.want) {
+			t.Errorf("%q: %d attributions, want %d: %+v", tc.text, len(got), len(tc.want), got)
+			continue
+		}
+		for i, a := range got {
+			g := want{tc.text[a.Source.Start:a.Source.End], tc.text[a.Cue.Start:a.Cue.End], tc.text[a.Content.Start:a.Content.End], a.Kind}
+			if g != tc.want[i] {
+				t.Errorf("%q: attribution %d = %+v, want %+v", tc.text, i, g, tc.want[i])
+			}
+		}
+	}
+}
+
+// TestPronounsReferBack pins the resolution of "he said" and "the agency":
+// to a name earlier in the paragraph, or (for a pronoun) in an earlier
+// paragraph; a definite description looks only in its own paragraph.
+func TestPronounsReferBack(t *testing.T) {
+	for _, tc := range []struct {
+		text         string
+		namedEarlier bool
+		want         SourceKind
+	}{
+		{"The program served 1,400 households, he said.", false, Unnamed},
+		{"The program served 1,400 households, he said.", true, Named},
+		{"Maria Ruiz runs the program. It served 1,400 households, she said.", false, Named},
+		// A lone capitalised word opening a sentence may be any word ("Traffic
+		// grew"): it names nobody unless a capital or a cue follows it.
+		{"Ruiz runs the program. It served 1,400 households, she said.", false, Unnamed},
+		{"The agency reported 300 deaths.", true, Unnamed},
+		{"The CDC tracks outbreaks. The agency reported 300 deaths.", false, Named},
+		{"Some say the deal is dead.", false, Vague},
+	} {
+		p := Analyze(tc.text, SplitSentences(tc.text), FindQuotes(tc.text), tc.namedEarlier)
+		as := p.Attributions()
+		if len(as) != 1 || as[0].Kind != tc.want {
+			t.Errorf("%q (named earlier: %v): %+v, want one %v attribution", tc.text, tc.namedEarlier, as, tc.want)
+		}
+	}
+}
