@@ -308,7 +308,7 @@ func (p *Paragraph) findInSentence(si int) {
 			case toks[k-1].Is(Preposition):
 				p.gerundCue(toks, k, si) // "by warning that", "made a point of saying"
 				continue
-			case !toks[k-1].Is(BeVerb) && !p.isName(toks, k-1):
+			case !toks[k-1].Is(BeVerb) && !p.isName(toks, k-1) && !p.quoteFollows(t):
 				continue // "the most promising", "writing reports": a participle, not speech
 			}
 		}
@@ -558,12 +558,16 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			// start only before a name ("Reports a figure" is an
 			// imperative).
 			inverted = (a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named) &&
-				(p.capitalised(src[0]) || src[0].Is(Determiner|VagueModifier))
+				(p.capitalised(src[0]) || src[0].Is(Determiner|VagueModifier) || a.Kind == Named ||
+					slices.ContainsFunc(src, func(t Token) bool { return t.Is(Role) }))
 		}
 		switch {
 		case inverted:
 			a.Source = Span{src[0].Start, src[len(src)-1].End}
-			if k > 0 {
+			if k > 0 && end < len(toks) && p.commaBetween(toks[end-1], toks[end]) && !p.onlyApposition(toks, end) {
+				// "The decision, says Briest, saved 300 jobs."
+				a.Content = p.withQuotes(Span(sent))
+			} else if k > 0 {
 				a.Content = p.withQuotes(Span{sent.Start, toks[k-1].End})
 			} else {
 				a.Content = p.contentAfter(toks, end, sent)
@@ -611,6 +615,13 @@ func (p *Paragraph) inSource(toks []Token, i int) bool {
 		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter
 	}
 	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
+}
+
+// quoteFollows reports whether a quotation opens right after word t:
+// "arrived promising “a fresh start”".
+func (p *Paragraph) quoteFollows(t Token) bool {
+	rest := strings.TrimLeft(p.Text[t.End:], " ,:")
+	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
 }
 
 // gerundCue reads a cue after a preposition ("rallied supporters by
@@ -748,7 +759,13 @@ func (p *Paragraph) contentAfter(toks []Token, k int, sent Sentence) Span {
 	if from >= len(toks) {
 		return Span{sent.End, sent.End}
 	}
-	return p.withQuotes(Span{toks[from].Start, sent.End})
+	// A semicolon ends the clause the cue governs: "When Nega encouraged
+	// his students to protest, …; later, they shot 41 people dead."
+	end := sent.End
+	if i := strings.IndexByte(p.Text[toks[from].Start:sent.End], ';'); i >= 0 {
+		end = toks[from].Start + i
+	}
+	return p.withQuotes(Span{toks[from].Start, end})
 }
 
 // withQuotes widens a content span to the whole of every quotation it

@@ -227,7 +227,19 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		}
 		if blockCovered() || c.isSourced(b, si, c.toks, prev) {
 			c.figures = c.figures[:n]
-		} else if sourcing.HasFirstPerson(b.Text, c.toks) {
+			continue
+		}
+		// A figure in the content of an attribution to a named source is
+		// sourced; the sentence's other figures are not.
+		keep := n
+		for i := n; i < len(c.figures); i++ {
+			if !c.sources.NamedContent(b, si, c.figures[i].start, c.figures[i].end) {
+				c.figures[keep] = c.figures[i]
+				keep++
+			}
+		}
+		c.figures = c.figures[:keep]
+		if sourcing.HasFirstPerson(b.Text, c.toks) {
 			for i := n; i < len(c.figures); i++ {
 				c.figures[i].firstPerson = true
 			}
@@ -359,7 +371,7 @@ func sourceNoteNext(b *lint.Block, si int) bool {
 func (c *numberCheck) isSourced(b *lint.Block, si int, toks []sourcing.Token, prev *lint.Block) bool {
 	if c.sourced[si] == 0 {
 		c.sourced[si] = 1
-		if c.sources.OwnSource(b, si, toks) || sourceNoteNext(b, si) ||
+		if c.sources.OwnCitation(b, si) || sourceNoteNext(b, si) ||
 			sourcing.RefersBack(b.Text, toks) && c.sourcedBefore(b, si, prev, maxReferBack) {
 			c.sourced[si] = 2
 		}
@@ -383,22 +395,18 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, dep
 		c.spare = sourcing.Tokenize(c.spare[:0], prev.Text, s.Start, s.End)
 		return c.sources.OwnSource(prev, last, c.spare)
 	}
-	if st := c.sourced[si-1]; st != 0 {
-		return st == 2
+	// c.sourced caches the sentence's own citations (isSourced); a sentence
+	// before also lends the source it names ("The Census Bureau counted
+	// 40,000 … This figure is up 12%").
+	if c.sourced[si-1] == 2 {
+		return true
 	}
 	s := b.Sentences[si-1]
 	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
 	if c.sources.OwnSource(b, si-1, c.spare) {
-		c.sourced[si-1] = 2
 		return true
 	}
-	if sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, prev, depth-1) {
-		return true // not memoized: the depth bound may have cut it short
-	}
-	if depth == maxReferBack {
-		c.sourced[si-1] = 1
-	}
-	return false
+	return sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, prev, depth-1)
 }
 
 // isQuestion reports whether a sentence asks rather than states: a figure

@@ -76,6 +76,13 @@ func IsReferencesHeading(text string) bool {
 // "Source:" note; or an attribution to a named source. toks are the
 // sentence's words.
 func (s *Sourcing) OwnSource(b *lint.Block, si int, toks []Token) bool {
+	return s.OwnCitation(b, si) || s.namedAttribution(b, si)
+}
+
+// OwnCitation is OwnSource without attributions: a link, footnote,
+// Pandoc citation, raw HTML link, author–year reference, bracketed number
+// backed by a reference list, or "Source:" note in sentence si of b.
+func (s *Sourcing) OwnCitation(b *lint.Block, si int) bool {
 	if hasCitation(b, si) {
 		return true
 	}
@@ -84,10 +91,20 @@ func (s *Sourcing) OwnSource(b *lint.Block, si int, toks []Token) bool {
 	if hasSourceNote(text) || hasAuthorYear(text) || EndsWithSourceName(text) {
 		return true
 	}
-	if s.referenceList && hasBracketNumber(text) {
-		return true
+	return s.referenceList && hasBracketNumber(text)
+}
+
+// NamedContent reports whether an attribution to a named source in or
+// around sentence si of b holds b.Text[start:end] in its content: "Lopez
+// said that 80 percent…", "…nearly 1,400 households, he said."
+func (s *Sourcing) NamedContent(b *lint.Block, si, start, end int) bool {
+	for _, a := range s.Paragraph(b).About(si) {
+		if a.Kind == prose.Named && a.Content.Start <= start && end <= a.Content.End &&
+			!(a.Source.Start < end && start < a.Source.End) {
+			return true
+		}
 	}
-	return s.namedAttribution(b, si)
+	return false
 }
 
 // Paragraph returns the attribution model's reading of block b.
