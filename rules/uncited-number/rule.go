@@ -675,6 +675,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	case scaledQty, fractionQty:
 		e, _ := c.unitOrNoun(q.end)
 		return i, c.perTail(e), true
+	case compoundQty:
+		if q.digits && c.labelled(i) {
+			return 0, 0, false
+		}
+		return i, q.end, true
 	case suffixScaledQty:
 		if e, _ := c.unitOrNoun(q.end); e > q.end {
 			return i, c.perTail(e), true
@@ -1015,6 +1020,7 @@ const (
 	scaledQty                           // three million, a dozen, tens of thousands
 	suffixScaledQty                     // 50k, 1.5M: a figure only with a noun
 	fractionQty                         // two-thirds, one-half
+	compoundQty                         // an 80-member council, a 12-point lead
 	timesQty                            // 3x
 	unitQty                             // 128kg, half a kilo
 )
@@ -1127,7 +1133,14 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 		// A range, "10-15%"; more parts make a phone number or an ISBN.
 		v2, n2, _, _ := parseNumeral(r)
 		if n2 == 0 {
-			return quantity{}, false // "10-foot", "5-year"
+			// A compound: "an 80-member council", "a 12-point lead", "a
+			// 6,000-person agency" are counts and measures; "a 45-minute
+			// talk" and "a 5-year plan" describe, as does any small one.
+			e := sourcing.Lookup(r)
+			if r == "" || e.Is(prose.Duration) || !allLetters(r) || v <= float64(c.opts.MinCount) && r != "point" {
+				return quantity{}, false
+			}
+			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
 		}
 		q.value, rest = v2, r[n2:]
 		if _, more := cutDash(rest); more {
@@ -1191,6 +1204,12 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	case t.Is(sourcing.PluralScale):
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true
+	case t.Is(sourcing.FractionWord) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
+		// "half of the voters", "a third of the population"
+		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
+	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+2 < len(toks) && sourcing.Joined(toks, i) &&
+		sourcing.Joined(toks, i+1) && toks[i+1].Is(sourcing.FractionWord) && sourcing.IsWord(text, toks[i+2], "of"):
+		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		if sourcing.Joined(toks, i+1) && toks[i+2].Is(sourcing.PluralScale) {
 			return quantity{end: i + 3, value: t.Value * toks[i+2].Value, kind: scaledQty}, true
@@ -1276,4 +1295,14 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// allLetters reports whether s is ASCII letters only.
+func allLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }
