@@ -129,19 +129,21 @@ func (p *Paragraph) sentenceAttributions(i int) []Attribution {
 const maxQuoteReach = 16
 
 // About returns the attributions that concern sentence i: those whose cue
-// is in it and those whose content overlaps it, in cue order. It reads the
-// sentences next to i, and those a quotation joins to i (at most
-// maxQuoteReach each way).
+// is in it and those whose content overlaps it, in cue order. Beyond i it
+// reads only the sentences a quotation overlapping i joins to it, and
+// their neighbours (at most maxQuoteReach each way).
 func (p *Paragraph) About(i int) []Attribution {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := p.Sentences[i]
-	lo, hi := i-1, i+1
-	for _, off := range []int{s.Start, s.End - 1} {
-		if q, ok := p.outerAt(off); ok {
-			lo = min(lo, p.sentenceAt(q.Start)-1)
-			hi = max(hi, p.sentenceAt(q.End-1)+1)
-		}
+	// A content reaches past its cue's sentence only through a quotation:
+	// look further only when one overlaps sentence i.
+	lo, hi := i, i
+	q0 := sort.Search(len(p.outer), func(k int) bool { return p.outer[k].End > s.Start })
+	for k := q0; k < len(p.outer) && p.outer[k].Start < s.End; k++ {
+		q := p.outer[k]
+		lo = min(lo, p.sentenceAt(q.Start)-1)
+		hi = max(hi, p.sentenceAt(q.End-1)+1)
 	}
 	lo, hi = max(lo, 0, i-maxQuoteReach), min(hi, len(p.Sentences)-1, i+maxQuoteReach)
 	var out []Attribution
