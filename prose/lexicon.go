@@ -118,6 +118,8 @@ const (
 	UINoun
 	TitleSmallWord
 	CalloutLabel
+	WonderLead
+	ImagineCue
 	lastTextClass
 )
 
@@ -125,6 +127,7 @@ const (
 var textClassNames = [lastTextClass]string{
 	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
 	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
+	"wonder-lead", "imagine-cue",
 }
 
 // Name returns the lexicon.txt name of the text class.

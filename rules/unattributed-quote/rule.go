@@ -416,7 +416,7 @@ func exampleCue(before string) bool {
 	}
 	// you might ask, you're probably thinking, ask yourself, one may wonder
 	w := quoteLastWord(b)
-	if strings.EqualFold(w, "yourself") || strings.EqualFold(w, "imagine") || strings.EqualFold(w, "imagining") {
+	if prose.Has(w, prose.ImagineCue) {
 		return true
 	}
 	if !prose.Has(w, prose.WonderVerb) {
@@ -428,8 +428,7 @@ func exampleCue(before string) bool {
 		if ws < 0 || strings.ContainsAny(b[we:end], ".!?") {
 			return false
 		}
-		switch strings.ToLower(b[ws:we]) {
-		case "you", "you're", "you’re", "might", "may", "could", "if", "when", "whenever":
+		if prose.Has(b[ws:we], prose.WonderLead) {
 			return true
 		}
 		end = ws
