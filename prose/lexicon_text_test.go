@@ -123,7 +123,10 @@ func TestTextClassesDocumented(t *testing.T) {
 }
 
 func TestParseLexiconTextErrors(t *testing.T) {
-	lineOf := func(data, s string) int { return strings.Count(data[:strings.Index(data, s)], "\n") + 1 }
+	lineOf := func(data, s string) int {
+		before, _, _ := strings.Cut(data, s)
+		return strings.Count(before, "\n") + 1
+	}
 	for _, tc := range []struct {
 		name, old, new, want string
 	}{
