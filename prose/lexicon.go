@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -94,6 +95,49 @@ var classNames = [...]string{
 	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular", "first-person-exact", "duration", "plural-duration",
 }
 
+// TextClass is a class of the lexicon that rules match against text as
+// written (EndsWith, Has) rather than word by word: its sections are
+// marked "text" in lexicon.txt. The tokenizer never looks its members up,
+// so adding one changes how no sentence is read, and the classes are not
+// bounded by the bits of Class.
+type TextClass uint8
+
+// The text classes, in the order of textClassNames. Each is a section of
+// lexicon.txt, whose comments say what it holds.
+const (
+	ExampleCue TextClass = iota
+	WonderVerb
+	TitleCue
+	PassiveTitleCue
+	PassiveAux
+	TitleNoun
+	WorkNoun
+	DocumentNoun
+	DoubtModal
+	UIVerb
+	UINoun
+	TitleSmallWord
+	CalloutLabel
+	WonderLead
+	ImagineCue
+	lastTextClass
+)
+
+// textClassNames are the lexicon.txt section names of the text classes.
+var textClassNames = [lastTextClass]string{
+	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
+	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
+	"wonder-lead", "imagine-cue",
+}
+
+// Name returns the lexicon.txt name of the text class.
+func (c TextClass) Name() string {
+	if c >= lastTextClass {
+		return fmt.Sprintf("TextClass(%d)", uint8(c))
+	}
+	return textClassNames[c]
+}
+
 // Name returns the lexicon.txt name of a single class.
 func (c Class) Name() string {
 	if bits.OnesCount64(uint64(c)) != 1 || c >= lastClass {
@@ -136,7 +180,17 @@ type Lexicon struct {
 	table   lexTable
 	exact   map[string]Class
 	phrases map[string][]Phrase // by first word
-	classes [len(classNames)]ClassDoc
+	// texts holds the members of the text classes, lowercase unless the
+	// class is exact, phrases with single spaces, by class and last byte
+	// ("’" as "'"), in file order.
+	texts map[textKey][]string
+	// classes documents the word classes, then the text classes.
+	classes [len(classNames) + len(textClassNames)]ClassDoc
+}
+
+type textKey struct {
+	class TextClass
+	last  byte
 }
 
 // ClassDoc is one class as the data file writes it, for documentation.
@@ -145,6 +199,8 @@ type ClassDoc struct {
 	Doc     string   // the comment lines after the header, joined
 	Members []string // as written, phrases with spaces, in file order
 	Exact   bool
+	// Text marks a text class (TextClass), matched against text as written.
+	Text bool
 }
 
 // MaxWord bounds the words the lexicon is asked about: no member is
@@ -154,9 +210,10 @@ const MaxWord = 24
 // ParseLexicon reads lexicon data in the format lexicon.txt describes.
 // Errors name the line.
 func ParseLexicon(data string) (*Lexicon, error) {
-	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}}
+	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}, texts: map[textKey][]string{}}
 	words := map[string]Entry{}
 	var cur Class
+	var curText TextClass
 	var doc *ClassDoc
 	inDoc := false
 	seen := map[string]bool{}
@@ -185,19 +242,34 @@ func ParseLexicon(data string) (*Lexicon, error) {
 			if lx.classes[i].Name != "" {
 				return nil, fmt.Errorf("lexicon line %d: class %q defined twice", lineNo, name)
 			}
-			flag := strings.TrimSpace(rest)
-			if flag != "" && flag != "exact" {
-				return nil, fmt.Errorf("lexicon line %d: unknown flag %q (only \"exact\")", lineNo, flag)
+			flags := strings.Fields(rest)
+			text, exact := false, false
+			for _, f := range flags {
+				switch f {
+				case "text":
+					text = true
+				case "exact":
+					exact = true
+				default:
+					return nil, fmt.Errorf("lexicon line %d: unknown flag %q (only \"text\" and \"exact\")", lineNo, f)
+				}
 			}
-			cur = 1 << i
+			if text != (i >= len(classNames)) {
+				return nil, fmt.Errorf("lexicon line %d: class %q is a text class in prose/lexicon.go exactly when its header says \"text\"", lineNo, name)
+			}
+			if text {
+				cur, curText = 0, TextClass(i-len(classNames))
+			} else {
+				cur = 1 << i
+			}
 			doc = &lx.classes[i]
-			*doc = ClassDoc{Name: name, Exact: flag == "exact"}
+			*doc = ClassDoc{Name: name, Exact: exact, Text: text}
 			inDoc = true
 			seen = map[string]bool{}
 			continue
 		}
 		inDoc = false
-		if cur == 0 {
+		if doc == nil {
 			return nil, fmt.Errorf("lexicon line %d: a member before any [class]", lineNo)
 		}
 		for _, m := range strings.Fields(line) {
@@ -216,6 +288,16 @@ func ParseLexicon(data string) (*Lexicon, error) {
 				return nil, fmt.Errorf("lexicon line %d: %q is in [%s] twice", lineNo, word, doc.Name)
 			}
 			seen[word] = true
+			if doc.Text {
+				if hasValue || !utf8.ValidString(word) || strings.Contains(word, "’") {
+					return nil, fmt.Errorf("lexicon line %d: %q: a text class's members are UTF-8 words with no value, apostrophes written straight (') to match both kinds", lineNo, m)
+				}
+				word = strings.ReplaceAll(word, "_", " ")
+				k := textKey{curText, word[len(word)-1]}
+				lx.texts[k] = append(lx.texts[k], word)
+				doc.Members = append(doc.Members, word)
+				continue
+			}
 			if strings.Contains(word, "_") {
 				ws := strings.Split(word, "_")
 				lx.phrases[ws[0]] = append(lx.phrases[ws[0]], Phrase{Words: ws, Class: cur})
@@ -254,10 +336,17 @@ func ParseLexicon(data string) (*Lexicon, error) {
 	return lx, nil
 }
 
+// indexOf returns the index of a class in lx.classes: a word class's bit,
+// or len(classNames) plus a text class's number.
 func indexOf(name string) int {
 	for i, n := range classNames {
 		if n == name {
 			return i
+		}
+	}
+	for i, n := range textClassNames {
+		if n == name {
+			return len(classNames) + i
 		}
 	}
 	return -1
@@ -303,15 +392,98 @@ func Exact(w string) Class { return lexicon.exact[w] }
 // (lowercase), longest first.
 func Phrases(first string) []Phrase { return lexicon.phrases[first] }
 
+// EndsWith reports whether text ends with a member of text class c as
+// whole words, and where in text that member starts. Case is ignored
+// (ASCII letters) unless the class is exact, "’" reads as "'", and a
+// phrase is matched with its words one space apart. When several members
+// match, the first in file order wins. It does not allocate and reads no
+// more of text than the member's length.
+func EndsWith(text string, c TextClass) (start int, ok bool) { return lexicon.EndsWith(text, c) }
+
+// EndsWith is the package function EndsWith on lx.
+func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
+	if text == "" || c >= lastTextClass {
+		return 0, false
+	}
+	fold := !lx.classes[len(classNames)+int(c)].Exact
+	for _, m := range lx.texts[textKey{c, lastByte(text, fold)}] {
+		if i, ok := suffixAt(text, m, fold); ok && (i == 0 || !endsInWordRune(text[:i])) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Has reports whether w, all of it, is a member of text class c, matched
+// as EndsWith matches. It does not allocate.
+func Has(w string, c TextClass) bool { return lexicon.Has(w, c) }
+
+// Has is the package function Has on lx.
+func (lx *Lexicon) Has(w string, c TextClass) bool {
+	if w == "" || c >= lastTextClass {
+		return false
+	}
+	fold := !lx.classes[len(classNames)+int(c)].Exact
+	for _, m := range lx.texts[textKey{c, lastByte(w, fold)}] {
+		if i, ok := suffixAt(w, m, fold); ok && i == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lastByte is the key byte of text's ending: its last byte, in lowercase
+// when fold is set, and "'" for "’".
+func lastByte(text string, fold bool) byte {
+	b := text[len(text)-1]
+	switch {
+	case b == 0x99 && strings.HasSuffix(text, "’"):
+		return '\''
+	case fold && b >= 'A' && b <= 'Z':
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// suffixAt reports whether text ends with member m, folding ASCII case
+// when fold is set and reading "’" as "'", and where m starts in text.
+func suffixAt(text, m string, fold bool) (int, bool) {
+	i := len(text)
+	for j := len(m) - 1; j >= 0; j-- {
+		if i == 0 {
+			return 0, false
+		}
+		b := text[i-1]
+		i--
+		switch {
+		case b == 0x99 && i >= 2 && text[i-2] == 0xE2 && text[i-1] == 0x80:
+			b = '\''
+			i -= 2
+		case fold && b >= 'A' && b <= 'Z':
+			b += 'a' - 'A'
+		}
+		if b != m[j] {
+			return 0, false
+		}
+	}
+	return i, true
+}
+
+// endsInWordRune reports whether s ends with a letter or a digit.
+func endsInWordRune(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 // Classes returns the documentation of every class, in file order of the
-// class bits.
+// class bits, then of the text classes.
 func Classes() []ClassDoc { return lexicon.classes[:] }
 
 // WordsOf returns the one-word members of the classes c, each once.
 func WordsOf(c Class) []string {
 	var out []string
 	seen := map[string]bool{}
-	for i, doc := range lexicon.classes {
+	for i, doc := range lexicon.classes[:len(classNames)] {
 		if c&(1<<i) == 0 || doc.Exact {
 			continue
 		}

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/prose"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
 	"github.com/citelint/citelint/rules/internal/sourcing"
 )
@@ -356,9 +357,9 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 // introduces a title or a term: "titled", "the term", "so-called".
 func (c *quoteCheck) titleCue(before string) bool {
 	before = strings.TrimRight(before, ",:(")
-	if tc, ok := quoteTitleCues.match(before); ok {
+	if start, ok := prose.EndsWith(before, prose.TitleCue); ok {
 		// "has been called 'a model'" describes rather than names.
-		return !quotePassiveCues[tc] || !quoteBeVerbs.has(quoteLastWord(strings.TrimSpace(before[:len(before)-len(tc)])))
+		return !prose.Has(before[start:], prose.PassiveTitleCue) || !isBe(quoteLastWord(strings.TrimSpace(before[:start])))
 	}
 	for _, tc := range c.opts.TitleCues {
 		if endsWithPhrase(before, strings.TrimSpace(tc)) {
@@ -372,7 +373,7 @@ func (c *quoteCheck) titleCue(before string) bool {
 		if ws < 0 || strings.ContainsAny(before[we:end], ".!?") {
 			break // only words of the quote's own sentence
 		}
-		if quoteTitleNouns.has(before[ws:we]) {
+		if prose.Has(before[ws:we], prose.TitleNoun) {
 			return true
 		}
 		end = ws
@@ -410,15 +411,15 @@ func exampleCue(before string) bool {
 		}
 	}
 	b = strings.TrimRight(b, ",:(—– ")
-	if _, ok := quoteExampleCues.match(b); ok {
+	if _, ok := prose.EndsWith(b, prose.ExampleCue); ok {
 		return true
 	}
 	// you might ask, you're probably thinking, ask yourself, one may wonder
 	w := quoteLastWord(b)
-	if strings.EqualFold(w, "yourself") || strings.EqualFold(w, "imagine") || strings.EqualFold(w, "imagining") {
+	if prose.Has(w, prose.ImagineCue) {
 		return true
 	}
-	if !quoteWonderVerbs.has(w) {
+	if !prose.Has(w, prose.WonderVerb) {
 		return false
 	}
 	end := len(b) - len(w)
@@ -427,24 +428,13 @@ func exampleCue(before string) bool {
 		if ws < 0 || strings.ContainsAny(b[we:end], ".!?") {
 			return false
 		}
-		switch strings.ToLower(b[ws:we]) {
-		case "you", "you're", "you’re", "might", "may", "could", "if", "when", "whenever":
+		if prose.Has(b[ws:we], prose.WonderLead) {
 			return true
 		}
 		end = ws
 	}
 	return false
 }
-
-// quoteExampleCues introduce examples rather than quotations.
-var quoteExampleCues = newPhraseIndex(
-	"for example", "for instance", "such as", "like", "as in", "e.g.", "e.g", "eg", "i.e.",
-	"instead of", "rather than", "as if", "as though",
-)
-
-// quoteWonderVerbs after "you", a modal or "if" make imagined speech:
-// "you might ask", "if someone says".
-var quoteWonderVerbs = newWordTable("think", "thinking", "ask", "asking", "wonder", "wondering", "say", "saying", "asks", "says", "thinks", "wonders", "object", "protest", "reply", "respond", "answer", "tell", "hear", "hearing", "hears")
 
 // isFormula reports whether quoted text is a formula or a search string
 // rather than words: it holds an "=" or Boolean search operators.
@@ -492,20 +482,20 @@ func quoteLastWordSpan(s string) (int, int) {
 // the "Submit form" button.
 func isUILabel(text string, q lint.Quote) bool {
 	before := cueWindowBefore(text, q.Start)
-	if quoteUIVerbs.has(quoteLastWord(before)) {
+	if prose.Has(quoteLastWord(before), prose.UIVerb) {
 		return true
 	}
 	// click the button "…"
-	if ws, _ := quoteLastWordSpan(before); ws >= 0 && quoteUINouns.has(quoteLastWord(before)) {
+	if ws, _ := quoteLastWordSpan(before); ws >= 0 && prose.Has(quoteLastWord(before), prose.UINoun) {
 		verb := quoteLastWord(before[:ws])
-		if quoteDeterminers.has(verb) {
+		if isDeterminer(verb) {
 			verb = quoteLastWord(trimRightSpace(before[:ws])[:len(trimRightSpace(before[:ws]))-len(verb)])
 		}
-		if quoteUIVerbs.has(verb) {
+		if prose.Has(verb, prose.UIVerb) {
 			return true
 		}
 	}
-	return quoteUINouns.has(quoteFirstWord(cueWindow(text, q.End)))
+	return prose.Has(quoteFirstWord(cueWindow(text, q.End)), prose.UINoun)
 }
 
 // cueWindowLen bounds how far around a quote the cue checks look: the
@@ -539,10 +529,10 @@ func cueWindow(text string, i int) string {
 // or set off after one (the conference, "Improving Data Access").
 func namedWork(text string, q lint.Quote) bool {
 	before := cueWindowBefore(text, q.Start)
-	if rest := cueWindow(text, q.End); strings.HasPrefix(rest, " ") && quoteWorkNouns.has(quoteFirstWord(rest)) {
+	if rest := cueWindow(text, q.End); strings.HasPrefix(rest, " ") && prose.Has(quoteFirstWord(rest), prose.WorkNoun) {
 		s, e := q.Inner(text)
 		inner := trimRightSpace(text[s:e])
-		if !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, ".") && (quoteDeterminers.has(quoteLastWord(before)) || endsPossessive(before)) {
+		if !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, ".") && (isDeterminer(quoteLastWord(before)) || endsPossessive(before)) {
 			return true
 		}
 	}
@@ -554,13 +544,13 @@ func namedWork(text string, q lint.Quote) bool {
 		return false
 	}
 	ws, we := quoteLastWordSpan(b)
-	if ws < 0 || we != len(b)-1 || !quoteWorkNouns.has(b[ws:we]) {
+	if ws < 0 || we != len(b)-1 || !prose.Has(b[ws:we], prose.WorkNoun) {
 		return false
 	}
 	// A determiner before the noun, or before one modifier: the
 	// secretary's interactive panel, "…"
 	for range 2 {
-		if quoteDeterminers.has(quoteLastWord(b[:ws])) || endsPossessive(b[:ws]) {
+		if isDeterminer(quoteLastWord(b[:ws])) || endsPossessive(b[:ws]) {
 			return true
 		}
 		if ws, _ = quoteLastWordSpan(b[:ws]); ws < 0 {
@@ -575,11 +565,11 @@ func namedWork(text string, q lint.Quote) bool {
 // "…" is a common question.
 func isPhraseAfter(after string) bool {
 	ws, we := quoteNextWord(after, 0, len(after))
-	if ws < 0 || !noWordsIn(after[:ws]) || !quoteBeVerbs.has(after[ws:we]) {
+	if ws < 0 || !noWordsIn(after[:ws]) || !isBe(after[ws:we]) {
 		return false
 	}
 	ws, we = quoteNextWord(after, we, len(after))
-	if ws >= 0 && quoteDeterminers.has(after[ws:we]) {
+	if ws >= 0 && isDeterminer(after[ws:we]) {
 		ws, we = quoteNextWord(after, we, len(after))
 	}
 	// The noun, or one modifier and the noun: is a common question.
@@ -587,21 +577,13 @@ func isPhraseAfter(after string) bool {
 		if ws < 0 {
 			return false
 		}
-		if quoteTitleNouns.has(after[ws:we]) {
+		if prose.Has(after[ws:we], prose.TitleNoun) {
 			return true
 		}
 		ws, we = quoteNextWord(after, we, len(after))
 	}
 	return false
 }
-
-// quoteWorkNouns name works, events and efforts, whose titles are often
-// quoted.
-var quoteWorkNouns = newWordTable("campaign", "campaigns", "strategy", "initiative", "program", "programme",
-	"programs", "conference", "project", "projects", "motto", "slogan", "series", "event", "webinar", "workshop",
-	"summit", "challenge", "award", "contest", "competition", "movement", "panel", "session", "course",
-	"exhibit", "exhibition", "podcast", "video", "show", "report", "study", "survey", "plan", "effort",
-	"tagline", "theme", "track", "module", "toolkit", "guide", "handbook", "playbook", "memo", "policy", "rule")
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
 // or outside its marks, as writers set the titles of works.
@@ -726,7 +708,7 @@ func isCallout(text string) bool {
 		return true
 	}
 	label, _, ok := strings.Cut(text, ":")
-	return ok && calloutLabels.has(strings.TrimSpace(label))
+	return ok && prose.Has(strings.TrimSpace(label), prose.CalloutLabel)
 }
 
 // attributed reports whether a quotation names its speaker or source on
@@ -1146,7 +1128,7 @@ func namedWithAppositive(text string, start, end int) bool {
 		if ws < 0 {
 			return false
 		}
-		if r, _ := utf8.DecodeRuneInString(text[ws:]); !unicode.IsUpper(r) || i == 0 && quoteDeterminers.has(text[ws:we]) {
+		if r, _ := utf8.DecodeRuneInString(text[ws:]); !unicode.IsUpper(r) || i == 0 && isDeterminer(text[ws:we]) {
 			return false
 		}
 		if strings.HasPrefix(text[we:], ",") {
@@ -1275,14 +1257,14 @@ func containsWord(text, w string) bool {
 // plan lays out goals ranging from "…"".
 func documentSubject(text string, start, end int) bool {
 	ws, we := quoteNextWord(text, start, end)
-	if ws < 0 || !quoteDeterminers.has(text[ws:we]) && !isPossessive(text[ws:we]) {
+	if ws < 0 || !isDeterminer(text[ws:we]) && !isPossessive(text[ws:we]) {
 		return false
 	}
 	for range 3 { // the determiner's noun, after at most two modifiers
 		if ws, we = quoteNextWord(text, we, end); ws < 0 {
 			return false
 		}
-		if quoteDocumentNouns.has(text[ws:we]) {
+		if prose.Has(text[ws:we], prose.DocumentNoun) {
 			// The quote must follow closely, in the same clause.
 			return quoteWords(text, we, end, maxSubjectGap+1) <= maxSubjectGap && !strings.ContainsAny(text[we:end], ",;") && !hedged(text, we, end)
 		}
@@ -1304,23 +1286,11 @@ func hedged(text string, start, end int) bool {
 			return false
 		}
 		i = we
-		if w := text[ws:we]; quoteBeVerbs.has(w) || quoteHedges.has(w) {
+		if w := text[ws:we]; isBe(w) || prose.Has(w, prose.DoubtModal) {
 			return true
 		}
 	}
 }
-
-// quoteHedges are modals of doubt.
-var quoteHedges = newWordTable("would", "could", "might", "may", "been")
-
-// quoteDocumentNouns are written works that speak for themselves as a
-// sentence's subject.
-var quoteDocumentNouns = newWordTable("study", "report", "survey", "plan", "strategy", "guide", "guidance", "policy",
-	"memo", "memorandum", "order", "law", "act", "bill", "paper", "document", "framework", "charter", "standard",
-	"regulation", "rule", "directive", "handbook", "manual", "toolkit", "playbook", "roadmap", "agenda",
-	"proposal", "recommendations", "analysis", "audit", "assessment", "evaluation", "article", "book", "letter",
-	"statement", "mandate", "constitution", "treaty", "ordinance", "statute", "brief", "whitepaper",
-	"announcement", "notice", "release", "blueprint", "declaration")
 
 // isPossessive reports whether a word is a possessive: a name with 's, or
 // his, her, their.
@@ -1462,61 +1432,12 @@ func isTitleCase(s string) bool {
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r):
 			capitals++
-		case titleSmallWords[w]:
+		case prose.Has(w, prose.TitleSmallWord):
 		default:
 			return false
 		}
 	}
 	return capitals >= 2
-}
-
-// phraseIndex holds phrases of two or more bytes, bucketed by their last
-// two bytes in lowercase, to find which one a text ends with.
-type phraseIndex map[[2]byte][]string
-
-func newPhraseIndex(phrases ...string) phraseIndex {
-	ix := phraseIndex{}
-	for _, p := range phrases {
-		k, ok := lastTwoLower(p)
-		if !ok || strings.ToLower(p) != p {
-			panic("phraseIndex: bad phrase " + p)
-		}
-		ix[k] = append(ix[k], p)
-	}
-	return ix
-}
-
-// match returns the first phrase, in the order given, that s ends with as
-// whole words, ignoring letter case.
-func (ix phraseIndex) match(s string) (string, bool) {
-	k, ok := lastTwoLower(s)
-	if !ok {
-		return "", false
-	}
-	for _, p := range ix[k] {
-		if endsWithPhrase(s, p) {
-			return p, true
-		}
-	}
-	return "", false
-}
-
-// lastTwoLower returns the last two bytes of s with ASCII letters in
-// lowercase, or false when s is shorter or they are not ASCII.
-func lastTwoLower(s string) ([2]byte, bool) {
-	if len(s) < 2 {
-		return [2]byte{}, false
-	}
-	k := [2]byte{s[len(s)-2], s[len(s)-1]}
-	for i, ch := range k {
-		if ch >= utf8.RuneSelf {
-			return k, false
-		}
-		if 'A' <= ch && ch <= 'Z' {
-			k[i] = ch + 'a' - 'A'
-		}
-	}
-	return k, true
 }
 
 // endsWithPhrase reports whether s ends with phrase as whole words, ignoring
@@ -1609,123 +1530,10 @@ func containsTagFold(b []byte, lowerASCII string) bool {
 	}
 }
 
-// quoteDeterminers before a speech verb make it a noun: "the saying", "a warning".
-var quoteDeterminers = newWordTable("a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose", "every", "each", "no")
+// isBe reports whether w makes a passive of the participle after it: a
+// form of "be" ("was said"), or "got", "it's".
+func isBe(w string) bool { return prose.Lookup(w).Is(prose.BeVerb) || prose.Has(w, prose.PassiveAux) }
 
-// quoteBeVerbs before a participle make a passive: "it was said".
-var quoteBeVerbs = newWordTable("is", "was", "are", "were", "be", "been", "being", "'s", "’s", "it's", "it’s", "get", "got", "gets")
-
-// quoteTitleCues introduce a title or a term rather than a quotation.
-var quoteTitleCues = newPhraseIndex(
-	"titled", "entitled", "called", "named", "dubbed", "nicknamed", "termed", "labeled", "labelled",
-	"branded", "known as", "so-called", "aka", "a.k.a.", "the term", "the terms", "the word", "the words",
-	"the phrase", "the expression", "the slogan", "the motto", "the hashtag", "the headline", "the title",
-	"the name", "the label", "the tagline", "the theme", "search for", "searched for", "keyword", "keywords",
-	"headlined", "subtitled", "captioned", "searching for", "searches for", "search term", "search terms",
-	"the mantra", "the refrain", "the rallying cry", "the battle cry", "the catchphrase", "the buzzword",
-	"the adage", "the maxim", "the proverb", "the idiom", "the saying", "the notion", "the concept",
-)
-
-// quoteTitleNouns among the three words before a quote mark it as a
-// phrase, a motto, a question or a piece of text rather than a quotation.
-var quoteTitleNouns = newWordTable("phrase", "phrases", "term", "terms", "word", "motto", "slogan", "mantra",
-	"tagline", "hashtag", "headline", "title", "theme", "tenet", "principle", "question", "questions",
-	"text", "message", "prompt", "caption", "label", "heading", "subject", "expression", "saying", "idiom",
-	"mission", "vision", "catchphrase", "adage", "maxim", "acronym", "keyword", "keywords", "mottos", "slogans",
-	"mantras", "buzzword", "buzzwords", "cliché", "cliche", "proverb", "refrain", "creed", "query", "queries",
-	"formula", "equation", "template", "pattern", "syntax", "placeholder", "example", "examples", "wording",
-	"language", "sentence", "sentences", "string", "strings", "search", "searches", "headlines", "titles",
-	"captions", "labels", "prompts", "messages")
-
-// quotePassiveCues are title cues that, after a form of "be", describe with
-// someone's words ("has been called 'a model for the country'").
-var quotePassiveCues = quoteWordSet("called", "dubbed", "termed", "labeled", "labelled", "branded")
-
-// quoteUIVerbs before a quote and quoteUINouns after it mark interface labels:
-// click "Save", the "Submit form" button.
-var (
-	quoteUIVerbs = newWordTable("click", "clicking", "clicks", "clicked", "select", "selecting", "selected", "press", "pressed", "tap", "tapped", "choose", "chose", "type", "typing", "typed", "enter", "entered", "check", "uncheck", "hit", "pick", "picked")
-	quoteUINouns = newWordTable("button", "buttons", "link", "links", "tab", "tabs", "menu", "field", "fields", "option", "options", "box", "checkbox", "icon", "column", "setting", "settings", "command", "dropdown", "toggle", "banner", "section", "function", "feature", "widget", "screen")
-)
-
-// titleSmallWords may stay lowercase in a title.
-var titleSmallWords = quoteWordSet("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "into", "via", "vs", "per", "is", "are", "be", "it", "its", "up", "off", "out", "over", "about", "your", "our", "not",
-	"through", "across", "between", "without", "within", "under", "after", "before", "during", "toward", "towards", "against", "among", "around", "beyond", "since", "until")
-
-// calloutLabels open blockquotes that are notes, not quotations.
-var calloutLabels = newWordTable("note", "notes", "tip", "tips", "warning", "important", "caution", "info", "hint", "danger", "attention", "update", "updated", "editor's note", "editor’s note", "disclaimer", "reminder", "example", "todo", "fixme", "pro tip", "heads up", "nb")
-
-// quoteWordSet is a set of words matched with their exact letter case.
-func quoteWordSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
-// wordTable maps lowercase words to values and looks words up ignoring
-// letter case. A table of word lengths by first and last letter rules
-// most words out before any hashing.
-type wordTable[V any] struct {
-	m map[string]V
-	// lens[f&31][l&31] has bit n set when some word of n bytes starts with
-	// byte f and ends with byte l.
-	lens [32][32]uint64
-}
-
-// maxTableWord is the longest word a wordTable holds, in bytes.
-const maxTableWord = 63
-
-// newWordTableOf indexes m, whose keys are lowercase words.
-func newWordTableOf[V any](m map[string]V) *wordTable[V] {
-	t := &wordTable[V]{m: m}
-	for w := range m {
-		if len(w) == 0 || len(w) > maxTableWord {
-			panic("wordTable: bad word " + w)
-		}
-		t.lens[w[0]&31][w[len(w)-1]&31] |= 1 << len(w)
-	}
-	return t
-}
-
-// newWordTable is the set of the given lowercase words.
-func newWordTable(words ...string) *wordTable[bool] {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return newWordTableOf(m)
-}
-
-// lookup returns the value of w, ignoring letter case, and whether the
-// table holds it, without allocating for ASCII words.
-func (t *wordTable[V]) lookup(w string) (v V, ok bool) {
-	n := len(w)
-	if n == 0 || n > maxTableWord {
-		return v, false
-	}
-	var buf [maxTableWord]byte
-	for i := 0; i < n; i++ {
-		ch := w[i]
-		if ch >= utf8.RuneSelf {
-			v, ok = t.m[strings.ToLower(w)]
-			return v, ok
-		}
-		if 'A' <= ch && ch <= 'Z' {
-			ch += 'a' - 'A'
-		}
-		buf[i] = ch
-	}
-	if t.lens[buf[0]&31][buf[n-1]&31]&(1<<n) == 0 {
-		return v, false
-	}
-	v, ok = t.m[string(buf[:n])]
-	return v, ok
-}
-
-// has reports whether the table holds w, ignoring letter case.
-func (t *wordTable[V]) has(w string) bool {
-	_, ok := t.lookup(w)
-	return ok
-}
+// isDeterminer reports whether w makes the word after it a noun: "the
+// saying", "a warning".
+func isDeterminer(w string) bool { return prose.Lookup(w).Is(prose.Determiner) }
