@@ -729,7 +729,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	// "a team of 40"
 	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
-		toks[i-2].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") {
+		toks[i-2].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") &&
+		(i-2 == 0 || text[toks[i-2].Start] < 'A' || text[toks[i-2].Start] > 'Z') { // not a name: "the Group of 20"
 		return i - 2, e, true
 	}
 	return 0, 0, false
