@@ -138,3 +138,27 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		}
 	}
 }
+
+func TestContainerSpans(t *testing.T) {
+	tests := []struct {
+		src        string
+		containers []string // each container's source text, in source order
+	}{
+		// goldmark counts the tab's expansion into the code block's
+		// position, which lies past the end of the input.
+		{"*\t  0", []string{"*\t  0"}},
+		// goldmark keeps the line that closes an HTML block apart from
+		// its lines: the quote still holds it.
+		{"> <!--\n> x -->\n", []string{"> <!--\n> x -->\n"}},
+	}
+	for _, tt := range tests {
+		d := mustParse(t, tt.src)
+		var got []string
+		for _, c := range d.Containers {
+			got = append(got, spanText(tt.src, c.Start, c.End))
+		}
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.containers) {
+			t.Errorf("%q: containers %q, want %q", tt.src, got, tt.containers)
+		}
+	}
+}
