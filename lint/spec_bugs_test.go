@@ -108,6 +108,11 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		{"*\n\t#\n", []string{""}},
 		// goldmark puts an empty list item before its quote.
 		{">\t>*\n", nil},
+		// goldmark places a cell of an indented row as if the row's
+		// indentation were not there: before the cell, inside the one
+		// before it. A cell spans its text.
+		{"0\n -|-\n  0|0", []string{"0", "", "0", "0"}},
+		{"| a | b |\n|--|--|\n|  c | d  |\n", []string{"a", "b", "c", "d"}},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)

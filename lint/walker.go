@@ -250,8 +250,13 @@ func (w *walker) snap(off int) int {
 func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
 	start, end := w.snap(n.Pos()), -1
 	if l := n.Lines(); l.Len() > 0 {
-		if start < 0 {
-			start = l.At(0).Start
+		_, cell := n.(*east.TableCell)
+		if start < 0 || cell {
+			// goldmark places a cell by its offset in the row with the
+			// row's indentation trimmed off, so in an indented row the
+			// position lies before the cell, inside the one before it
+			// ("0\n-|-\n  0|0"); the cell's line is placed right.
+			start = w.snap(l.At(0).Start)
 		}
 		// goldmark may end a line's segment after the \r of its CRLF.
 		end = w.snap(l.At(l.Len() - 1).Stop)
