@@ -108,6 +108,11 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 		{"*\n\t#\n", []string{""}},
 		// goldmark puts an empty list item before its quote.
 		{">\t>*\n", nil},
+		// goldmark places a cell of an indented row as if the row's
+		// indentation were not there: before the cell, inside the one
+		// before it. A cell spans its text.
+		{"0\n -|-\n  0|0", []string{"0", "", "0", "0"}},
+		{"| a | b |\n|--|--|\n|  c | d  |\n", []string{"a", "b", "c", "d"}},
 	}
 	for _, tt := range tests {
 		d := mustParse(t, tt.src)
@@ -135,6 +140,30 @@ func TestBlockSpansStayInTheFile(t *testing.T) {
 			if p := c.Parent; p != nil && (c.Start < p.Start || c.End > p.End) {
 				t.Errorf("%q: container at [%d,%d) outside its parent at [%d,%d)", tt.src, c.Start, c.End, p.Start, p.End)
 			}
+		}
+	}
+}
+
+func TestContainerSpans(t *testing.T) {
+	tests := []struct {
+		src        string
+		containers []string // each container's source text, in source order
+	}{
+		// goldmark counts the tab's expansion into the code block's
+		// position, which lies past the end of the input.
+		{"*\t  0", []string{"*\t  0"}},
+		// goldmark keeps the line that closes an HTML block apart from
+		// its lines: the quote still holds it.
+		{"> <!--\n> x -->\n", []string{"> <!--\n> x -->\n"}},
+	}
+	for _, tt := range tests {
+		d := mustParse(t, tt.src)
+		var got []string
+		for _, c := range d.Containers {
+			got = append(got, spanText(tt.src, c.Start, c.End))
+		}
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.containers) {
+			t.Errorf("%q: containers %q, want %q", tt.src, got, tt.containers)
 		}
 	}
 }

@@ -137,14 +137,12 @@ func (w *walker) walk(n ast.Node, parent *Container) int {
 			e = w.container(c, FootnoteDefinition, parent)
 		case *ast.LinkReferenceDefinition:
 			w.definition(c)
-			e = linesEnd(c)
+			e = w.leafEnd(c)
 		case *ast.HTMLBlock:
 			w.htmlBlock(c)
-			e = linesEnd(c)
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			e = max(linesEnd(c), c.Pos())
-		case *ast.ThematicBreak:
-			e = c.Pos()
+			e = w.leafEnd(c)
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+			e = w.leafEnd(c)
 		default:
 			e = w.walk(c, parent)
 		}
@@ -153,12 +151,22 @@ func (w *walker) walk(n ast.Node, parent *Container) int {
 	return end
 }
 
-// linesEnd returns where a block node's last line ends, or -1.
-func linesEnd(n ast.Node) int {
+// leafEnd returns where a block with no prose (code, HTML, a definition,
+// a thematic break) ends in the parser's input: after its last line, its
+// HTML closing line or its position, whichever is last, snapped like
+// every offset taken from goldmark ("*\t  0": a tab's expansion puts the
+// code block's position past the end of the input). -1 when it has none.
+func (w *walker) leafEnd(n ast.Node) int {
+	end := n.Pos()
 	if l := n.Lines(); l.Len() > 0 {
-		return l.At(l.Len() - 1).Stop
+		end = max(end, l.At(l.Len()-1).Stop)
 	}
-	return -1
+	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+		// goldmark keeps the line that closes an HTML block apart from
+		// its lines ("> <!--\n> x -->").
+		end = max(end, h.ClosureLine.Stop)
+	}
+	return w.snap(end)
 }
 
 // tableRow walks one row of cells; row 0 is the header.
@@ -243,8 +251,13 @@ func (w *walker) snap(off int) int {
 func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
 	start, end := w.snap(n.Pos()), -1
 	if l := n.Lines(); l.Len() > 0 {
-		if start < 0 {
-			start = l.At(0).Start
+		_, cell := n.(*east.TableCell)
+		if start < 0 || cell {
+			// goldmark places a cell by its offset in the row with the
+			// row's indentation trimmed off, so in an indented row the
+			// position lies before the cell, inside the one before it
+			// ("0\n-|-\n  0|0"); the cell's line is placed right.
+			start = w.snap(l.At(0).Start)
 		}
 		// goldmark may end a line's segment after the \r of its CRLF.
 		end = w.snap(l.At(l.Len() - 1).Stop)
