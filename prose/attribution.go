@@ -764,8 +764,11 @@ func (p *Paragraph) contentAfter(toks []Token, k int, sent Sentence) Span {
 	// A semicolon ends the clause the cue governs: "When Nega encouraged
 	// his students to protest, …; later, they shot 41 people dead."
 	end := sent.End
-	if i := strings.IndexByte(p.Text[toks[from].Start:sent.End], ';'); i >= 0 {
-		end = toks[from].Start + i
+	for j := from; j+1 < len(toks); j++ {
+		if toks[j].BreakAfter && strings.HasPrefix(p.Text[toks[j].End:], ";") && toks[j+1].Is(ClauseWord|BetweenCue|Pronoun|FirstPerson) {
+			end = toks[j].End // "…; later, they shot": a new clause, not a list's next item
+			break
+		}
 	}
 	return p.withQuotes(Span{toks[from].Start, end})
 }
@@ -824,6 +827,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if src[0].Is(FirstPerson) { // "our survey"
 		return FirstHand
+	}
+	if slices.ContainsFunc(src, func(t Token) bool { return t.Is(ReaderWord) }) {
+		return Unnamed // "many of you": the readers, whom the writer knows
 	}
 	// "a spokesperson for the firm": the body after the preposition says
 	// whose; the words before it are the head.

@@ -1137,8 +1137,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			// A compound: "an 80-member council", "a 12-point lead", "a
 			// 6,000-person agency" are counts and measures; "a 45-minute
 			// talk" and "a 5-year plan" describe, as does any small one.
-			e := sourcing.Lookup(r)
-			if r == "" || e.Is(prose.Duration) || !allLetters(r) || v <= float64(c.opts.MinCount) && r != "point" {
+			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
+			e := sourcing.Lookup(word)
+			if word == "" || e.Is(prose.Duration) || !allLetters(word) || v <= float64(c.opts.MinCount) && word != "point" {
 				return quantity{}, false
 			}
 			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
