@@ -79,7 +79,10 @@ func runVagueSource(p *lint.Pass) {
 	// With only the built-in phrases, the sentences to read are known from
 	// the scan shared with uncited-number.
 	var flags []uint8 // the shared flags of the block being read
-	mayMention := func(_ *lint.Block, si int) bool { return flags[si]&sourcing.MentionsVague != 0 }
+	mayMention := func(b *lint.Block, si int) bool {
+		s := b.Sentences[si]
+		return flags[si]&sourcing.MentionsVague != 0 && sourcing.CueWords.MayMention(b.Text[s.Start:s.End], false)
+	}
 	if opts.trigger != nil {
 		mayMention = func(b *lint.Block, si int) bool {
 			s := b.Sentences[si]

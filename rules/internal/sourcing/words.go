@@ -313,6 +313,12 @@ var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|Pl
 // vague-source, so that it costs little on text that has none.
 var VagueWords = newWordTrigger(prose.VagueSource | prose.ImpersonalParticiple | prose.VagueAdverb | prose.VagueSingular)
 
+// CueWords are the words of which every vague attribution also holds one:
+// a cue ("say", "according"), an adverb ("reportedly") or an impersonal
+// participle ("believed"). A sentence with a vague word but none of these
+// ("many thanks", "some notes") is not read.
+var CueWords = newWordTrigger(prose.Cue|prose.BeliefCue|prose.SourceCue|prose.VagueAdverb|prose.ImpersonalParticiple, "according")
+
 // MaxLexWord bounds the words the lexicon is asked about.
 const MaxLexWord = prose.MaxWord
 
