@@ -547,6 +547,43 @@ func hashFold(w string) uint32 {
 }
 
 func (t *lexTable) lookup(w string) Entry {
+	// The common case, an ASCII word, in one tight loop; a word with a
+	// curly apostrophe ("don’t") takes the folding path.
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return t.lookupFold(w)
+		}
+		h = (h ^ uint32(c|0x20)) * 16777619
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		slot := &t.slots[i]
+		if slot.word == "" {
+			return Entry{}
+		}
+		if len(slot.word) == len(w) && equalLowerASCII(w, slot.word) {
+			return slot.entry
+		}
+	}
+}
+
+// equalLowerASCII reports whether ASCII w, lowercased, equals lower (of
+// the same length).
+func equalLowerASCII(w, lower string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *lexTable) lookupFold(w string) Entry {
 	h := hashFold(w)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		slot := &t.slots[i]
