@@ -122,18 +122,7 @@ func (b *Block) TextOffset(src int) int { return b.m.textOffset(src) }
 
 // SentenceAt returns the index of the sentence holding the text offset, or
 // of the nearest sentence before it; 0 when the block has no sentence.
-func (b *Block) SentenceAt(off int) int {
-	lo, hi := 0, len(b.Sentences)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if b.Sentences[mid].Start <= off {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return max(lo-1, 0)
-}
+func (b *Block) SentenceAt(off int) int { return prose.SentenceAt(b.Sentences, off) }
 
 // Within reports whether the block lies inside a container of kind k.
 func (b *Block) Within(k ContainerKind) bool {

@@ -1008,17 +1008,14 @@ func dashAt(text string, i int) int {
 
 // sentenceAt returns the index of the sentence holding offset off, or of
 // the last sentence starting before it.
-func (p *Paragraph) sentenceAt(off int) int {
-	lo, hi := 0, len(p.Sentences)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if p.Sentences[m].Start <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return max(lo-1, 0)
+func (p *Paragraph) sentenceAt(off int) int { return SentenceAt(p.Sentences, off) }
+
+// SentenceAt returns the index of the sentence of sentences (in order)
+// holding offset off, or of the nearest one before it; 0 when there is
+// none.
+func SentenceAt(sentences []Sentence, off int) int {
+	i := sort.Search(len(sentences), func(i int) bool { return sentences[i].Start > off })
+	return max(i-1, 0)
 }
 
 // add records an attribution of its sentence; sentenceAttributions orders
