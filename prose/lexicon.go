@@ -120,6 +120,12 @@ const (
 	CalloutLabel
 	WonderLead
 	ImagineCue
+	AimHeadingWord
+	AimWordOfList
+	Banknote
+	RankWord
+	DateLead
+	ComparisonWord
 	lastTextClass
 )
 
@@ -127,7 +133,8 @@ const (
 var textClassNames = [lastTextClass]string{
 	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
 	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
-	"wonder-lead", "imagine-cue",
+	"wonder-lead", "imagine-cue", "aim-heading", "aim-list", "banknote", "rank-word", "date-lead",
+	"comparison-word",
 }
 
 // Name returns the lexicon.txt name of the text class.

@@ -546,9 +546,7 @@ func isAimsHeading(text string) bool {
 		return false
 	}
 	for _, w := range words {
-		switch w {
-		case "target", "targets", "goal", "goals", "benchmark", "benchmarks", "objective", "objectives",
-			"example", "examples", "kpi", "kpis", "scenario", "scenarios", "hypothetical":
+		if prose.Has(w, prose.AimHeadingWord) {
 			return true
 		}
 	}
@@ -588,8 +586,7 @@ func (c *numberCheck) listOfAims(b *lint.Block) bool {
 	}
 	last := intro.Sentences[len(intro.Sentences)-1]
 	for _, w := range strings.FieldsFunc(strings.ToLower(intro.Text[last.Start:last.End]), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		switch w {
-		case "aim", "aims", "goal", "goals", "target", "targets", "plan", "plans", "hope", "will", "intend", "want":
+		if prose.Has(w, prose.AimWordOfList) {
 			return true
 		}
 	}
@@ -738,11 +735,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 
 // isBanknote reports words that make an amount the name of a note or coin.
 func isBanknote(text string, t sourcing.Token) bool {
-	switch strings.ToLower(sourcing.Word(text, t)) {
-	case "bill", "bills", "note", "notes", "coin", "coins", "banknote", "banknotes":
-		return true
-	}
-	return false
+	return prose.Has(sourcing.Word(text, t), prose.Banknote)
 }
 
 // percent returns the figure of a percentage of value v spanning words
@@ -768,8 +761,7 @@ func (c *numberCheck) labelled(i int) bool {
 	if prev.Is(sourcing.LabelWord) {
 		return true
 	}
-	switch strings.ToLower(sourcing.Word(c.text, prev)) {
-	case "top", "bottom", "first", "last", "next":
+	if prose.Has(sourcing.Word(c.text, prev), prose.RankWord) {
 		return true // a rank or a selection: "the top 10 countries"
 	}
 	w := sourcing.Word(c.text, prev)
@@ -792,10 +784,7 @@ func (c *numberCheck) afterDateWord(i int) bool {
 	if i == 0 || !sourcing.Joined(c.toks, i-1) {
 		return i == 0
 	}
-	switch strings.ToLower(sourcing.Word(c.text, c.toks[i-1])) {
-	case "in", "since", "by", "from", "until", "till", "through", "during", "before", "after", "of",
-		"the", "between", "and", "to", "for", "fiscal", "fy", "early", "late", "mid", "spring", "summer",
-		"fall", "autumn", "winter", "year", "a", "its", "their", "our":
+	if prose.Has(sourcing.Word(c.text, c.toks[i-1]), prose.DateLead) {
 		return true
 	}
 	return false

@@ -408,11 +408,7 @@ func isComparisonOpener(first, second string) bool {
 	if first != "that's" && first != "it's" {
 		return false
 	}
-	switch second {
-	case "up", "down", "more", "less", "fewer", "higher", "lower", "nearly", "almost", "double", "twice", "half", "triple", "roughly", "about":
-		return true
-	}
-	return false
+	return prose.Has(second, prose.ComparisonWord)
 }
 
 // pointsBackWithin reports whether a sentence names, after its opening, a
