@@ -126,6 +126,7 @@ const (
 	RankWord
 	DateLead
 	ComparisonWord
+	ReferenceHeading
 	lastTextClass
 )
 
@@ -134,7 +135,7 @@ var textClassNames = [lastTextClass]string{
 	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
 	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
 	"wonder-lead", "imagine-cue", "aim-heading", "aim-list", "banknote", "rank-word", "date-lead",
-	"comparison-word",
+	"comparison-word", "reference-heading",
 }
 
 // Name returns the lexicon.txt name of the text class.

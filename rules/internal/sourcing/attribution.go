@@ -48,13 +48,6 @@ func newSourcing(doc *lint.Document) *Sourcing {
 	return s
 }
 
-// referenceHeadings are the headings of a list of references.
-var referenceHeadings = []string{
-	"references", "sources", "notes", "bibliography", "works cited",
-	"endnotes", "citations", "footnotes", "reference list",
-	"sources and notes", "notes and sources", "further reading",
-}
-
 // IsReferencesHeading reports whether a heading's text names a list of
 // references.
 func IsReferencesHeading(text string) bool {
@@ -62,12 +55,7 @@ func IsReferencesHeading(text string) bool {
 	if len(t) > 24 {
 		return false
 	}
-	for _, h := range referenceHeadings {
-		if strings.EqualFold(t, h) {
-			return true
-		}
-	}
-	return false
+	return prose.Has(t, prose.ReferenceHeading)
 }
 
 // OwnSource reports whether sentence si of block b carries its own source:
