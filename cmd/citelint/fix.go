@@ -81,7 +81,11 @@ func runFix(c *cli.Context) error {
 		if opts.Diff {
 			verb = "would fix"
 		}
-		fmt.Fprintf(c.App.ErrWriter, "citelint: %s %s; %s remain\n", verb, plural(fixed, "finding"), plural(len(rep.Remaining), "finding"))
+		remain := "remain"
+		if len(rep.Remaining) == 1 {
+			remain = "remains"
+		}
+		fmt.Fprintf(c.App.ErrWriter, "citelint: %s %s; %s %s\n", verb, plural(fixed, "finding"), plural(len(rep.Remaining), "finding"), remain)
 	}
 	switch {
 	case len(rep.Errors) > 0:

@@ -155,7 +155,7 @@ func TestFixOnline(t *testing.T) {
 func TestFixLeavesWhatItCannotFix(t *testing.T) {
 	dir := files(t, map[string]string{"d.md": "# Method\n\nOpens at TK, see [method](#metod).\n"})
 	r := citelint(t, dir, "", nil, "fix", "d.md")
-	if r.code != 1 || r.stderr != "citelint: fixed 1 finding; 1 finding remain\n" {
+	if r.code != 1 || r.stderr != "citelint: fixed 1 finding; 1 finding remains\n" {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	if got := readFile(t, filepath.Join(dir, "d.md")); got != "# Method\n\nOpens at TK, see [method](#method).\n" {
