@@ -66,3 +66,14 @@ func (c *Checker) closestSnapshot(ctx context.Context, link string) (string, err
 	// https too; suggest the secure one.
 	return strings.Replace(closest.URL, "http://web.archive.org/", "https://web.archive.org/", 1), nil
 }
+
+// ArchivedCopy returns the archived copy of a dead link the archive named
+// (with links.suggest-archive), or "" when ArchiveURL is only the list of
+// captures to look through: a capture is a certain replacement for the
+// link, the list is not.
+func (r Result) ArchivedCopy() string {
+	if r.ArchiveURL == "" || r.ArchiveURL == calendarURL(r.URL) {
+		return ""
+	}
+	return r.ArchiveURL
+}

@@ -105,6 +105,10 @@ type cacheEntry struct {
 	Strong   bool      `json:"strong,omitempty"`
 	FinalURL string    `json:"finalURL,omitempty"`
 	MovedTo  string    `json:"movedTo,omitempty"`
+	// ArchiveURL is the capture the archive named for a dead link (never
+	// the list of captures), kept so that an offline "citelint fix" can
+	// link to it.
+	ArchiveURL string `json:"archiveURL,omitempty"`
 	// HTML tells that the page was HTML, so Anchors is meaningful even
 	// when empty.
 	HTML      bool     `json:"html,omitempty"`
@@ -135,16 +139,17 @@ func usableFromCache(r Result, offline bool) bool {
 
 func (f *cacheFile) put(r Result, now time.Time) {
 	f.Entries[r.URL] = cacheEntry{
-		Checked:   now,
-		Verdict:   r.Verdict,
-		Status:    r.Status,
-		Reason:    r.Reason,
-		Strong:    r.Strong,
-		FinalURL:  r.FinalURL,
-		MovedTo:   r.MovedTo,
-		HTML:      r.anchors != nil,
-		Anchors:   slices.Sorted(maps.Keys(r.anchors)),
-		Truncated: r.truncated,
+		Checked:    now,
+		Verdict:    r.Verdict,
+		Status:     r.Status,
+		Reason:     r.Reason,
+		Strong:     r.Strong,
+		FinalURL:   r.FinalURL,
+		MovedTo:    r.MovedTo,
+		ArchiveURL: r.ArchivedCopy(),
+		HTML:       r.anchors != nil,
+		Anchors:    slices.Sorted(maps.Keys(r.anchors)),
+		Truncated:  r.truncated,
 	}
 	f.dirty = true
 }
@@ -155,15 +160,16 @@ func (f *cacheFile) get(key string) (Result, bool) {
 		return Result{}, false
 	}
 	r := Result{
-		URL:       key,
-		Verdict:   e.Verdict,
-		Status:    e.Status,
-		Reason:    e.Reason,
-		Strong:    e.Strong,
-		FinalURL:  e.FinalURL,
-		MovedTo:   e.MovedTo,
-		Cached:    true,
-		truncated: e.Truncated,
+		URL:        key,
+		Verdict:    e.Verdict,
+		Status:     e.Status,
+		Reason:     e.Reason,
+		Strong:     e.Strong,
+		FinalURL:   e.FinalURL,
+		MovedTo:    e.MovedTo,
+		ArchiveURL: e.ArchiveURL,
+		Cached:     true,
+		truncated:  e.Truncated,
 	}
 	if e.HTML {
 		r.anchors = make(map[string]bool, len(e.Anchors))

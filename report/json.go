@@ -18,18 +18,27 @@ type jsonReport struct {
 }
 
 type jsonDiagnostic struct {
-	Path       string `json:"path"`
-	Line       int    `json:"line"`
-	Column     int    `json:"column"`
-	EndLine    int    `json:"endLine"`
-	EndColumn  int    `json:"endColumn"`
-	Offset     int    `json:"offset"`
-	EndOffset  int    `json:"endOffset"`
-	Rule       string `json:"rule"`
-	Severity   string `json:"severity"`
-	Message    string `json:"message"`
-	Excerpt    string `json:"excerpt"`
-	Suggestion string `json:"suggestion,omitempty"`
+	Path       string     `json:"path"`
+	Line       int        `json:"line"`
+	Column     int        `json:"column"`
+	EndLine    int        `json:"endLine"`
+	EndColumn  int        `json:"endColumn"`
+	Offset     int        `json:"offset"`
+	EndOffset  int        `json:"endOffset"`
+	Rule       string     `json:"rule"`
+	Severity   string     `json:"severity"`
+	Message    string     `json:"message"`
+	Excerpt    string     `json:"excerpt"`
+	Suggestion string     `json:"suggestion,omitempty"`
+	Fix        []jsonEdit `json:"fix,omitempty"`
+}
+
+// jsonEdit is one edit of a fix: replace the source bytes [Offset,
+// EndOffset) with Text.
+type jsonEdit struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"endOffset"`
+	Text      string `json:"text"`
 }
 
 type jsonError struct {
@@ -48,11 +57,15 @@ type jsonSummary struct {
 func (JSON) Format(w io.Writer, res *lint.Result) error {
 	r := jsonReport{Version: 1, Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)), Errors: []jsonError{}}
 	for _, d := range res.Diagnostics {
-		r.Diagnostics = append(r.Diagnostics, jsonDiagnostic{
+		jd := jsonDiagnostic{
 			Path: d.Path, Line: d.Pos.Line, Column: d.Pos.Column, EndLine: d.EndPos.Line, EndColumn: d.EndPos.Column,
 			Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),
 			Message: d.Message, Excerpt: d.Excerpt, Suggestion: d.Suggestion,
-		})
+		}
+		for _, e := range d.Fix {
+			jd.Fix = append(jd.Fix, jsonEdit{Offset: e.Start, EndOffset: e.End, Text: e.New})
+		}
+		r.Diagnostics = append(r.Diagnostics, jd)
 	}
 	for _, e := range res.Errors {
 		r.Errors = append(r.Errors, jsonError{Path: e.Path, Message: e.Err.Error()})

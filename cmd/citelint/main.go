@@ -84,6 +84,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			rulesCommand(),
 			explainCommand(),
 			initCommand(),
+			fixCommand(),
 			baselineCommand(stdin),
 			completionCommand(),
 			versionCommand(),

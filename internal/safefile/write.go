@@ -22,6 +22,16 @@ func Write(data []byte, output string, out io.Writer) error {
 	})
 }
 
+// Replace replaces the regular file at path with data atomically: through
+// a temporary file in the same folder, synced and renamed over it, keeping
+// its permissions; the temporary file never stays behind.
+func Replace(path string, data []byte) error {
+	return writeFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
 // IsStdout reports whether an output path names standard output itself,
 // which is written through the writer the command already holds: opening
 // the path again would start at its beginning, or replace the file a shell
@@ -129,6 +139,12 @@ func writeFileAtomic(path string, fill func(io.Writer) error) (err error) {
 		}
 	}()
 	if err := fill(tmp); err != nil {
+		_ = tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// On disk before the rename: a crash must leave the old file or the
+	// new one, never an empty one.
+	if err := tmp.Sync(); err != nil {
 		_ = tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -4,6 +4,7 @@
 package brokenfragment
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"strings"
@@ -42,14 +43,14 @@ var Rule = &lint.Rule{
 					own = linkrule.DocumentAnchors(p.Doc)
 				}
 				if !linkrule.HasFragment(own, l.Fragment) {
-					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in this document", "#"+l.Fragment), linkrule.ClosestAnchor(own, l.Fragment))
+					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in this document", "#"+l.Fragment), own)
 				}
 			case linkrule.LocalLink:
 				if l.Fragment == "" || facts.Files.Missing(p, l.File) {
 					continue // a missing file is dead-link's
 				}
 				if anchors := facts.Files.Anchors(p, l.File); anchors != nil && !linkrule.HasFragment(anchors, l.Fragment) {
-					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in %s", "#"+l.Fragment, l.File), linkrule.ClosestAnchor(anchors, l.Fragment))
+					reportFragment(p, l, fmt.Sprintf("no heading or anchor %q in %s", "#"+l.Fragment, l.File), anchors)
 				}
 			case linkrule.WebLink:
 				r, ok := facts.Result(l)
@@ -58,7 +59,7 @@ var Rule = &lint.Rule{
 				}
 				if _, fragment, _ := strings.Cut(l.Target, "#"); fragment != "" {
 					if found, known := r.HasAnchor(fragment); known && !found {
-						reportFragment(p, l, fmt.Sprintf("the page has no element with id or name %q", fragment), "")
+						reportFragment(p, l, fmt.Sprintf("the page has no element with id or name %q", fragment), nil)
 					}
 				}
 			}
@@ -67,11 +68,26 @@ var Rule = &lint.Rule{
 }
 
 // reportFragment reports a missing anchor, suggesting the closest one
-// there is when it is known.
-func reportFragment(p *lint.Pass, l linkrule.Link, msg, closest string) {
-	suggestion := "link to an anchor that exists (a heading's anchor is its text in lowercase, punctuation removed, spaces as hyphens), or drop the fragment"
-	if closest != "" {
-		suggestion = fmt.Sprintf("did you mean #%s? Link to an anchor that exists, or drop the fragment", closest)
+// there is among anchors (nil when they are not known). When exactly one
+// anchor is that close, replacing the fragment with it is the fix.
+func reportFragment(p *lint.Pass, l linkrule.Link, msg string, anchors map[string]bool) {
+	d := lint.Diagnostic{
+		Start:      l.Start,
+		End:        l.End,
+		Message:    msg,
+		Suggestion: "link to an anchor that exists (a heading's anchor is its text in lowercase, punctuation removed, spaces as hyphens), or drop the fragment",
 	}
-	p.Report(lint.Diagnostic{Start: l.Start, End: l.End, Message: msg, Suggestion: suggestion})
+	if closest := linkrule.ClosestAnchor(anchors, l.Fragment); closest != "" {
+		d.Suggestion = fmt.Sprintf("did you mean #%s? Link to an anchor that exists, or drop the fragment", closest)
+	}
+	if only := linkrule.OnlyCloseAnchor(anchors, l.Fragment); only != "" && linkrule.FitsDestination(only) {
+		// The fragment is replaced as written, after the destination's one
+		// '#'; with more than one, which starts the fragment is unclear.
+		dest := p.Doc.Source[l.Start:l.End]
+		if bytes.Count(dest, []byte("#")) == 1 {
+			hash := l.Start + bytes.IndexByte(dest, '#')
+			d.Fix = []lint.Edit{{Start: hash + 1, End: l.End, New: only}}
+		}
+	}
+	p.Report(d)
 }

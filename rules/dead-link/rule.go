@@ -43,16 +43,33 @@ var Rule = &lint.Rule{
 				}
 			case linkrule.WebLink:
 				if r, ok := facts.Result(l); ok && r.Verdict == linkcheck.Dead {
-					p.Report(lint.Diagnostic{
-						Start:      l.Start,
-						End:        l.End,
-						Message:    deadMessage(r),
-						Suggestion: "link to where the page lives now, or cite an archived copy: " + r.ArchiveURL,
-					})
+					p.Report(deadWebLink(l, r))
 				}
 			}
 		}
 	},
+}
+
+// deadWebLink reports a dead web link. When the archive named a capture
+// of the page, linking to it is the fix; the fragment the link had is kept,
+// since the capture holds the same anchors.
+func deadWebLink(l linkrule.Link, r linkcheck.Result) lint.Diagnostic {
+	d := lint.Diagnostic{
+		Start:      l.Start,
+		End:        l.End,
+		Message:    deadMessage(r),
+		Suggestion: "link to where the page lives now, or cite an archived copy: " + r.ArchiveURL,
+	}
+	if archived := r.ArchivedCopy(); archived != "" {
+		if _, fragment, ok := strings.Cut(l.Target, "#"); ok && !strings.Contains(archived, "#") {
+			archived += "#" + fragment
+		}
+		d.Suggestion = "link to where the page lives now, or to its archived copy: " + archived
+		if linkrule.FitsDestination(archived) {
+			d.Fix = []lint.Edit{{Start: l.Start, End: l.End, New: archived}}
+		}
+	}
+	return d
 }
 
 // deadMessage states the evidence that a web link is dead, and where a

@@ -49,17 +49,10 @@ var Rule = &lint.Rule{
 				Message:    "permanently redirected to " + moved,
 				Suggestion: "link to " + moved,
 			}
-			if fitsDestination(moved) {
+			if linkrule.FitsDestination(moved) {
 				d.Fix = []lint.Edit{{Start: l.Start, End: l.End, New: moved}}
 			}
 			p.Report(d)
 		}
 	},
-}
-
-// fitsDestination reports whether u can replace a link destination as is:
-// white space, angle brackets, parentheses and backslashes would need
-// Markdown escaping that depends on how the destination was written.
-func fitsDestination(u string) bool {
-	return !strings.ContainsAny(u, " \t\n<>()\\")
 }

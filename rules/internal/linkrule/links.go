@@ -458,3 +458,35 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// FitsDestination reports whether u can replace a link destination as is,
+// for a fix: white space, angle brackets, parentheses and backslashes
+// would need Markdown escaping that depends on how the destination was
+// written.
+func FitsDestination(u string) bool {
+	return u != "" && !strings.ContainsAny(u, " \t\r\n<>()\\")
+}
+
+// OnlyCloseAnchor returns the anchor close to fragment (as ClosestAnchor
+// judges) when exactly one is that close, or "": a fix must not pick
+// between equally likely anchors.
+func OnlyCloseAnchor(anchors map[string]bool, fragment string) string {
+	best := ClosestAnchor(anchors, fragment)
+	if best == "" {
+		return ""
+	}
+	f := strings.ToLower(fragment)
+	dist := func(a string) int {
+		if strings.HasPrefix(a, f) && f != "" {
+			return 0
+		}
+		return editDistance(f, a)
+	}
+	d := dist(best)
+	for a := range anchors {
+		if a != best && dist(a) == d {
+			return ""
+		}
+	}
+	return best
+}
