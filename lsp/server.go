@@ -58,6 +58,9 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	s.client = conn
 	select {
 	case <-conn.DisconnectNotify():
+	case <-s.exit:
+		// The stream may stay open (a process's stdin): exit ends the
+		// session all the same.
 	case <-ctx.Done():
 		conn.Close()
 	}
@@ -75,6 +78,7 @@ type server struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	jobs   sync.WaitGroup
+	exit   chan struct{} // closed by the exit notification
 
 	mu       sync.Mutex
 	encoding string
@@ -99,7 +103,7 @@ type document struct {
 
 func newServer(opts Options) *server {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &server{opts: opts, ctx: ctx, cancel: cancel, encoding: utf16Encoding, docs: map[string]*document{}}
+	return &server{opts: opts, ctx: ctx, cancel: cancel, exit: make(chan struct{}), encoding: utf16Encoding, docs: map[string]*document{}}
 }
 
 func (s *server) stop() {
@@ -135,7 +139,10 @@ func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		return nil, nil
 	case "exit":
 		s.mu.Lock()
-		s.exited = true
+		if !s.exited {
+			s.exited = true
+			close(s.exit)
+		}
 		s.mu.Unlock()
 		return nil, conn.Close()
 	case "textDocument/didOpen":
