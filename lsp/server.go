@@ -56,6 +56,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	s := newServer(opts)
 	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{}), jsonrpc2.HandlerWithError(s.handle))
 	s.client = conn
+	close(s.ready)
 	select {
 	case <-conn.DisconnectNotify():
 	case <-s.exit:
@@ -75,6 +76,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 type server struct {
 	opts   Options
 	client notifier
+	ready  chan struct{} // closed once client is set
 	ctx    context.Context
 	cancel context.CancelFunc
 	jobs   sync.WaitGroup
@@ -103,7 +105,7 @@ type document struct {
 
 func newServer(opts Options) *server {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &server{opts: opts, ctx: ctx, cancel: cancel, exit: make(chan struct{}), encoding: utf16Encoding, docs: map[string]*document{}}
+	return &server{opts: opts, ctx: ctx, cancel: cancel, exit: make(chan struct{}), ready: make(chan struct{}), encoding: utf16Encoding, docs: map[string]*document{}}
 }
 
 func (s *server) stop() {
@@ -446,9 +448,9 @@ func (s *server) run(uri string, gen, version int, src []byte, links check.LinkM
 }
 
 func (s *server) notify(method string, params any) {
-	if s.client != nil {
-		_ = s.client.Notify(s.ctx, method, params) // a closed connection ends the session anyway
-	}
+	// The connection starts handling messages before Serve holds it.
+	<-s.ready
+	_ = s.client.Notify(s.ctx, method, params) // a closed connection ends the session anyway
 }
 
 // RuleURL is where a rule's documentation is published, as in SARIF
