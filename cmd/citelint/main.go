@@ -86,6 +86,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			initCommand(),
 			fixCommand(),
 			baselineCommand(stdin),
+			lspCommand(stdin),
 			completionCommand(),
 			versionCommand(),
 		},
