@@ -507,7 +507,8 @@ func ruleByID(id string) *lint.Rule {
 }
 
 // codeActions offers, for each rule with a finding on the lines of the
-// range, a text edit that disables it on the finding's line.
+// range, the rule's fix where it has a certain one, and a text edit that
+// disables the rule on the finding's line.
 func (s *server) codeActions(p *codeActionParams) []codeAction {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -530,6 +531,22 @@ func (s *server) codeActions(p *codeActionParams) []codeAction {
 			continue
 		}
 		seen = append(seen, k)
+		if len(f.Fix) > 0 {
+			// The rule's own fix, as text edits: "redirected-link" →
+			// the final address, "broken-fragment" → the close anchor.
+			var edits []textEdit
+			for _, e := range f.Fix {
+				edits = append(edits, textEdit{
+					Range:   Range{Start: t.position(e.Start, s.encoding), End: t.position(e.End, s.encoding)},
+					NewText: e.New,
+				})
+			}
+			actions = append(actions, codeAction{
+				Title: "Fix: " + f.Message,
+				Kind:  "quickfix",
+				Edit:  workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: edits}},
+			})
+		}
 		at := Position{Line: line}
 		actions = append(actions, codeAction{
 			Title: "Disable " + f.Rule + " on this line",

@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -241,6 +242,30 @@ func TestCodeActionDisablesLine(t *testing.T) {
 	// Applied, the edit silences the finding and nothing else.
 	c.change(uri, 2, map[string]any{"range": edits[0].Range, "text": edits[0].NewText})
 	equal(t, "after the edit", ranges(c.next(uri)), []string{"citation-needed-marker 0:11-0:28"})
+}
+
+func TestCodeActionAppliesTheRulesFix(t *testing.T) {
+	c := startClient(t, Options{})
+	c.initialize(t.TempDir(), "utf-16")
+	uri := pathURI(filepath.Join(t.TempDir(), "draft.md"))
+	// A fragment one letter from the heading's anchor: broken-fragment
+	// suggests that anchor and carries the edit.
+	c.open(uri, "# Library hours 📚\n\nSee [the hours](#libary-hours-).\n")
+	if got := ranges(c.next(uri)); len(got) != 1 {
+		t.Fatalf("diagnostics: %v", got)
+	}
+	var actions []codeAction
+	c.call("textDocument/codeAction", map[string]any{"textDocument": map[string]any{"uri": uri}, "range": rng(2, 0, 2, 0), "context": map[string]any{"diagnostics": []any{}}}, &actions)
+	if len(actions) != 2 || !strings.HasPrefix(actions[0].Title, "Fix: ") || actions[1].Title != "Disable broken-fragment on this line" {
+		t.Fatalf("actions: %+v", actions)
+	}
+	edits := actions[0].Edit.Changes[uri]
+	want := []textEdit{{Range: rng(2, 17, 2, 30), NewText: "library-hours-"}}
+	if !slices.Equal(edits, want) {
+		t.Fatalf("fix edits %+v, want %+v", edits, want)
+	}
+	c.change(uri, 2, map[string]any{"range": edits[0].Range, "text": edits[0].NewText})
+	equal(t, "after the fix", ranges(c.next(uri)), nil)
 }
 
 func TestDisableLineIndentation(t *testing.T) {
