@@ -250,7 +250,7 @@ func TestCodeActionAppliesTheRulesFix(t *testing.T) {
 	uri := pathURI(filepath.Join(t.TempDir(), "draft.md"))
 	// A fragment one letter from the heading's anchor: broken-fragment
 	// suggests that anchor and carries the edit.
-	c.open(uri, "# Library hours 📚\n\nSee [the hours](#libary-hours-).\n")
+	c.open(uri, "# Library hours 📚\n\nSee [the hours](#library-hour-).\n")
 	if got := ranges(c.next(uri)); len(got) != 1 {
 		t.Fatalf("diagnostics: %v", got)
 	}
