@@ -19,7 +19,6 @@ import (
 
 	"github.com/citelint/citelint/check"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/report"
 	"github.com/citelint/citelint/rules"
 	"github.com/sourcegraph/jsonrpc2"
 )
@@ -425,7 +424,7 @@ func (s *server) run(uri string, gen, version int, src []byte, links check.LinkM
 				Range:           Range{Start: t.position(d.Start, enc), End: t.position(d.End, enc)},
 				Severity:        severity(d.Severity),
 				Code:            d.Rule,
-				CodeDescription: &codeDescription{Href: RuleURL(d.Rule)},
+				CodeDescription: &codeDescription{Href: check.RuleDocURL(d.Rule)},
 				Source:          "citelint",
 				Message:         d.Message,
 			})
@@ -451,12 +450,6 @@ func (s *server) notify(method string, params any) {
 	// The connection starts handling messages before Serve holds it.
 	<-s.ready
 	_ = s.client.Notify(s.ctx, method, params) // a closed connection ends the session anyway
-}
-
-// RuleURL is where a rule's documentation is published, as in SARIF
-// output's helpUri.
-func RuleURL(id string) string {
-	return report.InformationURI + "/blob/main/" + rules.DocPath(id)
 }
 
 func severity(s lint.Severity) int {

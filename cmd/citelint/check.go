@@ -17,7 +17,6 @@ import (
 	"github.com/citelint/citelint/internal/safefile"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/report"
-	"github.com/citelint/citelint/rules"
 	"github.com/urfave/cli/v2"
 )
 
@@ -134,7 +133,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		Quiet:       c.Bool("quiet"),
 		ToolVersion: versionString(),
 		Rules:       res.Rules,
-		RuleURL:     ruleDocURL,
+		RuleURL:     check.RuleDocURL,
 		Files:       res.Paths,
 		FailOn:      failOn,
 	}
@@ -240,11 +239,6 @@ func checkFlagCombinations(c *cli.Context) error {
 // signalContext returns a context cancelled by an interrupt (Ctrl-C).
 func signalContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt)
-}
-
-// ruleDocURL is where a rule's documentation is published.
-func ruleDocURL(id string) string {
-	return report.InformationURI + "/blob/main/" + rules.DocPath(id)
 }
 
 // parseOutputs reads the --format values (NAME or NAME=FILE) and --output,
