@@ -1024,29 +1024,6 @@ func (p *Paragraph) add(a Attribution) {
 	p.attrs[a.Sentence] = append(p.attrs[a.Sentence], a)
 }
 
-// SourceOf returns the best attribution whose content holds span s: named
-// before first-hand before vague before unnamed; ok is false when no
-// content holds s.
-func (p *Paragraph) SourceOf(s Span) (a Attribution, ok bool) {
-	rank := func(k SourceKind) int {
-		switch k {
-		case Named:
-			return 3
-		case FirstHand:
-			return 2
-		case Vague:
-			return 1
-		}
-		return 0
-	}
-	for _, c := range p.Attributions() {
-		if c.Content.Holds(s) && !c.Source.Holds(s) && (!ok || rank(c.Kind) > rank(a.Kind)) {
-			a, ok = c, true
-		}
-	}
-	return a, ok
-}
-
 // NamesSomeone reports whether a paragraph names someone, as Analyze's
 // Paragraph.Names would, without analysing it: a capitalised word of two
 // letters or more that the lexicon does not know. Rules use it to tell

@@ -251,8 +251,6 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 	c.report(b)
 }
 
-// isSourced reports whether sentence si of block b, whose words are toks,
-// is sourced: by itself, or by referring back to a sourced sentence.
 // listIntroSourced reports whether b sits in a list item whose list is
 // introduced by a paragraph that ends in ":" and names or links its source
 // in any of its sentences ("According to the Census Bureau's 2023
@@ -334,9 +332,8 @@ func mentionsSourceNoun(text string, toks []sourcing.Token) bool {
 // anySentenceSourced reports whether some sentence of a block carries its
 // own source.
 func (c *numberCheck) anySentenceSourced(b *lint.Block) bool {
-	for si, s := range b.Sentences {
-		c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
-		if c.sources.OwnSource(b, si, c.spare) {
+	for si := range b.Sentences {
+		if c.sources.OwnSource(b, si) {
 			return true
 		}
 	}
@@ -368,6 +365,8 @@ func sourceNoteNext(b *lint.Block, si int) bool {
 	return len(t) > 7 && strings.EqualFold(t[:6], "source") && (t[6] == ':' || t[6]|0x20 == 's' && t[7] == ':')
 }
 
+// isSourced reports whether sentence si of block b, whose words are toks,
+// carries its own citation or refers back to a sourced sentence.
 func (c *numberCheck) isSourced(b *lint.Block, si int, toks []sourcing.Token, prev *lint.Block) bool {
 	if c.sourced[si] == 0 {
 		c.sourced[si] = 1
@@ -390,10 +389,7 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, dep
 		if prev == nil || b.Kind != lint.Paragraph || len(prev.Sentences) == 0 {
 			return false
 		}
-		last := len(prev.Sentences) - 1
-		s := prev.Sentences[last]
-		c.spare = sourcing.Tokenize(c.spare[:0], prev.Text, s.Start, s.End)
-		return c.sources.OwnSource(prev, last, c.spare)
+		return c.sources.OwnSource(prev, len(prev.Sentences)-1)
 	}
 	// c.sourced caches the sentence's own citations (isSourced); a sentence
 	// before also lends the source it names ("The Census Bureau counted
@@ -401,11 +397,11 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, dep
 	if c.sourced[si-1] == 2 {
 		return true
 	}
-	s := b.Sentences[si-1]
-	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
-	if c.sources.OwnSource(b, si-1, c.spare) {
+	if c.sources.OwnSource(b, si-1) {
 		return true
 	}
+	s := b.Sentences[si-1]
+	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
 	return sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, prev, depth-1)
 }
 

@@ -125,7 +125,7 @@ func runVagueSource(p *lint.Pass) {
 				toks = sourcing.Tokenize(toks[:0], b.Text, sent.Start, sent.End)
 				found = extraPhrases(found, n, b.Text, toks, opts.phrases)
 			}
-			if len(found) > n && sources.OwnSource(b, si, toks) {
+			if len(found) > n && sources.OwnSource(b, si) {
 				found = found[:n]
 			}
 		}

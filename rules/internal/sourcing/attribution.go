@@ -61,9 +61,8 @@ func IsReferencesHeading(text string) bool {
 // OwnSource reports whether sentence si of block b carries its own source:
 // a link, footnote or Pandoc citation; a raw HTML link; a parenthetical
 // author–year reference; a bracketed number backed by a reference list; a
-// "Source:" note; or an attribution to a named source. toks are the
-// sentence's words.
-func (s *Sourcing) OwnSource(b *lint.Block, si int, toks []Token) bool {
+// "Source:" note; or an attribution to a named source.
+func (s *Sourcing) OwnSource(b *lint.Block, si int) bool {
 	return s.OwnCitation(b, si) || s.namedAttribution(b, si)
 }
 
