@@ -436,9 +436,24 @@ func (p *Paragraph) quoteNoun(toks []Token, k, si int) {
 // first planner", not the clause after it.
 const maxQuoteNounSource = 4
 
+// CutPossessive strips "'s" or "’s" from a word ("Gallup's" → "Gallup"),
+// reporting whether it had one.
+func CutPossessive(w string) (string, bool) {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return w, false
+	}
+	for _, s := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(w, s); ok && base != "" {
+			return base, true
+		}
+	}
+	return w, false
+}
+
 // possessive reports whether w ends in 's or ’s.
 func possessive(w string) bool {
-	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	_, ok := CutPossessive(w)
+	return ok
 }
 
 // prepositionSource reports whether the words after "per" or "in" are a
@@ -917,7 +932,7 @@ func (p *Paragraph) findColonsAndDashes(si int) {
 		for j < len(p.Text) && j-q.End < maxDashGap && p.Text[j] == ' ' {
 			j++
 		}
-		if n := dashAt(p.Text, j); n > 0 && p.sentenceAt(j) == si {
+		if n := DashAt(p.Text, j); n > 0 && p.sentenceAt(j) == si {
 			toks := p.sentenceWords(si)
 			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= j+n })
 			end := k
@@ -994,8 +1009,9 @@ func (p *Paragraph) capitalised(t Token) bool {
 	return unicode.IsUpper(r)
 }
 
-// dashAt returns the length of a dash at text[i:], or 0.
-func dashAt(text string, i int) int {
+// DashAt returns the length of the dash that opens text[i:] — an em
+// dash, a horizontal bar, an en dash or "--" — or 0.
+func DashAt(text string, i int) int {
 	if i+1 < len(text) && text[i] == '-' && text[i+1] == '-' {
 		return 2
 	}

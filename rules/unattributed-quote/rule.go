@@ -1456,14 +1456,13 @@ func endsWithPhrase(s, phrase string) bool {
 // startsWithDashLine reports whether s opens with a dash and a word, as the
 // attribution line "— Maria Lopez" does.
 func startsWithDashLine(s string) bool {
-	for _, d := range []string{"—", "―", "–", "--"} {
-		if rest, ok := strings.CutPrefix(s, d); ok {
-			rest = strings.TrimLeftFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
-			r, _ := utf8.DecodeRuneInString(rest)
-			return isQuoteWordRune(r) || r == lint.ObjectRune
-		}
+	n := prose.DashAt(s, 0)
+	if n == 0 {
+		return false
 	}
-	return false
+	rest := strings.TrimLeftFunc(s[n:], func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	r, _ := utf8.DecodeRuneInString(rest)
+	return isQuoteWordRune(r) || r == lint.ObjectRune
 }
 
 // nextWordFrom returns the offset of the first word rune at or after from

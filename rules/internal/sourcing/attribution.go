@@ -317,7 +317,7 @@ func IsName(text string, t Token, sentenceStart bool) bool {
 	if !unicode.IsUpper(r) || w == "I" {
 		return false
 	}
-	base, possessive := cutPossessive(w)
+	base, possessive := prose.CutPossessive(w)
 	if Lookup(base).Is(LeadWord | firstPerson | FunctionWord | MonthName | CountNoun | prose.VagueSource | SourceNoun) {
 		return false
 	}
@@ -326,19 +326,6 @@ func IsName(text string, t Token, sentenceStart bool) bool {
 	}
 	r2, _ := utf8.DecodeRuneInString(w[size:])
 	return unicode.IsUpper(r2)
-}
-
-// cutPossessive strips "'s" or "’s" from a word.
-func cutPossessive(w string) (string, bool) {
-	if len(w) < 3 || w[len(w)-1] != 's' {
-		return w, false
-	}
-	for _, s := range []string{"'s", "’s"} {
-		if base, ok := strings.CutSuffix(w, s); ok && base != "" {
-			return base, true
-		}
-	}
-	return w, false
 }
 
 // isAuxiliary reports the words that may stand between a pointer and its
