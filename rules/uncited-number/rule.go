@@ -232,8 +232,9 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		// A figure in the content of an attribution to a named source is
 		// sourced; the sentence's other figures are not.
 		keep := n
+		about := c.sources.Paragraph(b).About(si)
 		for i := n; i < len(c.figures); i++ {
-			if !c.sources.NamedContent(b, si, c.figures[i].start, c.figures[i].end) {
+			if !sourcing.NamedContent(about, c.figures[i].start, c.figures[i].end) {
 				c.figures[keep] = c.figures[i]
 				keep++
 			}

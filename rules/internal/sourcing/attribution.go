@@ -81,11 +81,12 @@ func (s *Sourcing) OwnCitation(b *lint.Block, si int) bool {
 	return s.referenceList && hasBracketNumber(text)
 }
 
-// NamedContent reports whether an attribution to a named source in or
-// around sentence si of b holds b.Text[start:end] in its content: "Lopez
-// said that 80 percent…", "…nearly 1,400 households, he said."
-func (s *Sourcing) NamedContent(b *lint.Block, si, start, end int) bool {
-	for _, a := range s.Paragraph(b).About(si) {
+// NamedContent reports whether one of as (a sentence's attributions, as
+// Paragraph.About gives them) is to a named source and holds
+// text[start:end] in its content, outside its source: "Lopez said that 80
+// percent…", "…nearly 1,400 households, he said."
+func NamedContent(as []prose.Attribution, start, end int) bool {
+	for _, a := range as {
 		if a.Kind == prose.Named && a.Content.Start <= start && end <= a.Content.End &&
 			!(a.Source.Start < end && start < a.Source.End) {
 			return true
