@@ -10,7 +10,7 @@ import "strings"
 // rather than ending the list (a comment at the item's own indentation
 // would split one list in two and restart an ordered list's numbering).
 func disableLine(t *text, line int, rule string) string {
-	src := string(t.src[t.starts[line]:t.lineEnd(line)])
+	src := string(t.src[t.lineStart(line):t.lineEnd(line)])
 	prefix, rest := quotePrefix(src)
 	indent := leading(rest)
 	if _, ok := listMarker(rest[len(indent):]); ok {
@@ -70,7 +70,7 @@ func listMarker(s string) (int, bool) {
 // nested deeper, and returns the column its content starts at.
 func siblingContent(t *text, line int, prefix string, indent int) (int, bool) {
 	for l := line - 1; l >= 0; l-- {
-		src := string(t.src[t.starts[l]:t.lineEnd(l)])
+		src := string(t.src[t.lineStart(l):t.lineEnd(l)])
 		p, rest := quotePrefix(src)
 		if strings.TrimSpace(rest) == "" {
 			continue

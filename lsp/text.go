@@ -1,9 +1,9 @@
 package lsp
 
 import (
-	"bytes"
-	"sort"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // Position encodings (LSP 3.17 PositionEncodingKind).
@@ -12,40 +12,28 @@ const (
 	utf16Encoding = "utf-16"
 )
 
-// text is a document's source with its line starts. Lines break at '\n'
+// text is a document's source with its line index. Lines break at '\n'
 // only, as citelint's positions do: a CRLF's '\r' is part of the line end.
 type text struct {
-	src    []byte
-	starts []int
+	src   []byte
+	lines *lint.LineIndex // only its line starts and ends, which are safe to share
 }
 
 func newText(src []byte) *text {
-	starts := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return &text{src: src, starts: starts}
+	return &text{src: src, lines: lint.NewLineIndex(src)}
 }
 
+// lineStart is the offset where line begins.
+func (t *text) lineStart(line int) int { return t.lines.LineStart(line) }
+
 // lineEnd is the offset of the end of line, before its "\n" or "\r\n".
-func (t *text) lineEnd(line int) int {
-	if line+1 >= len(t.starts) {
-		return len(t.src)
-	}
-	end := t.starts[line+1] - 1
-	if end > t.starts[line] && t.src[end-1] == '\r' {
-		end--
-	}
-	return end
-}
+func (t *text) lineEnd(line int) int { return t.lines.LineEnd(line) }
 
 // position converts a byte offset into a position in enc.
 func (t *text) position(off int, enc string) Position {
 	off = max(0, min(off, len(t.src)))
-	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
-	return Position{Line: line, Character: units(t.src[t.starts[line]:off], enc)}
+	line := t.lines.LineOf(off)
+	return Position{Line: line, Character: units(t.src[t.lineStart(line):off], enc)}
 }
 
 // offset converts a position in enc into a byte offset. As the protocol
@@ -56,10 +44,10 @@ func (t *text) offset(p Position, enc string) int {
 	if p.Line < 0 {
 		return 0
 	}
-	if p.Line >= len(t.starts) {
-		return len(t.src)
+	if p.Line >= t.lines.Lines() {
+		return len(t.src) // past the last line, or on the empty one after a final "\n"
 	}
-	i, end := t.starts[p.Line], t.lineEnd(p.Line)
+	i, end := t.lineStart(p.Line), t.lineEnd(p.Line)
 	for n := 0; i < end; {
 		r, size := utf8.DecodeRune(t.src[i:end])
 		w := size
