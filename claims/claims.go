@@ -107,4 +107,7 @@ type Claim struct {
 type File struct {
 	Path   string  `json:"path"`
 	Claims []Claim `json:"claims"`
+	// Source is the file as read, kept only when a report asks for it
+	// (the HTML report renders the draft itself).
+	Source []byte `json:"-"`
 }
