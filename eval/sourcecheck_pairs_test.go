@@ -1,0 +1,175 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// sourcePair is one line of labels/sourcecheck/pairs.jsonl: a claim (figure
+// or quotation) in a draft paragraph, the page it cites, and whether that
+// page says so. The fields are described in labels/sourcecheck/README.md.
+type sourcePair struct {
+	ID         string `json:"id"`
+	Split      string `json:"split"`
+	Kind       string `json:"kind"`
+	Citing     string `json:"citing"`
+	Paragraph  string `json:"paragraph"`
+	Claim      string `json:"claim"`
+	SourceURL  string `json:"source_url"`
+	SourceFile string `json:"source_file"`
+	Label      string `json:"label"`
+	Altered    string `json:"altered"`
+	Evidence   string `json:"evidence"`
+	Note       string `json:"note"`
+}
+
+const sourcePairsFile = "labels/sourcecheck/pairs.jsonl"
+
+// readSourcePairs parses the file strictly: unknown or missing keys fail,
+// so a renamed field cannot silently empty a column.
+func readSourcePairs(t *testing.T) []sourcePair {
+	t.Helper()
+	b, err := os.ReadFile(sourcePairsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []sourcePair
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(sc.Bytes(), &keys); err != nil {
+			t.Fatalf("%s:%d: %v", sourcePairsFile, line, err)
+		}
+		if len(keys) != 12 {
+			t.Errorf("%s:%d: %d keys, want the 12 of the README", sourcePairsFile, line, len(keys))
+		}
+		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec.DisallowUnknownFields()
+		var p sourcePair
+		if err := dec.Decode(&p); err != nil {
+			t.Fatalf("%s:%d: %v", sourcePairsFile, line, err)
+		}
+		pairs = append(pairs, p)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return pairs
+}
+
+// splitOf is the README's split rule: the first byte of the SHA-256 of the
+// citing post's file name, below 0x80 for tune. One post's pairs stay
+// together, so a tuned threshold never sees a held-out post's wording.
+func splitOf(citing string) string {
+	if sha256.Sum256([]byte(citing))[0] < 0x80 {
+		return "tune"
+	}
+	return "heldout"
+}
+
+func TestSourcePairsSchema(t *testing.T) {
+	pairs := readSourcePairs(t)
+	idRe := regexp.MustCompile(`^sc-\d{3}$`)
+	fileRe := regexp.MustCompile(`^\d{4}__\d{2}__\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$`)
+	seen := map[string]bool{}
+	unaltered := map[string]bool{} // citing + source with an unaltered pair
+	for _, p := range pairs {
+		if !p.altered() {
+			unaltered[p.Citing+"\x00"+p.SourceFile] = true
+		}
+	}
+	counts := map[string]int{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != splitOf(p.Citing) {
+			t.Errorf("%s: split %q, the rule gives %q", where, p.Split, splitOf(p.Citing))
+		}
+		if p.Kind != "figure" && p.Kind != "quotation" {
+			t.Errorf("%s: kind %q", where, p.Kind)
+		}
+		if p.Label != "supported" && p.Label != "unsupported" {
+			t.Errorf("%s: label %q", where, p.Label)
+		}
+		if !fileRe.MatchString(p.Citing) || !fileRe.MatchString(p.SourceFile) || p.Citing == p.SourceFile {
+			t.Errorf("%s: citing %q / source_file %q are not two corpus file names", where, p.Citing, p.SourceFile)
+		}
+		if p.Claim == "" || !strings.Contains(p.Paragraph, p.Claim) {
+			t.Errorf("%s: claim %q is not in its paragraph", where, p.Claim)
+		}
+		if p.SourceURL == "" || !strings.Contains(p.Paragraph, p.SourceURL) {
+			t.Errorf("%s: source_url %q is not in its paragraph", where, p.SourceURL)
+		}
+		// A supported pair shows the source's words; an unsupported one
+		// says in its note what the source has instead.
+		if p.Label == "supported" && p.Evidence == "" {
+			t.Errorf("%s: supported without evidence", where)
+		}
+		if p.Label == "unsupported" && (p.Evidence != "" || p.Note == "") {
+			t.Errorf("%s: unsupported needs empty evidence and a note", where)
+		}
+		if p.altered() && !unaltered[p.Citing+"\x00"+p.SourceFile] {
+			t.Errorf("%s: altered copy without its unaltered pair", where)
+		}
+		counts[fmt.Sprintf("%s %s %s %t", p.Kind, p.Label, p.Split, p.altered())]++
+	}
+	// The table in labels/sourcecheck/README.md.
+	want := map[string]int{
+		"figure supported tune false": 14, "figure supported tune true": 6,
+		"figure supported heldout false": 7, "figure supported heldout true": 4,
+		"figure unsupported tune false": 19, "figure unsupported tune true": 17,
+		"figure unsupported heldout false": 12, "figure unsupported heldout true": 8,
+		"quotation supported tune false": 4, "quotation supported tune true": 1,
+		"quotation supported heldout false": 10, "quotation supported heldout true": 5,
+		"quotation unsupported tune false": 2, "quotation unsupported tune true": 4,
+		"quotation unsupported heldout false": 5, "quotation unsupported heldout true": 12,
+	}
+	for k, n := range want {
+		if counts[k] != n {
+			t.Errorf("%s: %d pairs, README says %d", k, counts[k], n)
+		}
+	}
+	if len(counts) != len(want) || len(pairs) != 130 {
+		t.Errorf("%d pairs in %d cells, README says 130 in %d", len(pairs), len(counts), len(want))
+	}
+}
+
+func (p sourcePair) altered() bool { return p.Altered != "" }
+
+// TestSourcePairsAgainstCorpus checks, when the digitalgov corpus is
+// present, that both files exist and that every unaltered paragraph is
+// the citing post's own text, byte for byte.
+func TestSourcePairsAgainstCorpus(t *testing.T) {
+	dir, err := DigitalgovDir()
+	if err == nil {
+		_, err = os.Stat(dir)
+	}
+	if err != nil {
+		t.Skipf("corpus absent (%v); set CITELINT_DIGITALGOV", err)
+	}
+	for _, p := range readSourcePairs(t) {
+		if _, err := os.Stat(filepath.Join(dir, p.SourceFile)); err != nil {
+			t.Errorf("%s: source_file: %v", p.ID, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, p.Citing))
+		if err != nil {
+			t.Errorf("%s: citing: %v", p.ID, err)
+			continue
+		}
+		if in := bytes.Contains(b, []byte(p.Paragraph)); in == p.altered() {
+			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
+		}
+	}
+}
