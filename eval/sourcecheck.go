@@ -12,7 +12,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/check"
 	"github.com/citelint/citelint/lint"
@@ -151,15 +154,14 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 		return nil, err
 	}
 	docs := make([]check.Source, len(pairs))
-	claimAt := make([][2]int, len(pairs))
+	claimAt := make([][][2]int, len(pairs))
 	for i, p := range pairs {
 		local := srv.URL + "/f/" + p.SourceFile
 		text := strings.ReplaceAll(p.Paragraph, p.SourceURL, local) + "\n"
-		at := strings.Index(text, p.Claim)
-		if at < 0 {
+		claimAt[i] = occurrences(text, p.Claim)
+		if len(claimAt[i]) == 0 {
 			return nil, fmt.Errorf("%s: the claim %q is lost when the link is pointed at the local server", p.ID, p.Claim)
 		}
-		claimAt[i] = [2]int{at, at + len(p.Claim)}
 		docs[i] = check.Source{Path: p.ID + ".md", Text: []byte(text)}
 	}
 	res, err := check.Check(ctx, check.Options{
@@ -191,7 +193,7 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 		}
 		o := PairOutcome{Pair: p}
 		for _, d := range byDoc[p.ID+".md"] {
-			if d.Rule != rule || d.End <= claimAt[i][0] || d.Start >= claimAt[i][1] {
+			if d.Rule != rule || !slices.ContainsFunc(claimAt[i], func(at [2]int) bool { return d.Start < at[1] && at[0] < d.End }) {
 				continue
 			}
 			o.Messages = append(o.Messages, d.Message)
@@ -227,6 +229,30 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 	}
 	return s, nil
 }
+
+// occurrences returns the spans of claim in text that stand as whole
+// tokens: a label gives the claim's text, not its place, and "400" must
+// not be found inside "4000". A claim written twice is found twice, and a
+// finding on either counts.
+func occurrences(text, claim string) [][2]int {
+	var out [][2]int
+	for from := 0; ; {
+		i := strings.Index(text[from:], claim)
+		if i < 0 {
+			return out
+		}
+		at := from + i
+		end := at + len(claim)
+		before, _ := utf8.DecodeLastRuneInString(text[:at])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !isAlnum(before) && !isAlnum(after) {
+			out = append(out, [2]int{at, end})
+		}
+		from = at + 1
+	}
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func (s *SourceScore) tally(kind, what string) {
 	fig := kind == "figure"
