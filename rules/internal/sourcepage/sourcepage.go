@@ -1,0 +1,105 @@
+// Package sourcepage finds the page a claim cites and the text to check it
+// against, for the rules that ask whether the source says so
+// (unsupported-figure, misquoted).
+package sourcepage
+
+import (
+	"github.com/citelint/citelint/extract"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/verify"
+)
+
+// Source is a cited page with its text.
+type Source struct {
+	// URL is the link's destination as the draft gives it.
+	URL  string
+	Page *extract.Page
+}
+
+// Text is the text a claim is looked for in: the page's full visible text
+// (tables and captions hold figures that a readability extraction drops),
+// or its main text when that is all there is.
+func (s Source) Text() string {
+	if s.Page.Full != "" {
+		return s.Page.Full
+	}
+	return s.Page.Main
+}
+
+// Finder answers, for one pass, which cited page a span of a block
+// cites, reading each page's text and figures once.
+type Finder struct {
+	p      *lint.Pass
+	facts  *linkrule.Facts
+	byDest map[int]linkrule.Link
+	// figures holds each page's figures, found once per document.
+	figures map[*extract.Page][]verify.Quantity
+}
+
+// New returns a finder for the pass, or nil when the run keeps no link
+// facts (links are not being judged at all).
+func New(p *lint.Pass) *Finder {
+	facts := linkrule.FactsOf(p)
+	if facts == nil {
+		return nil
+	}
+	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}}
+	for _, l := range linkrule.Links(p) {
+		f.byDest[l.Start] = l
+	}
+	return f
+}
+
+// isLink reports whether a citation is a link (not a footnote or a Pandoc
+// key).
+func isLink(c *lint.Citation) bool {
+	switch c.Kind {
+	case lint.InlineLink, lint.ReferenceLink, lint.Autolink, lint.BareURL, lint.HTMLLink:
+		return true
+	}
+	return false
+}
+
+// Cited returns the first page cited by a link of block b that lies in
+// sentence si or in the source span [start, end), that the run has an
+// answer for: a page read (or one that could not be, with the reason).
+// It reports false when no such link has an answer: no link, a link to
+// another kind of place, or a web page that was not fetched (offline with
+// nothing cached, or a dead link, which the link rules report).
+func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
+	for _, c := range b.Citations {
+		if !isLink(c) || c.Sentence != si && (c.End <= start || c.Start >= end) {
+			continue
+		}
+		l, ok := f.byDest[c.TargetStart]
+		if !ok {
+			continue
+		}
+		if page, ok := f.facts.Page(f.p, l); ok && page != nil {
+			return Source{URL: l.Target, Page: page}, true
+		}
+	}
+	return Source{}, false
+}
+
+// Figures returns the figures of a page's text, found once per document.
+func (f *Finder) Figures(s Source) []verify.Quantity {
+	qs, ok := f.figures[s.Page]
+	if !ok {
+		qs = verify.Quantities(s.Text())
+		f.figures[s.Page] = qs
+	}
+	return qs
+}
+
+// Evidence returns the evidence for a span of the source's text: its
+// sentence and a link to it.
+func Evidence(s Source, start, end int) *lint.Evidence {
+	text := s.Text()
+	if start < 0 || end > len(text) || start >= end {
+		return &lint.Evidence{URL: s.URL}
+	}
+	ss, se := verify.Sentence(text, start, end)
+	return &lint.Evidence{URL: s.URL, Text: text[ss:se], Link: verify.TextFragment(s.URL, text, ss, se)}
+}

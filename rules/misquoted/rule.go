@@ -1,0 +1,146 @@
+// Package misquoted holds the misquoted rule: its documentation is doc.md
+// beside it (citelint explain misquoted), its fixtures are in testdata/.
+package misquoted
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcepage"
+	unattributedquote "github.com/citelint/citelint/rules/unattributed-quote"
+	"github.com/citelint/citelint/verify"
+)
+
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (misquoted) reports a quotation whose cited page does not hold its
+// words: absent, or close with some words changed. The quotations are the
+// ones unattributed-quote judges, with its default options, so that quoted
+// titles, terms and labels are left alone as they are there.
+var Rule = &lint.Rule{
+	ID:            "misquoted",
+	Summary:       ruledoc.Summary(doc),
+	Doc:           ruledoc.Expand(doc),
+	Severity:      lint.Warning,
+	Network:       true,
+	NeedsPageText: true,
+	Requires:      append([]lint.Requirement{linkrule.LinksAnalysis}, unattributedquote.Rule.Requires...),
+	Run:           run,
+}
+
+func run(p *lint.Pass) {
+	pages := sourcepage.New(p)
+	if pages == nil {
+		return
+	}
+	unattributedquote.JudgeWith(p, unattributedquote.DefaultOptions(), func(q unattributedquote.Quotation) {
+		check(p, pages, q)
+	})
+}
+
+func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation) {
+	src, ok := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
+	if !ok {
+		return
+	}
+	words := quotedWords(p.Doc, q)
+	if words == "" {
+		return
+	}
+	shown := short(words)
+	d := lint.Diagnostic{Start: q.Start, End: q.End}
+	if !src.Page.Readable {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("cannot check the quotation %s against the cited page: %s", shown, src.Page.Reason)
+		d.Suggestion = "check the quotation against the source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		p.Report(d)
+		return
+	}
+	m := verify.MatchQuote(words, src.Text())
+	switch m.Verdict {
+	case verify.Exact, verify.Unchecked:
+		return
+	case verify.Near:
+		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
+		d.Suggestion = "quote the source's exact words, or paraphrase without quotation marks"
+		d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
+	default:
+		if src.Page.Partial {
+			d.Severity = lint.Info
+			d.Message = fmt.Sprintf("the quotation %s is not in the part of the cited page that could be read (%s)", shown, src.Page.Reason)
+			d.Suggestion = "check the quotation against the full source by hand"
+			d.Evidence = &lint.Evidence{URL: src.URL}
+			p.Report(d)
+			return
+		}
+		d.Message = fmt.Sprintf("the quotation %s is not in the cited page", shown)
+		d.Suggestion = "quote the source's exact words, or cite the source where they appear"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		if m.Start >= 0 && m.End > m.Start {
+			d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
+		}
+	}
+	p.Report(d)
+}
+
+// quotedWords returns the quotation's words as plain text (link text kept,
+// markup gone), without its outer quotation marks; a blockquote quotation
+// spans several blocks, joined by spaces.
+func quotedWords(doc *lint.Document, q unattributedquote.Quotation) string {
+	var parts []string
+	for i := q.Block.Index; i < len(doc.Blocks); i++ {
+		b := doc.Blocks[i]
+		if b.Start >= q.End {
+			break
+		}
+		ts, te := 0, len(b.Text)
+		if q.Start > b.Start {
+			ts = b.TextOffset(q.Start)
+		}
+		if q.End < b.End {
+			te = b.TextOffset(q.End)
+		}
+		if ts < te {
+			parts = append(parts, b.Text[ts:te])
+		}
+	}
+	return strings.Trim(strings.Join(parts, " "), " \t\n\"'“”‘’«»„‚")
+}
+
+// short quotes a quotation for a message, its middle cut when long.
+func short(s string) string {
+	const most = 80
+	if r := []rune(s); len(r) > most {
+		s = string(r[:most/2]) + " … " + string(r[len(r)-most/2:])
+	}
+	return "“" + s + "”"
+}
+
+// describeDiffs says how a near match differs: `"will not" — the source
+// says "cannot"`, one clause per difference.
+func describeDiffs(ds []verify.Diff) string {
+	var out []string
+	for _, d := range ds {
+		switch {
+		case d.Quote == "":
+			out = append(out, fmt.Sprintf("the source has %q here", d.Source))
+		case d.Source == "":
+			out = append(out, fmt.Sprintf("%q is not in the source", d.Quote))
+		default:
+			out = append(out, fmt.Sprintf("%q — the source says %q", d.Quote, d.Source))
+		}
+	}
+	if len(out) == 0 {
+		return "some words differ"
+	}
+	return strings.Join(out, "; ")
+}
