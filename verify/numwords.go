@@ -310,3 +310,13 @@ loop:
 		next:  end,
 	}, true
 }
+
+// fallingWords are the words of the prose lexicon's [change-verb] class
+// that say a figure fell: they give a percent change its sign, which the
+// lexicon does not record (TestFallingWordsAreChangeVerbs).
+var fallingWords = map[string]bool{
+	"fell": true, "fallen": true, "fall": true, "falls": true, "dropped": true, "drop": true, "drops": true,
+	"declined": true, "decline": true, "declines": true, "decreased": true, "decrease": true,
+	"decreases": true, "shrank": true, "shrunk": true, "plummeted": true, "plunged": true, "slid": true,
+	"slipped": true, "sank": true, "tumbled": true, "cut": true, "reduced": true, "down": true,
+}

@@ -60,9 +60,10 @@ type Quantity struct {
 	// lexicon knows it as one ("1,200 deaths"): for messages and to prefer
 	// like with like, never to reject a match.
 	Noun string
-	// Change marks a Percent stated as a change ("rose 100%", "an
-	// increase of 100%"), which a Multiplier can match: doubled is +100%.
-	Change bool
+	// Change is +1 for a Percent stated as a rise ("rose 100%", "an
+	// increase of 100%"), -1 for a fall ("fell 50%"), else 0. A Multiplier
+	// can match a change: doubled is a rise of 100%, halved a fall of 50%.
+	Change int
 	// Step is the claim's own precision: the place of its last stated
 	// digit. 1.2 million has step 100,000; 45% has step 1; 45.0% has step
 	// 0.1. It is zero for exact forms (fractions, "doubled"), whose value
@@ -162,11 +163,11 @@ func comparable(c, s Quantity) (cv, cstep, sv, sstep decimal.Decimal, ok bool) {
 		return cv, cstep, sv, sstep, true
 	case c.Unit == Multiplier && s.Unit == Multiplier:
 		return cv, cstep, sv, sstep, true
-	case c.Unit == Multiplier && s.Unit == Percent && s.Change:
-		sv, sstep = decimal.NewFromInt(1).Add(sv.Div(hundred)), sstep.Div(hundred)
+	case c.Unit == Multiplier && s.Unit == Percent && s.Change != 0:
+		sv, sstep = changeFactor(sv, s.Change), sstep.Div(hundred)
 		return cv, cstep, sv, sstep, true
-	case c.Unit == Percent && c.Change && s.Unit == Multiplier:
-		cv, cstep = decimal.NewFromInt(1).Add(cv.Div(hundred)), cstep.Div(hundred)
+	case c.Unit == Percent && c.Change != 0 && s.Unit == Multiplier:
+		cv, cstep = changeFactor(cv, c.Change), cstep.Div(hundred)
 		return cv, cstep, sv, sstep, true
 	case c.Unit == Duration && s.Unit == Duration:
 		cu, cm := durationBase(c.Measure)
@@ -178,6 +179,16 @@ func comparable(c, s Quantity) (cv, cstep, sv, sstep decimal.Decimal, ok bool) {
 		return cv.Mul(cf), cstep.Mul(cf), sv.Mul(sf), sstep.Mul(sf), true
 	}
 	return cv, cstep, sv, sstep, false
+}
+
+// changeFactor is the factor of a percent change: a rise of 100% is 2, a
+// fall of 50% is 0.5.
+func changeFactor(percent decimal.Decimal, direction int) decimal.Decimal {
+	change := percent.Div(decimal.NewFromInt(100))
+	if direction < 0 {
+		change = change.Neg()
+	}
+	return decimal.NewFromInt(1).Add(change)
 }
 
 func isProportion(u Unit) bool { return u == Percent || u == Ratio }

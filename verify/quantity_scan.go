@@ -584,17 +584,21 @@ func (s *scan) isLabelOrDate(j int) bool {
 	return s.sym(b) == ',' && b-2 >= 0 && s.toks[b-1].kind == tNum && month(b-2)
 }
 
-// changeBefore reports whether one of the two words before token k is a
-// verb or noun of change ("rose 100%", "an increase of 100%", "up 5%").
-func (s *scan) changeBefore(k int) bool {
-	for i, words := k-1, 0; i >= 0 && words < 2; i-- {
-		if s.toks[i].kind != tWord {
-			return false
-		}
-		words++
-		if prose.Lookup(s.text[s.toks[i].start:s.toks[i].end]).Is(prose.ChangeVerb) {
-			return true
-		}
+// changeBefore returns the direction of a change stated just before token
+// k: +1 after a verb or noun of change from the prose lexicon ("rose
+// 100%", "up 5%", "an increase of 100%", "grew by 5%"), -1 when that word
+// is one of falling ("fell 50%"), else 0. "rose to 45%" is a level, not a
+// change.
+func (s *scan) changeBefore(k int) int {
+	i := k - 1
+	if i >= 0 && s.toks[i].kind == tWord && s.word(i) == wOf || s.lowerIf(i, 2) == "by" {
+		i--
 	}
-	return false
+	if i < 0 || s.toks[i].kind != tWord || !prose.Lookup(s.text[s.toks[i].start:s.toks[i].end]).Is(prose.ChangeVerb) {
+		return 0
+	}
+	if fallingWords[s.lower(i)] {
+		return -1
+	}
+	return 1
 }
