@@ -50,7 +50,9 @@ type scan struct {
 const maxNumberBytes = 40
 
 func newScan(text string) *scan {
-	s := &scan{text: text, toks: make([]token, 0, len(text)/6+1)}
+	// A token per four bytes is generous for prose; hostile text grows the
+	// slice by doubling, still linear.
+	s := &scan{text: text, toks: make([]token, 0, len(text)/4+1)}
 	s.tokenize()
 	s.markCodes()
 	return s
@@ -276,12 +278,44 @@ var vulgarFractions = map[rune][2]int64{
 
 var currencySymbols = map[rune]string{'$': "USD", '£': "GBP", '€': "EUR"}
 
-// fraction returns num/den to 16 places, the precision of a third.
+// fraction returns num/den to 16 places, the precision of a third. The
+// small fractions of words and vulgar fractions come from a table made
+// once (decimals are immutable, so sharing them is safe).
 func fraction(num, den int64) decimal.Decimal {
+	if num >= 0 && num < fractionTableSize && den > 0 && den < fractionTableSize {
+		return fractionTable[num][den]
+	}
 	return decimal.NewFromInt(num).DivRound(decimal.NewFromInt(den), 16)
 }
 
-func pow10(exp int32) decimal.Decimal { return decimal.New(1, exp) }
+const fractionTableSize = 11
+
+var fractionTable = func() (t [fractionTableSize][fractionTableSize]decimal.Decimal) {
+	for n := range int64(fractionTableSize) {
+		for d := int64(1); d < fractionTableSize; d++ {
+			t[n][d] = decimal.NewFromInt(n).DivRound(decimal.NewFromInt(d), 16)
+		}
+	}
+	return t
+}()
+
+// pow10 returns 10^exp, from a table for the places figures are written
+// to.
+func pow10(exp int32) decimal.Decimal {
+	if exp >= -pow10Places && exp <= pow10Places {
+		return pow10Table[exp+pow10Places]
+	}
+	return decimal.New(1, exp)
+}
+
+const pow10Places = 18
+
+var pow10Table = func() (t [2*pow10Places + 1]decimal.Decimal) {
+	for i := range t {
+		t[i] = decimal.New(1, int32(i-pow10Places))
+	}
+	return t
+}()
 
 // figure is a figure being read: its value, precision and the token after
 // it.
@@ -311,30 +345,8 @@ func (s *scan) numeral(k int) (figure, bool) {
 		}
 		return figure{}, false
 	}
-	raw := s.text[tok.start:tok.end]
-	var b strings.Builder
-	decimals := int32(0)
-	seenPoint := false
-	for i := 0; i < len(raw); {
-		r, w := utf8.DecodeRuneInString(raw[i:])
-		switch {
-		case r == '.':
-			seenPoint = true
-			b.WriteByte('.')
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-			if seenPoint {
-				decimals++
-			}
-		}
-		i += w
-	}
-	str := b.String()
-	if str[0] == '.' {
-		str = "0" + str
-	}
-	v, err := decimal.NewFromString(str)
-	if err != nil {
+	v, decimals, ok := parseDigits(s.text[tok.start:tok.end])
+	if !ok {
 		return figure{}, false
 	}
 	f := figure{value: v, step: pow10(-decimals), next: k + 1, unit: Count, digits: true}
@@ -357,9 +369,60 @@ func (s *scan) numeral(k int) (figure, bool) {
 	return f, true
 }
 
+// parseDigits reads a number token: digits, group separators and one
+// decimal point. Up to 18 digits it builds the value from an int64 (one
+// allocation); longer numbers go through the decimal parser.
+func parseDigits(raw string) (v decimal.Decimal, decimals int32, ok bool) {
+	var (
+		m         int64
+		n         int
+		seenPoint bool
+		digits    = make([]byte, 0, 24)
+	)
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '.':
+			seenPoint = true
+			digits = append(digits, '.')
+		case isDigit(c):
+			m = m*10 + int64(c-'0')
+			n++
+			digits = append(digits, c)
+			if seenPoint {
+				decimals++
+			}
+		}
+	}
+	if n == 0 {
+		return decimal.Decimal{}, 0, false
+	}
+	if n <= 18 {
+		return decimal.New(m, -decimals), decimals, true
+	}
+	if digits[0] == '.' {
+		digits = append([]byte{'0'}, digits...)
+	}
+	v, err := decimal.NewFromString(string(digits))
+	return v, decimals, err == nil
+}
+
 // quantities tries a figure at each token in turn.
 func (s *scan) quantities() []Quantity {
-	var out []Quantity
+	// Size the result once from the tokens that can start a figure:
+	// growing a slice of large structs by append moves them many times.
+	starts := 0
+	for k := range s.toks {
+		switch t := s.toks[k]; {
+		case t.kind == tNum, t.kind == tSym && (t.r == '$' || t.r >= utf8.RuneSelf):
+			starts++
+		case t.kind == tWord:
+			switch wordTable[t.word].kind {
+			case wCardinal, wArticle, wFraction, wMultiplierVerb, wTwice, wCurrencyCode:
+				starts++
+			}
+		}
+	}
+	out := make([]Quantity, 0, starts)
 	for k := 0; k < len(s.toks); {
 		q, next, ok := s.figureAt(k)
 		if !ok {
