@@ -321,12 +321,12 @@ var pow10Table = func() (t [2*pow10Places + 1]decimal.Decimal) {
 // it.
 type figure struct {
 	value decimal.Decimal
-	step  decimal.Decimal
-	next  int
-	exact bool // a fraction or a multiplier word: stated exactly, step zero
-	unit  Unit
-	// digits marks a figure written in digits (only those take a currency
-	// symbol or a glued scale).
+	// step is zero for a figure stated exactly: a fraction, "doubled".
+	step decimal.Decimal
+	next int
+	unit Unit
+	// digits marks a figure written in digits: only those can be labels
+	// ("page 45") or days of a date.
 	digits bool
 }
 
@@ -340,7 +340,7 @@ func (s *scan) numeral(k int) (figure, bool) {
 	if tok.kind != tNum || tok.flags&(fCode|fLong) != 0 {
 		if r := s.sym(k); r != 0 {
 			if f, ok := vulgarFractions[r]; ok {
-				return figure{value: fraction(f[0], f[1]), next: k + 1, exact: true, unit: Ratio, digits: true}, true
+				return figure{value: fraction(f[0], f[1]), next: k + 1, unit: Ratio, digits: true}, true
 			}
 		}
 		return figure{}, false
@@ -352,14 +352,14 @@ func (s *scan) numeral(k int) (figure, bool) {
 	f := figure{value: v, step: pow10(-decimals), next: k + 1, unit: Count, digits: true}
 	j := k + 1
 	if vf, ok := vulgarFractions[s.sym(j)]; ok && s.glued(k, j) && decimals == 0 {
-		return figure{value: v.Add(fraction(vf[0], vf[1])), next: j + 1, exact: true, unit: Count, digits: true}, true
+		return figure{value: v.Add(fraction(vf[0], vf[1])), next: j + 1, unit: Count, digits: true}, true
 	}
 	if s.sym(j) == '⁄' && s.glued(k, j) && s.glued(j, j+1) && decimals == 0 && s.toks[j+1].kind == tNum && s.toks[j+1].flags&(fCode|fLong) == 0 {
-		den, err := decimal.NewFromString(s.text[s.toks[j+1].start:s.toks[j+1].end])
-		if err != nil || den.Sign() == 0 || !den.IsInteger() {
+		den, _, ok := parseDigits(s.text[s.toks[j+1].start:s.toks[j+1].end])
+		if !ok || den.Sign() == 0 || !den.IsInteger() {
 			return figure{}, false
 		}
-		return figure{value: v.DivRound(den, 16), next: j + 2, exact: true, unit: Ratio, digits: true}, true
+		return figure{value: v.DivRound(den, 16), next: j + 2, unit: Ratio, digits: true}, true
 	}
 	info := s.info(j)
 	if info.kind == wScale && info.n >= 1000 && (s.toks[j].flags&fSuffix != 0 || !info.glueOnly) {
@@ -512,18 +512,18 @@ func (s *scan) wordFigure(k int) (figure, bool) {
 	info := s.info(k)
 	switch info.kind {
 	case wMultiplierVerb:
-		return figure{value: fraction(info.n, info.den), next: k + 1, exact: true, unit: Multiplier}, true
+		return figure{value: fraction(info.n, info.den), next: k + 1, unit: Multiplier}, true
 	case wTwice:
-		return figure{value: decimal.NewFromInt(info.n), next: k + 1, exact: true, unit: Multiplier}, true
+		return figure{value: decimal.NewFromInt(info.n), next: k + 1, unit: Multiplier}, true
 	case wFraction:
 		if info.n == 2 && s.lower(k) == "half" {
-			return figure{value: fraction(1, 2), next: k + 1, exact: true, unit: Ratio}, true
+			return figure{value: fraction(1, 2), next: k + 1, unit: Ratio}, true
 		}
 		return figure{}, false
 	case wArticle:
 		// "a third", "a quarter", "a half"; "a hundred" is number words.
 		if j := s.nextWord(k); j == k+1 && s.word(j) == wFraction && !strings.HasSuffix(s.lower(j), "s") {
-			return figure{value: fraction(1, s.info(j).n), next: j + 1, exact: true, unit: Ratio}, true
+			return figure{value: fraction(1, s.info(j).n), next: j + 1, unit: Ratio}, true
 		}
 	}
 	wv, ok := s.parseNumberWords(k)
@@ -535,7 +535,7 @@ func (s *scan) wordFigure(k int) (figure, bool) {
 	// quarters".
 	last := wv.next - 1
 	if j := s.nextWord(last); j >= 0 && s.word(j) == wFraction && wv.value.IsInteger() && wv.value.Sign() > 0 && wv.value.LessThan(decimal.NewFromInt(100)) {
-		return figure{value: fraction(wv.value.IntPart(), s.info(j).n), next: j + 1, exact: true, unit: Ratio}, true
+		return figure{value: fraction(wv.value.IntPart(), s.info(j).n), next: j + 1, unit: Ratio}, true
 	}
 	return f, true
 }

@@ -84,6 +84,8 @@ func TestParseFigure(t *testing.T) {
 		{"a hundred and five", `[0,18) "a hundred and five" 105 count step=1`},
 		{"twenty-one", `[0,10) "twenty-one" 21 count step=1`},
 		{"three million", `[0,13) "three million" 3000000 count step=1000000`},
+		{"3.4 million", `[0,11) "3.4 million" 3400000 count step=100000`},
+		{"about 45% of them", `[6,9) "45%" 45 percent step=1`},
 		{"−3.2%", `[0,7) "−3.2%" -3.2 percent step=0.1`},
 		{"-3.2%", `[0,5) "-3.2%" -3.2 percent step=0.1`},
 		{".5%", `[0,3) ".5%" 0.5 percent step=0.1`},
@@ -160,6 +162,11 @@ func TestQuantitiesNotFigures(t *testing.T) {
 		{"10-20%", ""},
 		{"10–20%", "[0,2) \"10\" 10 count step=1\n[5,8) \"20%\" 20 percent step=1"},
 		{"in 2020", `[3,7) "2020" 2020 count step=1`},
+		// Digit runs past maxNumberBytes are identifiers.
+		{strings.Repeat("9", 41) + "%", ""},
+		{strings.Repeat("9", 40) + "%", `[0,41) "` + strings.Repeat("9", 40) + `%" ` + strings.Repeat("9", 40) + ` percent step=1`},
+		// Groups need three digits after a separator.
+		{"1\u200923 and 1,23", "[0,1) \"1\" 1 count step=1\n[4,6) \"23\" 23 count step=1"},
 		{"5 in 2020", "[0,1) \"5\" 5 count step=1\n[5,9) \"2020\" 2020 count step=1"},
 		{"a 5 m drop", `[2,3) "5" 5 count step=1`},
 		{"one two", "[0,3) \"one\" 1 count step=1\n[4,7) \"two\" 2 count step=1"},
