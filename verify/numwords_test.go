@@ -24,6 +24,10 @@ func TestNumberWords(t *testing.T) {
 		{"two dozen", `[0,9) "two dozen" 24 count step=1`},
 		{"an hour", ""},
 		{"a dozen eggs", `[0,7) "a dozen" 12 count step=1`},
+		{"two and a half years", `[0,20) "two and a half years" 2.5 duration step=0.5 measure=year`},
+		{"one and a half million", `[0,22) "one and a half million" 1500000 count step=500000`},
+		{"two and a half times", `[0,20) "two and a half times" 2.5 multiplier step=0.5`},
+		{"three million and a half", "[0,13) \"three million\" 3000000 count step=1000000\n[18,24) \"a half\" 0.5 ratio step=0"},
 		// Where the words stop making one number, a new one starts.
 		{"one two", "[0,3) \"one\" 1 count step=1\n[4,7) \"two\" 2 count step=1"},
 		{"five twenty", "[0,4) \"five\" 5 count step=1\n[5,11) \"twenty\" 20 count step=1"},

@@ -276,7 +276,7 @@ var vulgarFractions = map[rune][2]int64{
 	'⅑': {1, 9}, '⅒': {1, 10},
 }
 
-var currencySymbols = map[rune]string{'$': "USD", '£': "GBP", '€': "EUR"}
+var currencySymbols = map[rune]string{'$': "USD", '£': "GBP", '€': "EUR", '¥': "JPY", '₹': "INR"}
 
 // fraction returns num/den to 16 places, the precision of a third. The
 // small fractions of words and vulgar fractions come from a table made
@@ -536,6 +536,16 @@ func (s *scan) wordFigure(k int) (figure, bool) {
 	last := wv.next - 1
 	if j := s.nextWord(last); j >= 0 && s.word(j) == wFraction && wv.value.IsInteger() && wv.value.Sign() > 0 && wv.value.LessThan(decimal.NewFromInt(100)) {
 		return figure{value: fraction(wv.value.IntPart(), s.info(j).n), next: j + 1, unit: Ratio}, true
+	}
+	// "two and a half", "one and a half million": stated to the half (of
+	// the scale after it).
+	n := wv.next
+	if wv.step.Equal(pow10(0)) && s.word(n) == wAnd && s.word(n+1) == wArticle && s.word(n+2) == wFraction && s.lower(n+2) == "half" {
+		f.value, f.step, f.next = f.value.Add(fraction(1, 2)), fraction(1, 2), n+3
+		if info := s.info(n + 3); info.kind == wScale && info.n >= 1000 && !info.glueOnly {
+			scale := decimal.NewFromInt(info.n)
+			f.value, f.step, f.next = f.value.Mul(scale), f.step.Mul(scale), n+4
+		}
 	}
 	return f, true
 }

@@ -52,6 +52,7 @@ func TestParseFigure(t *testing.T) {
 		{"£300", `[0,5) "£300" 300 currency step=1 cur=GBP`},
 		{"€1.5m", `[0,7) "€1.5m" 1500000 currency step=100000 cur=EUR`},
 		{"A$20", `[0,4) "A$20" 20 currency step=1 cur=AUD`},
+		{"¥500", `[0,5) "¥500" 500 currency step=1 cur=JPY`},
 		{"5 million dollars", `[0,17) "5 million dollars" 5000000 currency step=1000000 cur=USD`},
 		{"1.2 million", `[0,11) "1.2 million" 1200000 count step=100000`},
 		{"1,200,000", `[0,9) "1,200,000" 1200000 count step=1`},
@@ -264,6 +265,8 @@ func TestCompare(t *testing.T) {
 		{"45 people", "45%", None},
 		{"45 days", "45", None},
 		{"2½ times", "2.5x", Exact},
+		{"two and a half million", "2.4 million", Rounded},
+		{"two and a half million", "2.8 million", None},
 	}
 	for _, tt := range tests {
 		claim, source := mustFigure(t, tt.claim), mustFigure(t, tt.source)
