@@ -119,6 +119,12 @@ const DefaultMaxTextBytes = 8 << 20
 // Quantities returns every quantity in text, in order, with byte spans,
 // reading at most DefaultMaxTextBytes of it. It reads the text once, with
 // a fixed look-ahead, so its time is linear in the text's size.
+//
+// Digits are ASCII: fold fullwidth digits (NFKC) first. Digit groups are
+// joined across commas and no-break or thin spaces ("1 234 567"), never
+// across plain spaces, which in a table's or PDF's text separate numbers
+// ("45 120 300" is three): a normaliser should leave the spaces between
+// digits as they are. There is no decimal comma: "45,2" is a code.
 func Quantities(text string) []Quantity {
 	return QuantitiesLimit(text, DefaultMaxTextBytes)
 }
