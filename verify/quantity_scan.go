@@ -447,7 +447,7 @@ func (s *scan) figureAt(k int) (Quantity, int, bool) {
 		currency, j = code, j+2
 	} else if code, ok := currencySymbols[s.sym(j)]; ok {
 		currency, j = code, j+1
-	} else if info := s.info(j); info.kind == wCurrencyCode && s.toks[j].flags&fCap != 0 && j+1 < len(s.toks) && s.toks[j+1].kind == tNum {
+	} else if info := s.info(j); info.kind == wCurrencyCode && j+1 < len(s.toks) && s.toks[j+1].kind == tNum {
 		currency, j = info.code, j+1
 	}
 	negative := false
@@ -583,7 +583,7 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 	case s.isHyphen(j) && s.glued(j-1, j) && s.glued(j, j+1) && s.word(j+1) == wDuration:
 		q.Unit, q.Measure = Duration, numberWords[s.lower(j+1)].measure
 		return j + 2, true
-	case info.kind == wCurrencyWord, info.kind == wCurrencyCode && s.toks[j].flags&fCap != 0:
+	case info.kind == wCurrencyWord, info.kind == wCurrencyCode:
 		q.Unit, q.Currency = Currency, info.code
 		return j + 1, true
 	case info.kind == wIn || info.kind == wOut && s.word(j+1) == wOf:
@@ -634,9 +634,9 @@ func (s *scan) ratio(q *Quantity, f figure, j int) (int, bool) {
 
 // isLabelOrDate reports whether the number before token j names a thing
 // ("page 45", "section 508": the prose lexicon's label words) or is a day
-// or year beside a capitalised month ("5 March", "March 5, 2020"). Such
-// numbers are not figures. Other years stay counts: the matcher compares
-// them by unit.
+// or year beside a month ("5 March", "march 5, 2020"; "may" only as
+// "May"). Such numbers are not figures. Other years stay counts: the
+// matcher compares them by unit.
 func (s *scan) isLabelOrDate(j int) bool {
 	n := j - 1 // the number's last token
 	for n > 0 && s.toks[n].kind != tNum {
@@ -647,8 +647,13 @@ func (s *scan) isLabelOrDate(j int) bool {
 		return true
 	}
 	month := func(k int) bool {
-		return k >= 0 && k < len(s.toks) && s.toks[k].kind == tWord && s.toks[k].flags&fCap != 0 &&
-			prose.Lookup(s.text[s.toks[k].start:s.toks[k].end]).Is(prose.MonthName)
+		if k < 0 || k >= len(s.toks) || s.toks[k].kind != tWord {
+			return false
+		}
+		w := s.text[s.toks[k].start:s.toks[k].end]
+		// "may" is a month only capitalised: "prices may 5" is rare, "may
+		// rise 5%" is not.
+		return prose.Lookup(w).Is(prose.MonthName) && (s.toks[k].flags&fCap != 0 || w != "may")
 	}
 	if month(b) || month(j) {
 		return true

@@ -48,6 +48,8 @@ func TestParseFigure(t *testing.T) {
 		{"$4.2bn", `[0,6) "$4.2bn" 4200000000 currency step=100000000 cur=USD`},
 		{"US$4.2 billion", `[0,14) "US$4.2 billion" 4200000000 currency step=100000000 cur=USD`},
 		{"USD 4.2 billion", `[0,15) "USD 4.2 billion" 4200000000 currency step=100000000 cur=USD`},
+		{"usd 4.2 billion", `[0,15) "usd 4.2 billion" 4200000000 currency step=100000000 cur=USD`},
+		{"4.2 billion EUR", `[0,15) "4.2 billion EUR" 4200000000 currency step=100000000 cur=EUR`},
 		{"$4,200,000,000", `[0,14) "$4,200,000,000" 4200000000 currency step=1 cur=USD`},
 		{"£300", `[0,5) "£300" 300 currency step=1 cur=GBP`},
 		{"€1.5m", `[0,7) "€1.5m" 1500000 currency step=100000 cur=EUR`},
@@ -158,6 +160,8 @@ func TestQuantitiesNotFigures(t *testing.T) {
 		{"see page 45 and section 508", ""},
 		{"on 5 March 2020", ""},
 		{"on March 5, 2020", ""},
+		{"on march 5, 2020", ""}, // normalised text is lowercase
+		{"may 5 and May 6", `[4,5) "5" 5 count step=1`},
 		{"the fifth report in the third quarter", ""},
 		{"1,2,3", ""},
 		{"10-20%", ""},
