@@ -247,9 +247,10 @@ const maxNearest = 2
 // FindFigure looks for the claim in a source's figures. It returns the
 // supporting figure (the first exact match, else the first rounded one,
 // preferring one with the claim's noun) and how it supports the claim;
-// without one, it returns up to two figures of a comparable unit nearest
-// to the claim in value, nearest first and distinct in value, for a
-// message such as `"45%" is not in the cited page (it has 54% and 44.8%)`.
+// without one, it returns up to two figures of the claim's unit class
+// (percent and ratio are one class; a currency must agree) nearest to the
+// claim in value, nearest first and distinct in value, for a message such
+// as `"45%" is not in the cited page (it has 54% and 44.8%)`.
 func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support, nearest []Quantity) {
 	type near struct {
 		i    int
@@ -267,8 +268,11 @@ func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support
 		if match != nil {
 			continue
 		}
+		// Nearest figures are of the claim's own unit (a percentage may
+		// be offered a fraction): a year is no near miss for an amount.
+		sameClass := claim.Unit == source[i].Unit || isProportion(claim.Unit) && isProportion(source[i].Unit)
 		cv, _, sv, _, ok := comparable(claim, source[i])
-		if ok {
+		if ok && sameClass {
 			nears = append(nears, near{i: i, dist: cv.Sub(sv).Abs(), v: sv})
 		}
 	}

@@ -310,6 +310,12 @@ func TestFindFigure(t *testing.T) {
 	if match == nil || how != Exact || match.Start != 16 {
 		t.Errorf("FindFigure(1,200 deaths) = %v %s, want the one at 16", match, how)
 	}
+	// Amounts offer amounts in the claim's currency, not counts.
+	_, _, nearest = FindFigure(mustFigure(t, "$4.2bn"), Quantities("In 2020, 3 firms paid $3.9 billion, €4.2 billion and $5bn."))
+	if got, want := showAll(nearest), "[22,34) \"$3.9 billion\" 3900000000 currency step=100000000 cur=USD\n"+
+		"[55,59) \"$5bn\" 5000000000 currency step=1000000000 cur=USD"; got != want {
+		t.Errorf("nearest:\n%s\nwant:\n%s", got, want)
+	}
 	// No comparable figure: nothing nearest.
 	if _, _, nearest := FindFigure(claim, Quantities("in 2020, 3 people")); nearest != nil {
 		t.Errorf("nearest = %s, want none", showAll(nearest))
