@@ -43,3 +43,18 @@ func BenchmarkQuantities(b *testing.B) {
 		}
 	}
 }
+
+// TestQuantitiesAllocationsLinear is the benchmark's claim as a test that
+// cannot be fooled by a busy machine: allocations (one per figure value,
+// and the token and result slices) grow with the text, 64 KB costing at
+// most 64 times 1 KB plus a tenth.
+func TestQuantitiesAllocationsLinear(t *testing.T) {
+	for _, para := range []string{benchParagraph, hostileParagraph} {
+		small, large := repeatTo(para, 1<<10), repeatTo(para, 64<<10)
+		a := testing.AllocsPerRun(5, func() { Quantities(small) })
+		b := testing.AllocsPerRun(5, func() { Quantities(large) })
+		if a < 10 || b > 64*a*1.1 {
+			t.Errorf("allocations: %.0f for 1 KB, %.0f for 64 KB (over %.0f)", a, b, 64*a*1.1)
+		}
+	}
+}
