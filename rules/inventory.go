@@ -73,7 +73,7 @@ func (inv *inventory) figure(f uncitednumber.Figure) {
 	c := inv.row(claims.Figure, f.Start, f.End, f.Block, f.Sentence)
 	switch {
 	case f.Cover != uncitednumber.Uncited:
-		c.Status, c.Source = claims.Sourced, inv.sourceOf(f.Block, f.Sentence)
+		c.Status, c.Source = claims.Sourced, inv.sourceOf(f.Block, f.Sentence, false)
 	default:
 		c.Status, c.Source = claims.Unsourced, claims.Source{Kind: claims.SourceNone}
 		if v, ok := inv.vague(f.Block, f.Sentence); ok {
@@ -87,7 +87,7 @@ func (inv *inventory) quotation(q unattributedquote.Quotation) {
 	c := inv.row(claims.Quotation, q.Start, q.End, q.Block, q.Sentence)
 	c.Status, c.Source = claims.Unattributed, claims.Source{Kind: claims.SourceNone}
 	if q.Attributed {
-		c.Status, c.Source = claims.Sourced, inv.sourceOf(q.Block, q.Sentence)
+		c.Status, c.Source = claims.Sourced, inv.sourceOf(q.Block, q.Sentence, true)
 		if q.Linked && c.Source.Kind != claims.SourceLink && c.Source.Kind != claims.SourceFootnote {
 			c.Source = claims.Source{Kind: claims.SourceLink}
 		}
@@ -100,7 +100,10 @@ func (inv *inventory) quotation(q unattributedquote.Quotation) {
 // source an attribution gives it. A claim sourced from outside its
 // sentence (a source note, a table caption, an earlier sentence) or by a
 // "Source:" note or author–year reference is named, with no text.
-func (inv *inventory) sourceOf(b *lint.Block, si int) claims.Source {
+//
+// For a quotation (speaker), an attribution in the sentence to someone
+// unnamed counts too: the rule asks for a speaker, not a name.
+func (inv *inventory) sourceOf(b *lint.Block, si int, speaker bool) claims.Source {
 	if b == nil || si >= len(b.Sentences) {
 		return claims.Source{Kind: claims.SourceNamed}
 	}
@@ -116,9 +119,18 @@ func (inv *inventory) sourceOf(b *lint.Block, si int) claims.Source {
 		}
 	}
 	if inv.sources != nil {
-		for _, a := range inv.sources.Paragraph(b).About(si) {
+		para := inv.sources.Paragraph(b)
+		for _, a := range para.About(si) {
 			if a.Kind == prose.Named {
 				return claims.Source{Kind: claims.SourceNamed, Text: claims.Cut(plain(b.Text[a.Source.Start:a.Source.End]))}
+			}
+		}
+		if speaker {
+			// A quotation needs a speaker, not a name: "the mayor said".
+			for _, a := range para.In(si) {
+				if a.Kind != prose.Vague && !a.Source.Empty() {
+					return claims.Source{Kind: claims.SourceNamed, Text: claims.Cut(plain(b.Text[a.Source.Start:a.Source.End]))}
+				}
 			}
 		}
 	}
