@@ -105,3 +105,28 @@ func TestInventoryRows(t *testing.T) {
 		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// KeepSource keeps each file's text for a report; an Other row holds a
+// finding about no claim; without Inventory there is none.
+func TestInventoryKeepSource(t *testing.T) {
+	draft := "Opens at TK.\n"
+	res := inventoryOf(t, draft, Options{KeepSource: true, Links: LinksOffline})
+	if len(res.Inventory) != 1 || string(res.Inventory[0].Source) != draft {
+		t.Fatalf("inventory = %+v, want draft.md with its source", res.Inventory)
+	}
+	var got []string
+	for _, c := range res.Inventory[0].Claims {
+		got = append(got, rowLine(c))
+	}
+	want := `other finding [9,11) 1:10-1:12 "TK" source=none:"":"" link=:"" sentence=[9,11) {citation-needed-marker [9,11) placeholder "TK" left in the draft}`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	plain, err := Check(context.Background(), Options{Documents: []Source{{Path: "draft.md", Text: []byte(draft)}}, Links: LinksNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Inventory != nil || len(plain.Diagnostics) != 1 {
+		t.Errorf("without Inventory: inventory %v, %d findings", plain.Inventory, len(plain.Diagnostics))
+	}
+}

@@ -115,9 +115,31 @@ func checkFindingsInRows(t *testing.T, dir string, paths ...string) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("%d findings in rows, %d reported; first difference:\n%s", len(got), len(want), firstDifference(got, want))
 	}
+	// The rows and the findings come from one judgement: a figure's or a
+	// quotation's status agrees with its rule's finding.
 	rows := 0
 	for _, f := range w.Files {
 		rows += len(f.Claims)
+		for _, c := range f.Claims {
+			rules := map[string]bool{}
+			for _, d := range c.Findings {
+				rules[d.Rule] = true
+			}
+			var bad bool
+			switch c.Kind {
+			case "figure":
+				bad = rules["uncited-number"] != (c.Status == "unsourced" || c.Status == "vague-source")
+			case "quotation":
+				bad = rules["unattributed-quote"] != (c.Status == "unattributed")
+			case "link":
+				bad = rules["dead-link"] && c.Status != "dead"
+			default:
+				bad = rules["uncited-number"] || rules["unattributed-quote"]
+			}
+			if bad {
+				t.Errorf("%s:%d: %s row %s %q disagrees with its findings %v", f.Path, c.Line, c.Kind, c.Status, c.Text, rules)
+			}
+		}
 	}
 	t.Logf("%d findings in %d rows of %d files", len(got), rows, len(w.Files))
 }
