@@ -107,7 +107,10 @@ type Claim struct {
 	// link; LinkReason is its evidence ("HTTP 404").
 	LinkStatus string `json:"link_status,omitempty"`
 	LinkReason string `json:"link_reason,omitempty"`
-	Status     Status `json:"status"`
+	// Status is the rules' judgement of the claim, whether or not its
+	// finding is reported: a suppression comment, a baseline or
+	// --changed-since can leave an unsourced figure without a finding.
+	Status Status `json:"status"`
 	// Findings are the findings about this claim; each finding of a run
 	// is attached to exactly one row.
 	Findings []lint.Diagnostic `json:"findings,omitempty"`
