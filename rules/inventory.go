@@ -74,6 +74,9 @@ func (inv *inventory) figure(f uncitednumber.Figure) {
 	switch {
 	case f.Cover != uncitednumber.Uncited:
 		c.Status, c.Source = claims.Sourced, inv.sourceOf(f.Block, f.Sentence, false)
+		if c.Source.Text == "" && c.Source.URL == "" && (f.Cover == uncitednumber.BySentence || f.Cover == uncitednumber.ByParagraph) {
+			c.Source = inv.nearestSource(f.Block, f.Sentence, f.Cover == uncitednumber.ByParagraph, c.Source)
+		}
 	default:
 		c.Status, c.Source = claims.Unsourced, claims.Source{Kind: claims.SourceNone}
 		if v, ok := inv.vague(f.Block, f.Sentence); ok {
@@ -135,6 +138,24 @@ func (inv *inventory) sourceOf(b *lint.Block, si int, speaker bool) claims.Sourc
 		}
 	}
 	return claims.Source{Kind: claims.SourceNamed}
+}
+
+// nearestSource returns the source of the nearest sentence before
+// sentence si of block b that names or links one (a figure that refers
+// back: "This figure…"), then, when after, of the nearest sentence after
+// it; or else when none does.
+func (inv *inventory) nearestSource(b *lint.Block, si int, after bool, none claims.Source) claims.Source {
+	for sj := si - 1; sj >= 0; sj-- {
+		if s := inv.sourceOf(b, sj, false); s.Text != "" || s.URL != "" {
+			return s
+		}
+	}
+	for sj := si + 1; after && sj < len(b.Sentences); sj++ {
+		if s := inv.sourceOf(b, sj, false); s.Text != "" || s.URL != "" {
+			return s
+		}
+	}
+	return none
 }
 
 // vague returns the vague attribution of sentence si of block b, as
