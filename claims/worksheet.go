@@ -33,11 +33,15 @@ func Write(w io.Writer, format string, files []File) error {
 // and findings. Text from the drafts is escaped, so that no cell breaks
 // the table or renders as markup.
 func WriteMarkdown(w io.Writer, files []File) error {
+	head := "| File | Line | Kind | Status | Sentence | Source | Link status | Finding |\n" +
+		"|---|---:|---|---|---|---|---|---|\n"
+	if _, err := io.WriteString(w, head); err != nil {
+		return err
+	}
 	var b strings.Builder
-	b.WriteString("| File | Line | Kind | Status | Sentence | Source | Link status | Finding |\n")
-	b.WriteString("|---|---:|---|---|---|---|---|---|\n")
 	for _, f := range files {
 		for _, c := range f.Claims {
+			b.Reset()
 			cells := []string{f.Path, strconv.Itoa(c.Pos.Line), string(c.Kind), string(c.Status), c.Sentence, sourceText(c.Source), linkText(c), findingsText(c.Findings)}
 			b.WriteString("|")
 			for _, cell := range cells {
@@ -46,10 +50,12 @@ func WriteMarkdown(w io.Writer, files []File) error {
 				b.WriteString(" |")
 			}
 			b.WriteString("\n")
+			if _, err := io.WriteString(w, b.String()); err != nil {
+				return err
+			}
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return nil
 }
 
 // markdownCell escapes text for a Markdown table cell: one line, with
@@ -139,10 +145,6 @@ func defuseFormula(s string) string {
 // The worksheet's JSON, documented in the README ("The claims
 // worksheet").
 type (
-	jsonWorksheet struct {
-		Version int        `json:"version"`
-		Files   []jsonFile `json:"files"`
-	}
 	jsonFile struct {
 		Path   string      `json:"path"`
 		Claims []jsonClaim `json:"claims"`
@@ -179,10 +181,13 @@ type (
 
 // WriteJSON writes the worksheet as JSON: {"version": 1, "files": [...]},
 // each file with its claims, each claim with its findings, as the README
-// documents field by field.
+// documents field by field. Files are encoded one at a time, so that a
+// big run holds one file's copy at once, not the whole worksheet's twice.
 func WriteJSON(w io.Writer, files []File) error {
-	out := jsonWorksheet{Version: 1, Files: make([]jsonFile, 0, len(files))}
-	for _, f := range files {
+	if _, err := io.WriteString(w, "{\n  \"version\": 1,\n  \"files\": ["); err != nil {
+		return err
+	}
+	for i, f := range files {
 		jf := jsonFile{Path: f.Path, Claims: make([]jsonClaim, 0, len(f.Claims))}
 		for _, c := range f.Claims {
 			jc := jsonClaim{
@@ -198,9 +203,25 @@ func WriteJSON(w io.Writer, files []File) error {
 			}
 			jf.Claims = append(jf.Claims, jc)
 		}
-		out.Files = append(out.Files, jf)
+		data, err := json.MarshalIndent(jf, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	end := "\n  ]\n}\n"
+	if len(files) == 0 {
+		end = "]\n}\n"
+	}
+	_, err := io.WriteString(w, end)
+	return err
 }
