@@ -234,3 +234,35 @@ func TestClaimsOutputFile(t *testing.T) {
 		t.Errorf("--format yaml: exit %d, stderr %q, want %q", r.code, r.stderr, want)
 	}
 }
+
+// Offline, the worksheet gives each link the verdict the cache holds:
+// "citelint links" filled it, and no request is made.
+func TestClaimsOfflineFromCache(t *testing.T) {
+	srv := newLinkServer(t)
+	u := srv.URL
+	draft := strings.ReplaceAll("Sales rose 40%, [the report](U/ok) says. See [a](U/moved), [b](U/paywall), [c](U/404), [d](U/cf).\n", "U", u)
+	dir := files(t, map[string]string{"draft.md": draft, ".citelint.yml": linkConfig})
+	if r := citelint(t, dir, "", nil, "links", "--allow-private", "--format", "json", "draft.md"); r.code != exitFindings {
+		t.Fatalf("links: exit %d, stderr %q", r.code, r.stderr)
+	}
+	srv.requests()
+	r := citelint(t, dir, "", nil, "claims", "--offline", "--format", "csv", "draft.md")
+	if r.code != exitClean {
+		t.Fatalf("claims: exit %d, stderr %q", r.code, r.stderr)
+	}
+	equal(t, "offline claims' requests", hitList(srv.requests()), nil)
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\r\n")[1:] {
+		// kind, status, text, link status, link reason
+		f := strings.Split(line, ",")
+		got = append(got, strings.Join([]string{f[3], f[4], strings.TrimPrefix(f[5], u), f[len(f)-3], f[len(f)-2]}, " "))
+	}
+	equal(t, "rows", got, []string{
+		"figure sourced 40% ok HTTP 200",
+		"link sourced /ok ok HTTP 200",
+		"link moved /moved redirected moved permanently to " + u + "/ok",
+		"link paywalled /paywall paywalled schema.org isAccessibleForFree is false",
+		"link dead /404 dead HTTP 404",
+		"link unverified /cf not-checked offline",
+	})
+}
