@@ -130,3 +130,37 @@ func TestInventoryKeepSource(t *testing.T) {
 		t.Errorf("without Inventory: inventory %v, %d findings", plain.Inventory, len(plain.Diagnostics))
 	}
 }
+
+// One inventory per file checked, in path order whatever order the jobs
+// finish in, holding that file's findings and no other's.
+func TestInventoryPerFileInPathOrder(t *testing.T) {
+	var docs []Source
+	for _, name := range []string{"c.md", "a.md", "d.md", "b.md", "e.md", "f.md"} {
+		docs = append(docs, Source{Path: name, Text: []byte("Sales rose 40% at " + name + ".\n\n\"This is the end of an era for all of us who grew up here.\"\n\nOpens at TK.\n")})
+	}
+	res, err := Check(context.Background(), Options{Documents: docs, Links: LinksNone, Jobs: 4, Inventory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Inventory {
+		row := f.Path + ":"
+		for _, c := range f.Claims {
+			row += " " + string(c.Kind)
+			for _, d := range c.Findings {
+				if d.Path != f.Path {
+					t.Errorf("%s holds a finding of %s", f.Path, d.Path)
+				}
+				row += "/" + d.Rule
+			}
+		}
+		got = append(got, row)
+	}
+	var want []string
+	for _, name := range []string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"} {
+		want = append(want, name+": figure/uncited-number quotation/unattributed-quote other/citation-needed-marker")
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("inventory:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
