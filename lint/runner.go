@@ -131,7 +131,8 @@ type Runner struct {
 	// goroutines at once. It lets a driver ask the rules' own code about
 	// the document (through Runner.Pass) while it is parsed, as the claims
 	// inventory does, rather than parse it again. It must not keep doc; a
-	// panic in it is that file's error.
+	// panic in it is that file's error, and its findings are dropped, as
+	// for a file that could not be checked.
 	Inspect func(doc *Document, diags []Diagnostic)
 
 	// describe fills a finding's positions and excerpt; nil means the
@@ -191,7 +192,9 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 			results[i].diags, err = r.Check(doc)
 		}
 		if err == nil && r.Inspect != nil {
-			err = Guard("processing the parsed file", func() { r.Inspect(doc, results[i].diags) })
+			if err = Guard("processing the parsed file", func() { r.Inspect(doc, results[i].diags) }); err != nil {
+				results[i].diags = nil // the file is an error, as one not checked
+			}
 		}
 		results[i].err = err
 		if r.Progress != nil {
