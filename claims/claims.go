@@ -4,8 +4,11 @@
 // "citelint claims" worksheet) and what the HTML report highlights; the
 // findings of the rules are attached to the rows they concern.
 //
-// This package holds the vocabulary only; package rules takes the
-// inventory of a document, and package check of a whole run.
+// This package holds the vocabulary, the attachment of findings to rows
+// (File.Attach, File.Keep) and the worksheet formats (Write); package
+// rules takes the inventory of a document (rules.Inventory, from the
+// rules' own judgement), and package check of a whole run
+// (check.Options.Inventory).
 package claims
 
 import "github.com/citelint/citelint/lint"
