@@ -21,6 +21,8 @@ func claimsCommand(stdin io.Reader) *cli.Command {
 	for _, f := range checkFlags() {
 		switch f.Names()[0] {
 		case "format", "output", "fail-on", "color", "network-only":
+		case "quiet":
+			flags = append(flags, &cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "leave out notes such as how many links the cache could not answer for"})
 		default:
 			flags = append(flags, f)
 		}
