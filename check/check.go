@@ -39,6 +39,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/baseline"
+	"github.com/citelint/citelint/claims"
 	"github.com/citelint/citelint/gitdiff"
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
@@ -128,6 +129,13 @@ type Options struct {
 	// DefaultMaxHeldSource.
 	MaxHeldSource int64
 
+	// Inventory asks for every checked file's claims (Result.Inventory):
+	// its figures, quotations and cited links, with the findings attached;
+	// KeepSource keeps each file's text in them (claims.File.Source), for
+	// a report that shows the draft.
+	Inventory  bool
+	KeepSource bool
+
 	// Notify receives what the user should be told during the run (a
 	// folder with nothing to check, a link cache that cannot be used). It
 	// is called from one goroutine at a time; nil drops the notes.
@@ -157,6 +165,10 @@ type Result struct {
 	Paths []string
 	// ConfigPath is the config file read, or "".
 	ConfigPath string
+	// Inventory holds, when Options.Inventory asks, one entry per file
+	// checked, in path order: its claims, with every finding the run
+	// reports attached to exactly one of them.
+	Inventory []claims.File
 }
 
 // Protect lists the files an output must not replace: every file read.
@@ -241,6 +253,7 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 			o.Progress(path, done, len(inputs))
 		}
 	}
+	inventory := l.startInventory(runner)
 	values, checkInputs, afterRun, err := l.prepareLinks(ctx, runner, inputs)
 	if err != nil {
 		return nil, err
@@ -258,7 +271,7 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 	}
 	res.Diagnostics = l.filters.apply(res.Diagnostics)
 
-	out := &Result{Result: *res, ConfigPath: l.cfg.Path}
+	out := &Result{Result: *res, ConfigPath: l.cfg.Path, Inventory: inventory.finish(res.Diagnostics)}
 	for _, a := range l.active {
 		out.Rules = append(out.Rules, a.Rule)
 	}

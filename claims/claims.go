@@ -4,8 +4,11 @@
 // "citelint claims" worksheet) and what the HTML report highlights; the
 // findings of the rules are attached to the rows they concern.
 //
-// This package holds the vocabulary only; package rules takes the
-// inventory of a document, and package check of a whole run.
+// This package holds the vocabulary, the attachment of findings to rows
+// (File.Attach, File.Keep) and the worksheet formats (Write); package
+// rules takes the inventory of a document (rules.Inventory, from the
+// rules' own judgement), and package check of a whole run
+// (check.Options.Inventory).
 package claims
 
 import "github.com/citelint/citelint/lint"
@@ -87,17 +90,30 @@ type Claim struct {
 	Pos    lint.Position `json:"pos"`
 	EndPos lint.Position `json:"end_pos"`
 	// Text is the claim as written: "45%", the quotation, the link's
-	// destination.
+	// destination; for an Other row, its finding's span. It is cut to
+	// MaxText characters (a quotation can be a whole blockquote): Start
+	// and End give the whole.
 	Text string `json:"text"`
-	// Sentence is the sentence holding the claim, as plain text.
-	Sentence string `json:"sentence"`
-	Source   Source `json:"source"`
-	// LinkStatus is the link checker's verdict on the cited link ("ok",
-	// "dead", "paywalled", ...), "" when the claim cites no web link or it
-	// was not checked; LinkReason is its evidence ("HTTP 404").
+	// Sentence is the sentence holding the claim, as plain text, as a
+	// finding there shows it (lint.Diagnostic.Excerpt): cut around the
+	// claim past 100 characters either side. SentenceStart and
+	// SentenceEnd span the whole sentence in the file (the claim's own
+	// span when it is not in prose).
+	Sentence      string `json:"sentence"`
+	SentenceStart int    `json:"sentence_start"`
+	SentenceEnd   int    `json:"sentence_end"`
+	Source        Source `json:"source"`
+	// LinkStatus is the link checker's verdict on the cited web link
+	// ("ok", "dead", "paywalled", "redirected", "unverifiable", "skipped",
+	// or "not-checked" when the run has no result for it), "dead" for a
+	// relative link to a missing file, and "" when the claim cites no web
+	// link; LinkReason is its evidence ("HTTP 404").
 	LinkStatus string `json:"link_status,omitempty"`
 	LinkReason string `json:"link_reason,omitempty"`
-	Status     Status `json:"status"`
+	// Status is the rules' judgement of the claim, whether or not its
+	// finding is reported: a suppression comment, a baseline or
+	// --changed-since can leave an unsourced figure without a finding.
+	Status Status `json:"status"`
 	// Findings are the findings about this claim; each finding of a run
 	// is attached to exactly one row.
 	Findings []lint.Diagnostic `json:"findings,omitempty"`

@@ -126,6 +126,15 @@ type Runner struct {
 	// checked it, from several goroutines at once.
 	Progress func(path string)
 
+	// Inspect, when set, is called by Run once for each document whose
+	// rules ran, with its findings as Check returns them, from several
+	// goroutines at once. It lets a driver ask the rules' own code about
+	// the document (through Runner.Pass) while it is parsed, as the claims
+	// inventory does, rather than parse it again. It must not keep doc; a
+	// panic in it is that file's error, and its findings are dropped, as
+	// for a file that could not be checked.
+	Inspect func(doc *Document, diags []Diagnostic)
+
 	// describe fills a finding's positions and excerpt; nil means the
 	// package's describe. Tests replace it to inject a failure.
 	describe func(*Document, *Diagnostic)
@@ -181,6 +190,11 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 	r.Each(ctx, inputs, func(i int, doc *Document, err error) {
 		if err == nil {
 			results[i].diags, err = r.Check(doc)
+		}
+		if err == nil && r.Inspect != nil {
+			if err = Guard("processing the parsed file", func() { r.Inspect(doc, results[i].diags) }); err != nil {
+				results[i].diags = nil // the file is an error, as one not checked
+			}
 		}
 		results[i].err = err
 		if r.Progress != nil {
@@ -325,6 +339,24 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// Pass returns a pass of rule a over doc with the runner's values and
+// files, whose findings are dropped: for an Inspect hook that runs part of
+// a rule's judgement without reporting. Its Suppressions are empty.
+func (r *Runner) Pass(doc *Document, a ActiveRule) *Pass {
+	return &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: &Suppressions{},
+		values: r.Values, requires: a.Rule.Requires, files: r.Files, report: func(Diagnostic) {}}
+}
+
+// Excerpt returns the sentence around [start, end) in doc as a finding
+// there shows it (Diagnostic.Excerpt): cut to maxExcerpt code points
+// either side of the span, or the source line when it is not in prose.
+func Excerpt(doc *Document, start, end int) string {
+	d := Diagnostic{Start: max(0, min(start, len(doc.Source)))}
+	d.End = max(d.Start, min(end, len(doc.Source)))
+	describe(doc, &d)
+	return d.Excerpt
 }
 
 // overflow counts the findings past the per-file limit.

@@ -157,8 +157,9 @@ func printErrors(c *cli.Context, errs []lint.FileError) {
 	}
 }
 
-// lintPaths checks paths as the command line's flags say.
-func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string) (*check.Result, error) {
+// lintPaths checks paths as the command line's flags say; extra adjusts
+// the options for a command that asks more of the check (citelint claims).
+func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []string, extra ...func(*check.Options)) (*check.Result, error) {
 	opts := check.Options{
 		Paths:          paths,
 		Stdin:          stdin,
@@ -207,6 +208,9 @@ func lintPaths(ctx context.Context, c *cli.Context, stdin io.Reader, paths []str
 	}
 	if !c.Bool("quiet") && report.IsTerminal(c.App.ErrWriter) {
 		opts.LinkProgress = c.App.ErrWriter
+	}
+	for _, fn := range extra {
+		fn(&opts)
 	}
 	return check.Check(ctx, opts)
 }

@@ -85,6 +85,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			explainCommand(),
 			initCommand(),
 			fixCommand(),
+			claimsCommand(stdin),
 			baselineCommand(stdin),
 			lspCommand(stdin),
 			completionCommand(),

@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -127,6 +128,37 @@ var quoteChecks = sync.Pool{New: func() any {
 }}
 
 func runUnattributedQuote(p *lint.Pass) {
+	judge(p, func(q Quotation) { p.Report(q.Finding) }, false)
+}
+
+// Quotation is one quotation as the rule judges it.
+type Quotation struct {
+	// Start and End span it in the source, quotation marks included: a
+	// blockquote that holds nothing but the quotation as a whole.
+	Start, End int
+	// Block is the block where it starts, Sentence the index of the
+	// sentence there that holds its start.
+	Block    *lint.Block
+	Sentence int
+	// Attributed reports that it names its speaker or source; Linked
+	// that a link, footnote or <cite> attached to it does.
+	Attributed, Linked bool
+	// Finding is what the rule reports about an unattributed quotation.
+	Finding lint.Diagnostic
+}
+
+// Judge calls fn with every quotation of the pass's document that the
+// rule judges, attributed or not, in document order. Quoted titles,
+// terms, labels, examples and quotations below min-words are not
+// passed. The rule reports from this same judgement, so the inventory and
+// the findings cannot disagree.
+func Judge(p *lint.Pass, fn func(Quotation)) {
+	judge(p, fn, true)
+}
+
+// judge hands fn the quotations the rule judges: the unattributed ones
+// only, unless all.
+func judge(p *lint.Pass, fn func(Quotation), all bool) {
 	c := quoteChecks.Get().(*quoteCheck)
 	defer c.release()
 	c.p, c.opts, c.src, c.questions = p, p.Options.(*Options), p.Doc.Source, -1
@@ -141,7 +173,7 @@ func runUnattributedQuote(p *lint.Pass) {
 	}
 	continueSpeakers(qs)
 	for _, qt := range qs {
-		if qt.attributed || qt.short {
+		if qt.short || qt.attributed && !all {
 			continue
 		}
 		f, l := qt.first(), qt.last()
@@ -150,16 +182,26 @@ func runUnattributedQuote(p *lint.Pass) {
 		if ct := c.wholeBlockquote(qt); ct != nil {
 			start, end = ct.Start, ct.End
 		}
+		judged := Quotation{Start: start, End: end, Block: f.b, Attributed: qt.attributed}
+		if len(f.b.Sentences) > 0 {
+			judged.Sentence = f.b.SentenceAt(f.q.Start)
+		}
+		if qt.attributed {
+			judged.Linked = slices.ContainsFunc(qt.parts, c.linked)
+			fn(judged)
+			continue
+		}
 		open, close := `“`, `”`
 		if mark, _ := utf8.DecodeRuneInString(f.b.Text[f.q.Start:]); mark == '"' {
 			open, close = `"`, `"`
 		}
-		p.Report(lint.Diagnostic{
+		judged.Finding = lint.Diagnostic{
 			Start:      start,
 			End:        end,
 			Message:    fmt.Sprintf("quotation has no speaker or source: add who said it (%s…,%s said NAME)", open, close),
 			Suggestion: "name who said or wrote it in the same sentence, introduce it with NAME:, or link its source; a quoted title or term needs no attribution",
-		})
+		}
+		fn(judged)
 	}
 }
 

@@ -122,12 +122,64 @@ func inSet(set map[string]bool, w string) bool {
 }
 
 func runUncitedNumber(p *lint.Pass) {
+	judge(p, nil)
+}
+
+// Cover says what sources a figure the rule does not report.
+type Cover uint8
+
+// Covers of a figure.
+const (
+	// Uncited: nothing does; the rule reports the figure.
+	Uncited Cover = iota
+	// BySentence: its sentence's own citation, a "(Source: …)" sentence
+	// after it, or an earlier sourced sentence it refers back to ("This
+	// figure…").
+	BySentence
+	// ByBlock: a source note after its paragraph, its table's source line
+	// or caption, or its list's sourced introduction.
+	ByBlock
+	// ByAttribution: it is in the content of an attribution to a named
+	// source ("Lopez said that 80 percent…").
+	ByAttribution
+	// ByParagraph: another sentence of its paragraph, with reach
+	// "paragraph".
+	ByParagraph
+)
+
+// Figure is one figure as the rule judges it.
+type Figure struct {
+	Block *lint.Block
+	// Sentence is the index of its sentence in Block.Sentences.
+	Sentence int
+	// Start and End span the figure in the source.
+	Start, End int
+	Cover      Cover
+	// Finding is what the rule reports about an Uncited figure.
+	Finding lint.Diagnostic
+}
+
+// Judge calls fn with every figure of the pass's document that the rule
+// judges, cited or not, in document order: the figures the rule reports
+// (Cover Uncited, with their Finding) and those it finds sourced. Figures
+// it sets aside as no claim (in a question, a scenario, a quotation, a
+// list of aims, a references section, an ignore-patterns match, or told
+// again in parentheses) are not passed. The rule reports from this same
+// judgement, so the inventory and the findings cannot disagree.
+func Judge(p *lint.Pass, fn func(Figure)) {
+	judge(p, fn)
+}
+
+// judge runs the rule over the pass's document: with fn nil it reports
+// the uncited figures; otherwise it hands every judged figure to fn and
+// reports nothing.
+func judge(p *lint.Pass, fn func(Figure)) {
 	// Extra units and nouns need no shapes: they count only after a number
 	// or "half a", which the shapes already catch.
 	toks, spare := sourcing.GetTokens(), sourcing.GetTokens()
 	defer sourcing.PutTokens(toks)
 	defer sourcing.PutTokens(spare)
-	c := &numberCheck{pass: p, opts: p.Options.(*Options), sources: lint.ResultOf(p, sourcing.SourcingAnalysis), mentions: lint.ResultOf(p, sourcing.MentionsAnalysis), toks: *toks, spare: *spare}
+	c := &numberCheck{pass: p, opts: p.Options.(*Options), sources: lint.ResultOf(p, sourcing.SourcingAnalysis), mentions: lint.ResultOf(p, sourcing.MentionsAnalysis), toks: *toks, spare: *spare, judged: fn}
 	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
 	aimLevel := 0 // likewise for a section of targets or examples
@@ -173,6 +225,10 @@ type numberCheck struct {
 	toks    []sourcing.Token // the words of the sentence being checked
 	spare   []sourcing.Token // the words of a sentence looked back at
 	figures []figure
+	// judged, when set, receives every judged figure instead of the
+	// uncited ones being reported: the cited figures are then kept in
+	// figures, marked by their cover, rather than dropped.
+	judged func(Figure)
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
 	sourced []int8
@@ -182,6 +238,8 @@ type numberCheck struct {
 type figure struct {
 	start, end  int
 	firstPerson bool
+	sentence    int
+	cover       Cover
 }
 
 // maxReferBack bounds how many sentences a chain of "This figure…"
@@ -225,8 +283,18 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
-		if blockCovered() || c.isSourced(b, si, c.toks, prev) {
-			c.figures = c.figures[:n]
+		for i := n; i < len(c.figures); i++ {
+			c.figures[i].sentence = si
+		}
+		cover := Uncited
+		switch {
+		case blockCovered():
+			cover = ByBlock
+		case c.isSourced(b, si, c.toks, prev):
+			cover = BySentence
+		}
+		if cover != Uncited {
+			c.cite(n, n, cover)
 			continue
 		}
 		// A figure in the content of an attribution to a named source is
@@ -234,7 +302,10 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		keep := n
 		about := c.sources.Paragraph(b).About(si)
 		for i := n; i < len(c.figures); i++ {
-			if !sourcing.NamedContent(about, c.figures[i].start, c.figures[i].end) {
+			if sourcing.NamedContent(about, c.figures[i].start, c.figures[i].end) {
+				c.figures[i].cover = ByAttribution
+			}
+			if c.judged != nil || c.figures[i].cover == Uncited {
 				c.figures[keep] = c.figures[i]
 				keep++
 			}
@@ -246,10 +317,25 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 			}
 		}
 	}
-	if len(c.figures) > 0 && c.opts.Reach == "paragraph" && c.anySentenceSourced(b) {
-		return
+	if c.opts.Reach == "paragraph" && slices.ContainsFunc(c.figures, func(f figure) bool { return f.cover == Uncited }) && c.anySentenceSourced(b) {
+		c.cite(0, len(c.figures), ByParagraph)
 	}
 	c.report(b)
+}
+
+// cite marks the figures from from on as sourced by cover, the uncited
+// ones among them from mark on: it drops them when only the uncited are
+// wanted, and keeps them marked otherwise.
+func (c *numberCheck) cite(from, mark int, cover Cover) {
+	if c.judged == nil {
+		c.figures = c.figures[:from]
+		return
+	}
+	for i := from; i < len(c.figures); i++ {
+		if i >= mark || c.figures[i].cover == Uncited {
+			c.figures[i].cover = cover
+		}
+	}
 }
 
 // listIntroSourced reports whether b sits in a list item whose list is
@@ -437,8 +523,14 @@ func (c *numberCheck) report(b *lint.Block) {
 	}
 	ignored = mergeSpans(ignored)
 	q, g := 0, 0
+	// The figure before, among the uncited and among the cited: a figure
+	// restates one judged alike.
+	prev := [2]int{-1, -1}
 	for i, f := range c.figures {
-		if i > 0 && restates(b.Text, c.figures[i-1], f) {
+		cited := min(int(f.cover), 1)
+		before := prev[cited]
+		prev[cited] = i
+		if before >= 0 && restates(b.Text, c.figures[before], f) {
 			continue // "six out of ten (58%)": one claim, told twice
 		}
 		// Quotations at depth 0 are in order and do not overlap.
@@ -455,6 +547,10 @@ func (c *numberCheck) report(b *lint.Block) {
 			continue
 		}
 		start, end := b.SourceSpan(f.start, f.end)
+		if f.cover != Uncited {
+			c.judged(Figure{Block: b, Sentence: f.sentence, Start: start, End: end, Cover: f.cover})
+			continue
+		}
 		d := lint.Diagnostic{
 			Start:      start,
 			End:        end,
@@ -468,6 +564,10 @@ func (c *numberCheck) report(b *lint.Block) {
 		}
 		if f.firstPerson {
 			d.Severity = lint.Info
+		}
+		if c.judged != nil {
+			c.judged(Figure{Block: b, Sentence: f.sentence, Start: start, End: end, Finding: d})
+			continue
 		}
 		c.pass.Report(d)
 	}

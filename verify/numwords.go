@@ -1,0 +1,322 @@
+package verify
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// wordKind says what a word can do in a figure. The scanner classifies each
+// word once, when it tokenizes, so the parser compares small integers.
+type wordKind uint8
+
+const (
+	wNone           wordKind = iota
+	wCardinal                // one … ninety: value in wordInfo.n
+	wHundred                 // hundred
+	wScale                   // thousand, million, billion, trillion, dozen; bn, mn, tn
+	wFraction                // half, third(s), quarter(s), fifth(s) …: denominator in n
+	wArticle                 // a, an: "a hundred", "a third"
+	wAnd                     // and: "a hundred and five", "one and a half"
+	wPercent                 // percent, pct
+	wPer                     // per: "per cent"
+	wCent                    // cent: "per cent"
+	wPercentage              // percentage: "percentage points"
+	wPoint                   // point(s): "percentage points"
+	wMultiplierVerb          // doubled, tripled, halved …: value num/den
+	wTwice                   // twice, thrice: value in n
+	wTimes                   // times: "three times"
+	wFold                    // fold: "two-fold"
+	wDuration                // day(s), week(s) …: seconds or months in n, months when month is set
+	wCurrencyWord            // dollars, euros: ISO code in code
+	wCurrencyCode            // USD, GBP, EUR
+	wIn                      // in: "1 in 5"
+	wOut                     // out: "3 out of 4"
+	wOf                      // of: "out of"
+	wEvery                   // every: "1 in every 5"
+	wSuffix                  // a glued scale or multiplier suffix: 1.2m, 4.2bn, 300k, 3x
+)
+
+// wordInfo is what the number-word parser knows of one word.
+type wordInfo struct {
+	kind wordKind
+	// n is the value of a cardinal, the scale of a scale word, the
+	// denominator of a fraction, the factor of "twice", the length of a
+	// duration unit in seconds (or in months when month is set).
+	n int64
+	// den divides n for multiplier verbs ("halved" is 1/2).
+	den   int64
+	month bool
+	// measure names a duration unit in its singular ("year").
+	measure string
+	// code is the ISO 4217 code of a currency word.
+	code string
+	// glueOnly marks a suffix read only glued to digits: "1.2m" is a
+	// million, "a 5 m drop" is five metres.
+	glueOnly bool
+}
+
+// numberWords is the number vocabulary. The cardinal, hundred, scale and
+// fraction words agree with the prose lexicon's [number], [hundred],
+// [scale] and [fraction] classes (TestNumberWordsAgreeWithLexicon); they
+// are repeated here because the lexicon stores float64 values, and a third
+// needs its denominator to stay exact.
+var numberWords = func() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	cardinals := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	for i, w := range cardinals {
+		m[w] = wordInfo{kind: wCardinal, n: int64(i)}
+	}
+	for i, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+		m[w] = wordInfo{kind: wCardinal, n: int64(20 + 10*i)}
+	}
+	m["hundred"] = wordInfo{kind: wHundred, n: 100}
+	for w, n := range map[string]int64{"dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+		"bn": 1e9, "mn": 1e6, "tn": 1e12} {
+		m[w] = wordInfo{kind: wScale, n: n}
+	}
+	// Fractions by denominator. "second" and "first" are left out: they
+	// are ordinals or a duration far more often than a fraction.
+	for w, n := range map[string]int64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+		"fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+		"eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10} {
+		m[w] = wordInfo{kind: wFraction, n: n}
+	}
+	m["a"] = wordInfo{kind: wArticle}
+	m["an"] = wordInfo{kind: wArticle}
+	m["and"] = wordInfo{kind: wAnd}
+	m["percent"] = wordInfo{kind: wPercent}
+	m["pct"] = wordInfo{kind: wPercent}
+	m["per"] = wordInfo{kind: wPer}
+	m["cent"] = wordInfo{kind: wCent}
+	m["percentage"] = wordInfo{kind: wPercentage}
+	m["point"] = wordInfo{kind: wPoint}
+	m["points"] = wordInfo{kind: wPoint}
+	for w, f := range map[string][2]int64{"doubled": {2, 1}, "doubles": {2, 1}, "doubling": {2, 1},
+		"tripled": {3, 1}, "triples": {3, 1}, "tripling": {3, 1}, "trebled": {3, 1},
+		"quadrupled": {4, 1}, "quadruples": {4, 1}, "quadrupling": {4, 1},
+		"halved": {1, 2}, "halving": {1, 2}} {
+		m[w] = wordInfo{kind: wMultiplierVerb, n: f[0], den: f[1]}
+	}
+	m["twice"] = wordInfo{kind: wTwice, n: 2}
+	m["thrice"] = wordInfo{kind: wTwice, n: 3}
+	m["times"] = wordInfo{kind: wTimes}
+	m["fold"] = wordInfo{kind: wFold}
+	type unit struct {
+		n     int64
+		month bool
+	}
+	for w, u := range map[string]unit{"second": {1, false}, "minute": {60, false}, "hour": {3600, false},
+		"day": {86400, false}, "week": {7 * 86400, false},
+		"month": {1, true}, "year": {12, true}, "decade": {120, true}, "century": {1200, true}} {
+		m[w] = wordInfo{kind: wDuration, n: u.n, month: u.month, measure: w}
+		plural := w + "s"
+		if w == "century" {
+			plural = "centuries"
+		}
+		m[plural] = m[w]
+	}
+	for w, c := range map[string]string{"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR"} {
+		m[w] = wordInfo{kind: wCurrencyWord, code: c}
+	}
+	for _, c := range []string{"usd", "gbp", "eur", "jpy", "chf", "cad", "aud"} {
+		m[c] = wordInfo{kind: wCurrencyCode, code: upperASCII(c)}
+	}
+	// "twofold" … "tenfold", "hundredfold": one word, one multiplier.
+	for w, info := range m {
+		if info.kind == wCardinal && info.n >= 2 && info.n <= 10 || info.kind == wHundred {
+			m[w+"fold"] = wordInfo{kind: wMultiplierVerb, n: info.n, den: 1}
+		}
+	}
+	m["in"] = wordInfo{kind: wIn}
+	m["out"] = wordInfo{kind: wOut}
+	m["of"] = wordInfo{kind: wOf}
+	m["every"] = wordInfo{kind: wEvery}
+	return m
+}()
+
+// wordTable holds the vocabulary's entries by a small index, which each
+// word token carries (index 0: not a number word); wordIndex finds the
+// index of a lowercase word.
+var wordTable, wordIndex = func() ([]wordInfo, map[string]uint8) {
+	table := []wordInfo{{}}
+	index := map[string]uint8{}
+	add := func(w string, info wordInfo) {
+		index[w] = uint8(len(table))
+		table = append(table, info)
+	}
+	for w, info := range numberWords {
+		add(w, info)
+	}
+	for w, info := range glueSuffixes {
+		if _, ok := index[w]; !ok {
+			add(w, info)
+		}
+	}
+	if len(table) > 255 {
+		panic("verify: number vocabulary outgrew its index") // caught by every test
+	}
+	return table, index
+}()
+
+// maxVocabWord is the longest word of the vocabulary: longer words are not
+// looked up.
+const maxVocabWord = 16
+
+// glueSuffixes are the letters a figure may carry glued to its digits:
+// scales ("1.2m", "4.2bn", "300k") and the multiplier "3x". Any other
+// glued letters make the digits part of a name or code ("5G", "3D",
+// "mp3", "21st"), which is not a figure.
+var glueSuffixes = map[string]wordInfo{
+	"m": {kind: wScale, n: 1e6, glueOnly: true}, "mn": {kind: wScale, n: 1e6}, "bn": {kind: wScale, n: 1e9},
+	"tn": {kind: wScale, n: 1e12}, "k": {kind: wScale, n: 1e3, glueOnly: true}, "x": {kind: wSuffix, glueOnly: true},
+}
+
+// currencyPrefixes maps the letters glued before "$" to the dollar they
+// mean; a bare "$" is the US dollar.
+var currencyPrefixes = map[string]string{"us": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD",
+	"hk": "HKD", "nz": "NZD", "s": "SGD"}
+
+func upperASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+// wordsValue is the value of a run of number words and where it ends.
+type wordsValue struct {
+	value decimal.Decimal
+	// step is the place of the last group stated: "three million" is
+	// stated to the million, "a hundred and five" to the unit.
+	step decimal.Decimal
+	next int // the token after the last word used
+}
+
+// The states of the number-word parser: what the last word read was.
+const (
+	nwStart = iota
+	nwSmall // a cardinal under twenty
+	nwTens  // twenty, thirty … ninety
+	nwHundred
+	nwScale
+	nwAnd
+	nwDone // "zero", "dozen": nothing may follow
+)
+
+// maxWordsValue bounds a number said in words; nobody writes more, and it
+// keeps the sums far from overflowing.
+const maxWordsValue = 1e15
+
+// parseNumberWords reads cardinal number words from token i: "forty-five",
+// "a hundred and five", "three million two hundred thousand", "a dozen".
+// It stops where the words stop making one number ("one two" is one),
+// leaves a trailing "and" unread, and reads no ordinals: the vocabulary has
+// none but the fraction words, which the figure parser handles.
+func (s *scan) parseNumberWords(i int) (wordsValue, bool) {
+	var (
+		total, group int64 // finished scale groups; the group being read
+		lastScale    int64 // scales must fall: "a million thousand" is not a number
+		step         int64 = 1
+		state              = nwStart
+		end                = -1
+	)
+	j := i
+	if s.word(j) == wArticle {
+		// "a" counts as one only before a hundred or a scale.
+		k := s.nextWord(j)
+		if k < 0 || (s.word(k) != wHundred && s.word(k) != wScale) || s.info(k).glueOnly || s.info(k).n < 12 && s.word(k) == wScale {
+			return wordsValue{}, false
+		}
+		group, state, j = 1, nwSmall, k
+	}
+loop:
+	for j >= 0 && j < len(s.toks) {
+		info := s.info(j)
+		switch info.kind {
+		case wCardinal:
+			n := info.n
+			switch {
+			case n == 0:
+				if state != nwStart {
+					break loop
+				}
+				state = nwDone
+			case state == nwStart || state == nwHundred || state == nwScale || state == nwAnd:
+				if group%100 != 0 {
+					break loop
+				}
+				group += n
+				if n >= 20 {
+					state = nwTens
+				} else {
+					state = nwSmall
+				}
+			case state == nwTens && n < 10:
+				group += n
+				state = nwSmall
+			default:
+				break loop
+			}
+			step = 1
+		case wHundred:
+			if (state != nwSmall && state != nwTens) || group >= 100 {
+				break loop
+			}
+			group *= 100
+			state, step = nwHundred, 1
+		case wScale:
+			if info.glueOnly || (state != nwSmall && state != nwTens && state != nwHundred) || group == 0 {
+				break loop
+			}
+			if info.n == 12 { // "a dozen", "two dozen"
+				if lastScale != 0 || group >= 100 {
+					break loop
+				}
+				group *= 12
+				state, step = nwDone, 1
+				break
+			}
+			if lastScale != 0 && info.n >= lastScale {
+				break loop
+			}
+			total += group * info.n
+			group, lastScale, step, state = 0, info.n, info.n, nwScale
+		case wAnd:
+			k := s.nextWord(j)
+			if (state != nwHundred && state != nwScale) || k < 0 || s.word(k) != wCardinal || s.info(k).n == 0 {
+				break loop
+			}
+			state = nwAnd
+			j = k
+			continue
+		default:
+			break loop
+		}
+		end = j + 1
+		if state == nwDone || total > maxWordsValue {
+			break
+		}
+		j = s.nextWord(j)
+	}
+	if end < 0 || total > maxWordsValue {
+		return wordsValue{}, false
+	}
+	return wordsValue{
+		value: decimal.NewFromInt(total + group),
+		step:  decimal.NewFromInt(step),
+		next:  end,
+	}, true
+}
+
+// fallingWords are the words of the prose lexicon's [change-verb] class
+// that say a figure fell: they give a percent change its sign, which the
+// lexicon does not record (TestFallingWordsAreChangeVerbs).
+var fallingWords = map[string]bool{
+	"fell": true, "fallen": true, "fall": true, "falls": true, "dropped": true, "drop": true, "drops": true,
+	"declined": true, "decline": true, "declines": true, "decreased": true, "decrease": true,
+	"decreases": true, "shrank": true, "shrunk": true, "plummeted": true, "plunged": true, "slid": true,
+	"slipped": true, "sank": true, "tumbled": true, "cut": true, "reduced": true, "down": true,
+}

@@ -1,0 +1,298 @@
+package verify
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Unit is the class of a quantity: what it counts, so that 45% is never
+// matched with 45 people.
+type Unit int
+
+// The unit classes.
+const (
+	// Count is a plain number, perhaps with a noun: "1,200", "3.4 million
+	// people", "a hundred and five".
+	Count Unit = iota
+	// Percent is a percentage: "45%", "45 per cent", "forty-five percent".
+	// Value is in percent (45, not 0.45).
+	Percent
+	// Currency is an amount of money; Quantity.Currency holds its ISO 4217
+	// code: "$4.2bn", "US$4.2 billion", "£300", "5 million dollars".
+	Currency
+	// Multiplier is a factor: "doubled" (2), "threefold", "3x", "three
+	// times", "halved" (0.5).
+	Multiplier
+	// Duration is a span of time; Quantity.Measure names its unit:
+	// "18 months", "a 10-year plan", "36 hours".
+	Duration
+	// Ratio is a proportion written as a fraction: "one-half", "a third",
+	// "1 in 5", "½". Value is the fraction (0.5); it compares with Percent.
+	Ratio
+)
+
+var unitNames = [...]string{"count", "percent", "currency", "multiplier", "duration", "ratio"}
+
+// String names the unit class.
+func (u Unit) String() string {
+	if u < 0 || int(u) >= len(unitNames) {
+		return "unknown"
+	}
+	return unitNames[u]
+}
+
+// Quantity is one figure in a text.
+type Quantity struct {
+	// Start and End are the figure's byte span in the text it was found
+	// in, End exclusive; Text is that span.
+	Start, End int
+	Text       string
+	// Value is the figure exactly as stated (1.2 million is 1200000; 45%
+	// is 45; a third is 0.3333333333333333, to 16 places).
+	Value decimal.Decimal
+	Unit  Unit
+	// Currency is the ISO 4217 code of a Currency amount.
+	Currency string
+	// Measure is the singular unit of a Duration: "day", "year".
+	Measure string
+	// Noun is the lowercase counted noun after a Count, when the prose
+	// lexicon knows it as one ("1,200 deaths"): for messages and to prefer
+	// like with like, never to reject a match.
+	Noun string
+	// Change is +1 for a Percent stated as a rise ("rose 100%", "an
+	// increase of 100%"), -1 for a fall ("fell 50%"), else 0. A Multiplier
+	// can match a change: doubled is a rise of 100%, halved a fall of 50%.
+	Change int
+	// Step is the claim's own precision: the place of its last stated
+	// digit. 1.2 million has step 100,000; 45% has step 1; 45.0% has step
+	// 0.1. It is zero for exact forms (fractions, "doubled"), whose value
+	// is not rounded.
+	Step decimal.Decimal
+}
+
+// Support is how a source figure supports a claimed one.
+type Support int
+
+// The degrees of support, weakest first.
+const (
+	// None: the figures differ, or cannot be compared (different units or
+	// currencies).
+	None Support = iota
+	// Rounded: the source's figure rounds to the claim at the claim's
+	// precision (1.2 million from 1,234,567), or the claim's exact
+	// fraction rounds to the source's figure (a third from 33%).
+	Rounded
+	// Exact: the same value, in any form (1 in 5 and 20%; $4.2bn and
+	// $4,200,000,000; doubled and an increase of 100%).
+	Exact
+)
+
+// String names the degree of support.
+func (s Support) String() string {
+	switch s {
+	case Exact:
+		return "exact"
+	case Rounded:
+		return "rounded"
+	}
+	return "none"
+}
+
+// ParseFigure reads one figure as a draft states it: "45%", "45 per cent",
+// "forty-five percent", "$4.2bn", "1.2m", "one-half", "1 in 5", "doubled",
+// "2½". It reports false unless s holds exactly one figure. Spans are
+// offsets into s.
+func ParseFigure(s string) (Quantity, bool) {
+	qs := QuantitiesLimit(s, DefaultMaxTextBytes)
+	if len(qs) != 1 {
+		return Quantity{}, false
+	}
+	return qs[0], true
+}
+
+// DefaultMaxTextBytes bounds the text Quantities reads: only its first 8
+// MiB are scanned, which is more than any page's text and keeps a hostile
+// page's cost to one linear pass over a fixed size.
+const DefaultMaxTextBytes = 8 << 20
+
+// Quantities returns every quantity in text, in order, with byte spans,
+// reading at most DefaultMaxTextBytes of it. It reads the text once, with
+// a fixed look-ahead, so its time is linear in the text's size.
+//
+// Digits are ASCII: fold fullwidth digits (NFKC) first. Digit groups are
+// joined across commas and no-break or thin spaces ("1 234 567"), never
+// across plain spaces, which in a table's or PDF's text separate numbers
+// ("45 120 300" is three): a normaliser should leave the spaces between
+// digits as they are. There is no decimal comma: "45,2" is a code.
+func Quantities(text string) []Quantity {
+	return QuantitiesLimit(text, DefaultMaxTextBytes)
+}
+
+// QuantitiesLimit is Quantities reading at most maxBytes of text (cut back
+// to a rune boundary); figures past the limit are not returned.
+func QuantitiesLimit(text string, maxBytes int) []Quantity {
+	// Token offsets are 32-bit: no text near 2 GiB is read.
+	maxBytes = max(0, min(maxBytes, 1<<30))
+	if len(text) > maxBytes {
+		n := maxBytes
+		for n > 0 && !runeStart(text[n]) {
+			n--
+		}
+		text = text[:n]
+	}
+	s := newScan(text)
+	return s.quantities()
+}
+
+func runeStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// comparable puts a claim and a source figure on one scale: proportions as
+// fractions, durations in seconds or months, a multiplier's percent change
+// as a factor. It reports false when the two cannot be compared.
+func comparable(c, s Quantity) (cv, cstep, sv, sstep decimal.Decimal, ok bool) {
+	cv, cstep, sv, sstep = c.Value, c.Step, s.Value, s.Step
+	hundred := decimal.NewFromInt(100)
+	switch {
+	case isProportion(c.Unit) && isProportion(s.Unit):
+		if c.Unit == Percent {
+			cv, cstep = cv.Div(hundred), cstep.Div(hundred)
+		}
+		if s.Unit == Percent {
+			sv, sstep = sv.Div(hundred), sstep.Div(hundred)
+		}
+		return cv, cstep, sv, sstep, true
+	case isAmount(c.Unit) && isAmount(s.Unit):
+		if c.Currency != "" && s.Currency != "" && c.Currency != s.Currency {
+			return cv, cstep, sv, sstep, false
+		}
+		return cv, cstep, sv, sstep, true
+	case c.Unit == Multiplier && s.Unit == Multiplier:
+		return cv, cstep, sv, sstep, true
+	case c.Unit == Multiplier && s.Unit == Percent && s.Change != 0:
+		sv, sstep = changeFactor(sv, s.Change), sstep.Div(hundred)
+		return cv, cstep, sv, sstep, true
+	case c.Unit == Percent && c.Change != 0 && s.Unit == Multiplier:
+		cv, cstep = changeFactor(cv, c.Change), cstep.Div(hundred)
+		return cv, cstep, sv, sstep, true
+	case c.Unit == Duration && s.Unit == Duration:
+		cu, cm := durationBase(c.Measure)
+		su, sm := durationBase(s.Measure)
+		if cm != sm || cu == 0 || su == 0 {
+			return cv, cstep, sv, sstep, false
+		}
+		cf, sf := decimal.NewFromInt(cu), decimal.NewFromInt(su)
+		return cv.Mul(cf), cstep.Mul(cf), sv.Mul(sf), sstep.Mul(sf), true
+	}
+	return cv, cstep, sv, sstep, false
+}
+
+// changeFactor is the factor of a percent change: a rise of 100% is 2, a
+// fall of 50% is 0.5.
+func changeFactor(percent decimal.Decimal, direction int) decimal.Decimal {
+	change := percent.Div(decimal.NewFromInt(100))
+	if direction < 0 {
+		change = change.Neg()
+	}
+	return decimal.NewFromInt(1).Add(change)
+}
+
+func isProportion(u Unit) bool { return u == Percent || u == Ratio }
+
+// isAmount: a count may match money, since a draft's "4.2 billion" names
+// no currency to disagree with.
+func isAmount(u Unit) bool { return u == Count || u == Currency }
+
+// durationBase returns a duration unit's length in seconds, or in months
+// (month true): months and years convert exactly, days and months do not.
+func durationBase(measure string) (n int64, month bool) {
+	info := numberWords[measure]
+	if info.kind != wDuration {
+		return 0, false
+	}
+	return info.n, info.month
+}
+
+// Compare reports how a source figure supports a claimed one: Exact when
+// the values are equal in any form, Rounded when the source rounds to the
+// claim at the claim's precision (or the claim's exact fraction rounds to
+// the source's figure), else None. Units must be comparable: percent with
+// ratio, count with currency, a multiplier with a percent change; two
+// stated currencies must agree.
+func Compare(claim, source Quantity) Support {
+	cv, cstep, sv, sstep, ok := comparable(claim, source)
+	if !ok {
+		return None
+	}
+	if cv.Equal(sv) {
+		return Exact
+	}
+	if cstep.Sign() > 0 && roundTo(sv, cstep).Equal(cv) {
+		return Rounded
+	}
+	if cstep.Sign() == 0 && sstep.Sign() > 0 && roundTo(cv, sstep).Equal(sv) {
+		return Rounded
+	}
+	return None
+}
+
+// roundTo rounds v to the nearest multiple of step, halves away from zero.
+func roundTo(v, step decimal.Decimal) decimal.Decimal {
+	return v.DivRound(step, 0).Mul(step)
+}
+
+// maxNearest is how many nearest figures FindFigure offers.
+const maxNearest = 2
+
+// FindFigure looks for the claim in a source's figures. It returns the
+// supporting figure (the first exact match, else the first rounded one,
+// preferring one with the claim's noun) and how it supports the claim;
+// without one, it returns up to two figures of the claim's unit class
+// (percent and ratio are one class; a currency must agree) nearest to the
+// claim in value, nearest first and distinct in value, for a message such
+// as `"45%" is not in the cited page (it has 54% and 44.8%)`.
+func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support, nearest []Quantity) {
+	type near struct {
+		i    int
+		dist decimal.Decimal
+		v    decimal.Decimal
+	}
+	var nears []near
+	for i := range source {
+		sup := Compare(claim, source[i])
+		better := sup > how || sup == how && sup != None && claim.Noun != "" &&
+			source[i].Noun == claim.Noun && match.Noun != claim.Noun
+		if better {
+			match, how = &source[i], sup
+		}
+		if match != nil {
+			continue
+		}
+		// Nearest figures are of the claim's own unit (a percentage may
+		// be offered a fraction): a year is no near miss for an amount.
+		sameClass := claim.Unit == source[i].Unit || isProportion(claim.Unit) && isProportion(source[i].Unit)
+		cv, _, sv, _, ok := comparable(claim, source[i])
+		if ok && sameClass {
+			nears = append(nears, near{i: i, dist: cv.Sub(sv).Abs(), v: sv})
+		}
+	}
+	if match != nil {
+		return match, how, nil
+	}
+	sort.SliceStable(nears, func(a, b int) bool { return nears[a].dist.LessThan(nears[b].dist) })
+	for _, n := range nears {
+		if len(nearest) == maxNearest {
+			break
+		}
+		dup := false
+		for _, q := range nearest {
+			if _, _, qv, _, _ := comparable(claim, q); qv.Equal(n.v) {
+				dup = true
+			}
+		}
+		if !dup {
+			nearest = append(nearest, source[n.i])
+		}
+	}
+	return nil, None, nearest
+}

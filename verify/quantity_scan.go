@@ -1,0 +1,682 @@
+package verify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/prose"
+	"github.com/shopspring/decimal"
+)
+
+// The scanner reads a text in two linear passes over the same tokens: one
+// splits the text into numbers, words and symbols and marks the numbers
+// that are parts of codes; the other tries a figure at each token with a
+// fixed look-ahead (a number said in words is at most a few dozen words,
+// since its scales must fall). Tokens are small (16 bytes), so a page of
+// text costs a few times its size in memory.
+
+type tokKind uint8
+
+const (
+	tSym tokKind = iota
+	tNum
+	tWord
+)
+
+// Token flags.
+const (
+	fCode   uint8 = 1 << iota // a number that is part of a code, date or name: "COVID-19", "2020-01-02", "5G"
+	fSuffix                   // a word glued to the digits before it as their scale or "x": "1.2m", "3x"
+	fCap                      // a word starting with a capital letter
+	fLong                     // a number too long to be a figure
+)
+
+type token struct {
+	start, end int32
+	r          rune // a symbol's rune
+	kind       tokKind
+	word       uint8 // index into wordTable
+	flags      uint8
+}
+
+type scan struct {
+	text string
+	toks []token
+}
+
+// maxNumberBytes bounds the digits of one figure: a longer run of digits
+// is an identifier, and decimals that long would cost more than they tell.
+const maxNumberBytes = 40
+
+func newScan(text string) *scan {
+	// A token per four bytes is generous for prose; hostile text grows the
+	// slice by doubling, still linear.
+	s := &scan{text: text, toks: make([]token, 0, len(text)/4+1)}
+	s.tokenize()
+	s.markCodes()
+	return s
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// groupSeparator reports whether r separates digit groups: a comma, or one
+// of the no-break and thin spaces tables use ("1 234 567"). A plain space
+// does not: "in 2020 123 people" is two numbers.
+func groupSeparator(r rune) bool {
+	return r == ',' || r == '\u00a0' || r == '\u2009' || r == '\u202f' || r == '\u2007'
+}
+
+func (s *scan) tokenize() {
+	t := s.text
+	for i := 0; i < len(t); {
+		b := t[i]
+		switch {
+		case isDigit(b) || b == '.' && i+1 < len(t) && isDigit(t[i+1]) && !s.gluedAfterAlnum(i):
+			i = s.number(i)
+		case b < utf8.RuneSelf && (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'):
+			i = s.wordAt(i)
+		default:
+			r, w := utf8.DecodeRuneInString(t[i:])
+			switch {
+			case unicode.IsSpace(r):
+			case unicode.IsLetter(r):
+				i = s.wordAt(i)
+				continue
+			default:
+				s.toks = append(s.toks, token{start: int32(i), end: int32(i + w), r: r, kind: tSym})
+			}
+			i += w
+		}
+	}
+}
+
+// gluedAfterAlnum reports whether the byte before i is a letter or digit
+// (ASCII suffices: it decides only whether ".5" starts a number).
+func (s *scan) gluedAfterAlnum(i int) bool {
+	if i == 0 {
+		return false
+	}
+	b := s.text[i-1]
+	return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '.'
+}
+
+// number reads digits from i: groups of three after a separator, then a
+// decimal part.
+func (s *scan) number(i int) int {
+	t := s.text
+	start := i
+	j := i
+	for j < len(t) && isDigit(t[j]) {
+		j++
+	}
+	if j-i <= 3 && j > i {
+		for {
+			r, w := utf8.DecodeRuneInString(t[j:])
+			if !groupSeparator(r) {
+				break
+			}
+			k := j + w
+			n := 0
+			for k+n < len(t) && isDigit(t[k+n]) {
+				n++
+			}
+			if n != 3 {
+				break
+			}
+			j = k + 3
+		}
+	}
+	if j+1 < len(t) && t[j] == '.' && isDigit(t[j+1]) {
+		j++
+		for j < len(t) && isDigit(t[j]) {
+			j++
+		}
+	}
+	tok := token{start: int32(start), end: int32(j), kind: tNum}
+	if j-start > maxNumberBytes {
+		tok.flags |= fLong
+	}
+	s.toks = append(s.toks, tok)
+	return j
+}
+
+// wordAt reads a run of letters from i and classifies it once.
+func (s *scan) wordAt(i int) int {
+	t := s.text
+	j := i
+	for j < len(t) {
+		if b := t[j]; b < utf8.RuneSelf {
+			if b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' {
+				j++
+				continue
+			}
+			break
+		}
+		r, w := utf8.DecodeRuneInString(t[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += w
+	}
+	tok := token{start: int32(i), end: int32(j), kind: tWord}
+	if r, _ := utf8.DecodeRuneInString(t[i:]); unicode.IsUpper(r) {
+		tok.flags |= fCap
+	}
+	if j-i <= maxVocabWord {
+		var buf [maxVocabWord]byte
+		ascii := true
+		for k := i; k < j; k++ {
+			c := t[k]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k-i] = c
+		}
+		if ascii {
+			tok.word = wordIndex[string(buf[:j-i])]
+		}
+	}
+	s.toks = append(s.toks, tok)
+	return j
+}
+
+// isConnector reports whether r joins the parts of a code: "COVID-19",
+// "2020-01-02", "3-2-1", "1/2/2020", "10:30", "1.2.3", "5,10".
+func isConnector(r rune) bool {
+	return r == '-' || r == '/' || r == ':' || r == '.' || r == ',' || r == '−' || r == '_' || r == '\''
+}
+
+func (s *scan) glued(a, b int) bool {
+	return a >= 0 && b < len(s.toks) && s.toks[a].end == s.toks[b].start
+}
+
+// markCodes marks the numbers that are parts of names, codes, dates and
+// scores rather than figures, and the letters glued to digits that are a
+// figure's scale ("1.2m") rather than a name's ("5G", "21st").
+func (s *scan) markCodes() {
+	toks := s.toks
+	alnum := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].kind != tSym }
+	for k := range toks {
+		if toks[k].kind != tNum {
+			continue
+		}
+		switch {
+		case s.glued(k-1, k) && toks[k-1].kind == tWord:
+			toks[k].flags |= fCode // H1N1, COVID19
+		case s.glued(k-1, k) && toks[k-1].kind == tSym && isConnector(toks[k-1].r) && s.glued(k-2, k-1) && alnum(k-2):
+			toks[k].flags |= fCode // COVID-19, the 01 of 2020-01
+		case s.glued(k, k+1) && toks[k+1].kind == tSym && isConnector(toks[k+1].r) && s.glued(k+1, k+2) && toks[k+2].kind == tNum:
+			toks[k].flags |= fCode // the 2020 of 2020-01, the 3 of 3-2
+		case s.glued(k, k+1) && toks[k+1].kind == tWord:
+			if _, ok := glueSuffixes[s.lower(k+1)]; ok {
+				toks[k+1].flags |= fSuffix
+				// "3x4" and "5m2" are dimensions and codes, not figures.
+				if s.glued(k+1, k+2) && alnum(k+2) {
+					toks[k].flags |= fCode
+				}
+			} else {
+				toks[k].flags |= fCode // 5G, 3D, 21st, mp3's 3 (already glued before)
+			}
+		}
+	}
+}
+
+// lower returns a word token's text in lowercase (allocating only for
+// words with capitals).
+func (s *scan) lower(k int) string {
+	w := s.text[s.toks[k].start:s.toks[k].end]
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+func (s *scan) info(k int) wordInfo {
+	if k < 0 || k >= len(s.toks) || s.toks[k].kind != tWord {
+		return wordInfo{}
+	}
+	return wordTable[s.toks[k].word]
+}
+
+func (s *scan) word(k int) wordKind { return s.info(k).kind }
+
+func (s *scan) sym(k int) rune {
+	if k < 0 || k >= len(s.toks) || s.toks[k].kind != tSym {
+		return 0
+	}
+	return s.toks[k].r
+}
+
+func (s *scan) isHyphen(k int) bool { r := s.sym(k); return r == '-' || r == '‐' }
+
+// nextWord returns the word token after word k, stepping over a hyphen
+// glued on both sides ("forty-five"), or -1.
+func (s *scan) nextWord(k int) int {
+	switch {
+	case k+1 < len(s.toks) && s.toks[k+1].kind == tWord:
+		return k + 1
+	case s.isHyphen(k+1) && s.glued(k, k+1) && s.glued(k+1, k+2) && s.toks[k+2].kind == tWord:
+		return k + 2
+	}
+	return -1
+}
+
+// vulgarFractions are the single-rune fractions, as numerator and
+// denominator.
+var vulgarFractions = map[rune][2]int64{
+	'½': {1, 2}, '⅓': {1, 3}, '⅔': {2, 3}, '¼': {1, 4}, '¾': {3, 4}, '⅕': {1, 5}, '⅖': {2, 5}, '⅗': {3, 5},
+	'⅘': {4, 5}, '⅙': {1, 6}, '⅚': {5, 6}, '⅐': {1, 7}, '⅛': {1, 8}, '⅜': {3, 8}, '⅝': {5, 8}, '⅞': {7, 8},
+	'⅑': {1, 9}, '⅒': {1, 10},
+}
+
+var currencySymbols = map[rune]string{'$': "USD", '£': "GBP", '€': "EUR", '¥': "JPY", '₹': "INR"}
+
+// fraction returns num/den to 16 places, the precision of a third. The
+// small fractions of words and vulgar fractions come from a table made
+// once (decimals are immutable, so sharing them is safe).
+func fraction(num, den int64) decimal.Decimal {
+	if num >= 0 && num < fractionTableSize && den > 0 && den < fractionTableSize {
+		return fractionTable[num][den]
+	}
+	return decimal.NewFromInt(num).DivRound(decimal.NewFromInt(den), 16)
+}
+
+const fractionTableSize = 11
+
+var fractionTable = func() (t [fractionTableSize][fractionTableSize]decimal.Decimal) {
+	for n := range int64(fractionTableSize) {
+		for d := int64(1); d < fractionTableSize; d++ {
+			t[n][d] = decimal.NewFromInt(n).DivRound(decimal.NewFromInt(d), 16)
+		}
+	}
+	return t
+}()
+
+// pow10 returns 10^exp, from a table for the places figures are written
+// to.
+func pow10(exp int32) decimal.Decimal {
+	if exp >= -pow10Places && exp <= pow10Places {
+		return pow10Table[exp+pow10Places]
+	}
+	return decimal.New(1, exp)
+}
+
+const pow10Places = 18
+
+var pow10Table = func() (t [2*pow10Places + 1]decimal.Decimal) {
+	for i := range t {
+		t[i] = decimal.New(1, int32(i-pow10Places))
+	}
+	return t
+}()
+
+// figure is a figure being read: its value, precision and the token after
+// it.
+type figure struct {
+	value decimal.Decimal
+	// step is zero for a figure stated exactly: a fraction, "doubled".
+	step decimal.Decimal
+	next int
+	unit Unit
+	// digits marks a figure written in digits: only those can be labels
+	// ("page 45") or days of a date.
+	digits bool
+}
+
+// numeral reads digits at k, with a glued vulgar fraction ("2½"), a
+// fraction slash ("1⁄2") or a scale ("1.2m", "4.2 billion").
+func (s *scan) numeral(k int) (figure, bool) {
+	if k < 0 || k >= len(s.toks) {
+		return figure{}, false
+	}
+	tok := s.toks[k]
+	if tok.kind != tNum || tok.flags&(fCode|fLong) != 0 {
+		if r := s.sym(k); r != 0 {
+			if f, ok := vulgarFractions[r]; ok {
+				return figure{value: fraction(f[0], f[1]), next: k + 1, unit: Ratio, digits: true}, true
+			}
+		}
+		return figure{}, false
+	}
+	v, decimals, ok := parseDigits(s.text[tok.start:tok.end])
+	if !ok {
+		return figure{}, false
+	}
+	f := figure{value: v, step: pow10(-decimals), next: k + 1, unit: Count, digits: true}
+	j := k + 1
+	if vf, ok := vulgarFractions[s.sym(j)]; ok && s.glued(k, j) && decimals == 0 {
+		return figure{value: v.Add(fraction(vf[0], vf[1])), next: j + 1, unit: Count, digits: true}, true
+	}
+	if s.sym(j) == '⁄' && s.glued(k, j) && s.glued(j, j+1) && decimals == 0 && s.toks[j+1].kind == tNum && s.toks[j+1].flags&(fCode|fLong) == 0 {
+		den, _, ok := parseDigits(s.text[s.toks[j+1].start:s.toks[j+1].end])
+		if !ok || den.Sign() == 0 || !den.IsInteger() {
+			return figure{}, false
+		}
+		return figure{value: v.DivRound(den, 16), next: j + 2, unit: Ratio, digits: true}, true
+	}
+	info := s.info(j)
+	if info.kind == wScale && info.n >= 1000 && (s.toks[j].flags&fSuffix != 0 || !info.glueOnly) {
+		scale := decimal.NewFromInt(info.n)
+		f.value, f.step, f.next = v.Mul(scale), f.step.Mul(scale), j+1
+	}
+	return f, true
+}
+
+// parseDigits reads a number token: digits, group separators and one
+// decimal point. Up to 18 digits it builds the value from an int64 (one
+// allocation); longer numbers go through the decimal parser.
+func parseDigits(raw string) (v decimal.Decimal, decimals int32, ok bool) {
+	var (
+		m         int64
+		n         int
+		seenPoint bool
+		digits    = make([]byte, 0, 24)
+	)
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c == '.':
+			seenPoint = true
+			digits = append(digits, '.')
+		case isDigit(c):
+			m = m*10 + int64(c-'0')
+			n++
+			digits = append(digits, c)
+			if seenPoint {
+				decimals++
+			}
+		}
+	}
+	if n == 0 {
+		return decimal.Decimal{}, 0, false
+	}
+	if n <= 18 {
+		return decimal.New(m, -decimals), decimals, true
+	}
+	if digits[0] == '.' {
+		digits = append([]byte{'0'}, digits...)
+	}
+	v, err := decimal.NewFromString(string(digits))
+	return v, decimals, err == nil
+}
+
+// quantities tries a figure at each token in turn.
+func (s *scan) quantities() []Quantity {
+	// Size the result once from the tokens that can start a figure:
+	// growing a slice of large structs by append moves them many times.
+	starts := 0
+	for k := range s.toks {
+		switch t := s.toks[k]; {
+		case t.kind == tNum, t.kind == tSym && (t.r == '$' || t.r >= utf8.RuneSelf):
+			starts++
+		case t.kind == tWord:
+			switch wordTable[t.word].kind {
+			case wCardinal, wArticle, wFraction, wMultiplierVerb, wTwice, wCurrencyCode:
+				starts++
+			}
+		}
+	}
+	out := make([]Quantity, 0, starts)
+	for k := 0; k < len(s.toks); {
+		q, next, ok := s.figureAt(k)
+		if !ok {
+			k++
+			continue
+		}
+		out = append(out, q)
+		k = next
+	}
+	return out
+}
+
+// figureAt reads one figure starting at token k: an optional currency or
+// sign, a number in digits or words, a fraction or multiplier word, then a
+// unit.
+func (s *scan) figureAt(k int) (Quantity, int, bool) {
+	first := k
+	currency := ""
+	j := k
+	// A currency before the number: "$", "US$", "£", "€", "USD ".
+	if code, ok := currencyPrefixes[s.lowerIf(j, 2)]; ok && s.sym(j+1) == '$' && s.glued(j, j+1) && !s.glued(j-1, j) {
+		currency, j = code, j+2
+	} else if code, ok := currencySymbols[s.sym(j)]; ok {
+		currency, j = code, j+1
+	} else if info := s.info(j); info.kind == wCurrencyCode && j+1 < len(s.toks) && s.toks[j+1].kind == tNum {
+		currency, j = info.code, j+1
+	}
+	negative := false
+	if r := s.sym(j); (r == '−' || r == '-') && s.glued(j, j+1) && !(s.glued(j-1, j) && s.toks[j-1].kind != tSym) && j+1 < len(s.toks) && s.toks[j+1].kind == tNum {
+		negative, j = true, j+1
+	}
+	var f figure
+	ok := false
+	if currency != "" || negative {
+		f, ok = s.numeral(j)
+		if ok && f.unit == Ratio {
+			ok = false
+		}
+	} else {
+		f, ok = s.wordFigure(j)
+		if !ok {
+			f, ok = s.numeral(j)
+		}
+	}
+	if !ok {
+		return Quantity{}, 0, false
+	}
+	if negative {
+		f.value = f.value.Neg()
+	}
+	q := Quantity{Value: f.value, Step: f.step, Unit: f.unit}
+	end := f.next
+	if currency != "" {
+		q.Unit, q.Currency = Currency, currency
+		if info := s.info(end); info.kind == wCurrencyWord && info.code == currency || info.kind == wCurrencyCode && info.code == currency {
+			end++
+		}
+	} else if f.unit == Count {
+		end, ok = s.unitAfter(&q, f, end)
+		if !ok {
+			return Quantity{}, 0, false
+		}
+	}
+	if q.Unit == Percent {
+		q.Change = s.changeBefore(first)
+	}
+	q.Start, q.End = int(s.toks[first].start), int(s.toks[end-1].end)
+	q.Text = s.text[q.Start:q.End]
+	return q, end, true
+}
+
+// lowerIf returns word k in lowercase when it is at most n bytes long.
+func (s *scan) lowerIf(k, n int) string {
+	if k < 0 || k >= len(s.toks) || s.toks[k].kind != tWord || s.toks[k].end-s.toks[k].start > int32(n) {
+		return ""
+	}
+	return s.lower(k)
+}
+
+// wordFigure reads a figure that starts with a word: number words ("forty
+// -five", "a hundred and five"), fractions ("one-half", "a third", "half"),
+// multiplier words ("doubled", "twice", "threefold").
+func (s *scan) wordFigure(k int) (figure, bool) {
+	if k >= len(s.toks) || s.toks[k].kind != tWord {
+		return figure{}, false
+	}
+	info := s.info(k)
+	switch info.kind {
+	case wMultiplierVerb:
+		return figure{value: fraction(info.n, info.den), next: k + 1, unit: Multiplier}, true
+	case wTwice:
+		return figure{value: decimal.NewFromInt(info.n), next: k + 1, unit: Multiplier}, true
+	case wFraction:
+		if info.n == 2 && s.lower(k) == "half" {
+			return figure{value: fraction(1, 2), next: k + 1, unit: Ratio}, true
+		}
+		return figure{}, false
+	case wArticle:
+		// "a third", "a quarter", "a half"; "a hundred" is number words.
+		if j := s.nextWord(k); j == k+1 && s.word(j) == wFraction && !strings.HasSuffix(s.lower(j), "s") {
+			return figure{value: fraction(1, s.info(j).n), next: j + 1, unit: Ratio}, true
+		}
+	}
+	wv, ok := s.parseNumberWords(k)
+	if !ok {
+		return figure{}, false
+	}
+	f := figure{value: wv.value, step: wv.step, next: wv.next, unit: Count}
+	// A numerator before a fraction word: "one-half", "two-thirds", "three
+	// quarters".
+	last := wv.next - 1
+	if j := s.nextWord(last); j >= 0 && s.word(j) == wFraction && wv.value.IsInteger() && wv.value.Sign() > 0 && wv.value.LessThan(decimal.NewFromInt(100)) {
+		return figure{value: fraction(wv.value.IntPart(), s.info(j).n), next: j + 1, unit: Ratio}, true
+	}
+	// "two and a half", "one and a half million": stated to the half (of
+	// the scale after it).
+	n := wv.next
+	if wv.step.Equal(pow10(0)) && s.word(n) == wAnd && s.word(n+1) == wArticle && s.word(n+2) == wFraction && s.lower(n+2) == "half" {
+		f.value, f.step, f.next = f.value.Add(fraction(1, 2)), fraction(1, 2), n+3
+		if info := s.info(n + 3); info.kind == wScale && info.n >= 1000 && !info.glueOnly {
+			scale := decimal.NewFromInt(info.n)
+			f.value, f.step, f.next = f.value.Mul(scale), f.step.Mul(scale), n+4
+		}
+	}
+	return f, true
+}
+
+// unitAfter reads what follows a number: a percent sign or word, "times",
+// "-fold", a duration, a currency word, "in 5" or "out of 5", or a counted
+// noun. It reports false for a number that is a label or a day of a date.
+func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
+	info := s.info(j)
+	switch {
+	case s.sym(j) == '%':
+		q.Unit = Percent
+		return j + 1, true
+	case info.kind == wPercent:
+		q.Unit = Percent
+		return j + 1, true
+	case info.kind == wPer && s.word(j+1) == wCent:
+		q.Unit = Percent
+		return j + 2, true
+	case info.kind == wPercentage && s.word(j+1) == wPoint:
+		q.Unit = Percent
+		return j + 2, true
+	case info.kind == wTimes:
+		q.Unit = Multiplier
+		return j + 1, true
+	case info.kind == wSuffix && s.toks[j].flags&fSuffix != 0, s.sym(j) == '×' && s.glued(j-1, j):
+		q.Unit = Multiplier
+		return j + 1, true
+	case s.isHyphen(j) && s.glued(j-1, j) && s.glued(j, j+1) && s.word(j+1) == wFold:
+		q.Unit = Multiplier
+		return j + 2, true
+	case info.kind == wDuration:
+		q.Unit, q.Measure = Duration, numberWords[s.lower(j)].measure
+		return j + 1, true
+	case s.isHyphen(j) && s.glued(j-1, j) && s.glued(j, j+1) && s.word(j+1) == wDuration:
+		q.Unit, q.Measure = Duration, numberWords[s.lower(j+1)].measure
+		return j + 2, true
+	case info.kind == wCurrencyWord, info.kind == wCurrencyCode:
+		q.Unit, q.Currency = Currency, info.code
+		return j + 1, true
+	case info.kind == wIn || info.kind == wOut && s.word(j+1) == wOf:
+		if end, ok := s.ratio(q, f, j); ok {
+			return end, true
+		}
+	}
+	if f.digits && s.isLabelOrDate(j) {
+		return 0, false
+	}
+	if j < len(s.toks) && s.toks[j].kind == tWord && prose.Lookup(s.text[s.toks[j].start:s.toks[j].end]).Is(prose.CountNoun) {
+		q.Noun = s.lower(j)
+	}
+	return j, true
+}
+
+// ratio reads "1 in 5", "one in every five", "3 out of 4" from the "in" or
+// "out" at j. A four-digit denominator from 1800 to 2100 without a comma is
+// a year ("5 in 2020"), not a ratio.
+func (s *scan) ratio(q *Quantity, f figure, j int) (int, bool) {
+	k := j + 1
+	if s.word(j) == wOut {
+		k = j + 2
+	}
+	if s.word(k) == wEvery {
+		k++
+	}
+	var den figure
+	ok := false
+	if k < len(s.toks) && s.toks[k].kind == tNum {
+		den, ok = s.numeral(k)
+		if ok {
+			raw := s.text[s.toks[k].start:s.toks[k].end]
+			if len(raw) == 4 && den.value.IntPart() >= 1800 && den.value.IntPart() <= 2100 {
+				return 0, false
+			}
+		}
+	} else {
+		den, ok = s.wordFigure(k)
+	}
+	if !ok || den.unit != Count || den.value.Sign() <= 0 || !den.value.IsInteger() || !f.value.IsInteger() ||
+		f.value.GreaterThan(den.value) || f.step.GreaterThan(decimal.NewFromInt(1)) || den.step.GreaterThan(decimal.NewFromInt(1)) {
+		return 0, false
+	}
+	q.Unit, q.Value, q.Step = Ratio, f.value.DivRound(den.value, 16), decimal.Zero
+	return den.next, true
+}
+
+// isLabelOrDate reports whether the number before token j names a thing
+// ("page 45", "section 508": the prose lexicon's label words) or is a day
+// or year beside a month ("5 March", "march 5, 2020"; "may" only as
+// "May"). Such numbers are not figures. Other years stay counts: the
+// matcher compares them by unit.
+func (s *scan) isLabelOrDate(j int) bool {
+	n := j - 1 // the number's last token
+	for n > 0 && s.toks[n].kind != tNum {
+		n--
+	}
+	b := n - 1
+	if b >= 0 && s.toks[b].kind == tWord && prose.Lookup(s.text[s.toks[b].start:s.toks[b].end]).Is(prose.LabelWord) {
+		return true
+	}
+	month := func(k int) bool {
+		if k < 0 || k >= len(s.toks) || s.toks[k].kind != tWord {
+			return false
+		}
+		w := s.text[s.toks[k].start:s.toks[k].end]
+		// "may" is a month only capitalised: "prices may 5" is rare, "may
+		// rise 5%" is not.
+		return prose.Lookup(w).Is(prose.MonthName) && (s.toks[k].flags&fCap != 0 || w != "may")
+	}
+	if month(b) || month(j) {
+		return true
+	}
+	// "March 5, 2020": the year after a day after a month.
+	return s.sym(b) == ',' && b-2 >= 0 && s.toks[b-1].kind == tNum && month(b-2)
+}
+
+// changeBefore returns the direction of a change stated just before token
+// k: +1 after a verb or noun of change from the prose lexicon ("rose
+// 100%", "up 5%", "an increase of 100%", "grew by 5%"), -1 when that word
+// is one of falling ("fell 50%"), else 0. "rose to 45%" is a level, not a
+// change.
+func (s *scan) changeBefore(k int) int {
+	i := k - 1
+	if i >= 0 && s.toks[i].kind == tWord && s.word(i) == wOf || s.lowerIf(i, 2) == "by" {
+		i--
+	}
+	if i < 0 || s.toks[i].kind != tWord || !prose.Lookup(s.text[s.toks[i].start:s.toks[i].end]).Is(prose.ChangeVerb) {
+		return 0
+	}
+	if fallingWords[s.lower(i)] {
+		return -1
+	}
+	return 1
+}
