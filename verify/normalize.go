@@ -102,8 +102,16 @@ func Normalize(s string) Text {
 	n := normalizer{src: s}
 	n.buf = make([]byte, 0, len(s)+len(s)/16)
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
-			n.ascii(i)
+		if c := s[i]; c < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+			c = asciiFold[c]
+			if c == ' ' && n.spaceBefore() {
+				n.rewritten(i, nil) // a run of spaces collapses
+			} else {
+				if !n.open {
+					n.copied(i)
+				}
+				n.buf = append(n.buf, c)
+			}
 			i++
 			continue
 		}
@@ -125,30 +133,25 @@ type normalizer struct {
 	src     string
 	buf     []byte
 	segs    []segment
+	open    bool // the last stretch is a copied one
 	scratch []byte
 }
 
-// ascii normalises the ASCII byte at i.
-func (n *normalizer) ascii(i int) {
-	c := n.src[i]
-	switch {
-	case 'A' <= c && c <= 'Z':
-		c += 'a' - 'A'
-	case c < ' ' || c == 0x7f:
-		if n.spaceBefore() {
-			n.rewritten(i, nil)
-			return
-		}
-		c = ' '
-	case c == ' ':
-		if n.spaceBefore() {
-			n.rewritten(i, nil)
-			return
+// asciiFold is what each ASCII character becomes: capitals lower-cased,
+// control characters spaces.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		case c < ' ' || c == 0x7f:
+			t[c] = ' '
+		default:
+			t[c] = byte(c)
 		}
 	}
-	n.copied(i)
-	n.buf = append(n.buf, c)
-}
+	return t
+}()
 
 func (n *normalizer) spaceBefore() bool {
 	return len(n.buf) > 0 && n.buf[len(n.buf)-1] == ' '
@@ -156,16 +159,17 @@ func (n *normalizer) spaceBefore() bool {
 
 // copied opens a copied stretch at source offset i unless one is open.
 func (n *normalizer) copied(i int) {
-	if k := len(n.segs); k > 0 && n.segs[k-1].copied {
-		return
+	if !n.open {
+		n.segs = append(n.segs, segment{norm: len(n.buf), src: i, copied: true})
+		n.open = true
 	}
-	n.segs = append(n.segs, segment{norm: len(n.buf), src: i, copied: true})
 }
 
 // rewritten records that the source bytes from i up to the next stretch
 // became out as a whole.
 func (n *normalizer) rewritten(i int, out []byte) {
 	n.segs = append(n.segs, segment{norm: len(n.buf), src: i})
+	n.open = false
 	n.buf = append(n.buf, out...)
 }
 
@@ -234,14 +238,8 @@ func foldRune(out []byte, r rune, afterSpace bool) []byte {
 	switch {
 	case r < utf8.RuneSelf:
 		c := byte(r)
-		switch {
-		case 'A' <= c && c <= 'Z':
-			return append(out, c+'a'-'A')
-		case c < ' ' || c == 0x7f || c == ' ':
-			if afterSpace {
-				return out
-			}
-			return append(out, ' ')
+		if c = asciiFold[c]; c == ' ' && afterSpace {
+			return out
 		}
 		return append(out, c)
 	case unicode.Is(unicode.Pd, r):

@@ -368,7 +368,13 @@ func wordEnd(s string, i int) int {
 	var prev rune
 	for i < len(s) {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		if r < utf8.RuneSelf {
+			if wordBytes[r] {
+				prev = r
+				i++
+				continue
+			}
+		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		if isWordRune(r) {
@@ -390,43 +396,57 @@ func wordEnd(s string, i int) int {
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
-// tokens are the words of a normalised source: where each is and which
-// word of the quotation it is (-1: none).
+// tokens are the words of a normalised source: where each starts and
+// which word of the quotation it is (-1: none).
 type tokens struct {
-	start, end []int32
-	id         []int32
+	start []int32
+	id    []int32
 }
+
+// end returns the end of the i-th word of s.
+func (t *tokens) end(s string, i int) int { return wordEnd(s, int(t.start[i])) }
 
 // tokenize splits a normalised text into words, naming those of vocab.
 func tokenize(s string, vocab map[string]int32) tokens {
+	// Most words are not the quotation's: a word whose length and first,
+	// middle and last bytes no word of the quotation has is not looked up.
+	var seen [1 << 12]bool
+	for w := range vocab {
+		seen[wordKey(w)] = true
+	}
 	var t tokens
-	n := len(s)/6 + 1
-	t.start, t.end, t.id = make([]int32, 0, n), make([]int32, 0, n), make([]int32, 0, n)
+	n := len(s)/4 + 1
+	t.start, t.id = make([]int32, 0, n), make([]int32, 0, n)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf && !wordBytes[c] {
 			i++
 			continue
 		}
-		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if !isWordRune(r) {
 				i += size
 				continue
 			}
 		}
 		e := wordEnd(s, i)
-		id, ok := vocab[s[i:e]]
-		if !ok {
-			id = -1
+		id := int32(-1)
+		if seen[wordKey(s[i:e])] {
+			if v, ok := vocab[s[i:e]]; ok {
+				id = v
+			}
 		}
 		t.start = append(t.start, int32(i))
-		t.end = append(t.end, int32(e))
 		t.id = append(t.id, id)
 		i = e
 	}
 	return t
+}
+
+// wordKey is a cheap hash of a word, for tokenize's filter.
+func wordKey(w string) int {
+	return (len(w)*0x9e5 ^ int(w[0])<<5 ^ int(w[len(w)/2])<<2 ^ int(w[len(w)-1])*7) & (1<<12 - 1)
 }
 
 // found is a passage of the source matching a piece of the quotation.
@@ -807,7 +827,7 @@ func (m *matcher) report(res result, quote string, qt *Text, source string, st *
 		first = first.prev
 	}
 	out.Start, _ = st.Source(int(m.src.start[first.from]), int(m.src.start[first.from]))
-	_, out.End = st.Source(int(m.src.start[res.last.to-1]), int(m.src.end[res.last.to-1]))
+	_, out.End = st.Source(int(m.src.start[res.last.to-1]), m.src.end(st.String(), res.last.to-1))
 	out.Similarity = res.last.similarity()
 	if res.Verdict == Exact {
 		out.Similarity = 1
@@ -827,7 +847,7 @@ func (m *matcher) report(res result, quote string, qt *Text, source string, st *
 			}
 			if r.s0 >= 0 {
 				s, _ := st.Source(int(m.src.start[r.s0]), int(m.src.start[r.s0]))
-				_, e := st.Source(int(m.src.start[r.s1-1]), int(m.src.end[r.s1-1]))
+				_, e := st.Source(int(m.src.start[r.s1-1]), m.src.end(st.String(), r.s1-1))
 				d.Source = source[s:e]
 			}
 			out.Diffs = append(out.Diffs, d)
