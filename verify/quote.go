@@ -83,8 +83,9 @@ const (
 	// DefaultMaxBracketWords is the most source words a [bracketed]
 	// insertion stands for.
 	DefaultMaxBracketWords = 6
-	// DefaultMaxAlignCells bounds the word-by-word comparisons one match
-	// may make (quotation words × source words compared).
+	// DefaultMaxAlignCells bounds the word-by-word comparisons (quotation
+	// words × source words) one match may make in searching, and again in
+	// reading back the alignments it found.
 	DefaultMaxAlignCells = 20_000_000
 )
 
@@ -182,7 +183,7 @@ func (o QuoteOptions) Match(quote, source string) QuoteMatch {
 		return none
 	}
 	st := Normalize(source)
-	m := matcher{o: o, q: q, src: tokenize(st.String(), q.vocab), budget: o.MaxAlignCells}
+	m := matcher{o: o, q: q, src: tokenize(st.String(), q.vocab), budget: o.MaxAlignCells, alignBudget: o.MaxAlignCells}
 	res := m.run()
 	if res.Verdict == Exact {
 		return m.report(res, quote, &qt, source, &st)
@@ -479,6 +480,9 @@ type matcher struct {
 	q      parsedQuote
 	src    tokens
 	budget int // comparisons left; negative once exceeded
+	// alignBudget bounds the alignments read back, apart, so that a
+	// search stopped by budget still reports what it found.
+	alignBudget int
 }
 
 // result is the best chain of piece matches and its verdict.
@@ -490,8 +494,12 @@ type result struct {
 func (m *matcher) run() result {
 	// Exact: every piece found as it is, in order.
 	chains := make([][]found, len(m.q.pieces))
+	limit := maxOccurrences
+	if len(m.q.pieces) == 1 {
+		limit = 1 // nothing to join: the first occurrence will do
+	}
 	for k, p := range m.q.pieces {
-		chains[k] = m.find(k, p, 1)
+		chains[k] = m.find(k, p, 1, limit)
 	}
 	if last := m.chain(chains); last != nil {
 		return result{Verdict: Exact, last: last}
@@ -499,8 +507,8 @@ func (m *matcher) run() result {
 	// Near: the pieces of four words or more may differ.
 	if m.q.literals >= minNearWords {
 		for k, p := range m.q.pieces {
-			if literalCount(p) >= minNearWords {
-				chains[k] = append(chains[k], m.find(k, p, m.o.MinSimilarity)...)
+			if len(chains[k]) == 0 && literalCount(p) >= minNearWords {
+				chains[k] = m.find(k, p, m.o.MinSimilarity, maxOccurrences)
 				sort.SliceStable(chains[k], func(a, b int) bool { return chains[k][a].from < chains[k][b].from })
 			}
 		}
@@ -515,7 +523,7 @@ func (m *matcher) run() result {
 			}
 		}
 		var best *found
-		for _, f := range m.find(k, m.q.pieces[k], m.o.NearestSimilarity) {
+		for _, f := range m.find(k, m.q.pieces[k], m.o.NearestSimilarity, maxOccurrences) {
 			if best == nil || f.similarity() > best.similarity() {
 				best = &f
 			}
@@ -574,7 +582,7 @@ func (m *matcher) chain(chains [][]found) *found {
 // find returns the passages of the source matching piece p (the k-th)
 // with a similarity of at least t: every exact occurrence when t is 1,
 // else the best passage of each stretch of the source worth comparing.
-func (m *matcher) find(k int, p []quoteWord, t float64) []found {
+func (m *matcher) find(k int, p []quoteWord, t float64, limit int) []found {
 	lits := literalCount(p)
 	wild := len(p) - lits
 	// A passage W with similarity ≥ t has at least minSame of the piece's
@@ -589,7 +597,16 @@ func (m *matcher) find(k int, p []quoteWord, t float64) []found {
 			mult[w.id]++
 		}
 	}
-	var pos []int32 // where the piece's words are in the source
+	if m.budget -= len(m.src.id); m.budget < 0 {
+		return nil
+	}
+	n := 0
+	for _, id := range m.src.id {
+		if id >= 0 && mult[id] > 0 {
+			n++
+		}
+	}
+	pos := make([]int32, 0, n) // where the piece's words are in the source
 	for i, id := range m.src.id {
 		if id >= 0 && mult[id] > 0 {
 			pos = append(pos, int32(i))
@@ -602,7 +619,14 @@ func (m *matcher) find(k int, p []quoteWord, t float64) []found {
 	var out []found
 	score, b := 0, 0
 	spanFrom, spanTo := -1, -1
+	// A long stretch is compared in parts, so that the search can stop
+	// once enough is found or the budget is spent; parts overlap by a
+	// passage's length.
+	maxSpan := 16*maxLen + 4096
 	for a := range pos {
+		if len(out) >= limit || m.budget < 0 {
+			return out
+		}
 		for b < len(pos) && int(pos[b]) < int(pos[a])+maxLen {
 			id := m.src.id[pos[b]]
 			cnt[id]++
@@ -613,11 +637,11 @@ func (m *matcher) find(k int, p []quoteWord, t float64) []found {
 		}
 		if score >= minSame {
 			from, to := int(pos[a]), min(int(pos[a])+maxLen, len(m.src.id))
-			if from <= spanTo {
+			if from <= spanTo && spanTo-spanFrom < maxSpan {
 				spanTo = max(spanTo, to)
 			} else {
 				if spanFrom >= 0 {
-					out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen)
+					out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen, limit)
 				}
 				spanFrom, spanTo = from, to
 			}
@@ -628,8 +652,8 @@ func (m *matcher) find(k int, p []quoteWord, t float64) []found {
 		}
 		cnt[id]--
 	}
-	if spanFrom >= 0 {
-		out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen)
+	if spanFrom >= 0 && len(out) < limit {
+		out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen, limit)
 	}
 	return out
 }
@@ -637,15 +661,15 @@ func (m *matcher) find(k int, p []quoteWord, t float64) []found {
 // compare aligns piece p with source words [from, to) and appends what
 // matches: for t = 1 every exact occurrence, else the best passage if its
 // similarity reaches t.
-func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t float64, maxLen int) []found {
+func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t float64, maxLen, limit int) []found {
 	lits := literalCount(p)
-	if len(out) >= maxOccurrences || m.budget < 0 {
+	if len(out) >= limit || m.budget < 0 {
 		return out
 	}
 	rows := len(p) + 1
-	m.budget -= rows * (to - from + 1)
-	if m.budget < 0 {
-		return out
+	lastEnd := -1 // parts of a stretch overlap: an occurrence is kept once
+	if len(out) > 0 {
+		lastEnd = out[len(out)-1].to
 	}
 	// Distances column by column, keeping as many columns as a wildcard
 	// reaches back.
@@ -656,11 +680,14 @@ func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t flo
 	firstColumn(p, edit, col(0))
 	bestEnd, best := -1, int32(math.MaxInt32)
 	var ends []int
-	for c := 1; c <= to-from; c++ {
+	for c := 1; c <= to-from && len(out)+len(ends) < limit; c++ {
+		if m.budget -= rows; m.budget < 0 {
+			break // what was found so far stands
+		}
 		cur := col(c)
 		step(p, m.o.MaxBracketWords, edit, m.src.id[from+c-1], c, col, cur)
 		d := cur[rows-1]
-		if t == 1 && d == -int32(lits) { // every word shared, none dropped or added
+		if t == 1 && d == -int32(lits) && from+c > lastEnd { // every word shared, none dropped or added
 			ends = append(ends, from+c)
 		}
 		// The passage ends at the lowest distance; one word for another at
@@ -674,10 +701,14 @@ func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t flo
 		ends = []int{bestEnd}
 	}
 	for _, end := range ends {
-		if end < 0 || len(out) >= maxOccurrences {
+		if end <= lastEnd || len(out) >= limit {
 			break
 		}
-		f := m.align(p, max(from, end-maxLen), end)
+		start := max(from, end-maxLen)
+		if m.alignBudget -= rows * (end - start + 1); m.alignBudget < 0 {
+			break
+		}
+		f := m.align(p, start, end)
 		f.piece = k
 		if f.same == 0 || dice(f.same, f.qOnly, f.sOnly) < t {
 			continue
