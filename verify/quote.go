@@ -52,8 +52,10 @@ type Diff struct {
 type QuoteMatch struct {
 	Verdict Verdict
 	// Start and End are the byte offsets in the original source of the
-	// matching passage (Exact, Near) or, for Absent, of the nearest passage
-	// found; -1 when there is none.
+	// matching passage (Exact, Near) or, for Absent, of the passage
+	// nearest to the quotation (to its longest piece, when ellipses split
+	// it) with a similarity of at least NearestSimilarity; -1 when there
+	// is none.
 	Start, End int
 	// Similarity is the word-level similarity of the passage to the
 	// quotation, 2·same/(quotation words + passage words): 1 for Exact.
@@ -107,13 +109,13 @@ const (
 // QuoteOptions are the thresholds and limits of quotation matching. A
 // zero field takes its default (DefaultMinSimilarity and so on).
 type QuoteOptions struct {
-	MinSimilarity     float64
-	NearestSimilarity float64
-	MaxQuoteBytes     int
-	MaxSourceBytes    int
-	MaxEllipsisGap    int
-	MaxBracketWords   int
-	MaxAlignCells     int
+	MinSimilarity     float64 // a near match from here (DefaultMinSimilarity)
+	NearestSimilarity float64 // an absent quotation's nearest passage from here, at most MinSimilarity
+	MaxQuoteBytes     int     // a longer quotation is Unchecked
+	MaxSourceBytes    int     // only the first MaxSourceBytes of a source are searched (at most 1 GiB)
+	MaxEllipsisGap    int     // source words an ellipsis stands for
+	MaxBracketWords   int     // source words a [bracketed] insertion stands for
+	MaxAlignCells     int     // word comparisons in searching, and again in reading back
 }
 
 func (o QuoteOptions) withDefaults() QuoteOptions {
@@ -192,7 +194,7 @@ func (o QuoteOptions) Match(quote, source string) QuoteMatch {
 		none.Reason = fmt.Sprintf("the source is longer than %d bytes; only its start was searched", o.MaxSourceBytes)
 		return none
 	}
-	if m.budget < 0 && res.Verdict != Near {
+	if res.cut {
 		none.Reason = "the source repeats the quotation's words too often to search it within the limit"
 		return none
 	}
@@ -489,6 +491,9 @@ type matcher struct {
 type result struct {
 	Verdict Verdict
 	last    *found
+	// cut says the search for exact and near matches ran out of budget,
+	// so that Absent is not a finding.
+	cut bool
 }
 
 func (m *matcher) run() result {
@@ -509,12 +514,12 @@ func (m *matcher) run() result {
 		for k, p := range m.q.pieces {
 			if len(chains[k]) == 0 && literalCount(p) >= minNearWords {
 				chains[k] = m.find(k, p, m.o.MinSimilarity, maxOccurrences)
-				sort.SliceStable(chains[k], func(a, b int) bool { return chains[k][a].from < chains[k][b].from })
 			}
 		}
 		if last := m.chain(chains); last != nil && last.similarity() >= m.o.MinSimilarity {
 			return result{Verdict: Near, last: last}
 		}
+		cut := m.budget < 0
 		// The passage nearest to the longest piece, as evidence.
 		k := 0
 		for i, p := range m.q.pieces {
@@ -528,9 +533,9 @@ func (m *matcher) run() result {
 				best = &f
 			}
 		}
-		return result{Verdict: Absent, last: best}
+		return result{Verdict: Absent, last: best, cut: cut}
 	}
-	return result{Verdict: Absent}
+	return result{Verdict: Absent, cut: m.budget < 0}
 }
 
 func literalCount(p []quoteWord) int {
