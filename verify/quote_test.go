@@ -148,3 +148,31 @@ func TestMatchQuoteBracketWords(t *testing.T) {
 		t.Errorf("five words in brackets: %v %d:%d, want exact", m.Verdict, m.Start, m.End)
 	}
 }
+
+// The issue's example: "will not accept" where the source says "cannot
+// accept", in a quotation long enough to be near.
+func TestMatchQuoteWillNotCannot(t *testing.T) {
+	src := "In a statement on Friday the union said: “Our members cannot accept a pay offer that falls behind prices for the third year running.”"
+	q := "Our members will not accept a pay offer that falls behind prices for the third year running"
+	m := MatchQuote(q, src)
+	want := []Diff{{Quote: "will not", Source: "cannot"}}
+	if m.Verdict != Near || !reflect.DeepEqual(m.Diffs, want) {
+		t.Fatalf("%v %q, want near %q", m.Verdict, m.Diffs, want)
+	}
+	if got := src[m.Start:m.End]; got != "Our members cannot accept a pay offer that falls behind prices for the third year running" {
+		t.Errorf("span %q", got)
+	}
+	if want := 2 * 15.0 / (17 + 16); m.Similarity != want {
+		t.Errorf("similarity %v, want %v", m.Similarity, want)
+	}
+}
+
+// Soft hyphens, no-break and thin spaces, and line breaks in the source do
+// not stop an exact match, and the span covers them.
+func TestMatchQuoteInvisibleDifferences(t *testing.T) {
+	src := "He said the pro\u00adgramme had\u00a0cost\u2009£4.2bn\nso far."
+	m := MatchQuote("the programme had cost £4.2bn so far", src)
+	if m.Verdict != Exact || src[m.Start:m.End] != "the pro\u00adgramme had\u00a0cost\u2009£4.2bn\nso far" {
+		t.Errorf("%v %q", m.Verdict, src[max(m.Start, 0):max(m.End, 0)])
+	}
+}
