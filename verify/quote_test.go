@@ -176,3 +176,23 @@ func TestMatchQuoteInvisibleDifferences(t *testing.T) {
 		t.Errorf("%v %q", m.Verdict, src[max(m.Start, 0):max(m.End, 0)])
 	}
 }
+
+// Words are letters and digits with an inner apostrophe, and a point,
+// comma or slash between digits; a hyphen separates words.
+func TestMatchQuoteWords(t *testing.T) {
+	src := "A well-known rule: don’t cut 3.5 or 1,000 or ½ of it."
+	for _, tc := range []struct {
+		quote   string
+		verdict Verdict
+	}{
+		{"well known rule", Exact},
+		{"don't cut 3.5 or 1,000", Exact},
+		{"dont cut", Absent},
+		{"cut 3 5 or", Absent},
+		{"or 1/2 of it", Exact},
+	} {
+		if m := MatchQuote(tc.quote, src); m.Verdict != tc.verdict {
+			t.Errorf("%q: %v, want %v", tc.quote, m.Verdict, tc.verdict)
+		}
+	}
+}
