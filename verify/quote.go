@@ -485,6 +485,8 @@ type matcher struct {
 	// alignBudget bounds the alignments read back, apart, so that a
 	// search stopped by budget still reports what it found.
 	alignBudget int
+	mat         []int32 // align's matrix, kept for the next alignment
+	ring        []int32 // compare's columns, kept likewise
 }
 
 // result is the best chain of piece matches and its verdict.
@@ -504,7 +506,7 @@ func (m *matcher) run() result {
 		limit = 1 // nothing to join: the first occurrence will do
 	}
 	for k, p := range m.q.pieces {
-		chains[k] = m.find(k, p, 1, limit)
+		chains[k] = m.find(k, p, 1, limit, false)
 	}
 	if last := m.chain(chains); last != nil {
 		return result{Verdict: Exact, last: last}
@@ -513,7 +515,7 @@ func (m *matcher) run() result {
 	if m.q.literals >= minNearWords {
 		for k, p := range m.q.pieces {
 			if len(chains[k]) == 0 && literalCount(p) >= minNearWords {
-				chains[k] = m.find(k, p, m.o.MinSimilarity, maxOccurrences)
+				chains[k] = m.find(k, p, m.o.MinSimilarity, maxOccurrences, len(m.q.pieces) == 1)
 			}
 		}
 		if last := m.chain(chains); last != nil && last.similarity() >= m.o.MinSimilarity {
@@ -528,7 +530,7 @@ func (m *matcher) run() result {
 			}
 		}
 		var best *found
-		for _, f := range m.find(k, m.q.pieces[k], m.o.NearestSimilarity, maxOccurrences) {
+		for _, f := range m.find(k, m.q.pieces[k], m.o.NearestSimilarity, maxOccurrences, true) {
 			if best == nil || f.similarity() > best.similarity() {
 				best = &f
 			}
@@ -585,9 +587,11 @@ func (m *matcher) chain(chains [][]found) *found {
 }
 
 // find returns the passages of the source matching piece p (the k-th)
-// with a similarity of at least t: every exact occurrence when t is 1,
-// else the best passage of each stretch of the source worth comparing.
-func (m *matcher) find(k int, p []quoteWord, t float64, limit int) []found {
+// with a similarity of at least t, at most limit of them: every exact
+// occurrence when t is 1, else the best passage of each stretch of the
+// source worth comparing (with bestOnly, of those better than the ones
+// before: the last is the best).
+func (m *matcher) find(k int, p []quoteWord, t float64, limit int, bestOnly bool) []found {
 	lits := literalCount(p)
 	wild := len(p) - lits
 	// A passage W with similarity ≥ t has at least minSame of the piece's
@@ -628,6 +632,13 @@ func (m *matcher) find(k int, p []quoteWord, t float64, limit int) []found {
 	// once enough is found or the budget is spent; parts overlap by a
 	// passage's length.
 	maxSpan := 16*maxLen + 4096
+	// Only the best passage is wanted: a stretch is read back only when
+	// its lowest alignment cost beats the best read back so far.
+	var bound *int32
+	if bestOnly {
+		none := int32(math.MaxInt32)
+		bound = &none
+	}
 	for a := range pos {
 		if len(out) >= limit || m.budget < 0 {
 			return out
@@ -646,7 +657,7 @@ func (m *matcher) find(k int, p []quoteWord, t float64, limit int) []found {
 				spanTo = max(spanTo, to)
 			} else {
 				if spanFrom >= 0 {
-					out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen, limit)
+					out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen, limit, bound)
 				}
 				spanFrom, spanTo = from, to
 			}
@@ -658,7 +669,7 @@ func (m *matcher) find(k int, p []quoteWord, t float64, limit int) []found {
 		cnt[id]--
 	}
 	if spanFrom >= 0 && len(out) < limit {
-		out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen, limit)
+		out = m.compare(out, k, p, spanFrom, spanTo, t, maxLen, limit, bound)
 	}
 	return out
 }
@@ -666,7 +677,7 @@ func (m *matcher) find(k int, p []quoteWord, t float64, limit int) []found {
 // compare aligns piece p with source words [from, to) and appends what
 // matches: for t = 1 every exact occurrence, else the best passage if its
 // similarity reaches t.
-func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t float64, maxLen, limit int) []found {
+func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t float64, maxLen, limit int, bound *int32) []found {
 	lits := literalCount(p)
 	if len(out) >= limit || m.budget < 0 {
 		return out
@@ -679,7 +690,10 @@ func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t flo
 	// Distances column by column, keeping as many columns as a wildcard
 	// reaches back.
 	keep := m.o.MaxBracketWords + 1
-	ring := make([]int32, keep*rows)
+	if cap(m.ring) < keep*rows {
+		m.ring = make([]int32, keep*rows)
+	}
+	ring := m.ring[:keep*rows] // each column is written before it is read
 	col := func(c int) []int32 { i := c % keep; return ring[i*rows : (i+1)*rows] }
 	edit := editCost(p)
 	firstColumn(p, edit, col(0))
@@ -704,6 +718,9 @@ func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t flo
 	}
 	if t < 1 {
 		ends = []int{bestEnd}
+		if bound != nil && best >= *bound {
+			return out // no better than a passage kept before
+		}
 	}
 	for _, end := range ends {
 		if end <= lastEnd || len(out) >= limit {
@@ -715,6 +732,10 @@ func (m *matcher) compare(out []found, k int, p []quoteWord, from, to int, t flo
 		}
 		f := m.align(p, start, end)
 		f.piece = k
+		if bound != nil {
+			// The passage of lowest cost is the one judged, kept or not.
+			*bound = best
+		}
 		if f.same == 0 || dice(f.same, f.qOnly, f.sOnly) < t {
 			continue
 		}
@@ -772,7 +793,10 @@ func step(p []quoteWord, maxWild int, edit, sid int32, c int, col func(int) []in
 // and starting at or after from, and reads the alignment back.
 func (m *matcher) align(p []quoteWord, from, end int) found {
 	rows, cols := len(p)+1, end-from+1
-	mat := make([]int32, rows*cols)
+	if cap(m.mat) < rows*cols {
+		m.mat = make([]int32, rows*cols)
+	}
+	mat := m.mat[:rows*cols] // every cell is written before it is read
 	col := func(c int) []int32 { return mat[c*rows : (c+1)*rows] }
 	edit := editCost(p)
 	firstColumn(p, edit, col(0))
