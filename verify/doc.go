@@ -15,7 +15,7 @@
 //
 // # Quotations
 //
-// MatchQuote answers Exact, Near, Absent or Unchecked. Words are compared,
+// MatchQuote answers Verbatim, Near, Absent or Unchecked. Words are compared,
 // not characters, so punctuation and spacing never make a quotation
 // wrong. An ellipsis splits a quotation into pieces found in order; a
 // [bracketed] insertion stands for the few words the writer replaced. A

@@ -18,8 +18,8 @@ const (
 	// Unchecked: the question could not be answered within the limits
 	// (QuoteMatch.Reason says why). Not a finding against the draft.
 	Unchecked Verdict = iota
-	// Exact: the source has the quotation's words in order.
-	Exact
+	// Verbatim: the source has the quotation's words in order.
+	Verbatim
 	// Near: the source has a passage close to the quotation but not the
 	// same; QuoteMatch.Diffs lists the differences.
 	Near
@@ -30,7 +30,7 @@ const (
 // String returns the verdict's name in lower case.
 func (v Verdict) String() string {
 	switch v {
-	case Exact:
+	case Verbatim:
 		return "exact"
 	case Near:
 		return "near"
@@ -52,13 +52,13 @@ type Diff struct {
 type QuoteMatch struct {
 	Verdict Verdict
 	// Start and End are the byte offsets in the original source of the
-	// matching passage (Exact, Near) or, for Absent, of the passage
+	// matching passage (Verbatim, Near) or, for Absent, of the passage
 	// nearest to the quotation (to its longest piece, when ellipses split
 	// it) with a similarity of at least NearestSimilarity; -1 when there
 	// is none.
 	Start, End int
 	// Similarity is the word-level similarity of the passage to the
-	// quotation, 2·same/(quotation words + passage words): 1 for Exact.
+	// quotation, 2·same/(quotation words + passage words): 1 for Verbatim.
 	Similarity float64
 	// Diffs lists the differences of a Near match (and of the nearest
 	// passage of an Absent one), in order.
@@ -187,7 +187,7 @@ func (o QuoteOptions) Match(quote, source string) QuoteMatch {
 	st := Normalize(source)
 	m := matcher{o: o, q: q, src: tokenize(st.String(), q.vocab), budget: o.MaxAlignCells, alignBudget: o.MaxAlignCells}
 	res := m.run()
-	if res.Verdict == Exact {
+	if res.Verdict == Verbatim {
 		return m.report(res, quote, &qt, source, &st)
 	}
 	if truncated {
@@ -387,7 +387,7 @@ func wordEnd(s string, i int) int {
 		}
 		if i+size < len(s) && (r == '\'' || r == '.' || r == ',' || r == '/') {
 			next, _ := utf8.DecodeRuneInString(s[i+size:])
-			if r == '\'' && isWordRune(next) || isDigit(prev) && isDigit(next) {
+			if r == '\'' && isWordRune(next) || isDigitRune(prev) && isDigitRune(next) {
 				i += size
 				continue
 			}
@@ -397,7 +397,7 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
-func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+func isDigitRune(r rune) bool { return '0' <= r && r <= '9' }
 
 // tokens are the words of a normalised source: where each starts and
 // which word of the quotation it is (-1: none).
@@ -499,7 +499,7 @@ type result struct {
 }
 
 func (m *matcher) run() result {
-	// Exact: every piece found as it is, in order.
+	// Verbatim: every piece found as it is, in order.
 	chains := make([][]found, len(m.q.pieces))
 	limit := maxOccurrences
 	if len(m.q.pieces) == 1 {
@@ -509,7 +509,7 @@ func (m *matcher) run() result {
 		chains[k] = m.find(k, p, 1, limit, false)
 	}
 	if last := m.chain(chains); last != nil {
-		return result{Verdict: Exact, last: last}
+		return result{Verdict: Verbatim, last: last}
 	}
 	// Near: the pieces of four words or more may differ.
 	if m.q.literals >= minNearWords {
@@ -889,7 +889,7 @@ func (m *matcher) report(res result, quote string, qt *Text, source string, st *
 	out.Start, _ = st.Source(int(m.src.start[first.from]), int(m.src.start[first.from]))
 	_, out.End = st.Source(int(m.src.start[res.last.to-1]), m.src.end(st.String(), res.last.to-1))
 	out.Similarity = res.last.similarity()
-	if res.Verdict == Exact {
+	if res.Verdict == Verbatim {
 		out.Similarity = 1
 		return out
 	}

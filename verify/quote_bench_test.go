@@ -89,7 +89,7 @@ func BenchmarkMatchQuote(b *testing.B) {
 			name    string
 			quote   string
 			verdict Verdict
-		}{{"exact", benchQuote, Exact}, {"near", near, Near}, {"absent", absent, Absent}} {
+		}{{"exact", benchQuote, Verbatim}, {"near", near, Near}, {"absent", absent, Absent}} {
 			for _, size := range []struct {
 				name string
 				n    int

@@ -24,12 +24,12 @@ func FuzzMatchQuote(f *testing.F) {
 	f.Fuzz(func(t *testing.T, quote, source string) {
 		m := MatchQuote(quote, source)
 		switch m.Verdict {
-		case Exact, Near, Absent, Unchecked:
+		case Verbatim, Near, Absent, Unchecked:
 		default:
 			t.Fatalf("verdict %d", m.Verdict)
 		}
 		if m.Start == -1 || m.End == -1 {
-			if m.Start != m.End || m.Verdict == Exact || m.Verdict == Near {
+			if m.Start != m.End || m.Verdict == Verbatim || m.Verdict == Near {
 				t.Fatalf("span %d, %d with verdict %v", m.Start, m.End, m.Verdict)
 			}
 		} else {
@@ -40,7 +40,7 @@ func FuzzMatchQuote(f *testing.F) {
 				t.Fatalf("span %d, %d not on rune boundaries of %q", m.Start, m.End, source)
 			}
 		}
-		if m.Similarity < 0 || m.Similarity > 1 || m.Verdict == Exact && m.Similarity != 1 {
+		if m.Similarity < 0 || m.Similarity > 1 || m.Verdict == Verbatim && m.Similarity != 1 {
 			t.Fatalf("similarity %v with verdict %v", m.Similarity, m.Verdict)
 		}
 		if m.Verdict == Unchecked && m.Reason == "" || m.Verdict != Unchecked && m.Reason != "" {

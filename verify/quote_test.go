@@ -19,27 +19,27 @@ func TestMatchQuote(t *testing.T) {
 		diffs       []Diff
 	}{
 		{name: "exact", quote: "We will not accept a deal that leaves our fishermen worse off",
-			verdict: Exact, span: "We will not accept a deal that leaves our fishermen worse off", sim: 1},
+			verdict: Verbatim, span: "We will not accept a deal that leaves our fishermen worse off", sim: 1},
 		{name: "edge punctuation", quote: "we will not accept a deal that leaves our fishermen worse off.",
-			verdict: Exact, span: "We will not accept a deal that leaves our fishermen worse off", sim: 1},
+			verdict: Verbatim, span: "We will not accept a deal that leaves our fishermen worse off", sim: 1},
 		{name: "straight quotes and dash", quote: `remained "hopeful but realistic" about the outcome`,
-			verdict: Exact, span: "remained “hopeful but realistic” about the outcome", sim: 1},
+			verdict: Verbatim, span: "remained “hopeful but realistic” about the outcome", sim: 1},
 		{name: "ligature and em dash in source", quote: "the plan was flawed from the start - and far too late",
-			verdict: Exact, span: "the plan was ﬂawed from the start — and far too late", sim: 1},
+			verdict: Verbatim, span: "the plan was ﬂawed from the start — and far too late", sim: 1},
 		{name: "case only", quote: "WE WILL NOT ACCEPT A DEAL",
-			verdict: Exact, span: "We will not accept a deal", sim: 1},
+			verdict: Verbatim, span: "We will not accept a deal", sim: 1},
 		{name: "ellipsis", quote: "We will not accept a deal … worse off",
-			verdict: Exact, span: "We will not accept a deal that leaves our fishermen worse off", sim: 1},
+			verdict: Verbatim, span: "We will not accept a deal that leaves our fishermen worse off", sim: 1},
 		{name: "spaced ellipsis across sentences", quote: "our fishermen worse off . . . talks would resume next week",
-			verdict: Exact, span: "our fishermen worse off,” she told reporters in Brussels. She added that talks would resume next week", sim: 1},
+			verdict: Verbatim, span: "our fishermen worse off,” she told reporters in Brussels. She added that talks would resume next week", sim: 1},
 		{name: "pieces out of order", quote: "talks would resume next week ... we will not accept a deal",
 			verdict: Absent, span: "We will not accept a deal", sim: 1},
 		{name: "bracket insertion", quote: "[The minister] told reporters in Brussels",
-			verdict: Exact, span: "told reporters in Brussels", sim: 1},
+			verdict: Verbatim, span: "told reporters in Brussels", sim: 1},
 		{name: "bracket inside", quote: "talks would resume [after the summit] and that the government remained hopeful",
-			verdict: Exact, span: "talks would resume next week, and that the government\u00a0remained “hopeful", sim: 1},
+			verdict: Verbatim, span: "talks would resume next week, and that the government\u00a0remained “hopeful", sim: 1},
 		{name: "bracketed letter", quote: "[c]ritics said the plan was flawed",
-			verdict: Exact, span: "Critics said the plan was ﬂawed", sim: 1},
+			verdict: Verbatim, span: "Critics said the plan was ﬂawed", sim: 1},
 		{name: "one word altered", quote: "We will not accept a deal that leaves our farmers worse off",
 			verdict: Near, span: "We will not accept a deal that leaves our fishermen worse off", sim: 22.0 / 24,
 			diffs: []Diff{{Quote: "farmers", Source: "fishermen"}}},
@@ -114,7 +114,7 @@ func TestMatchQuoteLimits(t *testing.T) {
 		{"long quote", strings.Repeat("word ", 20), speech, QuoteOptions{MaxQuoteBytes: 50}, Unchecked,
 			"the quotation is longer than 50 bytes"},
 		{"no words", "… — !", speech, QuoteOptions{}, Unchecked, "the quotation has no words"},
-		{"source cut, found", "The minister spoke", speech, QuoteOptions{MaxSourceBytes: 40}, Exact, ""},
+		{"source cut, found", "The minister spoke", speech, QuoteOptions{MaxSourceBytes: 40}, Verbatim, ""},
 		{"source cut, not found", "Critics said the plan was flawed", speech, QuoteOptions{MaxSourceBytes: 40}, Unchecked,
 			"the source is longer than 40 bytes; only its start was searched"},
 		{"comparisons", "We will not accept a deal that leaves our farmers worse off", speech, QuoteOptions{MaxAlignCells: 10}, Unchecked,
@@ -130,7 +130,7 @@ func TestMatchQuoteLimits(t *testing.T) {
 func TestMatchQuoteEllipsisGap(t *testing.T) {
 	src := "alpha beta gamma " + strings.Repeat("filler ", 10) + "delta epsilon zeta"
 	q := "alpha beta gamma ... delta epsilon zeta"
-	if m := (QuoteOptions{MaxEllipsisGap: 10}).Match(q, src); m.Verdict != Exact {
+	if m := (QuoteOptions{MaxEllipsisGap: 10}).Match(q, src); m.Verdict != Verbatim {
 		t.Errorf("gap 10 within 10: %v, want exact", m.Verdict)
 	}
 	if m := (QuoteOptions{MaxEllipsisGap: 9}).Match(q, src); m.Verdict != Absent {
@@ -144,7 +144,7 @@ func TestMatchQuoteBracketWords(t *testing.T) {
 	if want := []Diff{{Quote: "", Source: "zero"}}; m.Verdict != Near || !reflect.DeepEqual(m.Diffs, want) {
 		t.Errorf("seven words in brackets: %v %q, want near %q (a bracket stands for at most six)", m.Verdict, m.Diffs, want)
 	}
-	if m := MatchQuote("one [numbers] seven end", src); m.Verdict != Exact || src[m.Start:m.End] != "one two three four five six seven end" {
+	if m := MatchQuote("one [numbers] seven end", src); m.Verdict != Verbatim || src[m.Start:m.End] != "one two three four five six seven end" {
 		t.Errorf("five words in brackets: %v %d:%d, want exact", m.Verdict, m.Start, m.End)
 	}
 }
@@ -172,7 +172,7 @@ func TestMatchQuoteWillNotCannot(t *testing.T) {
 func TestMatchQuoteInvisibleDifferences(t *testing.T) {
 	src := "He said the pro\u00adgramme had\u00a0cost\u2009£4.2bn\nso far."
 	m := MatchQuote("the programme had cost £4.2bn so far", src)
-	if m.Verdict != Exact || src[m.Start:m.End] != "the pro\u00adgramme had\u00a0cost\u2009£4.2bn\nso far" {
+	if m.Verdict != Verbatim || src[m.Start:m.End] != "the pro\u00adgramme had\u00a0cost\u2009£4.2bn\nso far" {
 		t.Errorf("%v %q", m.Verdict, src[max(m.Start, 0):max(m.End, 0)])
 	}
 }
@@ -185,11 +185,11 @@ func TestMatchQuoteWords(t *testing.T) {
 		quote   string
 		verdict Verdict
 	}{
-		{"well known rule", Exact},
-		{"don't cut 3.5 or 1,000", Exact},
+		{"well known rule", Verbatim},
+		{"don't cut 3.5 or 1,000", Verbatim},
 		{"dont cut", Absent},
 		{"cut 3 5 or", Absent},
-		{"or 1/2 of it", Exact},
+		{"or 1/2 of it", Verbatim},
 	} {
 		if m := MatchQuote(tc.quote, src); m.Verdict != tc.verdict {
 			t.Errorf("%q: %v, want %v", tc.quote, m.Verdict, tc.verdict)
