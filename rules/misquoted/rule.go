@@ -67,7 +67,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	}
 	m := verify.MatchQuote(words, src.Text())
 	switch m.Verdict {
-	case verify.Exact, verify.Unchecked:
+	case verify.Verbatim, verify.Unchecked:
 		return
 	case verify.Near:
 		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
