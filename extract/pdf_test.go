@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// makePDF writes a small PDF whose pages show the given lines, one text
+// object per line, in Helvetica. A page with no lines draws a rectangle
+// only, as a scan's page shows an image and no text.
+func makePDF(pages ...[]string) []byte {
+	var objs []string
+	n := len(pages)
+	// 1 catalog, 2 pages, 3 font, then per page: page object, content stream.
+	kids := make([]string, n)
+	for i := range pages {
+		kids[i] = fmt.Sprintf("%d 0 R", 4+2*i)
+	}
+	objs = append(objs,
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	for i, lines := range pages {
+		var content strings.Builder
+		if len(lines) == 0 {
+			content.WriteString("0 0 0 rg 10 10 200 300 re f\n")
+		}
+		for j, line := range lines {
+			esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(line)
+			fmt.Fprintf(&content, "BT /F1 11 Tf 72 %d Td (%s) Tj ET\n", 720-14*j, esc)
+		}
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", content.Len(), content.String()))
+	}
+	var buf bytes.Buffer
+	buf.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = buf.Len()
+		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := buf.Len()
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return buf.Bytes()
+}
+
+func TestFromBodyPDF(t *testing.T) {
+	body := makePDF(
+		[]string{"Annual report 2025", "Ship calls rose to 1,204 as the distri-", "bution centre opened. Pre-", "Covid levels were passed."},
+		[]string{"Containers: 461 thousand", "Bulk: 298 thousand"},
+	)
+	p, err := FromBody("https://port.example/report.pdf", "application/pdf", body, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Annual report 2025 Ship calls rose to 1,204 as the distribution centre opened. Pre- Covid levels were passed.\n\nContainers: 461 thousand Bulk: 298 thousand"
+	if !p.Readable || p.Partial || p.Main != want || p.Full != want {
+		t.Errorf("Readable %v, Partial %v, Reason %q\nMain %q\nwant %q", p.Readable, p.Partial, p.Reason, p.Main, want)
+	}
+	if len(p.Blocks) != 2 || p.Blocks[1].Start != strings.Index(want, "Containers") {
+		t.Errorf("Blocks = %+v", p.Blocks)
+	}
+}
+
+func TestFromBodyPDFPageCap(t *testing.T) {
+	body := makePDF([]string{"Page one."}, []string{"Page two."}, []string{"Page three."})
+	p, err := FromBody("r.pdf", "application/pdf", body, Limits{MaxPDFPages: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Main != "Page one.\n\nPage two." || !p.Partial || p.Reason != "too large: only the first part was read" {
+		t.Errorf("Main %q, Partial %v, Reason %q", p.Main, p.Partial, p.Reason)
+	}
+}
+
+func TestFromBodyScannedPDF(t *testing.T) {
+	p, err := FromBody("https://port.example/scan.pdf", "application/pdf", makePDF(nil, nil), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Readable || p.Reason != "scanned PDF: no text layer" {
+		t.Errorf("Readable %v, Reason %q", p.Readable, p.Reason)
+	}
+}
+
+func TestFromBodyCorruptPDF(t *testing.T) {
+	p, err := FromBody("https://port.example/bad.pdf", "application/pdf", []byte("%PDF-1.4\nnothing else"), Limits{})
+	if err == nil || p.Readable || !strings.HasPrefix(p.Reason, "unreadable PDF: ") {
+		t.Errorf("err %v, Readable %v, Reason %q", err, p.Readable, p.Reason)
+	}
+	if !strings.Contains(err.Error(), "read PDF https://port.example/bad.pdf: ") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestFromBodyPDFTimeout(t *testing.T) {
+	lines := make([]string, 2000)
+	for i := range lines {
+		lines[i] = "A line of text that takes a moment to read."
+	}
+	body := makePDF(lines, lines, lines, lines, lines, lines, lines, lines)
+	start := time.Now()
+	p, err := FromBody("slow.pdf", "application/pdf", body, Limits{Timeout: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Readable || p.Reason != "PDF not read: it took longer than 1ms" {
+		t.Errorf("Readable %v, Reason %q", p.Readable, p.Reason)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
+
+func TestJoinPDFLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"a well-\nknown fact":             "a wellknown fact",
+		"a well-\nknown fact, well-known": "a well-known fact, well-known",
+		"a well-\nknown fact, wellknown":  "a wellknown fact, wellknown",
+		"in-\ncrease":                     "increase",
+		"COVID-\n19 cases":                "COVID- 19 cases",
+		"the 2024-\n2025 year":            "the 2024- 2025 year",
+		"pages 1 -\nlater":                "pages 1 - later",
+		"  spaced   out  \n\n x":          "spaced out x",
+	} {
+		if got := joinPDFLines(in); got != want {
+			t.Errorf("joinPDFLines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
