@@ -1,6 +1,8 @@
 package linkcheck
 
 import (
+	"github.com/citelint/citelint/extract"
+
 	"fmt"
 	"net/url"
 	"strings"
@@ -107,6 +109,12 @@ type Result struct {
 	// the address the link (or a redirect) led to, as opposed to a link
 	// skipped by configuration.
 	Refused bool
+	// Page is the text of the page, when the checker keeps text
+	// (Config.KeepText): readable for a page served and read, otherwise
+	// not readable with the reason ("paywalled: only the free part was
+	// read (…)", "unverifiable: HTTP 403", "script-only page"). Nil when
+	// the checker keeps no text.
+	Page *extract.Page
 
 	// anchors holds the id and name attributes of the final page; nil when
 	// the page is not HTML or was not read.

@@ -28,6 +28,7 @@ type Section struct {
 	MaxHeaderBytes    int64                        `yaml:"max-header-bytes"`
 	MaxURLLength      int                          `yaml:"max-url-length"`
 	MaxPageBytes      int64                        `yaml:"max-page-bytes"`
+	MaxTextPageBytes  int64                        `yaml:"max-text-page-bytes"` // pages whose text the rules read
 	MaxRedirects      int                          `yaml:"max-redirects"`
 	MaxLocalFileBytes int64                        `yaml:"max-local-file-bytes"` // read by the link rules, for relative links
 	MaxConcurrency    int                          `yaml:"max-concurrency"`
@@ -96,6 +97,7 @@ func (s *Section) CheckerConfig() Config {
 		MaxHeaderBytes:   s.MaxHeaderBytes,
 		MaxURLBytes:      s.MaxURLLength,
 		MaxPageBytes:     s.MaxPageBytes,
+		MaxTextPageBytes: s.MaxTextPageBytes,
 		MaxRedirects:     s.MaxRedirects,
 		MaxConcurrency:   s.MaxConcurrency,
 		PerHost:          s.PerHost,
@@ -167,6 +169,7 @@ func CommentedDefaults() string {
 	line("max-header-bytes", strconv.Itoa(DefaultMaxHeaderBytes), "")
 	line("max-url-length", strconv.Itoa(DefaultMaxURLBytes), "")
 	line("max-page-bytes", strconv.Itoa(DefaultMaxPageBytes), "")
+	line("max-text-page-bytes", strconv.Itoa(DefaultMaxTextPageBytes), "pages whose text is checked against a claim")
 	line("max-redirects", strconv.Itoa(DefaultMaxRedirects), "")
 	line("max-local-file-bytes", strconv.Itoa(DefaultMaxLocalFileBytes), "")
 	line("per-host", strconv.Itoa(DefaultPerHost), "requests in flight per host")
