@@ -29,13 +29,14 @@ import (
 // once the run is over, says what the cache could not answer.
 func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs []lint.Input) (values map[any]any, checkInputs []lint.Input, afterRun func(), err error) {
 	afterRun = func() {}
-	if !slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.Network }) {
+	if !slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.Network || a.Rule.NeedsPageText }) {
 		return nil, inputs, afterRun, nil
 	}
 	o := &l.opts
 	cfg := l.links.CheckerConfig()
 	cfg.Offline = o.Links != LinksOnline
 	cfg.Refresh = o.Refresh
+	cfg.KeepText = slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.NeedsPageText })
 	cfg.AllowPrivate = cfg.AllowPrivate || o.AllowPrivate
 	cfg.SuggestArchive = cfg.SuggestArchive || o.SuggestArchive
 	if o.LinkDeadline > 0 {
