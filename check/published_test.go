@@ -139,7 +139,7 @@ func TestPublishedPageUnreadable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0].Err.Error(), "page not checked: refused to connect to 127.0.0.1") {
+	if len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0].Err.Error(), "page not checked: skipped: refused to connect to 127.0.0.1") {
 		t.Errorf("guarded: %v", res.Errors)
 	}
 }
