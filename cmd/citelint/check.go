@@ -137,6 +137,9 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		Files:       res.Paths,
 		FailOn:      failOn,
 	}
+	for _, p := range res.Published {
+		opts.Documents = append(opts.Documents, report.Document{Path: p.URL, Text: p.Text, Note: p.Note})
+	}
 	if err := report.WriteAll(outputs, &res.Result, opts, color, c.App.Writer); err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
