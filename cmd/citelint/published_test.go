@@ -75,3 +75,12 @@ func TestPublishedPageByURL(t *testing.T) {
 		t.Errorf("text output (exit %d):\n%s", r.code, r.stdout)
 	}
 }
+
+func TestFixRefusesAPublishedPage(t *testing.T) {
+	dir := files(t, map[string]string{})
+	r := citelint(t, dir, "", nil, "fix", "https://news.example/a")
+	want := "citelint: fix changes files, and https://news.example/a is a published page: check it with: citelint https://news.example/a\n"
+	if r.code != exitError || r.stderr != want {
+		t.Errorf("exit %d, stderr %q; want %d, %q", r.code, r.stderr, exitError, want)
+	}
+}
