@@ -73,7 +73,7 @@ func (l *Linter) fetchPublished(ctx context.Context, urls []string) ([]lint.Inpu
 		}
 		seen[u] = true
 		r := results[u]
-		page := r.Page
+		page := r.Page()
 		if page == nil || !page.Readable {
 			errs = append(errs, lint.FileError{Path: u, Err: unreadablePage(r)})
 			continue
@@ -105,8 +105,8 @@ func (l *Linter) fetchPublished(ctx context.Context, urls []string) ([]lint.Inpu
 // what to do.
 func unreadablePage(r linkcheck.Result) error {
 	reason := r.Reason
-	if r.Page != nil && r.Page.Reason != "" {
-		reason = r.Page.Reason
+	if p := r.Page(); p != nil && p.Reason != "" {
+		reason = p.Reason
 	}
 	if r.Verdict == linkcheck.NotChecked {
 		return fmt.Errorf("page not checked: %s; run without --offline to fetch it", reason)

@@ -164,7 +164,7 @@ func (f *cacheFile) put(r Result, now time.Time) {
 		HTML:       r.anchors != nil,
 		Anchors:    slices.Sorted(maps.Keys(r.anchors)),
 		Truncated:  r.truncated,
-		Page:       f.putPage(r.Page),
+		Page:       f.putPage(r.Page()),
 	}
 	f.dirty = true
 }
@@ -187,7 +187,7 @@ func (f *cacheFile) get(key string) (Result, bool) {
 		truncated:  e.Truncated,
 	}
 	if f.keepText && e.Page != nil {
-		r.Page = f.getPage(e.Page)
+		r.page = f.pageLoader(e.Page)
 	}
 	if e.HTML {
 		r.anchors = make(map[string]bool, len(e.Anchors))

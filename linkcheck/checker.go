@@ -226,7 +226,7 @@ func parseLink(raw string) link {
 // page.
 func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) {
 	r, ok := c.answerFromConfigOrCache(l, cache)
-	if ok && c.cfg.KeepText && r.Page == nil {
+	if ok && c.cfg.KeepText && r.page == nil {
 		r = withPage(r)
 	}
 	return r, ok
@@ -263,7 +263,7 @@ func (c *Checker) answerFromConfigOrCache(l link, cache *cacheFile) (Result, boo
 // keeping text wants: a page was served, and its text was not kept (by a
 // run that kept none) or cannot be read back.
 func (c *Checker) needsText(r Result) bool {
-	return c.cfg.KeepText && r.Page == nil && r.Status >= 200 && r.Status < 300
+	return c.cfg.KeepText && r.page == nil && r.Status >= 200 && r.Status < 300
 }
 
 // fetchAll checks links over the network: a few workers per host (so that

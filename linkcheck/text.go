@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"sync"
 
 	"github.com/citelint/citelint/extract"
 )
@@ -36,8 +37,7 @@ func (c *Checker) judgeKeptPage(r Result, resp *http.Response) Result {
 	}
 	contentType := resp.Header.Get("Content-Type")
 	if mt, _, err := mime.ParseMediaType(contentType); err == nil && !extractable(mt) {
-		r.Page = &extract.Page{URL: pageURL, ContentType: mt, Reason: "unsupported type " + mt}
-		return r
+		return r.WithPage(&extract.Page{URL: pageURL, ContentType: mt, Reason: "unsupported type " + mt})
 	}
 	body := &cappedReader{r: resp.Body, remaining: c.cfg.MaxTextPageBytes}
 	data, _ := io.ReadAll(body) // cappedReader ends every read error in EOF, marking the body truncated
@@ -46,16 +46,14 @@ func (c *Checker) judgeKeptPage(r Result, resp *http.Response) Result {
 	}
 	switch {
 	case body.truncated && body.remaining <= 0:
-		r.Page = &extract.Page{URL: pageURL, Reason: fmt.Sprintf("too large: over %d bytes (links.max-text-page-bytes)", c.cfg.MaxTextPageBytes)}
-		return r
+		return r.WithPage(&extract.Page{URL: pageURL, Reason: fmt.Sprintf("too large: over %d bytes (links.max-text-page-bytes)", c.cfg.MaxTextPageBytes)})
 	case body.truncated:
-		r.Page = &extract.Page{URL: pageURL, Reason: "page cut short: the connection ended before the page did"}
-		return r
+		return r.WithPage(&extract.Page{URL: pageURL, Reason: "page cut short: the connection ended before the page did"})
 	}
 	// An unreadable PDF's error is in the page's Reason: it is no failure
 	// of the link.
-	r.Page, _ = extract.FromBody(pageURL, contentType, data, c.cfg.TextLimits)
-	return r
+	p, _ := extract.FromBody(pageURL, contentType, data, c.cfg.TextLimits)
+	return r.WithPage(p)
 }
 
 // withPage gives a result of a checker keeping text its Page: the page
@@ -63,18 +61,24 @@ func (c *Checker) judgeKeptPage(r Result, resp *http.Response) Result {
 // or a page that is not readable, with the reason, when nothing was
 // read. The page is copied, never changed where the cache holds it.
 func withPage(r Result) Result {
-	if r.Page != nil {
-		p := *r.Page
-		if r.Verdict == Paywalled {
-			p.MarkPaywalled(r.Reason)
-		}
-		r.Page = &p
+	if r.page != nil {
+		load, url, paywalled, evidence := r.page, r.URL, r.Verdict == Paywalled, r.Reason
+		r.page = sync.OnceValue(func() *extract.Page {
+			p := load()
+			if p == nil {
+				return &extract.Page{URL: url, Reason: "the page's text is missing from the link cache; check the links again with: citelint links --refresh"}
+			}
+			c := *p
+			if paywalled {
+				c.MarkPaywalled(evidence)
+			}
+			return &c
+		})
 		return r
 	}
 	reason := r.Verdict.String() + ": " + r.Reason
 	if (r.Verdict == OK || r.Verdict == Redirected || r.Verdict == Paywalled) && r.Status >= 200 && r.Status < 300 {
 		reason = "not-checked: the page's text is not in the cache (offline)"
 	}
-	r.Page = &extract.Page{URL: r.URL, Reason: reason}
-	return r
+	return r.WithPage(&extract.Page{URL: r.URL, Reason: reason})
 }

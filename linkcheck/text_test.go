@@ -100,7 +100,7 @@ func TestKeepTextOneGetAndCache(t *testing.T) {
 		t.Helper()
 		for p, w := range wants {
 			r := results[srv.URL+p]
-			pg := r.Page
+			pg := r.Page()
 			if pg == nil {
 				t.Errorf("%s %s: no page (%v %q)", run, p, r.Verdict, r.Reason)
 				continue
@@ -150,15 +150,15 @@ func TestKeepTextOneGetAndCache(t *testing.T) {
 		t.Errorf("offline run sent %d requests", n)
 	}
 	for _, p := range []string{"/article", "/open#intro", "/notes.txt"} {
-		if pg := third[srv.URL+p].Page; pg == nil || pg.Main != wants[p].main || pg.Reason != wants[p].reason {
+		if pg := third[srv.URL+p].Page(); pg == nil || pg.Main != wants[p].main || pg.Reason != wants[p].reason {
 			t.Errorf("offline %s: page %+v", p, pg)
 		}
 	}
-	if pg := third[srv.URL+"/forbidden"].Page; pg == nil || pg.Readable || pg.Reason != "not-checked: offline" {
+	if pg := third[srv.URL+"/forbidden"].Page(); pg == nil || pg.Readable || pg.Reason != "not-checked: offline" {
 		t.Errorf("offline /forbidden: %+v", pg)
 	}
 	lookup, _ := newChecker(t, offline).CachedLookup()
-	if pg := lookup.Result(srv.URL + "/notes.txt").Page; pg == nil || pg.Main != "Plain notes: 12 of 40." {
+	if pg := lookup.Result(srv.URL + "/notes.txt").Page(); pg == nil || pg.Main != "Plain notes: 12 of 40." {
 		t.Errorf("cached lookup: %+v", pg)
 	}
 }
@@ -169,12 +169,12 @@ func TestKeepTextRefetchesACacheWithoutText(t *testing.T) {
 	cfg.CacheDir = t.TempDir()
 	u := srv.URL + "/notes.txt"
 	newChecker(t, cfg).Check(context.Background(), []string{u})
-	if r, _ := newChecker(t, cfg).Check(context.Background(), []string{u}); r[u].Page != nil || srv.hits["/notes.txt"] != 1 {
-		t.Fatalf("without KeepText: page %+v, %d requests", r[u].Page, srv.hits["/notes.txt"])
+	if r, _ := newChecker(t, cfg).Check(context.Background(), []string{u}); r[u].Page() != nil || srv.hits["/notes.txt"] != 1 {
+		t.Fatalf("without KeepText: page %+v, %d requests", r[u].Page(), srv.hits["/notes.txt"])
 	}
 	cfg.KeepText = true
 	r, _ := newChecker(t, cfg).Check(context.Background(), []string{u})
-	if pg := r[u].Page; pg == nil || pg.Main != "Plain notes: 12 of 40." || srv.hits["/notes.txt"] != 2 {
+	if pg := r[u].Page(); pg == nil || pg.Main != "Plain notes: 12 of 40." || srv.hits["/notes.txt"] != 2 {
 		t.Errorf("with KeepText: page %+v, %d requests; want the page fetched again", pg, srv.hits["/notes.txt"])
 	}
 }

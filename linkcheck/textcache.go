@@ -1,12 +1,14 @@
 package linkcheck
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/citelint/citelint/extract"
 	"github.com/citelint/citelint/internal/safefile"
@@ -23,7 +25,7 @@ const textDirName = "links-text"
 const maxTextFileBytes = 64 << 20
 
 // cachedPage is what links.json says of a kept page; Text tells that its
-// text is in links-text/<Hash>.json.
+// text is in links-text/<Hash>.txt.
 type cachedPage struct {
 	ContentType string `json:"contentType,omitempty"`
 	Title       string `json:"title,omitempty"`
@@ -36,10 +38,76 @@ type cachedPage struct {
 
 // pageText is the content of a page text file.
 type pageText struct {
-	Main   string          `json:"main"`
-	Full   string          `json:"full"`
-	Blocks []extract.Block `json:"blocks,omitempty"`
-	Links  []extract.Link  `json:"links,omitempty"`
+	Main   string
+	Full   string
+	Blocks []extract.Block
+	Links  []extract.Link
+}
+
+// textHeader is the first line of a page text file; Main's and Full's
+// bytes follow it as they are, so that reading a page back copies its text
+// rather than decoding it. A link's text is Main's bytes at its span.
+type textHeader struct {
+	MainBytes int              `json:"main"`
+	FullBytes int              `json:"full"`
+	Blocks    [][5]int         `json:"blocks,omitempty"` // kind, level, quote (0 or 1), start, end
+	Links     []textHeaderLink `json:"links,omitempty"`
+}
+
+type textHeaderLink struct {
+	URL   string `json:"u"`
+	Start int    `json:"s"`
+	End   int    `json:"e"`
+}
+
+// encodeText writes a page text file.
+func encodeText(t pageText) ([]byte, error) {
+	h := textHeader{MainBytes: len(t.Main), FullBytes: len(t.Full)}
+	for _, b := range t.Blocks {
+		quote := 0
+		if b.Quote {
+			quote = 1
+		}
+		h.Blocks = append(h.Blocks, [5]int{int(b.Kind), b.Level, quote, b.Start, b.End})
+	}
+	for _, l := range t.Links {
+		h.Links = append(h.Links, textHeaderLink{URL: l.URL, Start: l.Start, End: l.End})
+	}
+	head, err := json.Marshal(h)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+1+len(t.Main)+len(t.Full))
+	out = append(append(head, '\n'), t.Main...)
+	return append(out, t.Full...), nil
+}
+
+// decodeText reads a page text file, refusing one whose lengths or spans
+// do not fit (an edited or cut file must not send a rule out of range).
+func decodeText(data []byte) (pageText, bool) {
+	nl := bytes.IndexByte(data, '\n')
+	if nl < 0 {
+		return pageText{}, false
+	}
+	var h textHeader
+	if err := json.Unmarshal(data[:nl], &h); err != nil {
+		return pageText{}, false
+	}
+	rest := data[nl+1:]
+	if h.MainBytes < 0 || h.FullBytes < 0 || h.MainBytes+h.FullBytes != len(rest) {
+		return pageText{}, false
+	}
+	t := pageText{Main: string(rest[:h.MainBytes]), Full: string(rest[h.MainBytes:])}
+	for _, b := range h.Blocks {
+		t.Blocks = append(t.Blocks, extract.Block{Kind: extract.BlockKind(b[0]), Level: b[1], Quote: b[2] == 1, Start: b[3], End: b[4]})
+	}
+	for _, l := range h.Links {
+		if l.Start < 0 || l.Start > l.End || l.End > len(t.Main) {
+			return pageText{}, false
+		}
+		t.Links = append(t.Links, extract.Link{Text: t.Main[l.Start:l.End], URL: l.URL, Start: l.Start, End: l.End})
+	}
+	return t, spansFit(t)
 }
 
 // validHash matches a body hash as extract writes it: a text file's name
@@ -63,30 +131,35 @@ func (f *cacheFile) putPage(p *extract.Page) *cachedPage {
 	return c
 }
 
-// getPage returns the page a cache entry describes, with its text; nil
-// when the text cannot be read back (so the page is fetched again).
-func (f *cacheFile) getPage(c *cachedPage) *extract.Page {
-	p := &extract.Page{ContentType: c.ContentType, Title: c.Title, Readable: c.Readable, Reason: c.Reason, Partial: c.Partial, Hash: c.Hash}
+// pageLoader returns what reads the page a cache entry describes, with
+// its text, once, when first called: the text files are read only for the
+// pages a rule reads. The loader returns nil when the text cannot be read
+// back.
+func (f *cacheFile) pageLoader(c *cachedPage) func() *extract.Page {
+	meta := extract.Page{ContentType: c.ContentType, Title: c.Title, Readable: c.Readable, Reason: c.Reason, Partial: c.Partial, Hash: c.Hash}
 	if !c.Text {
-		return p
+		return func() *extract.Page { p := meta; return &p }
 	}
 	if pending, ok := f.texts[c.Hash]; ok {
-		p.Main, p.Full, p.Blocks, p.Links = pending.Main, pending.Full, pending.Blocks, pending.Links
-		return p
+		return func() *extract.Page { return pending }
 	}
-	if f.dir == "" || !validHash.MatchString(c.Hash) {
-		return nil
-	}
-	data, err := safefile.ReadRegular(filepath.Join(f.dir, textDirName, c.Hash+".json"), maxTextFileBytes)
-	if err != nil {
-		return nil
-	}
-	var t pageText
-	if err := json.Unmarshal(data, &t); err != nil || !spansFit(t) {
-		return nil
-	}
-	p.Main, p.Full, p.Blocks, p.Links = t.Main, t.Full, t.Blocks, t.Links
-	return p
+	dir := f.dir
+	return sync.OnceValue(func() *extract.Page {
+		if dir == "" || !validHash.MatchString(meta.Hash) {
+			return nil
+		}
+		data, err := safefile.ReadRegular(filepath.Join(dir, textDirName, meta.Hash+".txt"), maxTextFileBytes)
+		if err != nil {
+			return nil
+		}
+		t, ok := decodeText(data)
+		if !ok {
+			return nil
+		}
+		p := meta
+		p.Main, p.Full, p.Blocks, p.Links = t.Main, t.Full, t.Blocks, t.Links
+		return &p
+	})
 }
 
 // spansFit reports whether a text file's blocks and links lie in its
@@ -125,11 +198,11 @@ func (f *cacheFile) saveTexts() error {
 		if !referenced[hash] {
 			continue
 		}
-		path := filepath.Join(dir, hash+".json")
+		path := filepath.Join(dir, hash+".txt")
 		if _, err := os.Lstat(path); err == nil {
 			continue
 		}
-		data, err := json.Marshal(pageText{Main: p.Main, Full: p.Full, Blocks: p.Blocks, Links: p.Links})
+		data, err := encodeText(pageText{Main: p.Main, Full: p.Full, Blocks: p.Blocks, Links: p.Links})
 		if err != nil {
 			return fmt.Errorf("page text: encode: %w", err)
 		}

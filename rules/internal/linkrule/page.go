@@ -20,10 +20,10 @@ func (f *Facts) Page(p *lint.Pass, l Link) (*extract.Page, bool) {
 	switch l.Kind {
 	case WebLink:
 		r, ok := f.Result(l)
-		if !ok || r.Page == nil {
+		if !ok || r.Page() == nil {
 			return nil, false
 		}
-		return r.Page, true
+		return r.Page(), true
 	case LocalLink:
 		return f.Files.Page(p, l.File), true
 	}

@@ -52,7 +52,7 @@ func (m *mapFiles) ReadFile(name string, maxBytes int64) ([]byte, error) {
 func TestFactsPage(t *testing.T) {
 	web := &extract.Page{URL: "https://a.example/report", Readable: true, Main: "Turnout was 61 percent."}
 	results := map[string]linkcheck.Result{
-		"https://a.example/report": {URL: "https://a.example/report", Verdict: linkcheck.OK, Page: web},
+		"https://a.example/report": linkcheck.Result{URL: "https://a.example/report", Verdict: linkcheck.OK}.WithPage(web),
 		"https://a.example/plain":  {URL: "https://a.example/plain", Verdict: linkcheck.OK},
 	}
 	files := &mapFiles{
