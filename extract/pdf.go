@@ -95,19 +95,53 @@ func readPDF(src *deadlineReaderAt, size int64, lim Limits, deadline time.Time) 
 	if err != nil {
 		return nil, false, err
 	}
-	n := r.NumPage()
-	if n > lim.MaxPDFPages {
-		n, partial = lim.MaxPDFPages, true
-	}
+	// The page tree is walked once: the reader's Page(i) starts from the
+	// root for every page, which is quadratic in a flat tree.
+	list, partial := pageList(r.Trailer().Key("Root").Key("Pages"), lim.MaxPDFPages)
 	budget := lim.MaxTextBytes
-	for i := 1; i <= n; i++ {
-		text, stopped := pageText(r.Page(i), &budget, deadline)
+	for _, page := range list {
+		text, stopped := pageText(page, &budget, deadline)
 		pages = append(pages, text)
 		if stopped {
 			return pages, true, nil
 		}
 	}
 	return pages, partial, nil
+}
+
+// maxPageTreeDepth bounds the nesting of a PDF's page tree that is
+// walked: real files nest a few levels; a loop would nest forever.
+const maxPageTreeDepth = 32
+
+// pageList returns the pages of a page tree in order, at most max of
+// them; more tells that there were more (or that the tree went deeper
+// than maxPageTreeDepth, or had more nodes than four per page allowed: a
+// tree whose nodes point back at their parents is walked only so far).
+func pageList(root pdf.Value, max int) (pages []pdf.Page, more bool) {
+	visits := 4*max + 64
+	var walk func(node pdf.Value, depth int)
+	walk = func(node pdf.Value, depth int) {
+		if depth > maxPageTreeDepth {
+			more = true
+			return
+		}
+		kids := node.Key("Kids")
+		for i := 0; i < kids.Len(); i++ {
+			if visits--; len(pages) >= max || visits < 0 {
+				more = true
+				return
+			}
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				walk(kid, depth+1)
+			case "Page":
+				pages = append(pages, pdf.Page{V: kid})
+			}
+		}
+	}
+	walk(root, 0)
+	return pages, more
 }
 
 // pageText is a page's text as the content stream shows it: a line

@@ -136,3 +136,21 @@ func TestJoinPDFLines(t *testing.T) {
 		}
 	}
 }
+
+func TestPageTreeLoopIsBounded(t *testing.T) {
+	// A Pages node whose kids are itself, twice: walked naively, 2^32
+	// visits.
+	obj1 := "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+	obj2 := "2 0 obj\n<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 2 >>\nendobj\n"
+	body := []byte("%PDF-1.4\n" + obj1 + obj2)
+	xref := len(body)
+	body = append(body, fmt.Sprintf("xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", 9, 9+len(obj1), xref)...)
+	start := time.Now()
+	p, err := FromBody("loop.pdf", "application/pdf", body, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Readable || p.Reason != "scanned PDF: no text layer" || time.Since(start) > 2*time.Second {
+		t.Errorf("Readable %v, Reason %q, took %s", p.Readable, p.Reason, time.Since(start))
+	}
+}
