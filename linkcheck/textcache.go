@@ -78,7 +78,8 @@ func encodeText(t pageText) ([]byte, error) {
 		return nil, err
 	}
 	out := make([]byte, 0, len(head)+1+len(t.Main)+len(t.Full))
-	out = append(append(head, '\n'), t.Main...)
+	out = append(append(out, head...), '\n')
+	out = append(out, t.Main...)
 	return append(out, t.Full...), nil
 }
 
@@ -222,10 +223,7 @@ func (f *cacheFile) saveTexts() error {
 			return fmt.Errorf("page text: write %s: %w", path, err)
 		}
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil // no folder: nothing to remove
-	}
+	entries, _ := os.ReadDir(dir) // a missing folder lists nothing to remove
 	for _, e := range entries {
 		name := e.Name()
 		hash, _, _ := strings.Cut(name, ".")
