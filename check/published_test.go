@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/citelint/citelint/lint"
 )
 
 // newsServer serves a news article with a members-only wall after its
@@ -141,5 +143,27 @@ func TestPublishedPageUnreadable(t *testing.T) {
 	}
 	if len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0].Err.Error(), "page not checked: skipped: refused to connect to 127.0.0.1") {
 		t.Errorf("guarded: %v", res.Errors)
+	}
+}
+
+// A rule that needs page text makes the link check keep it (in the
+// cache's links-text folder); without one, no text is kept.
+func TestNeedsPageTextKeepsText(t *testing.T) {
+	srv := newNewsServer(t)
+	for _, needs := range []bool{false, true} {
+		dir := files(t, map[string]string{
+			".citelint.yml": "links:\n  cache: .cache\n",
+			"draft.md":      "The [study](" + srv.URL + "/reports/flood-risk) says so.\n",
+		})
+		t.Chdir(dir)
+		probe := &lint.Rule{ID: "page-probe", Summary: "probe", Severity: lint.Info, Network: true, NeedsPageText: needs, Run: func(*lint.Pass) {}}
+		res, err := Check(context.Background(), Options{Paths: []string{"draft.md"}, Rules: []*lint.Rule{probe}, AllowPrivate: true})
+		if err != nil || len(res.Errors) > 0 {
+			t.Fatalf("needs %v: %v %v", needs, err, res)
+		}
+		texts, _ := os.ReadDir(".cache/links-text")
+		if kept := len(texts) == 1; kept != needs {
+			t.Errorf("NeedsPageText %v: page texts kept %v", needs, texts)
+		}
 	}
 }
