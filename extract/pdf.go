@@ -187,8 +187,20 @@ func pageText(page pdf.Page, budget *int, deadline time.Time) (text string, stop
 			args[i] = stk.Pop()
 		}
 		switch op {
-		case "BT", "T*":
+		case "BT", "T*", "Tm":
 			write("\n")
+		case "Td", "TD":
+			// Many PDFs set each line (or each word) with a move inside one
+			// text object: a move down is a new line, a move along the
+			// line a space, so that words are not glued together.
+			if len(args) == 2 {
+				switch {
+				case args[1].Float64() != 0:
+					write("\n")
+				case args[0].Float64() != 0:
+					write(" ")
+				}
+			}
 		case "Tf":
 			if len(args) != 2 {
 				return

@@ -70,6 +70,48 @@ func TestFromBodyPDF(t *testing.T) {
 	}
 }
 
+// A page whose lines are moves inside one text object, and whose words
+// are set one move apart on the line, as many generators write them.
+func TestFromBodyPDFMovesInOneTextObject(t *testing.T) {
+	body := makePDF([]string{"placeholder"})
+	old := "BT /F1 11 Tf 72 720 Td (placeholder) Tj ET\n"
+	content := "BT /F1 11 Tf 72 720 Td (Exports rose) Tj 60 0 Td (4.5%) Tj -60 -14 Td (in the year to) Tj T* (March.) Tj ET\n"
+	body = rewriteContent(t, body, old, content)
+	p, err := FromBody("moves.pdf", "application/pdf", body, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Exports rose 4.5% in the year to March."; p.Main != want {
+		t.Errorf("Main %q, want %q", p.Main, want)
+	}
+}
+
+// rewriteContent replaces a page's content stream in a PDF makePDF wrote,
+// fixing its /Length and the cross-reference offsets that follow.
+func rewriteContent(t *testing.T, pdf []byte, old, content string) []byte {
+	t.Helper()
+	s := string(pdf)
+	s = strings.Replace(s, fmt.Sprintf("<< /Length %d >>\nstream\n%s", len(old), old), fmt.Sprintf("<< /Length %d >>\nstream\n%s", len(content), content), 1)
+	// Rebuild the xref from the objects' positions.
+	body := s[:strings.Index(s, "xref\n")]
+	var offsets []int
+	for i := 1; ; i++ {
+		at := strings.Index(body, fmt.Sprintf("\n%d 0 obj\n", i))
+		if at < 0 {
+			break
+		}
+		offsets = append(offsets, at+1)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(body)
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, len(body))
+	return buf.Bytes()
+}
+
 func TestFromBodyPDFPageCap(t *testing.T) {
 	body := makePDF([]string{"Page one."}, []string{"Page two."}, []string{"Page three."})
 	p, err := FromBody("r.pdf", "application/pdf", body, Limits{MaxPDFPages: 2})
