@@ -159,3 +159,30 @@ func TestMarkPaywalled(t *testing.T) {
 		t.Errorf("Partial %v, Reason %q", p.Partial, p.Reason)
 	}
 }
+
+func TestFromBodyCharsets(t *testing.T) {
+	// windows-1252: curly quotes are 0x93 and 0x94, é is 0xE9.
+	latin := []byte("<html><head><meta charset=\"windows-1252\"></head><body><p>\x93Caf\xe9 prices rose,\x94 she said.</p></body></html>")
+	want := "\u201cCaf\u00e9 prices rose,\u201d she said."
+	for name, tt := range map[string]struct {
+		contentType string
+		body        []byte
+	}{
+		"meta":   {"text/html", latin},
+		"header": {"text/html; charset=iso-8859-1", []byte("<p>Caf\xe9 prices rose.</p>")},
+		"utf-8":  {"text/html", []byte("<p>\u201cCaf\u00e9 prices rose,\u201d she said.</p>")},
+		"plain":  {"text/plain; charset=windows-1252", []byte("\x93Caf\xe9 prices rose,\x94 she said.")},
+	} {
+		p, err := FromBody("https://a.example/", tt.contentType, tt.body, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := want
+		if name == "header" {
+			w = "Caf\u00e9 prices rose."
+		}
+		if p.Main != w {
+			t.Errorf("%s: Main %q, want %q", name, p.Main, w)
+		}
+	}
+}

@@ -8,6 +8,11 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Defaults of the zero fields of [Limits].
@@ -146,19 +151,47 @@ func FromBody(url, contentType string, body []byte, lim Limits) (*Page, error) {
 	}
 	switch p.ContentType {
 	case "text/html", "application/xhtml+xml":
-		fromHTML(p, body, lim)
+		fromHTML(p, toUTF8(body, contentType, true), lim)
 	case "application/pdf":
 		if err := fromPDF(p, body, lim); err != nil {
 			p.Reason = "unreadable PDF: " + err.Error()
 			return p, fmt.Errorf("read PDF %s: %w", url, err)
 		}
 	case "text/plain", "text/markdown", "text/x-markdown":
-		fromPlain(p, body, lim)
+		fromPlain(p, toUTF8(body, contentType, false), lim)
 	default:
 		p.Reason = "unsupported type " + p.ContentType
 	}
 	return p, nil
 }
+
+// toUTF8 decodes body from the charset its Content-Type names, or, for
+// HTML, that its byte order mark or meta tag names (windows-1252 when
+// none does, as browsers assume); a body already in UTF-8, or in a
+// charset no one names, is returned as it is. A quotation on a Latin-1
+// page must read as the reader sees it.
+func toUTF8(body []byte, contentType string, html bool) []byte {
+	var enc encoding.Encoding
+	if html {
+		e, _, certain := charset.DetermineEncoding(body, contentType)
+		if !certain && utf8.Valid(body) {
+			return body // no header or byte order mark says otherwise: UTF-8 bytes are UTF-8
+		}
+		enc = e
+	} else if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		enc, _ = charset.Lookup(params["charset"])
+	}
+	if enc == nil || isUTF8(enc) {
+		return body
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+func isUTF8(enc encoding.Encoding) bool { return enc == unicode.UTF8 || enc == encoding.Nop }
 
 // mediaType returns the media type of contentType, or sniffs it from
 // body when it is missing or unparsable. A ".md" address served as
