@@ -21,12 +21,28 @@ var errStop = errors.New("stop reading the PDF")
 // errPDFTimeout is a PDF not read in Limits.Timeout.
 var errPDFTimeout = errors.New("took too long to read")
 
+// pdfSlots bounds the PDF parsers running at once in the process. The
+// parser cannot be stopped from outside, and some malformed files make
+// it loop without reading (an unterminated hex string in a content
+// stream, say): such a parser keeps its slot, and its CPU, until the
+// process ends, so that hostile files cost at most this many busy
+// goroutines however many a run meets. It is process-wide on purpose:
+// what it bounds is.
+var pdfSlots = make(chan struct{}, 2)
+
 // fromPDF reads a PDF's text layer, page by page, with hyphenated words
 // rejoined. The parser runs in a goroutine with a deadline; its reads
-// fail once the deadline passes, so a hostile file cannot keep it busy
-// for long after FromBody has returned.
+// fail once the deadline passes, so a hostile file that keeps it reading
+// stops soon after FromBody has returned, and one that keeps it looping
+// holds one of pdfSlots.
 func fromPDF(p *Page, body []byte, lim Limits) error {
 	deadline := time.Now().Add(lim.Timeout)
+	select {
+	case pdfSlots <- struct{}{}:
+	case <-time.After(time.Until(deadline)):
+		p.Reason = "PDF not read: the PDF reader is still busy with earlier PDFs that took too long"
+		return nil
+	}
 	src := &deadlineReaderAt{r: bytes.NewReader(body), deadline: deadline}
 	type outcome struct {
 		pages   []string
@@ -37,6 +53,7 @@ func fromPDF(p *Page, body []byte, lim Limits) error {
 	go func() {
 		var o outcome
 		defer func() {
+			<-pdfSlots
 			if r := recover(); r != nil {
 				o.err = fmt.Errorf("malformed PDF: %v", r)
 				if e, ok := r.(error); ok && (errors.Is(e, errStop) || errors.Is(e, errPDFTimeout)) {

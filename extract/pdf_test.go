@@ -196,3 +196,30 @@ func TestPageTreeLoopIsBounded(t *testing.T) {
 		t.Errorf("Readable %v, Reason %q, took %s", p.Readable, p.Reason, time.Since(start))
 	}
 }
+
+// The PDF library loops forever on some malformed files, without reading
+// (here, an unterminated hex string in a content stream): FromBody gives
+// up at the timeout, the looping parser keeps one of the process's PDF
+// slots, and once every slot is held, PDFs are refused rather than left
+// to pile up. This test runs last in the package: the parser it strands
+// keeps a CPU busy until the test binary exits.
+func TestLoopingPDFParserIsContained(t *testing.T) {
+	body := readTestdata(t, "unterminated-hex.pdf")
+	start := time.Now()
+	p, err := FromBody("loop.pdf", "application/pdf", body, Limits{Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Readable || p.Reason != "PDF not read: it took longer than 200ms" || time.Since(start) > 2*time.Second {
+		t.Fatalf("Readable %v, Reason %q, took %s", p.Readable, p.Reason, time.Since(start))
+	}
+	if n := len(pdfSlots); n != 1 {
+		t.Fatalf("%d PDF slots held, want the looping parser's one", n)
+	}
+	pdfSlots <- struct{}{} // the other slot, as a second looping parser would
+	defer func() { <-pdfSlots }()
+	p, err = FromBody("fine.pdf", "application/pdf", makePDF([]string{"Fine."}), Limits{Timeout: 100 * time.Millisecond})
+	if err != nil || p.Readable || p.Reason != "PDF not read: the PDF reader is still busy with earlier PDFs that took too long" {
+		t.Errorf("with every slot held: err %v, Readable %v, Reason %q", err, p.Readable, p.Reason)
+	}
+}
