@@ -93,7 +93,10 @@ func rewriteContent(t *testing.T, pdf []byte, old, content string) []byte {
 	s := string(pdf)
 	s = strings.Replace(s, fmt.Sprintf("<< /Length %d >>\nstream\n%s", len(old), old), fmt.Sprintf("<< /Length %d >>\nstream\n%s", len(content), content), 1)
 	// Rebuild the xref from the objects' positions.
-	body := s[:strings.Index(s, "xref\n")]
+	body, _, ok := strings.Cut(s, "xref\n")
+	if !ok {
+		t.Fatal("no xref in the generated PDF")
+	}
 	var offsets []int
 	for i := 1; ; i++ {
 		at := strings.Index(body, fmt.Sprintf("\n%d 0 obj\n", i))
