@@ -169,6 +169,9 @@ type Result struct {
 	// checked, in path order: its claims, with every finding the run
 	// reports attached to exactly one of them.
 	Inventory []claims.File
+	// Published are the published pages checked as drafts (URLs among
+	// the paths), with the text their findings point into.
+	Published []Published
 }
 
 // Protect lists the files an output must not replace: every file read.
@@ -230,11 +233,17 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 // check included.
 func (l *Linter) Run(ctx context.Context) (*Result, error) {
 	o := &l.opts
-	paths := o.Paths
-	if len(paths) == 0 && len(o.Documents) == 0 {
+	paths, pageURLs := splitPageURLs(o.Paths)
+	if len(paths) == 0 && len(pageURLs) == 0 && len(o.Documents) == 0 {
 		paths = []string{"."}
 	}
+	pageInputs, pageErrs, published, err := l.fetchPublished(ctx, pageURLs)
+	if err != nil {
+		return nil, err
+	}
 	inputs, pathErrs := collect(paths, l.cfg, o.Stdin, o.StdinName, l.limits.maxFileSize)
+	inputs = append(inputs, pageInputs...)
+	pathErrs = append(pathErrs, pageErrs...)
 	for _, dir := range emptyFolders(paths, inputs, pathErrs) {
 		l.notify(true, fmt.Sprintf("warning: nothing to check in %s: no .md or .markdown file there (or every one is ignored); name .txt files or match them with a glob", dir))
 	}
@@ -271,7 +280,7 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 	}
 	res.Diagnostics = l.filters.apply(res.Diagnostics)
 
-	out := &Result{Result: *res, ConfigPath: l.cfg.Path, Inventory: inventory.finish(res.Diagnostics)}
+	out := &Result{Result: *res, ConfigPath: l.cfg.Path, Inventory: inventory.finish(res.Diagnostics), Published: published}
 	for _, a := range l.active {
 		out.Rules = append(out.Rules, a.Rule)
 	}

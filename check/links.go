@@ -29,30 +29,13 @@ import (
 // once the run is over, says what the cache could not answer.
 func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs []lint.Input) (values map[any]any, checkInputs []lint.Input, afterRun func(), err error) {
 	afterRun = func() {}
-	if !slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.Network }) {
+	if !slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.Network || a.Rule.NeedsPageText }) {
 		return nil, inputs, afterRun, nil
 	}
-	o := &l.opts
-	cfg := l.links.CheckerConfig()
-	cfg.Offline = o.Links != LinksOnline
-	cfg.Refresh = o.Refresh
-	cfg.AllowPrivate = cfg.AllowPrivate || o.AllowPrivate
-	cfg.SuggestArchive = cfg.SuggestArchive || o.SuggestArchive
-	if o.LinkDeadline > 0 {
-		cfg.Deadline = o.LinkDeadline
-	}
-	if cfg.UserAgent == "" {
-		cfg.UserAgent = linkcheck.DefaultUserAgent(o.Version)
-	}
-	cacheDir, err := l.links.CacheFolder(l.cfg.Dir)
+	keepText := slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.NeedsPageText })
+	checker, cfg, err := l.linkChecker(keepText, l.opts.Links != LinksOnline)
 	if err != nil {
-		l.notify(true, fmt.Sprintf("links are checked without a cache: %v", err))
-	}
-	cfg.CacheDir = cacheDir
-	cfg.Progress = o.LinkProgress
-	checker, err := linkcheck.New(cfg)
-	if err != nil {
-		return nil, nil, afterRun, fmt.Errorf("links: %w", err)
+		return nil, nil, afterRun, err
 	}
 	linkOpts := rules.LinkOptions{MaxLocalFileBytes: l.links.MaxLocalFileBytes}
 
@@ -74,6 +57,36 @@ func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs [
 		l.notify(true, n)
 	}
 	return rules.LinkValues(results, linkOpts), checkInputs, afterRun, nil
+}
+
+// linkChecker makes the run's link checker: the links section's
+// settings, then the run's own (offline, refresh, cache folder, progress),
+// keeping page text when asked.
+func (l *Linter) linkChecker(keepText, offline bool) (*linkcheck.Checker, linkcheck.Config, error) {
+	o := &l.opts
+	cfg := l.links.CheckerConfig()
+	cfg.Offline = offline
+	cfg.Refresh = o.Refresh
+	cfg.KeepText = keepText
+	cfg.AllowPrivate = cfg.AllowPrivate || o.AllowPrivate
+	cfg.SuggestArchive = cfg.SuggestArchive || o.SuggestArchive
+	if o.LinkDeadline > 0 {
+		cfg.Deadline = o.LinkDeadline
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = linkcheck.DefaultUserAgent(o.Version)
+	}
+	cacheDir, err := l.links.CacheFolder(l.cfg.Dir)
+	if err != nil {
+		l.notify(true, fmt.Sprintf("links are checked without a cache: %v", err))
+	}
+	cfg.CacheDir = cacheDir
+	cfg.Progress = o.LinkProgress
+	checker, err := linkcheck.New(cfg)
+	if err != nil {
+		return nil, cfg, fmt.Errorf("links: %w", err)
+	}
+	return checker, cfg, nil
 }
 
 // linkCheckNotes says, once each, what the link check could not do: the

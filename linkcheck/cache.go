@@ -13,6 +13,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/citelint/citelint/extract"
 	"github.com/citelint/citelint/internal/safefile"
 	"github.com/gofrs/flock"
 )
@@ -57,6 +58,9 @@ func ownCacheDir(dir string) string {
 
 // isOwnCacheFile reports whether a folder entry is one the cache writes.
 func isOwnCacheFile(e fs.DirEntry) bool {
+	if e.IsDir() && e.Name() == textDirName {
+		return true
+	}
 	if !e.Type().IsRegular() {
 		return false
 	}
@@ -94,6 +98,13 @@ type cacheFile struct {
 
 	// dirty tells that the file needs writing.
 	dirty bool
+	// texts holds the page texts put since the file was loaded, by body
+	// hash, to be written beside it.
+	texts map[string]*extract.Page
+	// dir is the cache folder, where texts are read from; keepText tells
+	// get to read them.
+	dir      string
+	keepText bool
 }
 
 // cacheEntry is one cached Result and when it was obtained.
@@ -114,6 +125,9 @@ type cacheEntry struct {
 	HTML      bool     `json:"html,omitempty"`
 	Anchors   []string `json:"anchors,omitempty"`
 	Truncated bool     `json:"truncated,omitempty"`
+	// Page describes the page's text, kept when the checker keeps text;
+	// the text itself is in a file of its own (see textcache.go).
+	Page *cachedPage `json:"page,omitempty"`
 }
 
 func newCacheFile() *cacheFile {
@@ -150,6 +164,7 @@ func (f *cacheFile) put(r Result, now time.Time) {
 		HTML:       r.anchors != nil,
 		Anchors:    slices.Sorted(maps.Keys(r.anchors)),
 		Truncated:  r.truncated,
+		Page:       f.putPage(r.Page()),
 	}
 	f.dirty = true
 }
@@ -170,6 +185,9 @@ func (f *cacheFile) get(key string) (Result, bool) {
 		ArchiveURL: e.ArchiveURL,
 		Cached:     true,
 		truncated:  e.Truncated,
+	}
+	if f.keepText && e.Page != nil {
+		r.page = f.pageLoader(e.Page)
 	}
 	if e.HTML {
 		r.anchors = make(map[string]bool, len(e.Anchors))
@@ -200,9 +218,11 @@ func (c *Checker) loadCache(now time.Time) (*cacheFile, string) {
 	if err != nil {
 		f = newCacheFile()
 		f.dirty = true
+		f.dir, f.keepText = c.cacheDir, c.cfg.KeepText
 		return f, fmt.Sprintf("link cache %s ignored and will be replaced: %v", path, err)
 	}
 	f.expire(now, c.cfg.MaxAge)
+	f.dir, f.keepText = c.cacheDir, c.cfg.KeepText
 	return f, ""
 }
 
@@ -266,6 +286,9 @@ func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
 		}
 	}
 	f.expire(now, c.cfg.MaxAge)
+	if err := f.saveTexts(); err != nil {
+		return fmt.Errorf("link cache: %w", err)
+	}
 	data, err := json.Marshal(f)
 	if err != nil {
 		return fmt.Errorf("link cache: encode: %w", err)

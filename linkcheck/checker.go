@@ -222,8 +222,17 @@ func parseLink(raw string) link {
 
 // answerWithoutNetwork answers l without the network when it can: skipped
 // schemes and exclusions, malformed URLs, fresh cache entries, and
-// everything in offline mode.
+// everything in offline mode. A checker keeping text gives each answer a
+// page.
 func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) {
+	r, ok := c.answerFromConfigOrCache(l, cache)
+	if ok && c.cfg.KeepText && r.page == nil {
+		r = withPage(r)
+	}
+	return r, ok
+}
+
+func (c *Checker) answerFromConfigOrCache(l link, cache *cacheFile) (Result, bool) {
 	r := Result{URL: l.key}
 	switch {
 	case l.url == nil:
@@ -239,7 +248,8 @@ func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) 
 		r.Verdict, r.Reason = Skipped, "excluded by configuration"
 		return r, true
 	}
-	if cached, ok := cache.get(l.key); ok && !c.cfg.Refresh && usableFromCache(cached, c.cfg.Offline) {
+	if cached, ok := cache.get(l.key); ok && !c.cfg.Refresh && usableFromCache(cached, c.cfg.Offline) &&
+		(c.cfg.Offline || !c.needsText(cached)) {
 		return c.finish(cached), true
 	}
 	if c.cfg.Offline {
@@ -247,6 +257,13 @@ func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) 
 		return r, true
 	}
 	return r, false
+}
+
+// needsText reports whether a cached result lacks the text a checker
+// keeping text wants: a page was served, and its text was not kept (by a
+// run that kept none) or cannot be read back.
+func (c *Checker) needsText(r Result) bool {
+	return c.cfg.KeepText && r.page == nil && r.Status >= 200 && r.Status < 300
 }
 
 // fetchAll checks links over the network: a few workers per host (so that
@@ -350,6 +367,9 @@ func (c *Checker) finish(r Result) Result {
 	}
 	if r.Verdict == Dead && r.ArchiveURL == "" {
 		r.ArchiveURL = calendarURL(r.URL)
+	}
+	if c.cfg.KeepText {
+		r = withPage(r)
 	}
 	return r
 }

@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/citelint/citelint/extract"
 )
 
 // Defaults applied by [New] to zero fields of [Config].
@@ -22,15 +24,17 @@ const (
 	DefaultMaxHeaderBytes = 64 << 10
 	DefaultMaxURLBytes    = 8 << 10
 	DefaultMaxPageBytes   = 2 << 20
-	DefaultMaxRedirects   = 20
-	DefaultMaxConcurrency = 32
-	DefaultPerHost        = 2
-	DefaultMinInterval    = 100 * time.Millisecond
-	DefaultRetries        = 2
-	DefaultMinRetryWait   = time.Second
-	DefaultMaxRetryWait   = 30 * time.Second
-	DefaultMaxAge         = 24 * time.Hour
-	DefaultArchiveAPI     = "https://archive.org/wayback/available"
+	// DefaultMaxTextPageBytes is Config.MaxTextPageBytes by default.
+	DefaultMaxTextPageBytes = 8 << 20
+	DefaultMaxRedirects     = 20
+	DefaultMaxConcurrency   = 32
+	DefaultPerHost          = 2
+	DefaultMinInterval      = 100 * time.Millisecond
+	DefaultRetries          = 2
+	DefaultMinRetryWait     = time.Second
+	DefaultMaxRetryWait     = 30 * time.Second
+	DefaultMaxAge           = 24 * time.Hour
+	DefaultArchiveAPI       = "https://archive.org/wayback/available"
 )
 
 // DefaultUserAgent returns the User-Agent sent when [Config.UserAgent] is
@@ -76,6 +80,21 @@ type Config struct {
 	// MaxPageBytes caps what is read of a page, after decompression; the
 	// rest is not read, and anchors past it are unknown. Default 2 MiB.
 	MaxPageBytes int64
+	// KeepText reads the whole body of every page served (HTML, PDF,
+	// plain text, Markdown), up to MaxTextPageBytes, and keeps its text in
+	// Result.Page, with the cache: the GET that judges a link also reads
+	// what the page says, for the rules that check a claim against its
+	// source. Other results get a Page that is not readable, with the
+	// reason.
+	KeepText bool
+	// MaxTextPageBytes caps the body read of a page whose text is kept
+	// (KeepText), after decompression; a larger page is not readable
+	// ("too large"). Default 8 MiB.
+	MaxTextPageBytes int64
+	// TextLimits bound the extraction of a kept page's text; zero fields
+	// take the extract package's defaults. Its MaxBytes is
+	// MaxTextPageBytes.
+	TextLimits extract.Limits
 	// MaxRedirects is how many redirects a link may go through before it
 	// is Dead. Default 20, where browsers give up too.
 	MaxRedirects int
@@ -182,9 +201,13 @@ func (cfg Config) withDefaults() (Config, error) {
 	if cfg.Timeout < 0 || cfg.ConnectTimeout < 0 || cfg.Deadline < 0 || cfg.MinRetryWait < 0 || cfg.MaxRetryWait < 0 || cfg.MaxAge < 0 {
 		return cfg, errors.New("link check: timeout, deadline, retry waits and max-age must not be negative")
 	}
-	if cfg.MaxConcurrency < 0 || cfg.PerHost < 0 || cfg.MaxHeaderBytes < 0 || cfg.MaxURLBytes < 0 || cfg.MaxPageBytes < 0 || cfg.MaxRedirects < 0 {
-		return cfg, errors.New("link check: max-concurrency, per-host, max-header-bytes, max-url-length, max-page-bytes and max-redirects must not be negative")
+	if cfg.MaxConcurrency < 0 || cfg.PerHost < 0 || cfg.MaxHeaderBytes < 0 || cfg.MaxURLBytes < 0 || cfg.MaxPageBytes < 0 || cfg.MaxRedirects < 0 || cfg.MaxTextPageBytes < 0 {
+		return cfg, errors.New("link check: max-concurrency, per-host, max-header-bytes, max-url-length, max-page-bytes, max-text-page-bytes and max-redirects must not be negative")
 	}
+	if cfg.MaxTextPageBytes == 0 {
+		cfg.MaxTextPageBytes = DefaultMaxTextPageBytes
+	}
+	cfg.TextLimits.MaxBytes = cfg.MaxTextPageBytes
 	setDuration(&cfg.Timeout, DefaultTimeout)
 	setDuration(&cfg.ConnectTimeout, DefaultConnectTimeout)
 	cfg.ConnectTimeout = min(cfg.ConnectTimeout, cfg.Timeout)

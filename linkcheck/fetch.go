@@ -215,6 +215,8 @@ func (c *Checker) judge(r Result, resp *http.Response) Result {
 	defer closeBody(resp)
 	code := resp.StatusCode
 	switch {
+	case code >= 200 && code < 300 && c.cfg.KeepText:
+		return c.judgeKeptPage(r, resp)
 	case code >= 200 && code < 300:
 		return judgePage(r, resp, c.cfg.MaxPageBytes)
 	case code == http.StatusUnauthorized:
@@ -253,9 +255,14 @@ func judgePage(r Result, resp *http.Response, maxBytes int64) Result {
 	if !isHTML(resp.Header.Get("Content-Type"), buffered) {
 		return r
 	}
-	page := classifyHTML(buffered)
+	return withSigns(r, classifyHTML(buffered), body.truncated)
+}
+
+// withSigns records what classifyHTML found in a served page: its anchors
+// and its paywall evidence.
+func withSigns(r Result, page pageSigns, truncated bool) Result {
 	r.anchors = page.anchors
-	r.truncated = !page.complete || body.truncated
+	r.truncated = !page.complete || truncated
 	switch {
 	case page.strong != "":
 		r.Verdict, r.Strong, r.Reason = Paywalled, true, page.strong

@@ -31,6 +31,9 @@ func (l *CachedLookup) Result(raw string) Result {
 	r, ok := l.c.answerWithoutNetwork(link, l.cache)
 	if !ok || r.Verdict == NotChecked {
 		r = Result{URL: link.key, Verdict: NotChecked, Reason: "offline"}
+		if l.c.cfg.KeepText {
+			r = withPage(r)
+		}
 		l.mu.Lock()
 		l.notChecked[link.key] = true
 		l.mu.Unlock()

@@ -1,6 +1,8 @@
 package linkcheck
 
 import (
+	"github.com/citelint/citelint/extract"
+
 	"fmt"
 	"net/url"
 	"strings"
@@ -107,6 +109,10 @@ type Result struct {
 	// the address the link (or a redirect) led to, as opposed to a link
 	// skipped by configuration.
 	Refused bool
+	// page returns the page's text (see Page); nil when the checker keeps
+	// none. Text from the cache is read when first asked for, so a run
+	// whose rules read few pages does not pay for the rest.
+	page func() *extract.Page
 
 	// anchors holds the id and name attributes of the final page; nil when
 	// the page is not HTML or was not read.
@@ -117,6 +123,25 @@ type Result struct {
 	// dnsFailure tells that the verdict rests on a failed name lookup,
 	// which means nothing when no name resolved in the run.
 	dnsFailure bool
+}
+
+// Page returns the text of the page when the checker keeps text
+// (Config.KeepText): readable for a page served and read, otherwise not
+// readable with the reason ("paywalled: only the free part was read (…)",
+// "unverifiable: HTTP 403", "script-only page"). It is nil when the
+// checker keeps no text. A page from the cache is read on the first call.
+func (r Result) Page() *extract.Page {
+	if r.page == nil {
+		return nil
+	}
+	return r.page()
+}
+
+// WithPage returns r with p as its page, for a driver or a test that
+// builds results itself.
+func (r Result) WithPage(p *extract.Page) Result {
+	r.page = func() *extract.Page { return p }
+	return r
 }
 
 // HasAnchor reports whether the page has an element whose id or name is

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/citelint/citelint/extract"
 )
 
 // Section is the config file's "links" section: how links are checked.
@@ -28,6 +30,11 @@ type Section struct {
 	MaxHeaderBytes    int64                        `yaml:"max-header-bytes"`
 	MaxURLLength      int                          `yaml:"max-url-length"`
 	MaxPageBytes      int64                        `yaml:"max-page-bytes"`
+	MaxTextPageBytes  int64                        `yaml:"max-text-page-bytes"` // pages whose text the rules read
+	MaxTextBytes      int                          `yaml:"max-text-bytes"`      // text kept of one page
+	MaxPDFPages       int                          `yaml:"max-pdf-pages"`
+	MaxHTMLElements   int                          `yaml:"max-html-elements"` // handed to readability
+	PDFTimeout        time.Duration                `yaml:"pdf-timeout"`
 	MaxRedirects      int                          `yaml:"max-redirects"`
 	MaxLocalFileBytes int64                        `yaml:"max-local-file-bytes"` // read by the link rules, for relative links
 	MaxConcurrency    int                          `yaml:"max-concurrency"`
@@ -76,6 +83,9 @@ func (s *Section) Validate() error {
 	if s.MaxLocalFileBytes < 0 {
 		return errors.New("max-local-file-bytes must not be negative")
 	}
+	if s.MaxTextBytes < 0 || s.MaxPDFPages < 0 || s.MaxHTMLElements < 0 || s.PDFTimeout < 0 {
+		return errors.New("max-text-bytes, max-pdf-pages, max-html-elements and pdf-timeout must not be negative")
+	}
 	for _, code := range s.Accept {
 		if code < 100 || code > 999 {
 			return fmt.Errorf("accept: %d is not an HTTP status; write numbers from 100 to 999", code)
@@ -96,6 +106,11 @@ func (s *Section) CheckerConfig() Config {
 		MaxHeaderBytes:   s.MaxHeaderBytes,
 		MaxURLBytes:      s.MaxURLLength,
 		MaxPageBytes:     s.MaxPageBytes,
+		MaxTextPageBytes: s.MaxTextPageBytes,
+		TextLimits: extract.Limits{
+			MaxTextBytes: s.MaxTextBytes, MaxPDFPages: s.MaxPDFPages,
+			MaxElements: s.MaxHTMLElements, Timeout: s.PDFTimeout,
+		},
 		MaxRedirects:     s.MaxRedirects,
 		MaxConcurrency:   s.MaxConcurrency,
 		PerHost:          s.PerHost,
@@ -167,6 +182,11 @@ func CommentedDefaults() string {
 	line("max-header-bytes", strconv.Itoa(DefaultMaxHeaderBytes), "")
 	line("max-url-length", strconv.Itoa(DefaultMaxURLBytes), "")
 	line("max-page-bytes", strconv.Itoa(DefaultMaxPageBytes), "")
+	line("max-text-page-bytes", strconv.Itoa(DefaultMaxTextPageBytes), "pages whose text is checked against a claim")
+	line("max-text-bytes", strconv.Itoa(extract.DefaultMaxTextBytes), "text kept of one such page")
+	line("max-pdf-pages", strconv.Itoa(extract.DefaultMaxPDFPages), "")
+	line("max-html-elements", strconv.Itoa(extract.DefaultMaxElements), "past it, main text without readability")
+	line("pdf-timeout", yamlDuration(extract.DefaultTimeout), "reading one PDF's text")
 	line("max-redirects", strconv.Itoa(DefaultMaxRedirects), "")
 	line("max-local-file-bytes", strconv.Itoa(DefaultMaxLocalFileBytes), "")
 	line("per-host", strconv.Itoa(DefaultPerHost), "requests in flight per host")

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citelint/citelint/extract"
 	"github.com/goccy/go-yaml"
 )
 
@@ -50,6 +51,10 @@ func TestCommentedDefaultsAreTheDefaults(t *testing.T) {
 	}
 	if of(written) != of(defaults) || written.MaxAge != defaults.MaxAge || written.AllowPrivate || written.SuggestArchive {
 		t.Errorf("written defaults configure %+v, the code's are %+v", of(written), of(defaults))
+	}
+	if written.TextLimits != (extract.Limits{MaxBytes: DefaultMaxTextPageBytes, MaxTextBytes: extract.DefaultMaxTextBytes,
+		MaxPDFPages: extract.DefaultMaxPDFPages, MaxElements: extract.DefaultMaxElements, Timeout: extract.DefaultTimeout}) {
+		t.Errorf("written text limits %+v", written.TextLimits)
 	}
 	if s.MaxLocalFileBytes != DefaultMaxLocalFileBytes || s.Cache != "" {
 		t.Errorf("max-local-file-bytes %d, cache %q", s.MaxLocalFileBytes, s.Cache)

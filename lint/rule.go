@@ -117,6 +117,11 @@ type Rule struct {
 	// results (Pass.Value): the driver checks links before the run only
 	// when such a rule is active. Offline, they judge from cached results.
 	Network bool
+	// NeedsPageText marks Network rules that read what the pages and
+	// files a document cites say (linkrule's Facts.Page): when one is
+	// active the driver has the link check keep each page's text, from
+	// the same GET that judges the link.
+	NeedsPageText bool
 	// DefaultOptions returns a new options value holding the defaults, or
 	// is nil for a rule without options.
 	DefaultOptions func() Options

@@ -8,13 +8,26 @@ import (
 )
 
 // JSON writes the stable, versioned JSON contract documented in the README.
-type JSON struct{}
+type JSON struct {
+	// Documents are the texts of checked documents that exist nowhere
+	// else (a published page's extracted text), written as the
+	// "documents" field so that findings' positions can be read in them.
+	Documents []Document
+}
 
 type jsonReport struct {
 	Version     int              `json:"version"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"`
 	Errors      []jsonError      `json:"errors"`
 	Summary     jsonSummary      `json:"summary"`
+	Documents   []jsonDocument   `json:"documents,omitempty"`
+}
+
+// jsonDocument is a checked text that no file holds.
+type jsonDocument struct {
+	Path string `json:"path"`
+	Text string `json:"text"`
+	Note string `json:"note,omitempty"`
 }
 
 type jsonDiagnostic struct {
@@ -63,7 +76,7 @@ type jsonSummary struct {
 }
 
 // Format implements Formatter.
-func (JSON) Format(w io.Writer, res *lint.Result) error {
+func (j JSON) Format(w io.Writer, res *lint.Result) error {
 	r := jsonReport{Version: 1, Diagnostics: make([]jsonDiagnostic, 0, len(res.Diagnostics)), Errors: []jsonError{}}
 	for _, d := range res.Diagnostics {
 		jd := jsonDiagnostic{
@@ -81,6 +94,9 @@ func (JSON) Format(w io.Writer, res *lint.Result) error {
 	}
 	for _, e := range res.Errors {
 		r.Errors = append(r.Errors, jsonError{Path: e.Path, Message: e.Err.Error()})
+	}
+	for _, d := range j.Documents {
+		r.Documents = append(r.Documents, jsonDocument(d))
 	}
 	r.Summary.Files = res.Files
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = Count(res.Diagnostics)

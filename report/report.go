@@ -49,6 +49,15 @@ type Options struct {
 	// FailOn is the least severity that makes the run fail (--fail-on), for
 	// formats that mark findings as failures (JUnit); 0 means none does.
 	FailOn lint.Severity
+	// Documents are checked texts that exist in no file (a published
+	// page's extracted text), for formats that can carry them (JSON).
+	Documents []Document
+}
+
+// Document is a checked text that no file holds, and a note on what part
+// of its source it is.
+type Document struct {
+	Path, Text, Note string
 }
 
 // ruleURL returns o.RuleURL(id), or "" when o.RuleURL is nil.
@@ -61,7 +70,7 @@ func (o Options) ruleURL(id string) string {
 
 var formats = map[string]func(Options) Formatter{
 	"text":       func(o Options) Formatter { return &Text{Color: o.Color, Quiet: o.Quiet, Width: o.Width} },
-	"json":       func(Options) Formatter { return JSON{} },
+	"json":       func(o Options) Formatter { return JSON{Documents: o.Documents} },
 	"sarif":      func(o Options) Formatter { return &SARIF{Options: o} },
 	"github":     func(Options) Formatter { return GitHub{} },
 	"checkstyle": func(o Options) Formatter { return &Checkstyle{Files: o.Files} },

@@ -48,12 +48,16 @@ func checkCommand(stdin io.Reader) *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "check drafts (the default command)",
-		ArgsUsage: "[PATH...]",
+		ArgsUsage: "[PATH|URL...]",
 		Description: "Checks each file, each Markdown (.md, .markdown) file under each folder (and\n" +
 			"the files the config's include patterns match), and each file matching each glob;\n" +
 			"- reads standard input. Plain-text (.txt) files are checked when named or matched,\n" +
 			"not found by a folder walk. With no path, checks the current folder. Skips .git,\n" +
 			"node_modules, vendor and the config's ignore list.\n\n" +
+			"An http(s) URL is a published page: its main text is fetched through the link\n" +
+			"checker (cached; --offline reads the cache) and checked as a Markdown draft whose\n" +
+			"path is the URL. Findings' lines and columns are in that text, which --format json\n" +
+			"carries in \"documents\". A paywalled page is checked as far as it is readable.\n\n" +
 			"Exit status: 0 when nothing is at or above --fail-on, 1 when something is,\n" +
 			"2 for a usage, config or file error (the other files are still checked).",
 		Flags: checkFlags(),
@@ -136,6 +140,9 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		RuleURL:     check.RuleDocURL,
 		Files:       res.Paths,
 		FailOn:      failOn,
+	}
+	for _, p := range res.Published {
+		opts.Documents = append(opts.Documents, report.Document{Path: p.URL, Text: p.Text, Note: p.Note})
 	}
 	if err := report.WriteAll(outputs, &res.Result, opts, color, c.App.Writer); err != nil {
 		return cli.Exit(err.Error(), exitError)

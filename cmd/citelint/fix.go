@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/citelint/citelint/check"
 	"github.com/citelint/citelint/fix"
@@ -32,6 +33,11 @@ func fixCommand() *cli.Command {
 func runFix(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return cli.Exit("fix changes files: name them, as in: citelint fix draft.md docs/", exitError)
+	}
+	for _, arg := range c.Args().Slice() {
+		if lower := strings.ToLower(arg); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+			return cli.Exit(fmt.Sprintf("fix changes files, and %s is a published page: check it with: citelint %s", arg, arg), exitError)
+		}
 	}
 	if !c.Bool("online") && (c.Bool("suggest-archive") || c.Bool("allow-private")) {
 		return cli.Exit("--suggest-archive and --allow-private act on link checks, which only --online makes: add --online", exitError)

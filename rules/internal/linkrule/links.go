@@ -17,6 +17,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/citelint/citelint/extract"
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 	"github.com/yuin/goldmark/util"
@@ -265,6 +266,9 @@ type localFile struct {
 
 	anchorsOnce sync.Once
 	anchors     map[string]bool // nil when unknown
+
+	pageOnce sync.Once
+	page     *extract.Page
 }
 
 func newLocalFiles(maxBytes int64) *localFiles {

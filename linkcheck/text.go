@@ -1,0 +1,84 @@
+package linkcheck
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"sync"
+
+	"github.com/citelint/citelint/extract"
+)
+
+// extractable reports whether a served media type is one whose text is
+// read: HTML, PDF, plain text and Markdown.
+func extractable(mediaType string) bool {
+	switch mediaType {
+	case "text/html", "application/xhtml+xml", "application/pdf", "text/plain", "text/markdown", "text/x-markdown":
+		return true
+	}
+	return false
+}
+
+// judgeKeptPage judges a successful page as judgePage does, from the
+// same body, and keeps its text: the body is read whole, up to
+// MaxTextPageBytes, once. A type whose text is not read is not
+// downloaded.
+func (c *Checker) judgeKeptPage(r Result, resp *http.Response) Result {
+	r.Verdict, r.Reason = OK, fmt.Sprintf("HTTP %d", resp.StatusCode)
+	if r.MovedTo != "" {
+		r.Verdict, r.Reason = Redirected, fmt.Sprintf("moved permanently to %s", r.MovedTo)
+	}
+	pageURL := r.URL
+	if r.FinalURL != "" {
+		pageURL = r.FinalURL
+	}
+	contentType := resp.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil && !extractable(mt) {
+		return r.WithPage(&extract.Page{URL: pageURL, ContentType: mt, Reason: "unsupported type " + mt})
+	}
+	body := &cappedReader{r: resp.Body, remaining: c.cfg.MaxTextPageBytes}
+	data, _ := io.ReadAll(body) // cappedReader ends every read error in EOF, marking the body truncated
+	if isHTML(contentType, bufio.NewReader(bytes.NewReader(data))) {
+		r = withSigns(r, classifyHTML(bytes.NewReader(data)), body.truncated)
+	}
+	switch {
+	case body.truncated && body.remaining <= 0:
+		return r.WithPage(&extract.Page{URL: pageURL, Reason: fmt.Sprintf("too large: over %d bytes (links.max-text-page-bytes)", c.cfg.MaxTextPageBytes)})
+	case body.truncated:
+		return r.WithPage(&extract.Page{URL: pageURL, Reason: "page cut short: the connection ended before the page did"})
+	}
+	// An unreadable PDF's error is in the page's Reason: it is no failure
+	// of the link.
+	p, _ := extract.FromBody(pageURL, contentType, data, c.cfg.TextLimits)
+	return r.WithPage(p)
+}
+
+// withPage gives a result of a checker keeping text its Page: the page
+// marked paywalled when the verdict is (the free part is what was read),
+// or a page that is not readable, with the reason, when nothing was
+// read. The page is copied, never changed where the cache holds it.
+func withPage(r Result) Result {
+	if r.page != nil {
+		load, url, paywalled, evidence := r.page, r.URL, r.Verdict == Paywalled, r.Reason
+		r.page = sync.OnceValue(func() *extract.Page {
+			p := load()
+			if p == nil {
+				return &extract.Page{URL: url, Reason: "the page's text is missing from the link cache; check the links again with: citelint links --refresh"}
+			}
+			c := *p
+			if paywalled {
+				c.MarkPaywalled(evidence)
+			}
+			return &c
+		})
+		return r
+	}
+	reason := r.Verdict.String() + ": " + r.Reason
+	if (r.Verdict == OK || r.Verdict == Redirected || r.Verdict == Paywalled) && r.Status >= 200 && r.Status < 300 {
+		reason = "not-checked: the page's text is not in the cache (offline)"
+	}
+	return r.WithPage(&extract.Page{URL: r.URL, Reason: reason})
+}
