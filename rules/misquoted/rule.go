@@ -76,7 +76,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	default:
 		if src.Page.Partial {
 			d.Severity = lint.Info
-			d.Message = fmt.Sprintf("the quotation %s is not in the part of the cited page that could be read (%s)", shown, src.Page.Reason)
+			d.Message = fmt.Sprintf("the quotation %s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
 			d.Suggestion = "check the quotation against the full source by hand"
 			d.Evidence = &lint.Evidence{URL: src.URL}
 			p.Report(d)

@@ -74,7 +74,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f uncitednumber.Figure) {
 	}
 	if src.Page.Partial {
 		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("%q is not in the part of the cited page that could be read (%s)", text, src.Page.Reason)
+		d.Message = fmt.Sprintf("%q is not in what could be read of the cited page; %s", text, src.Page.Reason)
 		d.Suggestion = "check the figure against the full source by hand"
 		d.Evidence = &lint.Evidence{URL: src.URL}
 		p.Report(d)
