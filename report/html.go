@@ -7,6 +7,7 @@ import (
 	_ "embed" // the page's stylesheet and script
 	"encoding/base64"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -170,9 +171,7 @@ func (p *htmlPage) write(w *bufio.Writer, files []*htmlFile) {
 	w.WriteString(`<nav class="toolbar js-only" aria-label="Findings"><button type="button" id="prev-finding">Previous finding (k)</button> <button type="button" id="next-finding">Next finding (j)</button> <label><input type="checkbox" id="show-labels"> Show status labels in the text</label><span id="navstatus" role="status" aria-live="polite"></span></nav>`)
 	w.WriteString("\n<main id=\"main\">\n")
 	p.writeSummary(w, files)
-	for i, f := range files {
-		p.writeFile(w, i, f)
-	}
+	p.writeFiles(w, files)
 	p.writeRules(w)
 	w.WriteString("</main>\n<footer><p class=\"byline\">Written by citelint. Everything on this page comes from the files checked; it loads nothing from the network.</p></footer>\n<script>")
 	w.WriteString(reportJS)
@@ -302,7 +301,48 @@ func (p *htmlPage) hasSection(f *htmlFile) bool {
 	return len(f.findings) > 0 || f.err != nil || f.inv != nil && f.inv.Source != nil
 }
 
-func (p *htmlPage) writeFile(w *bufio.Writer, i int, f *htmlFile) {
+// writeFiles writes the files' sections in order, rendered in parallel:
+// parsing and rendering the drafts is most of the report's cost. At most
+// a few sections wait in memory for their turn.
+func (p *htmlPage) writeFiles(w *bufio.Writer, files []*htmlFile) {
+	jobs := max(1, runtime.GOMAXPROCS(0))
+	done := make([]chan *bytes.Buffer, len(files))
+	for i := range done {
+		done[i] = make(chan *bytes.Buffer, 1)
+	}
+	window := make(chan struct{}, 4*jobs) // sections rendered, not yet written
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range files {
+			window <- struct{}{}
+			next <- i
+		}
+	}()
+	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	for range jobs {
+		go func() {
+			bw := bufio.NewWriterSize(nil, 32<<10)
+			for i := range next {
+				buf := pool.Get().(*bytes.Buffer)
+				buf.Reset()
+				bw.Reset(buf)
+				p.writeFile(bw, buf, i, files[i])
+				_ = bw.Flush()
+				done[i] <- buf
+			}
+		}()
+	}
+	for i := range files {
+		buf := <-done[i]
+		w.Write(buf.Bytes())
+		pool.Put(buf)
+		<-window
+	}
+}
+
+// writeFile writes one file's section to w, which writes to buf.
+func (p *htmlPage) writeFile(w *bufio.Writer, buf *bytes.Buffer, i int, f *htmlFile) {
 	if !p.hasSection(f) {
 		return
 	}
@@ -324,20 +364,20 @@ func (p *htmlPage) writeFile(w *bufio.Writer, i int, f *htmlFile) {
 	if f.inv != nil && f.inv.Source != nil {
 		// A bug while rendering one draft costs that draft only: its
 		// findings are still listed.
-		var buf bytes.Buffer
-		bw := bufio.NewWriter(&buf)
+		_ = w.Flush()
+		mark := buf.Len()
 		var rerr error
 		gerr := lint.Guard("the html formatter on "+f.path, func() {
-			bw.WriteString("<div class=\"draft\">\n")
-			rerr = newDraft(p, bw, i, f.inv.Source, f.inv.Claims, f.findings).render()
-			bw.WriteString("</div>\n")
+			w.WriteString("<div class=\"draft\">\n")
+			rerr = newDraft(p, w, i, f.inv.Source, f.inv.Claims, f.findings).render()
+			w.WriteString("</div>\n")
 		})
 		if gerr == nil && rerr == nil {
-			_ = bw.Flush()
-			w.Write(buf.Bytes())
 			w.WriteString("</section>\n")
 			return
 		}
+		w.Reset(buf) // drop what was rendered of the draft
+		buf.Truncate(mark)
 		w.WriteString("<p>This draft could not be shown: ")
 		escape(w, cmpErr(gerr, rerr).Error())
 		w.WriteString("</p>\n")

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -340,3 +341,51 @@ const trickyDraft = "\ufeff---\ntitle: Tricky\n---\n\n" +
 	"Experts say the tide is rising,\r\nand \"it will not stop,\" the notes add.\r\n\n" +
 	"[^a]: The note says 12% more [citation needed].\n\n" +
 	"[gone]: another-missing.md\n"
+
+// corpusDirs are where the 2,081-post corpus may be, from this package:
+// beside the repository (../shared), or beside the folder of worktrees.
+var corpusDirs = []string{
+	filepath.Join("..", "..", "shared", "corpora", "digitalgov"),
+	filepath.Join("..", "..", "..", "shared", "corpora", "digitalgov"),
+}
+
+// corpusReport checks the corpus offline and returns the HTML formatter's
+// input: the result and the options, with an inventory from the findings.
+func corpusReport(tb testing.TB) (*lint.Result, Options) {
+	tb.Helper()
+	var entries []os.DirEntry
+	var corpusDir string
+	for _, corpusDir = range corpusDirs {
+		var err error
+		if entries, err = os.ReadDir(corpusDir); err == nil {
+			break
+		}
+	}
+	if len(entries) == 0 {
+		tb.Skipf("no corpus in %s", strings.Join(corpusDirs, " or "))
+	}
+	var paths []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".md") {
+			paths = append(paths, filepath.Join(corpusDir, e.Name()))
+		}
+	}
+	res, sources := offlineCheck(tb, paths, nil)
+	return res, Options{Rules: rules.All(), Files: paths, Inventory: inventoryFromFindings(res, sources, nil)}
+}
+
+// BenchmarkHTMLCorpus formats the report of the 2,081-post corpus, every
+// draft rendered: go test -run '^$' -bench HTMLCorpus ./report
+func BenchmarkHTMLCorpus(b *testing.B) {
+	res, o := corpusReport(b)
+	f := &HTML{Options: o}
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := f.Format(&buf, res); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/1e6, "MB/report")
+}

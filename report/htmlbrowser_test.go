@@ -273,3 +273,34 @@ func TestFromBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLCorpusInChromium opens the report of the 2,081-post corpus in
+// chromium; it is long, so it runs when CITELINT_CORPUS_CHROMIUM=1.
+func TestHTMLCorpusInChromium(t *testing.T) {
+	if os.Getenv("CITELINT_CORPUS_CHROMIUM") != "1" {
+		t.Skip("set CITELINT_CORPUS_CHROMIUM=1 to open the corpus's report in chromium")
+	}
+	bin := chromiumPath(t)
+	res, o := corpusReport(t)
+	var buf bytes.Buffer
+	start := time.Now()
+	if err := (&HTML{Options: o}).Format(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d files, %d findings: report of %.1f MB written in %v", len(o.Files), len(res.Diagnostics), float64(buf.Len())/1e6, time.Since(start).Round(time.Millisecond))
+	file := writeTemp(t, "corpus.html", buf.Bytes())
+	if keep := os.Getenv("CITELINT_CORPUS_REPORT"); keep != "" {
+		_ = os.WriteFile(keep, buf.Bytes(), 0o644)
+	}
+	proxy := startProxy(t)
+	start = time.Now()
+	dom := page(t, chromium(t, bin, proxy, file, "--dump-dom"))
+	t.Logf("chromium loaded it and ran its script in %v", time.Since(start).Round(time.Millisecond))
+	root := find(dom, func(n *html.Node) bool { return n.Data == "html" })[0]
+	if ready, _ := attr(root, "data-report-ready"); ready != strconv.Itoa(len(res.Diagnostics)) {
+		t.Errorf("data-report-ready=%q, want %d", ready, len(res.Diagnostics))
+	}
+	if reqs := proxy.seen(); len(reqs) > 0 {
+		t.Errorf("the page sent %d requests: %q", len(reqs), reqs)
+	}
+}
