@@ -2,6 +2,9 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -388,4 +391,181 @@ func BenchmarkHTMLCorpus(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size)/1e6, "MB/report")
+}
+
+// themeColours reads the colour custom properties of the stylesheet's
+// light theme (:root) and dark theme (the prefers-color-scheme block).
+func themeColours(t *testing.T) (light, dark map[string]string) {
+	t.Helper()
+	darkAt := strings.Index(reportCSS, "@media (prefers-color-scheme: dark)")
+	if darkAt < 0 {
+		t.Fatal("the stylesheet has no dark theme")
+	}
+	prop := regexp.MustCompile(`--([a-z-]+):\s*(#[0-9a-f]{6});`)
+	read := func(s string) map[string]string {
+		m := map[string]string{}
+		for _, p := range prop.FindAllStringSubmatch(s, -1) {
+			m[p[1]] = p[2]
+		}
+		return m
+	}
+	end := strings.Index(reportCSS[darkAt:], "\n}\n")
+	return read(reportCSS[:darkAt]), read(reportCSS[darkAt : darkAt+end])
+}
+
+// contrast is the WCAG 2 contrast ratio of two "#rrggbb" colours.
+func contrast(a, b string) float64 {
+	lum := func(hex string) float64 {
+		var rgb [3]float64
+		for i := range rgb {
+			v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+			c := float64(v) / 255
+			if c <= 0.04045 {
+				rgb[i] = c / 12.92
+			} else {
+				rgb[i] = math.Pow((c+0.055)/1.055, 2.4)
+			}
+		}
+		return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// TestHTMLContrast checks that every pair of text and background colours
+// the page uses meets WCAG AA (4.5:1) in both themes.
+func TestHTMLContrast(t *testing.T) {
+	if r := contrast("#777777", "#ffffff"); r < 4.47 || r > 4.49 {
+		t.Fatalf("contrast(#777, #fff) = %.3f, want 4.48", r)
+	}
+	light, dark := themeColours(t)
+	var pairs [][2]string
+	for _, bg := range []string{"bg", "panel", "note", "current"} {
+		for _, fg := range []string{"fg", "muted", "link", "error", "warning", "info"} {
+			pairs = append(pairs, [2]string{fg, bg})
+		}
+	}
+	for _, st := range statusStyles {
+		// Text in a highlight, and a link in one (a cited link's text).
+		pairs = append(pairs, [2]string{"fg", "st-" + st.class}, [2]string{"link", "st-" + st.class})
+	}
+	for name, theme := range map[string]map[string]string{"light": light, "dark": dark} {
+		for _, p := range pairs {
+			fg, bg := theme[p[0]], theme[p[1]]
+			if fg == "" || bg == "" {
+				t.Errorf("%s theme: no colour for --%s or --%s", name, p[0], p[1])
+				continue
+			}
+			if r := contrast(fg, bg); r < 4.5 {
+				t.Errorf("%s theme: --%s %s on --%s %s has contrast %.2f, under 4.5", name, p[0], fg, p[1], bg, r)
+			}
+		}
+	}
+}
+
+// TestHTMLContentSecurityPolicy checks the policy in the page: the page's
+// own stylesheet and script allowed by hash, nothing else, and no inline
+// script or style anywhere else in the page.
+func TestHTMLContentSecurityPolicy(t *testing.T) {
+	res, o := fixture(t)
+	doc := page(t, render(t, "html", o, res))
+	metas := find(doc, func(n *html.Node) bool {
+		v, _ := attr(n, "http-equiv")
+		return n.Data == "meta" && v == "Content-Security-Policy"
+	})
+	if len(metas) != 1 {
+		t.Fatalf("%d policy meta tags", len(metas))
+	}
+	if metas[0].Parent.Data != "head" || metas[0].PrevSibling == nil {
+		t.Fatal("the policy is not in the head")
+	}
+	csp, _ := attr(metas[0], "content")
+	sum := func(s string) string {
+		h := sha256.Sum256([]byte(s))
+		return "'sha256-" + base64.StdEncoding.EncodeToString(h[:]) + "'"
+	}
+	scripts := find(doc, func(n *html.Node) bool { return n.Data == "script" })
+	styles := find(doc, func(n *html.Node) bool { return n.Data == "style" })
+	if len(scripts) != 1 || len(styles) != 1 {
+		t.Fatalf("%d scripts and %d stylesheets, want one each", len(scripts), len(styles))
+	}
+	want := "default-src 'none'; style-src " + sum(nodeText(styles[0])) + "; script-src " + sum(nodeText(scripts[0])) + "; base-uri 'none'; form-action 'none'"
+	if csp != want {
+		t.Errorf("policy\n%s\nwant\n%s", csp, want)
+	}
+	for _, n := range find(doc, func(*html.Node) bool { return true }) {
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "on") || a.Key == "style" || a.Key == "src" {
+				t.Errorf("<%s %s=%q>: an inline handler, style or load", n.Data, a.Key, a.Val)
+			}
+		}
+	}
+}
+
+// TestHTMLOverlapBounded gives one word a thousand findings: each piece of
+// text is wrapped in at most MaxOverlap highlights, and every finding
+// still has its reference and note.
+func TestHTMLOverlapBounded(t *testing.T) {
+	src := "Before the word TK and after.\n"
+	at := strings.Index(src, "TK")
+	res := &lint.Result{Files: 1}
+	for i := range 1000 {
+		res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{Path: "a.md", Rule: "r", Severity: lint.Warning,
+			Message: "finding " + strconv.Itoa(i), Start: at - i%10, End: at + 2 + i%7, Pos: lint.Position{Line: 1, Column: at + 1}})
+	}
+	o := Options{MaxOverlap: 3, Inventory: []claims.File{{Path: "a.md", Source: []byte(src)}}}
+	out := render(t, "html", o, res)
+	doc := page(t, out)
+	for _, s := range find(doc, func(n *html.Node) bool { return hasClass(n, "fs") }) {
+		depth := 0
+		for p := s; p != nil; p = p.Parent {
+			if hasClass(p, "fs") {
+				depth++
+			}
+		}
+		if depth > 3 {
+			t.Fatalf("a piece of text is in %d highlights, over the bound of 3", depth)
+		}
+	}
+	refs := find(doc, func(n *html.Node) bool { return hasClass(n, "fref") })
+	notes := find(doc, func(n *html.Node) bool { return hasClass(n, "note") })
+	if len(refs) != 1000 || len(notes) != 1000 {
+		t.Errorf("%d references and %d notes, want 1000 each", len(refs), len(notes))
+	}
+	if len(out) > 1<<20 {
+		t.Errorf("the page is %d bytes", len(out))
+	}
+}
+
+// TestHTMLWithoutInventory lists findings with their lines when the
+// draft's source is not given.
+func TestHTMLWithoutInventory(t *testing.T) {
+	res, o := fixture(t)
+	doc := page(t, render(t, "html", o, res))
+	if drafts := find(doc, func(n *html.Node) bool { return n.Data == "p" && n.Parent != nil && hasClass(n.Parent, "draft") }); len(drafts) != 0 {
+		t.Errorf("%d paragraphs of a draft rendered without its source", len(drafts))
+	}
+	sources := map[string][]byte{"docs/a, b:c.md": []byte(draft)}
+	byID := map[string]bool{}
+	for _, n := range find(doc, func(n *html.Node) bool { return true }) {
+		if id, ok := attr(n, "id"); ok {
+			byID[id] = true
+		}
+	}
+	for i, d := range res.Diagnostics {
+		if !byID["f"+strconv.Itoa(i)] || !byID["n"+strconv.Itoa(i)] {
+			t.Errorf("finding %d (%s): no reference or note", i, d.Rule)
+		}
+		var marked string
+		for _, s := range find(doc, func(n *html.Node) bool { v, _ := attr(n, "data-f"); return hasClass(n, "fs") && v == strconv.Itoa(i) }) {
+			marked += nodeText(s)
+		}
+		want := string(sources[d.Path][d.Start:d.End])
+		if d.EndPos.Line != d.Pos.Line {
+			want = want[:strings.IndexByte(want, '\n')] // the snippet is one line
+		}
+		if marked != want {
+			t.Errorf("finding %d: marked %q, want %q", i, marked, want)
+		}
+	}
 }
