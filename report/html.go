@@ -148,38 +148,38 @@ func (p *htmlPage) files() []*htmlFile {
 func (p *htmlPage) write(w *bufio.Writer, files []*htmlFile) {
 	errs, warns, infos := Count(p.res.Diagnostics)
 	total := len(p.res.Diagnostics)
-	w.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-	w.WriteString(`<meta http-equiv="Content-Security-Policy" content="`)
-	w.WriteString(contentSecurityPolicy())
-	w.WriteString("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	w.WriteString("<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>citelint report: ")
-	w.WriteString(plural(total, "finding") + " in " + plural(len(files), "file"))
-	w.WriteString("</title>\n<style>")
-	w.WriteString(reportCSS)
-	w.WriteString("</style>\n</head>\n<body>\n")
-	w.WriteString(`<a class="skip" href="#main">Skip to the report</a>`)
+	put(w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	put(w, `<meta http-equiv="Content-Security-Policy" content="`)
+	put(w, contentSecurityPolicy())
+	put(w, "\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	put(w, "<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>citelint report: ")
+	put(w, plural(total, "finding")+" in "+plural(len(files), "file"))
+	put(w, "</title>\n<style>")
+	put(w, reportCSS)
+	put(w, "</style>\n</head>\n<body>\n")
+	put(w, `<a class="skip" href="#main">Skip to the report</a>`)
 	if total > 0 {
-		w.WriteString(`<a class="skip" href="#f0">Skip to the first finding</a>`)
+		put(w, `<a class="skip" href="#f0">Skip to the first finding</a>`)
 	}
-	w.WriteString("\n<header>\n<h1>citelint report</h1>\n<p class=\"byline\">")
-	w.WriteString(plural(total, "finding") + " (" + plural(errs, "error") + ", " + plural(warns, "warning") + ", " + strconv.Itoa(infos) + " info) in " + plural(len(files), "file"))
+	put(w, "\n<header>\n<h1>citelint report</h1>\n<p class=\"byline\">")
+	put(w, plural(total, "finding")+" ("+plural(errs, "error")+", "+plural(warns, "warning")+", "+strconv.Itoa(infos)+" info) in "+plural(len(files), "file"))
 	if v := p.o.ToolVersion; v != "" {
-		w.WriteString(" · citelint ")
+		put(w, " · citelint ")
 		escape(w, v)
 	}
-	w.WriteString("</p>\n</header>\n")
-	w.WriteString(`<nav class="toolbar js-only" aria-label="Findings"><button type="button" id="prev-finding">Previous finding (k)</button> <button type="button" id="next-finding">Next finding (j)</button> <label><input type="checkbox" id="show-labels"> Show status labels in the text</label><span id="navstatus" role="status" aria-live="polite"></span></nav>`)
-	w.WriteString("\n<main id=\"main\">\n")
+	put(w, "</p>\n</header>\n")
+	put(w, `<nav class="toolbar js-only" aria-label="Findings"><button type="button" id="prev-finding">Previous finding (k)</button> <button type="button" id="next-finding">Next finding (j)</button> <label><input type="checkbox" id="show-labels"> Show status labels in the text</label><span id="navstatus" role="status" aria-live="polite"></span></nav>`)
+	put(w, "\n<main id=\"main\">\n")
 	p.writeSummary(w, files)
 	p.writeFiles(w, files)
 	p.writeRules(w)
-	w.WriteString("</main>\n<footer><p class=\"byline\">Written by citelint. Everything on this page comes from the files checked; it loads nothing from the network.</p></footer>\n<script>")
-	w.WriteString(reportJS)
-	w.WriteString("</script>\n</body>\n</html>\n")
+	put(w, "</main>\n<footer><p class=\"byline\">Written by citelint. Everything on this page comes from the files checked; it loads nothing from the network.</p></footer>\n<script>")
+	put(w, reportJS)
+	put(w, "</script>\n</body>\n</html>\n")
 }
 
 func (p *htmlPage) writeSummary(w *bufio.Writer, files []*htmlFile) {
-	w.WriteString("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n")
+	put(w, "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n")
 	// Findings by rule and severity, with the filters beside.
 	byRule := map[string]map[lint.Severity]int{}
 	var ruleIDs []string
@@ -192,51 +192,51 @@ func (p *htmlPage) writeSummary(w *bufio.Writer, files []*htmlFile) {
 	}
 	slices.Sort(ruleIDs)
 	if len(ruleIDs) > 0 {
-		w.WriteString("<table class=\"counts\">\n<caption>Findings by rule and severity</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Info</th><th scope=\"col\">Total</th></tr></thead>\n<tbody>\n")
+		put(w, "<table class=\"counts\">\n<caption>Findings by rule and severity</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Info</th><th scope=\"col\">Total</th></tr></thead>\n<tbody>\n")
 		for _, id := range ruleIDs {
-			w.WriteString("<tr><th scope=\"row\">")
+			put(w, "<tr><th scope=\"row\">")
 			p.ruleLink(w, id)
-			w.WriteString("</th>")
+			put(w, "</th>")
 			sum := 0
 			for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
 				numCell(w, byRule[id][s])
 				sum += byRule[id][s]
 			}
 			numCell(w, sum)
-			w.WriteString("</tr>\n")
+			put(w, "</tr>\n")
 		}
 		errs, warns, infos := Count(p.res.Diagnostics)
-		w.WriteString("</tbody>\n<tfoot><tr><th scope=\"row\">All rules</th>")
+		put(w, "</tbody>\n<tfoot><tr><th scope=\"row\">All rules</th>")
 		numCell(w, errs)
 		numCell(w, warns)
 		numCell(w, infos)
 		numCell(w, len(p.res.Diagnostics))
-		w.WriteString("</tr></tfoot>\n</table>\n")
-		w.WriteString("<fieldset class=\"filters js-only\"><legend>Show findings of these severities and rules</legend>\n")
+		put(w, "</tr></tfoot>\n</table>\n")
+		put(w, "<fieldset class=\"filters js-only\"><legend>Show findings of these severities and rules</legend>\n")
 		for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
 			n := 0
 			for _, id := range ruleIDs {
 				n += byRule[id][s]
 			}
 			if n > 0 {
-				w.WriteString(`<label><input type="checkbox" checked data-filter="sev" value="` + s.String() + `"> ` + s.String() + " (" + strconv.Itoa(n) + ")</label>\n")
+				put(w, `<label><input type="checkbox" checked data-filter="sev" value="`+s.String()+`"> `+s.String()+" ("+strconv.Itoa(n)+")</label>\n")
 			}
 		}
-		w.WriteString("<br>\n")
+		put(w, "<br>\n")
 		for _, id := range ruleIDs {
 			n := 0
 			for _, c := range byRule[id] {
 				n += c
 			}
-			w.WriteString(`<label><input type="checkbox" checked data-filter="rule" value="`)
+			put(w, `<label><input type="checkbox" checked data-filter="rule" value="`)
 			escape(w, id)
-			w.WriteString(`"> `)
+			put(w, `"> `)
 			escape(w, id)
-			w.WriteString(" (" + strconv.Itoa(n) + ")</label>\n")
+			put(w, " ("+strconv.Itoa(n)+")</label>\n")
 		}
-		w.WriteString("</fieldset>\n<p class=\"keys js-only\">Keys: <kbd>j</kbd> or <kbd>n</kbd> goes to the next finding, <kbd>k</kbd> or <kbd>p</kbd> to the previous one.</p>\n")
+		put(w, "</fieldset>\n<p class=\"keys js-only\">Keys: <kbd>j</kbd> or <kbd>n</kbd> goes to the next finding, <kbd>k</kbd> or <kbd>p</kbd> to the previous one.</p>\n")
 	} else {
-		w.WriteString("<p>No findings.</p>\n")
+		put(w, "<p>No findings.</p>\n")
 	}
 	// Claims by status: the legend of the highlights.
 	byStatus := map[claims.Status]int{}
@@ -247,52 +247,52 @@ func (p *htmlPage) writeSummary(w *bufio.Writer, files []*htmlFile) {
 			}
 		}
 	}
-	w.WriteString("<table class=\"legend\">\n<caption>Claims by status (the highlights in the text)</caption>\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Meaning</th><th scope=\"col\">Claims</th></tr></thead>\n<tbody>\n")
+	put(w, "<table class=\"legend\">\n<caption>Claims by status (the highlights in the text)</caption>\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Meaning</th><th scope=\"col\">Claims</th></tr></thead>\n<tbody>\n")
 	for _, st := range statusStyles {
 		if st.status == claims.Finding {
 			continue
 		}
-		w.WriteString(`<tr><th scope="row"><mark class="c legend-sample st-` + st.class + `"><span class="ico" aria-hidden="true">` + st.icon + "</span>" + st.word + "</mark></th><td>" + st.meaning + "</td>")
+		put(w, `<tr><th scope="row"><mark class="c legend-sample st-`+st.class+`"><span class="ico" aria-hidden="true">`+st.icon+"</span>"+st.word+"</mark></th><td>"+st.meaning+"</td>")
 		numCell(w, byStatus[st.status])
-		w.WriteString("</tr>\n")
+		put(w, "</tr>\n")
 	}
-	w.WriteString("</tbody>\n</table>\n")
+	put(w, "</tbody>\n</table>\n")
 	if len(files) > 1 {
-		w.WriteString("<table class=\"files\" id=\"files\">\n<caption>Files</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Info</th><th scope=\"col\">Claims</th><th scope=\"col\">Sourced</th></tr></thead>\n<tbody>\n")
+		put(w, "<table class=\"files\" id=\"files\">\n<caption>Files</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Info</th><th scope=\"col\">Claims</th><th scope=\"col\">Sourced</th></tr></thead>\n<tbody>\n")
 		for i, f := range files {
-			w.WriteString("<tr><th scope=\"row\">")
+			put(w, "<tr><th scope=\"row\">")
 			if p.hasSection(f) {
-				w.WriteString(`<a href="#file-` + strconv.Itoa(i) + `">`)
+				put(w, `<a href="#file-`+strconv.Itoa(i)+`">`)
 				escape(w, f.path)
-				w.WriteString("</a>")
+				put(w, "</a>")
 			} else {
 				escape(w, f.path)
 			}
 			if f.err != nil {
-				w.WriteString(" (not checked)")
+				put(w, " (not checked)")
 			}
-			w.WriteString("</th>")
+			put(w, "</th>")
 			numCell(w, f.bySev[lint.Error])
 			numCell(w, f.bySev[lint.Warning])
 			numCell(w, f.bySev[lint.Info])
 			numCell(w, f.claims)
 			numCell(w, f.sourced)
-			w.WriteString("</tr>\n")
+			put(w, "</tr>\n")
 		}
-		w.WriteString("</tbody>\n</table>\n")
+		put(w, "</tbody>\n</table>\n")
 	}
 	if len(p.res.Errors) > 0 {
-		w.WriteString("<h3>Files not checked</h3>\n<ul class=\"errors\">\n")
+		put(w, "<h3>Files not checked</h3>\n<ul class=\"errors\">\n")
 		for _, e := range p.res.Errors {
-			w.WriteString("<li><code>")
+			put(w, "<li><code>")
 			escape(w, e.Path)
-			w.WriteString("</code>: ")
+			put(w, "</code>: ")
 			escape(w, e.Err.Error())
-			w.WriteString("</li>\n")
+			put(w, "</li>\n")
 		}
-		w.WriteString("</ul>\n")
+		put(w, "</ul>\n")
 	}
-	w.WriteString("</section>\n")
+	put(w, "</section>\n")
 }
 
 // hasSection reports whether a file gets a section of its own: a clean
@@ -335,7 +335,7 @@ func (p *htmlPage) writeFiles(w *bufio.Writer, files []*htmlFile) {
 	}
 	for i := range files {
 		buf := <-done[i]
-		w.Write(buf.Bytes())
+		putBytes(w, buf.Bytes())
 		pool.Put(buf)
 		<-window
 	}
@@ -347,19 +347,19 @@ func (p *htmlPage) writeFile(w *bufio.Writer, buf *bytes.Buffer, i int, f *htmlF
 		return
 	}
 	id := "file-" + strconv.Itoa(i)
-	w.WriteString(`<section class="file" id="` + id + `" aria-labelledby="` + id + `-h">` + "\n")
-	w.WriteString(`<h2 id="` + id + `-h"><code>`)
+	put(w, `<section class="file" id="`+id+`" aria-labelledby="`+id+`-h">`+"\n")
+	put(w, `<h2 id="`+id+`-h"><code>`)
 	escape(w, f.path)
-	w.WriteString("</code></h2>\n<p class=\"file-sum\">")
-	w.WriteString(plural(len(f.findings), "finding") + " (" + plural(f.bySev[lint.Error], "error") + ", " + plural(f.bySev[lint.Warning], "warning") + ", " + strconv.Itoa(f.bySev[lint.Info]) + " info)")
+	put(w, "</code></h2>\n<p class=\"file-sum\">")
+	put(w, plural(len(f.findings), "finding")+" ("+plural(f.bySev[lint.Error], "error")+", "+plural(f.bySev[lint.Warning], "warning")+", "+strconv.Itoa(f.bySev[lint.Info])+" info)")
 	if f.inv != nil {
-		w.WriteString(" · " + plural(f.claims, "claim") + ", " + strconv.Itoa(f.sourced) + " sourced")
+		put(w, " · "+plural(f.claims, "claim")+", "+strconv.Itoa(f.sourced)+" sourced")
 	}
-	w.WriteString("</p>\n")
+	put(w, "</p>\n")
 	if f.err != nil {
-		w.WriteString("<p>Not checked: ")
+		put(w, "<p>Not checked: ")
 		escape(w, f.err.Error())
-		w.WriteString("</p>\n")
+		put(w, "</p>\n")
 	}
 	if f.inv != nil && f.inv.Source != nil {
 		// A bug while rendering one draft costs that draft only: its
@@ -368,35 +368,35 @@ func (p *htmlPage) writeFile(w *bufio.Writer, buf *bytes.Buffer, i int, f *htmlF
 		mark := buf.Len()
 		var rerr error
 		gerr := lint.Guard("the html formatter on "+f.path, func() {
-			w.WriteString("<div class=\"draft\">\n")
+			put(w, "<div class=\"draft\">\n")
 			rerr = newDraft(p, w, i, f.inv.Source, f.inv.Claims, f.findings).render()
-			w.WriteString("</div>\n")
+			put(w, "</div>\n")
 		})
 		if gerr == nil && rerr == nil {
-			w.WriteString("</section>\n")
+			put(w, "</section>\n")
 			return
 		}
 		w.Reset(buf) // drop what was rendered of the draft
 		buf.Truncate(mark)
-		w.WriteString("<p>This draft could not be shown: ")
+		put(w, "<p>This draft could not be shown: ")
 		escape(w, cmpErr(gerr, rerr).Error())
-		w.WriteString("</p>\n")
+		put(w, "</p>\n")
 	}
 	if len(f.findings) > 0 {
-		w.WriteString("<div class=\"draft\">\n<ul class=\"unshown\">\n")
+		put(w, "<div class=\"draft\">\n<ul class=\"unshown\">\n")
 		var notes []noteRef
 		for n, fi := range f.findings {
-			w.WriteString("<li>")
+			put(w, "<li>")
 			p.writeSnippet(w, fi)
 			p.writeRef(w, fi, n+1)
-			w.WriteString("</li>\n")
+			put(w, "</li>\n")
 			notes = append(notes, noteRef{finding: fi, num: n + 1})
 		}
-		w.WriteString("</ul>\n")
+		put(w, "</ul>\n")
 		p.writeNotes(w, notes)
-		w.WriteString("</div>\n")
+		put(w, "</div>\n")
 	}
-	w.WriteString("</section>\n")
+	put(w, "</section>\n")
 }
 
 func cmpErr(a, b error) error {
@@ -414,47 +414,47 @@ func (p *htmlPage) writeRef(w *bufio.Writer, finding, num int) {
 	d := p.res.Diagnostics[finding]
 	sev := d.Severity.String()
 	fs := strconv.Itoa(finding)
-	w.WriteString(`<a class="fref s-` + sev + `" id="f` + fs + `" href="#n` + fs + `" data-rule="`)
+	put(w, `<a class="fref s-`+sev+`" id="f`+fs+`" href="#n`+fs+`" data-rule="`)
 	escape(w, d.Rule)
-	w.WriteString(`" data-sev="` + sev + `"><span aria-hidden="true">` + sevIcons[d.Severity] + "</span>" + strconv.Itoa(num) + `<span class="vh"> (`)
-	w.WriteString(sev + ": ")
+	put(w, `" data-sev="`+sev+`"><span aria-hidden="true">`+sevIcons[d.Severity]+"</span>"+strconv.Itoa(num)+`<span class="vh"> (`)
+	put(w, sev+": ")
 	escape(w, d.Rule)
-	w.WriteString(")</span></a>")
+	put(w, ")</span></a>")
 }
 
 // writeNotes writes the notes of findings beside the block they concern.
 func (p *htmlPage) writeNotes(w *bufio.Writer, notes []noteRef) {
-	w.WriteString(`<aside class="notes" aria-label="Findings">` + "\n")
+	put(w, `<aside class="notes" aria-label="Findings">`+"\n")
 	for _, n := range notes {
 		p.writeNote(w, n)
 	}
-	w.WriteString("</aside>\n")
+	put(w, "</aside>\n")
 }
 
 func (p *htmlPage) writeNote(w *bufio.Writer, n noteRef) {
 	d := p.res.Diagnostics[n.finding]
 	sev := d.Severity.String()
 	fs := strconv.Itoa(n.finding)
-	w.WriteString(`<div class="note s-` + sev + `" id="n` + fs + `" role="note" data-rule="`)
+	put(w, `<div class="note s-`+sev+`" id="n`+fs+`" role="note" data-rule="`)
 	escape(w, d.Rule)
-	w.WriteString(`" data-sev="` + sev + `">` + "\n")
-	w.WriteString(`<p><a class="back" href="#f` + fs + `" aria-label="Finding ` + strconv.Itoa(n.num) + ` in the text">` + strconv.Itoa(n.num) + `</a> <span class="sev"><span aria-hidden="true">` + sevIcons[d.Severity] + "</span> " + sev + "</span> · ")
+	put(w, `" data-sev="`+sev+`">`+"\n")
+	put(w, `<p><a class="back" href="#f`+fs+`" aria-label="Finding `+strconv.Itoa(n.num)+` in the text">`+strconv.Itoa(n.num)+`</a> <span class="sev"><span aria-hidden="true">`+sevIcons[d.Severity]+"</span> "+sev+"</span> · ")
 	p.ruleLink(w, d.Rule)
-	w.WriteString(` · <span class="loc">line ` + strconv.Itoa(d.Pos.Line) + ", column " + strconv.Itoa(d.Pos.Column) + "</span></p>\n")
-	w.WriteString(`<p class="msg">`)
+	put(w, ` · <span class="loc">line `+strconv.Itoa(d.Pos.Line)+", column "+strconv.Itoa(d.Pos.Column)+"</span></p>\n")
+	put(w, `<p class="msg">`)
 	escape(w, d.Message)
-	w.WriteString("</p>\n")
+	put(w, "</p>\n")
 	if d.Suggestion != "" {
-		w.WriteString(`<p class="help"><span class="k">To fix:</span> `)
+		put(w, `<p class="help"><span class="k">To fix:</span> `)
 		escape(w, d.Suggestion)
-		w.WriteString("</p>\n")
+		put(w, "</p>\n")
 	}
 	if len(d.Fix) > 0 {
-		w.WriteString(`<p class="fix"><span class="k">Automatic fix (citelint fix):</span> `)
+		put(w, `<p class="fix"><span class="k">Automatic fix (citelint fix):</span> `)
 		src := p.source[d.Path]
 		for i, e := range d.Fix {
 			if i > 0 {
-				w.WriteString("; ")
+				put(w, "; ")
 			}
 			old := ""
 			if e.Start >= 0 && e.Start <= e.End && e.End <= len(src) {
@@ -462,33 +462,33 @@ func (p *htmlPage) writeNote(w *bufio.Writer, n noteRef) {
 			}
 			switch {
 			case e.Start == e.End:
-				w.WriteString("insert <code>")
+				put(w, "insert <code>")
 				escape(w, p.quote(e.New))
-				w.WriteString("</code>")
+				put(w, "</code>")
 			case e.New == "":
-				w.WriteString("delete")
+				put(w, "delete")
 				p.oldText(w, old)
 			default:
-				w.WriteString("replace")
+				put(w, "replace")
 				p.oldText(w, old)
-				w.WriteString(" with <code>")
+				put(w, " with <code>")
 				escape(w, p.quote(e.New))
-				w.WriteString("</code>")
+				put(w, "</code>")
 			}
 		}
-		w.WriteString("</p>\n")
+		put(w, "</p>\n")
 	}
-	w.WriteString("</div>\n")
+	put(w, "</div>\n")
 }
 
 func (p *htmlPage) oldText(w *bufio.Writer, old string) {
 	if old == "" {
-		w.WriteString(" the marked text")
+		put(w, " the marked text")
 		return
 	}
-	w.WriteString(" <code>")
+	put(w, " <code>")
 	escape(w, p.quote(old))
-	w.WriteString("</code>")
+	put(w, "</code>")
 }
 
 // quote cuts s to the quote limit, on a character boundary.
@@ -507,7 +507,7 @@ func (p *htmlPage) quote(s string) string {
 // finding's span marked: for findings outside the rendered text.
 func (p *htmlPage) writeSnippet(w *bufio.Writer, finding int) {
 	d := p.res.Diagnostics[finding]
-	w.WriteString(`<span class="loc">line ` + strconv.Itoa(d.Pos.Line) + `</span> <code class="snippet">`)
+	put(w, `<span class="loc">line `+strconv.Itoa(d.Pos.Line)+`</span> <code class="snippet">`)
 	line := d.Snippet.Text
 	if line == "" {
 		line = d.Excerpt
@@ -522,13 +522,13 @@ func (p *htmlPage) writeSnippet(w *bufio.Writer, finding int) {
 	}
 	sev := d.Severity.String()
 	escape(w, line[:from])
-	w.WriteString(`<span class="fs s-` + sev + `" data-f="` + strconv.Itoa(finding) + `" data-rule="`)
+	put(w, `<span class="fs s-`+sev+`" data-f="`+strconv.Itoa(finding)+`" data-rule="`)
 	escape(w, d.Rule)
-	w.WriteString(`" data-sev="` + sev + `">`)
+	put(w, `" data-sev="`+sev+`">`)
 	escape(w, line[from:to])
-	w.WriteString("</span>")
+	put(w, "</span>")
 	escape(w, line[to:])
-	w.WriteString("</code> ")
+	put(w, "</code> ")
 }
 
 // runeOffset returns the byte offset of the n-th character of s, clamped
@@ -550,16 +550,16 @@ func runeOffset(s string, n int) int {
 // when it ran.
 func (p *htmlPage) ruleLink(w *bufio.Writer, id string) {
 	if p.ruleByID[id] == nil {
-		w.WriteString("<code>")
+		put(w, "<code>")
 		escape(w, id)
-		w.WriteString("</code>")
+		put(w, "</code>")
 		return
 	}
-	w.WriteString(`<a href="#rule-`)
+	put(w, `<a href="#rule-`)
 	escape(w, id)
-	w.WriteString(`"><code>`)
+	put(w, `"><code>`)
 	escape(w, id)
-	w.WriteString("</code></a>")
+	put(w, "</code></a>")
 }
 
 // writeRules writes the documentation of every rule that ran, once.
@@ -567,26 +567,26 @@ func (p *htmlPage) writeRules(w *bufio.Writer) {
 	if len(p.rules) == 0 {
 		return
 	}
-	w.WriteString("<section id=\"rules\" aria-labelledby=\"rules-h\">\n<h2 id=\"rules-h\">Rules</h2>\n")
+	put(w, "<section id=\"rules\" aria-labelledby=\"rules-h\">\n<h2 id=\"rules-h\">Rules</h2>\n")
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	for _, r := range p.rules {
-		w.WriteString(`<section class="rule" id="rule-`)
+		put(w, `<section class="rule" id="rule-`)
 		escape(w, r.ID)
-		w.WriteString(`" aria-labelledby="rule-`)
+		put(w, `" aria-labelledby="rule-`)
 		escape(w, r.ID)
-		w.WriteString(`-h"><h3 id="rule-`)
+		put(w, `-h"><h3 id="rule-`)
 		escape(w, r.ID)
-		w.WriteString(`-h"><code>`)
+		put(w, `-h"><code>`)
 		escape(w, r.ID)
-		w.WriteString("</code>: ")
+		put(w, "</code>: ")
 		escape(w, r.Summary)
-		w.WriteString("</h3>\n<p>Default severity: " + r.Severity.String())
+		put(w, "</h3>\n<p>Default severity: "+r.Severity.String())
 		if u := p.o.ruleURL(r.ID); u != "" {
-			w.WriteString(` · <a href="`)
+			put(w, ` · <a href="`)
 			escape(w, u)
-			w.WriteString(`">online documentation</a>`)
+			put(w, `">online documentation</a>`)
 		}
-		w.WriteString("</p>\n<div class=\"rule-doc\">\n")
+		put(w, "</p>\n<div class=\"rule-doc\">\n")
 		src := []byte(r.Doc)
 		doc := md.Parser().Parse(text.NewReader(src))
 		if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
@@ -601,9 +601,9 @@ func (p *htmlPage) writeRules(w *bufio.Writer) {
 		if err := md.Renderer().Render(w, src, doc); err != nil {
 			escape(w, r.Doc)
 		}
-		w.WriteString("</div>\n</section>\n")
+		put(w, "</div>\n</section>\n")
 	}
-	w.WriteString("</section>\n")
+	put(w, "</section>\n")
 }
 
 // statusStyle is how the page shows a claim's status: a class for its
@@ -645,8 +645,14 @@ func claimLabel(c *claims.Claim) string {
 	return kind + ": " + statusOf(c.Status).word
 }
 
+// put, putByte and putBytes write to the page's bufio.Writer, which keeps
+// the first error and returns it from Flush, where Format checks it.
+func put(w *bufio.Writer, s string)      { _, _ = w.WriteString(s) }
+func putByte(w *bufio.Writer, b byte)    { _ = w.WriteByte(b) }
+func putBytes(w *bufio.Writer, b []byte) { _, _ = w.Write(b) }
+
 func numCell(w *bufio.Writer, n int) {
-	w.WriteString(`<td class="n">` + strconv.Itoa(n) + "</td>")
+	put(w, `<td class="n">`+strconv.Itoa(n)+"</td>")
 }
 
 func plural(n int, word string) string {
@@ -678,9 +684,9 @@ func escape(w *bufio.Writer, s string) {
 		default:
 			continue
 		}
-		w.WriteString(s[last:i])
-		w.WriteString(rep)
+		put(w, s[last:i])
+		put(w, rep)
 		last = i + 1
 	}
-	w.WriteString(s[last:])
+	put(w, s[last:])
 }

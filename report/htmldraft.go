@@ -247,11 +247,11 @@ func (d *draftRenderer) hasPrelude() bool {
 // prelude shows the front matter as it is written.
 func (d *draftRenderer) prelude() {
 	d.cur = 0
-	d.w.WriteString(`<pre class="front-matter" aria-label="Front matter">`)
+	put(d.w, `<pre class="front-matter" aria-label="Front matter">`)
 	end := d.units[0].start + len(bytes.TrimRight(d.src[:d.units[0].end], " \t\r\n"))
 	d.text(0, end, d.rawWrite)
 	d.flushUnit()
-	d.w.WriteString("</pre>\n")
+	put(d.w, "</pre>\n")
 	d.cur = -1
 	d.writeNotes()
 }
@@ -287,7 +287,7 @@ func (d *draftRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error) 
 		return ast.WalkContinue, nil
 	case *ast.CodeSpan:
 		if entering {
-			w.WriteString("<code>")
+			put(w, "<code>")
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {
 					seg := t.Segment
@@ -298,57 +298,57 @@ func (d *draftRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error) 
 					}
 					d.segment(seg.Start, stop, seg.Padding, d.rawWrite)
 					if nl {
-						w.WriteByte(' ')
+						putByte(w, ' ')
 					}
 				}
 			}
 			return ast.WalkSkipChildren, nil
 		}
-		w.WriteString("</code>")
+		put(w, "</code>")
 		return ast.WalkContinue, nil
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		if entering {
-			w.WriteString("<pre><code>")
+			put(w, "<pre><code>")
 			d.lines(n.Lines())
 		} else {
-			w.WriteString("</code></pre>\n")
+			put(w, "</code></pre>\n")
 		}
 		return ast.WalkContinue, nil
 	case *ast.HTMLBlock:
 		if entering {
-			w.WriteString(`<pre class="raw-html"><code>`)
+			put(w, `<pre class="raw-html"><code>`)
 			d.lines(n.Lines())
 			if n.HasClosure() {
 				d.segment(n.ClosureLine.Start, n.ClosureLine.Stop, n.ClosureLine.Padding, d.rawWrite)
 			}
 		} else {
-			w.WriteString("</code></pre>\n")
+			put(w, "</code></pre>\n")
 		}
 		return ast.WalkContinue, nil
 	case *ast.RawHTML:
 		if entering {
-			w.WriteString(`<code class="raw-html">`)
+			put(w, `<code class="raw-html">`)
 			for i := range n.Segments.Len() {
 				seg := n.Segments.At(i)
 				d.segment(seg.Start, seg.Stop, seg.Padding, d.rawWrite)
 			}
-			w.WriteString("</code>")
+			put(w, "</code>")
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.LinkReferenceDefinition:
 		if entering {
-			w.WriteString(`<p class="refdef"><code>`)
+			put(w, `<p class="refdef"><code>`)
 			d.lines(n.Lines())
 		} else {
-			w.WriteString("</code></p>\n")
+			put(w, "</code></p>\n")
 		}
 		return ast.WalkContinue, nil
 	case *ast.Image:
 		// Never load an image: show its description.
 		if entering {
-			w.WriteString(`<span class="image">[image: `)
+			put(w, `<span class="image">[image: `)
 		} else {
-			w.WriteString("]</span>")
+			put(w, "]</span>")
 		}
 		return ast.WalkContinue, nil
 	case *ast.AutoLink:
@@ -360,18 +360,18 @@ func (d *draftRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error) 
 			url = append([]byte("mailto:"), url...)
 		}
 		url = util.URLEscape(url, false)
-		w.WriteString(`<a href="`)
+		put(w, `<a href="`)
 		if !html.IsDangerousURL(url) {
-			w.Write(util.EscapeHTML(url))
+			putBytes(w, util.EscapeHTML(url))
 		}
-		w.WriteString(`">`)
+		put(w, `">`)
 		label := n.Label(d.src)
 		if at, ok := offsetIn(d.src, label); ok {
 			d.text(at, at+len(label), d.rawWrite)
 		} else {
-			w.Write(util.EscapeHTML(label))
+			putBytes(w, util.EscapeHTML(label))
 		}
-		w.WriteString("</a>")
+		put(w, "</a>")
 		return ast.WalkContinue, nil
 	}
 	if f := d.funcs[n.Kind()]; f != nil {
@@ -402,12 +402,12 @@ func (d *draftRenderer) textNode(n *ast.Text) {
 	d.segment(seg.Start, seg.Stop, seg.Padding, write)
 	switch {
 	case n.HardLineBreak():
-		d.w.WriteString("<br>\n")
+		put(d.w, "<br>\n")
 	case n.SoftLineBreak() && seg.Stop < len(d.src) && d.src[seg.Stop] == '\n':
 		// The line break itself, so that a span across it stays whole.
 		d.text(seg.Stop, seg.Stop+1, d.rawWrite)
 	case n.SoftLineBreak():
-		d.w.WriteByte('\n')
+		putByte(d.w, '\n')
 	}
 }
 
@@ -422,7 +422,7 @@ func (d *draftRenderer) lines(ls *text.Segments) {
 // text.
 func (d *draftRenderer) segment(start, stop, padding int, write func([]byte)) {
 	for range padding {
-		d.w.WriteByte(' ')
+		putByte(d.w, ' ')
 	}
 	d.text(start, stop, write)
 }
@@ -459,9 +459,9 @@ func (d *draftRenderer) text(start, stop int, write func([]byte)) {
 			write(d.src[start:end])
 			for j := len(active) - 1; j >= 0; j-- {
 				if d.spans[active[j]].claim != nil {
-					d.w.WriteString("</mark>")
+					put(d.w, "</mark>")
 				} else {
-					d.w.WriteString("</span>")
+					put(d.w, "</span>")
 				}
 			}
 			for _, i := range active {
@@ -484,15 +484,15 @@ func (d *draftRenderer) open(i int) {
 	w := d.w
 	if s.claim == nil {
 		sev := d.h.res.Diagnostics[s.finding].Severity.String()
-		w.WriteString(`<span class="fs s-`)
-		w.WriteString(sev)
-		w.WriteString(`" data-f="`)
-		w.WriteString(strconv.Itoa(s.finding))
-		w.WriteString(`" data-rule="`)
+		put(w, `<span class="fs s-`)
+		put(w, sev)
+		put(w, `" data-f="`)
+		put(w, strconv.Itoa(s.finding))
+		put(w, `" data-rule="`)
 		escape(w, d.h.res.Diagnostics[s.finding].Rule)
-		w.WriteString(`" data-sev="`)
-		w.WriteString(sev)
-		w.WriteString(`">`)
+		put(w, `" data-sev="`)
+		put(w, sev)
+		put(w, `">`)
 		if first {
 			d.refs = append(d.refs, i)
 		}
@@ -505,25 +505,25 @@ func (d *draftRenderer) claimTag(i int, first bool) {
 	s := &d.spans[i]
 	w := d.w
 	st := statusOf(s.claim.Status)
-	w.WriteString(`<mark class="c st-`)
-	w.WriteString(st.class)
-	w.WriteString(`" data-c="`)
-	w.WriteString(strconv.Itoa(d.file))
-	w.WriteByte('-')
-	w.WriteString(strconv.Itoa(i))
+	put(w, `<mark class="c st-`)
+	put(w, st.class)
+	put(w, `" data-c="`)
+	put(w, strconv.Itoa(d.file))
+	putByte(w, '-')
+	put(w, strconv.Itoa(i))
 	if !first {
-		w.WriteString(`">`)
+		put(w, `">`)
 		return
 	}
-	w.WriteString(`" id="c`)
-	w.WriteString(strconv.Itoa(d.file))
-	w.WriteByte('-')
-	w.WriteString(strconv.Itoa(i))
-	w.WriteString(`"><span class="ico" aria-hidden="true">`)
-	w.WriteString(st.icon)
-	w.WriteString(`</span><span class="lbl">`)
-	w.WriteString(claimLabel(s.claim))
-	w.WriteString(`: </span>`)
+	put(w, `" id="c`)
+	put(w, strconv.Itoa(d.file))
+	putByte(w, '-')
+	put(w, strconv.Itoa(i))
+	put(w, `"><span class="ico" aria-hidden="true">`)
+	put(w, st.icon)
+	put(w, `</span><span class="lbl">`)
+	put(w, claimLabel(s.claim))
+	put(w, `: </span>`)
 }
 
 // ref writes the numbered reference of finding span i, which leads to its
@@ -586,7 +586,7 @@ func (d *draftRenderer) empty(i int) {
 	}
 	d.spans[i].opened = true
 	d.claimTag(i, true)
-	d.w.WriteString("</mark>")
+	put(d.w, "</mark>")
 }
 
 // writeNotes writes the notes of the findings referenced since the last
@@ -613,24 +613,24 @@ func (d *draftRenderer) unshown() {
 		return
 	}
 	w := d.w
-	w.WriteString(`<div class="unshown"><h3>Not in the text above</h3><ul>` + "\n")
+	put(w, `<div class="unshown"><h3>Not in the text above</h3><ul>`+"\n")
 	for _, i := range left {
 		s := &d.spans[i]
-		w.WriteString("<li>")
+		put(w, "<li>")
 		if s.claim != nil {
-			w.WriteString(`<span class="loc">line `)
-			w.WriteString(strconv.Itoa(s.claim.Pos.Line))
-			w.WriteString(`</span> `)
+			put(w, `<span class="loc">line `)
+			put(w, strconv.Itoa(s.claim.Pos.Line))
+			put(w, `</span> `)
 			d.empty(i)
-			w.WriteString(" <code>")
+			put(w, " <code>")
 			escape(w, s.claim.Text)
-			w.WriteString("</code>")
+			put(w, "</code>")
 		} else {
 			d.h.writeSnippet(w, s.finding)
 			d.ref(i)
 		}
-		w.WriteString("</li>\n")
+		put(w, "</li>\n")
 	}
-	w.WriteString("</ul></div>\n")
+	put(w, "</ul></div>\n")
 	d.writeNotes()
 }
