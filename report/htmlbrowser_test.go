@@ -8,6 +8,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"net"
 	"net/url"
 	"os"
@@ -302,5 +304,54 @@ func TestHTMLCorpusInChromium(t *testing.T) {
 	}
 	if reqs := proxy.seen(); len(reqs) > 0 {
 		t.Errorf("the page sent %d requests: %q", len(reqs), reqs)
+	}
+}
+
+// keyboardScript presses keys in the report and records which finding
+// has the focus after each, with a rule filtered out before the last.
+const keyboardScript = `(function () {
+  var log = [];
+  function key(k) {
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    log.push(document.activeElement.id);
+  }
+  key('j'); key('j'); key('k'); key('p');
+  var box = document.querySelector('input[data-filter="rule"][value="uncited-number"]');
+  box.checked = false;
+  box.dispatchEvent(new Event('change'));
+  key('n');
+  log.push(document.querySelectorAll('.note.filtered').length);
+  log.push(document.getElementById('navstatus').textContent);
+  document.documentElement.setAttribute('data-test-log', log.join('|'));
+}());`
+
+// TestHTMLKeyboardInChromium runs the report's script in chromium with a
+// test script after it (allowed by its hash like the report's own) that
+// presses j, k, n and p and filters a rule out.
+func TestHTMLKeyboardInChromium(t *testing.T) {
+	bin := chromiumPath(t)
+	here := chdirRoot(t)
+	out, res, _ := exampleReport(t, []string{"testdata/drafts/news-claims.md"}, nil)
+	t.Chdir(here)
+	sum := sha256.Sum256([]byte(keyboardScript))
+	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	page1 := strings.Replace(string(out), "; base-uri", " "+hash+"; base-uri", 1)
+	page1 = strings.Replace(page1, "</body>", "<script>"+keyboardScript+"</script>\n</body>", 1)
+	dom := page(t, chromium(t, bin, startProxy(t), writeTemp(t, "keys.html", []byte(page1)), "--dump-dom"))
+	root := find(dom, func(n *html.Node) bool { return n.Data == "html" })[0]
+	got, _ := attr(root, "data-test-log")
+	last, firstVague, uncited := -1, -1, 0
+	for i, d := range res.Diagnostics {
+		last = i
+		if d.Rule == "uncited-number" {
+			uncited++
+		} else if firstVague < 0 {
+			firstVague = i
+		}
+	}
+	want := "f0|f1|f0|f" + strconv.Itoa(last) + "|f" + strconv.Itoa(firstVague) + "|" + strconv.Itoa(uncited) +
+		"|Finding 1 of " + strconv.Itoa(len(res.Diagnostics)-uncited) + ": " + res.Diagnostics[firstVague].Message
+	if got != want {
+		t.Errorf("keys: got\n%s\nwant\n%s", got, want)
 	}
 }
