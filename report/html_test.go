@@ -532,6 +532,11 @@ func TestHTMLOverlapBounded(t *testing.T) {
 	if len(refs) != 1000 || len(notes) != 1000 {
 		t.Errorf("%d references and %d notes, want 1000 each", len(refs), len(notes))
 	}
+	for _, r := range refs {
+		if p := r.Parent; p.Data != "p" {
+			t.Fatalf("a reference is in a <%s>, not in the paragraph of its text", p.Data)
+		}
+	}
 	if len(out) > 1<<20 {
 		t.Errorf("the page is %d bytes", len(out))
 	}

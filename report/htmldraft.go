@@ -163,7 +163,8 @@ func (d *draftRenderer) sweep(maxOverlap int) {
 			}
 			next++
 		}
-		slices.Sort(open)
+		// open stays in span order: spans are added in that order and
+		// removed in place.
 		if len(open) > 0 {
 			d.active[k] = slices.Clone(open[:min(len(open), maxOverlap)])
 		}
@@ -569,12 +570,15 @@ func (d *draftRenderer) flushUnit() {
 	if d.cur < 0 {
 		return
 	}
+	// All of them: one that covered text but was left out of its
+	// highlights (past MaxOverlap) was passed over by flushBefore.
 	u := &d.units[d.cur]
-	for ; u.cursor < len(u.spans); u.cursor++ {
-		if i := u.spans[u.cursor]; !d.spans[i].opened {
+	for _, i := range u.spans {
+		if !d.spans[i].opened {
 			d.empty(i)
 		}
 	}
+	u.cursor = len(u.spans)
 }
 
 // empty marks a span that shows no text: a claim's icon and label alone,
