@@ -187,7 +187,9 @@ func TestHTMLGolden(t *testing.T) {
 	here := chdirRoot(t)
 	examples, _, _ := exampleReport(t, exampleDrafts, nil)
 	single, _, _ := exampleReport(t, []string{"testdata/drafts/news-claims.md"}, nil)
+	tricky, _, _ := exampleReport(t, nil, map[string]string{"testdata/drafts/tricky.md": trickyDraft})
 	t.Chdir(here)
+	golden(t, "html/tricky.html", tricky)
 	golden(t, "html/fixture-no-inventory.html", noInventory)
 	golden(t, "html/fixture.html", inventory)
 	golden(t, "html/drafts.html", examples)
@@ -341,7 +343,7 @@ const trickyDraft = "\ufeff---\ntitle: Tricky\n---\n\n" +
 	"<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">.\n\n" +
 	"<script>document.body.setAttribute(\"data-pwned\", \"2\")</script>\n\n" +
 	"![remote image](http://example.com/i.png) and [a script](javascript:alert(1)).\n\n" +
-	"Experts say the tide is rising,\r\nand \"it will not stop,\" the notes add.\r\n\n" +
+	"Experts say the tide is rising,\r\nand the fishing fleet shrank by a\r\nthird over the decade.\r\n\n" +
 	"[^a]: The note says 12% more [citation needed].\n\n" +
 	"[gone]: another-missing.md\n"
 

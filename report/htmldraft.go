@@ -404,12 +404,24 @@ func (d *draftRenderer) textNode(n *ast.Text) {
 	switch {
 	case n.HardLineBreak():
 		put(d.w, "<br>\n")
-	case n.SoftLineBreak() && seg.Stop < len(d.src) && d.src[seg.Stop] == '\n':
+	case n.SoftLineBreak() && lineBreakAt(d.src, seg.Stop) > 0:
 		// The line break itself, so that a span across it stays whole.
-		d.text(seg.Stop, seg.Stop+1, d.rawWrite)
+		d.text(seg.Stop, seg.Stop+lineBreakAt(d.src, seg.Stop), d.rawWrite)
 	case n.SoftLineBreak():
 		putByte(d.w, '\n')
 	}
+}
+
+// lineBreakAt returns the length of the line break at src[i:]: 1 for
+// "\n", 2 for "\r\n", 0 for none.
+func lineBreakAt(src []byte, i int) int {
+	switch {
+	case i < len(src) && src[i] == '\n':
+		return 1
+	case i+1 < len(src) && src[i] == '\r' && src[i+1] == '\n':
+		return 2
+	}
+	return 0
 }
 
 func (d *draftRenderer) lines(ls *text.Segments) {
