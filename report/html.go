@@ -305,10 +305,14 @@ func (p *htmlPage) hasSection(f *htmlFile) bool {
 // parsing and rendering the drafts is most of the report's cost. At most
 // a few sections wait in memory for their turn.
 func (p *htmlPage) writeFiles(w *bufio.Writer, files []*htmlFile) {
+	type section struct {
+		buf *bytes.Buffer
+		err error // a panic while writing it
+	}
 	jobs := max(1, runtime.GOMAXPROCS(0))
-	done := make([]chan *bytes.Buffer, len(files))
+	done := make([]chan section, len(files))
 	for i := range done {
-		done[i] = make(chan *bytes.Buffer, 1)
+		done[i] = make(chan section, 1)
 	}
 	window := make(chan struct{}, 4*jobs) // sections rendered, not yet written
 	next := make(chan int)
@@ -327,17 +331,26 @@ func (p *htmlPage) writeFiles(w *bufio.Writer, files []*htmlFile) {
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
 				bw.Reset(buf)
-				p.writeFile(bw, buf, i, files[i])
+				err := lint.Guard("the html formatter", func() { p.writeFile(bw, buf, i, files[i]) })
 				_ = bw.Flush()
-				done[i] <- buf
+				done[i] <- section{buf, err}
 			}
 		}()
 	}
+	var failed error
 	for i := range files {
-		buf := <-done[i]
-		putBytes(w, buf.Bytes())
-		pool.Put(buf)
+		s := <-done[i]
+		if s.err != nil && failed == nil {
+			failed = s.err
+		}
+		putBytes(w, s.buf.Bytes())
+		pool.Put(s.buf)
 		<-window
+	}
+	if failed != nil {
+		// Raised here, on the caller's goroutine, where RenderAll finds
+		// the file that caused it.
+		panic(failed)
 	}
 }
 
