@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -68,19 +69,6 @@ type sourcedClaim struct {
 	source     claims.Source
 }
 
-var exampleClaims = []sourcedClaim{
-	{"testdata/drafts/news-claims.md", "$4.3 million", claims.Figure, claims.Sourced, claims.Source{Kind: claims.SourceLink, Text: "town's annual report", URL: "https://example.org/annual-report"}},
-	{"testdata/drafts/news-claims.md", "[town's annual report](https://example.org/annual-report)", claims.Link, claims.Unverified, claims.Source{Kind: claims.SourceLink, URL: "https://example.org/annual-report"}},
-	{"testdata/drafts/news-claims.md", "46%", claims.Figure, claims.Sourced, claims.Source{Kind: claims.SourceNamed, Text: "the Regional Transit Authority"}},
-	{"testdata/drafts/news-claims.md", "2,100 tons", claims.Figure, claims.Sourced, claims.Source{Kind: claims.SourceFootnote, Text: "port"}},
-	{"testdata/drafts/news-claims.md", "[the ferry operator](https://example.org/ferry)", claims.Link, claims.Moved, claims.Source{Kind: claims.SourceLink, URL: "https://example.org/ferry"}},
-	{"testdata/drafts/news-claims.md", "<https://example.org/mill-history>", claims.Link, claims.Paywalled, claims.Source{Kind: claims.SourceLink, URL: "https://example.org/mill-history"}},
-	{"testdata/drafts/news-claims.md", "6,400 workers", claims.Figure, claims.Paywalled, claims.Source{Kind: claims.SourceLink, URL: "https://example.org/mill-history"}},
-	{"testdata/drafts/news-claims.md", "Harbor Commission, monthly cargo report", claims.Figure, claims.VagueSource, claims.Source{Kind: claims.SourceVague}},
-	{"testdata/drafts/news-quotes.md", "“We were told the boat would run until Christmas,”", claims.Quotation, claims.Sourced, claims.Source{Kind: claims.SourceNamed, Text: "Tomas Ruiz"}},
-	{"testdata/drafts/links.md", "[minutes](minutes/2024-03.md)", claims.Link, claims.Dead, claims.Source{Kind: claims.SourceLink, URL: "minutes/2024-03.md"}},
-}
-
 // inventoryFromFindings builds each file's inventory from the run's
 // findings (a row per finding, its kind and status from its rule) and the
 // claims above: the HTML report's input, until the inventory is wired.
@@ -130,15 +118,55 @@ func inventoryFromFindings(res *lint.Result, sources map[string][]byte, extra []
 // drafts) from the repository's root.
 func exampleReport(t testing.TB, paths []string, extra map[string]string) ([]byte, *lint.Result, map[string][]byte) {
 	t.Helper()
-	res, sources := offlineCheck(t, paths, extra)
+	res, inventory, sources := inventoryCheck(t, paths, extra)
 	o := Options{ToolVersion: "v1.2.3", Rules: stableDocs(rules.All()), Files: slices.Sorted(mapsKeys(sources)),
 		RuleURL: func(id string) string { return "https://example.com/rules/" + id + ".md" }}
-	o.Inventory = inventoryFromFindings(res, sources, exampleClaims)
+	o.Inventory = inventory
 	var buf bytes.Buffer
 	if err := (&HTML{Options: o}).Format(&buf, res); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), res, sources
+}
+
+// inventoryCheck checks the drafts as "citelint --offline --format html"
+// does with no link cache (package check's run, which this package cannot
+// import: check imports report): every rule, the links not checked, and
+// each file's inventory taken by the rules' own code as the run goes. It
+// returns the findings, the inventory with each file's source, and the
+// sources by path.
+func inventoryCheck(t testing.TB, paths []string, extra map[string]string) (*lint.Result, []claims.File, map[string][]byte) {
+	t.Helper()
+	sources := map[string][]byte{}
+	active, err := lint.Configure(rules.All(), nil, lint.Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []lint.Input
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources[p] = src
+	}
+	for p, s := range extra {
+		sources[p] = []byte(s)
+	}
+	for _, p := range slices.Sorted(maps.Keys(sources)) {
+		src := sources[p]
+		inputs = append(inputs, lint.Input{Path: p, Format: lint.FormatOf(p), Read: func() ([]byte, error) { return src, nil }})
+	}
+	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: 1}
+	var files []claims.File
+	runner.Inspect = func(doc *lint.Document, diags []lint.Diagnostic) {
+		f := claims.File{Path: doc.Path, Source: doc.Source, Claims: rules.Inventory(doc, active, func(a lint.ActiveRule) *lint.Pass { return runner.Pass(doc, a) })}
+		f.Attach(diags, doc.Source)
+		files = append(files, f)
+	}
+	out := runner.Run(t.Context(), inputs)
+	slices.SortFunc(files, func(a, b claims.File) int { return strings.Compare(a.Path, b.Path) })
+	return out, files, sources
 }
 
 // stableDocs returns the rules with a short fixed documentation, so that
