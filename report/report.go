@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/citelint/citelint/claims"
 	"github.com/citelint/citelint/lint"
 )
 
@@ -52,6 +53,19 @@ type Options struct {
 	// Documents are checked texts that exist in no file (a published
 	// page's extracted text), for formats that can carry them (JSON).
 	Documents []Document
+	// Inventory is every checked file's claims, with the file's source,
+	// for the HTML report: it renders each draft from its source with the
+	// claims highlighted by status. A file without an inventory (or
+	// without its source) has its findings listed with their lines.
+	Inventory []claims.File
+	// MaxOverlap bounds how many claims and findings one stretch of a
+	// draft's text is highlighted for in the HTML report, so that
+	// overlapping spans cannot make the page grow with their square; the
+	// others keep their mark and note. 0 means DefaultMaxOverlap.
+	MaxOverlap int
+	// MaxQuote bounds the bytes of a fix's old and new text the HTML
+	// report quotes. 0 means DefaultMaxQuote.
+	MaxQuote int
 }
 
 // Document is a checked text that no file holds, and a note on what part
@@ -77,6 +91,7 @@ var formats = map[string]func(Options) Formatter{
 	"junit":      func(o Options) Formatter { return &JUnit{Files: o.Files, FailOn: o.FailOn} },
 	"rdjsonl":    func(o Options) Formatter { return &RDJSONL{RuleURL: o.RuleURL} },
 	"gitlab":     func(Options) Formatter { return GitLab{} },
+	"html":       func(o Options) Formatter { return &HTML{Options: o} },
 }
 
 // Get returns the formatter of a format name.

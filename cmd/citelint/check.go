@@ -126,7 +126,12 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 	}
 	ctx, stop := signalContext()
 	defer stop()
-	res, err := lintPaths(ctx, c, stdin, c.Args().Slice())
+	// The HTML report shows the drafts themselves, with every claim
+	// marked: only it needs the inventory and the files' text.
+	html := slices.ContainsFunc(outputs, func(o report.Output) bool { return o.Format == "html" })
+	res, err := lintPaths(ctx, c, stdin, c.Args().Slice(), func(o *check.Options) {
+		o.Inventory, o.KeepSource = html, html
+	})
 	if err != nil {
 		return cli.Exit(err.Error(), exitError)
 	}
@@ -140,6 +145,7 @@ func runCheck(c *cli.Context, stdin io.Reader) error {
 		RuleURL:     check.RuleDocURL,
 		Files:       res.Paths,
 		FailOn:      failOn,
+		Inventory:   res.Inventory,
 	}
 	for _, p := range res.Published {
 		opts.Documents = append(opts.Documents, report.Document{Path: p.URL, Text: p.Text, Note: p.Note})
