@@ -5,7 +5,9 @@ package misquoted
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/internal/linkrule"
@@ -41,10 +43,46 @@ func run(p *lint.Pass) {
 	if pages == nil {
 		return
 	}
+	var judged [][2]int
 	unattributedquote.JudgeWith(p, unattributedquote.DefaultOptions(), func(q unattributedquote.Quotation) {
+		judged = append(judged, [2]int{q.Start, q.End})
 		check(p, pages, q)
 	})
+	// A quoted link text ("as the post “Latinos Embrace the Mobile Web”
+	// put it") quotes the page it links to, usually its title: the quote
+	// rule leaves it alone as a title, but it must still be the page's.
+	for _, b := range p.Doc.Blocks {
+		for _, qt := range b.Quotes {
+			if qt.Depth > 0 || !qt.Closed {
+				continue
+			}
+			start, end := b.SourceSpan(qt.Start, qt.End)
+			if slices.ContainsFunc(judged, func(j [2]int) bool { return j[0] < end && start < j[1] }) {
+				continue
+			}
+			if quotesLinkText(b, qt) {
+				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
+			}
+		}
+	}
 }
+
+// quotesLinkText reports whether a quotation's words are the text of a
+// link and nothing else, bar punctuation: “[the post's title](url),”.
+func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
+	is, ie := qt.Inner(b.Text)
+	for _, c := range b.Citations {
+		if c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
+			continue
+		}
+		if c.TextStart >= is && c.TextEnd <= ie && strings.TrimFunc(b.Text[is:c.TextStart]+b.Text[c.TextEnd:ie], isPunctOrSpace) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
 
 func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation) {
 	src, ok := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
@@ -55,7 +93,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	if words == "" {
 		return
 	}
-	shown := short(words)
+	shown := short(shownWords(words))
 	d := lint.Diagnostic{Start: q.Start, End: q.End}
 	if !src.Page.Readable {
 		d.Severity = lint.Info
@@ -86,11 +124,20 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 		d.Suggestion = "quote the source's exact words, or cite the source where they appear"
 		d.Evidence = &lint.Evidence{URL: src.URL}
 		if m.Start >= 0 && m.End > m.Start {
+			// The nearest passage is evidence, and its differences the
+			// likely fix: a quotation misremembered by two words.
 			d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
+			if len(m.Diffs) > 0 && len(m.Diffs) <= maxShownDiffs {
+				d.Message += "; the nearest passage differs: " + describeDiffs(m.Diffs)
+			}
 		}
 	}
 	p.Report(d)
 }
+
+// maxShownDiffs is how many differences a message spells out: more, and
+// the passage is another sentence rather than a misquotation of it.
+const maxShownDiffs = 3
 
 // quotedWords returns the quotation's words as plain text (link text kept,
 // markup gone), without its outer quotation marks; a blockquote quotation
@@ -115,6 +162,10 @@ func quotedWords(doc *lint.Document, q unattributedquote.Quotation) string {
 	}
 	return strings.Trim(strings.Join(parts, " "), " \t\n\"'“”‘’«»„‚")
 }
+
+// shownWords is a quotation as a message shows it: without the comma or
+// colon that ends it inside the marks ("worse off," she said).
+func shownWords(s string) string { return strings.TrimRight(s, ",;: ") }
 
 // short quotes a quotation for a message, its middle cut when long.
 func short(s string) string {

@@ -4,7 +4,10 @@
 package sourcepage
 
 import (
+	"strings"
+
 	"github.com/citelint/citelint/extract"
+	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/internal/linkrule"
 	"github.com/citelint/citelint/verify"
@@ -21,11 +24,21 @@ type Source struct {
 // (tables and captions hold figures that a readability extraction drops),
 // or its main text when that is all there is.
 func (s Source) Text() string {
-	if s.Page.Full != "" {
-		return s.Page.Full
+	text := s.Page.Full
+	if text == "" {
+		text = s.Page.Main
 	}
-	return s.Page.Main
+	// A quoted title is checked against the page's title, which a page's
+	// visible text need not repeat.
+	if t := s.Page.Title; t != "" && !strings.Contains(text[:min(len(text), titleReach)], t) {
+		text = t + "\n\n" + text
+	}
+	return text
 }
+
+// titleReach is how far into a page's text its title is looked for
+// before the title is put in front.
+const titleReach = 4096
 
 // Finder answers, for one pass, which cited page a span of a block
 // cites, reading each page's text and figures once.
@@ -61,26 +74,54 @@ func isLink(c *lint.Citation) bool {
 	return false
 }
 
-// Cited returns the first page cited by a link of block b that lies in
+// Cited returns the page cited by a link of block b that lies in
 // sentence si or in the source span [start, end), that the run has an
-// answer for: a page read (or one that could not be, with the reason).
-// It reports false when no such link has an answer: no link, a link to
-// another kind of place, or a web page that was not fetched (offline with
-// nothing cached, or a dead link, which the link rules report).
+// answer for: the first such page that was read, else the first that was
+// reached but could not be read (the reason is then worth an info
+// finding). It reports false when no such link has an answer: no link, a
+// link to another kind of place, or a web page that was not fetched
+// (offline with nothing cached, the network down, a skipped address) or
+// is dead, which the link rules report.
 func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
+	var unread Source
 	for _, c := range b.Citations {
 		if !isLink(c) || c.Sentence != si && (c.End <= start || c.Start >= end) {
 			continue
 		}
 		l, ok := f.byDest[c.TargetStart]
-		if !ok {
+		if !ok || !f.reached(l) {
 			continue
 		}
-		if page, ok := f.facts.Page(f.p, l); ok && page != nil {
+		page, ok := f.facts.Page(f.p, l)
+		if !ok || page == nil {
+			continue
+		}
+		if page.Readable {
 			return Source{URL: l.Target, Page: page}, true
 		}
+		if unread.Page == nil {
+			unread = Source{URL: l.Target, Page: page}
+		}
 	}
-	return Source{}, false
+	return unread, unread.Page != nil
+}
+
+// reached reports whether the checker reached a web link's page (or was
+// refused by it): only then does the page, or the reason it could not be
+// read, say anything about the claim. A local file is always reached.
+func (f *Finder) reached(l linkrule.Link) bool {
+	if l.Kind != linkrule.WebLink {
+		return l.Kind == linkrule.LocalLink
+	}
+	r, ok := f.facts.Result(l)
+	if !ok {
+		return false
+	}
+	switch r.Verdict {
+	case linkcheck.OK, linkcheck.Redirected, linkcheck.Paywalled, linkcheck.Unverifiable:
+		return true
+	}
+	return false
 }
 
 // Figures returns the figures of a page's text, found once per document.
