@@ -99,6 +99,10 @@ type PairOutcome struct {
 	// read the source.
 	Unverifiable bool
 	Messages     []string
+	// Otherwise names the sourcing rule (uncited-number,
+	// unattributed-quote) that flags the claim when the source check does
+	// not: its sentence cites nothing, so there is no source to check.
+	Otherwise string
 }
 
 // SourceScore is the score of one pair set.
@@ -110,6 +114,8 @@ type SourceScore struct {
 	FigureFN, QuoteTP   int
 	QuoteFP, QuoteFN    int
 	Figures, Quotations int
+	// FNOtherwise counts the false negatives another sourcing rule flags.
+	FNOtherwise int
 }
 
 // ScoreSources checks every pair of a split as a draft of its own, its
@@ -192,7 +198,14 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 			s.Figures++
 		}
 		o := PairOutcome{Pair: p}
+		other := UncitedNumber
+		if p.Kind == "quotation" {
+			other = UnattributedQuote
+		}
 		for _, d := range byDoc[p.ID+".md"] {
+			if d.Rule == other && slices.ContainsFunc(claimAt[i], func(at [2]int) bool { return d.Start < at[1] && at[0] < d.End }) {
+				o.Otherwise = other
+			}
 			if d.Rule != rule || !slices.ContainsFunc(claimAt[i], func(at [2]int) bool { return d.Start < at[1] && at[0] < d.End }) {
 				continue
 			}
@@ -223,6 +236,9 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 		case positive:
 			s.FN++
 			s.tally(p.Kind, "fn")
+			if o.Otherwise != "" {
+				s.FNOtherwise++
+			}
 		default:
 			s.TN++
 		}
@@ -277,6 +293,7 @@ func PrintSources(w io.Writer, s *SourceScore, verbose bool) {
 	fmt.Fprintf(w, "== %s ==\n", s.Set)
 	fmt.Fprintf(w, "pairs: %d (%d figures, %d quotations); positive = labelled unsupported\n", len(s.Outcomes), s.Figures, s.Quotations)
 	fmt.Fprintf(w, "all:        TP %d  FP %d  FN %d  TN %d  precision %s  recall %s  (unverifiable: %d)\n", s.TP, s.FP, s.FN, s.TN, share(s.TP, s.TP+s.FP), share(s.TP, s.TP+s.FN), s.Unv)
+	fmt.Fprintf(w, "missed but flagged as having no source by uncited-number or unattributed-quote: %d of %d\n", s.FNOtherwise, s.FN)
 	fmt.Fprintf(w, "figures:    TP %d  FP %d  FN %d  precision %s  recall %s\n", s.FigureTP, s.FigureFP, s.FigureFN, share(s.FigureTP, s.FigureTP+s.FigureFP), share(s.FigureTP, s.FigureTP+s.FigureFN))
 	fmt.Fprintf(w, "quotations: TP %d  FP %d  FN %d  precision %s  recall %s\n", s.QuoteTP, s.QuoteFP, s.QuoteFN, share(s.QuoteTP, s.QuoteTP+s.QuoteFP), share(s.QuoteTP, s.QuoteTP+s.QuoteFN))
 	if !verbose {
@@ -293,6 +310,9 @@ func PrintSources(w io.Writer, s *SourceScore, verbose bool) {
 			what = "false alarm"
 		case o.Unverifiable:
 			what = "unverifiable"
+		}
+		if o.Otherwise != "" {
+			what += " (" + o.Otherwise + " flags it)"
 		}
 		fmt.Fprintf(w, "  %s %s (%s, %s %q): %s\n", what, o.ID, o.Kind, o.Label, o.Claim, strings.Join(o.Messages, " | "))
 	}
