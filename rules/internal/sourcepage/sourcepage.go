@@ -108,10 +108,14 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
 
 // reached reports whether the checker reached a web link's page (or was
 // refused by it): only then does the page, or the reason it could not be
-// read, say anything about the claim. A local file is always reached.
+// read, say anything about the claim. A local file is reached when it exists.
 func (f *Finder) reached(l linkrule.Link) bool {
+	if l.Kind == linkrule.LocalLink {
+		// A missing file is dead-link's finding, not a source unread.
+		return !f.facts.Files.Missing(f.p, l.File)
+	}
 	if l.Kind != linkrule.WebLink {
-		return l.Kind == linkrule.LocalLink
+		return false
 	}
 	r, ok := f.facts.Result(l)
 	if !ok {
