@@ -70,6 +70,21 @@ type Diagnostic struct {
 	Fix []Edit
 	// Snippet is the source line holding Start, for display.
 	Snippet Snippet
+	// Evidence is what a source says about the finding, for rules that
+	// read the cited page; nil otherwise.
+	Evidence *Evidence
+}
+
+// Evidence is the passage of a cited source that a finding rests on.
+type Evidence struct {
+	// URL is the source's address as cited.
+	URL string
+	// Text is the matching or nearest sentence of the source, "" when
+	// none is near.
+	Text string
+	// Link opens the source at Text: URL with a text fragment
+	// ("#:~:text="), "" when Text is "".
+	Link string
 }
 
 // Snippet is a window on one source line. Column is the 1-based column of

@@ -44,6 +44,15 @@ type jsonDiagnostic struct {
 	Excerpt    string     `json:"excerpt"`
 	Suggestion string     `json:"suggestion,omitempty"`
 	Fix        []jsonEdit `json:"fix,omitempty"`
+	// Evidence is the cited source's passage, for the rules that read it.
+	Evidence *jsonEvidence `json:"evidence,omitempty"`
+}
+
+// jsonEvidence is lint.Evidence.
+type jsonEvidence struct {
+	URL  string `json:"url"`
+	Text string `json:"text,omitempty"`
+	Link string `json:"link,omitempty"`
 }
 
 // jsonEdit is one edit of a fix: replace the source bytes [Offset,
@@ -77,6 +86,9 @@ func (j JSON) Format(w io.Writer, res *lint.Result) error {
 		}
 		for _, e := range d.Fix {
 			jd.Fix = append(jd.Fix, jsonEdit{Offset: e.Start, EndOffset: e.End, Text: e.New})
+		}
+		if e := d.Evidence; e != nil {
+			jd.Evidence = &jsonEvidence{URL: e.URL, Text: e.Text, Link: e.Link}
 		}
 		r.Diagnostics = append(r.Diagnostics, jd)
 	}

@@ -93,6 +93,16 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	Fixes               []sarifFix        `json:"fixes,omitempty"`
+	// RelatedLocations holds, for a finding about a cited source, the
+	// source's passage: its address, with a text fragment when known, and
+	// the sentence as the message.
+	RelatedLocations []sarifRelated `json:"relatedLocations,omitempty"`
+}
+
+type sarifRelated struct {
+	ID               int                   `json:"id"`
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          sarifMessage          `json:"message"`
 }
 
 type sarifLocation struct {
@@ -195,6 +205,16 @@ func (s *SARIF) Format(w io.Writer, res *lint.Result) error {
 				})
 			}
 			r.Fixes = []sarifFix{{Description: sarifMessage{Text: desc}, ArtifactChanges: []sarifArtifactChange{change}}}
+		}
+		if e := d.Evidence; e != nil {
+			uri, text := e.URL, e.Text
+			if e.Link != "" {
+				uri = e.Link
+			}
+			if text == "" {
+				text = "the cited source"
+			}
+			r.RelatedLocations = []sarifRelated{{ID: 1, PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uri}}, Message: sarifMessage{Text: text}}}
 		}
 		run.Results = append(run.Results, r)
 	}

@@ -12,10 +12,12 @@ import (
 	deadlink "github.com/citelint/citelint/rules/dead-link"
 	"github.com/citelint/citelint/rules/internal/linkrule"
 	invalidsuppression "github.com/citelint/citelint/rules/invalid-suppression"
+	"github.com/citelint/citelint/rules/misquoted"
 	paywalledlink "github.com/citelint/citelint/rules/paywalled-link"
 	redirectedlink "github.com/citelint/citelint/rules/redirected-link"
 	unattributedquote "github.com/citelint/citelint/rules/unattributed-quote"
 	uncitednumber "github.com/citelint/citelint/rules/uncited-number"
+	unsupportedfigure "github.com/citelint/citelint/rules/unsupported-figure"
 	unverifiablelink "github.com/citelint/citelint/rules/unverifiable-link"
 	vaguesource "github.com/citelint/citelint/rules/vague-source"
 )
@@ -28,6 +30,8 @@ func All() []*lint.Rule {
 		uncitednumber.Rule,
 		vaguesource.Rule,
 		unattributedquote.Rule,
+		unsupportedfigure.Rule,
+		misquoted.Rule,
 		deadlink.Rule,
 		paywalledlink.Rule,
 		redirectedlink.Rule,

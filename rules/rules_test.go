@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citelint/citelint/extract"
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/internal/linkrule"
@@ -117,6 +118,13 @@ func fixtureOutput(t *testing.T, rule *lint.Rule, file string) string {
 	for _, d := range diags {
 		fmt.Fprintf(&b, "%d:%d-%d:%d %s %q: %s\n", d.Pos.Line, d.Pos.Column, d.EndPos.Line, d.EndPos.Column,
 			d.Severity, src[d.Start:d.End], d.Message)
+		if e := d.Evidence; e != nil {
+			fmt.Fprintf(&b, "\tevidence %s", e.URL)
+			if e.Text != "" {
+				fmt.Fprintf(&b, " %q %s", e.Text, e.Link)
+			}
+			b.WriteString("\n")
+		}
 	}
 	return b.String()
 }
@@ -133,9 +141,36 @@ func fakeLinkResults(t *testing.T, fixture string) map[string]linkcheck.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var results map[string]linkcheck.Result
-	if err := json.Unmarshal(b, &results); err != nil {
+	// A result may carry the page the checker read: "Page" as an
+	// extract.Page, or "PageFile", a file under testdata/pages read as
+	// the server's body of type "PageType", the way the checker reads it.
+	var entries map[string]struct {
+		linkcheck.Result
+		Page     *extract.Page
+		PageFile string
+		PageType string
+	}
+	if err := json.Unmarshal(b, &entries); err != nil {
 		t.Fatalf("%s: %v", name, err)
+	}
+	results := make(map[string]linkcheck.Result, len(entries))
+	for u, e := range entries {
+		r := e.Result
+		switch {
+		case e.Page != nil:
+			r = r.WithPage(e.Page)
+		case e.PageFile != "":
+			body, err := os.ReadFile(filepath.Join(filepath.Dir(fixture), "pages", e.PageFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, err := extract.FromBody(u, e.PageType, body, extract.Limits{})
+			if err != nil {
+				t.Fatalf("%s: %s: %v", name, e.PageFile, err)
+			}
+			r = r.WithPage(page)
+		}
+		results[u] = r
 	}
 	return results
 }

@@ -35,7 +35,7 @@ var Rule = &lint.Rule{
 	Doc:            ruledoc.Expand(doc),
 	Severity:       lint.Warning,
 	Requires:       []lint.Requirement{sourcing.SourcingAnalysis},
-	DefaultOptions: func() lint.Options { return &Options{MinWords: 4} },
+	DefaultOptions: func() lint.Options { return DefaultOptions() },
 	Run:            runUnattributedQuote,
 }
 
@@ -128,7 +128,7 @@ var quoteChecks = sync.Pool{New: func() any {
 }}
 
 func runUnattributedQuote(p *lint.Pass) {
-	judge(p, func(q Quotation) { p.Report(q.Finding) }, false)
+	judge(p, p.Options.(*Options), func(q Quotation) { p.Report(q.Finding) }, false)
 }
 
 // Quotation is one quotation as the rule judges it.
@@ -153,15 +153,25 @@ type Quotation struct {
 // passed. The rule reports from this same judgement, so the inventory and
 // the findings cannot disagree.
 func Judge(p *lint.Pass, fn func(Quotation)) {
-	judge(p, fn, true)
+	judge(p, p.Options.(*Options), fn, true)
 }
+
+// JudgeWith is Judge with the rule's options given rather than taken from
+// the pass: another rule that checks quotations (misquoted) runs this
+// rule's judgement in its own pass, and so with its own options.
+func JudgeWith(p *lint.Pass, opts *Options, fn func(Quotation)) {
+	judge(p, opts, fn, true)
+}
+
+// DefaultOptions returns the rule's default options.
+func DefaultOptions() *Options { return &Options{MinWords: 4} }
 
 // judge hands fn the quotations the rule judges: the unattributed ones
 // only, unless all.
-func judge(p *lint.Pass, fn func(Quotation), all bool) {
+func judge(p *lint.Pass, opts *Options, fn func(Quotation), all bool) {
 	c := quoteChecks.Get().(*quoteCheck)
 	defer c.release()
-	c.p, c.opts, c.src, c.questions = p, p.Options.(*Options), p.Doc.Source, -1
+	c.p, c.opts, c.src, c.questions = p, opts, p.Doc.Source, -1
 	c.sources = lint.ResultOf(p, sourcing.SourcingAnalysis)
 	qs := c.quotations()
 	if len(qs) == 0 {

@@ -122,7 +122,7 @@ func inSet(set map[string]bool, w string) bool {
 }
 
 func runUncitedNumber(p *lint.Pass) {
-	judge(p, nil)
+	judge(p, p.Options.(*Options), nil)
 }
 
 // Cover says what sources a figure the rule does not report.
@@ -167,19 +167,26 @@ type Figure struct {
 // again in parentheses) are not passed. The rule reports from this same
 // judgement, so the inventory and the findings cannot disagree.
 func Judge(p *lint.Pass, fn func(Figure)) {
-	judge(p, fn)
+	judge(p, p.Options.(*Options), fn)
+}
+
+// JudgeWith is Judge with the rule's options given rather than taken from
+// the pass: another rule that checks figures (unsupported-figure) runs
+// this rule's judgement in its own pass, and so with its own options.
+func JudgeWith(p *lint.Pass, opts *Options, fn func(Figure)) {
+	judge(p, opts, fn)
 }
 
 // judge runs the rule over the pass's document: with fn nil it reports
 // the uncited figures; otherwise it hands every judged figure to fn and
 // reports nothing.
-func judge(p *lint.Pass, fn func(Figure)) {
+func judge(p *lint.Pass, opts *Options, fn func(Figure)) {
 	// Extra units and nouns need no shapes: they count only after a number
 	// or "half a", which the shapes already catch.
 	toks, spare := sourcing.GetTokens(), sourcing.GetTokens()
 	defer sourcing.PutTokens(toks)
 	defer sourcing.PutTokens(spare)
-	c := &numberCheck{pass: p, opts: p.Options.(*Options), sources: lint.ResultOf(p, sourcing.SourcingAnalysis), mentions: lint.ResultOf(p, sourcing.MentionsAnalysis), toks: *toks, spare: *spare, judged: fn}
+	c := &numberCheck{pass: p, opts: opts, sources: lint.ResultOf(p, sourcing.SourcingAnalysis), mentions: lint.ResultOf(p, sourcing.MentionsAnalysis), toks: *toks, spare: *spare, judged: fn}
 	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
 	aimLevel := 0 // likewise for a section of targets or examples

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -42,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("citelint-eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sets, rules list
-	fs.Var(&sets, "set", "score `SET` only (repeatable): "+strings.Join(eval.Sets, ", "))
+	fs.Var(&sets, "set", "score `SET` only (repeatable): "+strings.Join(eval.Sets, ", ")+"; the source checks (unsupported-figure, misquoted) on their pairs: "+strings.Join(eval.SourceSets, ", ")+" (not run by default)")
 	fs.Var(&rules, "rule", "score `RULE` only (repeatable): "+eval.UncitedNumber+", "+eval.UnattributedQuote+", "+eval.AttributionModel+" (PolNeAR sets)")
 	verbose := fs.Bool("v", false, "list every false positive, false negative, false flag and stray finding")
 	if err := fs.Parse(args); err != nil {
@@ -78,6 +79,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	model := len(rules) == 0 || slices.Contains(rules, eval.AttributionModel)
 	ruleList := slices.DeleteFunc(slices.Clone(rules), func(r string) bool { return r == eval.AttributionModel })
 	for _, set := range sets {
+		if split, ok := strings.CutPrefix(set, "sourcecheck:"); ok {
+			res, err := eval.ScoreSources(context.Background(), split)
+			if err != nil {
+				fmt.Fprintf(stderr, "citelint-eval: %s: %v\n", set, err)
+				status = 2
+				continue
+			}
+			eval.PrintSources(stdout, res, *verbose)
+			continue
+		}
 		if len(rules) == 0 || len(ruleList) > 0 {
 			res, err := eval.Run(c, set, ruleList)
 			if err != nil {

@@ -1,0 +1,150 @@
+// Package sourcepage finds the page a claim cites and the text to check it
+// against, for the rules that ask whether the source says so
+// (unsupported-figure, misquoted).
+package sourcepage
+
+import (
+	"strings"
+
+	"github.com/citelint/citelint/extract"
+	"github.com/citelint/citelint/linkcheck"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/verify"
+)
+
+// Source is a cited page with its text.
+type Source struct {
+	// URL is the link's destination as the draft gives it.
+	URL  string
+	Page *extract.Page
+}
+
+// Text is the text a claim is looked for in: the page's full visible text
+// (tables and captions hold figures that a readability extraction drops),
+// or its main text when that is all there is.
+func (s Source) Text() string {
+	text := s.Page.Full
+	if text == "" {
+		text = s.Page.Main
+	}
+	// A quoted title is checked against the page's title, which a page's
+	// visible text need not repeat.
+	if t := s.Page.Title; t != "" && !strings.Contains(text[:min(len(text), titleReach)], t) {
+		text = t + "\n\n" + text
+	}
+	return text
+}
+
+// titleReach is how far into a page's text its title is looked for
+// before the title is put in front.
+const titleReach = 4096
+
+// Finder answers, for one pass, which cited page a span of a block
+// cites, reading each page's text and figures once.
+type Finder struct {
+	p      *lint.Pass
+	facts  *linkrule.Facts
+	byDest map[int]linkrule.Link
+	// figures holds each page's figures, found once per document.
+	figures map[*extract.Page][]verify.Quantity
+}
+
+// New returns a finder for the pass, or nil when the run keeps no link
+// facts (links are not being judged at all).
+func New(p *lint.Pass) *Finder {
+	facts := linkrule.FactsOf(p)
+	if facts == nil {
+		return nil
+	}
+	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}}
+	for _, l := range linkrule.Links(p) {
+		f.byDest[l.Start] = l
+	}
+	return f
+}
+
+// isLink reports whether a citation is a link (not a footnote or a Pandoc
+// key).
+func isLink(c *lint.Citation) bool {
+	switch c.Kind {
+	case lint.InlineLink, lint.ReferenceLink, lint.Autolink, lint.BareURL, lint.HTMLLink:
+		return true
+	}
+	return false
+}
+
+// Cited returns the page cited by a link of block b that lies in
+// sentence si or in the source span [start, end), that the run has an
+// answer for: the first such page that was read, else the first that was
+// reached but could not be read (the reason is then worth an info
+// finding). It reports false when no such link has an answer: no link, a
+// link to another kind of place, or a web page that was not fetched
+// (offline with nothing cached, the network down, a skipped address) or
+// is dead, which the link rules report.
+func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
+	var unread Source
+	for _, c := range b.Citations {
+		if !isLink(c) || c.Sentence != si && (c.End <= start || c.Start >= end) {
+			continue
+		}
+		l, ok := f.byDest[c.TargetStart]
+		if !ok || !f.reached(l) {
+			continue
+		}
+		page, ok := f.facts.Page(f.p, l)
+		if !ok || page == nil {
+			continue
+		}
+		if page.Readable {
+			return Source{URL: l.Target, Page: page}, true
+		}
+		if unread.Page == nil {
+			unread = Source{URL: l.Target, Page: page}
+		}
+	}
+	return unread, unread.Page != nil
+}
+
+// reached reports whether the checker reached a web link's page (or was
+// refused by it): only then does the page, or the reason it could not be
+// read, say anything about the claim. A local file is reached when it exists.
+func (f *Finder) reached(l linkrule.Link) bool {
+	if l.Kind == linkrule.LocalLink {
+		// A missing file is dead-link's finding, not a source unread.
+		return !f.facts.Files.Missing(f.p, l.File)
+	}
+	if l.Kind != linkrule.WebLink {
+		return false
+	}
+	r, ok := f.facts.Result(l)
+	if !ok {
+		return false
+	}
+	switch r.Verdict {
+	case linkcheck.OK, linkcheck.Redirected, linkcheck.Paywalled, linkcheck.Unverifiable:
+		return true
+	}
+	return false
+}
+
+// Figures returns the figures of a page's text, found once per document.
+func (f *Finder) Figures(s Source) []verify.Quantity {
+	qs, ok := f.figures[s.Page]
+	if !ok {
+		qs = verify.Quantities(s.Text())
+		f.figures[s.Page] = qs
+	}
+	return qs
+}
+
+// Evidence returns the evidence for a span of the source's text: its
+// sentence and a link to it.
+func Evidence(s Source, start, end int) *lint.Evidence {
+	text := s.Text()
+	if start < 0 || end > len(text) || start >= end {
+		return &lint.Evidence{URL: s.URL}
+	}
+	ss, se := verify.Sentence(text, start, end)
+	return &lint.Evidence{URL: s.URL, Text: text[ss:se], Link: verify.TextFragment(s.URL, text, ss, se)}
+}

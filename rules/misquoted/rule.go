@@ -1,0 +1,197 @@
+// Package misquoted holds the misquoted rule: its documentation is doc.md
+// beside it (citelint explain misquoted), its fixtures are in testdata/.
+package misquoted
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcepage"
+	unattributedquote "github.com/citelint/citelint/rules/unattributed-quote"
+	"github.com/citelint/citelint/verify"
+)
+
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (misquoted) reports a quotation whose cited page does not hold its
+// words: absent, or close with some words changed. The quotations are the
+// ones unattributed-quote judges, with its default options, so that quoted
+// titles, terms and labels are left alone as they are there.
+var Rule = &lint.Rule{
+	ID:            "misquoted",
+	Summary:       ruledoc.Summary(doc),
+	Doc:           ruledoc.Expand(doc),
+	Severity:      lint.Warning,
+	Network:       true,
+	NeedsPageText: true,
+	Requires:      append([]lint.Requirement{linkrule.LinksAnalysis}, unattributedquote.Rule.Requires...),
+	Run:           run,
+}
+
+func run(p *lint.Pass) {
+	pages := sourcepage.New(p)
+	if pages == nil {
+		return
+	}
+	var judged [][2]int
+	unattributedquote.JudgeWith(p, unattributedquote.DefaultOptions(), func(q unattributedquote.Quotation) {
+		judged = append(judged, [2]int{q.Start, q.End})
+		check(p, pages, q)
+	})
+	// A quoted link text ("as the post “Latinos Embrace the Mobile Web”
+	// put it") quotes the page it links to, usually its title: the quote
+	// rule leaves it alone as a title, but it must still be the page's.
+	for _, b := range p.Doc.Blocks {
+		for _, qt := range b.Quotes {
+			if qt.Depth > 0 || !qt.Closed {
+				continue
+			}
+			start, end := b.SourceSpan(qt.Start, qt.End)
+			if slices.ContainsFunc(judged, func(j [2]int) bool { return j[0] < end && start < j[1] }) {
+				continue
+			}
+			if quotesLinkText(b, qt) {
+				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
+			}
+		}
+	}
+}
+
+// quotesLinkText reports whether a quotation's words are the text of a
+// link and nothing else, bar punctuation: “[the post's title](url),”.
+func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
+	is, ie := qt.Inner(b.Text)
+	for _, c := range b.Citations {
+		if c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
+			continue
+		}
+		if c.TextStart >= is && c.TextEnd <= ie && strings.TrimFunc(b.Text[is:c.TextStart]+b.Text[c.TextEnd:ie], isPunctOrSpace) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
+
+func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation) {
+	src, ok := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
+	if !ok {
+		return
+	}
+	words := quotedWords(p.Doc, q)
+	if words == "" {
+		return
+	}
+	shown := short(shownWords(words))
+	d := lint.Diagnostic{Start: q.Start, End: q.End}
+	if !src.Page.Readable {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("cannot check the quotation %s against the cited page: %s", shown, src.Page.Reason)
+		d.Suggestion = "check the quotation against the source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		p.Report(d)
+		return
+	}
+	m := verify.MatchQuote(words, src.Text())
+	switch m.Verdict {
+	case verify.Verbatim, verify.Unchecked:
+		return
+	case verify.Near:
+		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
+		d.Suggestion = "quote the source's exact words, or paraphrase without quotation marks"
+		d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
+	default:
+		if src.Page.Partial {
+			d.Severity = lint.Info
+			d.Message = fmt.Sprintf("the quotation %s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
+			d.Suggestion = "check the quotation against the full source by hand"
+			d.Evidence = &lint.Evidence{URL: src.URL}
+			p.Report(d)
+			return
+		}
+		d.Message = fmt.Sprintf("the quotation %s is not in the cited page", shown)
+		d.Suggestion = "quote the source's exact words, or cite the source where they appear"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		if m.Start >= 0 && m.End > m.Start {
+			// The nearest passage is evidence, and its differences the
+			// likely fix: a quotation misremembered by two words.
+			d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
+			if len(m.Diffs) > 0 && len(m.Diffs) <= maxShownDiffs {
+				d.Message += "; the nearest passage differs: " + describeDiffs(m.Diffs)
+			}
+		}
+	}
+	p.Report(d)
+}
+
+// maxShownDiffs is how many differences a message spells out: more, and
+// the passage is another sentence rather than a misquotation of it.
+const maxShownDiffs = 3
+
+// quotedWords returns the quotation's words as plain text (link text kept,
+// markup gone), without its outer quotation marks; a blockquote quotation
+// spans several blocks, joined by spaces.
+func quotedWords(doc *lint.Document, q unattributedquote.Quotation) string {
+	var parts []string
+	for i := q.Block.Index; i < len(doc.Blocks); i++ {
+		b := doc.Blocks[i]
+		if b.Start >= q.End {
+			break
+		}
+		ts, te := 0, len(b.Text)
+		if q.Start > b.Start {
+			ts = b.TextOffset(q.Start)
+		}
+		if q.End < b.End {
+			te = b.TextOffset(q.End)
+		}
+		if ts < te {
+			parts = append(parts, b.Text[ts:te])
+		}
+	}
+	return strings.Trim(strings.Join(parts, " "), " \t\n\"'“”‘’«»„‚")
+}
+
+// shownWords is a quotation as a message shows it: without the comma or
+// colon that ends it inside the marks ("worse off," she said).
+func shownWords(s string) string { return strings.TrimRight(s, ",;: ") }
+
+// short quotes a quotation for a message, its middle cut when long.
+func short(s string) string {
+	const most = 80
+	if r := []rune(s); len(r) > most {
+		s = string(r[:most/2]) + " … " + string(r[len(r)-most/2:])
+	}
+	return "“" + s + "”"
+}
+
+// describeDiffs says how a near match differs: `"will not" — the source
+// says "cannot"`, one clause per difference.
+func describeDiffs(ds []verify.Diff) string {
+	var out []string
+	for _, d := range ds {
+		switch {
+		case d.Quote == "":
+			out = append(out, fmt.Sprintf("the source has %q here", d.Source))
+		case d.Source == "":
+			out = append(out, fmt.Sprintf("%q is not in the source", d.Quote))
+		default:
+			out = append(out, fmt.Sprintf("%q — the source says %q", d.Quote, d.Source))
+		}
+	}
+	if len(out) == 0 {
+		return "some words differ"
+	}
+	return strings.Join(out, "; ")
+}

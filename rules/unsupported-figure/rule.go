@@ -1,0 +1,229 @@
+// Package unsupportedfigure holds the unsupported-figure rule: its
+// documentation is doc.md beside it (citelint explain unsupported-figure),
+// its fixtures are in testdata/.
+package unsupportedfigure
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/ruledoc"
+	"github.com/citelint/citelint/rules/internal/sourcepage"
+	uncitednumber "github.com/citelint/citelint/rules/uncited-number"
+	"github.com/citelint/citelint/verify"
+)
+
+// doc is the rule's documentation, doc.md beside this file; its first
+// line is the summary.
+//
+//go:embed doc.md
+var doc string
+
+// Rule (unsupported-figure) reports a figure whose sentence cites a page
+// that does not hold it in any equivalent form. The figures are the ones
+// uncited-number judges, with its default options, so that both rules
+// agree on what a figure is; the page's text comes from the same request
+// that checks the link.
+var Rule = &lint.Rule{
+	ID:            "unsupported-figure",
+	Summary:       ruledoc.Summary(doc),
+	Doc:           ruledoc.Expand(doc),
+	Severity:      lint.Warning,
+	Network:       true,
+	NeedsPageText: true,
+	Requires:      append([]lint.Requirement{linkrule.LinksAnalysis}, uncitednumber.Rule.Requires...),
+	Run:           run,
+}
+
+func run(p *lint.Pass) {
+	pages := sourcepage.New(p)
+	if pages == nil {
+		return
+	}
+	judged := map[*lint.Block][]uncitednumber.Figure{}
+	uncitednumber.JudgeWith(p, uncitednumber.DefaultUncitedNumberOptions(), func(f uncitednumber.Figure) {
+		judged[f.Block] = append(judged[f.Block], f)
+	})
+	for _, b := range p.Doc.Blocks {
+		if b.Kind == lint.Heading || !hasLink(b) {
+			continue
+		}
+		for si := range b.Sentences {
+			for _, f := range figuresOf(b, si, judged[b]) {
+				check(p, pages, f)
+			}
+		}
+	}
+}
+
+// hasLink reports whether a block cites anything by a link.
+func hasLink(b *lint.Block) bool {
+	return slices.ContainsFunc(b.Citations, func(c *lint.Citation) bool { return c.Kind != lint.FootnoteRef && c.Kind != lint.PandocCite })
+}
+
+// figure is a figure to check: where the draft states it and what it
+// says.
+type figure struct {
+	uncitednumber.Figure
+	claim verify.Quantity
+}
+
+// figuresOf returns the figures of sentence si of b to check against its
+// source, in order: those uncited-number judges, and every other quantity
+// the sentence states that a source could be asked for (a count of
+// something, a percentage, an amount, a multiplier) but not a year, a
+// duration, a bare number or one inside a quotation. uncited-number
+// leaves small counts and bare counts alone because they seldom need a
+// source; once the sentence cites one, it should hold them. Each is read
+// in its sentence, so that "rose 100%" is a rise (which "doubled"
+// supports), not a level.
+func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure) []figure {
+	s := b.Sentences[si]
+	qs := verify.Quantities(b.Text[s.Start:s.End])
+	spans := make([][2]int, len(qs))
+	for i, q := range qs {
+		spans[i][0], spans[i][1] = b.SourceSpan(s.Start+q.Start, s.Start+q.End)
+	}
+	var out []figure
+	taken := make([]bool, len(qs))
+	for _, f := range judged {
+		if f.Sentence != si {
+			continue
+		}
+		k := slices.IndexFunc(spans, func(sp [2]int) bool { return sp[0] < f.End && f.Start < sp[1] })
+		if k >= 0 {
+			taken[k] = true
+			out = append(out, figure{f, qs[k]})
+			continue
+		}
+		if q, ok := verify.ParseFigure(b.Text[b.TextOffset(f.Start):b.TextOffset(f.End)]); ok {
+			out = append(out, figure{f, q})
+		}
+	}
+	for i, q := range qs {
+		ts, te := s.Start+q.Start, s.Start+q.End
+		if taken[i] || !worthChecking(q, strings.TrimLeft(b.Text[te:], " ")) || slices.ContainsFunc(b.Quotes, func(qt lint.Quote) bool { return qt.Start <= ts && te <= qt.End }) {
+			continue
+		}
+		start, end := spans[i][0], spans[i][1]
+		if slices.ContainsFunc(out, func(f figure) bool { return f.Start < end && start < f.End }) {
+			continue
+		}
+		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q})
+	}
+	slices.SortFunc(out, func(a, b figure) int { return a.Start - b.Start })
+	return out
+}
+
+// worthChecking reports whether a quantity found in a citing sentence is
+// a figure its source should state: not a year, a duration or a lone
+// number with nothing counted.
+func worthChecking(q verify.Quantity, after string) bool {
+	switch q.Unit {
+	case verify.Duration:
+		return false
+	case verify.Count:
+		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(after) {
+			return false
+		}
+		return !isYear(q)
+	}
+	return true
+}
+
+// countedNoun reports whether the text after a bare number starts with
+// what it counts ("40 feds", "19 agencies", "100 feet"), not a function
+// word ("in 40 of them", "5 to 10").
+func countedNoun(after string) bool {
+	w := after
+	if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		w = w[:i]
+	}
+	if len(w) < 3 || w != strings.ToLower(w) {
+		return false
+	}
+	return !functionWords[w]
+}
+
+// functionWords are words that follow a number without being what it
+// counts.
+var functionWords = map[string]bool{
+	"and": true, "are": true, "but": true, "for": true, "from": true, "had": true, "has": true,
+	"have": true, "into": true, "its": true, "not": true, "per": true, "than": true, "that": true,
+	"the": true, "their": true, "then": true, "this": true, "times": true, "was": true, "were": true,
+	"which": true, "who": true, "will": true, "with": true, "would": true, "out": true, "off": true,
+}
+
+// countsSomething reports whether a count's own text says what it counts
+// ("3,000", "1.2 million" stand alone as amounts; "19" does not).
+func countsSomething(text string) bool {
+	return strings.ContainsAny(text, ",.") || strings.ContainsFunc(text, unicode.IsLetter)
+}
+
+// isYear reports whether a count reads as a year: four digits from 1000
+// to 2999 with no separator.
+func isYear(q verify.Quantity) bool {
+	t := q.Text
+	return len(t) == 4 && t[0] >= '1' && t[0] <= '2' && strings.Trim(t, "0123456789") == ""
+}
+
+func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
+	src, ok := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
+	if !ok {
+		return
+	}
+	text := string(p.Doc.Source[f.Start:f.End])
+	claim := f.claim
+	d := lint.Diagnostic{Start: f.Start, End: f.End}
+	if !src.Page.Readable {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("cannot check %q against the cited page: %s", text, src.Page.Reason)
+		d.Suggestion = "check the figure against the source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		p.Report(d)
+		return
+	}
+	match, _, nearest := verify.FindFigure(claim, pages.Figures(src))
+	if match != nil {
+		return
+	}
+	if src.Page.Partial {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("%q is not in what could be read of the cited page; %s", text, src.Page.Reason)
+		d.Suggestion = "check the figure against the full source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		p.Report(d)
+		return
+	}
+	d.Message = fmt.Sprintf("%q is not in the cited page", text)
+	if len(nearest) > 0 {
+		d.Message += " (it has " + listFigures(nearest) + ")"
+		d.Evidence = sourcepage.Evidence(src, nearest[0].Start, nearest[0].End)
+	} else {
+		d.Message += " (it has no figure of that kind)"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+	}
+	d.Suggestion = "correct the figure to the source's, or cite the source that states it"
+	p.Report(d)
+}
+
+// listFigures names figures as the page writes them: "54%" or "54% and
+// 44.8%".
+func listFigures(qs []verify.Quantity) string {
+	names := make([]string, 0, len(qs))
+	for _, q := range qs {
+		n := strings.Join(strings.Fields(q.Text), " ")
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
