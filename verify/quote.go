@@ -164,19 +164,44 @@ func MatchQuote(quote, source string) QuoteMatch {
 // of the quotation's words to reach the threshold are compared word by
 // word, and at most MaxAlignCells comparisons are made.
 func (o QuoteOptions) Match(quote, source string) QuoteMatch {
+	return o.MatchPrepared(quote, o.Prepare(source))
+}
+
+// Prepared is a source read once for many quotations: normalised and cut
+// to MaxSourceBytes, which is most of what a match costs on a long page.
+type Prepared struct {
+	source    string
+	norm      Text
+	truncated bool
+	max       int
+}
+
+// Prepare reads a source for MatchPrepared. Its options' MaxSourceBytes
+// must be the matching options' too.
+func (o QuoteOptions) Prepare(source string) *Prepared {
 	o = o.withDefaults()
-	none := QuoteMatch{Verdict: Unchecked, Start: -1, End: -1}
-	if len(quote) > o.MaxQuoteBytes {
-		none.Reason = fmt.Sprintf("the quotation is longer than %d bytes", o.MaxQuoteBytes)
-		return none
-	}
-	truncated := false
+	p := &Prepared{max: o.MaxSourceBytes}
 	if len(source) > o.MaxSourceBytes {
 		cut := o.MaxSourceBytes
 		for cut > 0 && !utf8.RuneStart(source[cut]) {
 			cut--
 		}
-		source, truncated = source[:cut], true
+		source, p.truncated = source[:cut], true
+	}
+	p.source, p.norm = source, Normalize(source)
+	return p
+}
+
+// Len returns the bytes of the source that were read.
+func (p *Prepared) Len() int { return len(p.source) }
+
+// MatchPrepared is Match against a prepared source.
+func (o QuoteOptions) MatchPrepared(quote string, p *Prepared) QuoteMatch {
+	o = o.withDefaults()
+	none := QuoteMatch{Verdict: Unchecked, Start: -1, End: -1}
+	if len(quote) > o.MaxQuoteBytes {
+		none.Reason = fmt.Sprintf("the quotation is longer than %d bytes", o.MaxQuoteBytes)
+		return none
 	}
 	qt := Normalize(quote)
 	q := parseQuote(&qt, o.MaxBracketWords)
@@ -184,21 +209,21 @@ func (o QuoteOptions) Match(quote, source string) QuoteMatch {
 		none.Reason = "the quotation has no words"
 		return none
 	}
-	st := Normalize(source)
+	source, st := p.source, &p.norm
 	m := matcher{o: o, q: q, src: tokenize(st.String(), q.vocab), budget: o.MaxAlignCells, alignBudget: o.MaxAlignCells}
 	res := m.run()
 	if res.Verdict == Verbatim {
-		return m.report(res, quote, &qt, source, &st)
+		return m.report(res, quote, &qt, source, st)
 	}
-	if truncated {
-		none.Reason = fmt.Sprintf("the source is longer than %d bytes; only its start was searched", o.MaxSourceBytes)
+	if p.truncated {
+		none.Reason = fmt.Sprintf("the source is longer than %d bytes; only its start was searched", p.max)
 		return none
 	}
 	if res.cut {
 		none.Reason = "the source repeats the quotation's words too often to search it within the limit"
 		return none
 	}
-	return m.report(res, quote, &qt, source, &st)
+	return m.report(res, quote, &qt, source, st)
 }
 
 // wildcard is the vocabulary id of a [bracketed] insertion.

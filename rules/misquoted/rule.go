@@ -95,6 +95,13 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	}
 	shown := short(shownWords(words))
 	d := lint.Diagnostic{Start: q.Start, End: q.End}
+	if ok, first := pages.Check(); !ok {
+		if first {
+			d.Severity, d.Message = lint.Info, sourcepage.Stopped("quotations")
+			p.Report(d)
+		}
+		return
+	}
 	if !src.Page.Readable {
 		d.Severity = lint.Info
 		d.Message = fmt.Sprintf("cannot check the quotation %s against the cited page: %s", shown, src.Page.Reason)
@@ -103,7 +110,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 		p.Report(d)
 		return
 	}
-	m := verify.MatchQuote(words, src.Text())
+	m := verify.QuoteOptions{}.MatchPrepared(words, pages.Prepared(src))
 	switch m.Verdict {
 	case verify.Verbatim, verify.Unchecked:
 		return

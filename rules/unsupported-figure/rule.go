@@ -180,6 +180,13 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	text := string(p.Doc.Source[f.Start:f.End])
 	claim := f.claim
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
+	if ok, first := pages.Check(); !ok {
+		if first {
+			d.Severity, d.Message = lint.Info, sourcepage.Stopped("figures")
+			p.Report(d)
+		}
+		return
+	}
 	if !src.Page.Readable {
 		d.Severity = lint.Info
 		d.Message = fmt.Sprintf("cannot check %q against the cited page: %s", text, src.Page.Reason)

@@ -4,6 +4,7 @@
 package sourcepage
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/citelint/citelint/extract"
@@ -46,8 +47,33 @@ type Finder struct {
 	p      *lint.Pass
 	facts  *linkrule.Facts
 	byDest map[int]linkrule.Link
-	// figures holds each page's figures, found once per document.
-	figures map[*extract.Page][]verify.Quantity
+	// figures holds each page's figures, found once per document, and
+	// prepared each page's text for quotations.
+	figures  map[*extract.Page][]verify.Quantity
+	prepared map[*extract.Page]*verify.Prepared
+	// checks counts the claims checked so far (see MaxChecks).
+	checks int
+}
+
+// MaxChecks bounds the claims one rule checks against their sources in
+// one document. A check costs time linear in its page (a quotation is
+// looked for in up to 8 MiB of text), so a draft of thousands of cited
+// quotations must not hold the run; past the bound, the rule says once
+// that it stopped.
+const MaxChecks = 500
+
+// Check counts one more claim checked, and reports whether it is within
+// MaxChecks; the first call past it returns false with first true, for
+// the rule to say that it stopped there.
+func (f *Finder) Check() (ok, first bool) {
+	f.checks++
+	return f.checks <= MaxChecks, f.checks == MaxChecks+1
+}
+
+// Stopped is the message of the finding a rule reports at the first claim
+// past MaxChecks.
+func Stopped(what string) string {
+	return fmt.Sprintf("not checked against its source: this file cites more than %d %s, the most checked in one file", MaxChecks, what)
 }
 
 // New returns a finder for the pass, or nil when the run keeps no link
@@ -57,7 +83,7 @@ func New(p *lint.Pass) *Finder {
 	if facts == nil {
 		return nil
 	}
-	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}}
+	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}, prepared: map[*extract.Page]*verify.Prepared{}}
 	for _, l := range linkrule.Links(p) {
 		f.byDest[l.Start] = l
 	}
@@ -136,6 +162,17 @@ func (f *Finder) Figures(s Source) []verify.Quantity {
 		f.figures[s.Page] = qs
 	}
 	return qs
+}
+
+// Prepared returns a page's text prepared for quotations, once per
+// document.
+func (f *Finder) Prepared(s Source) *verify.Prepared {
+	p, ok := f.prepared[s.Page]
+	if !ok {
+		p = verify.QuoteOptions{}.Prepare(s.Text())
+		f.prepared[s.Page] = p
+	}
+	return p
 }
 
 // Evidence returns the evidence for a span of the source's text: its

@@ -1,0 +1,62 @@
+package misquoted
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/citelint/citelint/extract"
+	"github.com/citelint/citelint/linkcheck"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/sourcepage"
+)
+
+// TestMisquotedHostile checks the bound on a draft of thousands of
+// quotations that all cite one long page: the first MaxChecks are looked
+// for, the next gets one info finding saying the check stopped, and the
+// rest cost nothing, so the time stays bounded.
+func TestMisquotedHostile(t *testing.T) {
+	const quotes = 1000
+	page := strings.Repeat("The committee met on a Tuesday and talked about the harbour for a long while. ", 6_000)
+	var draft strings.Builder
+	for i := range quotes {
+		fmt.Fprintf(&draft, "\"We will build a new harbour wall number %d this year,\" [the minister said](https://example.gov/t).\n\n", i)
+	}
+	doc, err := lint.Parse("hostile.md", []byte(draft.String()), lint.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &extract.Page{URL: "https://example.gov/t", Full: page, Main: page, Readable: true}
+	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
+	runner := &lint.Runner{
+		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
+		Values: linkrule.Values(results, linkrule.Options{}),
+	}
+	start := time.Now()
+	diags, err := runner.Check(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	warnings, stopped := 0, 0
+	for _, d := range diags {
+		switch {
+		case d.Severity == lint.Warning:
+			warnings++
+		case d.Message == sourcepage.Stopped("quotations"):
+			stopped++
+			if d.Pos.Line != 2*sourcepage.MaxChecks+1 {
+				t.Errorf("stopped at line %d, want %d", d.Pos.Line, 2*sourcepage.MaxChecks+1)
+			}
+		}
+	}
+	if warnings != sourcepage.MaxChecks || stopped != 1 || len(diags) != sourcepage.MaxChecks+1 {
+		t.Errorf("got %d warnings, %d stop notes, %d findings; want %d, 1, %d", warnings, stopped, len(diags), sourcepage.MaxChecks, sourcepage.MaxChecks+1)
+	}
+	if elapsed > 60*time.Second {
+		t.Errorf("took %v for %d quotations against a %d-byte page", elapsed, quotes, len(page))
+	}
+	t.Logf("%d quotations against %d bytes: %v", quotes, len(page), elapsed)
+}
