@@ -41,6 +41,34 @@ type Facts struct {
 	// lists it; nil when links were not checked.
 	lookup func(url string) (linkcheck.Result, bool)
 	Files  *localFiles
+
+	memoMu sync.Mutex
+	memo   map[any]*memoEntry
+}
+
+// memoEntry is one value of Facts.Memo, computed once.
+type memoEntry struct {
+	once sync.Once
+	val  any
+}
+
+// Memo returns the value for key, computing it with fn the first time any
+// rule asks in the run, from any document: what rules derive from a page
+// (its figures) is derived once, however many drafts cite it. fn must not
+// call Memo.
+func (f *Facts) Memo(key any, fn func() any) any {
+	f.memoMu.Lock()
+	if f.memo == nil {
+		f.memo = map[any]*memoEntry{}
+	}
+	e := f.memo[key]
+	if e == nil {
+		e = &memoEntry{}
+		f.memo[key] = e
+	}
+	f.memoMu.Unlock()
+	e.once.Do(func() { e.val = fn() })
+	return e.val
 }
 
 // DefaultMaxLocalFileBytes is the default of Options.MaxLocalFileBytes.

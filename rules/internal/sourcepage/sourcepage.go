@@ -47,9 +47,9 @@ type Finder struct {
 	p      *lint.Pass
 	facts  *linkrule.Facts
 	byDest map[int]linkrule.Link
-	// figures holds each page's figures, found once per document, and
-	// prepared each page's text for quotations.
-	figures  map[*extract.Page][]verify.Quantity
+	// prepared holds each page's text prepared for quotations, once per
+	// document: it is several times the text's size, too much to keep
+	// for the run.
 	prepared map[*extract.Page]*verify.Prepared
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
@@ -83,7 +83,7 @@ func New(p *lint.Pass) *Finder {
 	if facts == nil {
 		return nil
 	}
-	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}, prepared: map[*extract.Page]*verify.Prepared{}}
+	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, prepared: map[*extract.Page]*verify.Prepared{}}
 	for _, l := range linkrule.Links(p) {
 		f.byDest[l.Start] = l
 	}
@@ -118,8 +118,8 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
 		if !ok || !f.reached(l) {
 			continue
 		}
-		page, ok := f.facts.Page(f.p, l)
-		if !ok || page == nil {
+		page := f.page(l)
+		if page == nil {
 			continue
 		}
 		if page.Readable {
@@ -130,6 +130,26 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
 		}
 	}
 	return unread, unread.Page != nil
+}
+
+// pageKey keys a link's page in the run's memo.
+type pageKey struct {
+	kind         linkrule.LinkKind
+	target, file string
+}
+
+// page returns the page a link leads to, read once per run however many
+// drafts cite it (an offline run would otherwise read the cached text
+// once per draft); nil when there is none.
+func (f *Finder) page(l linkrule.Link) *extract.Page {
+	v := f.facts.Memo(pageKey{l.Kind, l.Target, l.File}, func() any {
+		page, ok := f.facts.Page(f.p, l)
+		if !ok {
+			return (*extract.Page)(nil)
+		}
+		return page
+	})
+	return v.(*extract.Page)
 }
 
 // reached reports whether the checker reached a web link's page (or was
@@ -154,14 +174,24 @@ func (f *Finder) reached(l linkrule.Link) bool {
 	return false
 }
 
-// Figures returns the figures of a page's text, found once per document.
-func (f *Finder) Figures(s Source) []verify.Quantity {
-	qs, ok := f.figures[s.Page]
-	if !ok {
-		qs = verify.Quantities(s.Text())
-		f.figures[s.Page] = qs
+// figuresKey keys a page's figures in the run's memo: by its address and
+// body's hash, since an offline run may hand each draft its own copy of
+// the same cached page; by the page itself when it has no hash.
+type figuresKey struct {
+	url, hash string
+	page      *extract.Page
+}
+
+func keyOf(p *extract.Page) figuresKey {
+	if p.Hash != "" {
+		return figuresKey{url: p.URL, hash: p.Hash}
 	}
-	return qs
+	return figuresKey{page: p}
+}
+
+// Figures returns the figures of a page's text, found once per run.
+func (f *Finder) Figures(s Source) []verify.Quantity {
+	return f.facts.Memo(keyOf(s.Page), func() any { return verify.Quantities(s.Text()) }).([]verify.Quantity)
 }
 
 // Prepared returns a page's text prepared for quotations, once per
