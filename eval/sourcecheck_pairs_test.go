@@ -13,50 +13,32 @@ import (
 	"testing"
 )
 
-// sourcePair is one line of labels/sourcecheck/pairs.jsonl: a claim (figure
-// or quotation) in a draft paragraph, the page it cites, and whether that
-// page says so. The fields are described in labels/sourcecheck/README.md.
-type sourcePair struct {
-	ID         string `json:"id"`
-	Split      string `json:"split"`
-	Kind       string `json:"kind"`
-	Citing     string `json:"citing"`
-	Paragraph  string `json:"paragraph"`
-	Claim      string `json:"claim"`
-	SourceURL  string `json:"source_url"`
-	SourceFile string `json:"source_file"`
-	Label      string `json:"label"`
-	Altered    string `json:"altered"`
-	Evidence   string `json:"evidence"`
-	Note       string `json:"note"`
-}
-
-const sourcePairsFile = "labels/sourcecheck/pairs.jsonl"
+const PairsFile = "labels/sourcecheck/pairs.jsonl"
 
 // readSourcePairs parses the file strictly: unknown or missing keys fail,
 // so a renamed field cannot silently empty a column.
-func readSourcePairs(t *testing.T) []sourcePair {
+func readSourcePairs(t *testing.T) []Pair {
 	t.Helper()
-	b, err := os.ReadFile(sourcePairsFile)
+	b, err := os.ReadFile(PairsFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pairs []sourcePair
+	var pairs []Pair
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for line := 1; sc.Scan(); line++ {
 		var keys map[string]json.RawMessage
 		if err := json.Unmarshal(sc.Bytes(), &keys); err != nil {
-			t.Fatalf("%s:%d: %v", sourcePairsFile, line, err)
+			t.Fatalf("%s:%d: %v", PairsFile, line, err)
 		}
 		if len(keys) != 12 {
-			t.Errorf("%s:%d: %d keys, want the 12 of the README", sourcePairsFile, line, len(keys))
+			t.Errorf("%s:%d: %d keys, want the 12 of the README", PairsFile, line, len(keys))
 		}
 		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
 		dec.DisallowUnknownFields()
-		var p sourcePair
+		var p Pair
 		if err := dec.Decode(&p); err != nil {
-			t.Fatalf("%s:%d: %v", sourcePairsFile, line, err)
+			t.Fatalf("%s:%d: %v", PairsFile, line, err)
 		}
 		pairs = append(pairs, p)
 	}
@@ -146,7 +128,7 @@ func TestSourcePairsSchema(t *testing.T) {
 	}
 }
 
-func (p sourcePair) altered() bool { return p.Altered != "" }
+func (p Pair) altered() bool { return p.Altered != "" }
 
 // TestSourcePairsAgainstCorpus checks, when the digitalgov corpus is
 // present, that both files exist and that every unaltered paragraph is

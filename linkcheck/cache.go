@@ -293,9 +293,19 @@ func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("link cache: encode: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, tmpPattern)
-	if err != nil {
+	if err := writeViaTemp(dir, tmpPattern, path, data); err != nil {
 		return fmt.Errorf("link cache: %w", err)
+	}
+	return nil
+}
+
+// writeViaTemp writes data to path through a temporary file of dir named
+// by pattern and a rename, so that another run never reads half a file;
+// the temporary file is removed when anything fails.
+func writeViaTemp(dir, pattern, path string, data []byte) error {
+	tmp, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return err
 	}
 	_, err = tmp.Write(data)
 	if closeErr := tmp.Close(); err == nil {
@@ -306,7 +316,7 @@ func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
 	}
 	if err != nil {
 		_ = os.Remove(tmp.Name()) // best effort: the write already failed
-		return fmt.Errorf("link cache: write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

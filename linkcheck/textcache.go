@@ -207,20 +207,8 @@ func (f *cacheFile) saveTexts() error {
 		if err != nil {
 			return fmt.Errorf("page text: encode: %w", err)
 		}
-		tmp, err := os.CreateTemp(dir, hash+".*.tmp")
-		if err != nil {
+		if err := writeViaTemp(dir, hash+".*.tmp", path, data); err != nil {
 			return fmt.Errorf("page text: %w", err)
-		}
-		_, err = tmp.Write(data)
-		if closeErr := tmp.Close(); err == nil {
-			err = closeErr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), path)
-		}
-		if err != nil {
-			_ = os.Remove(tmp.Name()) // best effort: the write already failed
-			return fmt.Errorf("page text: write %s: %w", path, err)
 		}
 	}
 	entries, _ := os.ReadDir(dir) // a missing folder lists nothing to remove
