@@ -33,12 +33,24 @@ var exampleDrafts = []string{
 // sources read.
 func offlineCheck(t testing.TB, paths []string, extra map[string]string) (*lint.Result, map[string][]byte) {
 	t.Helper()
+	res, _, sources := check(t, paths, extra, false)
+	return res, sources
+}
+
+// check runs every rule, offline, over the files (paths from the
+// repository's root) and the extra drafts, as "citelint --offline
+// --format html" does with no link cache (package check's run, which
+// this package cannot import: check imports report). With inventory, it
+// also takes each file's inventory, with its source, by the rules' own
+// code as the run goes. It returns the findings, the inventory and the
+// sources by path.
+func check(t testing.TB, paths []string, extra map[string]string, inventory bool) (*lint.Result, []claims.File, map[string][]byte) {
+	t.Helper()
 	active, err := lint.Configure(rules.All(), nil, lint.Selection{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sources := map[string][]byte{}
-	var inputs []lint.Input
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
 		if err != nil {
@@ -48,15 +60,24 @@ func offlineCheck(t testing.TB, paths []string, extra map[string]string) (*lint.
 	}
 	for p, s := range extra {
 		sources[p] = []byte(s)
-		paths = append(paths, p)
 	}
-	slices.Sort(paths)
-	for _, p := range paths {
+	var inputs []lint.Input
+	for _, p := range slices.Sorted(maps.Keys(sources)) {
 		src := sources[p]
 		inputs = append(inputs, lint.Input{Path: p, Format: lint.FormatOf(p), Read: func() ([]byte, error) { return src, nil }})
 	}
 	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: 1}
-	return runner.Run(t.Context(), inputs), sources
+	var files []claims.File
+	if inventory {
+		runner.Inspect = func(doc *lint.Document, diags []lint.Diagnostic) {
+			f := claims.File{Path: doc.Path, Source: doc.Source, Claims: rules.Inventory(doc, active, func(a lint.ActiveRule) *lint.Pass { return runner.Pass(doc, a) })}
+			f.Attach(diags, doc.Source)
+			files = append(files, f)
+		}
+	}
+	out := runner.Run(t.Context(), inputs)
+	slices.SortFunc(files, func(a, b claims.File) int { return strings.Compare(a.Path, b.Path) })
+	return out, files, sources
 }
 
 // sourcedClaim is a claim the test adds to a draft's inventory by its
@@ -118,7 +139,7 @@ func inventoryFromFindings(res *lint.Result, sources map[string][]byte, extra []
 // drafts) from the repository's root.
 func exampleReport(t testing.TB, paths []string, extra map[string]string) ([]byte, *lint.Result, map[string][]byte) {
 	t.Helper()
-	res, inventory, sources := inventoryCheck(t, paths, extra)
+	res, inventory, sources := check(t, paths, extra, true)
 	o := Options{ToolVersion: "v1.2.3", Rules: stableDocs(rules.All()), Files: slices.Sorted(mapsKeys(sources)),
 		RuleURL: func(id string) string { return "https://example.com/rules/" + id + ".md" }}
 	o.Inventory = inventory
@@ -127,46 +148,6 @@ func exampleReport(t testing.TB, paths []string, extra map[string]string) ([]byt
 		t.Fatal(err)
 	}
 	return buf.Bytes(), res, sources
-}
-
-// inventoryCheck checks the drafts as "citelint --offline --format html"
-// does with no link cache (package check's run, which this package cannot
-// import: check imports report): every rule, the links not checked, and
-// each file's inventory taken by the rules' own code as the run goes. It
-// returns the findings, the inventory with each file's source, and the
-// sources by path.
-func inventoryCheck(t testing.TB, paths []string, extra map[string]string) (*lint.Result, []claims.File, map[string][]byte) {
-	t.Helper()
-	sources := map[string][]byte{}
-	active, err := lint.Configure(rules.All(), nil, lint.Selection{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var inputs []lint.Input
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources[p] = src
-	}
-	for p, s := range extra {
-		sources[p] = []byte(s)
-	}
-	for _, p := range slices.Sorted(maps.Keys(sources)) {
-		src := sources[p]
-		inputs = append(inputs, lint.Input{Path: p, Format: lint.FormatOf(p), Read: func() ([]byte, error) { return src, nil }})
-	}
-	runner := &lint.Runner{Rules: active, Known: rules.Known, Jobs: 1}
-	var files []claims.File
-	runner.Inspect = func(doc *lint.Document, diags []lint.Diagnostic) {
-		f := claims.File{Path: doc.Path, Source: doc.Source, Claims: rules.Inventory(doc, active, func(a lint.ActiveRule) *lint.Pass { return runner.Pass(doc, a) })}
-		f.Attach(diags, doc.Source)
-		files = append(files, f)
-	}
-	out := runner.Run(t.Context(), inputs)
-	slices.SortFunc(files, func(a, b claims.File) int { return strings.Compare(a.Path, b.Path) })
-	return out, files, sources
 }
 
 // stableDocs returns the rules with a short fixed documentation, so that

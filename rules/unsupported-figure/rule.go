@@ -180,19 +180,8 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	text := string(p.Doc.Source[f.Start:f.End])
 	claim := f.claim
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
-	if ok, first := pages.Check(); !ok {
-		if first {
-			d.Severity, d.Message = lint.Info, sourcepage.Stopped("figures")
-			p.Report(d)
-		}
-		return
-	}
-	if !src.Page.Readable {
-		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("cannot check %q against the cited page: %s", text, src.Page.Reason)
-		d.Suggestion = "check the figure against the source by hand"
-		d.Evidence = &lint.Evidence{URL: src.URL}
-		p.Report(d)
+	shown := fmt.Sprintf("%q", text)
+	if !pages.Begin(d, src, "figure", shown) {
 		return
 	}
 	match, _, nearest := verify.FindFigure(claim, pages.Figures(src))
@@ -200,11 +189,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		return
 	}
 	if src.Page.Partial {
-		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("%q is not in what could be read of the cited page; %s", text, src.Page.Reason)
-		d.Suggestion = "check the figure against the full source by hand"
-		d.Evidence = &lint.Evidence{URL: src.URL}
-		p.Report(d)
+		pages.NotInPart(d, src, "figure", shown)
 		return
 	}
 	d.Message = fmt.Sprintf("%q is not in the cited page", text)

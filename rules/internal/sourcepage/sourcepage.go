@@ -71,9 +71,44 @@ func (f *Finder) Check() (ok, first bool) {
 }
 
 // Stopped is the message of the finding a rule reports at the first claim
-// past MaxChecks.
+// past MaxChecks; what names the claims in the plural.
 func Stopped(what string) string {
 	return fmt.Sprintf("not checked against its source: this file cites more than %d %s, the most checked in one file", MaxChecks, what)
+}
+
+// Begin starts the check of one claim, d spanning it: past MaxChecks, or
+// when its page could not be read, it reports what a writer should know
+// (once, for the bound; the reason, for the page, as info) and returns
+// false. what names the kind of claim ("figure"), shown the claim as a
+// message quotes it.
+func (f *Finder) Begin(d lint.Diagnostic, src Source, what, shown string) bool {
+	if ok, first := f.Check(); !ok {
+		if first {
+			d.Severity, d.Message = lint.Info, Stopped(what+"s")
+			f.p.Report(d)
+		}
+		return false
+	}
+	if !src.Page.Readable {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", shown, src.Page.Reason)
+		d.Suggestion = "check the " + what + " against the source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		f.p.Report(d)
+		return false
+	}
+	return true
+}
+
+// NotInPart reports, as info, a claim that is not in the part of a page
+// that could be read (the free part of a paywalled page): the rest may
+// hold it.
+func (f *Finder) NotInPart(d lint.Diagnostic, src Source, what, shown string) {
+	d.Severity = lint.Info
+	d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
+	d.Suggestion = "check the " + what + " against the full source by hand"
+	d.Evidence = &lint.Evidence{URL: src.URL}
+	f.p.Report(d)
 }
 
 // New returns a finder for the pass, or nil when the run keeps no link
