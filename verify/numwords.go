@@ -196,6 +196,8 @@ var measureWords = map[string][]string{
 	"millilitre":         {"millilitre", "millilitres", "milliliter", "milliliters", "ml"},
 	"litre":              {"litre", "litres", "liter", "liters"},
 	"barrel":             {"barrel", "barrels"},
+	"calorie":            {"calorie", "calories"},
+	"kilocalorie":        {"kilocalorie", "kilocalories", "kcal"},
 	"mph":                {"mph"},
 	"km/h":               {"kph", "kmh"},
 	"mile per gallon":    {"mpg"},
