@@ -33,6 +33,19 @@ const (
 	wOf                      // of: "out of"
 	wEvery                   // every: "1 in every 5"
 	wSuffix                  // a glued scale or multiplier suffix: 1.2m, 4.2bn, 300k, 3x
+	wMeasure                 // a unit of measure: canonical unit in measure, dimension in n
+	wSquare                  // square, sq: "square feet"
+	wCubic                   // cubic, cu: "cubic metres"
+	wMetric                  // metric: "metric tons" are tonnes
+)
+
+// The dimensions of a measure that change how it is read (wordInfo.n of a
+// wMeasure word): only a length can be squared or cubed ("square feet",
+// "km²"), and only a power becomes energy with "hours" ("kilowatt hours").
+const (
+	dimOther int64 = iota
+	dimLength
+	dimPower
 )
 
 // wordInfo is what the number-word parser knows of one word.
@@ -45,7 +58,8 @@ type wordInfo struct {
 	// den divides n for multiplier verbs ("halved" is 1/2).
 	den   int64
 	month bool
-	// measure names a duration unit in its singular ("year").
+	// measure names a duration unit in its singular ("year"), or a unit
+	// of measure by its canonical name ("foot" for ft, feet and foot).
 	measure string
 	// code is the ISO 4217 code of a currency word.
 	code string
@@ -127,6 +141,23 @@ var numberWords = func() map[string]wordInfo {
 			m[w+"fold"] = wordInfo{kind: wMultiplierVerb, n: info.n, den: 1}
 		}
 	}
+	for canonical, words := range measureWords {
+		dim := dimOther
+		switch canonical {
+		case "inch", "foot", "yard", "mile", "millimetre", "centimetre", "metre", "kilometre":
+			dim = dimLength
+		case "kilowatt", "megawatt", "gigawatt":
+			dim = dimPower
+		}
+		for _, w := range words {
+			m[w] = wordInfo{kind: wMeasure, n: dim, measure: canonical}
+		}
+	}
+	m["square"] = wordInfo{kind: wSquare}
+	m["sq"] = wordInfo{kind: wSquare}
+	m["cubic"] = wordInfo{kind: wCubic}
+	m["cu"] = wordInfo{kind: wCubic}
+	m["metric"] = wordInfo{kind: wMetric}
 	m["in"] = wordInfo{kind: wIn}
 	m["out"] = wordInfo{kind: wOut}
 	m["of"] = wordInfo{kind: wOf}
@@ -134,14 +165,86 @@ var numberWords = func() map[string]wordInfo {
 	return m
 }()
 
+// measureWords are the units of measure by canonical name: each unit
+// spelled out and abbreviated, singular and plural, US and UK spellings.
+// Two measures compare only when their canonical names are equal, so
+// units that differ (ton and tonne, gigabyte and gibibyte) have names of
+// their own. Ambiguous abbreviations are left out: "m" (a million when
+// glued, "1.2m"; a metre only as "m²" or "sq m"), "g" ("5G"), "in" ("1 in
+// 5"), "t", "l", "B" ("$5B"), "st" ("21st"). "pound" is a weight: money
+// in pounds is written "£" or "GBP".
+var measureWords = map[string][]string{
+	"inch":               {"inch", "inches"},
+	"foot":               {"foot", "feet", "ft"},
+	"yard":               {"yard", "yards", "yd", "yds"},
+	"mile":               {"mile", "miles", "mi"},
+	"millimetre":         {"millimetre", "millimetres", "millimeter", "millimeters", "mm"},
+	"centimetre":         {"centimetre", "centimetres", "centimeter", "centimeters", "cm"},
+	"metre":              {"metre", "metres", "meter", "meters"},
+	"kilometre":          {"kilometre", "kilometres", "kilometer", "kilometers", "km", "kms"},
+	"acre":               {"acre", "acres"},
+	"hectare":            {"hectare", "hectares"},
+	"square foot":        {"sqft"},
+	"ounce":              {"ounce", "ounces", "oz"},
+	"pound":              {"pound", "pounds", "lb", "lbs"},
+	"milligram":          {"milligram", "milligrams", "milligramme", "milligrammes", "mg"},
+	"gram":               {"gram", "grams", "gramme", "grammes"},
+	"kilogram":           {"kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos", "kg", "kgs"},
+	"ton":                {"ton", "tons"},
+	"tonne":              {"tonne", "tonnes"},
+	"gallon":             {"gallon", "gallons", "gal"},
+	"millilitre":         {"millilitre", "millilitres", "milliliter", "milliliters", "ml"},
+	"litre":              {"litre", "litres", "liter", "liters"},
+	"barrel":             {"barrel", "barrels"},
+	"calorie":            {"calorie", "calories"},
+	"kilocalorie":        {"kilocalorie", "kilocalories", "kcal"},
+	"mph":                {"mph"},
+	"km/h":               {"kph", "kmh"},
+	"mile per gallon":    {"mpg"},
+	"byte":               {"byte", "bytes"},
+	"kilobyte":           {"kilobyte", "kilobytes", "kb"},
+	"megabyte":           {"megabyte", "megabytes", "mb"},
+	"gigabyte":           {"gigabyte", "gigabytes", "gb"},
+	"terabyte":           {"terabyte", "terabytes", "tb"},
+	"petabyte":           {"petabyte", "petabytes", "pb"},
+	"kibibyte":           {"kibibyte", "kibibytes", "kib"},
+	"mebibyte":           {"mebibyte", "mebibytes", "mib"},
+	"gibibyte":           {"gibibyte", "gibibytes", "gib"},
+	"tebibyte":           {"tebibyte", "tebibytes", "tib"},
+	"bit":                {"bit", "bits"},
+	"kilobit":            {"kilobit", "kilobits"},
+	"megabit":            {"megabit", "megabits"},
+	"gigabit":            {"gigabit", "gigabits"},
+	"kilobit per second": {"kbps"},
+	"megabit per second": {"mbps"},
+	"gigabit per second": {"gbps"},
+	"kilowatt":           {"kilowatt", "kilowatts", "kw"},
+	"megawatt":           {"megawatt", "megawatts", "mw"},
+	"gigawatt":           {"gigawatt", "gigawatts", "gw"},
+	"kilowatt hour":      {"kwh"},
+	"megawatt hour":      {"mwh"},
+	"gigawatt hour":      {"gwh"},
+}
+
+// rateNames are the names of rates written as one unit: a measure per a
+// duration or another measure is named "<unit> per <unit>" ("gallon per
+// minute"), except these, named as they are usually written, so "60 mph",
+// "60 miles per hour" and "60 miles an hour" are one unit.
+var rateNames = map[string]string{"mile per hour": "mph", "kilometre per hour": "km/h"}
+
+// durationAbbreviations are the durations written short after "/" or "per"
+// in a rate ("km/h"); alone after a number they are not read ("5h" is a
+// code).
+var durationAbbreviations = map[string]string{"h": "hour", "hr": "hour", "s": "second", "sec": "second", "min": "minute"}
+
 // wordTable holds the vocabulary's entries by a small index, which each
 // word token carries (index 0: not a number word); wordIndex finds the
 // index of a lowercase word.
-var wordTable, wordIndex = func() ([]wordInfo, map[string]uint8) {
+var wordTable, wordIndex = func() ([]wordInfo, map[string]uint16) {
 	table := []wordInfo{{}}
-	index := map[string]uint8{}
+	index := map[string]uint16{}
 	add := func(w string, info wordInfo) {
-		index[w] = uint8(len(table))
+		index[w] = uint16(len(table))
 		table = append(table, info)
 	}
 	for w, info := range numberWords {
@@ -152,7 +255,7 @@ var wordTable, wordIndex = func() ([]wordInfo, map[string]uint8) {
 			add(w, info)
 		}
 	}
-	if len(table) > 255 {
+	if len(table) > 1<<16-1 {
 		panic("verify: number vocabulary outgrew its index") // caught by every test
 	}
 	return table, index

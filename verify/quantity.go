@@ -30,9 +30,16 @@ const (
 	// Ratio is a proportion written as a fraction: "one-half", "a third",
 	// "1 in 5", "½". Value is the fraction (0.5); it compares with Percent.
 	Ratio
+	// Measure is an amount in a unit of measure; Quantity.Measure holds the
+	// unit's canonical name: "100 feet" and "100 ft" (foot), "a 3-mile
+	// walk" (mile), "2 GB" (gigabyte), "500 sq ft" (square foot), "60 mph"
+	// and "60 miles per hour" (mph). Two measures compare only in the same
+	// unit: there are no conversions, so "1.5 km" is not "1,500 metres" (a
+	// writer who converts a source's figure should cite the converted one).
+	Measure
 )
 
-var unitNames = [...]string{"count", "percent", "currency", "multiplier", "duration", "ratio"}
+var unitNames = [...]string{"count", "percent", "currency", "multiplier", "duration", "ratio", "measure"}
 
 // String names the unit class.
 func (u Unit) String() string {
@@ -54,7 +61,8 @@ type Quantity struct {
 	Unit  Unit
 	// Currency is the ISO 4217 code of a Currency amount.
 	Currency string
-	// Measure is the singular unit of a Duration: "day", "year".
+	// Measure is the singular unit of a Duration ("day", "year") or the
+	// canonical unit of a Measure ("foot", "square metre", "km/h").
 	Measure string
 	// Noun is the lowercase counted noun after a Count, when the prose
 	// lexicon knows it as one ("1,200 deaths"): for messages and to prefer
@@ -175,6 +183,10 @@ func comparable(c, s Quantity) (cv, cstep, sv, sstep decimal.Decimal, ok bool) {
 	case c.Unit == Percent && c.Change != 0 && s.Unit == Multiplier:
 		cv, cstep = changeFactor(cv, c.Change), cstep.Div(hundred)
 		return cv, cstep, sv, sstep, true
+	case c.Unit == Measure && s.Unit == Measure:
+		// One unit, one scale: converting would hide a writer's conversion
+		// error, and rounding would differ with the unit.
+		return cv, cstep, sv, sstep, c.Measure == s.Measure
 	case c.Unit == Duration && s.Unit == Duration:
 		cu, cm := durationBase(c.Measure)
 		su, sm := durationBase(s.Measure)
@@ -218,7 +230,8 @@ func durationBase(measure string) (n int64, month bool) {
 // claim at the claim's precision (or the claim's exact fraction rounds to
 // the source's figure), else None. Units must be comparable: percent with
 // ratio, count with currency, a multiplier with a percent change; two
-// stated currencies must agree.
+// stated currencies must agree, and two measures must be in the same unit
+// (a measure never matches a count).
 func Compare(claim, source Quantity) Support {
 	cv, cstep, sv, sstep, ok := comparable(claim, source)
 	if !ok {

@@ -17,6 +17,11 @@ const benchParagraph = "Turnout rose to 45.2 % in 2020, up from 1,234,567 voters
 const hostileParagraph = "one hundred and one thousand one hundred and one million and a half " +
 	"1,234,567,890,123 −1.5 ½⅓¼ 1⁄2⁄3 3-2-1-0 a a a hundred and and 9x9x9 $$$5 US$US$ "
 
+// measureParagraph is the worst for units: prefixes, powers, rates and
+// hyphens that keep almost making a unit.
+const measureParagraph = "5 sq sq ft 6 square square 7 cubic m 8m² 9 km2 10 km/h/h 11 miles per per hour " +
+	"12 metric metric tons 13 kilowatt-hours-hours 14 sq. m. 15-mile-mile 16 feet a a day 17mph 18 GB/s "
+
 func repeatTo(s string, n int) string {
 	return strings.Repeat(s, n/len(s)+1)[:n]
 }
@@ -28,7 +33,7 @@ func repeatTo(s string, n int) string {
 func BenchmarkQuantities(b *testing.B) {
 	for _, c := range []struct {
 		name, para string
-	}{{"prose", benchParagraph}, {"hostile", hostileParagraph}} {
+	}{{"prose", benchParagraph}, {"hostile", hostileParagraph}, {"measures", measureParagraph}} {
 		for _, size := range []struct {
 			name string
 			n    int
@@ -49,7 +54,7 @@ func BenchmarkQuantities(b *testing.B) {
 // and the token and result slices) grow with the text, 64 KB costing at
 // most 64 times 1 KB plus a tenth.
 func TestQuantitiesAllocationsLinear(t *testing.T) {
-	for _, para := range []string{benchParagraph, hostileParagraph} {
+	for _, para := range []string{benchParagraph, hostileParagraph, measureParagraph} {
 		small, large := repeatTo(para, 1<<10), repeatTo(para, 64<<10)
 		a := testing.AllocsPerRun(5, func() { Quantities(small) })
 		b := testing.AllocsPerRun(5, func() { Quantities(large) })

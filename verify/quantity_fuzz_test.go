@@ -18,6 +18,8 @@ func FuzzQuantities(f *testing.F) {
 		"one in five", "a hundred and five", "COVID-19 on 2020-01-02", "page 45", "1⁄2", "3 out of 4",
 		"an increase of 100%", "a 10-year plan", "1.2m and 300k and 3x", "., ½ -", "\xff1\xfe%",
 		"one hundred and one thousand one hundred and one million", ".5.5.5", "$-5", "5-fold",
+		"100 ft", "a 3-mile walk", "800 sq. ft.", "75m²", "40 km2", "60 miles an hour", "90 km/h",
+		"3 kilowatt-hours", "5 metric tons", "2 GiB", "5 sq m/h per gallon",
 	} {
 		f.Add(seed)
 	}

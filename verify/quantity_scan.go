@@ -36,8 +36,8 @@ type token struct {
 	start, end int32
 	r          rune // a symbol's rune
 	kind       tokKind
-	word       uint8 // index into wordTable
 	flags      uint8
+	word       uint16 // index into wordTable
 }
 
 type scan struct {
@@ -213,7 +213,7 @@ func (s *scan) markCodes() {
 		case s.glued(k, k+1) && toks[k+1].kind == tSym && isConnector(toks[k+1].r) && s.glued(k+1, k+2) && toks[k+2].kind == tNum:
 			toks[k].flags |= fCode // the 2020 of 2020-01, the 3 of 3-2
 		case s.glued(k, k+1) && toks[k+1].kind == tWord:
-			if _, ok := glueSuffixes[s.lower(k+1)]; ok {
+			if _, ok := glueSuffixes[s.lower(k+1)]; ok || wordTable[toks[k+1].word].kind == wMeasure {
 				toks[k+1].flags |= fSuffix
 				// "3x4" and "5m2" are dimensions and codes, not figures.
 				if s.glued(k+1, k+2) && alnum(k+2) {
@@ -362,7 +362,9 @@ func (s *scan) numeral(k int) (figure, bool) {
 		return figure{value: v.DivRound(den, 16), next: j + 2, unit: Ratio, digits: true}, true
 	}
 	info := s.info(j)
-	if info.kind == wScale && info.n >= 1000 && (s.toks[j].flags&fSuffix != 0 || !info.glueOnly) {
+	// "5m²" is five square metres, not five million.
+	metres := info.glueOnly && s.glued(j, j+1) && s.power(j+1) != 0
+	if info.kind == wScale && info.n >= 1000 && (s.toks[j].flags&fSuffix != 0 || !info.glueOnly) && !metres {
 		scale := decimal.NewFromInt(info.n)
 		f.value, f.step, f.next = v.Mul(scale), f.step.Mul(scale), j+1
 	}
@@ -554,6 +556,17 @@ func (s *scan) wordFigure(k int) (figure, bool) {
 // "-fold", a duration, a currency word, "in 5" or "out of 5", or a counted
 // noun. It reports false for a number that is a label or a day of a date.
 func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
+	if name, end, ok := s.measureAt(j); ok {
+		q.Unit, q.Measure = Measure, name
+		return end, true
+	}
+	// "a 3-mile walk", "a 100-foot tower".
+	if s.isHyphen(j) && s.glued(j-1, j) && s.glued(j, j+1) {
+		if name, end, ok := s.measureAt(j + 1); ok {
+			q.Unit, q.Measure = Measure, name
+			return end, true
+		}
+	}
 	info := s.info(j)
 	switch {
 	case s.sym(j) == '%':
@@ -598,6 +611,121 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 		q.Noun = s.lower(j)
 	}
 	return j, true
+}
+
+// measureAt reads a unit of measure from token j: "feet", "ft", "sq ft",
+// "square metres", "km²", "km2", "m³", "metric tons", "kilowatt hours",
+// "miles per hour", "km/h", "gallons a day". It returns the unit's
+// canonical name, the token after it, and false when j starts no unit. It
+// looks at most seven tokens ahead.
+func (s *scan) measureAt(j int) (string, int, bool) {
+	if j >= len(s.toks) || s.toks[j].kind != tWord {
+		return "", 0, false
+	}
+	prefix, metric := "", false
+	switch s.word(j) {
+	case wSquare, wCubic:
+		prefix = "square "
+		if s.word(j) == wCubic {
+			prefix = "cubic "
+		}
+		j++
+		if s.sym(j) == '.' && s.glued(j-1, j) { // "sq. ft."
+			j++
+		}
+	case wMetric:
+		metric = true
+		j++
+	}
+	info := s.info(j)
+	name, dim := info.measure, info.n
+	switch {
+	case info.kind == wMeasure:
+	case s.lowerIf(j, 1) == "m" && (prefix != "" || s.glued(j, j+1) && s.power(j+1) != 0):
+		// "m" is a metre only where it cannot be a million: "sq m", "m²".
+		name, dim = "metre", dimLength
+	default:
+		return "", 0, false
+	}
+	end := j + 1
+	if prefix == "" && dim == dimLength && s.glued(j, end) {
+		switch s.power(end) {
+		case 2:
+			prefix, end = "square ", end+1
+		case 3:
+			prefix, end = "cubic ", end+1
+		}
+	}
+	switch {
+	case prefix != "" && dim != dimLength, metric && name != "ton":
+		return "", 0, false
+	case prefix != "":
+		name = prefix + name
+	case metric:
+		name = "tonne"
+	}
+	if dim == dimPower { // "kilowatt hours", "kilowatt-hours"
+		h := end
+		if s.isHyphen(h) && s.glued(h-1, h) && s.glued(h, h+1) {
+			h++
+		}
+		if s.word(h) == wDuration && s.info(h).measure == "hour" {
+			name, end = name+" hour", h+1
+		}
+	}
+	if per, next, ok := s.rateAfter(end); ok {
+		name, end = name+" per "+per, next
+		if r, ok := rateNames[name]; ok {
+			name = r
+		}
+	}
+	return name, end, true
+}
+
+// power reads a square or cube mark glued after a unit: "²" or "2", "³" or
+// "3"; else 0.
+func (s *scan) power(k int) int {
+	switch {
+	case k >= len(s.toks):
+		return 0
+	case s.sym(k) == '²':
+		return 2
+	case s.sym(k) == '³':
+		return 3
+	case s.toks[k].kind == tNum && s.toks[k].end-s.toks[k].start == 1 && !s.glued(k, k+1):
+		switch s.text[s.toks[k].start] {
+		case '2':
+			return 2
+		case '3':
+			return 3
+		}
+	}
+	return 0
+}
+
+// rateAfter reads what makes a measure a rate, from token k: "per hour",
+// "an hour", "/h", "per gallon". It returns the singular unit per which,
+// and the token after it.
+func (s *scan) rateAfter(k int) (string, int, bool) {
+	slash := s.sym(k) == '/' && s.glued(k-1, k) && s.glued(k, k+1)
+	article := s.word(k) == wArticle
+	if !slash && !article && s.word(k) != wPer || k+1 >= len(s.toks) || s.toks[k+1].kind != tWord {
+		return "", 0, false
+	}
+	j := k + 1
+	info := s.info(j)
+	switch {
+	case info.kind == wDuration:
+		return info.measure, j + 1, true
+	case article:
+		return "", 0, false // "5 miles a week" is a rate; "5 miles a mile" is not
+	case info.kind == wMeasure:
+		return info.measure, j + 1, true
+	}
+	if d, ok := durationAbbreviations[s.lowerIf(j, 3)]; ok {
+		return d, j + 1, true
+	}
+	return "", 0, false
 }
 
 // ratio reads "1 in 5", "one in every five", "3 out of 4" from the "in" or

@@ -324,13 +324,13 @@ func TestFindFigure(t *testing.T) {
 
 func TestUnitAndSupportNames(t *testing.T) {
 	var got []string
-	for u := Count; u <= Ratio+1; u++ {
+	for u := Count; u <= Measure+1; u++ {
 		got = append(got, u.String())
 	}
 	for s := None; s <= Exact; s++ {
 		got = append(got, s.String())
 	}
-	want := "count percent currency multiplier duration ratio unknown none rounded exact"
+	want := "count percent currency multiplier duration ratio measure unknown none rounded exact"
 	if strings.Join(got, " ") != want {
 		t.Errorf("names = %s", strings.Join(got, " "))
 	}
