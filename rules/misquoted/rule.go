@@ -85,8 +85,8 @@ func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
 
 func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation) {
-	src, ok := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
-	if !ok {
+	srcs := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
+	if len(srcs) == 0 {
 		return
 	}
 	words := quotedWords(p.Doc, q)
@@ -102,6 +102,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 		}
 		return
 	}
+	src := srcs[0]
 	if !src.Page.Readable {
 		d.Severity = lint.Info
 		d.Message = fmt.Sprintf("cannot check the quotation %s against the cited page: %s", shown, src.Page.Reason)
@@ -110,10 +111,23 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 		p.Report(d)
 		return
 	}
-	m := verify.QuoteOptions{}.MatchPrepared(words, pages.Prepared(src))
+	// Any page the sentence cites may hold the words; a near match is
+	// reported against the nearest page that has one, an absent
+	// quotation against the nearest page.
+	var m verify.QuoteMatch
+	for i, s := range srcs {
+		if !s.Page.Readable {
+			break
+		}
+		mi := verify.QuoteOptions{}.MatchPrepared(words, pages.Prepared(s))
+		if mi.Verdict == verify.Verbatim || mi.Verdict == verify.Unchecked {
+			return
+		}
+		if i == 0 || mi.Verdict == verify.Near && m.Verdict != verify.Near {
+			m, src = mi, s
+		}
+	}
 	switch m.Verdict {
-	case verify.Verbatim, verify.Unchecked:
-		return
 	case verify.Near:
 		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
 		d.Suggestion = "quote the source's exact words, or paraphrase without quotation marks"

@@ -173,12 +173,11 @@ func isYear(q verify.Quantity) bool {
 }
 
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
-	src, ok := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
-	if !ok {
+	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
+	if len(srcs) == 0 {
 		return
 	}
-	text := string(p.Doc.Source[f.Start:f.End])
-	claim := f.claim
+	text := shown(f.Block, f.Start, f.End)
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
 	if ok, first := pages.Check(); !ok {
 		if first {
@@ -187,27 +186,39 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		}
 		return
 	}
+	src := srcs[0]
 	if !src.Page.Readable {
 		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("cannot check %q against the cited page: %s", text, src.Page.Reason)
+		d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", text, src.Page.Reason)
 		d.Suggestion = "check the figure against the source by hand"
 		d.Evidence = &lint.Evidence{URL: src.URL}
 		p.Report(d)
 		return
 	}
-	match, _, nearest := verify.FindFigure(claim, pages.Figures(src))
-	if match != nil {
-		return
+	// Any page the sentence cites may hold the figure; the nearest one
+	// is the one it is reported against.
+	var nearest []verify.Quantity
+	for i, s := range srcs {
+		if !s.Page.Readable {
+			break
+		}
+		match, _, near := verify.FindFigure(f.claim, pages.Figures(s))
+		if match != nil {
+			return
+		}
+		if i == 0 {
+			nearest = near
+		}
 	}
 	if src.Page.Partial {
 		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("%q is not in what could be read of the cited page; %s", text, src.Page.Reason)
+		d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", text, src.Page.Reason)
 		d.Suggestion = "check the figure against the full source by hand"
 		d.Evidence = &lint.Evidence{URL: src.URL}
 		p.Report(d)
 		return
 	}
-	d.Message = fmt.Sprintf("%q is not in the cited page", text)
+	d.Message = text + " is not in the cited page"
 	if len(nearest) > 0 {
 		d.Message += " (it has " + listFigures(nearest) + ")"
 		d.Evidence = sourcepage.Evidence(src, nearest[0].Start, nearest[0].End)
@@ -217,6 +228,14 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	}
 	d.Suggestion = "correct the figure to the source's, or cite the source that states it"
 	p.Report(d)
+}
+
+// shown is a figure of the draft as a message quotes it: its prose text
+// (markup and escapes gone) with white space, a line break within the
+// figure included, as one space. It is not Go-quoted, which would spell a
+// no-break space or a line break as an escape.
+func shown(b *lint.Block, start, end int) string {
+	return `"` + strings.Join(strings.Fields(b.Text[b.TextOffset(start):b.TextOffset(end)]), " ") + `"`
 }
 
 // listFigures names figures as the page writes them: "54%" or "54% and

@@ -5,6 +5,7 @@ package sourcepage
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/extract"
@@ -19,19 +20,30 @@ type Source struct {
 	// URL is the link's destination as the draft gives it.
 	URL  string
 	Page *extract.Page
+	// text is the page's text as Text returns it, made once per page by
+	// the Finder: offsets into it (a match, the nearest figure) must
+	// stay valid, and a long page must not be copied per finding.
+	text string
 }
 
 // Text is the text a claim is looked for in: the page's full visible text
 // (tables and captions hold figures that a readability extraction drops),
 // or its main text when that is all there is.
 func (s Source) Text() string {
-	text := s.Page.Full
+	if s.text != "" {
+		return s.text
+	}
+	return pageText(s.Page)
+}
+
+func pageText(p *extract.Page) string {
+	text := p.Full
 	if text == "" {
-		text = s.Page.Main
+		text = p.Main
 	}
 	// A quoted title is checked against the page's title, which a page's
 	// visible text need not repeat.
-	if t := s.Page.Title; t != "" && !strings.Contains(text[:min(len(text), titleReach)], t) {
+	if t := p.Title; t != "" && !strings.Contains(text[:min(len(text), titleReach)], t) {
 		text = t + "\n\n" + text
 	}
 	return text
@@ -51,6 +63,7 @@ type Finder struct {
 	// prepared each page's text for quotations.
 	figures  map[*extract.Page][]verify.Quantity
 	prepared map[*extract.Page]*verify.Prepared
+	texts    map[*extract.Page]string
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
 }
@@ -83,7 +96,7 @@ func New(p *lint.Pass) *Finder {
 	if facts == nil {
 		return nil
 	}
-	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}, prepared: map[*extract.Page]*verify.Prepared{}}
+	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}, prepared: map[*extract.Page]*verify.Prepared{}, texts: map[*extract.Page]string{}}
 	for _, l := range linkrule.Links(p) {
 		f.byDest[l.Start] = l
 	}
@@ -100,16 +113,31 @@ func isLink(c *lint.Citation) bool {
 	return false
 }
 
-// Cited returns the page cited by a link of block b that lies in
-// sentence si or in the source span [start, end), that the run has an
-// answer for: the first such page that was read, else the first that was
-// reached but could not be read (the reason is then worth an info
-// finding). It reports false when no such link has an answer: no link, a
-// link to another kind of place, or a web page that was not fetched
-// (offline with nothing cached, the network down, a skipped address) or
-// is dead, which the link rules report.
-func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
-	var unread Source
+// MaxSources bounds the cited pages one claim is looked for in: the
+// nearest readable ones of its sentence. A sentence may cite each of its
+// figures to another page ("A found 54% [a], B found $4.2bn [b]"), so a
+// claim held by any of them is supported; past a few, the others cite
+// something else, and each page costs a search.
+const MaxSources = 3
+
+// Cited returns the pages cited by the links of block b that lie in
+// sentence si or overlap the source span [start, end) of the claim, that
+// the run has an answer for, nearest to the claim first: up to MaxSources
+// pages that were read, then those reached that could not be read (the
+// reason is worth an info finding when no page could be read). A link
+// inside the claim (its words are the link's text, or the quotation holds
+// the link) is nearest. None is returned when no such link has an
+// answer: no link, a footnote, a link to another kind of place, or a web
+// page that was not fetched (offline with nothing cached, the network
+// down, the links deadline passed, a skipped address) or is dead, which
+// the link rules report.
+func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
+	type candidate struct {
+		Source
+		distance int
+	}
+	var read, unread []candidate
+	seen := map[*extract.Page]bool{}
 	for _, c := range b.Citations {
 		if !isLink(c) || c.Sentence != si && (c.End <= start || c.Start >= end) {
 			continue
@@ -119,22 +147,48 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
 			continue
 		}
 		page, ok := f.facts.Page(f.p, l)
-		if !ok || page == nil {
+		if !ok || page == nil || seen[page] || !page.Readable && page.Reason == linkcheck.TextNotCached {
+			// The same page cited twice is looked at once (at its
+			// nearest link); an offline run without the page's text
+			// has no answer, not a page that cannot be read.
 			continue
 		}
+		seen[page] = true
+		d := max(0, c.Start-end, start-c.End)
 		if page.Readable {
-			return Source{URL: l.Target, Page: page}, true
-		}
-		if unread.Page == nil {
-			unread = Source{URL: l.Target, Page: page}
+			read = append(read, candidate{Source{URL: l.Target, Page: page}, d})
+		} else {
+			unread = append(unread, candidate{Source{URL: l.Target, Page: page}, d})
 		}
 	}
-	return unread, unread.Page != nil
+	byDistance := func(a, b candidate) int { return a.distance - b.distance }
+	slices.SortStableFunc(read, byDistance)
+	slices.SortStableFunc(unread, byDistance)
+	out := make([]Source, 0, min(len(read), MaxSources)+len(unread))
+	for _, c := range read[:min(len(read), MaxSources)] {
+		c.text = f.text(c.Page)
+		out = append(out, c.Source)
+	}
+	for _, c := range unread {
+		out = append(out, c.Source)
+	}
+	return out
+}
+
+// text returns a page's text (Source.Text), made once per document.
+func (f *Finder) text(p *extract.Page) string {
+	t, ok := f.texts[p]
+	if !ok {
+		t = pageText(p)
+		f.texts[p] = t
+	}
+	return t
 }
 
 // reached reports whether the checker reached a web link's page (or was
 // refused by it): only then does the page, or the reason it could not be
-// read, say anything about the claim. A local file is reached when it exists.
+// read, say anything about the claim. A local file is reached when it
+// exists.
 func (f *Finder) reached(l linkrule.Link) bool {
 	if l.Kind == linkrule.LocalLink {
 		// A missing file is dead-link's finding, not a source unread.
@@ -148,8 +202,14 @@ func (f *Finder) reached(l linkrule.Link) bool {
 		return false
 	}
 	switch r.Verdict {
-	case linkcheck.OK, linkcheck.Redirected, linkcheck.Paywalled, linkcheck.Unverifiable:
+	case linkcheck.OK, linkcheck.Redirected, linkcheck.Paywalled:
 		return true
+	case linkcheck.Unverifiable:
+		// A server that answered and refused (403, 429, 5xx) is a
+		// source that cannot be read; no answer at all (a timeout, the
+		// links deadline, an address over its limit) is a page never
+		// reached.
+		return r.Status != 0
 	}
 	return false
 }
