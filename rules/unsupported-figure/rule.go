@@ -195,10 +195,12 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		p.Report(d)
 		return
 	}
-	// Any page the sentence cites may hold the figure; the nearest one
-	// is the one it is reported against.
+	// Any page the sentence cites may hold the figure. It is reported
+	// against the nearest page that has figures of its kind ("The report
+	// says $4.5bn, and the survey 54%": the report, not the survey whose
+	// link is closer), else the nearest page.
 	var nearest []verify.Quantity
-	for i, s := range srcs {
+	for _, s := range srcs {
 		if !s.Page.Readable {
 			break
 		}
@@ -206,8 +208,11 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		if match != nil {
 			return
 		}
-		if i == 0 {
-			nearest = near
+		// A page's year ("annual report 2025") is no figure a writer
+		// meant to cite.
+		near = slices.DeleteFunc(near, isYear)
+		if len(nearest) == 0 && len(near) > 0 {
+			src, nearest = s, near
 		}
 	}
 	if src.Page.Partial {

@@ -243,5 +243,27 @@ func Evidence(s Source, start, end int) *lint.Evidence {
 		return &lint.Evidence{URL: s.URL}
 	}
 	ss, se := verify.Sentence(text, start, end)
-	return &lint.Evidence{URL: s.URL, Text: text[ss:se], Link: verify.TextFragment(s.URL, text, ss, se)}
+	ls, le := ss, se
+	if strings.Contains(text[ss:se], cellSeparator) {
+		ls, le = cell(text, ss, se, start, end)
+	}
+	return &lint.Evidence{URL: s.URL, Text: text[ss:se], Link: verify.TextFragment(s.URL, text, ls, le)}
+}
+
+// cellSeparator is what a page's full text puts between the cells of a
+// table row (extract.Page.Full).
+const cellSeparator = " | "
+
+// cell narrows the link to a table row's evidence to the cells that hold
+// [start, end): the separators are not on the page, and a browser finds
+// a text fragment's words only as the page has them.
+func cell(text string, ss, se, start, end int) (int, int) {
+	ls, le := ss, se
+	if k := strings.LastIndex(text[ss:max(ss, start)], cellSeparator); k >= 0 {
+		ls = ss + k + len(cellSeparator)
+	}
+	if k := strings.Index(text[min(end, se):se], cellSeparator); k >= 0 {
+		le = min(end, se) + k
+	}
+	return ls, le
 }
