@@ -64,6 +64,7 @@ type Finder struct {
 	figures  map[*extract.Page][]verify.Quantity
 	prepared map[*extract.Page]*verify.Prepared
 	texts    map[*extract.Page]string
+	links    map[*lint.Block]*blockLinks
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
 }
@@ -96,7 +97,7 @@ func New(p *lint.Pass) *Finder {
 	if facts == nil {
 		return nil
 	}
-	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}, prepared: map[*extract.Page]*verify.Prepared{}, texts: map[*extract.Page]string{}}
+	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, figures: map[*extract.Page][]verify.Quantity{}, prepared: map[*extract.Page]*verify.Prepared{}, texts: map[*extract.Page]string{}, links: map[*lint.Block]*blockLinks{}}
 	for _, l := range linkrule.Links(p) {
 		f.byDest[l.Start] = l
 	}
@@ -138,10 +139,7 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 	}
 	var read, unread []candidate
 	seen := map[*extract.Page]bool{}
-	for _, c := range b.Citations {
-		if !isLink(c) || c.Sentence != si && (c.End <= start || c.Start >= end) {
-			continue
-		}
+	for _, c := range f.nearLinks(b, si, start, end) {
 		l, ok := f.byDest[c.TargetStart]
 		if !ok || !f.reached(l) {
 			continue
@@ -154,7 +152,7 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 			continue
 		}
 		seen[page] = true
-		d := max(0, c.Start-end, start-c.End)
+		d := distance(c, start, end)
 		if page.Readable {
 			read = append(read, candidate{Source{URL: l.Target, Page: page}, d})
 		} else {
@@ -173,6 +171,74 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 		out = append(out, c.Source)
 	}
 	return out
+}
+
+// MaxLinksPerClaim bounds the links of a sentence that are considered for
+// one of its claims: the nearest ones. A sentence of thousands of links
+// and figures must not cost their product.
+const MaxLinksPerClaim = 16
+
+// distance is how far, in source bytes, a citation lies from [start,
+// end): 0 when it overlaps.
+func distance(c *lint.Citation, start, end int) int {
+	return max(0, c.Start-end, start-c.End)
+}
+
+// nearLinks returns the links of block b that lie in sentence si or
+// overlap [start, end), at most MaxLinksPerClaim of them, nearest first.
+// A block's links are indexed by sentence once per document.
+func (f *Finder) nearLinks(b *lint.Block, si, start, end int) []*lint.Citation {
+	idx, ok := f.links[b]
+	if !ok {
+		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}}
+		for _, c := range b.Citations {
+			if isLink(c) {
+				idx.all = append(idx.all, c)
+				idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
+			}
+		}
+		f.links[b] = idx
+	}
+	// The links overlapping the claim (a link in a quotation, a figure
+	// in link text): links do not nest, so they are in order of both
+	// ends.
+	var out []*lint.Citation
+	i, _ := slices.BinarySearchFunc(idx.all, start, func(c *lint.Citation, t int) int {
+		if c.End <= t {
+			return -1
+		}
+		return 1
+	})
+	for ; i < len(idx.all) && idx.all[i].Start < end && len(out) < MaxLinksPerClaim; i++ {
+		out = append(out, idx.all[i])
+	}
+	// Then the sentence's, walking out from the claim.
+	cs := idx.bySentence[si]
+	hi, _ := slices.BinarySearchFunc(cs, start, func(c *lint.Citation, t int) int {
+		if c.Start < t {
+			return -1
+		}
+		return 1
+	})
+	lo := hi - 1
+	for len(out) < MaxLinksPerClaim && (lo >= 0 || hi < len(cs)) {
+		var c *lint.Citation
+		if hi >= len(cs) || lo >= 0 && distance(cs[lo], start, end) <= distance(cs[hi], start, end) {
+			c, lo = cs[lo], lo-1
+		} else {
+			c, hi = cs[hi], hi+1
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// blockLinks are a block's links, in order and by sentence.
+type blockLinks struct {
+	all        []*lint.Citation
+	bySentence map[int][]*lint.Citation
 }
 
 // text returns a page's text (Source.Text), made once per document.
