@@ -48,6 +48,7 @@ func run(p *lint.Pass) {
 		judged = append(judged, [2]int{q.Start, q.End})
 		check(p, pages, q)
 	})
+	wasJudged := overlapsAny(judged)
 	// A quoted link text ("as the post “Latinos Embrace the Mobile Web”
 	// put it") quotes the page it links to, usually its title: the quote
 	// rule leaves it alone as a title, but it must still be the page's.
@@ -57,7 +58,7 @@ func run(p *lint.Pass) {
 				continue
 			}
 			start, end := b.SourceSpan(qt.Start, qt.End)
-			if slices.ContainsFunc(judged, func(j [2]int) bool { return j[0] < end && start < j[1] }) {
+			if wasJudged(start, end) {
 				continue
 			}
 			if quotesLinkText(b, qt) {
@@ -67,11 +68,45 @@ func run(p *lint.Pass) {
 	}
 }
 
+// overlapsAny returns whether a span overlaps one of spans, in
+// logarithmic time: sorted by start, a span [start, end) overlaps one
+// exactly when the furthest end of those starting before end passes
+// start.
+func overlapsAny(spans [][2]int) func(start, end int) bool {
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	reach := make([]int, len(spans))
+	for i, s := range spans {
+		reach[i] = s[1]
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	return func(start, end int) bool {
+		n, _ := slices.BinarySearchFunc(spans, end, func(s [2]int, t int) int {
+			if s[0] < t {
+				return -1
+			}
+			return 1
+		})
+		return n > 0 && reach[n-1] > start
+	}
+}
+
 // quotesLinkText reports whether a quotation's words are the text of a
 // link and nothing else, bar punctuation: “[the post's title](url),”.
 func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 	is, ie := qt.Inner(b.Text)
-	for _, c := range b.Citations {
+	// Citations are in order of the text and do not nest: only those
+	// from the first that ends after the quotation opens to the last
+	// that starts before it closes can be inside it.
+	i, _ := slices.BinarySearchFunc(b.Citations, is, func(c *lint.Citation, t int) int {
+		if c.TextEnd <= t {
+			return -1
+		}
+		return 1
+	})
+	for ; i < len(b.Citations) && b.Citations[i].TextStart < ie; i++ {
+		c := b.Citations[i]
 		if c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
 			continue
 		}
