@@ -233,17 +233,19 @@ func short(s string) string {
 }
 
 // describeDiffs says how a near match differs: `"will not" — the source
-// says "cannot"`, one clause per difference.
+// says "cannot"`, one clause per difference. Words are shown as a reader
+// sees them, white space (a page's line break, a no-break space) as one
+// space, not Go-quoted with escapes.
 func describeDiffs(ds []verify.Diff) string {
 	var out []string
 	for _, d := range ds {
 		switch {
 		case d.Quote == "":
-			out = append(out, fmt.Sprintf("the source has %q here", d.Source))
+			out = append(out, fmt.Sprintf("the source has %s here", words(d.Source)))
 		case d.Source == "":
-			out = append(out, fmt.Sprintf("%q is not in the source", d.Quote))
+			out = append(out, fmt.Sprintf("%s is not in the source", words(d.Quote)))
 		default:
-			out = append(out, fmt.Sprintf("%q — the source says %q", d.Quote, d.Source))
+			out = append(out, fmt.Sprintf("%s — the source says %s", words(d.Quote), words(d.Source)))
 		}
 	}
 	if len(out) == 0 {
@@ -251,3 +253,6 @@ func describeDiffs(ds []verify.Diff) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// words quotes words for a message, their white space collapsed.
+func words(s string) string { return `"` + strings.Join(strings.Fields(s), " ") + `"` }

@@ -313,7 +313,9 @@ func Evidence(s Source, start, end int) *lint.Evidence {
 	if strings.Contains(text[ss:se], cellSeparator) {
 		ls, le = cell(text, ss, se, start, end)
 	}
-	return &lint.Evidence{URL: s.URL, Text: text[ss:se], Link: verify.TextFragment(s.URL, text, ls, le)}
+	// The sentence is shown as a reader sees it: a page's line breaks
+	// (plain text, a PDF's lines) are spaces.
+	return &lint.Evidence{URL: s.URL, Text: strings.Join(strings.Fields(text[ss:se]), " "), Link: verify.TextFragment(s.URL, text, ls, le)}
 }
 
 // cellSeparator is what a page's full text puts between the cells of a
