@@ -188,6 +188,14 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 			}
 		}
 	}
+	// A quotation near the words of a page that was read is misquoted
+	// whatever else the sentence cites; one that is absent may be in the
+	// page that could not be read.
+	if u, ok := sourcepage.Unread(srcs); ok && m.Verdict != verify.Near {
+		d.Severity = lint.Info
+		d.Message += sourcepage.AlsoUnread(u)
+		d.Suggestion = "check the quotation against " + u.URL + " by hand"
+	}
 	p.Report(d)
 }
 

@@ -270,6 +270,11 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		d.Evidence = &lint.Evidence{URL: src.URL}
 	}
 	d.Suggestion = "correct the figure to the source's, or cite the source that states it"
+	if u, ok := sourcepage.Unread(srcs); ok {
+		d.Severity = lint.Info
+		d.Message += sourcepage.AlsoUnread(u)
+		d.Suggestion = "check the figure against " + u.URL + " by hand"
+	}
 	p.Report(d)
 }
 

@@ -241,6 +241,24 @@ type blockLinks struct {
 	bySentence map[int][]*lint.Citation
 }
 
+// Unread returns the nearest of srcs (as Cited returns them) that could
+// not be read, if any: a claim not in the pages that were read may be in
+// that one, so its absence is no finding of fault.
+func Unread(srcs []Source) (Source, bool) {
+	for _, s := range srcs {
+		if !s.Page.Readable {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// AlsoUnread is what a message adds when the claim's sentence also cites
+// a page that could not be read.
+func AlsoUnread(u Source) string {
+	return fmt.Sprintf("; the sentence also cites %s, which cannot be read (%s)", u.URL, u.Page.Reason)
+}
+
 // text returns a page's text (Source.Text), made once per document.
 func (f *Finder) text(p *extract.Page) string {
 	t, ok := f.texts[p]
