@@ -132,7 +132,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	d := lint.Diagnostic{Start: q.Start, End: q.End}
 	if ok, first := pages.Check(); !ok {
 		if first {
-			d.Severity, d.Message = lint.Info, sourcepage.Stopped("quotations")
+			d.Severity, d.Message, d.Suggestion = lint.Info, sourcepage.Stopped("quotations"), sourcepage.StoppedSuggestion
 			p.Report(d)
 		}
 		return

@@ -219,7 +219,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
 	if ok, first := pages.Check(); !ok {
 		if first {
-			d.Severity, d.Message = lint.Info, sourcepage.Stopped("figures")
+			d.Severity, d.Message, d.Suggestion = lint.Info, sourcepage.Stopped("figures"), sourcepage.StoppedSuggestion
 			p.Report(d)
 		}
 		return

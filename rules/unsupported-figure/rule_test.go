@@ -73,7 +73,7 @@ func TestUnsupportedFigureHostileParagraph(t *testing.T) {
 			switch {
 			case d.Severity == lint.Warning:
 				warnings++
-			case d.Message == sourcepage.Stopped("figures"):
+			case d.Message == sourcepage.Stopped("figures") && d.Suggestion == sourcepage.StoppedSuggestion:
 				stopped++
 			}
 		}

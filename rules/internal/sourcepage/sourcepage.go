@@ -90,6 +90,10 @@ func Stopped(what string) string {
 	return fmt.Sprintf("not checked against its source: this file cites more than %d %s, the most checked in one file", MaxChecks, what)
 }
 
+// StoppedSuggestion is what the finding at the first claim past
+// MaxChecks tells the writer to do.
+const StoppedSuggestion = "check the rest by hand, or split the file into parts that cite fewer"
+
 // New returns a finder for the pass, or nil when the run keeps no link
 // facts (links are not being judged at all).
 func New(p *lint.Pass) *Finder {
