@@ -99,6 +99,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 	for i, q := range qs {
 		spans[i][0], spans[i][1] = b.SourceSpan(s.Start+q.Start, s.Start+q.End)
 	}
+	slices.SortStableFunc(judged, func(a, b uncitednumber.Figure) int { return a.Start - b.Start })
 	out := make([]figure, 0, len(judged))
 	taken := make([]bool, len(qs))
 	k := 0
