@@ -56,6 +56,13 @@ func (c *Checker) judgeKeptPage(r Result, resp *http.Response) Result {
 	return r.WithPage(p)
 }
 
+// TextNotCached is the Reason of the page an offline run gives a page
+// that was served when it was checked but whose text the cache does not
+// hold (the run that checked it kept none): the text was never read, so
+// a rule judging the page's words has no answer, rather than a page
+// that cannot be read.
+const TextNotCached = "not-checked: the page's text is not in the cache (offline)"
+
 // withPage gives a result of a checker keeping text its Page: the page
 // marked paywalled when the verdict is (the free part is what was read),
 // or a page that is not readable, with the reason, when nothing was
@@ -78,7 +85,7 @@ func withPage(r Result) Result {
 	}
 	reason := r.Verdict.String() + ": " + r.Reason
 	if (r.Verdict == OK || r.Verdict == Redirected || r.Verdict == Paywalled) && r.Status >= 200 && r.Status < 300 {
-		reason = "not-checked: the page's text is not in the cache (offline)"
+		reason = TextNotCached
 	}
 	return r.WithPage(&extract.Page{URL: r.URL, Reason: reason})
 }

@@ -48,6 +48,7 @@ func run(p *lint.Pass) {
 		judged = append(judged, [2]int{q.Start, q.End})
 		check(p, pages, q)
 	})
+	wasJudged := overlapsAny(judged)
 	// A quoted link text ("as the post “Latinos Embrace the Mobile Web”
 	// put it") quotes the page it links to, usually its title: the quote
 	// rule leaves it alone as a title, but it must still be the page's.
@@ -57,7 +58,7 @@ func run(p *lint.Pass) {
 				continue
 			}
 			start, end := b.SourceSpan(qt.Start, qt.End)
-			if slices.ContainsFunc(judged, func(j [2]int) bool { return j[0] < end && start < j[1] }) {
+			if wasJudged(start, end) {
 				continue
 			}
 			if quotesLinkText(b, qt) {
@@ -67,11 +68,45 @@ func run(p *lint.Pass) {
 	}
 }
 
+// overlapsAny returns whether a span overlaps one of spans, in
+// logarithmic time: sorted by start, a span [start, end) overlaps one
+// exactly when the furthest end of those starting before end passes
+// start.
+func overlapsAny(spans [][2]int) func(start, end int) bool {
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	reach := make([]int, len(spans))
+	for i, s := range spans {
+		reach[i] = s[1]
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	return func(start, end int) bool {
+		n, _ := slices.BinarySearchFunc(spans, end, func(s [2]int, t int) int {
+			if s[0] < t {
+				return -1
+			}
+			return 1
+		})
+		return n > 0 && reach[n-1] > start
+	}
+}
+
 // quotesLinkText reports whether a quotation's words are the text of a
 // link and nothing else, bar punctuation: “[the post's title](url),”.
 func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 	is, ie := qt.Inner(b.Text)
-	for _, c := range b.Citations {
+	// Citations are in order of the text and do not nest: only those
+	// from the first that ends after the quotation opens to the last
+	// that starts before it closes can be inside it.
+	i, _ := slices.BinarySearchFunc(b.Citations, is, func(c *lint.Citation, t int) int {
+		if c.TextEnd <= t {
+			return -1
+		}
+		return 1
+	})
+	for ; i < len(b.Citations) && b.Citations[i].TextStart < ie; i++ {
+		c := b.Citations[i]
 		if c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
 			continue
 		}
@@ -85,8 +120,8 @@ func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
 
 func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation) {
-	src, ok := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
-	if !ok {
+	srcs := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
+	if len(srcs) == 0 {
 		return
 	}
 	words := quotedWords(p.Doc, q)
@@ -95,20 +130,50 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	}
 	shown := short(shownWords(words))
 	d := lint.Diagnostic{Start: q.Start, End: q.End}
-	if !pages.Begin(d, src, "quotation", "the quotation "+shown) {
+	if ok, first := pages.Check(); !ok {
+		if first {
+			d.Severity, d.Message, d.Suggestion = lint.Info, sourcepage.Stopped("quotations"), sourcepage.StoppedSuggestion
+			p.Report(d)
+		}
 		return
 	}
-	m := verify.QuoteOptions{}.MatchPrepared(words, pages.Prepared(src))
-	switch m.Verdict {
-	case verify.Verbatim, verify.Unchecked:
+	src := srcs[0]
+	if !src.Page.Readable {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("cannot check the quotation %s against the cited page: %s", shown, src.Page.Reason)
+		d.Suggestion = "check the quotation against the source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		p.Report(d)
 		return
+	}
+	// Any page the sentence cites may hold the words; a near match is
+	// reported against the nearest page that has one, an absent
+	// quotation against the nearest page.
+	var m verify.QuoteMatch
+	for i, s := range srcs {
+		if !s.Page.Readable {
+			break
+		}
+		mi := verify.QuoteOptions{}.MatchPrepared(words, pages.Prepared(s))
+		if mi.Verdict == verify.Verbatim || mi.Verdict == verify.Unchecked {
+			return
+		}
+		if i == 0 || mi.Verdict == verify.Near && m.Verdict != verify.Near {
+			m, src = mi, s
+		}
+	}
+	switch m.Verdict {
 	case verify.Near:
 		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
 		d.Suggestion = "quote the source's exact words, or paraphrase without quotation marks"
 		d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
 	default:
 		if src.Page.Partial {
-			pages.NotInPart(d, src, "quotation", "the quotation "+shown)
+			d.Severity = lint.Info
+			d.Message = fmt.Sprintf("the quotation %s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
+			d.Suggestion = "check the quotation against the full source by hand"
+			d.Evidence = &lint.Evidence{URL: src.URL}
+			p.Report(d)
 			return
 		}
 		d.Message = fmt.Sprintf("the quotation %s is not in the cited page", shown)
@@ -122,6 +187,14 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 				d.Message += "; the nearest passage differs: " + describeDiffs(m.Diffs)
 			}
 		}
+	}
+	// A quotation near the words of a page that was read is misquoted
+	// whatever else the sentence cites; one that is absent may be in the
+	// page that could not be read.
+	if u, ok := sourcepage.Unread(srcs); ok && m.Verdict != verify.Near {
+		d.Severity = lint.Info
+		d.Message += sourcepage.AlsoUnread(u)
+		d.Suggestion = "check the quotation against " + u.URL + " by hand"
 	}
 	p.Report(d)
 }
@@ -168,17 +241,19 @@ func short(s string) string {
 }
 
 // describeDiffs says how a near match differs: `"will not" — the source
-// says "cannot"`, one clause per difference.
+// says "cannot"`, one clause per difference. Words are shown as a reader
+// sees them, white space (a page's line break, a no-break space) as one
+// space, not Go-quoted with escapes.
 func describeDiffs(ds []verify.Diff) string {
 	var out []string
 	for _, d := range ds {
 		switch {
 		case d.Quote == "":
-			out = append(out, fmt.Sprintf("the source has %q here", d.Source))
+			out = append(out, fmt.Sprintf("the source has %s here", words(d.Source)))
 		case d.Source == "":
-			out = append(out, fmt.Sprintf("%q is not in the source", d.Quote))
+			out = append(out, fmt.Sprintf("%s is not in the source", words(d.Quote)))
 		default:
-			out = append(out, fmt.Sprintf("%q — the source says %q", d.Quote, d.Source))
+			out = append(out, fmt.Sprintf("%s — the source says %s", words(d.Quote), words(d.Source)))
 		}
 	}
 	if len(out) == 0 {
@@ -186,3 +261,6 @@ func describeDiffs(ds []verify.Diff) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// words quotes words for a message, their white space collapsed.
+func words(s string) string { return `"` + strings.Join(strings.Fields(s), " ") + `"` }

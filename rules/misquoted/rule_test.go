@@ -60,3 +60,39 @@ func TestMisquotedHostile(t *testing.T) {
 	}
 	t.Logf("%d quotations against %d bytes: %v", quotes, len(page), elapsed)
 }
+
+// TestMisquotedHostileParagraph checks that one paragraph of thousands
+// of quotations, each a link's text or followed by a link, costs time
+// linear in the draft: which quotations were judged, and which quote a
+// link's text, are not found by a pass over the document per quotation.
+func TestMisquotedHostileParagraph(t *testing.T) {
+	const quotes = 10_000
+	page := strings.Repeat("The committee met on a Tuesday and talked about the harbour for a long while. ", 1_000)
+	var draft strings.Builder
+	for i := range quotes {
+		fmt.Fprintf(&draft, "As “[Harbour wall plan number %d](https://example.gov/t)” put it, and “we will build wall %d,” [she said](https://example.gov/t). ", i, i)
+	}
+	doc, err := lint.Parse("hostile.md", []byte(draft.String()), lint.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &extract.Page{URL: "https://example.gov/t", Full: page, Main: page, Readable: true}
+	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
+	runner := &lint.Runner{
+		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
+		Values: linkrule.Values(results, linkrule.Options{}),
+	}
+	start := time.Now()
+	diags, err := runner.Check(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	if len(diags) != sourcepage.MaxChecks+1 || diags[len(diags)-1].Message != sourcepage.Stopped("quotations") {
+		t.Errorf("got %d findings, want %d, the last the stop note", len(diags), sourcepage.MaxChecks+1)
+	}
+	if elapsed > 10*time.Second {
+		t.Errorf("took %v for %d quotations in one paragraph", elapsed, 2*quotes)
+	}
+	t.Logf("%d quotations in one paragraph of %d bytes: %v", 2*quotes, draft.Len(), elapsed)
+}

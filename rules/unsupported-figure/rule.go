@@ -45,16 +45,25 @@ func run(p *lint.Pass) {
 	if pages == nil {
 		return
 	}
-	judged := map[*lint.Block][]uncitednumber.Figure{}
+	// The judged figures of each sentence, in order, gathered in one
+	// pass: a paragraph of thousands of figures must not be walked once
+	// per sentence.
+	type sentenceKey struct {
+		b  *lint.Block
+		si int
+	}
+	judged := map[sentenceKey][]uncitednumber.Figure{}
 	uncitednumber.JudgeWith(p, uncitednumber.DefaultUncitedNumberOptions(), func(f uncitednumber.Figure) {
-		judged[f.Block] = append(judged[f.Block], f)
+		k := sentenceKey{f.Block, f.Sentence}
+		judged[k] = append(judged[k], f)
 	})
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading || !hasLink(b) {
 			continue
 		}
+		inQuote := quoteCover(b.Quotes)
 		for si := range b.Sentences {
-			for _, f := range figuresOf(b, si, judged[b]) {
+			for _, f := range figuresOf(b, si, judged[sentenceKey{b, si}], inQuote) {
 				check(p, pages, f)
 			}
 		}
@@ -74,50 +83,80 @@ type figure struct {
 }
 
 // figuresOf returns the figures of sentence si of b to check against its
-// source, in order: those uncited-number judges, and every other quantity
-// the sentence states that a source could be asked for (a count of
-// something, a percentage, an amount, a multiplier) but not a year, a
-// duration, a bare number or one inside a quotation. uncited-number
-// leaves small counts and bare counts alone because they seldom need a
-// source; once the sentence cites one, it should hold them. Each is read
-// in its sentence, so that "rose 100%" is a rise (which "doubled"
-// supports), not a level.
-func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure) []figure {
+// source, in order: those uncited-number judges (judged, the sentence's,
+// in order), and every other quantity the sentence states that a source
+// could be asked for (a count of something, a percentage, an amount, a
+// multiplier) but not a year, a duration, a bare number or one inside a
+// quotation (inQuote). uncited-number leaves small counts and bare counts
+// alone because they seldom need a source; once the sentence cites one,
+// it should hold them. Each is read in its sentence, so that "rose 100%"
+// is a rise (which "doubled" supports), not a level. Both lists are in
+// order, so each is walked once.
+func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote func(start, end int) bool) []figure {
 	s := b.Sentences[si]
 	qs := verify.Quantities(b.Text[s.Start:s.End])
 	spans := make([][2]int, len(qs))
 	for i, q := range qs {
 		spans[i][0], spans[i][1] = b.SourceSpan(s.Start+q.Start, s.Start+q.End)
 	}
-	var out []figure
+	slices.SortStableFunc(judged, func(a, b uncitednumber.Figure) int { return a.Start - b.Start })
+	out := make([]figure, 0, len(judged))
 	taken := make([]bool, len(qs))
-	for _, f := range judged {
-		if f.Sentence != si {
-			continue
+	k := 0
+	for i := range judged {
+		f := &judged[i]
+		for k < len(spans) && spans[k][1] <= f.Start {
+			k++
 		}
-		k := slices.IndexFunc(spans, func(sp [2]int) bool { return sp[0] < f.End && f.Start < sp[1] })
-		if k >= 0 {
+		if k < len(spans) && spans[k][0] < f.End {
 			taken[k] = true
-			out = append(out, figure{f, qs[k]})
+			out = append(out, figure{*f, qs[k]})
 			continue
 		}
 		if q, ok := verify.ParseFigure(b.Text[b.TextOffset(f.Start):b.TextOffset(f.End)]); ok {
-			out = append(out, figure{f, q})
+			out = append(out, figure{*f, q})
 		}
 	}
+	nJudged, j := len(out), 0
 	for i, q := range qs {
 		ts, te := s.Start+q.Start, s.Start+q.End
-		if taken[i] || !worthChecking(q, strings.TrimLeft(b.Text[te:], " ")) || slices.ContainsFunc(b.Quotes, func(qt lint.Quote) bool { return qt.Start <= ts && te <= qt.End }) {
+		if taken[i] || !worthChecking(q, strings.TrimLeft(b.Text[te:], " ")) || inQuote(ts, te) {
 			continue
 		}
 		start, end := spans[i][0], spans[i][1]
-		if slices.ContainsFunc(out, func(f figure) bool { return f.Start < end && start < f.End }) {
+		for j < nJudged && out[j].End <= start {
+			j++
+		}
+		if j < nJudged && out[j].Start < end {
 			continue
 		}
 		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q})
 	}
-	slices.SortFunc(out, func(a, b figure) int { return a.Start - b.Start })
+	slices.SortStableFunc(out, func(a, b figure) int { return a.Start - b.Start })
 	return out
+}
+
+// quoteCover returns whether a span of a block's text lies inside one of
+// its quotations, in logarithmic time: quotes are in order of their
+// opening marks, so the span is inside one exactly when the furthest end
+// of the quotes opened before it reaches past it.
+func quoteCover(quotes []lint.Quote) func(start, end int) bool {
+	reach := make([]int, len(quotes))
+	for i, q := range quotes {
+		reach[i] = q.End
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	return func(start, end int) bool {
+		n, _ := slices.BinarySearchFunc(quotes, start, func(q lint.Quote, t int) int {
+			if q.Start <= t {
+				return -1
+			}
+			return 1
+		})
+		return n > 0 && reach[n-1] >= end
+	}
 }
 
 // worthChecking reports whether a quantity found in a citing sentence is
@@ -173,26 +212,57 @@ func isYear(q verify.Quantity) bool {
 }
 
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
-	src, ok := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
-	if !ok {
+	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
+	if len(srcs) == 0 {
 		return
 	}
-	text := string(p.Doc.Source[f.Start:f.End])
-	claim := f.claim
+	text := shown(f.Block, f.Start, f.End)
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
-	shown := fmt.Sprintf("%q", text)
-	if !pages.Begin(d, src, "figure", shown) {
+	if ok, first := pages.Check(); !ok {
+		if first {
+			d.Severity, d.Message, d.Suggestion = lint.Info, sourcepage.Stopped("figures"), sourcepage.StoppedSuggestion
+			p.Report(d)
+		}
 		return
 	}
-	match, _, nearest := verify.FindFigure(claim, pages.Figures(src))
-	if match != nil {
+	src := srcs[0]
+	if !src.Page.Readable {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", text, src.Page.Reason)
+		d.Suggestion = "check the figure against the source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		p.Report(d)
 		return
+	}
+	// Any page the sentence cites may hold the figure. It is reported
+	// against the nearest page that has figures of its kind ("The report
+	// says $4.5bn, and the survey 54%": the report, not the survey whose
+	// link is closer), else the nearest page.
+	var nearest []verify.Quantity
+	for _, s := range srcs {
+		if !s.Page.Readable {
+			break
+		}
+		match, _, near := verify.FindFigure(f.claim, pages.Figures(s))
+		if match != nil {
+			return
+		}
+		// A page's year ("annual report 2025") is no figure a writer
+		// meant to cite.
+		near = slices.DeleteFunc(near, isYear)
+		if len(nearest) == 0 && len(near) > 0 {
+			src, nearest = s, near
+		}
 	}
 	if src.Page.Partial {
-		pages.NotInPart(d, src, "figure", shown)
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", text, src.Page.Reason)
+		d.Suggestion = "check the figure against the full source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		p.Report(d)
 		return
 	}
-	d.Message = fmt.Sprintf("%q is not in the cited page", text)
+	d.Message = text + " is not in the cited page"
 	if len(nearest) > 0 {
 		d.Message += " (it has " + listFigures(nearest) + ")"
 		d.Evidence = sourcepage.Evidence(src, nearest[0].Start, nearest[0].End)
@@ -201,7 +271,20 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		d.Evidence = &lint.Evidence{URL: src.URL}
 	}
 	d.Suggestion = "correct the figure to the source's, or cite the source that states it"
+	if u, ok := sourcepage.Unread(srcs); ok {
+		d.Severity = lint.Info
+		d.Message += sourcepage.AlsoUnread(u)
+		d.Suggestion = "check the figure against " + u.URL + " by hand"
+	}
 	p.Report(d)
+}
+
+// shown is a figure of the draft as a message quotes it: its prose text
+// (markup and escapes gone) with white space, a line break within the
+// figure included, as one space. It is not Go-quoted, which would spell a
+// no-break space or a line break as an escape.
+func shown(b *lint.Block, start, end int) string {
+	return `"` + strings.Join(strings.Fields(b.Text[b.TextOffset(start):b.TextOffset(end)]), " ") + `"`
 }
 
 // listFigures names figures as the page writes them: "54%" or "54% and

@@ -102,8 +102,26 @@ func Values(results map[string]linkcheck.Result, opts Options) map[any]any {
 // web links from the link checker's cache alone, as they meet them: an
 // offline run needs no list of links made beforehand, and so reads each
 // file once.
+//
+// Each link is asked of the cache once per run: an answer carries the
+// page's text, read from the cache's text file when first asked for, and
+// the rules that read pages keep what they find by the page, so the same
+// link answered anew per claim would read and search its page per claim.
 func CachedValues(cache *linkcheck.CachedLookup, opts Options) map[any]any {
-	lookup := func(url string) (linkcheck.Result, bool) { return cache.Result(url), true }
+	var (
+		mu      sync.Mutex
+		answers = make(map[string]linkcheck.Result)
+	)
+	lookup := func(url string) (linkcheck.Result, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		r, ok := answers[url]
+		if !ok {
+			r = cache.Result(url)
+			answers[url] = r
+		}
+		return r, true
+	}
 	return map[any]any{linkFactsKey{}: &Facts{lookup: lookup, Files: newLocalFiles(opts.MaxLocalFileBytes)}}
 }
 

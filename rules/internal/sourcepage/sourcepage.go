@@ -5,6 +5,7 @@ package sourcepage
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/extract"
@@ -19,19 +20,30 @@ type Source struct {
 	// URL is the link's destination as the draft gives it.
 	URL  string
 	Page *extract.Page
+	// text is the page's text as Text returns it, made once per page by
+	// the Finder: offsets into it (a match, the nearest figure) must
+	// stay valid, and a long page must not be copied per finding.
+	text string
 }
 
 // Text is the text a claim is looked for in: the page's full visible text
 // (tables and captions hold figures that a readability extraction drops),
 // or its main text when that is all there is.
 func (s Source) Text() string {
-	text := s.Page.Full
+	if s.text != "" {
+		return s.text
+	}
+	return pageText(s.Page)
+}
+
+func pageText(p *extract.Page) string {
+	text := p.Full
 	if text == "" {
-		text = s.Page.Main
+		text = p.Main
 	}
 	// A quoted title is checked against the page's title, which a page's
 	// visible text need not repeat.
-	if t := s.Page.Title; t != "" && !strings.Contains(text[:min(len(text), titleReach)], t) {
+	if t := p.Title; t != "" && !strings.Contains(text[:min(len(text), titleReach)], t) {
 		text = t + "\n\n" + text
 	}
 	return text
@@ -48,9 +60,11 @@ type Finder struct {
 	facts  *linkrule.Facts
 	byDest map[int]linkrule.Link
 	// prepared holds each page's text prepared for quotations, once per
-	// document: it is several times the text's size, too much to keep
-	// for the run.
+	// document: several times the text's size, too much to keep for the
+	// run (a page's figures are kept for the run: see Figures).
 	prepared map[*extract.Page]*verify.Prepared
+	texts    map[*extract.Page]string
+	links    map[*lint.Block]*blockLinks
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
 }
@@ -71,45 +85,14 @@ func (f *Finder) Check() (ok, first bool) {
 }
 
 // Stopped is the message of the finding a rule reports at the first claim
-// past MaxChecks; what names the claims in the plural.
+// past MaxChecks.
 func Stopped(what string) string {
 	return fmt.Sprintf("not checked against its source: this file cites more than %d %s, the most checked in one file", MaxChecks, what)
 }
 
-// Begin starts the check of one claim, d spanning it: past MaxChecks, or
-// when its page could not be read, it reports what a writer should know
-// (once, for the bound; the reason, for the page, as info) and returns
-// false. what names the kind of claim ("figure"), shown the claim as a
-// message quotes it.
-func (f *Finder) Begin(d lint.Diagnostic, src Source, what, shown string) bool {
-	if ok, first := f.Check(); !ok {
-		if first {
-			d.Severity, d.Message = lint.Info, Stopped(what+"s")
-			f.p.Report(d)
-		}
-		return false
-	}
-	if !src.Page.Readable {
-		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", shown, src.Page.Reason)
-		d.Suggestion = "check the " + what + " against the source by hand"
-		d.Evidence = &lint.Evidence{URL: src.URL}
-		f.p.Report(d)
-		return false
-	}
-	return true
-}
-
-// NotInPart reports, as info, a claim that is not in the part of a page
-// that could be read (the free part of a paywalled page): the rest may
-// hold it.
-func (f *Finder) NotInPart(d lint.Diagnostic, src Source, what, shown string) {
-	d.Severity = lint.Info
-	d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
-	d.Suggestion = "check the " + what + " against the full source by hand"
-	d.Evidence = &lint.Evidence{URL: src.URL}
-	f.p.Report(d)
-}
+// StoppedSuggestion is what the finding at the first claim past
+// MaxChecks tells the writer to do.
+const StoppedSuggestion = "check the rest by hand, or split the file into parts that cite fewer"
 
 // New returns a finder for the pass, or nil when the run keeps no link
 // facts (links are not being judged at all).
@@ -118,7 +101,7 @@ func New(p *lint.Pass) *Finder {
 	if facts == nil {
 		return nil
 	}
-	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, prepared: map[*extract.Page]*verify.Prepared{}}
+	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, prepared: map[*extract.Page]*verify.Prepared{}, texts: map[*extract.Page]string{}, links: map[*lint.Block]*blockLinks{}}
 	for _, l := range linkrule.Links(p) {
 		f.byDest[l.Start] = l
 	}
@@ -135,61 +118,165 @@ func isLink(c *lint.Citation) bool {
 	return false
 }
 
-// Cited returns the page cited by a link of block b that lies in
-// sentence si or in the source span [start, end), that the run has an
-// answer for: the first such page that was read, else the first that was
-// reached but could not be read (the reason is then worth an info
-// finding). It reports false when no such link has an answer: no link, a
-// link to another kind of place, or a web page that was not fetched
-// (offline with nothing cached, the network down, a skipped address) or
-// is dead, which the link rules report.
-func (f *Finder) Cited(b *lint.Block, si, start, end int) (Source, bool) {
-	var unread Source
-	for _, c := range b.Citations {
-		if !isLink(c) || c.Sentence != si && (c.End <= start || c.Start >= end) {
-			continue
-		}
+// MaxSources bounds the cited pages one claim is looked for in: the
+// nearest readable ones of its sentence. A sentence may cite each of its
+// figures to another page ("A found 54% [a], B found $4.2bn [b]"), so a
+// claim held by any of them is supported; past a few, the others cite
+// something else, and each page costs a search.
+const MaxSources = 3
+
+// Cited returns the pages cited by the links of block b that lie in
+// sentence si or overlap the source span [start, end) of the claim, that
+// the run has an answer for, nearest to the claim first: up to MaxSources
+// pages that were read, then those reached that could not be read (the
+// reason is worth an info finding when no page could be read). A link
+// inside the claim (its words are the link's text, or the quotation holds
+// the link) is nearest. None is returned when no such link has an
+// answer: no link, a footnote, a link to another kind of place, or a web
+// page that was not fetched (offline with nothing cached, the network
+// down, the links deadline passed, a skipped address) or is dead, which
+// the link rules report.
+func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
+	type candidate struct {
+		Source
+		distance int
+	}
+	var read, unread []candidate
+	seen := map[*extract.Page]bool{}
+	for _, c := range f.nearLinks(b, si, start, end) {
 		l, ok := f.byDest[c.TargetStart]
 		if !ok || !f.reached(l) {
 			continue
 		}
-		page := f.page(l)
-		if page == nil {
+		page, ok := f.facts.Page(f.p, l)
+		if !ok || page == nil || seen[page] || !page.Readable && page.Reason == linkcheck.TextNotCached {
+			// The same page cited twice is looked at once (at its
+			// nearest link); an offline run without the page's text
+			// has no answer, not a page that cannot be read.
 			continue
 		}
+		seen[page] = true
+		d := distance(c, start, end)
 		if page.Readable {
-			return Source{URL: l.Target, Page: page}, true
-		}
-		if unread.Page == nil {
-			unread = Source{URL: l.Target, Page: page}
+			read = append(read, candidate{Source{URL: l.Target, Page: page}, d})
+		} else {
+			unread = append(unread, candidate{Source{URL: l.Target, Page: page}, d})
 		}
 	}
-	return unread, unread.Page != nil
+	byDistance := func(a, b candidate) int { return a.distance - b.distance }
+	slices.SortStableFunc(read, byDistance)
+	slices.SortStableFunc(unread, byDistance)
+	out := make([]Source, 0, min(len(read), MaxSources)+len(unread))
+	for _, c := range read[:min(len(read), MaxSources)] {
+		c.text = f.text(c.Page)
+		out = append(out, c.Source)
+	}
+	for _, c := range unread {
+		out = append(out, c.Source)
+	}
+	return out
 }
 
-// pageKey keys a link's page in the run's memo.
-type pageKey struct {
-	kind         linkrule.LinkKind
-	target, file string
+// MaxLinksPerClaim bounds the links of a sentence that are considered for
+// one of its claims: the nearest ones. A sentence of thousands of links
+// and figures must not cost their product.
+const MaxLinksPerClaim = 16
+
+// distance is how far, in source bytes, a citation lies from [start,
+// end): 0 when it overlaps.
+func distance(c *lint.Citation, start, end int) int {
+	return max(0, c.Start-end, start-c.End)
 }
 
-// page returns the page a link leads to, read once per run however many
-// drafts cite it (an offline run would otherwise read the cached text
-// once per draft); nil when there is none.
-func (f *Finder) page(l linkrule.Link) *extract.Page {
-	v := f.facts.Memo(pageKey{l.Kind, l.Target, l.File}, func() any {
-		page, ok := f.facts.Page(f.p, l)
-		if !ok {
-			return (*extract.Page)(nil)
+// nearLinks returns the links of block b that lie in sentence si or
+// overlap [start, end), at most MaxLinksPerClaim of them, nearest first.
+// A block's links are indexed by sentence once per document.
+func (f *Finder) nearLinks(b *lint.Block, si, start, end int) []*lint.Citation {
+	idx, ok := f.links[b]
+	if !ok {
+		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}}
+		for _, c := range b.Citations {
+			if isLink(c) {
+				idx.all = append(idx.all, c)
+				idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
+			}
 		}
-		return page
+		f.links[b] = idx
+	}
+	// The links overlapping the claim (a link in a quotation, a figure
+	// in link text): links do not nest, so they are in order of both
+	// ends.
+	var out []*lint.Citation
+	i, _ := slices.BinarySearchFunc(idx.all, start, func(c *lint.Citation, t int) int {
+		if c.End <= t {
+			return -1
+		}
+		return 1
 	})
-	return v.(*extract.Page)
+	for ; i < len(idx.all) && idx.all[i].Start < end && len(out) < MaxLinksPerClaim; i++ {
+		out = append(out, idx.all[i])
+	}
+	// Then the sentence's, walking out from the claim.
+	cs := idx.bySentence[si]
+	hi, _ := slices.BinarySearchFunc(cs, start, func(c *lint.Citation, t int) int {
+		if c.Start < t {
+			return -1
+		}
+		return 1
+	})
+	lo := hi - 1
+	for len(out) < MaxLinksPerClaim && (lo >= 0 || hi < len(cs)) {
+		var c *lint.Citation
+		if hi >= len(cs) || lo >= 0 && distance(cs[lo], start, end) <= distance(cs[hi], start, end) {
+			c, lo = cs[lo], lo-1
+		} else {
+			c, hi = cs[hi], hi+1
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// blockLinks are a block's links, in order and by sentence.
+type blockLinks struct {
+	all        []*lint.Citation
+	bySentence map[int][]*lint.Citation
+}
+
+// Unread returns the nearest of srcs (as Cited returns them) that could
+// not be read, if any: a claim not in the pages that were read may be in
+// that one, so its absence is no finding of fault.
+func Unread(srcs []Source) (Source, bool) {
+	for _, s := range srcs {
+		if !s.Page.Readable {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// AlsoUnread is what a message adds when the claim's sentence also cites
+// a page that could not be read.
+func AlsoUnread(u Source) string {
+	return fmt.Sprintf("; the sentence also cites %s, which cannot be read (%s)", u.URL, u.Page.Reason)
+}
+
+// text returns a page's text (Source.Text), made once per document.
+func (f *Finder) text(p *extract.Page) string {
+	t, ok := f.texts[p]
+	if !ok {
+		t = pageText(p)
+		f.texts[p] = t
+	}
+	return t
 }
 
 // reached reports whether the checker reached a web link's page (or was
 // refused by it): only then does the page, or the reason it could not be
-// read, say anything about the claim. A local file is reached when it exists.
+// read, say anything about the claim. A local file is reached when it
+// exists.
 func (f *Finder) reached(l linkrule.Link) bool {
 	if l.Kind == linkrule.LocalLink {
 		// A missing file is dead-link's finding, not a source unread.
@@ -203,30 +290,26 @@ func (f *Finder) reached(l linkrule.Link) bool {
 		return false
 	}
 	switch r.Verdict {
-	case linkcheck.OK, linkcheck.Redirected, linkcheck.Paywalled, linkcheck.Unverifiable:
+	case linkcheck.OK, linkcheck.Redirected, linkcheck.Paywalled:
 		return true
+	case linkcheck.Unverifiable:
+		// A server that answered and refused (403, 429, 5xx) is a
+		// source that cannot be read; no answer at all (a timeout, the
+		// links deadline, an address over its limit) is a page never
+		// reached.
+		return r.Status != 0
 	}
 	return false
 }
 
-// figuresKey keys a page's figures in the run's memo: by its address and
-// body's hash, since an offline run may hand each draft its own copy of
-// the same cached page; by the page itself when it has no hash.
-type figuresKey struct {
-	url, hash string
-	page      *extract.Page
-}
+// figuresKey keys a page's figures in the run's memo.
+type figuresKey struct{ page *extract.Page }
 
-func keyOf(p *extract.Page) figuresKey {
-	if p.Hash != "" {
-		return figuresKey{url: p.URL, hash: p.Hash}
-	}
-	return figuresKey{page: p}
-}
-
-// Figures returns the figures of a page's text, found once per run.
+// Figures returns the figures of a page's text, found once per run
+// however many drafts cite the page (the run hands every draft the same
+// page, online and from the cache).
 func (f *Finder) Figures(s Source) []verify.Quantity {
-	return f.facts.Memo(keyOf(s.Page), func() any { return verify.Quantities(s.Text()) }).([]verify.Quantity)
+	return f.facts.Memo(figuresKey{s.Page}, func() any { return verify.Quantities(s.Text()) }).([]verify.Quantity)
 }
 
 // Prepared returns a page's text prepared for quotations, once per
@@ -248,5 +331,29 @@ func Evidence(s Source, start, end int) *lint.Evidence {
 		return &lint.Evidence{URL: s.URL}
 	}
 	ss, se := verify.Sentence(text, start, end)
-	return &lint.Evidence{URL: s.URL, Text: text[ss:se], Link: verify.TextFragment(s.URL, text, ss, se)}
+	ls, le := ss, se
+	if strings.Contains(text[ss:se], cellSeparator) {
+		ls, le = cell(text, ss, se, start, end)
+	}
+	// The sentence is shown as a reader sees it: a page's line breaks
+	// (plain text, a PDF's lines) are spaces.
+	return &lint.Evidence{URL: s.URL, Text: strings.Join(strings.Fields(text[ss:se]), " "), Link: verify.TextFragment(s.URL, text, ls, le)}
+}
+
+// cellSeparator is what a page's full text puts between the cells of a
+// table row (extract.Page.Full).
+const cellSeparator = " | "
+
+// cell narrows the link to a table row's evidence to the cells that hold
+// [start, end): the separators are not on the page, and a browser finds
+// a text fragment's words only as the page has them.
+func cell(text string, ss, se, start, end int) (int, int) {
+	ls, le := ss, se
+	if k := strings.LastIndex(text[ss:max(ss, start)], cellSeparator); k >= 0 {
+		ls = ss + k + len(cellSeparator)
+	}
+	if k := strings.Index(text[min(end, se):se], cellSeparator); k >= 0 {
+		le = min(end, se) + k
+	}
+	return ls, le
 }

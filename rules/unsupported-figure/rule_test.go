@@ -1,0 +1,92 @@
+package unsupportedfigure
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/citelint/citelint/extract"
+	"github.com/citelint/citelint/linkcheck"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/linkrule"
+	"github.com/citelint/citelint/rules/internal/sourcepage"
+)
+
+// runOn runs the rule over draft, its links answered by one page at
+// https://example.gov/t holding text.
+func runOn(t *testing.T, draft, text string) ([]lint.Diagnostic, time.Duration) {
+	t.Helper()
+	doc, err := lint.Parse("hostile.md", []byte(draft), lint.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &extract.Page{URL: "https://example.gov/t", Full: text, Main: text, Readable: true}
+	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
+	runner := &lint.Runner{
+		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
+		Values: linkrule.Values(results, linkrule.Options{}),
+	}
+	start := time.Now()
+	diags, err := runner.Check(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return diags, time.Since(start)
+}
+
+// TestUnsupportedFigureHostileParagraph checks that a paragraph of
+// thousands of figures and links costs time linear in the draft, however
+// they are laid out: finding the figures is no pass over the paragraph
+// per sentence, and finding a figure's link no pass over the paragraph's
+// links. Where the figures cite the page, MaxChecks of them are checked
+// and the next gets the stop note.
+func TestUnsupportedFigureHostileParagraph(t *testing.T) {
+	const figures = 20_000
+	page := strings.Repeat("The harbour handled 17 ships. ", 1_000)
+	var oneSentence, oneLink, linkEach, oneSentenceLinkEach strings.Builder
+	oneSentence.WriteString("The [report](https://example.gov/t) counts")
+	oneLink.WriteString("The [report](https://example.gov/t) counts ships.")
+	oneSentenceLinkEach.WriteString("The reports count")
+	for i := range figures {
+		n := fmt.Sprintf("%d,%03d ships", 1+i%900, i%1000)
+		fmt.Fprintf(&oneSentence, " %s,", n)
+		fmt.Fprintf(&oneLink, " It counts %s.", n)
+		fmt.Fprintf(&linkEach, " It counts %s ([report](https://example.gov/t)).", n)
+		fmt.Fprintf(&oneSentenceLinkEach, " %s ([report](https://example.gov/t)),", n)
+	}
+	oneSentence.WriteString(" and more.\n")
+	oneSentenceLinkEach.WriteString(" and more.\n")
+	for _, c := range []struct {
+		name   string
+		draft  string
+		checks bool
+	}{
+		{"one sentence, one link", oneSentence.String(), true},
+		{"sentences, the first with a link", oneLink.String(), false},
+		{"sentences, each with a link", linkEach.String(), true},
+		{"one sentence, a link each", oneSentenceLinkEach.String(), true},
+	} {
+		diags, elapsed := runOn(t, c.draft, page)
+		warnings, stopped := 0, 0
+		for _, d := range diags {
+			switch {
+			case d.Severity == lint.Warning:
+				warnings++
+			case d.Message == sourcepage.Stopped("figures") && d.Suggestion == sourcepage.StoppedSuggestion:
+				stopped++
+			}
+		}
+		want := [3]int{}
+		if c.checks {
+			want = [3]int{sourcepage.MaxChecks, 1, sourcepage.MaxChecks + 1}
+		}
+		if got := [3]int{warnings, stopped, len(diags)}; got != want {
+			t.Errorf("%s: got %d warnings, %d stop notes, %d findings; want %d, %d, %d", c.name, got[0], got[1], got[2], want[0], want[1], want[2])
+		}
+		if elapsed > 10*time.Second {
+			t.Errorf("%s: took %v for %d figures", c.name, elapsed, figures)
+		}
+		t.Logf("%s: %d figures in %d bytes: %v", c.name, figures, len(c.draft), elapsed)
+	}
+}
