@@ -1,7 +1,8 @@
 package verify
 
 import (
-	"sort"
+	"math"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -77,6 +78,12 @@ type Quantity struct {
 	// 0.1. It is zero for exact forms (fractions, "doubled"), whose value
 	// is not rounded.
 	Step decimal.Decimal
+
+	// approx and approxStep are Value and Step as floats in the unit's
+	// base, set (hasApprox) for the quantities Quantities finds: see
+	// setApprox.
+	approx, approxStep float64
+	hasApprox          bool
 }
 
 // Support is how a source figure supports a claimed one.
@@ -150,7 +157,42 @@ func QuantitiesLimit(text string, maxBytes int) []Quantity {
 		text = text[:n]
 	}
 	s := newScan(text)
-	return s.quantities()
+	qs := s.quantities()
+	for i := range qs {
+		qs[i].setApprox()
+	}
+	return qs
+}
+
+// setApprox records the quantity's value and step as floats in their
+// unit's base (a percentage as a fraction, a duration in seconds or
+// months), so that FindFigure can pass over the figures of a long page
+// that are nowhere near a claim without exact arithmetic.
+func (q *Quantity) setApprox() {
+	v, _ := q.Value.Float64()
+	st, _ := q.Step.Float64()
+	switch q.Unit {
+	case Percent:
+		v, st = v/100, st/100
+	case Duration:
+		base, _ := durationBase(q.Measure)
+		v, st = v*float64(base), st*float64(base)
+	}
+	q.approx, q.approxStep, q.hasApprox = v, st, true
+}
+
+// near reports, from the floats setApprox recorded, whether a source
+// figure may support a claim: false only when their values are further
+// apart than either's precision allows (with room for float error), so
+// that Compare decides every case that may match. It answers true
+// whenever it cannot tell: no floats, or a multiplier against a percent
+// change, whose bases differ.
+func mayMatch(claim, source *Quantity) bool {
+	if !claim.hasApprox || !source.hasApprox || claim.Unit == Multiplier || source.Unit == Multiplier {
+		return true
+	}
+	tol := max(claim.approxStep, source.approxStep) + 1e-9*max(math.Abs(claim.approx), math.Abs(source.approx), 1)
+	return math.Abs(claim.approx-source.approx) <= tol
 }
 
 func runeStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -197,6 +239,28 @@ func comparable(c, s Quantity) (cv, cstep, sv, sstep decimal.Decimal, ok bool) {
 		return cv.Mul(cf), cstep.Mul(cf), sv.Mul(sf), sstep.Mul(sf), true
 	}
 	return cv, cstep, sv, sstep, false
+}
+
+// unitsCompare reports whether comparable compares two quantities' units
+// at all, without their values: the cheap half of its question.
+func unitsCompare(c, s Quantity) bool {
+	switch {
+	case isProportion(c.Unit) && isProportion(s.Unit):
+		return true
+	case isAmount(c.Unit) && isAmount(s.Unit):
+		return c.Currency == "" || s.Currency == "" || c.Currency == s.Currency
+	case c.Unit == Multiplier && s.Unit == Multiplier,
+		c.Unit == Multiplier && s.Unit == Percent && s.Change != 0,
+		c.Unit == Percent && c.Change != 0 && s.Unit == Multiplier:
+		return true
+	case c.Unit == Measure && s.Unit == Measure:
+		return c.Measure == s.Measure
+	case c.Unit == Duration && s.Unit == Duration:
+		cu, cm := durationBase(c.Measure)
+		su, sm := durationBase(s.Measure)
+		return cm == sm && cu != 0 && su != 0
+	}
+	return false
 }
 
 // changeFactor is the factor of a percent change: a rise of 100% is 2, a
@@ -267,26 +331,37 @@ const maxNearest = 2
 func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support, nearest []Quantity) {
 	type near struct {
 		i    int
-		dist decimal.Decimal
-		v    decimal.Decimal
+		dist float64
+		v    float64
 	}
 	var nears []near
 	for i := range source {
-		sup := Compare(claim, source[i])
+		s := &source[i]
+		// Nearest figures are of the claim's own unit (a percentage may
+		// be offered a fraction): a year is no near miss for an amount.
+		sameClass := claim.Unit == s.Unit || isProportion(claim.Unit) && isProportion(s.Unit)
+		if !mayMatch(&claim, s) {
+			// Too far to match: only a near miss, by the floats. Most of
+			// a long page's figures end here, with no exact arithmetic.
+			if match == nil && sameClass && unitsCompare(claim, *s) {
+				nears = append(nears, near{i: i, dist: math.Abs(claim.approx - s.approx), v: s.approx})
+			}
+			continue
+		}
+		sup := Compare(claim, *s)
 		better := sup > how || sup == how && sup != None && claim.Noun != "" &&
-			source[i].Noun == claim.Noun && match.Noun != claim.Noun
+			s.Noun == claim.Noun && match.Noun != claim.Noun
 		if better {
-			match, how = &source[i], sup
+			match, how = s, sup
 		}
 		if match != nil {
 			continue
 		}
-		// Nearest figures are of the claim's own unit (a percentage may
-		// be offered a fraction): a year is no near miss for an amount.
-		sameClass := claim.Unit == source[i].Unit || isProportion(claim.Unit) && isProportion(source[i].Unit)
-		cv, _, sv, _, ok := comparable(claim, source[i])
+		cv, _, sv, _, ok := comparable(claim, *s)
 		if ok && sameClass {
-			nears = append(nears, near{i: i, dist: cv.Sub(sv).Abs(), v: sv})
+			d, _ := cv.Sub(sv).Abs().Float64()
+			v, _ := sv.Float64()
+			nears = append(nears, near{i: i, dist: d, v: v})
 		}
 	}
 	if match != nil {
@@ -294,26 +369,34 @@ func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support
 	}
 	// Figures written the claim's way come first: "it has 41.2%" reads
 	// better for a claimed 45% than "it has half", though half is nearer.
-	sort.SliceStable(nears, func(a, b int) bool {
-		ua, ub := source[nears[a].i].Unit == claim.Unit, source[nears[b].i].Unit == claim.Unit
+	// Only the best few are wanted: select them rather than sort a long
+	// page's figures for every claim.
+	less := func(a, b near) bool {
+		ua, ub := source[a.i].Unit == claim.Unit, source[b.i].Unit == claim.Unit
 		if ua != ub {
 			return ua
 		}
-		return nears[a].dist.LessThan(nears[b].dist)
-	})
-	for _, n := range nears {
-		if len(nearest) == maxNearest {
-			break
+		if a.dist != b.dist {
+			return a.dist < b.dist
 		}
-		dup := false
-		for _, q := range nearest {
-			if _, _, qv, _, _ := comparable(claim, q); qv.Equal(n.v) {
-				dup = true
+		return a.i < b.i
+	}
+	var picked []near
+	for len(nearest) < maxNearest {
+		best := -1
+		for k, n := range nears {
+			if slices.ContainsFunc(picked, func(p near) bool { return p.v == n.v }) {
+				continue
+			}
+			if best < 0 || less(n, nears[best]) {
+				best = k
 			}
 		}
-		if !dup {
-			nearest = append(nearest, source[n.i])
+		if best < 0 {
+			break
 		}
+		picked = append(picked, nears[best])
+		nearest = append(nearest, source[nears[best].i])
 	}
 	return nil, None, nearest
 }
