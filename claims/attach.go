@@ -51,7 +51,11 @@ func (f *File) Attach(diags []lint.Diagnostic, src []byte) {
 			})
 		}
 		if best >= 0 {
-			f.Claims[best].Findings = append(f.Claims[best].Findings, d)
+			c := &f.Claims[best]
+			c.Findings = append(c.Findings, d)
+			if sourceCheckRules[d.Rule] && d.Severity >= lint.Warning && (c.Kind == Figure || c.Kind == Quotation) {
+				c.Status = NotInSource
+			}
 			continue
 		}
 		var text string
@@ -66,6 +70,11 @@ func (f *File) Attach(diags []lint.Diagnostic, src []byte) {
 	}
 	Sort(f.Claims)
 }
+
+// sourceCheckRules are the rules whose warning on a figure or quotation
+// says its cited source does not contain it (their info findings say the
+// source could not be read, which changes no status).
+var sourceCheckRules = map[string]bool{"unsupported-figure": true, "misquoted": true}
 
 // vagueSourceRule is the ID of the rule whose findings may belong to a
 // figure's row rather than their own.

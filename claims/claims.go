@@ -64,6 +64,10 @@ const (
 	Paywalled    Status = "paywalled"
 	Moved        Status = "moved"
 	Unverified   Status = "unverified"
+	// NotInSource is a figure or quotation that its cited source does
+	// not contain (an unsupported-figure or misquoted warning): it has a
+	// source, and the source does not say so.
+	NotInSource Status = "not-in-source"
 	// Finding is the status of an Other row: what its finding says.
 	Finding Status = "finding"
 )

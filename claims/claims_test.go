@@ -2,6 +2,7 @@ package claims
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +98,38 @@ func TestWorksheetEscapes(t *testing.T) {
 	}
 	if err := Write(&csv, "yaml", files); err == nil || err.Error() != `unknown worksheet format "yaml": use markdown, csv, json` {
 		t.Errorf("Write yaml: %v", err)
+	}
+}
+
+// TestAttachNotInSource checks that a source check's warning makes its
+// figure or quotation "not in source", while its info finding (the source
+// could not be read) and its warning on another kind of row change no
+// status.
+func TestAttachNotInSource(t *testing.T) {
+	src := []byte(`The survey found 45% and "we will not accept it," she said. See [x](https://e.example).`)
+	at := func(s string) (int, int) {
+		i := bytes.Index(src, []byte(s))
+		return i, i + len(s)
+	}
+	fs, fe := at("45%")
+	qs, qe := at(`"we will not accept it,"`)
+	ls, le := at("https://e.example")
+	f := File{Path: "d.md", Claims: []Claim{
+		{Kind: Figure, Start: fs, End: fe, Status: Sourced},
+		{Kind: Quotation, Start: qs, End: qe, Status: Sourced},
+		{Kind: Link, Start: ls, End: le, Status: Sourced},
+	}}
+	f.Attach([]lint.Diagnostic{
+		{Path: "d.md", Rule: "unsupported-figure", Severity: lint.Warning, Start: fs, End: fe},
+		{Path: "d.md", Rule: "misquoted", Severity: lint.Info, Start: qs, End: qe},
+		{Path: "d.md", Rule: "misquoted", Severity: lint.Warning, Start: ls, End: le},
+	}, src)
+	var got []Status
+	for _, c := range f.Claims {
+		got = append(got, c.Status)
+	}
+	want := []Status{NotInSource, Sourced, Sourced}
+	if !slices.Equal(got, want) {
+		t.Errorf("statuses %v, want %v", got, want)
 	}
 }

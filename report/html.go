@@ -636,6 +636,7 @@ var statusStyles = []statusStyle{
 	{claims.Paywalled, "paywalled", "¤", "paywalled", "its link leads to a paywall"},
 	{claims.Moved, "moved", "↪", "moved", "its link redirects elsewhere"},
 	{claims.Unverified, "unverified", "?", "unverified", "its link could not be checked"},
+	{claims.NotInSource, "not-in-source", "≠", "not in source", "its cited source does not contain it"},
 	{claims.Finding, "unverified", "⚑", "finding", "see the finding"},
 }
 
