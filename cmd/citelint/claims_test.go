@@ -236,7 +236,9 @@ func TestClaimsOutputFile(t *testing.T) {
 }
 
 // Offline, the worksheet gives each link the verdict the cache holds:
-// "citelint links" filled it, and no request is made.
+// "citelint links" filled it, and no request is made. The cached text of
+// the page the figure cites does not hold 40%, so the figure is "not in
+// source".
 func TestClaimsOfflineFromCache(t *testing.T) {
 	srv := newLinkServer(t)
 	u := srv.URL
@@ -258,7 +260,7 @@ func TestClaimsOfflineFromCache(t *testing.T) {
 		got = append(got, strings.Join([]string{f[3], f[4], strings.TrimPrefix(f[5], u), f[len(f)-3], f[len(f)-2]}, " "))
 	}
 	equal(t, "rows", got, []string{
-		"figure sourced 40% ok HTTP 200",
+		"figure not-in-source 40% ok HTTP 200",
 		"link sourced /ok ok HTTP 200",
 		"link moved /moved redirected moved permanently to " + u + "/ok",
 		"link paywalled /paywall paywalled schema.org isAccessibleForFree is false",
