@@ -186,3 +186,24 @@ func TestFromBodyCharsets(t *testing.T) {
 		}
 	}
 }
+
+// TestFromBodyMarkdown checks that a Markdown source is read as its
+// reader sees it: a link's address, emphasis marks and the tags of a
+// paragraph written in HTML do not stand between its words, and a table's
+// cells stay apart.
+func TestFromBodyMarkdown(t *testing.T) {
+	body := "---\ntitle: Summit\n---\n\nGo to [Citizen Services Summit 2015](https://crowdhall.example/h/299/). Go **there** now!\n\n" +
+		"<p>More than <a href=\"/x\">40 feds</a> from 19 agencies came.</p>\n\n| Year | Visits |\n|---|---|\n| 2015 | 1,204 |\n"
+	p, err := FromBody("notes.md", "text/markdown", []byte(body), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Go to Citizen Services Summit 2015. Go there now!", "More than 40 feds from 19 agencies came.", "2015 | 1,204"} {
+		if !p.Readable || !strings.Contains(p.Full, want) {
+			t.Errorf("Full lacks %q: readable %v, Full %q", want, p.Readable, p.Full)
+		}
+	}
+	if strings.Contains(p.Full, "crowdhall") || strings.Contains(p.Full, "**") || strings.Contains(p.Full, "<p>") {
+		t.Errorf("Full holds markup: %q", p.Full)
+	}
+}

@@ -157,7 +157,9 @@ func FromBody(url, contentType string, body []byte, lim Limits) (*Page, error) {
 			p.Reason = "unreadable PDF: " + err.Error()
 			return p, fmt.Errorf("read PDF %s: %w", url, err)
 		}
-	case "text/plain", "text/markdown", "text/x-markdown":
+	case "text/markdown", "text/x-markdown":
+		fromMarkdown(p, toUTF8(body, contentType, false), lim)
+	case "text/plain":
 		fromPlain(p, toUTF8(body, contentType, false), lim)
 	default:
 		p.Reason = "unsupported type " + p.ContentType

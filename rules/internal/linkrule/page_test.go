@@ -98,7 +98,7 @@ func TestFactsPage(t *testing.T) {
 	want := map[string]string{
 		"https://a.example/report": `readable=true main="Turnout was 61 percent." reason=""`,
 		"https://a.example/plain":  "none",
-		"notes.md":                 `readable=true main="# Notes\n\nWe counted 1,204 calls." reason=""`,
+		"notes.md":                 `readable=true main="Notes\n\nWe counted 1,204 calls." reason=""`,
 		"big.txt":                  `readable=false main="" reason="cannot read the file: drafts/big.txt is larger than 100 bytes"`,
 		"gone.pdf":                 `readable=false main="" reason="cannot read the file: open drafts/gone.pdf: file does not exist"`,
 		"mailto:a@b.example":       "none",
