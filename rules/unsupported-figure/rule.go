@@ -70,6 +70,13 @@ func run(p *lint.Pass) {
 	}
 }
 
+// sentenceLinks reports whether sentence si of b cites anything by a link.
+func sentenceLinks(b *lint.Block, si int) bool {
+	return slices.ContainsFunc(b.Citations, func(c *lint.Citation) bool {
+		return c.Sentence == si && c.Kind != lint.FootnoteRef && c.Kind != lint.PandocCite
+	})
+}
+
 // hasLink reports whether a block cites anything by a link.
 func hasLink(b *lint.Block) bool {
 	return slices.ContainsFunc(b.Citations, func(c *lint.Citation) bool { return c.Kind != lint.FootnoteRef && c.Kind != lint.PandocCite })
@@ -213,6 +220,18 @@ func isYear(q verify.Quantity) bool {
 
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
+	if len(srcs) == 0 && (f.Cover == uncitednumber.BySentence || f.Cover == uncitednumber.ByParagraph) {
+		// uncited-number finds the figure sourced by an earlier sentence
+		// it refers back to ("…, a report found. It counted 1,200
+		// shelters"), or by its paragraph: that sentence's pages are the
+		// figure's source.
+		for k := f.Sentence - 1; k >= 0 && len(srcs) == 0; k-- {
+			if sentenceLinks(f.Block, k) {
+				srcs = pages.Cited(f.Block, k, f.Start, f.End)
+				break
+			}
+		}
+	}
 	if len(srcs) == 0 {
 		return
 	}
