@@ -93,7 +93,8 @@ func overlapsAny(spans [][2]int) func(start, end int) bool {
 }
 
 // quotesLinkText reports whether a quotation's words are the text of a
-// link and nothing else, bar punctuation: “[the post's title](url),”.
+// link and nothing else, bar punctuation: “[the post's title](url),”, or
+// [“the post's title”](url).
 func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 	is, ie := qt.Inner(b.Text)
 	// Citations are in order of the text and do not nest: only those
@@ -111,6 +112,10 @@ func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 			continue
 		}
 		if c.TextStart >= is && c.TextEnd <= ie && strings.TrimFunc(b.Text[is:c.TextStart]+b.Text[c.TextEnd:ie], isPunctOrSpace) == "" {
+			return true
+		}
+		// The marks may be inside the link instead: [“The Title”](url).
+		if c.TextStart <= qt.Start && qt.End <= c.TextEnd && strings.TrimFunc(b.Text[c.TextStart:qt.Start]+b.Text[qt.End:c.TextEnd], isPunctOrSpace) == "" {
 			return true
 		}
 	}
