@@ -135,22 +135,10 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	}
 	shown := short(shownWords(words))
 	d := lint.Diagnostic{Start: q.Start, End: q.End}
-	if ok, first := pages.Check(); !ok {
-		if first {
-			d.Severity, d.Message, d.Suggestion = lint.Info, sourcepage.Stopped("quotations"), sourcepage.StoppedSuggestion
-			p.Report(d)
-		}
+	if !pages.Begin(d, srcs, "quotation", "the quotation "+shown) {
 		return
 	}
 	src := srcs[0]
-	if !src.Page.Readable {
-		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("cannot check the quotation %s against the cited page: %s", shown, src.Page.Reason)
-		d.Suggestion = "check the quotation against the source by hand"
-		d.Evidence = &lint.Evidence{URL: src.URL}
-		p.Report(d)
-		return
-	}
 	// Any page the sentence cites may hold the words; a near match is
 	// reported against the nearest page that has one, an absent
 	// quotation against the nearest page.
@@ -174,11 +162,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 		d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
 	default:
 		if src.Page.Partial {
-			d.Severity = lint.Info
-			d.Message = fmt.Sprintf("the quotation %s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
-			d.Suggestion = "check the quotation against the full source by hand"
-			d.Evidence = &lint.Evidence{URL: src.URL}
-			p.Report(d)
+			pages.NotInPart(d, src, "quotation", "the quotation "+shown)
 			return
 		}
 		d.Message = fmt.Sprintf("the quotation %s is not in the cited page", shown)

@@ -5,7 +5,6 @@ package unsupportedfigure
 
 import (
 	_ "embed"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -237,22 +236,10 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	}
 	text := shown(f.Block, f.Start, f.End)
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
-	if ok, first := pages.Check(); !ok {
-		if first {
-			d.Severity, d.Message, d.Suggestion = lint.Info, sourcepage.Stopped("figures"), sourcepage.StoppedSuggestion
-			p.Report(d)
-		}
+	if !pages.Begin(d, srcs, "figure", text) {
 		return
 	}
 	src := srcs[0]
-	if !src.Page.Readable {
-		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", text, src.Page.Reason)
-		d.Suggestion = "check the figure against the source by hand"
-		d.Evidence = &lint.Evidence{URL: src.URL}
-		p.Report(d)
-		return
-	}
 	// Any page the sentence cites may hold the figure. It is reported
 	// against the nearest page that has figures of its kind ("The report
 	// says $4.5bn, and the survey 54%": the report, not the survey whose
@@ -274,11 +261,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		}
 	}
 	if src.Page.Partial {
-		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", text, src.Page.Reason)
-		d.Suggestion = "check the figure against the full source by hand"
-		d.Evidence = &lint.Evidence{URL: src.URL}
-		p.Report(d)
+		pages.NotInPart(d, src, "figure", text)
 		return
 	}
 	d.Message = text + " is not in the cited page"

@@ -323,6 +323,42 @@ func (f *Finder) Prepared(s Source) *verify.Prepared {
 	return p
 }
 
+// Begin starts the check of one claim, d spanning it, against srcs (the
+// pages Cited returned, the nearest first): past MaxChecks, or when the
+// nearest page could not be read, it reports what a writer should know
+// (once, for the bound; the reason, as info, for the page) and returns
+// false. what names the kind of claim ("figure"), shown the claim as a
+// message quotes it.
+func (f *Finder) Begin(d lint.Diagnostic, srcs []Source, what, shown string) bool {
+	if ok, first := f.Check(); !ok {
+		if first {
+			d.Severity, d.Message, d.Suggestion = lint.Info, Stopped(what+"s"), StoppedSuggestion
+			f.p.Report(d)
+		}
+		return false
+	}
+	if src := srcs[0]; !src.Page.Readable {
+		d.Severity = lint.Info
+		d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", shown, src.Page.Reason)
+		d.Suggestion = "check the " + what + " against the source by hand"
+		d.Evidence = &lint.Evidence{URL: src.URL}
+		f.p.Report(d)
+		return false
+	}
+	return true
+}
+
+// NotInPart reports, as info, a claim that is not in the part of a page
+// that could be read (the free part of a paywalled page): the rest may
+// hold it.
+func (f *Finder) NotInPart(d lint.Diagnostic, src Source, what, shown string) {
+	d.Severity = lint.Info
+	d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
+	d.Suggestion = "check the " + what + " against the full source by hand"
+	d.Evidence = &lint.Evidence{URL: src.URL}
+	f.p.Report(d)
+}
+
 // Evidence returns the evidence for a span of the source's text: its
 // sentence and a link to it.
 func Evidence(s Source, start, end int) *lint.Evidence {
