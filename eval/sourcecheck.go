@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -29,7 +31,9 @@ const (
 )
 
 // SourceSets are the (claim, source) pair sets, as corpus:split.
-var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout"}
+// heldout2 is a second held-out set, labelled after heldout had been
+// scored (eval/labels/sourcecheck/pairs2.jsonl).
+var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2"}
 
 // Pair is one labelled (claim, source) pair of
 // eval/labels/sourcecheck/pairs.jsonl: a paragraph of a real post (its
@@ -51,17 +55,40 @@ type Pair struct {
 	Note       string `json:"note"`
 }
 
-// LoadPairs reads the pairs of one split ("tune", "heldout" or "" for
-// both).
+// pairFiles are the pair files, in eval/labels/sourcecheck.
+var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl"}
+
+// LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2" or
+// "" for all) from every pair file.
 func LoadPairs(split string) ([]Pair, error) {
 	root, err := moduleRoot()
 	if err != nil {
 		return nil, err
 	}
-	b, err := readBounded(filepath.Join(root, "eval", "labels", "sourcecheck", "pairs.jsonl"))
-	if err != nil {
-		return nil, err
+	var out []Pair
+	for _, name := range pairFiles {
+		b, err := readBounded(filepath.Join(root, "eval", "labels", "sourcecheck", name))
+		if errors.Is(err, fs.ErrNotExist) && name != pairFiles[0] {
+			continue // a checkout from before the second set
+		}
+		if err != nil {
+			return nil, err
+		}
+		ps, err := parsePairs(name, b)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			if split == "" || p.Split == split {
+				out = append(out, p)
+			}
+		}
 	}
+	return out, nil
+}
+
+// parsePairs reads one pair file.
+func parsePairs(name string, b []byte) ([]Pair, error) {
 	var out []Pair
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(nil, 1<<20)
@@ -74,17 +101,15 @@ func LoadPairs(split string) ([]Pair, error) {
 		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&p); err != nil {
-			return nil, fmt.Errorf("pairs.jsonl:%d: %w", n, err)
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 		if p.Kind != "figure" && p.Kind != "quotation" || p.Label != "supported" && p.Label != "unsupported" {
-			return nil, fmt.Errorf("pairs.jsonl:%d (%s): kind %q, label %q: want figure|quotation and supported|unsupported", n, p.ID, p.Kind, p.Label)
+			return nil, fmt.Errorf("%s:%d (%s): kind %q, label %q: want figure|quotation and supported|unsupported", name, n, p.ID, p.Kind, p.Label)
 		}
 		if !strings.Contains(p.Paragraph, p.Claim) || !strings.Contains(p.Paragraph, p.SourceURL) {
-			return nil, fmt.Errorf("pairs.jsonl:%d (%s): the paragraph holds not both the claim and the source URL", n, p.ID)
+			return nil, fmt.Errorf("%s:%d (%s): the paragraph holds not both the claim and the source URL", name, n, p.ID)
 		}
-		if split == "" || p.Split == split {
-			out = append(out, p)
-		}
+		out = append(out, p)
 	}
 	return out, sc.Err()
 }
