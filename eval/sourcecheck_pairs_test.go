@@ -15,11 +15,20 @@ import (
 
 const PairsFile = "labels/sourcecheck/pairs.jsonl"
 
+// Pairs2File is the second held-out set, labelled later from other citing
+// posts (labels/sourcecheck/README.md, "Second held-out set").
+const Pairs2File = "labels/sourcecheck/pairs2.jsonl"
+
 // readSourcePairs parses the file strictly: unknown or missing keys fail,
 // so a renamed field cannot silently empty a column.
 func readSourcePairs(t *testing.T) []Pair {
 	t.Helper()
-	b, err := os.ReadFile(PairsFile)
+	return readPairsFile(t, PairsFile)
+}
+
+func readPairsFile(t *testing.T, file string) []Pair {
+	t.Helper()
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,16 +38,16 @@ func readSourcePairs(t *testing.T) []Pair {
 	for line := 1; sc.Scan(); line++ {
 		var keys map[string]json.RawMessage
 		if err := json.Unmarshal(sc.Bytes(), &keys); err != nil {
-			t.Fatalf("%s:%d: %v", PairsFile, line, err)
+			t.Fatalf("%s:%d: %v", file, line, err)
 		}
 		if len(keys) != 12 {
-			t.Errorf("%s:%d: %d keys, want the 12 of the README", PairsFile, line, len(keys))
+			t.Errorf("%s:%d: %d keys, want the 12 of the README", file, line, len(keys))
 		}
 		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
 		dec.DisallowUnknownFields()
 		var p Pair
 		if err := dec.Decode(&p); err != nil {
-			t.Fatalf("%s:%d: %v", PairsFile, line, err)
+			t.Fatalf("%s:%d: %v", file, line, err)
 		}
 		pairs = append(pairs, p)
 	}
@@ -59,8 +68,60 @@ func splitOf(citing string) string {
 }
 
 func TestSourcePairsSchema(t *testing.T) {
-	pairs := readSourcePairs(t)
-	idRe := regexp.MustCompile(`^sc-\d{3}$`)
+	// The table in labels/sourcecheck/README.md.
+	want := map[string]int{
+		"figure supported tune false": 14, "figure supported tune true": 6,
+		"figure supported heldout false": 7, "figure supported heldout true": 4,
+		"figure unsupported tune false": 19, "figure unsupported tune true": 17,
+		"figure unsupported heldout false": 12, "figure unsupported heldout true": 8,
+		"quotation supported tune false": 4, "quotation supported tune true": 1,
+		"quotation supported heldout false": 10, "quotation supported heldout true": 5,
+		"quotation unsupported tune false": 2, "quotation unsupported tune true": 4,
+		"quotation unsupported heldout false": 5, "quotation unsupported heldout true": 12,
+	}
+	checkSourcePairs(t, readSourcePairs(t), `^sc-\d{3}$`, splitOf, want, 130)
+}
+
+// TestSourcePairs2Schema checks the second held-out set the same way; all
+// of it is split "heldout2", since none of it may be tuned on.
+func TestSourcePairs2Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Second held-out set".
+	want := map[string]int{
+		"figure supported heldout2 false": 11, "figure supported heldout2 true": 9,
+		"figure unsupported heldout2 false": 12, "figure unsupported heldout2 true": 16,
+		"quotation supported heldout2 false": 2, "quotation supported heldout2 true": 3,
+		"quotation unsupported heldout2 false": 3, "quotation unsupported heldout2 true": 5,
+	}
+	heldout2 := func(string) string { return "heldout2" }
+	checkSourcePairs(t, readPairsFile(t, Pairs2File), `^sc2-\d{3}$`, heldout2, want, 61)
+}
+
+// TestSourcePairsDisjoint checks that no id is in both files and that the
+// second set cites from none of the first set's posts, so no paragraph is
+// shared between them.
+func TestSourcePairsDisjoint(t *testing.T) {
+	first := readSourcePairs(t)
+	ids := map[string]bool{}
+	citing := map[string]bool{}
+	for _, p := range first {
+		ids[p.ID] = true
+		citing[p.Citing] = true
+	}
+	for _, p := range readPairsFile(t, Pairs2File) {
+		if ids[p.ID] {
+			t.Errorf("%s: id in both %s and %s", p.ID, PairsFile, Pairs2File)
+		}
+		if citing[p.Citing] {
+			t.Errorf("%s: citing post %s is also a citing post of %s", p.ID, p.Citing, PairsFile)
+		}
+	}
+}
+
+// checkSourcePairs applies the README's schema to one file's pairs and
+// compares its counts with the README's table.
+func checkSourcePairs(t *testing.T, pairs []Pair, idPattern string, split func(string) string, want map[string]int, total int) {
+	t.Helper()
+	idRe := regexp.MustCompile(idPattern)
 	fileRe := regexp.MustCompile(`^\d{4}__\d{2}__\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$`)
 	seen := map[string]bool{}
 	unaltered := map[string]bool{} // citing + source with an unaltered pair
@@ -76,8 +137,8 @@ func TestSourcePairsSchema(t *testing.T) {
 			t.Errorf("%q: id malformed or repeated", p.ID)
 		}
 		seen[p.ID] = true
-		if p.Split != splitOf(p.Citing) {
-			t.Errorf("%s: split %q, the rule gives %q", where, p.Split, splitOf(p.Citing))
+		if p.Split != split(p.Citing) {
+			t.Errorf("%s: split %q, the rule gives %q", where, p.Split, split(p.Citing))
 		}
 		if p.Kind != "figure" && p.Kind != "quotation" {
 			t.Errorf("%s: kind %q", where, p.Kind)
@@ -107,32 +168,21 @@ func TestSourcePairsSchema(t *testing.T) {
 		}
 		counts[fmt.Sprintf("%s %s %s %t", p.Kind, p.Label, p.Split, p.altered())]++
 	}
-	// The table in labels/sourcecheck/README.md.
-	want := map[string]int{
-		"figure supported tune false": 14, "figure supported tune true": 6,
-		"figure supported heldout false": 7, "figure supported heldout true": 4,
-		"figure unsupported tune false": 19, "figure unsupported tune true": 17,
-		"figure unsupported heldout false": 12, "figure unsupported heldout true": 8,
-		"quotation supported tune false": 4, "quotation supported tune true": 1,
-		"quotation supported heldout false": 10, "quotation supported heldout true": 5,
-		"quotation unsupported tune false": 2, "quotation unsupported tune true": 4,
-		"quotation unsupported heldout false": 5, "quotation unsupported heldout true": 12,
-	}
 	for k, n := range want {
 		if counts[k] != n {
 			t.Errorf("%s: %d pairs, README says %d", k, counts[k], n)
 		}
 	}
-	if len(counts) != len(want) || len(pairs) != 130 {
-		t.Errorf("%d pairs in %d cells, README says 130 in %d", len(pairs), len(counts), len(want))
+	if len(counts) != len(want) || len(pairs) != total {
+		t.Errorf("%d pairs in %d cells, README says %d in %d", len(pairs), len(counts), total, len(want))
 	}
 }
 
 func (p Pair) altered() bool { return p.Altered != "" }
 
 // TestSourcePairsAgainstCorpus checks, when the digitalgov corpus is
-// present, that both files exist and that every unaltered paragraph is
-// the citing post's own text, byte for byte.
+// present, for both sets, that both files of a pair exist and that every
+// unaltered paragraph is the citing post's own text, byte for byte.
 func TestSourcePairsAgainstCorpus(t *testing.T) {
 	dir, err := DigitalgovDir()
 	if err == nil {
@@ -141,7 +191,8 @@ func TestSourcePairsAgainstCorpus(t *testing.T) {
 	if err != nil {
 		t.Skipf("corpus absent (%v); set CITELINT_DIGITALGOV", err)
 	}
-	for _, p := range readSourcePairs(t) {
+	pairs := append(readSourcePairs(t), readPairsFile(t, Pairs2File)...)
+	for _, p := range pairs {
 		if _, err := os.Stat(filepath.Join(dir, p.SourceFile)); err != nil {
 			t.Errorf("%s: source_file: %v", p.ID, err)
 		}
