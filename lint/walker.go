@@ -27,7 +27,11 @@ import (
 	"go.abhg.dev/goldmark/frontmatter"
 )
 
-var markdown = sync.OnceValue(func() parser.Parser {
+// MarkdownParser returns the parser drafts are read with: CommonMark with
+// GitHub's extensions, footnotes and front matter. It is safe for
+// concurrent use; a driver that shows a draft (the HTML report) parses it
+// with this one, so that what it shows is what the rules read.
+var MarkdownParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(
 		extension.GFM,
 		extension.Footnote,
@@ -43,7 +47,7 @@ func (d *Document) parseMarkdown() {
 		base = len(bom)
 	}
 	body := d.Source[base:]
-	root := markdown().Parse(text.NewReader(body))
+	root := MarkdownParser().Parse(text.NewReader(body))
 	w := &walker{d: d, src: body, base: base}
 	w.walk(root, nil)
 	w.resolveReferences()

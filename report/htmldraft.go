@@ -12,34 +12,20 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"sync"
 
 	"github.com/citelint/citelint/claims"
-	"github.com/yuin/goldmark"
+	"github.com/citelint/citelint/lint"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"go.abhg.dev/goldmark/frontmatter"
 )
 
 // DefaultMaxOverlap is how many claims and findings one stretch of a
 // draft's text is highlighted for when Options.MaxOverlap is 0.
 const DefaultMaxOverlap = 8
-
-// draftParser parses drafts as package lint does: CommonMark with GitHub's
-// extensions, footnotes and front matter. Raw HTML stays in the tree and
-// is shown as text by the renderer.
-var draftParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(
-		extension.GFM,
-		extension.Footnote,
-		&frontmatter.Extender{},
-	)).Parser()
-})
 
 // idPrefixAttr is the document attribute holding the prefix of the ids a
 // draft's footnotes get, so that two drafts on one page never share one.
@@ -174,7 +160,9 @@ func (d *draftRenderer) sweep(maxOverlap int) {
 // render writes the draft as a grid of blocks, each followed by the notes
 // of the findings in it.
 func (d *draftRenderer) render() error {
-	doc := draftParser().Parse(text.NewReader(d.src))
+	// The same parse as the rules' (lint.MarkdownParser): raw HTML stays
+	// in the tree and is shown as text by the renderer.
+	doc := lint.MarkdownParser().Parse(text.NewReader(d.src))
 	doc.SetAttributeString(string(idPrefixAttr), []byte("d"+strconv.Itoa(d.file)+"-"))
 	d.prepare(doc)
 	if d.hasPrelude() {
