@@ -10,9 +10,11 @@ import (
 	"unicode"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/prose"
 	"github.com/citelint/citelint/rules/internal/linkrule"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
 	"github.com/citelint/citelint/rules/internal/sourcepage"
+	"github.com/citelint/citelint/rules/internal/sourcing"
 	uncitednumber "github.com/citelint/citelint/rules/uncited-number"
 	"github.com/citelint/citelint/verify"
 )
@@ -183,7 +185,7 @@ func worthChecking(q verify.Quantity, after string) bool {
 
 // countedNoun reports whether the text after a bare number starts with
 // what it counts ("40 feds", "19 agencies", "100 feet"), not a function
-// word ("in 40 of them", "5 to 10").
+// word of the lexicon ("in 40 of them", "5 to 10").
 func countedNoun(after string) bool {
 	w := after
 	if i := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
@@ -192,16 +194,7 @@ func countedNoun(after string) bool {
 	if len(w) < 3 || w != strings.ToLower(w) {
 		return false
 	}
-	return !functionWords[w]
-}
-
-// functionWords are words that follow a number without being what it
-// counts.
-var functionWords = map[string]bool{
-	"and": true, "are": true, "but": true, "for": true, "from": true, "had": true, "has": true,
-	"have": true, "into": true, "its": true, "not": true, "per": true, "than": true, "that": true,
-	"the": true, "their": true, "then": true, "this": true, "times": true, "was": true, "were": true,
-	"which": true, "who": true, "will": true, "with": true, "would": true, "out": true, "off": true,
+	return !prose.Lookup(w).Is(prose.FunctionWord)
 }
 
 // countsSomething reports whether a count's own text says what it counts
@@ -210,12 +203,8 @@ func countsSomething(text string) bool {
 	return strings.ContainsAny(text, ",.") || strings.ContainsFunc(text, unicode.IsLetter)
 }
 
-// isYear reports whether a count reads as a year: four digits from 1000
-// to 2999 with no separator.
-func isYear(q verify.Quantity) bool {
-	t := q.Text
-	return len(t) == 4 && t[0] >= '1' && t[0] <= '2' && strings.Trim(t, "0123456789") == ""
-}
+// isYear reports whether a count reads as a year.
+func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
