@@ -48,7 +48,7 @@ func run(p *lint.Pass) {
 		judged = append(judged, [2]int{q.Start, q.End})
 		check(p, pages, q)
 	})
-	wasJudged := overlapsAny(judged)
+	wasJudged := sourcepage.NewSpans(judged).Overlaps
 	// A quoted link text ("as the post “Latinos Embrace the Mobile Web”
 	// put it") quotes the page it links to, usually its title: the quote
 	// rule leaves it alone as a title, but it must still be the page's.
@@ -65,30 +65,6 @@ func run(p *lint.Pass) {
 				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
 			}
 		}
-	}
-}
-
-// overlapsAny returns whether a span overlaps one of spans, in
-// logarithmic time: sorted by start, a span [start, end) overlaps one
-// exactly when the furthest end of those starting before end passes
-// start.
-func overlapsAny(spans [][2]int) func(start, end int) bool {
-	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
-	reach := make([]int, len(spans))
-	for i, s := range spans {
-		reach[i] = s[1]
-		if i > 0 {
-			reach[i] = max(reach[i], reach[i-1])
-		}
-	}
-	return func(start, end int) bool {
-		n, _ := slices.BinarySearchFunc(spans, end, func(s [2]int, t int) int {
-			if s[0] < t {
-				return -1
-			}
-			return 1
-		})
-		return n > 0 && reach[n-1] > start
 	}
 }
 

@@ -59,7 +59,7 @@ func run(p *lint.Pass) {
 		judged[k] = append(judged[k], f)
 	})
 	for _, b := range p.Doc.Blocks {
-		if b.Kind == lint.Heading || !hasLink(b) {
+		if b.Kind == lint.Heading || !pages.HasLinks(b, -1) {
 			continue
 		}
 		inQuote := quoteCover(b.Quotes)
@@ -69,18 +69,6 @@ func run(p *lint.Pass) {
 			}
 		}
 	}
-}
-
-// sentenceLinks reports whether sentence si of b cites anything by a link.
-func sentenceLinks(b *lint.Block, si int) bool {
-	return slices.ContainsFunc(b.Citations, func(c *lint.Citation) bool {
-		return c.Sentence == si && c.Kind != lint.FootnoteRef && c.Kind != lint.PandocCite
-	})
-}
-
-// hasLink reports whether a block cites anything by a link.
-func hasLink(b *lint.Block) bool {
-	return slices.ContainsFunc(b.Citations, func(c *lint.Citation) bool { return c.Kind != lint.FootnoteRef && c.Kind != lint.PandocCite })
 }
 
 // figure is a figure to check: where the draft states it and what it
@@ -145,26 +133,13 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 }
 
 // quoteCover returns whether a span of a block's text lies inside one of
-// its quotations, in logarithmic time: quotes are in order of their
-// opening marks, so the span is inside one exactly when the furthest end
-// of the quotes opened before it reaches past it.
+// its quotations.
 func quoteCover(quotes []lint.Quote) func(start, end int) bool {
-	reach := make([]int, len(quotes))
+	spans := make([][2]int, len(quotes))
 	for i, q := range quotes {
-		reach[i] = q.End
-		if i > 0 {
-			reach[i] = max(reach[i], reach[i-1])
-		}
+		spans[i] = [2]int{q.Start, q.End}
 	}
-	return func(start, end int) bool {
-		n, _ := slices.BinarySearchFunc(quotes, start, func(q lint.Quote, t int) int {
-			if q.Start <= t {
-				return -1
-			}
-			return 1
-		})
-		return n > 0 && reach[n-1] >= end
-	}
+	return sourcepage.NewSpans(spans).Covers
 }
 
 // worthChecking reports whether a quantity found in a citing sentence is
@@ -213,8 +188,8 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		// it refers back to ("…, a report found. It counted 1,200
 		// shelters"), or by its paragraph: that sentence's pages are the
 		// figure's source.
-		for k := f.Sentence - 1; k >= 0 && len(srcs) == 0; k-- {
-			if sentenceLinks(f.Block, k) {
+		for k := f.Sentence - 1; k >= 0; k-- {
+			if pages.HasLinks(f.Block, k) {
 				srcs = pages.Cited(f.Block, k, f.Start, f.End)
 				break
 			}

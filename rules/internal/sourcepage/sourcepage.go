@@ -108,9 +108,9 @@ func New(p *lint.Pass) *Finder {
 	return f
 }
 
-// isLink reports whether a citation is a link (not a footnote or a Pandoc
-// key).
-func isLink(c *lint.Citation) bool {
+// IsLink reports whether a citation is a link that can lead to a page
+// (not a footnote, a Pandoc key or a site generator's template link).
+func IsLink(c *lint.Citation) bool {
 	switch c.Kind {
 	case lint.InlineLink, lint.ReferenceLink, lint.Autolink, lint.BareURL, lint.HTMLLink:
 		return true
@@ -192,17 +192,7 @@ func distance(c *lint.Citation, start, end int) int {
 // overlap [start, end), at most MaxLinksPerClaim of them, nearest first.
 // A block's links are indexed by sentence once per document.
 func (f *Finder) nearLinks(b *lint.Block, si, start, end int) []*lint.Citation {
-	idx, ok := f.links[b]
-	if !ok {
-		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}}
-		for _, c := range b.Citations {
-			if isLink(c) {
-				idx.all = append(idx.all, c)
-				idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
-			}
-		}
-		f.links[b] = idx
-	}
+	idx := f.linksOf(b)
 	// The links overlapping the claim (a link in a quotation, a figure
 	// in link text): links do not nest, so they are in order of both
 	// ends.
@@ -237,6 +227,32 @@ func (f *Finder) nearLinks(b *lint.Block, si, start, end int) []*lint.Citation {
 		}
 	}
 	return out
+}
+
+// linksOf returns a block's links, indexed once per document.
+func (f *Finder) linksOf(b *lint.Block) *blockLinks {
+	idx, ok := f.links[b]
+	if !ok {
+		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}}
+		for _, c := range b.Citations {
+			if IsLink(c) {
+				idx.all = append(idx.all, c)
+				idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
+			}
+		}
+		f.links[b] = idx
+	}
+	return idx
+}
+
+// HasLinks reports whether block b cites a page by a link: in sentence si,
+// or anywhere in the block when si is negative.
+func (f *Finder) HasLinks(b *lint.Block, si int) bool {
+	idx := f.linksOf(b)
+	if si < 0 {
+		return len(idx.all) > 0
+	}
+	return len(idx.bySentence[si]) > 0
 }
 
 // blockLinks are a block's links, in order and by sentence.
@@ -392,4 +408,53 @@ func cell(text string, ss, se, start, end int) (int, int) {
 		le = min(end, se) + k
 	}
 	return ls, le
+}
+
+// Spans answers, in logarithmic time, whether a span meets one of a set
+// of spans (quotations, claims already checked): sorted by start, the
+// spans starting before a point reach as far as the furthest end among
+// them.
+type Spans struct {
+	spans [][2]int
+	reach []int
+}
+
+// NewSpans indexes spans, each [start, end); it sorts them in place.
+func NewSpans(spans [][2]int) Spans {
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	reach := make([]int, len(spans))
+	for i, s := range spans {
+		reach[i] = s[1]
+		if i > 0 {
+			reach[i] = max(reach[i], reach[i-1])
+		}
+	}
+	return Spans{spans, reach}
+}
+
+// reachBefore returns the furthest end of the spans whose start is below
+// limit (or at most limit, when inclusive), and whether there is one.
+func (x Spans) reachBefore(limit int, inclusive bool) (int, bool) {
+	n, _ := slices.BinarySearchFunc(x.spans, limit, func(s [2]int, t int) int {
+		if s[0] < t || inclusive && s[0] == t {
+			return -1
+		}
+		return 1
+	})
+	if n == 0 {
+		return 0, false
+	}
+	return x.reach[n-1], true
+}
+
+// Overlaps reports whether [start, end) overlaps one of the spans.
+func (x Spans) Overlaps(start, end int) bool {
+	r, ok := x.reachBefore(end, false)
+	return ok && r > start
+}
+
+// Covers reports whether one of the spans holds all of [start, end).
+func (x Spans) Covers(start, end int) bool {
+	r, ok := x.reachBefore(start, true)
+	return ok && r >= end
 }

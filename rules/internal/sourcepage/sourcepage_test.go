@@ -50,3 +50,31 @@ func TestEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestSpans checks Overlaps and Covers at the edges: ends are exclusive,
+// and a span nested in a longer one still reaches as far as the longer.
+func TestSpans(t *testing.T) {
+	x := NewSpans([][2]int{{20, 30}, {0, 10}, {2, 4}})
+	for _, c := range []struct {
+		start, end        int
+		overlaps, covered bool
+	}{
+		{0, 10, true, true},
+		{4, 6, true, true},
+		{9, 11, true, false},
+		{10, 20, false, false},
+		{10, 21, true, false},
+		{25, 30, true, true},
+		{30, 31, false, false},
+	} {
+		if got := x.Overlaps(c.start, c.end); got != c.overlaps {
+			t.Errorf("Overlaps(%d, %d) = %v", c.start, c.end, got)
+		}
+		if got := x.Covers(c.start, c.end); got != c.covered {
+			t.Errorf("Covers(%d, %d) = %v", c.start, c.end, got)
+		}
+	}
+	if NewSpans(nil).Overlaps(0, 1) || NewSpans(nil).Covers(0, 0) {
+		t.Error("no spans overlap or cover nothing")
+	}
+}
