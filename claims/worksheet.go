@@ -149,15 +149,19 @@ type (
 		Path   string      `json:"path"`
 		Claims []jsonClaim `json:"claims"`
 	}
+	// jsonSpan locates a claim or a finding, as the findings' JSON does.
+	jsonSpan struct {
+		Line      int `json:"line"`
+		Column    int `json:"column"`
+		EndLine   int `json:"endLine"`
+		EndColumn int `json:"endColumn"`
+		Offset    int `json:"offset"`
+		EndOffset int `json:"endOffset"`
+	}
 	jsonClaim struct {
-		Kind       Kind          `json:"kind"`
-		Status     Status        `json:"status"`
-		Line       int           `json:"line"`
-		Column     int           `json:"column"`
-		EndLine    int           `json:"endLine"`
-		EndColumn  int           `json:"endColumn"`
-		Offset     int           `json:"offset"`
-		EndOffset  int           `json:"endOffset"`
+		Kind   Kind   `json:"kind"`
+		Status Status `json:"status"`
+		jsonSpan
 		Text       string        `json:"text"`
 		Sentence   string        `json:"sentence"`
 		Source     Source        `json:"source"`
@@ -170,14 +174,14 @@ type (
 		Severity   string `json:"severity"`
 		Message    string `json:"message"`
 		Suggestion string `json:"suggestion,omitempty"`
-		Line       int    `json:"line"`
-		Column     int    `json:"column"`
-		EndLine    int    `json:"endLine"`
-		EndColumn  int    `json:"endColumn"`
-		Offset     int    `json:"offset"`
-		EndOffset  int    `json:"endOffset"`
+		jsonSpan
 	}
 )
+
+// spanOf is the jsonSpan of [start, end) at pos and endPos.
+func spanOf(pos, endPos lint.Position, start, end int) jsonSpan {
+	return jsonSpan{Line: pos.Line, Column: pos.Column, EndLine: endPos.Line, EndColumn: endPos.Column, Offset: start, EndOffset: end}
+}
 
 // WriteJSON writes the worksheet as JSON: {"version": 1, "files": [...]},
 // each file with its claims, each claim with its findings, as the README
@@ -191,14 +195,13 @@ func WriteJSON(w io.Writer, files []File) error {
 		jf := jsonFile{Path: f.Path, Claims: make([]jsonClaim, 0, len(f.Claims))}
 		for _, c := range f.Claims {
 			jc := jsonClaim{
-				Kind: c.Kind, Status: c.Status, Line: c.Pos.Line, Column: c.Pos.Column, EndLine: c.EndPos.Line, EndColumn: c.EndPos.Column,
-				Offset: c.Start, EndOffset: c.End, Text: c.Text, Sentence: c.Sentence, Source: c.Source,
+				Kind: c.Kind, Status: c.Status, jsonSpan: spanOf(c.Pos, c.EndPos, c.Start, c.End), Text: c.Text, Sentence: c.Sentence, Source: c.Source,
 				LinkStatus: c.LinkStatus, LinkReason: c.LinkReason, Findings: make([]jsonFinding, 0, len(c.Findings)),
 			}
 			for _, d := range c.Findings {
 				jc.Findings = append(jc.Findings, jsonFinding{
 					Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message, Suggestion: d.Suggestion,
-					Line: d.Pos.Line, Column: d.Pos.Column, EndLine: d.EndPos.Line, EndColumn: d.EndPos.Column, Offset: d.Start, EndOffset: d.End,
+					jsonSpan: spanOf(d.Pos, d.EndPos, d.Start, d.End),
 				})
 			}
 			jf.Claims = append(jf.Claims, jc)

@@ -80,21 +80,11 @@ func fromPDF(p *Page, body []byte, lim Limits) error {
 	if o.err != nil {
 		return o.err
 	}
-	var sb strings.Builder
-	for _, page := range o.pages {
-		text := joinPDFLines(page)
-		if text == "" {
-			continue
-		}
-		if sb.Len() > 0 {
-			sb.WriteString("\n\n")
-		}
-		start := sb.Len()
-		sb.WriteString(text)
-		p.Blocks = append(p.Blocks, Block{Kind: Paragraph, Start: start, End: sb.Len()})
+	paras := make([]string, len(o.pages))
+	for i, page := range o.pages {
+		paras[i] = joinPDFLines(page)
 	}
-	p.Main = sb.String()
-	p.Full = p.Main
+	p.setParagraphs(paras)
 	p.Readable = strings.TrimSpace(p.Main) != ""
 	switch {
 	case !p.Readable:

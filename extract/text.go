@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// fromPlain reads plain text and Markdown as they are: blocks are the
-// runs of lines between blank lines.
+// fromPlain reads plain text as it is (and Markdown that cannot be
+// rendered): blocks are the runs of lines between blank lines.
 func fromPlain(p *Page, body []byte, lim Limits) {
 	text := strings.ToValidUTF8(string(body), "\uFFFD")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -15,9 +15,23 @@ func fromPlain(p *Page, body []byte, lim Limits) {
 		text = cutUTF8(text, lim.MaxTextBytes)
 		p.Partial, p.Reason = true, "too large: only the first part was read"
 	}
+	paras := blankLines.Split(text, -1)
+	for i := range paras {
+		paras[i] = strings.TrimSpace(paras[i])
+	}
+	p.setParagraphs(paras)
+	p.Readable = p.Main != ""
+	if !p.Readable && p.Reason == "" {
+		p.Reason = "empty page"
+	}
+}
+
+// setParagraphs makes paras the page's text, main and full alike: one
+// Paragraph block each, a blank line between them; empty ones are left
+// out.
+func (p *Page) setParagraphs(paras []string) {
 	var sb strings.Builder
-	for _, para := range blankLines.Split(text, -1) {
-		para = strings.TrimSpace(para)
+	for _, para := range paras {
 		if para == "" {
 			continue
 		}
@@ -30,10 +44,6 @@ func fromPlain(p *Page, body []byte, lim Limits) {
 	}
 	p.Main = sb.String()
 	p.Full = p.Main
-	p.Readable = p.Main != ""
-	if !p.Readable && p.Reason == "" {
-		p.Reason = "empty page"
-	}
 }
 
 // blankLines separates paragraphs of plain text.
