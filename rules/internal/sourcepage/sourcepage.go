@@ -94,18 +94,43 @@ func Stopped(what string) string {
 // MaxChecks tells the writer to do.
 const StoppedSuggestion = "check the rest by hand, or split the file into parts that cite fewer"
 
-// New returns a finder for the pass, or nil when the run keeps no link
-// facts (links are not being judged at all).
+// New returns a finder for the pass, or nil when no link of the document
+// has a page to check against: the run keeps no link facts (links are not
+// judged at all), or none of its links was reached with an answer (the
+// common offline case, a cache without page texts). The rules then skip
+// the document without judging its claims.
 func New(p *lint.Pass) *Finder {
 	facts := linkrule.FactsOf(p)
 	if facts == nil {
 		return nil
 	}
 	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, prepared: map[*extract.Page]*verify.Prepared{}, texts: map[*extract.Page]string{}, links: map[*lint.Block]*blockLinks{}}
+	answered := false
 	for _, l := range linkrule.Links(p) {
 		f.byDest[l.Start] = l
+		if !answered {
+			_, answered = f.answer(l)
+		}
+	}
+	if !answered {
+		return nil
 	}
 	return f
+}
+
+// answer returns the page a link leads to, when the run has an answer
+// about it: the checker reached it (or was refused), and it was read or
+// could not be read for a reason. An offline run without the page's text
+// has no answer, not a page that cannot be read.
+func (f *Finder) answer(l linkrule.Link) (*extract.Page, bool) {
+	if !f.reached(l) {
+		return nil, false
+	}
+	page, ok := f.facts.Page(f.p, l)
+	if !ok || page == nil || !page.Readable && page.Reason == linkcheck.TextNotCached {
+		return nil, false
+	}
+	return page, true
 }
 
 // IsLink reports whether a citation is a link that can lead to a page
@@ -145,14 +170,13 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 	seen := map[*extract.Page]bool{}
 	for _, c := range f.nearLinks(b, si, start, end) {
 		l, ok := f.byDest[c.TargetStart]
-		if !ok || !f.reached(l) {
+		if !ok {
 			continue
 		}
-		page, ok := f.facts.Page(f.p, l)
-		if !ok || page == nil || seen[page] || !page.Readable && page.Reason == linkcheck.TextNotCached {
-			// The same page cited twice is looked at once (at its
-			// nearest link); an offline run without the page's text
-			// has no answer, not a page that cannot be read.
+		page, ok := f.answer(l)
+		if !ok || seen[page] {
+			// The same page cited twice is looked at once, at its
+			// nearest link.
 			continue
 		}
 		seen[page] = true
