@@ -445,8 +445,12 @@ func excerpt(doc *Document, start, end int, fallback string) string {
 	if to < te {
 		text += "…"
 	}
-	return strings.ReplaceAll(text, string(ObjectRune), "…")
+	return Plain(text)
 }
+
+// Plain returns prose text as excerpts show it: each object stand-in
+// (a code span, an image) as "…".
+func Plain(text string) string { return strings.ReplaceAll(text, string(ObjectRune), "…") }
 
 // SortDiagnostics sorts by path, line, column, end, rule and message.
 func SortDiagnostics(ds []Diagnostic) {

@@ -118,21 +118,21 @@ func (inv *inventory) sourceOf(b *lint.Block, si int, speaker bool) claims.Sourc
 		case lint.FootnoteRef, lint.PandocCite:
 			return claims.Source{Kind: claims.SourceFootnote, Text: claims.Cut(ct.Target)}
 		default:
-			return claims.Source{Kind: claims.SourceLink, Text: claims.Cut(plain(b.Text[ct.TextStart:ct.TextEnd])), URL: ct.Target}
+			return claims.Source{Kind: claims.SourceLink, Text: claims.Cut(lint.Plain(b.Text[ct.TextStart:ct.TextEnd])), URL: ct.Target}
 		}
 	}
 	if inv.sources != nil {
 		para := inv.sources.Paragraph(b)
 		for _, a := range para.About(si) {
 			if a.Kind == prose.Named {
-				return claims.Source{Kind: claims.SourceNamed, Text: claims.Cut(plain(b.Text[a.Source.Start:a.Source.End]))}
+				return claims.Source{Kind: claims.SourceNamed, Text: claims.Cut(lint.Plain(b.Text[a.Source.Start:a.Source.End]))}
 			}
 		}
 		if speaker {
 			// A quotation needs a speaker, not a name: "the mayor said".
 			for _, a := range para.In(si) {
 				if a.Kind != prose.Vague && !a.Source.Empty() {
-					return claims.Source{Kind: claims.SourceNamed, Text: claims.Cut(plain(b.Text[a.Source.Start:a.Source.End]))}
+					return claims.Source{Kind: claims.SourceNamed, Text: claims.Cut(lint.Plain(b.Text[a.Source.Start:a.Source.End]))}
 				}
 			}
 		}
@@ -175,10 +175,6 @@ func (inv *inventory) vague(b *lint.Block, si int) (claims.Source, bool) {
 	}
 	return claims.Source{}, false
 }
-
-// plain returns prose text with its object stand-ins (code spans, images)
-// shown as "…", as excerpts show them.
-func plain(text string) string { return strings.ReplaceAll(text, string(lint.ObjectRune), "…") }
 
 // links adds a row for each web link and relative link to a file.
 func (inv *inventory) links(p *lint.Pass) {
