@@ -370,7 +370,7 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 	if end == k+n {
 		return
 	}
-	src := toks[k+n : end]
+	src := p.nounPhrase(toks[k+n : end])
 	a := Attribution{Cue: cue, Source: Span{src[0].Start, src[len(src)-1].End}, Sentence: si}
 	a.Kind = p.classify(src, k+n == 0)
 	if n == 1 && (a.Kind != Named || !p.prepositionSource(toks[k], src)) {
@@ -459,6 +459,23 @@ func possessive(w string) bool {
 // prepositionSource reports whether the words after "per" or "in" are a
 // source: a name ("per the FBI"), or a source noun owned by one ("in its
 // report", "in a survey by Pew", "in Census data").
+// nounPhrase cuts the words after an attributing preposition to the noun
+// phrase it governs: after a source noun, only a preposition naming whose
+// it is may follow ("in a survey by Pew", "in the report of the
+// committee"). Otherwise the verb of the clause would be read as part of
+// the source ("in a new poll released Monday support Clinton").
+func (p *Paragraph) nounPhrase(src []Token) []Token {
+	for i := 0; i+1 < len(src); i++ {
+		if !src[i].Is(SourceNoun) || src[i+1].Is(SourceNoun) || src[i].BreakAfter {
+			continue
+		}
+		if next := src[i+1]; !next.Is(Preposition) && !possessive(p.word(src[i])) && !p.capitalised(next) {
+			return src[:i+1]
+		}
+	}
+	return src
+}
+
 func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
 	if !p.is(prep, "in") && (p.is(src[0], "the") && len(src) > 1 && p.isName(src, 1) || p.isName(src, 0)) {
 		return !src[len(src)-1].Is(MonthName | Weekday)
@@ -822,6 +839,16 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 			return Named
 		}
 	}
+	// "a new poll released Monday", "the report published last week": a
+	// participle after the source noun begins a clause about it, so the
+	// noun is the head whose words decide.
+	for i := 0; i+1 < len(src); i++ {
+		if src[i].Is(SourceNoun|Role|VagueSource) && !src[i].BreakAfter && p.participle(src[i+1]) {
+			src = src[:i+1]
+			head = src[i]
+			break
+		}
+	}
 	if len(src) == 1 {
 		switch {
 		case Exact(p.word(head))&FirstPersonExact != 0:
@@ -894,6 +921,13 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Vague // "a spokesman", "officials" with no body named
 	}
 	return Unnamed
+}
+
+// participle reports a lowercase word in -ed that opens a reduced clause
+// ("released", "published", "conducted").
+func (p *Paragraph) participle(t Token) bool {
+	w := p.word(t)
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // findColonsAndDashes finds the attributions of sentence si without a cue
