@@ -127,6 +127,7 @@ const (
 	DateLead
 	ComparisonWord
 	ReferenceHeading
+	Approximator
 	lastTextClass
 )
 
@@ -135,7 +136,7 @@ var textClassNames = [lastTextClass]string{
 	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
 	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
 	"wonder-lead", "imagine-cue", "aim-heading", "aim-list", "banknote", "rank-word", "date-lead",
-	"comparison-word", "reference-heading",
+	"comparison-word", "reference-heading", "approximator",
 }
 
 // Name returns the lexicon.txt name of the text class.

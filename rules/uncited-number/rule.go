@@ -823,10 +823,27 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
 		}
 		tail := c.perTail(ne)
-		if unit || tail > ne || q.value >= float64(c.opts.MinCount) {
+		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) {
 			return c.rangeStart(i, last), tail, true
 		}
 		return 0, 0, false
+	}
+	// "137 of the 138 seats": a part of a counted whole. "One of 20
+	// languages" is the whole's figure alone, and "two of the four
+	// principles" describes.
+	if pe, whole := c.partOf(e); pe > 0 && q.value > 1 && max(q.value, whole) >= float64(c.opts.MinCount) {
+		return c.rangeStart(i, last), pe, true
+	}
+	// "numbered approximately 800 at launch": an amount whose noun the
+	// sentence gave before it.
+	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
+		prose.Has(sourcing.Word(text, toks[i-1]), prose.Approximator) && c.bare(e) {
+		return i, e, true
+	}
+	// "killing 15.": the object of a verb, ending its clause.
+	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
+		!sourcing.Joined(toks, e-1) && isGerund(sourcing.Word(text, toks[i-1])) {
+		return i, e, true
 	}
 	// "a team of 40"
 	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
@@ -835,6 +852,58 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i - 2, e, true
 	}
 	return 0, 0, false
+}
+
+// partOf recognizes the whole after a count ending before word e: "of
+// the 138 seats", "of 50 states". It returns the word after the whole's
+// noun and the whole's value, or 0.
+func (c *numberCheck) partOf(e int) (int, float64) {
+	toks, text := c.toks, c.text
+	if !sourcing.Joined(toks, e-1) || !sourcing.IsWord(text, toks[e], "of") || !sourcing.Joined(toks, e) {
+		return 0, 0
+	}
+	k := e + 1
+	if toks[k].Is(prose.Determiner) && sourcing.Joined(toks, k) {
+		k++
+	}
+	q, ok := c.quantity(k)
+	if !ok || q.kind != plainQty || q.year {
+		return 0, 0
+	}
+	if ne, _ := c.unitOrNoun(q.end); ne > q.end {
+		return c.perTail(ne), q.value
+	}
+	return 0, 0
+}
+
+// streak reports a run of events, news however small: "six primaries in a
+// row", "three straight losses", "four consecutive quarters" (the count at
+// word i, its noun ending before word ne).
+func (c *numberCheck) streak(i, ne int) bool {
+	toks, text := c.toks, c.text
+	for k := i + 1; k < ne; k++ {
+		if sourcing.IsWord(text, toks[k], "straight") || sourcing.IsWord(text, toks[k], "consecutive") {
+			return true
+		}
+	}
+	return ne+2 < len(toks) && sourcing.Joined(toks, ne-1) && sourcing.Joined(toks, ne) && sourcing.Joined(toks, ne+1) &&
+		sourcing.IsWord(text, toks[ne], "in") && sourcing.IsWord(text, toks[ne+1], "a") && sourcing.IsWord(text, toks[ne+2], "row")
+}
+
+// isGerund reports a lowercase word in -ing: "killing", "injuring".
+func isGerund(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w[0] >= 'a' && w[0] <= 'z'
+}
+
+// bare reports whether the number ending before word e stands alone: the
+// sentence or clause ends, or a function word follows ("800 at the time",
+// "300 in all"), not a length of time or a name.
+func (c *numberCheck) bare(e int) bool {
+	if !sourcing.Joined(c.toks, e-1) {
+		return true
+	}
+	next := c.toks[e]
+	return next.Is(sourcing.FunctionWord) && !next.Is(prose.Duration|sourcing.MonthName)
 }
 
 // isBanknote reports words that make an amount the name of a note or coin.
@@ -869,6 +938,9 @@ func (c *numberCheck) labelled(i int) bool {
 		return true // a rank or a selection: "the top 10 countries"
 	}
 	w := sourcing.Word(c.text, prev)
+	if _, ok := prose.CutPossessive(w); ok {
+		return false // "Eritrea's 7,600-foot-high capital": whose, not a name
+	}
 	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
 }
 
@@ -1223,6 +1295,14 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 	v, n, grouped, decimal := parseNumeral(w)
 	q := quantity{end: i + 1, value: v, digits: true}
 	rest := w[n:]
+	if r, ok := strings.CutPrefix(rest, "%"); ok {
+		// "42%-49%": a range of two percentages.
+		if r, ok := cutDash(r); ok {
+			if v2, n2, _, _ := parseNumeral(r); n2 > 0 && r[n2:] == "%" {
+				return quantity{end: i + 1, value: v2, digits: true, kind: percentQty}, true
+			}
+		}
+	}
 	if r, ok := cutDash(rest); ok {
 		// A range, "10-15%"; more parts make a phone number or an ISBN.
 		v2, n2, _, _ := parseNumeral(r)

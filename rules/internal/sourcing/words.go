@@ -166,7 +166,8 @@ func (t *WordTrigger) holds(text string, start, end int) bool {
 func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	w := text[start:end]
 	if e.Is(t.classes) {
-		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ")
+		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ") ||
+			streakAfter(text[end:])
 	}
 	for _, x := range t.Words {
 		if len(x) == len(w) && strings.EqualFold(w, x) {
@@ -174,6 +175,20 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// streakAfter reports whether the words after a small number word make it
+// a streak, news however small: "six straight losses", "three consecutive
+// quarters", "six primaries in a row".
+func streakAfter(rest string) bool {
+	if strings.HasPrefix(rest, " straight ") || strings.HasPrefix(rest, " consecutive ") {
+		return true
+	}
+	rest = rest[:min(len(rest), 48)]
+	if i := strings.IndexAny(rest, ".;:!?"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, " in a row")
 }
 
 // isCurrencyLead reports whether text[i:] starts with £, ¥, € or ₹.
