@@ -19,6 +19,11 @@ const PairsFile = "labels/sourcecheck/pairs.jsonl"
 // posts (labels/sourcecheck/README.md, "Second held-out set").
 const Pairs2File = "labels/sourcecheck/pairs2.jsonl"
 
+// Pairs3File is the third held-out set, labelled later still from citing
+// posts used by neither earlier set (labels/sourcecheck/README.md, "Third
+// held-out set").
+const Pairs3File = "labels/sourcecheck/pairs3.jsonl"
+
 // readSourcePairs parses the file strictly: unknown or missing keys fail,
 // so a renamed field cannot silently empty a column.
 func readSourcePairs(t *testing.T) []Pair {
@@ -94,6 +99,41 @@ func TestSourcePairs2Schema(t *testing.T) {
 	}
 	heldout2 := func(string) string { return "heldout2" }
 	checkSourcePairs(t, readPairsFile(t, Pairs2File), `^sc2-\d{3}$`, heldout2, want, 61)
+}
+
+// TestSourcePairs3Schema checks the third held-out set the same way; all of
+// it is split "heldout3", since none of it may be tuned on.
+func TestSourcePairs3Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Third held-out set".
+	want := map[string]int{
+		"figure supported heldout3 false": 17, "figure supported heldout3 true": 8,
+		"figure unsupported heldout3 false": 7, "figure unsupported heldout3 true": 16,
+		"quotation supported heldout3 false": 2, "quotation supported heldout3 true": 4,
+		"quotation unsupported heldout3 false": 5, "quotation unsupported heldout3 true": 4,
+	}
+	heldout3 := func(string) string { return "heldout3" }
+	checkSourcePairs(t, readPairsFile(t, Pairs3File), `^sc3-\d{3}$`, heldout3, want, 63)
+}
+
+// TestSourcePairs3Disjoint checks that the third set shares no id with the
+// earlier two and cites from none of their posts, so no paragraph is shared.
+func TestSourcePairs3Disjoint(t *testing.T) {
+	ids := map[string]bool{}
+	citing := map[string]string{} // citing post -> the earlier file holding it
+	for _, file := range []string{PairsFile, Pairs2File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = true
+			citing[p.Citing] = file
+		}
+	}
+	for _, p := range readPairsFile(t, Pairs3File) {
+		if ids[p.ID] {
+			t.Errorf("%s: id also in an earlier set", p.ID)
+		}
+		if f, ok := citing[p.Citing]; ok {
+			t.Errorf("%s: citing post %s is also a citing post of %s", p.ID, p.Citing, f)
+		}
+	}
 }
 
 // TestSourcePairsDisjoint checks that no id is in both files and that the
@@ -181,7 +221,7 @@ func checkSourcePairs(t *testing.T, pairs []Pair, idPattern string, split func(s
 func (p Pair) altered() bool { return p.Altered != "" }
 
 // TestSourcePairsAgainstCorpus checks, when the digitalgov corpus is
-// present, for both sets, that both files of a pair exist and that every
+// present, for all three sets, that both files of a pair exist and that every
 // unaltered paragraph is the citing post's own text, byte for byte.
 func TestSourcePairsAgainstCorpus(t *testing.T) {
 	dir, err := DigitalgovDir()
@@ -192,6 +232,7 @@ func TestSourcePairsAgainstCorpus(t *testing.T) {
 		t.Skipf("corpus absent (%v); set CITELINT_DIGITALGOV", err)
 	}
 	pairs := append(readSourcePairs(t), readPairsFile(t, Pairs2File)...)
+	pairs = append(pairs, readPairsFile(t, Pairs3File)...)
 	for _, p := range pairs {
 		if _, err := os.Stat(filepath.Join(dir, p.SourceFile)); err != nil {
 			t.Errorf("%s: source_file: %v", p.ID, err)
