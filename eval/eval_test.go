@@ -124,6 +124,8 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "heldout", 24, 35, 215, 53},
 		{"polnear", "train", 10, 0, 172, 60},
 		{"polnear", "dev", 10, 0, 100, 25},
+		{"digitalgov", "heldout2", 20, 61, 198, 45},
+		{"polnear", "dev2", 10, 0, 120, 59},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

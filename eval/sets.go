@@ -10,6 +10,13 @@ import (
 // Sets are the label sets the harness knows, as corpus:split.
 var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "polnear:dev"}
 
+// LaterSets are second held-out sets, labelled after the first had been
+// scored, and not run by default: scored once, they too become
+// development data. polnear:dev2 labels figures of other data/dev
+// articles, so only uncited-number is scored on it (the quote measures and
+// the model already read every dev article).
+var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2"}
+
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
 type Result struct {
@@ -38,8 +45,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
 	switch corpus {
 	case "digitalgov":
-		if split != "tune" && split != "heldout" {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune and heldout", set)
+		if split != "tune" && split != "heldout" && split != "heldout2" {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, heldout and heldout2", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -47,6 +54,13 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, dir, split, want)
 	case "polnear":
+		if split == "dev2" {
+			root, err := PolnearDir()
+			if err != nil {
+				return nil, err
+			}
+			return runPolnear(c, set, root, split, func(rule string) bool { return rule == UncitedNumber && want(rule) })
+		}
 		if err := checkSplit(split); err != nil {
 			return nil, err
 		}

@@ -32,8 +32,9 @@ const (
 
 // SourceSets are the (claim, source) pair sets, as corpus:split.
 // heldout2 is a second held-out set, labelled after heldout had been
-// scored (eval/labels/sourcecheck/pairs2.jsonl).
-var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2"}
+// scored (eval/labels/sourcecheck/pairs2.jsonl), and heldout3 a third,
+// labelled after heldout2 had been (pairs3.jsonl).
+var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3"}
 
 // Pair is one labelled (claim, source) pair of
 // eval/labels/sourcecheck/pairs.jsonl: a paragraph of a real post (its
@@ -56,9 +57,10 @@ type Pair struct {
 }
 
 // pairFiles are the pair files, in eval/labels/sourcecheck.
-var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl"}
+var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl"}
 
-// LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2" or
+// LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2",
+// "heldout3" or
 // "" for all) from every pair file.
 func LoadPairs(split string) ([]Pair, error) {
 	root, err := moduleRoot()

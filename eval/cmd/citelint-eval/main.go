@@ -43,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("citelint-eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sets, rules list
-	fs.Var(&sets, "set", "score `SET` only (repeatable): "+strings.Join(eval.Sets, ", ")+"; the source checks (unsupported-figure, misquoted) on their pairs: "+strings.Join(eval.SourceSets, ", ")+" (not run by default)")
+	fs.Var(&sets, "set", "score `SET` only (repeatable): "+strings.Join(eval.Sets, ", ")+"; later held-out sets: "+strings.Join(eval.LaterSets, ", ")+" (not run by default); the source checks (unsupported-figure, misquoted) on their pairs: "+strings.Join(eval.SourceSets, ", ")+" (not run by default)")
 	fs.Var(&rules, "rule", "score `RULE` only (repeatable): "+eval.UncitedNumber+", "+eval.UnattributedQuote+", "+eval.AttributionModel+" (PolNeAR sets)")
 	verbose := fs.Bool("v", false, "list every false positive, false negative, false flag and stray finding")
 	if err := fs.Parse(args); err != nil {
@@ -98,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			eval.Print(stdout, res, *verbose)
 		}
-		if split, ok := strings.CutPrefix(set, "polnear:"); ok && model {
+		if split, ok := strings.CutPrefix(set, "polnear:"); ok && model && split != "dev2" {
 			root, err := eval.PolnearDir()
 			if err == nil {
 				var s *eval.ModelScore
