@@ -69,6 +69,9 @@ func TestRunPolnearQuotesEndToEnd(t *testing.T) {
 	if r.Count[Unattributed] != 1 || r.Flagged[Unattributed] != 1 {
 		t.Errorf("removed: count %v flagged %v", r.Count, r.Flagged)
 	}
+	if r := res.QuotesRemovedAll; r.Count[Unattributed] != 1 || r.Flagged[Unattributed] != 1 {
+		t.Errorf("every attribution removed: count %v flagged %v", r.Count, r.Flagged)
+	}
 	var out bytes.Buffer
 	Print(&out, res, false)
 	for _, line := range []string{
@@ -78,6 +81,7 @@ func TestRunPolnearQuotesEndToEnd(t *testing.T) {
 		"unattributed-quote 4+ words, no attribution 1 1 1.000 recall",
 		"unattributed-quote 4+ words, speaker only in another paragraph 1 1 1.000 (not scored; CLAIMS: flag)",
 		"unattributed-quote attribution removed 1 1 1.000 recall",
+		"unattributed-quote every attribution of the paragraph removed 1 1 1.000 recall",
 	} {
 		// Columns are aligned with spaces: compare words.
 		if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), line) {

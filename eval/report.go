@@ -54,6 +54,9 @@ func Print(w io.Writer, r *Result, verbose bool) {
 			row("4+ words, speaker only in another paragraph", OtherParagraph, "(not scored; CLAIMS: flag)")
 			rs := r.QuotesRemoved
 			fmt.Fprintf(tw, "unattributed-quote\t%s\t%d\t%d\t%s\t%s\t\n", "attribution removed", rs.Count[Unattributed], rs.Flagged[Unattributed], frac(rs.Flagged[Unattributed], rs.Count[Unattributed]), "recall")
+			if ra := r.QuotesRemovedAll; ra != nil {
+				fmt.Fprintf(tw, "unattributed-quote\t%s\t%d\t%d\t%s\t%s\t\n", "every attribution of the paragraph removed", ra.Count[Unattributed], ra.Flagged[Unattributed], frac(ra.Flagged[Unattributed], ra.Count[Unattributed]), "recall")
+			}
 		} else {
 			row("needs speaker, unattributed", Unattributed, "recall")
 			row(otherName, NoSpeakerNeeded, "false-flag rate")
@@ -73,6 +76,11 @@ func Print(w io.Writer, r *Result, verbose bool) {
 			if r.QuotesRemoved != nil {
 				for _, q := range r.QuotesRemoved.Missed {
 					fmt.Fprintf(w, "  missed after removal %s %q\n", q.Doc, q.Text)
+				}
+			}
+			if r.QuotesRemovedAll != nil {
+				for _, q := range r.QuotesRemovedAll.Missed {
+					fmt.Fprintf(w, "  missed after removing every attribution %s %q\n", q.Doc, q.Text)
 				}
 			}
 		}

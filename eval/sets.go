@@ -30,8 +30,11 @@ type Result struct {
 	QuoteDocs int
 	// Quotes scores unattributed-quote on the set's quotations as written;
 	// QuotesRemoved (PolNeAR) on attributed quotations after their
-	// attribution was cut (see RemoveAttribution).
-	Quotes, QuotesRemoved *QuoteScore
+	// attribution was cut (see RemoveAttribution); QuotesRemovedAll after
+	// every attribution of their paragraph was cut, so that no other
+	// speaker of the paragraph is left to attribute them by the
+	// neighbouring-sentence convention.
+	Quotes, QuotesRemoved, QuotesRemovedAll *QuoteScore
 	// QuoteLabels says where the quotations' classes come from.
 	QuoteLabels string
 }
@@ -192,32 +195,34 @@ func runPolnear(c *Checker, set, root, split string, want func(string) bool) (*R
 	if err != nil {
 		return nil, err
 	}
-	res.Quotes, res.QuotesRemoved = &QuoteScore{}, &QuoteScore{}
+	res.Quotes, res.QuotesRemoved, res.QuotesRemovedAll = &QuoteScore{}, &QuoteScore{}, &QuoteScore{}
 	for _, name := range names {
 		d, err := ReadPolnearDoc(root, name)
 		if err != nil {
 			return nil, err
 		}
-		natural, removed, err := scorePolnearQuotes(c, d)
+		natural, removed, removedAll, err := scorePolnearQuotes(c, d)
 		if err != nil {
 			return nil, err
 		}
 		res.Quotes.Add(natural)
 		res.QuotesRemoved.Add(removed)
+		res.QuotesRemovedAll.Add(removedAll)
 		res.QuoteDocs++
 	}
 	return res, nil
 }
 
-// scorePolnearQuotes scores unattributed-quote on one article as written
-// and with the attributions of its attributed quotations cut.
-func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed QuoteScore, err error) {
+// scorePolnearQuotes scores unattributed-quote on one article as written,
+// with the attributions of its attributed quotations cut, and with every
+// attribution of their paragraphs cut.
+func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed, removedAll QuoteScore, err error) {
 	ds, err := c.Check(d.Name, d.Text)
 	if err != nil {
-		return natural, removed, err
+		return natural, removed, removedAll, err
 	}
 	var quotes, positives []LabelledQuote
-	var edits []Edit
+	var edits, editsAll []Edit
 	openBefore := false // the paragraph before ended inside an unclosed quotation
 	for _, p := range Paragraphs(d.Text) {
 		var cut []int // attributions to cut in this paragraph
@@ -249,11 +254,17 @@ func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed QuoteScore,
 		if len(cut) == 0 {
 			continue
 		}
-		var dels []Span
+		var dels, all []Span
 		for _, i := range cut {
 			dels = append(dels, attributionCut(d.Text, d.Attributions[i], p)...)
 		}
+		for _, a := range d.Attributions {
+			if slices.ContainsFunc(a.Cue, func(s Span) bool { return s.within(p) }) {
+				all = append(all, attributionCut(d.Text, a, p)...)
+			}
+		}
 		edits = append(edits, RemoveAttribution(d.Text, p, dels)...)
+		editsAll = append(editsAll, RemoveAttribution(d.Text, p, all)...)
 		for _, q := range held {
 			q.Class = Unattributed
 			positives = append(positives, q)
@@ -261,21 +272,33 @@ func scorePolnearQuotes(c *Checker, d *PolnearDoc) (natural, removed QuoteScore,
 	}
 	natural = ScoreQuotes(quotes, withText(findingsOf(d.Name, ds, UnattributedQuote), d.Text))
 	if len(positives) == 0 {
-		return natural, removed, nil
+		return natural, removed, removedAll, nil
 	}
+	if removed, err = scoreRemoved(c, d, positives, edits); err != nil {
+		return natural, removed, removedAll, err
+	}
+	removedAll, err = scoreRemoved(c, d, positives, editsAll)
+	return natural, removed, removedAll, err
+}
+
+// scoreRemoved checks the article with edits applied and scores
+// unattributed-quote's recall on positives, quotations of the unedited
+// text.
+func scoreRemoved(c *Checker, d *PolnearDoc, positives []LabelledQuote, edits []Edit) (QuoteScore, error) {
 	edited, mapOff := ApplyEdits(d.Text, edits)
-	for i := range positives {
-		positives[i].Start, positives[i].End = mapOff(positives[i].Start), mapOff(positives[i].End)
+	moved := slices.Clone(positives)
+	for i := range moved {
+		moved[i].Start, moved[i].End = mapOff(moved[i].Start), mapOff(moved[i].End)
 	}
 	eds, err := c.Check(d.Name, edited)
 	if err != nil {
-		return natural, removed, err
+		return QuoteScore{}, err
 	}
-	removed = ScoreQuotes(positives, withText(findingsOf(d.Name, eds, UnattributedQuote), edited))
+	s := ScoreQuotes(moved, withText(findingsOf(d.Name, eds, UnattributedQuote), edited))
 	// Findings elsewhere in the edited article are not this measure's
 	// business: it counts recall on the quotations left without a speaker.
-	removed.Stray, removed.Strays = 0, nil
-	return natural, removed, nil
+	s.Stray, s.Strays = 0, nil
+	return s, nil
 }
 
 // classify sorts a PolNeAR quotation by the gold attributions: under four

@@ -323,6 +323,9 @@ func (p *Paragraph) findInSentence(si int) {
 // passive reports whether the cue at word k follows a form of "be",
 // perhaps with an adverb between: "were added", "was widely described".
 func (p *Paragraph) passive(toks []Token, k int) bool {
+	if strings.HasSuffix(p.word(toks[k]), "ing") && p.clauseFollows(toks, k) {
+		return false // "is telling reporters that …": progressive, someone speaks
+	}
 	i := k - 1
 	if i > 0 && strings.HasSuffix(p.word(toks[i]), "ly") && !toks[i].BreakAfter {
 		i--
@@ -511,7 +514,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		return
 	}
 	srcStart := j
-	for srcStart > 0 && j-srcStart < maxSourceWords && !toks[srcStart-1].BreakAfter && p.inSource(toks, srcStart-1) {
+	if pj := p.beforeParenthesis(toks, j); pj < j {
+		// "Harry Reid (D-Nev.) told": the name before the aside.
+		j, srcStart = pj, pj-1
+	}
+	for srcStart > 0 && j-srcStart < maxSourceWords && (!toks[srcStart-1].BreakAfter || p.initial(toks[srcStart-1])) && p.inSource(toks, srcStart-1) {
 		srcStart--
 	}
 	// A vague phrase may hold a clause word: "a source close to the mayor".
@@ -606,11 +613,22 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			} else {
 				a.Content = p.contentAfter(toks, end, sent)
 			}
-		case k > 0 && p.commaBetween(toks[k-1], t):
+		case j > 0 && p.commaBetween(toks[j-1], toks[j]):
 			// "…, adding that …" speaks for the sentence's subject; "Kevin
-			// Brady, chairman of the committee, said …" for the name before
+			// Brady, chairman of the committee, said …" and "Sanders,
+			// celebrating a victory, is pledging …" for the name before
 			// the apposition.
-			src = p.subjectBefore(toks, k, strings.HasSuffix(p.word(t), "ing"))
+			src = p.subjectBefore(toks, j, j == k && strings.HasSuffix(p.word(t), "ing"))
+			if len(src) == 0 {
+				return
+			}
+			a.Source = Span{src[0].Start, src[len(src)-1].End}
+			a.Kind = p.classify(src, src[0].Start == sent.Start)
+			a.Content = p.contentAfter(toks, k+1, sent)
+		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && !t.Is(NearCue) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
+			// "Carson took the stage and called …", "Trump doubled down
+			// and said …": the clause's subject speaks.
+			src = p.clauseSubject(toks, k-1)
 			if len(src) == 0 {
 				return
 			}
@@ -715,6 +733,74 @@ func (p *Paragraph) subjectBefore(toks []Token, k int, participle bool) []Token 
 	start := end - 1
 	for start > 0 && end-start < maxSourceWords && !toks[start-1].BreakAfter && !toks[start-1].Is(ClauseWord) {
 		start--
+	}
+	return toks[start:end]
+}
+
+// beforeParenthesis returns where the words before a parenthetical that
+// ends right before word j end ("Reid (D-Nev.) told" gives the word after
+// "Reid"), or j when none does.
+func (p *Paragraph) beforeParenthesis(toks []Token, j int) int {
+	if j < 2 || !strings.HasPrefix(strings.TrimLeft(p.Text[toks[j-1].End:toks[j].Start], "."), ")") {
+		return j
+	}
+	for i := j - 1; i > 0 && j-i <= maxSourceWords; i-- {
+		if strings.Contains(p.Text[toks[i-1].End:toks[i].Start], "(") {
+			if toks[i-1].BreakAfter && !strings.HasPrefix(strings.TrimSpace(p.Text[toks[i-1].End:toks[i].Start]), "(") {
+				return j // a comma or stop before the aside: not a name's aside
+			}
+			return i
+		}
+	}
+	return j
+}
+
+// clauseFollows reports whether what a cue at word k governs follows it
+// closely: "that" or a quotation within maxCueGap words, so that "is
+// telling supporters that …" speaks and "is adding new people" does not.
+func (p *Paragraph) clauseFollows(toks []Token, k int) bool {
+	for j := k; j < len(toks) && j-k <= maxCueGap; j++ {
+		if j > k && p.is(toks[j], "that") || p.quoteFollows(toks[j]) {
+			return true
+		}
+		if toks[j].BreakAfter {
+			return false
+		}
+	}
+	return false
+}
+
+// initial reports a name's initial: one capital letter and a full stop
+// ("Harry M. Reid"), whose stop ends no sentence or phrase.
+func (p *Paragraph) initial(t Token) bool {
+	return t.End-t.Start == 1 && p.Text[t.Start] >= 'A' && p.Text[t.Start] <= 'Z' && strings.HasPrefix(p.Text[t.End:], ". ")
+}
+
+// clauseSubject returns the subject of the clause whose verb is
+// coordinated by the word at and: from the clause's start (the
+// sentence's, or after its last comma before and), the name or noun
+// phrase that opens it ("Trump", "The Vermont senator"), or nil.
+func (p *Paragraph) clauseSubject(toks []Token, and int) []Token {
+	start := 0
+	for i := and - 1; i > 0; i-- {
+		if toks[i-1].BreakAfter {
+			start = i
+			break
+		}
+	}
+	end := start
+	for end < and && end-start < maxSourceWords {
+		t := toks[end]
+		if !p.capitalised(t) && !t.Is(Determiner|Role|SourceNoun|Body|VagueModifier|VagueSource) && !possessive(p.word(t)) {
+			break
+		}
+		end++
+		if t.BreakAfter {
+			break
+		}
+	}
+	if end == start || toks[end-1].Is(Determiner) {
+		return nil
 	}
 	return toks[start:end]
 }
