@@ -1212,6 +1212,8 @@ func mayStartQuantity(text string, t sourcing.Token) bool {
 		return true
 	case len(w) <= 2:
 		return w == "a" || w == "an" || w == "A" || w == "An"
+	case w == "several" || w == "Several":
+		return true
 	}
 	return t.Joiner || isCurrencyCode(w)
 }
@@ -1385,6 +1387,11 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+2 < len(toks) && sourcing.Joined(toks, i) &&
 		sourcing.Joined(toks, i+1) && toks[i+1].Is(sourcing.FractionWord) && sourcing.IsWord(text, toks[i+2], "of"):
 		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true
+	case sourcing.IsWord(text, t, "several") && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.HundredWord|sourcing.ScaleWord):
+		// "several hundred fighters", "several thousand": a vague magnitude.
+		return quantity{end: i + 2, value: 3 * max(toks[i+1].Value, 100), kind: scaledQty}, true
+	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):
+		return quantity{end: i + 2, value: t.Value, kind: scaledQty}, true // "injured hundreds more"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		if sourcing.Joined(toks, i+1) && toks[i+2].Is(sourcing.PluralScale) {
 			return quantity{end: i + 3, value: t.Value * toks[i+2].Value, kind: scaledQty}, true
