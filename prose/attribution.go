@@ -651,7 +651,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		!(srcStart > 0 && p.is(toks[srcStart-1], "as")) {
 		return // "put" attributes only for a document ("the survey put support at 45%") or after "as" ("as she put it")
 	}
-	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1) {
+	if t.Is(StrictCue) && !(p.quoteEndsBefore(t) && !p.capitalised(t) && !p.cueWithin(toks, k+1, maxSourceWords)) &&
+		(k > 0 && p.capitalised(t) || !p.takesClause(toks, k) || k > 0 && !p.isName(toks, k-1) && !toks[k-1].Is(Pronoun|SourceNoun|Role)) {
+		return // "the United States.", "his home state", "the four states that voted", `"…," state Sen. Ruiz said`
+	}
+	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t)) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
@@ -765,6 +769,23 @@ func (p *Paragraph) clauseFollows(toks []Token, k int) bool {
 		}
 		if toks[j].BreakAfter {
 			return false
+		}
+	}
+	return false
+}
+
+// quoteEndsBefore reports whether a quotation closes right before word t:
+// `"…," states Owen Fuller` speaks even with a noun for its cue.
+func (p *Paragraph) quoteEndsBefore(t Token) bool {
+	before := strings.TrimRight(p.Text[:t.Start], " ")
+	return strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "”")
+}
+
+// cueWithin reports whether a speech cue is among the n words from k.
+func (p *Paragraph) cueWithin(toks []Token, k, n int) bool {
+	for j := k; j < len(toks) && j < k+n; j++ {
+		if toks[j].Is(Cue) && !toks[j].Is(StrictCue) {
+			return true
 		}
 	}
 	return false

@@ -77,6 +77,7 @@ const (
 	FirstPersonExact
 	Duration
 	PluralDuration
+	StrictCue
 	lastClass
 
 	// phraseStart marks the first word of a phrase of any class.
@@ -92,7 +93,7 @@ var classNames = [...]string{
 	"fraction", "percent", "unit", "singular-unit", "count-noun", "rate-base", "change-verb",
 	"multiply-verb", "comparative", "superlative", "report-verb", "month", "label", "lead", "modal",
 	"reader", "aim", "function", "group-noun", "impersonal-participle", "abbreviation", "number-abbreviation", "sentence-opener",
-	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular", "first-person-exact", "duration", "plural-duration",
+	"be", "body", "noun-cue", "prep-cue", "source-adjective", "source-cue", "preposition", "quantified", "conditional", "negation", "quote-noun", "near-cue", "vague-singular", "first-person-exact", "duration", "plural-duration", "strict-cue",
 }
 
 // TextClass is a class of the lexicon that rules match against text as
