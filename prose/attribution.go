@@ -670,7 +670,7 @@ func (p *Paragraph) inSource(toks []Token, i int) bool {
 	if t.Is(ClauseWord) {
 		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter
 	}
-	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
+	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue|StrictCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
 }
 
 // quoteFollows reports whether a quotation opens right after word t:
