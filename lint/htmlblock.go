@@ -321,7 +321,7 @@ func (r *htmlBlockReader) link(tt html.TokenType, raw []byte, start, end int) {
 	if tt == html.EndTagToken {
 		if c := w.openLink; c != nil && r.b != nil {
 			_, e := r.fileSpan(start, end)
-			r.keepLinkInProse()
+			r.keepLinkInProse(e)
 			w.endHTMLLink(&w.tb, e)
 		}
 		return
@@ -330,7 +330,7 @@ func (r *htmlBlockReader) link(tt html.TokenType, raw []byte, start, end int) {
 	if !ok {
 		return
 	}
-	r.keepLinkInProse()
+	r.keepLinkInProse(-1)
 	r.open()
 	r.space() // before the link: its text starts with its first word
 	s, e := r.fileSpan(start, end)
@@ -339,13 +339,17 @@ func (r *htmlBlockReader) link(tt html.TokenType, raw []byte, start, end int) {
 }
 
 // keepLinkInProse gives the open link, if it has no text, one ObjectRune
-// spanning its tag, as a Markdown link with no text has: a link sits in
-// its sentence even with nothing to show.
-func (r *htmlBlockReader) keepLinkInProse() {
+// spanning the link (to end, its </a>, or its tag when end is -1), as a
+// Markdown link with no text has: a link sits in its sentence even with
+// nothing to show.
+func (r *htmlBlockReader) keepLinkInProse(end int) {
 	w := r.w
 	if c := w.openLink; c != nil && c.TextStart == len(w.tb.buf) {
+		if end < 0 {
+			end = c.End
+		}
 		r.space()
-		w.tb.addAtomic(string(ObjectRune), c.Start, c.End)
+		w.tb.addAtomic(string(ObjectRune), c.Start, end)
 	}
 }
 
@@ -445,7 +449,7 @@ func (r *htmlBlockReader) close() {
 		return
 	}
 	r.b = nil
-	r.keepLinkInProse()
+	r.keepLinkInProse(-1)
 	w := r.w
 	start, end := -1, -1
 	for _, s := range w.tb.segs {
