@@ -78,13 +78,33 @@ type htmlBlockReader struct {
 	skip      atom.Atom
 	skipDepth int
 	skipStart int
+	// opened are the elements open in the block that make containers
+	// (<blockquote>, <li>) or hold list items (<ul>, <ol>), outermost
+	// first; past maxHTMLNesting of them, over counts the rest.
+	opened []htmlOpen
+	over   int
 }
+
+// htmlOpen is an open <blockquote> or <li>, with its container, or an open
+// <ul> or <ol> (c nil), whose items are siblings.
+type htmlOpen struct {
+	a atom.Atom
+	c *Container
+}
+
+// maxHTMLNesting bounds the blockquotes and lists of one HTML block that
+// become containers, so that the cost of a block (each is listed in every
+// container around it) and of Block.Within does not grow with nesting.
+// Deeper ones are read as prose of the deepest.
+const maxHTMLNesting = 32
 
 // htmlBlock reads the visible text of an HTML block into prose blocks of
 // the Paragraph kind (Heading inside <h1>…<h6>): the rules then read it
-// as they read a Markdown paragraph. A <li> or a <td> is a paragraph too,
-// not a list item or a table cell: those kinds come with containers, rows
-// and columns that HTML written by hand does not reliably give.
+// as they read a Markdown paragraph. <blockquote> and <li> make
+// Blockquote and ListItem containers, as their Markdown forms do, so
+// that quoted material and list items are treated alike whatever their
+// spelling. A <td> is a paragraph, not a table cell: that kind comes with
+// rows and columns that HTML written by hand does not reliably give.
 // Comments go to Document.Comments, read from the source as written.
 func (w *walker) htmlBlock(h *ast.HTMLBlock, parent *Container) {
 	l := h.Lines()
@@ -245,6 +265,9 @@ func (r *htmlBlockReader) read() {
 		r.object(r.skipStart, len(r.buf)) // an unclosed <code>: to the end
 	}
 	r.close()
+	// Elements left open end with the HTML block.
+	_, end := r.fileSpan(len(r.buf), len(r.buf))
+	r.popFrom(0, end)
 }
 
 // tag handles a start, self-closing or end tag at [start, end) of buf.
@@ -271,6 +294,7 @@ func (r *htmlBlockReader) tag(tt html.TokenType, a atom.Atom, raw []byte, start,
 		r.link(tt, raw, start, end)
 	case htmlBreaks[a]:
 		r.close()
+		r.nest(tt, a, start, end)
 		if level := headingLevel(a); level > 0 {
 			r.level = 0
 			if opening {
@@ -294,6 +318,70 @@ func (r *htmlBlockReader) tag(tt html.TokenType, a atom.Atom, raw []byte, start,
 		}
 		r.object(start, end)
 	}
+}
+
+// nest opens and closes the containers of <blockquote> and <li> and the
+// lists that hold list items, at the tag [start, end) of buf. A browser
+// closes an item at the next one's <li> and at the end of its list, and an
+// end tag closes what is open inside its element.
+func (r *htmlBlockReader) nest(tt html.TokenType, a atom.Atom, start, end int) {
+	if a != atom.Blockquote && a != atom.Li && a != atom.Ul && a != atom.Ol {
+		return
+	}
+	s, e := r.fileSpan(start, end)
+	if tt == html.EndTagToken {
+		if r.over > 0 {
+			r.over--
+			return
+		}
+		for i := len(r.opened) - 1; i >= 0; i-- {
+			if r.opened[i].a == a {
+				r.popFrom(i, e)
+				return
+			}
+		}
+		return // a stray end tag
+	}
+	if k := len(r.opened) - 1; a == atom.Li && k >= 0 && r.opened[k].a == atom.Li {
+		r.popFrom(k, s) // the item before ends here
+	}
+	if len(r.opened) == maxHTMLNesting {
+		r.over++
+		return
+	}
+	var c *Container
+	switch a {
+	case atom.Blockquote:
+		c = &Container{Kind: Blockquote}
+	case atom.Li:
+		c = &Container{Kind: ListItem}
+	}
+	if c != nil {
+		c.Parent, c.Start, c.End = r.container(), s, e
+		r.w.d.Containers = append(r.w.d.Containers, c)
+	}
+	r.opened = append(r.opened, htmlOpen{a: a, c: c})
+}
+
+// popFrom closes the open elements from the i-th on at file offset end.
+func (r *htmlBlockReader) popFrom(i, end int) {
+	for _, o := range r.opened[i:] {
+		if o.c != nil {
+			o.c.End = max(o.c.End, end)
+		}
+	}
+	r.opened = r.opened[:i]
+}
+
+// container returns the innermost container open in the block, or the
+// one holding the HTML block.
+func (r *htmlBlockReader) container() *Container {
+	for i := len(r.opened) - 1; i >= 0; i-- {
+		if c := r.opened[i].c; c != nil {
+			return c
+		}
+	}
+	return r.parent
 }
 
 func headingLevel(a atom.Atom) int {
@@ -436,7 +524,7 @@ func (r *htmlBlockReader) open() {
 	if r.level > 0 {
 		kind = Heading
 	}
-	r.b = r.w.newBlock(kind, r.level, 0, 0, r.parent)
+	r.b = r.w.newBlock(kind, r.level, 0, 0, r.container())
 	r.spaceEnd = 0 // white space before a block's first word is none
 }
 
@@ -466,4 +554,9 @@ func (r *htmlBlockReader) close() {
 	}
 	b.Start, b.End = start, max(start, end)
 	w.finishBlock(b)
+	for _, o := range r.opened {
+		if o.c != nil {
+			o.c.Blocks = append(o.c.Blocks, b.Index)
+		}
+	}
 }

@@ -233,3 +233,48 @@ func TestHTMLBlockIsBounded(t *testing.T) {
 		t.Errorf("%d blocks, the last %+v", len(d.Blocks), d.Blocks[len(d.Blocks)-1])
 	}
 }
+
+// TestHTMLBlockContainers: <blockquote> and <li> are containers, as their
+// Markdown forms are; a browser's implicit ends close list items.
+func TestHTMLBlockContainers(t *testing.T) {
+	src := "> <blockquote><p>Quoted 45%.</p>\n" +
+		"> <ul><li>One<li>Two <ul><li>Inner</ul>\n" +
+		"> </blockquote><p>After</p><li>Stray\n"
+	d := mustParse(t, src)
+	var got []string
+	for _, c := range d.Containers {
+		parent := -1
+		for i, p := range d.Containers {
+			if p == c.Parent {
+				parent = i
+			}
+		}
+		var texts []string
+		for _, i := range c.Blocks {
+			texts = append(texts, d.Blocks[i].Text)
+		}
+		got = append(got, fmt.Sprintf("%v %q parent %d blocks %q", c.Kind, spanText(src, c.Start, c.End), parent, texts))
+	}
+	want := []string{
+		`0 "> <blockquote><p>Quoted 45%.</p>\n> <ul><li>One<li>Two <ul><li>Inner</ul>\n> </blockquote><p>After</p><li>Stray\n" parent -1 blocks ["Quoted 45%." "One" "Two" "Inner" "After" "Stray"]`,
+		`0 "<blockquote><p>Quoted 45%.</p>\n> <ul><li>One<li>Two <ul><li>Inner</ul>\n> </blockquote>" parent 0 blocks ["Quoted 45%." "One" "Two" "Inner"]`,
+		`1 "<li>One" parent 1 blocks ["One"]`,
+		`1 "<li>Two <ul><li>Inner</ul>\n> </blockquote>" parent 1 blocks ["Two" "Inner"]`,
+		`1 "<li>Inner</ul>" parent 3 blocks ["Inner"]`,
+		`1 "<li>Stray\n" parent 0 blocks ["Stray"]`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("containers:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+	for _, b := range d.Blocks {
+		if b.Text == "After" && (b.Parent != d.Containers[0] || b.Within(ListItem)) {
+			t.Errorf("%q: parent %+v", b.Text, b.Parent)
+		}
+	}
+	// Nesting past maxHTMLNesting is read as prose of the deepest container.
+	deep := strings.Repeat("<blockquote>", 3*maxHTMLNesting) + "deep" + strings.Repeat("</blockquote>", 3*maxHTMLNesting) + "out\n"
+	d = mustParse(t, deep)
+	if len(d.Containers) != maxHTMLNesting || len(d.Blocks) != 2 || d.Blocks[1].Parent != nil || len(d.Containers[0].Blocks) != 1 {
+		t.Errorf("%d containers, blocks %q, the last in %+v", len(d.Containers), texts(d), d.Blocks[len(d.Blocks)-1].Parent)
+	}
+}
