@@ -4,7 +4,7 @@ package lint
 // (prose blocks with their text, containers, citations, link definitions
 // and comments), keeping byte offsets into the file from the start. Its
 // handling of markup that is not Markdown (template directives, HTML
-// links) is in markup.go.
+// links) is in markup.go, its reading of raw HTML blocks in htmlblock.go.
 
 import (
 	"bytes"
