@@ -42,6 +42,7 @@ func TestProseText(t *testing.T) {
 	want := []string{
 		"heading: Heading with \uFFFC 2",
 		"paragraph: Some emphasis and strong text, a link text and \uFFFC. Soft break, escaped * star, entity & and ’curly’.",
+		"paragraph: raw 45%", // an HTML block's text is prose (see TestHTMLBlocks)
 		"paragraph: \uFFFC and inline html.",
 		"paragraph: item one",
 		"paragraph: item two",

@@ -157,8 +157,9 @@ func (w *walker) addMasked(t *textBuilder, start, stop int, add func(from, to in
 // in the prose, and the destination stands as one ObjectRune.
 func (w *walker) templateLink(m span, t *textBuilder) {
 	start := m.start
-	// Walk back from "](" to the "[" that opens the link text.
-	for depth, i := 0, m.start-1; i >= 0 && w.src[i] != '\n'; i-- {
+	// Walk back from "](" to the "[" that opens the link text; an HTML
+	// link's directive spans its whole tag already.
+	for depth, i := 0, m.start-1; w.src[m.start] != '<' && i >= 0 && w.src[i] != '\n'; i-- {
 		if w.src[i] == ']' {
 			depth++
 		} else if w.src[i] == '[' {
@@ -190,46 +191,76 @@ func (w *walker) inMask(off int) bool {
 }
 
 // htmlLink records an HTML link: <a href="…"> opens a citation whose text
-// runs to the matching </a>.
+// runs to the matching </a>. raw is the tag as written, at [start, stop)
+// of the parser's input.
 func (w *walker) htmlLink(raw []byte, start, stop int, t *textBuilder, b *Block) {
-	if len(raw) > 2 && raw[1] == '/' {
-		if c := w.openLink; c != nil && strings.EqualFold(strings.TrimSpace(string(raw[2:len(raw)-1])), "a") {
-			c.End, c.TextEnd = w.base+stop, len(t.buf)
-			w.openLink = nil
-		}
+	if isEndTag(raw, "a") {
+		w.endHTMLLink(t, w.base+stop)
 		return
 	}
+	target, vs, ve, ok := htmlHref(raw)
+	if !ok {
+		return
+	}
+	w.openHTMLLink(target, w.base+start, w.base+stop, w.base+start+vs, w.base+start+ve, t, b)
+}
+
+// isEndTag reports whether raw is the end tag </name>.
+func isEndTag(raw []byte, name string) bool {
+	return len(raw) > 2 && raw[1] == '/' && strings.EqualFold(strings.TrimSpace(string(raw[2:len(raw)-1])), name)
+}
+
+// htmlHref reads the start tag raw as an HTML link, <a href="…">: it
+// returns the target (decoded, as a browser follows it) and the span of
+// the value as written in raw (the whole tag when the value cannot be
+// placed). ok is false for any other tag, and for an empty href.
+func htmlHref(raw []byte) (target string, vs, ve int, ok bool) {
 	if len(raw) < 3 || raw[1]|0x20 != 'a' || (raw[2] != ' ' && raw[2] != '\t' && raw[2] != '\n' && raw[2] != '\r') {
-		return // not an <a …> tag: leave the tokenizer (and its buffer) out
+		return "", 0, 0, false // not an <a …> tag: leave the tokenizer (and its buffer) out
 	}
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	if z.Next() != html.StartTagToken {
-		return
+		return "", 0, 0, false
 	}
 	name, hasAttr := z.TagName()
 	if string(name) != "a" || !hasAttr {
-		return
+		return "", 0, 0, false
 	}
 	for {
 		key, val, more := z.TagAttr()
 		if string(key) == "href" && len(val) > 0 {
-			w.closeHTMLLink(t)
-			c := &Citation{
-				Kind: HTMLLink, Target: string(val),
-				Start: w.base + start, End: w.base + stop,
-				TargetStart: w.base + start, TargetEnd: w.base + stop,
-				TextStart: len(t.buf), TextEnd: len(t.buf),
+			vs, ve, found := attrValueSpan(raw, "href")
+			if !found {
+				vs, ve = 0, len(raw)
 			}
-			if vs, ve, ok := attrValueSpan(raw, "href"); ok {
-				c.TargetStart, c.TargetEnd = w.base+start+vs, w.base+start+ve
-			}
-			w.openLink = c
-			w.record(c, b)
-			return
+			return string(val), vs, ve, true
 		}
 		if !more {
-			return
+			return "", 0, 0, false
 		}
+	}
+}
+
+// openHTMLLink records a link whose tag spans [start, end) of the file and
+// its href value [targetStart, targetEnd); its text starts here.
+func (w *walker) openHTMLLink(target string, start, end, targetStart, targetEnd int, t *textBuilder, b *Block) {
+	w.closeHTMLLink(t)
+	c := &Citation{
+		Kind: HTMLLink, Target: target,
+		Start: start, End: end,
+		TargetStart: targetStart, TargetEnd: targetEnd,
+		TextStart: len(t.buf), TextEnd: len(t.buf),
+	}
+	w.openLink = c
+	w.record(c, b)
+}
+
+// endHTMLLink ends the open HTML link, if any, at its </a>, which ends at
+// offset end of the file.
+func (w *walker) endHTMLLink(t *textBuilder, end int) {
+	if c := w.openLink; c != nil {
+		c.End, c.TextEnd = end, len(t.buf)
+		w.openLink = nil
 	}
 }
 

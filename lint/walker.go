@@ -4,7 +4,7 @@ package lint
 // (prose blocks with their text, containers, citations, link definitions
 // and comments), keeping byte offsets into the file from the start. Its
 // handling of markup that is not Markdown (template directives, HTML
-// links) is in markup.go.
+// links) is in markup.go, its reading of raw HTML blocks in htmlblock.go.
 
 import (
 	"bytes"
@@ -143,7 +143,7 @@ func (w *walker) walk(n ast.Node, parent *Container) int {
 			w.definition(c)
 			e = w.leafEnd(c)
 		case *ast.HTMLBlock:
-			w.htmlBlock(c)
+			w.htmlBlock(c, parent)
 			e = w.leafEnd(c)
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
 			e = w.leafEnd(c)
@@ -286,6 +286,16 @@ func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
 
 func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container) *Block {
 	start, end := w.extent(n, parent)
+	b := w.newBlock(kind, level, start, end, parent)
+	w.masks, w.mask, w.maskShown = templateSpans(w.src, start-w.base, end-w.base), 0, false
+	w.inline(n, &w.tb, b)
+	w.finishBlock(b)
+	return b
+}
+
+// newBlock adds a block to the document and makes it the one whose text
+// the builder collects.
+func (w *walker) newBlock(kind BlockKind, level, start, end int, parent *Container) *Block {
 	// Blocks come from a slab: one allocation serves many of them.
 	if len(w.slab) == 0 {
 		// Grow with the document, so small files waste little.
@@ -299,9 +309,14 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	// once and are copied out at their final size.
 	t := &w.tb
 	t.buf, t.segs, t.base = t.buf[:0], t.segs[:0], w.base
-	w.masks, w.mask, w.maskShown = templateSpans(w.src, start-w.base, end-w.base), 0, false
 	w.current = b
-	w.inline(n, t, b)
+	return b
+}
+
+// finishBlock copies the collected text out to the block and splits it
+// into sentences and quotations.
+func (w *walker) finishBlock(b *Block) {
+	t := &w.tb
 	w.closeHTMLLink(t)
 	b.Text = string(t.buf)
 	b.m = slices.Clone(t.segs)
@@ -311,7 +326,6 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	for _, c := range b.Citations {
 		c.Sentence = b.SentenceAt(c.TextStart)
 	}
-	return b
 }
 
 // inline appends the prose of n's inline children to t.
@@ -359,17 +373,18 @@ func (w *walker) inline(n ast.Node, t *textBuilder, b *Block) {
 // entities, each mapped to its whole source run.
 func (w *walker) text(t *textBuilder, start, stop int) {
 	if len(w.masks) > 0 {
-		w.addMasked(t, start, stop, func(from, to int) { w.unmaskedText(t, from, to) })
+		w.addMasked(t, start, stop, func(from, to int) { w.unmaskedText(t, from, to, true) })
 		return
 	}
-	w.unmaskedText(t, start, stop)
+	w.unmaskedText(t, start, stop, true)
 }
 
 // unmaskedText appends source text as text does, with no template
-// directive inside it.
-func (w *walker) unmaskedText(t *textBuilder, start, stop int) {
+// directive inside it. HTML has entities but no backslash escapes: with
+// escapes false, a backslash is a character like any other.
+func (w *walker) unmaskedText(t *textBuilder, start, stop int, escapes bool) {
 	s := w.src
-	if bytes.IndexByte(s[start:stop], '\\') < 0 && bytes.IndexByte(s[start:stop], '&') < 0 {
+	if (!escapes || bytes.IndexByte(s[start:stop], '\\') < 0) && bytes.IndexByte(s[start:stop], '&') < 0 {
 		t.addSource(s, start, stop) // the common case: nothing to decode
 		return
 	}
@@ -379,7 +394,7 @@ func (w *walker) unmaskedText(t *textBuilder, start, stop int) {
 		var repl string
 		switch s[i] {
 		case '\\':
-			if i+1 < stop && isASCIIPunct(s[i+1]) {
+			if escapes && i+1 < stop && isASCIIPunct(s[i+1]) {
 				n, repl = 2, string(s[i+1])
 			}
 		case '&':
@@ -779,18 +794,6 @@ func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder, b *Block) {
 func isBreakTag(raw []byte) bool {
 	tag := strings.ToLower(strings.Trim(string(raw), "</> \t"))
 	return tag == "br" || tag == "p" || tag == "li"
-}
-
-func (w *walker) htmlBlock(h *ast.HTMLBlock) {
-	l := h.Lines()
-	if l.Len() == 0 {
-		return
-	}
-	start, stop := l.At(0).Start, l.At(l.Len()-1).Stop
-	if h.HasClosure() {
-		stop = max(stop, h.ClosureLine.Stop)
-	}
-	w.comments(w.src[start:stop], start)
 }
 
 // comments records the HTML comments in raw, which starts at offset at.
