@@ -245,6 +245,9 @@ type numberCheck struct {
 type figure struct {
 	start, end  int
 	firstPerson bool
+	// vague marks a vague magnitude ("hundreds of clinics", "several
+	// thousand"): CLAIMS.md has it reported at info.
+	vague bool
 	sentence    int
 	cover       Cover
 }
@@ -569,7 +572,7 @@ func (c *numberCheck) report(b *lint.Block) {
 			d.Message = fmt.Sprintf("footnote %s has no definition, so %q has no citation", label, b.Text[f.start:f.end])
 			d.Suggestion = fmt.Sprintf("define it on a line of its own, as in \"[^%s]: the source\", or fix the label", label)
 		}
-		if f.firstPerson {
+		if f.firstPerson || f.vague {
 			d.Severity = lint.Info
 		}
 		if c.judged != nil {
@@ -637,7 +640,8 @@ func (c *numberCheck) findFigures() {
 			// scale in a statement of what may be claims no fact.
 			continue
 		}
-		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End})
+		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || sourcing.IsWord(c.text, c.toks[start], "several")
+		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End, vague: vague})
 	}
 }
 

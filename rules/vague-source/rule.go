@@ -116,9 +116,12 @@ func runVagueSource(p *lint.Pass) {
 				para = sources.Paragraph(b)
 			}
 			n := len(found)
+			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
-				if a.Sentence == si && a.Kind == prose.Vague {
+				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) {
+					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
+					said = a.Source
 				}
 			}
 			if len(opts.phrases) > 0 {
