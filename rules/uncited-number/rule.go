@@ -293,8 +293,18 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
+		keep, req := n, requirementEnd(b.Text, c.toks)
 		for i := n; i < len(c.figures); i++ {
+			if req >= 0 && c.figures[i].start >= req {
+				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
+			}
 			c.figures[i].sentence = si
+			c.figures[keep] = c.figures[i]
+			keep++
+		}
+		c.figures = c.figures[:keep]
+		if keep == n {
+			continue
 		}
 		cover := Uncited
 		switch {
@@ -309,7 +319,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		}
 		// A figure in the content of an attribution to a named source is
 		// sourced; the sentence's other figures are not.
-		keep := n
+		keep = n
 		about := c.sources.Paragraph(b).About(si)
 		for i := n; i < len(c.figures); i++ {
 			if sourcing.NamedContent(about, c.figures[i].start, c.figures[i].end) {
@@ -719,6 +729,18 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 		aim = aim || lex.Is(sourcing.ModalWord|sourcing.AimWord)
 	}
 	return reader && aim
+}
+
+// requirementEnd returns where the first words of a requirement ("needed
+// to", "must") end in the sentence whose words are toks, or -1: a figure
+// after them is a target, not a fact. One pass over the words.
+func requirementEnd(text string, toks []sourcing.Token) int {
+	for _, t := range toks {
+		if _, ok := prose.EndsWith(text[:t.End], prose.Requirement); ok {
+			return t.End
+		}
+	}
+	return -1
 }
 
 // hasModal reports whether a sentence's words hold a modal verb: can,

@@ -342,6 +342,9 @@ func RefersBack(text string, toks []Token) bool {
 	if len(toks) < 2 {
 		return false
 	}
+	if i := strings.IndexByte(text[toks[0].Start:], ','); i > 0 && prose.Has(text[toks[0].Start:toks[0].Start+i], prose.ReferBackOpener) {
+		return true // "To put that in context, …"
+	}
 	k := 0
 	if IsWord(text, toks[0], "according") && IsWord(text, toks[1], "to") {
 		k = 2
