@@ -1094,10 +1094,14 @@ func (c *numberCheck) pluralNoun(t sourcing.Token) bool {
 			return false
 		}
 	}
-	return !t.Is(sourcing.FunctionWord | sourcing.LeadWord | sourcing.ModalWord | sourcing.MonthName |
+	not := sourcing.FunctionWord | sourcing.LeadWord | sourcing.ModalWord | sourcing.MonthName |
 		sourcing.LabelWord | prose.Duration | sourcing.ChangeVerb | sourcing.ReportVerb | prose.Cue |
 		sourcing.PercentWord | sourcing.Comparative | prose.Pronoun | prose.FirstPerson | sourcing.ScaleWord |
-		sourcing.PluralScale | sourcing.PluralCount | sourcing.FractionWord | prose.BeVerb)
+		sourcing.PluralScale | sourcing.PluralCount | sourcing.FractionWord | prose.BeVerb
+	if t.Is(prose.StrictCue) {
+		not &^= prose.Cue // "44 states": nearly always a noun
+	}
+	return !t.Is(not)
 }
 
 // isModifier reports whether a word may stand between a number and its
