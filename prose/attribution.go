@@ -484,7 +484,7 @@ func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
 		return !src[len(src)-1].Is(MonthName | Weekday)
 	}
 	for _, t := range src {
-		if t.Is(SourceNoun) {
+		if t.Is(SourceNoun) && (!p.is(prep, "in") || Has(p.word(t), InSource)) {
 			return true
 		}
 	}
@@ -554,18 +554,23 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			return // "if someone asks", "if local officials say": a case supposed, not a source
 		}
 	}
-	passive := k+1 < len(toks) && p.is(toks[k+1], "by") && !t.BreakAfter
+	by := k + 1 // where "by" would be: after the cue, or after its particle ("pointed out by")
+	if by+1 < len(toks) && p.is(toks[by], "out") && !toks[by-1].BreakAfter {
+		by++
+	}
+	passive := by < len(toks) && p.is(toks[by], "by") && !toks[by-1].BreakAfter
 	switch {
 	case passive:
-		// "unveiled by the committee", "as reported by Reuters"
-		end := k + 2
-		for end < len(toks) && end-(k+2) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
+		// "unveiled by the committee", "as reported by Reuters", "as
+		// pointed out by NASA"
+		end := by + 1
+		for end < len(toks) && end-(by+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
 			end++
 		}
-		if end == k+2 {
+		if end == by+1 {
 			return
 		}
-		src := toks[k+2 : end]
+		src := toks[by+1 : end]
 		a.Source = Span{src[0].Start, src[len(src)-1].End}
 		a.Kind = p.classify(src, false)
 		a.Content = p.withQuotes(Span(sent))
