@@ -247,9 +247,9 @@ type figure struct {
 	firstPerson bool
 	// vague marks a vague magnitude ("hundreds of clinics", "several
 	// thousand"): CLAIMS.md has it reported at info.
-	vague bool
-	sentence    int
-	cover       Cover
+	vague    bool
+	sentence int
+	cover    Cover
 }
 
 // maxReferBack bounds how many sentences a chain of "This figure…"
