@@ -656,9 +656,8 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		!(srcStart > 0 && p.is(toks[srcStart-1], "as")) {
 		return // "put" attributes only for a document ("the survey put support at 45%") or after "as" ("as she put it")
 	}
-	if t.Is(StrictCue) && !(p.quoteEndsBefore(t) && !p.capitalised(t) && !p.cueWithin(toks, k+1, maxSourceWords)) &&
-		(k > 0 && p.capitalised(t) || !p.takesClause(toks, k) || k > 0 && !p.isName(toks, k-1) && !toks[k-1].Is(Pronoun|SourceNoun|Role)) {
-		return // "the United States.", "his home state", "the four states that voted", `"…," state Sen. Ruiz said`
+	if t.Is(StrictCue) && !p.strictCueSpeaks(toks, k, before) {
+		return // "the United States.", "the war continued", "the four states that voted", `"…," state Sen. Ruiz said`
 	}
 	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t)) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
@@ -784,6 +783,29 @@ func (p *Paragraph) clauseFollows(toks []Token, k int) bool {
 func (p *Paragraph) quoteEndsBefore(t Token) bool {
 	before := strings.TrimRight(p.Text[:t.Start], " ")
 	return strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "”")
+}
+
+// strictCueSpeaks reports whether a strict cue at word k, with the source
+// words before it, attributes: right after a quotation ("“…,” continued
+// Ruiz", unless another cue follows: `"…," state Sen. Ruiz said`), after a
+// source that follows one ("“…,” he continued."), or before a quotation
+// or a clause with a name, pronoun or source before it ("She continued,
+// “…”", "Fuller states that …"). A capital mid-sentence makes it a name
+// ("the United States").
+func (p *Paragraph) strictCueSpeaks(toks []Token, k int, before []Token) bool {
+	t := toks[k]
+	switch {
+	case k > 0 && p.capitalised(t):
+		return false
+	case p.quoteEndsBefore(t):
+		return !p.cueWithin(toks, k+1, maxSourceWords)
+	case len(before) > 0 && p.quoteEndsBefore(before[0]):
+		return true
+	case k == 0 || !p.isName(toks, k-1) && !toks[k-1].Is(Pronoun|SourceNoun|Role):
+		return false
+	}
+	return p.quoteFollows(t) || k+1 < len(toks) && p.is(toks[k+1], "that") && !t.BreakAfter ||
+		t.BreakAfter && strings.HasPrefix(p.Text[t.End:], ":")
 }
 
 // cueWithin reports whether a speech cue is among the n words from k.
