@@ -8,7 +8,7 @@ import (
 
 // SplitSentences splits prose into sentences. A sentence ends at ".", "!"
 // or "?" (with any closing quotes or brackets) followed by white space and
-// a capital letter, digit or opening mark. Abbreviations ("Dec.", "Mr.",
+// a capital letter, digit, currency sign or opening mark. Abbreviations ("Dec.", "Mr.",
 // "No. 5"), words with inner periods ("U.S.", "e.g."), initials ("J. K."),
 // decimals and ellipses do not end a sentence. Sentences exclude the white
 // space between them.
@@ -112,7 +112,7 @@ func startsSentence(s string) bool {
 	for s != "" {
 		r, size := utf8.DecodeRuneInString(s)
 		switch {
-		case unicode.IsUpper(r), unicode.IsDigit(r), r == ObjectRune:
+		case unicode.IsUpper(r), unicode.IsDigit(r), r == ObjectRune, unicode.Is(unicode.Sc, r): // "$20,000,000 was awarded"
 			return true
 		case strings.ContainsRune("\"'“‘«([*_¿¡", r):
 			s = s[size:]

@@ -24,6 +24,8 @@ func TestSplitSentences(t *testing.T) {
 		{"Lower case. after a period stays", []string{"Lower case. after a period stays"}},
 		{"See p. 12 for more. Next.", []string{"See p. 12 for more.", "Next."}},
 		{"It ended. 2020 was hard.", []string{"It ended.", "2020 was hard."}},
+		{"Energy asked for bulbs. $20,000,000 was awarded. €5m followed.", []string{"Energy asked for bulbs.", "$20,000,000 was awarded.", "€5m followed."}},
+		{"It cost approx. $5, or U.S. $3 billion in all.", []string{"It cost approx. $5, or U.S. $3 billion in all."}},
 		{"  padded.   Next one.  ", []string{"padded.", "Next one."}},
 		{"Deaths rose.\uFFFC Next one.", []string{"Deaths rose.\uFFFC", "Next one."}},
 		{"Deaths rose.[12] Next one.[3, 4]", []string{"Deaths rose.[12]", "Next one.[3, 4]"}},
