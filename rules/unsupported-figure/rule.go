@@ -82,7 +82,7 @@ type figure struct {
 // source, in order: those uncited-number judges (judged, the sentence's,
 // in order), and every other quantity the sentence states that a source
 // could be asked for (a count of something, a percentage, an amount, a
-// multiplier) but not a year, a duration, a bare number or one inside a
+// multiplier) or a duration, but not a year, a bare number or one inside a
 // quotation (inQuote). uncited-number leaves small counts and bare counts
 // alone because they seldom need a source; once the sentence cites one,
 // it should hold them. Each is read in its sentence, so that "rose 100%"
@@ -143,12 +143,12 @@ func quoteCover(quotes []lint.Quote) func(start, end int) bool {
 }
 
 // worthChecking reports whether a quantity found in a citing sentence is
-// a figure its source should state: not a year, a duration or a lone
-// number with nothing counted.
+// a figure its source should state: not a year or a lone number with
+// nothing counted. A duration ("about 5 hours per day", "within 36
+// hours") is checked like any other figure: once the sentence cites a
+// page, how long something took is as much the page's claim as how many.
 func worthChecking(q verify.Quantity, after string) bool {
 	switch q.Unit {
-	case verify.Duration:
-		return false
 	case verify.Count:
 		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(after) {
 			return false
