@@ -3,7 +3,9 @@ package verify
 import (
 	"math"
 	"slices"
+	"strings"
 
+	"github.com/citelint/citelint/prose"
 	"github.com/shopspring/decimal"
 )
 
@@ -69,6 +71,14 @@ type Quantity struct {
 	// lexicon knows it as one ("1,200 deaths"): for messages and to prefer
 	// like with like, never to reject a match.
 	Noun string
+	// Counted is what a Count counts as the text words it ("68 different
+	// languages": "different languages"): up to three words straight
+	// after it, on its line, before a function word or a mark. It is
+	// empty for a number standing alone ("12." or "12 of them"). A claim
+	// and a source figure of the same value that both say what they count
+	// must share a word (singular or plural): "68 countries" is not
+	// supported by "68 different languages".
+	Counted string
 	// Change is +1 for a Percent stated as a rise ("rose 100%", "an
 	// increase of 100%"), -1 for a fall ("fell 50%"), else 0. A Multiplier
 	// can match a change: doubled is a rise of 100%, halved a fall of 50%.
@@ -313,6 +323,43 @@ func Compare(claim, source Quantity) Support {
 	return None
 }
 
+// CountedAgree reports whether two counts count the same thing, as far
+// as their words say: true unless both say what they count (Counted) and
+// share no word, singular and plural alike. A count that names nothing
+// (a table cell, "12 of them") agrees with any: its noun is elsewhere.
+func CountedAgree(claim, source Quantity) bool {
+	if claim.Unit != Count || source.Unit != Count || claim.Counted == "" || source.Counted == "" {
+		return true
+	}
+	for _, c := range strings.Fields(claim.Counted) {
+		if prose.Lookup(c).Is(prose.FunctionWord) {
+			continue // the "of" of "types of metrics"
+		}
+		c = singular(strings.ToLower(c))
+		for _, w := range strings.Fields(source.Counted) {
+			if singular(strings.ToLower(w)) == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// singular is a lowercase English word's singular, by its ending only:
+// "agencies" agency, "boxes" box, "panels" panel. Both sides go through
+// it, so a wrong guess ("news" new) is the same wrong guess.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
 // roundTo rounds v to the nearest multiple of step, halves away from zero.
 func roundTo(v, step decimal.Decimal) decimal.Decimal {
 	return v.DivRound(step, 0).Mul(step)
@@ -349,6 +396,13 @@ func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support
 			continue
 		}
 		sup := Compare(claim, *s)
+		if sup != None && !CountedAgree(claim, *s) {
+			// The same number of something else: the nearest miss of all.
+			if match == nil {
+				nears = append(nears, near{i: i, dist: -1, v: s.approx})
+			}
+			continue
+		}
 		better := sup > how || sup == how && sup != None && claim.Noun != "" &&
 			s.Noun == claim.Noun && match.Noun != claim.Noun
 		if better {

@@ -610,7 +610,45 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 	if j < len(s.toks) && s.toks[j].kind == tWord && prose.Lookup(s.text[s.toks[j].start:s.toks[j].end]).Is(prose.CountNoun) {
 		q.Noun = s.lower(j)
 	}
+	q.Counted = s.countedWords(j)
 	return j, true
+}
+
+// maxCountedWords is how many words after a count say what it counts:
+// "68 different languages", "40 federal agency staff".
+const maxCountedWords = 3
+
+// countedWords returns the words from token k that say what a count
+// counts (Quantity.Counted), as the text writes them: up to
+// maxCountedWords words in a row, on the count's line (a table's or a
+// PDF's next line is another cell), ending at a mark, a number or a
+// function word of the prose lexicon. A noun followed by "of" names a
+// kind or a group of what follows ("three types of metrics", "four
+// panels of experts"), so the words after "of" count too.
+func (s *scan) countedWords(k int) string {
+	first, last := -1, -1
+	sawOf := false
+	for n := 0; n < maxCountedWords && k < len(s.toks); n, k = n+1, k+1 {
+		t := s.toks[k]
+		if t.kind != tWord || strings.ContainsAny(s.text[s.toks[k-1].end:t.start], "\n\r") {
+			break
+		}
+		if prose.Lookup(s.text[t.start:t.end]).Is(prose.FunctionWord) {
+			if first < 0 || sawOf || s.word(k) != wOf {
+				break
+			}
+			sawOf, n = true, -1 // as many words again after one "of"
+			continue
+		}
+		if first < 0 {
+			first = int(t.start)
+		}
+		last = int(t.end)
+	}
+	if first < 0 {
+		return ""
+	}
+	return s.text[first:last]
 }
 
 // measureAt reads a unit of measure from token j: "feet", "ft", "sq ft",

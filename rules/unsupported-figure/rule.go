@@ -228,9 +228,14 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		pages.NotInPart(d, src, "figure", text)
 		return
 	}
+	if len(nearest) > 0 && f.claim.Counted != "" && verify.Compare(f.claim, nearest[0]) != verify.None {
+		// The page has the number, counting something else: say what the
+		// draft counts ("four workshops"; the page has "four panels").
+		text = `"` + strings.Join(strings.Fields(f.claim.Text+" "+f.claim.Counted), " ") + `"`
+	}
 	d.Message = text + " is not in the cited page"
 	if len(nearest) > 0 {
-		d.Message += " (it has " + listFigures(nearest) + ")"
+		d.Message += " (it has " + listFigures(f.claim, nearest) + ")"
 		d.Evidence = sourcepage.Evidence(src, nearest[0].Start, nearest[0].End)
 	} else {
 		d.Message += " (it has no figure of that kind)"
@@ -254,11 +259,16 @@ func shown(b *lint.Block, start, end int) string {
 }
 
 // listFigures names figures as the page writes them: "54%" or "54% and
-// 44.8%".
-func listFigures(qs []verify.Quantity) string {
+// 44.8%". A figure of the claim's value is named with what it counts
+// ("four panels"), since that is where it differs.
+func listFigures(claim verify.Quantity, qs []verify.Quantity) string {
 	names := make([]string, 0, len(qs))
 	for _, q := range qs {
-		n := strings.Join(strings.Fields(q.Text), " ")
+		n := q.Text
+		if q.Counted != "" && verify.Compare(claim, q) != verify.None {
+			n += " " + q.Counted
+		}
+		n = strings.Join(strings.Fields(n), " ")
 		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}

@@ -1,0 +1,76 @@
+package verify
+
+import "testing"
+
+// TestCounted checks what a count says it counts: the words straight
+// after it on its line, up to three, to a mark, a number or a function
+// word, with the words after one "of" of a kind or group.
+func TestCounted(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"68 different languages", "different languages"},
+		{"68 different languages, in all", "different languages"},
+		{"four panels covered it", "panels covered"},
+		{"40 federal agency staff members", "federal agency staff"},
+		{"three types of customer service metrics", "types of customer service metrics"},
+		{"12 members of the board", "members"},
+		{"12 of them", ""},
+		{"Agencies taking part: 12.", ""},
+		{"Agencies 12\nVisitors 40", ""},
+		{"1,200 deaths in 2020", "deaths"},
+		{"a of 5 kinds of of of things", "kinds"},
+	}
+	for _, tt := range tests {
+		qs := Quantities(tt.in)
+		if len(qs) == 0 {
+			t.Errorf("%q: no quantity", tt.in)
+			continue
+		}
+		if qs[0].Counted != tt.want {
+			t.Errorf("%q: counted %q, want %q", tt.in, qs[0].Counted, tt.want)
+		}
+	}
+}
+
+// TestFindFigureCountedNoun checks that a count is supported only by a
+// figure of its value that counts the same thing, singular or plural,
+// or names nothing; one that counts something else is the first of the
+// nearest figures.
+func TestFindFigureCountedNoun(t *testing.T) {
+	page := "Four panels covered performance. The site supports 68 different languages. Agencies taking part: 12. It drew 200 innovators."
+	tests := []struct {
+		claim, match, nearest string
+	}{
+		{"four panels", "Four", ""},
+		{"four panel sessions", "Four", ""},
+		{"four kinds of panels", "Four", ""},
+		{"four workshops", "", "Four"},
+		{"68 languages", "68", ""},
+		{"68 countries", "", "68"},
+		{"12 agencies", "12", ""},
+		{"12 countries", "12", ""},
+		{"200 federal innovators", "200", ""},
+		{"200", "200", ""},
+	}
+	src := Quantities(page)
+	for _, tt := range tests {
+		claim, ok := ParseFigure(tt.claim)
+		if !ok {
+			t.Fatalf("%q: not one figure", tt.claim)
+		}
+		match, _, nearest := FindFigure(claim, src)
+		got := ""
+		if match != nil {
+			got = match.Text
+		}
+		if got != tt.match {
+			t.Errorf("%q: match %q, want %q", tt.claim, got, tt.match)
+		}
+		near := ""
+		if len(nearest) > 0 {
+			near = nearest[0].Text
+		}
+		if match == nil && near != tt.nearest {
+			t.Errorf("%q: nearest %q, want %q", tt.claim, near, tt.nearest)
+		}
+	}
+}
