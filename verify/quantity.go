@@ -168,10 +168,39 @@ func QuantitiesLimit(text string, maxBytes int) []Quantity {
 	}
 	s := newScan(text)
 	qs := s.quantities()
+	shareRangeUnits(text, qs)
 	for i := range qs {
 		qs[i].setApprox()
 	}
 	return qs
+}
+
+// shareRangeUnits gives the lower end of a range the unit of its upper
+// end: in "five to 10 apps", "5 or 6 weeks", "between 5 and 10%" or
+// "5–10 km" the first number is a count of apps, weeks, percent or km
+// too, and a source must hold it as such. Only a bare number (a count
+// that says nothing of what it counts) takes the unit, from the figure
+// right after the joining word.
+func shareRangeUnits(text string, qs []Quantity) {
+	for i := 0; i+1 < len(qs); i++ {
+		lo, hi := &qs[i], &qs[i+1]
+		if lo.Unit != Count || lo.Counted != "" || lo.Noun != "" || hi.Unit == Count && hi.Counted == "" || hi.Unit == Ratio {
+			continue
+		}
+		switch strings.TrimSpace(text[lo.End:hi.Start]) {
+		case "to", "or", "–", "—":
+		case "and":
+			if !strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[:lo.Start])), "between") {
+				continue
+			}
+		default:
+			continue
+		}
+		lo.Unit, lo.Currency, lo.Measure, lo.Noun, lo.Counted = hi.Unit, hi.Currency, hi.Measure, hi.Noun, hi.Counted
+		if lo.Unit == Currency && hi.Currency == "" {
+			lo.Currency = ""
+		}
+	}
 }
 
 // setApprox records the quantity's value and step as floats in their

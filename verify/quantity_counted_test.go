@@ -1,6 +1,9 @@
 package verify
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCounted checks what a count says it counts: the words straight
 // after it on its line, up to three, to a mark, a number or a function
@@ -71,6 +74,34 @@ func TestFindFigureCountedNoun(t *testing.T) {
 		}
 		if match == nil && near != tt.nearest {
 			t.Errorf("%q: nearest %q, want %q", tt.claim, near, tt.nearest)
+		}
+	}
+}
+
+// TestRangeUnits checks that the lower end of a range takes the unit of
+// its upper end, and that only a bare number does.
+func TestRangeUnits(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"five to 10 apps", `[0,4) "five" 5 count step=1 counted=apps | [8,10) "10" 10 count step=1 counted=apps`},
+		{"5 or 6 weeks", `[0,1) "5" 5 duration step=1 measure=week | [5,12) "6 weeks" 6 duration step=1 measure=week`},
+		{"between 5 and 10%", `[8,9) "5" 5 percent step=1 | [14,17) "10%" 10 percent step=1`},
+		{"5 and 10%", `[0,1) "5" 5 count step=1 | [6,9) "10%" 10 percent step=1`},
+		{"$5 to $10", `[0,2) "$5" 5 currency step=1 cur=USD | [6,9) "$10" 10 currency step=1 cur=USD`},
+		{"3 apps to 10 users", `[0,1) "3" 3 count step=1 counted=apps | [10,12) "10" 10 count step=1 noun=users counted=users`},
+		{"from 5 to 10", `[5,6) "5" 5 count step=1 | [10,12) "10" 10 count step=1`},
+		{"1 to 5 in 10", `[0,1) "1" 1 count step=1 | [5,12) "5 in 10" 0.5 ratio step=0`},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range Quantities(tt.in) {
+			s := show(q)
+			if q.Counted != "" {
+				s += " counted=" + q.Counted
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.in, g, tt.want)
 		}
 	}
 }

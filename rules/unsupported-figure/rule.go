@@ -107,6 +107,17 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 		if k < len(spans) && spans[k][0] < f.End {
 			taken[k] = true
 			out = append(out, figure{*f, qs[k]})
+			// A figure of several quantities ("five to 10 apps") holds
+			// each: both ends of a range must be the page's. The first
+			// is reported over the whole figure, the others over their
+			// own words.
+			for k+1 < len(spans) && spans[k+1][0] < f.End {
+				k++
+				taken[k] = true
+				g := *f
+				g.Start, g.End = spans[k][0], spans[k][1]
+				out = append(out, figure{g, qs[k]})
+			}
 			continue
 		}
 		if q, ok := verify.ParseFigure(b.Text[b.TextOffset(f.Start):b.TextOffset(f.End)]); ok {
@@ -149,6 +160,9 @@ func quoteCover(quotes []lint.Quote) func(start, end int) bool {
 // page, how long something took is as much the page's claim as how many.
 func worthChecking(q verify.Quantity, after string) bool {
 	switch q.Unit {
+	case verify.Duration:
+		// "Ten months ago, I wrote" dates the writing, not a claim.
+		return !strings.HasPrefix(after, "ago") || len(after) > 3 && unicode.IsLetter(rune(after[3]))
 	case verify.Count:
 		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(after) {
 			return false
