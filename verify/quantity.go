@@ -227,7 +227,7 @@ func (q *Quantity) setApprox() {
 // whenever it cannot tell: no floats, or a multiplier against a percent
 // change, whose bases differ.
 func mayMatch(claim, source *Quantity) bool {
-	if !claim.hasApprox || !source.hasApprox || claim.Unit == Multiplier || source.Unit == Multiplier {
+	if !claim.hasApprox || !source.hasApprox || claim.Unit == Multiplier || source.Unit == Multiplier || isDigitCount(*claim) {
 		return true
 	}
 	tol := max(claim.approxStep, source.approxStep) + 1e-9*max(math.Abs(claim.approx), math.Abs(source.approx), 1)
@@ -336,6 +336,16 @@ func durationBase(measure string) (n int64, month bool) {
 // stated currencies must agree, and two measures must be in the same unit
 // (a measure never matches a count).
 func Compare(claim, source Quantity) Support {
+	if isDigitCount(claim) && source.Unit == Percent {
+		// "double-digit growth" is supported by a percentage of two
+		// digits ("12%"), as its rounding. Only a percentage: the words
+		// qualify rates and changes, and a long page has counts of every
+		// length.
+		if digits(source.Value) == claim.Value.IntPart() {
+			return Rounded
+		}
+		return None
+	}
 	cv, cstep, sv, sstep, ok := comparable(claim, source)
 	if !ok {
 		return None
@@ -387,6 +397,19 @@ func singular(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// isDigitCount reports whether a quantity is a number of digits
+// ("double-digit", "a 3-digit code").
+func isDigitCount(q Quantity) bool { return q.Unit == Measure && q.Measure == "digit" }
+
+// digits is how many digits the whole part of v has (0 for |v| < 1).
+func digits(v decimal.Decimal) int64 {
+	w := v.Abs().Truncate(0)
+	if w.Sign() == 0 {
+		return 0
+	}
+	return int64(len(w.String()))
 }
 
 // roundTo rounds v to the nearest multiple of step, halves away from zero.

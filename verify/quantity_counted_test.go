@@ -105,3 +105,47 @@ func TestRangeUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitCounts checks "double-digit" and "a 3-digit code": a number
+// of digits, supported by a figure with that many digits in its whole
+// part of a percentage or by the same words, and by nothing else.
+func TestDigitCounts(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"double-digit drops", `[0,12) "double-digit" 2 measure step=0 measure=digit`},
+		{"a triple-digit rise", `[2,14) "triple-digit" 3 measure step=0 measure=digit`},
+		{"a 3-digit code", `[2,9) "3-digit" 3 measure step=1 measure=digit`},
+		{"a double take", ``},
+	} {
+		if got := showAll(Quantities(tt.in)); got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		claim, source string
+		want          Support
+	}{
+		{"double-digit", "12%", Rounded},
+		{"double-digit", "99.5%", Rounded},
+		{"double-digit", "9%", None},
+		{"double-digit", "$120", None},
+		{"triple-digit", "120%", Rounded},
+		{"triple-digit", "120", None},
+		{"triple-digit", "double-digit", None},
+		{"double-digit", "two-digit", Exact},
+		{"double-digit", "12 days", None},
+	} {
+		c, ok1 := ParseFigure(tt.claim)
+		s, ok2 := ParseFigure(tt.source)
+		if !ok1 || !ok2 {
+			t.Fatalf("%q or %q: not one figure", tt.claim, tt.source)
+		}
+		if got := Compare(c, s); got != tt.want {
+			t.Errorf("Compare(%q, %q) = %v, want %v", tt.claim, tt.source, got, tt.want)
+		}
+	}
+	src := Quantities("Traffic fell by more than double-digit percentages, and 9% overall.")
+	claim, _ := ParseFigure("triple-digit")
+	if m, _, near := FindFigure(claim, src); m != nil || len(near) != 1 || near[0].Text != "double-digit" {
+		t.Errorf("triple-digit: match %v, nearest %v; want none and double-digit", m, near)
+	}
+}

@@ -325,6 +325,8 @@ type figure struct {
 	step decimal.Decimal
 	next int
 	unit Unit
+	// measure is the unit of a Measure read from words: "double-digit".
+	measure string
 	// digits marks a figure written in digits: only those can be labels
 	// ("page 45") or days of a date.
 	digits bool
@@ -419,7 +421,7 @@ func (s *scan) quantities() []Quantity {
 			starts++
 		case t.kind == tWord:
 			switch wordTable[t.word].kind {
-			case wCardinal, wArticle, wFraction, wMultiplierVerb, wTwice, wCurrencyCode:
+			case wCardinal, wArticle, wFraction, wMultiplierVerb, wTwice, wCurrencyCode, wDigitCount:
 				starts++
 			}
 		}
@@ -475,7 +477,7 @@ func (s *scan) figureAt(k int) (Quantity, int, bool) {
 	if negative {
 		f.value = f.value.Neg()
 	}
-	q := Quantity{Value: f.value, Step: f.step, Unit: f.unit}
+	q := Quantity{Value: f.value, Step: f.step, Unit: f.unit, Measure: f.measure}
 	end := f.next
 	if currency != "" {
 		q.Unit, q.Currency = Currency, currency
@@ -517,6 +519,12 @@ func (s *scan) wordFigure(k int) (figure, bool) {
 		return figure{value: fraction(info.n, info.den), next: k + 1, unit: Multiplier}, true
 	case wTwice:
 		return figure{value: decimal.NewFromInt(info.n), next: k + 1, unit: Multiplier}, true
+	case wDigitCount:
+		// "double-digit growth": a number of two digits.
+		if s.isHyphen(k+1) && s.glued(k, k+1) && s.glued(k+1, k+2) && s.info(k+2).measure == "digit" {
+			return figure{value: decimal.NewFromInt(info.n), next: k + 3, unit: Measure, measure: "digit"}, true
+		}
+		return figure{}, false
 	case wFraction:
 		if info.n == 2 && s.lower(k) == "half" {
 			return figure{value: fraction(1, 2), next: k + 1, unit: Ratio}, true
