@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/prose"
 	"github.com/shopspring/decimal"
@@ -366,16 +368,24 @@ func Compare(claim, source Quantity) Support {
 // as their words say: true unless both say what they count (Counted) and
 // share no word, singular and plural alike. A count that names nothing
 // (a table cell, "12 of them") agrees with any: its noun is elsewhere.
+// So does a claimed one, which is as often an article as a number ("one
+// great example"), and a claim whose words start with a name ("two
+// Securities and Exchange Commission projects"), whose noun comes after
+// the name.
 func CountedAgree(claim, source Quantity) bool {
-	if claim.Unit != Count || source.Unit != Count || claim.Counted == "" || source.Counted == "" {
+	if claim.Unit != Count || source.Unit != Count || claim.Counted == "" || source.Counted == "" ||
+		claim.Value.Equal(decimal.NewFromInt(1)) {
 		return true
 	}
-	for _, c := range strings.Fields(claim.Counted) {
+	if r, _ := utf8.DecodeRuneInString(claim.Counted); unicode.IsUpper(r) {
+		return true
+	}
+	for _, c := range strings.FieldsFunc(claim.Counted, notWordRune) {
 		if prose.Lookup(c).Is(prose.FunctionWord) {
 			continue // the "of" of "types of metrics"
 		}
 		c = singular(strings.ToLower(c))
-		for _, w := range strings.Fields(source.Counted) {
+		for _, w := range strings.FieldsFunc(source.Counted, notWordRune) {
 			if singular(strings.ToLower(w)) == c {
 				return true
 			}
@@ -383,6 +393,10 @@ func CountedAgree(claim, source Quantity) bool {
 	}
 	return false
 }
+
+// notWordRune splits counted words at spaces and hyphens
+// ("cross-agency goals").
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) }
 
 // singular is a lowercase English word's singular, by its ending only:
 // "agencies" agency, "boxes" box, "panels" panel. Both sides go through

@@ -21,6 +21,8 @@ func TestCounted(t *testing.T) {
 		{"Agencies 12\nVisitors 40", ""},
 		{"1,200 deaths in 2020", "deaths"},
 		{"a of 5 kinds of of of things", "kinds"},
+		{"15 cross-agency goals", "cross-agency goals"},
+		{"2 x-y-z-w-v", "x-y-z"},
 	}
 	for _, tt := range tests {
 		qs := Quantities(tt.in)
@@ -39,7 +41,8 @@ func TestCounted(t *testing.T) {
 // or names nothing; one that counts something else is the first of the
 // nearest figures.
 func TestFindFigureCountedNoun(t *testing.T) {
-	page := "Four panels covered performance. The site supports 68 different languages. Agencies taking part: 12. It drew 200 innovators."
+	page := "Four panels covered performance. The site supports 68 different languages. Agencies taking part: 12. It drew 200 innovators. " +
+		"It set 15 high-priority goals. One panel ran late. Two XML products shipped."
 	tests := []struct {
 		claim, match, nearest string
 	}{
@@ -53,6 +56,11 @@ func TestFindFigureCountedNoun(t *testing.T) {
 		{"12 countries", "12", ""},
 		{"200 federal innovators", "200", ""},
 		{"200", "200", ""},
+		{"15 cross-agency goals", "15", ""},
+		{"15 cross-agency targets", "", "15"},
+		{"one workshop", "One", ""},
+		{"two SEC projects", "Two", ""},
+		{"two projects", "", "Two"},
 	}
 	src := Quantities(page)
 	for _, tt := range tests {

@@ -638,6 +638,11 @@ func (s *scan) countedWords(k int) string {
 	sawOf := false
 	for n := 0; n < maxCountedWords && k < len(s.toks); n, k = n+1, k+1 {
 		t := s.toks[k]
+		if s.isHyphen(k) && first >= 0 && s.glued(k-1, k) && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+			// "cross-agency goals": a compound's parts are words of it.
+			n--
+			continue
+		}
 		if t.kind != tWord || strings.ContainsAny(s.text[s.toks[k-1].end:t.start], "\n\r") {
 			break
 		}

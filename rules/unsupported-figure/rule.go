@@ -127,7 +127,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 	nJudged, j := len(out), 0
 	for i, q := range qs {
 		ts, te := s.Start+q.Start, s.Start+q.End
-		if taken[i] || !worthChecking(q, strings.TrimLeft(b.Text[te:], " ")) || inQuote(ts, te) {
+		if taken[i] || !worthChecking(q, b.Text[s.Start:ts], strings.TrimLeft(b.Text[te:], " ")) || inQuote(ts, te) {
 			continue
 		}
 		start, end := spans[i][0], spans[i][1]
@@ -158,11 +158,10 @@ func quoteCover(quotes []lint.Quote) func(start, end int) bool {
 // nothing counted. A duration ("about 5 hours per day", "within 36
 // hours") is checked like any other figure: once the sentence cites a
 // page, how long something took is as much the page's claim as how many.
-func worthChecking(q verify.Quantity, after string) bool {
+func worthChecking(q verify.Quantity, before, after string) bool {
 	switch q.Unit {
 	case verify.Duration:
-		// "Ten months ago, I wrote" dates the writing, not a claim.
-		return !strings.HasPrefix(after, "ago") || len(after) > 3 && unicode.IsLetter(rune(after[3]))
+		return !relativeTime(q, before, after)
 	case verify.Count:
 		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(after) {
 			return false
@@ -170,6 +169,44 @@ func worthChecking(q verify.Quantity, after string) bool {
 		return !isYear(q)
 	}
 	return true
+}
+
+// relativeTime reports whether a duration places something in time
+// rather than measures it: "Ten months ago, I wrote", "One week later",
+// "in the next ten years", "a 10-year-old system", "maybe one day". These
+// date the writing or describe its subject, and are no figure a cited
+// page is asked to hold.
+func relativeTime(q verify.Quantity, before, after string) bool {
+	switch strings.ToLower(leadingWord(after)) {
+	case "ago", "later", "earlier", "old", "hence":
+		return true
+	}
+	if strings.HasSuffix(strings.ToLower(q.Text), "-old") {
+		return true
+	}
+	switch strings.ToLower(lastWord(before)) {
+	case "next", "coming":
+		return true
+	}
+	// "one day" is mostly "some day".
+	return strings.EqualFold(strings.Join(strings.Fields(q.Text), " "), "one day")
+}
+
+// leadingWord returns the letters that start s ("old" of "old system",
+// "old" of "-old").
+func leadingWord(s string) string {
+	s = strings.TrimLeft(s, "- ")
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// lastWord returns the last run of letters of s.
+func lastWord(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
 }
 
 // countedNoun reports whether the text after a bare number starts with
