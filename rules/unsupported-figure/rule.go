@@ -64,8 +64,14 @@ func run(p *lint.Pass) {
 		}
 		inQuote := quoteCover(b.Quotes)
 		for si := range b.Sentences {
+			reported := false
 			for _, f := range figuresOf(b, si, judged[sentenceKey{b, si}], inQuote) {
-				check(p, pages, f)
+				// One finding for a range whose first end is reported
+				// already over the whole of it.
+				if f.part && reported {
+					continue
+				}
+				reported = check(p, pages, f)
 			}
 		}
 	}
@@ -76,6 +82,9 @@ func run(p *lint.Pass) {
 type figure struct {
 	uncitednumber.Figure
 	claim verify.Quantity
+	// part marks a later quantity of the figure before it ("10 apps" of
+	// "five to 10 apps"), checked on its own only when that one passed.
+	part bool
 }
 
 // figuresOf returns the figures of sentence si of b to check against its
@@ -106,7 +115,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 		}
 		if k < len(spans) && spans[k][0] < f.End {
 			taken[k] = true
-			out = append(out, figure{*f, qs[k]})
+			out = append(out, figure{*f, qs[k], false})
 			// A figure of several quantities ("five to 10 apps") holds
 			// each: both ends of a range must be the page's. The first
 			// is reported over the whole figure, the others over their
@@ -116,12 +125,12 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 				taken[k] = true
 				g := *f
 				g.Start, g.End = spans[k][0], spans[k][1]
-				out = append(out, figure{g, qs[k]})
+				out = append(out, figure{g, qs[k], true})
 			}
 			continue
 		}
 		if q, ok := verify.ParseFigure(b.Text[b.TextOffset(f.Start):b.TextOffset(f.End)]); ok {
-			out = append(out, figure{*f, q})
+			out = append(out, figure{*f, q, false})
 		}
 	}
 	nJudged, j := len(out), 0
@@ -137,7 +146,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 		if j < nJudged && out[j].Start < end {
 			continue
 		}
-		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q})
+		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q, false})
 	}
 	slices.SortStableFunc(out, func(a, b figure) int { return a.Start - b.Start })
 	return out
@@ -232,7 +241,9 @@ func countsSomething(text string) bool {
 // isYear reports whether a count reads as a year.
 func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 
-func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
+// check looks for a figure in its cited pages, and reports whether it
+// made a finding.
+func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
 	if len(srcs) == 0 && (f.Cover == uncitednumber.BySentence || f.Cover == uncitednumber.ByParagraph) {
 		// uncited-number finds the figure sourced by an earlier sentence
@@ -247,12 +258,12 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		}
 	}
 	if len(srcs) == 0 {
-		return
+		return false
 	}
 	text := shown(f.Block, f.Start, f.End)
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
 	if !pages.Begin(d, srcs, "figure", text) {
-		return
+		return true // an unreadable page or the bound, said once
 	}
 	src := srcs[0]
 	// Any page the sentence cites may hold the figure. It is reported
@@ -266,7 +277,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		}
 		match, _, near := verify.FindFigure(f.claim, pages.Figures(s))
 		if match != nil {
-			return
+			return false
 		}
 		// A page's year ("annual report 2025") is no figure a writer
 		// meant to cite.
@@ -277,7 +288,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	}
 	if src.Page.Partial {
 		pages.NotInPart(d, src, "figure", text)
-		return
+		return true
 	}
 	if len(nearest) > 0 && f.claim.Counted != "" && verify.Compare(f.claim, nearest[0]) != verify.None {
 		// The page has the number, counting something else: say what the
@@ -299,6 +310,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		d.Suggestion = "check the figure against " + u.URL + " by hand"
 	}
 	p.Report(d)
+	return true
 }
 
 // shown is a figure of the draft as a message quotes it: its prose text

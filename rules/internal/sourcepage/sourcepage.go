@@ -156,8 +156,9 @@ const MaxSources = 3
 // pages that were read, then those reached that could not be read (the
 // reason is worth an info finding when no page could be read). A link
 // inside the claim (its words are the link's text, or the quotation holds
-// the link) is nearest. None is returned when no such link has an
-// answer: no link, a footnote, a link to another kind of place, or a web
+// the link) is nearest, and when no link on the claim has an answer, the
+// claim's source is that unreached page and none is returned. None is
+// returned either when no link has an answer: no link, a footnote, a link to another kind of place, or a web
 // page that was not fetched (offline with nothing cached, the network
 // down, the links deadline passed, a skipped address) or is dead, which
 // the link rules report.
@@ -168,12 +169,21 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 	}
 	var read, unread []candidate
 	seen := map[*extract.Page]bool{}
+	// own counts the links on the claim itself, and ownAnswered those
+	// the run has an answer for.
+	own, ownAnswered := 0, 0
 	for _, c := range f.nearLinks(b, si, start, end) {
 		l, ok := f.byDest[c.TargetStart]
 		if !ok {
 			continue
 		}
 		page, ok := f.answer(l)
+		if distance(c, start, end) == 0 {
+			own++
+			if ok {
+				ownAnswered++
+			}
+		}
 		if !ok || seen[page] {
 			// The same page cited twice is looked at once, at its
 			// nearest link.
@@ -186,6 +196,12 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 		} else {
 			unread = append(unread, candidate{Source{URL: l.Target, Page: page}, d})
 		}
+	}
+	if own > 0 && ownAnswered == 0 {
+		// The claim's own link ([15 goals](url)) names its source, and
+		// that page was not reached: another page the sentence cites is
+		// not where the claim comes from.
+		return nil
 	}
 	byDistance := func(a, b candidate) int { return a.distance - b.distance }
 	slices.SortStableFunc(read, byDistance)
