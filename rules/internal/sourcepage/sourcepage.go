@@ -4,6 +4,7 @@
 package sourcepage
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -65,6 +66,8 @@ type Finder struct {
 	prepared map[*extract.Page]*verify.Prepared
 	texts    map[*extract.Page]string
 	links    map[*lint.Block]*blockLinks
+	// notes holds the links of each footnote definition, by label.
+	notes map[string][]*lint.Citation
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
 }
@@ -274,16 +277,76 @@ func (f *Finder) linksOf(b *lint.Block) *blockLinks {
 	idx, ok := f.links[b]
 	if !ok {
 		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}}
+		add := func(c *lint.Citation) {
+			idx.all = append(idx.all, c)
+			idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
+		}
 		for _, c := range b.Citations {
-			if IsLink(c) {
-				idx.all = append(idx.all, c)
-				idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
+			switch {
+			case IsLink(c):
+				add(c)
+			case c.Kind == lint.FootnoteRef:
+				// A footnote's links cite what its reference does: each
+				// stands where the reference is ("45% of renters
+				// moved.[^1]"), so that distances and sentences are the
+				// reference's, and leads to its own page.
+				for _, l := range f.footnoteLinks(c.Target) {
+					at := *l
+					at.Start, at.End, at.Block, at.Sentence, at.TextStart, at.TextEnd = c.Start, c.End, c.Block, c.Sentence, c.TextStart, c.TextEnd
+					add(&at)
+				}
 			}
 		}
 		f.links[b] = idx
 	}
 	return idx
 }
+
+// footnoteLinks returns the links in the definition of footnote label
+// (at most MaxLinksPerClaim), found once per document.
+func (f *Finder) footnoteLinks(label string) []*lint.Citation {
+	if f.notes == nil {
+		f.notes = map[string][]*lint.Citation{}
+		doc := f.p.Doc
+		for _, c := range doc.Containers {
+			if c.Kind != lint.FootnoteDefinition {
+				continue
+			}
+			l, ok := footnoteLabel(doc.Source, c.Start)
+			if !ok || f.notes[l] != nil {
+				continue
+			}
+			links := []*lint.Citation{}
+			for _, bi := range c.Blocks {
+				for _, ct := range doc.Blocks[bi].Citations {
+					if IsLink(ct) && len(links) < MaxLinksPerClaim {
+						links = append(links, ct)
+					}
+				}
+			}
+			f.notes[l] = links
+		}
+	}
+	return f.notes[label]
+}
+
+// footnoteLabel reads the label of the footnote definition at src[at:],
+// "[^label]:".
+func footnoteLabel(src []byte, at int) (string, bool) {
+	if at < 0 || at+2 > len(src) || src[at] != '[' || src[at+1] != '^' {
+		return "", false
+	}
+	rest := src[at+2 : min(len(src), at+2+maxFootnoteLabel)]
+	i := bytes.Index(rest, []byte("]:"))
+	if i <= 0 {
+		return "", false
+	}
+	return string(rest[:i]), true
+}
+
+// maxFootnoteLabel bounds the bytes a footnote label is looked for in:
+// Markdown labels are short (CommonMark allows 999 characters).
+const maxFootnoteLabel = 1000
 
 // HasLinks reports whether block b cites a page by a link: in sentence si,
 // or anywhere in the block when si is negative.
