@@ -98,7 +98,15 @@ func decodeText(data []byte) (pageText, bool) {
 	if h.MainBytes < 0 || h.FullBytes < 0 || h.MainBytes+h.FullBytes != len(rest) {
 		return pageText{}, false
 	}
-	t := pageText{Main: string(rest[:h.MainBytes]), Full: string(rest[h.MainBytes:])}
+	main, full := rest[:h.MainBytes], rest[h.MainBytes:]
+	t := pageText{Main: string(main)}
+	if bytes.Equal(main, full) {
+		// A page whose full text is its main text (Markdown, plain text,
+		// a bare article) keeps one copy: half the run's memory for it.
+		t.Full = t.Main
+	} else {
+		t.Full = string(full)
+	}
 	for _, b := range h.Blocks {
 		t.Blocks = append(t.Blocks, extract.Block{Kind: extract.BlockKind(b[0]), Level: b[1], Quote: b[2] == 1, Start: b[3], End: b[4]})
 	}

@@ -3,6 +3,7 @@ package linkcheck
 import (
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/citelint/citelint/extract"
 )
@@ -32,5 +33,22 @@ func TestPageTextFileRoundTrip(t *testing.T) {
 		if _, ok := decodeText([]byte(bad)); ok {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+// TestPageTextFileSameMainAndFull checks that a page whose full text is
+// its main text reads back as the same text, held once.
+func TestPageTextFileSameMainAndFull(t *testing.T) {
+	in := pageText{Main: "Heading\n\nBody text, 45%.", Full: "Heading\n\nBody text, 45%."}
+	data, err := encodeText(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, ok := decodeText(data)
+	if !ok || !reflect.DeepEqual(in, out) {
+		t.Fatalf("round trip: ok %v\n got %+v\nwant %+v", ok, out, in)
+	}
+	if unsafe.StringData(out.Main) != unsafe.StringData(out.Full) {
+		t.Error("main and full text are two copies")
 	}
 }

@@ -37,6 +37,7 @@ const (
 	wSquare                  // square, sq: "square feet"
 	wCubic                   // cubic, cu: "cubic metres"
 	wMetric                  // metric: "metric tons" are tonnes
+	wDigitCount              // single, double, triple, quadruple: "double-digit", n digits
 )
 
 // The dimensions of a measure that change how it is read (wordInfo.n of a
@@ -110,6 +111,9 @@ var numberWords = func() map[string]wordInfo {
 		"quadrupled": {4, 1}, "quadruples": {4, 1}, "quadrupling": {4, 1},
 		"halved": {1, 2}, "halving": {1, 2}} {
 		m[w] = wordInfo{kind: wMultiplierVerb, n: f[0], den: f[1]}
+	}
+	for w, n := range map[string]int64{"single": 1, "double": 2, "triple": 3, "quadruple": 4} {
+		m[w] = wordInfo{kind: wDigitCount, n: n}
 	}
 	m["twice"] = wordInfo{kind: wTwice, n: 2}
 	m["thrice"] = wordInfo{kind: wTwice, n: 3}
@@ -224,6 +228,9 @@ var measureWords = map[string][]string{
 	"kilowatt hour":      {"kwh"},
 	"megawatt hour":      {"mwh"},
 	"gigawatt hour":      {"gwh"},
+	// "a 3-digit code", "two-digit growth": how many digits a number has
+	// (a magnitude, compared with figures by Compare).
+	"digit": {"digit", "digits"},
 }
 
 // rateNames are the names of rates written as one unit: a measure per a

@@ -3,7 +3,11 @@ package verify
 import (
 	"math"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/citelint/citelint/prose"
 	"github.com/shopspring/decimal"
 )
 
@@ -69,6 +73,14 @@ type Quantity struct {
 	// lexicon knows it as one ("1,200 deaths"): for messages and to prefer
 	// like with like, never to reject a match.
 	Noun string
+	// Counted is what a Count counts as the text words it ("68 different
+	// languages": "different languages"): up to three words straight
+	// after it, on its line, before a function word or a mark. It is
+	// empty for a number standing alone ("12." or "12 of them"). A claim
+	// and a source figure of the same value that both say what they count
+	// must share a word (singular or plural): "68 countries" is not
+	// supported by "68 different languages".
+	Counted string
 	// Change is +1 for a Percent stated as a rise ("rose 100%", "an
 	// increase of 100%"), -1 for a fall ("fell 50%"), else 0. A Multiplier
 	// can match a change: doubled is a rise of 100%, halved a fall of 50%.
@@ -158,10 +170,39 @@ func QuantitiesLimit(text string, maxBytes int) []Quantity {
 	}
 	s := newScan(text)
 	qs := s.quantities()
+	shareRangeUnits(text, qs)
 	for i := range qs {
 		qs[i].setApprox()
 	}
 	return qs
+}
+
+// shareRangeUnits gives the lower end of a range the unit of its upper
+// end: in "five to 10 apps", "5 or 6 weeks", "between 5 and 10%" or
+// "5–10 km" the first number is a count of apps, weeks, percent or km
+// too, and a source must hold it as such. Only a bare number (a count
+// that says nothing of what it counts) takes the unit, from the figure
+// right after the joining word.
+func shareRangeUnits(text string, qs []Quantity) {
+	for i := 0; i+1 < len(qs); i++ {
+		lo, hi := &qs[i], &qs[i+1]
+		if lo.Unit != Count || lo.Counted != "" || lo.Noun != "" || hi.Unit == Count && hi.Counted == "" || hi.Unit == Ratio {
+			continue
+		}
+		switch strings.TrimSpace(text[lo.End:hi.Start]) {
+		case "to", "or", "–", "—":
+		case "and":
+			if !strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[:lo.Start])), "between") {
+				continue
+			}
+		default:
+			continue
+		}
+		lo.Unit, lo.Currency, lo.Measure, lo.Noun, lo.Counted = hi.Unit, hi.Currency, hi.Measure, hi.Noun, hi.Counted
+		if lo.Unit == Currency && hi.Currency == "" {
+			lo.Currency = ""
+		}
+	}
 }
 
 // setApprox records the quantity's value and step as floats in their
@@ -188,7 +229,7 @@ func (q *Quantity) setApprox() {
 // whenever it cannot tell: no floats, or a multiplier against a percent
 // change, whose bases differ.
 func mayMatch(claim, source *Quantity) bool {
-	if !claim.hasApprox || !source.hasApprox || claim.Unit == Multiplier || source.Unit == Multiplier {
+	if !claim.hasApprox || !source.hasApprox || claim.Unit == Multiplier || source.Unit == Multiplier || isDigitCount(*claim) {
 		return true
 	}
 	tol := max(claim.approxStep, source.approxStep) + 1e-9*max(math.Abs(claim.approx), math.Abs(source.approx), 1)
@@ -297,6 +338,16 @@ func durationBase(measure string) (n int64, month bool) {
 // stated currencies must agree, and two measures must be in the same unit
 // (a measure never matches a count).
 func Compare(claim, source Quantity) Support {
+	if isDigitCount(claim) && source.Unit == Percent {
+		// "double-digit growth" is supported by a percentage of two
+		// digits ("12%"), as its rounding. Only a percentage: the words
+		// qualify rates and changes, and a long page has counts of every
+		// length.
+		if digits(source.Value) == claim.Value.IntPart() {
+			return Rounded
+		}
+		return None
+	}
 	cv, cstep, sv, sstep, ok := comparable(claim, source)
 	if !ok {
 		return None
@@ -311,6 +362,68 @@ func Compare(claim, source Quantity) Support {
 		return Rounded
 	}
 	return None
+}
+
+// CountedAgree reports whether two counts count the same thing, as far
+// as their words say: true unless both say what they count (Counted) and
+// share no word, singular and plural alike. A count that names nothing
+// (a table cell, "12 of them") agrees with any: its noun is elsewhere.
+// So does a claimed one, which is as often an article as a number ("one
+// great example"), and a claim whose words start with a name ("two
+// Securities and Exchange Commission projects"), whose noun comes after
+// the name.
+func CountedAgree(claim, source Quantity) bool {
+	if claim.Unit != Count || source.Unit != Count || claim.Counted == "" || source.Counted == "" ||
+		claim.Value.Equal(decimal.NewFromInt(1)) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(claim.Counted); unicode.IsUpper(r) {
+		return true
+	}
+	for _, c := range strings.FieldsFunc(claim.Counted, notWordRune) {
+		if prose.Lookup(c).Is(prose.FunctionWord) {
+			continue // the "of" of "types of metrics"
+		}
+		c = singular(strings.ToLower(c))
+		for _, w := range strings.FieldsFunc(source.Counted, notWordRune) {
+			if singular(strings.ToLower(w)) == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notWordRune splits counted words at spaces and hyphens
+// ("cross-agency goals").
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) }
+
+// singular is a lowercase English word's singular, by its ending only:
+// "agencies" agency, "boxes" box, "panels" panel. Both sides go through
+// it, so a wrong guess ("news" new) is the same wrong guess.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// isDigitCount reports whether a quantity is a number of digits
+// ("double-digit", "a 3-digit code").
+func isDigitCount(q Quantity) bool { return q.Unit == Measure && q.Measure == "digit" }
+
+// digits is how many digits the whole part of v has (0 for |v| < 1).
+func digits(v decimal.Decimal) int64 {
+	w := v.Abs().Truncate(0)
+	if w.Sign() == 0 {
+		return 0
+	}
+	return int64(len(w.String()))
 }
 
 // roundTo rounds v to the nearest multiple of step, halves away from zero.
@@ -349,6 +462,13 @@ func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support
 			continue
 		}
 		sup := Compare(claim, *s)
+		if sup != None && !CountedAgree(claim, *s) {
+			// The same number of something else: the nearest miss of all.
+			if match == nil {
+				nears = append(nears, near{i: i, dist: -1, v: s.approx})
+			}
+			continue
+		}
 		better := sup > how || sup == how && sup != None && claim.Noun != "" &&
 			s.Noun == claim.Noun && match.Noun != claim.Noun
 		if better {

@@ -325,6 +325,8 @@ type figure struct {
 	step decimal.Decimal
 	next int
 	unit Unit
+	// measure is the unit of a Measure read from words: "double-digit".
+	measure string
 	// digits marks a figure written in digits: only those can be labels
 	// ("page 45") or days of a date.
 	digits bool
@@ -419,7 +421,7 @@ func (s *scan) quantities() []Quantity {
 			starts++
 		case t.kind == tWord:
 			switch wordTable[t.word].kind {
-			case wCardinal, wArticle, wFraction, wMultiplierVerb, wTwice, wCurrencyCode:
+			case wCardinal, wArticle, wFraction, wMultiplierVerb, wTwice, wCurrencyCode, wDigitCount:
 				starts++
 			}
 		}
@@ -475,7 +477,7 @@ func (s *scan) figureAt(k int) (Quantity, int, bool) {
 	if negative {
 		f.value = f.value.Neg()
 	}
-	q := Quantity{Value: f.value, Step: f.step, Unit: f.unit}
+	q := Quantity{Value: f.value, Step: f.step, Unit: f.unit, Measure: f.measure}
 	end := f.next
 	if currency != "" {
 		q.Unit, q.Currency = Currency, currency
@@ -517,6 +519,12 @@ func (s *scan) wordFigure(k int) (figure, bool) {
 		return figure{value: fraction(info.n, info.den), next: k + 1, unit: Multiplier}, true
 	case wTwice:
 		return figure{value: decimal.NewFromInt(info.n), next: k + 1, unit: Multiplier}, true
+	case wDigitCount:
+		// "double-digit growth": a number of two digits.
+		if s.isHyphen(k+1) && s.glued(k, k+1) && s.glued(k+1, k+2) && s.info(k+2).measure == "digit" {
+			return figure{value: decimal.NewFromInt(info.n), next: k + 3, unit: Measure, measure: "digit"}, true
+		}
+		return figure{}, false
 	case wFraction:
 		if info.n == 2 && s.lower(k) == "half" {
 			return figure{value: fraction(1, 2), next: k + 1, unit: Ratio}, true
@@ -610,7 +618,50 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 	if j < len(s.toks) && s.toks[j].kind == tWord && prose.Lookup(s.text[s.toks[j].start:s.toks[j].end]).Is(prose.CountNoun) {
 		q.Noun = s.lower(j)
 	}
+	q.Counted = s.countedWords(j)
 	return j, true
+}
+
+// maxCountedWords is how many words after a count say what it counts:
+// "68 different languages", "40 federal agency staff".
+const maxCountedWords = 3
+
+// countedWords returns the words from token k that say what a count
+// counts (Quantity.Counted), as the text writes them: up to
+// maxCountedWords words in a row, on the count's line (a table's or a
+// PDF's next line is another cell), ending at a mark, a number or a
+// function word of the prose lexicon. A noun followed by "of" names a
+// kind or a group of what follows ("three types of metrics", "four
+// panels of experts"), so the words after "of" count too.
+func (s *scan) countedWords(k int) string {
+	first, last := -1, -1
+	sawOf := false
+	for n := 0; n < maxCountedWords && k < len(s.toks); n, k = n+1, k+1 {
+		t := s.toks[k]
+		if s.isHyphen(k) && first >= 0 && s.glued(k-1, k) && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+			// "cross-agency goals": a compound's parts are words of it.
+			n--
+			continue
+		}
+		if t.kind != tWord || strings.ContainsAny(s.text[s.toks[k-1].end:t.start], "\n\r") {
+			break
+		}
+		if prose.Lookup(s.text[t.start:t.end]).Is(prose.FunctionWord) {
+			if first < 0 || sawOf || s.word(k) != wOf {
+				break
+			}
+			sawOf, n = true, -1 // as many words again after one "of"
+			continue
+		}
+		if first < 0 {
+			first = int(t.start)
+		}
+		last = int(t.end)
+	}
+	if first < 0 {
+		return ""
+	}
+	return s.text[first:last]
 }
 
 // measureAt reads a unit of measure from token j: "feet", "ft", "sq ft",

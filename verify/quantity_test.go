@@ -165,7 +165,7 @@ func TestQuantitiesNotFigures(t *testing.T) {
 		{"the fifth report in the third quarter", ""},
 		{"1,2,3", ""},
 		{"10-20%", ""},
-		{"10–20%", "[0,2) \"10\" 10 count step=1\n[5,8) \"20%\" 20 percent step=1"},
+		{"10–20%", "[0,2) \"10\" 10 percent step=1\n[5,8) \"20%\" 20 percent step=1"}, // a range: both ends are percent
 		{"in 2020", `[3,7) "2020" 2020 count step=1`},
 		// Digit runs past maxNumberBytes are identifiers.
 		{strings.Repeat("9", 41) + "%", ""},

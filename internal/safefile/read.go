@@ -47,7 +47,7 @@ func ReadRegular(name string, limit int64) ([]byte, error) {
 	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", name)
 	}
-	src, over, err := ReadAll(f, limit)
+	src, over, err := readSized(f, info.Size(), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +55,33 @@ func ReadRegular(name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
 	}
 	return src, nil
+}
+
+// readSized reads r to its end, at most limit bytes (over when there was
+// more), into a buffer sized for the file's stated size: a cached page's
+// text is read in one allocation rather than grown from 512 bytes. A file
+// that grew since it was sized is still read whole, to the limit.
+func readSized(r io.Reader, size, limit int64) (data []byte, over bool, err error) {
+	if size < 0 || size > limit {
+		return ReadAll(r, limit)
+	}
+	data = make([]byte, 0, size+1) // +1: room to see the end without growing
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, rerr := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return data[:limit], true, nil
+		}
+		if rerr == io.EOF {
+			return data, false, nil
+		}
+		if rerr != nil {
+			return data, false, rerr
+		}
+	}
 }
 
 // UnwrapPath drops the operation and path from a *fs.PathError, for a

@@ -2,11 +2,13 @@ package safefile
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestReadAll(t *testing.T) {
@@ -56,5 +58,37 @@ func TestUnwrapPath(t *testing.T) {
 	other := errors.New("other")
 	if got := UnwrapPath(other); got != other { //nolint:errorlint // the very error, not one it wraps
 		t.Error("UnwrapPath changed an error that is no *fs.PathError")
+	}
+}
+
+// TestReadSized checks the read sized by a file's stated size: the same
+// bytes and limit as ReadAll whether the file is as stated, grew or shrank
+// since, and however the reader splits its reads.
+func TestReadSized(t *testing.T) {
+	for _, tc := range []struct {
+		in          string
+		size, limit int64
+		want        string
+		wantOver    bool
+	}{
+		{"abc", 3, 3, "abc", false},
+		{"abcdef", 3, 10, "abcdef", false}, // grew
+		{"ab", 5, 10, "ab", false},         // shrank
+		{"abcdef", 3, 4, "abcd", true},     // grew past the limit
+		{"", 0, 0, "", false},
+		{"a", 0, 0, "", true},
+		{"abc", -1, 5, "abc", false},
+		{"abcdef", 8, 4, "abcd", true}, // stated over the limit
+	} {
+		for _, split := range []bool{false, true} {
+			var r io.Reader = strings.NewReader(tc.in)
+			if split {
+				r = iotest.OneByteReader(r)
+			}
+			got, over, err := readSized(r, tc.size, tc.limit)
+			if err != nil || string(got) != tc.want || over != tc.wantOver {
+				t.Errorf("readSized(%q, %d, %d, one byte at a time %v) = %q, %v, %v; want %q, %v", tc.in, tc.size, tc.limit, split, got, over, err, tc.want, tc.wantOver)
+			}
+		}
 	}
 }

@@ -61,7 +61,7 @@ func run(p *lint.Pass) {
 			if wasJudged(start, end) {
 				continue
 			}
-			if quotesLinkText(b, qt) {
+			if quotesLinkText(b, qt) || namedInLinkText(b, qt) {
 				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
 			}
 		}
@@ -92,6 +92,34 @@ func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 		}
 		// The marks may be inside the link instead: [“The Title”](url).
 		if c.TextStart <= qt.Start && qt.End <= c.TextEnd && strings.TrimFunc(b.Text[c.TextStart:qt.Start]+b.Text[qt.End:c.TextEnd], isPunctOrSpace) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedInLinkText reports whether a quotation is a name in title case
+// inside the words of a link ([metrics like “Time to First Byte” are
+// key](url)): the writer names something as the linked page names it, so
+// the page must hold the name. Quoted words in lowercase there ([“phablets”
+// over “traditional” tablets](url)) are the writer's own scare quotes, and
+// a name quoted elsewhere in a sentence that cites a page (the “What Can I
+// Bring” app) often names something the page does not, so neither is
+// checked.
+func namedInLinkText(b *lint.Block, qt lint.Quote) bool {
+	is, ie := qt.Inner(b.Text)
+	if !unattributedquote.IsTitleCase(b.Text[is:ie]) {
+		return false
+	}
+	i, _ := slices.BinarySearchFunc(b.Citations, qt.End, func(c *lint.Citation, t int) int {
+		if c.TextEnd < t {
+			return -1
+		}
+		return 1
+	})
+	for ; i < len(b.Citations) && b.Citations[i].TextStart <= qt.Start; i++ {
+		c := b.Citations[i]
+		if (c.Kind == lint.InlineLink || c.Kind == lint.ReferenceLink || c.Kind == lint.HTMLLink) && c.TextStart <= qt.Start && qt.End <= c.TextEnd {
 			return true
 		}
 	}

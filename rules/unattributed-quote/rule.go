@@ -1464,6 +1464,11 @@ func quoteWords(text string, s, e, limit int) int {
 	return n
 }
 
+// IsTitleCase reports whether quoted words read as a title or a name, as
+// this rule judges them: misquoted checks a name quoted in a link's words
+// against the linked page.
+func IsTitleCase(s string) bool { return isTitleCase(s) }
+
 // isTitleCase reports whether quoted words read as a title ("Making Mobile
 // Gov Work for Everyone"): every word but short function words starts
 // with a capital or a digit, and no comma or sentence break sits inside.

@@ -64,8 +64,14 @@ func run(p *lint.Pass) {
 		}
 		inQuote := quoteCover(b.Quotes)
 		for si := range b.Sentences {
+			reported := false
 			for _, f := range figuresOf(b, si, judged[sentenceKey{b, si}], inQuote) {
-				check(p, pages, f)
+				// One finding for a range whose first end is reported
+				// already over the whole of it.
+				if f.part && reported {
+					continue
+				}
+				reported = check(p, pages, f)
 			}
 		}
 	}
@@ -76,13 +82,16 @@ func run(p *lint.Pass) {
 type figure struct {
 	uncitednumber.Figure
 	claim verify.Quantity
+	// part marks a later quantity of the figure before it ("10 apps" of
+	// "five to 10 apps"), checked on its own only when that one passed.
+	part bool
 }
 
 // figuresOf returns the figures of sentence si of b to check against its
 // source, in order: those uncited-number judges (judged, the sentence's,
 // in order), and every other quantity the sentence states that a source
 // could be asked for (a count of something, a percentage, an amount, a
-// multiplier) but not a year, a duration, a bare number or one inside a
+// multiplier) or a duration, but not a year, a bare number or one inside a
 // quotation (inQuote). uncited-number leaves small counts and bare counts
 // alone because they seldom need a source; once the sentence cites one,
 // it should hold them. Each is read in its sentence, so that "rose 100%"
@@ -106,17 +115,28 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 		}
 		if k < len(spans) && spans[k][0] < f.End {
 			taken[k] = true
-			out = append(out, figure{*f, qs[k]})
+			out = append(out, figure{*f, qs[k], false})
+			// A figure of several quantities ("five to 10 apps") holds
+			// each: both ends of a range must be the page's. The first
+			// is reported over the whole figure, the others over their
+			// own words.
+			for k+1 < len(spans) && spans[k+1][0] < f.End {
+				k++
+				taken[k] = true
+				g := *f
+				g.Start, g.End = spans[k][0], spans[k][1]
+				out = append(out, figure{g, qs[k], true})
+			}
 			continue
 		}
 		if q, ok := verify.ParseFigure(b.Text[b.TextOffset(f.Start):b.TextOffset(f.End)]); ok {
-			out = append(out, figure{*f, q})
+			out = append(out, figure{*f, q, false})
 		}
 	}
 	nJudged, j := len(out), 0
 	for i, q := range qs {
 		ts, te := s.Start+q.Start, s.Start+q.End
-		if taken[i] || !worthChecking(q, strings.TrimLeft(b.Text[te:], " ")) || inQuote(ts, te) {
+		if taken[i] || !worthChecking(q, b.Text[s.Start:ts], strings.TrimLeft(b.Text[te:], " ")) || inQuote(ts, te) {
 			continue
 		}
 		start, end := spans[i][0], spans[i][1]
@@ -126,7 +146,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 		if j < nJudged && out[j].Start < end {
 			continue
 		}
-		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q})
+		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q, false})
 	}
 	slices.SortStableFunc(out, func(a, b figure) int { return a.Start - b.Start })
 	return out
@@ -143,12 +163,14 @@ func quoteCover(quotes []lint.Quote) func(start, end int) bool {
 }
 
 // worthChecking reports whether a quantity found in a citing sentence is
-// a figure its source should state: not a year, a duration or a lone
-// number with nothing counted.
-func worthChecking(q verify.Quantity, after string) bool {
+// a figure its source should state: not a year or a lone number with
+// nothing counted. A duration ("about 5 hours per day", "within 36
+// hours") is checked like any other figure: once the sentence cites a
+// page, how long something took is as much the page's claim as how many.
+func worthChecking(q verify.Quantity, before, after string) bool {
 	switch q.Unit {
 	case verify.Duration:
-		return false
+		return !relativeTime(q, before, after)
 	case verify.Count:
 		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(after) {
 			return false
@@ -156,6 +178,44 @@ func worthChecking(q verify.Quantity, after string) bool {
 		return !isYear(q)
 	}
 	return true
+}
+
+// relativeTime reports whether a duration places something in time
+// rather than measures it: "Ten months ago, I wrote", "One week later",
+// "in the next ten years", "a 10-year-old system", "maybe one day". These
+// date the writing or describe its subject, and are no figure a cited
+// page is asked to hold.
+func relativeTime(q verify.Quantity, before, after string) bool {
+	switch strings.ToLower(leadingWord(after)) {
+	case "ago", "later", "earlier", "old", "hence":
+		return true
+	}
+	if strings.HasSuffix(strings.ToLower(q.Text), "-old") {
+		return true
+	}
+	switch strings.ToLower(lastWord(before)) {
+	case "next", "coming":
+		return true
+	}
+	// "one day" is mostly "some day".
+	return strings.EqualFold(strings.Join(strings.Fields(q.Text), " "), "one day")
+}
+
+// leadingWord returns the letters that start s ("old" of "old system",
+// "old" of "-old").
+func leadingWord(s string) string {
+	s = strings.TrimLeft(s, "- ")
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// lastWord returns the last run of letters of s.
+func lastWord(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
 }
 
 // countedNoun reports whether the text after a bare number starts with
@@ -181,7 +241,9 @@ func countsSomething(text string) bool {
 // isYear reports whether a count reads as a year.
 func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 
-func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
+// check looks for a figure in its cited pages, and reports whether it
+// made a finding.
+func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
 	if len(srcs) == 0 && (f.Cover == uncitednumber.BySentence || f.Cover == uncitednumber.ByParagraph) {
 		// uncited-number finds the figure sourced by an earlier sentence
@@ -196,12 +258,12 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		}
 	}
 	if len(srcs) == 0 {
-		return
+		return false
 	}
 	text := shown(f.Block, f.Start, f.End)
 	d := lint.Diagnostic{Start: f.Start, End: f.End}
 	if !pages.Begin(d, srcs, "figure", text) {
-		return
+		return true // an unreadable page or the bound, said once
 	}
 	src := srcs[0]
 	// Any page the sentence cites may hold the figure. It is reported
@@ -215,7 +277,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		}
 		match, _, near := verify.FindFigure(f.claim, pages.Figures(s))
 		if match != nil {
-			return
+			return false
 		}
 		// A page's year ("annual report 2025") is no figure a writer
 		// meant to cite.
@@ -226,11 +288,16 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 	}
 	if src.Page.Partial {
 		pages.NotInPart(d, src, "figure", text)
-		return
+		return true
+	}
+	if len(nearest) > 0 && f.claim.Counted != "" && verify.Compare(f.claim, nearest[0]) != verify.None {
+		// The page has the number, counting something else: say what the
+		// draft counts ("four workshops"; the page has "four panels").
+		text = `"` + strings.Join(strings.Fields(f.claim.Text+" "+f.claim.Counted), " ") + `"`
 	}
 	d.Message = text + " is not in the cited page"
 	if len(nearest) > 0 {
-		d.Message += " (it has " + listFigures(nearest) + ")"
+		d.Message += " (it has " + listFigures(f.claim, nearest) + ")"
 		d.Evidence = sourcepage.Evidence(src, nearest[0].Start, nearest[0].End)
 	} else {
 		d.Message += " (it has no figure of that kind)"
@@ -243,6 +310,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) {
 		d.Suggestion = "check the figure against " + u.URL + " by hand"
 	}
 	p.Report(d)
+	return true
 }
 
 // shown is a figure of the draft as a message quotes it: its prose text
@@ -254,11 +322,16 @@ func shown(b *lint.Block, start, end int) string {
 }
 
 // listFigures names figures as the page writes them: "54%" or "54% and
-// 44.8%".
-func listFigures(qs []verify.Quantity) string {
+// 44.8%". A figure of the claim's value is named with what it counts
+// ("four panels"), since that is where it differs.
+func listFigures(claim verify.Quantity, qs []verify.Quantity) string {
 	names := make([]string, 0, len(qs))
 	for _, q := range qs {
-		n := strings.Join(strings.Fields(q.Text), " ")
+		n := q.Text
+		if q.Counted != "" && verify.Compare(claim, q) != verify.None {
+			n += " " + q.Counted
+		}
+		n = strings.Join(strings.Fields(n), " ")
 		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}

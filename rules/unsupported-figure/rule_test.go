@@ -90,3 +90,38 @@ func TestUnsupportedFigureHostileParagraph(t *testing.T) {
 		t.Logf("%s: %d figures in %d bytes: %v", c.name, figures, len(c.draft), elapsed)
 	}
 }
+
+// TestUnsupportedFigureHostileFootnotes checks that thousands of
+// references to one footnote of many links cost time linear in the
+// draft: each reference stands for at most MaxLinksPerClaim links, and
+// the figures past MaxChecks are not looked for.
+func TestUnsupportedFigureHostileFootnotes(t *testing.T) {
+	const figures = 20_000
+	page := strings.Repeat("The harbour handled 17 ships. ", 1_000)
+	var draft strings.Builder
+	for i := range figures {
+		fmt.Fprintf(&draft, "It counts %d,%03d ships.[^s] ", 1+i%900, i%1000)
+	}
+	draft.WriteString("\n\n[^s]:")
+	for range 40 {
+		draft.WriteString(" [report](https://example.gov/t)")
+	}
+	draft.WriteString("\n")
+	diags, elapsed := runOn(t, draft.String(), page)
+	warnings, stopped := 0, 0
+	for _, d := range diags {
+		switch {
+		case d.Severity == lint.Warning:
+			warnings++
+		case d.Message == sourcepage.Stopped("figures"):
+			stopped++
+		}
+	}
+	if warnings != sourcepage.MaxChecks || stopped != 1 || len(diags) != sourcepage.MaxChecks+1 {
+		t.Errorf("got %d warnings, %d stop notes, %d findings; want %d, 1, %d", warnings, stopped, len(diags), sourcepage.MaxChecks, sourcepage.MaxChecks+1)
+	}
+	if elapsed > 10*time.Second {
+		t.Errorf("took %v for %d footnoted figures", elapsed, figures)
+	}
+	t.Logf("%d footnoted figures in %d bytes: %v", figures, draft.Len(), elapsed)
+}

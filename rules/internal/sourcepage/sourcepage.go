@@ -4,6 +4,7 @@
 package sourcepage
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -65,6 +66,8 @@ type Finder struct {
 	prepared map[*extract.Page]*verify.Prepared
 	texts    map[*extract.Page]string
 	links    map[*lint.Block]*blockLinks
+	// notes holds the links of each footnote definition, by label.
+	notes map[string][]*lint.Citation
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
 }
@@ -156,8 +159,9 @@ const MaxSources = 3
 // pages that were read, then those reached that could not be read (the
 // reason is worth an info finding when no page could be read). A link
 // inside the claim (its words are the link's text, or the quotation holds
-// the link) is nearest. None is returned when no such link has an
-// answer: no link, a footnote, a link to another kind of place, or a web
+// the link) is nearest, and when no link on the claim has an answer, the
+// claim's source is that unreached page and none is returned. None is
+// returned either when no link has an answer: no link, a footnote, a link to another kind of place, or a web
 // page that was not fetched (offline with nothing cached, the network
 // down, the links deadline passed, a skipped address) or is dead, which
 // the link rules report.
@@ -168,12 +172,21 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 	}
 	var read, unread []candidate
 	seen := map[*extract.Page]bool{}
+	// own counts the links on the claim itself, and ownAnswered those
+	// the run has an answer for.
+	own, ownAnswered := 0, 0
 	for _, c := range f.nearLinks(b, si, start, end) {
 		l, ok := f.byDest[c.TargetStart]
 		if !ok {
 			continue
 		}
 		page, ok := f.answer(l)
+		if distance(c, start, end) == 0 {
+			own++
+			if ok {
+				ownAnswered++
+			}
+		}
 		if !ok || seen[page] {
 			// The same page cited twice is looked at once, at its
 			// nearest link.
@@ -186,6 +199,12 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 		} else {
 			unread = append(unread, candidate{Source{URL: l.Target, Page: page}, d})
 		}
+	}
+	if own > 0 && ownAnswered == 0 {
+		// The claim's own link ([15 goals](url)) names its source, and
+		// that page was not reached: another page the sentence cites is
+		// not where the claim comes from.
+		return nil
 	}
 	byDistance := func(a, b candidate) int { return a.distance - b.distance }
 	slices.SortStableFunc(read, byDistance)
@@ -258,16 +277,76 @@ func (f *Finder) linksOf(b *lint.Block) *blockLinks {
 	idx, ok := f.links[b]
 	if !ok {
 		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}}
+		add := func(c *lint.Citation) {
+			idx.all = append(idx.all, c)
+			idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
+		}
 		for _, c := range b.Citations {
-			if IsLink(c) {
-				idx.all = append(idx.all, c)
-				idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
+			switch {
+			case IsLink(c):
+				add(c)
+			case c.Kind == lint.FootnoteRef:
+				// A footnote's links cite what its reference does: each
+				// stands where the reference is ("45% of renters
+				// moved.[^1]"), so that distances and sentences are the
+				// reference's, and leads to its own page.
+				for _, l := range f.footnoteLinks(c.Target) {
+					at := *l
+					at.Start, at.End, at.Block, at.Sentence, at.TextStart, at.TextEnd = c.Start, c.End, c.Block, c.Sentence, c.TextStart, c.TextEnd
+					add(&at)
+				}
 			}
 		}
 		f.links[b] = idx
 	}
 	return idx
 }
+
+// footnoteLinks returns the links in the definition of footnote label
+// (at most MaxLinksPerClaim), found once per document.
+func (f *Finder) footnoteLinks(label string) []*lint.Citation {
+	if f.notes == nil {
+		f.notes = map[string][]*lint.Citation{}
+		doc := f.p.Doc
+		for _, c := range doc.Containers {
+			if c.Kind != lint.FootnoteDefinition {
+				continue
+			}
+			l, ok := footnoteLabel(doc.Source, c.Start)
+			if !ok || f.notes[l] != nil {
+				continue
+			}
+			links := []*lint.Citation{}
+			for _, bi := range c.Blocks {
+				for _, ct := range doc.Blocks[bi].Citations {
+					if IsLink(ct) && len(links) < MaxLinksPerClaim {
+						links = append(links, ct)
+					}
+				}
+			}
+			f.notes[l] = links
+		}
+	}
+	return f.notes[label]
+}
+
+// footnoteLabel reads the label of the footnote definition at src[at:],
+// "[^label]:".
+func footnoteLabel(src []byte, at int) (string, bool) {
+	if at < 0 || at+2 > len(src) || src[at] != '[' || src[at+1] != '^' {
+		return "", false
+	}
+	rest := src[at+2 : min(len(src), at+2+maxFootnoteLabel)]
+	i := bytes.Index(rest, []byte("]:"))
+	if i <= 0 {
+		return "", false
+	}
+	return string(rest[:i]), true
+}
+
+// maxFootnoteLabel bounds the bytes a footnote label is looked for in:
+// Markdown labels are short (CommonMark allows 999 characters).
+const maxFootnoteLabel = 1000
 
 // HasLinks reports whether block b cites a page by a link: in sentence si,
 // or anywhere in the block when si is negative.
