@@ -849,10 +849,14 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
 		}
 		tail := c.perTail(ne)
-		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) {
+		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) || prose.Has(sourcing.Word(text, toks[ne-1]), prose.NewsCount) {
 			return c.rangeStart(i, last), tail, true
 		}
 		return 0, 0, false
+	}
+	// "three killed", "two dead": a count of an event, news however small.
+	if !q.year && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
+		return c.rangeStart(i, last), e + 1, true
 	}
 	// "137 of the 138 seats": a part of a counted whole. "One of 20
 	// languages" is the whole's figure alone, and "two of the four

@@ -167,7 +167,7 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	w := text[start:end]
 	if e.Is(t.classes) {
 		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ") ||
-			streakAfter(text[end:])
+			streakAfter(text[end:]) || newsCountAfter(text[end:])
 	}
 	for _, x := range t.Words {
 		if len(x) == len(w) && strings.EqualFold(w, x) {
@@ -189,6 +189,27 @@ func streakAfter(rest string) bool {
 		rest = rest[:i]
 	}
 	return strings.Contains(rest, " in a row")
+}
+
+// newsCountAfter reports whether one of the next three words after a
+// small number word is an event whose count is news: "six corporate
+// bankruptcies", "three killed".
+func newsCountAfter(rest string) bool {
+	for n := 0; n < 3; n++ {
+		rest = strings.TrimLeft(rest, " ")
+		i := 0
+		for i < len(rest) && (rest[i] >= 'a' && rest[i] <= 'z' || rest[i] >= 'A' && rest[i] <= 'Z' || rest[i] == '-') {
+			i++
+		}
+		if i == 0 {
+			return false
+		}
+		if prose.Has(rest[:i], prose.NewsCount) {
+			return true
+		}
+		rest = rest[i:]
+	}
+	return false
 }
 
 // isCurrencyLead reports whether text[i:] starts with £, ¥, € or ₹.
