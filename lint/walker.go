@@ -33,7 +33,11 @@ import (
 // with this one, so that what it shows is what the rules read.
 var MarkdownParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(
-		extension.GFM,
+		// extension.GFM, with a faster front to its autolinks.
+		fastLinkify{},
+		extension.Table,
+		extension.Strikethrough,
+		extension.TaskList,
 		extension.Footnote,
 		&frontmatter.Extender{},
 	)).Parser()

@@ -1,0 +1,97 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// stockParser is goldmark with extension.GFM itself, which fastLinkify
+// must match node for node.
+var stockParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, &frontmatter.Extender{})).Parser()
+
+// dumpTree writes every node's kind, its text segments and, for
+// autolinks, the URL: enough to tell any two linkify results apart.
+func dumpTree(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			fmt.Fprint(&b, ")")
+			return ast.WalkContinue, nil
+		}
+		fmt.Fprintf(&b, "(%s", n.Kind())
+		switch n := n.(type) {
+		case *ast.Text:
+			fmt.Fprintf(&b, " %d-%d", n.Segment.Start, n.Segment.Stop)
+		case *ast.AutoLink:
+			fmt.Fprintf(&b, " %d %q", n.AutoLinkType, n.URL(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func sameAsGFM(t *testing.T, name string, src []byte) {
+	t.Helper()
+	want := dumpTree(stockParser.Parse(text.NewReader(src)), src)
+	got := dumpTree(MarkdownParser().Parse(text.NewReader(src)), src)
+	if got != want {
+		t.Errorf("%s: tree differs from extension.GFM's\n got: %s\nwant: %s", name, got, want)
+	}
+}
+
+var linkifyCases = []string{
+	"See http://example.com, https://example.org/a_(b) and ftp://x.y/z.",
+	"Visit www.example.gov today or (www.example.com/x).",
+	"Mail jane.doe@example.gov or _bob@example.com_ or ~x@y.z~.",
+	"A long address " + strings.Repeat("a", 63) + "@example.com and " + strings.Repeat("b", 64) + "@example.com.",
+	"Note: nothing here; time 10:30, ratio 3:1 and user@host with no dot.",
+	"Words then a colon far away " + strings.Repeat("word ", 30) + "end: http://late.example.com",
+	"*http://emph.example.com* and *www.x.com* and (mailto) (a@b.co)",
+	"\thttp://tab.example.com\n\n-\twww.tab.example.com\n\n> \tx@tab.example.com",
+	"| a | http://cell.example.com |\n|---|---|\n| www.b.com | c@d.com |",
+	"[label http://inside.example.com](http://target.example.com) and [x@y.com]",
+	"line one www.\nline two http:\nline three @x.com\nend www.a.com",
+	"café http://ünïcode.example.com/ä and naïve x@例え.jp",
+	"https://example.com/path?q=1&amp; and https://example.com/p;",
+	"2016-2019: done. Email@Example.COM. www.x.y_z.",
+}
+
+func TestFastLinkifyMatchesGFM(t *testing.T) {
+	for i, c := range linkifyCases {
+		sameAsGFM(t, fmt.Sprint("case ", i), []byte(c))
+	}
+}
+
+// TestFastLinkifyMatchesGFMOnCorpus compares the trees on the real posts
+// of the benchmark corpus, when it is there.
+func TestFastLinkifyMatchesGFMOnCorpus(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpora", "digitalgov", "*.md"))
+	if len(paths) == 0 {
+		t.Skip("corpus absent")
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameAsGFM(t, filepath.Base(p), src)
+	}
+}
+
+func FuzzFastLinkify(f *testing.F) {
+	for _, c := range linkifyCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sameAsGFM(t, "input", []byte(s))
+	})
+}
