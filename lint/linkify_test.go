@@ -33,6 +33,17 @@ func dumpTree(n ast.Node, src []byte) string {
 			fmt.Fprintf(&b, " %d-%d", n.Segment.Start, n.Segment.Stop)
 		case *ast.AutoLink:
 			fmt.Fprintf(&b, " %d %q", n.AutoLinkType, n.URL(src))
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				s := n.Segments.At(i)
+				fmt.Fprintf(&b, " %d-%d", s.Start, s.Stop)
+			}
+		}
+		if n.Type() == ast.TypeBlock {
+			for i := 0; i < n.Lines().Len(); i++ {
+				s := n.Lines().At(i)
+				fmt.Fprintf(&b, " L%d-%d+%d", s.Start, s.Stop, s.Padding)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -63,8 +74,18 @@ var linkifyCases = []string{
 	"café http://ünïcode.example.com/ä and naïve x@例え.jp",
 	"https://example.com/path?q=1&amp; and https://example.com/p;",
 	"2016-2019: done. Email@Example.COM. www.x.y_z.",
+	// Raw HTML: fastRawHTML's single-line matches and goldmark's own.
+	"A <span class=\"x\">tag</span> and <br/> and <a href='y>z' title=t>q</a>.",
+	"Across lines <a\nhref=\"x\">y</a> and <b\n>c</b\n> and <i title=\"a\nb\">d</i>.",
+	"Not tags: <3, < b>, <a b=>, <a =b>, </ a>, <1a>, <a b='c>, <a b=\"c\"d>.",
+	"<!-- comment --> <?pi x?> <!DOCTYPE html> <![CDATA[ x ]]> <a/> <a\t/> <A-1 B:c._-=1 d e=\"\" f=''>",
+	"Ends at the end: <b>",
+	"> <span\n> class=\"q\">quoted</span>\n\n- <em\n  >item</em>",
+	"\t<x-y z=1>tab</x-y> and <u \ufffd=1> <u v=\"\ufffd\"> <u v=\"\xff\">",
+	"<a href=\"" + strings.Repeat("x", 300) + "\">long</a> <a " + strings.Repeat("b ", 130) + ">",
 }
 
+// TestFastLinkifyMatchesGFM also covers fastRawHTML.
 func TestFastLinkifyMatchesGFM(t *testing.T) {
 	for i, c := range linkifyCases {
 		sameAsGFM(t, fmt.Sprint("case ", i), []byte(c))
