@@ -76,9 +76,19 @@ func (p *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	}
 	// The word starts at pos or, after the trigger byte, at pos+1. Its
 	// scheme ends with a colon at most 5 bytes further ("https:"); an
-	// address has at most 64 bytes before its "@".
-	if s.colon <= pos+8 || s.www <= pos+1 || s.at <= pos+66 {
+	// address has at most 64 bytes before its "@", and no space.
+	if s.colon <= pos+8 || s.www <= pos+1 {
 		return p.inner.Parse(parent, block, pc)
+	}
+	if s.at <= pos+66 {
+		word := 0
+		switch line[0] {
+		case ' ', '*', '_', '~', '(': // linkify's triggers, which it skips
+			word = 1
+		}
+		if bytes.IndexByte(line[word:s.at-pos], ' ') < 0 {
+			return p.inner.Parse(parent, block, pc)
+		}
 	}
 	return nil
 }
