@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"math"
 	"unsafe"
 
 	"github.com/yuin/goldmark"
@@ -17,10 +18,10 @@ import (
 // every paragraph whether a URL or an e-mail address starts there, and
 // each answer reads the word ahead: a tenth of the whole offline check.
 // A bare URL needs a colon within a few bytes ("http:", "https:",
-// "ftp:"), "www." right there, or an e-mail address an "@" within 65
-// bytes; fastLinkify remembers where the next of each lies on the line
-// and hands only positions near one to goldmark's parser, so the tree is
-// the one extension.Linkify builds.
+// "ftp:") or "www." right there, and an e-mail address an "@" within 65
+// bytes with no space before it; fastLinkify remembers where the next
+// "@" lies on the line and hands only positions that may start a link to
+// goldmark's parser, so the tree is the one extension.Linkify builds.
 type fastLinkify struct{}
 
 func (fastLinkify) Extend(m goldmark.Markdown) {
@@ -36,13 +37,13 @@ type linkifyFilter struct {
 // linkifyScanKey keeps a document's *linkifyScan in its parser context.
 var linkifyScanKey = parser.NewContextKey()
 
-// linkifyScan is where the next colon, "@" and "www." lie on the line
-// being parsed, at or after from; len(line) stands for none.
+// linkifyScan is where the next "@" lies on the line being parsed, at or
+// after from; math.MaxInt stands for none.
 type linkifyScan struct {
-	src            *byte // the parser's input, whose offsets these are
-	stop           int   // the line's end in src
-	from           int   // the first position the offsets below hold for
-	colon, at, www int
+	src  *byte // the parser's input, whose offsets these are
+	stop int   // the line's end in src
+	from int   // the first position at holds for
+	at   int
 }
 
 func (p *linkifyFilter) Trigger() []byte { return p.inner.Trigger() }
@@ -52,6 +53,20 @@ func (p *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	if len(line) == 0 || seg.Padding != 0 { // a tab's padding shifts the line
 		return p.inner.Parse(parent, block, pc)
 	}
+	// The word starts at pos or, after the trigger byte, at pos+1. Its
+	// scheme ends with a colon at most 5 bytes further ("https:"), or it
+	// starts with "www.".
+	for _, c := range line[:min(len(line), 9)] { // too short for IndexByte's setup
+		if c == ':' {
+			return p.inner.Parse(parent, block, pc)
+		}
+	}
+	if line[0] == 'w' && bytes.HasPrefix(line, wwwDot) || len(line) > 1 && line[1] == 'w' && bytes.HasPrefix(line[1:], wwwDot) {
+		return p.inner.Parse(parent, block, pc)
+	}
+	// An address has at most 64 bytes before its "@", and no space: where
+	// the next "@" lies is looked for again only once parsing has passed
+	// it, so a line is read once.
 	s, _ := pc.Get(linkifyScanKey).(*linkifyScan)
 	if s == nil {
 		s = &linkifyScan{}
@@ -61,24 +76,13 @@ func (p *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	pos := seg.Start
 	if s.src != src || s.stop != seg.Stop || pos < s.from {
 		// A new line (or one read again from further back).
-		*s = linkifyScan{src: src, stop: seg.Stop, from: pos, colon: -1, at: -1, www: -1}
-	}
-	// Each mark is looked for again only once parsing has passed it, so a
-	// line is read at most once for each.
-	if s.colon < pos {
-		s.colon = nextMark(line, pos, seg.Stop, bytes.IndexByte(line, ':'))
+		*s = linkifyScan{src: src, stop: seg.Stop, from: pos, at: -1}
 	}
 	if s.at < pos {
-		s.at = nextMark(line, pos, seg.Stop, bytes.IndexByte(line, '@'))
-	}
-	if s.www < pos {
-		s.www = nextMark(line, pos, seg.Stop, bytes.Index(line, wwwDot))
-	}
-	// The word starts at pos or, after the trigger byte, at pos+1. Its
-	// scheme ends with a colon at most 5 bytes further ("https:"); an
-	// address has at most 64 bytes before its "@", and no space.
-	if s.colon <= pos+8 || s.www <= pos+1 {
-		return p.inner.Parse(parent, block, pc)
+		s.at = math.MaxInt // none
+		if i := bytes.IndexByte(line, '@'); i >= 0 {
+			s.at = pos + i
+		}
 	}
 	if s.at <= pos+66 {
 		word := 0
@@ -94,12 +98,3 @@ func (p *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 }
 
 var wwwDot = []byte("www.")
-
-// nextMark turns an index into line (-1 for none), which starts at pos in
-// the input and ends at stop, into an offset in the input.
-func nextMark(line []byte, pos, stop, i int) int {
-	if i < 0 {
-		return stop
-	}
-	return pos + i
-}

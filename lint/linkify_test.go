@@ -74,6 +74,7 @@ var linkifyCases = []string{
 	"café http://ünïcode.example.com/ä and naïve x@例え.jp",
 	"https://example.com/path?q=1&amp; and https://example.com/p;",
 	"2016-2019: done. Email@Example.COM. www.x.y_z.",
+	"(https://paren.example.com) _https://u.example.com_ ~ftp://t.example.com~ *www.s.com*",
 	// Raw HTML: fastRawHTML's single-line matches and goldmark's own.
 	"A <span class=\"x\">tag</span> and <br/> and <a href='y>z' title=t>q</a>.",
 	"Across lines <a\nhref=\"x\">y</a> and <b\n>c</b\n> and <i title=\"a\nb\">d</i>.",
