@@ -55,10 +55,15 @@ func (p *fastRawHTML) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		}
 		if re != nil {
 			window := line[:min(len(line), maxFastTag)]
+			// Without a quote before the first ">", a match ends there: the
+			// matcher's work grows with the bytes it is given.
+			if i := bytes.IndexByte(window, '>'); i >= 0 && bytes.IndexAny(window[:i], `"'`) < 0 {
+				window = window[:i+1]
+			}
 			// The match must end inside the line (goldmark's reader moves to
 			// the next line after its last byte) and read no byte its rune
 			// reader stops at: invalid UTF-8 or U+FFFD.
-			if m := re.FindIndex(window); m != nil && m[1] < len(window) && readable(window[:m[1]]) {
+			if m := re.FindIndex(window); m != nil && m[1] < len(line) && readable(window[:m[1]]) {
 				node := ast.NewRawHTML()
 				node.Segments.Append(text.NewSegment(seg.Start, seg.Start+m[1]))
 				block.Advance(m[1])
