@@ -57,7 +57,7 @@ func (p *fastRawHTML) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 			window := line[:min(len(line), maxFastTag)]
 			// Without a quote before the first ">", a match ends there: the
 			// matcher's work grows with the bytes it is given.
-			if i := bytes.IndexByte(window, '>'); i >= 0 && bytes.IndexAny(window[:i], `"'`) < 0 {
+			if i := bytes.IndexByte(window, '>'); i >= 0 && !bytes.ContainsAny(window[:i], `"'`) {
 				window = window[:i+1]
 			}
 			// The match must end inside the line (goldmark's reader moves to
