@@ -84,6 +84,9 @@ var linkifyCases = []string{
 	"> <span\n> class=\"q\">quoted</span>\n\n- <em\n  >item</em>",
 	"\t<x-y z=1>tab</x-y> and <u \ufffd=1> <u v=\"\ufffd\"> <u v=\"\xff\">",
 	"<a href=\"" + strings.Repeat("x", 300) + "\">long</a> <a " + strings.Repeat("b ", 130) + ">",
+	// Link reference definitions, which linkReferenceFilter lets through.
+	"[a]: http://a.example.com\n[b]: <http://b> \"t\"\ntext [a] [b]\n\n   [c]:\n   /c\n\n    [d]: /d\n\n\t[e]: /e\n\nx [f]: /f\n\n[g]: /g\n[h]\n\n> [i]: /i\n> [i]\n\n- [j]: /j",
+	"\v[k]: /k\n\n \f [l]: /l\n\n[m]:\n\n[n]: /n 'unclosed\n[o]: /o",
 }
 
 // TestFastLinkifyMatchesGFM also covers fastRawHTML.

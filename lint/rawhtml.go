@@ -81,7 +81,8 @@ func readable(b []byte) bool {
 }
 
 // defaultParser is goldmark's default parser (goldmark.DefaultParser) with
-// fastRawHTML in place of its raw HTML parser.
+// fastRawHTML in place of its raw HTML parser and linkReferenceFilter in
+// front of its link reference definition transformer.
 func defaultParser() parser.Parser {
 	inline := parser.DefaultInlineParsers()
 	for i, v := range inline {
@@ -89,9 +90,38 @@ func defaultParser() parser.Parser {
 			inline[i] = util.Prioritized(&fastRawHTML{inner: parser.NewRawHTMLParser()}, v.Priority)
 		}
 	}
+	transformers := parser.DefaultParagraphTransformers()
+	for i, v := range transformers {
+		if v.Value == parser.LinkReferenceParagraphTransformer {
+			transformers[i] = util.Prioritized(linkReferenceFilter{}, v.Priority)
+		}
+	}
 	return parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(inline...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithParagraphTransformers(transformers...),
 	)
+}
+
+// linkReferenceFilter hands goldmark's link reference definition
+// transformer only the paragraphs that may start with a definition: their
+// first character other than white space is "[". goldmark makes a block
+// reader for every paragraph of the document to find that out, and leaves
+// the others as they were.
+type linkReferenceFilter struct{}
+
+func (linkReferenceFilter) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if lines := node.Lines(); lines.Len() > 0 {
+		src := reader.Source()
+		first := lines.At(0)
+		for _, c := range src[first.Start:first.Stop] {
+			if !util.IsSpace(c) {
+				if c != '[' {
+					return
+				}
+				break
+			}
+		}
+	}
+	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
