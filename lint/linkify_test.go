@@ -120,3 +120,29 @@ func FuzzFastLinkify(f *testing.F) {
 		sameAsGFM(t, "input", []byte(s))
 	})
 }
+
+// TestFastFiltersLinear parses one line of 100,000 words with an "@", a
+// colon or a tag every few words: the filters must read it in linear time
+// (a quadratic scan would not finish) and find every address and tag.
+func TestFastFiltersLinear(t *testing.T) {
+	var b strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&b, "word x%d@example.com note: <b title='%d'>y</b> ", i, i)
+	}
+	src := []byte(b.String())
+	links, tags := 0, 0
+	_ = ast.Walk(MarkdownParser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n.(type) {
+			case *ast.AutoLink:
+				links++
+			case *ast.RawHTML:
+				tags++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if links != 20000 || tags != 40000 {
+		t.Fatalf("got %d autolinks and %d tags, want 20000 and 40000", links, tags)
+	}
+}
