@@ -271,7 +271,7 @@ func Parse(path string, src []byte, format Format) (*Document, error) {
 		d.parsePlain()
 		return d, nil
 	}
-	if line, depth := listDepth(src); depth > MaxListDepth {
+	if line, depth := listDepth(d.Lines); depth > MaxListDepth {
 		return nil, &NestingError{Pos: Position{Line: line + 1, Column: 1}, Depth: depth}
 	}
 	d.parseMarkdown()
@@ -280,19 +280,18 @@ func Parse(path string, src []byte, format Format) (*Document, error) {
 
 // listDepth estimates the deepest list nesting from line prefixes, without
 // parsing: list markers and indentation (two columns a level) at the start
-// of each line. It returns the 0-based line and the depth.
-func listDepth(src []byte) (line, depth int) {
-	for i, n := 0, 0; i < len(src); n++ {
-		end := bytes.IndexByte(src[i:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += i
+// of each line. It returns the 0-based line and the depth. Lines are read
+// from the document's line index, built already.
+func listDepth(x *LineIndex) (line, depth int) {
+	src := x.src
+	for n, start := range x.starts {
+		end := len(src)
+		if n+1 < len(x.starts) {
+			end = x.starts[n+1] - 1
 		}
-		if d := linePrefixDepth(src[i:end]); d > depth {
+		if d := linePrefixDepth(src[start:end]); d > depth {
 			line, depth = n, d
 		}
-		i = end + 1
 	}
 	return line, depth
 }

@@ -179,6 +179,18 @@ func Guard(stage string, fn func()) (err error) {
 	return nil
 }
 
+// runRule is Guard("rule "+rule.ID, ...) for one rule's pass, without
+// building the stage's name or a closure for every rule of every file.
+func runRule(rule *Rule, pass *Pass) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &InternalError{Stage: "rule " + rule.ID, Value: p}
+		}
+	}()
+	rule.Run(pass)
+	return nil
+}
+
 // Run checks every input. Files are read, parsed and checked once each, in
 // parallel; the result does not depend on the order they finish in.
 func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
@@ -294,11 +306,14 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 	}
 	var out []Diagnostic
 	var over overflow
-	for _, a := range r.Rules {
+	// One allocation holds every rule's pass.
+	passes := make([]Pass, len(r.Rules))
+	for i, a := range r.Rules {
 		if a.Rule.Run == nil {
 			continue
 		}
-		pass := &Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values, requires: a.Rule.Requires, files: r.Files}
+		pass := &passes[i]
+		*pass = Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values, requires: a.Rule.Requires, files: r.Files}
 		pass.report = func(d Diagnostic) {
 			d.Rule = a.Rule.ID
 			if d.Severity == 0 {
@@ -318,7 +333,7 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 				over.add(d)
 			}
 		}
-		if err := Guard("rule "+a.Rule.ID, func() { a.Rule.Run(pass) }); err != nil {
+		if err := runRule(a.Rule, pass); err != nil {
 			return nil, err
 		}
 	}

@@ -3,7 +3,9 @@ package prose
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -519,9 +521,16 @@ func Members(c Class) []string {
 // lexTable is an open-addressing hash table of lowercase words, faster
 // than a map for the many short lookups of tokenizing. Hashing folds ASCII
 // case (c|0x20), so words differing only in case share a slot chain.
+//
+// A slot is 4 bytes: the top 16 bits of the word's hash and its index in
+// words, plus one (0 marks an empty slot). The slots of a lexicon of a few
+// thousand words fit in the processor's nearest cache, and a word not in
+// the lexicon (most words of prose) is told apart by the hash bits alone,
+// without reading any member.
 type lexTable struct {
-	slots []lexSlot
+	slots []uint32
 	mask  uint32
+	words []lexSlot
 }
 
 type lexSlot struct {
@@ -529,18 +538,27 @@ type lexSlot struct {
 	entry Entry
 }
 
+// maxLexWords bounds the members a lexTable holds: the low 16 bits of a
+// slot index them.
+const maxLexWords = 1<<16 - 1
+
 func newLexTable(m map[string]Entry) lexTable {
+	if len(m) > maxLexWords {
+		panic(fmt.Sprintf("prose: lexicon of %d words, more than the %d its table holds", len(m), maxLexWords))
+	}
 	size := 1
 	for size < 4*len(m) {
 		size *= 2
 	}
-	t := lexTable{slots: make([]lexSlot, size), mask: uint32(size - 1)}
-	for w, e := range m {
-		i := hashFold(w) & t.mask
-		for t.slots[i].word != "" {
+	t := lexTable{slots: make([]uint32, size), mask: uint32(size - 1), words: make([]lexSlot, 0, len(m))}
+	for _, w := range slices.Sorted(maps.Keys(m)) {
+		h := hashFold(w)
+		i := h & t.mask
+		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = lexSlot{w, e}
+		t.words = append(t.words, lexSlot{w, m[w]})
+		t.slots[i] = h>>16<<16 | uint32(len(t.words))
 	}
 	return t
 }
@@ -571,13 +589,16 @@ func (t *lexTable) lookup(w string) Entry {
 		}
 		h = (h ^ uint32(c|0x20)) * 16777619
 	}
+	tag := h >> 16
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		slot := &t.slots[i]
-		if slot.word == "" {
+		s := t.slots[i]
+		if s == 0 {
 			return Entry{}
 		}
-		if len(slot.word) == len(w) && equalLowerASCII(w, slot.word) {
-			return slot.entry
+		if s>>16 == tag {
+			if m := &t.words[s&0xFFFF-1]; len(m.word) == len(w) && equalLowerASCII(w, m.word) {
+				return m.entry
+			}
 		}
 	}
 }
@@ -599,13 +620,16 @@ func equalLowerASCII(w, lower string) bool {
 
 func (t *lexTable) lookupFold(w string) Entry {
 	h := hashFold(w)
+	tag := h >> 16
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		slot := &t.slots[i]
-		if slot.word == "" {
+		s := t.slots[i]
+		if s == 0 {
 			return Entry{}
 		}
-		if equalFold(w, slot.word) {
-			return slot.entry
+		if s>>16 == tag {
+			if m := &t.words[s&0xFFFF-1]; equalFold(w, m.word) {
+				return m.entry
+			}
 		}
 	}
 }

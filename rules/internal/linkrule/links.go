@@ -321,7 +321,7 @@ func newLocalFiles(maxBytes int64) *localFiles {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxLocalFileBytes
 	}
-	return &localFiles{maxBytes: maxBytes, files: make(map[string]*localFile)}
+	return &localFiles{maxBytes: maxBytes} // files is made on first use: most passes look at none
 }
 
 func (lf *localFiles) get(name string) *localFile {
@@ -330,6 +330,9 @@ func (lf *localFiles) get(name string) *localFile {
 	f := lf.files[name]
 	if f == nil {
 		f = &localFile{}
+		if lf.files == nil {
+			lf.files = make(map[string]*localFile)
+		}
 		lf.files[name] = f
 	}
 	return f

@@ -107,17 +107,18 @@ func New(p *lint.Pass) *Finder {
 	if facts == nil {
 		return nil
 	}
-	f := &Finder{p: p, facts: facts, byDest: map[int]linkrule.Link{}, prepared: map[*extract.Page]*verify.Prepared{}, texts: map[*extract.Page]string{}, links: map[*lint.Block]*blockLinks{}}
-	answered := false
-	for _, l := range linkrule.Links(p) {
-		f.byDest[l.Start] = l
-		if !answered {
-			_, answered = f.answer(l)
-		}
-	}
-	if !answered {
+	f := &Finder{p: p, facts: facts}
+	links := linkrule.Links(p)
+	// Most offline documents have no answered link: find out before
+	// building the finder's maps.
+	if !slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.answer(l); return ok }) {
 		return nil
 	}
+	f.byDest = make(map[int]linkrule.Link, len(links))
+	for _, l := range links {
+		f.byDest[l.Start] = l
+	}
+	f.prepared, f.texts, f.links = map[*extract.Page]*verify.Prepared{}, map[*extract.Page]string{}, map[*lint.Block]*blockLinks{}
 	return f
 }
 

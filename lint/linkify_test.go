@@ -1,0 +1,148 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
+)
+
+// stockParser is goldmark with extension.GFM itself, which fastLinkify
+// must match node for node.
+var stockParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, &frontmatter.Extender{})).Parser()
+
+// dumpTree writes every node's kind, its text segments and, for
+// autolinks, the URL: enough to tell any two linkify results apart.
+func dumpTree(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			fmt.Fprint(&b, ")")
+			return ast.WalkContinue, nil
+		}
+		fmt.Fprintf(&b, "(%s", n.Kind())
+		switch n := n.(type) {
+		case *ast.Text:
+			fmt.Fprintf(&b, " %d-%d", n.Segment.Start, n.Segment.Stop)
+		case *ast.AutoLink:
+			fmt.Fprintf(&b, " %d %q", n.AutoLinkType, n.URL(src))
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				s := n.Segments.At(i)
+				fmt.Fprintf(&b, " %d-%d", s.Start, s.Stop)
+			}
+		}
+		if n.Type() == ast.TypeBlock {
+			for i := 0; i < n.Lines().Len(); i++ {
+				s := n.Lines().At(i)
+				fmt.Fprintf(&b, " L%d-%d+%d", s.Start, s.Stop, s.Padding)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func sameAsGFM(t *testing.T, name string, src []byte) {
+	t.Helper()
+	want := dumpTree(stockParser.Parse(text.NewReader(src)), src)
+	got := dumpTree(MarkdownParser().Parse(text.NewReader(src)), src)
+	if got != want {
+		t.Errorf("%s: tree differs from extension.GFM's\n got: %s\nwant: %s", name, got, want)
+	}
+}
+
+var linkifyCases = []string{
+	"See http://example.com, https://example.org/a_(b) and ftp://x.y/z.",
+	"Visit www.example.gov today or (www.example.com/x).",
+	"Mail jane.doe@example.gov or _bob@example.com_ or ~x@y.z~.",
+	"A long address " + strings.Repeat("a", 63) + "@example.com and " + strings.Repeat("b", 64) + "@example.com.",
+	"Note: nothing here; time 10:30, ratio 3:1 and user@host with no dot.",
+	"Words then a colon far away " + strings.Repeat("word ", 30) + "end: http://late.example.com",
+	"*http://emph.example.com* and *www.x.com* and (mailto) (a@b.co)",
+	"\thttp://tab.example.com\n\n-\twww.tab.example.com\n\n> \tx@tab.example.com",
+	"| a | http://cell.example.com |\n|---|---|\n| www.b.com | c@d.com |",
+	"[label http://inside.example.com](http://target.example.com) and [x@y.com]",
+	"line one www.\nline two http:\nline three @x.com\nend www.a.com",
+	"café http://ünïcode.example.com/ä and naïve x@例え.jp",
+	"https://example.com/path?q=1&amp; and https://example.com/p;",
+	"2016-2019: done. Email@Example.COM. www.x.y_z.",
+	"(https://paren.example.com) _https://u.example.com_ ~ftp://t.example.com~ *www.s.com*",
+	// Raw HTML: fastRawHTML's single-line matches and goldmark's own.
+	"A <span class=\"x\">tag</span> and <br/> and <a href='y>z' title=t>q</a>.",
+	"Across lines <a\nhref=\"x\">y</a> and <b\n>c</b\n> and <i title=\"a\nb\">d</i>.",
+	"Not tags: <3, < b>, <a b=>, <a =b>, </ a>, <1a>, <a b='c>, <a b=\"c\"d>.",
+	"<!-- comment --> <?pi x?> <!DOCTYPE html> <![CDATA[ x ]]> <a/> <a\t/> <A-1 B:c._-=1 d e=\"\" f=''>",
+	"Ends at the end: <b>",
+	"> <span\n> class=\"q\">quoted</span>\n\n- <em\n  >item</em>",
+	"\t<x-y z=1>tab</x-y> and <u \ufffd=1> <u v=\"\ufffd\"> <u v=\"\xff\">",
+	"<a href=\"" + strings.Repeat("x", 300) + "\">long</a> <a " + strings.Repeat("b ", 130) + ">",
+	// Link reference definitions, which linkReferenceFilter lets through.
+	"[a]: http://a.example.com\n[b]: <http://b> \"t\"\ntext [a] [b]\n\n   [c]:\n   /c\n\n    [d]: /d\n\n\t[e]: /e\n\nx [f]: /f\n\n[g]: /g\n[h]\n\n> [i]: /i\n> [i]\n\n- [j]: /j",
+	"\v[k]: /k\n\n \f [l]: /l\n\n[m]:\n\n[n]: /n 'unclosed\n[o]: /o",
+}
+
+// TestFastLinkifyMatchesGFM also covers fastRawHTML.
+func TestFastLinkifyMatchesGFM(t *testing.T) {
+	for i, c := range linkifyCases {
+		sameAsGFM(t, fmt.Sprint("case ", i), []byte(c))
+	}
+}
+
+// TestFastLinkifyMatchesGFMOnCorpus compares the trees on the real posts
+// of the benchmark corpus, when it is there.
+func TestFastLinkifyMatchesGFMOnCorpus(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpora", "digitalgov", "*.md"))
+	if len(paths) == 0 {
+		t.Skip("corpus absent")
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameAsGFM(t, filepath.Base(p), src)
+	}
+}
+
+func FuzzFastLinkify(f *testing.F) {
+	for _, c := range linkifyCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sameAsGFM(t, "input", []byte(s))
+	})
+}
+
+// TestFastFiltersLinear parses one line of 100,000 words with an "@", a
+// colon or a tag every few words: the filters must read it in linear time
+// (a quadratic scan would not finish) and find every address and tag.
+func TestFastFiltersLinear(t *testing.T) {
+	var b strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&b, "word x%d@example.com note: <b title='%d'>y</b> ", i, i)
+	}
+	src := []byte(b.String())
+	links, tags := 0, 0
+	_ = ast.Walk(MarkdownParser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n.(type) {
+			case *ast.AutoLink:
+				links++
+			case *ast.RawHTML:
+				tags++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if links != 20000 || tags != 40000 {
+		t.Fatalf("got %d autolinks and %d tags, want 20000 and 40000", links, tags)
+	}
+}

@@ -1,0 +1,33 @@
+package prose
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestLexTableFindsEveryWord fills a table with many words, so that slots
+// share chains and hash bits, and asks for each in three spellings and
+// for words it does not hold.
+func TestLexTableFindsEveryWord(t *testing.T) {
+	m := map[string]Entry{}
+	for i := range 5000 {
+		m[fmt.Sprintf("w%dx", i)] = Entry{Class: Class(i + 1)}
+	}
+	m["don't"] = Entry{Class: 1 << 40}
+	tb := newLexTable(m)
+	for w, e := range m {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ReplaceAll(w, "'", "’")} {
+			if got := tb.lookup(v); got != e {
+				t.Fatalf("lookup(%q) = %v, want %v", v, got, e)
+			}
+		}
+	}
+	for i := range 5000 {
+		for _, v := range []string{fmt.Sprintf("w%dy", i), fmt.Sprintf("w%dxx", i), fmt.Sprintf("w%d’", i)} {
+			if got := tb.lookup(v); got != (Entry{}) {
+				t.Fatalf("lookup(%q) = %v, want none", v, got)
+			}
+		}
+	}
+}
