@@ -1,0 +1,296 @@
+package linkcheck
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/citelint/citelint/extract"
+	"github.com/citelint/citelint/internal/safefile"
+	"github.com/gofrs/flock"
+)
+
+// The verdict cache keeps, beside the link cache, what the rules that
+// read page text (unsupported-figure, misquoted) concluded about a claim
+// against a page, keyed by the page's text hash (TextHash) and the
+// claim: a rerun over an unchanged draft and an unchanged page reads these
+// small records instead of the page's text. The file is one line per
+// verdict,
+//
+//	<id> <text hash> <crc32 of value> <value>
+//
+// where id is the SHA-256 of the text hash and the rule's key, and value
+// is the rule's record (one line of JSON). A line that does not parse, or
+// whose checksum does not match, is ignored: a miss, never an error.
+const (
+	verdictFileName    = "links-verdicts.txt"
+	verdictTmpPattern  = "links-verdicts.txt.*.tmp"
+	verdictFileVersion = "citelint-verdicts 1"
+	// maxVerdictFileBytes bounds the verdict file read back.
+	maxVerdictFileBytes = 32 << 20
+	// MaxVerdicts bounds the verdicts the file keeps; past it, those of
+	// the run are kept first, then those already there, in the file's
+	// order.
+	MaxVerdicts = 100_000
+	// MaxVerdictBytes bounds one verdict's record; a larger one is not
+	// kept (the claim is judged again next run).
+	MaxVerdictBytes = 16 << 10
+)
+
+// TextHash returns the hex SHA-256 of what a rule reads of a page: its
+// title, main and full text. A verdict about a page is keyed by it.
+func TextHash(p *extract.Page) string {
+	h := sha256.New()
+	var n [8]byte
+	for _, s := range []string{p.Title, p.Main, p.Full} {
+		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// PageMeta is what is known of a page without reading its text: enough
+// to tell whether a rule can judge claims against it, and to look its
+// verdicts up.
+type PageMeta struct {
+	Readable bool
+	Partial  bool
+	Reason   string
+	// TextHash is the page's TextHash, "" when unknown (a cache file
+	// written before text hashes were kept: the text must be read to
+	// know it).
+	TextHash string
+	// Verdicts is the run's verdict cache, nil without one.
+	Verdicts *VerdictCache
+}
+
+// PageMeta returns what is known of the page without reading its text
+// from the cache; nil when the checker keeps no text.
+func (r Result) PageMeta() *PageMeta {
+	if r.meta == nil {
+		return nil
+	}
+	return r.meta()
+}
+
+// VerdictCache holds the verdicts of a run's cache folder: those read
+// back, read once when first asked for, and those the run adds, written
+// by Checker.SaveVerdicts. It is safe for concurrent use; a nil
+// VerdictCache keeps nothing.
+type VerdictCache struct {
+	dir  string
+	once sync.Once
+	mu   sync.Mutex
+	// read holds the values read back, by id; added those of the run.
+	read  map[[32]byte][]byte
+	added map[[32]byte]verdictLine
+	// reads counts the lookups that found a verdict, for tests.
+	hits int
+}
+
+type verdictLine struct {
+	textHash string
+	value    []byte
+}
+
+func newVerdictCache(dir string) *VerdictCache {
+	return &VerdictCache{dir: dir, added: map[[32]byte]verdictLine{}}
+}
+
+func verdictID(textHash, key string) [32]byte {
+	return sha256.Sum256([]byte(textHash + "\x00" + key))
+}
+
+// Get returns the verdict kept for key about the page of text hash
+// textHash.
+func (v *VerdictCache) Get(textHash, key string) ([]byte, bool) {
+	if v == nil || !validHash.MatchString(textHash) {
+		return nil, false
+	}
+	v.once.Do(v.load)
+	id := verdictID(textHash, key)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if l, ok := v.added[id]; ok {
+		return l.value, true
+	}
+	val, ok := v.read[id]
+	if ok {
+		v.hits++
+	}
+	return val, ok
+}
+
+// Put keeps a verdict for key about the page of text hash textHash, to
+// be written when the run saves its verdicts. value must be one line.
+func (v *VerdictCache) Put(textHash, key string, value []byte) {
+	if v == nil || !validHash.MatchString(textHash) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
+		return
+	}
+	v.once.Do(v.load)
+	id := verdictID(textHash, key)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if old, ok := v.read[id]; ok && bytes.Equal(old, value) {
+		return
+	}
+	if len(v.added) < MaxVerdicts {
+		v.added[id] = verdictLine{textHash, slices.Clone(value)}
+	}
+}
+
+// Hits returns how many lookups found a verdict read back from the
+// cache folder.
+func (v *VerdictCache) Hits() int {
+	if v == nil {
+		return 0
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.hits
+}
+
+func (v *VerdictCache) load() {
+	v.read = map[[32]byte][]byte{}
+	if v.dir == "" {
+		return
+	}
+	data, err := safefile.ReadRegular(filepath.Join(v.dir, verdictFileName), maxVerdictFileBytes)
+	if err != nil {
+		return
+	}
+	parseVerdicts(data, func(id [32]byte, _ string, value []byte) {
+		v.read[id] = value
+	})
+}
+
+// parseVerdicts calls fn for each sound line of a verdict file, in
+// order; a file of another version yields nothing.
+func parseVerdicts(data []byte, fn func(id [32]byte, textHash string, value []byte)) {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if string(first) != verdictFileVersion {
+		return
+	}
+	for n := 0; len(rest) > 0 && n < MaxVerdicts; n++ {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		id, textHash, value, ok := parseVerdictLine(line)
+		if ok {
+			fn(id, textHash, value)
+		}
+	}
+}
+
+func parseVerdictLine(line []byte) (id [32]byte, textHash string, value []byte, ok bool) {
+	fields := bytes.SplitN(line, []byte(" "), 4)
+	if len(fields) != 4 || len(fields[0]) != 64 || !validHash.Match(fields[1]) || len(fields[3]) > MaxVerdictBytes {
+		return id, "", nil, false
+	}
+	if _, err := hex.Decode(id[:], fields[0]); err != nil {
+		return id, "", nil, false
+	}
+	sum, err := strconv.ParseUint(string(fields[2]), 16, 32)
+	if err != nil || uint32(sum) != crc32.ChecksumIEEE(fields[3]) {
+		return id, "", nil, false
+	}
+	return id, string(fields[1]), fields[3], true
+}
+
+func appendVerdictLine(out []byte, id [32]byte, textHash string, value []byte) []byte {
+	out = hex.AppendEncode(out, id[:])
+	out = append(out, ' ')
+	out = append(out, textHash...)
+	out = append(out, ' ')
+	out = strconv.AppendUint(out, uint64(crc32.ChecksumIEEE(value)), 16)
+	out = append(out, ' ')
+	out = append(out, value...)
+	return append(out, '\n')
+}
+
+// Verdicts returns the checker's verdict cache, nil when it keeps no page
+// text or has no cache folder.
+func (c *Checker) Verdicts() *VerdictCache { return c.verdicts }
+
+// SaveVerdicts writes the verdicts the run added, merged with those on
+// disk, under the cache's lock and atomically. Verdicts about pages the
+// link cache no longer refers to are dropped, so the file follows the
+// cache as it expires. A run that added nothing writes nothing.
+func (c *Checker) SaveVerdicts() error {
+	v := c.verdicts
+	if v == nil {
+		return nil
+	}
+	v.mu.Lock()
+	added := v.added
+	v.added = map[[32]byte]verdictLine{}
+	v.mu.Unlock()
+	if len(added) == 0 {
+		return nil
+	}
+	dir := c.cacheDir
+	path := filepath.Join(dir, verdictFileName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("verdict cache: %w", err)
+	}
+	lock := flock.New(filepath.Join(dir, lockFileName))
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || (err == nil && !locked):
+		return fmt.Errorf("verdict cache %s not saved: another run held its lock for %s", path, lockWait)
+	case err != nil:
+		return fmt.Errorf("verdict cache %s not saved: lock: %w", path, err)
+	}
+	defer func() { _ = lock.Unlock() }() // closing the file releases the lock anyway
+
+	live := map[string]bool{}
+	if f, err := readCacheFile(filepath.Join(dir, cacheFileName)); err == nil {
+		for _, e := range f.Entries {
+			if e.Page != nil && e.Page.TextHash != "" {
+				live[e.Page.TextHash] = true
+			}
+		}
+	}
+	out := []byte(verdictFileVersion + "\n")
+	n := 0
+	ids := make([][32]byte, 0, len(added))
+	for id := range added {
+		ids = append(ids, id)
+	}
+	// A stable order: the same verdicts make the same file.
+	slices.SortFunc(ids, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	for _, id := range ids {
+		if l := added[id]; live[l.textHash] && n < MaxVerdicts {
+			out = appendVerdictLine(out, id, l.textHash, l.value)
+			n++
+		}
+	}
+	data, err := safefile.ReadRegular(path, maxVerdictFileBytes)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		data = nil // unreadable: replaced
+	}
+	parseVerdicts(data, func(id [32]byte, textHash string, value []byte) {
+		if _, ok := added[id]; !ok && live[textHash] && n < MaxVerdicts {
+			out = appendVerdictLine(out, id, textHash, value)
+			n++
+		}
+	})
+	if err := writeViaTemp(dir, verdictTmpPattern, path, out); err != nil {
+		return fmt.Errorf("verdict cache: %w", err)
+	}
+	return nil
+}
