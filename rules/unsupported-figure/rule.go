@@ -5,8 +5,8 @@ package unsupportedfigure
 
 import (
 	_ "embed"
-	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -353,15 +353,12 @@ type nearFigure struct {
 	Same bool `json:"s,omitempty"`
 }
 
-// figureKey is a claim as its verdict depends on it: the quantity, not
-// where the draft states it.
+// figureKey is a claim as its verdict depends on it: every field of the
+// quantity that matching reads, not where the draft states it. A field
+// added to verify.Quantity that matching reads must join it (and
+// verdictKind change).
 func figureKey(q verify.Quantity) string {
-	q.Start, q.End = 0, 0
-	data, err := json.Marshal(q)
-	if err != nil {
-		return q.Text
-	}
-	return string(data)
+	return strings.Join([]string{q.Text, q.Value.String(), strconv.Itoa(int(q.Unit)), q.Currency, q.Measure, q.Noun, q.Counted, strconv.Itoa(q.Change), q.Step.String()}, "\x1f")
 }
 
 // judge looks for a figure in a page's text.
