@@ -97,6 +97,6 @@ func keep[V any](c *linkcheck.VerdictCache, hash, key string, v V) {
 	c.Put(hash, key, data)
 }
 
-// Unread returns the reason the page of s, which the link cache said
+// UnreadReason returns the reason the page of s, which the link cache said
 // could be read, could not be when its text was needed.
 func (s Source) UnreadReason() string { return s.ref.loaded().Reason }
