@@ -40,9 +40,10 @@ var Rule = &lint.Rule{
 
 func run(p *lint.Pass) {
 	pages := sourcepage.New(p)
-	if pages == nil {
+	if pages == nil || pages.Replay(verdictKind) {
 		return
 	}
+	defer pages.Keep()
 	var judged [][2]int
 	unattributedquote.JudgeWith(p, unattributedquote.DefaultOptions(), func(q unattributedquote.Quotation) {
 		judged = append(judged, [2]int{q.Start, q.End})
@@ -196,7 +197,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 		d.Message += sourcepage.AlsoUnread(u)
 		d.Suggestion = "check the quotation against " + u.URL + " by hand"
 	}
-	p.Report(d)
+	pages.Report(d)
 }
 
 // verdictKind names the rule's verdicts in the verdict cache; its

@@ -44,9 +44,10 @@ var Rule = &lint.Rule{
 
 func run(p *lint.Pass) {
 	pages := sourcepage.New(p)
-	if pages == nil {
+	if pages == nil || pages.Replay(verdictKind) {
 		return
 	}
+	defer pages.Keep()
 	// The judged figures of each sentence, in order, gathered in one
 	// pass: a paragraph of thousands of figures must not be walked once
 	// per sentence.
@@ -315,7 +316,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 		d.Message += sourcepage.AlsoUnread(u)
 		d.Suggestion = "check the figure against " + u.URL + " by hand"
 	}
-	p.Report(d)
+	pages.Report(d)
 	return true
 }
 

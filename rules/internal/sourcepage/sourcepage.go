@@ -112,6 +112,8 @@ type Finder struct {
 	notes map[string][]*lint.Citation
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
+	// doc is where the document's findings are kept (see Replay).
+	doc *docState
 }
 
 // MaxChecks bounds the claims one rule checks against their sources in
@@ -503,7 +505,7 @@ func (f *Finder) Begin(d lint.Diagnostic, srcs []Source, what, shown string) boo
 	if ok, first := f.Check(); !ok {
 		if first {
 			d.Severity, d.Message, d.Suggestion = lint.Info, Stopped(what+"s"), StoppedSuggestion
-			f.p.Report(d)
+			f.Report(d)
 		}
 		return false
 	}
@@ -521,7 +523,7 @@ func (f *Finder) Unreadable(d lint.Diagnostic, src Source, reason, what, shown s
 	d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", shown, reason)
 	d.Suggestion = "check the " + what + " against the source by hand"
 	d.Evidence = &lint.Evidence{URL: src.URL}
-	f.p.Report(d)
+	f.Report(d)
 }
 
 // NotInPart reports, as info, a claim that is not in the part of a page
@@ -532,7 +534,7 @@ func (f *Finder) NotInPart(d lint.Diagnostic, src Source, what, shown string) {
 	d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", shown, src.Reason)
 	d.Suggestion = "check the " + what + " against the full source by hand"
 	d.Evidence = &lint.Evidence{URL: src.URL}
-	f.p.Report(d)
+	f.Report(d)
 }
 
 // Evidence returns the evidence for a span of the source's text: its

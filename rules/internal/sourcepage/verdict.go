@@ -58,12 +58,8 @@ func Judge[V any](f *Finder, s Source, kind, claim string, judge func() V) (V, b
 	meta := s.ref.meta
 	key := VerdictVersion + "\x00" + buildKey() + "\x00" + kind + "\x00" + s.URL + "\x00" + claim
 	if meta.Verdicts != nil && meta.TextHash != "" {
-		if data, ok := meta.Verdicts.Get(meta.TextHash, key); ok {
-			var v V
-			// A record that does not decode is a miss: judged again.
-			if err := json.Unmarshal(data, &v); err == nil {
-				return v, true
-			}
+		if v, ok := getVerdict[V](meta.Verdicts, meta.TextHash, key); ok {
+			return v, true
 		}
 	}
 	page := s.ref.loaded()
@@ -78,6 +74,18 @@ func Judge[V any](f *Finder, s Source, kind, claim string, judge func() V) (V, b
 			hash = f.facts.Memo(textHashKey{page}, func() any { return linkcheck.TextHash(page) }).(string)
 		}
 		keep(meta.Verdicts, hash, key, v)
+	}
+	return v, true
+}
+
+// getVerdict returns the verdict kept for key about the page of text
+// hash hash; a record that does not decode is a miss.
+func getVerdict[V any](c *linkcheck.VerdictCache, hash, key string) (V, bool) {
+	var v V
+	data, ok := c.Get(hash, key)
+	if !ok || json.Unmarshal(data, &v) != nil {
+		var zero V
+		return zero, false
 	}
 	return v, true
 }

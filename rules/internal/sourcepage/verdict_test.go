@@ -82,9 +82,10 @@ func sameLines(t *testing.T, name string, got, want []string) {
 }
 
 // TestVerdictCache checks that a second run over an unchanged draft and
-// an unchanged cached page serves every claim's verdict from the verdict
-// cache without reading the page's text (the text files are deleted, and
-// the findings are the same), that a page whose text changed misses, and
+// an unchanged cached page replays each rule's findings from the verdict
+// cache, and one over an edited draft serves each claim's verdict, both
+// without reading the page's text (the text files are deleted, and the
+// findings are the same); that a page whose text changed misses; and
 // that a corrupt verdict file is a miss, not an error.
 func TestVerdictCache(t *testing.T) {
 	var body atomic.Value
@@ -123,8 +124,15 @@ The [survey](U) says 54% of renters moved.
 	r.offline = true
 	got, hits = r.run()
 	sameLines(t, "offline run without page texts", got, want)
+	if hits != 2 {
+		t.Errorf("offline run: %d verdicts from the cache, want 2 (each rule's findings of the draft)", hits)
+	}
+	edited := r
+	edited.draft += "\nA paragraph added at the end.\n"
+	got, hits = edited.run()
+	sameLines(t, "offline run over the edited draft without page texts", got, want)
 	if hits != 3 {
-		t.Errorf("offline run: %d verdicts from the cache, want 3 (two figures, one quotation)", hits)
+		t.Errorf("offline run over the edited draft: %d verdicts from the cache, want 3 (two figures, one quotation)", hits)
 	}
 
 	// A verdict file gone bad (a flipped byte, a cut line, a line of
@@ -136,12 +144,20 @@ The [survey](U) says 54% of renters moved.
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	if len(lines) != 4 || lines[0] != "citelint-verdicts 1" {
+	// Three claims, and two rules' findings of each draft.
+	if len(lines) != 8 || lines[0] != "citelint-verdicts 1" {
 		t.Fatalf("verdict file: %q", lines)
 	}
-	lines[1] = strings.Replace(lines[1], `"`, `'`, 1)
-	lines[2] = lines[2][:len(lines[2])-3]
-	lines[3] = "not a verdict"
+	for i := 1; i < len(lines); i++ {
+		switch i % 3 {
+		case 0:
+			lines[i] = strings.Replace(lines[i], `"`, `'`, 1)
+		case 1:
+			lines[i] = lines[i][:len(lines[i])-3]
+		case 2:
+			lines[i] = "not a verdict"
+		}
+	}
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -152,8 +168,8 @@ The [survey](U) says 54% of renters moved.
 		t.Errorf("run with a corrupt verdict file: %d verdicts from the cache", hits)
 	}
 	r.offline, r.refresh = true, false
-	if _, hits = r.run(); hits != 3 {
-		t.Errorf("run after the corrupt file was replaced: %d verdicts from the cache, want 3", hits)
+	if _, hits = r.run(); hits != 2 {
+		t.Errorf("run after the corrupt file was replaced: %d verdicts from the cache, want 2", hits)
 	}
 
 	// The page changes: its text hash does too, and no verdict about the
