@@ -117,7 +117,7 @@ func verdictID(textHash, key string) [32]byte {
 // Get returns the verdict kept for key about the page of text hash
 // textHash.
 func (v *VerdictCache) Get(textHash, key string) ([]byte, bool) {
-	if v == nil || !validHash.MatchString(textHash) {
+	if v == nil || !isLowerHex(textHash) {
 		return nil, false
 	}
 	v.once.Do(v.load)
@@ -137,7 +137,7 @@ func (v *VerdictCache) Get(textHash, key string) ([]byte, bool) {
 // Put keeps a verdict for key about the page of text hash textHash, to
 // be written when the run saves its verdicts. value must be one line.
 func (v *VerdictCache) Put(textHash, key string, value []byte) {
-	if v == nil || !validHash.MatchString(textHash) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
+	if v == nil || !isLowerHex(textHash) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
 		return
 	}
 	v.once.Do(v.load)
@@ -195,18 +195,34 @@ func parseVerdicts(data []byte, fn func(id [32]byte, textHash string, value []by
 }
 
 func parseVerdictLine(line []byte) (id [32]byte, textHash string, value []byte, ok bool) {
-	fields := bytes.SplitN(line, []byte(" "), 4)
-	if len(fields) != 4 || len(fields[0]) != 64 || !validHash.Match(fields[1]) || len(fields[3]) > MaxVerdictBytes {
+	idHex, rest, _ := bytes.Cut(line, []byte(" "))
+	hashHex, rest, _ := bytes.Cut(rest, []byte(" "))
+	sumHex, value, found := bytes.Cut(rest, []byte(" "))
+	if !found || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
 		return id, "", nil, false
 	}
-	if _, err := hex.Decode(id[:], fields[0]); err != nil {
+	if _, err := hex.Decode(id[:], idHex); err != nil {
 		return id, "", nil, false
 	}
-	sum, err := strconv.ParseUint(string(fields[2]), 16, 32)
-	if err != nil || uint32(sum) != crc32.ChecksumIEEE(fields[3]) {
+	sum, err := strconv.ParseUint(string(sumHex), 16, 32)
+	if err != nil || uint32(sum) != crc32.ChecksumIEEE(value) {
 		return id, "", nil, false
 	}
-	return id, string(fields[1]), fields[3], true
+	return id, string(hashHex), value, true
+}
+
+// isLowerHex reports whether b is a text hash as extract and TextHash
+// write it (validHash, without a regular expression per line).
+func isLowerHex[T string | []byte](b T) bool {
+	if len(b) != 64 {
+		return false
+	}
+	for i := range len(b) {
+		if c := b[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func appendVerdictLine(out []byte, id [32]byte, textHash string, value []byte) []byte {

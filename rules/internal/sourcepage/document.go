@@ -5,7 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"hash"
+	"strconv"
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
@@ -49,30 +49,31 @@ type docState struct {
 // nil when they are not kept (a local link, a page of unknown text hash,
 // no readable web page, no verdict cache).
 func (f *Finder) documentKey() *docState {
-	h := sha256.New()
 	doc := f.p.Doc
-	writeString(h, doc.Path)
-	writeString(h, fmt.Sprint(doc.Format))
-	writeString(h, string(doc.Source))
+	// The links' states are gathered, then hashed with the draft in one
+	// write each.
+	var b []byte
+	b = appendField(b, doc.Path)
+	b = appendField(b, fmt.Sprint(doc.Format))
 	var st docState
 	for _, l := range linkrule.Links(f.p) {
 		if l.Kind == linkrule.LocalLink {
 			return nil
 		}
-		writeString(h, fmt.Sprint(l.Kind, " ", l.Start, " ", l.End))
-		writeString(h, l.Target)
+		b = appendField(b, strconv.Itoa(int(l.Kind))+" "+strconv.Itoa(l.Start)+" "+strconv.Itoa(l.End))
+		b = appendField(b, l.Target)
 		ref, ok := f.answer(l)
 		if !ok {
-			writeString(h, "no answer")
+			b = appendField(b, "no answer")
 			continue
 		}
 		m := ref.meta
 		if m.Readable && (m.TextHash == "" || m.Verdicts == nil) {
 			return nil
 		}
-		writeString(h, fmt.Sprint(m.Readable, m.Partial))
-		writeString(h, m.Reason)
-		writeString(h, m.TextHash)
+		b = appendField(b, strconv.FormatBool(m.Readable)+" "+strconv.FormatBool(m.Partial))
+		b = appendField(b, m.Reason)
+		b = appendField(b, m.TextHash)
 		if st.verdicts == nil && m.Readable {
 			st.verdicts, st.page = m.Verdicts, m.TextHash
 		}
@@ -80,15 +81,18 @@ func (f *Finder) documentKey() *docState {
 	if st.verdicts == nil {
 		return nil
 	}
+	h := sha256.New()
+	h.Write(b)
+	h.Write(doc.Source)
 	st.key = "document\x00" + hex.EncodeToString(h.Sum(nil))
 	return &st
 }
 
-func writeString(h hash.Hash, s string) {
-	var n [8]byte
-	binary.BigEndian.PutUint64(n[:], uint64(len(s)))
-	h.Write(n[:])
-	h.Write([]byte(s))
+// appendField appends s to b, its length first, so that no two lists of
+// fields write the same bytes.
+func appendField(b []byte, s string) []byte {
+	b = binary.BigEndian.AppendUint64(b, uint64(len(s)))
+	return append(b, s...)
 }
 
 // Replay reports the document's findings of kind (a rule's, with its
