@@ -47,7 +47,7 @@ func BenchmarkCachedRun(b *testing.B) {
 	firstResults, _ := first.Check(context.Background(), urls)
 	for _, u := range urls {
 		m := firstResults[u].PageMeta()
-		m.Verdicts.Put(m.TextHash, "claim", []byte(`{"m":true}`))
+		m.Verdicts.Put("1", m.TextHash, "claim", []byte(`{"m":true}`))
 	}
 	if err := first.SaveVerdicts(); err != nil {
 		b.Fatal(err)
@@ -70,7 +70,7 @@ func BenchmarkCachedRun(b *testing.B) {
 				if mode == "verdicts-only" {
 					for _, u := range urls {
 						m := results[u].PageMeta()
-						if _, ok := m.Verdicts.Get(m.TextHash, "claim"); !ok {
+						if _, ok := m.Verdicts.Get("1", m.TextHash, "claim"); !ok {
 							b.Fatalf("%s: no verdict", u)
 						}
 					}

@@ -29,15 +29,17 @@ import (
 // small records instead of the page's text. The file is one line per
 // verdict,
 //
-//	<id> <text hash> <crc32 of value> <value>
+//	<id> <text hash> <generation> <crc32 of value> <value>
 //
-// where id is the SHA-256 of the text hash and the rule's key, and value
-// is the rule's record (one line of JSON). A line that does not parse, or
-// whose checksum does not match, is ignored: a miss, never an error.
+// where id is the SHA-256 of the generation, the text hash and the rule's
+// key, the generation names the version of the code that judged (see
+// VerdictCache.Get), and value is the rule's record (one line of JSON).
+// A line that does not parse, or whose checksum does not match, is
+// ignored: a miss, never an error.
 const (
 	verdictFileName    = "links-verdicts.txt"
 	verdictTmpPattern  = "links-verdicts.txt.*.tmp"
-	verdictFileVersion = "citelint-verdicts 1"
+	verdictFileVersion = "citelint-verdicts 2"
 	// maxVerdictFileBytes bounds the verdict file read back.
 	maxVerdictFileBytes = 32 << 20
 	// MaxVerdicts bounds the verdicts the file keeps; past it, those of
@@ -97,31 +99,54 @@ type VerdictCache struct {
 	// read holds the values read back, by id; added those of the run.
 	read  map[[32]byte][]byte
 	added map[[32]byte]verdictLine
+	// gen is the generation of the run's lookups: lines of another are
+	// neither read nor kept.
+	gen string
 	// reads counts the lookups that found a verdict, for tests.
 	hits int
 }
 
 type verdictLine struct {
-	textHash string
-	value    []byte
+	textHash, gen string
+	value         []byte
 }
 
 func newVerdictCache(dir string) *VerdictCache {
 	return &VerdictCache{dir: dir, added: map[[32]byte]verdictLine{}}
 }
 
-func verdictID(textHash, key string) [32]byte {
-	return sha256.Sum256([]byte(textHash + "\x00" + key))
+func verdictID(gen, textHash, key string) [32]byte {
+	return sha256.Sum256([]byte(gen + "\x00" + textHash + "\x00" + key))
+}
+
+// maxGenerationBytes bounds a generation's name.
+const maxGenerationBytes = 64
+
+// validGeneration reports whether gen can name a generation: a few
+// lowercase hex digits, so that it fits a line's field.
+func validGeneration[T string | []byte](gen T) bool {
+	if len(gen) == 0 || len(gen) > maxGenerationBytes {
+		return false
+	}
+	for i := range len(gen) {
+		if c := gen[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // Get returns the verdict kept for key about the page of text hash
-// textHash.
-func (v *VerdictCache) Get(textHash, key string) ([]byte, bool) {
-	if v == nil || !isLowerHex(textHash) {
+// textHash, by the code of generation gen (lowercase hex: a hash of the
+// caller's version). Verdicts of other generations are dropped when the
+// run writes the file, so an upgrade does not leave the old ones to be
+// read for ever; a run uses one generation.
+func (v *VerdictCache) Get(gen, textHash, key string) ([]byte, bool) {
+	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) {
 		return nil, false
 	}
-	v.once.Do(v.load)
-	id := verdictID(textHash, key)
+	v.once.Do(func() { v.load(gen) })
+	id := verdictID(gen, textHash, key)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if l, ok := v.added[id]; ok {
@@ -134,21 +159,22 @@ func (v *VerdictCache) Get(textHash, key string) ([]byte, bool) {
 	return val, ok
 }
 
-// Put keeps a verdict for key about the page of text hash textHash, to
-// be written when the run saves its verdicts. value must be one line.
-func (v *VerdictCache) Put(textHash, key string, value []byte) {
-	if v == nil || !isLowerHex(textHash) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
+// Put keeps a verdict for key about the page of text hash textHash, by
+// the code of generation gen (see Get), to be written when the run saves
+// its verdicts. value must be one line.
+func (v *VerdictCache) Put(gen, textHash, key string, value []byte) {
+	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
 		return
 	}
-	v.once.Do(v.load)
-	id := verdictID(textHash, key)
+	v.once.Do(func() { v.load(gen) })
+	id := verdictID(gen, textHash, key)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if old, ok := v.read[id]; ok && bytes.Equal(old, value) {
 		return
 	}
 	if len(v.added) < MaxVerdicts {
-		v.added[id] = verdictLine{textHash, slices.Clone(value)}
+		v.added[id] = verdictLine{textHash, gen, slices.Clone(value)}
 	}
 }
 
@@ -163,7 +189,10 @@ func (v *VerdictCache) Hits() int {
 	return v.hits
 }
 
-func (v *VerdictCache) load() {
+// load reads the verdicts of generation gen back; it runs once, under
+// v.once.
+func (v *VerdictCache) load(gen string) {
+	v.gen = gen
 	v.read = map[[32]byte][]byte{}
 	if v.dir == "" {
 		return
@@ -172,14 +201,14 @@ func (v *VerdictCache) load() {
 	if err != nil {
 		return
 	}
-	parseVerdicts(data, func(id [32]byte, _ string, value []byte) {
+	parseVerdicts(data, gen, func(id [32]byte, _ string, value []byte) {
 		v.read[id] = value
 	})
 }
 
-// parseVerdicts calls fn for each sound line of a verdict file, in
-// order; a file of another version yields nothing.
-func parseVerdicts(data []byte, fn func(id [32]byte, textHash string, value []byte)) {
+// parseVerdicts calls fn for each sound line of generation gen of a
+// verdict file, in order; a file of another version yields nothing.
+func parseVerdicts(data []byte, gen string, fn func(id [32]byte, textHash string, value []byte)) {
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if string(first) != verdictFileVersion {
 		return
@@ -187,18 +216,19 @@ func parseVerdicts(data []byte, fn func(id [32]byte, textHash string, value []by
 	for n := 0; len(rest) > 0 && n < MaxVerdicts; n++ {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		id, textHash, value, ok := parseVerdictLine(line)
+		id, textHash, value, ok := parseVerdictLine(line, gen)
 		if ok {
 			fn(id, textHash, value)
 		}
 	}
 }
 
-func parseVerdictLine(line []byte) (id [32]byte, textHash string, value []byte, ok bool) {
+func parseVerdictLine(line []byte, gen string) (id [32]byte, textHash string, value []byte, ok bool) {
 	idHex, rest, _ := bytes.Cut(line, []byte(" "))
 	hashHex, rest, _ := bytes.Cut(rest, []byte(" "))
+	lineGen, rest, _ := bytes.Cut(rest, []byte(" "))
 	sumHex, value, found := bytes.Cut(rest, []byte(" "))
-	if !found || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
+	if !found || string(lineGen) != gen || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
 		return id, "", nil, false
 	}
 	if _, err := hex.Decode(id[:], idHex); err != nil {
@@ -225,10 +255,12 @@ func isLowerHex[T string | []byte](b T) bool {
 	return true
 }
 
-func appendVerdictLine(out []byte, id [32]byte, textHash string, value []byte) []byte {
+func appendVerdictLine(out []byte, id [32]byte, textHash, gen string, value []byte) []byte {
 	out = hex.AppendEncode(out, id[:])
 	out = append(out, ' ')
 	out = append(out, textHash...)
+	out = append(out, ' ')
+	out = append(out, gen...)
 	out = append(out, ' ')
 	out = strconv.AppendUint(out, uint64(crc32.ChecksumIEEE(value)), 16)
 	out = append(out, ' ')
@@ -243,14 +275,15 @@ func (c *Checker) Verdicts() *VerdictCache { return c.verdicts }
 // SaveVerdicts writes the verdicts the run added, merged with those on
 // disk, under the cache's lock and atomically. Verdicts about pages the
 // link cache no longer refers to are dropped, so the file follows the
-// cache as it expires. A run that added nothing writes nothing.
+// cache as it expires, and so are those of another generation than the
+// run's. A run that added nothing writes nothing.
 func (c *Checker) SaveVerdicts() error {
 	v := c.verdicts
 	if v == nil {
 		return nil
 	}
 	v.mu.Lock()
-	added := v.added
+	added, gen := v.added, v.gen
 	v.added = map[[32]byte]verdictLine{}
 	v.mu.Unlock()
 	if len(added) == 0 {
@@ -291,7 +324,7 @@ func (c *Checker) SaveVerdicts() error {
 	slices.SortFunc(ids, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 	for _, id := range ids {
 		if l := added[id]; live[l.textHash] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, l.textHash, l.value)
+			out = appendVerdictLine(out, id, l.textHash, l.gen, l.value)
 			n++
 		}
 	}
@@ -299,9 +332,9 @@ func (c *Checker) SaveVerdicts() error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		data = nil // unreadable: replaced
 	}
-	parseVerdicts(data, func(id [32]byte, textHash string, value []byte) {
+	parseVerdicts(data, gen, func(id [32]byte, textHash string, value []byte) {
 		if _, ok := added[id]; !ok && live[textHash] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, textHash, value)
+			out = appendVerdictLine(out, id, textHash, gen, value)
 			n++
 		}
 	})

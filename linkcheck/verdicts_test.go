@@ -37,11 +37,11 @@ func TestVerdictFile(t *testing.T) {
 		t.Fatalf("online page meta %+v, want text hash %s", m, want)
 	}
 	other := strings.Repeat("0", 64)
-	m.Verdicts.Put(m.TextHash, "kept", []byte(`{"m":true}`))
-	m.Verdicts.Put(m.TextHash, "too large", []byte(`"`+strings.Repeat("x", MaxVerdictBytes)+`"`))
-	m.Verdicts.Put(m.TextHash, "two lines", []byte("{}\n{}"))
-	m.Verdicts.Put(other, "no such page", []byte(`{}`))
-	m.Verdicts.Put(m.TextHash, "second", []byte(`{"n":2}`))
+	m.Verdicts.Put("1", m.TextHash, "kept", []byte(`{"m":true}`))
+	m.Verdicts.Put("1", m.TextHash, "too large", []byte(`"`+strings.Repeat("x", MaxVerdictBytes)+`"`))
+	m.Verdicts.Put("1", m.TextHash, "two lines", []byte("{}\n{}"))
+	m.Verdicts.Put("1", other, "no such page", []byte(`{}`))
+	m.Verdicts.Put("1", m.TextHash, "second", []byte(`{"n":2}`))
 	if err := c.SaveVerdicts(); err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestVerdictFile(t *testing.T) {
 		t.Fatalf("offline page meta %+v, want text hash %s", om, m.TextHash)
 	}
 	got := func(hash, key string) string {
-		val, ok := v.Get(hash, key)
+		val, ok := v.Get("1", hash, key)
 		if !ok {
 			return "miss"
 		}
@@ -114,5 +114,52 @@ func TestVerdictFile(t *testing.T) {
 	}
 	if om, _ = offline(); om == nil || om.TextHash != "" || !om.Readable {
 		t.Errorf("page meta from an older cache %+v, want readable with no text hash", om)
+	}
+}
+
+// TestVerdictGenerations checks that a run of another generation (a new
+// version of the matching code) neither reads the verdicts of the old
+// one nor keeps them when it writes the file.
+func TestVerdictGenerations(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = io.WriteString(w, "Ship calls rose to 1,204 last year.")
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	u := srv.URL + "/report.txt"
+	run := func(gen, put string) (found []string) {
+		t.Helper()
+		c, err := New(Config{AllowPrivate: true, MinInterval: -1, CacheDir: dir, KeepText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		results, _ := c.Check(context.Background(), []string{u})
+		m := results[u].PageMeta()
+		for _, key := range []string{"a", "b"} {
+			if val, ok := m.Verdicts.Get(gen, m.TextHash, key); ok {
+				found = append(found, key+"="+string(val))
+			}
+		}
+		if put != "" {
+			m.Verdicts.Put(gen, m.TextHash, put, []byte(`"`+gen+`"`))
+		}
+		if err := c.SaveVerdicts(); err != nil {
+			t.Fatal(err)
+		}
+		return found
+	}
+	run("1", "a")
+	if got := run("1", ""); strings.Join(got, " ") != `a="1"` {
+		t.Errorf("generation 1 again: %q", got)
+	}
+	if got := run("2", "b"); got != nil {
+		t.Errorf("generation 2 read generation 1's verdicts: %q", got)
+	}
+	if got := run("1", ""); got != nil {
+		t.Errorf("generation 1's verdicts survived generation 2's write: %q", got)
+	}
+	if got := run("2", ""); strings.Join(got, " ") != `b="2"` {
+		t.Errorf("generation 2 again: %q", got)
 	}
 }

@@ -1,6 +1,8 @@
 package sourcepage
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"reflect"
 	"runtime/debug"
@@ -40,6 +42,13 @@ var buildKey = sync.OnceValue(func() string {
 		return ""
 	}
 	return rev
+})
+
+// generation names the verdicts of this build in the verdict cache:
+// those of another version are dropped when the file is written.
+var generation = sync.OnceValue(func() string {
+	sum := sha256.Sum256([]byte(VerdictVersion + "\x00" + buildKey()))
+	return hex.EncodeToString(sum[:8])
 })
 
 // textHashKey keys a page's text hash, made from its text, in the run's
@@ -82,7 +91,7 @@ func Judge[V any](f *Finder, s Source, kind, claim string, judge func() V) (V, b
 // hash hash; a record that does not decode is a miss.
 func getVerdict[V any](c *linkcheck.VerdictCache, hash, key string) (V, bool) {
 	var v V
-	data, ok := c.Get(hash, key)
+	data, ok := c.Get(generation(), hash, key)
 	if !ok || json.Unmarshal(data, &v) != nil {
 		var zero V
 		return zero, false
@@ -102,7 +111,7 @@ func keep[V any](c *linkcheck.VerdictCache, hash, key string, v V) {
 	if json.Unmarshal(data, &back) != nil || !reflect.DeepEqual(back, v) {
 		return
 	}
-	c.Put(hash, key, data)
+	c.Put(generation(), hash, key, data)
 }
 
 // UnreadReason returns the reason the page of s, which the link cache said

@@ -145,7 +145,7 @@ The [survey](U) says 54% of renters moved.
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	// Three claims, and two rules' findings of each draft.
-	if len(lines) != 8 || lines[0] != "citelint-verdicts 1" {
+	if len(lines) != 8 || lines[0] != "citelint-verdicts 2" {
 		t.Fatalf("verdict file: %q", lines)
 	}
 	for i := 1; i < len(lines); i++ {
