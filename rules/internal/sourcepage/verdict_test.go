@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -135,6 +136,21 @@ The [survey](U) says 54% of renters moved.
 		t.Errorf("offline run over the edited draft: %d verdicts from the cache, want 3 (two figures, one quotation)", hits)
 	}
 
+	// A claim judged for the first time while the texts are gone cannot
+	// be checked; once the texts are back, it is, though nothing else
+	// changed: the findings of a run that missed a text are not kept.
+	added := r
+	added.draft += "\nThe [survey](" + u + ") counts 31% of renters.\n"
+	wantAdded := append(slices.Clone(want), `327-330 unsupported-figure info: cannot check "31%" against the cited page: the page's text is missing from the link cache; check the links again with: citelint links --refresh | `+u+` |  | `)
+	got, _ = added.run()
+	sameLines(t, "offline run over a new claim without page texts", got, wantAdded)
+	r.offline, r.refresh = false, true
+	r.run()
+	r.offline, r.refresh = true, false
+	wantAdded[len(wantAdded)-1] = `327-330 unsupported-figure warning: "31%" is not in the cited page (it has 54%) | ` + u + ` | Of the renters who answered, 54% had moved at least once in five years. | ` + u + `#:~:text=Of%20the%20renters%20who,once%20in%20five%20years.`
+	got, _ = added.run()
+	sameLines(t, "offline run over the new claim with the texts back", got, wantAdded)
+
 	// A verdict file gone bad (a flipped byte, a cut line, a line of
 	// another kind) is a miss: the claims are judged again, from the
 	// text, which the online run puts back.
@@ -144,8 +160,8 @@ The [survey](U) says 54% of renters moved.
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	// Three claims, and two rules' findings of each draft.
-	if len(lines) != 8 || lines[0] != "citelint-verdicts 2" {
+	// Four claims, and two rules' findings of each of three drafts.
+	if len(lines) != 11 || lines[0] != "citelint-verdicts 2" {
 		t.Fatalf("verdict file: %q", lines)
 	}
 	for i := 1; i < len(lines); i++ {
