@@ -38,6 +38,13 @@ func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs [
 		return nil, nil, afterRun, err
 	}
 	linkOpts := rules.LinkOptions{MaxLocalFileBytes: l.links.MaxLocalFileBytes}
+	// The verdicts the rules reached about page texts are kept for the
+	// next run once the run is over.
+	saveVerdicts := func() {
+		if err := checker.SaveVerdicts(); err != nil {
+			l.notify(true, err.Error())
+		}
+	}
 
 	if cfg.Offline {
 		cache, warning := checker.CachedLookup()
@@ -45,6 +52,7 @@ func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs [
 			l.notify(true, warning)
 		}
 		afterRun = func() {
+			saveVerdicts()
 			if n := cache.NotChecked(); n > 0 {
 				l.notify(false, fmt.Sprintf("offline: %s not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)", english.Count(n, "link")))
 			}
@@ -56,7 +64,7 @@ func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs [
 	for _, n := range linkCheckNotes(sum) {
 		l.notify(true, n)
 	}
-	return rules.LinkValues(results, linkOpts), checkInputs, afterRun, nil
+	return rules.LinkValues(results, linkOpts), checkInputs, saveVerdicts, nil
 }
 
 // linkChecker makes the run's link checker: the links section's

@@ -64,11 +64,12 @@ func isOwnCacheFile(e fs.DirEntry) bool {
 	if !e.Type().IsRegular() {
 		return false
 	}
-	if name := e.Name(); name == cacheFileName || name == lockFileName {
+	if name := e.Name(); name == cacheFileName || name == lockFileName || name == verdictFileName {
 		return true
 	}
 	matched, _ := filepath.Match(tmpPattern, e.Name()) // the pattern is valid
-	return matched
+	verdictTmp, _ := filepath.Match(verdictTmpPattern, e.Name())
+	return matched || verdictTmp
 }
 
 // isCitelintCache reports whether path is missing or looks like a cache
@@ -188,6 +189,7 @@ func (f *cacheFile) get(key string) (Result, bool) {
 	}
 	if f.keepText && e.Page != nil {
 		r.page = f.pageLoader(e.Page)
+		r.meta = f.pageMeta(e.Page)
 	}
 	if e.HTML {
 		r.anchors = make(map[string]bool, len(e.Anchors))

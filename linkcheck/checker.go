@@ -33,6 +33,9 @@ type Checker struct {
 	// cacheDir is where the cache file lives: CacheDir, or its citelint
 	// subfolder when CacheDir holds other files; "" without a cache.
 	cacheDir string
+	// verdicts is the verdict cache beside it (verdicts.go), nil
+	// without a cache or when no text is kept.
+	verdicts *VerdictCache
 }
 
 // New returns a Checker for cfg, with defaults filled in.
@@ -97,7 +100,11 @@ func New(cfg Config) (*Checker, error) {
 	if cfg.CacheDir != "" {
 		cacheDir = ownCacheDir(cfg.CacheDir)
 	}
-	return &Checker{cfg: cfg, client: client, transport: polite, dialer: dialer, cacheDir: cacheDir}, nil
+	c := &Checker{cfg: cfg, client: client, transport: polite, dialer: dialer, cacheDir: cacheDir}
+	if cacheDir != "" && cfg.KeepText {
+		c.verdicts = newVerdictCache(cacheDir)
+	}
+	return c, nil
 }
 
 // errRunDeadline is the cancellation cause when Config.Deadline passes.
@@ -227,7 +234,7 @@ func parseLink(raw string) link {
 func (c *Checker) answerWithoutNetwork(l link, cache *cacheFile) (Result, bool) {
 	r, ok := c.answerFromConfigOrCache(l, cache)
 	if ok && c.cfg.KeepText && r.page == nil {
-		r = withPage(r)
+		r = c.withPage(r)
 	}
 	return r, ok
 }
@@ -369,7 +376,7 @@ func (c *Checker) finish(r Result) Result {
 		r.ArchiveURL = calendarURL(r.URL)
 	}
 	if c.cfg.KeepText {
-		r = withPage(r)
+		r = c.withPage(r)
 	}
 	return r
 }

@@ -32,7 +32,7 @@ func (l *CachedLookup) Result(raw string) Result {
 	if !ok || r.Verdict == NotChecked {
 		r = Result{URL: link.key, Verdict: NotChecked, Reason: "offline"}
 		if l.c.cfg.KeepText {
-			r = withPage(r)
+			r = l.c.withPage(r)
 		}
 		l.mu.Lock()
 		l.notChecked[link.key] = true

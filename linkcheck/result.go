@@ -113,6 +113,9 @@ type Result struct {
 	// none. Text from the cache is read when first asked for, so a run
 	// whose rules read few pages does not pay for the rest.
 	page func() *extract.Page
+	// meta returns what is known of the page without its text (see
+	// PageMeta); nil when the checker keeps no text.
+	meta func() *PageMeta
 
 	// anchors holds the id and name attributes of the final page; nil when
 	// the page is not HTML or was not read.
@@ -141,6 +144,7 @@ func (r Result) Page() *extract.Page {
 // builds results itself.
 func (r Result) WithPage(p *extract.Page) Result {
 	r.page = func() *extract.Page { return p }
+	r.meta = nil
 	return r
 }
 

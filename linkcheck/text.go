@@ -67,7 +67,7 @@ const TextNotCached = "not-checked: the page's text is not in the cache (offline
 // marked paywalled when the verdict is (the free part is what was read),
 // or a page that is not readable, with the reason, when nothing was
 // read. The page is copied, never changed where the cache holds it.
-func withPage(r Result) Result {
+func (c *Checker) withPage(r Result) Result {
 	if r.page != nil {
 		load, url, paywalled, evidence := r.page, r.URL, r.Verdict == Paywalled, r.Reason
 		r.page = sync.OnceValue(func() *extract.Page {
@@ -81,11 +81,35 @@ func withPage(r Result) Result {
 			}
 			return &c
 		})
+		page, meta, verdicts := r.page, r.meta, c.verdicts
+		r.meta = sync.OnceValue(func() *PageMeta {
+			var m PageMeta
+			if meta != nil {
+				// From the cache: the text is not read.
+				m = *meta()
+				if paywalled {
+					p := extract.Page{Readable: m.Readable, Reason: m.Reason}
+					p.MarkPaywalled(evidence)
+					m.Partial, m.Reason = p.Partial, p.Reason
+				}
+			} else {
+				// Fetched in this run: the text is at hand.
+				p := page()
+				m = PageMeta{Readable: p.Readable, Partial: p.Partial, Reason: p.Reason}
+				if p.Readable {
+					m.TextHash = TextHash(p)
+				}
+			}
+			m.Verdicts = verdicts
+			return &m
+		})
 		return r
 	}
 	reason := r.Verdict.String() + ": " + r.Reason
 	if (r.Verdict == OK || r.Verdict == Redirected || r.Verdict == Paywalled) && r.Status >= 200 && r.Status < 300 {
 		reason = TextNotCached
 	}
-	return r.WithPage(&extract.Page{URL: r.URL, Reason: reason})
+	r = r.WithPage(&extract.Page{URL: r.URL, Reason: reason})
+	r.meta = func() *PageMeta { return &PageMeta{Reason: reason, Verdicts: c.verdicts} }
+	return r
 }

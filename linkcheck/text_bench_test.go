@@ -44,9 +44,16 @@ func BenchmarkCachedRun(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	first.Check(context.Background(), urls)
+	firstResults, _ := first.Check(context.Background(), urls)
+	for _, u := range urls {
+		m := firstResults[u].PageMeta()
+		m.Verdicts.Put("1", m.TextHash, "claim", []byte(`{"m":true}`))
+	}
+	if err := first.SaveVerdicts(); err != nil {
+		b.Fatal(err)
+	}
 	srv.Close() // a request now would fail: the runs below must be served by the cache
-	for _, mode := range []string{"links-only", "keep-text", "keep-text-all-read"} {
+	for _, mode := range []string{"links-only", "keep-text", "keep-text-all-read", "verdicts-only"} {
 		keep := mode != "links-only"
 		b.Run(mode, func(b *testing.B) {
 			run := cfg
@@ -57,8 +64,16 @@ func BenchmarkCachedRun(b *testing.B) {
 					b.Fatal(err)
 				}
 				results, sum := c.Check(context.Background(), urls)
-				if sum.FromCache != len(urls) || (keep && results[urls[7]].Page().Main == "") {
+				if sum.FromCache != len(urls) || (mode == "keep-text" && results[urls[7]].Page().Main == "") {
 					b.Fatalf("not served by the cache: %+v", sum)
+				}
+				if mode == "verdicts-only" {
+					for _, u := range urls {
+						m := results[u].PageMeta()
+						if _, ok := m.Verdicts.Get("1", m.TextHash, "claim"); !ok {
+							b.Fatalf("%s: no verdict", u)
+						}
+					}
 				}
 				if mode == "keep-text-all-read" {
 					for _, u := range urls {

@@ -34,6 +34,10 @@ type cachedPage struct {
 	Partial     bool   `json:"partial,omitempty"`
 	Hash        string `json:"hash,omitempty"`
 	Text        bool   `json:"text,omitempty"`
+	// TextHash is the text's TextHash, so that the verdicts about the
+	// page are found without reading its text; "" in files written
+	// before it was kept.
+	TextHash string `json:"textHash,omitempty"`
 }
 
 // pageText is the content of a page text file.
@@ -131,7 +135,7 @@ func (f *cacheFile) putPage(p *extract.Page) *cachedPage {
 	}
 	c := &cachedPage{ContentType: p.ContentType, Title: p.Title, Readable: p.Readable, Reason: p.Reason, Partial: p.Partial, Hash: p.Hash}
 	if (p.Main != "" || p.Full != "") && validHash.MatchString(p.Hash) {
-		c.Text = true
+		c.Text, c.TextHash = true, TextHash(p)
 		if f.texts == nil {
 			f.texts = make(map[string]*extract.Page)
 		}
@@ -169,6 +173,16 @@ func (f *cacheFile) pageLoader(c *cachedPage) func() *extract.Page {
 		p.Main, p.Full, p.Blocks, p.Links = t.Main, t.Full, t.Blocks, t.Links
 		return &p
 	})
+}
+
+// pageMeta returns what reads a cache entry's page description without
+// its text (see Result.PageMeta).
+func (f *cacheFile) pageMeta(c *cachedPage) func() *PageMeta {
+	m := &PageMeta{Readable: c.Readable, Partial: c.Partial, Reason: c.Reason}
+	if c.Text {
+		m.TextHash = c.TextHash
+	}
+	return func() *PageMeta { return m }
 }
 
 // spansFit reports whether a text file's blocks and links lie in its

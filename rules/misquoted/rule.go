@@ -40,9 +40,10 @@ var Rule = &lint.Rule{
 
 func run(p *lint.Pass) {
 	pages := sourcepage.New(p)
-	if pages == nil {
+	if pages == nil || pages.Replay(verdictKind) {
 		return
 	}
+	defer pages.Keep()
 	var judged [][2]int
 	unattributedquote.JudgeWith(p, unattributedquote.DefaultOptions(), func(q unattributedquote.Quotation) {
 		judged = append(judged, [2]int{q.Start, q.End})
@@ -146,12 +147,19 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	// Any page the sentence cites may hold the words; a near match is
 	// reported against the nearest page that has one, an absent
 	// quotation against the nearest page.
-	var m verify.QuoteMatch
+	var m pageVerdict
 	for i, s := range srcs {
-		if !s.Page.Readable {
+		if !s.Readable {
 			break
 		}
-		mi := verify.QuoteOptions{}.MatchPrepared(words, pages.Prepared(s))
+		mi, ok := sourcepage.Judge(pages, s, verdictKind, words, func() pageVerdict { return judge(pages, s, words) })
+		if !ok {
+			if i == 0 {
+				pages.Unreadable(d, s, s.UnreadReason(), "quotation", "the quotation "+shown)
+				return
+			}
+			break
+		}
 		if mi.Verdict == verify.Verbatim || mi.Verdict == verify.Unchecked {
 			return
 		}
@@ -163,19 +171,19 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	case verify.Near:
 		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
 		d.Suggestion = "quote the source's exact words, or paraphrase without quotation marks"
-		d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
+		d.Evidence = m.Evidence
 	default:
-		if src.Page.Partial {
+		if src.Partial {
 			pages.NotInPart(d, src, "quotation", "the quotation "+shown)
 			return
 		}
 		d.Message = fmt.Sprintf("the quotation %s is not in the cited page", shown)
 		d.Suggestion = "quote the source's exact words, or cite the source where they appear"
 		d.Evidence = &lint.Evidence{URL: src.URL}
-		if m.Start >= 0 && m.End > m.Start {
+		if m.Passage {
 			// The nearest passage is evidence, and its differences the
 			// likely fix: a quotation misremembered by two words.
-			d.Evidence = sourcepage.Evidence(src, m.Start, m.End)
+			d.Evidence = m.Evidence
 			if len(m.Diffs) > 0 && len(m.Diffs) <= maxShownDiffs {
 				d.Message += "; the nearest passage differs: " + describeDiffs(m.Diffs)
 			}
@@ -189,7 +197,36 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 		d.Message += sourcepage.AlsoUnread(u)
 		d.Suggestion = "check the quotation against " + u.URL + " by hand"
 	}
-	p.Report(d)
+	pages.Report(d)
+}
+
+// verdictKind names the rule's verdicts in the verdict cache; its
+// number changes whenever judge or pageVerdict does (see
+// sourcepage.VerdictVersion for what else does).
+const verdictKind = "misquoted/1"
+
+// pageVerdict is what a page says of a quotation: all check needs of the
+// page, kept in the verdict cache so that a rerun does not read the page.
+type pageVerdict struct {
+	Verdict verify.Verdict `json:"v"`
+	Diffs   []verify.Diff  `json:"d,omitempty"`
+	// Passage tells that the page has a nearest passage (a span).
+	Passage bool `json:"p,omitempty"`
+	// Evidence is the sentence of the match or nearest passage.
+	Evidence *lint.Evidence `json:"e,omitempty"`
+}
+
+// judge looks for a quotation's words in a page's text.
+func judge(pages *sourcepage.Finder, s sourcepage.Source, words string) pageVerdict {
+	m := verify.QuoteOptions{}.MatchPrepared(words, pages.Prepared(s))
+	v := pageVerdict{Verdict: m.Verdict, Passage: m.Start >= 0 && m.End > m.Start}
+	if len(m.Diffs) > 0 {
+		v.Diffs = m.Diffs
+	}
+	if m.Verdict == verify.Near || v.Passage {
+		v.Evidence = sourcepage.Evidence(s, m.Start, m.End)
+	}
+	return v
 }
 
 // maxShownDiffs is how many differences a message spells out: more, and

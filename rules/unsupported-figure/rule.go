@@ -6,6 +6,7 @@ package unsupportedfigure
 import (
 	_ "embed"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -43,9 +44,10 @@ var Rule = &lint.Rule{
 
 func run(p *lint.Pass) {
 	pages := sourcepage.New(p)
-	if pages == nil {
+	if pages == nil || pages.Replay(verdictKind) {
 		return
 	}
+	defer pages.Keep()
 	// The judged figures of each sentence, in order, gathered in one
 	// pass: a paragraph of thousands of figures must not be walked once
 	// per sentence.
@@ -270,35 +272,40 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	// against the nearest page that has figures of its kind ("The report
 	// says $4.5bn, and the survey 54%": the report, not the survey whose
 	// link is closer), else the nearest page.
-	var nearest []verify.Quantity
-	for _, s := range srcs {
-		if !s.Page.Readable {
+	var nearest pageVerdict
+	claimKey := figureKey(f.claim)
+	for i, s := range srcs {
+		if !s.Readable {
 			break
 		}
-		match, _, near := verify.FindFigure(f.claim, pages.Figures(s))
-		if match != nil {
+		v, ok := sourcepage.Judge(pages, s, verdictKind, claimKey, func() pageVerdict { return judge(pages, s, f.claim) })
+		if !ok {
+			if i == 0 {
+				pages.Unreadable(d, s, s.UnreadReason(), "figure", text)
+				return true
+			}
+			break
+		}
+		if v.Match {
 			return false
 		}
-		// A page's year ("annual report 2025") is no figure a writer
-		// meant to cite.
-		near = slices.DeleteFunc(near, isYear)
-		if len(nearest) == 0 && len(near) > 0 {
-			src, nearest = s, near
+		if len(nearest.Near) == 0 && len(v.Near) > 0 {
+			src, nearest = s, v
 		}
 	}
-	if src.Page.Partial {
+	if src.Partial {
 		pages.NotInPart(d, src, "figure", text)
 		return true
 	}
-	if len(nearest) > 0 && f.claim.Counted != "" && verify.Compare(f.claim, nearest[0]) != verify.None {
+	if len(nearest.Near) > 0 && f.claim.Counted != "" && nearest.Near[0].Same {
 		// The page has the number, counting something else: say what the
 		// draft counts ("four workshops"; the page has "four panels").
 		text = `"` + strings.Join(strings.Fields(f.claim.Text+" "+f.claim.Counted), " ") + `"`
 	}
 	d.Message = text + " is not in the cited page"
-	if len(nearest) > 0 {
-		d.Message += " (it has " + listFigures(f.claim, nearest) + ")"
-		d.Evidence = sourcepage.Evidence(src, nearest[0].Start, nearest[0].End)
+	if len(nearest.Near) > 0 {
+		d.Message += " (it has " + listFigures(nearest.Near) + ")"
+		d.Evidence = nearest.Evidence
 	} else {
 		d.Message += " (it has no figure of that kind)"
 		d.Evidence = &lint.Evidence{URL: src.URL}
@@ -309,7 +316,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 		d.Message += sourcepage.AlsoUnread(u)
 		d.Suggestion = "check the figure against " + u.URL + " by hand"
 	}
-	p.Report(d)
+	pages.Report(d)
 	return true
 }
 
@@ -321,14 +328,67 @@ func shown(b *lint.Block, start, end int) string {
 	return `"` + strings.Join(strings.Fields(b.Text[b.TextOffset(start):b.TextOffset(end)]), " ") + `"`
 }
 
+// verdictKind names the rule's verdicts in the verdict cache; its
+// number changes whenever judge or pageVerdict does (see
+// sourcepage.VerdictVersion for what else does).
+const verdictKind = "unsupported-figure/1"
+
+// pageVerdict is what a page says of a figure: all check needs of the
+// page, kept in the verdict cache so that a rerun does not read the page.
+type pageVerdict struct {
+	// Match tells that the page holds the figure.
+	Match bool `json:"m,omitempty"`
+	// Near are the page's nearest figures of the claim's kind, years
+	// left out, nearest first.
+	Near []nearFigure `json:"n,omitempty"`
+	// Evidence is the sentence of the nearest figure.
+	Evidence *lint.Evidence `json:"e,omitempty"`
+}
+
+// nearFigure is a page's figure as a message names it.
+type nearFigure struct {
+	Text    string `json:"t"`
+	Counted string `json:"c,omitempty"`
+	// Same tells that it has the claim's value (verify.Compare), so
+	// that what it counts is where it differs.
+	Same bool `json:"s,omitempty"`
+}
+
+// figureKey is a claim as its verdict depends on it: every field of the
+// quantity that matching reads, not where the draft states it. A field
+// added to verify.Quantity that matching reads must join it (and
+// verdictKind change).
+func figureKey(q verify.Quantity) string {
+	return strings.Join([]string{q.Text, q.Value.String(), strconv.Itoa(int(q.Unit)), q.Currency, q.Measure, q.Noun, q.Counted, strconv.Itoa(q.Change), q.Step.String()}, "\x1f")
+}
+
+// judge looks for a figure in a page's text.
+func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity) pageVerdict {
+	match, _, near := verify.FindFigure(claim, pages.Figures(s))
+	if match != nil {
+		return pageVerdict{Match: true}
+	}
+	// A page's year ("annual report 2025") is no figure a writer meant
+	// to cite.
+	near = slices.DeleteFunc(near, isYear)
+	if len(near) == 0 {
+		return pageVerdict{}
+	}
+	v := pageVerdict{Evidence: sourcepage.Evidence(s, near[0].Start, near[0].End)}
+	for _, q := range near {
+		v.Near = append(v.Near, nearFigure{Text: q.Text, Counted: q.Counted, Same: verify.Compare(claim, q) != verify.None})
+	}
+	return v
+}
+
 // listFigures names figures as the page writes them: "54%" or "54% and
 // 44.8%". A figure of the claim's value is named with what it counts
 // ("four panels"), since that is where it differs.
-func listFigures(claim verify.Quantity, qs []verify.Quantity) string {
+func listFigures(qs []nearFigure) string {
 	names := make([]string, 0, len(qs))
 	for _, q := range qs {
 		n := q.Text
-		if q.Counted != "" && verify.Compare(claim, q) != verify.None {
+		if q.Counted != "" && q.Same {
 			n += " " + q.Counted
 		}
 		n = strings.Join(strings.Fields(n), " ")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/citelint/citelint/extract"
 	"github.com/citelint/citelint/linkcheck"
@@ -16,25 +17,64 @@ import (
 	"github.com/citelint/citelint/verify"
 )
 
-// Source is a cited page with its text.
+// Source is a cited page. What tells whether it can be read comes from
+// the link cache without the page's text; the text itself is read when
+// first needed (Text), which a claim whose verdict is cached never does.
 type Source struct {
 	// URL is the link's destination as the draft gives it.
-	URL  string
-	Page *extract.Page
-	// text is the page's text as Text returns it, made once per page by
-	// the Finder: offsets into it (a match, the nearest figure) must
-	// stay valid, and a long page must not be copied per finding.
+	URL string
+	// Readable tells that the page's text was read; Partial that only a
+	// part could be (the free part of a paywalled page); Reason says why
+	// not all of it.
+	Readable, Partial bool
+	Reason            string
+	ref               *pageRef
+}
+
+// pageRef is one page as a document's claims see it: its metadata, and
+// its text once read.
+type pageRef struct {
+	meta *linkcheck.PageMeta
+	load func() *extract.Page
+	once sync.Once
+	page *extract.Page
+	// text is the page's text as Text returns it, made once per page:
+	// offsets into it (a match, the nearest figure) must stay valid,
+	// and a long page must not be copied per finding.
 	text string
+}
+
+// loaded returns the page with its text, read on the first call.
+func (r *pageRef) loaded() *extract.Page {
+	r.once.Do(func() {
+		r.page = r.load()
+		if r.page == nil {
+			r.page = &extract.Page{Reason: "the page's text could not be read"}
+		}
+		r.text = pageText(r.page)
+	})
+	return r.page
+}
+
+// PageSource returns a source whose page is at hand (a test's, a local
+// file's).
+func PageSource(url string, p *extract.Page) Source {
+	return sourceOf(url, &pageRef{meta: &linkcheck.PageMeta{Readable: p.Readable, Partial: p.Partial, Reason: p.Reason}, load: func() *extract.Page { return p }})
+}
+
+func sourceOf(url string, r *pageRef) Source {
+	return Source{URL: url, Readable: r.meta.Readable, Partial: r.meta.Partial, Reason: r.meta.Reason, ref: r}
 }
 
 // Text is the text a claim is looked for in: the page's full visible text
 // (tables and captions hold figures that a readability extraction drops),
 // or its main text when that is all there is.
 func (s Source) Text() string {
-	if s.text != "" {
-		return s.text
+	if s.ref == nil {
+		return ""
 	}
-	return pageText(s.Page)
+	s.ref.loaded()
+	return s.ref.text
 }
 
 func pageText(p *extract.Page) string {
@@ -64,12 +104,16 @@ type Finder struct {
 	// document: several times the text's size, too much to keep for the
 	// run (a page's figures are kept for the run: see Figures).
 	prepared map[*extract.Page]*verify.Prepared
-	texts    map[*extract.Page]string
-	links    map[*lint.Block]*blockLinks
+	// refs holds the document's cited pages, by the identity of their
+	// metadata (a web page's) or page (a local file's).
+	refs  map[any]*pageRef
+	links map[*lint.Block]*blockLinks
 	// notes holds the links of each footnote definition, by label.
 	notes map[string][]*lint.Citation
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
+	// doc is where the document's findings are kept (see Replay).
+	doc *docState
 }
 
 // MaxChecks bounds the claims one rule checks against their sources in
@@ -118,7 +162,7 @@ func New(p *lint.Pass) *Finder {
 	for _, l := range links {
 		f.byDest[l.Start] = l
 	}
-	f.prepared, f.texts, f.links = map[*extract.Page]*verify.Prepared{}, map[*extract.Page]string{}, map[*lint.Block]*blockLinks{}
+	f.prepared, f.links = map[*extract.Page]*verify.Prepared{}, map[*lint.Block]*blockLinks{}
 	return f
 }
 
@@ -126,15 +170,37 @@ func New(p *lint.Pass) *Finder {
 // about it: the checker reached it (or was refused), and it was read or
 // could not be read for a reason. An offline run without the page's text
 // has no answer, not a page that cannot be read.
-func (f *Finder) answer(l linkrule.Link) (*extract.Page, bool) {
+func (f *Finder) answer(l linkrule.Link) (*pageRef, bool) {
 	if !f.reached(l) {
 		return nil, false
 	}
-	page, ok := f.facts.Page(f.p, l)
-	if !ok || page == nil || !page.Readable && page.Reason == linkcheck.TextNotCached {
+	if f.refs == nil {
+		f.refs = map[any]*pageRef{} // made once a link is reached: offline, most documents have none
+	}
+	var ref *pageRef
+	switch r, _ := f.facts.Result(l); {
+	case l.Kind == linkrule.WebLink && r.PageMeta() != nil:
+		// The link cache tells whether the page can be read without
+		// its text being read.
+		meta := r.PageMeta()
+		if ref = f.refs[meta]; ref == nil {
+			ref = &pageRef{meta: meta, load: r.Page}
+			f.refs[meta] = ref
+		}
+	default:
+		page, ok := f.facts.Page(f.p, l)
+		if !ok || page == nil {
+			return nil, false
+		}
+		if ref = f.refs[page]; ref == nil {
+			ref = &pageRef{meta: &linkcheck.PageMeta{Readable: page.Readable, Partial: page.Partial, Reason: page.Reason}, load: func() *extract.Page { return page }}
+			f.refs[page] = ref
+		}
+	}
+	if !ref.meta.Readable && ref.meta.Reason == linkcheck.TextNotCached {
 		return nil, false
 	}
-	return page, true
+	return ref, true
 }
 
 // IsLink reports whether a citation is a link that can lead to a page
@@ -172,7 +238,7 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 		distance int
 	}
 	var read, unread []candidate
-	seen := map[*extract.Page]bool{}
+	seen := map[*pageRef]bool{}
 	// own counts the links on the claim itself, and ownAnswered those
 	// the run has an answer for.
 	own, ownAnswered := 0, 0
@@ -181,24 +247,24 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 		if !ok {
 			continue
 		}
-		page, ok := f.answer(l)
+		ref, ok := f.answer(l)
 		if distance(c, start, end) == 0 {
 			own++
 			if ok {
 				ownAnswered++
 			}
 		}
-		if !ok || seen[page] {
+		if !ok || seen[ref] {
 			// The same page cited twice is looked at once, at its
 			// nearest link.
 			continue
 		}
-		seen[page] = true
+		seen[ref] = true
 		d := distance(c, start, end)
-		if page.Readable {
-			read = append(read, candidate{Source{URL: l.Target, Page: page}, d})
+		if ref.meta.Readable {
+			read = append(read, candidate{sourceOf(l.Target, ref), d})
 		} else {
-			unread = append(unread, candidate{Source{URL: l.Target, Page: page}, d})
+			unread = append(unread, candidate{sourceOf(l.Target, ref), d})
 		}
 	}
 	if own > 0 && ownAnswered == 0 {
@@ -212,7 +278,6 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 	slices.SortStableFunc(unread, byDistance)
 	out := make([]Source, 0, min(len(read), MaxSources)+len(unread))
 	for _, c := range read[:min(len(read), MaxSources)] {
-		c.text = f.text(c.Page)
 		out = append(out, c.Source)
 	}
 	for _, c := range unread {
@@ -370,7 +435,7 @@ type blockLinks struct {
 // that one, so its absence is no finding of fault.
 func Unread(srcs []Source) (Source, bool) {
 	for _, s := range srcs {
-		if !s.Page.Readable {
+		if !s.Readable {
 			return s, true
 		}
 	}
@@ -380,17 +445,7 @@ func Unread(srcs []Source) (Source, bool) {
 // AlsoUnread is what a message adds when the claim's sentence also cites
 // a page that could not be read.
 func AlsoUnread(u Source) string {
-	return fmt.Sprintf("; the sentence also cites %s, which cannot be read (%s)", u.URL, u.Page.Reason)
-}
-
-// text returns a page's text (Source.Text), made once per document.
-func (f *Finder) text(p *extract.Page) string {
-	t, ok := f.texts[p]
-	if !ok {
-		t = pageText(p)
-		f.texts[p] = t
-	}
-	return t
+	return fmt.Sprintf("; the sentence also cites %s, which cannot be read (%s)", u.URL, u.Reason)
 }
 
 // reached reports whether the checker reached a web link's page (or was
@@ -429,16 +484,17 @@ type figuresKey struct{ page *extract.Page }
 // however many drafts cite the page (the run hands every draft the same
 // page, online and from the cache).
 func (f *Finder) Figures(s Source) []verify.Quantity {
-	return f.facts.Memo(figuresKey{s.Page}, func() any { return verify.Quantities(s.Text()) }).([]verify.Quantity)
+	return f.facts.Memo(figuresKey{s.ref.loaded()}, func() any { return verify.Quantities(s.Text()) }).([]verify.Quantity)
 }
 
 // Prepared returns a page's text prepared for quotations, once per
 // document.
 func (f *Finder) Prepared(s Source) *verify.Prepared {
-	p, ok := f.prepared[s.Page]
+	page := s.ref.loaded()
+	p, ok := f.prepared[page]
 	if !ok {
 		p = verify.QuoteOptions{}.Prepare(s.Text())
-		f.prepared[s.Page] = p
+		f.prepared[page] = p
 	}
 	return p
 }
@@ -453,19 +509,25 @@ func (f *Finder) Begin(d lint.Diagnostic, srcs []Source, what, shown string) boo
 	if ok, first := f.Check(); !ok {
 		if first {
 			d.Severity, d.Message, d.Suggestion = lint.Info, Stopped(what+"s"), StoppedSuggestion
-			f.p.Report(d)
+			f.Report(d)
 		}
 		return false
 	}
-	if src := srcs[0]; !src.Page.Readable {
-		d.Severity = lint.Info
-		d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", shown, src.Page.Reason)
-		d.Suggestion = "check the " + what + " against the source by hand"
-		d.Evidence = &lint.Evidence{URL: src.URL}
-		f.p.Report(d)
+	if src := srcs[0]; !src.Readable {
+		f.Unreadable(d, src, src.Reason, what, shown)
 		return false
 	}
 	return true
+}
+
+// Unreadable reports, as info, a claim whose nearest cited page cannot
+// be read, for reason.
+func (f *Finder) Unreadable(d lint.Diagnostic, src Source, reason, what, shown string) {
+	d.Severity = lint.Info
+	d.Message = fmt.Sprintf("cannot check %s against the cited page: %s", shown, reason)
+	d.Suggestion = "check the " + what + " against the source by hand"
+	d.Evidence = &lint.Evidence{URL: src.URL}
+	f.Report(d)
 }
 
 // NotInPart reports, as info, a claim that is not in the part of a page
@@ -473,10 +535,10 @@ func (f *Finder) Begin(d lint.Diagnostic, srcs []Source, what, shown string) boo
 // hold it.
 func (f *Finder) NotInPart(d lint.Diagnostic, src Source, what, shown string) {
 	d.Severity = lint.Info
-	d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", shown, src.Page.Reason)
+	d.Message = fmt.Sprintf("%s is not in what could be read of the cited page; %s", shown, src.Reason)
 	d.Suggestion = "check the " + what + " against the full source by hand"
 	d.Evidence = &lint.Evidence{URL: src.URL}
-	f.p.Report(d)
+	f.Report(d)
 }
 
 // Evidence returns the evidence for a span of the source's text: its

@@ -16,7 +16,7 @@ import (
 func TestEvidence(t *testing.T) {
 	const u = "https://example.gov/p"
 	page := func(full string) Source {
-		return Source{URL: u, Page: &extract.Page{URL: u, Full: full, Readable: true}}
+		return PageSource(u, &extract.Page{URL: u, Full: full, Readable: true})
 	}
 	prose := page("Intro.\n\nThe levy rose to\n10,000 euros in May. Then it fell.")
 	table := page("Levies by year\n\n2024 | 9,500 | euros\n\n2025 | 10,000 | euros")
@@ -42,7 +42,7 @@ func TestEvidence(t *testing.T) {
 		{"negative start", prose, -1, 3, lint.Evidence{URL: u}},
 		{"past the end", prose, ps, len(prose.Text()) + 1, lint.Evidence{URL: u}},
 		{"no text", page(""), 0, 0, lint.Evidence{URL: u}},
-		{"only a title", Source{URL: u, Page: &extract.Page{URL: u, Title: "Levies", Readable: true}}, 0, 6, lint.Evidence{URL: u, Text: "Levies", Link: u + "#:~:text=Levies"}},
+		{"only a title", PageSource(u, &extract.Page{URL: u, Title: "Levies", Readable: true}), 0, 6, lint.Evidence{URL: u, Text: "Levies", Link: u + "#:~:text=Levies"}},
 	} {
 		got := Evidence(c.src, c.start, c.end)
 		if got == nil || *got != c.want {

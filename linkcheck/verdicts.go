@@ -1,0 +1,345 @@
+package linkcheck
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/citelint/citelint/extract"
+	"github.com/citelint/citelint/internal/safefile"
+	"github.com/gofrs/flock"
+)
+
+// The verdict cache keeps, beside the link cache, what the rules that
+// read page text (unsupported-figure, misquoted) concluded about a claim
+// against a page, keyed by the page's text hash (TextHash) and the
+// claim: a rerun over an unchanged draft and an unchanged page reads these
+// small records instead of the page's text. The file is one line per
+// verdict,
+//
+//	<id> <text hash> <generation> <crc32 of value> <value>
+//
+// where id is the SHA-256 of the generation, the text hash and the rule's
+// key, the generation names the version of the code that judged (see
+// VerdictCache.Get), and value is the rule's record (one line of JSON).
+// A line that does not parse, or whose checksum does not match, is
+// ignored: a miss, never an error.
+const (
+	verdictFileName    = "links-verdicts.txt"
+	verdictTmpPattern  = "links-verdicts.txt.*.tmp"
+	verdictFileVersion = "citelint-verdicts 2"
+	// maxVerdictFileBytes bounds the verdict file read back.
+	maxVerdictFileBytes = 32 << 20
+	// MaxVerdicts bounds the verdicts the file keeps; past it, those of
+	// the run are kept first, then those already there, in the file's
+	// order.
+	MaxVerdicts = 100_000
+	// MaxVerdictBytes bounds one verdict's record; a larger one is not
+	// kept (the claim is judged again next run).
+	MaxVerdictBytes = 16 << 10
+)
+
+// TextHash returns the hex SHA-256 of what a rule reads of a page: its
+// title, main and full text. A verdict about a page is keyed by it.
+func TextHash(p *extract.Page) string {
+	h := sha256.New()
+	var n [8]byte
+	for _, s := range []string{p.Title, p.Main, p.Full} {
+		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// PageMeta is what is known of a page without reading its text: enough
+// to tell whether a rule can judge claims against it, and to look its
+// verdicts up.
+type PageMeta struct {
+	Readable bool
+	Partial  bool
+	Reason   string
+	// TextHash is the page's TextHash, "" when unknown (a cache file
+	// written before text hashes were kept: the text must be read to
+	// know it).
+	TextHash string
+	// Verdicts is the run's verdict cache, nil without one.
+	Verdicts *VerdictCache
+}
+
+// PageMeta returns what is known of the page without reading its text
+// from the cache; nil when the checker keeps no text.
+func (r Result) PageMeta() *PageMeta {
+	if r.meta == nil {
+		return nil
+	}
+	return r.meta()
+}
+
+// VerdictCache holds the verdicts of a run's cache folder: those read
+// back, read once when first asked for, and those the run adds, written
+// by Checker.SaveVerdicts. It is safe for concurrent use; a nil
+// VerdictCache keeps nothing.
+type VerdictCache struct {
+	dir  string
+	once sync.Once
+	mu   sync.Mutex
+	// read holds the values read back, by id; added those of the run.
+	read  map[[32]byte][]byte
+	added map[[32]byte]verdictLine
+	// gen is the generation of the run's lookups: lines of another are
+	// neither read nor kept.
+	gen string
+	// reads counts the lookups that found a verdict, for tests.
+	hits int
+}
+
+type verdictLine struct {
+	textHash, gen string
+	value         []byte
+}
+
+func newVerdictCache(dir string) *VerdictCache {
+	return &VerdictCache{dir: dir, added: map[[32]byte]verdictLine{}}
+}
+
+func verdictID(gen, textHash, key string) [32]byte {
+	return sha256.Sum256([]byte(gen + "\x00" + textHash + "\x00" + key))
+}
+
+// maxGenerationBytes bounds a generation's name.
+const maxGenerationBytes = 64
+
+// validGeneration reports whether gen can name a generation: a few
+// lowercase hex digits, so that it fits a line's field.
+func validGeneration[T string | []byte](gen T) bool {
+	if len(gen) == 0 || len(gen) > maxGenerationBytes {
+		return false
+	}
+	for i := range len(gen) {
+		if c := gen[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// Get returns the verdict kept for key about the page of text hash
+// textHash, by the code of generation gen (lowercase hex: a hash of the
+// caller's version). Verdicts of other generations are dropped when the
+// run writes the file, so an upgrade does not leave the old ones to be
+// read for ever; a run uses one generation.
+func (v *VerdictCache) Get(gen, textHash, key string) ([]byte, bool) {
+	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) {
+		return nil, false
+	}
+	v.once.Do(func() { v.load(gen) })
+	id := verdictID(gen, textHash, key)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if l, ok := v.added[id]; ok {
+		return l.value, true
+	}
+	val, ok := v.read[id]
+	if ok {
+		v.hits++
+	}
+	return val, ok
+}
+
+// Put keeps a verdict for key about the page of text hash textHash, by
+// the code of generation gen (see Get), to be written when the run saves
+// its verdicts. value must be one line.
+func (v *VerdictCache) Put(gen, textHash, key string, value []byte) {
+	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
+		return
+	}
+	v.once.Do(func() { v.load(gen) })
+	id := verdictID(gen, textHash, key)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if old, ok := v.read[id]; ok && bytes.Equal(old, value) {
+		return
+	}
+	if len(v.added) < MaxVerdicts {
+		v.added[id] = verdictLine{textHash, gen, slices.Clone(value)}
+	}
+}
+
+// Hits returns how many lookups found a verdict read back from the
+// cache folder.
+func (v *VerdictCache) Hits() int {
+	if v == nil {
+		return 0
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.hits
+}
+
+// load reads the verdicts of generation gen back; it runs once, under
+// v.once.
+func (v *VerdictCache) load(gen string) {
+	v.gen = gen
+	v.read = map[[32]byte][]byte{}
+	if v.dir == "" {
+		return
+	}
+	data, err := safefile.ReadRegular(filepath.Join(v.dir, verdictFileName), maxVerdictFileBytes)
+	if err != nil {
+		return
+	}
+	parseVerdicts(data, gen, func(id [32]byte, _ string, value []byte) {
+		v.read[id] = value
+	})
+}
+
+// parseVerdicts calls fn for each sound line of generation gen of a
+// verdict file, in order; a file of another version yields nothing.
+func parseVerdicts(data []byte, gen string, fn func(id [32]byte, textHash string, value []byte)) {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if string(first) != verdictFileVersion {
+		return
+	}
+	for n := 0; len(rest) > 0 && n < MaxVerdicts; n++ {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		id, textHash, value, ok := parseVerdictLine(line, gen)
+		if ok {
+			fn(id, textHash, value)
+		}
+	}
+}
+
+func parseVerdictLine(line []byte, gen string) (id [32]byte, textHash string, value []byte, ok bool) {
+	idHex, rest, _ := bytes.Cut(line, []byte(" "))
+	hashHex, rest, _ := bytes.Cut(rest, []byte(" "))
+	lineGen, rest, _ := bytes.Cut(rest, []byte(" "))
+	sumHex, value, found := bytes.Cut(rest, []byte(" "))
+	if !found || string(lineGen) != gen || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
+		return id, "", nil, false
+	}
+	if _, err := hex.Decode(id[:], idHex); err != nil {
+		return id, "", nil, false
+	}
+	sum, err := strconv.ParseUint(string(sumHex), 16, 32)
+	if err != nil || uint32(sum) != crc32.ChecksumIEEE(value) {
+		return id, "", nil, false
+	}
+	return id, string(hashHex), value, true
+}
+
+// isLowerHex reports whether b is a text hash as extract and TextHash
+// write it (validHash, without a regular expression per line).
+func isLowerHex[T string | []byte](b T) bool {
+	if len(b) != 64 {
+		return false
+	}
+	for i := range len(b) {
+		if c := b[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func appendVerdictLine(out []byte, id [32]byte, textHash, gen string, value []byte) []byte {
+	out = hex.AppendEncode(out, id[:])
+	out = append(out, ' ')
+	out = append(out, textHash...)
+	out = append(out, ' ')
+	out = append(out, gen...)
+	out = append(out, ' ')
+	out = strconv.AppendUint(out, uint64(crc32.ChecksumIEEE(value)), 16)
+	out = append(out, ' ')
+	out = append(out, value...)
+	return append(out, '\n')
+}
+
+// Verdicts returns the checker's verdict cache, nil when it keeps no page
+// text or has no cache folder.
+func (c *Checker) Verdicts() *VerdictCache { return c.verdicts }
+
+// SaveVerdicts writes the verdicts the run added, merged with those on
+// disk, under the cache's lock and atomically. Verdicts about pages the
+// link cache no longer refers to are dropped, so the file follows the
+// cache as it expires, and so are those of another generation than the
+// run's. A run that added nothing writes nothing.
+func (c *Checker) SaveVerdicts() error {
+	v := c.verdicts
+	if v == nil {
+		return nil
+	}
+	v.mu.Lock()
+	added, gen := v.added, v.gen
+	v.added = map[[32]byte]verdictLine{}
+	v.mu.Unlock()
+	if len(added) == 0 {
+		return nil
+	}
+	dir := c.cacheDir
+	path := filepath.Join(dir, verdictFileName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("verdict cache: %w", err)
+	}
+	lock := flock.New(filepath.Join(dir, lockFileName))
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || (err == nil && !locked):
+		return fmt.Errorf("verdict cache %s not saved: another run held its lock for %s", path, lockWait)
+	case err != nil:
+		return fmt.Errorf("verdict cache %s not saved: lock: %w", path, err)
+	}
+	defer func() { _ = lock.Unlock() }() // closing the file releases the lock anyway
+
+	live := map[string]bool{}
+	if f, err := readCacheFile(filepath.Join(dir, cacheFileName)); err == nil {
+		for _, e := range f.Entries {
+			if e.Page != nil && e.Page.TextHash != "" {
+				live[e.Page.TextHash] = true
+			}
+		}
+	}
+	out := []byte(verdictFileVersion + "\n")
+	n := 0
+	ids := make([][32]byte, 0, len(added))
+	for id := range added {
+		ids = append(ids, id)
+	}
+	// A stable order: the same verdicts make the same file.
+	slices.SortFunc(ids, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	for _, id := range ids {
+		if l := added[id]; live[l.textHash] && n < MaxVerdicts {
+			out = appendVerdictLine(out, id, l.textHash, l.gen, l.value)
+			n++
+		}
+	}
+	data, err := safefile.ReadRegular(path, maxVerdictFileBytes)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		data = nil // unreadable: replaced
+	}
+	parseVerdicts(data, gen, func(id [32]byte, textHash string, value []byte) {
+		if _, ok := added[id]; !ok && live[textHash] && n < MaxVerdicts {
+			out = appendVerdictLine(out, id, textHash, gen, value)
+			n++
+		}
+	})
+	if err := writeViaTemp(dir, verdictTmpPattern, path, out); err != nil {
+		return fmt.Errorf("verdict cache: %w", err)
+	}
+	return nil
+}
