@@ -90,6 +90,11 @@ type Paragraph struct {
 	// nameScan counts the sentences read for it so far.
 	firstName int
 	nameScan  int
+	// clauseSubject's walk over sentence clauseSent-1 (0: none yet): the
+	// words before clauseScan have been read, and clauseBreak is the last
+	// of them that follows a break, or 0. Cues are read in order, so each
+	// sentence's words are walked once however many "and said" it holds.
+	clauseSent, clauseScan, clauseBreak int
 }
 
 // Words returns the tokens of sentence i.
@@ -633,7 +638,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && !t.Is(NearCue) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
 			// "Carson took the stage and called …", "Trump doubled down
 			// and said …": the clause's subject speaks.
-			src = p.clauseSubject(toks, k-1)
+			src = p.clauseSubject(toks, k-1, si)
 			if len(src) == 0 {
 				return
 			}
@@ -827,15 +832,21 @@ func (p *Paragraph) initial(t Token) bool {
 // clauseSubject returns the subject of the clause whose verb is
 // coordinated by the word at and: from the clause's start (the
 // sentence's, or after its last comma before and), the name or noun
-// phrase that opens it ("Trump", "The Vermont senator"), or nil.
-func (p *Paragraph) clauseSubject(toks []Token, and int) []Token {
-	start := 0
-	for i := and - 1; i > 0; i-- {
-		if toks[i-1].BreakAfter {
-			start = i
-			break
+// phrase that opens it ("Trump", "The Vermont senator"), or nil. toks are
+// the words of sentence si.
+func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
+	// The clause's start is the last word before and that follows a break;
+	// walking back to it from every "and said" of a long sentence would be
+	// quadratic, so the walk goes forward once per sentence.
+	if p.clauseSent != si+1 || p.clauseScan > and {
+		p.clauseSent, p.clauseScan, p.clauseBreak = si+1, 1, 0
+	}
+	for ; p.clauseScan < and; p.clauseScan++ {
+		if toks[p.clauseScan-1].BreakAfter {
+			p.clauseBreak = p.clauseScan
 		}
 	}
+	start := p.clauseBreak
 	end := start
 	for end < and && end-start < maxSourceWords {
 		t := toks[end]
