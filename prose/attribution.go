@@ -95,6 +95,11 @@ type Paragraph struct {
 	// of them that follows a break, or 0. Cues are read in order, so each
 	// sentence's words are walked once however many "and said" it holds.
 	clauseSent, clauseScan, clauseBreak int
+	// contentAfter's last search for a semicolon that ends a clause, in the
+	// sentence starting at semiSent-1 (0: none yet): from the word at
+	// offset semiFrom, the first was the word at semiAt, ending at semiEnd
+	// (semiAt and semiEnd are the sentence's end when there was none).
+	semiSent, semiFrom, semiAt, semiEnd int
 }
 
 // Words returns the tokens of sentence i.
@@ -940,14 +945,20 @@ func (p *Paragraph) contentAfter(toks []Token, k int, sent Sentence) Span {
 	}
 	// A semicolon ends the clause the cue governs: "When Nega encouraged
 	// his students to protest, …; later, they shot 41 people dead."
-	end := sent.End
-	for j := from; j+1 < len(toks); j++ {
-		if toks[j].BreakAfter && strings.HasPrefix(p.Text[toks[j].End:], ";") && toks[j+1].Is(ClauseWord|BetweenCue|Pronoun|FirstPerson) {
-			end = toks[j].End // "…; later, they shot": a new clause, not a list's next item
-			break
+	// A search from a word between the last search's start and the
+	// semicolon it found finds the same one: every cue of a long sentence
+	// searching to its end would be quadratic.
+	at := toks[from].Start
+	if p.semiSent != sent.Start+1 || at < p.semiFrom || at > p.semiAt {
+		p.semiSent, p.semiFrom, p.semiAt, p.semiEnd = sent.Start+1, at, sent.End, sent.End
+		for j := from; j+1 < len(toks); j++ {
+			if toks[j].BreakAfter && strings.HasPrefix(p.Text[toks[j].End:], ";") && toks[j+1].Is(ClauseWord|BetweenCue|Pronoun|FirstPerson) {
+				p.semiAt, p.semiEnd = toks[j].Start, toks[j].End // "…; later, they shot": a new clause, not a list's next item
+				break
+			}
 		}
 	}
-	return p.withQuotes(Span{toks[from].Start, end})
+	return p.withQuotes(Span{at, p.semiEnd})
 }
 
 // withQuotes widens a content span to the whole of every quotation it
