@@ -469,9 +469,6 @@ func possessive(w string) bool {
 	return ok
 }
 
-// prepositionSource reports whether the words after "per" or "in" are a
-// source: a name ("per the FBI"), or a source noun owned by one ("in its
-// report", "in a survey by Pew", "in Census data").
 // nounPhrase cuts the words after an attributing preposition to the noun
 // phrase it governs: after a source noun, only a preposition naming whose
 // it is may follow ("in a survey by Pew", "in the report of the
@@ -489,6 +486,11 @@ func (p *Paragraph) nounPhrase(src []Token) []Token {
 	return src
 }
 
+// prepositionSource reports whether the words after "per" or "in" are a
+// source: a name ("per the FBI"), or a source noun owned by one ("in its
+// report", "in a survey by Pew", "in Census data"); after "in", only a
+// source noun that reports (lexicon class in-source: "in the survey", not
+// "in the database").
 func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
 	if !p.is(prep, "in") && (p.is(src[0], "the") && len(src) > 1 && p.isName(src, 1) || p.isName(src, 0)) {
 		return !src[len(src)-1].Is(MonthName | Weekday)
