@@ -90,6 +90,16 @@ type Paragraph struct {
 	// nameScan counts the sentences read for it so far.
 	firstName int
 	nameScan  int
+	// clauseSubject's walk over sentence clauseSent-1 (0: none yet): the
+	// words before clauseScan have been read, and clauseBreak is the last
+	// of them that follows a break, or 0. Cues are read in order, so each
+	// sentence's words are walked once however many "and said" it holds.
+	clauseSent, clauseScan, clauseBreak int
+	// contentAfter's last search for a semicolon that ends a clause, in the
+	// sentence starting at semiSent-1 (0: none yet): from the word at
+	// offset semiFrom, the first was the word at semiAt, ending at semiEnd
+	// (semiAt and semiEnd are the sentence's end when there was none).
+	semiSent, semiFrom, semiAt, semiEnd int
 }
 
 // Words returns the tokens of sentence i.
@@ -459,9 +469,6 @@ func possessive(w string) bool {
 	return ok
 }
 
-// prepositionSource reports whether the words after "per" or "in" are a
-// source: a name ("per the FBI"), or a source noun owned by one ("in its
-// report", "in a survey by Pew", "in Census data").
 // nounPhrase cuts the words after an attributing preposition to the noun
 // phrase it governs: after a source noun, only a preposition naming whose
 // it is may follow ("in a survey by Pew", "in the report of the
@@ -479,6 +486,11 @@ func (p *Paragraph) nounPhrase(src []Token) []Token {
 	return src
 }
 
+// prepositionSource reports whether the words after "per" or "in" are a
+// source: a name ("per the FBI"), or a source noun owned by one ("in its
+// report", "in a survey by Pew", "in Census data"); after "in", only a
+// source noun that reports (lexicon class in-source: "in the survey", not
+// "in the database").
 func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
 	if !p.is(prep, "in") && (p.is(src[0], "the") && len(src) > 1 && p.isName(src, 1) || p.isName(src, 0)) {
 		return !src[len(src)-1].Is(MonthName | Weekday)
@@ -633,7 +645,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && !t.Is(NearCue) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
 			// "Carson took the stage and called …", "Trump doubled down
 			// and said …": the clause's subject speaks.
-			src = p.clauseSubject(toks, k-1)
+			src = p.clauseSubject(toks, k-1, si)
 			if len(src) == 0 {
 				return
 			}
@@ -827,15 +839,21 @@ func (p *Paragraph) initial(t Token) bool {
 // clauseSubject returns the subject of the clause whose verb is
 // coordinated by the word at and: from the clause's start (the
 // sentence's, or after its last comma before and), the name or noun
-// phrase that opens it ("Trump", "The Vermont senator"), or nil.
-func (p *Paragraph) clauseSubject(toks []Token, and int) []Token {
-	start := 0
-	for i := and - 1; i > 0; i-- {
-		if toks[i-1].BreakAfter {
-			start = i
-			break
+// phrase that opens it ("Trump", "The Vermont senator"), or nil. toks are
+// the words of sentence si.
+func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
+	// The clause's start is the last word before and that follows a break;
+	// walking back to it from every "and said" of a long sentence would be
+	// quadratic, so the walk goes forward once per sentence.
+	if p.clauseSent != si+1 || p.clauseScan > and {
+		p.clauseSent, p.clauseScan, p.clauseBreak = si+1, 1, 0
+	}
+	for ; p.clauseScan < and; p.clauseScan++ {
+		if toks[p.clauseScan-1].BreakAfter {
+			p.clauseBreak = p.clauseScan
 		}
 	}
+	start := p.clauseBreak
 	end := start
 	for end < and && end-start < maxSourceWords {
 		t := toks[end]
@@ -929,14 +947,20 @@ func (p *Paragraph) contentAfter(toks []Token, k int, sent Sentence) Span {
 	}
 	// A semicolon ends the clause the cue governs: "When Nega encouraged
 	// his students to protest, …; later, they shot 41 people dead."
-	end := sent.End
-	for j := from; j+1 < len(toks); j++ {
-		if toks[j].BreakAfter && strings.HasPrefix(p.Text[toks[j].End:], ";") && toks[j+1].Is(ClauseWord|BetweenCue|Pronoun|FirstPerson) {
-			end = toks[j].End // "…; later, they shot": a new clause, not a list's next item
-			break
+	// A search from a word between the last search's start and the
+	// semicolon it found finds the same one: every cue of a long sentence
+	// searching to its end would be quadratic.
+	at := toks[from].Start
+	if p.semiSent != sent.Start+1 || at < p.semiFrom || at > p.semiAt {
+		p.semiSent, p.semiFrom, p.semiAt, p.semiEnd = sent.Start+1, at, sent.End, sent.End
+		for j := from; j+1 < len(toks); j++ {
+			if toks[j].BreakAfter && strings.HasPrefix(p.Text[toks[j].End:], ";") && toks[j+1].Is(ClauseWord|BetweenCue|Pronoun|FirstPerson) {
+				p.semiAt, p.semiEnd = toks[j].Start, toks[j].End // "…; later, they shot": a new clause, not a list's next item
+				break
+			}
 		}
 	}
-	return p.withQuotes(Span{toks[from].Start, end})
+	return p.withQuotes(Span{at, p.semiEnd})
 }
 
 // withQuotes widens a content span to the whole of every quotation it

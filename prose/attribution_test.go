@@ -74,6 +74,10 @@ func TestAttributionForms(t *testing.T) {
 		{"The war continued for two more years.", nil},
 		{"Ruiz continued to attack the plan.", nil},
 		{"Police shot two men.", nil},
+		{"The four states that voted no were fined.", nil},
+		{"Aid reached the United States.", nil},
+		{"After the vote, Ruiz toured the site and said the bridge was safe; later, Lee walked the span and said it was not.", []want{
+			{"Ruiz", "said", "the bridge was safe", Named}, {"Lee", "said", "it was not.", Named}}},
 		{"Ruiz did not say how many people came.", nil},
 		{"The board is expected to announce a decision.", nil},
 		{"If someone asks, point them to the form.", nil},

@@ -171,6 +171,9 @@ func TestHostileInputs(t *testing.T) {
 		{"50,000 quotations", strings.Repeat(`"We will not accept these terms at all." `, 50000) + "\n", -1},
 		{"one sentence of 100,000 figures", strings.Repeat("45% and ", 100000) + "\n", 100000},
 		{"one sentence of 25,000 vague sources", strings.Repeat("studies show that experts say ", 25000) + "\n", 50000}, // both attributions of each repeat
+		// Each "and said" speaks for the clause's subject: its start and its
+		// content's end were searched from every cue (minutes when quadratic).
+		{"one sentence of 200,000 coordinated cues", "Trump " + strings.Repeat("took the stage and said ", 200000) + "\n", 0},
 		{"one sentence of 100,000 quoted words", strings.Repeat(`"we said it" she said and `, 50000) + "\n", -1},
 		{"100,000 links", strings.Repeat("[a](https://example.com/x) ", 100000) + "\n", 0},
 		{"100,000 emphasis runs", strings.Repeat("*a* _b_ ", 100000) + "\n", 0},

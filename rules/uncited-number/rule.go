@@ -912,7 +912,7 @@ func (c *numberCheck) partOf(e int) (int, float64) {
 func (c *numberCheck) streak(i, ne int) bool {
 	toks, text := c.toks, c.text
 	for k := i + 1; k < ne; k++ {
-		if sourcing.IsWord(text, toks[k], "straight") || sourcing.IsWord(text, toks[k], "consecutive") {
+		if prose.Has(sourcing.Word(text, toks[k]), prose.Streak) {
 			return true
 		}
 	}

@@ -342,7 +342,11 @@ func RefersBack(text string, toks []Token) bool {
 	if len(toks) < 2 {
 		return false
 	}
-	if i := strings.IndexByte(text[toks[0].Start:], ','); i > 0 && prose.Has(text[toks[0].Start:toks[0].Start+i], prose.ReferBackOpener) {
+	// The comma is looked for within the sentence's words only: searching
+	// the rest of the paragraph from every sentence would be quadratic in a
+	// paragraph of many sentences without a comma.
+	words := text[toks[0].Start:toks[len(toks)-1].End]
+	if i := strings.IndexByte(words, ','); i > 0 && prose.Has(words[:i], prose.ReferBackOpener) {
 		return true // "To put that in context, …"
 	}
 	k := 0

@@ -181,10 +181,12 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 // a streak, news however small: "six straight losses", "three consecutive
 // quarters", "six primaries in a row".
 func streakAfter(rest string) bool {
-	if strings.HasPrefix(rest, " straight ") || strings.HasPrefix(rest, " consecutive ") {
-		return true
-	}
 	rest = rest[:min(len(rest), 48)]
+	if w, ok := strings.CutPrefix(rest, " "); ok {
+		if i := strings.IndexByte(w, ' '); i > 0 && prose.Has(w[:i], prose.Streak) {
+			return true // "six straight losses"
+		}
+	}
 	if i := strings.IndexAny(rest, ".;:!?"); i >= 0 {
 		rest = rest[:i]
 	}
