@@ -134,6 +134,7 @@ const (
 	Requirement
 	InSource
 	NewsCount
+	ClauseBreak
 	Approximator
 	Streak
 	lastTextClass
@@ -144,7 +145,7 @@ var textClassNames = [lastTextClass]string{
 	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
 	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
 	"wonder-lead", "imagine-cue", "aim-heading", "aim-list", "banknote", "rank-word", "date-lead",
-	"comparison-word", "reference-heading", "refer-back-opener", "requirement", "in-source", "news-count", "approximator", "streak",
+	"comparison-word", "reference-heading", "refer-back-opener", "requirement", "in-source", "news-count", "clause-break", "approximator", "streak",
 }
 
 // Name returns the lexicon.txt name of the text class.

@@ -293,9 +293,10 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
-		keep, req := n, requirementEnd(b.Text, c.toks)
+		keep := n
+		req, reqStop := requirementSpan(b.Text, c.toks)
 		for i := n; i < len(c.figures); i++ {
-			if req >= 0 && c.figures[i].start >= req {
+			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
 			c.figures[i].sentence = si
@@ -731,16 +732,33 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	return reader && aim
 }
 
-// requirementEnd returns where the first words of a requirement ("needed
-// to", "must") end in the sentence whose words are toks, or -1: a figure
-// after them is a target, not a fact. One pass over the words.
-func requirementEnd(text string, toks []sourcing.Token) int {
-	for _, t := range toks {
-		if _, ok := prose.EndsWith(text[:t.End], prose.Requirement); ok {
-			return t.End
+// requirementSpan returns the stretch of a sentence, whose words are
+// toks, that the first words of a requirement ("needed to", "must") govern:
+// from their end to the end of their clause (a comma or a word of the
+// lexicon's clause-break class, such as "because"), or -1, -1. A figure there is a target, not a fact: "teams
+// needed to achieve at least 2,500 gallons per minute"; "the city must act
+// now because 40,000 residents lost power" still states one. One pass over
+// the words.
+func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
+	start = -1
+	for k, t := range toks {
+		if start < 0 {
+			if _, ok := prose.EndsWith(text[:t.End], prose.Requirement); ok {
+				start, stop = t.End, len(text)
+				if t.BreakAfter {
+					return start, t.End
+				}
+			}
+			continue
+		}
+		if k > 0 && prose.Has(sourcing.Word(text, t), prose.ClauseBreak) {
+			return start, t.Start
+		}
+		if t.BreakAfter {
+			return start, t.End
 		}
 	}
-	return -1
+	return start, stop
 }
 
 // hasModal reports whether a sentence's words hold a modal verb: can,
