@@ -257,23 +257,34 @@ func readCacheFile(path string) (*cacheFile, error) {
 // reader never sees a half-written file. Temporary files left by a run
 // that was killed while writing are removed: under the lock, no other
 // writer can own one.
-func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
-	dir := c.cacheDir
-	path := filepath.Join(dir, cacheFileName)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("link cache: %w", err)
-	}
+// lockCacheDir takes the cache folder's lock, waiting at most lockWait for
+// another run to release it, and returns the function that releases it.
+// what and path name the file being saved, for the error.
+func lockCacheDir(dir, what, path string) (unlock func(), err error) {
 	lock := flock.New(filepath.Join(dir, lockFileName))
 	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
 	defer cancel()
 	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || (err == nil && !locked):
-		return fmt.Errorf("link cache %s not saved: another run held its lock for %s", path, lockWait)
+		return nil, fmt.Errorf("%s %s not saved: another run held its lock for %s", what, path, lockWait)
 	case err != nil:
-		return fmt.Errorf("link cache %s not saved: lock: %w", path, err)
+		return nil, fmt.Errorf("%s %s not saved: lock: %w", what, path, err)
 	}
-	defer func() { _ = lock.Unlock() }() // closing the file releases the lock anyway
+	return func() { _ = lock.Unlock() }, nil // closing the file releases the lock anyway
+}
+
+func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
+	dir := c.cacheDir
+	path := filepath.Join(dir, cacheFileName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("link cache: %w", err)
+	}
+	unlock, err := lockCacheDir(dir, "link cache", path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 
 	if stale, err := filepath.Glob(filepath.Join(dir, tmpPattern)); err == nil {
 		for _, name := range stale {

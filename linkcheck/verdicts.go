@@ -2,7 +2,6 @@ package linkcheck
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -15,11 +14,9 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"time"
 
 	"github.com/citelint/citelint/extract"
 	"github.com/citelint/citelint/internal/safefile"
-	"github.com/gofrs/flock"
 )
 
 // The verdict cache keeps, beside the link cache, what the rules that
@@ -294,17 +291,11 @@ func (c *Checker) SaveVerdicts() error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("verdict cache: %w", err)
 	}
-	lock := flock.New(filepath.Join(dir, lockFileName))
-	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
-	defer cancel()
-	locked, err := lock.TryLockContext(ctx, 20*time.Millisecond)
-	switch {
-	case errors.Is(err, context.DeadlineExceeded) || (err == nil && !locked):
-		return fmt.Errorf("verdict cache %s not saved: another run held its lock for %s", path, lockWait)
-	case err != nil:
-		return fmt.Errorf("verdict cache %s not saved: lock: %w", path, err)
+	unlock, err := lockCacheDir(dir, "verdict cache", path)
+	if err != nil {
+		return err
 	}
-	defer func() { _ = lock.Unlock() }() // closing the file releases the lock anyway
+	defer unlock()
 
 	live := map[string]bool{}
 	if f, err := readCacheFile(filepath.Join(dir, cacheFileName)); err == nil {
