@@ -651,7 +651,7 @@ func (c *numberCheck) findFigures() {
 			// scale in a statement of what may be claims no fact.
 			continue
 		}
-		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || sourcing.IsWord(c.text, c.toks[start], "several")
+		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(sourcing.Word(c.text, c.toks[start]), prose.VagueNumber)
 		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End, vague: vague})
 	}
 }
@@ -735,10 +735,10 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 // requirementSpan returns the stretch of a sentence, whose words are
 // toks, that the first words of a requirement ("needed to", "must") govern:
 // from their end to the end of their clause (a comma or a word of the
-// lexicon's clause-break class, such as "because"), or -1, -1. A figure there is a target, not a fact: "teams
-// needed to achieve at least 2,500 gallons per minute"; "the city must act
-// now because 40,000 residents lost power" still states one. One pass over
-// the words.
+// lexicon's clause-break class, such as "because"), or -1, -1. A figure
+// there is a target, not a fact: "teams needed to achieve at least 2,500
+// gallons per minute"; "the city must act now because 40,000 residents
+// lost power" still states one. One pass over the words.
 func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
 	start = -1
 	for k, t := range toks {
@@ -934,8 +934,14 @@ func (c *numberCheck) streak(i, ne int) bool {
 			return true
 		}
 	}
-	return ne+2 < len(toks) && sourcing.Joined(toks, ne-1) && sourcing.Joined(toks, ne) && sourcing.Joined(toks, ne+1) &&
-		sourcing.IsWord(text, toks[ne], "in") && sourcing.IsWord(text, toks[ne+1], "a") && sourcing.IsWord(text, toks[ne+2], "row")
+	// "six primaries in a row": a phrase of the streak-after class right
+	// after the noun, of up to three words.
+	for m := ne; m < len(toks) && m < ne+3 && sourcing.Joined(toks, m-1); m++ {
+		if prose.Has(text[toks[ne].Start:toks[m].End], prose.StreakAfter) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGerund reports a lowercase word in -ing: "killing", "injuring".
@@ -1264,7 +1270,7 @@ func mayStartQuantity(text string, t sourcing.Token) bool {
 		return true
 	case len(w) <= 2:
 		return w == "a" || w == "an" || w == "A" || w == "An"
-	case w == "several" || w == "Several":
+	case prose.Has(w, prose.VagueNumber): // "several hundred"
 		return true
 	}
 	return t.Joiner || isCurrencyCode(w)
@@ -1439,7 +1445,7 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+2 < len(toks) && sourcing.Joined(toks, i) &&
 		sourcing.Joined(toks, i+1) && toks[i+1].Is(sourcing.FractionWord) && sourcing.IsWord(text, toks[i+2], "of"):
 		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true
-	case sourcing.IsWord(text, t, "several") && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.HundredWord|sourcing.ScaleWord):
+	case prose.Has(w, prose.VagueNumber) && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.HundredWord|sourcing.ScaleWord):
 		// "several hundred fighters", "several thousand": a vague magnitude.
 		return quantity{end: i + 2, value: 3 * max(toks[i+1].Value, 100), kind: scaledQty}, true
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):

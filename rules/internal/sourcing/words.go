@@ -190,7 +190,33 @@ func streakAfter(rest string) bool {
 	if i := strings.IndexAny(rest, ".;:!?"); i >= 0 {
 		rest = rest[:i]
 	}
-	return strings.Contains(rest, " in a row")
+	// "six primaries in a row": a phrase of the streak-after class, of up to
+	// three words, starting at any word of the rest of the clause. The
+	// window is at most 48 bytes, so at most 24 words: no allocation.
+	var starts, ends [24]int
+	n := 0
+	for i := 0; i < len(rest) && n < len(starts); {
+		for i < len(rest) && rest[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(rest) && rest[j] != ' ' {
+			j++
+		}
+		if j > i {
+			starts[n], ends[n] = i, j
+			n++
+		}
+		i = j
+	}
+	for w := 0; w < n; w++ {
+		for last := w; last < n && last < w+3; last++ {
+			if prose.Has(rest[starts[w]:ends[last]], prose.StreakAfter) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // newsCountAfter reports whether one of the next three words after a
