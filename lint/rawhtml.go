@@ -27,14 +27,17 @@ type fastRawHTML struct {
 	inner parser.InlineParser
 }
 
-// The expressions of goldmark's parser/raw_html.go, which it does not
-// export.
+// A tag as CommonMark's "Raw HTML" section defines it, written for one
+// line: white space is spaces and tabs only, since a match must end
+// inside its line anyway. Every match is one goldmark's own expression
+// would make too; a tag these miss goes to goldmark's parser.
 var (
-	tagnamePattern    = `([A-Za-z][A-Za-z0-9-]*)`
-	spaceOrOneNewline = `(?:[ \t]|(?:\r\n|\n){0,1})`
-	attributePattern  = `(?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^\"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)`
-	openTagRegexp     = regexp.MustCompile("^<" + tagnamePattern + attributePattern + `*` + spaceOrOneNewline + `*/?>`)
-	closeTagRegexp    = regexp.MustCompile("^</" + tagnamePattern + spaceOrOneNewline + `*>`)
+	tagName        = `[A-Za-z][A-Za-z0-9-]*`
+	attributeName  = `[A-Za-z_:][A-Za-z0-9_.:-]*`
+	attributeValue = `(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*")`
+	attribute      = `[ \t]+` + attributeName + `(?:[ \t]*=[ \t]*` + attributeValue + `)?`
+	openTagRegexp  = regexp.MustCompile(`^<` + tagName + `(?:` + attribute + `)*[ \t]*/?>`)
+	closeTagRegexp = regexp.MustCompile(`^</` + tagName + `[ \t]*>`)
 )
 
 // maxFastTag bounds the bytes of a line the fast path reads: a longer
