@@ -671,7 +671,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if t.Is(StrictCue) && !p.strictCueSpeaks(toks, k, before) {
 		return // "the United States.", "the war continued", "the four states that voted", `"…," state Sen. Ruiz said`
 	}
-	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t)) {
+	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) && !p.documentVerb(before, t)) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
@@ -889,6 +889,18 @@ func (p *Paragraph) takesClause(toks []Token, k int) bool {
 	}
 	c := p.Text[n.Start]
 	return c >= '0' && c <= '9' || c == '$'
+}
+
+// documentVerb reports whether noun cue t, right after a source document,
+// is its verb whatever follows: "the poll shows Clinton at 47%", "the
+// average finds the senator ahead". A document is no speaker, so the word
+// after it in the third person is not a noun of its ("the show").
+func (p *Paragraph) documentVerb(before []Token, t Token) bool {
+	if len(before) == 0 {
+		return false
+	}
+	head := before[len(before)-1]
+	return head.Is(SourceNoun) && !head.BreakAfter && strings.HasSuffix(p.word(t), "s") && !strings.HasSuffix(p.word(head), "s")
 }
 
 // pluralSource reports whether a source is a group named by a plural

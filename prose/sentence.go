@@ -36,6 +36,12 @@ func SplitSentences(text string) []Sentence {
 			}
 		}
 		k := skipSpace(text, j)
+		if n := numberedRef(text[k:]); n > 0 && k > j {
+			// "2024. [1] Trust…": a note number set off after the full
+			// stop still belongs to the sentence it closes.
+			j = k + n
+			k = skipSpace(text, j)
+		}
 		if k == j || k == len(text) {
 			continue
 		}

@@ -29,6 +29,8 @@ func TestSplitSentences(t *testing.T) {
 		{"  padded.   Next one.  ", []string{"padded.", "Next one."}},
 		{"Deaths rose.\uFFFC Next one.", []string{"Deaths rose.\uFFFC", "Next one."}},
 		{"Deaths rose.[12] Next one.[3, 4]", []string{"Deaths rose.[12]", "Next one.[3, 4]"}},
+		{"Trust dropped to 23% in 2024. [1] Trust matters. [2, 3]", []string{"Trust dropped to 23% in 2024. [1]", "Trust matters. [2, 3]"}},
+		{"It fell. [1] and rose", []string{"It fell. [1] and rose"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

@@ -190,7 +190,6 @@ func judge(p *lint.Pass, opts *Options, fn func(Figure)) {
 	defer func() { *toks, *spare = c.toks, c.spare }()
 	refLevel := 0 // the level of the references heading we are under, or 0
 	aimLevel := 0 // likewise for a section of targets or examples
-	var prev *lint.Block
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading {
 			if refLevel > 0 && b.Level <= refLevel {
@@ -205,16 +204,13 @@ func judge(p *lint.Pass, opts *Options, fn func(Figure)) {
 			if isAimsHeading(b.Text) {
 				aimLevel = b.Level
 			}
-			prev = nil
 			continue
 		}
 		if refLevel > 0 || aimLevel > 0 || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) ||
 			sourcing.IsSourceNote(b) || b.Kind == lint.TableCell && b.Row == 0 {
-			prev = nil
 			continue
 		}
-		c.checkBlock(b, prev)
-		prev = b
+		c.checkBlock(b)
 	}
 }
 
@@ -256,9 +252,8 @@ type figure struct {
 // sentences looks back through.
 const maxReferBack = 3
 
-// checkBlock reports the uncited figures of a block. prev is the block
-// before it when a first sentence that refers back may lean on it.
-func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
+// checkBlock reports the uncited figures of a block.
+func (c *numberCheck) checkBlock(b *lint.Block) {
 	// Whether a note, caption or list introduction covers the whole block
 	// is worked out only once the block has a figure.
 	known, covered := false, false
@@ -311,7 +306,7 @@ func (c *numberCheck) checkBlock(b *lint.Block, prev *lint.Block) {
 		switch {
 		case blockCovered():
 			cover = ByBlock
-		case c.isSourced(b, si, c.toks, prev):
+		case c.isSourced(b, si, c.toks):
 			cover = BySentence
 		}
 		if cover != Uncited {
@@ -362,34 +357,12 @@ func (c *numberCheck) cite(from, mark int, cover Cover) {
 // listIntroSourced reports whether b sits in a list item whose list is
 // introduced by a paragraph that ends in ":" and names or links its source
 // in any of its sentences ("According to the Census Bureau's 2023
-// survey:", then a figure per item).
+// survey:", then a figure per item). A lead-in that only points at the
+// paragraph before ("The report broke out five groups:") does not source
+// the list: CLAIMS.md resolves "the report" within its own paragraph.
 func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	intro := c.listIntro(b)
-	if intro == nil {
-		return false
-	}
-	if c.anySentenceSourced(intro) {
-		return true
-	}
-	// The line that presents the list may point at the paragraph before.
-	last := intro.Sentences[len(intro.Sentences)-1]
-	c.spare = sourcing.Tokenize(c.spare[:0], intro.Text, last.Start, last.End)
-	if !sourcing.RefersBack(intro.Text, c.spare) && !mentionsSourceNoun(intro.Text, c.spare) || intro.Index == 0 {
-		return false
-	}
-	// Step over paragraphs that hold only an image or a template directive.
-	i := intro.Index - 1
-	for i > 0 && isObjectsOnly(c.pass.Doc.Blocks[i].Text) {
-		i--
-	}
-	before := c.pass.Doc.Blocks[i]
-	return before.Kind == lint.Paragraph && before.Parent == intro.Parent && c.anySentenceSourced(before)
-}
-
-// isObjectsOnly reports whether prose text holds nothing but objects
-// (images, template directives) and space.
-func isObjectsOnly(text string) bool {
-	return strings.Trim(text, " \uFFFC") == ""
+	return intro != nil && c.anySentenceSourced(intro)
 }
 
 // listIntro returns the paragraph ending in ":" that introduces the list
@@ -423,18 +396,6 @@ func introducing(intro *lint.Block, parent *lint.Container) *lint.Block {
 		return nil
 	}
 	return intro
-}
-
-// mentionsSourceNoun reports whether a sentence names a source by a noun
-// ("the report", "survey results"): in a list's introduction, the source
-// the list presents.
-func mentionsSourceNoun(text string, toks []sourcing.Token) bool {
-	for _, t := range toks {
-		if t.Is(sourcing.SourceNoun) {
-			return true
-		}
-	}
-	return false
 }
 
 // anySentenceSourced reports whether some sentence of a block carries its
@@ -475,11 +436,11 @@ func sourceNoteNext(b *lint.Block, si int) bool {
 
 // isSourced reports whether sentence si of block b, whose words are toks,
 // carries its own citation or refers back to a sourced sentence.
-func (c *numberCheck) isSourced(b *lint.Block, si int, toks []sourcing.Token, prev *lint.Block) bool {
+func (c *numberCheck) isSourced(b *lint.Block, si int, toks []sourcing.Token) bool {
 	if c.sourced[si] == 0 {
 		c.sourced[si] = 1
 		if c.sources.OwnCitation(b, si) || sourceNoteNext(b, si) ||
-			sourcing.RefersBack(b.Text, toks) && c.sourcedBefore(b, si, prev, maxReferBack) {
+			sourcing.RefersBack(b.Text, toks) && c.sourcedBefore(b, si, maxReferBack) {
 			c.sourced[si] = 2
 		}
 	}
@@ -487,17 +448,17 @@ func (c *numberCheck) isSourced(b *lint.Block, si int, toks []sourcing.Token, pr
 }
 
 // sourcedBefore reports whether the sentence before sentence si of block b
-// is sourced, looking back through at most depth sentences; the sentence
-// before the first is the last of prev, if any.
-func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, depth int) bool {
+// is sourced, looking back through at most depth sentences of the
+// paragraph.
+func (c *numberCheck) sourcedBefore(b *lint.Block, si int, depth int) bool {
 	if depth == 0 {
 		return false
 	}
 	if si == 0 {
-		if prev == nil || b.Kind != lint.Paragraph || len(prev.Sentences) == 0 {
-			return false
-		}
-		return c.sources.OwnSource(prev, len(prev.Sentences)-1)
+		// A paragraph's first sentence inherits nothing: what it points
+		// back at was named in another paragraph (CLAIMS.md: "named
+		// earlier in the paragraph").
+		return false
 	}
 	// c.sourced caches the sentence's own citations (isSourced); a sentence
 	// before also lends the source it names ("The Census Bureau counted
@@ -510,7 +471,7 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, prev *lint.Block, dep
 	}
 	s := b.Sentences[si-1]
 	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
-	return sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, prev, depth-1)
+	return sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, depth-1)
 }
 
 // isQuestion reports whether a sentence asks rather than states: a figure

@@ -373,7 +373,7 @@ func RefersBack(text string, toks []Token) bool {
 		if k < len(toks) && (IsWord(text, toks[k], "same") || isAuxiliary(text, toks[k]) || IsYear(Word(text, toks[k]))) {
 			k++
 		}
-		return k < len(toks) && toks[k].Is(SourceNoun)
+		return k < len(toks) && toks[k].Is(SourceNoun) && (first != "the" || endsNounPhrase(text, toks, k))
 	case "it", "they":
 		k++
 		if k < len(toks) && isAuxiliary(text, toks[k]) {
@@ -382,6 +382,35 @@ func RefersBack(text string, toks []Token) bool {
 		return k < len(toks) && toks[k].Is(ReportVerb)
 	}
 	return pointsBackWithin(text, toks)
+}
+
+// endsNounPhrase reports whether the source noun toks[k] after "the" heads
+// its phrase rather than describing another noun: "The survey found…",
+// "The report, released Monday, …", "The data also show…", but not "The
+// average viewership is…" or "The data team built…". A word after it
+// leaves it the head when it is a cue, a word that may stand before one,
+// a preposition, a relative pronoun, a name, or shaped like a verb or an
+// adverb.
+func endsNounPhrase(text string, toks []Token, k int) bool {
+	if !Joined(toks, k) {
+		return true
+	}
+	next := toks[k+1]
+	if next.Is(ReportVerb|prose.Preposition) || isAuxiliary(text, next) {
+		return true
+	}
+	w := Word(text, next)
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return true // "The Census Bureau report…"
+	}
+	switch strings.ToLower(w) {
+	case "that", "which", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might", "does", "did", "do":
+		return true
+	}
+	// A verb or adverb most likely: "The report captures…", "The data
+	// gets…", "The report clearly pointed out…", "The survey results
+	// show…".
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")
 }
 
 // isComparisonOpener reports whether a sentence opening with first and
