@@ -525,6 +525,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if k > 0 && !toks[k-1].BreakAfter && p.is(toks[k-1], "to") {
 		return
 	}
+	if k > 1 && (p.is(toks[k-1], "most") || p.is(toks[k-1], "least")) && (toks[k-2].Is(Determiner) || p.is(toks[k-2], "next")) {
+		return // "the most cited reason", "the next most reported problem": an adjective
+	}
 	srcStart := j
 	if pj := p.beforeParenthesis(toks, j); pj < j {
 		// "Harry Reid (D-Nev.) told": the name before the aside.
@@ -671,7 +674,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if t.Is(StrictCue) && !p.strictCueSpeaks(toks, k, before) {
 		return // "the United States.", "the war continued", "the four states that voted", `"…," state Sen. Ruiz said`
 	}
-	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) && !p.documentVerb(before, t)) {
+	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) && !(a.Kind == Named && p.documentVerb(before, t))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
@@ -892,9 +895,9 @@ func (p *Paragraph) takesClause(toks []Token, k int) bool {
 }
 
 // documentVerb reports whether noun cue t, right after a source document,
-// is its verb whatever follows: "the poll shows Clinton at 47%", "the
-// average finds the senator ahead". A document is no speaker, so the word
-// after it in the third person is not a noun of its ("the show").
+// is its verb whatever follows: "the Gallup poll shows Clinton at 47%",
+// "the RCP average finds the senator ahead". Asked only for a named
+// source: "what a count counts" stays a noun phrase.
 func (p *Paragraph) documentVerb(before []Token, t Token) bool {
 	if len(before) == 0 {
 		return false
