@@ -24,6 +24,12 @@ const Pairs2File = "labels/sourcecheck/pairs2.jsonl"
 // held-out set").
 const Pairs3File = "labels/sourcecheck/pairs3.jsonl"
 
+// Pairs4File is the fourth held-out set: corpus pairs from citing posts used
+// by none of the earlier sets, and written paragraphs citing public-domain
+// pages materialised outside the repository by scripts/sources4.sh
+// (labels/sourcecheck/README.md, "Fourth held-out set").
+const Pairs4File = "labels/sourcecheck/pairs4.jsonl"
+
 // readSourcePairs parses the file strictly: unknown or missing keys fail,
 // so a renamed field cannot silently empty a column.
 func readSourcePairs(t *testing.T) []Pair {
@@ -245,5 +251,171 @@ func TestSourcePairsAgainstCorpus(t *testing.T) {
 		if in := bytes.Contains(b, []byte(p.Paragraph)); in == p.altered() {
 			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
 		}
+	}
+}
+
+// SourcesDir returns the folder scripts/sources4.sh materialises the
+// non-corpus source pages into: $CITELINT_SOURCES, or citelint/sources in
+// the user's cache folder (the script's own default).
+func SourcesDir() (string, error) {
+	if d := os.Getenv("CITELINT_SOURCES"); d != "" {
+		return d, nil
+	}
+	c, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("locating the sources folder: %w", err)
+	}
+	return filepath.Join(c, "citelint", "sources"), nil
+}
+
+// TestSourcePairs4Schema checks the fourth held-out set: the README's schema,
+// its counts table, and the two kinds of pair it holds. A corpus pair names
+// two corpus files, as in the earlier sets; a written pair has no citing post
+// (citing ""), a note saying so, and a source_file under the sources folder.
+func TestSourcePairs4Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Fourth held-out set":
+	// kind, label, altered, origin.
+	want := map[string]int{
+		"figure supported false corpus": 11, "figure supported false written": 11,
+		"figure supported true corpus": 4, "figure supported true written": 5,
+		"figure unsupported true corpus": 7, "figure unsupported true written": 11,
+		"quotation supported false written": 5, "quotation supported true written": 2,
+		"quotation unsupported false corpus": 3, "quotation unsupported true written": 5,
+	}
+	pairs := readPairsFile(t, Pairs4File)
+	idRe := regexp.MustCompile(`^sc4-\d{3}$`)
+	fileRe := regexp.MustCompile(`^\d{4}__\d{2}__\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$`)
+	writtenRe := regexp.MustCompile(`^[a-z0-9]+/[A-Za-z0-9._-]+\.md$`)
+	unaltered := map[string]bool{}
+	for _, p := range pairs {
+		if !p.altered() {
+			unaltered[p.Citing+"\x00"+p.SourceFile+"\x00"+p.SourceURL] = true
+		}
+	}
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != "heldout4" {
+			t.Errorf("%s: split %q, want heldout4", where, p.Split)
+		}
+		if p.Kind != "figure" && p.Kind != "quotation" {
+			t.Errorf("%s: kind %q", where, p.Kind)
+		}
+		if p.Label != "supported" && p.Label != "unsupported" {
+			t.Errorf("%s: label %q", where, p.Label)
+		}
+		origin := "corpus"
+		if p.Citing == "" {
+			origin = "written"
+			if !writtenRe.MatchString(p.SourceFile) || !strings.HasPrefix(p.Note, "written paragraph") ||
+				!strings.HasPrefix(p.SourceURL, "https://") {
+				t.Errorf("%s: a written pair needs a source_file under the sources folder (%q), an https source_url (%q) and a note starting \"written paragraph\"", where, p.SourceFile, p.SourceURL)
+			}
+		} else if !fileRe.MatchString(p.Citing) || !fileRe.MatchString(p.SourceFile) || p.Citing == p.SourceFile {
+			t.Errorf("%s: citing %q / source_file %q are not two corpus file names", where, p.Citing, p.SourceFile)
+		}
+		if p.Claim == "" || !strings.Contains(p.Paragraph, p.Claim) {
+			t.Errorf("%s: claim %q is not in its paragraph", where, p.Claim)
+		}
+		if p.SourceURL == "" || !strings.Contains(p.Paragraph, p.SourceURL) {
+			t.Errorf("%s: source_url %q is not in its paragraph", where, p.SourceURL)
+		}
+		if p.Label == "supported" && p.Evidence == "" {
+			t.Errorf("%s: supported without evidence", where)
+		}
+		if p.Label == "unsupported" && (p.Evidence != "" || p.Note == "") {
+			t.Errorf("%s: unsupported needs empty evidence and a note", where)
+		}
+		if p.altered() && !unaltered[p.Citing+"\x00"+p.SourceFile+"\x00"+p.SourceURL] {
+			t.Errorf("%s: altered copy without its unaltered pair", where)
+		}
+		counts[fmt.Sprintf("%s %s %t %s", p.Kind, p.Label, p.altered(), origin)]++
+	}
+	for k, n := range want {
+		if counts[k] != n {
+			t.Errorf("%s: %d pairs, README says %d", k, counts[k], n)
+		}
+	}
+	if len(counts) != len(want) || len(pairs) != 64 {
+		t.Errorf("%d pairs in %d cells, README says 64 in %d", len(pairs), len(counts), len(want))
+	}
+}
+
+// TestSourcePairs4Disjoint checks that the fourth set shares no id with the
+// earlier three and cites from none of their posts, so no paragraph is
+// shared.
+func TestSourcePairs4Disjoint(t *testing.T) {
+	ids := map[string]bool{}
+	citing := map[string]string{} // citing post -> the earlier file holding it
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = true
+			citing[p.Citing] = file
+		}
+	}
+	for _, p := range readPairsFile(t, Pairs4File) {
+		if ids[p.ID] {
+			t.Errorf("%s: id also in an earlier set", p.ID)
+		}
+		if f, ok := citing[p.Citing]; ok && p.Citing != "" {
+			t.Errorf("%s: citing post %s is also a citing post of %s", p.ID, p.Citing, f)
+		}
+	}
+}
+
+// TestSourcePairs4AgainstSources checks, when the corpus and the
+// materialised sources are present, that every pair's source_file exists and
+// that every unaltered corpus paragraph is the citing post's own text, byte
+// for byte. Each folder is checked only when present.
+func TestSourcePairs4AgainstSources(t *testing.T) {
+	pairs := readPairsFile(t, Pairs4File)
+	dir, err := DigitalgovDir()
+	if err == nil {
+		_, err = os.Stat(dir)
+	}
+	corpus := err == nil
+	src, err2 := SourcesDir()
+	if err2 == nil {
+		_, err2 = os.Stat(src)
+	}
+	sources := err2 == nil
+	if !corpus && !sources {
+		t.Skipf("corpus absent (%v; set CITELINT_DIGITALGOV) and sources absent (%v; run scripts/sources4.sh)", err, err2)
+	}
+	checked := 0
+	for _, p := range pairs {
+		if p.Citing == "" {
+			if !sources {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(src, p.SourceFile)); err != nil {
+				t.Errorf("%s: source_file: %v (run scripts/sources4.sh)", p.ID, err)
+			}
+			checked++
+			continue
+		}
+		if !corpus {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, p.SourceFile)); err != nil {
+			t.Errorf("%s: source_file: %v", p.ID, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, p.Citing))
+		if err != nil {
+			t.Errorf("%s: citing: %v", p.ID, err)
+			continue
+		}
+		if in := bytes.Contains(b, []byte(p.Paragraph)); in == p.altered() {
+			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("no pair checked although a folder is present")
 	}
 }
