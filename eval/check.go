@@ -97,6 +97,20 @@ func DigitalgovDir() (string, error) {
 	return filepath.Join(root, "..", "shared", "corpora", "digitalgov"), nil
 }
 
+// SourcesDir returns the folder scripts/sources4.sh materialises the
+// non-corpus source pages into: $CITELINT_SOURCES, or citelint/sources in
+// the user's cache folder (the script's own default).
+func SourcesDir() (string, error) {
+	if d := os.Getenv("CITELINT_SOURCES"); d != "" {
+		return d, nil
+	}
+	c, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("locating the sources folder: %w", err)
+	}
+	return filepath.Join(c, "citelint", "sources"), nil
+}
+
 // PolnearDir returns the folder holding PolNeAR's materialised data/train
 // and data/dev: $CITELINT_POLNEAR, or citelint/polnear in the user's cache
 // folder ($XDG_CACHE_HOME, else ~/.cache), where scripts/polnear.sh puts it.

@@ -130,6 +130,8 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"polnear", "dev", 10, 0, 100, 25},
 		{"digitalgov", "heldout2", 20, 61, 198, 45},
 		{"polnear", "dev2", 10, 0, 120, 59},
+		{"digitalgov", "heldout3", 20, 46, 146, 34},
+		{"polnear", "dev3", 10, 0, 187, 68},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

@@ -14,8 +14,10 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // scored, and not run by default: scored once, they too become
 // development data. polnear:dev2 labels figures of other data/dev
 // articles, so only uncited-number is scored on it (the quote measures and
-// the model already read every dev article).
-var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2"}
+// the model already read every dev article). digitalgov:heldout3 and
+// polnear:dev3 are third sets, labelled the same way after the second had
+// been scored.
+var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -48,8 +50,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
 	switch corpus {
 	case "digitalgov":
-		if split != "tune" && split != "heldout" && split != "heldout2" {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, heldout and heldout2", set)
+		if split != "tune" && split != "heldout" && split != "heldout2" && split != "heldout3" {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, heldout, heldout2 and heldout3", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -57,7 +59,7 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, dir, split, want)
 	case "polnear":
-		if split == "dev2" {
+		if split == "dev2" || split == "dev3" {
 			root, err := PolnearDir()
 			if err != nil {
 				return nil, err

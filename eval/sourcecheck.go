@@ -33,8 +33,10 @@ const (
 // SourceSets are the (claim, source) pair sets, as corpus:split.
 // heldout2 is a second held-out set, labelled after heldout had been
 // scored (eval/labels/sourcecheck/pairs2.jsonl), and heldout3 a third,
-// labelled after heldout2 had been (pairs3.jsonl).
-var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3"}
+// labelled after heldout2 had been (pairs3.jsonl), and heldout4 a fourth
+// (pairs4.jsonl), whose written paragraphs cite public-domain pages that
+// scripts/sources4.sh materialises outside the repository.
+var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4"}
 
 // Pair is one labelled (claim, source) pair of
 // eval/labels/sourcecheck/pairs.jsonl: a paragraph of a real post (its
@@ -57,11 +59,10 @@ type Pair struct {
 }
 
 // pairFiles are the pair files, in eval/labels/sourcecheck.
-var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl"}
+var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl"}
 
 // LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2",
-// "heldout3" or
-// "" for all) from every pair file.
+// "heldout3", "heldout4" or "" for all) from every pair file.
 func LoadPairs(split string) ([]Pair, error) {
 	root, err := moduleRoot()
 	if err != nil {
@@ -165,10 +166,28 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 	if len(pairs) == 0 {
 		return nil, fmt.Errorf("no pairs in split %q", split)
 	}
+	// A written paragraph (no citing post) cites a page materialised in
+	// the sources folder; the others cite a corpus post.
+	sources := ""
+	for _, p := range pairs {
+		if p.Citing == "" && sources == "" {
+			if sources, err = SourcesDir(); err != nil {
+				return nil, err
+			}
+			if _, err := os.Stat(sources); err != nil {
+				return nil, fmt.Errorf("%s cites a page outside the corpus, and the sources folder is not at %s (run scripts/sources4.sh or set CITELINT_SOURCES): %w", p.ID, sources, err)
+			}
+		}
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := path.Base(r.URL.Path)
-		b, err := readBounded(filepath.Join(corpus, name))
-		if err != nil || strings.Contains(name, "..") {
+		var file string
+		if rest, ok := strings.CutPrefix(r.URL.Path, "/s/"); ok && sources != "" && !strings.Contains(rest, "..") {
+			file = filepath.Join(sources, filepath.FromSlash(rest))
+		} else {
+			file = filepath.Join(corpus, path.Base(r.URL.Path))
+		}
+		b, err := readBounded(file)
+		if err != nil || strings.Contains(r.URL.Path, "..") {
 			http.NotFound(w, r)
 			return
 		}
@@ -190,6 +209,9 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 	claimAt := make([][][2]int, len(pairs))
 	for i, p := range pairs {
 		local := srv.URL + "/f/" + p.SourceFile
+		if p.Citing == "" {
+			local = srv.URL + "/s/" + p.SourceFile
+		}
 		text := strings.ReplaceAll(p.Paragraph, p.SourceURL, local) + "\n"
 		claimAt[i] = occurrences(text, p.Claim)
 		if len(claimAt[i]) == 0 {

@@ -254,20 +254,6 @@ func TestSourcePairsAgainstCorpus(t *testing.T) {
 	}
 }
 
-// SourcesDir returns the folder scripts/sources4.sh materialises the
-// non-corpus source pages into: $CITELINT_SOURCES, or citelint/sources in
-// the user's cache folder (the script's own default).
-func SourcesDir() (string, error) {
-	if d := os.Getenv("CITELINT_SOURCES"); d != "" {
-		return d, nil
-	}
-	c, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("locating the sources folder: %w", err)
-	}
-	return filepath.Join(c, "citelint", "sources"), nil
-}
-
 // TestSourcePairs4Schema checks the fourth held-out set: the README's schema,
 // its counts table, and the two kinds of pair it holds. A corpus pair names
 // two corpus files, as in the earlier sets; a written pair has no citing post
