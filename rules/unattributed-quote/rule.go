@@ -323,6 +323,35 @@ const (
 // assigned") is far more often an idiom or a term than a quotation.
 const fragmentExtraWords = 2
 
+// speaks reports whether a short lowercase fragment reads as someone's
+// words rather than a term: it is a clause that ends the sentence inside
+// its marks, in a sentence about a third person ("Her husband will “be the best
+// president.”", "he goes “back to war tomorrow.”"). Without that person a
+// writer's sentence ending on a quoted phrase is most often an idiom or a
+// term ("we cannot be “all things to all people.”", "Don't “set it and
+// forget it.”"); and a phrase after "the" or opening with one is a term or
+// a name ("losing the “developer in their pocket.”").
+func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
+	text := b.Text
+	inner := text[s:e]
+	words := strings.FieldsFunc(inner, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	t := strings.TrimRight(inner, " ")
+	if len(words) == 0 || !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") {
+		return false
+	}
+	if prose.Lookup(words[0]).Is(prose.Determiner) || prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner) {
+		return false
+	}
+	sent := b.Sentences[b.SentenceAt(q.Start)]
+	for _, w := range strings.FieldsFunc(text[sent.Start:min(q.Start, sent.End)], func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch strings.ToLower(w) {
+		case "he", "she", "his", "her", "him", "hers", "himself", "herself":
+			return true
+		}
+	}
+	return false
+}
+
 // isFragment reports whether the quote starts inside its sentence with a
 // lowercase word.
 func isFragment(text string, q lint.Quote, inner int) bool {
@@ -349,7 +378,7 @@ func (c *quoteCheck) mayQuote(b *lint.Block) bool {
 			return true
 		}
 		s, e := q.Inner(b.Text)
-		if n := quoteWords(b.Text, s, e, long); n >= long || n >= c.opts.MinWords && !isFragment(b.Text, q, s) {
+		if n := quoteWords(b.Text, s, e, long); n >= long || n >= c.opts.MinWords && (!isFragment(b.Text, q, s) || speaks(b, q, s, e)) {
 			return true
 		}
 	}
@@ -396,7 +425,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	n := quoteWords(text, s, e, c.opts.MinWords+fragmentExtraWords)
-	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) {
+	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !speaks(b, q, s, e) {
 		return shortQuotation
 	}
 	if isTitleCase(text[s:e]) || namedWork(text, q) {
