@@ -703,8 +703,8 @@ func (p *Paragraph) quoteFollows(t Token) bool {
 // warning that …"): the sentence's subject speaks.
 func (p *Paragraph) gerundCue(toks []Token, k, si int) {
 	t := toks[k]
-	if !t.Is(Cue) || t.Is(NounCue|NearCue) {
-		return
+	if !t.Is(Cue) || t.Is(NounCue|NearCue) || !p.clauseFollows(toks, k) {
+		return // "by answering questions", "by posting videos": acting, not speaking
 	}
 	src := p.subjectBefore(toks, k, true)
 	if len(src) == 0 || src[len(src)-1].End > t.Start {
@@ -1042,6 +1042,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if src[0].Is(FirstPerson) { // "our survey"
 		return FirstHand
+	}
+	if slices.ContainsFunc(src, func(t Token) bool { return Has(p.word(t), FirstHandModifier) }) {
+		return FirstHand // "an internal study": the writer's organisation's own
 	}
 	if slices.ContainsFunc(src, func(t Token) bool { return t.Is(ReaderWord) }) {
 		return Unnamed // "many of you": the readers, whom the writer knows

@@ -118,7 +118,7 @@ func runVagueSource(p *lint.Pass) {
 			n := len(found)
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
-				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) {
+				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -154,6 +154,50 @@ func runVagueSource(p *lint.Pass) {
 // vagueSpan returns the words of a vague attribution to report: its
 // source and cue together ("Experts say", "According to reports"), or the
 // cue alone when nobody stands behind it ("It is widely believed").
+// credits reports whether a vague attribution gives a claim to nobody,
+// which is what an editor asks "who?" of. It does not when its cue credits
+// no claim ("researchers want access", "a firm has conducted a survey"),
+// when what the cue governs is a topic ("most people think of search",
+// "authors have written about it"), or when its content carries its own
+// link: a quotation linked to its report, or the
+// linked list a lead-in ending in a colon presents ("Recent data report:"
+// then one linked figure per item).
+func credits(doc *lint.Document, b *lint.Block, a prose.Attribution) bool {
+	text := b.Text
+	if prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue) {
+		return false
+	}
+	after := strings.TrimLeft(text[a.Cue.End:], " ")
+	if w, _, _ := strings.Cut(after, " "); prose.Has(w, prose.TopicWord) {
+		return false
+	}
+	for _, c := range b.Citations {
+		if a.Content.Start <= c.TextStart && c.TextEnd <= a.Content.End && c.TextStart >= a.Cue.End {
+			return false
+		}
+	}
+	sent := b.Sentences[a.Sentence]
+	if strings.HasSuffix(strings.TrimRight(text[sent.Start:sent.End], " "), ":") && a.Sentence == len(b.Sentences)-1 {
+		return !leadsToCitations(doc, b)
+	}
+	return true
+}
+
+// leadsToCitations reports whether the blocks right after b, up to the
+// next heading or paragraph outside a list, hold a citation: the items
+// a lead-in ending in a colon presents.
+func leadsToCitations(doc *lint.Document, b *lint.Block) bool {
+	for _, n := range doc.Blocks[b.Index+1:] {
+		if n.Kind == lint.Heading || !n.Within(lint.ListItem) {
+			return false
+		}
+		if len(n.Citations) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func vagueSpan(a prose.Attribution) phrase {
 	if a.Source.Empty() {
 		return phrase{a.Cue.Start, a.Cue.End}
