@@ -887,6 +887,9 @@ func (p *Paragraph) takesClause(toks []Token, k int) bool {
 		return false
 	}
 	n := toks[k+1]
+	if p.is(n, "that") && k+2 < len(toks) && !n.BreakAfter && toks[k+2].Is(ModalWord|BeVerb) {
+		return false // "projects that can be found online": a relative clause about the noun
+	}
 	if n.Is(NumberWord) || p.is(n, "that") || n.Is(Determiner) && !n.Is(Definite) {
 		return true // "reports that", "reports 40 cases", "reports a rise"
 	}
@@ -1042,6 +1045,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if src[0].Is(FirstPerson) { // "our survey"
 		return FirstHand
+	}
+	if len(src) > 2 && p.is(src[1], "of") && (src[2].Is(FirstPerson) || Exact(p.word(src[2]))&FirstPersonExact != 0) {
+		return FirstHand // "most of us", "many of our staff": the writer's own group
 	}
 	if slices.ContainsFunc(src, func(t Token) bool { return Has(p.word(t), FirstHandModifier) }) {
 		return FirstHand // "an internal study": the writer's organisation's own
