@@ -843,6 +843,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if pe, whole := c.partOf(e); pe > 0 && q.value > 1 && max(q.value, whole) >= float64(c.opts.MinCount) {
 		return c.rangeStart(i, last), pe, true
 	}
+	// "86 of them", "only 16 of those": a count of things the sentence
+	// named before.
+	if !q.year && q.value >= float64(c.opts.MinCount) && sourcing.Joined(toks, e-1) && e+1 < len(toks) &&
+		sourcing.IsWord(text, toks[e], "of") && sourcing.Joined(toks, e) && isPartitivePronoun(sourcing.Word(text, toks[e+1])) {
+		return c.rangeStart(i, last), e + 2, true
+	}
 	// "numbered approximately 800 at launch": an amount whose noun the
 	// sentence gave before it.
 	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
@@ -883,6 +889,16 @@ func (c *numberCheck) partOf(e int) (int, float64) {
 		return c.perTail(ne), q.value
 	}
 	return 0, 0
+}
+
+// isPartitivePronoun reports the words that stand for counted things after
+// "of" in "86 of them".
+func isPartitivePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "them", "those", "these", "us", "which", "whom":
+		return true
+	}
+	return false
 }
 
 // streak reports a run of events, news however small: "six primaries in a
