@@ -291,7 +291,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		keep := n
 		req, reqStop := requirementSpan(b.Text, c.toks)
 		for i := n; i < len(c.figures); i++ {
-			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop {
+			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
 			c.figures[i].sentence = si
@@ -722,6 +722,33 @@ func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
 	return start, stop
 }
 
+// isTarget reports whether a figure after the words of a requirement is
+// the amount required rather than a count of what the requirement is
+// about: a measure, a share, money or a length of time ("achieve 2,500
+// gallons per minute", "cut costs 10%", "run under 5 minutes"), or any
+// figure after a bound ("at least 40 agencies"). "must comply with
+// hundreds of requirements" and "might need to coordinate with 17 other
+// sites" count things, and stay claims.
+func (c *numberCheck) isTarget(text string, f figure) bool {
+	w := text[f.start:f.end]
+	if strings.ContainsAny(w, "%$€£¥") {
+		return true
+	}
+	words := strings.Fields(w)
+	for _, x := range words {
+		if e := sourcing.Lookup(strings.Trim(x, ".,;:")); e.Is(sourcing.PercentWord|sourcing.UnitWord|prose.Duration|prose.ScaleWord) {
+			return true
+		}
+	}
+	before := strings.ToLower(strings.TrimRight(text[:f.start], " "))
+	for _, bound := range []string{"at least", "under", "below", "up to", "no more than", "more than", "less than", "fewer than", "within", "minimum of", "maximum of", "over", "above", "to"} {
+		if strings.HasSuffix(before, bound) && (len(before) == len(bound) || before[len(before)-len(bound)-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
 // hasModal reports whether a sentence's words hold a modal verb: can,
 // could, may, might, will, would or should.
 func hasModal(toks []sourcing.Token) bool {
@@ -810,6 +837,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	if q.digits && c.labelled(i) {
 		return 0, 0, false // Section 508, iOS 17, March 3
+	}
+	if sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.StandardSuffix) {
+		return 0, 0, false // "a 508 compliance review": a standard's name
 	}
 	if rateEnd := c.rateAfter(e, q.value); rateEnd > 0 {
 		e, _ := c.unitOrNoun(rateEnd)
@@ -1349,7 +1379,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			// talk" and "a 5-year plan" describe, as does any small one.
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
-			if word == "" || e.Is(prose.Duration) || !allLetters(word) || v <= float64(c.opts.MinCount) && word != "point" {
+			if word == "" || e.Is(prose.Duration) || !allLetters(word) || v <= float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
 				return quantity{}, false
 			}
 			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
