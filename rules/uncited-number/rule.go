@@ -736,7 +736,7 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 	}
 	words := strings.Fields(w)
 	for _, x := range words {
-		if e := sourcing.Lookup(strings.Trim(x, ".,;:")); e.Is(sourcing.PercentWord|sourcing.UnitWord|prose.Duration|prose.ScaleWord) {
+		if e := sourcing.Lookup(strings.Trim(x, ".,;:")); e.Is(sourcing.PercentWord | sourcing.UnitWord | prose.Duration | prose.ScaleWord) {
 			return true
 		}
 	}
