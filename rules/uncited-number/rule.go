@@ -318,7 +318,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		keep = n
 		about := c.sources.Paragraph(b).About(si)
 		for i := n; i < len(c.figures); i++ {
-			if sourcing.NamedContent(about, c.figures[i].start, c.figures[i].end) {
+			if sourcing.NamedContent(b.Text, about, c.figures[i].start, c.figures[i].end) {
 				c.figures[i].cover = ByAttribution
 			}
 			if c.judged != nil || c.figures[i].cover == Uncited {

@@ -81,13 +81,13 @@ func (s *Sourcing) OwnCitation(b *lint.Block, si int) bool {
 	return s.referenceList && hasBracketNumber(text)
 }
 
-// NamedContent reports whether one of as (a sentence's attributions, as
-// Paragraph.About gives them) is to a named source and holds
-// text[start:end] in its content, outside its source: "Lopez said that 80
+// NamedContent reports whether one of as (a sentence's attributions in
+// the block text, as Paragraph.About gives them) is to a named source and
+// holds text[start:end] in its content, outside its source: "Lopez said that 80
 // percent…", "…nearly 1,400 households, he said."
-func NamedContent(as []prose.Attribution, start, end int) bool {
+func NamedContent(text string, as []prose.Attribution, start, end int) bool {
 	for _, a := range as {
-		if a.Kind == prose.Named && a.Content.Start <= start && end <= a.Content.End &&
+		if a.Kind == prose.Named && credits(text, a) && a.Content.Start <= start && end <= a.Content.End &&
 			!(a.Source.Start < end && start < a.Source.End) {
 			return true
 		}
@@ -128,11 +128,19 @@ func (s *Sourcing) namedBefore(i int) bool {
 // source, or a named attribution whose content holds the sentence.
 func (s *Sourcing) namedAttribution(b *lint.Block, si int) bool {
 	for _, a := range s.Paragraph(b).About(si) {
-		if a.Kind == prose.Named {
+		if a.Kind == prose.Named && credits(b.Text, a) {
 			return true
 		}
 	}
 	return false
+}
+
+// credits reports whether an attribution gives its content to its source
+// as something said or found: not a wish or an action ("the office
+// conducted an analysis of GSA's 184 websites" counts the websites itself,
+// the writer's own figure).
+func credits(text string, a prose.Attribution) bool {
+	return !prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue)
 }
 
 // hasCitation reports whether the engine found a citation in sentence si.
