@@ -184,6 +184,15 @@ func TestHostileInputs(t *testing.T) {
 		{"50,000 sentences that refer back", strings.Repeat("About 40,000 people came, the Census Bureau said. This figure rose. ", 25000) + "\n", 0},
 		{"10,000 footnotes", strings.Repeat("A claim.[^n]\n\n", 10000) + "[^n]: The source.\n", 0},
 		{"50,000 reference links", strings.Repeat("[a][r] ", 50000) + "\n\n[r]: #missing\n", 1},
+		// Each figure after "must" was once checked for a bound against
+		// the whole text before it; each fragment quote for a third person
+		// against its whole sentence; each vague lead-in against every link.
+		{"50,000 figures after a requirement", "Teams must reach " + strings.Repeat("40 sites and ", 50000) + "more.\n", 50000},
+		{"one sentence of 50,000 quoted fragments", strings.Repeat("he will “be the best one.” and ", 50000) + "\n", -1},
+		// Each quotation searched its whole block for <cite> and <sup>,
+		// and every citation of it.
+		{"one sentence of 50,000 unattributed quotations", strings.Repeat("she will “be the best one in the whole town” and ", 50000) + "\n", 50000},
+		{"50,000 vague attributions and links", strings.Repeat("studies show that [a rise](https://example.com/x) and ", 50000) + "\n", -1},
 	}
 	r := offlineRunner(t)
 	for _, tt := range tests {

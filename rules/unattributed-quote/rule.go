@@ -115,6 +115,10 @@ type quoteCheck struct {
 	// listIntros caches, by block index, the index of the block before
 	// the list holding it (see listIntro).
 	listIntros map[int]int
+	// tags caches, by block index, whether the block's source holds a
+	// <cite> or a <sup> tag (see blockTags): a paragraph of many quotations
+	// would otherwise be searched once per quotation.
+	tags map[int]blockTags
 	// Buffers for quotations: parts holds the parts of every quotation in
 	// order, qs the quotations and ptrs pointers to them.
 	parts []quotePart
@@ -124,7 +128,7 @@ type quoteCheck struct {
 
 // quoteChecks keeps quoteCheck buffers from one document to the next.
 var quoteChecks = sync.Pool{New: func() any {
-	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, listIntros: map[int]int{}}
+	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, listIntros: map[int]int{}, tags: map[int]blockTags{}}
 }}
 
 func runUnattributedQuote(p *lint.Pass) {
@@ -222,6 +226,7 @@ func (c *quoteCheck) release() {
 	clear(c.quoteOnlyBlocks)
 	c.wordAfter.b = nil
 	clear(c.listIntros)
+	clear(c.tags)
 	clear(c.parts)
 	clear(c.qs)
 	clear(c.ptrs)
@@ -323,6 +328,10 @@ const (
 // assigned") is far more often an idiom or a term than a quotation.
 const fragmentExtraWords = 2
 
+// maxPersonLookback bounds how far before a quote speaks looks for the
+// third person the sentence is about.
+const maxPersonLookback = 300
+
 // speaks reports whether a short lowercase fragment reads as someone's
 // words rather than a term: it is a clause that ends the sentence inside
 // its marks, in a sentence about a third person ("Her husband will “be the best
@@ -342,8 +351,11 @@ func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	if prose.Lookup(words[0]).Is(prose.Determiner) || prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner) {
 		return false
 	}
+	// The person is read in the words just before the quote (at most
+	// maxPersonLookback bytes), so a sentence of many quotes is read once.
 	sent := b.Sentences[b.SentenceAt(q.Start)]
-	for _, w := range strings.FieldsFunc(text[sent.Start:min(q.Start, sent.End)], func(r rune) bool { return !unicode.IsLetter(r) }) {
+	from := max(sent.Start, q.Start-maxPersonLookback)
+	for _, w := range strings.FieldsFunc(text[from:min(q.Start, sent.End)], func(r rune) bool { return !unicode.IsLetter(r) }) {
 		switch strings.ToLower(w) {
 		case "he", "she", "his", "her", "him", "hers", "himself", "herself":
 			return true
@@ -1091,7 +1103,18 @@ func (c *quoteCheck) isQuestionLine(b *lint.Block) bool {
 func (c *quoteCheck) linked(part quotePart) bool {
 	b, q := part.b, part.q
 	is, ie := q.Inner(b.Text)
-	for _, ct := range b.Citations {
+	// Citations are in text order and do not overlap: the one before the
+	// quote and those starting within it or just after are all that can
+	// touch it.
+	cs := b.Citations
+	first := sort.Search(len(cs), func(i int) bool { return cs[i].TextStart >= q.Start })
+	if first > 0 {
+		first--
+	}
+	for _, ct := range cs[first:] {
+		if ct.TextStart > q.End+4 {
+			break
+		}
 		switch {
 		case ct.TextStart >= q.Start && ct.TextStart < q.End:
 			// Inside the marks: a link on the whole quote, or a note at its end.
@@ -1108,7 +1131,7 @@ func (c *quoteCheck) linked(part quotePart) bool {
 	}
 	// A footnote written in HTML: ”<sup><a href="#fn1">1</a></sup>
 	const window = 8 // bytes after the quote where the note may start
-	if !bytes.Contains(c.src[b.Start:min(len(c.src), b.End+window)], []byte("<sup")) {
+	if !c.blockTags(b).sup {
 		return false
 	}
 	_, e := b.SourceSpan(q.Start, q.End)
@@ -1267,11 +1290,31 @@ func (c *quoteCheck) hasCite(b *lint.Block, start, end int) bool {
 	if start >= end {
 		return false
 	}
-	if !containsTagFold(c.src[b.Start:b.End], "<cite") {
+	if !c.blockTags(b).cite {
 		return false // most blocks: no need to map the span
 	}
 	s, e := b.SourceSpan(start, end)
 	return containsTagFold(c.src[s:e], "<cite")
+}
+
+// blockTags says which HTML tags that attribute a quotation a block's
+// source holds.
+type blockTags struct{ cite, sup bool }
+
+// blockTags returns, once per block, whether its source holds <cite> and
+// whether it (or the few bytes after it, where a note may start) holds
+// <sup>.
+func (c *quoteCheck) blockTags(b *lint.Block) blockTags {
+	if t, ok := c.tags[b.Index]; ok {
+		return t
+	}
+	const window = 8 // bytes after the block where a note may start
+	t := blockTags{
+		cite: containsTagFold(c.src[b.Start:b.End], "<cite"),
+		sup:  bytes.Contains(c.src[b.Start:min(len(c.src), b.End+window)], []byte("<sup")),
+	}
+	c.tags[b.Index] = t
+	return t
 }
 
 // continueSpeakers passes attribution along a paragraph: a later quotation

@@ -740,7 +740,9 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 			return true
 		}
 	}
-	before := strings.ToLower(strings.TrimRight(text[:f.start], " "))
+	// The longest bound is a few words: look no further back, so that a
+	// paragraph of many figures is read once.
+	before := strings.ToLower(strings.TrimRight(text[max(0, f.start-24):f.start], " "))
 	for _, bound := range []string{"at least", "under", "below", "up to", "no more than", "more than", "less than", "fewer than", "within", "minimum of", "maximum of", "over", "above", "to"} {
 		if strings.HasSuffix(before, bound) && (len(before) == len(bound) || before[len(before)-len(bound)-1] == ' ') {
 			return true

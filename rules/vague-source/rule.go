@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -171,10 +172,12 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution) bool {
 	if w, _, _ := strings.Cut(after, " "); prose.Has(w, prose.TopicWord) {
 		return false
 	}
-	for _, c := range b.Citations {
-		if a.Content.Start <= c.TextStart && c.TextEnd <= a.Content.End && c.TextStart >= a.Cue.End {
-			return false
-		}
+	// The first citation after the cue (citations are in order) is the
+	// only one to look at: one search, not a walk per attribution.
+	cs := b.Citations
+	from := max(a.Cue.End, a.Content.Start)
+	if i := sort.Search(len(cs), func(i int) bool { return cs[i].TextStart >= from }); i < len(cs) && cs[i].TextEnd <= a.Content.End {
+		return false
 	}
 	sent := b.Sentences[a.Sentence]
 	if strings.HasSuffix(strings.TrimRight(text[sent.Start:sent.End], " "), ":") && a.Sentence == len(b.Sentences)-1 {
