@@ -852,6 +852,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, ce, true
 		}
 	}
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && c.tookBefore(i, sourcing.Word(text, toks[e])) && !hasModal(toks) {
+		return c.rangeStart(i, last), e + 1, true // "took under six minutes": a measured result
+	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
 		if q.year && c.afterDateWord(i) {
 			return 0, 0, false // "in 2020 people moved"
@@ -921,6 +924,37 @@ func (c *numberCheck) partOf(e int) (int, float64) {
 		return c.perTail(ne), q.value
 	}
 	return 0, 0
+}
+
+// tookBefore reports whether a verb of taking time (duration-verb: "took",
+// "spent") stands before the count at word i, whose unit is unit, over a bound, an
+// approximator or the other end of a range: "took under six minutes",
+// "typically takes 18 to 24 months", "spend 30 hours a month". What may
+// take time ("it can take three months") is no measurement.
+func (c *numberCheck) tookBefore(i int, unit string) bool {
+	toks, text := c.toks, c.text
+	for k := i - 1; k >= 0 && k >= i-5 && sourcing.Joined(toks, k); k-- {
+		w := sourcing.Word(text, toks[k])
+		if prose.Has(w, prose.DurationVerb) {
+			if strings.EqualFold(w, "spend") && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
+				return false // "Spend 10 minutes a day…", "plan to spend": advice and aims
+			}
+			// Years spent are a tenure ("spent 22 years in the Army"), not
+			// a measurement.
+			return !strings.HasPrefix(strings.ToLower(w), "spen") || !strings.HasPrefix(strings.ToLower(unit), "year") && !strings.HasPrefix(strings.ToLower(unit), "decade")
+		}
+		switch strings.ToLower(w) {
+		case "under", "over", "just", "only", "less", "more", "than", "to", "and", "from", "between", "up", "almost", "nearly", "about", "around", "roughly", "approximately", "some":
+			continue
+		}
+		if strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z' {
+			continue // "typically takes 18 months": an adverb between
+		}
+		if q, ok := c.quantity(k); !ok || q.end != k+1 {
+			return false
+		}
+	}
+	return false
 }
 
 // isPartitivePronoun reports the words that stand for counted things after

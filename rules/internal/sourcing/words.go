@@ -167,7 +167,7 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	w := text[start:end]
 	if e.Is(t.classes) {
 		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ") ||
-			streakAfter(text[end:]) || newsCountAfter(text[end:])
+			streakAfter(text[end:]) || newsCountAfter(text[end:]) || durationAfter(text[end:])
 	}
 	for _, x := range t.Words {
 		if len(x) == len(w) && strings.EqualFold(w, x) {
@@ -238,6 +238,18 @@ func newsCountAfter(rest string) bool {
 		rest = rest[i:]
 	}
 	return false
+}
+
+// durationAfter reports whether a length of time follows a small number
+// word ("six minutes"): a measured result after "took" or "lasted" is a
+// claim however small, which the rule decides.
+func durationAfter(rest string) bool {
+	rest = strings.TrimLeft(rest[:min(len(rest), 24)], " ")
+	i := 0
+	for i < len(rest) && rest[i] >= 'a' && rest[i] <= 'z' {
+		i++
+	}
+	return i > 0 && prose.Lookup(rest[:i]).Is(prose.Duration)
 }
 
 // isCurrencyLead reports whether text[i:] starts with £, ¥, € or ₹.
