@@ -255,6 +255,24 @@ func TestTemplateDirectivesAreNotProse(t *testing.T) {
 	}
 }
 
+// Liquid and Go template output tags, written with a space or a "-"
+// inside the braces, are markup too; a wiki placeholder with none is text.
+func TestTemplateOutputTags(t *testing.T) {
+	src := "Ana joined in May. – {{ \"ana\" | team_link }} and {{- .Title }}, not {{citation needed|date=May 2024}}.\n\n" +
+		"Read our [blog]({{ \"/blog/\" | url }}) today.\n"
+	d := mustParse(t, src)
+	want := []string{
+		"paragraph: Ana joined in May. – \uFFFC and \uFFFC, not {{citation needed|date=May 2024}}.",
+		"paragraph: Read our [blog]\uFFFC today.",
+	}
+	if got := texts(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %q\nwant %q", got, want)
+	}
+	if len(d.Citations) != 1 || d.Citations[0].Kind != TemplateLink || d.Citations[0].Target != `{{ "/blog/" | url }}` {
+		t.Errorf("citations: %+v", d.Citations)
+	}
+}
+
 func TestHTMLLinks(t *testing.T) {
 	src := `The <a href="https://example.com/r">annual report</a> says so. <a name="x">anchor</a> <A HREF='/y'>open`
 	d := mustParse(t, src+"\n")

@@ -1148,7 +1148,11 @@ func (p *Paragraph) findColonsAndDashes(si int) {
 		for j < len(p.Text) && j-q.End < maxDashGap && p.Text[j] == ' ' {
 			j++
 		}
-		if n := DashAt(p.Text, j); n > 0 && p.sentenceAt(j) == si {
+		n := DashAt(p.Text, j)
+		if n == 0 && j > q.End && j+1 < len(p.Text) && p.Text[j] == '-' && p.Text[j+1] == ' ' {
+			n = 1 // `"…" - Ruiz`: a hyphen typed for the dash, spaced on both sides
+		}
+		if n > 0 && p.sentenceAt(j) == si {
 			toks := p.sentenceWords(si)
 			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= j+n })
 			end := k

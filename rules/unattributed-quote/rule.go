@@ -1582,10 +1582,13 @@ func endsWithPhrase(s, phrase string) bool {
 	return !isQuoteWordRune(r)
 }
 
-// startsWithDashLine reports whether s opens with a dash and a word, as the
-// attribution line "— Maria Lopez" does.
+// startsWithDashLine reports whether s opens with a dash (or a spaced
+// hyphen) and a word, as the attribution line "— Maria Lopez" does.
 func startsWithDashLine(s string) bool {
 	n := prose.DashAt(s, 0)
+	if n == 0 && strings.HasPrefix(s, "- ") {
+		n = 1 // a hyphen typed for the dash: `"…" - Ruiz`
+	}
 	if n == 0 {
 		return false
 	}

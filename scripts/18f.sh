@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Materialises the 18F blog (github.com/18F/18f.gsa.gov, content/posts) as a
+# third real-text corpus for citelint's evaluation: the held-out blog set
+# 18f:heldout (eval/labels/18f) and the vague-source review round 4 were
+# drawn from it. The posts stay outside the repository.
+#
+#   scripts/18f.sh [DEST]
+#
+# Source: $CITELINT_18F_GIT, a bare or ordinary git repository of
+# 18f.gsa.gov (default /work/.mirror/18F+18f.gsa.gov/repo), read at the
+# pinned commit below so the labels' sha256 stay true. Destination: DEST,
+# or $CITELINT_18F, or ${XDG_CACHE_HOME:-~/.cache}/citelint/18f.
+#
+# The 18F blog is a work of the US government: public domain in the US and
+# CC0 worldwide (LICENSE.md of that repository).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd -P)
+src=${CITELINT_18F_GIT:-/work/.mirror/18F+18f.gsa.gov/repo}
+dest=${1:-${CITELINT_18F:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/18f}}
+commit=0a55c75e6d9bc71c80136a3867dac52356177443
+
+gitdir=$src
+if ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
+	gitdir=$(git -C "$src" rev-parse --absolute-git-dir 2>/dev/null) || gitdir=
+	if [ -z "$gitdir" ] || ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
+		echo "18f.sh: $src is not a git copy of 18F/18f.gsa.gov holding commit $commit; fetch github.com/18F/18f.gsa.gov and set CITELINT_18F_GIT to it" >&2
+		exit 2
+	fi
+fi
+
+dest=$(realpath -m "$dest")
+case "$dest/" in
+"$repo"/*)
+	echo "18f.sh: $dest is inside the repository; corpus texts stay outside it: give a folder elsewhere" >&2
+	exit 2
+	;;
+esac
+mkdir -p "$dest"
+n=0
+while IFS= read -r path; do
+	git --git-dir="$gitdir" show "$commit:$path" >"$dest/$(basename "$path")"
+	n=$((n + 1))
+done < <(git --git-dir="$gitdir" ls-tree -r --name-only "$commit" content/posts | grep '\.md$')
+echo "$commit" >"$dest/COMMIT"
+echo "$n 18F blog posts are in $dest"
