@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -31,6 +32,12 @@ func dumpTree(n ast.Node, src []byte) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			fmt.Fprintf(&b, " %d-%d", n.Segment.Start, n.Segment.Stop)
+			if n.SoftLineBreak() {
+				fmt.Fprint(&b, " soft")
+			}
+			if n.HardLineBreak() {
+				fmt.Fprint(&b, " hard")
+			}
 		case *ast.AutoLink:
 			fmt.Fprintf(&b, " %d %q", n.AutoLinkType, n.URL(src))
 		case *ast.RawHTML:
@@ -87,6 +94,16 @@ var linkifyCases = []string{
 	// Link reference definitions, which linkReferenceFilter lets through.
 	"[a]: http://a.example.com\n[b]: <http://b> \"t\"\ntext [a] [b]\n\n   [c]:\n   /c\n\n    [d]: /d\n\n\t[e]: /e\n\nx [f]: /f\n\n[g]: /g\n[h]\n\n> [i]: /i\n> [i]\n\n- [j]: /j",
 	"\v[k]: /k\n\n \f [l]: /l\n\n[m]:\n\n[n]: /n 'unclosed\n[o]: /o",
+	// Plain words skipped in one step (skipPlain), and where it stops.
+	"Plain words and more words, then café über 42 naïve http://x.com and mail a@b.co end",
+	"Two spaces at the end  \nthen a line   with  runs of spaces and a tab\there.  \r\nlast line ",
+	"Hard break at the end of a long line of words here   \nnext *emph words here* _and more words_",
+	"A backslash \\ in the block keeps goldmark on its own: foo\\ bar baz qux quux www.x.com",
+	"\\ foo bar http://x.com\\*y* and more words", // an escape pending across the words and the link
+	"Words before [a link with words inside](http://x) and `code with words` and ~strike words~",
+	"| cell with many plain words | another cell with words |\n|---|---|\n| a b c d e | f g h i j |",
+	"trailing words with one space at the very end \nand   \n a b c d e f",
+	"00  \r\n0", // a hard break: the spaces before it are never triggers
 }
 
 // TestFastLinkifyMatchesGFM also covers fastRawHTML.
@@ -144,5 +161,40 @@ func TestFastFiltersLinear(t *testing.T) {
 	})
 	if links != 20000 || tags != 40000 {
 		t.Fatalf("got %d autolinks and %d tags, want 20000 and 40000", links, tags)
+	}
+}
+
+// TestSkipPlainLinear parses lines of 200,000 plain words, with a comma
+// every 1,000 and one long word, in the time a few passes take: each
+// skipPlain reads on to the next punctuation once, and goldmark resumes
+// past what it took. The trees are extension.GFM's.
+func TestSkipPlainLinear(t *testing.T) {
+	var b strings.Builder
+	for i := range 200000 {
+		if i%1000 == 999 {
+			b.WriteString("word, ")
+			continue
+		}
+		b.WriteString("word ")
+	}
+	b.WriteString(strings.Repeat("x", 100000) + ".\n")
+	src := []byte(b.String())
+	start := time.Now()
+	root := MarkdownParser().Parse(text.NewReader(src))
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("parsing took %v", d)
+	}
+	if got, want := dumpTree(root, src), dumpTree(stockParser.Parse(text.NewReader(src)), src); got != want {
+		t.Fatal("tree differs from extension.GFM's")
+	}
+	texts := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Text); ok && entering {
+			texts++
+		}
+		return ast.WalkContinue, nil
+	})
+	if texts != 2 { // all merged up to the last trigger, then the tail
+		t.Fatalf("got %d text nodes, want 2", texts)
 	}
 }
