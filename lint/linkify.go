@@ -105,13 +105,14 @@ func (p *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 // that follow it in one step. goldmark asks every inline parser
 // registered for a space at every space, and each time splits off and
 // merges back the text before it: a fifth of its time on prose. Where the
-// next words are letters, digits and other non-ASCII text with single
-// spaces, no parser but linkify has a trigger and linkify finds nothing
-// at their spaces, so the text up to the last of those spaces is merged
-// into the tree here, exactly as goldmark would merge it space by space,
-// and handed back as the node found (it is the parent's last child, which
-// goldmark appends again where it is). The tree is node for node the one
-// extension.GFM builds; TestFastLinkifyMatchesGFM checks it.
+// next words hold no byte at which another parser starts (inlineTrigger)
+// and none that may start a link (a ":", an "@", "www."), linkify is the
+// only parser goldmark asks at their spaces and finds nothing there, so
+// the text up to the last of those spaces is merged into the tree here,
+// exactly as goldmark would merge it space by space, and handed back as
+// the node found (it is the parent's last child, which goldmark appends
+// again where it is). The tree is node for node the one extension.GFM
+// builds; TestFastLinkifyMatchesGFM checks it.
 //
 // It declines (nil: goldmark goes on byte by byte) at a trigger of
 // another parser ("*", "_", "~", "(") and in a block holding a
@@ -136,17 +137,24 @@ func (s *linkifyScan) skipPlain(parent ast.Node, block text.Reader, line []byte,
 	if !s.plain {
 		return nil
 	}
-	last := 0 // the last space to stop at
+	last, prev := 0, 0 // the space to stop at; the one before the word being read (0: the trigger)
+	risky := false     // the word being read holds a ":" or an "@": linkify may find a link at prev
+scan:
 	for i := 1; i < len(line); i++ {
-		c := line[i]
-		if c == ' ' {
+		switch c := line[i]; {
+		case c == ' ':
+			if prev > 0 && (risky || hasWWW(line[prev+1:i])) {
+				break scan // goldmark tries linkify at prev itself
+			}
+			prev, risky = i, false
 			if len(line)-i > 4 {
 				last = i
 			}
-			continue
-		}
-		if c < 0x80 && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			break // punctuation, a control byte or the line's end
+		case c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+		case c == ':' || c == '@':
+			risky = true
+		case c < 0x20 || c == 0x7f || c == '\\' || inlineTrigger[c]:
+			break scan // a control byte, an escape or another parser's trigger
 		}
 	}
 	if last == 0 {
@@ -158,3 +166,14 @@ func (s *linkifyScan) skipPlain(parent ast.Node, block text.Reader, line []byte,
 }
 
 var wwwDot = []byte("www.")
+
+// inlineTrigger marks the bytes at which an inline parser of
+// MarkdownParser starts (TestInlineTriggers checks the list against the
+// parser): skipPlain reads past every other punctuation mark, at which
+// goldmark only collects text.
+var inlineTrigger = [256]bool{' ': true, '!': true, '(': true, '*': true, '<': true, '[': true, ']': true, '_': true, '`': true, '~': true}
+
+// hasWWW reports whether word starts with "www." in any case.
+func hasWWW(word []byte) bool {
+	return len(word) >= 4 && word[0]|0x20 == 'w' && word[1]|0x20 == 'w' && word[2]|0x20 == 'w' && word[3] == '.'
+}

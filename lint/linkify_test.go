@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +105,9 @@ var linkifyCases = []string{
 	"| cell with many plain words | another cell with words |\n|---|---|\n| a b c d e | f g h i j |",
 	"trailing words with one space at the very end \nand   \n a b c d e f",
 	"00  \r\n0", // a hard break: the spaces before it are never triggers
+	"Commas, periods. Quotes \"x\" 'y' and 50% of $3 = 1+2; a/b - c & d | e? Then: http://x.com, see www.y.org or z@w.io.",
+	"Words then Note: more, an @handle, WWW.UPPER.COM and www.lower.com. (paren words) [bracket words] `code` <b>t</b> ~s~ !x",
+	"Plain, punctuated words up to the end of the line, then two spaces.  \nAnd a tab\tinside, and a DEL\x7f too.",
 }
 
 // TestFastLinkifyMatchesGFM also covers fastRawHTML.
@@ -196,5 +200,21 @@ func TestSkipPlainLinear(t *testing.T) {
 	})
 	if texts != 2 { // all merged up to the last trigger, then the tail
 		t.Fatalf("got %d text nodes, want 2", texts)
+	}
+}
+
+// TestInlineTriggers checks inlineTrigger against the parser itself: the
+// bytes at which MarkdownParser has an inline parser (goldmark keeps them
+// in an unexported table, read here by reflection).
+func TestInlineTriggers(t *testing.T) {
+	MarkdownParser().Parse(text.NewReader([]byte("x"))) // the table is built on first use
+	table := reflect.ValueOf(MarkdownParser()).Elem().FieldByName("inlineParsers")
+	if !table.IsValid() || table.Len() != 256 {
+		t.Fatal("goldmark's parser has no inlineParsers table of 256 entries")
+	}
+	for c := range 256 {
+		if has := table.Index(c).Len() > 0; has != inlineTrigger[c] {
+			t.Errorf("byte %q: parser has inline parsers %v, inlineTrigger says %v", rune(c), has, inlineTrigger[c])
+		}
 	}
 }
