@@ -137,27 +137,40 @@ func (s *linkifyScan) skipPlain(parent ast.Node, block text.Reader, line []byte,
 	if !s.plain {
 		return nil
 	}
-	last, prev := 0, 0 // the space to stop at; the one before the word being read (0: the trigger)
-	risky := false     // the word being read holds a ":" or an "@": linkify may find a link at prev
+	// The skip ends before the first byte that stops it, or at the space
+	// before the first word after the trigger's that may start a link.
+	end := len(line)
+	spaceless := 1 // line[1:spaceless] holds no space
 scan:
 	for i := 1; i < len(line); i++ {
-		switch c := line[i]; {
-		case c == ' ':
-			if prev > 0 && (risky || hasWWW(line[prev+1:i])) {
-				break scan // goldmark tries linkify at prev itself
+		for i < len(line) && plainBytes[line[i]] <= plainSpace {
+			i++ // the common case, in a tight loop
+		}
+		if i == len(line) {
+			break
+		}
+		switch plainBytes[line[i]] {
+		case plainStop:
+			end = i // a control byte, an escape or another parser's trigger
+			break scan
+		case plainRisky: // ":" or "@"
+			if ws := bytes.LastIndexByte(line[spaceless:i], ' '); ws >= 0 {
+				end = spaceless + ws + 1 // linkify may find a link at that space: goldmark tries it there
+				break scan
 			}
-			prev, risky = i, false
-			if len(line)-i > 4 {
-				last = i
+			// In the trigger's own word, which linkify was asked about; a
+			// later ":" looks back only this far.
+			spaceless = i
+		case plainDot: // "www." after a space
+			if i >= 5 && line[i-4] == ' ' && line[i-3]|0x20 == 'w' && line[i-2]|0x20 == 'w' && line[i-1]|0x20 == 'w' {
+				end = i - 3
+				break scan
 			}
-		case c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
-		case c == ':' || c == '@':
-			risky = true
-		case c < 0x20 || c == 0x7f || c == '\\' || inlineTrigger[c]:
-			break scan // a control byte, an escape or another parser's trigger
 		}
 	}
-	if last == 0 {
+	// The last space before end, short of the line's last four bytes.
+	last := bytes.LastIndexByte(line[:max(1, min(end, len(line)-4))], ' ')
+	if last <= 0 {
 		return nil
 	}
 	block.Advance(last)
@@ -172,6 +185,31 @@ var wwwDot = []byte("www.")
 // parser): skipPlain reads past every other punctuation mark, at which
 // goldmark only collects text.
 var inlineTrigger = [256]bool{' ': true, '!': true, '(': true, '*': true, '<': true, '[': true, ']': true, '_': true, '`': true, '~': true}
+
+// What skipPlain makes of each byte.
+const (
+	plainText  = iota // a letter, a digit, other text or punctuation no parser starts at
+	plainSpace        // a space: linkify's trigger
+	plainRisky        // ":" or "@", which may make the word a link
+	plainDot          // ".", which ends a "www."
+	plainStop         // a control byte, a backslash or another parser's trigger
+)
+
+var plainBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == ' ':
+			t[c] = plainSpace
+		case c == ':' || c == '@':
+			t[c] = plainRisky
+		case c == '.':
+			t[c] = plainDot
+		case c < 0x20 || c == 0x7f || c == '\\' || inlineTrigger[c]:
+			t[c] = plainStop
+		}
+	}
+	return t
+}()
 
 // hasWWW reports whether word starts with "www." in any case.
 func hasWWW(word []byte) bool {

@@ -191,6 +191,21 @@ func TestSkipPlainLinear(t *testing.T) {
 	if got, want := dumpTree(root, src), dumpTree(stockParser.Parse(text.NewReader(src)), src); got != want {
 		t.Fatal("tree differs from extension.GFM's")
 	}
+	// Colons in one long word (each looks back for a space only as far
+	// as the one before) and www. words after every space.
+	for _, long := range []string{
+		"word " + strings.Repeat("y", 20) + strings.Repeat(":x", 200000) + " end of line\n",
+		strings.Repeat("a www.b ", 100000) + "\n",
+	} {
+		start := time.Now()
+		tree := MarkdownParser().Parse(text.NewReader([]byte(long)))
+		if d := time.Since(start); d > 5*time.Second {
+			t.Fatalf("parsing took %v", d)
+		}
+		if got, want := dumpTree(tree, []byte(long)), dumpTree(stockParser.Parse(text.NewReader([]byte(long))), []byte(long)); got != want {
+			t.Fatal("tree differs from extension.GFM's")
+		}
+	}
 	texts := 0
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if _, ok := n.(*ast.Text); ok && entering {
