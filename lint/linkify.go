@@ -210,8 +210,3 @@ var plainBytes = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// hasWWW reports whether word starts with "www." in any case.
-func hasWWW(word []byte) bool {
-	return len(word) >= 4 && word[0]|0x20 == 'w' && word[1]|0x20 == 'w' && word[2]|0x20 == 'w' && word[3] == '.'
-}
