@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -31,6 +33,12 @@ func dumpTree(n ast.Node, src []byte) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			fmt.Fprintf(&b, " %d-%d", n.Segment.Start, n.Segment.Stop)
+			if n.SoftLineBreak() {
+				fmt.Fprint(&b, " soft")
+			}
+			if n.HardLineBreak() {
+				fmt.Fprint(&b, " hard")
+			}
 		case *ast.AutoLink:
 			fmt.Fprintf(&b, " %d %q", n.AutoLinkType, n.URL(src))
 		case *ast.RawHTML:
@@ -87,6 +95,19 @@ var linkifyCases = []string{
 	// Link reference definitions, which linkReferenceFilter lets through.
 	"[a]: http://a.example.com\n[b]: <http://b> \"t\"\ntext [a] [b]\n\n   [c]:\n   /c\n\n    [d]: /d\n\n\t[e]: /e\n\nx [f]: /f\n\n[g]: /g\n[h]\n\n> [i]: /i\n> [i]\n\n- [j]: /j",
 	"\v[k]: /k\n\n \f [l]: /l\n\n[m]:\n\n[n]: /n 'unclosed\n[o]: /o",
+	// Plain words skipped in one step (skipPlain), and where it stops.
+	"Plain words and more words, then café über 42 naïve http://x.com and mail a@b.co end",
+	"Two spaces at the end  \nthen a line   with  runs of spaces and a tab\there.  \r\nlast line ",
+	"Hard break at the end of a long line of words here   \nnext *emph words here* _and more words_",
+	"A backslash \\ in the block keeps goldmark on its own: foo\\ bar baz qux quux www.x.com",
+	"\\ foo bar http://x.com\\*y* and more words", // an escape pending across the words and the link
+	"Words before [a link with words inside](http://x) and `code with words` and ~strike words~",
+	"| cell with many plain words | another cell with words |\n|---|---|\n| a b c d e | f g h i j |",
+	"trailing words with one space at the very end \nand   \n a b c d e f",
+	"00  \r\n0", // a hard break: the spaces before it are never triggers
+	"Commas, periods. Quotes \"x\" 'y' and 50% of $3 = 1+2; a/b - c & d | e? Then: http://x.com, see www.y.org or z@w.io.",
+	"Words then Note: more, an @handle, WWW.UPPER.COM and www.lower.com. (paren words) [bracket words] `code` <b>t</b> ~s~ !x",
+	"Plain, punctuated words up to the end of the line, then two spaces.  \nAnd a tab\tinside, and a DEL\x7f too.",
 }
 
 // TestFastLinkifyMatchesGFM also covers fastRawHTML.
@@ -144,5 +165,71 @@ func TestFastFiltersLinear(t *testing.T) {
 	})
 	if links != 20000 || tags != 40000 {
 		t.Fatalf("got %d autolinks and %d tags, want 20000 and 40000", links, tags)
+	}
+}
+
+// TestSkipPlainLinear parses lines of 200,000 plain words, with a comma
+// every 1,000 and one long word, in the time a few passes take: each
+// skipPlain reads on to the next punctuation once, and goldmark resumes
+// past what it took. The trees are extension.GFM's.
+func TestSkipPlainLinear(t *testing.T) {
+	var b strings.Builder
+	for i := range 200000 {
+		if i%1000 == 999 {
+			b.WriteString("word, ")
+			continue
+		}
+		b.WriteString("word ")
+	}
+	b.WriteString(strings.Repeat("x", 100000) + ".\n")
+	src := []byte(b.String())
+	start := time.Now()
+	root := MarkdownParser().Parse(text.NewReader(src))
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("parsing took %v", d)
+	}
+	if got, want := dumpTree(root, src), dumpTree(stockParser.Parse(text.NewReader(src)), src); got != want {
+		t.Fatal("tree differs from extension.GFM's")
+	}
+	// Colons in one long word (each looks back for a space only as far
+	// as the one before) and www. words after every space.
+	for _, long := range []string{
+		"word " + strings.Repeat("y", 20) + strings.Repeat(":x", 200000) + " end of line\n",
+		strings.Repeat("a www.b ", 100000) + "\n",
+	} {
+		start := time.Now()
+		tree := MarkdownParser().Parse(text.NewReader([]byte(long)))
+		if d := time.Since(start); d > 5*time.Second {
+			t.Fatalf("parsing took %v", d)
+		}
+		if got, want := dumpTree(tree, []byte(long)), dumpTree(stockParser.Parse(text.NewReader([]byte(long))), []byte(long)); got != want {
+			t.Fatal("tree differs from extension.GFM's")
+		}
+	}
+	texts := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Text); ok && entering {
+			texts++
+		}
+		return ast.WalkContinue, nil
+	})
+	if texts != 2 { // all merged up to the last trigger, then the tail
+		t.Fatalf("got %d text nodes, want 2", texts)
+	}
+}
+
+// TestInlineTriggers checks inlineTrigger against the parser itself: the
+// bytes at which MarkdownParser has an inline parser (goldmark keeps them
+// in an unexported table, read here by reflection).
+func TestInlineTriggers(t *testing.T) {
+	MarkdownParser().Parse(text.NewReader([]byte("x"))) // the table is built on first use
+	table := reflect.ValueOf(MarkdownParser()).Elem().FieldByName("inlineParsers")
+	if !table.IsValid() || table.Len() != 256 {
+		t.Fatal("goldmark's parser has no inlineParsers table of 256 entries")
+	}
+	for c := range 256 {
+		if has := table.Index(c).Len() > 0; has != inlineTrigger[c] {
+			t.Errorf("byte %q: parser has inline parsers %v, inlineTrigger says %v", rune(c), has, inlineTrigger[c])
+		}
 	}
 }

@@ -222,6 +222,19 @@ func htmlHref(raw []byte) (target string, vs, ve int, ok bool) {
 	if len(raw) < 3 || raw[1]|0x20 != 'a' || (raw[2] != ' ' && raw[2] != '\t' && raw[2] != '\n' && raw[2] != '\r') {
 		return "", 0, 0, false // not an <a …> tag: leave the tokenizer (and its buffer) out
 	}
+	if val, found, sure := plainHref(raw); sure {
+		if !found {
+			return "", 0, 0, false
+		}
+		vs, ve := hrefSpan(raw)
+		return string(val), vs, ve, true
+	}
+	return tokenizedHref(raw)
+}
+
+// tokenizedHref is htmlHref read by golang.org/x/net/html's tokenizer,
+// for the tags plainHref leaves to it.
+func tokenizedHref(raw []byte) (target string, vs, ve int, ok bool) {
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	if z.Next() != html.StartTagToken {
 		return "", 0, 0, false
@@ -233,16 +246,113 @@ func htmlHref(raw []byte) (target string, vs, ve int, ok bool) {
 	for {
 		key, val, more := z.TagAttr()
 		if string(key) == "href" && len(val) > 0 {
-			vs, ve, found := attrValueSpan(raw, "href")
-			if !found {
-				vs, ve = 0, len(raw)
-			}
+			vs, ve := hrefSpan(raw)
 			return string(val), vs, ve, true
 		}
 		if !more {
 			return "", 0, 0, false
 		}
 	}
+}
+
+// hrefSpan places the href value in the tag raw as written, or else
+// spans the whole tag.
+func hrefSpan(raw []byte) (int, int) {
+	vs, ve, found := attrValueSpan(raw, "href")
+	if !found {
+		return 0, len(raw)
+	}
+	return vs, ve
+}
+
+// plainHref reads the <a …> start tag raw (its "<a" and the white space
+// after it checked already) as golang.org/x/net/html's tokenizer reads
+// it, without the tokenizer: each tokenizer allocates a 4 KB buffer, and
+// drafts exported from a CMS hold thousands of links. It returns the
+// first href attribute's value and whether it is a start tag's non-empty
+// href; sure is false for what it does not read itself (a value holding
+// an entity, a carriage return or a NUL, which the tokenizer decodes; a
+// "/" before the closing ">", which may make the tag self-closing; a tag
+// with no end), which the tokenizer reads instead.
+func plainHref(raw []byte) (val []byte, found, sure bool) {
+	if raw[0] != '<' {
+		return nil, false, false
+	}
+	isSpace := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' }
+	i, n := 3, len(raw) // past "<a" and the space that ends the name
+	skipSpace := func() {
+		for i < n && isSpace(raw[i]) {
+			i++
+		}
+	}
+	hrefSeen := false
+	for skipSpace(); ; skipSpace() {
+		if i >= n {
+			return nil, false, false // no ">": the tokenizer's end of input
+		}
+		if raw[i] == '>' {
+			break
+		}
+		// The attribute's name: an "=" may start it, and white space,
+		// "/", ">" or a later "=" end it.
+		ks := i
+		for i++; i < n && !isSpace(raw[i]) && raw[i] != '/' && raw[i] != '>' && raw[i] != '='; i++ {
+		}
+		if raw[ks] == '/' {
+			i = ks // an empty name: the "/" is read as what follows one
+		}
+		if i >= n {
+			return nil, false, false
+		}
+		key := raw[ks:i]
+		// Its value, if an "=" follows.
+		vs, ve := i, i
+		skipSpace()
+		if i >= n {
+			return nil, false, false
+		}
+		switch c := raw[i]; {
+		case c == '/':
+			i++
+		case c != '=':
+		default:
+			i++
+			skipSpace()
+			if i >= n {
+				return nil, false, false
+			}
+			switch q := raw[i]; q {
+			case '>':
+			case '"', '\'':
+				j := bytes.IndexByte(raw[i+1:], q)
+				if j < 0 {
+					return nil, false, false
+				}
+				vs, ve, i = i+1, i+1+j, i+2+j
+			default:
+				vs = i
+				for i < n && !isSpace(raw[i]) && raw[i] != '>' {
+					i++
+				}
+				if i >= n {
+					return nil, false, false
+				}
+				ve = i
+			}
+		}
+		if !hrefSeen && len(key) == 4 && key[0]|0x20 == 'h' && key[1]|0x20 == 'r' && key[2]|0x20 == 'e' && key[3]|0x20 == 'f' {
+			// The first href is the one the tokenizer keeps.
+			hrefSeen = true
+			val = raw[vs:ve]
+			if bytes.ContainsAny(val, "&\r\x00") {
+				return nil, false, false // entities, line ends, NULs: decoded by the tokenizer
+			}
+		}
+	}
+	if raw[i-1] == '/' {
+		return nil, false, false // "<a href=x/>" is a start tag, "<a b />" is not
+	}
+	return val, len(val) > 0, true
 }
 
 // openHTMLLink records a link whose tag spans [start, end) of the file and

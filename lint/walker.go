@@ -53,10 +53,33 @@ func (d *Document) parseMarkdown() {
 	body := d.Source[base:]
 	root := MarkdownParser().Parse(text.NewReader(body))
 	w := &walker{d: d, src: body, base: base}
+	pooled := textBuffers.Get().(*textBufferPair)
+	w.tb.buf, w.tb.segs = pooled.buf[:0], pooled.segs[:0]
 	w.walk(root, nil)
 	w.resolveReferences()
+	pooled.buf, pooled.segs = nil, nil
+	if cap(w.tb.buf) <= maxPooledText && cap(w.tb.segs) <= maxPooledText/16 {
+		pooled.buf, pooled.segs = w.tb.buf, w.tb.segs
+	}
+	textBuffers.Put(pooled)
 	d.sortBySource()
 }
+
+// textBuffers recycles the text builder's buffers between documents:
+// every block's text and map are copied out of them, so they are free
+// once the walk is done, and without the pool each document grows new
+// ones from nothing.
+var textBuffers = sync.Pool{New: func() any { return new(textBufferPair) }}
+
+type textBufferPair struct {
+	buf  []byte
+	segs []segment
+}
+
+// maxPooledText bounds the text buffer kept for the next document (and
+// its map, a sixteenth as many segments), so that one huge block does
+// not pin its memory.
+const maxPooledText = 1 << 16
 
 // sortBySource puts blocks, containers and citations in source order:
 // goldmark moves footnote definitions to the end of the tree.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"maps"
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -208,14 +209,13 @@ type Lexicon struct {
 	// texts holds the members of the text classes, lowercase unless the
 	// class is exact, phrases with single spaces, by class and last byte
 	// ("’" as "'"), in file order.
-	texts map[textKey][]string
+	// texts[c][b]-1 indexes, in textLists, the members of text class c
+	// whose key byte is b; 0 when there is none. An array, not a map:
+	// the rules ask about nearly every word, and most have no member.
+	texts     [lastTextClass][256]uint16
+	textLists [][]string
 	// classes documents the word classes, then the text classes.
 	classes [len(classNames) + len(textClassNames)]ClassDoc
-}
-
-type textKey struct {
-	class TextClass
-	last  byte
 }
 
 // ClassDoc is one class as the data file writes it, for documentation.
@@ -235,7 +235,7 @@ const MaxWord = 24
 // ParseLexicon reads lexicon data in the format lexicon.txt describes.
 // Errors name the line.
 func ParseLexicon(data string) (*Lexicon, error) {
-	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}, texts: map[textKey][]string{}}
+	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}}
 	words := map[string]Entry{}
 	var cur Class
 	var curText TextClass
@@ -318,8 +318,7 @@ func ParseLexicon(data string) (*Lexicon, error) {
 					return nil, fmt.Errorf("lexicon line %d: %q: a text class's members are UTF-8 words with no value, apostrophes written straight (') to match both kinds", lineNo, m)
 				}
 				word = strings.ReplaceAll(word, "_", " ")
-				k := textKey{curText, word[len(word)-1]}
-				lx.texts[k] = append(lx.texts[k], word)
+				lx.addText(curText, word)
 				doc.Members = append(doc.Members, word)
 				continue
 			}
@@ -431,7 +430,7 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 		return 0, false
 	}
 	fold := !lx.classes[len(classNames)+int(c)].Exact
-	for _, m := range lx.texts[textKey{c, lastByte(text, fold)}] {
+	for _, m := range lx.textMembers(c, lastByte(text, fold)) {
 		if i, ok := suffixAt(text, m, fold); ok && (i == 0 || !endsInWordRune(text[:i])) {
 			return i, true
 		}
@@ -449,12 +448,34 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 		return false
 	}
 	fold := !lx.classes[len(classNames)+int(c)].Exact
-	for _, m := range lx.texts[textKey{c, lastByte(w, fold)}] {
+	for _, m := range lx.textMembers(c, lastByte(w, fold)) {
 		if i, ok := suffixAt(w, m, fold); ok && i == 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// addText adds member word, as it is to be matched, to text class c.
+func (lx *Lexicon) addText(c TextClass, word string) {
+	k := &lx.texts[c][word[len(word)-1]]
+	if *k == 0 {
+		if len(lx.textLists) == math.MaxUint16 {
+			panic("prose: more text-class keys than the lexicon's index holds")
+		}
+		lx.textLists = append(lx.textLists, nil)
+		*k = uint16(len(lx.textLists))
+	}
+	lx.textLists[*k-1] = append(lx.textLists[*k-1], word)
+}
+
+// textMembers returns the members of text class c whose key byte is b,
+// in file order.
+func (lx *Lexicon) textMembers(c TextClass, b byte) []string {
+	if k := lx.texts[c][b]; k > 0 {
+		return lx.textLists[k-1]
+	}
+	return nil
 }
 
 // lastByte is the key byte of text's ending: its last byte, in lowercase
@@ -536,10 +557,56 @@ func Members(c Class) []string {
 // thousand words fit in the processor's nearest cache, and a word not in
 // the lexicon (most words of prose) is told apart by the hash bits alone,
 // without reading any member.
+//
+// In front of the hash, shapes rejects most words of prose in a few
+// instructions: bit n of shapes[shapeKey(first, last)] is set when some
+// member, or a spelling of it with curly apostrophes, is n bytes long and
+// starts and ends with those bytes (up to ASCII case).
 type lexTable struct {
-	slots []uint32
-	mask  uint32
-	words []lexSlot
+	slots  []uint32
+	mask   uint32
+	words  []lexSlot
+	shapes *[1024]uint64
+}
+
+// shapeKey folds a word's first and last bytes into an index of
+// lexTable.shapes. Folding with |0x20 keeps a word and its lowercase
+// form on one key.
+func shapeKey(first, last byte) int { return int((first|0x20)&31)<<5 | int((last|0x20)&31) }
+
+// addShapes records the shapes of member w: as written, and with each
+// choice of its straight apostrophes written curly ("’", three bytes).
+func (t *lexTable) addShapes(w string) {
+	var at []int
+	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' {
+			at = append(at, i)
+		}
+	}
+	if len(at) > 6 {
+		for k := range t.shapes {
+			t.shapes[k] = math.MaxUint64 // too many spellings to list: no filter
+		}
+		return
+	}
+	for choice := 0; choice < 1<<len(at); choice++ {
+		first, last, n := w[0], w[len(w)-1], len(w)
+		for j, i := range at {
+			if choice&(1<<j) == 0 {
+				continue
+			}
+			n += 2
+			if i == 0 {
+				first = 0xE2
+			}
+			if i == len(w)-1 {
+				last = 0x99
+			}
+		}
+		if n < 64 {
+			t.shapes[shapeKey(first, last)] |= 1 << n
+		}
+	}
 }
 
 type lexSlot struct {
@@ -559,8 +626,9 @@ func newLexTable(m map[string]Entry) lexTable {
 	for size < 4*len(m) {
 		size *= 2
 	}
-	t := lexTable{slots: make([]uint32, size), mask: uint32(size - 1), words: make([]lexSlot, 0, len(m))}
+	t := lexTable{slots: make([]uint32, size), mask: uint32(size - 1), words: make([]lexSlot, 0, len(m)), shapes: new([1024]uint64)}
 	for _, w := range slices.Sorted(maps.Keys(m)) {
+		t.addShapes(w)
 		h := hashFold(w)
 		i := h & t.mask
 		for t.slots[i] != 0 {
@@ -588,6 +656,9 @@ func hashFold(w string) uint32 {
 }
 
 func (t *lexTable) lookup(w string) Entry {
+	if n := len(w); n == 0 || n < 64 && t.shapes[shapeKey(w[0], w[n-1])]&(1<<n) == 0 {
+		return Entry{}
+	}
 	// The common case, an ASCII word, in one tight loop; a word with a
 	// curly apostrophe ("don’t") takes the folding path.
 	h := uint32(2166136261)

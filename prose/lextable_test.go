@@ -31,3 +31,28 @@ func TestLexTableFindsEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// TestLexTableShapesKeepEverySpelling checks the shape filter in front of
+// the hash: a member is found in every mix of straight and curly
+// apostrophes, wherever they stand, and words of another length or with
+// other end letters are not.
+func TestLexTableShapesKeepEverySpelling(t *testing.T) {
+	m := map[string]Entry{"'tis": {Class: 1}, "o'": {Class: 2}, "rock'n'roll": {Class: 4}, "a": {Class: 8}}
+	tb := newLexTable(m)
+	spellings := map[string]string{
+		"'tis": "'tis", "’tis": "'tis", "’TIS": "'tis",
+		"o'": "o'", "O’": "o'",
+		"rock'n'roll": "rock'n'roll", "rock’n'roll": "rock'n'roll", "rock'n’roll": "rock'n'roll", "ROCK’N’ROLL": "rock'n'roll",
+		"a": "a", "A": "a",
+	}
+	for v, w := range spellings {
+		if got := tb.lookup(v); got != m[w] {
+			t.Errorf("lookup(%q) = %v, want %v", v, got, m[w])
+		}
+	}
+	for _, v := range []string{"tis", "’ti", "o", "rock’n’rol", "b", "aa", ""} {
+		if got := tb.lookup(v); got != (Entry{}) {
+			t.Errorf("lookup(%q) = %v, want none", v, got)
+		}
+	}
+}

@@ -66,9 +66,13 @@ func Lookup(w string) LexEntry { return prose.Lookup(w) }
 // checks the word's shape — its first and last letters and its length —
 // and looks a word up only when the shape matches.
 type WordTrigger struct {
-	shapes  [26 * 26]uint32 // for each first and last letter, a bit per length
-	classes WordClass       // lexicon words of these classes trigger
-	Words   []string        // and these lowercase words
+	shapes [26 * 26]uint32 // for each first and last letter, a bit per length
+	// seconds has, for each first letter, a bit for each second letter of
+	// a word of two letters or more: a finer test after the shape, which
+	// many everyday words share with some trigger word.
+	seconds [26]uint32
+	classes WordClass // lexicon words of these classes trigger
+	Words   []string  // and these lowercase words
 }
 
 // newWordTrigger returns a trigger for the lexicon words of classes c and
@@ -93,7 +97,20 @@ func (t *WordTrigger) Add(w string) {
 func (t *WordTrigger) addShape(w string) {
 	if i, ok := shapeIndex(w); ok && len(w) < 32 {
 		t.shapes[i] |= 1 << len(w)
+		if len(w) >= 2 {
+			if second := w[1] | 0x20; second >= 'a' && second <= 'z' {
+				t.seconds[i/26] |= 1 << (second - 'a')
+			} else {
+				t.seconds[i/26] = 1<<26 - 1 // not a run of letters; no finer test
+			}
+		}
 	}
+}
+
+// secondMatches reports whether the letters text[start:end], whose shape
+// matches, may be a trigger word by their second letter.
+func (t *WordTrigger) secondMatches(text string, start, end int) bool {
+	return end-start < 2 || t.seconds[(text[start]|0x20)-'a']&(1<<((text[start+1]|0x20)-'a')) != 0
 }
 
 // shapeIndex returns the slot of a word's first and last ASCII letters,
@@ -318,8 +335,8 @@ func mentions(text string) uint8 {
 		}
 		// One shape, and at most one lookup, serve both triggers.
 		k, bit := int((text[start]|0x20)-'a')*26+int((text[i]|0x20)-'a'), uint32(1)<<size
-		figure := m&MentionsFigure == 0 && figureWords.shapes[k]&bit != 0
-		vague := m&MentionsVague == 0 && VagueWords.shapes[k]&bit != 0
+		figure := m&MentionsFigure == 0 && figureWords.shapes[k]&bit != 0 && figureWords.secondMatches(text, start, i+1)
+		vague := m&MentionsVague == 0 && VagueWords.shapes[k]&bit != 0 && VagueWords.secondMatches(text, start, i+1)
 		if !figure && !vague {
 			continue
 		}
@@ -342,7 +359,7 @@ func (t *WordTrigger) wordMatches(text string, start, end int) bool {
 		return false
 	}
 	k := int((text[start]|0x20)-'a')*26 + int((text[end-1]|0x20)-'a')
-	return t.shapes[k]&(1<<size) != 0 && t.holds(text, start, end)
+	return t.shapes[k]&(1<<size) != 0 && t.secondMatches(text, start, end) && t.holds(text, start, end)
 }
 
 // letterRunEnd returns the end of the run of ASCII letters that starts at

@@ -1,6 +1,11 @@
 package sourcing
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/citelint/citelint/prose"
+)
 
 func TestLetterRunEnd(t *testing.T) {
 	for _, tt := range []struct {
@@ -34,5 +39,32 @@ func TestLetterRunEnd(t *testing.T) {
 		if got := letterRunEnd(text, 0); got != want {
 			t.Errorf("byte %#x: got %d, want %d", c, got, want)
 		}
+	}
+}
+
+// TestTriggerFiltersPassEveryMember checks that the cheap tests in front
+// of a trigger's lookup (the shape, then the second letter) let every
+// member through, in any letter case: they may only rule words out.
+func TestTriggerFiltersPassEveryMember(t *testing.T) {
+	for name, tr := range map[string]*WordTrigger{"figure": figureWords, "vague": VagueWords, "cue": CueWords} {
+		words := append(prose.WordsOf(tr.classes), tr.Words...)
+		if len(words) < 10 {
+			t.Fatalf("%s: only %d members", name, len(words))
+		}
+		for _, w := range words {
+			if letterRunEnd(w, 0) != len(w) || len(w) >= 32 {
+				continue // not a run of letters: never one word of the scan
+			}
+			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				k, _ := shapeIndex(v)
+				if tr.shapes[k]&(1<<len(v)) == 0 || !tr.secondMatches(v, 0, len(v)) {
+					t.Errorf("%s: %q is ruled out", name, v)
+				}
+			}
+		}
+	}
+	// And the second letter does rule words out.
+	if figureWords.secondMatches("tqx", 0, 3) {
+		t.Error(`figure: "tq…" passes the second-letter test`)
 	}
 }
