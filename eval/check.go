@@ -111,6 +111,20 @@ func SourcesDir() (string, error) {
 	return filepath.Join(c, "citelint", "sources"), nil
 }
 
+// EighteenFDir returns the folder scripts/18f.sh materialises the 18F
+// blog's posts into: $CITELINT_18F, or citelint/18f in the user's cache
+// folder (the script's own default).
+func EighteenFDir() (string, error) {
+	if d := os.Getenv("CITELINT_18F"); d != "" {
+		return d, nil
+	}
+	c, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("locating the 18F corpus folder: %w", err)
+	}
+	return filepath.Join(c, "citelint", "18f"), nil
+}
+
 // PolnearDir returns the folder holding PolNeAR's materialised data/train
 // and data/dev: $CITELINT_POLNEAR, or citelint/polnear in the user's cache
 // folder ($XDG_CACHE_HOME, else ~/.cache), where scripts/polnear.sh puts it.

@@ -16,8 +16,9 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // articles, so only uncited-number is scored on it (the quote measures and
 // the model already read every dev article). digitalgov:heldout3 and
 // polnear:dev3 are third sets, labelled the same way after the second had
-// been scored.
-var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3"}
+// been scored. 18f:heldout labels posts of another blog, the 18F blog (see
+// scripts/18f.sh), written by other hands than the digitalgov posts.
+var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -57,7 +58,16 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		return runDigitalgov(c, set, dir, split, want)
+		return runDigitalgov(c, set, "digitalgov", dir, split, want)
+	case "18f":
+		if split != "heldout" {
+			return nil, fmt.Errorf("set %q: the 18f corpus has one split, heldout", set)
+		}
+		dir, err := EighteenFDir()
+		if err != nil {
+			return nil, err
+		}
+		return runDigitalgov(c, set, "18f", dir, split, want)
 	case "polnear":
 		if split == "dev2" || split == "dev3" {
 			root, err := PolnearDir()
@@ -78,8 +88,11 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	return nil, fmt.Errorf("set %q: unknown corpus; sets are %s", set, strings.Join(Sets, ", "))
 }
 
-func runDigitalgov(c *Checker, set, dir, split string, want func(string) bool) (*Result, error) {
-	labels, err := LabelSets("digitalgov", split)
+// runDigitalgov scores a set of blog posts labelled figure by figure and
+// quotation by quotation: corpus names the label folder (digitalgov or
+// 18f), dir the folder holding the posts.
+func runDigitalgov(c *Checker, set, corpus, dir, split string, want func(string) bool) (*Result, error) {
+	labels, err := LabelSets(corpus, split)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +106,7 @@ func runDigitalgov(c *Checker, set, dir, split string, want func(string) bool) (
 	for _, lf := range labels {
 		src, err := readBounded(filepath.Join(dir, filepath.FromSlash(lf.Doc)))
 		if err != nil {
-			return nil, fmt.Errorf("digitalgov corpus (set CITELINT_DIGITALGOV to its folder): %w", err)
+			return nil, fmt.Errorf("%s corpus (set CITELINT_DIGITALGOV or CITELINT_18F to its folder; scripts/18f.sh materialises the 18F blog): %w", corpus, err)
 		}
 		if err := lf.Verify(src); err != nil {
 			return nil, err
