@@ -132,6 +132,7 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"polnear", "dev2", 10, 0, 120, 59},
 		{"digitalgov", "heldout3", 20, 46, 146, 34},
 		{"polnear", "dev3", 10, 0, 187, 68},
+		{"18f", "heldout", 20, 123, 330, 47},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-//go:embed labels/digitalgov/*.json labels/polnear/*.json
+//go:embed labels/digitalgov/*.json labels/polnear/*.json labels/18f/*.json
 var labelFS embed.FS
 
 // LabelFile is one labelled document, as written by a labeller following
