@@ -73,6 +73,12 @@ type Paragraph struct {
 	Text      string
 	Sentences []Sentence
 	Quotes    []Quote
+	// ProperName, when set, reports whether a word is written with its
+	// capital inside sentences elsewhere in the document ("Clinton",
+	// "Treasury"), so that a capitalised word opening a sentence is a name
+	// ("Clinton aides said") and not a capital that only opens it ("Health
+	// officials said"). Set it before asking the paragraph anything.
+	ProperName func(w string) bool
 
 	mu           sync.Mutex
 	namedEarlier bool
@@ -1008,7 +1014,8 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
 	for i := range src {
-		if i == 0 && first && !p.acronym(src[i]) && !possessive(p.word(src[i])) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) {
+		if i == 0 && first && !p.acronym(src[i]) && !possessive(p.word(src[i])) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) &&
+			!(src[i].Class == 0 && p.ProperName != nil && p.ProperName(p.word(src[i]))) {
 			continue // "The", or "Health officials": a capital that only opens the sentence
 		}
 		if p.isName(src, i) {

@@ -145,6 +145,9 @@ const (
 	FirstHandModifier
 	StandardSuffix
 	DurationVerb
+	ClauseCue
+	Participant
+	ResearchWord
 	lastTextClass
 )
 
@@ -153,7 +156,7 @@ var textClassNames = [lastTextClass]string{
 	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
 	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
 	"wonder-lead", "imagine-cue", "aim-heading", "aim-list", "banknote", "rank-word", "date-lead",
-	"comparison-word", "reference-heading", "refer-back-opener", "requirement", "in-source", "news-count", "clause-break", "approximator", "streak", "streak-after", "vague-number", "no-claim-cue", "topic-word", "first-hand-modifier", "standard-suffix", "duration-verb",
+	"comparison-word", "reference-heading", "refer-back-opener", "requirement", "in-source", "news-count", "clause-break", "approximator", "streak", "streak-after", "vague-number", "no-claim-cue", "topic-word", "first-hand-modifier", "standard-suffix", "duration-verb", "clause-cue", "participant", "research-word",
 }
 
 // Name returns the lexicon.txt name of the text class.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/prose"
@@ -109,6 +110,13 @@ func runVagueSource(p *lint.Pass) {
 			flags = sourcing.SentenceMentions(slots, b)
 		}
 		var para *prose.Paragraph
+		weKnown, weSpeaks := false, false
+		we := func() bool { // asked once per block at most
+			if !weKnown {
+				weKnown, weSpeaks = true, speaksAsWe(b.Text)
+			}
+			return weSpeaks
+		}
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) {
 				continue
@@ -119,7 +127,7 @@ func runVagueSource(p *lint.Pass) {
 			n := len(found)
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
-				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a) {
+				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -163,13 +171,26 @@ func runVagueSource(p *lint.Pass) {
 // link: a quotation linked to its report, or the
 // linked list a lead-in ending in a colon presents ("Recent data report:"
 // then one linked figure per item).
-func credits(doc *lint.Document, b *lint.Block, a prose.Attribution) bool {
+func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() bool) bool {
 	text := b.Text
 	if prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue) {
 		return false
 	}
 	after := strings.TrimLeft(text[a.Cue.End:], " ")
-	if w, _, _ := strings.Cut(after, " "); prose.Has(w, prose.TopicWord) {
+	w, _, _ := strings.Cut(after, " ")
+	if prose.Has(strings.TrimRight(w, ",.;:"), prose.TopicWord) {
+		return false
+	}
+	if prose.Has(text[a.Cue.Start:a.Cue.End], prose.ClauseCue) && a.Content.Start >= a.Cue.End &&
+		!strings.EqualFold(w, "that") && !strings.HasPrefix(after, ":") && !strings.HasPrefix(after, "\"") &&
+		!strings.HasPrefix(after, "“") && !strings.HasPrefix(after, ",") {
+		return false // "other people wrote the code": acting on a thing, not saying
+	}
+	if strings.EqualFold(text[a.Cue.Start:a.Cue.End], "called") && !a.Source.Empty() &&
+		prose.Lookup(strings.Fields(text[a.Source.Start:a.Source.End])[0]).Is(prose.Determiner) {
+		return false // "a group called the Harbor Trust": a name given, not a view
+	}
+	if we() && participants(text, a) {
 		return false
 	}
 	// The first citation after the cue (citations are in order) is the
@@ -184,6 +205,39 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution) bool {
 		return !leadsToCitations(doc, b)
 	}
 	return true
+}
+
+// participants reports whether a vague source may be people the writer's
+// own research spoke with: its last word is of the participant class
+// ("many people", "several participants", "some"). In a paragraph that
+// speaks as "we" or "our" ("In our interviews, many people mentioned …")
+// the writer reports them first-hand; they are no unnamed source.
+func participants(text string, a prose.Attribution) bool {
+	if a.Source.Empty() {
+		return false
+	}
+	src := text[a.Source.Start:a.Source.End]
+	return prose.Has(src[strings.LastIndexByte(src, ' ')+1:], prose.Participant)
+}
+
+// speaksAsWe reports whether a paragraph's writer speaks as "we" or "our"
+// and tells of research (research-word: "our interviews", "people we
+// spoke to"): the people it quotes vaguely are the writer's own
+// participants.
+func speaksAsWe(text string) bool {
+	we, research := false, false
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch strings.ToLower(w) {
+		case "we", "our", "us", "ours":
+			we = true
+		default:
+			research = research || prose.Has(w, prose.ResearchWord)
+		}
+		if we && research {
+			return true
+		}
+	}
+	return false
 }
 
 // leadsToCitations reports whether the blocks right after b, up to the

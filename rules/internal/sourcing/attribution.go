@@ -31,6 +31,10 @@ type Sourcing struct {
 	// counts the blocks it covers so far.
 	named     []bool
 	namedUpTo int
+	// proper holds the words written capitalised inside sentences (see
+	// properName), gathered once.
+	properOnce sync.Once
+	proper     map[string]bool
 }
 
 // SourcingAnalysis is the analysis of where a document's claims get their
@@ -106,8 +110,51 @@ func (s *Sourcing) Paragraph(b *lint.Block) *prose.Paragraph {
 		return p
 	}
 	p := prose.Analyze(b.Text, b.Sentences, b.Quotes, s.namedBefore(b.Index))
+	p.ProperName = s.properName
 	s.paragraphs[b.Index] = p
 	return p
+}
+
+// properName reports whether w is written capitalised inside a sentence
+// somewhere in the document, after a word that ends no sentence ("said
+// Clinton", "the Treasury Department"): a name however it is read at a
+// sentence's start. The document's words are gathered once, when first
+// asked, in one pass over its prose.
+func (s *Sourcing) properName(w string) bool {
+	s.properOnce.Do(func() {
+		s.proper = map[string]bool{}
+		for _, b := range s.doc.Blocks {
+			collectProper(b.Text, s.proper)
+		}
+	})
+	return s.proper[w]
+}
+
+// collectProper adds to set the capitalised words of text that follow a
+// lowercase letter, a digit or a comma and a space, and that no other
+// capitalised word follows: words whose capital no sentence start explains.
+func collectProper(text string, set map[string]bool) {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] != ' ' || text[i+1] < 'A' || text[i+1] > 'Z' {
+			continue
+		}
+		prev := text[i-1]
+		if !(prev >= 'a' && prev <= 'z' || prev >= '0' && prev <= '9' || prev == ',') {
+			continue
+		}
+		j := i + 2
+		for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+			j++
+		}
+		// A word inside a run of capitals may be an everyday word of a
+		// longer name ("the Congressional Budget Office"): only one standing
+		// alone counts ("said Clinton", "Saudi officials").
+		alone := j+1 >= len(text) || text[j] != ' ' || text[j+1] < 'A' || text[j+1] > 'Z'
+		if alone && j-(i+1) >= 2 && j-(i+1) <= 32 {
+			set[text[i+1:j]] = true
+		}
+		i = j - 1
+	}
 }
 
 // namedBefore reports whether a block before block i names someone, to

@@ -68,3 +68,16 @@ func TestTriggerFiltersPassEveryMember(t *testing.T) {
 		t.Error(`figure: "tq…" passes the second-letter test`)
 	}
 }
+
+// TestCollectProper checks which capitalised words count as names at a
+// sentence's start: those written capitalised inside a sentence, standing
+// alone, and not those that only open a sentence or sit in a longer name.
+func TestCollectProper(t *testing.T) {
+	set := map[string]bool{}
+	collectProper("The Fed raised rates, said Clinton. Health officials agree. The Congressional Budget Office spoke, Ruiz added. I said so.", set)
+	for w, want := range map[string]bool{"Fed": true, "Clinton": true, "Ruiz": true, "Health": false, "Budget": false, "Office": true, "The": false, "I": false} {
+		if set[w] != want {
+			t.Errorf("%s: %t, want %t", w, set[w], want)
+		}
+	}
+}
