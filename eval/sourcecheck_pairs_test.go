@@ -163,6 +163,32 @@ func TestSourcePairsDisjoint(t *testing.T) {
 	}
 }
 
+// checkPairFields checks what every pair file's schema asks of one pair:
+// its kind and label, its claim and source URL in its paragraph, and its
+// evidence: a supported pair shows the source's words; an unsupported one
+// says in its note what the source has instead.
+func checkPairFields(t *testing.T, p Pair) {
+	t.Helper()
+	if p.Kind != "figure" && p.Kind != "quotation" {
+		t.Errorf("%s: kind %q", p.ID, p.Kind)
+	}
+	if p.Label != "supported" && p.Label != "unsupported" {
+		t.Errorf("%s: label %q", p.ID, p.Label)
+	}
+	if p.Claim == "" || !strings.Contains(p.Paragraph, p.Claim) {
+		t.Errorf("%s: claim %q is not in its paragraph", p.ID, p.Claim)
+	}
+	if p.SourceURL == "" || !strings.Contains(p.Paragraph, p.SourceURL) {
+		t.Errorf("%s: source_url %q is not in its paragraph", p.ID, p.SourceURL)
+	}
+	if p.Label == "supported" && p.Evidence == "" {
+		t.Errorf("%s: supported without evidence", p.ID)
+	}
+	if p.Label == "unsupported" && (p.Evidence != "" || p.Note == "") {
+		t.Errorf("%s: unsupported needs empty evidence and a note", p.ID)
+	}
+}
+
 // checkSourcePairs applies the README's schema to one file's pairs and
 // compares its counts with the README's table.
 func checkSourcePairs(t *testing.T, pairs []Pair, idPattern string, split func(string) string, want map[string]int, total int) {
@@ -186,28 +212,9 @@ func checkSourcePairs(t *testing.T, pairs []Pair, idPattern string, split func(s
 		if p.Split != split(p.Citing) {
 			t.Errorf("%s: split %q, the rule gives %q", where, p.Split, split(p.Citing))
 		}
-		if p.Kind != "figure" && p.Kind != "quotation" {
-			t.Errorf("%s: kind %q", where, p.Kind)
-		}
-		if p.Label != "supported" && p.Label != "unsupported" {
-			t.Errorf("%s: label %q", where, p.Label)
-		}
+		checkPairFields(t, p)
 		if !fileRe.MatchString(p.Citing) || !fileRe.MatchString(p.SourceFile) || p.Citing == p.SourceFile {
 			t.Errorf("%s: citing %q / source_file %q are not two corpus file names", where, p.Citing, p.SourceFile)
-		}
-		if p.Claim == "" || !strings.Contains(p.Paragraph, p.Claim) {
-			t.Errorf("%s: claim %q is not in its paragraph", where, p.Claim)
-		}
-		if p.SourceURL == "" || !strings.Contains(p.Paragraph, p.SourceURL) {
-			t.Errorf("%s: source_url %q is not in its paragraph", where, p.SourceURL)
-		}
-		// A supported pair shows the source's words; an unsupported one
-		// says in its note what the source has instead.
-		if p.Label == "supported" && p.Evidence == "" {
-			t.Errorf("%s: supported without evidence", where)
-		}
-		if p.Label == "unsupported" && (p.Evidence != "" || p.Note == "") {
-			t.Errorf("%s: unsupported needs empty evidence and a note", where)
 		}
 		if p.altered() && !unaltered[p.Citing+"\x00"+p.SourceFile] {
 			t.Errorf("%s: altered copy without its unaltered pair", where)
@@ -240,17 +247,25 @@ func TestSourcePairsAgainstCorpus(t *testing.T) {
 	pairs := append(readSourcePairs(t), readPairsFile(t, Pairs2File)...)
 	pairs = append(pairs, readPairsFile(t, Pairs3File)...)
 	for _, p := range pairs {
-		if _, err := os.Stat(filepath.Join(dir, p.SourceFile)); err != nil {
-			t.Errorf("%s: source_file: %v", p.ID, err)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, p.Citing))
-		if err != nil {
-			t.Errorf("%s: citing: %v", p.ID, err)
-			continue
-		}
-		if in := bytes.Contains(b, []byte(p.Paragraph)); in == p.altered() {
-			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
-		}
+		checkCorpusPair(t, dir, p)
+	}
+}
+
+// checkCorpusPair checks a corpus pair against the corpus in dir: its
+// source post exists, and its paragraph is in its citing post exactly when
+// it was not altered.
+func checkCorpusPair(t *testing.T, dir string, p Pair) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, p.SourceFile)); err != nil {
+		t.Errorf("%s: source_file: %v", p.ID, err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, p.Citing))
+	if err != nil {
+		t.Errorf("%s: citing: %v", p.ID, err)
+		return
+	}
+	if in := bytes.Contains(b, []byte(p.Paragraph)); in == p.altered() {
+		t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
 	}
 }
 
@@ -289,12 +304,7 @@ func TestSourcePairs4Schema(t *testing.T) {
 		if p.Split != "heldout4" {
 			t.Errorf("%s: split %q, want heldout4", where, p.Split)
 		}
-		if p.Kind != "figure" && p.Kind != "quotation" {
-			t.Errorf("%s: kind %q", where, p.Kind)
-		}
-		if p.Label != "supported" && p.Label != "unsupported" {
-			t.Errorf("%s: label %q", where, p.Label)
-		}
+		checkPairFields(t, p)
 		origin := "corpus"
 		if p.Citing == "" {
 			origin = "written"
@@ -304,18 +314,6 @@ func TestSourcePairs4Schema(t *testing.T) {
 			}
 		} else if !fileRe.MatchString(p.Citing) || !fileRe.MatchString(p.SourceFile) || p.Citing == p.SourceFile {
 			t.Errorf("%s: citing %q / source_file %q are not two corpus file names", where, p.Citing, p.SourceFile)
-		}
-		if p.Claim == "" || !strings.Contains(p.Paragraph, p.Claim) {
-			t.Errorf("%s: claim %q is not in its paragraph", where, p.Claim)
-		}
-		if p.SourceURL == "" || !strings.Contains(p.Paragraph, p.SourceURL) {
-			t.Errorf("%s: source_url %q is not in its paragraph", where, p.SourceURL)
-		}
-		if p.Label == "supported" && p.Evidence == "" {
-			t.Errorf("%s: supported without evidence", where)
-		}
-		if p.Label == "unsupported" && (p.Evidence != "" || p.Note == "") {
-			t.Errorf("%s: unsupported needs empty evidence and a note", where)
 		}
 		if p.altered() && !unaltered[p.Citing+"\x00"+p.SourceFile+"\x00"+p.SourceURL] {
 			t.Errorf("%s: altered copy without its unaltered pair", where)
@@ -388,17 +386,7 @@ func TestSourcePairs4AgainstSources(t *testing.T) {
 		if !corpus {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(dir, p.SourceFile)); err != nil {
-			t.Errorf("%s: source_file: %v", p.ID, err)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, p.Citing))
-		if err != nil {
-			t.Errorf("%s: citing: %v", p.ID, err)
-			continue
-		}
-		if in := bytes.Contains(b, []byte(p.Paragraph)); in == p.altered() {
-			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
-		}
+		checkCorpusPair(t, dir, p)
 		checked++
 	}
 	if checked == 0 {

@@ -20,22 +20,10 @@ src=${CITELINT_18F_GIT:-/work/.mirror/18F+18f.gsa.gov/repo}
 dest=${1:-${CITELINT_18F:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/18f}}
 commit=0a55c75e6d9bc71c80136a3867dac52356177443
 
-gitdir=$src
-if ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
-	gitdir=$(git -C "$src" rev-parse --absolute-git-dir 2>/dev/null) || gitdir=
-	if [ -z "$gitdir" ] || ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
-		echo "18f.sh: $src is not a git copy of 18F/18f.gsa.gov holding commit $commit; fetch github.com/18F/18f.gsa.gov and set CITELINT_18F_GIT to it" >&2
-		exit 2
-	fi
-fi
-
-dest=$(realpath -m "$dest")
-case "$dest/" in
-"$repo"/*)
-	echo "18f.sh: $dest is inside the repository; corpus texts stay outside it: give a folder elsewhere" >&2
-	exit 2
-	;;
-esac
+# shellcheck source=scripts/18f-git.sh
+. "$repo/scripts/18f-git.sh"
+gitdir=$(find_18f_gitdir 18f.sh "$src" "$commit") || exit 2
+dest=$(outside_repo 18f.sh "$repo" "$dest") || exit 2
 mkdir -p "$dest"
 n=0
 while IFS= read -r path; do

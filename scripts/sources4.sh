@@ -22,22 +22,10 @@ src=${CITELINT_18F_GIT:-/work/.mirror/18F+18f.gsa.gov/repo}
 dest=${1:-${CITELINT_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/sources}}
 commit=0a55c75e6d9bc71c80136a3867dac52356177443
 
-gitdir=$src
-if ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
-	gitdir=$(git -C "$src" rev-parse --absolute-git-dir 2>/dev/null) || gitdir=
-	if [ -z "$gitdir" ] || ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
-		echo "sources4.sh: $src is not a git copy of 18F/18f.gsa.gov holding commit $commit; fetch github.com/18F/18f.gsa.gov and set CITELINT_18F_GIT to it" >&2
-		exit 2
-	fi
-fi
-
-dest=$(realpath -m "$dest")
-case "$dest/" in
-"$repo"/*)
-	echo "sources4.sh: $dest is inside the repository; source texts stay outside it: give a folder elsewhere" >&2
-	exit 2
-	;;
-esac
+# shellcheck source=scripts/18f-git.sh
+. "$repo/scripts/18f-git.sh"
+gitdir=$(find_18f_gitdir sources4.sh "$src" "$commit") || exit 2
+dest=$(outside_repo sources4.sh "$repo" "$dest") || exit 2
 mkdir -p "$dest/18f"
 
 # The blog posts the pairs cite; public URL https://18f.gsa.gov/YYYY/MM/DD/<slug>/.
