@@ -665,7 +665,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			return
 		}
 	}
-	if a.Belief && (a.Kind != Vague || len(before) == 0 || !p.pluralSource(before)) {
+	if a.Belief && a.Kind == Named && Has(p.word(t), ForecastCue) {
+		a.Belief = false // "the IMF expects growth of 1.6 percent": a forecast, sourced
+	} else if a.Belief && (a.Kind != Vague || len(before) == 0 || !p.pluralSource(before)) {
 		// A view held, not a source given: only "analysts expect" matters,
 		// not "some thought" or "everyone wants".
 		return

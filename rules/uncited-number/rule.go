@@ -294,6 +294,9 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
+			if isPolicy(b.Text, c.figures[i]) {
+				continue // "a 35 percent tariff": a rule someone set
+			}
 			c.figures[i].sentence = si
 			c.figures[keep] = c.figures[i]
 			keep++
@@ -747,6 +750,30 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 		if strings.HasSuffix(before, bound) && (len(before) == len(bound) || before[len(before)-len(bound)-1] == ' ') {
 			return true
 		}
+	}
+	return false
+}
+
+// isPolicy reports whether a figure is a policy figure, a rule set by
+// someone rather than a fact (CLAIMS.md): one of the next words, or the
+// two next together, is a policy noun ("a 35 percent tariff", "a $17
+// minimum wage"), or the figure follows one and "of" ("tariffs of 5 to
+// 25 percent"). Both looks are a few words long.
+func isPolicy(text string, f figure) bool {
+	after := text[f.end:min(len(text), f.end+40)]
+	if i := strings.IndexAny(after, ".,;:!?()"); i >= 0 {
+		after = after[:i] // the figure's own clause only
+	}
+	words := strings.FieldsFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	for n := 1; n <= min(len(words), 2); n++ {
+		if prose.Has(words[n-1], prose.PolicyNoun) || n == 2 && prose.Has(words[0]+" "+words[1], prose.PolicyNoun) {
+			return true
+		}
+	}
+	before := strings.TrimRight(text[max(0, f.start-24):f.start], " ")
+	if rest, ok := strings.CutSuffix(before, " of"); ok {
+		_, ok := prose.EndsWith(rest, prose.PolicyNoun)
+		return ok
 	}
 	return false
 }
