@@ -727,8 +727,9 @@ func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
 
 // isTarget reports whether a figure after the words of a requirement is
 // the amount required rather than a count of what the requirement is
-// about: a measure, a share, money or a length of time ("achieve 2,500
-// gallons per minute", "cut costs 10%", "run under 5 minutes"), or any
+// about: a measure, a share, money, a length of time or of a text
+// ("achieve 2,500 gallons per minute", "cut costs 10%", "run under 5
+// minutes", "be at least 1,000 words"), or any
 // figure after a bound ("at least 40 agencies"). "must comply with
 // hundreds of requirements" and "might need to coordinate with 17 other
 // sites" count things, and stay claims.
@@ -739,14 +740,15 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 	}
 	words := strings.Fields(w)
 	for _, x := range words {
-		if e := sourcing.Lookup(strings.Trim(x, ".,;:")); e.Is(sourcing.PercentWord | sourcing.UnitWord | prose.Duration | prose.ScaleWord) {
+		x = strings.Trim(x, ".,;:()")
+		if e := sourcing.Lookup(x); e.Is(sourcing.PercentWord|sourcing.UnitWord|prose.Duration|prose.ScaleWord) || prose.Has(x, prose.LengthNoun) {
 			return true
 		}
 	}
 	// The longest bound is a few words: look no further back, so that a
 	// paragraph of many figures is read once.
 	before := strings.ToLower(strings.TrimRight(text[max(0, f.start-24):f.start], " "))
-	for _, bound := range []string{"at least", "under", "below", "up to", "no more than", "more than", "less than", "fewer than", "within", "minimum of", "maximum of", "over", "above", "to"} {
+	for _, bound := range []string{"at least", "under", "below", "up to", "no more than", "more than", "less than", "fewer than", "within", "minimum of", "maximum of", "over", "above", "to", "between"} {
 		if strings.HasSuffix(before, bound) && (len(before) == len(bound) || before[len(before)-len(bound)-1] == ' ') {
 			return true
 		}
