@@ -615,7 +615,8 @@ func (c *numberCheck) findFigures() {
 			// scale in a statement of what may be claims no fact.
 			continue
 		}
-		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(sourcing.Word(c.text, c.toks[start]), prose.VagueNumber)
+		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(sourcing.Word(c.text, c.toks[start]), prose.VagueNumber) ||
+			roundPlural(sourcing.Word(c.text, c.toks[start]))
 		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End, vague: vague})
 	}
 }
@@ -1472,10 +1473,22 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 		q.kind = suffixScaledQty
 	case len(rest) <= 3 && sourcing.Lookup(rest).Is(sourcing.UnitWord):
 		q.kind = unitQty // 128kg, 60mph
+	case rest == "s" && roundPlural(w) && sourcing.Joined(c.toks, i) && sourcing.IsWord(c.text, c.toks[i+1], "of"):
+		q.kind = scaledQty // "100s of pages": hundreds of them, a vague magnitude
 	default:
 		return quantity{}, false // 21st, 1990s, COVID-19's, 9/11, 401(k), 3.2.1
 	}
 	return q, true
+}
+
+// roundPlural reports a power of ten from 100 written as a plural:
+// "100s", "1000s", "1,000s" (not "1990s", a decade).
+func roundPlural(w string) bool {
+	d, ok := strings.CutSuffix(strings.ReplaceAll(w, ",", ""), "s")
+	if !ok || len(d) < 3 || d[0] != '1' {
+		return false
+	}
+	return strings.Trim(d[1:], "0") == ""
 }
 
 // cutDash strips a hyphen or en dash from the start of s.
