@@ -100,43 +100,29 @@ func DigitalgovDir() (string, error) {
 // SourcesDir returns the folder scripts/sources4.sh materialises the
 // non-corpus source pages into: $CITELINT_SOURCES, or citelint/sources in
 // the user's cache folder (the script's own default).
-func SourcesDir() (string, error) {
-	if d := os.Getenv("CITELINT_SOURCES"); d != "" {
-		return d, nil
-	}
-	c, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("locating the sources folder: %w", err)
-	}
-	return filepath.Join(c, "citelint", "sources"), nil
-}
+func SourcesDir() (string, error) { return cacheFolder("CITELINT_SOURCES", "sources") }
 
 // EighteenFDir returns the folder scripts/18f.sh materialises the 18F
 // blog's posts into: $CITELINT_18F, or citelint/18f in the user's cache
 // folder (the script's own default).
-func EighteenFDir() (string, error) {
-	if d := os.Getenv("CITELINT_18F"); d != "" {
-		return d, nil
-	}
-	c, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("locating the 18F corpus folder: %w", err)
-	}
-	return filepath.Join(c, "citelint", "18f"), nil
-}
+func EighteenFDir() (string, error) { return cacheFolder("CITELINT_18F", "18f") }
 
 // PolnearDir returns the folder holding PolNeAR's materialised data/train
 // and data/dev: $CITELINT_POLNEAR, or citelint/polnear in the user's cache
 // folder ($XDG_CACHE_HOME, else ~/.cache), where scripts/polnear.sh puts it.
-func PolnearDir() (string, error) {
-	if d := os.Getenv("CITELINT_POLNEAR"); d != "" {
+func PolnearDir() (string, error) { return cacheFolder("CITELINT_POLNEAR", "polnear") }
+
+// cacheFolder returns $env when set, else citelint/name in the user's cache
+// folder, where the scripts put texts that stay outside the repository.
+func cacheFolder(env, name string) (string, error) {
+	if d := os.Getenv(env); d != "" {
 		return d, nil
 	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
-		return "", fmt.Errorf("find the cache folder for PolNeAR (set CITELINT_POLNEAR): %w", err)
+		return "", fmt.Errorf("find the cache folder for %s (set %s): %w", name, env, err)
 	}
-	return filepath.Join(cache, "citelint", "polnear"), nil
+	return filepath.Join(cache, "citelint", name), nil
 }
 
 // moduleRoot finds the folder holding go.mod above the working directory.
