@@ -18,7 +18,12 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // polnear:dev3 are third sets, labelled the same way after the second had
 // been scored. 18f:heldout labels posts of another blog, the 18F blog (see
 // scripts/18f.sh), written by other hands than the digitalgov posts.
-var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout"}
+//
+// digitalgov:heldout4, polnear:dev4 and 18f:heldout2 are the last sets,
+// labelled after every change of the second session, to score its final
+// code once.
+var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
+	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -51,8 +56,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
 	switch corpus {
 	case "digitalgov":
-		if split != "tune" && split != "heldout" && split != "heldout2" && split != "heldout3" {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, heldout, heldout2 and heldout3", set)
+		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4"}, split) {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, heldout, heldout2, heldout3 and heldout4", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -60,8 +65,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "digitalgov", dir, split, want)
 	case "18f":
-		if split != "heldout" {
-			return nil, fmt.Errorf("set %q: the 18f corpus has one split, heldout", set)
+		if split != "heldout" && split != "heldout2" {
+			return nil, fmt.Errorf("set %q: the 18f corpus's splits are heldout and heldout2", set)
 		}
 		dir, err := EighteenFDir()
 		if err != nil {
@@ -69,7 +74,7 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "18f", dir, split, want)
 	case "polnear":
-		if split == "dev2" || split == "dev3" {
+		if split == "dev2" || split == "dev3" || split == "dev4" {
 			root, err := PolnearDir()
 			if err != nil {
 				return nil, err
