@@ -133,6 +133,9 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "heldout3", 20, 46, 146, 34},
 		{"polnear", "dev3", 10, 0, 187, 68},
 		{"18f", "heldout", 20, 123, 330, 47},
+		{"digitalgov", "heldout4", 20, 44, 97, 17},
+		{"polnear", "dev4", 10, 0, 117, 35},
+		{"18f", "heldout2", 20, 52, 191, 9},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {
