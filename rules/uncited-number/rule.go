@@ -294,8 +294,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
-			if isPolicy(b.Text, c.figures[i]) {
-				continue // "a 35 percent tariff": a rule someone set
+			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) {
+				continue // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			}
 			c.figures[i].sentence = si
 			c.figures[keep] = c.figures[i]
@@ -685,6 +685,14 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	if len(toks) > 0 && sourcing.IsWord(text, toks[0], "if") {
 		return true
 	}
+	// "Let's say a park has 10 visitors a day", "Suppose the form takes
+	// 200 fields": a worked example (scenario-opener).
+	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(strings.ReplaceAll(strings.ToLower(text[toks[0].Start:toks[1].End]), "’", "'"), prose.ScenarioOpener) {
+		return true
+	}
+	if len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say") {
+		return true
+	}
 	reader, aim := false, false
 	for _, t := range toks {
 		lex := t.Entry
@@ -779,6 +787,26 @@ func isPolicy(text string, f figure) bool {
 		return ok
 	}
 	return false
+}
+
+// boundsGroup reports whether a figure bounds a group of people rather
+// than states a fact: it follows a bracket-lead word ("an income of
+// $50,000 – $74,999", "who earn $75,000+", "adults aged 18 to 34"), or it
+// is the upper end of such a range.
+func boundsGroup(text string, f figure) bool {
+	before := strings.ToLower(strings.TrimRight(text[max(0, f.start-40):f.start], " "))
+	// The upper end of a bracket: "$50,000 – $74,999", "18 to 34".
+	for _, sep := range []string{"–", "-", "—", " to", " and"} {
+		if rest, ok := strings.CutSuffix(before, sep); ok {
+			rest = strings.TrimRight(rest, " ")
+			if k := strings.LastIndexByte(rest, ' '); k >= 0 {
+				before = strings.TrimRight(rest[:k], " ")
+			}
+			break
+		}
+	}
+	_, ok := prose.EndsWith(before, prose.BracketLead)
+	return ok
 }
 
 // hasModal reports whether a sentence's words hold a modal verb: can,
