@@ -19,11 +19,11 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // been scored. 18f:heldout labels posts of another blog, the 18F blog (see
 // scripts/18f.sh), written by other hands than the digitalgov posts.
 //
-// digitalgov:heldout4, polnear:dev4 and 18f:heldout2 are the last sets,
-// labelled after every change of the second session, to score its final
-// code once.
+// digitalgov:heldout4, polnear:dev4 and 18f:heldout2 were labelled after
+// every change of the second session, to score its code once;
+// digitalgov:heldout5, polnear:dev5 and 18f:heldout3 after its last ones.
 var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
-	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2"}
+	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -56,8 +56,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
 	switch corpus {
 	case "digitalgov":
-		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4"}, split) {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, heldout, heldout2, heldout3 and heldout4", set)
+		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"}, split) {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune and heldout to heldout5", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -65,8 +65,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "digitalgov", dir, split, want)
 	case "18f":
-		if split != "heldout" && split != "heldout2" {
-			return nil, fmt.Errorf("set %q: the 18f corpus's splits are heldout and heldout2", set)
+		if !slices.Contains([]string{"heldout", "heldout2", "heldout3"}, split) {
+			return nil, fmt.Errorf("set %q: the 18f corpus's splits are heldout, heldout2 and heldout3", set)
 		}
 		dir, err := EighteenFDir()
 		if err != nil {
@@ -74,7 +74,7 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "18f", dir, split, want)
 	case "polnear":
-		if split == "dev2" || split == "dev3" || split == "dev4" {
+		if LaterDev(split) {
 			root, err := PolnearDir()
 			if err != nil {
 				return nil, err
@@ -381,4 +381,11 @@ func attributionCut(text []byte, a Attribution, p Span) []Span {
 func excerptOf(text []byte, s Span) string {
 	t := text[s.Start:min(s.End, s.Start+60)]
 	return strings.ToValidUTF8(string(t), "")
+}
+
+// LaterDev reports the PolNeAR splits of figure labels on data/dev
+// articles beyond the first ten (dev2 to dev5), on which only
+// uncited-number is scored.
+func LaterDev(split string) bool {
+	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5"}, split)
 }

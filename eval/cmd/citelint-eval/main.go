@@ -98,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 			eval.Print(stdout, res, *verbose)
 		}
-		if split, ok := strings.CutPrefix(set, "polnear:"); ok && model && split != "dev2" && split != "dev3" && split != "dev4" {
+		if split, ok := strings.CutPrefix(set, "polnear:"); ok && model && !eval.LaterDev(split) {
 			root, err := eval.PolnearDir()
 			if err == nil {
 				var s *eval.ModelScore
