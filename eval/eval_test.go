@@ -136,6 +136,9 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "heldout4", 20, 44, 97, 17},
 		{"polnear", "dev4", 10, 0, 117, 35},
 		{"18f", "heldout2", 20, 52, 191, 9},
+		{"digitalgov", "heldout5", 20, 66, 204, 48},
+		{"polnear", "dev5", 10, 0, 120, 28},
+		{"18f", "heldout3", 20, 56, 243, 22},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {
