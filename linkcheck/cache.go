@@ -250,17 +250,14 @@ func readCacheFile(path string) (*cacheFile, error) {
 	return &f, nil
 }
 
-// saveCache writes f atomically: to a temporary file in the same
-// directory, renamed over the cache. It holds the cache's lock file while it
-// merges in the entries another run wrote since f was loaded (the newer of
-// two entries wins) and writes, so runs sharing a cache lose nothing, and a
-// reader never sees a half-written file. Temporary files left by a run
-// that was killed while writing are removed: under the lock, no other
-// writer can own one.
-// lockCacheDir takes the cache folder's lock, waiting at most lockWait for
-// another run to release it, and returns the function that releases it.
-// what and path name the file being saved, for the error.
+// lockCacheDir creates the cache folder if need be and takes its lock,
+// waiting at most lockWait for another run to release it, and returns the
+// function that releases it. what and path name the file being saved, for
+// the error.
 func lockCacheDir(dir, what, path string) (unlock func(), err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
 	lock := flock.New(filepath.Join(dir, lockFileName))
 	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
 	defer cancel()
@@ -274,12 +271,16 @@ func lockCacheDir(dir, what, path string) (unlock func(), err error) {
 	return func() { _ = lock.Unlock() }, nil // closing the file releases the lock anyway
 }
 
+// saveCache writes f atomically: to a temporary file in the same
+// directory, renamed over the cache. It holds the cache's lock file while it
+// merges in the entries another run wrote since f was loaded (the newer of
+// two entries wins) and writes, so runs sharing a cache lose nothing, and a
+// reader never sees a half-written file. Temporary files left by a run
+// that was killed while writing are removed: under the lock, no other
+// writer can own one.
 func (c *Checker) saveCache(f *cacheFile, now time.Time) error {
 	dir := c.cacheDir
 	path := filepath.Join(dir, cacheFileName)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("link cache: %w", err)
-	}
 	unlock, err := lockCacheDir(dir, "link cache", path)
 	if err != nil {
 		return err

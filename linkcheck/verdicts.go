@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -288,9 +287,6 @@ func (c *Checker) SaveVerdicts() error {
 	}
 	dir := c.cacheDir
 	path := filepath.Join(dir, verdictFileName)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("verdict cache: %w", err)
-	}
 	unlock, err := lockCacheDir(dir, "verdict cache", path)
 	if err != nil {
 		return err
