@@ -11,6 +11,18 @@ import (
 	"testing"
 )
 
+// reportServer serves a one-line plain-text report on 127.0.0.1 for the
+// test's length.
+func reportServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = io.WriteString(w, "Ship calls rose to 1,204 last year.")
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
 // TestVerdictFile checks the verdict file beside the link cache: a
 // verdict put in one run is found by the next through the page's text
 // hash kept in links.json, without the page's text; a verdict over
@@ -19,11 +31,7 @@ import (
 // links.json written before text hashes were kept still answers, with no
 // text hash.
 func TestVerdictFile(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/plain")
-		_, _ = io.WriteString(w, "Ship calls rose to 1,204 last year.")
-	}))
-	defer srv.Close()
+	srv := reportServer(t)
 	dir := t.TempDir()
 	cfg := Config{AllowPrivate: true, MinInterval: -1, CacheDir: dir, KeepText: true}
 	c, err := New(cfg)
@@ -121,11 +129,7 @@ func TestVerdictFile(t *testing.T) {
 // version of the matching code) neither reads the verdicts of the old
 // one nor keeps them when it writes the file.
 func TestVerdictGenerations(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/plain")
-		_, _ = io.WriteString(w, "Ship calls rose to 1,204 last year.")
-	}))
-	defer srv.Close()
+	srv := reportServer(t)
 	dir := t.TempDir()
 	u := srv.URL + "/report.txt"
 	run := func(gen, put string) (found []string) {
