@@ -756,13 +756,8 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 	}
 	// The longest bound is a few words: look no further back, so that a
 	// paragraph of many figures is read once.
-	before := strings.ToLower(strings.TrimRight(text[max(0, f.start-24):f.start], " "))
-	for _, bound := range []string{"at least", "under", "below", "up to", "no more than", "more than", "less than", "fewer than", "within", "minimum of", "maximum of", "over", "above", "to", "between"} {
-		if strings.HasSuffix(before, bound) && (len(before) == len(bound) || before[len(before)-len(bound)-1] == ' ') {
-			return true
-		}
-	}
-	return false
+	_, bounded := prose.EndsWith(strings.TrimRight(text[max(0, f.start-24):f.start], " "), prose.Bound)
+	return bounded
 }
 
 // isPolicy reports whether a figure is a policy figure, a rule set by
@@ -939,7 +934,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// "86 of them", "only 16 of those": a count of things the sentence
 	// named before.
 	if !q.year && q.value >= float64(c.opts.MinCount) && sourcing.Joined(toks, e-1) && e+1 < len(toks) &&
-		sourcing.IsWord(text, toks[e], "of") && sourcing.Joined(toks, e) && isPartitivePronoun(sourcing.Word(text, toks[e+1])) {
+		sourcing.IsWord(text, toks[e], "of") && sourcing.Joined(toks, e) && prose.Has(sourcing.Word(text, toks[e+1]), prose.PartitivePronoun) {
 		return c.rangeStart(i, last), e + 2, true
 	}
 	// "numbered approximately 800 at launch": an amount whose noun the
@@ -1001,9 +996,8 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 			// a measurement.
 			return !strings.HasPrefix(strings.ToLower(w), "spen") || !strings.HasPrefix(strings.ToLower(unit), "year") && !strings.HasPrefix(strings.ToLower(unit), "decade")
 		}
-		switch strings.ToLower(w) {
-		case "under", "over", "just", "only", "less", "more", "than", "to", "and", "from", "between", "up", "almost", "nearly", "about", "around", "roughly", "approximately", "some":
-			continue
+		if prose.Has(w, prose.Bound) || prose.Has(w, prose.RangeWord) || prose.Has(w, prose.Approximator) {
+			continue // "took under", "takes from 18 to", "lasted about"
 		}
 		if strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z' {
 			continue // "typically takes 18 months": an adverb between
@@ -1011,16 +1005,6 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		if q, ok := c.quantity(k); !ok || q.end != k+1 {
 			return false
 		}
-	}
-	return false
-}
-
-// isPartitivePronoun reports the words that stand for counted things after
-// "of" in "86 of them".
-func isPartitivePronoun(w string) bool {
-	switch strings.ToLower(w) {
-	case "them", "those", "these", "us", "which", "whom":
-		return true
 	}
 	return false
 }

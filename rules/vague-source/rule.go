@@ -186,8 +186,8 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() b
 		!strings.HasPrefix(after, "“") && !strings.HasPrefix(after, ",") {
 		return false // "other people wrote the code": acting on a thing, not saying
 	}
-	if strings.EqualFold(text[a.Cue.Start:a.Cue.End], "called") && !a.Source.Empty() &&
-		prose.Lookup(strings.Fields(text[a.Source.Start:a.Source.End])[0]).Is(prose.Determiner) {
+	if src := strings.Fields(text[a.Source.Start:a.Source.End]); strings.EqualFold(text[a.Cue.Start:a.Cue.End], "called") &&
+		len(src) > 0 && prose.Lookup(src[0]).Is(prose.Determiner) {
 		return false // "a group called the Harbor Trust": a name given, not a view
 	}
 	if we() && participants(text, a) {
@@ -220,17 +220,17 @@ func participants(text string, a prose.Attribution) bool {
 	return prose.Has(src[strings.LastIndexByte(src, ' ')+1:], prose.Participant)
 }
 
-// speaksAsWe reports whether a paragraph's writer speaks as "we" or "our"
-// and tells of research (research-word: "our interviews", "people we
+// speaksAsWe reports whether a paragraph's writer speaks in the first
+// person (the lexicon's first-person words: "we", "our", "my", "us") and
+// tells of research (research-word: "our interviews", "people we
 // spoke to"): the people it quotes vaguely are the writer's own
 // participants.
 func speaksAsWe(text string) bool {
 	we, research := false, false
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		switch strings.ToLower(w) {
-		case "we", "our", "us", "ours":
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		if prose.Lookup(w).Is(prose.FirstPerson) || prose.Exact(w)&prose.FirstPersonExact != 0 {
 			we = true
-		default:
+		} else {
 			research = research || prose.Has(w, prose.ResearchWord)
 		}
 		if we && research {

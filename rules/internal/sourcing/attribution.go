@@ -443,24 +443,20 @@ func RefersBack(text string, toks []Token) bool {
 // its phrase rather than describing another noun: "The survey found…",
 // "The report, released Monday, …", "The data also show…", but not "The
 // average viewership is…" or "The data team built…". A word after it
-// leaves it the head when it is a cue, a word that may stand before one,
-// a preposition, a relative pronoun, a name, or shaped like a verb or an
-// adverb.
+// leaves it the head when it is a cue, a word that may stand before one
+// (an auxiliary), a preposition, a clause word, a modal, a form of "be", a
+// name, or shaped like a verb or an adverb.
 func endsNounPhrase(text string, toks []Token, k int) bool {
 	if !Joined(toks, k) {
 		return true
 	}
 	next := toks[k+1]
-	if next.Is(ReportVerb|prose.Preposition) || isAuxiliary(text, next) {
-		return true
+	if next.Is(ReportVerb|prose.Preposition|prose.ClauseWord|prose.ModalWord|prose.BeVerb) || isAuxiliary(text, next) {
+		return true // "The survey found", "The report, which", "The data can"
 	}
 	w := Word(text, next)
 	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 		return true // "The Census Bureau report…"
-	}
-	switch strings.ToLower(w) {
-	case "that", "which", "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might", "does", "did", "do":
-		return true
 	}
 	// A verb or adverb most likely: "The report captures…", "The data
 	// gets…", "The report clearly pointed out…", "The survey results
