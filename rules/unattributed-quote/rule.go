@@ -356,8 +356,7 @@ func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	sent := b.Sentences[b.SentenceAt(q.Start)]
 	from := max(sent.Start, q.Start-maxPersonLookback)
 	for _, w := range strings.FieldsFunc(text[from:min(q.Start, sent.End)], func(r rune) bool { return !unicode.IsLetter(r) }) {
-		switch strings.ToLower(w) {
-		case "he", "she", "his", "her", "him", "hers", "himself", "herself":
+		if prose.Has(w, prose.PersonPronoun) {
 			return true
 		}
 	}
