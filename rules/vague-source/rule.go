@@ -173,7 +173,7 @@ func runVagueSource(p *lint.Pass) {
 // then one linked figure per item).
 func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() bool) bool {
 	text := b.Text
-	if prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue) {
+	if !sourcing.Credits(text, a) {
 		return false
 	}
 	after := strings.TrimLeft(text[a.Cue.End:], " ")

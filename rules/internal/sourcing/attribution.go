@@ -91,7 +91,7 @@ func (s *Sourcing) OwnCitation(b *lint.Block, si int) bool {
 // percent…", "…nearly 1,400 households, he said."
 func NamedContent(text string, as []prose.Attribution, start, end int) bool {
 	for _, a := range as {
-		if a.Kind == prose.Named && credits(text, a) && a.Content.Start <= start && end <= a.Content.End &&
+		if a.Kind == prose.Named && Credits(text, a) && a.Content.Start <= start && end <= a.Content.End &&
 			!(a.Source.Start < end && start < a.Source.End) {
 			return true
 		}
@@ -175,18 +175,18 @@ func (s *Sourcing) namedBefore(i int) bool {
 // source, or a named attribution whose content holds the sentence.
 func (s *Sourcing) namedAttribution(b *lint.Block, si int) bool {
 	for _, a := range s.Paragraph(b).About(si) {
-		if a.Kind == prose.Named && credits(b.Text, a) {
+		if a.Kind == prose.Named && Credits(b.Text, a) {
 			return true
 		}
 	}
 	return false
 }
 
-// credits reports whether an attribution gives its content to its source
+// Credits reports whether an attribution gives its content to its source
 // as something said or found: not a wish or an action ("the office
 // conducted an analysis of GSA's 184 websites" counts the websites itself,
 // the writer's own figure).
-func credits(text string, a prose.Attribution) bool {
+func Credits(text string, a prose.Attribution) bool {
 	return !prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue)
 }
 
