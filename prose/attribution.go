@@ -62,6 +62,10 @@ type Attribution struct {
 	Near bool
 	// Sentence is the index of the sentence holding the cue.
 	Sentence int
+	// Method marks a poll's account of how it was made ("the Quinnipiac
+	// poll was conducted … among 1,042 voters"): its cue is an action, but
+	// the figures it holds are the poll's.
+	Method bool
 }
 
 // Paragraph is the prose analysis of one paragraph: its words by
@@ -308,6 +312,12 @@ func (p *Paragraph) findInSentence(si int) {
 		if t.Is(QuoteNoun) {
 			p.quoteNoun(toks, k, si)
 		}
+		if t.Is(SourceNoun) && Has(p.word(t), OwnedReport) {
+			p.ownedReport(toks, k, si) // "its forecast", "the IMF's estimate"
+		}
+		if w := p.word(t); (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && Has(w, MethodVerb) {
+			p.methodCue(toks, k, si) // "the Quinnipiac poll was conducted …"
+		}
 		if !t.Is(Cue | BeliefCue | SourceCue) {
 			continue
 		}
@@ -449,6 +459,111 @@ func (p *Paragraph) quoteNoun(toks []Token, k, si int) {
 	}
 	a.Content = p.withQuotes(Span{max(toks[k].End, a.Source.End), end})
 	p.add(a)
+}
+
+// maxOwnedGap bounds the words between a possessive and the report noun
+// it owns: "the IMF's last estimate", "its British growth forecast".
+const maxOwnedGap = 3
+
+// ownedReport reads a report noun at word k owned by a named source:
+// "It edged up its forecast for those countries to 4.2 percent", "enough
+// to hold the IMF's estimate of global growth at 3.1 percent". The owner
+// gives the figures of the whole sentence. The noun must head its phrase
+// ("Trump's poll numbers" are about Trump, not his), and "its" or "their"
+// must refer to a name earlier in the paragraph.
+func (p *Paragraph) ownedReport(toks []Token, k, si int) {
+	if k+1 < len(toks) && !toks[k].BreakAfter {
+		n := toks[k+1]
+		if n.Is(Cue) {
+			return // "the agency's figures show": verbCue reads it
+		}
+		if c := p.Text[n.Start]; !n.Is(Preposition|Determiner|ClauseWord|BeVerb|ModalWord|NumberWord) && !(c >= '0' && c <= '9') {
+			return // "Trump's poll numbers": the noun is not the head
+		}
+	}
+	o := k - 1
+	for ; o >= 0 && k-o <= maxOwnedGap+1; o-- {
+		w := p.word(toks[o])
+		if toks[o].BreakAfter {
+			return
+		}
+		if possessive(w) || p.is(toks[o], "its") || p.is(toks[o], "their") || p.is(toks[o], "his") || p.is(toks[o], "her") {
+			break
+		}
+		if toks[o].Is(ClauseWord | Cue | BeVerb | Determiner | Preposition | Pronoun) {
+			return
+		}
+	}
+	if o < 0 || k-o > maxOwnedGap+1 {
+		return
+	}
+	start := o
+	if possessive(p.word(toks[o])) {
+		for start > 0 && o-start < maxSourceWords && !toks[start-1].BreakAfter && p.capitalised(toks[start-1]) {
+			start--
+		}
+		if start > 0 && !toks[start-1].BreakAfter && p.is(toks[start-1], "the") {
+			start--
+		}
+	} else if !p.nameBefore(toks[o].Start) {
+		return // "its forecast" with nothing named before it
+	}
+	src := toks[start : o+1]
+	if len(src) > 1 || possessive(p.word(src[0])) {
+		if p.classify(src, start == 0) != Named {
+			return
+		}
+	}
+	p.add(Attribution{Source: Span{src[0].Start, src[len(src)-1].End}, Cue: Span{toks[k].Start, toks[k].End},
+		Content: p.withQuotes(Span(p.Sentences[si])), Kind: Named, Near: true, Sentence: si})
+}
+
+// maxMethodObject bounds the words between a method verb and the poll it
+// made: "Quinnipiac conducted the poll", "conducted its latest poll".
+const maxMethodObject = 3
+
+// pollAfter reports whether a method verb at word k made a poll named
+// right after it: "Quinnipiac conducted the poll of 1,042 voters". A poll
+// only: "the office conducted an analysis of 184 websites" or "a survey
+// of 200 staff" counts for itself.
+func (p *Paragraph) pollAfter(toks []Token, k int) bool {
+	if !Has(p.word(toks[k]), MethodVerb) {
+		return false
+	}
+	for m := k + 1; m < len(toks) && m-k <= maxMethodObject && !toks[m-1].BreakAfter; m++ {
+		if p.is(toks[m], "poll") || p.is(toks[m], "polls") {
+			return true
+		}
+	}
+	return false
+}
+
+// methodCue reads how a poll was made, at the method verb at word k, with
+// a named poll as its subject ("The Washington Post/ABC News poll was
+// conducted Sept. 19 to 22, surveying 1,001 adults"): the poll is the
+// source of the sentence's figures. A named pollster with a poll after
+// the verb ("Quinnipiac conducted the poll of 1,042 voters") is verbCue's
+// (see pollAfter); an action by anyone else ("the office conducted an
+// analysis of 184 websites") credits nothing.
+func (p *Paragraph) methodCue(toks []Token, k, si int) {
+	j := k
+	for j > 0 && k-j < 3 && !toks[j-1].BreakAfter && (toks[j-1].Is(BeVerb|BetweenCue) || strings.HasSuffix(p.word(toks[j-1]), "ly")) {
+		j--
+	}
+	start := j
+	for start > 0 && j-start < maxSourceWords && !toks[start-1].BreakAfter && p.inSource(toks, start-1) {
+		start--
+	}
+	if start == j {
+		return
+	}
+	src := toks[start:j]
+	head := src[len(src)-1]
+	if toks[k].Is(Cue) && j == k || !head.Is(SourceNoun) || !Has(p.word(head), OwnedReport) || p.classify(src, start == 0) != Named {
+		return // verbCue reads an active cue; a poll made by a pollster is marked there (pollAfter)
+	}
+	p.add(Attribution{Source: Span{src[0].Start, head.End}, Cue: Span{toks[k].Start, toks[k].End},
+		Content: p.withQuotes(Span(p.Sentences[si])), Kind: Named, Near: true, Method: true, Sentence: si})
 }
 
 // maxQuoteNounSource bounds the source after "a quote by": "the network's
@@ -605,7 +720,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		for end < len(toks) && end-(k+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
 			end++
 		}
-		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter)
+		// A participle after a comma speaks for the sentence's subject
+		// ("…, explaining the firings amounted to 1 percent"): the words
+		// after it are its content, not its source.
+		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter) && !strings.HasSuffix(p.word(t), "ing")
 		var src []Token
 		if inverted {
 			// "said the board's chair, Patricia Nolan": the name in
@@ -665,6 +783,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			return
 		}
 	}
+	a.Method = a.Kind == Named && p.pollAfter(toks, k)
 	if a.Belief && a.Kind == Named && Has(p.word(t), ForecastCue) {
 		a.Belief = false // "the IMF expects growth of 1.6 percent": a forecast, sourced
 	} else if a.Belief && (a.Kind != Vague || len(before) == 0 || !p.pluralSource(before)) {
@@ -682,7 +801,8 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if t.Is(StrictCue) && !p.strictCueSpeaks(toks, k, before) {
 		return // "the United States.", "the war continued", "the four states that voted", `"…," state Sen. Ruiz said`
 	}
-	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) && !(a.Kind == Named && p.documentVerb(before, t))) {
+	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
+		!(a.Kind == Named && (p.documentVerb(before, t) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
@@ -903,6 +1023,22 @@ func (p *Paragraph) takesClause(toks []Token, k int) bool {
 	}
 	c := p.Text[n.Start]
 	return c >= '0' && c <= '9' || c == '$'
+}
+
+// thatClauseAfter reports whether a "that" clause follows the noun cue at
+// word k after a few words about it: "a New York Times report from over
+// the weekend that nearly $1 billion in losses …". Not a relative clause
+// ("a report from May that was widely read").
+func (p *Paragraph) thatClauseAfter(toks []Token, k int) bool {
+	for j := k + 1; j+1 < len(toks) && j-k <= maxCueGap; j++ {
+		if toks[j-1].BreakAfter || toks[j].Is(Cue) {
+			return false
+		}
+		if p.is(toks[j], "that") {
+			return !toks[j].BreakAfter && !toks[j+1].Is(ModalWord|BeVerb)
+		}
+	}
+	return false
 }
 
 // documentVerb reports whether noun cue t, right after a source document,

@@ -157,6 +157,12 @@ const (
 	RangeWord
 	PartitivePronoun
 	PersonPronoun
+	OwnedReport
+	MethodVerb
+	SelectionWord
+	FixedSizePart
+	PolicyLink
+	VagueShare
 	lastTextClass
 )
 
@@ -165,7 +171,7 @@ var textClassNames = [lastTextClass]string{
 	"example-cue", "wonder-verb", "title-cue", "passive-title-cue", "passive-aux", "title-noun", "work-noun",
 	"document-noun", "doubt-modal", "ui-verb", "ui-noun", "title-small-word", "callout-label",
 	"wonder-lead", "imagine-cue", "aim-heading", "aim-list", "banknote", "rank-word", "date-lead",
-	"comparison-word", "reference-heading", "refer-back-opener", "requirement", "in-source", "news-count", "clause-break", "approximator", "streak", "streak-after", "vague-number", "no-claim-cue", "topic-word", "first-hand-modifier", "standard-suffix", "duration-verb", "clause-cue", "participant", "research-word", "forecast-cue", "policy-noun", "length-noun", "bracket-lead", "scenario-opener", "bound", "range-word", "partitive-pronoun", "person-pronoun",
+	"comparison-word", "reference-heading", "refer-back-opener", "requirement", "in-source", "news-count", "clause-break", "approximator", "streak", "streak-after", "vague-number", "no-claim-cue", "topic-word", "first-hand-modifier", "standard-suffix", "duration-verb", "clause-cue", "participant", "research-word", "forecast-cue", "policy-noun", "length-noun", "bracket-lead", "scenario-opener", "bound", "range-word", "partitive-pronoun", "person-pronoun", "owned-report", "method-verb", "selection-word", "fixed-size-part", "policy-link", "vague-share",
 }
 
 // Name returns the lexicon.txt name of the text class.
@@ -554,6 +560,9 @@ func WordsOf(c Class) []string {
 	}
 	return out
 }
+
+// TextMembers returns the members of text class c as written in the data.
+func TextMembers(c TextClass) []string { return lexicon.classes[len(classNames)+int(c)].Members }
 
 // Members returns the members of class c as written in the data.
 func Members(c Class) []string {

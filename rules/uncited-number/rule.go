@@ -615,8 +615,9 @@ func (c *numberCheck) findFigures() {
 			// scale in a statement of what may be claims no fact.
 			continue
 		}
-		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(sourcing.Word(c.text, c.toks[start]), prose.VagueNumber) ||
-			roundPlural(sourcing.Word(c.text, c.toks[start]))
+		w := sourcing.Word(c.text, c.toks[start])
+		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(w, prose.VagueNumber) || prose.Has(w, prose.VagueShare) ||
+			roundPlural(w)
 		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End, vague: vague})
 	}
 }
@@ -763,8 +764,9 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 // isPolicy reports whether a figure is a policy figure, a rule set by
 // someone rather than a fact (CLAIMS.md): one of the next words, or the
 // two next together, is a policy noun ("a 35 percent tariff", "a $17
-// minimum wage"), or the figure follows one and "of" ("tariffs of 5 to
-// 25 percent"). Both looks are a few words long.
+// minimum wage"), or the figure follows one and a policy link ("tariffs
+// of 5 to 25 percent", "a payout ranging from $300 to $5,000"). Both
+// looks are a few words long.
 func isPolicy(text string, f figure) bool {
 	after := text[f.end:min(len(text), f.end+40)]
 	if i := strings.IndexAny(after, ".,;:!?()"); i >= 0 {
@@ -776,9 +778,15 @@ func isPolicy(text string, f figure) bool {
 			return true
 		}
 	}
-	before := strings.TrimRight(text[max(0, f.start-24):f.start], " ")
-	if rest, ok := strings.CutSuffix(before, " of"); ok {
-		_, ok := prose.EndsWith(rest, prose.PolicyNoun)
+	before := strings.TrimRight(text[max(0, f.start-48):f.start], " ")
+	// The upper end of a range: "ranging from $300 to $5,000".
+	if rest, ok := strings.CutSuffix(before, " to"); ok {
+		if k := strings.LastIndexByte(rest, ' '); k >= 0 && strings.ContainsAny(rest[k:], "0123456789") {
+			before = strings.TrimRight(rest[:k], " ")
+		}
+	}
+	if i, ok := prose.EndsWith(before, prose.PolicyLink); ok {
+		_, ok := prose.EndsWith(strings.TrimRight(before[:i], " "), prose.PolicyNoun)
 		return ok
 	}
 	return false
@@ -861,11 +869,14 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	case unitQty:
 		return c.rangeStart(i, last), c.perTail(q.end), true
 	case scaledQty, fractionQty:
+		if q.kind == fractionQty && c.selected(i) {
+			return 0, 0, false // "the bottom fifth of incomes"
+		}
 		e, _ := c.unitOrNoun(q.end)
 		return i, c.perTail(e), true
 	case compoundQty:
-		if q.digits && c.labelled(i) {
-			return 0, 0, false
+		if q.digits && c.labelled(i) || c.fixedSize(i) {
+			return 0, 0, false // "Title 42-compliant", "the 28-nation bloc"
 		}
 		return i, q.end, true
 	case suffixScaledQty:
@@ -1056,10 +1067,27 @@ func (c *numberCheck) percent(i, last, end int, v float64) (int, int, bool) {
 	if (v == 100 || v == 0) && !(sourcing.Joined(c.toks, end-1) && sourcing.IsWord(c.text, c.toks[end], "of")) {
 		return 0, 0, false
 	}
-	if i > 0 && sourcing.Joined(c.toks, i-1) && (sourcing.IsWord(c.text, c.toks[i-1], "top") || sourcing.IsWord(c.text, c.toks[i-1], "bottom")) {
+	if c.selected(i) {
 		return 0, 0, false // a selection: "the top 10% of developers"
 	}
 	return c.rangeStart(i, last), c.perTail(end), true
+}
+
+// selected reports whether the share or fraction at word i is a group
+// chosen by rank: "the top 10% of developers", "the bottom fifth of
+// incomes" (selection-word).
+func (c *numberCheck) selected(i int) bool {
+	return i > 0 && sourcing.Joined(c.toks, i-1) && prose.Has(sourcing.Word(c.text, c.toks[i-1]), prose.SelectionWord)
+}
+
+// fixedSize reports whether the compound at word i is the fixed size of a
+// well-known union after "the": "the 28-nation bloc" (fixed-size-part).
+func (c *numberCheck) fixedSize(i int) bool {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) || !sourcing.IsWord(c.text, c.toks[i-1], "the") {
+		return false
+	}
+	w := sourcing.Word(c.text, c.toks[i])
+	return prose.Has(w[strings.LastIndexByte(w, '-')+1:], prose.FixedSizePart)
 }
 
 // labelled reports whether the number at word i names something rather
@@ -1355,7 +1383,7 @@ func mayStartQuantity(text string, t sourcing.Token) bool {
 		return true
 	case len(w) <= 2:
 		return w == "a" || w == "an" || w == "A" || w == "An"
-	case prose.Has(w, prose.VagueNumber): // "several hundred"
+	case prose.Has(w, prose.VagueNumber) || prose.Has(w, prose.VagueShare): // "several hundred", "the majority of"
 		return true
 	}
 	return t.Joiner || isCurrencyCode(w)
@@ -1511,6 +1539,25 @@ func cutDash(s string) (string, bool) {
 	return strings.CutPrefix(s, "–")
 }
 
+// approximated reports whether the word before word i makes it an
+// amount however it goes on: an approximator ("almost half") or "more
+// than", "less than" ("more than half the agencies").
+func (c *numberCheck) approximated(i int) bool {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) {
+		return false
+	}
+	if rest := strings.TrimLeft(c.text[c.toks[i].End:], " "); strings.HasPrefix(rest, "(") ||
+		sourcing.Joined(c.toks, i) && (sourcing.IsWord(c.text, c.toks[i+1], "a") || sourcing.IsWord(c.text, c.toks[i+1], "an")) {
+		return false // "nearly half (48%)": the figure in brackets; "more than half a dozen": a scale
+	}
+	prev := sourcing.Word(c.text, c.toks[i-1])
+	if prose.Has(prev, prose.Approximator) {
+		return true
+	}
+	return strings.EqualFold(prev, "than") && i > 1 && sourcing.Joined(c.toks, i-2) &&
+		(sourcing.IsWord(c.text, c.toks[i-2], "more") || sourcing.IsWord(c.text, c.toks[i-2], "less"))
+}
+
 // wordQuantity parses a number written in words: "three", "twenty-five",
 // "a hundred", "three million", "two-thirds", "tens of thousands", "half
 // a kilo".
@@ -1536,9 +1583,13 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	case t.Is(sourcing.PluralScale):
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true
-	case t.Is(sourcing.FractionWord) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
-		// "half of the voters", "a third of the population"
+	case t.Is(sourcing.FractionWord) && (sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") || c.approximated(i)):
+		// "half of the voters", "a third of the population", "more than
+		// half the agencies", "cut costs by almost half"
 		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
+	case prose.Has(w, prose.VagueShare) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
+		// "the majority of our research": a share with no number
+		return quantity{end: i + 1, value: 0.5, kind: fractionQty}, true
 	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+2 < len(toks) && sourcing.Joined(toks, i) &&
 		sourcing.Joined(toks, i+1) && toks[i+1].Is(sourcing.FractionWord) && sourcing.IsWord(text, toks[i+2], "of"):
 		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true

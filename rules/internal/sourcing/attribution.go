@@ -187,7 +187,7 @@ func (s *Sourcing) namedAttribution(b *lint.Block, si int) bool {
 // conducted an analysis of GSA's 184 websites" counts the websites itself,
 // the writer's own figure).
 func Credits(text string, a prose.Attribution) bool {
-	return !prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue)
+	return a.Method || !prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue)
 }
 
 // hasCitation reports whether the engine found a citation in sentence si.
