@@ -678,6 +678,31 @@ func (c *numberCheck) listOfAims(b *lint.Block) bool {
 	return false
 }
 
+// advice reports whether a sentence opens as an order to the reader with
+// an advice verb ("Save a quarter of the cost", "Don't spend more than 30
+// percent on rent"), not a name ("Save the Children raised…").
+func advice(text string, toks []sourcing.Token) bool {
+	k := 0
+	if len(toks) > 0 && (sourcing.IsWord(text, toks[0], "don't") || sourcing.IsWord(text, toks[0], "don’t") || sourcing.IsWord(text, toks[0], "never")) {
+		k = 1
+	}
+	if k+1 >= len(toks) || !sourcing.Joined(toks, k) || !prose.Has(sourcing.Word(text, toks[k]), prose.AdviceVerb) {
+		return false
+	}
+	next := toks[k+1]
+	if upper(sourcing.Word(text, next)) || next.Is(prose.BeVerb|sourcing.ModalWord) {
+		return false
+	}
+	// "Save the Children": a name after its article.
+	return !(next.Is(prose.Determiner) && k+2 < len(toks) && sourcing.Joined(toks, k+1) && upper(sourcing.Word(text, toks[k+2])))
+}
+
+// upper reports whether w starts with a capital letter.
+func upper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // isHypothetical reports whether a sentence states a condition or talks
 // to the reader about aims: "If the site loads in 2 seconds…", "You might
 // hope to see a bounce rate closer to 30%", "you're aiming for 80%". Its
@@ -692,6 +717,9 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 		return true
 	}
 	if len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say") {
+		return true
+	}
+	if advice(text, toks) {
 		return true
 	}
 	reader, aim := false, false
@@ -779,14 +807,24 @@ func isPolicy(text string, f figure) bool {
 		}
 	}
 	before := strings.TrimRight(text[max(0, f.start-48):f.start], " ")
-	// The upper end of a range: "ranging from $300 to $5,000".
+	// The upper end of a range: "ranging from $300 to $5,000", "from 5
+	// percent to 25 percent": back over the lower end and its unit.
 	if rest, ok := strings.CutSuffix(before, " to"); ok {
-		if k := strings.LastIndexByte(rest, ' '); k >= 0 && strings.ContainsAny(rest[k:], "0123456789") {
-			before = strings.TrimRight(rest[:k], " ")
+		for n := 0; n < 2; n++ {
+			k := strings.LastIndexByte(rest, ' ')
+			if k < 0 {
+				break
+			}
+			digits := strings.ContainsAny(rest[k:], "0123456789")
+			rest = strings.TrimRight(rest[:k], " ")
+			if digits {
+				before = rest
+				break
+			}
 		}
 	}
 	if i, ok := prose.EndsWith(before, prose.PolicyLink); ok {
-		_, ok := prose.EndsWith(strings.TrimRight(before[:i], " "), prose.PolicyNoun)
+		_, ok := prose.EndsWith(strings.TrimRight(before[:i], " ,"), prose.PolicyNoun)
 		return ok
 	}
 	return false
