@@ -945,6 +945,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.StandardSuffix) {
 		return 0, 0, false // "a 508 compliance review": a standard's name
 	}
+	// "an 80-19 vote": a tally, a result however its parts compare; a
+	// small one ("a 5-4 decision") describes.
+	if q.pairMax >= float64(c.opts.MinCount) && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.TallyNoun) {
+		return i, e + 1, true
+	}
 	if rateEnd := c.rateAfter(e, q.value); rateEnd > 0 {
 		e, _ := c.unitOrNoun(rateEnd)
 		return i, e, true
@@ -992,9 +997,10 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		prose.Has(sourcing.Word(text, toks[i-1]), prose.Approximator) && c.bare(e) {
 		return i, e, true
 	}
-	// "killing 15.": the object of a verb, ending its clause.
-	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
-		!sourcing.Joined(toks, e-1) && isGerund(sourcing.Word(text, toks[i-1])) {
+	// "killing 15.", "killing more than 10,000.": the object of a verb,
+	// ending its clause.
+	if g := c.beforeApproximation(i); !q.year && q.value > float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) &&
+		!sourcing.Joined(toks, e-1) && isGerund(sourcing.Word(text, toks[g-1])) {
 		return i, e, true
 	}
 	// "a team of 40"
@@ -1076,6 +1082,22 @@ func (c *numberCheck) streak(i, ne int) bool {
 		}
 	}
 	return false
+}
+
+// beforeApproximation returns where the words that approximate the number
+// at word i start ("more than", "nearly"), or i.
+func (c *numberCheck) beforeApproximation(i int) int {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) {
+		return i
+	}
+	if prose.Has(sourcing.Word(c.text, c.toks[i-1]), prose.Approximator) {
+		return i - 1
+	}
+	if i > 1 && sourcing.IsWord(c.text, c.toks[i-1], "than") && sourcing.Joined(c.toks, i-2) &&
+		(sourcing.IsWord(c.text, c.toks[i-2], "more") || sourcing.IsWord(c.text, c.toks[i-2], "fewer")) {
+		return i - 2
+	}
+	return i
 }
 
 // isGerund reports a lowercase word in -ing: "killing", "injuring".
@@ -1312,6 +1334,8 @@ func (c *numberCheck) rateAfter(e int, first float64) int {
 	case sourcing.IsWord(text, toks[e], "in"):
 	case sourcing.IsWord(text, toks[e], "out") && sourcing.IsWord(text, toks[k], "of") && sourcing.Joined(toks, k):
 		k++
+	case sourcing.IsWord(text, toks[e], "of") && sourcing.IsWord(text, toks[k], "every") && sourcing.Joined(toks, k):
+		k++ // "one of every nine voters"
 	default:
 		return 0
 	}
@@ -1407,6 +1431,9 @@ type quantity struct {
 	kind   quantityKind
 	digits bool // written in digits
 	year   bool // four plain digits that may be a year
+	// pairMax is the larger of the two numbers of a pair written with a
+	// dash ("80-19"), or 0.
+	pairMax float64
 }
 
 // mayStartQuantity is a cheap test that rules out most words before
@@ -1528,7 +1555,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			}
 			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
 		}
-		q.value, rest = v2, r[n2:]
+		q.value, q.pairMax, rest = v2, max(v, v2), r[n2:]
 		if _, more := cutDash(rest); more {
 			return quantity{}, false
 		}
