@@ -959,8 +959,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, ce, true
 		}
 	}
-	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && c.tookBefore(i, sourcing.Word(text, toks[e])) && !hasModal(toks) {
-		return c.rangeStart(i, last), e + 1, true // "took under six minutes": a measured result
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && (c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i)) && !hasModal(toks) {
+		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
 		if q.year && c.afterDateWord(i) {
@@ -1062,6 +1062,18 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		}
 	}
 	return false
+}
+
+// onlyIn reports whether the length of time at word i follows "in just"
+// or "within only": "produced two models in just six months" stresses a
+// result, where "in six months" may only date it.
+func (c *numberCheck) onlyIn(i int) bool {
+	toks, text := c.toks, c.text
+	if i < 2 || !sourcing.Joined(toks, i-2) || !sourcing.Joined(toks, i-1) {
+		return false
+	}
+	return (sourcing.IsWord(text, toks[i-1], "just") || sourcing.IsWord(text, toks[i-1], "only")) &&
+		(sourcing.IsWord(text, toks[i-2], "in") || sourcing.IsWord(text, toks[i-2], "within"))
 }
 
 // streak reports a run of events, news however small: "six primaries in a
