@@ -325,6 +325,9 @@ func (p *Paragraph) findInSentence(si int) {
 			(!p.is(toks[k-1], "that") || t.Is(NounCue|SourceNoun)) {
 			continue // "an estimated 4,000", "the report", "that claim"; not "a notice that read"
 		}
+		if k > 0 && t.Is(NounCue) && !t.Is(SourceNoun) && !toks[k-1].BreakAfter && p.number(toks[k-1]) {
+			continue // "40 comments", "seven posts": things counted, not a cue
+		}
 		if k+1 < len(toks) && toks[k+1].Is(Cue) && !t.BreakAfter && t.Is(SourceNoun|VagueSource) {
 			continue // "reports show": the first is the source
 		}
@@ -344,6 +347,12 @@ func (p *Paragraph) findInSentence(si int) {
 	}
 	p.findColonsAndDashes(si)
 	p.findColonLine(si)
+}
+
+// number reports whether word t is a number: digits or a number word.
+func (p *Paragraph) number(t Token) bool {
+	c := p.Text[t.Start]
+	return c >= '0' && c <= '9' || t.Is(NumberWord)
 }
 
 // passive reports whether the cue at word k follows a form of "be",

@@ -82,6 +82,7 @@ func TestAttributionForms(t *testing.T) {
 		{"That held the IMF's estimate of growth at 3.1 percent.", []want{{"the IMF's", "estimate", "That held the IMF's estimate of growth at 3.1 percent.", Named}}},
 		{"It edged up its forecast to 4.2 percent.", nil},
 		{"Trump's poll numbers improved to 45 percent.", nil},
+		{"Kloth and her team received an average of 37 comments a month.", nil},
 		{"The Washington Post/ABC News poll was conducted Sept. 19 to 22 among 1,001 adults.", []want{{"The Washington Post/ABC News poll", "conducted", "The Washington Post/ABC News poll was conducted Sept. 19 to 22 among 1,001 adults.", Named}}},
 		{"Quinnipiac conducted the poll of 1,042 voters.", []want{{"Quinnipiac", "conducted", "the poll of 1,042 voters.", Named}}},
 		{"The Office of Customer Experience conducted an analysis of 184 websites.", []want{{"The Office of Customer Experience", "conducted", "an analysis of 184 websites.", Named}}},

@@ -1314,6 +1314,9 @@ func (c *numberCheck) pluralNoun(t sourcing.Token) bool {
 	if t.Is(prose.StrictCue) {
 		not &^= prose.Cue // "44 states": nearly always a noun
 	}
+	if t.Is(prose.NounCue) {
+		not &^= prose.Cue | sourcing.ReportVerb // "40 comments", "12 posts": more often nouns than verbs
+	}
 	return !t.Is(not)
 }
 
