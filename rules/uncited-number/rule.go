@@ -1153,9 +1153,10 @@ func (c *numberCheck) selected(i int) bool {
 }
 
 // fixedSize reports whether the compound at word i is the fixed size of a
-// well-known union after "the": "the 28-nation bloc" (fixed-size-part).
+// union after an article: "the 28-nation bloc", "members of a 28-nation
+// bloc" (fixed-size-part).
 func (c *numberCheck) fixedSize(i int) bool {
-	if i == 0 || !sourcing.Joined(c.toks, i-1) || !sourcing.IsWord(c.text, c.toks[i-1], "the") {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) || !c.toks[i-1].Is(prose.Determiner) {
 		return false
 	}
 	w := sourcing.Word(c.text, c.toks[i])
