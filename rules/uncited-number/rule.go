@@ -1259,7 +1259,7 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	if j < len(toks) && sourcing.Joined(toks, j-1) && sourcing.IsWord(c.text, toks[j], "of") {
 		j++
 	}
-	for m := 0; m < 3 && j < len(toks) && sourcing.Joined(toks, j-1); m++ {
+	for m := 0; m < 4 && j < len(toks) && sourcing.Joined(toks, j-1); m++ {
 		t := toks[j]
 		if m == 0 && isDurationWord(sourcing.Word(c.text, t)) {
 			break // "the 30 day views": a length of time qualifies the noun
@@ -1270,12 +1270,26 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		if c.isNoun(t) {
 			return j + 1, false
 		}
-		if !c.isModifier(t) {
+		if !c.isModifier(t) && !c.inName(j) {
 			break
 		}
 		j++
 	}
 	return k, false
+}
+
+// inName reports whether word j is a small word inside a name of
+// capitalised words, which modifies a counted noun as one word: "44 Code
+// for America brigades".
+func (c *numberCheck) inName(j int) bool {
+	toks := c.toks
+	if j == 0 || j+1 >= len(toks) || !sourcing.Joined(toks, j-1) || !sourcing.Joined(toks, j) {
+		return false
+	}
+	if !sourcing.IsWord(c.text, toks[j], "for") && !sourcing.IsWord(c.text, toks[j], "of") && !sourcing.IsWord(c.text, toks[j], "and") {
+		return false
+	}
+	return upper(sourcing.Word(c.text, toks[j-1])) && upper(sourcing.Word(c.text, toks[j+1]))
 }
 
 // isDurationWord reports whether w names a length of time, which makes a
