@@ -800,6 +800,10 @@ func isPolicy(text string, f figure) bool {
 	if i := strings.IndexAny(after, ".,;:!?()"); i >= 0 {
 		after = after[:i] // the figure's own clause only
 	}
+	// A prize: "$50,000 for 1st place" (prize-place).
+	if i := strings.Index(after, " place"); i > 0 && prose.Has(strings.TrimLeft(after[:i+len(" place")], " "), prose.PrizePlace) {
+		return true
+	}
 	words := strings.FieldsFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
 	for n := 1; n <= min(len(words), 2); n++ {
 		if prose.Has(words[n-1], prose.PolicyNoun) || n == 2 && prose.Has(words[0]+" "+words[1], prose.PolicyNoun) {
