@@ -977,6 +977,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) || prose.Has(sourcing.Word(text, toks[ne-1]), prose.NewsCount) {
 			return c.rangeStart(i, last), tail, true
 		}
+		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) && prose.Has(sourcing.Word(text, toks[ne]), prose.NewsCount) {
+			return c.rangeStart(i, last), ne + 1, true // "two police officers shot": the event makes the count news
+		}
 		return 0, 0, false
 	}
 	// "three killed", "two dead": a count of an event, news however small.
