@@ -978,7 +978,10 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return c.rangeStart(i, last), tail, true
 		}
 		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) && prose.Has(sourcing.Word(text, toks[ne]), prose.NewsCount) {
-			return c.rangeStart(i, last), ne + 1, true // "two police officers shot": the event makes the count news
+			return c.rangeStart(i, last), ne + 1, true // "three people killed": the event makes the count news
+		}
+		if !q.year && q.value > 1 && i == 0 && ne == len(toks) && c.wholeBlock() {
+			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties"
 		}
 		return 0, 0, false
 	}
@@ -1069,6 +1072,15 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		}
 	}
 	return false
+}
+
+// wholeBlock reports whether the sentence being read is the whole of its
+// block: a line that holds nothing but a count ("4 block parties") is a
+// statistic, however small.
+func (c *numberCheck) wholeBlock() bool {
+	toks := c.toks
+	return len(toks) > 0 && strings.TrimSpace(c.text[:toks[0].Start]) == "" &&
+		strings.TrimRight(strings.TrimSpace(c.text[toks[len(toks)-1].End:]), ".") == ""
 }
 
 // onlyIn reports whether the length of time at word i follows "in just"
