@@ -666,6 +666,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	for srcStart > 0 && j-srcStart < maxSourceWords && (!toks[srcStart-1].BreakAfter || p.initial(toks[srcStart-1])) && p.inSource(toks, srcStart-1) {
 		srcStart--
 	}
+	srcStart = p.definiteStart(toks, srcStart, j)
 	// A vague phrase may hold a clause word: "a source close to the mayor".
 	for m := srcStart - 1; m >= 0 && j-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
 		if _, n := p.phraseAt(toks, m, VaguePhrase); n > 0 && m+n >= srcStart && toks[m].Is(VagueModifier|VagueSource) {
@@ -815,6 +816,24 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	p.add(a)
+}
+
+// definiteStart returns where the source words toks[start:j] begin when
+// a definite description inside them, after a noun, refers back to a name
+// ("a probe the law enforcement agency said", the FBI named before): the
+// description is the source, not the noun before it. Otherwise start.
+func (p *Paragraph) definiteStart(toks []Token, start, j int) int {
+	for d := start + 1; d < j-1; d++ {
+		prev := toks[d-1]
+		if !toks[d].Is(Definite) || prev.BreakAfter || prev.Is(Preposition|VagueModifier|Determiner|FunctionWord) ||
+			p.capitalised(prev) || p.participle(prev) {
+			continue
+		}
+		if p.classify(toks[d:j], false) == Named {
+			return d
+		}
+	}
+	return start
 }
 
 // inSource reports whether word i, read backwards from a cue, may belong to
@@ -1252,6 +1271,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if head.Is(SourceNoun) && src[0].Is(VagueModifier) {
 		return Vague // "a recent study", "several reports"
+	}
+	if head.Is(Role) && len(src) > 1 && src[len(src)-2].Is(Role|Body) && !src[len(src)-2].Is(VagueSource) && p.nameBefore(src[0].Start) {
+		return Named // "a school spokesman" after the school is named: the role of a named body
 	}
 	if head.Is(Role) && !src[0].Is(Definite) {
 		return Vague // "a spokesman", "officials" with no body named
