@@ -117,8 +117,13 @@ func (p *Paragraph) Words(i int) []Token {
 
 func (p *Paragraph) sentenceWords(i int) []Token {
 	if !p.read[i] {
-		s := p.Sentences[i]
-		p.words[i] = Tokenize(make([]Token, 0, (s.End-s.Start)/6+1), p.Text, s.Start, s.End)
+		// Tokenize into a pooled buffer and keep an exact copy: a guess at
+		// the size wastes memory or grows the slice, and these copies are
+		// the model's largest allocation.
+		s, buf := p.Sentences[i], GetTokens()
+		*buf = Tokenize((*buf)[:0], p.Text, s.Start, s.End)
+		p.words[i] = slices.Clone(*buf)
+		PutTokens(buf)
 		p.read[i] = true
 	}
 	return p.words[i]
