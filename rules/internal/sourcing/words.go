@@ -418,3 +418,23 @@ const MaxLexWord = prose.MaxWord
 // TrimTrailing drops closing marks and punctuation at the end of
 // text[i:j]; see prose.TrimTrailing.
 func TrimTrailing(text string, i, j int) int { return prose.TrimTrailing(text, i, j) }
+
+// NextField returns the first field of s as strings.FieldsFunc(s, sep)
+// splits it, and the rest of s after it; ok is false when s has none.
+// Reading fields one at a time allocates nothing and stops where the
+// caller stops.
+func NextField(s string, sep func(rune) bool) (field, rest string, ok bool) {
+	start := -1
+	for i, r := range s {
+		switch {
+		case start < 0 && !sep(r):
+			start = i
+		case start >= 0 && sep(r):
+			return s[start:i], s[i:], true
+		}
+	}
+	if start < 0 {
+		return "", "", false
+	}
+	return s[start:], "", true
+}
