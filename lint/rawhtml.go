@@ -2,7 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"regexp"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -27,18 +26,115 @@ type fastRawHTML struct {
 	inner parser.InlineParser
 }
 
-// A tag as CommonMark's "Raw HTML" section defines it, written for one
-// line: white space is spaces and tabs only, since a match must end
-// inside its line anyway. Every match is one goldmark's own expression
-// would make too; a tag these miss goes to goldmark's parser.
-var (
-	tagName        = `[A-Za-z][A-Za-z0-9-]*`
-	attributeName  = `[A-Za-z_:][A-Za-z0-9_.:-]*`
-	attributeValue = `(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*")`
-	attribute      = `[ \t]+` + attributeName + `(?:[ \t]*=[ \t]*` + attributeValue + `)?`
-	openTagRegexp  = regexp.MustCompile(`^<` + tagName + `(?:` + attribute + `)*[ \t]*/?>`)
-	closeTagRegexp = regexp.MustCompile(`^</` + tagName + `[ \t]*>`)
-)
+// matchOpenTag returns the end of the start tag at the start of b, or -1:
+// a tag as CommonMark's "Raw HTML" section defines it, written for one
+// line (white space is spaces and tabs only, since a match must end
+// inside its line anyway), so that every match is one goldmark's own
+// expression makes too; a tag it misses goes to goldmark's parser. It is
+// the regular expression openTagRegexp of the tests read in one pass,
+// without the matcher's backtracking: the expression has one way to
+// match, since a name or an unquoted value taken shorter leaves a byte
+// nothing after it can read, and a quote is read only by a quoted value.
+// TestTagMatchersMatchRegexps holds the two together.
+func matchOpenTag(b []byte) int {
+	if len(b) == 0 || b[0] != '<' {
+		return -1
+	}
+	i := tagNameEnd(b, 1)
+	if i < 0 {
+		return -1
+	}
+	for {
+		ws := skipBlanks(b, i)
+		switch {
+		case ws < len(b) && b[ws] == '>':
+			return ws + 1
+		case ws+1 < len(b) && b[ws] == '/' && b[ws+1] == '>':
+			return ws + 2
+		case ws == i || ws == len(b) || !attrNameStart[b[ws]]:
+			return -1 // an attribute needs white space before it
+		}
+		i = ws + 1
+		for i < len(b) && attrNameByte[b[i]] {
+			i++
+		}
+		eq := skipBlanks(b, i)
+		if eq == len(b) || b[eq] != '=' {
+			continue // no value
+		}
+		v := skipBlanks(b, eq+1)
+		if v == len(b) {
+			return -1
+		}
+		switch c := b[v]; c {
+		case '"', '\'':
+			end := bytes.IndexByte(b[v+1:], c)
+			if end < 0 {
+				return -1
+			}
+			i = v + 1 + end + 1
+		default:
+			if !unquotedByte(c) {
+				return -1
+			}
+			for i = v + 1; i < len(b) && unquotedByte(b[i]); i++ {
+			}
+		}
+	}
+}
+
+// matchCloseTag is matchOpenTag for an end tag (closeTagRegexp).
+func matchCloseTag(b []byte) int {
+	if len(b) < 2 || b[0] != '<' || b[1] != '/' {
+		return -1
+	}
+	i := tagNameEnd(b, 2)
+	if i < 0 {
+		return -1
+	}
+	if i = skipBlanks(b, i); i < len(b) && b[i] == '>' {
+		return i + 1
+	}
+	return -1
+}
+
+// tagNameEnd returns the end of the tag name starting at b[i], or -1.
+func tagNameEnd(b []byte, i int) int {
+	if i >= len(b) || !isASCIILetter(b[i]) {
+		return -1
+	}
+	for i++; i < len(b) && (isASCIILetter(b[i]) || b[i] >= '0' && b[i] <= '9' || b[i] == '-'); i++ {
+	}
+	return i
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// skipBlanks skips spaces and tabs from b[i].
+func skipBlanks(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// unquotedByte reports whether c may be in an unquoted attribute value:
+// any byte but white space, controls and "'=<>`; every byte of a
+// multi-byte rune is outside that ASCII set.
+func unquotedByte(c byte) bool {
+	return c > 0x20 && c != '"' && c != '\'' && c != '=' && c != '<' && c != '>' && c != '`'
+}
+
+// The bytes that start (attrNameStart) and continue (attrNameByte) an
+// attribute name.
+var attrNameStart, attrNameByte = func() (start, more [256]bool) {
+	for c := range 256 {
+		b := byte(c)
+		start[c] = isASCIILetter(b) || b == '_' || b == ':'
+		more[c] = start[c] || b >= '0' && b <= '9' || b == '.' || b == '-'
+	}
+	return start, more
+}()
 
 // maxFastTag bounds the bytes of a line the fast path reads: a longer
 // tag is left to goldmark.
@@ -49,27 +145,22 @@ func (p *fastRawHTML) Trigger() []byte { return p.inner.Trigger() }
 func (p *fastRawHTML) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	if seg.Padding == 0 && len(line) == seg.Stop-seg.Start {
-		var re *regexp.Regexp
+		var match func([]byte) int
 		switch {
 		case len(line) > 1 && util.IsAlphaNumeric(line[1]):
-			re = openTagRegexp
+			match = matchOpenTag
 		case len(line) > 2 && line[1] == '/' && util.IsAlphaNumeric(line[2]):
-			re = closeTagRegexp
+			match = matchCloseTag
 		}
-		if re != nil {
+		if match != nil {
 			window := line[:min(len(line), maxFastTag)]
-			// Without a quote before the first ">", a match ends there: the
-			// matcher's work grows with the bytes it is given.
-			if i := bytes.IndexByte(window, '>'); i >= 0 && !bytes.ContainsAny(window[:i], `"'`) {
-				window = window[:i+1]
-			}
 			// The match must end inside the line (goldmark's reader moves to
 			// the next line after its last byte) and read no byte its rune
 			// reader stops at: invalid UTF-8 or U+FFFD.
-			if m := re.FindIndex(window); m != nil && m[1] < len(line) && readable(window[:m[1]]) {
+			if end := match(window); end >= 0 && end < len(line) && readable(window[:end]) {
 				node := ast.NewRawHTML()
-				node.Segments.Append(text.NewSegment(seg.Start, seg.Start+m[1]))
-				block.Advance(m[1])
+				node.Segments.Append(text.NewSegment(seg.Start, seg.Start+end))
+				block.Advance(end)
 				return node
 			}
 		}
