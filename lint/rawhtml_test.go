@@ -1,10 +1,15 @@
 package lint
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // The tags matchOpenTag and matchCloseTag read, as regular expressions: a
@@ -82,5 +87,55 @@ func TestTagMatchersMatchRegexps(t *testing.T) {
 	}
 	if matched < 20000 {
 		t.Errorf("only %d of the strings are tags: the random ones test too little", matched)
+	}
+}
+
+// TestBlockTagsAreGoldmarks checks blockTags against goldmark: a line of
+// a tag interrupts a paragraph as an HTML block (type 6) exactly when
+// goldmark lists the tag, for every element name of HTML.
+func TestBlockTagsAreGoldmarks(t *testing.T) {
+	names := strings.Fields(`a abbr address area article aside audio b base basefont bdi bdo big blink blockquote body
+		br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em
+		embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
+		i iframe img input ins kbd label legend li link main map mark marquee menu menuitem meta meter nav nobr
+		noframes noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script
+		search section select slot small source span strike strong style sub summary sup table tbody td template
+		textarea tfoot th thead time title tr track tt u ul var video wbr`)
+	for name := range blockTags {
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
+		src := []byte("para\n<" + name + ">\n")
+		doc := stockParser.Parse(text.NewReader(src))
+		h, ok := doc.LastChild().(*ast.HTMLBlock)
+		interrupts := ok && h.HTMLBlockType == ast.HTMLBlockType6
+		if interrupts != blockTags[name] {
+			t.Errorf("<%s>: goldmark opens a type 6 block: %v; blockTags has it: %v", name, interrupts, blockTags[name])
+		}
+	}
+}
+
+// TestFastHTMLBlockMatchesGoldmark compares the trees of documents of
+// lines that start with "<" in every way: indented by spaces or a tab,
+// end tags with spaces, block and other tags in any case, names running
+// on, and every ending the expressions tell apart; after a paragraph, in
+// a list and in a quotation.
+func TestFastHTMLBlockMatchesGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 34))
+	pick := func(list ...string) string { return list[rng.IntN(len(list))] }
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			b.WriteString(pick("", "", " ", "   ", "    ", "\t", "- ", "> ", "1. ", "text\n", "\n"))
+			b.WriteString(pick("<", "<", "</", "</ ", "< ", "<!", "<?"))
+			b.WriteString(pick("div", "DIV", "Div", "p", "P", "table", "h1", "h7", "span", "img", "pre", "Script",
+				"textarea", "divx", "div-1", "p2", "blockquote", "figcaption", "searchx", "a", "1", ""))
+			b.WriteString(pick("", ">", "/>", " ", " class=\"x\">", ">text", "\t>", ":", "x", "\r", " >", "/ >",
+				"></div>", "></textarea>"))
+			b.WriteString(pick("\n", "\r\n", "\n\n", "\nmore\n", "\n</div>\n"))
+		}
+		sameAsGFM(t, fmt.Sprint("html block case ", n), []byte(b.String()))
 	}
 }
