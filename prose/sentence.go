@@ -136,7 +136,8 @@ func endsWithPeriod(before, after string) bool {
 	if w == "" {
 		return true
 	}
-	if Exact(w)&Abbreviation != 0 {
+	exact := Exact(w) // one lookup for both classes
+	if exact&Abbreviation != 0 {
 		return false
 	}
 	if strings.Contains(w, ".") {
@@ -144,7 +145,7 @@ func endsWithPeriod(before, after string) bool {
 		// determiner that opens sentences follows: "…outside the U.S. We…".
 		return opensWithSubject(after)
 	}
-	if Exact(w)&NumberAbbreviation != 0 && after != "" && after[0] >= '0' && after[0] <= '9' {
+	if exact&NumberAbbreviation != 0 && after != "" && after[0] >= '0' && after[0] <= '9' {
 		return false
 	}
 	// An initial: a single capital letter ("J. K. Rowling").
