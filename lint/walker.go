@@ -53,7 +53,7 @@ func (d *Document) parseMarkdown() {
 	body := d.Source[base:]
 	root := MarkdownParser().Parse(text.NewReader(body))
 	w := &walker{d: d, src: body, base: base}
-	w.prose.Grow(len(body)) // a document's prose is rarely longer than its source
+	w.allText.Grow(len(body)) // a document's prose is rarely longer than its source
 	pooled := textBuffers.Get().(*textBufferPair)
 	w.tb.buf, w.tb.segs = pooled.buf[:0], pooled.segs[:0]
 	w.walk(root, nil)
@@ -133,12 +133,15 @@ type walker struct {
 	// kids spans the containers met so far directly inside the container
 	// being walked (offsets in the parser's input).
 	kids kidSpan
-	// prose and segs hold every block's text and map, one after another:
+	// allText and segs hold every block's text and map, one after another:
 	// each block's Text and map are slices of them, not allocations of
 	// their own. Both are only ever appended to, so the slices handed out
 	// stay as they are when a later block grows them.
-	prose strings.Builder
-	segs  []segment
+	allText strings.Builder
+	segs    []segment
+	// sentences holds every block's sentences, one after another, the
+	// same way.
+	sentences []prose.Sentence
 }
 
 // kidSpan is where a container's child containers start and end.
@@ -352,13 +355,16 @@ func (w *walker) newBlock(kind BlockKind, level, start, end int, parent *Contain
 func (w *walker) finishBlock(b *Block) {
 	t := &w.tb
 	w.closeHTMLLink(t)
-	start := w.prose.Len()
-	w.prose.Write(t.buf)
-	b.Text = w.prose.String()[start:]
+	start := w.allText.Len()
+	w.allText.Write(t.buf)
+	b.Text = w.allText.String()[start:]
 	lo := len(w.segs)
 	w.segs = append(w.segs, t.segs...)
 	b.m = w.segs[lo:len(w.segs):len(w.segs)]
-	b.Sentences = prose.SplitSentences(b.Text)
+	n := len(w.sentences)
+	if w.sentences = prose.AppendSentences(w.sentences, b.Text); len(w.sentences) > n {
+		b.Sentences = w.sentences[n:len(w.sentences):len(w.sentences)]
+	}
 	b.Quotes = prose.FindQuotes(b.Text)
 	w.pandoc(b)
 	for _, c := range b.Citations {

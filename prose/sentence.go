@@ -12,8 +12,13 @@ import (
 // "No. 5"), words with inner periods ("U.S.", "e.g."), initials ("J. K."),
 // decimals and ellipses do not end a sentence. Sentences exclude the white
 // space between them.
-func SplitSentences(text string) []Sentence {
-	var out []Sentence
+func SplitSentences(text string) []Sentence { return AppendSentences(nil, text) }
+
+// AppendSentences appends the sentences of text, as SplitSentences splits
+// it, to dst and returns the extended slice: a caller splitting many
+// texts keeps them all in one buffer.
+func AppendSentences(dst []Sentence, text string) []Sentence {
+	out := dst
 	start := skipSpace(text, 0)
 	ends := newByteFinder(text, [3]byte{'.', '!', '?'}, 3)
 	for i := start; i < len(text); i++ {
