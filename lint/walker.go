@@ -138,11 +138,11 @@ type walker struct {
 	// allText and segs hold every block's text and map, one after another:
 	// each block's Text and map are slices of them, not allocations of
 	// their own. Both are only ever appended to, so the slices handed out
-	// stay as they are when a later block grows them.
+	// stay as they are; segs is the chunk being filled.
 	allText strings.Builder
 	segs    []segment
-	// sentences holds every block's sentences, one after another, the
-	// same way.
+	// sentences is the free room of the chunk that holds the blocks'
+	// sentences, one block after another.
 	sentences []prose.Sentence
 }
 
@@ -383,12 +383,26 @@ func (w *walker) finishBlock(b *Block) {
 	start := w.allText.Len()
 	w.allText.Write(t.buf)
 	b.Text = w.allText.String()[start:]
+	// The map and the sentences go into the free room of a chunk; a full
+	// chunk is left to the blocks using it and a new one started, so
+	// nothing is copied twice.
+	if cap(w.segs)-len(w.segs) < len(t.segs) {
+		// Sized for the rest of the document at a segment per 64 bytes of
+		// source (digitalgov averages one per 120), at least.
+		w.segs = make([]segment, 0, max(len(t.segs), (len(w.src)-b.Start+w.base)/64+16))
+	}
 	lo := len(w.segs)
 	w.segs = append(w.segs, t.segs...)
 	b.m = w.segs[lo:len(w.segs):len(w.segs)]
-	n := len(w.sentences)
-	if w.sentences = prose.AppendSentences(w.sentences, b.Text); len(w.sentences) > n {
-		b.Sentences = w.sentences[n:len(w.sentences):len(w.sentences)]
+	if cap(w.sentences) < 4 {
+		// Likewise at a sentence per 96 bytes (digitalgov: one per 155).
+		w.sentences = make([]prose.Sentence, 0, (len(w.src)-b.Start+w.base)/96+8)
+	}
+	// Split into the free room only: should it run out, append copies this
+	// block's sentences alone to a new array, whose room is used next.
+	if got := prose.AppendSentences(w.sentences, b.Text); len(got) > 0 {
+		b.Sentences = got[:len(got):len(got)]
+		w.sentences = got[len(got):]
 	}
 	b.Quotes = prose.FindQuotes(b.Text)
 	w.pandoc(b)
