@@ -387,16 +387,16 @@ func (w *walker) finishBlock(b *Block) {
 	// chunk is left to the blocks using it and a new one started, so
 	// nothing is copied twice.
 	if cap(w.segs)-len(w.segs) < len(t.segs) {
-		// Sized for the rest of the document at a segment per 64 bytes of
+		// Sized for the rest of the document at a segment per 96 bytes of
 		// source (digitalgov averages one per 120), at least.
-		w.segs = make([]segment, 0, max(len(t.segs), (len(w.src)-b.Start+w.base)/64+16))
+		w.segs = make([]segment, 0, max(len(t.segs), (len(w.src)-b.Start+w.base)/96+16))
 	}
 	lo := len(w.segs)
 	w.segs = append(w.segs, t.segs...)
 	b.m = w.segs[lo:len(w.segs):len(w.segs)]
 	if cap(w.sentences) < 4 {
-		// Likewise at a sentence per 96 bytes (digitalgov: one per 155).
-		w.sentences = make([]prose.Sentence, 0, (len(w.src)-b.Start+w.base)/96+8)
+		// Likewise at a sentence per 128 bytes (digitalgov: one per 155).
+		w.sentences = make([]prose.Sentence, 0, (len(w.src)-b.Start+w.base)/128+8)
 	}
 	// Split into the free room only: should it run out, append copies this
 	// block's sentences alone to a new array, whose room is used next.
