@@ -41,6 +41,8 @@ func dumpTree(n ast.Node, src []byte) string {
 			}
 		case *ast.AutoLink:
 			fmt.Fprintf(&b, " %d %q", n.AutoLinkType, n.URL(src))
+		case *ast.HTMLBlock:
+			fmt.Fprintf(&b, " type%d closure %v %d-%d", n.HTMLBlockType, n.HasClosure(), n.ClosureLine.Start, n.ClosureLine.Stop)
 		case *ast.RawHTML:
 			for i := 0; i < n.Segments.Len(); i++ {
 				s := n.Segments.At(i)

@@ -173,14 +173,14 @@ func (w *walker) templateLink(m span, t *textBuilder) {
 			}
 		}
 	}
-	c := &Citation{
+	c := w.newCitation(Citation{
 		Kind:        TemplateLink,
 		Target:      string(bytes.TrimSpace(w.src[m.target[0]:m.target[1]])),
 		Start:       w.base + start,
 		End:         w.base + m.end,
 		TargetStart: w.base + m.target[0],
 		TargetEnd:   w.base + m.target[1],
-	}
+	})
 	w.objectCitation(c, t, w.current)
 }
 
@@ -359,12 +359,12 @@ func plainHref(raw []byte) (val []byte, found, sure bool) {
 // its href value [targetStart, targetEnd); its text starts here.
 func (w *walker) openHTMLLink(target string, start, end, targetStart, targetEnd int, t *textBuilder, b *Block) {
 	w.closeHTMLLink(t)
-	c := &Citation{
+	c := w.newCitation(Citation{
 		Kind: HTMLLink, Target: target,
 		Start: start, End: end,
 		TargetStart: targetStart, TargetEnd: targetEnd,
 		TextStart: len(t.buf), TextEnd: len(t.buf),
-	}
+	})
 	w.openLink = c
 	w.record(c, b)
 }

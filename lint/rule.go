@@ -140,10 +140,15 @@ type Pass struct {
 	Severity Severity
 	// Suppressions are the document's suppression comments.
 	Suppressions *Suppressions
-	report       func(Diagnostic)
-	values       map[any]any
-	requires     []Requirement
-	files        Files
+	// Findings go to sink, as rule ruleID of severity sev, or else (a
+	// pass made by Runner.Pass) to report.
+	sink     *findings
+	ruleID   string
+	sev      Severity
+	report   func(Diagnostic)
+	values   map[any]any
+	requires []Requirement
+	files    Files
 }
 
 // Stat describes the file name, slash-separated and relative to the
@@ -171,9 +176,15 @@ func (p *Pass) Value(key any) any { return p.values[key] }
 
 // Report records a diagnostic. A zero Severity takes the rule's configured
 // severity.
-func (p *Pass) Report(d Diagnostic) { p.report(d) }
+func (p *Pass) Report(d Diagnostic) {
+	if p.sink != nil {
+		p.sink.add(p.ruleID, p.sev, d)
+		return
+	}
+	p.report(d)
+}
 
 // Reportf records a diagnostic over [start, end) with a formatted message.
 func (p *Pass) Reportf(start, end int, format string, args ...any) {
-	p.report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+	p.Report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
 }

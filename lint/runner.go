@@ -304,8 +304,7 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 	if limit <= 0 {
 		limit = math.MaxInt
 	}
-	var out []Diagnostic
-	var over overflow
+	sink := &findings{doc: doc, sup: sup, limit: limit}
 	// One allocation holds every rule's pass.
 	passes := make([]Pass, len(r.Rules))
 	for i, a := range r.Rules {
@@ -313,32 +312,15 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 			continue
 		}
 		pass := &passes[i]
-		*pass = Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values, requires: a.Rule.Requires, files: r.Files}
-		pass.report = func(d Diagnostic) {
-			d.Rule = a.Rule.ID
-			if d.Severity == 0 {
-				d.Severity = a.Severity
-			}
-			d.Path = doc.Path
-			d.Start = max(0, min(d.Start, len(doc.Source)))
-			d.End = max(d.Start, min(d.End, len(doc.Source)))
-			if sup.Suppressed(d.Rule, d.Start, doc.Lines.LineOf(d.Start)) {
-				return
-			}
-			// Past the limit only a count is kept, so that a rule
-			// reporting every word of a huge file costs no memory.
-			if len(out) < limit {
-				out = append(out, d)
-			} else {
-				over.add(d)
-			}
-		}
+		*pass = Pass{Doc: doc, Options: a.Options, Severity: a.Severity, Suppressions: sup, values: r.Values, requires: a.Rule.Requires, files: r.Files,
+			sink: sink, ruleID: a.Rule.ID, sev: a.Severity}
 		if err := runRule(a.Rule, pass); err != nil {
 			return nil, err
 		}
 	}
-	if over.n > 0 {
-		out = append(out, over.diagnostic(doc.Path, limit))
+	out := sink.out
+	if sink.over.n > 0 {
+		out = append(out, sink.over.diagnostic(doc.Path, limit))
 	}
 	// Resolve positions in offset order: the column table is built once.
 	slices.SortFunc(out, func(a, b Diagnostic) int { return cmp.Compare(a.Start, b.Start) })
@@ -372,6 +354,39 @@ func Excerpt(doc *Document, start, end int) string {
 	d.End = max(d.Start, min(end, len(doc.Source)))
 	describe(doc, &d)
 	return d.Excerpt
+}
+
+// findings collects the diagnostics of one document's passes: one value
+// for every rule, where a closure per rule was an allocation per rule and
+// document.
+type findings struct {
+	doc   *Document
+	sup   *Suppressions
+	limit int
+	out   []Diagnostic
+	over  overflow
+}
+
+// add records d as a finding of rule id, whose configured severity is sev.
+func (f *findings) add(id string, sev Severity, d Diagnostic) {
+	doc := f.doc
+	d.Rule = id
+	if d.Severity == 0 {
+		d.Severity = sev
+	}
+	d.Path = doc.Path
+	d.Start = max(0, min(d.Start, len(doc.Source)))
+	d.End = max(d.Start, min(d.End, len(doc.Source)))
+	if f.sup.Suppressed(d.Rule, d.Start, doc.Lines.LineOf(d.Start)) {
+		return
+	}
+	// Past the limit only a count is kept, so that a rule reporting every
+	// word of a huge file costs no memory.
+	if len(f.out) < f.limit {
+		f.out = append(f.out, d)
+	} else {
+		f.over.add(d)
+	}
 }
 
 // overflow counts the findings past the per-file limit.

@@ -53,6 +53,7 @@ func (d *Document) parseMarkdown() {
 	body := d.Source[base:]
 	root := MarkdownParser().Parse(text.NewReader(body))
 	w := &walker{d: d, src: body, base: base}
+	w.allText.Grow(len(body)) // a document's prose is rarely longer than its source
 	pooled := textBuffers.Get().(*textBufferPair)
 	w.tb.buf, w.tb.segs = pooled.buf[:0], pooled.segs[:0]
 	w.walk(root, nil)
@@ -125,13 +126,24 @@ type walker struct {
 	maskShown bool
 	// openLink is an HTML link whose </a> is still to come.
 	openLink *Citation
-	// slab holds Blocks not handed out yet.
-	slab []Block
+	// The slabs of Blocks, Containers and Citations not handed out yet.
+	slab       slab[Block]
+	containers slab[Container]
+	citations  slab[Citation]
 	// current is the block being built.
 	current *Block
 	// kids spans the containers met so far directly inside the container
 	// being walked (offsets in the parser's input).
 	kids kidSpan
+	// allText and segs hold every block's text and map, one after another:
+	// each block's Text and map are slices of them, not allocations of
+	// their own. Both are only ever appended to, so the slices handed out
+	// stay as they are; segs is the chunk being filled.
+	allText strings.Builder
+	segs    []segment
+	// sentences is the free room of the chunk that holds the blocks'
+	// sentences, one block after another.
+	sentences []prose.Sentence
 }
 
 // kidSpan is where a container's child containers start and end.
@@ -217,7 +229,7 @@ func (w *walker) tableRow(r ast.Node, row int, parent *Container) int {
 // container records a container block and walks into it. It returns the
 // offset where the container's content ends.
 func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) int {
-	c := &Container{Kind: kind, Parent: parent, Start: -1}
+	c := w.newContainer(Container{Kind: kind, Parent: parent, Start: -1})
 	if p := w.snap(n.Pos()); p >= 0 {
 		c.Start = w.base + p // for now: blocks with no position start here
 	}
@@ -320,16 +332,39 @@ func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container)
 	return b
 }
 
+// slab hands out values of T from chunks: one allocation serves many of
+// the document's blocks, containers or citations.
+type slab[T any] struct{ free []T }
+
+// next returns a zero T; have is how many the document has so far, so
+// that chunks grow with it and small files waste little.
+func (s *slab[T]) next(have int) *T {
+	if len(s.free) == 0 {
+		s.free = make([]T, min(max(have, 4), 64))
+	}
+	p := &s.free[0]
+	s.free = s.free[1:]
+	return p
+}
+
+// newCitation returns a citation of the document's, set to c.
+func (w *walker) newCitation(c Citation) *Citation {
+	p := w.citations.next(len(w.d.Citations))
+	*p = c
+	return p
+}
+
+// newContainer returns a container of the document's, set to c.
+func (w *walker) newContainer(c Container) *Container {
+	p := w.containers.next(len(w.d.Containers))
+	*p = c
+	return p
+}
+
 // newBlock adds a block to the document and makes it the one whose text
 // the builder collects.
 func (w *walker) newBlock(kind BlockKind, level, start, end int, parent *Container) *Block {
-	// Blocks come from a slab: one allocation serves many of them.
-	if len(w.slab) == 0 {
-		// Grow with the document, so small files waste little.
-		w.slab = make([]Block, min(max(len(w.d.Blocks), 4), 64))
-	}
-	b := &w.slab[0]
-	w.slab = w.slab[1:]
+	b := w.slab.next(len(w.d.Blocks))
 	*b = Block{Index: len(w.d.Blocks), Kind: kind, Level: level, Start: start, End: end, Parent: parent}
 	w.d.Blocks = append(w.d.Blocks, b)
 	// One builder serves every block of the document: its buffers grow
@@ -345,9 +380,30 @@ func (w *walker) newBlock(kind BlockKind, level, start, end int, parent *Contain
 func (w *walker) finishBlock(b *Block) {
 	t := &w.tb
 	w.closeHTMLLink(t)
-	b.Text = string(t.buf)
-	b.m = slices.Clone(t.segs)
-	b.Sentences = prose.SplitSentences(b.Text)
+	start := w.allText.Len()
+	w.allText.Write(t.buf)
+	b.Text = w.allText.String()[start:]
+	// The map and the sentences go into the free room of a chunk; a full
+	// chunk is left to the blocks using it and a new one started, so
+	// nothing is copied twice.
+	if cap(w.segs)-len(w.segs) < len(t.segs) {
+		// Sized for the rest of the document at a segment per 96 bytes of
+		// source (digitalgov averages one per 120), at least.
+		w.segs = make([]segment, 0, max(len(t.segs), (len(w.src)-b.Start+w.base)/96+16))
+	}
+	lo := len(w.segs)
+	w.segs = append(w.segs, t.segs...)
+	b.m = w.segs[lo:len(w.segs):len(w.segs)]
+	if cap(w.sentences) < 4 {
+		// Likewise at a sentence per 128 bytes (digitalgov: one per 155).
+		w.sentences = make([]prose.Sentence, 0, (len(w.src)-b.Start+w.base)/128+8)
+	}
+	// Split into the free room only: should it run out, append copies this
+	// block's sentences alone to a new array, whose room is used next.
+	if got := prose.AppendSentences(w.sentences, b.Text); len(got) > 0 {
+		b.Sentences = got[:len(got):len(got)]
+		w.sentences = got[len(got):]
+	}
 	b.Quotes = prose.FindQuotes(b.Text)
 	w.pandoc(b)
 	for _, c := range b.Citations {
@@ -673,14 +729,14 @@ func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
 	textStart := len(t.buf)
 	w.inline(l, t, b)
 	end := w.linkEnd(l, start, l.Reference)
-	c := &Citation{
+	c := w.newCitation(Citation{
 		Kind:      InlineLink,
 		Target:    string(l.Destination),
 		Start:     w.base + start,
 		End:       w.base + end,
 		TextStart: textStart,
 		TextEnd:   len(t.buf),
-	}
+	})
 	if l.Reference != nil {
 		c.Kind = ReferenceLink
 		label := l.Reference.Value
@@ -754,14 +810,14 @@ func (w *walker) autolink(a *ast.AutoLink, t *textBuilder, b *Block) {
 	if a.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(target), "mailto:") {
 		target = "mailto:" + target // as a renderer links it
 	}
-	c := &Citation{
+	c := w.newCitation(Citation{
 		Kind:        kind,
 		Target:      target,
 		Start:       w.base + start,
 		End:         w.base + end,
 		TargetStart: w.base + start,
 		TargetEnd:   w.base + end,
-	}
+	})
 	if kind == Autolink {
 		c.Start--
 		c.End++
@@ -792,14 +848,14 @@ func (w *walker) footnote(f *east.FootnoteLink, t *textBuilder, b *Block) {
 		end = start + i + 1
 	}
 	label := strings.TrimPrefix(strings.Trim(string(w.src[start:end]), "[]"), "^")
-	w.objectCitation(&Citation{
+	w.objectCitation(w.newCitation(Citation{
 		Kind:        FootnoteRef,
 		Target:      label,
 		Start:       w.base + start,
 		End:         w.base + end,
 		TargetStart: w.base + start,
 		TargetEnd:   w.base + end,
-	}, t, b)
+	}), t, b)
 }
 
 func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder, b *Block) {
@@ -873,11 +929,11 @@ func (w *walker) pandoc(b *Block) {
 	}
 	for _, m := range pandocCitation.FindAllStringIndex(b.Text, -1) {
 		start, end := b.SourceSpan(m[0], m[1])
-		c := &Citation{
+		c := w.newCitation(Citation{
 			Kind: PandocCite, Target: strings.Trim(b.Text[m[0]:m[1]], "[]"),
 			Start: start, End: end, TargetStart: start, TargetEnd: end,
 			TextStart: m[0], TextEnd: m[1],
-		}
+		})
 		w.record(c, b)
 	}
 	sortCitations(b.Citations)

@@ -110,7 +110,18 @@ type Paragraph struct {
 	// offset semiFrom, the first was the word at semiAt, ending at semiEnd
 	// (semiAt and semiEnd are the sentence's end when there was none).
 	semiSent, semiFrom, semiAt, semiEnd int
+	// The per-sentence slices of a paragraph of at most smallParagraph
+	// sentences (most of them) live here, in the one allocation of the
+	// Paragraph.
+	wordsBuf [smallParagraph][]Token
+	attrsBuf [smallParagraph][]Attribution
+	readBuf  [smallParagraph]bool
+	foundBuf [smallParagraph]bool
 }
+
+// smallParagraph is the most sentences whose per-sentence state Analyze
+// keeps inside the Paragraph instead of allocating it.
+const smallParagraph = 4
 
 // Words returns the tokens of sentence i.
 func (p *Paragraph) Words(i int) []Token {
@@ -121,8 +132,13 @@ func (p *Paragraph) Words(i int) []Token {
 
 func (p *Paragraph) sentenceWords(i int) []Token {
 	if !p.read[i] {
-		s := p.Sentences[i]
-		p.words[i] = Tokenize(make([]Token, 0, (s.End-s.Start)/6+1), p.Text, s.Start, s.End)
+		// Tokenize into a pooled buffer and keep an exact copy: a guess at
+		// the size wastes memory or grows the slice, and these copies are
+		// the model's largest allocation.
+		s, buf := p.Sentences[i], GetTokens()
+		*buf = Tokenize((*buf)[:0], p.Text, s.Start, s.End)
+		p.words[i] = slices.Clone(*buf)
+		PutTokens(buf)
 		p.read[i] = true
 	}
 	return p.words[i]
@@ -206,9 +222,12 @@ const maxCueGap = 7
 // length of the sentences read.
 func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier bool) *Paragraph {
 	n := len(sentences)
-	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier,
-		words: make([][]Token, n), read: make([]bool, n), attrs: make([][]Attribution, n), found: make([]bool, n),
-		firstName: -1}
+	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier, firstName: -1}
+	if n <= smallParagraph {
+		p.words, p.read, p.attrs, p.found = p.wordsBuf[:n], p.readBuf[:n], p.attrsBuf[:n], p.foundBuf[:n]
+	} else {
+		p.words, p.read, p.attrs, p.found = make([][]Token, n), make([]bool, n), make([][]Attribution, n), make([]bool, n)
+	}
 	for _, q := range quotes {
 		if q.Depth == 0 {
 			p.outer = append(p.outer, Span{q.Start, q.End})

@@ -235,6 +235,10 @@ type Lexicon struct {
 	// the rules ask about nearly every word, and most have no member.
 	texts     [lastTextClass][256]uint16
 	textLists [][]string
+	// textLens[k] has bit n set when a member of textLists[k] can match
+	// a whole word of n bytes (bit 63: of 63 bytes or more), so that Has
+	// turns most words away without reading a member.
+	textLens []uint64
 	// classes documents the word classes, then the text classes.
 	classes [len(classNames) + len(textClassNames)]ClassDoc
 }
@@ -469,7 +473,11 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 		return false
 	}
 	fold := !lx.classes[len(classNames)+int(c)].Exact
-	for _, m := range lx.textMembers(c, lastByte(w, fold)) {
+	k := lx.texts[c][lastByte(w, fold)]
+	if k == 0 || lx.textLens[k-1]&(1<<min(len(w), 63)) == 0 {
+		return false // no member ends with that byte, or none is that long
+	}
+	for _, m := range lx.textLists[k-1] {
 		if i, ok := suffixAt(w, m, fold); ok && i == 0 {
 			return true
 		}
@@ -485,9 +493,14 @@ func (lx *Lexicon) addText(c TextClass, word string) {
 			panic("prose: more text-class keys than the lexicon's index holds")
 		}
 		lx.textLists = append(lx.textLists, nil)
+		lx.textLens = append(lx.textLens, 0)
 		*k = uint16(len(lx.textLists))
 	}
 	lx.textLists[*k-1] = append(lx.textLists[*k-1], word)
+	// Each "'" of the member may be written "’", two bytes longer.
+	for n, quotes := len(word), strings.Count(word, "'"); quotes >= 0; n, quotes = n+2, quotes-1 {
+		lx.textLens[*k-1] |= 1 << min(n, 63)
+	}
 }
 
 // textMembers returns the members of text class c whose key byte is b,

@@ -151,3 +151,40 @@ func TestParseLexiconTextErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestHasLengthFilter checks Has, which turns away words no member is as
+// long as, against reading every member with the word's key byte: for
+// every member of every text class, written as it is, in capitals, with
+// curly apostrophes, and a byte longer or shorter.
+func TestHasLengthFilter(t *testing.T) {
+	lx := lexicon
+	reference := func(w string, c TextClass) bool {
+		if w == "" {
+			return false
+		}
+		fold := !lx.classes[len(classNames)+int(c)].Exact
+		for _, m := range lx.textMembers(c, lastByte(w, fold)) {
+			if i, ok := suffixAt(w, m, fold); ok && i == 0 {
+				return true
+			}
+		}
+		return false
+	}
+	checked := 0
+	for c := range lastTextClass {
+		for _, list := range lx.textLists {
+			for _, m := range list {
+				for _, w := range []string{m, strings.ToUpper(m), strings.ReplaceAll(m, "'", "’"),
+					strings.Replace(m, "'", "’", 1), m + "s", "a" + m, m[1:], m[:len(m)-1], strings.Repeat(m, 20)} {
+					if got, want := Has(w, c), reference(w, c); got != want {
+						t.Fatalf("Has(%q, %s) = %v, reading every member gives %v", w, c.Name(), got, want)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no text-class members")
+	}
+}

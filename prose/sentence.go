@@ -12,8 +12,13 @@ import (
 // "No. 5"), words with inner periods ("U.S.", "e.g."), initials ("J. K."),
 // decimals and ellipses do not end a sentence. Sentences exclude the white
 // space between them.
-func SplitSentences(text string) []Sentence {
-	var out []Sentence
+func SplitSentences(text string) []Sentence { return AppendSentences(nil, text) }
+
+// AppendSentences appends the sentences of text, as SplitSentences splits
+// it, to dst and returns the extended slice: a caller splitting many
+// texts keeps them all in one buffer.
+func AppendSentences(dst []Sentence, text string) []Sentence {
+	out := dst
 	start := skipSpace(text, 0)
 	ends := newByteFinder(text, [3]byte{'.', '!', '?'}, 3)
 	for i := start; i < len(text); i++ {
@@ -136,7 +141,8 @@ func endsWithPeriod(before, after string) bool {
 	if w == "" {
 		return true
 	}
-	if Exact(w)&Abbreviation != 0 {
+	exact := Exact(w) // one lookup for both classes
+	if exact&Abbreviation != 0 {
 		return false
 	}
 	if strings.Contains(w, ".") {
@@ -144,7 +150,7 @@ func endsWithPeriod(before, after string) bool {
 		// determiner that opens sentences follows: "…outside the U.S. We…".
 		return opensWithSubject(after)
 	}
-	if Exact(w)&NumberAbbreviation != 0 && after != "" && after[0] >= '0' && after[0] <= '9' {
+	if exact&NumberAbbreviation != 0 && after != "" && after[0] >= '0' && after[0] <= '9' {
 		return false
 	}
 	// An initial: a single capital letter ("J. K. Rowling").

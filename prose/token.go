@@ -69,27 +69,42 @@ func Tokenize(buf []Token, text string, from, to int) []Token {
 		if i >= to {
 			break
 		}
-		// A run of non-space characters, up to a breaking rune.
+		// A run of non-space characters, up to a breaking rune. Most
+		// bytes are plain ASCII (wordPlain), read in a tight loop.
 		j := i
 		joiner := false
+	word:
 		for j < to {
-			c := text[j]
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '[' && j > i {
-				break // "deaths.[^1]": a bracket starts a new word
-			}
-			if c < utf8.RuneSelf {
-				joiner = joiner || c == '-' || c == '$'
+			switch wordBytes[text[j]] {
+			case wordPlain:
 				j++
-				continue
+			case wordSpace:
+				break word
+			case wordBracket:
+				if j > i {
+					break word // "deaths.[^1]": a bracket starts a new word
+				}
+				j++
+			case wordJoiner:
+				joiner = true
+				j++
+			default: // the first byte of a multi-byte rune
+				r, size := utf8.DecodeRuneInString(text[j:to])
+				if unicode.IsSpace(r) || isWordBreakRune(r) {
+					break word
+				}
+				j += size
 			}
-			r, size := utf8.DecodeRuneInString(text[j:to])
-			if unicode.IsSpace(r) || isWordBreakRune(r) {
-				break
-			}
-			j += size
 		}
-		start, end := trimLeading(text, i, j), j
-		end = TrimTrailing(text, start, end)
+		// Trim only when the word may start or end with a mark: a letter
+		// or digit at both ends, the common case, needs neither call.
+		start, end := i, j
+		if trimBytes[text[i]]&leadMark != 0 {
+			start = trimLeading(text, i, j)
+		}
+		if start < end && trimBytes[text[end-1]]&trailMark != 0 {
+			end = TrimTrailing(text, start, end)
+		}
 		if start == end {
 			// Punctuation standing alone: "-", "&", "…".
 			pendingBreak = true
@@ -118,6 +133,46 @@ func Tokenize(buf []Token, text string, from, to int) []Token {
 	}
 	return buf
 }
+
+// What Tokenize's word loop makes of each byte.
+const (
+	wordPlain   = iota // ASCII that neither ends a word nor joins one
+	wordSpace          // ' ', '\t', '\n', '\r': the word ends
+	wordBracket        // '[': a new word starts, unless it is the first byte
+	wordJoiner         // '-' or '$', which may make the word a number
+	wordRune           // the first byte of a multi-byte rune, decoded
+)
+
+var wordBytes = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = wordRune
+	}
+	t[' '], t['\t'], t['\n'], t['\r'] = wordSpace, wordSpace, wordSpace, wordSpace
+	t['['] = wordBracket
+	t['-'], t['$'] = wordJoiner, wordJoiner
+	return t
+}()
+
+// trimBytes marks the bytes at which trimLeading (leadMark) and
+// TrimTrailing (trailMark) may trim: their ASCII marks, and every byte of
+// a multi-byte rune, which they decode.
+const (
+	leadMark = 1 << iota
+	trailMark
+)
+
+var trimBytes = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = leadMark | trailMark
+	}
+	for _, c := range []byte("([{\"'*_~<") {
+		t[c] |= leadMark
+	}
+	for _, c := range []byte(")]}\"',.;:!?*_>") {
+		t[c] |= trailMark
+	}
+	return t
+}()
 
 // isWordBreakRune reports whether r separates words even without spaces
 // around it: an em dash, or the object standing for a code span, image or

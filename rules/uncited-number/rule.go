@@ -626,11 +626,22 @@ func (c *numberCheck) findFigures() {
 // goals, benchmarks or examples ("Targets", "Sample KPIs", "Our goals for
 // 2025"): its figures are aims and illustrations, not facts.
 func isAimsHeading(text string) bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) == 0 || len(words) > 6 {
-		return false
+	// The words as strings.FieldsFunc splits them, gathered without
+	// allocating: every heading of every document is asked.
+	lower := strings.ToLower(text)
+	var words [6]string
+	n := 0
+	for rest := lower; ; {
+		w, after, ok := sourcing.NextField(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if !ok {
+			break
+		}
+		if n == len(words) {
+			return false // more than six words: not a short heading
+		}
+		words[n], n, rest = w, n+1, after
 	}
-	for _, w := range words {
+	for _, w := range words[:n] {
 		if prose.Has(w, prose.AimHeadingWord) {
 			return true
 		}
@@ -804,9 +815,14 @@ func isPolicy(text string, f figure) bool {
 	if i := strings.Index(after, " place"); i > 0 && prose.Has(strings.TrimLeft(after[:i+len(" place")], " "), prose.PrizePlace) {
 		return true
 	}
-	words := strings.FieldsFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-	for n := 1; n <= min(len(words), 2); n++ {
-		if prose.Has(words[n-1], prose.PolicyNoun) || n == 2 && prose.Has(words[0]+" "+words[1], prose.PolicyNoun) {
+	// Its first two words, as strings.FieldsFunc splits them.
+	sep := func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
+	if first, rest, ok := sourcing.NextField(after, sep); ok {
+		if prose.Has(first, prose.PolicyNoun) {
+			return true
+		}
+		if second, _, ok := sourcing.NextField(rest, sep); ok &&
+			(prose.Has(second, prose.PolicyNoun) || prose.Has(first+" "+second, prose.PolicyNoun)) {
 			return true
 		}
 	}

@@ -227,7 +227,13 @@ func participants(text string, a prose.Attribution) bool {
 // participants.
 func speaksAsWe(text string) bool {
 	we, research := false, false
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+	sep := func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }
+	for rest := text; ; {
+		w, after, ok := sourcing.NextField(rest, sep)
+		if !ok {
+			break
+		}
+		rest = after
 		if prose.Lookup(w).Is(prose.FirstPerson) || prose.Exact(w)&prose.FirstPersonExact != 0 {
 			we = true
 		} else {

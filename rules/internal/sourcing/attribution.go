@@ -479,9 +479,7 @@ func isComparisonOpener(first, second string) bool {
 // noted…".
 func pointsBackWithin(text string, toks []Token) bool {
 	for k := 0; k+1 < len(toks) && k < 6; k++ {
-		switch strings.ToLower(Word(text, toks[k])) {
-		case "he", "she", "they":
-		default:
+		if !lowerIsOneOf(Word(text, toks[k]), "he", "she", "they") {
 			continue
 		}
 		v := k + 1
@@ -493,9 +491,7 @@ func pointsBackWithin(text string, toks []Token) bool {
 		}
 	}
 	for k := 1; k+2 < len(toks); k++ {
-		switch strings.ToLower(Word(text, toks[k])) {
-		case "this", "that", "these", "the":
-		default:
+		if !lowerIsOneOf(Word(text, toks[k]), "this", "that", "these", "the") {
 			continue
 		}
 		n := k + 1
@@ -511,6 +507,43 @@ func pointsBackWithin(text string, toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// lowerIsOneOf reports whether strings.ToLower(w) is one of the lowercase
+// ASCII words, without lowering (and allocating) when w is ASCII: every
+// word of a sentence is asked.
+func lowerIsOneOf(w string, words ...string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			lower := strings.ToLower(w) // a rune may lower to ASCII (the Kelvin sign)
+			for _, x := range words {
+				if lower == x {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for _, x := range words {
+		if len(x) == len(w) && equalLowerASCII(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalLowerASCII reports whether the ASCII w, lowercased, equals lower.
+func equalLowerASCII(w, lower string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // followsClosely reports whether only white space separates source offsets

@@ -314,16 +314,19 @@ func SentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 // mentions scans text once for both triggers: FigureWords (and digits and
 // currency signs) and VagueWords.
 func mentions(text string) uint8 {
+	const both = MentionsFigure | MentionsVague
 	var m uint8
 	n := len(text)
-	for i := 0; i < n && m != MentionsFigure|MentionsVague; i++ {
+	for i := 0; i < n; i++ {
 		kind := ByteKinds[text[i]]
 		if kind == 0 {
 			continue
 		}
 		if kind != LetterByte {
 			if kind == figureByte || isCurrencyLead(text, i) {
-				m |= MentionsFigure
+				if m |= MentionsFigure; m == both {
+					return m
+				}
 			}
 			continue
 		}
@@ -333,10 +336,11 @@ func mentions(text string) uint8 {
 		if size >= 32 {
 			continue
 		}
-		// One shape, and at most one lookup, serve both triggers.
-		k, bit := int((text[start]|0x20)-'a')*26+int((text[i]|0x20)-'a'), uint32(1)<<size
-		figure := m&MentionsFigure == 0 && figureWords.shapes[k]&bit != 0 && figureWords.secondMatches(text, start, i+1)
-		vague := m&MentionsVague == 0 && VagueWords.shapes[k]&bit != 0 && VagueWords.secondMatches(text, start, i+1)
+		// One shape, one load and at most one lookup serve both triggers.
+		k := int((text[start]|0x20)-'a')*26 + int((text[i]|0x20)-'a')
+		shape := mentionShapes[k] >> size
+		figure := shape&1 != 0 && m&MentionsFigure == 0 && figureWords.secondMatches(text, start, i+1)
+		vague := shape&(1<<32) != 0 && m&MentionsVague == 0 && VagueWords.secondMatches(text, start, i+1)
 		if !figure && !vague {
 			continue
 		}
@@ -347,9 +351,22 @@ func mentions(text string) uint8 {
 		if vague && VagueWords.holdsEntry(e, text, start, i+1) {
 			m |= MentionsVague
 		}
+		if m == both {
+			return m
+		}
 	}
 	return m
 }
+
+// mentionShapes holds figureWords' shapes in its low 32 bits and
+// VagueWords' in its high 32 bits, so that mentions tests a word's shape
+// against both with one load.
+var mentionShapes = func() (s [26 * 26]uint64) {
+	for k := range s {
+		s[k] = uint64(figureWords.shapes[k]) | uint64(VagueWords.shapes[k])<<32
+	}
+	return s
+}()
 
 // wordMatches reports whether the letters text[start:end] are a trigger
 // word: its shape first, then the word itself.
@@ -419,3 +436,23 @@ const MaxLexWord = prose.MaxWord
 // TrimTrailing drops closing marks and punctuation at the end of
 // text[i:j]; see prose.TrimTrailing.
 func TrimTrailing(text string, i, j int) int { return prose.TrimTrailing(text, i, j) }
+
+// NextField returns the first field of s as strings.FieldsFunc(s, sep)
+// splits it, and the rest of s after it; ok is false when s has none.
+// Reading fields one at a time allocates nothing and stops where the
+// caller stops.
+func NextField(s string, sep func(rune) bool) (field, rest string, ok bool) {
+	start := -1
+	for i, r := range s {
+		switch {
+		case start < 0 && !sep(r):
+			start = i
+		case start >= 0 && sep(r):
+			return s[start:i], s[i:], true
+		}
+	}
+	if start < 0 {
+		return "", "", false
+	}
+	return s[start:], "", true
+}

@@ -81,3 +81,19 @@ func TestCollectProper(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerIsOneOf checks lowerIsOneOf against strings.ToLower, including
+// runes that lower to ASCII letters (the Kelvin sign, a dotted capital I).
+func TestLowerIsOneOf(t *testing.T) {
+	words := []string{"this", "that", "the", "he", "she"}
+	for _, w := range []string{"this", "This", "THIS", "tHiS", "thi", "thiss", "The", "T", "", "He", "SHE", "she's",
+		"\u212Ahe", "th\u0130s", "thıs", "Thé", "the\u00a0", "t-he", "[he"} {
+		want := false
+		for _, x := range words {
+			want = want || strings.ToLower(w) == x
+		}
+		if got := lowerIsOneOf(w, words...); got != want {
+			t.Errorf("lowerIsOneOf(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

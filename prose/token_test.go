@@ -1,0 +1,134 @@
+package prose
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenizeReference is Tokenize written plainly, byte by byte and with
+// both trims always called: the fast paths of Tokenize (its byte table
+// and the trims it skips) must not change a token.
+func tokenizeReference(buf []Token, text string, from, to int) []Token {
+	pendingBreak := true
+	i := from
+	for i < to {
+		for i < to {
+			c := text[i]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:to])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			if isWordBreakRune(r) {
+				pendingBreak = true
+				if n := len(buf); n > 0 {
+					buf[n-1].BreakAfter = true
+				}
+				i += size
+				continue
+			}
+			break
+		}
+		if i >= to {
+			break
+		}
+		j := i
+		joiner := false
+		for j < to {
+			c := text[j]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '[' && j > i {
+				break
+			}
+			if c < utf8.RuneSelf {
+				joiner = joiner || c == '-' || c == '$'
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[j:to])
+			if unicode.IsSpace(r) || isWordBreakRune(r) {
+				break
+			}
+			j += size
+		}
+		start := trimLeading(text, i, j)
+		end := TrimTrailing(text, start, j)
+		if start == end {
+			pendingBreak = true
+			if n := len(buf); n > 0 {
+				buf[n-1].BreakAfter = true
+			}
+		} else {
+			var e Entry
+			if c := text[start] | 0x20; c >= 'a' && c <= 'z' {
+				e = Lookup(text[start:end])
+			}
+			buf = append(buf, Token{Start: start, End: end, BreakBefore: pendingBreak || start > i,
+				BreakAfter: end < j, Joiner: joiner, Entry: e})
+			pendingBreak = end < j
+			if n := len(buf); n > 1 && buf[n-1].BreakBefore {
+				buf[n-2].BreakAfter = true
+			}
+		}
+		i = j
+	}
+	return buf
+}
+
+// TestTokenizeMatchesReference compares Tokenize with the plain version on
+// random text made of words, every mark either trim reads, joiners,
+// brackets, curly quotes, dashes, objects, Unicode spaces and broken
+// UTF-8, at random offsets.
+func TestTokenizeMatchesReference(t *testing.T) {
+	pieces := []string{"said", "Experts", "40,000", "U.S.", "CDC's", "two-thirds", "$4.2", "US$20", "according",
+		" ", "  ", "\t", "\n", "\r", "\v", "\u00a0", "\u2003", "(", ")", "[", "]", "{", "}", "\"", "'", "*", "_", "~",
+		"<", ">", ",", ".", ";", ":", "!", "?", "-", "$", "“", "”", "‘", "’", "«", "»", "¿", "¡", "…", "—",
+		string(ObjectRune), "\xe2\x80", "\xff", "é", "naïve", "[^1]", "deaths.[12]"}
+	rng := rand.New(rand.NewPCG(11, 7))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		from := rng.IntN(len(text) + 1)
+		to := from + rng.IntN(len(text)-from+1)
+		got := Tokenize(nil, text, from, to)
+		want := tokenizeReference(nil, text, from, to)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Tokenize(%q, %d, %d):\n got %+v\nwant %+v", text, from, to, got, want)
+		}
+	}
+}
+
+// TestTokenizeLinear checks that tokenizing stays linear in the text's
+// length whatever the text: marks only, one endless word, brackets.
+func TestTokenizeLinear(t *testing.T) {
+	for _, unit := range []string{"((", "a", "[", "-$", "“”", "word. ", "\u00a0"} {
+		small := strings.Repeat(unit, 20000)
+		large := strings.Repeat(unit, 200000)
+		elapsed := func(s string) time.Duration {
+			best := time.Duration(1 << 62)
+			for range 3 {
+				start := time.Now()
+				Tokenize(nil, s, 0, len(s))
+				best = min(best, time.Since(start))
+			}
+			return best
+		}
+		if ts, tl := elapsed(small), elapsed(large); tl > 40*ts+5*time.Millisecond {
+			t.Errorf("%q: %v for 10x the text, %v for 1x: not linear", unit, tl, ts)
+		}
+	}
+}
