@@ -1035,8 +1035,17 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		(i-2 == 0 || text[toks[i-2].Start] < 'A' || text[toks[i-2].Start] > 'Z') { // not a name: "the Group of 20"
 		return i - 2, e, true
 	}
+	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name.
+	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && len(toks) <= maxStatLine && sourcing.Joined(toks, 0) &&
+		upper(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) && c.wholeBlock() {
+		return i, len(toks), true
+	}
 	return 0, 0, false
 }
+
+// maxStatLine bounds the words of a line that holds nothing but a count
+// of something named ("4 City Camps").
+const maxStatLine = 4
 
 // partOf recognizes the whole after a count ending before word e: "of
 // the 138 seats", "of 50 states". It returns the word after the whole's
