@@ -193,6 +193,10 @@ func TestHostileInputs(t *testing.T) {
 		// and every citation of it.
 		{"one sentence of 50,000 unattributed quotations", strings.Repeat("she will “be the best one in the whole town” and ", 50000) + "\n", 50000},
 		{"50,000 vague attributions and links", strings.Repeat("studies show that [a rise](https://example.com/x) and ", 50000) + "\n", -1},
+		// Each sentence opening on a count was once checked for being its
+		// whole block by trimming the rest of the block.
+		{"100,000 sentences that open on a count", strings.Repeat("6 Apples grew. ", 100000) + "\n", 0},
+		{"100,000 owned forecasts", "The IMF met. " + strings.Repeat("It raised its forecast to 4 percent. ", 100000) + "\n", 0},
 	}
 	r := offlineRunner(t)
 	for _, tt := range tests {

@@ -708,6 +708,12 @@ func advice(text string, toks []sourcing.Token) bool {
 	return !(next.Is(prose.Determiner) && k+2 < len(toks) && sourcing.Joined(toks, k+1) && upper(sourcing.Word(text, toks[k+2])))
 }
 
+// hasLower reports whether w holds an ASCII lowercase letter: "RHoKs",
+// "City", not "MB".
+func hasLower(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0
+}
+
 // upper reports whether w starts with a capital letter.
 func upper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -1037,7 +1043,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name.
 	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && len(toks) <= maxStatLine && sourcing.Joined(toks, 0) &&
-		upper(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) && c.wholeBlock() {
+		upper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) && c.wholeBlock() {
 		return i, len(toks), true
 	}
 	return 0, 0, false
@@ -1104,9 +1110,19 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 // statistic, however small.
 func (c *numberCheck) wholeBlock() bool {
 	toks := c.toks
-	return len(toks) > 0 && strings.TrimSpace(c.text[:toks[0].Start]) == "" &&
-		strings.TrimRight(strings.TrimSpace(c.text[toks[len(toks)-1].End:]), ".") == ""
+	if len(toks) == 0 {
+		return false
+	}
+	// Only a few bytes can be left around it: a block of many sentences
+	// is never trimmed whole once per sentence.
+	before, after := c.text[:toks[0].Start], c.text[toks[len(toks)-1].End:]
+	return len(before) <= maxLineMargin && len(after) <= maxLineMargin &&
+		strings.TrimSpace(before) == "" && strings.TrimRight(strings.TrimSpace(after), ".") == ""
 }
+
+// maxLineMargin bounds the white space and stop around a line that is
+// one sentence.
+const maxLineMargin = 8
 
 // onlyIn reports whether the length of time at word i follows "in just"
 // or "within only": "produced two models in just six months" stresses a
