@@ -1582,7 +1582,9 @@ func endsWithPhrase(s, phrase string) bool {
 }
 
 // startsWithDashLine reports whether s opens with a dash (or a spaced
-// hyphen) and a word, as the attribution line "— Maria Lopez" does.
+// hyphen) and a name, as the attribution line "— Maria Lopez" does. A
+// dash before a lowercase word opens an aside ("“…” — which the agency
+// denies — …"), not a signature.
 func startsWithDashLine(s string) bool {
 	n := prose.DashAt(s, 0)
 	if n == 0 && strings.HasPrefix(s, "- ") {
@@ -1593,7 +1595,7 @@ func startsWithDashLine(s string) bool {
 	}
 	rest := strings.TrimLeftFunc(s[n:], func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
 	r, _ := utf8.DecodeRuneInString(rest)
-	return isQuoteWordRune(r) || r == lint.ObjectRune
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == lint.ObjectRune
 }
 
 // nextWordFrom returns the offset of the first word rune at or after from
