@@ -355,12 +355,29 @@ func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	// maxPersonLookback bytes), so a sentence of many quotes is read once.
 	sent := b.Sentences[b.SentenceAt(q.Start)]
 	from := max(sent.Start, q.Start-maxPersonLookback)
-	for _, w := range strings.FieldsFunc(text[from:min(q.Start, sent.End)], func(r rune) bool { return !unicode.IsLetter(r) }) {
+	named, own := false, false
+	prev := ""
+	span := text[from:min(q.Start, sent.End)]
+	for i := 0; ; {
+		ws, we := quoteNextWord(span, i, len(span))
+		if ws < 0 {
+			break
+		}
+		w := span[ws:we]
 		if prose.Has(w, prose.PersonPronoun) {
 			return true
 		}
+		if prose.Lookup(w).Is(prose.FirstPerson | prose.ReaderWord | prose.Cue | prose.NounCue | prose.StrictCue) {
+			own = true
+		}
+		opens := !strings.ContainsFunc(text[sent.Start:from+ws], unicode.IsLetter) || strings.HasSuffix(trimRightSpace(span[:ws]), ":")
+		if r, _ := utf8.DecodeRuneInString(w); !opens && unicode.IsUpper(r) && w != "I" && !prose.Lookup(prev).Is(prose.Preposition) {
+			named = true
+		}
+		prev = w
+		i = we
 	}
-	return false
+	return named && !own
 }
 
 // isFragment reports whether the quote starts inside its sentence with a
@@ -1158,10 +1175,14 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 		start = q.Start
 	}
 	before := trimRightSpace(text[start:q.Start])
+	cueEnd := start + len(before)
 	if strings.HasSuffix(before, ":") {
-		return true // Lopez: "…"; The ministry's answer was blunt: "…"
+		if !bareLeadIn(before) {
+			return true // Lopez: "…"; The ministry's answer was blunt: "…"
+		}
+		cueEnd-- // "On Facebook:" names a place, not a speaker
 	}
-	if c.cueIn(b, start, start+len(before), -1, false) {
+	if c.cueIn(b, start, cueEnd, -1, false) {
 		return true
 	}
 	if c.hasCite(b, start, q.Start) {
@@ -1176,6 +1197,38 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	}
 	// A quote opening its paragraph after one that ends with a colon.
 	return before == "" && q.Start == leadingSpaceLen(text) && c.introduction(b, b.Start) != nil
+}
+
+// maxLeadInWords bounds a lead-in that bareLeadIn reads as naming no
+// speaker: "With an appeal to voters:" is a phrase, a longer run is
+// likely a clause with a subject.
+const maxLeadInWords = 6
+
+// bareLeadIn reports whether before, the words of a sentence up to a
+// colon right before a quote, are only a short phrase opened by a
+// preposition that names no speaker: "About the mayor:", "On Facebook:",
+// "In a statement:". Such a colon introduces the quote without saying
+// who speaks. A possessive keeps the colon's speaker ("In Ho's words:",
+// "In his words:"), as does a comma, after which a speaker may stand
+// ("On Twitter, Ruiz:").
+func bareLeadIn(before string) bool {
+	lead := strings.TrimSuffix(before, ":")
+	if strings.ContainsAny(lead, ",;") {
+		return false
+	}
+	n := 0
+	for i := 0; ; n++ {
+		ws, we := quoteNextWord(lead, i, len(lead))
+		if ws < 0 {
+			break
+		}
+		w := lead[ws:we]
+		if n == 0 && !prose.Has(w, prose.LeadPreposition) || n >= maxLeadInWords || isPossessive(w) {
+			return false
+		}
+		i = we
+	}
+	return n > 1
 }
 
 // attributedAfter looks for an attribution between the closing mark and
