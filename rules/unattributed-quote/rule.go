@@ -338,9 +338,17 @@ const maxPersonLookback = 300
 // president.”", "he goes “back to war tomorrow.”"). Without that person a
 // writer's sentence ending on a quoted phrase is most often an idiom or a
 // term ("we cannot be “all things to all people.”", "Don't “set it and
-// forget it.”"); and a phrase after "the" or opening with one is a term or
-// a name ("losing the “developer in their pocket.”").
-func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
+// forget it.”"); and after a pronoun, a phrase after "the" or opening with
+// one is a term or a name ("losing the “developer in their pocket.”").
+// The person may be named: a capitalised word that is no sentence's
+// capital (or a name the document capitalises elsewhere) and follows no
+// preposition, in words before the quote with no first or second person
+// and no speech cue ("Rubio was “not ready for this fight.”", "A race
+// against Cruz would be “a dream come true.”"). News writes partial
+// quotations that way; a writer's own phrase speaks of "we" or "you", and
+// a cue word there means the model has read the attribution or refused
+// it ("Ruiz points out that …").
+func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	text := b.Text
 	inner := text[s:e]
 	words := strings.FieldsFunc(inner, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
@@ -348,9 +356,7 @@ func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	if len(words) == 0 || !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") {
 		return false
 	}
-	if prose.Lookup(words[0]).Is(prose.Determiner) || prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner) {
-		return false
-	}
+	det := prose.Lookup(words[0]).Is(prose.Determiner) || prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
 	// The person is read in the words just before the quote (at most
 	// maxPersonLookback bytes), so a sentence of many quotes is read once.
 	sent := b.Sentences[b.SentenceAt(q.Start)]
@@ -364,14 +370,20 @@ func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 			break
 		}
 		w := span[ws:we]
-		if prose.Has(w, prose.PersonPronoun) {
+		if prose.Has(w, prose.PersonPronoun) && !det {
 			return true
 		}
 		if prose.Lookup(w).Is(prose.FirstPerson | prose.ReaderWord | prose.Cue | prose.NounCue | prose.StrictCue) {
 			own = true
 		}
-		opens := !strings.ContainsFunc(text[sent.Start:from+ws], unicode.IsLetter) || strings.HasSuffix(trimRightSpace(span[:ws]), ":")
-		if r, _ := utf8.DecodeRuneInString(w); !opens && unicode.IsUpper(r) && w != "I" && !prose.Lookup(prev).Is(prose.Preposition) {
+		// A colon ends a label or a lead-in ("Kaeli: …", "Limit
+		// Privileged Users: …"): a name before it is not the subject.
+		colon := strings.Contains(span[i:ws], ":")
+		if colon {
+			named = false
+		}
+		opens := colon || !strings.ContainsFunc(text[sent.Start:from+ws], unicode.IsLetter)
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" && !prose.Lookup(prev).Is(prose.Preposition) {
 			named = true
 		}
 		prev = w
@@ -406,7 +418,7 @@ func (c *quoteCheck) mayQuote(b *lint.Block) bool {
 			return true
 		}
 		s, e := q.Inner(b.Text)
-		if n := quoteWords(b.Text, s, e, long); n >= long || n >= c.opts.MinWords && (!isFragment(b.Text, q, s) || speaks(b, q, s, e)) {
+		if n := quoteWords(b.Text, s, e, long); n >= long || n >= c.opts.MinWords && (!isFragment(b.Text, q, s) || c.speaks(b, q, s, e)) {
 			return true
 		}
 	}
@@ -453,7 +465,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	n := quoteWords(text, s, e, c.opts.MinWords+fragmentExtraWords)
-	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !speaks(b, q, s, e) {
+	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
 	if isTitleCase(text[s:e]) || namedWork(text, q) {
