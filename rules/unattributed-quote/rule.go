@@ -347,31 +347,41 @@ const maxPersonLookback = 300
 // against Cruz would be “a dream come true.”"). News writes partial
 // quotations that way; a writer's own phrase speaks of "we" or "you", and
 // a cue word there means the model has read the attribution or refused
-// it ("Ruiz points out that …").
+// it ("Ruiz points out that …"). A fragment inside the sentence needs its
+// person right before it, as a subject before its verb, and no
+// determiner, which makes it a term ("a “voice of the customer” tool").
 func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	text := b.Text
 	inner := text[s:e]
 	words := strings.FieldsFunc(inner, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	t := strings.TrimRight(inner, " ")
-	if len(words) == 0 || !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") {
+	if len(words) == 0 {
 		return false
 	}
+	ends := strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
 	det := prose.Lookup(words[0]).Is(prose.Determiner) || prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
+	if !ends && det {
+		return false
+	}
 	// The person is read in the words just before the quote (at most
 	// maxPersonLookback bytes), so a sentence of many quotes is read once.
 	sent := b.Sentences[b.SentenceAt(q.Start)]
 	from := max(sent.Start, q.Start-maxPersonLookback)
 	named, own := false, false
+	n, person := 0, -1 // words read; the last that names the person
 	prev := ""
 	span := text[from:min(q.Start, sent.End)]
-	for i := 0; ; {
+	for i := 0; ; n++ {
 		ws, we := quoteNextWord(span, i, len(span))
 		if ws < 0 {
 			break
 		}
 		w := span[ws:we]
-		if prose.Has(w, prose.PersonPronoun) && !det {
-			return true
+		if prose.Has(w, prose.PersonPronoun) {
+			if ends && !det {
+				return true
+			}
+			person = n
 		}
 		if prose.Lookup(w).Is(prose.FirstPerson | prose.ReaderWord | prose.Cue | prose.NounCue | prose.StrictCue) {
 			own = true
@@ -380,17 +390,27 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// Privileged Users: …"): a name before it is not the subject.
 		colon := strings.Contains(span[i:ws], ":")
 		if colon {
-			named = false
+			named, person = false, -1
 		}
 		opens := colon || !strings.ContainsFunc(text[sent.Start:from+ws], unicode.IsLetter)
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" && !prose.Lookup(prev).Is(prose.Preposition) {
-			named = true
+		// A name is no preposition's object ("a staple of TTS meetings") and
+		// no indefinite one ("a Veteran may have …").
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" &&
+			!prose.Lookup(prev).Is(prose.Preposition) && !strings.EqualFold(prev, "a") && !strings.EqualFold(prev, "an") {
+			named, person = true, n
 		}
 		prev = w
 		i = we
 	}
-	return named && !own
+	if ends {
+		return named && !own
+	}
+	return person >= 0 && n-person <= maxMidGap && !own && !strings.HasSuffix(t, ",")
 }
+
+// maxMidGap bounds the words from the person to a fragment inside the
+// sentence: "Rubio was “liberal on military spending” and…".
+const maxMidGap = 3
 
 // isFragment reports whether the quote starts inside its sentence with a
 // lowercase word.
