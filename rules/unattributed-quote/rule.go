@@ -1285,7 +1285,7 @@ func (c *quoteCheck) attributedAfter(part quotePart, next *quotation) bool {
 	if startsWithDashLine(rest) || isPageCitation(rest) {
 		return true
 	}
-	if c.cueIn(b, q.End, end, -1, false) || c.hasCite(b, q.End, end) {
+	if c.cueAfter(b, q, end) || c.hasCite(b, q.End, end) {
 		return true
 	}
 	if c.nextWordFrom(b, q.End) < end {
@@ -1446,6 +1446,69 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 		}
 	}
 	return false
+}
+
+// cueAfter is cueIn for the rest of q's sentence, up to end: a cue counts
+// when it is the quote's own tag. After a quote ending in a comma, the
+// slot of "“…,” she said", a cue inside a subordinate clause opened after
+// the quote is not ("“…,” at the rally where Trump spoke"); nor is one
+// whose source is a bare relative pronoun with no name between it and the
+// quote ("“…,” who spoke on condition of anonymity").
+func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
+	start := q.End
+	if start >= end {
+		return false
+	}
+	_, ie := q.Inner(b.Text)
+	tagSlot := strings.HasSuffix(trimRightSpace(b.Text[:ie]), ",")
+	p := c.sources.Paragraph(b)
+	as := p.Attributions()
+	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
+	for ; i < len(as) && as[i].Cue.Start < end; i++ {
+		a := as[i]
+		if a.Belief || a.Source.Empty() || a.Cue.End > end {
+			continue
+		}
+		from := a.Cue.Start
+		if a.Source.Start >= start {
+			from = min(from, a.Source.Start)
+		}
+		if !(tagSlot && clauseBetween(b.Text, start, from)) && !(clauseOpens(b.Text, a.Source) && noWordsIn(b.Text[start:a.Source.Start])) {
+			return true
+		}
+	}
+	for _, v := range c.opts.SpeechVerbs {
+		if containsWord(b.Text[start:end], v) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBetween reports whether text[start:end] holds a word that opens a
+// subordinate clause (subordinator) with no comma after it to close the
+// clause: "when they join, said Bacon" closes it.
+func clauseBetween(text string, start, end int) bool {
+	open := false
+	for i := start; ; {
+		ws, we := quoteNextWord(text, i, end)
+		if ws < 0 {
+			return open && !strings.Contains(text[i:end], ",")
+		}
+		if strings.Contains(text[i:ws], ",") {
+			open = false
+		}
+		if prose.Has(text[ws:we], prose.Subordinator) {
+			open = true
+		}
+		i = we
+	}
+}
+
+// clauseOpens reports whether a source is only a relative pronoun: "who".
+func clauseOpens(text string, src prose.Span) bool {
+	w := text[src.Start:src.End]
+	return prose.Lookup(w).Is(prose.ClauseWord) && !strings.ContainsAny(w, " ")
 }
 
 // containsWord reports whether text holds w as a whole word, ignoring case.
