@@ -377,13 +377,16 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 			break
 		}
 		w := span[ws:we]
-		if prose.Has(w, prose.PersonPronoun) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if prose.Has(pronounPart(w), prose.PersonPronoun) {
 			if ends && !det {
 				return true
 			}
 			person = n
 		}
-		if prose.Lookup(w).Is(prose.FirstPerson | prose.ReaderWord | prose.Cue | prose.NounCue | prose.StrictCue) {
+		// A capitalised cue word is part of a name: "the United States",
+		// "The Washington Post".
+		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) {
 			own = true
 		}
 		// A colon ends a label or a lead-in ("Kaeli: …", "Limit
@@ -395,7 +398,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		opens := colon || !strings.ContainsFunc(text[sent.Start:from+ws], unicode.IsLetter)
 		// A name is no preposition's object ("a staple of TTS meetings") and
 		// no indefinite one ("a Veteran may have …").
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" &&
+		if unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" &&
 			!prose.Lookup(prev).Is(prose.Preposition) && !strings.EqualFold(prev, "a") && !strings.EqualFold(prev, "an") {
 			named, person = true, n
 		}
@@ -406,6 +409,14 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return named && !own
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && !strings.HasSuffix(t, ",")
+}
+
+// pronounPart returns w without a contraction: "He’s" is "He".
+func pronounPart(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		return w[:i]
+	}
+	return w
 }
 
 // maxMidGap bounds the words from the person to a fragment inside the
