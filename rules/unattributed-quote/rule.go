@@ -338,8 +338,8 @@ const maxPersonLookback = 300
 // president.”", "he goes “back to war tomorrow.”"). Without that person a
 // writer's sentence ending on a quoted phrase is most often an idiom or a
 // term ("we cannot be “all things to all people.”", "Don't “set it and
-// forget it.”"); and after a pronoun, a phrase after "the" or opening with
-// one is a term or a name ("losing the “developer in their pocket.”").
+// forget it.”"); and after a pronoun, a phrase after "the" is a term or a
+// name ("losing the “developer in their pocket.”").
 // The person may be named: a capitalised word that is no sentence's
 // capital (or a name the document capitalises elsewhere) and follows no
 // preposition, in words before the quote with no first or second person
@@ -359,7 +359,8 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	ends := strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
-	det := prose.Lookup(words[0]).Is(prose.Determiner) || prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
+	detBefore := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
+	det := prose.Lookup(words[0]).Is(prose.Determiner) || detBefore
 	if !ends && det {
 		return false
 	}
@@ -379,7 +380,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		w := span[ws:we]
 		r, _ := utf8.DecodeRuneInString(w)
 		if prose.Has(pronounPart(w), prose.PersonPronoun) {
-			if ends && !det {
+			if ends && !detBefore {
 				return true
 			}
 			person = n
@@ -695,6 +696,9 @@ func namedWork(text string, q lint.Quote) bool {
 	if !strings.HasSuffix(b, ",") {
 		return false
 	}
+	if s, e := q.Inner(text); holdsSentenceBreak(text[s:e]) {
+		return false // "at a press conference, “I did not. There is none.”": words, not a name
+	}
 	ws, we := quoteLastWordSpan(b)
 	if ws < 0 || we != len(b)-1 || !prose.Has(b[ws:we], prose.WorkNoun) {
 		return false
@@ -707,6 +711,19 @@ func namedWork(text string, q lint.Quote) bool {
 		}
 		if ws, _ = quoteLastWordSpan(b[:ws]); ws < 0 {
 			break
+		}
+	}
+	return false
+}
+
+// holdsSentenceBreak reports whether s holds the end of a sentence and
+// the start of another, which no title of an event or an effort does.
+func holdsSentenceBreak(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+				return true
+			}
 		}
 	}
 	return false
