@@ -1481,7 +1481,9 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 // slot of "“…,” she said", a cue inside a subordinate clause opened after
 // the quote is not ("“…,” at the rally where Trump spoke"); nor is one
 // whose source is a bare relative pronoun with no name between it and the
-// quote ("“…,” who spoke on condition of anonymity").
+// quote ("“…,” who spoke on condition of anonymity"). Nor does "in" with
+// its source ("“…,” in a statement on Monday"): after the quote it says
+// where the words appeared, not who spoke them.
 func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	start := q.End
 	if start >= end {
@@ -1494,7 +1496,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end {
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") {
 			continue
 		}
 		from := a.Cue.Start
