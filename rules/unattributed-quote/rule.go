@@ -1248,7 +1248,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if c.hasCite(b, start, q.Start) {
 		return true
 	}
-	if sentenceStart && documentSubject(text, start, q.Start) || linkedBefore(b, start, q.Start) {
+	if sentenceStart && (documentSubject(text, start, q.Start) || ownedAim(text, start, q.Start)) || linkedBefore(b, start, q.Start) {
 		return true
 	}
 	// A speaker named in the sentence before, in the same paragraph.
@@ -1568,6 +1568,34 @@ func documentSubject(text string, start, end int) bool {
 		if prose.Has(text[ws:we], prose.DocumentNoun) {
 			// The quote must follow closely, in the same clause.
 			return quoteWords(text, we, end, maxSubjectGap+1) <= maxSubjectGap && !strings.ContainsAny(text[we:end], ",;") && !hedged(text, we, end)
+		}
+	}
+	return false
+}
+
+// ownedAim reports whether the sentence in text[start:end] opens with a
+// possessive and a noun of a stated aim, whose owner is then the source of
+// the quote that follows in the same clause: "The Navy's ambitious goal is
+// to make “…”", "Its mission: “…”".
+func ownedAim(text string, start, end int) bool {
+	// The owner, in at most three words: "Its", "The Navy's", "The port
+	// authority's".
+	ws, we := quoteNextWord(text, start, end)
+	for i := 0; ; i++ {
+		if ws < 0 || i == 3 {
+			return false
+		}
+		if w := text[ws:we]; isPossessive(w) || strings.EqualFold(w, "its") || strings.EqualFold(w, "our") {
+			break
+		}
+		ws, we = quoteNextWord(text, we, end)
+	}
+	for range 3 { // the aim, after at most two modifiers
+		if ws, we = quoteNextWord(text, we, end); ws < 0 {
+			return false
+		}
+		if prose.Has(text[ws:we], prose.AimNoun) {
+			return quoteWords(text, we, end, maxSubjectGap+1) <= maxSubjectGap && !strings.ContainsAny(text[we:end], ",;")
 		}
 	}
 	return false
