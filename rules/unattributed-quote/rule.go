@@ -338,8 +338,9 @@ const maxPersonLookback = 300
 // president.”", "he goes “back to war tomorrow.”"). Without that person a
 // writer's sentence ending on a quoted phrase is most often an idiom or a
 // term ("we cannot be “all things to all people.”", "Don't “set it and
-// forget it.”"); and after a pronoun, a phrase after "the" is a term or a
-// name ("losing the “developer in their pocket.”").
+// forget it.”"); and after a pronoun, a phrase after a determiner or
+// opening with "the" is a term or a name ("losing the “developer in their
+// pocket.”", "chose her for “the one job that matters.”").
 // The person may be named: a capitalised word that is no sentence's
 // capital (or a name the document capitalises elsewhere) and follows no
 // preposition, in words before the quote with no first or second person
@@ -380,7 +381,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		w := span[ws:we]
 		r, _ := utf8.DecodeRuneInString(w)
 		if prose.Has(pronounPart(w), prose.PersonPronoun) {
-			if ends && !detBefore {
+			if ends && !detBefore && !strings.EqualFold(words[0], "the") {
 				return true
 			}
 			person = n
@@ -1461,7 +1462,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near {
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
 		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
@@ -1496,7 +1497,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") {
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") || asideDash(b.Text, a) {
 			continue
 		}
 		from := a.Cue.Start
@@ -1539,6 +1540,16 @@ func clauseBetween(text string, start, end int) bool {
 func clauseOpens(text string, src prose.Span) bool {
 	w := text[src.Start:src.End]
 	return prose.Lookup(w).Is(prose.ClauseWord) && !strings.ContainsAny(w, " ")
+}
+
+// asideDash reports whether a is a dash line whose source opens in
+// lowercase: an aside ("“…” — an issue Democrats have struggled with"),
+// not a signature, as startsWithDashLine judges the dash after a quote.
+func asideDash(text string, a prose.Attribution) bool {
+	if prose.DashAt(text, a.Cue.Start) == 0 && text[a.Cue.Start] != '-' {
+		return false
+	}
+	return !signs(text[a.Source.Start:a.Source.End])
 }
 
 // containsWord reports whether text holds w as a whole word, ignoring case.
@@ -1800,8 +1811,15 @@ func startsWithDashLine(s string) bool {
 		return false
 	}
 	rest := strings.TrimLeftFunc(s[n:], func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
-	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == lint.ObjectRune
+	return signs(rest)
+}
+
+// signs reports whether s, the words after a dash, open a signature: a
+// name with a capital or a digit, a site template's name, or a word of
+// signature-lead ("via HHS.gov"). Another lowercase word opens an aside.
+func signs(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == lint.ObjectRune || prose.Has(quoteFirstWord(s), prose.SignatureLead)
 }
 
 // nextWordFrom returns the offset of the first word rune at or after from
