@@ -397,7 +397,10 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		if colon {
 			named, person = false, -1
 		}
-		opens := colon || !strings.ContainsFunc(text[sent.Start:from+ws], unicode.IsLetter)
+		// The sentence's first word, or the first after a colon: its
+		// capital may only open the sentence. (Past maxPersonLookback no
+		// word is read as the first.)
+		opens := colon || n == 0 && from == sent.Start
 		// A name is no preposition's object ("a staple of TTS meetings") and
 		// no indefinite one ("a Veteran may have …").
 		if unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" &&
@@ -1492,6 +1495,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	}
 	_, ie := q.Inner(b.Text)
 	tagSlot := strings.HasSuffix(trimRightSpace(b.Text[:ie]), ",")
+	scan := clauseScan{text: b.Text, start: start, at: start}
 	p := c.sources.Paragraph(b)
 	as := p.Attributions()
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
@@ -1504,7 +1508,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		if a.Source.Start >= start {
 			from = min(from, a.Source.Start)
 		}
-		if !(tagSlot && clauseBetween(b.Text, start, from)) && !(clauseOpens(b.Text, a.Source) && noWordsIn(b.Text[start:a.Source.Start])) {
+		if !(tagSlot && scan.openBefore(from)) && !(clauseOpens(b.Text, a.Source) && a.Source.Start >= start && noWordsIn(b.Text[start:a.Source.Start])) {
 			return true
 		}
 	}
@@ -1516,23 +1520,34 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	return false
 }
 
-// clauseBetween reports whether text[start:end] holds a word that opens a
-// subordinate clause (subordinator) with no comma after it to close the
-// clause: "when they join, said Bacon" closes it.
-func clauseBetween(text string, start, end int) bool {
-	open := false
-	for i := start; ; {
-		ws, we := quoteNextWord(text, i, end)
+// clauseScan reads the words after a quote once for all the cues that
+// follow it (cues come in order), so a long run of them is not read
+// again for each.
+type clauseScan struct {
+	text      string
+	start, at int  // where the scan began, and the end of the last word read
+	open      bool // a subordinate clause opened and no comma closed it
+}
+
+// openBefore reports whether the words from the scan's start up to end hold
+// a word that opens a subordinate clause (subordinator) with no comma after
+// it to close the clause: "when they join, said Bacon" closes it.
+func (s *clauseScan) openBefore(end int) bool {
+	if end < s.at {
+		s.at, s.open = s.start, false // a source before the last cue read: read again
+	}
+	for {
+		ws, we := quoteNextWord(s.text, s.at, end)
 		if ws < 0 {
-			return open && !strings.Contains(text[i:end], ",")
+			return s.open && !strings.Contains(s.text[s.at:end], ",")
 		}
-		if strings.Contains(text[i:ws], ",") {
-			open = false
+		if strings.Contains(s.text[s.at:ws], ",") {
+			s.open = false
 		}
-		if prose.Has(text[ws:we], prose.Subordinator) {
-			open = true
+		if prose.Has(s.text[ws:we], prose.Subordinator) {
+			s.open = true
 		}
-		i = we
+		s.at = we
 	}
 }
 
