@@ -338,30 +338,95 @@ const maxPersonLookback = 300
 // president.”", "he goes “back to war tomorrow.”"). Without that person a
 // writer's sentence ending on a quoted phrase is most often an idiom or a
 // term ("we cannot be “all things to all people.”", "Don't “set it and
-// forget it.”"); and a phrase after "the" or opening with one is a term or
-// a name ("losing the “developer in their pocket.”").
-func speaks(b *lint.Block, q lint.Quote, s, e int) bool {
+// forget it.”"); and after a pronoun, a phrase after a determiner or
+// opening with "the" is a term or a name ("losing the “developer in their
+// pocket.”", "chose her for “the one job that matters.”").
+// The person may be named: a capitalised word that is no sentence's
+// capital (or a name the document capitalises elsewhere) and follows no
+// preposition, in words before the quote with no first or second person
+// and no speech cue ("Rubio was “not ready for this fight.”", "A race
+// against Cruz would be “a dream come true.”"). News writes partial
+// quotations that way; a writer's own phrase speaks of "we" or "you", and
+// a cue word there means the model has read the attribution or refused
+// it ("Ruiz points out that …"). A fragment inside the sentence needs its
+// person right before it, as a subject before its verb, and no
+// determiner, which makes it a term ("a “voice of the customer” tool").
+func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	text := b.Text
 	inner := text[s:e]
 	words := strings.FieldsFunc(inner, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	t := strings.TrimRight(inner, " ")
-	if len(words) == 0 || !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") {
+	if len(words) == 0 {
 		return false
 	}
-	if prose.Lookup(words[0]).Is(prose.Determiner) || prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner) {
+	ends := strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
+	detBefore := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
+	det := prose.Lookup(words[0]).Is(prose.Determiner) || detBefore
+	if !ends && det {
 		return false
 	}
 	// The person is read in the words just before the quote (at most
 	// maxPersonLookback bytes), so a sentence of many quotes is read once.
 	sent := b.Sentences[b.SentenceAt(q.Start)]
 	from := max(sent.Start, q.Start-maxPersonLookback)
-	for _, w := range strings.FieldsFunc(text[from:min(q.Start, sent.End)], func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if prose.Has(w, prose.PersonPronoun) {
-			return true
+	named, own := false, false
+	n, person := 0, -1 // words read; the last that names the person
+	prev := ""
+	span := text[from:min(q.Start, sent.End)]
+	for i := 0; ; n++ {
+		ws, we := quoteNextWord(span, i, len(span))
+		if ws < 0 {
+			break
 		}
+		w := span[ws:we]
+		r, _ := utf8.DecodeRuneInString(w)
+		if prose.Has(pronounPart(w), prose.PersonPronoun) {
+			if ends && !detBefore && !strings.EqualFold(words[0], "the") {
+				return true
+			}
+			person = n
+		}
+		// A capitalised cue word is part of a name: "the United States",
+		// "The Washington Post".
+		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) {
+			own = true
+		}
+		// A colon ends a label or a lead-in ("Kaeli: …", "Limit
+		// Privileged Users: …"): a name before it is not the subject.
+		colon := strings.Contains(span[i:ws], ":")
+		if colon {
+			named, person = false, -1
+		}
+		// The sentence's first word, or the first after a colon: its
+		// capital may only open the sentence. (Past maxPersonLookback no
+		// word is read as the first.)
+		opens := colon || n == 0 && from == sent.Start
+		// A name is no preposition's object ("a staple of TTS meetings") and
+		// no indefinite one ("a Veteran may have …").
+		if unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" &&
+			!prose.Lookup(prev).Is(prose.Preposition) && !strings.EqualFold(prev, "a") && !strings.EqualFold(prev, "an") {
+			named, person = true, n
+		}
+		prev = w
+		i = we
 	}
-	return false
+	if ends {
+		return named && !own
+	}
+	return person >= 0 && n-person <= maxMidGap && !own && !strings.HasSuffix(t, ",")
 }
+
+// pronounPart returns w without a contraction: "He’s" is "He".
+func pronounPart(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		return w[:i]
+	}
+	return w
+}
+
+// maxMidGap bounds the words from the person to a fragment inside the
+// sentence: "Rubio was “liberal on military spending” and…".
+const maxMidGap = 3
 
 // isFragment reports whether the quote starts inside its sentence with a
 // lowercase word.
@@ -389,7 +454,7 @@ func (c *quoteCheck) mayQuote(b *lint.Block) bool {
 			return true
 		}
 		s, e := q.Inner(b.Text)
-		if n := quoteWords(b.Text, s, e, long); n >= long || n >= c.opts.MinWords && (!isFragment(b.Text, q, s) || speaks(b, q, s, e)) {
+		if n := quoteWords(b.Text, s, e, long); n >= long || n >= c.opts.MinWords && (!isFragment(b.Text, q, s) || c.speaks(b, q, s, e)) {
 			return true
 		}
 	}
@@ -436,7 +501,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	n := quoteWords(text, s, e, c.opts.MinWords+fragmentExtraWords)
-	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !speaks(b, q, s, e) {
+	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
 	if isTitleCase(text[s:e]) || namedWork(text, q) {
@@ -635,6 +700,9 @@ func namedWork(text string, q lint.Quote) bool {
 	if !strings.HasSuffix(b, ",") {
 		return false
 	}
+	if s, e := q.Inner(text); holdsSentenceBreak(text[s:e]) {
+		return false // "at a press conference, “I did not. There is none.”": words, not a name
+	}
 	ws, we := quoteLastWordSpan(b)
 	if ws < 0 || we != len(b)-1 || !prose.Has(b[ws:we], prose.WorkNoun) {
 		return false
@@ -647,6 +715,19 @@ func namedWork(text string, q lint.Quote) bool {
 		}
 		if ws, _ = quoteLastWordSpan(b[:ws]); ws < 0 {
 			break
+		}
+	}
+	return false
+}
+
+// holdsSentenceBreak reports whether s holds the end of a sentence and
+// the start of another, which no title of an event or an effort does.
+func holdsSentenceBreak(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+				return true
+			}
 		}
 	}
 	return false
@@ -1158,16 +1239,20 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 		start = q.Start
 	}
 	before := trimRightSpace(text[start:q.Start])
+	cueEnd := start + len(before)
 	if strings.HasSuffix(before, ":") {
-		return true // Lopez: "…"; The ministry's answer was blunt: "…"
+		if !bareLeadIn(before) {
+			return true // Lopez: "…"; The ministry's answer was blunt: "…"
+		}
+		cueEnd-- // "On Facebook:" names a place, not a speaker
 	}
-	if c.cueIn(b, start, start+len(before), -1, false) {
+	if c.cueIn(b, start, cueEnd, -1, false) {
 		return true
 	}
 	if c.hasCite(b, start, q.Start) {
 		return true
 	}
-	if sentenceStart && documentSubject(text, start, q.Start) || linkedBefore(b, start, q.Start) {
+	if sentenceStart && (documentSubject(text, start, q.Start) || ownedAim(text, start, q.Start)) || linkedBefore(b, start, q.Start) {
 		return true
 	}
 	// A speaker named in the sentence before, in the same paragraph.
@@ -1176,6 +1261,38 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	}
 	// A quote opening its paragraph after one that ends with a colon.
 	return before == "" && q.Start == leadingSpaceLen(text) && c.introduction(b, b.Start) != nil
+}
+
+// maxLeadInWords bounds a lead-in that bareLeadIn reads as naming no
+// speaker: "With an appeal to voters:" is a phrase, a longer run is
+// likely a clause with a subject.
+const maxLeadInWords = 6
+
+// bareLeadIn reports whether before, the words of a sentence up to a
+// colon right before a quote, are only a short phrase opened by a
+// preposition that names no speaker: "About the mayor:", "On Facebook:",
+// "In a statement:". Such a colon introduces the quote without saying
+// who speaks. A possessive keeps the colon's speaker ("In Ho's words:",
+// "In his words:"), as does a comma, after which a speaker may stand
+// ("On Twitter, Ruiz:").
+func bareLeadIn(before string) bool {
+	lead := strings.TrimSuffix(before, ":")
+	if strings.ContainsAny(lead, ",;") {
+		return false
+	}
+	n := 0
+	for i := 0; ; n++ {
+		ws, we := quoteNextWord(lead, i, len(lead))
+		if ws < 0 {
+			break
+		}
+		w := lead[ws:we]
+		if n == 0 && !prose.Has(w, prose.LeadPreposition) || n >= maxLeadInWords || isPossessive(w) {
+			return false
+		}
+		i = we
+	}
+	return n > 1
 }
 
 // attributedAfter looks for an attribution between the closing mark and
@@ -1200,7 +1317,7 @@ func (c *quoteCheck) attributedAfter(part quotePart, next *quotation) bool {
 	if startsWithDashLine(rest) || isPageCitation(rest) {
 		return true
 	}
-	if c.cueIn(b, q.End, end, -1, false) || c.hasCite(b, q.End, end) {
+	if c.cueAfter(b, q, end) || c.hasCite(b, q.End, end) {
 		return true
 	}
 	if c.nextWordFrom(b, q.End) < end {
@@ -1348,7 +1465,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near {
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
 		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
@@ -1361,6 +1478,93 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 		}
 	}
 	return false
+}
+
+// cueAfter is cueIn for the rest of q's sentence, up to end: a cue counts
+// when it is the quote's own tag. After a quote ending in a comma, the
+// slot of "“…,” she said", a cue inside a subordinate clause opened after
+// the quote is not ("“…,” at the rally where Trump spoke"); nor is one
+// whose source is a bare relative pronoun with no name between it and the
+// quote ("“…,” who spoke on condition of anonymity"). Nor does "in" with
+// its source ("“…,” in a statement on Monday"): after the quote it says
+// where the words appeared, not who spoke them.
+func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
+	start := q.End
+	if start >= end {
+		return false
+	}
+	_, ie := q.Inner(b.Text)
+	tagSlot := strings.HasSuffix(trimRightSpace(b.Text[:ie]), ",")
+	scan := clauseScan{text: b.Text, start: start, at: start}
+	p := c.sources.Paragraph(b)
+	as := p.Attributions()
+	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
+	for ; i < len(as) && as[i].Cue.Start < end; i++ {
+		a := as[i]
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") || asideDash(b.Text, a) {
+			continue
+		}
+		from := a.Cue.Start
+		if a.Source.Start >= start {
+			from = min(from, a.Source.Start)
+		}
+		if !(tagSlot && scan.openBefore(from)) && !(clauseOpens(b.Text, a.Source) && a.Source.Start >= start && noWordsIn(b.Text[start:a.Source.Start])) {
+			return true
+		}
+	}
+	for _, v := range c.opts.SpeechVerbs {
+		if containsWord(b.Text[start:end], v) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseScan reads the words after a quote once for all the cues that
+// follow it (cues come in order), so a long run of them is not read
+// again for each.
+type clauseScan struct {
+	text      string
+	start, at int  // where the scan began, and the end of the last word read
+	open      bool // a subordinate clause opened and no comma closed it
+}
+
+// openBefore reports whether the words from the scan's start up to end hold
+// a word that opens a subordinate clause (subordinator) with no comma after
+// it to close the clause: "when they join, said Bacon" closes it.
+func (s *clauseScan) openBefore(end int) bool {
+	if end < s.at {
+		s.at, s.open = s.start, false // a source before the last cue read: read again
+	}
+	for {
+		ws, we := quoteNextWord(s.text, s.at, end)
+		if ws < 0 {
+			return s.open && !strings.Contains(s.text[s.at:end], ",")
+		}
+		if strings.Contains(s.text[s.at:ws], ",") {
+			s.open = false
+		}
+		if prose.Has(s.text[ws:we], prose.Subordinator) {
+			s.open = true
+		}
+		s.at = we
+	}
+}
+
+// clauseOpens reports whether a source is only a relative pronoun: "who".
+func clauseOpens(text string, src prose.Span) bool {
+	w := text[src.Start:src.End]
+	return prose.Lookup(w).Is(prose.ClauseWord) && !strings.ContainsAny(w, " ")
+}
+
+// asideDash reports whether a is a dash line whose source opens in
+// lowercase: an aside ("“…” — an issue Democrats have struggled with"),
+// not a signature, as startsWithDashLine judges the dash after a quote.
+func asideDash(text string, a prose.Attribution) bool {
+	if prose.DashAt(text, a.Cue.Start) == 0 && text[a.Cue.Start] != '-' {
+		return false
+	}
+	return !signs(text[a.Source.Start:a.Source.End])
 }
 
 // containsWord reports whether text holds w as a whole word, ignoring case.
@@ -1390,6 +1594,34 @@ func documentSubject(text string, start, end int) bool {
 		if prose.Has(text[ws:we], prose.DocumentNoun) {
 			// The quote must follow closely, in the same clause.
 			return quoteWords(text, we, end, maxSubjectGap+1) <= maxSubjectGap && !strings.ContainsAny(text[we:end], ",;") && !hedged(text, we, end)
+		}
+	}
+	return false
+}
+
+// ownedAim reports whether the sentence in text[start:end] opens with a
+// possessive and a noun of a stated aim, whose owner is then the source of
+// the quote that follows in the same clause: "The Navy's ambitious goal is
+// to make “…”", "Its mission: “…”".
+func ownedAim(text string, start, end int) bool {
+	// The owner, in at most three words: "Its", "The Navy's", "The port
+	// authority's".
+	ws, we := quoteNextWord(text, start, end)
+	for i := 0; ; i++ {
+		if ws < 0 || i == 3 {
+			return false
+		}
+		if w := text[ws:we]; isPossessive(w) || strings.EqualFold(w, "its") || strings.EqualFold(w, "our") {
+			break
+		}
+		ws, we = quoteNextWord(text, we, end)
+	}
+	for range 3 { // the aim, after at most two modifiers
+		if ws, we = quoteNextWord(text, we, end); ws < 0 {
+			return false
+		}
+		if prose.Has(text[ws:we], prose.AimNoun) {
+			return quoteWords(text, we, end, maxSubjectGap+1) <= maxSubjectGap && !strings.ContainsAny(text[we:end], ",;")
 		}
 	}
 	return false
@@ -1582,7 +1814,9 @@ func endsWithPhrase(s, phrase string) bool {
 }
 
 // startsWithDashLine reports whether s opens with a dash (or a spaced
-// hyphen) and a word, as the attribution line "— Maria Lopez" does.
+// hyphen) and a name, as the attribution line "— Maria Lopez" does. A
+// dash before a lowercase word opens an aside ("“…” — which the agency
+// denies — …"), not a signature.
 func startsWithDashLine(s string) bool {
 	n := prose.DashAt(s, 0)
 	if n == 0 && strings.HasPrefix(s, "- ") {
@@ -1592,8 +1826,15 @@ func startsWithDashLine(s string) bool {
 		return false
 	}
 	rest := strings.TrimLeftFunc(s[n:], func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
-	r, _ := utf8.DecodeRuneInString(rest)
-	return isQuoteWordRune(r) || r == lint.ObjectRune
+	return signs(rest)
+}
+
+// signs reports whether s, the words after a dash, open a signature: a
+// name with a capital or a digit, a site template's name, or a word of
+// signature-lead ("via HHS.gov"). Another lowercase word opens an aside.
+func signs(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == lint.ObjectRune || prose.Has(quoteFirstWord(s), prose.SignatureLead)
 }
 
 // nextWordFrom returns the offset of the first word rune at or after from

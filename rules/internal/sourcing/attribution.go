@@ -115,6 +115,11 @@ func (s *Sourcing) Paragraph(b *lint.Block) *prose.Paragraph {
 	return p
 }
 
+// ProperName reports whether w is written capitalised inside a sentence
+// somewhere in the document: a name even where it opens a sentence
+// ("Cruz will …").
+func (s *Sourcing) ProperName(w string) bool { return s.properName(w) }
+
 // properName reports whether w is written capitalised inside a sentence
 // somewhere in the document, after a word that ends no sentence ("said
 // Clinton", "the Treasury Department"): a name however it is read at a
