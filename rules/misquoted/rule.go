@@ -131,6 +131,16 @@ func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(
 
 func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation) {
 	srcs := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
+	// A quotation whose sentence cites nothing is looked for in the page
+	// the sentence before or after cites, as its attribution may sit
+	// there (CLAIMS.md): "“…,” said Klein. [The post](url) has more."
+	cited := "the cited page"
+	if len(srcs) == 0 {
+		if k := pages.Neighbour(q.Block, q.Sentence); k >= 0 {
+			srcs = pages.Cited(q.Block, k, q.Start, q.End)
+			cited = "the page " + sourcepage.NeighbourPlace(q.Sentence, k) + " cites"
+		}
+	}
 	if len(srcs) == 0 {
 		return
 	}
@@ -169,7 +179,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	}
 	switch m.Verdict {
 	case verify.Near:
-		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
+		d.Message = "the quotation differs from " + cited + ": " + describeDiffs(m.Diffs)
 		d.Suggestion = "quote the source's exact words, or paraphrase without quotation marks"
 		d.Evidence = m.Evidence
 	default:
@@ -177,7 +187,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 			pages.NotInPart(d, src, "quotation", "the quotation "+shown)
 			return
 		}
-		d.Message = fmt.Sprintf("the quotation %s is not in the cited page", shown)
+		d.Message = fmt.Sprintf("the quotation %s is not in %s", shown, cited)
 		d.Suggestion = "quote the source's exact words, or cite the source where they appear"
 		d.Evidence = &lint.Evidence{URL: src.URL}
 		if m.Passage {
@@ -203,7 +213,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "misquoted/1"
+const verdictKind = "misquoted/2"
 
 // pageVerdict is what a page says of a quotation: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.

@@ -247,6 +247,7 @@ func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 // made a finding.
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
+	cited := "the cited page"
 	if len(srcs) == 0 && (f.Cover == uncitednumber.BySentence || f.Cover == uncitednumber.ByParagraph) {
 		// uncited-number finds the figure sourced by an earlier sentence
 		// it refers back to ("…, a report found. It counted 1,200
@@ -255,8 +256,19 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 		for k := f.Sentence - 1; k >= 0; k-- {
 			if pages.HasLinks(f.Block, k) {
 				srcs = pages.Cited(f.Block, k, f.Start, f.End)
+				cited = "the page " + sourcepage.NeighbourPlace(f.Sentence, k) + " cites"
 				break
 			}
+		}
+	}
+	// A figure whose sentence cites nothing is looked for in the page
+	// the sentence before or after cites: a fact-checker follows the
+	// nearest link of the paragraph ("GSA [launched the
+	// community](url). It had 200 members then").
+	if len(srcs) == 0 {
+		if k := pages.Neighbour(f.Block, f.Sentence); k >= 0 {
+			srcs = pages.Cited(f.Block, k, f.Start, f.End)
+			cited = "the page " + sourcepage.NeighbourPlace(f.Sentence, k) + " cites"
 		}
 	}
 	if len(srcs) == 0 {
@@ -302,7 +314,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 		// draft counts ("four workshops"; the page has "four panels").
 		text = `"` + strings.Join(strings.Fields(f.claim.Text+" "+f.claim.Counted), " ") + `"`
 	}
-	d.Message = text + " is not in the cited page"
+	d.Message = text + " is not in " + cited
 	if len(nearest.Near) > 0 {
 		d.Message += " (it has " + listFigures(nearest.Near) + ")"
 		d.Evidence = nearest.Evidence
@@ -331,7 +343,7 @@ func shown(b *lint.Block, start, end int) string {
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "unsupported-figure/1"
+const verdictKind = "unsupported-figure/2"
 
 // pageVerdict is what a page says of a figure: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.
