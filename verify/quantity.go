@@ -238,6 +238,31 @@ func mayMatch(claim, source *Quantity) bool {
 
 func runeStart(b byte) bool { return b&0xC0 != 0x80 }
 
+// Approximate returns q as a writer states it with an approximator
+// ("approximately 30%", "about 500 people"): precise only to its last
+// digit that is not zero, so that "approximately 30%" is supported by a
+// third (33.3%) and "about 500" by 480, as they round to it. A figure
+// whose last digit is not zero ("about 45%") or that is exact (a
+// fraction, "doubled") keeps its precision.
+func (q Quantity) Approximate() Quantity {
+	if q.Step.Sign() <= 0 || !q.Value.IsInteger() || q.Value.IsZero() || q.Unit == Multiplier {
+		return q
+	}
+	ten := decimal.NewFromInt(10)
+	step := q.Step
+	for v := q.Value.Div(step); v.Mod(ten).IsZero() && !v.IsZero(); v = v.Div(ten) {
+		step = step.Mul(ten)
+	}
+	if step.Equal(q.Step) {
+		return q
+	}
+	q.Step = step
+	if q.hasApprox {
+		q.setApprox()
+	}
+	return q
+}
+
 // comparable puts a claim and a source figure on one scale: proportions as
 // fractions, durations in seconds or months, a multiplier's percent change
 // as a factor. It reports false when the two cannot be compared.

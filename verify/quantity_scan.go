@@ -846,16 +846,75 @@ func (s *scan) isLabelOrDate(j int) bool {
 // 100%", "up 5%", "an increase of 100%", "grew by 5%"), -1 when that word
 // is one of falling ("fell 50%"), else 0. "rose to 45%" is a level, not a
 // change.
+//
+// A word that rounds the figure may stand between ("rose nearly 50%"),
+// and after "by" one that bounds it ("grew by more than 100%"); a bound
+// straight after the verb makes a level ("rose to 45%", "rose above 45%").
+// A verb of change in its -ing form counts as the verb ("growing by
+// 100%", "falling 5%").
 func (s *scan) changeBefore(k int) int {
 	i := k - 1
+	if i >= 0 && k < len(s.toks) {
+		start := int(s.toks[k].start)
+		lo := max(0, start-maxChangeBound)
+		before := strings.TrimRight(s.text[lo:start], " ")
+		if b, ok := prose.EndsWith(before, prose.Approximator); ok {
+			i = s.tokenBefore(lo+b, i)
+		} else if b, ok := prose.EndsWith(before, prose.Bound); ok {
+			if j := s.tokenBefore(lo+b, i); s.lowerIf(j, 2) == "by" {
+				i = j
+			}
+		}
+	}
 	if i >= 0 && s.toks[i].kind == tWord && s.word(i) == wOf || s.lowerIf(i, 2) == "by" {
 		i--
 	}
-	if i < 0 || s.toks[i].kind != tWord || !prose.Lookup(s.text[s.toks[i].start:s.toks[i].end]).Is(prose.ChangeVerb) {
+	if i < 0 || s.toks[i].kind != tWord {
 		return 0
 	}
-	if fallingWords[s.lower(i)] {
+	w := changeVerb(s.lower(i))
+	if w == "" {
+		return 0
+	}
+	if fallingWords[w] {
 		return -1
 	}
 	return 1
+}
+
+// maxChangeBound bounds the bytes before a figure that a bound or an
+// approximator between it and a verb of change is looked for in ("no
+// more than", "approximately").
+const maxChangeBound = 24
+
+// tokenBefore returns the last token before byte offset at, looking back
+// from token i.
+func (s *scan) tokenBefore(at, i int) int {
+	for i >= 0 && int(s.toks[i].start) >= at {
+		i--
+	}
+	return i
+}
+
+// changeVerb returns w as the prose lexicon's verb of change it is, or
+// the one whose -ing form it is ("growing" grow, "rising" rise,
+// "dropping" drop), or "" when it is none.
+func changeVerb(w string) string {
+	if prose.Lookup(w).Is(prose.ChangeVerb) {
+		return w
+	}
+	stem, ok := strings.CutSuffix(w, "ing")
+	if !ok || len(stem) < 2 {
+		return ""
+	}
+	cands := []string{stem, stem + "e"}
+	if n := len(stem); stem[n-1] == stem[n-2] {
+		cands = append(cands, stem[:n-1]) // "dropping"
+	}
+	for _, c := range cands {
+		if prose.Lookup(c).Is(prose.ChangeVerb) {
+			return c
+		}
+	}
+	return ""
 }

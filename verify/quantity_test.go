@@ -256,6 +256,14 @@ func TestCompare(t *testing.T) {
 		{"doubled", "rose to 100%", None},
 		{"doubled", "rose by 100%", Exact},
 		{"doubled", "fell 100%", None},
+		{"doubled", "grew by more than 100%", Exact}, // a bound after "by"
+		{"doubled", "rose nearly 100%", Exact},       // an approximator
+		{"doubled", "rose above 100%", None},         // a bound after the verb: a level
+		{"doubled", "growing by 100%", Exact},        // the -ing form
+		{"doubled", "rising 100%", Exact},
+		{"halved", "dropping 50%", Exact},
+		{"halved", "falling by about 50%", Exact},
+		{"doubled", "something 100%", None},
 		{"halved", "rose 50%", None},
 		{"halved", "fell 50%", Exact},
 		{"three times", "tripled", Exact},
@@ -276,6 +284,41 @@ func TestCompare(t *testing.T) {
 		claim, source := mustFigure(t, tt.claim), mustFigure(t, tt.source)
 		if got := Compare(claim, source); got != tt.want {
 			t.Errorf("Compare(%q, %q) = %s, want %s", tt.claim, tt.source, got, tt.want)
+		}
+	}
+}
+
+// TestApproximate checks that a figure stated with an approximator is as
+// precise as its last digit that is not zero, and no less.
+func TestApproximate(t *testing.T) {
+	tests := []struct {
+		claim, source string
+		want          Support
+		step          string
+	}{
+		{"30%", "a third", Rounded, "10"},
+		{"30%", "27%", Rounded, "10"},
+		{"30%", "35%", None, "10"}, // 35 rounds to 40
+		{"45%", "44.8%", Rounded, "1"},
+		{"45%", "47%", None, "1"},
+		{"500 people", "480", Rounded, "100"},
+		{"500 people", "5,000", None, "100"},
+		{"1.2 million", "1,160,000", Rounded, "100000"},
+		{"1,200,000", "1,160,000", Rounded, "100000"},
+		{"one-third", "30%", None, "0"}, // an exact fraction keeps its precision
+		{"doubled", "tripled", None, "0"},
+	}
+	for _, tt := range tests {
+		claim := mustFigure(t, tt.claim).Approximate()
+		if got := claim.Step.String(); got != tt.step {
+			t.Errorf("%q.Approximate().Step = %s, want %s", tt.claim, got, tt.step)
+		}
+		match, how, _ := FindFigure(claim, Quantities(tt.source))
+		if match == nil {
+			how = None
+		}
+		if how != tt.want {
+			t.Errorf("%q approximately, against %q: %s, want %s", tt.claim, tt.source, how, tt.want)
 		}
 	}
 }

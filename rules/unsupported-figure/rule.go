@@ -246,6 +246,9 @@ func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 // check looks for a figure in its cited pages, and reports whether it
 // made a finding.
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
+	if approximated(f.Block, f.Start) {
+		f.claim = f.claim.Approximate()
+	}
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
 	cited := "the cited page"
 	if len(srcs) == 0 && (f.Cover == uncitednumber.BySentence || f.Cover == uncitednumber.ByParagraph) {
@@ -330,6 +333,20 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	}
 	pages.Report(d)
 	return true
+}
+
+// maxApproximator bounds the bytes before a figure that an approximator
+// is looked for in ("approximately ").
+const maxApproximator = 24
+
+// approximated reports whether the draft states the figure at source
+// offset start with a word of the prose lexicon's approximator class
+// before it: "approximately 30%" is as precise as its last digit that is
+// not zero (verify.Quantity.Approximate).
+func approximated(b *lint.Block, start int) bool {
+	ts := b.TextOffset(start)
+	_, ok := prose.EndsWith(strings.TrimRight(b.Text[max(0, ts-maxApproximator):ts], " "), prose.Approximator)
+	return ok
 }
 
 // shown is a figure of the draft as a message quotes it: its prose text
