@@ -23,6 +23,11 @@ func TestCounted(t *testing.T) {
 		{"a of 5 kinds of of of things", "kinds"},
 		{"15 cross-agency goals", "cross-agency goals"},
 		{"2 x-y-z-w-v", "x-y-z"},
+		{"a Top 25 list of towns and cities you might like", "list of towns and cities"},
+		{"25 towns and cities", "towns and cities"},
+		{"25 towns and the cities", "towns"},
+		{"25 towns and 40 cities", "towns"},
+		{"25 towns and", "towns"},
 	}
 	for _, tt := range tests {
 		qs := Quantities(tt.in)
@@ -42,7 +47,7 @@ func TestCounted(t *testing.T) {
 // nearest figures.
 func TestFindFigureCountedNoun(t *testing.T) {
 	page := "Four panels covered performance. The site supports 68 different languages. Agencies taking part: 12. It drew 200 innovators. " +
-		"It set 15 high-priority goals. One panel ran late. Two XML products shipped."
+		"It set 15 high-priority goals. One panel ran late. Two XML products shipped. It ranks a Top 25 list of towns and cities."
 	tests := []struct {
 		claim, match, nearest string
 	}{
@@ -61,6 +66,8 @@ func TestFindFigureCountedNoun(t *testing.T) {
 		{"one workshop", "One", ""},
 		{"two SEC projects", "Two", ""},
 		{"two projects", "", "Two"},
+		{"25 cities", "25", ""},
+		{"25 villages", "", "25"},
 	}
 	src := Quantities(page)
 	for _, tt := range tests {

@@ -632,7 +632,8 @@ const maxCountedWords = 3
 // PDF's next line is another cell), ending at a mark, a number or a
 // function word of the prose lexicon. A noun followed by "of" names a
 // kind or a group of what follows ("three types of metrics", "four
-// panels of experts"), so the words after "of" count too.
+// panels of experts"), so the words after "of" count too, and so do
+// nouns joined by "and" ("a Top 25 list of towns and cities").
 func (s *scan) countedWords(k int) string {
 	first, last := -1, -1
 	sawOf := false
@@ -647,6 +648,13 @@ func (s *scan) countedWords(k int) string {
 			break
 		}
 		if prose.Lookup(s.text[t.start:t.end]).Is(prose.FunctionWord) {
+			if first >= 0 && s.word(k) == wAnd && k+1 < len(s.toks) && s.toks[k+1].kind == tWord &&
+				!prose.Lookup(s.text[s.toks[k+1].start:s.toks[k+1].end]).Is(prose.FunctionWord) {
+				// "a list of towns and cities": both nouns are what it
+				// counts, and "and" takes no word of the budget.
+				n--
+				continue
+			}
 			if first < 0 || sawOf || s.word(k) != wOf {
 				break
 			}
