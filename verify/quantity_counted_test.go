@@ -28,6 +28,8 @@ func TestCounted(t *testing.T) {
 		{"25 towns and the cities", "towns"},
 		{"25 towns and 40 cities", "towns"},
 		{"25 towns and", "towns"},
+		{"a 5-part series on it", "part series"},
+		{"a 6,000-person agency", "person agency"},
 	}
 	for _, tt := range tests {
 		qs := Quantities(tt.in)

@@ -633,10 +633,17 @@ const maxCountedWords = 3
 // function word of the prose lexicon. A noun followed by "of" names a
 // kind or a group of what follows ("three types of metrics", "four
 // panels of experts"), so the words after "of" count too, and so do
-// nouns joined by "and" ("a Top 25 list of towns and cities").
+// nouns joined by "and" ("a Top 25 list of towns and cities"). A word
+// glued to the count by a hyphen starts them ("a 5-part series": "part
+// series").
 func (s *scan) countedWords(k int) string {
 	first, last := -1, -1
 	sawOf := false
+	if s.isHyphen(k) && s.glued(k-1, k) && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+		// "a 5-part series", "a 6,000-person agency": the compound's
+		// word is what it counts.
+		k++
+	}
 	for n := 0; n < maxCountedWords && k < len(s.toks); n, k = n+1, k+1 {
 		t := s.toks[k]
 		if s.isHyphen(k) && first >= 0 && s.glued(k-1, k) && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {

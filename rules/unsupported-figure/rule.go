@@ -174,7 +174,7 @@ func worthChecking(q verify.Quantity, before, after string) bool {
 	case verify.Duration:
 		return !relativeTime(q, before, after)
 	case verify.Count:
-		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(after) {
+		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(strings.TrimPrefix(after, "-")) {
 			return false
 		}
 		return !isYear(q)
