@@ -64,10 +64,10 @@ func run(p *lint.Pass) {
 		if b.Kind == lint.Heading || !pages.HasLinks(b, -1) {
 			continue
 		}
-		inQuote := quoteCover(b.Quotes)
+		inQuote, inLink := quoteCover(b.Quotes), linkTextCover(b)
 		for si := range b.Sentences {
 			reported := false
-			for _, f := range figuresOf(b, si, judged[sentenceKey{b, si}], inQuote) {
+			for _, f := range figuresOf(b, si, judged[sentenceKey{b, si}], inQuote, inLink) {
 				// One finding for a range whose first end is reported
 				// already over the whole of it.
 				if f.part && reported {
@@ -93,13 +93,14 @@ type figure struct {
 // source, in order: those uncited-number judges (judged, the sentence's,
 // in order), and every other quantity the sentence states that a source
 // could be asked for (a count of something, a percentage, an amount, a
-// multiplier) or a duration, but not a year, a bare number or one inside a
-// quotation (inQuote). uncited-number leaves small counts and bare counts
+// multiplier) or a duration, but not a year, a bare number (save a
+// title's count in a link's words, inLink: "[7 Keys for …](url)") or one
+// inside a quotation (inQuote). uncited-number leaves small counts and bare counts
 // alone because they seldom need a source; once the sentence cites one,
 // it should hold them. Each is read in its sentence, so that "rose 100%"
 // is a rise (which "doubled" supports), not a level. Both lists are in
 // order, so each is walked once.
-func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote func(start, end int) bool) []figure {
+func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote, inLink func(start, end int) bool) []figure {
 	s := b.Sentences[si]
 	qs := verify.Quantities(b.Text[s.Start:s.End])
 	spans := make([][2]int, len(qs))
@@ -138,7 +139,11 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 	nJudged, j := len(out), 0
 	for i, q := range qs {
 		ts, te := s.Start+q.Start, s.Start+q.End
-		if taken[i] || !worthChecking(q, b.Text[s.Start:ts], strings.TrimLeft(b.Text[te:], " ")) || inQuote(ts, te) {
+		if taken[i] || inQuote(ts, te) {
+			continue
+		}
+		after := strings.TrimLeft(b.Text[te:], " ")
+		if !worthChecking(q, b.Text[s.Start:ts], after) && (!titleCount(q, after) || !inLink(ts, te)) {
 			continue
 		}
 		start, end := spans[i][0], spans[i][1]
@@ -152,6 +157,34 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 	}
 	slices.SortStableFunc(out, func(a, b figure) int { return a.Start - b.Start })
 	return out
+}
+
+// linkTextCover returns whether a span of a block's text lies inside the
+// words of one of its links.
+func linkTextCover(b *lint.Block) func(start, end int) bool {
+	var spans [][2]int
+	for _, c := range b.Citations {
+		if sourcepage.IsLink(c) && c.TextEnd > c.TextStart {
+			spans = append(spans, [2]int{c.TextStart, c.TextEnd})
+		}
+	}
+	return sourcepage.NewSpans(spans).Covers
+}
+
+// titleCount reports whether a count is a title's ("[7 Keys for
+// Government to Reach Hispanics](url)", "[Top 9 Best Practices …](url)"):
+// a bare number before a capitalised word that is no function word. In a
+// link's words it names the linked page by its title, whose count the
+// page must hold, however small.
+func titleCount(q verify.Quantity, after string) bool {
+	if q.Unit != verify.Count || q.Noun != "" || isYear(q) {
+		return false
+	}
+	w := leadingWord(after)
+	if len(w) < 2 || !unicode.IsUpper([]rune(w)[0]) {
+		return false
+	}
+	return !prose.Lookup(strings.ToLower(w)).Is(prose.FunctionWord)
 }
 
 // quoteCover returns whether a span of a block's text lies inside one of
