@@ -159,6 +159,19 @@ func Quantities(text string) []Quantity {
 // QuantitiesLimit is Quantities reading at most maxBytes of text (cut back
 // to a rune boundary); figures past the limit are not returned.
 func QuantitiesLimit(text string, maxBytes int) []Quantity {
+	return quantitiesLimit(text, maxBytes, false)
+}
+
+// SourceQuantities is Quantities for a source's text, the figures a claim
+// is looked for in: with them, the counts the text states by an ordinal
+// that ends a series ("the third and final phase" is a count of three
+// phases, whose Text is "third and final phase"). A draft's figures are read
+// by Quantities: there such words are no claim of a count.
+func SourceQuantities(text string) []Quantity {
+	return quantitiesLimit(text, DefaultMaxTextBytes, true)
+}
+
+func quantitiesLimit(text string, maxBytes int, implied bool) []Quantity {
 	// Token offsets are 32-bit: no text near 2 GiB is read.
 	maxBytes = max(0, min(maxBytes, 1<<30))
 	if len(text) > maxBytes {
@@ -171,6 +184,12 @@ func QuantitiesLimit(text string, maxBytes int) []Quantity {
 	s := newScan(text)
 	qs := s.quantities()
 	shareRangeUnits(text, qs)
+	if implied {
+		if ends := s.seriesEnds(); len(ends) > 0 {
+			qs = append(qs, ends...)
+			slices.SortStableFunc(qs, func(a, b Quantity) int { return a.Start - b.Start })
+		}
+	}
 	for i := range qs {
 		qs[i].setApprox()
 	}

@@ -1,6 +1,8 @@
 package verify
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -164,5 +166,33 @@ func TestDigitCounts(t *testing.T) {
 	claim, _ := ParseFigure("triple-digit")
 	if m, _, near := FindFigure(claim, src); m != nil || len(near) != 1 || near[0].Text != "double-digit" {
 		t.Errorf("triple-digit: match %v, nearest %v; want none and double-digit", m, near)
+	}
+}
+
+// TestSourceQuantitiesSeriesEnd checks that a source's "the third and
+// final phase" is a count of three phases, which a draft's own words are
+// not, and what does not end a series is no count.
+func TestSourceQuantitiesSeriesEnd(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"This completes the third and final phase of our refresh.", `"third and final phase" 3 phase`},
+		{"It was the second and last day of talks.", `"second and last day of talks" 2 day of talks`},
+		{"The Tenth and Final Report is out.", `"Tenth and Final Report" 10 Report`},
+		{"the third and final.", ""},
+		{"a third and final phase of 12 steps", `"a third" 0.3333333333333333  | "third and final phase" 3 phase | "12" 12 steps`},
+		{"the first and final phase", ""},
+		{"the third and next phase", ""},
+		{"two thirds and final phase", `"two thirds" 0.6666666666666667 `},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range SourceQuantities(tt.in) {
+			got = append(got, fmt.Sprintf("%q %s %s", q.Text, q.Value, q.Counted))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("SourceQuantities(%q) = %s, want %s", tt.in, g, tt.want)
+		}
+		if qs := Quantities(tt.in); slices.ContainsFunc(qs, func(q Quantity) bool { return strings.Contains(q.Text, " and ") }) {
+			t.Errorf("Quantities(%q) reads a series end: %v", tt.in, qs)
+		}
 	}
 }

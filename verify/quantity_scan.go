@@ -622,6 +622,39 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 	return j, true
 }
 
+// seriesEnds returns the counts the text states by an ordinal, "and" and
+// a word of the prose lexicon's series-end class before what it counts:
+// "the third and final phase" (three phases), "the second and last day".
+// The ordinal is a word ("second" to "tenth"); what it counts must follow,
+// and the figure's text runs to its end ("third and final phase").
+func (s *scan) seriesEnds() []Quantity {
+	var out []Quantity
+	for k := 0; k+3 < len(s.toks); k++ {
+		if s.toks[k].kind != tWord || s.word(k+1) != wAnd || s.toks[k+2].kind != tWord {
+			continue
+		}
+		n := ordinalWords[s.lower(k)]
+		if n == 0 || !prose.Has(s.lower(k+2), prose.SeriesEnd) {
+			continue
+		}
+		counted := s.countedWords(k + 3)
+		if counted == "" {
+			continue
+		}
+		// The figure spans what it counts: "third and final phase" is
+		// the count, "third and final" alone is none.
+		from := int(s.toks[k+3].start)
+		start, end := int(s.toks[k].start), from+strings.Index(s.text[from:], counted)+len(counted)
+		out = append(out, Quantity{Start: start, End: end, Text: s.text[start:end], Value: decimal.NewFromInt(n),
+			Unit: Count, Counted: counted, Step: decimal.NewFromInt(1)})
+	}
+	return out
+}
+
+// ordinalWords are the ordinals that can end a series, by their number.
+var ordinalWords = map[string]int64{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10}
+
 // maxCountedWords is how many words after a count say what it counts:
 // "68 different languages", "40 federal agency staff".
 const maxCountedWords = 3

@@ -445,12 +445,13 @@ func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity)
 
 // listFigures names figures as the page writes them: "54%" or "54% and
 // 44.8%". A figure of the claim's value is named with what it counts
+// (unless its text ends with that already: "third and final phase")
 // ("four panels"), since that is where it differs.
 func listFigures(qs []nearFigure) string {
 	names := make([]string, 0, len(qs))
 	for _, q := range qs {
 		n := q.Text
-		if q.Counted != "" && q.Same {
+		if q.Counted != "" && q.Same && !strings.HasSuffix(n, q.Counted) {
 			n += " " + q.Counted
 		}
 		n = strings.Join(strings.Fields(n), " ")

@@ -525,7 +525,7 @@ type figuresKey struct{ page *extract.Page }
 // however many drafts cite the page (the run hands every draft the same
 // page, online and from the cache).
 func (f *Finder) Figures(s Source) []verify.Quantity {
-	return f.facts.Memo(figuresKey{s.ref.loaded()}, func() any { return verify.Quantities(s.Text()) }).([]verify.Quantity)
+	return f.facts.Memo(figuresKey{s.ref.loaded()}, func() any { return verify.SourceQuantities(s.Text()) }).([]verify.Quantity)
 }
 
 // Prepared returns a page's text prepared for quotations, once per
