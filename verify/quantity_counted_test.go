@@ -32,6 +32,8 @@ func TestCounted(t *testing.T) {
 		{"25 towns and", "towns"},
 		{"a 5-part series on it", "part series"},
 		{"a 6,000-person agency", "person agency"},
+		{"in the lead at 12 #lostapps from the center", "lostapps"},
+		{"12 # apps", ""},
 	}
 	for _, tt := range tests {
 		qs := Quantities(tt.in)

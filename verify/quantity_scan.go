@@ -668,13 +668,16 @@ const maxCountedWords = 3
 // panels of experts"), so the words after "of" count too, and so do
 // nouns joined by "and" ("a Top 25 list of towns and cities"). A word
 // glued to the count by a hyphen starts them ("a 5-part series": "part
-// series").
+// series"), and so does a hashtag ("12 #lostapps": "lostapps").
 func (s *scan) countedWords(k int) string {
 	first, last := -1, -1
 	sawOf := false
 	if s.isHyphen(k) && s.glued(k-1, k) && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
 		// "a 5-part series", "a 6,000-person agency": the compound's
 		// word is what it counts.
+		k++
+	} else if s.sym(k) == '#' && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+		// "12 #lostapps": a hashtag names what it counts.
 		k++
 	}
 	for n := 0; n < maxCountedWords && k < len(s.toks); n, k = n+1, k+1 {

@@ -207,7 +207,7 @@ func worthChecking(q verify.Quantity, before, after string) bool {
 	case verify.Duration:
 		return !relativeTime(q, before, after)
 	case verify.Count:
-		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(strings.TrimPrefix(after, "-")) {
+		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(strings.TrimLeft(after, "-#")) {
 			return false
 		}
 		return !isYear(q)
