@@ -87,6 +87,10 @@ type figure struct {
 	// part marks a later quantity of the figure before it ("10 apps" of
 	// "five to 10 apps"), checked on its own only when that one passed.
 	part bool
+	// extra marks a quantity uncited-number does not take for a claim (a
+	// small or bare count, "two-way", "in one sense"): checked only
+	// against the pages its own sentence cites.
+	extra bool
 }
 
 // figuresOf returns the figures of sentence si of b to check against its
@@ -118,7 +122,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote, in
 		}
 		if k < len(spans) && spans[k][0] < f.End {
 			taken[k] = true
-			out = append(out, figure{*f, qs[k], false})
+			out = append(out, figure{*f, qs[k], false, false})
 			// A figure of several quantities ("five to 10 apps") holds
 			// each: both ends of a range must be the page's. The first
 			// is reported over the whole figure, the others over their
@@ -128,12 +132,12 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote, in
 				taken[k] = true
 				g := *f
 				g.Start, g.End = spans[k][0], spans[k][1]
-				out = append(out, figure{g, qs[k], true})
+				out = append(out, figure{g, qs[k], true, false})
 			}
 			continue
 		}
 		if q, ok := verify.ParseFigure(b.Text[b.TextOffset(f.Start):b.TextOffset(f.End)]); ok {
-			out = append(out, figure{*f, q, false})
+			out = append(out, figure{*f, q, false, false})
 		}
 	}
 	nJudged, j := len(out), 0
@@ -153,7 +157,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote, in
 		if j < nJudged && out[j].Start < end {
 			continue
 		}
-		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q, false})
+		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q, false, true})
 	}
 	slices.SortStableFunc(out, func(a, b figure) int { return a.Start - b.Start })
 	return out
@@ -301,7 +305,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	// the sentence before or after cites: a fact-checker follows the
 	// nearest link of the paragraph ("GSA [launched the
 	// community](url). It had 200 members then").
-	if len(srcs) == 0 {
+	if len(srcs) == 0 && !f.extra {
 		if k := pages.Neighbour(f.Block, f.Sentence); k >= 0 {
 			srcs = pages.Cited(f.Block, k, f.Start, f.End)
 			cited = "the page " + sourcepage.NeighbourPlace(f.Sentence, k) + " cites"
