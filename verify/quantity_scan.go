@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -620,6 +621,71 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 	}
 	q.Counted = s.countedWords(j)
 	return j, true
+}
+
+// vagueMagnitudes returns the vague magnitudes of the text that qs, the
+// figures read already, do not hold: a plural count or scale of the prose
+// lexicon ("dozens", "hundreds of", "thousands"), two of them joined by
+// "of" ("tens of thousands"), or "several" (the lexicon's vague-number
+// class) before a scale ("several thousand"). A plural count of n stands
+// for 2n up to 10n ("dozens": 24 to 119, "hundreds": 200 to 999), a plural
+// scale for 2n up to the next scale ("thousands": 2,000 to 999,999, as
+// "thousands of people" may be 20,000), "several" for 3n up to 10n. What
+// it counts is said after "of" ("dozens of apps") or, after "several",
+// straight after ("several thousand people"); "dozens installed" says
+// nothing of it.
+func (s *scan) vagueMagnitudes(qs []Quantity) []Quantity {
+	var out []Quantity
+	taken := func(start, end int) bool {
+		i, _ := slices.BinarySearchFunc(qs, start, func(q Quantity, t int) int { return q.End - t - 1 })
+		return i < len(qs) && qs[i].Start < end
+	}
+	for k := 0; k < len(s.toks); k++ {
+		if s.toks[k].kind != tWord {
+			continue
+		}
+		first, lowMul, highMul, several := k, int64(2), int64(10), false
+		e := prose.Lookup(s.lower(k))
+		n := e.Value
+		switch {
+		case e.Is(prose.PluralScale):
+			highMul = 1000
+		case e.Is(prose.PluralCount):
+		case prose.Has(s.lower(k), prose.VagueNumber) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord &&
+			prose.Lookup(s.lower(k+1)).Is(prose.ScaleWord|prose.HundredWord) && !strings.HasSuffix(s.lower(k+1), "s"):
+			// "several thousand"
+			k++
+			n, lowMul, several = prose.Lookup(s.lower(k)).Value, 3, true
+		default:
+			continue
+		}
+		if n < 10 || n > 1e12 {
+			continue
+		}
+		// "tens of thousands", "hundreds of millions".
+		if k+2 < len(s.toks) && s.word(k+1) == wOf {
+			if e2 := prose.Lookup(s.lower(k + 2)); e2.Is(prose.PluralScale) && e2.Value > n {
+				n *= e2.Value
+				k += 2
+				highMul = 10
+			}
+		}
+		start, end := int(s.toks[first].start), int(s.toks[k].end)
+		if taken(start, end) {
+			continue
+		}
+		counted := ""
+		switch {
+		case k+2 < len(s.toks) && s.word(k+1) == wOf:
+			counted = s.countedWords(k + 2)
+		case several && k+1 < len(s.toks):
+			counted = s.countedWords(k + 1)
+		}
+		nd := decimal.NewFromFloat(n)
+		out = append(out, Quantity{Start: start, End: end, Text: s.text[start:end], Value: nd.Mul(decimal.NewFromInt(lowMul)),
+			Unit: Count, Counted: counted, Upper: nd.Mul(decimal.NewFromInt(highMul))})
+	}
+	return out
 }
 
 // seriesEnds returns the counts the text states by an ordinal, "and" and

@@ -397,7 +397,7 @@ func shown(b *lint.Block, start, end int) string {
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "unsupported-figure/2"
+const verdictKind = "unsupported-figure/3"
 
 // pageVerdict is what a page says of a figure: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.
@@ -425,7 +425,7 @@ type nearFigure struct {
 // added to verify.Quantity that matching reads must join it (and
 // verdictKind change).
 func figureKey(q verify.Quantity) string {
-	return strings.Join([]string{q.Text, q.Value.String(), strconv.Itoa(int(q.Unit)), q.Currency, q.Measure, q.Noun, q.Counted, strconv.Itoa(q.Change), q.Step.String()}, "\x1f")
+	return strings.Join([]string{q.Text, q.Value.String(), strconv.Itoa(int(q.Unit)), q.Currency, q.Measure, q.Noun, q.Counted, strconv.Itoa(q.Change), q.Step.String(), q.Upper.String()}, "\x1f")
 }
 
 // judge looks for a figure in a page's text.
