@@ -304,9 +304,12 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	// A figure whose sentence cites nothing is looked for in the page
 	// the sentence before or after cites: a fact-checker follows the
 	// nearest link of the paragraph ("GSA [launched the
-	// community](url). It had 200 members then").
+	// community](url). It had 200 members then"). A figure its own
+	// sentence attributes ("Supporters said…") takes only the page
+	// before, which the attribution may name again ("The announcement
+	// noted…"): a link after it is about something else.
 	if len(srcs) == 0 && !f.extra {
-		if k := pages.Neighbour(f.Block, f.Sentence); k >= 0 {
+		if k := pages.Neighbour(f.Block, f.Sentence); k >= 0 && (k < f.Sentence || f.Cover != uncitednumber.ByAttribution) {
 			srcs = pages.Cited(f.Block, k, f.Start, f.End)
 			cited = "the page " + sourcepage.NeighbourPlace(f.Sentence, k) + " cites"
 		}
