@@ -99,9 +99,9 @@ type figure struct {
 // could be asked for (a count of something, a percentage, an amount, a
 // multiplier) or a duration, but not a year, a bare number (save a
 // title's count in a link's words, inLink: "[7 Keys for …](url)") or one
-// inside a quotation (inQuote). uncited-number leaves small counts and bare counts
-// alone because they seldom need a source; once the sentence cites one,
-// it should hold them. Each is read in its sentence, so that "rose 100%"
+// inside a quotation (inQuote). uncited-number leaves small counts and
+// bare counts alone because they seldom need a source; once the sentence
+// cites one, it should hold them. Each is read in its sentence, so that "rose 100%"
 // is a rise (which "doubled" supports), not a level. Both lists are in
 // order, so each is walked once.
 func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote, inLink func(start, end int) bool) []figure {
@@ -452,8 +452,8 @@ func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity)
 
 // listFigures names figures as the page writes them: "54%" or "54% and
 // 44.8%". A figure of the claim's value is named with what it counts
-// (unless its text ends with that already: "third and final phase")
-// ("four panels"), since that is where it differs.
+// ("four panels"), since that is where it differs, unless its text ends
+// with that already ("third and final phase").
 func listFigures(qs []nearFigure) string {
 	names := make([]string, 0, len(qs))
 	for _, q := range qs {
