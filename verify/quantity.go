@@ -91,6 +91,13 @@ type Quantity struct {
 	// is not rounded.
 	Step decimal.Decimal
 
+	// Upper is, for a vague magnitude ("dozens", "several thousand",
+	// "tens of thousands"), the end of the range it stands for, exclusive;
+	// Value is the range's start. It is zero for every other figure. A
+	// vague claim is supported by a source figure in its range or by the
+	// same vague words; a vague source figure supports no exact claim.
+	Upper decimal.Decimal
+
 	// approx and approxStep are Value and Step as floats in the unit's
 	// base, set (hasApprox) for the quantities Quantities finds: see
 	// setApprox.
@@ -159,6 +166,22 @@ func Quantities(text string) []Quantity {
 // QuantitiesLimit is Quantities reading at most maxBytes of text (cut back
 // to a rune boundary); figures past the limit are not returned.
 func QuantitiesLimit(text string, maxBytes int) []Quantity {
+	return quantitiesLimit(text, maxBytes, false)
+}
+
+// SourceQuantities is Quantities for a source's text, the figures a claim
+// is looked for in: with them, the counts the text states by an ordinal
+// that ends a series ("the third and final phase" is a count of three
+// phases, whose Text is "third and final phase"). A draft's figures are read
+// by Quantities: there such words are no claim of a count.
+func SourceQuantities(text string) []Quantity {
+	return quantitiesLimit(text, DefaultMaxTextBytes, true)
+}
+
+// IsVague reports whether q is a vague magnitude (Upper is set).
+func (q Quantity) IsVague() bool { return q.Upper.Sign() > 0 }
+
+func quantitiesLimit(text string, maxBytes int, implied bool) []Quantity {
 	// Token offsets are 32-bit: no text near 2 GiB is read.
 	maxBytes = max(0, min(maxBytes, 1<<30))
 	if len(text) > maxBytes {
@@ -171,6 +194,14 @@ func QuantitiesLimit(text string, maxBytes int) []Quantity {
 	s := newScan(text)
 	qs := s.quantities()
 	shareRangeUnits(text, qs)
+	extra := s.vagueMagnitudes(qs)
+	if implied {
+		extra = append(extra, s.seriesEnds()...)
+	}
+	if len(extra) > 0 {
+		qs = append(qs, extra...)
+		slices.SortStableFunc(qs, func(a, b Quantity) int { return a.Start - b.Start })
+	}
 	for i := range qs {
 		qs[i].setApprox()
 	}
@@ -229,7 +260,7 @@ func (q *Quantity) setApprox() {
 // whenever it cannot tell: no floats, or a multiplier against a percent
 // change, whose bases differ.
 func mayMatch(claim, source *Quantity) bool {
-	if !claim.hasApprox || !source.hasApprox || claim.Unit == Multiplier || source.Unit == Multiplier || isDigitCount(*claim) {
+	if !claim.hasApprox || !source.hasApprox || claim.Unit == Multiplier || source.Unit == Multiplier || isDigitCount(*claim) || claim.IsVague() {
 		return true
 	}
 	tol := max(claim.approxStep, source.approxStep) + 1e-9*max(math.Abs(claim.approx), math.Abs(source.approx), 1)
@@ -237,6 +268,55 @@ func mayMatch(claim, source *Quantity) bool {
 }
 
 func runeStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// compareVague compares figures one of which is a vague magnitude: a
+// vague claim is supported by the same range (Exact), by a narrower one
+// or by an amount in its range (Rounded: "dozens" by 48, "several
+// thousand" by 4,200); an exact claim is never supported by a vague
+// source ("13 agencies" is not "dozens of agencies").
+func compareVague(claim, source Quantity) Support {
+	if !claim.IsVague() || !isAmount(claim.Unit) || !isAmount(source.Unit) {
+		return None
+	}
+	if source.IsVague() {
+		switch {
+		case source.Value.Equal(claim.Value) && source.Upper.Equal(claim.Upper):
+			return Exact
+		case source.Value.GreaterThanOrEqual(claim.Value) && source.Upper.LessThanOrEqual(claim.Upper):
+			return Rounded
+		}
+		return None
+	}
+	if source.Value.GreaterThanOrEqual(claim.Value) && source.Value.LessThan(claim.Upper) {
+		return Rounded
+	}
+	return None
+}
+
+// Approximate returns q as a writer states it with an approximator
+// ("approximately 30%", "about 500 people"): precise only to its last
+// digit that is not zero, so that "approximately 30%" is supported by a
+// third (33.3%) and "about 500" by 480, as they round to it. A figure
+// whose last digit is not zero ("about 45%") or that is exact (a
+// fraction, "doubled") keeps its precision.
+func (q Quantity) Approximate() Quantity {
+	if q.Step.Sign() <= 0 || !q.Value.IsInteger() || q.Value.IsZero() || q.Unit == Multiplier {
+		return q
+	}
+	ten := decimal.NewFromInt(10)
+	step := q.Step
+	for v := q.Value.Div(step); v.Mod(ten).IsZero() && !v.IsZero(); v = v.Div(ten) {
+		step = step.Mul(ten)
+	}
+	if step.Equal(q.Step) {
+		return q
+	}
+	q.Step = step
+	if q.hasApprox {
+		q.setApprox()
+	}
+	return q
+}
 
 // comparable puts a claim and a source figure on one scale: proportions as
 // fractions, durations in seconds or months, a multiplier's percent change
@@ -348,6 +428,9 @@ func Compare(claim, source Quantity) Support {
 		}
 		return None
 	}
+	if claim.IsVague() || source.IsVague() {
+		return compareVague(claim, source)
+	}
 	cv, cstep, sv, sstep, ok := comparable(claim, source)
 	if !ok {
 		return None
@@ -450,6 +533,10 @@ func FindFigure(claim Quantity, source []Quantity) (match *Quantity, how Support
 	var nears []near
 	for i := range source {
 		s := &source[i]
+		if s.IsVague() && !claim.IsVague() {
+			// "dozens" neither supports nor is a near miss for 13.
+			continue
+		}
 		// Nearest figures are of the claim's own unit (a percentage may
 		// be offered a fraction): a year is no near miss for an amount.
 		sameClass := claim.Unit == s.Unit || isProportion(claim.Unit) && isProportion(s.Unit)

@@ -1,6 +1,8 @@
 package verify
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,6 +25,15 @@ func TestCounted(t *testing.T) {
 		{"a of 5 kinds of of of things", "kinds"},
 		{"15 cross-agency goals", "cross-agency goals"},
 		{"2 x-y-z-w-v", "x-y-z"},
+		{"a Top 25 list of towns and cities you might like", "list of towns and cities"},
+		{"25 towns and cities", "towns and cities"},
+		{"25 towns and the cities", "towns"},
+		{"25 towns and 40 cities", "towns"},
+		{"25 towns and", "towns"},
+		{"a 5-part series on it", "part series"},
+		{"a 6,000-person agency", "person agency"},
+		{"in the lead at 12 #lostapps from the center", "lostapps"},
+		{"12 # apps", ""},
 	}
 	for _, tt := range tests {
 		qs := Quantities(tt.in)
@@ -42,7 +53,7 @@ func TestCounted(t *testing.T) {
 // nearest figures.
 func TestFindFigureCountedNoun(t *testing.T) {
 	page := "Four panels covered performance. The site supports 68 different languages. Agencies taking part: 12. It drew 200 innovators. " +
-		"It set 15 high-priority goals. One panel ran late. Two XML products shipped."
+		"It set 15 high-priority goals. One panel ran late. Two XML products shipped. It ranks a Top 25 list of towns and cities."
 	tests := []struct {
 		claim, match, nearest string
 	}{
@@ -61,6 +72,8 @@ func TestFindFigureCountedNoun(t *testing.T) {
 		{"one workshop", "One", ""},
 		{"two SEC projects", "Two", ""},
 		{"two projects", "", "Two"},
+		{"25 cities", "25", ""},
+		{"25 villages", "", "25"},
 	}
 	src := Quantities(page)
 	for _, tt := range tests {
@@ -155,5 +168,33 @@ func TestDigitCounts(t *testing.T) {
 	claim, _ := ParseFigure("triple-digit")
 	if m, _, near := FindFigure(claim, src); m != nil || len(near) != 1 || near[0].Text != "double-digit" {
 		t.Errorf("triple-digit: match %v, nearest %v; want none and double-digit", m, near)
+	}
+}
+
+// TestSourceQuantitiesSeriesEnd checks that a source's "the third and
+// final phase" is a count of three phases, which a draft's own words are
+// not, and what does not end a series is no count.
+func TestSourceQuantitiesSeriesEnd(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"This completes the third and final phase of our refresh.", `"third and final phase" 3 phase`},
+		{"It was the second and last day of talks.", `"second and last day of talks" 2 day of talks`},
+		{"The Tenth and Final Report is out.", `"Tenth and Final Report" 10 Report`},
+		{"the third and final.", ""},
+		{"a third and final phase of 12 steps", `"a third" 0.3333333333333333  | "third and final phase" 3 phase | "12" 12 steps`},
+		{"the first and final phase", ""},
+		{"the third and next phase", ""},
+		{"two thirds and final phase", `"two thirds" 0.6666666666666667 `},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range SourceQuantities(tt.in) {
+			got = append(got, fmt.Sprintf("%q %s %s", q.Text, q.Value, q.Counted))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("SourceQuantities(%q) = %s, want %s", tt.in, g, tt.want)
+		}
+		if qs := Quantities(tt.in); slices.ContainsFunc(qs, func(q Quantity) bool { return strings.Contains(q.Text, " and ") }) {
+			t.Errorf("Quantities(%q) reads a series end: %v", tt.in, qs)
+		}
 	}
 }

@@ -8,7 +8,8 @@ import (
 // FuzzQuantities checks the scanner on any text: it never panics, its
 // spans lie inside the text in order without overlap and start and end on
 // rune boundaries, each figure's Text is its span, and each figure
-// supports itself exactly. Inputs are capped by DefaultMaxTextBytes like
+// supports itself exactly; so do SourceQuantities' figures, save that
+// they may overlap. Inputs are capped by DefaultMaxTextBytes like
 // any text; the fuzzer's own inputs are far smaller.
 //
 //	go test -run '^$' -fuzz FuzzQuantities -fuzztime 60s ./verify
@@ -20,6 +21,8 @@ func FuzzQuantities(f *testing.F) {
 		"one hundred and one thousand one hundred and one million", ".5.5.5", "$-5", "5-fold",
 		"100 ft", "a 3-mile walk", "800 sq. ft.", "75m²", "40 km2", "60 miles an hour", "90 km/h",
 		"3 kilowatt-hours", "5 metric tons", "2 GiB", "5 sq m/h per gallon",
+		"dozens of apps", "several thousand people", "tens of thousands of", "the third and final phase",
+		"12 #lostapps", "a 5-part series", "grew by more than 100%", "towns and cities",
 	} {
 		f.Add(seed)
 	}
@@ -42,6 +45,19 @@ func FuzzQuantities(f *testing.F) {
 			}
 			if q.Step.Sign() < 0 {
 				t.Fatalf("%q has a negative step %s", q.Text, q.Step)
+			}
+		}
+		// A source's figures add the counts it implies, which may
+		// overlap others ("a third and final phase"): each is still its
+		// own span, in order of start, and supports itself.
+		prev = 0
+		for _, q := range SourceQuantities(text) {
+			if q.Start < prev || q.End <= q.Start || q.End > len(text) || q.Text != text[q.Start:q.End] {
+				t.Fatalf("source figure %q at [%d,%d) after %d in %q", q.Text, q.Start, q.End, prev, text)
+			}
+			prev = q.Start
+			if got := Compare(q, q); got != Exact {
+				t.Fatalf("source figure %q compares %s with itself", q.Text, got)
 			}
 		}
 		if len(qs) == 1 {

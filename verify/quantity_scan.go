@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -622,6 +623,104 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 	return j, true
 }
 
+// vagueMagnitudes returns the vague magnitudes of the text that qs, the
+// figures read already, do not hold: a plural count or scale of the prose
+// lexicon ("dozens", "hundreds of", "thousands"), two of them joined by
+// "of" ("tens of thousands"), or "several" (the lexicon's vague-number
+// class) before a scale ("several thousand"). A plural count of n stands
+// for 2n up to 10n ("dozens": 24 to 119, "hundreds": 200 to 999), a plural
+// scale for 2n up to the next scale ("thousands": 2,000 to 999,999, as
+// "thousands of people" may be 20,000), "several" for 3n up to 10n. What
+// it counts is said after "of" ("dozens of apps") or, after "several",
+// straight after ("several thousand people"); "dozens installed" says
+// nothing of it.
+func (s *scan) vagueMagnitudes(qs []Quantity) []Quantity {
+	var out []Quantity
+	taken := func(start, end int) bool {
+		i, _ := slices.BinarySearchFunc(qs, start, func(q Quantity, t int) int { return q.End - t - 1 })
+		return i < len(qs) && qs[i].Start < end
+	}
+	for k := 0; k < len(s.toks); k++ {
+		if s.toks[k].kind != tWord {
+			continue
+		}
+		first, lowMul, highMul, several := k, int64(2), int64(10), false
+		e := prose.Lookup(s.lower(k))
+		n := e.Value
+		switch {
+		case e.Is(prose.PluralScale):
+			highMul = 1000
+		case e.Is(prose.PluralCount):
+		case prose.Has(s.lower(k), prose.VagueNumber) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord &&
+			prose.Lookup(s.lower(k+1)).Is(prose.ScaleWord|prose.HundredWord) && !strings.HasSuffix(s.lower(k+1), "s"):
+			// "several thousand"
+			k++
+			n, lowMul, several = prose.Lookup(s.lower(k)).Value, 3, true
+		default:
+			continue
+		}
+		if n < 10 || n > 1e12 {
+			continue
+		}
+		// "tens of thousands", "hundreds of millions".
+		if k+2 < len(s.toks) && s.word(k+1) == wOf {
+			if e2 := prose.Lookup(s.lower(k + 2)); e2.Is(prose.PluralScale) && e2.Value > n {
+				n *= e2.Value
+				k += 2
+				highMul = 10
+			}
+		}
+		start, end := int(s.toks[first].start), int(s.toks[k].end)
+		if taken(start, end) {
+			continue
+		}
+		counted := ""
+		switch {
+		case k+2 < len(s.toks) && s.word(k+1) == wOf:
+			counted = s.countedWords(k + 2)
+		case several && k+1 < len(s.toks):
+			counted = s.countedWords(k + 1)
+		}
+		nd := decimal.NewFromFloat(n)
+		out = append(out, Quantity{Start: start, End: end, Text: s.text[start:end], Value: nd.Mul(decimal.NewFromInt(lowMul)),
+			Unit: Count, Counted: counted, Upper: nd.Mul(decimal.NewFromInt(highMul))})
+	}
+	return out
+}
+
+// seriesEnds returns the counts the text states by an ordinal, "and" and
+// a word of the prose lexicon's series-end class before what it counts:
+// "the third and final phase" (three phases), "the second and last day".
+// The ordinal is a word ("second" to "tenth"); what it counts must follow,
+// and the figure's text runs to its end ("third and final phase").
+func (s *scan) seriesEnds() []Quantity {
+	var out []Quantity
+	for k := 0; k+3 < len(s.toks); k++ {
+		if s.toks[k].kind != tWord || s.word(k+1) != wAnd || s.toks[k+2].kind != tWord {
+			continue
+		}
+		n := ordinalWords[s.lower(k)]
+		if n == 0 || !prose.Has(s.lower(k+2), prose.SeriesEnd) {
+			continue
+		}
+		counted := s.countedWords(k + 3)
+		if counted == "" {
+			continue
+		}
+		// The figure spans what it counts: "third and final phase" is
+		// the count, "third and final" alone is none.
+		from := int(s.toks[k+3].start)
+		start, end := int(s.toks[k].start), from+strings.Index(s.text[from:], counted)+len(counted)
+		out = append(out, Quantity{Start: start, End: end, Text: s.text[start:end], Value: decimal.NewFromInt(n),
+			Unit: Count, Counted: counted, Step: decimal.NewFromInt(1)})
+	}
+	return out
+}
+
+// ordinalWords are the ordinals that can end a series, by their number.
+var ordinalWords = map[string]int64{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10}
+
 // maxCountedWords is how many words after a count say what it counts:
 // "68 different languages", "40 federal agency staff".
 const maxCountedWords = 3
@@ -632,10 +731,21 @@ const maxCountedWords = 3
 // PDF's next line is another cell), ending at a mark, a number or a
 // function word of the prose lexicon. A noun followed by "of" names a
 // kind or a group of what follows ("three types of metrics", "four
-// panels of experts"), so the words after "of" count too.
+// panels of experts"), so the words after "of" count too, and so do
+// nouns joined by "and" ("a Top 25 list of towns and cities"). A word
+// glued to the count by a hyphen starts them ("a 5-part series": "part
+// series"), and so does a hashtag ("12 #lostapps": "lostapps").
 func (s *scan) countedWords(k int) string {
 	first, last := -1, -1
 	sawOf := false
+	if s.isHyphen(k) && s.glued(k-1, k) && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+		// "a 5-part series", "a 6,000-person agency": the compound's
+		// word is what it counts.
+		k++
+	} else if s.sym(k) == '#' && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+		// "12 #lostapps": a hashtag names what it counts.
+		k++
+	}
 	for n := 0; n < maxCountedWords && k < len(s.toks); n, k = n+1, k+1 {
 		t := s.toks[k]
 		if s.isHyphen(k) && first >= 0 && s.glued(k-1, k) && s.glued(k, k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
@@ -647,6 +757,13 @@ func (s *scan) countedWords(k int) string {
 			break
 		}
 		if prose.Lookup(s.text[t.start:t.end]).Is(prose.FunctionWord) {
+			if first >= 0 && s.word(k) == wAnd && k+1 < len(s.toks) && s.toks[k+1].kind == tWord &&
+				!prose.Lookup(s.text[s.toks[k+1].start:s.toks[k+1].end]).Is(prose.FunctionWord) {
+				// "a list of towns and cities": both nouns are what it
+				// counts, and "and" takes no word of the budget.
+				n--
+				continue
+			}
 			if first < 0 || sawOf || s.word(k) != wOf {
 				break
 			}
@@ -846,16 +963,75 @@ func (s *scan) isLabelOrDate(j int) bool {
 // 100%", "up 5%", "an increase of 100%", "grew by 5%"), -1 when that word
 // is one of falling ("fell 50%"), else 0. "rose to 45%" is a level, not a
 // change.
+//
+// A word that rounds the figure may stand between ("rose nearly 50%"),
+// and after "by" one that bounds it ("grew by more than 100%"); a bound
+// straight after the verb makes a level ("rose to 45%", "rose above 45%").
+// A verb of change in its -ing form counts as the verb ("growing by
+// 100%", "falling 5%").
 func (s *scan) changeBefore(k int) int {
 	i := k - 1
+	if i >= 0 && k < len(s.toks) {
+		start := int(s.toks[k].start)
+		lo := max(0, start-maxChangeBound)
+		before := strings.TrimRight(s.text[lo:start], " ")
+		if b, ok := prose.EndsWith(before, prose.Approximator); ok {
+			i = s.tokenBefore(lo+b, i)
+		} else if b, ok := prose.EndsWith(before, prose.Bound); ok {
+			if j := s.tokenBefore(lo+b, i); s.lowerIf(j, 2) == "by" {
+				i = j
+			}
+		}
+	}
 	if i >= 0 && s.toks[i].kind == tWord && s.word(i) == wOf || s.lowerIf(i, 2) == "by" {
 		i--
 	}
-	if i < 0 || s.toks[i].kind != tWord || !prose.Lookup(s.text[s.toks[i].start:s.toks[i].end]).Is(prose.ChangeVerb) {
+	if i < 0 || s.toks[i].kind != tWord {
 		return 0
 	}
-	if fallingWords[s.lower(i)] {
+	w := changeVerb(s.lower(i))
+	if w == "" {
+		return 0
+	}
+	if fallingWords[w] {
 		return -1
 	}
 	return 1
+}
+
+// maxChangeBound bounds the bytes before a figure that a bound or an
+// approximator between it and a verb of change is looked for in ("no
+// more than", "approximately").
+const maxChangeBound = 24
+
+// tokenBefore returns the last token before byte offset at, looking back
+// from token i.
+func (s *scan) tokenBefore(at, i int) int {
+	for i >= 0 && int(s.toks[i].start) >= at {
+		i--
+	}
+	return i
+}
+
+// changeVerb returns w as the prose lexicon's verb of change it is, or
+// the one whose -ing form it is ("growing" grow, "rising" rise,
+// "dropping" drop), or "" when it is none.
+func changeVerb(w string) string {
+	if prose.Lookup(w).Is(prose.ChangeVerb) {
+		return w
+	}
+	stem, ok := strings.CutSuffix(w, "ing")
+	if !ok || len(stem) < 2 {
+		return ""
+	}
+	cands := []string{stem, stem + "e"}
+	if n := len(stem); stem[n-1] == stem[n-2] {
+		cands = append(cands, stem[:n-1]) // "dropping"
+	}
+	for _, c := range cands {
+		if prose.Lookup(c).Is(prose.ChangeVerb) {
+			return c
+		}
+	}
+	return ""
 }

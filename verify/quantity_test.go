@@ -177,7 +177,7 @@ func TestQuantitiesNotFigures(t *testing.T) {
 		{"one two", "[0,3) \"one\" 1 count step=1\n[4,7) \"two\" 2 count step=1"},
 		{"twenty thirty", "[0,6) \"twenty\" 20 count step=1\n[7,13) \"thirty\" 30 count step=1"},
 		{"a million thousand", `[0,9) "a million" 1000000 count step=1000000`}, // a bare scale is no number
-		{"thousands of jobs", ""},
+		{"thousands of jobs", `[0,9) "thousands" 2000 count step=0`},           // a vague magnitude (TestVagueMagnitudes)
 	}
 	for _, tt := range tests {
 		if got := showAll(Quantities(tt.in)); got != tt.want {
@@ -256,6 +256,14 @@ func TestCompare(t *testing.T) {
 		{"doubled", "rose to 100%", None},
 		{"doubled", "rose by 100%", Exact},
 		{"doubled", "fell 100%", None},
+		{"doubled", "grew by more than 100%", Exact}, // a bound after "by"
+		{"doubled", "rose nearly 100%", Exact},       // an approximator
+		{"doubled", "rose above 100%", None},         // a bound after the verb: a level
+		{"doubled", "growing by 100%", Exact},        // the -ing form
+		{"doubled", "rising 100%", Exact},
+		{"halved", "dropping 50%", Exact},
+		{"halved", "falling by about 50%", Exact},
+		{"doubled", "something 100%", None},
 		{"halved", "rose 50%", None},
 		{"halved", "fell 50%", Exact},
 		{"three times", "tripled", Exact},
@@ -276,6 +284,41 @@ func TestCompare(t *testing.T) {
 		claim, source := mustFigure(t, tt.claim), mustFigure(t, tt.source)
 		if got := Compare(claim, source); got != tt.want {
 			t.Errorf("Compare(%q, %q) = %s, want %s", tt.claim, tt.source, got, tt.want)
+		}
+	}
+}
+
+// TestApproximate checks that a figure stated with an approximator is as
+// precise as its last digit that is not zero, and no less.
+func TestApproximate(t *testing.T) {
+	tests := []struct {
+		claim, source string
+		want          Support
+		step          string
+	}{
+		{"30%", "a third", Rounded, "10"},
+		{"30%", "27%", Rounded, "10"},
+		{"30%", "35%", None, "10"}, // 35 rounds to 40
+		{"45%", "44.8%", Rounded, "1"},
+		{"45%", "47%", None, "1"},
+		{"500 people", "480", Rounded, "100"},
+		{"500 people", "5,000", None, "100"},
+		{"1.2 million", "1,160,000", Rounded, "100000"},
+		{"1,200,000", "1,160,000", Rounded, "100000"},
+		{"one-third", "30%", None, "0"}, // an exact fraction keeps its precision
+		{"doubled", "tripled", None, "0"},
+	}
+	for _, tt := range tests {
+		claim := mustFigure(t, tt.claim).Approximate()
+		if got := claim.Step.String(); got != tt.step {
+			t.Errorf("%q.Approximate().Step = %s, want %s", tt.claim, got, tt.step)
+		}
+		match, how, _ := FindFigure(claim, Quantities(tt.source))
+		if match == nil {
+			how = None
+		}
+		if how != tt.want {
+			t.Errorf("%q approximately, against %q: %s, want %s", tt.claim, tt.source, how, tt.want)
 		}
 	}
 }
@@ -339,5 +382,67 @@ func TestUnitAndSupportNames(t *testing.T) {
 func TestRoundTo(t *testing.T) {
 	if got := roundTo(decimal.RequireFromString("1234567"), decimal.NewFromInt(100000)); got.String() != "1200000" {
 		t.Errorf("roundTo = %s", got)
+	}
+}
+
+// TestVagueMagnitudes checks the ranges vague magnitudes stand for, what
+// they count, and how they compare: a vague claim is supported by an
+// amount in its range or by the same words, an exact claim never by a
+// vague source.
+func TestVagueMagnitudes(t *testing.T) {
+	ranges := []struct{ in, want string }{
+		{"they have dozens installed", `"dozens" [24,120) ""`},
+		{"dozens of apps", `"dozens" [24,120) "apps"`},
+		{"hundreds of clinics", `"hundreds" [200,1000) "clinics"`},
+		{"thousands of visitors", `"thousands" [2000,1000000) "visitors"`},
+		{"tens of thousands of people", `"tens of thousands" [20000,100000) "people"`},
+		{"hundreds of millions of dollars", `"hundreds of millions" [200000000,1000000000) "dollars"`},
+		{"several thousand people came", `"several thousand" [3000,10000) "people came"`},
+		{"several hundred fighters", `"several hundred" [300,1000) "fighters"`},
+		{"several thousands", `"thousands" [2000,1000000) ""`},
+		{"a dozen agencies", ``},
+		{"4 million people", ``},
+	}
+	for _, tt := range ranges {
+		var got []string
+		for _, q := range Quantities(tt.in) {
+			if q.IsVague() {
+				got = append(got, fmt.Sprintf("%q [%s,%s) %q", q.Text, q.Value, q.Upper, q.Counted))
+			}
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("vague magnitudes of %q = %s, want %s", tt.in, g, tt.want)
+		}
+	}
+	finds := []struct {
+		claim, source string
+		want          Support
+	}{
+		{"dozens of apps", "They use 48 apps.", Rounded},
+		{"dozens of apps", "They use 12 apps.", None},
+		{"dozens of apps", "They use 120 apps.", None},
+		{"dozens of apps", "They have dozens of apps.", Exact},
+		{"several thousand people", "It drew 4,200 people.", Rounded},
+		{"several thousand people", "It drew topping 10,000 people.", None},
+		{"several thousand people", "Thousands of people came.", None}, // wider than the claim
+		{"thousands of people", "Several thousand people came.", Rounded},
+		{"thousands of people", "It drew 25,000 people.", Rounded},
+		{"13 agencies", "It helped dozens of agencies.", None},
+		{"hundreds of clinics", "It funds 300 schools.", None}, // counts something else
+	}
+	for _, tt := range finds {
+		var claim Quantity
+		for _, q := range Quantities(tt.claim) {
+			if q.IsVague() || len(Quantities(tt.claim)) == 1 {
+				claim = q
+			}
+		}
+		match, how, _ := FindFigure(claim, SourceQuantities(tt.source))
+		if match == nil {
+			how = None
+		}
+		if how != tt.want {
+			t.Errorf("%q against %q: %s, want %s", tt.claim, tt.source, how, tt.want)
+		}
 	}
 }

@@ -62,7 +62,7 @@ func run(p *lint.Pass) {
 			if wasJudged(start, end) {
 				continue
 			}
-			if quotesLinkText(b, qt) || namedInLinkText(b, qt) {
+			if quotesLinkText(b, qt) || namedInLinkText(b, qt) || namedInCitingSentence(pages, b, qt) {
 				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
 			}
 		}
@@ -104,9 +104,8 @@ func quotesLinkText(b *lint.Block, qt lint.Quote) bool {
 // key](url)): the writer names something as the linked page names it, so
 // the page must hold the name. Quoted words in lowercase there ([“phablets”
 // over “traditional” tablets](url)) are the writer's own scare quotes, and
-// a name quoted elsewhere in a sentence that cites a page (the “What Can I
-// Bring” app) often names something the page does not, so neither is
-// checked.
+// are not checked; a name quoted elsewhere in a sentence that cites a page
+// is namedInCitingSentence's.
 func namedInLinkText(b *lint.Block, qt lint.Quote) bool {
 	is, ie := qt.Inner(b.Text)
 	if !unattributedquote.IsTitleCase(b.Text[is:ie]) {
@@ -127,10 +126,39 @@ func namedInLinkText(b *lint.Block, qt lint.Quote) bool {
 	return false
 }
 
+// minNamedWords is how many words a name in title case quoted outside a
+// link needs to be checked: shorter ones ("Top Tasks") are as often the
+// writer's own label as the page's.
+const minNamedWords = 4
+
+// namedInCitingSentence reports whether a quotation is a name in title
+// case of at least minNamedWords words in a sentence that cites a page
+// (the TSA's “What Can I Bring” app, a “Create Once, Publish Everywhere”
+// strategy): the writer puts a name in quotation marks as the source
+// writes it, and a reader who follows the sentence's link should find
+// those words there.
+func namedInCitingSentence(pages *sourcepage.Finder, b *lint.Block, qt lint.Quote) bool {
+	is, ie := qt.Inner(b.Text)
+	if len(strings.Fields(b.Text[is:ie])) < minNamedWords || !unattributedquote.IsTitleCase(b.Text[is:ie]) {
+		return false
+	}
+	return pages.HasLinks(b, b.SentenceAt(qt.Start))
+}
+
 func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
 
 func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation) {
 	srcs := pages.Cited(q.Block, q.Sentence, q.Start, q.End)
+	// A quotation whose sentence cites nothing is looked for in the page
+	// the sentence before or after cites, as its attribution may sit
+	// there (CLAIMS.md): "“…,” said Klein. [The post](url) has more."
+	cited := "the cited page"
+	if len(srcs) == 0 {
+		if k := pages.Neighbour(q.Block, q.Sentence); k >= 0 {
+			srcs = pages.Cited(q.Block, k, q.Start, q.End)
+			cited = "the page " + sourcepage.NeighbourPlace(q.Sentence, k) + " cites"
+		}
+	}
 	if len(srcs) == 0 {
 		return
 	}
@@ -169,7 +197,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 	}
 	switch m.Verdict {
 	case verify.Near:
-		d.Message = "the quotation differs from the cited page: " + describeDiffs(m.Diffs)
+		d.Message = "the quotation differs from " + cited + ": " + describeDiffs(m.Diffs)
 		d.Suggestion = "quote the source's exact words, or paraphrase without quotation marks"
 		d.Evidence = m.Evidence
 	default:
@@ -177,7 +205,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 			pages.NotInPart(d, src, "quotation", "the quotation "+shown)
 			return
 		}
-		d.Message = fmt.Sprintf("the quotation %s is not in the cited page", shown)
+		d.Message = fmt.Sprintf("the quotation %s is not in %s", shown, cited)
 		d.Suggestion = "quote the source's exact words, or cite the source where they appear"
 		d.Evidence = &lint.Evidence{URL: src.URL}
 		if m.Passage {
@@ -203,7 +231,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "misquoted/1"
+const verdictKind = "misquoted/3"
 
 // pageVerdict is what a page says of a quotation: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.

@@ -64,10 +64,10 @@ func run(p *lint.Pass) {
 		if b.Kind == lint.Heading || !pages.HasLinks(b, -1) {
 			continue
 		}
-		inQuote := quoteCover(b.Quotes)
+		inQuote, inLink := quoteCover(b.Quotes), linkTextCover(b)
 		for si := range b.Sentences {
 			reported := false
-			for _, f := range figuresOf(b, si, judged[sentenceKey{b, si}], inQuote) {
+			for _, f := range figuresOf(b, si, judged[sentenceKey{b, si}], inQuote, inLink) {
 				// One finding for a range whose first end is reported
 				// already over the whole of it.
 				if f.part && reported {
@@ -87,19 +87,24 @@ type figure struct {
 	// part marks a later quantity of the figure before it ("10 apps" of
 	// "five to 10 apps"), checked on its own only when that one passed.
 	part bool
+	// extra marks a quantity uncited-number does not take for a claim (a
+	// small or bare count, "two-way", "in one sense"): checked only
+	// against the pages its own sentence cites.
+	extra bool
 }
 
 // figuresOf returns the figures of sentence si of b to check against its
 // source, in order: those uncited-number judges (judged, the sentence's,
 // in order), and every other quantity the sentence states that a source
 // could be asked for (a count of something, a percentage, an amount, a
-// multiplier) or a duration, but not a year, a bare number or one inside a
-// quotation (inQuote). uncited-number leaves small counts and bare counts
-// alone because they seldom need a source; once the sentence cites one,
-// it should hold them. Each is read in its sentence, so that "rose 100%"
+// multiplier) or a duration, but not a year, a bare number (save a
+// title's count in a link's words, inLink: "[7 Keys for …](url)") or one
+// inside a quotation (inQuote). uncited-number leaves small counts and
+// bare counts alone because they seldom need a source; once the sentence
+// cites one, it should hold them. Each is read in its sentence, so that "rose 100%"
 // is a rise (which "doubled" supports), not a level. Both lists are in
 // order, so each is walked once.
-func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote func(start, end int) bool) []figure {
+func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote, inLink func(start, end int) bool) []figure {
 	s := b.Sentences[si]
 	qs := verify.Quantities(b.Text[s.Start:s.End])
 	spans := make([][2]int, len(qs))
@@ -117,7 +122,7 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 		}
 		if k < len(spans) && spans[k][0] < f.End {
 			taken[k] = true
-			out = append(out, figure{*f, qs[k], false})
+			out = append(out, figure{*f, qs[k], false, false})
 			// A figure of several quantities ("five to 10 apps") holds
 			// each: both ends of a range must be the page's. The first
 			// is reported over the whole figure, the others over their
@@ -127,18 +132,22 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 				taken[k] = true
 				g := *f
 				g.Start, g.End = spans[k][0], spans[k][1]
-				out = append(out, figure{g, qs[k], true})
+				out = append(out, figure{g, qs[k], true, false})
 			}
 			continue
 		}
 		if q, ok := verify.ParseFigure(b.Text[b.TextOffset(f.Start):b.TextOffset(f.End)]); ok {
-			out = append(out, figure{*f, q, false})
+			out = append(out, figure{*f, q, false, false})
 		}
 	}
 	nJudged, j := len(out), 0
 	for i, q := range qs {
 		ts, te := s.Start+q.Start, s.Start+q.End
-		if taken[i] || !worthChecking(q, b.Text[s.Start:ts], strings.TrimLeft(b.Text[te:], " ")) || inQuote(ts, te) {
+		if taken[i] || inQuote(ts, te) {
+			continue
+		}
+		after := strings.TrimLeft(b.Text[te:], " ")
+		if !worthChecking(q, b.Text[s.Start:ts], after) && (!titleCount(q, after) || !inLink(ts, te)) {
 			continue
 		}
 		start, end := spans[i][0], spans[i][1]
@@ -148,10 +157,38 @@ func figuresOf(b *lint.Block, si int, judged []uncitednumber.Figure, inQuote fun
 		if j < nJudged && out[j].Start < end {
 			continue
 		}
-		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q, false})
+		out = append(out, figure{uncitednumber.Figure{Block: b, Sentence: si, Start: start, End: end}, q, false, true})
 	}
 	slices.SortStableFunc(out, func(a, b figure) int { return a.Start - b.Start })
 	return out
+}
+
+// linkTextCover returns whether a span of a block's text lies inside the
+// words of one of its links.
+func linkTextCover(b *lint.Block) func(start, end int) bool {
+	var spans [][2]int
+	for _, c := range b.Citations {
+		if sourcepage.IsLink(c) && c.TextEnd > c.TextStart {
+			spans = append(spans, [2]int{c.TextStart, c.TextEnd})
+		}
+	}
+	return sourcepage.NewSpans(spans).Covers
+}
+
+// titleCount reports whether a count is a title's ("[7 Keys for
+// Government to Reach Hispanics](url)", "[Top 9 Best Practices …](url)"):
+// a bare number before a capitalised word that is no function word. In a
+// link's words it names the linked page by its title, whose count the
+// page must hold, however small.
+func titleCount(q verify.Quantity, after string) bool {
+	if q.Unit != verify.Count || q.Noun != "" || isYear(q) {
+		return false
+	}
+	w := leadingWord(after)
+	if len(w) < 2 || !unicode.IsUpper([]rune(w)[0]) {
+		return false
+	}
+	return !prose.Lookup(strings.ToLower(w)).Is(prose.FunctionWord)
 }
 
 // quoteCover returns whether a span of a block's text lies inside one of
@@ -174,7 +211,7 @@ func worthChecking(q verify.Quantity, before, after string) bool {
 	case verify.Duration:
 		return !relativeTime(q, before, after)
 	case verify.Count:
-		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(after) {
+		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(strings.TrimLeft(after, "-#")) {
 			return false
 		}
 		return !isYear(q)
@@ -246,7 +283,11 @@ func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 // check looks for a figure in its cited pages, and reports whether it
 // made a finding.
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
+	if approximated(f.Block, f.Start) {
+		f.claim = f.claim.Approximate()
+	}
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
+	cited := "the cited page"
 	if len(srcs) == 0 && (f.Cover == uncitednumber.BySentence || f.Cover == uncitednumber.ByParagraph) {
 		// uncited-number finds the figure sourced by an earlier sentence
 		// it refers back to ("…, a report found. It counted 1,200
@@ -255,8 +296,22 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 		for k := f.Sentence - 1; k >= 0; k-- {
 			if pages.HasLinks(f.Block, k) {
 				srcs = pages.Cited(f.Block, k, f.Start, f.End)
+				cited = "the page " + sourcepage.NeighbourPlace(f.Sentence, k) + " cites"
 				break
 			}
+		}
+	}
+	// A figure whose sentence cites nothing is looked for in the page
+	// the sentence before or after cites: a fact-checker follows the
+	// nearest link of the paragraph ("GSA [launched the
+	// community](url). It had 200 members then"). A figure its own
+	// sentence attributes ("Supporters said…") takes only the page
+	// before, which the attribution may name again ("The announcement
+	// noted…"): a link after it is about something else.
+	if len(srcs) == 0 && !f.extra {
+		if k := pages.Neighbour(f.Block, f.Sentence); k >= 0 && (k < f.Sentence || f.Cover != uncitednumber.ByAttribution) {
+			srcs = pages.Cited(f.Block, k, f.Start, f.End)
+			cited = "the page " + sourcepage.NeighbourPlace(f.Sentence, k) + " cites"
 		}
 	}
 	if len(srcs) == 0 {
@@ -302,7 +357,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 		// draft counts ("four workshops"; the page has "four panels").
 		text = `"` + strings.Join(strings.Fields(f.claim.Text+" "+f.claim.Counted), " ") + `"`
 	}
-	d.Message = text + " is not in the cited page"
+	d.Message = text + " is not in " + cited
 	if len(nearest.Near) > 0 {
 		d.Message += " (it has " + listFigures(nearest.Near) + ")"
 		d.Evidence = nearest.Evidence
@@ -320,6 +375,20 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	return true
 }
 
+// maxApproximator bounds the bytes before a figure that an approximator
+// is looked for in ("approximately ").
+const maxApproximator = 24
+
+// approximated reports whether the draft states the figure at source
+// offset start with a word of the prose lexicon's approximator class
+// before it: "approximately 30%" is as precise as its last digit that is
+// not zero (verify.Quantity.Approximate).
+func approximated(b *lint.Block, start int) bool {
+	ts := b.TextOffset(start)
+	_, ok := prose.EndsWith(strings.TrimRight(b.Text[max(0, ts-maxApproximator):ts], " "), prose.Approximator)
+	return ok
+}
+
 // shown is a figure of the draft as a message quotes it: its prose text
 // (markup and escapes gone) with white space, a line break within the
 // figure included, as one space. It is not Go-quoted, which would spell a
@@ -331,7 +400,7 @@ func shown(b *lint.Block, start, end int) string {
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "unsupported-figure/1"
+const verdictKind = "unsupported-figure/3"
 
 // pageVerdict is what a page says of a figure: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.
@@ -359,7 +428,7 @@ type nearFigure struct {
 // added to verify.Quantity that matching reads must join it (and
 // verdictKind change).
 func figureKey(q verify.Quantity) string {
-	return strings.Join([]string{q.Text, q.Value.String(), strconv.Itoa(int(q.Unit)), q.Currency, q.Measure, q.Noun, q.Counted, strconv.Itoa(q.Change), q.Step.String()}, "\x1f")
+	return strings.Join([]string{q.Text, q.Value.String(), strconv.Itoa(int(q.Unit)), q.Currency, q.Measure, q.Noun, q.Counted, strconv.Itoa(q.Change), q.Step.String(), q.Upper.String()}, "\x1f")
 }
 
 // judge looks for a figure in a page's text.
@@ -383,12 +452,13 @@ func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity)
 
 // listFigures names figures as the page writes them: "54%" or "54% and
 // 44.8%". A figure of the claim's value is named with what it counts
-// ("four panels"), since that is where it differs.
+// ("four panels"), since that is where it differs, unless its text ends
+// with that already ("third and final phase").
 func listFigures(qs []nearFigure) string {
 	names := make([]string, 0, len(qs))
 	for _, q := range qs {
 		n := q.Text
-		if q.Counted != "" && q.Same {
+		if q.Counted != "" && q.Same && !strings.HasSuffix(n, q.Counted) {
 			n += " " + q.Counted
 		}
 		n = strings.Join(strings.Fields(n), " ")

@@ -342,12 +342,13 @@ func (f *Finder) nearLinks(b *lint.Block, si, start, end int) []*lint.Citation {
 func (f *Finder) linksOf(b *lint.Block) *blockLinks {
 	idx, ok := f.links[b]
 	if !ok {
-		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}}
+		idx = &blockLinks{bySentence: map[int][]*lint.Citation{}, cites: map[int]bool{}}
 		add := func(c *lint.Citation) {
 			idx.all = append(idx.all, c)
 			idx.bySentence[c.Sentence] = append(idx.bySentence[c.Sentence], c)
 		}
 		for _, c := range b.Citations {
+			idx.cites[c.Sentence] = true
 			switch {
 			case IsLink(c):
 				add(c)
@@ -424,10 +425,50 @@ func (f *Finder) HasLinks(b *lint.Block, si int) bool {
 	return len(idx.bySentence[si]) > 0
 }
 
+// Neighbour returns the sentence of block b next to sentence si that
+// cites a page, when si cites none itself: the sentence before (a claim
+// that refers back to what it just cited, "GSA [launched the
+// community](url). It had 200 members then"), else the sentence after
+// ("“…,” she said. [The post](url) lists more"). It returns -1 when si
+// cites something of its own (a link, reached or not, a footnote, a
+// Pandoc key: that is its source) or neither neighbour has a link.
+func (f *Finder) Neighbour(b *lint.Block, si int) int {
+	if si < 0 || si >= len(b.Sentences) || f.Cites(b, si) {
+		return -1
+	}
+	if si > 0 && f.HasLinks(b, si-1) {
+		return si - 1
+	}
+	if si+1 < len(b.Sentences) && f.HasLinks(b, si+1) {
+		return si + 1
+	}
+	return -1
+}
+
+// Cites reports whether sentence si of block b cites anything of its
+// own: a link (reached or not), a footnote, a Pandoc key, an author–year.
+func (f *Finder) Cites(b *lint.Block, si int) bool { return f.linksOf(b).cites[si] }
+
+// NeighbourPlace names where sentence k, which cites the page a claim of
+// sentence si is checked against, lies as a message says it: "the
+// sentence before", "an earlier sentence" or "the sentence after".
+func NeighbourPlace(si, k int) string {
+	switch {
+	case k == si-1:
+		return "the sentence before"
+	case k < si:
+		return "an earlier sentence"
+	}
+	return "the sentence after"
+}
+
 // blockLinks are a block's links, in order and by sentence.
 type blockLinks struct {
 	all        []*lint.Citation
 	bySentence map[int][]*lint.Citation
+	// cites tells the sentences that cite anything, a link or not (a
+	// Pandoc key, an author–year): such a sentence names its own source.
+	cites map[int]bool
 }
 
 // Unread returns the nearest of srcs (as Cited returns them) that could
@@ -484,7 +525,7 @@ type figuresKey struct{ page *extract.Page }
 // however many drafts cite the page (the run hands every draft the same
 // page, online and from the cache).
 func (f *Finder) Figures(s Source) []verify.Quantity {
-	return f.facts.Memo(figuresKey{s.ref.loaded()}, func() any { return verify.Quantities(s.Text()) }).([]verify.Quantity)
+	return f.facts.Memo(figuresKey{s.ref.loaded()}, func() any { return verify.SourceQuantities(s.Text()) }).([]verify.Quantity)
 }
 
 // Prepared returns a page's text prepared for quotations, once per
