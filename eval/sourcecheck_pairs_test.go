@@ -393,3 +393,209 @@ func TestSourcePairs4AgainstSources(t *testing.T) {
 		t.Error("no pair checked although a folder is present")
 	}
 }
+
+// Pairs5File is the fifth held-out set: paragraphs of 18F blog posts that
+// cite another 18F post in the claim's own sentence, checked against the
+// cited post, which scripts/sources5.sh materialises outside the repository
+// (labels/sourcecheck/README.md, "Fifth held-out set").
+const Pairs5File = "labels/sourcecheck/pairs5.jsonl"
+
+// eighteenFSample is the 18F blog's labelled sample: none of its posts may be
+// a citing post of the fifth set.
+const eighteenFSample = "labels/18f/SAMPLE.txt"
+
+var (
+	// pairs5NoteRe takes the citing post's file name from a fifth-set note.
+	pairs5NoteRe = regexp.MustCompile(`^18F paragraph from (\d{4}-\d{1,2}-\d{1,2}-[A-Za-z0-9._-]+\.md)[ ,]`)
+	// pairs5URLRe is an 18F post's public URL; its last segment is the slug
+	// the source file's name ends with.
+	pairs5URLRe = regexp.MustCompile(`^https://18f\.gsa\.gov/\d{4}/\d{2}/\d{2}/([A-Za-z0-9._-]+)/$`)
+)
+
+// pairs5Citing returns the citing post a fifth-set pair names in its note,
+// or "" when the note does not start as the README says.
+func pairs5Citing(p Pair) string {
+	m := pairs5NoteRe.FindStringSubmatch(p.Note)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
+// TestSourcePairs5Schema checks the fifth held-out set: the README's schema
+// and counts table, and what an 18F-paragraph pair holds: no corpus citing
+// post (citing ""), a note naming the 18F post the paragraph comes from, a
+// source_file under 18f/ whose slug is the public URL's, and for each altered
+// copy its unaltered pair.
+func TestSourcePairs5Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Fifth held-out set":
+	// kind, label, altered.
+	want := map[string]int{
+		"figure supported false": 16, "figure supported true": 4,
+		"figure unsupported false": 15, "figure unsupported true": 15,
+		"quotation supported false": 9, "quotation supported true": 3,
+		"quotation unsupported false": 4, "quotation unsupported true": 9,
+	}
+	pairs := readPairsFile(t, Pairs5File)
+	idRe := regexp.MustCompile(`^sc5-\d{3}$`)
+	unaltered := map[string]bool{}
+	for _, p := range pairs {
+		if !p.altered() {
+			unaltered[pairs5Citing(p)+"\x00"+p.SourceFile] = true
+		}
+	}
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != "heldout5" {
+			t.Errorf("%s: split %q, want heldout5", where, p.Split)
+		}
+		checkPairFields(t, p)
+		if p.Citing != "" {
+			t.Errorf("%s: citing %q, want \"\" (the paragraph is linted itself)", where, p.Citing)
+		}
+		citing := pairs5Citing(p)
+		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
+		if citing == "" || m == nil || !strings.HasPrefix(p.SourceFile, "18f/") ||
+			!strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") || "18f/"+citing == p.SourceFile {
+			t.Errorf("%s: want a note starting \"18F paragraph from <post>\" (%q), an 18F post URL (%q) and another post's file 18f/<date>-<slug>.md (%q)",
+				where, p.Note, p.SourceURL, p.SourceFile)
+		}
+		if p.altered() && !unaltered[citing+"\x00"+p.SourceFile] {
+			t.Errorf("%s: altered copy without its unaltered pair", where)
+		}
+		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
+	}
+	for k, n := range want {
+		if counts[k] != n {
+			t.Errorf("%s: %d pairs, README says %d", k, counts[k], n)
+		}
+	}
+	if len(counts) != len(want) || len(pairs) != 75 {
+		t.Errorf("%d pairs in %d cells, README says 75 in %d", len(pairs), len(counts), len(want))
+	}
+}
+
+// TestSourcePairs5Disjoint checks that no id of the fifth set is in an
+// earlier set, and that no citing post of it is a citing post of the fourth
+// set or a post of the 18F blog's labelled sample.
+func TestSourcePairs5Disjoint(t *testing.T) {
+	ids := map[string]bool{}
+	citing := map[string]string{} // citing post -> where it is used already
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = true
+			if p.Citing != "" {
+				citing[p.Citing] = file
+			}
+		}
+	}
+	b, err := os.ReadFile(eighteenFSample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) == 2 {
+			citing[f[1]] = eighteenFSample
+		}
+	}
+	if len(citing) < 60 {
+		t.Fatalf("%d citing posts and sample posts read, want at least the sample's 60", len(citing))
+	}
+	for _, p := range readPairsFile(t, Pairs5File) {
+		if ids[p.ID] {
+			t.Errorf("%s: id also in an earlier set", p.ID)
+		}
+		if f, ok := citing[pairs5Citing(p)]; ok {
+			t.Errorf("%s: citing post %s is already in %s", p.ID, pairs5Citing(p), f)
+		}
+	}
+}
+
+// TestSourcePairs5AgainstSources checks, when the materialised folders are
+// present, that every pair's source_file exists (scripts/sources5.sh) and
+// that every unaltered paragraph is its citing post's text (scripts/18f.sh)
+// byte for byte, except that each link to the cited post reads as its public
+// URL: the text around each URL is in the post in order, with a link to the
+// same post between. An altered paragraph must not pass that check.
+func TestSourcePairs5AgainstSources(t *testing.T) {
+	pairs := readPairsFile(t, Pairs5File)
+	src, err := SourcesDir()
+	if err == nil {
+		_, err = os.Stat(src)
+	}
+	sources := err == nil
+	blog, err2 := EighteenFDir()
+	if err2 == nil {
+		_, err2 = os.Stat(blog)
+	}
+	posts := err2 == nil
+	if !sources && !posts {
+		t.Skipf("sources absent (%v; run scripts/sources5.sh) and 18F posts absent (%v; run scripts/18f.sh)", err, err2)
+	}
+	checked := 0
+	for _, p := range pairs {
+		if sources {
+			if _, err := os.Stat(filepath.Join(src, p.SourceFile)); err != nil {
+				t.Errorf("%s: source_file: %v (run scripts/sources5.sh)", p.ID, err)
+			}
+			checked++
+		}
+		if !posts {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(blog, pairs5Citing(p)))
+		if err != nil {
+			t.Errorf("%s: citing post: %v", p.ID, err)
+			continue
+		}
+		if in := paragraphWithURL(string(b), p.Paragraph, p.SourceURL); in == p.altered() {
+			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("no pair checked although a folder is present")
+	}
+}
+
+// paragraphWithURL reports whether para is in post once each occurrence of
+// url in it is put back as the post wrote the link: the pieces around the
+// URLs follow one another in post, and what stands between two pieces (a
+// Liquid url filter, {{ site.baseurl }} or the URL itself, perhaps with an
+// #anchor) names the post's /YYYY/MM/DD/slug/ path and is short.
+func paragraphWithURL(post, para, url string) bool {
+	path := strings.TrimPrefix(url, "https://18f.gsa.gov")
+	pieces := strings.Split(para, url)
+	if len(pieces) < 2 {
+		return false
+	}
+	for from := 0; ; {
+		at := strings.Index(post[from:], pieces[0])
+		if at < 0 {
+			return false
+		}
+		from += at + len(pieces[0])
+		if followPieces(post[from:], pieces[1:], path) {
+			return true
+		}
+	}
+}
+
+// followPieces reports whether text is a short link naming path followed by
+// pieces[0], then another such link followed by pieces[1], and so on.
+func followPieces(text string, pieces []string, path string) bool {
+	for _, piece := range pieces {
+		i := strings.Index(text, piece)
+		if i < 0 || i > 200 || !strings.Contains(text[:i], path) {
+			return false
+		}
+		text = text[i+len(piece):]
+	}
+	return true
+}
