@@ -97,9 +97,9 @@ func DigitalgovDir() (string, error) {
 	return filepath.Join(root, "..", "shared", "corpora", "digitalgov"), nil
 }
 
-// SourcesDir returns the folder scripts/sources4.sh materialises the
-// non-corpus source pages into: $CITELINT_SOURCES, or citelint/sources in
-// the user's cache folder (the script's own default).
+// SourcesDir returns the folder scripts/sources4.sh and sources5.sh
+// materialise the non-corpus source pages into: $CITELINT_SOURCES, or
+// citelint/sources in the user's cache folder (the scripts' default).
 func SourcesDir() (string, error) { return cacheFolder("CITELINT_SOURCES", "sources") }
 
 // EighteenFDir returns the folder scripts/18f.sh materialises the 18F

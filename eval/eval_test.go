@@ -139,6 +139,12 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "heldout5", 20, 66, 204, 48},
 		{"polnear", "dev5", 10, 0, 120, 28},
 		{"18f", "heldout3", 20, 56, 243, 22},
+		{"digitalgov", "heldout6", 30, 52, 269, 62},
+		{"digitalgov", "heldout7", 30, 74, 388, 57},
+		{"polnear", "dev6", 14, 0, 260, 70},
+		{"polnear", "dev7", 20, 0, 318, 96},
+		{"18f", "heldout4", 30, 86, 322, 45},
+		{"18f", "heldout5", 30, 162, 486, 45},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

@@ -22,8 +22,12 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // digitalgov:heldout4, polnear:dev4 and 18f:heldout2 were labelled after
 // every change of the second session, to score its code once;
 // digitalgov:heldout5, polnear:dev5 and 18f:heldout3 after its last ones.
+// digitalgov:heldout6 and heldout7, polnear:dev6 and dev7, and
+// 18f:heldout4 and heldout5 were labelled at the start of the third
+// session and scored once, on its final code.
 var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
-	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3"}
+	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3",
+	"digitalgov:heldout6", "digitalgov:heldout7", "polnear:dev6", "polnear:dev7", "18f:heldout4", "18f:heldout5"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -56,8 +60,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
 	switch corpus {
 	case "digitalgov":
-		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"}, split) {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune and heldout to heldout5", set)
+		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}, split) {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune and heldout to heldout7", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -65,8 +69,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "digitalgov", dir, split, want)
 	case "18f":
-		if !slices.Contains([]string{"heldout", "heldout2", "heldout3"}, split) {
-			return nil, fmt.Errorf("set %q: the 18f corpus's splits are heldout, heldout2 and heldout3", set)
+		if !slices.Contains([]string{"heldout", "heldout2", "heldout3", "heldout4", "heldout5"}, split) {
+			return nil, fmt.Errorf("set %q: the 18f corpus's splits are heldout to heldout5", set)
 		}
 		dir, err := EighteenFDir()
 		if err != nil {
@@ -384,8 +388,8 @@ func excerptOf(text []byte, s Span) string {
 }
 
 // LaterDev reports the PolNeAR splits of figure labels on data/dev
-// articles beyond the first ten (dev2 to dev5), on which only
+// articles beyond the first ten (dev2 to dev7), on which only
 // uncited-number is scored.
 func LaterDev(split string) bool {
-	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5"}, split)
+	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7"}, split)
 }

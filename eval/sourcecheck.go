@@ -33,10 +33,12 @@ const (
 // SourceSets are the (claim, source) pair sets, as corpus:split.
 // heldout2 is a second held-out set, labelled after heldout had been
 // scored (eval/labels/sourcecheck/pairs2.jsonl), and heldout3 a third,
-// labelled after heldout2 had been (pairs3.jsonl), and heldout4 a fourth
+// labelled after heldout2 had been (pairs3.jsonl), heldout4 a fourth
 // (pairs4.jsonl), whose written paragraphs cite public-domain pages that
-// scripts/sources4.sh materialises outside the repository.
-var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4"}
+// scripts/sources4.sh materialises outside the repository, and heldout5 a
+// fifth (pairs5.jsonl): 18F paragraphs citing other 18F posts, which
+// scripts/sources5.sh materialises.
+var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4", "sourcecheck:heldout5"}
 
 // Pair is one labelled (claim, source) pair of
 // eval/labels/sourcecheck/pairs.jsonl: a paragraph of a real post (its
@@ -59,10 +61,10 @@ type Pair struct {
 }
 
 // pairFiles are the pair files, in eval/labels/sourcecheck.
-var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl"}
+var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl", "pairs5.jsonl"}
 
-// LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2",
-// "heldout3", "heldout4" or "" for all) from every pair file.
+// LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2" to
+// "heldout5", or "" for all) from every pair file.
 func LoadPairs(split string) ([]Pair, error) {
 	root, err := moduleRoot()
 	if err != nil {
@@ -175,7 +177,7 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 				return nil, err
 			}
 			if _, err := os.Stat(sources); err != nil {
-				return nil, fmt.Errorf("%s cites a page outside the corpus, and the sources folder is not at %s (run scripts/sources4.sh or set CITELINT_SOURCES): %w", p.ID, sources, err)
+				return nil, fmt.Errorf("%s cites a page outside the corpus, and the sources folder is not at %s (run scripts/sources4.sh and scripts/sources5.sh, or set CITELINT_SOURCES): %w", p.ID, sources, err)
 			}
 		}
 	}

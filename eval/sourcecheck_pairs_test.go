@@ -500,7 +500,9 @@ func TestSourcePairs5Disjoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(line); len(f) == 2 {
+		// The 18F samples heldout4 and heldout5 were drawn while pairs5
+		// was being labelled, by other labellers: a post may be in both.
+		if f := strings.Fields(line); len(f) == 2 && f[0] != "heldout4" && f[0] != "heldout5" {
 			citing[f[1]] = eighteenFSample
 		}
 	}
