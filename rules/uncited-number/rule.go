@@ -1733,6 +1733,8 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 			q.value = la.Value + lb.Value
 		case la.Is(sourcing.NumberWord) && lb.Is(sourcing.FractionWord):
 			return quantity{end: i + 1, value: la.Value * lb.Value, kind: fractionQty}, true
+		case la.Is(sourcing.NumberWord) && strings.EqualFold(b, "point"):
+			return quantity{end: i + 1, value: la.Value, kind: compoundQty}, true // "a ten-point margin", as "a 12-point lead"
 		default:
 			return quantity{}, false
 		}
