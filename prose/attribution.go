@@ -830,6 +830,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if t.Is(StrictCue) && !p.strictCueSpeaks(toks, k, before) {
 		return // "the United States.", "the war continued", "the four states that voted", `"…," state Sen. Ruiz said`
 	}
+	if t.Is(NounCue) && len(before) > 0 && strings.HasPrefix(p.Text[t.End:], ":") &&
+		Has(strings.ReplaceAll(strings.ToLower(p.Text[before[0].Start:t.End]), "’", "'"), CalloutLabel) {
+		return // "Editor's note: …": a label over the writer's own words
+	}
 	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
 		!(a.Kind == Named && (p.documentVerb(before, t) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue

@@ -83,6 +83,7 @@ func TestAttributionForms(t *testing.T) {
 		{"It edged up its forecast to 4.2 percent.", nil},
 		{"Trump's poll numbers improved to 45 percent.", nil},
 		{"Kloth and her team received an average of 37 comments a month.", nil},
+		{"Editor’s note: Trump has proposed banning 1.6 billion people.", nil},
 		{"The FBI opened a probe the law enforcement agency said was routine.", []want{{"the law enforcement agency", "said", "was routine.", Named}}},
 		{"Critics of the plan said it would fail.", []want{{"Critics of the plan", "said", "it would fail.", Vague}}},
 		{"All the experts said it would fail.", []want{{"All the experts", "said", "it would fail.", Vague}}},
