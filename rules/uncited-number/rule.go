@@ -1338,13 +1338,17 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	return k, false
 }
 
-// inName reports whether word j is a small word inside a name of
-// capitalised words, which modifies a counted noun as one word: "44 Code
-// for America brigades".
+// inName reports whether word j is a small word or a number inside a
+// name of capitalised words, which modifies a counted noun as one word:
+// "44 Code for America brigades", "58 Fortune 500 companies".
 func (c *numberCheck) inName(j int) bool {
 	toks := c.toks
 	if j == 0 || j+1 >= len(toks) || !sourcing.Joined(toks, j-1) || !sourcing.Joined(toks, j) {
 		return false
+	}
+	w := sourcing.Word(c.text, toks[j])
+	if strings.Trim(w, "0123456789") == "" {
+		return upper(sourcing.Word(c.text, toks[j-1])) // "58 Fortune 500 companies"
 	}
 	if !sourcing.IsWord(c.text, toks[j], "for") && !sourcing.IsWord(c.text, toks[j], "of") && !sourcing.IsWord(c.text, toks[j], "and") {
 		return false
