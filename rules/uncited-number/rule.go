@@ -1227,6 +1227,9 @@ func (c *numberCheck) fixedSize(i int) bool {
 // than counts it: it follows a label word ("Section", "version", "No.") or
 // a capitalized word such as a name or a month ("iOS 17", "March 3").
 func (c *numberCheck) labelled(i int) bool {
+	if i > 0 && c.toks[i-1].Is(sourcing.MonthName) && strings.TrimSpace(c.text[c.toks[i-1].End:c.toks[i].Start]) == "." {
+		return true // "Sept. 11", "Dec. 22": a date after an abbreviated month
+	}
 	if i == 0 || !sourcing.Joined(c.toks, i-1) {
 		return false
 	}
