@@ -1041,9 +1041,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		(i-2 == 0 || text[toks[i-2].Start] < 'A' || text[toks[i-2].Start] > 'Z') { // not a name: "the Group of 20"
 		return i - 2, e, true
 	}
-	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name.
+	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name,
+	// in the plural (not a ranking's "2 Ted Cruz.").
 	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && len(toks) <= maxStatLine && sourcing.Joined(toks, 0) &&
-		upper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) && c.wholeBlock() {
+		upper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) &&
+		strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
 		return i, len(toks), true
 	}
 	return 0, 0, false
