@@ -817,6 +817,17 @@ func isPolicy(text string, f figure) bool {
 	if i := strings.IndexAny(after, ".,;:!?()"); i >= 0 {
 		after = after[:i] // the figure's own clause only
 	}
+	// A threshold: "the 1,237 delegates needed to clinch", "It takes 270
+	// electoral votes to win" (threshold-noun).
+	if c := strings.TrimSpace(text[f.start:f.end]); prose.Has(c[strings.LastIndexByte(c, ' ')+1:], prose.ThresholdNoun) {
+		rest := strings.TrimLeft(after, " ")
+		if strings.HasPrefix(rest, "needed ") || strings.HasPrefix(rest, "required ") || strings.HasPrefix(rest, "necessary ") {
+			return true
+		}
+		if lead := strings.ToLower(strings.TrimRight(text[max(0, f.start-12):f.start], " ")); strings.HasSuffix(lead, "it takes") && strings.HasPrefix(rest, "to ") {
+			return true
+		}
+	}
 	// A prize: "$50,000 for 1st place" (prize-place).
 	if i := strings.Index(after, " place"); i > 0 && prose.Has(strings.TrimLeft(after[:i+len(" place")], " "), prose.PrizePlace) {
 		return true
