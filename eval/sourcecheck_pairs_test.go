@@ -320,14 +320,7 @@ func TestSourcePairs4Schema(t *testing.T) {
 		}
 		counts[fmt.Sprintf("%s %s %t %s", p.Kind, p.Label, p.altered(), origin)]++
 	}
-	for k, n := range want {
-		if counts[k] != n {
-			t.Errorf("%s: %d pairs, README says %d", k, counts[k], n)
-		}
-	}
-	if len(counts) != len(want) || len(pairs) != 64 {
-		t.Errorf("%d pairs in %d cells, README says 64 in %d", len(pairs), len(counts), len(want))
-	}
+	checkREADMECounts(t, counts, want, len(pairs), 64)
 }
 
 // TestSourcePairs4Disjoint checks that the fourth set shares no id with the
@@ -358,15 +351,9 @@ func TestSourcePairs4Disjoint(t *testing.T) {
 // for byte. Each folder is checked only when present.
 func TestSourcePairs4AgainstSources(t *testing.T) {
 	pairs := readPairsFile(t, Pairs4File)
-	dir, err := DigitalgovDir()
-	if err == nil {
-		_, err = os.Stat(dir)
-	}
+	dir, err := presentDir(DigitalgovDir)
 	corpus := err == nil
-	src, err2 := SourcesDir()
-	if err2 == nil {
-		_, err2 = os.Stat(src)
-	}
+	src, err2 := presentDir(SourcesDir)
 	sources := err2 == nil
 	if !corpus && !sources {
 		t.Skipf("corpus absent (%v; set CITELINT_DIGITALGOV) and sources absent (%v; run scripts/sources4.sh)", err, err2)
@@ -471,14 +458,7 @@ func TestSourcePairs5Schema(t *testing.T) {
 		}
 		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
 	}
-	for k, n := range want {
-		if counts[k] != n {
-			t.Errorf("%s: %d pairs, README says %d", k, counts[k], n)
-		}
-	}
-	if len(counts) != len(want) || len(pairs) != 75 {
-		t.Errorf("%d pairs in %d cells, README says 75 in %d", len(pairs), len(counts), len(want))
-	}
+	checkREADMECounts(t, counts, want, len(pairs), 75)
 }
 
 // TestSourcePairs5Disjoint checks that no id of the fifth set is in an
@@ -527,15 +507,9 @@ func TestSourcePairs5Disjoint(t *testing.T) {
 // same post between. An altered paragraph must not pass that check.
 func TestSourcePairs5AgainstSources(t *testing.T) {
 	pairs := readPairsFile(t, Pairs5File)
-	src, err := SourcesDir()
-	if err == nil {
-		_, err = os.Stat(src)
-	}
+	src, err := presentDir(SourcesDir)
 	sources := err == nil
-	blog, err2 := EighteenFDir()
-	if err2 == nil {
-		_, err2 = os.Stat(blog)
-	}
+	blog, err2 := presentDir(EighteenFDir)
 	posts := err2 == nil
 	if !sources && !posts {
 		t.Skipf("sources absent (%v; run scripts/sources5.sh) and 18F posts absent (%v; run scripts/18f.sh)", err, err2)
@@ -600,4 +574,28 @@ func followPieces(text string, pieces []string, path string) bool {
 		text = text[i+len(piece):]
 	}
 	return true
+}
+
+// presentDir returns the folder dir names and an error when it cannot be
+// named or does not exist, so that a test can skip what is absent.
+func presentDir(dir func() (string, error)) (string, error) {
+	d, err := dir()
+	if err == nil {
+		_, err = os.Stat(d)
+	}
+	return d, err
+}
+
+// checkREADMECounts compares a pair file's counts by cell with the
+// README's table (want) and its number of pairs (n pairs of total).
+func checkREADMECounts(t *testing.T, counts, want map[string]int, n, total int) {
+	t.Helper()
+	for k, w := range want {
+		if counts[k] != w {
+			t.Errorf("%s: %d pairs, README says %d", k, counts[k], w)
+		}
+	}
+	if len(counts) != len(want) || n != total {
+		t.Errorf("%d pairs in %d cells, README says %d in %d", n, len(counts), total, len(want))
+	}
 }

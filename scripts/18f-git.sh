@@ -5,6 +5,11 @@
 #
 #   gitdir=$(find_18f_gitdir NAME SRC COMMIT) || exit 2
 #   dest=$(outside_repo NAME REPO DEST) || exit 2
+#   copy_18f_posts NAME WHAT DEST POST... || exit 2
+
+# pinned_18f_commit is the commit every script reads, so that the labelled
+# sets' offsets and evidence stay true.
+pinned_18f_commit=0a55c75e6d9bc71c80136a3867dac52356177443
 
 # find_18f_gitdir prints the git directory of SRC (a bare or ordinary
 # repository) when it holds COMMIT; NAME prefixes the error.
@@ -32,4 +37,25 @@ outside_repo() {
 		;;
 	esac
 	echo "$dest"
+}
+
+# copy_18f_posts NAME WHAT DEST POST... writes the blog posts POST... of the
+# pinned commit into DEST/18f (DEST: the script's argument, or
+# $CITELINT_SOURCES, or the user's cache folder's citelint/sources), from
+# $CITELINT_18F_GIT (default /work/.mirror/18F+18f.gsa.gov/repo). NAME
+# prefixes errors; WHAT says whose posts they are.
+copy_18f_posts() {
+	local name=$1 what=$2 dest=$3 repo src gitdir p
+	shift 3
+	repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+	src=${CITELINT_18F_GIT:-/work/.mirror/18F+18f.gsa.gov/repo}
+	dest=${dest:-${CITELINT_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/sources}}
+	gitdir=$(find_18f_gitdir "$name" "$src" "$pinned_18f_commit") || return 2
+	dest=$(outside_repo "$name" "$repo" "$dest") || return 2
+	mkdir -p "$dest/18f"
+	for p in "$@"; do
+		git --git-dir="$gitdir" show "$pinned_18f_commit:content/posts/$p" >"$dest/18f/$p"
+	done
+	echo "$pinned_18f_commit" >"$dest/18f/COMMIT"
+	echo "$# 18F blog posts $what are in $dest/18f"
 }

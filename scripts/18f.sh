@@ -8,8 +8,9 @@
 #
 # Source: $CITELINT_18F_GIT, a bare or ordinary git repository of
 # 18f.gsa.gov (default /work/.mirror/18F+18f.gsa.gov/repo), read at the
-# pinned commit below so the labels' sha256 stay true. Destination: DEST,
-# or $CITELINT_18F, or ${XDG_CACHE_HOME:-~/.cache}/citelint/18f.
+# commit pinned in scripts/18f-git.sh so the labels' sha256 stay true.
+# Destination: DEST, or $CITELINT_18F, or
+# ${XDG_CACHE_HOME:-~/.cache}/citelint/18f.
 #
 # The 18F blog is a work of the US government: public domain in the US and
 # CC0 worldwide (LICENSE.md of that repository).
@@ -18,10 +19,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd -P)
 src=${CITELINT_18F_GIT:-/work/.mirror/18F+18f.gsa.gov/repo}
 dest=${1:-${CITELINT_18F:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/18f}}
-commit=0a55c75e6d9bc71c80136a3867dac52356177443
 
 # shellcheck source=scripts/18f-git.sh
 . "$repo/scripts/18f-git.sh"
+commit=$pinned_18f_commit
 gitdir=$(find_18f_gitdir 18f.sh "$src" "$commit") || exit 2
 dest=$(outside_repo 18f.sh "$repo" "$dest") || exit 2
 mkdir -p "$dest"

@@ -6,8 +6,8 @@
 #   scripts/sources4.sh [DEST]
 #
 # Source: $CITELINT_18F_GIT, a bare or ordinary git repository of 18f.gsa.gov
-# (default /work/.mirror/18F+18f.gsa.gov/repo), read at the pinned commit
-# below so the pairs' evidence stays true. Destination: DEST, or
+# (default /work/.mirror/18F+18f.gsa.gov/repo), read at the pinned commit of
+# scripts/18f-git.sh so the pairs' evidence stays true. Destination: DEST, or
 # $CITELINT_SOURCES, or ${XDG_CACHE_HOME:-~/.cache}/citelint/sources; the
 # files land in its 18f/ folder, which is what each pair's source_file names.
 #
@@ -17,16 +17,8 @@
 # and evidence sentences, not copies of pages.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd -P)
-src=${CITELINT_18F_GIT:-/work/.mirror/18F+18f.gsa.gov/repo}
-dest=${1:-${CITELINT_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/sources}}
-commit=0a55c75e6d9bc71c80136a3867dac52356177443
-
 # shellcheck source=scripts/18f-git.sh
-. "$repo/scripts/18f-git.sh"
-gitdir=$(find_18f_gitdir sources4.sh "$src" "$commit") || exit 2
-dest=$(outside_repo sources4.sh "$repo" "$dest") || exit 2
-mkdir -p "$dest/18f"
+. "$(dirname "$0")/18f-git.sh"
 
 # The blog posts the pairs cite; public URL https://18f.gsa.gov/YYYY/MM/DD/<slug>/.
 posts=(
@@ -41,8 +33,4 @@ posts=(
 	2019-03-19-18F-5-Anniversary-achieve.md
 	2024-10-08-18f-year-of-launches.md
 )
-for p in "${posts[@]}"; do
-	git --git-dir="$gitdir" show "$commit:content/posts/$p" >"$dest/18f/$p"
-done
-echo "$commit" >"$dest/18f/COMMIT"
-echo "${#posts[@]} 18F blog posts are in $dest/18f"
+copy_18f_posts sources4.sh "the fourth pair set cites" "${1:-}" "${posts[@]}" || exit 2

@@ -7,8 +7,8 @@
 #   scripts/sources5.sh [DEST]
 #
 # Source: $CITELINT_18F_GIT, a bare or ordinary git repository of 18f.gsa.gov
-# (default /work/.mirror/18F+18f.gsa.gov/repo), read at the pinned commit
-# below (the one scripts/18f.sh and scripts/sources4.sh read) so the pairs'
+# (default /work/.mirror/18F+18f.gsa.gov/repo), read at the pinned commit of
+# scripts/18f-git.sh (the one scripts/18f.sh and sources4.sh read) so the pairs'
 # evidence stays true. Destination: DEST, or $CITELINT_SOURCES, or
 # ${XDG_CACHE_HOME:-~/.cache}/citelint/sources; the files land in its 18f/
 # folder, which is what each pair's source_file names. Posts already there
@@ -21,16 +21,8 @@
 # and evidence sentences, not copies of pages.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd -P)
-src=${CITELINT_18F_GIT:-/work/.mirror/18F+18f.gsa.gov/repo}
-dest=${1:-${CITELINT_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/sources}}
-commit=0a55c75e6d9bc71c80136a3867dac52356177443
-
 # shellcheck source=scripts/18f-git.sh
-. "$repo/scripts/18f-git.sh"
-gitdir=$(find_18f_gitdir sources5.sh "$src" "$commit") || exit 2
-dest=$(outside_repo sources5.sh "$repo" "$dest") || exit 2
-mkdir -p "$dest/18f"
+. "$(dirname "$0")/18f-git.sh"
 
 # The blog posts the pairs cite. Public URL https://18f.gsa.gov/YYYY/MM/DD/<slug>/
 # with the date of the post's front matter, which for a few posts is not the
@@ -65,8 +57,4 @@ posts=(
 	2019-05-28-you-might-not-be-as-agile-as-you-think-you-are.md
 	2022-07-20-senior-executives-pt1.md
 )
-for p in "${posts[@]}"; do
-	git --git-dir="$gitdir" show "$commit:content/posts/$p" >"$dest/18f/$p"
-done
-echo "$commit" >"$dest/18f/COMMIT"
-echo "${#posts[@]} 18F blog posts cited by pairs5.jsonl are in $dest/18f"
+copy_18f_posts sources5.sh "cited by pairs5.jsonl" "${1:-}" "${posts[@]}" || exit 2
