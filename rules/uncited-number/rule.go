@@ -883,6 +883,10 @@ func boundsGroup(text string, f figure) bool {
 			break
 		}
 	}
+	// "incomes of more than $5 million": a bound between.
+	if i, ok := prose.EndsWith(before, prose.Bound); ok {
+		before = strings.TrimRight(before[:i], " ")
+	}
 	_, ok := prose.EndsWith(before, prose.BracketLead)
 	return ok
 }
@@ -1592,8 +1596,8 @@ func (c *numberCheck) money(i int, rest string) (quantity, bool) {
 	switch suffix := rest[n:]; suffix {
 	case "", "+":
 	default:
-		if scaleSuffix(suffix) == 0 {
-			return quantity{}, false
+		if scaleSuffix(suffix) == 0 && !sourcing.Lookup(suffix).Is(sourcing.ScaleWord) {
+			return quantity{}, false // "$64.8million" is money, "$5.x" is not
 		}
 	}
 	q := quantity{end: i + 1, value: v, kind: moneyQty}
