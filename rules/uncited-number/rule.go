@@ -1664,8 +1664,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			// talk" and "a 5-year plan" describe, as does any small one.
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
-			if word == "" || e.Is(prose.Duration) || !allLetters(word) || v <= float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
-				return quantity{}, false
+			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) ||
+				v <= float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
+				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
 			}
 			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
 		}
