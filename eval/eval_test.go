@@ -145,6 +145,9 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"polnear", "dev7", 20, 0, 318, 96},
 		{"18f", "heldout4", 30, 86, 322, 45},
 		{"18f", "heldout5", 30, 162, 486, 45},
+		{"digitalgov", "heldout8", 30, 68, 287, 60},
+		{"18f", "heldout6", 30, 195, 480, 58},
+		{"polnear", "train2", 24, 0, 289, 86},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {
