@@ -752,7 +752,8 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		// A participle after a comma speaks for the sentence's subject
 		// ("…, explaining the firings amounted to 1 percent"): the words
 		// after it are its content, not its source.
-		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter) && !strings.HasSuffix(p.word(t), "ing")
+		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter) && !strings.HasSuffix(p.word(t), "ing") &&
+			!p.clauseRun(toks, k+1, end)
 		var src []Token
 		if inverted {
 			// "said the board's chair, Patricia Nolan": the name in
@@ -857,6 +858,20 @@ func (p *Paragraph) definiteStart(toks []Token, start, j int) int {
 		}
 	}
 	return start
+}
+
+// clauseRun reports whether the words toks[from:end] after a cue hold a
+// verb of their own ("The FBI director, James B. Comey, said no charges
+// were warranted"): they are what is said, not who said it, and the
+// speaker is the subject before the comma.
+func (p *Paragraph) clauseRun(toks []Token, from, end int) bool {
+	verb := func(t Token) bool { return t.Is(BeVerb|ModalWord) && !p.capitalised(t) } // not "said Will Doyle"
+	for i := from; i < end && i <= from+maxSourceWords; i++ {
+		if verb(toks[i]) {
+			return true
+		}
+	}
+	return end < len(toks) && verb(toks[end]) && !toks[end-1].BreakAfter
 }
 
 // inSource reports whether word i, read backwards from a cue, may belong to

@@ -84,6 +84,8 @@ func TestAttributionForms(t *testing.T) {
 		{"Trump's poll numbers improved to 45 percent.", nil},
 		{"Kloth and her team received an average of 37 comments a month.", nil},
 		{"Editor’s note: Trump has proposed banning 1.6 billion people.", nil},
+		{"The FBI director, James B. Comey, said no charges were warranted.", []want{{"The FBI director", "said", "no charges were warranted.", Named}}},
+		{"\"It is an expensive model,\" said Will Doyle, a professor.", []want{{"Will Doyle", "said", "\"It is an expensive model,\"", Named}}},
 		{"The FBI opened a probe the law enforcement agency said was routine.", []want{{"the law enforcement agency", "said", "was routine.", Named}}},
 		{"Critics of the plan said it would fail.", []want{{"Critics of the plan", "said", "it would fail.", Vague}}},
 		{"All the experts said it would fail.", []want{{"All the experts", "said", "it would fail.", Vague}}},
