@@ -498,7 +498,7 @@ const maxOwnedGap = 3
 // to hold the IMF's estimate of global growth at 3.1 percent". The owner
 // gives the figures of the whole sentence. The noun must head its phrase
 // ("Trump's poll numbers" are about Trump, not his), and "its" or "their"
-// must refer to a name earlier in the paragraph.
+// (possessive-determiner) must refer to a name earlier in the paragraph.
 func (p *Paragraph) ownedReport(toks []Token, k, si int) {
 	if k+1 < len(toks) && !toks[k].BreakAfter {
 		n := toks[k+1]
@@ -515,7 +515,7 @@ func (p *Paragraph) ownedReport(toks []Token, k, si int) {
 		if toks[o].BreakAfter {
 			return
 		}
-		if possessive(w) || p.is(toks[o], "its") || p.is(toks[o], "their") || p.is(toks[o], "his") || p.is(toks[o], "her") {
+		if possessive(w) || Has(w, PossessiveDeterminer) {
 			break
 		}
 		if toks[o].Is(ClauseWord | Cue | BeVerb | Determiner | Preposition | Pronoun) {
@@ -552,14 +552,14 @@ const maxMethodObject = 3
 
 // pollAfter reports whether a method verb at word k made a poll named
 // right after it: "Quinnipiac conducted the poll of 1,042 voters". A poll
-// only: "the office conducted an analysis of 184 websites" or "a survey
+// only (poll-noun): "the office conducted an analysis of 184 websites" or "a survey
 // of 200 staff" counts for itself.
 func (p *Paragraph) pollAfter(toks []Token, k int) bool {
 	if !Has(p.word(toks[k]), MethodVerb) {
 		return false
 	}
 	for m := k + 1; m < len(toks) && m-k <= maxMethodObject && !toks[m-1].BreakAfter; m++ {
-		if p.is(toks[m], "poll") || p.is(toks[m], "polls") {
+		if Has(p.word(toks[m]), PollNoun) {
 			return true
 		}
 	}

@@ -694,8 +694,8 @@ func (c *numberCheck) listOfAims(b *lint.Block) bool {
 // percent on rent"), not a name ("Save the Children raised…").
 func advice(text string, toks []sourcing.Token) bool {
 	k := 0
-	if len(toks) > 0 && (sourcing.IsWord(text, toks[0], "don't") || sourcing.IsWord(text, toks[0], "don’t") || sourcing.IsWord(text, toks[0], "never")) {
-		k = 1
+	if len(toks) > 0 && toks[0].Is(prose.Negation) {
+		k = 1 // "Don't spend…", "Never save…"
 	}
 	if k+1 >= len(toks) || !sourcing.Joined(toks, k) || !prose.Has(sourcing.Word(text, toks[k]), prose.AdviceVerb) {
 		return false
@@ -819,13 +819,13 @@ func isPolicy(text string, f figure) bool {
 	}
 	// A threshold: "the 1,237 delegates needed to clinch", "It takes 270
 	// electoral votes to win" (threshold-noun).
-	if c := strings.TrimSpace(text[f.start:f.end]); prose.Has(c[strings.LastIndexByte(c, ' ')+1:], prose.ThresholdNoun) {
+	if span := strings.TrimSpace(text[f.start:f.end]); prose.Has(span[strings.LastIndexByte(span, ' ')+1:], prose.ThresholdNoun) {
 		rest := strings.TrimLeft(after, " ")
-		if strings.HasPrefix(rest, "needed ") || strings.HasPrefix(rest, "required ") || strings.HasPrefix(rest, "necessary ") {
-			return true
+		if next, _, ok := strings.Cut(rest, " "); ok && prose.Has(next, prose.ThresholdCue) {
+			return true // "the 1,237 delegates needed to clinch"
 		}
-		if lead := strings.ToLower(strings.TrimRight(text[max(0, f.start-12):f.start], " ")); strings.HasSuffix(lead, "it takes") && strings.HasPrefix(rest, "to ") {
-			return true
+		if _, ok := prose.EndsWith(strings.TrimRight(text[max(0, f.start-12):f.start], " "), prose.ThresholdCue); ok && strings.HasPrefix(rest, "to ") {
+			return true // "It takes 2,383 delegates to win"
 		}
 	}
 	// A prize: "$50,000 for 1st place" (prize-place).
@@ -843,23 +843,7 @@ func isPolicy(text string, f figure) bool {
 			return true
 		}
 	}
-	before := strings.TrimRight(text[max(0, f.start-48):f.start], " ")
-	// The upper end of a range: "ranging from $300 to $5,000", "from 5
-	// percent to 25 percent": back over the lower end and its unit.
-	if rest, ok := strings.CutSuffix(before, " to"); ok {
-		for n := 0; n < 2; n++ {
-			k := strings.LastIndexByte(rest, ' ')
-			if k < 0 {
-				break
-			}
-			digits := strings.ContainsAny(rest[k:], "0123456789")
-			rest = strings.TrimRight(rest[:k], " ")
-			if digits {
-				before = rest
-				break
-			}
-		}
-	}
+	before := beforeRange(strings.TrimRight(text[max(0, f.start-48):f.start], " "))
 	if i, ok := prose.EndsWith(before, prose.PolicyLink); ok {
 		_, ok := prose.EndsWith(strings.TrimRight(before[:i], " ,"), prose.PolicyNoun)
 		return ok
@@ -872,23 +856,40 @@ func isPolicy(text string, f figure) bool {
 // $50,000 – $74,999", "who earn $75,000+", "adults aged 18 to 34"), or it
 // is the upper end of such a range.
 func boundsGroup(text string, f figure) bool {
-	before := strings.ToLower(strings.TrimRight(text[max(0, f.start-40):f.start], " "))
-	// The upper end of a bracket: "$50,000 – $74,999", "18 to 34".
-	for _, sep := range []string{"–", "-", "—", " to", " and"} {
-		if rest, ok := strings.CutSuffix(before, sep); ok {
-			rest = strings.TrimRight(rest, " ")
-			if k := strings.LastIndexByte(rest, ' '); k >= 0 {
-				before = strings.TrimRight(rest[:k], " ")
-			}
-			break
-		}
-	}
+	before := beforeRange(strings.TrimRight(text[max(0, f.start-40):f.start], " "))
 	// "incomes of more than $5 million": a bound between.
 	if i, ok := prose.EndsWith(before, prose.Bound); ok {
 		before = strings.TrimRight(before[:i], " ")
 	}
 	_, ok := prose.EndsWith(before, prose.BracketLead)
 	return ok
+}
+
+// beforeRange returns the words before a figure, text ending right
+// before it, without the lower end when the figure is the upper end of a
+// range: "income of $50,000 –" and "ranging from $300 to" give "income of"
+// and "ranging from"; the lower end's unit goes with it ("from 5 percent
+// to" gives "from").
+func beforeRange(before string) string {
+	for _, sep := range []string{"–", "-", "—", " to", " and"} {
+		rest, ok := strings.CutSuffix(before, sep)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimRight(rest, " ")
+		k := strings.LastIndexByte(rest, ' ')
+		if k < 0 {
+			return before
+		}
+		if !strings.ContainsAny(rest[k:], "0123456789") {
+			// A unit after the lower end: step over it to the number.
+			if j := strings.LastIndexByte(strings.TrimRight(rest[:k], " "), ' '); j >= 0 && strings.ContainsAny(rest[j:k], "0123456789") {
+				k = j
+			}
+		}
+		return strings.TrimRight(rest[:k], " ")
+	}
+	return before
 }
 
 // hasModal reports whether a sentence's words hold a modal verb: can,
@@ -1142,15 +1143,14 @@ func (c *numberCheck) wholeBlock() bool {
 const maxLineMargin = 8
 
 // onlyIn reports whether the length of time at word i follows "in just"
-// or "within only": "produced two models in just six months" stresses a
-// result, where "in six months" may only date it.
+// or "within only" (result-stress): "produced two models in just six
+// months" stresses a result, where "in six months" may only date it.
 func (c *numberCheck) onlyIn(i int) bool {
 	toks, text := c.toks, c.text
 	if i < 2 || !sourcing.Joined(toks, i-2) || !sourcing.Joined(toks, i-1) {
 		return false
 	}
-	return (sourcing.IsWord(text, toks[i-1], "just") || sourcing.IsWord(text, toks[i-1], "only")) &&
-		(sourcing.IsWord(text, toks[i-2], "in") || sourcing.IsWord(text, toks[i-2], "within"))
+	return prose.Has(strings.ToLower(text[toks[i-2].Start:toks[i-1].End]), prose.ResultStress)
 }
 
 // streak reports a run of events, news however small: "six primaries in a
@@ -1174,7 +1174,8 @@ func (c *numberCheck) streak(i, ne int) bool {
 }
 
 // beforeApproximation returns where the words that approximate the number
-// at word i start ("more than", "nearly"), or i.
+// at word i start (an approximator, "nearly", or a than-bound, "more
+// than"), or i.
 func (c *numberCheck) beforeApproximation(i int) int {
 	if i == 0 || !sourcing.Joined(c.toks, i-1) {
 		return i
@@ -1182,9 +1183,8 @@ func (c *numberCheck) beforeApproximation(i int) int {
 	if prose.Has(sourcing.Word(c.text, c.toks[i-1]), prose.Approximator) {
 		return i - 1
 	}
-	if i > 1 && sourcing.IsWord(c.text, c.toks[i-1], "than") && sourcing.Joined(c.toks, i-2) &&
-		(sourcing.IsWord(c.text, c.toks[i-2], "more") || sourcing.IsWord(c.text, c.toks[i-2], "fewer")) {
-		return i - 2
+	if i > 1 && sourcing.Joined(c.toks, i-2) && prose.Has(strings.ToLower(c.text[c.toks[i-2].Start:c.toks[i-1].End]), prose.ThanBound) {
+		return i - 2 // "more than", "fewer than"
 	}
 	return i
 }
@@ -1370,7 +1370,7 @@ func (c *numberCheck) inName(j int) bool {
 	if strings.Trim(w, "0123456789") == "" {
 		return upper(sourcing.Word(c.text, toks[j-1])) // "58 Fortune 500 companies"
 	}
-	if !sourcing.IsWord(c.text, toks[j], "for") && !sourcing.IsWord(c.text, toks[j], "of") && !sourcing.IsWord(c.text, toks[j], "and") {
+	if !prose.Has(w, prose.NameJoiner) {
 		return false
 	}
 	return upper(sourcing.Word(c.text, toks[j-1])) && upper(sourcing.Word(c.text, toks[j+1]))
@@ -1719,9 +1719,10 @@ func cutDash(s string) (string, bool) {
 	return strings.CutPrefix(s, "–")
 }
 
-// approximated reports whether the word before word i makes it an
+// approximated reports whether the words before word i make it an
 // amount however it goes on: an approximator ("almost half") or "more
-// than", "less than" ("more than half the agencies").
+// than" ("more than half the agencies"), as beforeApproximation reads
+// them.
 func (c *numberCheck) approximated(i int) bool {
 	if i == 0 || !sourcing.Joined(c.toks, i-1) {
 		return false
@@ -1730,12 +1731,7 @@ func (c *numberCheck) approximated(i int) bool {
 		sourcing.Joined(c.toks, i) && (sourcing.IsWord(c.text, c.toks[i+1], "a") || sourcing.IsWord(c.text, c.toks[i+1], "an")) {
 		return false // "nearly half (48%)": the figure in brackets; "more than half a dozen": a scale
 	}
-	prev := sourcing.Word(c.text, c.toks[i-1])
-	if prose.Has(prev, prose.Approximator) {
-		return true
-	}
-	return strings.EqualFold(prev, "than") && i > 1 && sourcing.Joined(c.toks, i-2) &&
-		(sourcing.IsWord(c.text, c.toks[i-2], "more") || sourcing.IsWord(c.text, c.toks[i-2], "less"))
+	return c.beforeApproximation(i) < i
 }
 
 // wordQuantity parses a number written in words: "three", "twenty-five",
