@@ -32,7 +32,7 @@ type Sourcing struct {
 	named     []bool
 	namedUpTo int
 	// proper holds the words written capitalised inside sentences (see
-	// properName), gathered once.
+	// ProperName), gathered once.
 	properOnce sync.Once
 	proper     map[string]bool
 }
@@ -110,22 +110,17 @@ func (s *Sourcing) Paragraph(b *lint.Block) *prose.Paragraph {
 		return p
 	}
 	p := prose.Analyze(b.Text, b.Sentences, b.Quotes, s.namedBefore(b.Index))
-	p.ProperName = s.properName
+	p.ProperName = s.ProperName
 	s.paragraphs[b.Index] = p
 	return p
 }
 
 // ProperName reports whether w is written capitalised inside a sentence
-// somewhere in the document: a name even where it opens a sentence
-// ("Cruz will …").
-func (s *Sourcing) ProperName(w string) bool { return s.properName(w) }
-
-// properName reports whether w is written capitalised inside a sentence
 // somewhere in the document, after a word that ends no sentence ("said
 // Clinton", "the Treasury Department"): a name however it is read at a
-// sentence's start. The document's words are gathered once, when first
-// asked, in one pass over its prose.
-func (s *Sourcing) properName(w string) bool {
+// sentence's start ("Cruz will …"). The document's words are gathered
+// once, when first asked, in one pass over its prose.
+func (s *Sourcing) ProperName(w string) bool {
 	s.properOnce.Do(func() {
 		s.proper = map[string]bool{}
 		for _, b := range s.doc.Blocks {
