@@ -1,7 +1,10 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/citelint/citelint/lint"
@@ -100,8 +103,65 @@ func (j JSON) Format(w io.Writer, res *lint.Result) error {
 	}
 	r.Summary.Files = res.Files
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = Count(res.Diagnostics)
-	enc := json.NewEncoder(w)
+	return r.write(w)
+}
+
+// write writes the report as json.Encoder does with two spaces of
+// indent, one diagnostic at a time: the output of a run with thousands
+// of findings is never held whole, twice (encoded, then indented).
+func (r *jsonReport) write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	field := func(name string, v any, last bool) error {
+		buf.Reset()
+		enc.SetIndent("  ", "  ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		out := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		fmt.Fprintf(bw, "  %q: %s", name, out)
+		if !last {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+		return nil
+	}
+	bw.WriteString("{\n")
+	if err := field("version", r.Version, false); err != nil {
+		return err
+	}
+	if len(r.Diagnostics) == 0 {
+		bw.WriteString("  \"diagnostics\": [],\n")
+	} else {
+		bw.WriteString("  \"diagnostics\": [\n")
+		enc.SetIndent("    ", "  ")
+		for i := range r.Diagnostics {
+			buf.Reset()
+			if err := enc.Encode(&r.Diagnostics[i]); err != nil {
+				return err
+			}
+			bw.WriteString("    ")
+			bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+			if i < len(r.Diagnostics)-1 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n")
+		}
+		bw.WriteString("  ],\n")
+	}
+	if err := field("errors", r.Errors, false); err != nil {
+		return err
+	}
+	if err := field("summary", r.Summary, len(r.Documents) == 0); err != nil {
+		return err
+	}
+	if len(r.Documents) > 0 {
+		if err := field("documents", r.Documents, true); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
 }
