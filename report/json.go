@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
+	"strings"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -111,57 +111,65 @@ func (j JSON) Format(w io.Writer, res *lint.Result) error {
 // of findings is never held whole, twice (encoded, then indented).
 func (r *jsonReport) write(w io.Writer) error {
 	bw := bufio.NewWriter(w)
+	// put writes to bw, which keeps its first error for Flush.
+	put := func(parts ...string) {
+		for _, s := range parts {
+			_, _ = bw.WriteString(s)
+		}
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	field := func(name string, v any, last bool) error {
+	// encode returns v as the encoder writes it at depth indent, without
+	// its line end.
+	encode := func(v any, indent string) (string, error) {
 		buf.Reset()
-		enc.SetIndent("  ", "  ")
+		enc.SetIndent(indent, "  ")
 		if err := enc.Encode(v); err != nil {
-			return err
+			return "", err
 		}
-		out := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		fmt.Fprintf(bw, "  %q: %s", name, out)
-		if !last {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n")
-		return nil
+		return strings.TrimSuffix(buf.String(), "\n"), nil
 	}
-	bw.WriteString("{\n")
-	if err := field("version", r.Version, false); err != nil {
-		return err
+	put("{\n")
+	type field struct {
+		name string
+		v    any
 	}
-	if len(r.Diagnostics) == 0 {
-		bw.WriteString("  \"diagnostics\": [],\n")
-	} else {
-		bw.WriteString("  \"diagnostics\": [\n")
-		enc.SetIndent("    ", "  ")
-		for i := range r.Diagnostics {
-			buf.Reset()
-			if err := enc.Encode(&r.Diagnostics[i]); err != nil {
+	fields := []field{{"version", r.Version}, {"diagnostics", nil}, {"errors", r.Errors}, {"summary", r.Summary}}
+	if len(r.Documents) > 0 {
+		fields = append(fields, field{"documents", r.Documents})
+	}
+	for i, f := range fields {
+		put("  \"", f.name, "\": ")
+		switch {
+		case f.name != "diagnostics":
+			out, err := encode(f.v, "  ")
+			if err != nil {
 				return err
 			}
-			bw.WriteString("    ")
-			bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-			if i < len(r.Diagnostics)-1 {
-				bw.WriteString(",")
+			put(out)
+		case len(r.Diagnostics) == 0:
+			put("[]")
+		default:
+			put("[\n")
+			for j := range r.Diagnostics {
+				out, err := encode(&r.Diagnostics[j], "    ")
+				if err != nil {
+					return err
+				}
+				put("    ", out)
+				if j < len(r.Diagnostics)-1 {
+					put(",")
+				}
+				put("\n")
 			}
-			bw.WriteString("\n")
+			put("  ]")
 		}
-		bw.WriteString("  ],\n")
-	}
-	if err := field("errors", r.Errors, false); err != nil {
-		return err
-	}
-	if err := field("summary", r.Summary, len(r.Documents) == 0); err != nil {
-		return err
-	}
-	if len(r.Documents) > 0 {
-		if err := field("documents", r.Documents, true); err != nil {
-			return err
+		if i < len(fields)-1 {
+			put(",")
 		}
+		put("\n")
 	}
-	bw.WriteString("}\n")
+	put("}\n")
 	return bw.Flush()
 }
