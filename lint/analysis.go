@@ -43,3 +43,17 @@ func ResultOf[T any](p *Pass, a *Analysis[T]) T {
 func Compute[T any](doc *Document, a *Analysis[T]) T {
 	return doc.memo(a, func() any { return a.Run(doc) }).(T)
 }
+
+// passMemoKey keys a Memo value apart from the analyses.
+type passMemoKey struct{ key any }
+
+// Memo returns fn's value for the pass's document, computed once per
+// document by the first rule that asks with key and shared with every
+// rule that asks with the same key: for work that, unlike an Analysis,
+// reads the run's values (Pass.Value), such as what the link checker
+// said of the document's links. key must be comparable, of a type of the
+// caller's package so that no other package's key equals it; fn must not
+// ask for key itself.
+func Memo[T any](p *Pass, key any, fn func() T) T {
+	return p.Doc.memo(passMemoKey{key}, func() any { return fn() }).(T)
+}

@@ -92,3 +92,47 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
+
+// memoTestKey keys the tests' Memo values.
+type memoTestKey struct{ name string }
+
+// A Memo value is computed once per document for every rule that asks
+// with the same key, may read the run's values and ask for another key,
+// and a computation that panics fails every rule that asks.
+func TestMemo(t *testing.T) {
+	runs := 0
+	var got []string
+	asker := func(id string) *Rule {
+		return &Rule{ID: id, Severity: Warning, Run: func(p *Pass) {
+			got = append(got, Memo(p, memoTestKey{"outer"}, func() string {
+				runs++
+				inner := Memo(p, memoTestKey{"inner"}, func() int { return len(p.Doc.Source) })
+				return p.Value("greeting").(string) + " " + strings.Repeat("x", inner)
+			}))
+		}}
+	}
+	doc, err := Parse("a.md", []byte("abc\n"), Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Runner{Rules: []ActiveRule{{Rule: asker("a"), Severity: Warning}, {Rule: asker("b"), Severity: Warning}}, Values: map[any]any{"greeting": "hi"}}
+	if _, err := r.Check(doc); err != nil {
+		t.Fatal(err)
+	}
+	if runs != 1 || strings.Join(got, "|") != "hi xxxx|hi xxxx" {
+		t.Errorf("computed %d times, rules read %q; want once, \"hi xxxx|hi xxxx\"", runs, got)
+	}
+	failing := func(id string) *Rule {
+		return &Rule{ID: id, Severity: Warning, Run: func(p *Pass) {
+			Memo(p, memoTestKey{"failing"}, func() int { panic("broken") })
+		}}
+	}
+	for _, id := range []string{"first", "second"} {
+		r := &Runner{Rules: []ActiveRule{{Rule: failing(id), Severity: Warning}}}
+		_, err := r.Check(doc)
+		var ie *InternalError
+		if !errors.As(err, &ie) || ie.Stage != "rule "+id || !strings.Contains(err.Error(), "broken") {
+			t.Errorf("%s: %v; want the rule's internal error saying \"broken\"", id, err)
+		}
+	}
+}

@@ -208,23 +208,46 @@ type Document struct {
 	Comments []Comment
 
 	memoMu  sync.Mutex
-	results map[any]any
+	results map[any]*memoEntry
+}
+
+// memoEntry is one value of Document.memo, computed once.
+type memoEntry struct {
+	once sync.Once
+	val  any
+	// panicked holds what a computation that panicked panicked with:
+	// every rule that asks for the value then fails the same way.
+	panicked any
 }
 
 // memo returns what compute returns for key, computing it once per
-// document: the store behind Compute and ResultOf.
+// document: the store behind Compute, ResultOf and Memo. The lock guards
+// the map only, so that one computation may ask for another key's value
+// (never its own).
 func (d *Document) memo(key any, compute func() any) any {
 	d.memoMu.Lock()
-	defer d.memoMu.Unlock()
-	if v, ok := d.results[key]; ok {
-		return v
+	e := d.results[key]
+	if e == nil {
+		if d.results == nil {
+			d.results = map[any]*memoEntry{}
+		}
+		e = &memoEntry{}
+		d.results[key] = e
 	}
-	if d.results == nil {
-		d.results = map[any]any{}
+	d.memoMu.Unlock()
+	e.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				e.panicked = r
+				panic(r)
+			}
+		}()
+		e.val = compute()
+	})
+	if e.panicked != nil {
+		panic(e.panicked)
 	}
-	v := compute()
-	d.results[key] = v
-	return v
+	return e.val
 }
 
 // BlockAt returns the prose block whose source span holds offset, or nil.
