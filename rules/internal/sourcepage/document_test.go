@@ -1,0 +1,42 @@
+package sourcepage
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/citelint/citelint/lint"
+)
+
+// A document's findings read back exactly as they were kept, whatever
+// their strings hold, and a record that is not whole reads as a miss.
+func TestFindingsRecord(t *testing.T) {
+	for _, fs := range [][]finding{
+		nil,
+		{{Start: 3, End: 7, Severity: lint.Warning, Message: `"45%" is not in the cited page (it has 54% and 44.8%)`, Suggestion: "correct the figure"}},
+		{
+			{Start: 0, End: 1, Message: "line\nbreak, \"quotes\", a tab\t, \\ and bad \xff\xfe bytes", Evidence: &lint.Evidence{URL: "https://example.gov/a b", Text: "It has 54%.", Link: "https://example.gov/a#:~:text=It%20has"}},
+			{Start: 10, End: 12, Severity: lint.Info, Message: "ünïcödé \u2028 -", Suggestion: " - ", Evidence: &lint.Evidence{URL: "https://example.gov/b"}},
+		},
+	} {
+		rec := string(appendFindings(nil, fs))
+		got, ok := parseFindings(rec)
+		if !ok || len(got) != len(fs) || (len(fs) > 0 && !reflect.DeepEqual(got, fs)) {
+			t.Errorf("%q read back as %#v, %v; want %#v", rec, got, ok, fs)
+		}
+		for _, c := range rec {
+			if c == '\n' {
+				t.Errorf("%q: a record must be one line", rec)
+			}
+		}
+		for cut := range len(rec) {
+			if got, ok := parseFindings(rec[:cut]); ok {
+				t.Errorf("%q, cut at %d, read back as %#v", rec, cut, got)
+			}
+		}
+	}
+	for _, bad := range []string{"", `[{"s":1}]`, "f1 x", "f1 2 1 2 3 \"a\" \"b\" -", "f1 1 1 2 3 \"a\" \"b\" - trailing", "f1 99999999999 "} {
+		if got, ok := parseFindings(bad); ok {
+			t.Errorf("%q read back as %#v", bad, got)
+		}
+	}
+}
