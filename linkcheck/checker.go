@@ -103,6 +103,7 @@ func New(cfg Config) (*Checker, error) {
 	c := &Checker{cfg: cfg, client: client, transport: polite, dialer: dialer, cacheDir: cacheDir}
 	if cacheDir != "" && cfg.KeepText {
 		c.verdicts = newVerdictCache(cacheDir)
+		c.verdicts.Preload()
 	}
 	return c, nil
 }

@@ -95,8 +95,8 @@ type VerdictCache struct {
 	// read holds the values read back, by id; added those of the run.
 	read  map[[32]byte][]byte
 	added map[[32]byte]verdictLine
-	// gen is the generation of the run's lookups: lines of another are
-	// neither read nor kept.
+	// gen is the generation of the run's lookups (see use): the lines of
+	// another are read back, never found, and dropped when the run saves.
 	gen string
 	// reads counts the lookups that found a verdict, for tests.
 	hits int
@@ -141,10 +141,11 @@ func (v *VerdictCache) Get(gen, textHash, key string) ([]byte, bool) {
 	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) {
 		return nil, false
 	}
-	v.once.Do(func() { v.load(gen) })
+	v.once.Do(v.load)
 	id := verdictID(gen, textHash, key)
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	v.use(gen)
 	if l, ok := v.added[id]; ok {
 		return l.value, true
 	}
@@ -162,10 +163,11 @@ func (v *VerdictCache) Put(gen, textHash, key string, value []byte) {
 	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
 		return
 	}
-	v.once.Do(func() { v.load(gen) })
+	v.once.Do(v.load)
 	id := verdictID(gen, textHash, key)
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	v.use(gen)
 	if old, ok := v.read[id]; ok && bytes.Equal(old, value) {
 		return
 	}
@@ -185,10 +187,27 @@ func (v *VerdictCache) Hits() int {
 	return v.hits
 }
 
-// load reads the verdicts of generation gen back; it runs once, under
+// use records gen as the run's generation, the first one asked for; v.mu
+// is held.
+func (v *VerdictCache) use(gen string) {
+	if v.gen == "" {
+		v.gen = gen
+	}
+}
+
+// Preload starts reading the verdicts back in the background, so that
+// the first rule to ask does not wait for the file (and every other rule
+// of the run for it) while drafts are being read and parsed.
+func (v *VerdictCache) Preload() {
+	if v != nil {
+		go v.once.Do(v.load)
+	}
+}
+
+// load reads the verdicts back, of every generation: the ids of one
+// generation's lookups never match another's lines. It runs once, under
 // v.once.
-func (v *VerdictCache) load(gen string) {
-	v.gen = gen
+func (v *VerdictCache) load() {
 	v.read = map[[32]byte][]byte{}
 	if v.dir == "" {
 		return
@@ -197,14 +216,15 @@ func (v *VerdictCache) load(gen string) {
 	if err != nil {
 		return
 	}
-	parseVerdicts(data, gen, func(id [32]byte, _ string, value []byte) {
+	parseVerdicts(data, "", func(id [32]byte, _, value []byte) {
 		v.read[id] = value
 	})
 }
 
-// parseVerdicts calls fn for each sound line of generation gen of a
-// verdict file, in order; a file of another version yields nothing.
-func parseVerdicts(data []byte, gen string, fn func(id [32]byte, textHash string, value []byte)) {
+// parseVerdicts calls fn for each sound line of generation gen (of any,
+// when gen is "") of a verdict file, in order; a file of another version
+// yields nothing.
+func parseVerdicts(data []byte, gen string, fn func(id [32]byte, textHash, value []byte)) {
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if string(first) != verdictFileVersion {
 		return
@@ -219,22 +239,22 @@ func parseVerdicts(data []byte, gen string, fn func(id [32]byte, textHash string
 	}
 }
 
-func parseVerdictLine(line []byte, gen string) (id [32]byte, textHash string, value []byte, ok bool) {
+func parseVerdictLine(line []byte, gen string) (id [32]byte, textHash, value []byte, ok bool) {
 	idHex, rest, _ := bytes.Cut(line, []byte(" "))
 	hashHex, rest, _ := bytes.Cut(rest, []byte(" "))
 	lineGen, rest, _ := bytes.Cut(rest, []byte(" "))
 	sumHex, value, found := bytes.Cut(rest, []byte(" "))
-	if !found || string(lineGen) != gen || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
-		return id, "", nil, false
+	if !found || (gen != "" && string(lineGen) != gen) || !validGeneration(lineGen) || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
+		return id, nil, nil, false
 	}
 	if _, err := hex.Decode(id[:], idHex); err != nil {
-		return id, "", nil, false
+		return id, nil, nil, false
 	}
 	sum, err := strconv.ParseUint(string(sumHex), 16, 32)
 	if err != nil || uint32(sum) != crc32.ChecksumIEEE(value) {
-		return id, "", nil, false
+		return id, nil, nil, false
 	}
-	return id, string(hashHex), value, true
+	return id, hashHex, value, true
 }
 
 // isLowerHex reports whether b is a text hash as extract and TextHash
@@ -319,9 +339,9 @@ func (c *Checker) SaveVerdicts() error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		data = nil // unreadable: replaced
 	}
-	parseVerdicts(data, gen, func(id [32]byte, textHash string, value []byte) {
-		if _, ok := added[id]; !ok && live[textHash] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, textHash, gen, value)
+	parseVerdicts(data, gen, func(id [32]byte, textHash, value []byte) {
+		if _, ok := added[id]; !ok && live[string(textHash)] && n < MaxVerdicts {
+			out = appendVerdictLine(out, id, string(textHash), gen, value)
 			n++
 		}
 	})

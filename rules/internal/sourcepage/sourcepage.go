@@ -164,11 +164,8 @@ func New(p *lint.Pass) *Finder {
 	}) {
 		return nil
 	}
-	f.byDest = make(map[int]linkrule.Link, len(links))
-	for _, l := range links {
-		f.byDest[l.Start] = l
-	}
-	f.prepared, f.links = map[*extract.Page]*verify.Prepared{}, map[*lint.Block]*blockLinks{}
+	// The finder's maps are made when first written: a rerun that
+	// replays the document's findings needs none of them.
 	return f
 }
 
@@ -249,7 +246,7 @@ func (f *Finder) Cited(b *lint.Block, si, start, end int) []Source {
 	// the run has an answer for.
 	own, ownAnswered := 0, 0
 	for _, c := range f.nearLinks(b, si, start, end) {
-		l, ok := f.byDest[c.TargetStart]
+		l, ok := f.linkAt(c.TargetStart)
 		if !ok {
 			continue
 		}
@@ -344,6 +341,19 @@ func (f *Finder) nearLinks(b *lint.Block, si, start, end int) []*lint.Citation {
 	return out
 }
 
+// linkAt returns the link whose destination starts at offset start.
+func (f *Finder) linkAt(start int) (linkrule.Link, bool) {
+	if f.byDest == nil {
+		links := linkrule.Links(f.p)
+		f.byDest = make(map[int]linkrule.Link, len(links))
+		for _, l := range links {
+			f.byDest[l.Start] = l
+		}
+	}
+	l, ok := f.byDest[start]
+	return l, ok
+}
+
 // linksOf returns a block's links, indexed once per document.
 func (f *Finder) linksOf(b *lint.Block) *blockLinks {
 	idx, ok := f.links[b]
@@ -369,6 +379,9 @@ func (f *Finder) linksOf(b *lint.Block) *blockLinks {
 					add(&at)
 				}
 			}
+		}
+		if f.links == nil {
+			f.links = map[*lint.Block]*blockLinks{}
 		}
 		f.links[b] = idx
 	}
@@ -541,6 +554,9 @@ func (f *Finder) Prepared(s Source) *verify.Prepared {
 	p, ok := f.prepared[page]
 	if !ok {
 		p = verify.QuoteOptions{}.Prepare(s.Text())
+		if f.prepared == nil {
+			f.prepared = map[*extract.Page]*verify.Prepared{}
+		}
 		f.prepared[page] = p
 	}
 	return p
