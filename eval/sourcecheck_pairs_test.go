@@ -599,3 +599,184 @@ func checkREADMECounts(t *testing.T, counts, want map[string]int, n, total int) 
 		t.Errorf("%d pairs in %d cells, README says %d in %d", n, len(counts), total, len(want))
 	}
 }
+
+// Pairs6File is the sixth held-out set: digitalgov posts citing other
+// digitalgov posts, as in the first sets, and 18F paragraphs citing other 18F
+// posts, as in the fifth, whose cited posts scripts/sources6.sh materialises
+// outside the repository (labels/sourcecheck/README.md, "Sixth held-out set").
+const Pairs6File = "labels/sourcecheck/pairs6.jsonl"
+
+// digitalgovSample is the digitalgov corpus's labelled sample: none of its
+// posts may be a citing post of the sixth set.
+const digitalgovSample = "labels/digitalgov/SAMPLE.txt"
+
+// pairs6Origin is where a sixth-set pair comes from: "corpus" when it names a
+// digitalgov citing post, "18f" when its paragraph is an 18F post's.
+func pairs6Origin(p Pair) string {
+	if p.Citing == "" {
+		return "18f"
+	}
+	return "corpus"
+}
+
+// pairs6CitingPost is the post a sixth-set paragraph comes from: the corpus
+// file for a corpus pair, the 18F file its note names for an 18F pair.
+func pairs6CitingPost(p Pair) string {
+	if p.Citing != "" {
+		return p.Citing
+	}
+	return pairs5Citing(p)
+}
+
+// TestSourcePairs6Schema checks the sixth held-out set: the README's schema
+// and counts table (kind, label, altered, origin), the split, and what each
+// origin asks of a pair: two corpus file names for a corpus pair; for an 18F
+// pair no citing post, a note naming the 18F post, its public URL and a
+// source_file under 18f/ with the URL's slug. Every altered copy has its
+// unaltered pair (same paragraph's post, source and URL).
+func TestSourcePairs6Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Sixth held-out set".
+	want := map[string]int{
+		"figure supported false corpus": 6, "figure supported true corpus": 6,
+		"figure unsupported false corpus": 4, "figure unsupported true corpus": 6,
+		"figure unsupported false 18f":  2,
+		"quotation supported false 18f": 3, "quotation supported true 18f": 4,
+		"quotation unsupported false 18f": 1, "quotation unsupported true 18f": 6,
+	}
+	pairs := readPairsFile(t, Pairs6File)
+	idRe := regexp.MustCompile(`^sc6-\d{3}$`)
+	fileRe := regexp.MustCompile(`^\d{4}__\d{2}__\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$`)
+	key := func(p Pair) string { return pairs6CitingPost(p) + "\x00" + p.SourceFile + "\x00" + p.SourceURL }
+	unaltered := map[string]bool{}
+	for _, p := range pairs {
+		if !p.altered() {
+			unaltered[key(p)] = true
+		}
+	}
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != "heldout6" {
+			t.Errorf("%s: split %q, want heldout6", where, p.Split)
+		}
+		checkPairFields(t, p)
+		origin := pairs6Origin(p)
+		if origin == "corpus" {
+			if !fileRe.MatchString(p.Citing) || !fileRe.MatchString(p.SourceFile) || p.Citing == p.SourceFile {
+				t.Errorf("%s: citing %q / source_file %q are not two corpus file names", where, p.Citing, p.SourceFile)
+			}
+		} else {
+			citing := pairs5Citing(p)
+			m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
+			if citing == "" || m == nil || !strings.HasPrefix(p.SourceFile, "18f/") ||
+				!strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") || "18f/"+citing == p.SourceFile {
+				t.Errorf("%s: want a note starting \"18F paragraph from <post>\" (%q), an 18F post URL (%q) and another post's file 18f/<date>-<slug>.md (%q)",
+					where, p.Note, p.SourceURL, p.SourceFile)
+			}
+		}
+		if p.altered() && !unaltered[key(p)] {
+			t.Errorf("%s: altered copy without its unaltered pair", where)
+		}
+		counts[fmt.Sprintf("%s %s %t %s", p.Kind, p.Label, p.altered(), origin)]++
+	}
+	checkREADMECounts(t, counts, want, len(pairs), 38)
+}
+
+// TestSourcePairs6Disjoint checks that no id of the sixth set is in an
+// earlier set, and that no citing post of it is a citing post of an earlier
+// set (corpus files, or 18F posts named in fifth-set notes) or a post of the
+// digitalgov or 18F labelled samples, whatever their split.
+func TestSourcePairs6Disjoint(t *testing.T) {
+	ids := map[string]bool{}
+	citing := map[string]string{} // citing or sample post -> where it is used already
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = true
+			if post := pairs6CitingPost(p); post != "" {
+				citing[post] = file
+			}
+		}
+	}
+	samples := 0
+	for _, sample := range []string{eighteenFSample, digitalgovSample} {
+		b, err := os.ReadFile(sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if f := strings.Fields(line); len(f) == 2 {
+				citing[f[1]] = sample
+				samples++
+			}
+		}
+	}
+	if samples < 300 {
+		t.Fatalf("%d sample posts read, want the two samples' 368", samples)
+	}
+	for _, p := range readPairsFile(t, Pairs6File) {
+		if ids[p.ID] {
+			t.Errorf("%s: id also in an earlier set", p.ID)
+		}
+		post := pairs6CitingPost(p)
+		if post == "" {
+			t.Errorf("%s: no citing post", p.ID)
+		}
+		if f, ok := citing[post]; ok {
+			t.Errorf("%s: citing post %s is already in %s", p.ID, post, f)
+		}
+	}
+}
+
+// TestSourcePairs6AgainstSources checks, for each folder that is present,
+// that every pair's source_file exists (the corpus for a corpus pair; the
+// sources folder, scripts/sources6.sh, for an 18F pair) and that every
+// unaltered paragraph is its citing post's text (byte for byte for a corpus
+// pair; with the link put back for an 18F pair), and no altered one is.
+func TestSourcePairs6AgainstSources(t *testing.T) {
+	pairs := readPairsFile(t, Pairs6File)
+	dir, err := presentDir(DigitalgovDir)
+	corpus := err == nil
+	src, err2 := presentDir(SourcesDir)
+	sources := err2 == nil
+	blog, err3 := presentDir(EighteenFDir)
+	posts := err3 == nil
+	if !corpus && !sources {
+		t.Skipf("corpus absent (%v; set CITELINT_DIGITALGOV) and sources absent (%v; run scripts/sources6.sh)", err, err2)
+	}
+	checked := 0
+	for _, p := range pairs {
+		if pairs6Origin(p) == "corpus" {
+			if corpus {
+				checkCorpusPair(t, dir, p)
+				checked++
+			}
+			continue
+		}
+		if sources {
+			if _, err := os.Stat(filepath.Join(src, p.SourceFile)); err != nil {
+				t.Errorf("%s: source_file: %v (run scripts/sources6.sh)", p.ID, err)
+			}
+			checked++
+		}
+		if !posts {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(blog, pairs5Citing(p)))
+		if err != nil {
+			t.Errorf("%s: citing post: %v", p.ID, err)
+			continue
+		}
+		if in := paragraphWithURL(string(b), p.Paragraph, p.SourceURL); in == p.altered() {
+			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("no pair checked although a folder is present")
+	}
+}
