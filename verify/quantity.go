@@ -463,6 +463,9 @@ func CountedAgree(claim, source Quantity) bool {
 	if r, _ := utf8.DecodeRuneInString(claim.Counted); unicode.IsUpper(r) {
 		return true
 	}
+	if w := strings.ToLower(claim.Counted); w == "ones" || strings.HasSuffix(w, " ones") {
+		return true // "seven good ones": the noun is the one before
+	}
 	for _, c := range strings.FieldsFunc(claim.Counted, notWordRune) {
 		if prose.Lookup(c).Is(prose.FunctionWord) {
 			continue // the "of" of "types of metrics"

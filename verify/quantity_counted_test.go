@@ -9,13 +9,18 @@ import (
 
 // TestCounted checks what a count says it counts: the words straight
 // after it on its line, up to three, to a mark, a number or a function
-// word, with the words after one "of" of a kind or group.
+// word, with the words after one "of" of a kind or group; nothing when
+// the words run on past three.
 func TestCounted(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"68 different languages", "different languages"},
 		{"68 different languages, in all", "different languages"},
 		{"four panels covered it", "panels covered"},
-		{"40 federal agency staff members", "federal agency staff"},
+		{"40 federal agency staff", "federal agency staff"},
+		// Past three words the noun is not reached: what is counted is
+		// not known.
+		{"40 federal agency staff members", ""},
+		{"100 top open innovation efforts in government", ""},
 		{"three types of customer service metrics", "types of customer service metrics"},
 		{"12 members of the board", "members"},
 		{"12 of them", ""},
@@ -74,6 +79,10 @@ func TestFindFigureCountedNoun(t *testing.T) {
 		{"two projects", "", "Two"},
 		{"25 cities", "25", ""},
 		{"25 villages", "", "25"},
+		// "good ones" names what an earlier word did; four words name
+		// nothing the budget reached.
+		{"two good ones", "Two", ""},
+		{"200 top open innovation efforts", "200", ""},
 	}
 	src := Quantities(page)
 	for _, tt := range tests {

@@ -775,10 +775,23 @@ func (s *scan) countedWords(k int) string {
 		}
 		last = int(t.end)
 	}
-	if first < 0 {
+	if first < 0 || s.runsOn(k) {
+		// A run of words longer than the budget ("100 top open
+		// innovation efforts") holds its noun past it: what the count
+		// counts is not known, so it names nothing.
 		return ""
 	}
 	return s.text[first:last]
+}
+
+// runsOn reports whether token k, right after the words countedWords
+// took, continues them: a word on the same line that no mark, number or
+// function word of the prose lexicon ends them before.
+func (s *scan) runsOn(k int) bool {
+	if k >= len(s.toks) || s.toks[k].kind != tWord || strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], "\n\r") {
+		return false
+	}
+	return !prose.Lookup(s.text[s.toks[k].start:s.toks[k].end]).Is(prose.FunctionWord)
 }
 
 // measureAt reads a unit of measure from token j: "feet", "ft", "sq ft",
