@@ -83,8 +83,10 @@ const (
 	// DefaultMaxEllipsisGap is the most source words an ellipsis stands for.
 	DefaultMaxEllipsisGap = 300
 	// DefaultMaxBracketWords is the most source words a [bracketed]
-	// insertion stands for.
-	DefaultMaxBracketWords = 6
+	// insertion stands for: a writer's "[that will]" may stand for a
+	// clause ("of Treasury, along with the Office of Management and
+	// Budget (OMB), will").
+	DefaultMaxBracketWords = 15
 	// DefaultMaxAlignCells bounds the word-by-word comparisons (quotation
 	// words × source words) one match may make in searching, and again in
 	// reading back the alignments it found.
@@ -204,7 +206,7 @@ func (o QuoteOptions) MatchPrepared(quote string, p *Prepared) QuoteMatch {
 		return none
 	}
 	qt := Normalize(quote)
-	q := parseQuote(&qt, o.MaxBracketWords)
+	q := parseQuote(&qt, o.MaxBracketWords, false)
 	if q.literals == 0 {
 		none.Reason = "the quotation has no words"
 		return none
@@ -212,6 +214,15 @@ func (o QuoteOptions) MatchPrepared(quote string, p *Prepared) QuoteMatch {
 	source, st := p.source, &p.norm
 	m := matcher{o: o, q: q, src: tokenize(st.String(), q.vocab), budget: o.MaxAlignCells, alignBudget: o.MaxAlignCells}
 	res := m.run()
+	if res.Verdict != Verbatim && q.suffixes {
+		// "empower[s]": letters added to a word's end inflect the
+		// source's word, which may have none.
+		q2 := parseQuote(&qt, o.MaxBracketWords, true)
+		m2 := matcher{o: o, q: q2, src: tokenize(st.String(), q2.vocab), budget: o.MaxAlignCells, alignBudget: o.MaxAlignCells}
+		if res2 := m2.run(); res2.Verdict == Verbatim {
+			return m2.report(res2, quote, &qt, source, st)
+		}
+	}
 	if res.Verdict == Verbatim {
 		return m.report(res, quote, &qt, source, st)
 	}
@@ -239,12 +250,16 @@ type parsedQuote struct {
 	pieces   [][]quoteWord
 	vocab    map[string]int32
 	literals int
+	// suffixes tells that a bracket ends a word ("work[ed]").
+	suffixes bool
 }
 
-// parseQuote reads the normalised quotation into pieces of words.
-func parseQuote(qt *Text, maxBracketWords int) parsedQuote {
-	s, at := dropInnerBrackets(qt.String())
-	q := parsedQuote{vocab: map[string]int32{}}
+// parseQuote reads the normalised quotation into pieces of words. With
+// dropSuffixes, letters bracketed at a word's end are left out
+// ("empower[s]" is "empower").
+func parseQuote(qt *Text, maxBracketWords int, dropSuffixes bool) parsedQuote {
+	s, at, suffixes := dropInnerBrackets(qt.String(), dropSuffixes)
+	q := parsedQuote{vocab: map[string]int32{}, suffixes: suffixes}
 	var cur []quoteWord
 	flush := func() {
 		// Wildcards at the edges of a piece can always match nothing.
@@ -304,13 +319,22 @@ func parseQuote(qt *Text, maxBracketWords int) parsedQuote {
 
 // dropInnerBrackets removes brackets that touch a word ("[t]he",
 // "work[ed]"), which mark letters the writer changed, and returns the text
-// with, for each of its bytes (and its end), the offset in s.
-func dropInnerBrackets(s string) (string, []int) {
+// with, for each of its bytes (and its end), the offset in s, and whether
+// a bracket ended a word. With dropSuffixes, the letters of a bracket
+// ending a word go too.
+func dropInnerBrackets(s string, dropSuffixes bool) (string, []int, bool) {
 	b := make([]byte, 0, len(s))
 	at := make([]int, 0, len(s)+1)
+	suffixes := false
 	for i := 0; i < len(s); {
 		if s[i] == '[' {
 			if k := closingBracket(s, i); k > 0 && (wordBefore(s, i) || wordAt(s, k+1)) && ellipsisEnd(strings.TrimSpace(s[i+1:k]), 0) < 0 {
+				suffix := wordBefore(s, i) && !wordAt(s, k+1)
+				suffixes = suffixes || suffix
+				if suffix && dropSuffixes {
+					i = k + 1
+					continue
+				}
 				for j := i + 1; j < k; j++ {
 					b = append(b, s[j])
 					at = append(at, j)
@@ -324,7 +348,7 @@ func dropInnerBrackets(s string) (string, []int) {
 		i++
 	}
 	at = append(at, len(s))
-	return string(b), at
+	return string(b), at, suffixes
 }
 
 // closingBracket returns the index of the "]" closing the "[" at i, or -1

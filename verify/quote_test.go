@@ -40,6 +40,8 @@ func TestMatchQuote(t *testing.T) {
 			verdict: Verbatim, span: "talks would resume next week, and that the government\u00a0remained “hopeful", sim: 1},
 		{name: "bracketed letter", quote: "[c]ritics said the plan was flawed",
 			verdict: Verbatim, span: "Critics said the plan was ﬂawed", sim: 1},
+		{name: "bracketed inflection", quote: "[c]ritic[s] sa[id] the plan [was] flaw[ed] from the start",
+			verdict: Verbatim, span: "Critics said the plan was ﬂawed from the start", sim: 1},
 		{name: "one word altered", quote: "We will not accept a deal that leaves our farmers worse off",
 			verdict: Near, span: "We will not accept a deal that leaves our fishermen worse off", sim: 22.0 / 24,
 			diffs: []Diff{{Quote: "farmers", Source: "fishermen"}}},
@@ -138,14 +140,34 @@ func TestMatchQuoteEllipsisGap(t *testing.T) {
 	}
 }
 
-func TestMatchQuoteBracketWords(t *testing.T) {
-	src := "the zero one two three four five six seven end of list"
-	m := MatchQuote("the [numbers] seven end of list", src)
-	if want := []Diff{{Quote: "", Source: "zero"}}; m.Verdict != Near || !reflect.DeepEqual(m.Diffs, want) {
-		t.Errorf("seven words in brackets: %v %q, want near %q (a bracket stands for at most six)", m.Verdict, m.Diffs, want)
+// Letters bracketed at a word's end inflect the source's word, which
+// may have none ("empower[s]" for "empower"); the punctuation between
+// words does not count.
+func TestMatchQuoteBracketedEnding(t *testing.T) {
+	src := "This new College Scorecard can empower Americans to: rate colleges based on what matters most to them."
+	for _, quote := range []string{"empower[s] Americans to rate colleges", "[E]mpower Americans to rate colleges"} {
+		m := MatchQuote(quote, src)
+		if got := src[max(m.Start, 0):max(m.End, 0)]; m.Verdict != Verbatim || got != "empower Americans to: rate colleges" {
+			t.Errorf("%q: %v %q, want exact \"empower Americans to: rate colleges\"", quote, m.Verdict, got)
+		}
 	}
-	if m := MatchQuote("one [numbers] seven end", src); m.Verdict != Verbatim || src[m.Start:m.End] != "one two three four five six seven end" {
-		t.Errorf("five words in brackets: %v %d:%d, want exact", m.Verdict, m.Start, m.End)
+	// Without its brackets the changed ending is the writer's word, and
+	// a bracket does not excuse a changed word beside it.
+	for _, quote := range []string{"empowers Americans to rate colleges", "empower[ing] Americans to rank colleges"} {
+		if m := MatchQuote(quote, src); m.Verdict == Verbatim {
+			t.Errorf("%q: %v, want not exact", quote, m.Verdict)
+		}
+	}
+}
+
+func TestMatchQuoteBracketWords(t *testing.T) {
+	src := "the zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen end of list"
+	m := MatchQuote("the [numbers] end of list", src)
+	if m.Verdict == Verbatim {
+		t.Errorf("sixteen words in brackets: %v %d:%d, want not exact (a bracket stands for at most fifteen)", m.Verdict, m.Start, m.End)
+	}
+	if m := MatchQuote("zero [numbers] fifteen end", src); m.Verdict != Verbatim || src[m.Start:m.End] != "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen end" {
+		t.Errorf("fifteen words in brackets: %v %d:%d, want exact", m.Verdict, m.Start, m.End)
 	}
 }
 
