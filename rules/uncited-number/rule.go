@@ -294,7 +294,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
-			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) {
+			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || intended(b.Text, c.toks, c.figures[n].start, c.figures[i]) {
 				continue // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			}
 			c.figures[i].sentence = si
@@ -847,6 +847,45 @@ func isPolicy(text string, f figure) bool {
 	if i, ok := prose.EndsWith(before, prose.PolicyLink); ok {
 		_, ok := prose.EndsWith(strings.TrimRight(before[:i], " ,"), prose.PolicyNoun)
 		return ok
+	}
+	return false
+}
+
+// intended reports whether a figure is what someone intends or proposes
+// rather than a fact: it stands in the clause of a verb of intention-verb
+// followed by "to", or of one of proposal-verb ("Clinton wants to sign up
+// 5 million people"), in its sentence, whose words are toks. The verb
+// comes before the sentence's first figure, which starts at first: in
+// "49.3% wanted to learn, and 46.3% reported interest" the figures say
+// who wanted. The clause ends at a mark or a word of clause-break ("I
+// wanted to simulate a dataset, so I created 100,000 reports"). A figure
+// after "all" counts a whole that exists ("vowed to ban all 1.6 billion
+// members"), and so does one set off by a dash or a bracket.
+func intended(text string, toks []sourcing.Token, first int, f figure) bool {
+	verb := -1
+	for k, t := range toks {
+		if t.Start >= f.start {
+			return false
+		}
+		if verb < 0 {
+			if t.Start >= first {
+				return false // a figure before the verb may be its subject
+			}
+			w := sourcing.Word(text, t)
+			if prose.Has(w, prose.ProposalVerb) ||
+				prose.Has(w, prose.IntentionVerb) && k+1 < len(toks) && sourcing.Joined(toks, k) && sourcing.IsWord(text, toks[k+1], "to") {
+				verb = k
+			}
+		} else if prose.Has(sourcing.Word(text, t), prose.ClauseBreak) {
+			return false
+		}
+		if verb >= 0 && t.BreakAfter {
+			return false
+		}
+		if verb >= 0 && toks[k+1].Start >= f.start {
+			// The word before the figure: "ban all 1.6 billion".
+			return !sourcing.IsWord(text, t, "all") && !strings.ContainsAny(text[toks[verb].End:f.start], "—–(")
+		}
 	}
 	return false
 }
