@@ -780,3 +780,157 @@ func TestSourcePairs6AgainstSources(t *testing.T) {
 		t.Error("no pair checked although a folder is present")
 	}
 }
+
+// Pairs7File is the seventh held-out set: paragraphs written by the labeller,
+// each citing one 18F blog post by its public URL for one figure or
+// quotation, the posts being ones no earlier set cites; scripts/sources7.sh
+// materialises them outside the repository (labels/sourcecheck/README.md,
+// "Seventh held-out set").
+const Pairs7File = "labels/sourcecheck/pairs7.jsonl"
+
+// pairs7BaseRe takes from an altered seventh-set pair's note the id of the
+// unaltered pair it copies.
+var pairs7BaseRe = regexp.MustCompile(`, altered copy of (sc7-\d{3})$`)
+
+// TestSourcePairs7Schema checks the seventh held-out set: the README's schema
+// and counts table (kind, label, altered), the split, what a written pair
+// holds (no citing post, a note starting "written paragraph", an 18F post URL
+// whose slug ends the source_file's name), and that each altered copy names
+// an unaltered pair of the same kind, source and URL whose paragraph differs
+// from its own only where the claim was changed.
+func TestSourcePairs7Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Seventh held-out set".
+	want := map[string]int{
+		"figure supported false": 24, "figure supported true": 13,
+		"figure unsupported true":   22,
+		"quotation supported false": 16, "quotation supported true": 2,
+		"quotation unsupported true": 9,
+	}
+	pairs := readPairsFile(t, Pairs7File)
+	byID := map[string]Pair{}
+	for _, p := range pairs {
+		byID[p.ID] = p
+	}
+	idRe := regexp.MustCompile(`^sc7-\d{3}$`)
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	posts := map[string]bool{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != "heldout7" {
+			t.Errorf("%s: split %q, want heldout7", where, p.Split)
+		}
+		checkPairFields(t, p)
+		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
+		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
+			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
+			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
+				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
+		}
+		posts[p.SourceFile] = true
+		if p.altered() {
+			checkAlteredCopy(t, p, byID)
+		} else if p.Label != "supported" {
+			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
+		}
+		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
+	}
+	checkREADMECounts(t, counts, want, len(pairs), 86)
+	if len(posts) != 32 {
+		t.Errorf("%d cited posts, README says 32", len(posts))
+	}
+}
+
+// checkAlteredCopy checks that an altered seventh-set pair copies the
+// unaltered pair its note names: same kind, source file and URL, and a
+// paragraph that is the base's with the base's claim replaced by its own
+// somewhere, so the copy changed the claim and nothing else.
+func checkAlteredCopy(t *testing.T, p Pair, byID map[string]Pair) {
+	t.Helper()
+	m := pairs7BaseRe.FindStringSubmatch(p.Note)
+	if m == nil {
+		t.Errorf("%s: altered, but its note does not end \", altered copy of sc7-NNN\": %q", p.ID, p.Note)
+		return
+	}
+	base, ok := byID[m[1]]
+	if !ok || base.altered() || base.Kind != p.Kind || base.SourceFile != p.SourceFile || base.SourceURL != p.SourceURL {
+		t.Errorf("%s: %s is not an unaltered pair of the same kind and source", p.ID, m[1])
+		return
+	}
+	if p.Paragraph == base.Paragraph || p.Claim == base.Claim {
+		t.Errorf("%s: paragraph or claim unchanged from %s", p.ID, base.ID)
+	}
+	// The claims may share a prefix and suffix (an ellipsis or a changed
+	// word inside a quotation): the paragraphs differ only within the claim.
+	at := strings.Index(base.Paragraph, base.Claim)
+	if at < 0 || base.Paragraph[:at]+p.Claim+base.Paragraph[at+len(base.Claim):] != p.Paragraph {
+		t.Errorf("%s: paragraph is not %s's with %q in place of %q", p.ID, base.ID, p.Claim, base.Claim)
+	}
+}
+
+// TestSourcePairs7Disjoint checks that no id of the seventh set is in an
+// earlier set and that none of its cited posts is cited by an earlier set, by
+// file or by URL: the set is held out from every source the matcher has been
+// tuned or tested on.
+func TestSourcePairs7Disjoint(t *testing.T) {
+	ids := map[string]string{}
+	cited := map[string]string{} // source file or URL -> the earlier file citing it
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = file
+			cited[p.SourceFile] = file
+			cited[p.SourceURL] = file
+		}
+	}
+	if len(ids) < 400 {
+		t.Fatalf("%d ids read from the six earlier files, want their 431", len(ids))
+	}
+	for _, p := range readPairsFile(t, Pairs7File) {
+		if f, ok := ids[p.ID]; ok {
+			t.Errorf("%s: id also in %s", p.ID, f)
+		}
+		for _, s := range []string{p.SourceFile, p.SourceURL} {
+			if f, ok := cited[s]; ok {
+				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
+			}
+		}
+	}
+}
+
+// pairs7DateRe is a post's front-matter date, quoted or not.
+var pairs7DateRe = regexp.MustCompile(`(?m)^date:\s*['"]?(\d{4})-(\d{2})-(\d{2})`)
+
+// TestSourcePairs7AgainstSources checks, when the sources folder is present
+// (scripts/sources7.sh), that every pair's source_file exists and that its
+// URL carries the post's public date: the front matter's date, else the file
+// name's (three posts' front matter moves it by a day or more). It skips when
+// the folder is absent.
+func TestSourcePairs7AgainstSources(t *testing.T) {
+	src, err := presentDir(SourcesDir)
+	if err != nil {
+		t.Skipf("sources absent (%v; run scripts/sources7.sh)", err)
+	}
+	for _, p := range readPairsFile(t, Pairs7File) {
+		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
+		if err != nil {
+			t.Errorf("%s: source_file: %v (run scripts/sources7.sh)", p.ID, err)
+			continue
+		}
+		name := filepath.Base(p.SourceFile)
+		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
+		front := string(b)
+		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
+			front = parts[1]
+		}
+		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
+			date = m[1] + "/" + m[2] + "/" + m[3]
+		}
+		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
+			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
+		}
+	}
+}
