@@ -293,13 +293,27 @@ func compareVague(claim, source Quantity) Support {
 	return None
 }
 
+// approximateRatioStep is the precision of an approximated ratio: "about
+// two in five" is 40% give or take two and a half points (41.4% is
+// about two in five; 30% is not about a third).
+var approximateRatioStep = decimal.New(5, -2)
+
 // Approximate returns q as a writer states it with an approximator
 // ("approximately 30%", "about 500 people"): precise only to its last
 // digit that is not zero, so that "approximately 30%" is supported by a
 // third (33.3%) and "about 500" by 480, as they round to it. A figure
-// whose last digit is not zero ("about 45%") or that is exact (a
-// fraction, "doubled") keeps its precision.
+// whose last digit is not zero ("about 45%") or that is exact ("doubled")
+// keeps its precision. A ratio or fraction ("about two in five", "roughly
+// a third") is supported within approximateRatioStep/2 of its value.
 func (q Quantity) Approximate() Quantity {
+	if q.Unit == Ratio && q.Step.IsZero() {
+		// "about two in five", "roughly a third"
+		q.Step = approximateRatioStep
+		if q.hasApprox {
+			q.setApprox()
+		}
+		return q
+	}
 	if q.Step.Sign() <= 0 || !q.Value.IsInteger() || q.Value.IsZero() || q.Unit == Multiplier {
 		return q
 	}
@@ -441,6 +455,9 @@ func Compare(claim, source Quantity) Support {
 	if cstep.Sign() > 0 && roundTo(sv, cstep).Equal(cv) {
 		return Rounded
 	}
+	if claim.Unit == Ratio && cstep.Sign() > 0 && cv.Sub(sv).Abs().LessThanOrEqual(cstep.Div(decimal.NewFromInt(2))) {
+		return Rounded // "about a third" for 35%: a third is no multiple of its step
+	}
 	if cstep.Sign() == 0 && sstep.Sign() > 0 && roundTo(cv, sstep).Equal(sv) {
 		return Rounded
 	}
@@ -452,9 +469,10 @@ func Compare(claim, source Quantity) Support {
 // share no word, singular and plural alike. A count that names nothing
 // (a table cell, "12 of them") agrees with any: its noun is elsewhere.
 // So does a claimed one, which is as often an article as a number ("one
-// great example"), and a claim whose words start with a name ("two
+// great example"), a claim whose words start with a name ("two
 // Securities and Exchange Commission projects"), whose noun comes after
-// the name.
+// the name, and one whose words end in a word of counted-pronoun ("seven
+// good ones").
 func CountedAgree(claim, source Quantity) bool {
 	if claim.Unit != Count || source.Unit != Count || claim.Counted == "" || source.Counted == "" ||
 		claim.Value.Equal(decimal.NewFromInt(1)) {
@@ -463,8 +481,8 @@ func CountedAgree(claim, source Quantity) bool {
 	if r, _ := utf8.DecodeRuneInString(claim.Counted); unicode.IsUpper(r) {
 		return true
 	}
-	if w := strings.ToLower(claim.Counted); w == "ones" || strings.HasSuffix(w, " ones") {
-		return true // "seven good ones": the noun is the one before
+	if w := claim.Counted[strings.LastIndexByte(claim.Counted, ' ')+1:]; prose.Has(strings.ToLower(w), prose.CountedPronoun) {
+		return true // "seven good ones", "269 itself": the noun is elsewhere
 	}
 	for _, c := range strings.FieldsFunc(claim.Counted, notWordRune) {
 		if prose.Lookup(c).Is(prose.FunctionWord) {

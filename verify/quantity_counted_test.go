@@ -207,3 +207,32 @@ func TestSourceQuantitiesSeriesEnd(t *testing.T) {
 		}
 	}
 }
+
+// A proper fraction written with a slash is a ratio; dates, scores and
+// labels with slashes are not figures. A count whose words end in a word
+// of counted-pronoun agrees with any count of its value.
+func TestSlashFractionAndCountedPronoun(t *testing.T) {
+	for in, want := range map[string]string{
+		"about 1/3 of users": "1/3 0.3333333333333333",
+		"2/3 of them":        "2/3 0.6666666666666667",
+		"on 1/3/2020 we met": "",
+		"open 24/7 all year": "",
+		"since 9/11 it grew": "",
+		"see page 3/4 here":  "",
+		"a 2/3/4 split":      "",
+	} {
+		got := ""
+		for _, q := range Quantities(in) {
+			if q.Unit == Ratio {
+				got = q.Text + " " + q.Value.String()
+			}
+		}
+		if got != want {
+			t.Errorf("%q: ratio %q, want %q", in, got, want)
+		}
+	}
+	claim := mustFigure(t, "269 itself")
+	if match, _, _ := FindFigure(claim, Quantities("It has 269 controls and 325 others.")); match == nil || match.Text != "269" {
+		t.Errorf("\"269 itself\": match %v, want 269", match)
+	}
+}

@@ -340,6 +340,14 @@ func (s *scan) numeral(k int) (figure, bool) {
 		return figure{}, false
 	}
 	tok := s.toks[k]
+	if tok.kind == tNum && tok.flags&fLong == 0 && s.sym(k+1) == '/' {
+		// "1/3", marked as a code's part with its denominator.
+		if v, decimals, ok := parseDigits(s.text[tok.start:tok.end]); ok {
+			if f, ok := s.slashFraction(k, v, decimals); ok {
+				return f, true
+			}
+		}
+	}
 	if tok.kind != tNum || tok.flags&(fCode|fLong) != 0 {
 		if r := s.sym(k); r != 0 {
 			if f, ok := vulgarFractions[r]; ok {
@@ -372,6 +380,31 @@ func (s *scan) numeral(k int) (figure, bool) {
 		f.value, f.step, f.next = v.Mul(scale), f.step.Mul(scale), j+1
 	}
 	return f, true
+}
+
+// maxSlashDenominator bounds the denominator of a fraction written with
+// a slash ("about 1/3"): larger ones are more often dates, scores or
+// names ("9/11", "24/7").
+const maxSlashDenominator = 10
+
+// slashFraction reads a proper fraction written with an ASCII slash from
+// the digits at k, whose value v has no decimals: "1/3", "3/4". A date
+// ("1/3/2020", "on 2/3" after another slash) is none.
+func (s *scan) slashFraction(k int, v decimal.Decimal, decimals int32) (figure, bool) {
+	j := k + 1
+	if decimals != 0 || s.sym(j) != '/' || !s.glued(k, j) || !s.glued(j, j+1) || j+1 >= len(s.toks) ||
+		s.toks[j+1].kind != tNum || s.toks[j+1].flags&fLong != 0 || k > 0 && s.sym(k-1) == '/' && s.glued(k-1, k) ||
+		j+2 < len(s.toks) && s.sym(j+2) == '/' && s.glued(j+1, j+2) {
+		return figure{}, false
+	}
+	if k > 0 && s.toks[k-1].kind == tWord && prose.Lookup(s.text[s.toks[k-1].start:s.toks[k-1].end]).Is(prose.LabelWord) {
+		return figure{}, false // "pages 3/4"
+	}
+	den, dd, ok := parseDigits(s.text[s.toks[j+1].start:s.toks[j+1].end])
+	if !ok || dd != 0 || v.Sign() <= 0 || !den.GreaterThan(v) || den.GreaterThan(decimal.NewFromInt(maxSlashDenominator)) {
+		return figure{}, false
+	}
+	return figure{value: fraction(v.IntPart(), den.IntPart()), next: j + 2, unit: Ratio, digits: true}, true
 }
 
 // parseDigits reads a number token: digits, group separators and one

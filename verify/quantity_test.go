@@ -305,7 +305,12 @@ func TestApproximate(t *testing.T) {
 		{"500 people", "5,000", None, "100"},
 		{"1.2 million", "1,160,000", Rounded, "100000"},
 		{"1,200,000", "1,160,000", Rounded, "100000"},
-		{"one-third", "30%", None, "0"}, // an exact fraction keeps its precision
+		// A ratio is precise to two and a half points either way.
+		{"one-third", "30%", None, "0.05"},
+		{"one-third", "35%", Rounded, "0.05"},
+		{"two in five", "41.4%", Rounded, "0.05"},
+		{"two in five", "43%", None, "0.05"},
+		{"a third", "about 1/3", Exact, "0.05"},
 		{"doubled", "tripled", None, "0"},
 	}
 	for _, tt := range tests {
