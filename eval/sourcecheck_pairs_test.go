@@ -833,7 +833,7 @@ func TestSourcePairs7Schema(t *testing.T) {
 		}
 		posts[p.SourceFile] = true
 		if p.altered() {
-			checkAlteredCopy(t, p, byID)
+			checkAlteredCopy(t, p, byID, pairs7BaseRe)
 		} else if p.Label != "supported" {
 			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
 		}
@@ -845,15 +845,16 @@ func TestSourcePairs7Schema(t *testing.T) {
 	}
 }
 
-// checkAlteredCopy checks that an altered seventh-set pair copies the
-// unaltered pair its note names: same kind, source file and URL, and a
-// paragraph that is the base's with the base's claim replaced by its own
-// somewhere, so the copy changed the claim and nothing else.
-func checkAlteredCopy(t *testing.T, p Pair, byID map[string]Pair) {
+// checkAlteredCopy checks that an altered written-paragraph pair (seventh
+// set on) copies the unaltered pair its note names, as baseRe takes it from
+// the note: same kind, source file and URL, and a paragraph that is the
+// base's with the base's claim replaced by its own somewhere, so the copy
+// changed the claim and nothing else.
+func checkAlteredCopy(t *testing.T, p Pair, byID map[string]Pair, baseRe *regexp.Regexp) {
 	t.Helper()
-	m := pairs7BaseRe.FindStringSubmatch(p.Note)
+	m := baseRe.FindStringSubmatch(p.Note)
 	if m == nil {
-		t.Errorf("%s: altered, but its note does not end \", altered copy of sc7-NNN\": %q", p.ID, p.Note)
+		t.Errorf("%s: altered, but its note does not end \", altered copy of <id>\" (%s): %q", p.ID, baseRe, p.Note)
 		return
 	}
 	base, ok := byID[m[1]]
@@ -933,4 +934,147 @@ func TestSourcePairs7AgainstSources(t *testing.T) {
 			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
 		}
 	}
+}
+
+// Pairs8File is the eighth held-out set: paragraphs written by the labeller,
+// each citing one 18F blog post by its public URL for one figure or
+// quotation, the posts being ones no earlier set cites; scripts/sources8.sh
+// materialises them outside the repository (labels/sourcecheck/README.md,
+// "Eighth held-out set").
+const Pairs8File = "labels/sourcecheck/pairs8.jsonl"
+
+// pairs8BaseRe takes from an altered eighth-set pair's note the id of the
+// unaltered pair it copies.
+var pairs8BaseRe = regexp.MustCompile(`, altered copy of (sc8-\d{3})$`)
+
+// TestSourcePairs8Schema checks the eighth held-out set: the README's schema
+// and counts table (kind, label, altered), the split, what a written pair
+// holds (no citing post, a note starting "written paragraph", an 18F post URL
+// whose slug ends the source_file's name), that every unaltered paragraph is
+// supported, and that each altered copy changes only the claim of an
+// unaltered pair of the same kind and source.
+func TestSourcePairs8Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Eighth held-out set".
+	want := map[string]int{
+		"figure supported false": 22, "figure supported true": 7,
+		"figure unsupported true":   19,
+		"quotation supported false": 16, "quotation supported true": 1,
+		"quotation unsupported true": 6,
+	}
+	pairs := readPairsFile(t, Pairs8File)
+	byID := map[string]Pair{}
+	for _, p := range pairs {
+		byID[p.ID] = p
+	}
+	idRe := regexp.MustCompile(`^sc8-\d{3}$`)
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	posts := map[string]bool{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != "heldout8" {
+			t.Errorf("%s: split %q, want heldout8", where, p.Split)
+		}
+		checkPairFields(t, p)
+		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
+		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
+			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
+			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
+				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
+		}
+		posts[p.SourceFile] = true
+		if p.altered() {
+			checkAlteredCopy(t, p, byID, pairs8BaseRe)
+		} else if p.Label != "supported" {
+			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
+		}
+		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
+	}
+	checkREADMECounts(t, counts, want, len(pairs), 71)
+	if len(posts) != 32 {
+		t.Errorf("%d cited posts, README says 32", len(posts))
+	}
+}
+
+// TestSourcePairs8Disjoint checks that no id of the eighth set is in an
+// earlier set and that none of its cited posts is cited by an earlier set, by
+// file or by URL: the set is held out from every source the matcher has been
+// tuned or tested on.
+func TestSourcePairs8Disjoint(t *testing.T) {
+	ids := map[string]string{}
+	cited := map[string]string{} // source file or URL -> the earlier file citing it
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = file
+			cited[p.SourceFile] = file
+			cited[p.SourceURL] = file
+		}
+	}
+	if len(ids) != 517 {
+		t.Fatalf("%d ids read from the seven earlier files, want their 517", len(ids))
+	}
+	for _, p := range readPairsFile(t, Pairs8File) {
+		if f, ok := ids[p.ID]; ok {
+			t.Errorf("%s: id also in %s", p.ID, f)
+		}
+		for _, s := range []string{p.SourceFile, p.SourceURL} {
+			if f, ok := cited[s]; ok {
+				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
+			}
+		}
+	}
+}
+
+// TestSourcePairs8AgainstSources checks, when the sources folder is present
+// (scripts/sources8.sh), that every pair's source_file exists, that its URL
+// carries the post's public date (the front matter's, else the file name's:
+// four posts' front matter moves it), and that every supported pair's
+// evidence is in the post once markup is taken out. It skips when the folder
+// is absent.
+func TestSourcePairs8AgainstSources(t *testing.T) {
+	src, err := presentDir(SourcesDir)
+	if err != nil {
+		t.Skipf("sources absent (%v; run scripts/sources8.sh)", err)
+	}
+	n := 0
+	for _, p := range readPairsFile(t, Pairs8File) {
+		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
+		if err != nil {
+			t.Errorf("%s: source_file: %v (run scripts/sources8.sh)", p.ID, err)
+			continue
+		}
+		n++
+		name := filepath.Base(p.SourceFile)
+		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
+		front := string(b)
+		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
+			front = parts[1]
+		}
+		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
+			date = m[1] + "/" + m[2] + "/" + m[3]
+		}
+		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
+			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
+		}
+		if p.Label == "supported" && !strings.Contains(pairs8Plain(string(b)), pairs8Plain(p.Evidence)) {
+			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
+		}
+	}
+	if n == 0 {
+		t.Error("no pair checked although the sources folder is present")
+	}
+}
+
+// pairs8LinkRe is a Markdown link or an HTML tag: the evidence keeps a link's
+// text and drops the rest, as a reader of the page sees it.
+var pairs8LinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*`)
+
+// pairs8Plain is text with links, tags and bold markers taken out and runs
+// of white space (the post's line breaks) made one space.
+func pairs8Plain(s string) string {
+	return strings.Join(strings.Fields(pairs8LinkRe.ReplaceAllString(s, "$1")), " ")
 }
