@@ -257,9 +257,11 @@ var wordTable, wordIndex = func() ([]wordInfo, map[string]uint16) {
 	for w, info := range numberWords {
 		add(w, info)
 	}
-	for w, info := range glueSuffixes {
-		if _, ok := index[w]; !ok {
-			add(w, info)
+	for _, m := range []map[string]wordInfo{glueSuffixes, moneySuffixes} {
+		for w, info := range m {
+			if _, ok := index[w]; !ok {
+				add(w, info)
+			}
 		}
 	}
 	if len(table) > 1<<16-1 {
@@ -280,6 +282,10 @@ var glueSuffixes = map[string]wordInfo{
 	"m": {kind: wScale, n: 1e6, glueOnly: true}, "mn": {kind: wScale, n: 1e6}, "bn": {kind: wScale, n: 1e9},
 	"tn": {kind: wScale, n: 1e12}, "k": {kind: wScale, n: 1e3, glueOnly: true}, "x": {kind: wSuffix, glueOnly: true},
 }
+
+// moneySuffixes are glued scales that only money takes: "$5B" is five
+// billion dollars, "5B" a code ("Form 5B").
+var moneySuffixes = map[string]wordInfo{"b": {kind: wScale, n: 1e9, glueOnly: true}}
 
 // currencyPrefixes maps the letters glued before "$" to the dollar they
 // mean; a bare "$" is the US dollar.

@@ -209,8 +209,8 @@ func quantitiesLimit(text string, maxBytes int, implied bool) []Quantity {
 }
 
 // shareRangeUnits gives the lower end of a range the unit of its upper
-// end: in "five to 10 apps", "5 or 6 weeks", "between 5 and 10%" or
-// "5–10 km" the first number is a count of apps, weeks, percent or km
+// end: in "five to 10 apps", "5 or 6 weeks", "between 5 and 10%", "5–10
+// km" or "2-3 people" the first number is a count of apps, weeks, percent or km
 // too, and a source must hold it as such. Only a bare number (a count
 // that says nothing of what it counts) takes the unit, from the figure
 // right after the joining word.
@@ -221,7 +221,7 @@ func shareRangeUnits(text string, qs []Quantity) {
 			continue
 		}
 		switch strings.TrimSpace(text[lo.End:hi.Start]) {
-		case "to", "or", "–", "—":
+		case "to", "or", "–", "—", "-":
 		case "and":
 			if !strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[:lo.Start])), "between") {
 				continue

@@ -236,3 +236,25 @@ func TestSlashFractionAndCountedPronoun(t *testing.T) {
 		t.Errorf("\"269 itself\": match %v, want 269", match)
 	}
 }
+
+// A range of small numbers with a hyphen is two figures, the first taking
+// the second's unit; "B" glued to money is billions, and glued to a bare
+// number a code.
+func TestHyphenRangesAndMoneySuffix(t *testing.T) {
+	for in, want := range map[string]string{
+		"teams of 2-3 people":   "2 count people|3 count people",
+		"a 10-20% rise":         "10 percent |20 percent ",
+		"over $5B/year of it":   "5000000000 currency ",
+		"a $2.5B deal":          "2500000000 currency ",
+		"Form 5B and plan b":    "",
+		"won 3-2 on 2020-01-02": "",
+	} {
+		var got []string
+		for _, q := range Quantities(in) {
+			got = append(got, fmt.Sprintf("%s %s %s", q.Value, q.Unit, q.Counted))
+		}
+		if g := strings.Join(got, "|"); g != want {
+			t.Errorf("%q: %q, want %q", in, g, want)
+		}
+	}
+}

@@ -192,6 +192,34 @@ func isConnector(r rune) bool {
 	return r == '-' || r == '/' || r == ':' || r == '.' || r == ',' || r == '−' || r == '_' || r == '\''
 }
 
+// smallRange reports whether the tokens from a are a range of small
+// whole numbers written with a hyphen, "2-3" or "18-34": two numbers of at
+// most three digits, the first the smaller, that no other part or glued
+// word continues (a score "3-2", a date "2020-01-02", a phone number
+// "555-1234" and a code "1-2-3" are not).
+func (s *scan) smallRange(a int) bool {
+	toks := s.toks
+	if a < 0 || a+2 >= len(toks) || toks[a].kind != tNum || toks[a+2].kind != tNum || s.sym(a+1) != '-' ||
+		!s.glued(a, a+1) || !s.glued(a+1, a+2) || s.glued(a-1, a) || s.glued(a+2, a+3) && toks[a+3].kind != tSym ||
+		s.glued(a+2, a+3) && isConnector(toks[a+3].r) && s.glued(a+3, a+4) {
+		return false
+	}
+	lo, hi := s.text[toks[a].start:toks[a].end], s.text[toks[a+2].start:toks[a+2].end]
+	if len(lo) > 3 || len(hi) > 3 || lo[0] == '0' || hi[0] == '0' || !allDigits(lo) || !allDigits(hi) {
+		return false
+	}
+	return len(lo) < len(hi) || len(lo) == len(hi) && lo < hi
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *scan) glued(a, b int) bool {
 	return a >= 0 && b < len(s.toks) && s.toks[a].end == s.toks[b].start
 }
@@ -207,6 +235,8 @@ func (s *scan) markCodes() {
 			continue
 		}
 		switch {
+		case s.smallRange(k-2) || s.smallRange(k):
+			// "2-3 people", "ages 18-34": a range, both ends figures.
 		case s.glued(k-1, k) && toks[k-1].kind == tWord:
 			toks[k].flags |= fCode // H1N1, COVID19
 		case s.glued(k-1, k) && toks[k-1].kind == tSym && isConnector(toks[k-1].r) && s.glued(k-2, k-1) && alnum(k-2):
@@ -214,7 +244,9 @@ func (s *scan) markCodes() {
 		case s.glued(k, k+1) && toks[k+1].kind == tSym && isConnector(toks[k+1].r) && s.glued(k+1, k+2) && toks[k+2].kind == tNum:
 			toks[k].flags |= fCode // the 2020 of 2020-01, the 3 of 3-2
 		case s.glued(k, k+1) && toks[k+1].kind == tWord:
-			if _, ok := glueSuffixes[s.lower(k+1)]; ok || wordTable[toks[k+1].word].kind == wMeasure {
+			_, money := moneySuffixes[s.lower(k+1)]
+			money = money && s.glued(k-1, k) && currencySymbols[s.sym(k-1)] != ""
+			if _, ok := glueSuffixes[s.lower(k+1)]; ok || money || wordTable[toks[k+1].word].kind == wMeasure {
 				toks[k+1].flags |= fSuffix
 				// "3x4" and "5m2" are dimensions and codes, not figures.
 				if s.glued(k+1, k+2) && alnum(k+2) {

@@ -144,8 +144,9 @@ func TestQuantitiesInText(t *testing.T) {
 // TestQuantitiesNotFigures documents what is deliberately not a figure:
 // numbers inside names and codes ("COVID-19", "5G", "H1N1"), hyphen,
 // slash, colon and dot chains ("3-2-1", "2020-01-02", "1/2/2020",
-// "10:30", "1.2.3" — a hyphenated range "10-20" too; an en dash range
-// "10–20" is two figures), ordinals ("21st", "the fifth"), labels ("page
+// "10:30", "1.2.3", a score "3-2", a phone number "555-1234"; a range of
+// small numbers with a hyphen, "10-20" or "2-3 people", is two figures,
+// as an en dash range "10–20" is), ordinals ("21st", "the fifth"), labels ("page
 // 45", "section 508") and days and years beside a capitalised month. A
 // year alone stays a count: the matcher compares by unit, so it never
 // supports a percentage.
@@ -164,7 +165,7 @@ func TestQuantitiesNotFigures(t *testing.T) {
 		{"may 5 and May 6", `[4,5) "5" 5 count step=1`},
 		{"the fifth report in the third quarter", ""},
 		{"1,2,3", ""},
-		{"10-20%", ""},
+		{"a 3-2 win, call 555-1234", ""},
 		{"10–20%", "[0,2) \"10\" 10 percent step=1\n[5,8) \"20%\" 20 percent step=1"}, // a range: both ends are percent
 		{"in 2020", `[3,7) "2020" 2020 count step=1`},
 		// Digit runs past maxNumberBytes are identifiers.

@@ -283,7 +283,8 @@ func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 // check looks for a figure in its cited pages, and reports whether it
 // made a finding.
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
-	if approximated(f.Block, f.Start) {
+	dir := boundBefore(f.Block, f.Start)
+	if dir != 0 || approximated(f.Block, f.Start) {
 		f.claim = f.claim.Approximate()
 	}
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
@@ -328,12 +329,12 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 	// says $4.5bn, and the survey 54%": the report, not the survey whose
 	// link is closer), else the nearest page.
 	var nearest pageVerdict
-	claimKey := figureKey(f.claim)
+	claimKey := figureKey(f.claim) + "\x1f" + strconv.Itoa(dir)
 	for i, s := range srcs {
 		if !s.Readable {
 			break
 		}
-		v, ok := sourcepage.Judge(pages, s, verdictKind, claimKey, func() pageVerdict { return judge(pages, s, f.claim) })
+		v, ok := sourcepage.Judge(pages, s, verdictKind, claimKey, func() pageVerdict { return judge(pages, s, f.claim, dir) })
 		if !ok {
 			if i == 0 {
 				pages.Unreadable(d, s, s.UnreadReason(), "figure", text)
@@ -389,6 +390,23 @@ func approximated(b *lint.Block, start int) bool {
 	return ok
 }
 
+// boundBefore tells whether the draft states the figure at source offset
+// start as a bound: 1 after a word of lower-bound ("more than 5,000"), -1
+// after one of upper-bound ("under 300"), else 0. A bound is as precise as
+// an approximated figure, and only the page's figures on its side meet
+// it.
+func boundBefore(b *lint.Block, start int) int {
+	ts := b.TextOffset(start)
+	before := strings.TrimRight(b.Text[max(0, ts-maxApproximator):ts], " ")
+	if _, ok := prose.EndsWith(before, prose.LowerBound); ok {
+		return 1
+	}
+	if _, ok := prose.EndsWith(before, prose.UpperBound); ok {
+		return -1
+	}
+	return 0
+}
+
 // shown is a figure of the draft as a message quotes it: its prose text
 // (markup and escapes gone) with white space, a line break within the
 // figure included, as one space. It is not Go-quoted, which would spell a
@@ -400,7 +418,7 @@ func shown(b *lint.Block, start, end int) string {
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "unsupported-figure/3"
+const verdictKind = "unsupported-figure/4"
 
 // pageVerdict is what a page says of a figure: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.
@@ -431,9 +449,16 @@ func figureKey(q verify.Quantity) string {
 	return strings.Join([]string{q.Text, q.Value.String(), strconv.Itoa(int(q.Unit)), q.Currency, q.Measure, q.Noun, q.Counted, strconv.Itoa(q.Change), q.Step.String(), q.Upper.String()}, "\x1f")
 }
 
-// judge looks for a figure in a page's text.
-func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity) pageVerdict {
-	match, _, near := verify.FindFigure(claim, pages.Figures(s))
+// judge looks for a figure in a page's text. A bound (dir, see
+// boundBefore) is met only by the page's figures on its side.
+func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity, dir int) pageVerdict {
+	figures := pages.Figures(s)
+	if dir != 0 {
+		figures = slices.DeleteFunc(slices.Clone(figures), func(q verify.Quantity) bool {
+			return q.Unit == claim.Unit && q.Value.Cmp(claim.Value)*dir < 0
+		})
+	}
+	match, _, near := verify.FindFigure(claim, figures)
 	if match != nil {
 		return pageVerdict{Match: true}
 	}
