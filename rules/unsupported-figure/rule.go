@@ -454,13 +454,19 @@ func figureKey(q verify.Quantity) string {
 func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity, dir int) pageVerdict {
 	figures := pages.Figures(s)
 	if dir != 0 {
-		figures = slices.DeleteFunc(slices.Clone(figures), func(q verify.Quantity) bool {
+		onSide := slices.DeleteFunc(slices.Clone(figures), func(q verify.Quantity) bool {
 			return q.Unit == claim.Unit && q.Value.Cmp(claim.Value)*dir < 0
 		})
+		if match, _, _ := verify.FindFigure(claim, onSide); match != nil {
+			return pageVerdict{Match: true}
+		}
 	}
 	match, _, near := verify.FindFigure(claim, figures)
-	if match != nil {
+	switch {
+	case match != nil && dir == 0:
 		return pageVerdict{Match: true}
+	case match != nil:
+		near = append([]verify.Quantity{*match}, near...) // on the other side of the bound
 	}
 	// A page's year ("annual report 2025") is no figure a writer meant
 	// to cite.
