@@ -1078,3 +1078,136 @@ var pairs8LinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*`)
 func pairs8Plain(s string) string {
 	return strings.Join(strings.Fields(pairs8LinkRe.ReplaceAllString(s, "$1")), " ")
 }
+
+// Pairs9File is the ninth held-out set: paragraphs written by the labeller,
+// each citing one 18F blog post by its public URL for one figure or
+// quotation, the posts being ones none of the eight earlier sets cites;
+// scripts/sources9.sh materialises them outside the repository
+// (labels/sourcecheck/README.md, "Ninth held-out set").
+const Pairs9File = "labels/sourcecheck/pairs9.jsonl"
+
+// pairs9BaseRe takes from an altered ninth-set pair's note the id of the
+// unaltered pair it copies.
+var pairs9BaseRe = regexp.MustCompile(`, altered copy of (sc9-\d{3})$`)
+
+// TestSourcePairs9Schema checks the ninth held-out set: the README's schema
+// and counts table (kind, label, altered), the split, what a written pair
+// holds (no citing post, a note starting "written paragraph", an 18F post URL
+// whose slug ends the source_file's name), that every unaltered paragraph is
+// supported, and that each altered copy changes only the claim of an
+// unaltered pair of the same kind and source.
+func TestSourcePairs9Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Ninth held-out set".
+	want := map[string]int{
+		"figure supported false": 34, "figure supported true": 6,
+		"figure unsupported true":   22,
+		"quotation supported false": 13, "quotation supported true": 3,
+		"quotation unsupported true": 10,
+	}
+	pairs := readPairsFile(t, Pairs9File)
+	byID := map[string]Pair{}
+	for _, p := range pairs {
+		byID[p.ID] = p
+	}
+	idRe := regexp.MustCompile(`^sc9-\d{3}$`)
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	posts := map[string]bool{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != "heldout9" {
+			t.Errorf("%s: split %q, want heldout9", where, p.Split)
+		}
+		checkPairFields(t, p)
+		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
+		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
+			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
+			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
+				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
+		}
+		posts[p.SourceFile] = true
+		if p.altered() {
+			checkAlteredCopy(t, p, byID, pairs9BaseRe)
+		} else if p.Label != "supported" {
+			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
+		}
+		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
+	}
+	checkREADMECounts(t, counts, want, len(pairs), 88)
+	if len(posts) != 29 {
+		t.Errorf("%d cited posts, README says 29", len(posts))
+	}
+}
+
+// TestSourcePairs9Disjoint checks that no id of the ninth set is in an
+// earlier set and that none of its cited posts is cited by an earlier set, by
+// file or by URL: the set is held out from every source the matcher has been
+// tuned or tested on.
+func TestSourcePairs9Disjoint(t *testing.T) {
+	ids := map[string]string{}
+	cited := map[string]string{} // source file or URL -> the earlier file citing it
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File, Pairs8File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = file
+			cited[p.SourceFile] = file
+			cited[p.SourceURL] = file
+		}
+	}
+	if len(ids) != 588 {
+		t.Fatalf("%d ids read from the eight earlier files, want their 588", len(ids))
+	}
+	for _, p := range readPairsFile(t, Pairs9File) {
+		if f, ok := ids[p.ID]; ok {
+			t.Errorf("%s: id also in %s", p.ID, f)
+		}
+		for _, s := range []string{p.SourceFile, p.SourceURL} {
+			if f, ok := cited[s]; ok {
+				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
+			}
+		}
+	}
+}
+
+// TestSourcePairs9AgainstSources checks, when the sources folder is present
+// (scripts/sources9.sh), that every pair's source_file exists, that its URL
+// carries the post's public date (the front matter's, else the file name's:
+// two posts' front matter moves it), and that every supported pair's
+// evidence is in the post once markup is taken out. It skips when the folder
+// is absent.
+func TestSourcePairs9AgainstSources(t *testing.T) {
+	src, err := presentDir(SourcesDir)
+	if err != nil {
+		t.Skipf("sources absent (%v; run scripts/sources9.sh)", err)
+	}
+	n := 0
+	for _, p := range readPairsFile(t, Pairs9File) {
+		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
+		if err != nil {
+			t.Errorf("%s: source_file: %v (run scripts/sources9.sh)", p.ID, err)
+			continue
+		}
+		n++
+		name := filepath.Base(p.SourceFile)
+		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
+		front := string(b)
+		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
+			front = parts[1]
+		}
+		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
+			date = m[1] + "/" + m[2] + "/" + m[3]
+		}
+		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
+			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
+		}
+		if p.Label == "supported" && !strings.Contains(pairs8Plain(string(b)), pairs8Plain(p.Evidence)) {
+			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
+		}
+	}
+	if n == 0 {
+		t.Error("no pair checked although the sources folder is present")
+	}
+}
