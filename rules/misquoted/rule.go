@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/prose"
 	"github.com/citelint/citelint/rules/internal/linkrule"
 	"github.com/citelint/citelint/rules/internal/ruledoc"
 	"github.com/citelint/citelint/rules/internal/sourcepage"
@@ -62,7 +63,7 @@ func run(p *lint.Pass) {
 			if wasJudged(start, end) {
 				continue
 			}
-			if quotesLinkText(b, qt) || namedInLinkText(b, qt) || namedInCitingSentence(pages, b, qt) {
+			if quotesLinkText(b, qt) || namedInLinkText(b, qt) || namedInCitingSentence(pages, b, qt) || linkIntroduces(b, qt) {
 				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
 			}
 		}
@@ -121,6 +122,35 @@ func namedInLinkText(b *lint.Block, qt lint.Quote) bool {
 		c := b.Citations[i]
 		if (c.Kind == lint.InlineLink || c.Kind == lint.ReferenceLink || c.Kind == lint.HTMLLink) && c.TextStart <= qt.Start && qt.End <= c.TextEnd {
 			return true
+		}
+	}
+	return false
+}
+
+// linkIntroduces reports whether a quotation of at least minNamedWords
+// words, which the quote rule leaves alone (a short fragment, a motto),
+// is introduced by a link in its sentence: it follows the link with
+// nothing but spaces, a comma or a colon between ("serves [18F's
+// mission](url) “to strengthen…”"), or the link's words hold a speech cue
+// (“comfortable with our own incompleteness,” [three of them
+// wrote](url)). The linked page is where the words are from.
+func linkIntroduces(b *lint.Block, qt lint.Quote) bool {
+	is, ie := qt.Inner(b.Text)
+	if len(strings.Fields(b.Text[is:ie])) < minNamedWords {
+		return false
+	}
+	si := b.SentenceAt(qt.Start)
+	for _, c := range b.Citations {
+		if c.Sentence != si || c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
+			continue
+		}
+		if c.TextEnd <= qt.Start && strings.Trim(b.Text[c.TextEnd:qt.Start], " ,:") == "" {
+			return true
+		}
+		for _, w := range strings.FieldsFunc(b.Text[c.TextStart:c.TextEnd], func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if prose.Lookup(strings.ToLower(w)).Is(prose.Cue) {
+				return true
+			}
 		}
 	}
 	return false
@@ -231,7 +261,7 @@ func check(p *lint.Pass, pages *sourcepage.Finder, q unattributedquote.Quotation
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "misquoted/3"
+const verdictKind = "misquoted/4"
 
 // pageVerdict is what a page says of a quotation: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.
