@@ -202,8 +202,8 @@ func quoteCover(quotes []lint.Quote) func(start, end int) bool {
 }
 
 // worthChecking reports whether a quantity found in a citing sentence is
-// a figure its source should state: not a year or a lone number with
-// nothing counted. A duration ("about 5 hours per day", "within 36
+// a figure its source should state: not a year, a lone number with
+// nothing counted, or a count of a partitive pronoun ("three of them"). A duration ("about 5 hours per day", "within 36
 // hours") is checked like any other figure: once the sentence cites a
 // page, how long something took is as much the page's claim as how many.
 func worthChecking(q verify.Quantity, before, after string) bool {
@@ -213,6 +213,9 @@ func worthChecking(q verify.Quantity, before, after string) bool {
 	case verify.Count:
 		if q.Noun == "" && !countsSomething(q.Text) && !countedNoun(strings.TrimLeft(after, "-#")) {
 			return false
+		}
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(after, " "), "of "); ok && prose.Has(strings.ToLower(leadingWord(rest)), prose.PartitivePronoun) {
+			return false // "three of them wrote": people the sentence names, not a count to find
 		}
 		return !isYear(q)
 	}
@@ -418,7 +421,7 @@ func shown(b *lint.Block, start, end int) string {
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "unsupported-figure/4"
+const verdictKind = "unsupported-figure/5"
 
 // pageVerdict is what a page says of a figure: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.
