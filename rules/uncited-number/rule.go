@@ -1026,6 +1026,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.StandardSuffix) {
 		return 0, 0, false // "a 508 compliance review": a standard's name
 	}
+	// "outnumber them 4 to 1": a ratio (CLAIMS.md), however small.
+	if q.kind == plainQty && q.value > 1 && !q.year && e+1 < len(toks) && sourcing.Joined(toks, e-1) && sourcing.Joined(toks, e) &&
+		sourcing.IsWord(text, toks[e], "to") && sourcing.IsWord(text, toks[e+1], "1") {
+		return i, e + 2, true
+	}
 	// "an 80-19 vote": a tally, a result however its parts compare; a
 	// small one ("a 5-4 decision") describes.
 	if q.pairMax >= float64(c.opts.MinCount) && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.TallyNoun) {
@@ -1697,6 +1702,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 	if r, ok := cutDash(rest); ok {
 		// A range, "10-15%"; more parts make a phone number or an ISBN.
 		v2, n2, _, _ := parseNumeral(r)
+		if one, ok := strings.CutPrefix(r, "to-"); ok && one == "1" && v > 1 {
+			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true // "a 2-to-1 margin": a ratio
+		}
 		if n2 == 0 {
 			// A compound: "an 80-member council", "a 12-point lead", "a
 			// 6,000-person agency" are counts and measures; "a 45-minute
