@@ -290,11 +290,12 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		keep := n
 		req, reqStop := requirementSpan(b.Text, c.toks)
+		aim, aimStop := intentionSpan(b.Text, c.toks, c.figures[n].start)
 		for i := n; i < len(c.figures); i++ {
 			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
-			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || intended(b.Text, c.toks, c.figures[n].start, c.figures[i]) {
+			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || intended(b.Text, aim, aimStop, c.figures[i]) {
 				continue // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			}
 			c.figures[i].sentence = si
@@ -851,43 +852,56 @@ func isPolicy(text string, f figure) bool {
 	return false
 }
 
-// intended reports whether a figure is what someone intends or proposes
-// rather than a fact: it stands in the clause of a verb of intention-verb
-// followed by "to", or of one of proposal-verb ("Clinton wants to sign up
-// 5 million people"), in its sentence, whose words are toks. The verb
-// comes before the sentence's first figure, which starts at first: in
+// intentionSpan returns the stretch of a sentence, whose words are toks,
+// that an intention governs: from after a verb of intention-verb followed
+// by "to", or one of proposal-verb ("Clinton wants to sign up 5 million
+// people", "She is proposing 500 million solar panels"), to the end of its
+// clause (a mark, a dash or a bracket, or a word of clause-break: "I
+// wanted to simulate a dataset, so I created 100,000 reports"). The verb
+// must come before the sentence's first figure, which starts at first: in
 // "49.3% wanted to learn, and 46.3% reported interest" the figures say
-// who wanted. The clause ends at a mark or a word of clause-break ("I
-// wanted to simulate a dataset, so I created 100,000 reports"). A figure
-// after "all" counts a whole that exists ("vowed to ban all 1.6 billion
-// members"), and so does one set off by a dash or a bracket.
-func intended(text string, toks []sourcing.Token, first int, f figure) bool {
-	verb := -1
+// who wanted. It returns -1, -1 when there is none.
+func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop int) {
+	start = -1
 	for k, t := range toks {
-		if t.Start >= f.start {
-			return false
-		}
-		if verb < 0 {
+		if start < 0 {
 			if t.Start >= first {
-				return false // a figure before the verb may be its subject
+				return -1, -1 // a figure before the verb may be its subject
 			}
 			w := sourcing.Word(text, t)
 			if prose.Has(w, prose.ProposalVerb) ||
 				prose.Has(w, prose.IntentionVerb) && k+1 < len(toks) && sourcing.Joined(toks, k) && sourcing.IsWord(text, toks[k+1], "to") {
-				verb = k
+				start, stop = t.End, toks[len(toks)-1].End
+				if t.BreakAfter {
+					return start, t.End
+				}
 			}
-		} else if prose.Has(sourcing.Word(text, t), prose.ClauseBreak) {
-			return false
+			continue
 		}
-		if verb >= 0 && t.BreakAfter {
-			return false
+		if prose.Has(sourcing.Word(text, t), prose.ClauseBreak) {
+			return start, t.Start
 		}
-		if verb >= 0 && toks[k+1].Start >= f.start {
-			// The word before the figure: "ban all 1.6 billion".
-			return !sourcing.IsWord(text, t, "all") && !strings.ContainsAny(text[toks[verb].End:f.start], "—–(")
+		if i := strings.IndexAny(text[toks[k-1].End:t.Start], "—–("); i >= 0 {
+			// A dash or a bracket sets off words about what exists ("to
+			// ban all Muslims — 1.6 billion members of a religion —").
+			return start, toks[k-1].End + i
+		}
+		if t.BreakAfter {
+			return start, t.End
 		}
 	}
-	return false
+	return start, stop
+}
+
+// intended reports whether a figure lies in the intention span [start,
+// stop) and is no whole that exists: one after "all" counts it ("vowed
+// to ban all 900,000 farms").
+func intended(text string, start, stop int, f figure) bool {
+	if start < 0 || f.start < start || f.start >= stop {
+		return false
+	}
+	before := strings.TrimRight(text[start:f.start], " ")
+	return !(before == "all" || strings.HasSuffix(before, " all"))
 }
 
 // boundsGroup reports whether a figure bounds a group of people rather
