@@ -47,6 +47,7 @@ posts=(
 	2016-04-21-checklistomania-makes-it-easy-to-keep-track-of-relative-tasks.md
 	2016-06-14-prototype-early-prototype-often-lesson-from-the-data-act.md
 	2016-06-30-6-ways-a-writing-lab-will-help-your-organization.md
+	2016-07-22-building-empathy-with-stakeholder-interviews-part-2-conversation.md
 	2016-07-29-live-streamed-demos-for-exponential-transparency-and-information-sharing.md
 	2016-08-10-patterns-for-managing-multi-tenant-cloud-environments.md
 	2016-09-12-james-scott-automating-engineering-better-government.md
@@ -56,12 +57,14 @@ posts=(
 	2018-05-22-using-agile-methods-to-improve-the-rfp-process.md
 	2019-10-29-culture-climate-survey.md
 	2019-11-07-barriers-to-governments-adoption-of-user-centered-design-and-how-to-address-them.md
+	2020-06-23-building-trust-in-a-public-health-crisis.md
 	2020-12-14-a-dashboard-for-privacy-offices.md
 	2021-04-01-building_a_user-centered_data_strategy.md
 	2021-04-27-we_asked_our_coworkers_why_did_you_join_18f.md
 	2022-08-25-senior-executives-pt5.md
 	2023-04-20-hi-from-the-18F-design-chapter.md
 	2023-04-25-18f-checks-in-with-the-dawson-project-at-the-us-tax-court.md
+	2024-01-12-andrew-hyder-award.md
 	2024-04-03-18f-practices-in-action.md
 	2024-12-5-18f-project-defaults.md
 )
