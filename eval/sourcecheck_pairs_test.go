@@ -1211,3 +1211,139 @@ func TestSourcePairs9AgainstSources(t *testing.T) {
 		t.Error("no pair checked although the sources folder is present")
 	}
 }
+
+// Pairs10File is the tenth held-out set: paragraphs written by the labeller,
+// each citing one 18F blog post by its public URL for one figure or
+// quotation, the posts being ones none of the nine earlier sets cites;
+// scripts/sources10.sh materialises them outside the repository
+// (labels/sourcecheck/README.md, "Tenth held-out set").
+const Pairs10File = "labels/sourcecheck/pairs10.jsonl"
+
+// pairs10BaseRe takes from an altered tenth-set pair's note the id of the
+// unaltered pair it copies.
+var pairs10BaseRe = regexp.MustCompile(`, altered copy of (sc10-\d{3})$`)
+
+// TestSourcePairs10Schema checks the tenth held-out set: the README's schema
+// and counts table (kind, label, altered), the split, what a written pair
+// holds (no citing post, a note starting "written paragraph", an 18F post URL
+// whose slug ends the source_file's name, the link in the paragraph), that
+// every unaltered paragraph is supported, and that each altered copy changes
+// only the claim of an unaltered pair of the same kind and source.
+func TestSourcePairs10Schema(t *testing.T) {
+	// The table in labels/sourcecheck/README.md, "Tenth held-out set".
+	want := map[string]int{
+		"figure supported false": 27, "figure supported true": 10,
+		"figure unsupported true":   23,
+		"quotation supported false": 14, "quotation supported true": 3,
+		"quotation unsupported true": 11,
+	}
+	pairs := readPairsFile(t, Pairs10File)
+	byID := map[string]Pair{}
+	for _, p := range pairs {
+		byID[p.ID] = p
+	}
+	idRe := regexp.MustCompile(`^sc10-\d{3}$`)
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	posts := map[string]bool{}
+	for _, p := range pairs {
+		where := p.ID
+		if !idRe.MatchString(p.ID) || seen[p.ID] {
+			t.Errorf("%q: id malformed or repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Split != "heldout10" {
+			t.Errorf("%s: split %q, want heldout10", where, p.Split)
+		}
+		checkPairFields(t, p)
+		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
+		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
+			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
+			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
+				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
+		}
+		if !strings.Contains(p.Paragraph, "]("+p.SourceURL+")") {
+			t.Errorf("%s: paragraph has no Markdown link to %s", where, p.SourceURL)
+		}
+		posts[p.SourceFile] = true
+		if p.altered() {
+			checkAlteredCopy(t, p, byID, pairs10BaseRe)
+		} else if p.Label != "supported" {
+			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
+		}
+		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
+	}
+	checkREADMECounts(t, counts, want, len(pairs), 88)
+	if len(posts) != 35 {
+		t.Errorf("%d cited posts, README says 35", len(posts))
+	}
+}
+
+// TestSourcePairs10Disjoint checks that no id of the tenth set is in an
+// earlier set and that none of its cited posts is cited by an earlier set, by
+// file or by URL: the set is held out from every source the matcher has been
+// tuned or tested on.
+func TestSourcePairs10Disjoint(t *testing.T) {
+	ids := map[string]string{}
+	cited := map[string]string{} // source file or URL -> the earlier file citing it
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File, Pairs8File, Pairs9File} {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = file
+			cited[p.SourceFile] = file
+			cited[p.SourceURL] = file
+		}
+	}
+	if len(ids) != 676 {
+		t.Fatalf("%d ids read from the nine earlier files, want their 676", len(ids))
+	}
+	for _, p := range readPairsFile(t, Pairs10File) {
+		if f, ok := ids[p.ID]; ok {
+			t.Errorf("%s: id also in %s", p.ID, f)
+		}
+		for _, s := range []string{p.SourceFile, p.SourceURL} {
+			if f, ok := cited[s]; ok {
+				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
+			}
+		}
+	}
+}
+
+// TestSourcePairs10AgainstSources checks, when the sources folder is present
+// (scripts/sources10.sh), that every pair's source_file exists, that its URL
+// carries the post's public date (the front matter's, else the file name's:
+// five posts' front matter moves it, one file name has a one-digit day), and
+// that every supported pair's evidence is in the post once markup is taken
+// out. It skips when the folder is absent.
+func TestSourcePairs10AgainstSources(t *testing.T) {
+	src, err := presentDir(SourcesDir)
+	if err != nil {
+		t.Skipf("sources absent (%v; run scripts/sources10.sh)", err)
+	}
+	n := 0
+	for _, p := range readPairsFile(t, Pairs10File) {
+		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
+		if err != nil {
+			t.Errorf("%s: source_file: %v (run scripts/sources10.sh)", p.ID, err)
+			continue
+		}
+		n++
+		name := filepath.Base(p.SourceFile)
+		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
+		front := string(b)
+		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
+			front = parts[1]
+		}
+		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
+			date = m[1] + "/" + m[2] + "/" + m[3]
+		}
+		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
+			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
+		}
+		if p.Label == "supported" && !strings.Contains(pairs8Plain(string(b)), pairs8Plain(p.Evidence)) {
+			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
+		}
+	}
+	if n == 0 {
+		t.Error("no pair checked although the sources folder is present")
+	}
+}
