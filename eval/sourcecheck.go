@@ -40,10 +40,10 @@ const (
 // scripts/sources5.sh materialises, and heldout6 a sixth (pairs6.jsonl):
 // digitalgov and 18F paragraphs citing posts of their own site
 // (scripts/sources6.sh), and heldout7 a seventh (pairs7.jsonl): written
-// paragraphs citing 18F posts (scripts/sources7.sh), and heldout8 and
-// heldout9 an eighth and a ninth, made the same way (scripts/sources8.sh,
-// scripts/sources9.sh).
-var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4", "sourcecheck:heldout5", "sourcecheck:heldout6", "sourcecheck:heldout7", "sourcecheck:heldout8", "sourcecheck:heldout9"}
+// paragraphs citing 18F posts (scripts/sources7.sh), and heldout8 to
+// heldout10 an eighth to a tenth, made the same way (scripts/sources8.sh
+// to scripts/sources10.sh).
+var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4", "sourcecheck:heldout5", "sourcecheck:heldout6", "sourcecheck:heldout7", "sourcecheck:heldout8", "sourcecheck:heldout9", "sourcecheck:heldout10"}
 
 // Pair is one labelled (claim, source) pair of
 // eval/labels/sourcecheck/pairs.jsonl: a paragraph of a real post (its
@@ -66,10 +66,10 @@ type Pair struct {
 }
 
 // pairFiles are the pair files, in eval/labels/sourcecheck.
-var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl", "pairs5.jsonl", "pairs6.jsonl", "pairs7.jsonl", "pairs8.jsonl", "pairs9.jsonl"}
+var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl", "pairs5.jsonl", "pairs6.jsonl", "pairs7.jsonl", "pairs8.jsonl", "pairs9.jsonl", "pairs10.jsonl"}
 
 // LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2" to
-// "heldout9", or "" for all) from every pair file.
+// "heldout10", or "" for all) from every pair file.
 func LoadPairs(split string) ([]Pair, error) {
 	root, err := moduleRoot()
 	if err != nil {
