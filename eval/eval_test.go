@@ -148,6 +148,7 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "heldout8", 30, 68, 287, 60},
 		{"18f", "heldout6", 30, 195, 480, 58},
 		{"polnear", "train2", 24, 0, 289, 86},
+		{"polnear", "train3", 24, 0, 311, 99},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

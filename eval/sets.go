@@ -27,11 +27,13 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // session and scored once, on its final code. digitalgov:heldout8,
 // 18f:heldout6 and polnear:train2 (data/train articles in no earlier
 // sample) were labelled after that scoring and the changes it led to,
-// and scored once on the session's last code.
+// and scored once on the session's last code. polnear:train3 (24 more
+// data/train articles) was labelled in the fourth session to score its
+// uncited-number changes once.
 var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
 	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3",
 	"digitalgov:heldout6", "digitalgov:heldout7", "polnear:dev6", "polnear:dev7", "18f:heldout4", "18f:heldout5",
-	"digitalgov:heldout8", "18f:heldout6", "polnear:train2"}
+	"digitalgov:heldout8", "18f:heldout6", "polnear:train2", "polnear:train3"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -393,7 +395,8 @@ func excerptOf(text []byte, s Span) string {
 
 // LaterDev reports the PolNeAR splits of figure labels beyond the first
 // ten articles of data/train and of data/dev (dev2 to dev7 on data/dev,
-// train2 on data/train), on which only uncited-number is scored.
+// train2 and train3 on data/train), on which only uncited-number is
+// scored.
 func LaterDev(split string) bool {
-	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "train2"}, split)
+	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "train2", "train3"}, split)
 }
