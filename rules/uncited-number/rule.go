@@ -936,9 +936,11 @@ func beforeRange(before string) string {
 		}
 		if !strings.ContainsAny(rest[k:], "0123456789") {
 			// A unit after the lower end: step over it to the number.
-			if j := strings.LastIndexByte(strings.TrimRight(rest[:k], " "), ' '); j >= 0 && strings.ContainsAny(rest[j:k], "0123456789") {
-				k = j
+			j := strings.LastIndexByte(strings.TrimRight(rest[:k], " "), ' ')
+			if j < 0 || !strings.ContainsAny(rest[j:k], "0123456789") {
+				return before // no lower end: "the minimum wage to"
 			}
+			k = j
 		}
 		return strings.TrimRight(rest[:k], " ")
 	}
