@@ -19,9 +19,10 @@ import (
 // claims again. The key holds all a rule's findings depend on: the
 // draft's path, format and bytes, and for each of its links where it
 // stands, where it leads and what the link cache says of the page (reached
-// or not, readable or not and why, its text hash). A draft that links to
-// a local file (whose text the link cache does not hash) is judged every
-// run, claim by claim.
+// or not, readable or not and why, its text hash), or that a local file
+// it links to is missing. A draft that links to a local file that exists
+// (whose text the link cache does not hash) is judged every run, claim by
+// claim.
 
 // finding is a finding as a rule reports it, for the verdict cache.
 type finding struct {
@@ -56,7 +57,8 @@ type docPlace struct {
 type docPlaceKey struct{}
 
 // documentKey returns where the pass's document's findings are kept, or
-// nil when they are not kept (a local link, a page of unknown text hash,
+// nil when they are not kept (a link to a local file that exists, a page
+// of unknown text hash,
 // no readable web page, no verdict cache). It is found once per
 // document, for both rules.
 func (f *Finder) documentKey() *docState {
@@ -77,7 +79,13 @@ func (f *Finder) documentPlace() *docPlace {
 	var st docPlace
 	for _, l := range linkrule.Links(f.p) {
 		if l.Kind == linkrule.LocalLink {
-			return nil
+			if !f.facts.Files.Missing(f.p, l.File) {
+				return nil // a file's text is not hashed: judged every run
+			}
+			// A missing file is no source (dead-link reports it); if it
+			// appears, the key no longer holds.
+			b = appendField(b, "missing local file "+l.File)
+			continue
 		}
 		b = appendField(b, strconv.Itoa(int(l.Kind))+" "+strconv.Itoa(l.Start)+" "+strconv.Itoa(l.End))
 		b = appendField(b, l.Target)

@@ -3,6 +3,7 @@ package sourcepage_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -200,5 +201,33 @@ The [survey](U) says 54% of renters moved.
 	})
 	if hits != 0 {
 		t.Errorf("run over the changed page: %d verdicts from the cache", hits)
+	}
+}
+
+// A draft with a link to a local file that does not exist replays its
+// findings as any other: the missing file is no source, and its absence
+// is part of the key.
+func TestVerdictCacheMissingLocalLink(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = io.WriteString(w, `<!doctype html><html><head><title>Renters survey</title></head><body><main>
+<p>Of the renters who answered, 54% had moved at least once in five years.</p></main></body></html>`)
+	}))
+	defer srv.Close()
+	draft := "A [survey](" + srv.URL + "/survey) found that 45% of renters moved. See [the notes](no-such-notes.md).\n"
+	dir := t.TempDir()
+	r := verdictRun{t: t, dir: dir, draft: draft}
+	want, _ := r.run()
+	if len(want) != 1 || !strings.Contains(want[0], `"45%" is not in the cited page`) {
+		t.Fatalf("online run: %q, want the one unsupported figure", want)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "links-text")); err != nil {
+		t.Fatal(err)
+	}
+	r.offline = true
+	got, hits := r.run()
+	sameLines(t, "offline run without page texts", got, want)
+	if hits != 2 {
+		t.Errorf("offline run: %d verdicts from the cache, want 2 (each rule's findings of the draft)", hits)
 	}
 }
