@@ -35,6 +35,9 @@ type Sourcing struct {
 	// ProperName), gathered once.
 	properOnce sync.Once
 	proper     map[string]bool
+	// properName is the method value s.ProperName, made once: each
+	// Paragraph takes it, and a method value is an allocation each time.
+	properName func(string) bool
 }
 
 // SourcingAnalysis is the analysis of where a document's claims get their
@@ -43,6 +46,7 @@ var SourcingAnalysis = &lint.Analysis[*Sourcing]{Name: "sourcing", Run: newSourc
 
 func newSourcing(doc *lint.Document) *Sourcing {
 	s := &Sourcing{doc: doc}
+	s.properName = s.ProperName
 	for _, b := range doc.Blocks {
 		if b.Kind == lint.Heading && IsReferencesHeading(b.Text) || strings.HasPrefix(b.Text, "[1]") {
 			s.referenceList = true
@@ -110,7 +114,7 @@ func (s *Sourcing) Paragraph(b *lint.Block) *prose.Paragraph {
 		return p
 	}
 	p := prose.Analyze(b.Text, b.Sentences, b.Quotes, s.namedBefore(b.Index))
-	p.ProperName = s.ProperName
+	p.ProperName = s.properName
 	s.paragraphs[b.Index] = p
 	return p
 }
