@@ -144,6 +144,9 @@ type walker struct {
 	// sentences is the free room of the chunk that holds the blocks'
 	// sentences, one block after another.
 	sentences []prose.Sentence
+	// htmlToks is the token buffer of HTML blocks (see fastHTMLTokens),
+	// reused from block to block.
+	htmlToks []htmlToken
 }
 
 // kidSpan is where a container's child containers start and end.
