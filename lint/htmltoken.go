@@ -217,16 +217,19 @@ func scanHTMLTag(buf []byte, s int, save bool) (nameEnd, end, lastVal, nAttrs in
 // ASCII case as the tokenizer's lowercasing does.
 func seenKey(buf []byte, keys [][2]int, ks, ke int) bool {
 	for _, k := range keys {
-		if k[1]-k[0] == ke-ks && equalASCIIFold(buf[k[0]:k[1]], buf[ks:ke]) {
+		if equalASCIIFold(buf[k[0]:k[1]], buf[ks:ke]) {
 			return true
 		}
 	}
 	return false
 }
 
-// equalASCIIFold reports whether a and b, of one length, are equal with
-// ASCII letters folded (and nothing else).
+// equalASCIIFold reports whether a and b are equal with ASCII letters
+// folded (and nothing else).
 func equalASCIIFold(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
 	for i := range a {
 		x, y := a[i], b[i]
 		if 'A' <= x && x <= 'Z' {
@@ -244,11 +247,12 @@ func equalASCIIFold(a, b []byte) bool {
 
 // rawTextElements are the elements after whose start tag html.Tokenizer
 // reads raw text up to the end tag.
-var rawTextElements = []string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"}
+var rawTextElements = [][]byte{[]byte("iframe"), []byte("noembed"), []byte("noframes"), []byte("noscript"), []byte("plaintext"),
+	[]byte("script"), []byte("style"), []byte("textarea"), []byte("title"), []byte("xmp")}
 
 func rawTextElement(name []byte) bool {
 	for _, e := range rawTextElements {
-		if len(name) == len(e) && equalASCIIFold(name, []byte(e)) {
+		if equalASCIIFold(name, e) {
 			return true
 		}
 	}

@@ -159,3 +159,14 @@ func TestFastHTMLTokensExhaustive(t *testing.T) {
 		t.Errorf("fastHTMLTokens took %d strings, want 58146", taken)
 	}
 }
+
+func TestIsBreakTag(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"<br>": true, "<BR/>": true, "<br />": true, "</P>": true, "<p>": true, "<li\t>": true, "</Li>": true,
+		"<b>": false, "<bra>": false, "<p class=x>": false, "<pre>": false, "<l>": false, "<\u212Ar>": false, "<>": false,
+	} {
+		if got := isBreakTag([]byte(raw)); got != want {
+			t.Errorf("isBreakTag(%q) = %v, want %v", raw, got, want)
+		}
+	}
+}

@@ -877,10 +877,15 @@ func (w *walker) rawHTML(r *ast.RawHTML, t *textBuilder, b *Block) {
 	}
 }
 
+// isBreakTag reports whether raw is a <br>, <p> or <li> tag (or an end
+// tag of one), in any case. It compares ASCII letters folded, without the
+// copies strings.ToLower made: no other rune lowercases to these letters.
 func isBreakTag(raw []byte) bool {
-	tag := strings.ToLower(strings.Trim(string(raw), "</> \t"))
-	return tag == "br" || tag == "p" || tag == "li"
+	tag := bytes.Trim(raw, "</> \t")
+	return equalASCIIFold(tag, brTag) || equalASCIIFold(tag, pTag) || equalASCIIFold(tag, liTag)
 }
+
+var brTag, pTag, liTag = []byte("br"), []byte("p"), []byte("li")
 
 // comments records the HTML comments in raw, which starts at offset at.
 func (w *walker) comments(raw []byte, at int) {
