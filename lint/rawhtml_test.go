@@ -125,15 +125,16 @@ func TestBlockTagsAreGoldmarks(t *testing.T) {
 func TestFastHTMLBlockMatchesGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 34))
 	pick := func(list ...string) string { return list[rng.IntN(len(list))] }
-	for n := 0; n < 3000; n++ {
+	for n := 0; n < 6000; n++ {
 		var b strings.Builder
 		for k := rng.IntN(6); k >= 0; k-- {
 			b.WriteString(pick("", "", " ", "   ", "    ", "\t", "- ", "> ", "1. ", "text\n", "\n"))
 			b.WriteString(pick("<", "<", "</", "</ ", "< ", "<!", "<?"))
 			b.WriteString(pick("div", "DIV", "Div", "p", "P", "table", "h1", "h7", "span", "img", "pre", "Script",
-				"textarea", "divx", "div-1", "p2", "blockquote", "figcaption", "searchx", "a", "1", ""))
+				"textarea", "divx", "div-1", "p2", "blockquote", "figcaption", "searchx", "a", "1", "",
+				"strong", "EM", "sup", "prefix", "Styled", "scripts", "textareas", "pre-x"))
 			b.WriteString(pick("", ">", "/>", " ", " class=\"x\">", ">text", "\t>", ":", "x", "\r", " >", "/ >",
-				"></div>", "></textarea>"))
+				"></div>", "></textarea>", ">text</a> more", " src=x> caption", " a=\"b\">", ">t<b>", "> \t", ">x>  "))
 			b.WriteString(pick("\n", "\r\n", "\n\n", "\nmore\n", "\n</div>\n"))
 		}
 		sameAsGFM(t, fmt.Sprint("html block case ", n), []byte(b.String()))
