@@ -366,8 +366,11 @@ func (w *walker) newContainer(c Container) *Container {
 // newBlock adds a block to the document and makes it the one whose text
 // the builder collects.
 func (w *walker) newBlock(kind BlockKind, level, start, end int, parent *Container) *Block {
+	// The slab's blocks are zero: setting the fields one by one spares
+	// copying (and, while the collector runs, write-barriering) a whole
+	// Block of mostly zeros.
 	b := w.slab.next(len(w.d.Blocks))
-	*b = Block{Index: len(w.d.Blocks), Kind: kind, Level: level, Start: start, End: end, Parent: parent}
+	b.Index, b.Kind, b.Level, b.Start, b.End, b.Parent = len(w.d.Blocks), kind, level, start, end, parent
 	w.d.Blocks = append(w.d.Blocks, b)
 	// One builder serves every block of the document: its buffers grow
 	// once and are copied out at their final size.
