@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -138,5 +139,20 @@ func TestFastHTMLBlockMatchesGoldmark(t *testing.T) {
 			b.WriteString(pick("\n", "\r\n", "\n\n", "\nmore\n", "\n</div>\n"))
 		}
 		sameAsGFM(t, fmt.Sprint("html block case ", n), []byte(b.String()))
+	}
+}
+
+// TestOpensNoBlockLinear parses a paragraph of 50,000 lines that each
+// open with an inline tag: each line is read once to find it opens no
+// block, and the tree is goldmark's.
+func TestOpensNoBlockLinear(t *testing.T) {
+	src := []byte(strings.Repeat("<span class=\"x\">tag</span> then words, words and more words\n", 50000))
+	start := time.Now()
+	root := MarkdownParser().Parse(text.NewReader(src))
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("parsing took %v", d)
+	}
+	if got, want := dumpTree(root, src), dumpTree(stockParser.Parse(text.NewReader(src)), src); got != want {
+		t.Fatal("tree differs from extension.GFM's")
 	}
 }
