@@ -785,10 +785,19 @@ func (w *walker) link(l *ast.Link, t *textBuilder, b *Block) {
 // closingParen finds the "(" that opens an inline link's destination: the
 // last "](" between the link's start and end.
 func (w *walker) closingParen(start, end int) int {
-	if i := bytes.LastIndex(w.src[start:end], []byte("](")); i >= 0 {
-		return start + i + 1
+	// The last "(" with a "]" before it, found with LastIndexByte: the
+	// two-byte bytes.LastIndex hashed its way back through the URL.
+	s := w.src[start:end]
+	for i := len(s); ; {
+		j := bytes.LastIndexByte(s[:i], '(')
+		if j < 0 {
+			return end
+		}
+		if j > 0 && s[j-1] == ']' {
+			return start + j
+		}
+		i = j
 	}
-	return end
 }
 
 // resolveReferences points reference links at their definitions.
