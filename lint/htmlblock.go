@@ -235,12 +235,41 @@ func isHTMLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
-// read tokenizes the block. The tokenizer hands back every byte of its
-// input as the raw text of some token, in order, so a token's offset is
-// the sum of the lengths before it. Every token costs time linear in its
-// length and no state grows with nesting, so a huge or deeply nested
-// block costs time linear in its size.
+// read tokenizes the block, with fastHTMLTokens or else the tokenizer.
+// The tokenizer hands back every byte of its input as the raw text of
+// some token, in order, so a token's offset is the sum of the lengths
+// before it. Every token costs time linear in its length and no state
+// grows with nesting, so a huge or deeply nested block costs time linear
+// in its size.
 func (r *htmlBlockReader) read() {
+	w := r.w
+	if toks, ok := fastHTMLTokens(r.buf, w.htmlToks[:0]); ok {
+		w.htmlToks = toks
+		for _, t := range toks {
+			if t.tt == html.TextToken {
+				if r.skip == 0 {
+					r.text(t.start, t.end)
+				}
+			} else {
+				r.tag(t.tt, t.a, r.buf[t.start:t.end], t.start, t.end)
+			}
+		}
+	} else {
+		w.htmlToks = toks
+		r.tokenize()
+	}
+	if r.skip != 0 && htmlObjects[r.skip] {
+		r.object(r.skipStart, len(r.buf)) // an unclosed <code>: to the end
+	}
+	r.close()
+	// Elements left open end with the HTML block.
+	_, end := r.fileSpan(len(r.buf), len(r.buf))
+	r.popFrom(0, end)
+}
+
+// tokenize reads the block with golang.org/x/net/html's tokenizer: the
+// blocks fastHTMLTokens leaves to it.
+func (r *htmlBlockReader) tokenize() {
 	z := html.NewTokenizer(bytes.NewReader(r.buf))
 	pos := 0
 	for {
@@ -261,13 +290,6 @@ func (r *htmlBlockReader) read() {
 			r.tag(tt, atom.Lookup(name), raw, start, end)
 		}
 	}
-	if r.skip != 0 && htmlObjects[r.skip] {
-		r.object(r.skipStart, len(r.buf)) // an unclosed <code>: to the end
-	}
-	r.close()
-	// Elements left open end with the HTML block.
-	_, end := r.fileSpan(len(r.buf), len(r.buf))
-	r.popFrom(0, end)
 }
 
 // tag handles a start, self-closing or end tag at [start, end) of buf.

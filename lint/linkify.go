@@ -112,14 +112,20 @@ func (p *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 // exactly as goldmark would merge it space by space, and handed back as
 // the node found (it is the parent's last child, which goldmark appends
 // again where it is). The tree is node for node the one extension.GFM
-// builds; TestFastLinkifyMatchesGFM checks it.
+// builds, but for plain text split in fewer nodes; TestFastLinkifyMatchesGFM
+// checks it.
 //
 // It declines (nil: goldmark goes on byte by byte) at a trigger of
 // another parser ("*", "_", "~", "(") and in a block holding a
-// backslash, whose escapes goldmark tracks across the bytes skipped; and
-// it stops short of the last four bytes of the line: goldmark reads a
-// hard line break (two spaces or a backslash before the line's end) from
-// where it resumes, and never tries the triggers inside it.
+// backslash, whose escapes goldmark tracks across the bytes skipped.
+// When the rest of the line is plain and ends in no space, it takes the
+// line whole, as the text node goldmark ends the line with (soft break
+// and all): goldmark would split it off at the last space, a node and a
+// byte-by-byte scan of the line's last word for nothing, on nearly every
+// line of prose. Otherwise it stops short of the last four bytes of the
+// line: goldmark reads a hard line break (two spaces or a backslash
+// before the line's end) from where it resumes, and never tries the
+// triggers inside it.
 func (s *linkifyScan) skipPlain(parent ast.Node, block text.Reader, line []byte, seg text.Segment) ast.Node {
 	if c := line[0]; c == '*' || c == '_' || c == '~' || c == '(' || c == '\t' {
 		return nil
@@ -143,8 +149,19 @@ func (s *linkifyScan) skipPlain(parent ast.Node, block text.Reader, line []byte,
 	spaceless := 1 // line[1:spaceless] holds no space
 scan:
 	for i := 1; i < len(line); i++ {
+		// The common case, in tight loops: eight bytes a test while they
+		// are all plain (their kinds ORed stay at most plainSpace), then
+		// byte by byte.
+		for i+8 <= len(line) {
+			b := line[i : i+8 : i+8]
+			if plainBytes[b[0]]|plainBytes[b[1]]|plainBytes[b[2]]|plainBytes[b[3]]|
+				plainBytes[b[4]]|plainBytes[b[5]]|plainBytes[b[6]]|plainBytes[b[7]] > plainSpace {
+				break
+			}
+			i += 8
+		}
 		for i < len(line) && plainBytes[line[i]] <= plainSpace {
-			i++ // the common case, in a tight loop
+			i++
 		}
 		if i == len(line) {
 			break
@@ -168,6 +185,20 @@ scan:
 			}
 		}
 	}
+	// Plain to the end of the line, with no space before its end: no
+	// hard line break either, so the rest of the line is the text node
+	// goldmark ends the line with (merged with the words before it).
+	content := len(line)
+	if line[content-1] == '\n' {
+		content--
+	}
+	if end == content && content > 1 && line[content-1] != ' ' {
+		ast.MergeOrAppendTextSegment(parent, text.NewSegment(seg.Start, seg.Start+content))
+		last := parent.LastChild().(*ast.Text)
+		last.SetSoftLineBreak(content < len(line))
+		block.AdvanceLine()
+		return last
+	}
 	// The last space before end, short of the line's last four bytes.
 	last := bytes.LastIndexByte(line[:max(1, min(end, len(line)-4))], ' ')
 	if last <= 0 {
@@ -186,7 +217,9 @@ var wwwDot = []byte("www.")
 // goldmark only collects text.
 var inlineTrigger = [256]bool{' ': true, '!': true, '(': true, '*': true, '<': true, '[': true, ']': true, '_': true, '`': true, '~': true}
 
-// What skipPlain makes of each byte.
+// What skipPlain makes of each byte. plainText and plainSpace are 0 and
+// 1, and every other kind has a higher bit set, so that ORing the kinds of
+// several bytes tells whether all are plain.
 const (
 	plainText  = iota // a letter, a digit, other text or punctuation no parser starts at
 	plainSpace        // a space: linkify's trigger

@@ -251,8 +251,59 @@ func (p fastHTMLBlock) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		node.Lines().Append(segment)
 		return node, parser.NoChildren
 	}
+	if opensNoBlock(line) {
+		return nil, parser.NoChildren // what goldmark's parser returns for it
+	}
 	return p.inner.Open(parent, reader, pc)
 }
+
+// opensNoBlock reports whether line starts with a tag that none of
+// goldmark's seven expressions opens a block with: most lines of prose
+// that start with "<" ("<a href=…>text</a> and more", "<img …> caption",
+// "<strong>Note:</strong> …"), which goldmark tries every expression on,
+// and at every such line of a paragraph, since an HTML block may
+// interrupt one. Such a line has, after up to three spaces, "<" and a
+// letter (no "!", "?" or "/": types 2 to 5, and end tags), a name that is
+// no block tag (type 6) and starts no script, pre, style or textarea
+// (type 1, read here by its prefix, whatever follows it), and does not
+// end with ">" (type 7, and type 6 for a block tag it reads, need the
+// line to end with the tag).
+func opensNoBlock(line []byte) bool {
+	i := 0
+	for i < 3 && i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i+1 >= len(line) || line[i] != '<' || !isASCIILetter(line[i+1]) {
+		return false
+	}
+	start := i + 1
+	for _, prefix := range type1Names {
+		if len(line)-start >= len(prefix) && equalASCIIFold(line[start:start+len(prefix)], prefix) {
+			return false
+		}
+	}
+	j := start
+	for j < len(line) && (isASCIILetter(line[j]) || line[j] >= '0' && line[j] <= '9' || line[j] == '-') {
+		j++
+	}
+	var name [16]byte
+	if j-start <= len(name) {
+		for k := start; k < j; k++ {
+			name[k-start] = line[k] | 0x20 // a no-op on digits and "-"
+		}
+		if blockTags[string(name[:j-start])] {
+			return false
+		}
+	}
+	end := len(line)
+	for end > 0 && (line[end-1] == ' ' || line[end-1] == '\t' || line[end-1] == '\r' || line[end-1] == '\n') {
+		end--
+	}
+	return line[end-1] != '>'
+}
+
+// type1Names are the names of CommonMark's HTML blocks of type 1.
+var type1Names = [][]byte{[]byte("script"), []byte("pre"), []byte("style"), []byte("textarea")}
 
 func (p fastHTMLBlock) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	return p.inner.Continue(node, reader, pc)

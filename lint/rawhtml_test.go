@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -125,17 +126,33 @@ func TestBlockTagsAreGoldmarks(t *testing.T) {
 func TestFastHTMLBlockMatchesGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 34))
 	pick := func(list ...string) string { return list[rng.IntN(len(list))] }
-	for n := 0; n < 3000; n++ {
+	for n := 0; n < 6000; n++ {
 		var b strings.Builder
 		for k := rng.IntN(6); k >= 0; k-- {
 			b.WriteString(pick("", "", " ", "   ", "    ", "\t", "- ", "> ", "1. ", "text\n", "\n"))
 			b.WriteString(pick("<", "<", "</", "</ ", "< ", "<!", "<?"))
 			b.WriteString(pick("div", "DIV", "Div", "p", "P", "table", "h1", "h7", "span", "img", "pre", "Script",
-				"textarea", "divx", "div-1", "p2", "blockquote", "figcaption", "searchx", "a", "1", ""))
+				"textarea", "divx", "div-1", "p2", "blockquote", "figcaption", "searchx", "a", "1", "",
+				"strong", "EM", "sup", "prefix", "Styled", "scripts", "textareas", "pre-x"))
 			b.WriteString(pick("", ">", "/>", " ", " class=\"x\">", ">text", "\t>", ":", "x", "\r", " >", "/ >",
-				"></div>", "></textarea>"))
+				"></div>", "></textarea>", ">text</a> more", " src=x> caption", " a=\"b\">", ">t<b>", "> \t", ">x>  "))
 			b.WriteString(pick("\n", "\r\n", "\n\n", "\nmore\n", "\n</div>\n"))
 		}
 		sameAsGFM(t, fmt.Sprint("html block case ", n), []byte(b.String()))
+	}
+}
+
+// TestOpensNoBlockLinear parses a paragraph of 50,000 lines that each
+// open with an inline tag: each line is read once to find it opens no
+// block, and the tree is goldmark's.
+func TestOpensNoBlockLinear(t *testing.T) {
+	src := []byte(strings.Repeat("<span class=\"x\">tag</span> then words, words and more words\n", 50000))
+	start := time.Now()
+	root := MarkdownParser().Parse(text.NewReader(src))
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("parsing took %v", d)
+	}
+	if got, want := dumpTree(root, src), dumpTree(stockParser.Parse(text.NewReader(src)), src); got != want {
+		t.Fatal("tree differs from extension.GFM's")
 	}
 }

@@ -144,6 +144,19 @@ func (p *Paragraph) sentenceWords(i int) []Token {
 	return p.words[i]
 }
 
+// Offer gives the paragraph the words of sentence i, as Tokenize gives
+// them over the sentence, from a caller that has tokenized it already and
+// is about to ask about it: the paragraph keeps a copy of them instead of
+// tokenizing the sentence again. It does nothing once the sentence is read.
+func (p *Paragraph) Offer(i int, toks []Token) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.read[i] {
+		p.words[i] = slices.Clone(toks)
+		p.read[i] = true
+	}
+}
+
 // In returns the attributions whose cue is in sentence i, in cue order.
 func (p *Paragraph) In(i int) []Attribution {
 	p.mu.Lock()

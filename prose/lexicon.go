@@ -258,6 +258,9 @@ type Lexicon struct {
 	textLens []uint64
 	// classes documents the word classes, then the text classes.
 	classes [len(classNames) + len(textClassNames)]ClassDoc
+	// textFold says, for each text class, whether it folds ASCII case (is
+	// not exact): read on every Has, away from the large ClassDocs.
+	textFold [lastTextClass]bool
 }
 
 // ClassDoc is one class as the data file writes it, for documentation.
@@ -399,6 +402,9 @@ func ParseLexicon(data string) (*Lexicon, error) {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Words) > len(ps[j].Words) })
 	}
 	lx.table = newLexTable(words)
+	for c := range lx.textFold {
+		lx.textFold[c] = !lx.classes[len(classNames)+c].Exact
+	}
 	return lx, nil
 }
 
@@ -471,7 +477,7 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 	if text == "" || c >= lastTextClass {
 		return 0, false
 	}
-	fold := !lx.classes[len(classNames)+int(c)].Exact
+	fold := lx.textFold[c]
 	for _, m := range lx.textMembers(c, lastByte(text, fold)) {
 		if i, ok := suffixAt(text, m, fold); ok && (i == 0 || !endsInWordRune(text[:i])) {
 			return i, true
@@ -489,7 +495,7 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 	if w == "" || c >= lastTextClass {
 		return false
 	}
-	fold := !lx.classes[len(classNames)+int(c)].Exact
+	fold := lx.textFold[c]
 	k := lx.texts[c][lastByte(w, fold)]
 	if k == 0 || lx.textLens[k-1]&(1<<min(len(w), 63)) == 0 {
 		return false // no member ends with that byte, or none is that long

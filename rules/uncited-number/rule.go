@@ -320,7 +320,9 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		// A figure in the content of an attribution to a named source is
 		// sourced; the sentence's other figures are not.
 		keep = n
-		about := c.sources.Paragraph(b).About(si)
+		para := c.sources.Paragraph(b)
+		para.Offer(si, c.toks) // About reads the sentence: its words are here already
+		about := para.About(si)
 		for i := n; i < len(c.figures); i++ {
 			if sourcing.NamedContent(b.Text, about, c.figures[i].start, c.figures[i].end) {
 				c.figures[i].cover = ByAttribution

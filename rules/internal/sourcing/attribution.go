@@ -35,6 +35,9 @@ type Sourcing struct {
 	// ProperName), gathered once.
 	properOnce sync.Once
 	proper     map[string]bool
+	// properName is the method value s.ProperName, made once: each
+	// Paragraph takes it, and a method value is an allocation each time.
+	properName func(string) bool
 }
 
 // SourcingAnalysis is the analysis of where a document's claims get their
@@ -43,6 +46,7 @@ var SourcingAnalysis = &lint.Analysis[*Sourcing]{Name: "sourcing", Run: newSourc
 
 func newSourcing(doc *lint.Document) *Sourcing {
 	s := &Sourcing{doc: doc}
+	s.properName = s.ProperName
 	for _, b := range doc.Blocks {
 		if b.Kind == lint.Heading && IsReferencesHeading(b.Text) || strings.HasPrefix(b.Text, "[1]") {
 			s.referenceList = true
@@ -110,7 +114,7 @@ func (s *Sourcing) Paragraph(b *lint.Block) *prose.Paragraph {
 		return p
 	}
 	p := prose.Analyze(b.Text, b.Sentences, b.Quotes, s.namedBefore(b.Index))
-	p.ProperName = s.ProperName
+	p.ProperName = s.properName
 	s.paragraphs[b.Index] = p
 	return p
 }
@@ -135,7 +139,12 @@ func (s *Sourcing) ProperName(w string) bool {
 // capitalised word follows: words whose capital no sentence start explains.
 func collectProper(text string, set map[string]bool) {
 	for i := 1; i+1 < len(text); i++ {
-		if text[i] != ' ' || text[i+1] < 'A' || text[i+1] > 'Z' {
+		// Most of the text has no capital: eight bytes at a time, skip
+		// those whose next byte is none.
+		for i+9 <= len(text) && !hasUpper8(text[i+1:i+9]) {
+			i += 8
+		}
+		if i+1 >= len(text) || text[i] != ' ' || text[i+1] < 'A' || text[i+1] > 'Z' {
 			continue
 		}
 		prev := text[i-1]
@@ -155,6 +164,19 @@ func collectProper(text string, set map[string]bool) {
 		}
 		i = j - 1
 	}
+}
+
+// hasUpper8 reports whether the eight bytes of b hold an ASCII capital.
+// With each byte's high bit cleared first, the additions cannot carry
+// from one byte into the next.
+func hasUpper8(b string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	low := x &^ highs
+	atLeastA := low + (0x80-'A')*ones
+	pastZ := low + (0x80-'Z'-1)*ones
+	return atLeastA&^pastZ&^x&highs != 0
 }
 
 // namedBefore reports whether a block before block i names someone, to

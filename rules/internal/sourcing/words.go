@@ -290,9 +290,18 @@ const (
 )
 
 // MentionsAnalysis is the analysis behind SentenceMentions: one slot per
-// block, filled when a rule first asks about the block.
+// block, filled when a rule first asks about the block. A last slot holds
+// the free room of one array with a flag for every sentence of the
+// document, from which the blocks' slots are cut: one allocation, not one
+// per block.
 var MentionsAnalysis = &lint.Analysis[[][]uint8]{Name: "sentence mentions", Run: func(doc *lint.Document) [][]uint8 {
-	return make([][]uint8, len(doc.Blocks))
+	n := 0
+	for _, b := range doc.Blocks {
+		n += len(b.Sentences)
+	}
+	all := make([][]uint8, len(doc.Blocks)+1)
+	all[len(doc.Blocks)] = make([]uint8, n)
+	return all
 }}
 
 // SentenceMentions says, for every sentence of block b, which rules'
@@ -302,7 +311,10 @@ var MentionsAnalysis = &lint.Analysis[[][]uint8]{Name: "sentence mentions", Run:
 // MentionsAnalysis result, looked up once per rule run.
 func SentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 	if all[b.Index] == nil {
-		flags := make([]uint8, len(b.Sentences), max(len(b.Sentences), 1))
+		free := all[len(all)-1]
+		n := len(b.Sentences)
+		flags := free[:n:n] // never nil, even when empty: the slot is filled
+		all[len(all)-1] = free[n:]
 		for si, s := range b.Sentences {
 			flags[si] = mentions(b.Text[s.Start:s.End])
 		}
