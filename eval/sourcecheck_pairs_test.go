@@ -514,30 +514,47 @@ func TestSourcePairs5AgainstSources(t *testing.T) {
 	if !sources && !posts {
 		t.Skipf("sources absent (%v; run scripts/sources5.sh) and 18F posts absent (%v; run scripts/18f.sh)", err, err2)
 	}
+	if !sources {
+		src = ""
+	}
+	if !posts {
+		blog = ""
+	}
 	checked := 0
 	for _, p := range pairs {
-		if sources {
-			if _, err := os.Stat(filepath.Join(src, p.SourceFile)); err != nil {
-				t.Errorf("%s: source_file: %v (run scripts/sources5.sh)", p.ID, err)
-			}
-			checked++
-		}
-		if !posts {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(blog, pairs5Citing(p)))
-		if err != nil {
-			t.Errorf("%s: citing post: %v", p.ID, err)
-			continue
-		}
-		if in := paragraphWithURL(string(b), p.Paragraph, p.SourceURL); in == p.altered() {
-			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
-		}
-		checked++
+		checked += check18FPair(t, p, src, blog, "sources5.sh")
 	}
 	if checked == 0 {
 		t.Error("no pair checked although a folder is present")
 	}
+}
+
+// check18FPair checks an 18F paragraph's pair against the folders given
+// (an empty one is absent): that its source_file is in the sources folder
+// (which script materialises), and that the paragraph is its citing post's
+// text with the link put back when unaltered, and not when altered. It
+// returns how many checks it made.
+func check18FPair(t *testing.T, p Pair, src, blog, script string) int {
+	t.Helper()
+	checked := 0
+	if src != "" {
+		if _, err := os.Stat(filepath.Join(src, p.SourceFile)); err != nil {
+			t.Errorf("%s: source_file: %v (run scripts/%s)", p.ID, err, script)
+		}
+		checked++
+	}
+	if blog == "" {
+		return checked
+	}
+	b, err := os.ReadFile(filepath.Join(blog, pairs5Citing(p)))
+	if err != nil {
+		t.Errorf("%s: citing post: %v", p.ID, err)
+		return checked
+	}
+	if in := paragraphWithURL(string(b), p.Paragraph, p.SourceURL); in == p.altered() {
+		t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
+	}
+	return checked + 1
 }
 
 // paragraphWithURL reports whether para is in post once each occurrence of
@@ -748,6 +765,12 @@ func TestSourcePairs6AgainstSources(t *testing.T) {
 	if !corpus && !sources {
 		t.Skipf("corpus absent (%v; set CITELINT_DIGITALGOV) and sources absent (%v; run scripts/sources6.sh)", err, err2)
 	}
+	if !sources {
+		src = ""
+	}
+	if !posts {
+		blog = ""
+	}
 	checked := 0
 	for _, p := range pairs {
 		if pairs6Origin(p) == "corpus" {
@@ -757,24 +780,7 @@ func TestSourcePairs6AgainstSources(t *testing.T) {
 			}
 			continue
 		}
-		if sources {
-			if _, err := os.Stat(filepath.Join(src, p.SourceFile)); err != nil {
-				t.Errorf("%s: source_file: %v (run scripts/sources6.sh)", p.ID, err)
-			}
-			checked++
-		}
-		if !posts {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(blog, pairs5Citing(p)))
-		if err != nil {
-			t.Errorf("%s: citing post: %v", p.ID, err)
-			continue
-		}
-		if in := paragraphWithURL(string(b), p.Paragraph, p.SourceURL); in == p.altered() {
-			t.Errorf("%s: paragraph in the citing post = %t, want %t (altered %q)", p.ID, in, !p.altered(), p.Altered)
-		}
-		checked++
+		checked += check18FPair(t, p, src, blog, "sources6.sh")
 	}
 	if checked == 0 {
 		t.Error("no pair checked although a folder is present")
@@ -788,60 +794,165 @@ func TestSourcePairs6AgainstSources(t *testing.T) {
 // "Seventh held-out set").
 const Pairs7File = "labels/sourcecheck/pairs7.jsonl"
 
-// pairs7BaseRe takes from an altered seventh-set pair's note the id of the
-// unaltered pair it copies.
-var pairs7BaseRe = regexp.MustCompile(`, altered copy of (sc7-\d{3})$`)
+// writtenSet is one of the held-out sets of written paragraphs citing 18F
+// posts (the seventh to the tenth, labels/sourcecheck/README.md): what its
+// README section says of it.
+type writtenSet struct {
+	file, split string
+	// want is the README's counts table (kind, label, altered).
+	want         map[string]int
+	total, posts int
+	// earlier are the pair files before it, holding earlierIDs ids.
+	earlier    []string
+	earlierIDs int
+	// links tells that every paragraph links its source with a Markdown
+	// link (the tenth set checks it), evidence that every supported pair's
+	// evidence is its post's words (from the eighth set on; the seventh's
+	// labeller shortened some).
+	links, evidence bool
+}
 
-// TestSourcePairs7Schema checks the seventh held-out set: the README's schema
-// and counts table (kind, label, altered), the split, what a written pair
-// holds (no citing post, a note starting "written paragraph", an 18F post URL
-// whose slug ends the source_file's name), and that each altered copy names
-// an unaltered pair of the same kind, source and URL whose paragraph differs
-// from its own only where the claim was changed.
-func TestSourcePairs7Schema(t *testing.T) {
-	// The table in labels/sourcecheck/README.md, "Seventh held-out set".
-	want := map[string]int{
-		"figure supported false": 24, "figure supported true": 13,
-		"figure unsupported true":   22,
-		"quotation supported false": 16, "quotation supported true": 2,
-		"quotation unsupported true": 9,
+var writtenSets = []writtenSet{
+	{file: Pairs7File, split: "heldout7", total: 86, posts: 32, earlierIDs: 431,
+		want: map[string]int{"figure supported false": 24, "figure supported true": 13, "figure unsupported true": 22,
+			"quotation supported false": 16, "quotation supported true": 2, "quotation unsupported true": 9},
+		earlier: []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File}},
+	{file: Pairs8File, split: "heldout8", total: 71, posts: 32, earlierIDs: 517, evidence: true,
+		want: map[string]int{"figure supported false": 22, "figure supported true": 7, "figure unsupported true": 19,
+			"quotation supported false": 16, "quotation supported true": 1, "quotation unsupported true": 6},
+		earlier: []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File}},
+	{file: Pairs9File, split: "heldout9", total: 88, posts: 29, earlierIDs: 588, evidence: true,
+		want: map[string]int{"figure supported false": 34, "figure supported true": 6, "figure unsupported true": 22,
+			"quotation supported false": 13, "quotation supported true": 3, "quotation unsupported true": 10},
+		earlier: []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File, Pairs8File}},
+	{file: Pairs10File, split: "heldout10", total: 88, posts: 35, earlierIDs: 676, links: true, evidence: true,
+		want: map[string]int{"figure supported false": 27, "figure supported true": 10, "figure unsupported true": 23,
+			"quotation supported false": 14, "quotation supported true": 3, "quotation unsupported true": 11},
+		earlier: []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File, Pairs8File, Pairs9File}},
+}
+
+// TestWrittenPairSets checks each set of written paragraphs:
+//   - its schema and the README's counts table, the split, what a written
+//     pair holds (no citing post, a note starting "written paragraph", an
+//     18F post URL whose slug ends the source_file's name), that every
+//     unaltered paragraph is supported, and that each altered copy changes
+//     only the claim of an unaltered pair of the same kind and source;
+//   - that no id of it is in an earlier set and none of its cited posts is
+//     cited by an earlier set, by file or by URL: it is held out from every
+//     source the matcher was tuned or tested on;
+//   - when the sources folder is present (scripts/sources7.sh to
+//     sources10.sh), that every source_file exists, that its URL carries
+//     the post's public date (the front matter's, else the file name's) and,
+//     from the eighth set on, that every supported pair's evidence is in the
+//     post once markup is taken out.
+func TestWrittenPairSets(t *testing.T) {
+	src, srcErr := presentDir(SourcesDir)
+	for _, set := range writtenSets {
+		t.Run(set.split, func(t *testing.T) {
+			pairs := readPairsFile(t, set.file)
+			checkWrittenSchema(t, set, pairs)
+			checkWrittenDisjoint(t, set, pairs)
+			if srcErr != nil {
+				t.Skipf("sources absent (%v; run scripts/sources7.sh to sources10.sh)", srcErr)
+			}
+			checkWrittenSources(t, src, pairs, set.evidence)
+		})
 	}
-	pairs := readPairsFile(t, Pairs7File)
+}
+
+func checkWrittenSchema(t *testing.T, set writtenSet, pairs []Pair) {
+	t.Helper()
+	n := strings.TrimPrefix(set.split, "heldout")
+	idRe := regexp.MustCompile(`^sc` + n + `-\d{3}$`)
+	baseRe := regexp.MustCompile(`, altered copy of (sc` + n + `-\d{3})$`)
 	byID := map[string]Pair{}
 	for _, p := range pairs {
 		byID[p.ID] = p
 	}
-	idRe := regexp.MustCompile(`^sc7-\d{3}$`)
 	counts := map[string]int{}
 	seen := map[string]bool{}
 	posts := map[string]bool{}
 	for _, p := range pairs {
-		where := p.ID
 		if !idRe.MatchString(p.ID) || seen[p.ID] {
 			t.Errorf("%q: id malformed or repeated", p.ID)
 		}
 		seen[p.ID] = true
-		if p.Split != "heldout7" {
-			t.Errorf("%s: split %q, want heldout7", where, p.Split)
+		if p.Split != set.split {
+			t.Errorf("%s: split %q, want %s", p.ID, p.Split, set.split)
 		}
 		checkPairFields(t, p)
 		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
 		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
 			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
 			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
-				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
+				p.ID, p.Citing, p.Note, p.SourceURL, p.SourceFile)
+		}
+		if set.links && !strings.Contains(p.Paragraph, "]("+p.SourceURL+")") {
+			t.Errorf("%s: paragraph has no Markdown link to %s", p.ID, p.SourceURL)
 		}
 		posts[p.SourceFile] = true
 		if p.altered() {
-			checkAlteredCopy(t, p, byID, pairs7BaseRe)
+			checkAlteredCopy(t, p, byID, baseRe)
 		} else if p.Label != "supported" {
-			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
+			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", p.ID, p.Label)
 		}
 		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
 	}
-	checkREADMECounts(t, counts, want, len(pairs), 86)
-	if len(posts) != 32 {
-		t.Errorf("%d cited posts, README says 32", len(posts))
+	checkREADMECounts(t, counts, set.want, len(pairs), set.total)
+	if len(posts) != set.posts {
+		t.Errorf("%d cited posts, README says %d", len(posts), set.posts)
+	}
+}
+
+func checkWrittenDisjoint(t *testing.T, set writtenSet, pairs []Pair) {
+	t.Helper()
+	ids := map[string]string{}
+	cited := map[string]string{} // source file or URL -> the earlier file citing it
+	for _, file := range set.earlier {
+		for _, p := range readPairsFile(t, file) {
+			ids[p.ID] = file
+			cited[p.SourceFile] = file
+			cited[p.SourceURL] = file
+		}
+	}
+	if len(ids) != set.earlierIDs {
+		t.Fatalf("%d ids read from the %d earlier files, want their %d", len(ids), len(set.earlier), set.earlierIDs)
+	}
+	for _, p := range pairs {
+		if f, ok := ids[p.ID]; ok {
+			t.Errorf("%s: id also in %s", p.ID, f)
+		}
+		for _, s := range []string{p.SourceFile, p.SourceURL} {
+			if f, ok := cited[s]; ok {
+				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
+			}
+		}
+	}
+}
+
+func checkWrittenSources(t *testing.T, src string, pairs []Pair, evidence bool) {
+	t.Helper()
+	for _, p := range pairs {
+		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
+		if err != nil {
+			t.Errorf("%s: source_file: %v", p.ID, err)
+			continue
+		}
+		name := filepath.Base(p.SourceFile)
+		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
+		front := string(b)
+		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
+			front = parts[1]
+		}
+		if m := writtenDateRe.FindStringSubmatch(front); m != nil {
+			date = m[1] + "/" + m[2] + "/" + m[3]
+		}
+		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
+			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
+		}
+		if evidence && p.Label == "supported" && !strings.Contains(writtenPlain(string(b)), writtenPlain(p.Evidence)) {
+			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
+		}
 	}
 }
 
@@ -873,67 +984,17 @@ func checkAlteredCopy(t *testing.T, p Pair, byID map[string]Pair, baseRe *regexp
 	}
 }
 
-// TestSourcePairs7Disjoint checks that no id of the seventh set is in an
-// earlier set and that none of its cited posts is cited by an earlier set, by
-// file or by URL: the set is held out from every source the matcher has been
-// tuned or tested on.
-func TestSourcePairs7Disjoint(t *testing.T) {
-	ids := map[string]string{}
-	cited := map[string]string{} // source file or URL -> the earlier file citing it
-	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File} {
-		for _, p := range readPairsFile(t, file) {
-			ids[p.ID] = file
-			cited[p.SourceFile] = file
-			cited[p.SourceURL] = file
-		}
-	}
-	if len(ids) < 400 {
-		t.Fatalf("%d ids read from the six earlier files, want their 431", len(ids))
-	}
-	for _, p := range readPairsFile(t, Pairs7File) {
-		if f, ok := ids[p.ID]; ok {
-			t.Errorf("%s: id also in %s", p.ID, f)
-		}
-		for _, s := range []string{p.SourceFile, p.SourceURL} {
-			if f, ok := cited[s]; ok {
-				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
-			}
-		}
-	}
-}
+// writtenDateRe is a post's front-matter date, quoted or not.
+var writtenDateRe = regexp.MustCompile(`(?m)^date:\s*['"]?(\d{4})-(\d{2})-(\d{2})`)
 
-// pairs7DateRe is a post's front-matter date, quoted or not.
-var pairs7DateRe = regexp.MustCompile(`(?m)^date:\s*['"]?(\d{4})-(\d{2})-(\d{2})`)
+// writtenLinkRe is a Markdown link or an HTML tag: the evidence keeps a link's
+// text and drops the rest, as a reader of the page sees it.
+var writtenLinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*`)
 
-// TestSourcePairs7AgainstSources checks, when the sources folder is present
-// (scripts/sources7.sh), that every pair's source_file exists and that its
-// URL carries the post's public date: the front matter's date, else the file
-// name's (three posts' front matter moves it by a day or more). It skips when
-// the folder is absent.
-func TestSourcePairs7AgainstSources(t *testing.T) {
-	src, err := presentDir(SourcesDir)
-	if err != nil {
-		t.Skipf("sources absent (%v; run scripts/sources7.sh)", err)
-	}
-	for _, p := range readPairsFile(t, Pairs7File) {
-		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
-		if err != nil {
-			t.Errorf("%s: source_file: %v (run scripts/sources7.sh)", p.ID, err)
-			continue
-		}
-		name := filepath.Base(p.SourceFile)
-		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
-		front := string(b)
-		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
-			front = parts[1]
-		}
-		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
-			date = m[1] + "/" + m[2] + "/" + m[3]
-		}
-		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
-			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
-		}
-	}
+// writtenPlain is text with links, tags and bold markers taken out and runs
+// of white space (the post's line breaks) made one space.
+func writtenPlain(s string) string {
+	return strings.Join(strings.Fields(writtenLinkRe.ReplaceAllString(s, "$1")), " ")
 }
 
 // Pairs8File is the eighth held-out set: paragraphs written by the labeller,
@@ -943,142 +1004,6 @@ func TestSourcePairs7AgainstSources(t *testing.T) {
 // "Eighth held-out set").
 const Pairs8File = "labels/sourcecheck/pairs8.jsonl"
 
-// pairs8BaseRe takes from an altered eighth-set pair's note the id of the
-// unaltered pair it copies.
-var pairs8BaseRe = regexp.MustCompile(`, altered copy of (sc8-\d{3})$`)
-
-// TestSourcePairs8Schema checks the eighth held-out set: the README's schema
-// and counts table (kind, label, altered), the split, what a written pair
-// holds (no citing post, a note starting "written paragraph", an 18F post URL
-// whose slug ends the source_file's name), that every unaltered paragraph is
-// supported, and that each altered copy changes only the claim of an
-// unaltered pair of the same kind and source.
-func TestSourcePairs8Schema(t *testing.T) {
-	// The table in labels/sourcecheck/README.md, "Eighth held-out set".
-	want := map[string]int{
-		"figure supported false": 22, "figure supported true": 7,
-		"figure unsupported true":   19,
-		"quotation supported false": 16, "quotation supported true": 1,
-		"quotation unsupported true": 6,
-	}
-	pairs := readPairsFile(t, Pairs8File)
-	byID := map[string]Pair{}
-	for _, p := range pairs {
-		byID[p.ID] = p
-	}
-	idRe := regexp.MustCompile(`^sc8-\d{3}$`)
-	counts := map[string]int{}
-	seen := map[string]bool{}
-	posts := map[string]bool{}
-	for _, p := range pairs {
-		where := p.ID
-		if !idRe.MatchString(p.ID) || seen[p.ID] {
-			t.Errorf("%q: id malformed or repeated", p.ID)
-		}
-		seen[p.ID] = true
-		if p.Split != "heldout8" {
-			t.Errorf("%s: split %q, want heldout8", where, p.Split)
-		}
-		checkPairFields(t, p)
-		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
-		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
-			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
-			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
-				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
-		}
-		posts[p.SourceFile] = true
-		if p.altered() {
-			checkAlteredCopy(t, p, byID, pairs8BaseRe)
-		} else if p.Label != "supported" {
-			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
-		}
-		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
-	}
-	checkREADMECounts(t, counts, want, len(pairs), 71)
-	if len(posts) != 32 {
-		t.Errorf("%d cited posts, README says 32", len(posts))
-	}
-}
-
-// TestSourcePairs8Disjoint checks that no id of the eighth set is in an
-// earlier set and that none of its cited posts is cited by an earlier set, by
-// file or by URL: the set is held out from every source the matcher has been
-// tuned or tested on.
-func TestSourcePairs8Disjoint(t *testing.T) {
-	ids := map[string]string{}
-	cited := map[string]string{} // source file or URL -> the earlier file citing it
-	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File} {
-		for _, p := range readPairsFile(t, file) {
-			ids[p.ID] = file
-			cited[p.SourceFile] = file
-			cited[p.SourceURL] = file
-		}
-	}
-	if len(ids) != 517 {
-		t.Fatalf("%d ids read from the seven earlier files, want their 517", len(ids))
-	}
-	for _, p := range readPairsFile(t, Pairs8File) {
-		if f, ok := ids[p.ID]; ok {
-			t.Errorf("%s: id also in %s", p.ID, f)
-		}
-		for _, s := range []string{p.SourceFile, p.SourceURL} {
-			if f, ok := cited[s]; ok {
-				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
-			}
-		}
-	}
-}
-
-// TestSourcePairs8AgainstSources checks, when the sources folder is present
-// (scripts/sources8.sh), that every pair's source_file exists, that its URL
-// carries the post's public date (the front matter's, else the file name's:
-// four posts' front matter moves it), and that every supported pair's
-// evidence is in the post once markup is taken out. It skips when the folder
-// is absent.
-func TestSourcePairs8AgainstSources(t *testing.T) {
-	src, err := presentDir(SourcesDir)
-	if err != nil {
-		t.Skipf("sources absent (%v; run scripts/sources8.sh)", err)
-	}
-	n := 0
-	for _, p := range readPairsFile(t, Pairs8File) {
-		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
-		if err != nil {
-			t.Errorf("%s: source_file: %v (run scripts/sources8.sh)", p.ID, err)
-			continue
-		}
-		n++
-		name := filepath.Base(p.SourceFile)
-		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
-		front := string(b)
-		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
-			front = parts[1]
-		}
-		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
-			date = m[1] + "/" + m[2] + "/" + m[3]
-		}
-		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
-			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
-		}
-		if p.Label == "supported" && !strings.Contains(pairs8Plain(string(b)), pairs8Plain(p.Evidence)) {
-			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
-		}
-	}
-	if n == 0 {
-		t.Error("no pair checked although the sources folder is present")
-	}
-}
-
-// pairs8LinkRe is a Markdown link or an HTML tag: the evidence keeps a link's
-// text and drops the rest, as a reader of the page sees it.
-var pairs8LinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)|<[^>]+>|\*\*`)
-
-// pairs8Plain is text with links, tags and bold markers taken out and runs
-// of white space (the post's line breaks) made one space.
-func pairs8Plain(s string) string {
-	return strings.Join(strings.Fields(pairs8LinkRe.ReplaceAllString(s, "$1")), " ")
-}
-
 // Pairs9File is the ninth held-out set: paragraphs written by the labeller,
 // each citing one 18F blog post by its public URL for one figure or
 // quotation, the posts being ones none of the eight earlier sets cites;
@@ -1086,264 +1011,9 @@ func pairs8Plain(s string) string {
 // (labels/sourcecheck/README.md, "Ninth held-out set").
 const Pairs9File = "labels/sourcecheck/pairs9.jsonl"
 
-// pairs9BaseRe takes from an altered ninth-set pair's note the id of the
-// unaltered pair it copies.
-var pairs9BaseRe = regexp.MustCompile(`, altered copy of (sc9-\d{3})$`)
-
-// TestSourcePairs9Schema checks the ninth held-out set: the README's schema
-// and counts table (kind, label, altered), the split, what a written pair
-// holds (no citing post, a note starting "written paragraph", an 18F post URL
-// whose slug ends the source_file's name), that every unaltered paragraph is
-// supported, and that each altered copy changes only the claim of an
-// unaltered pair of the same kind and source.
-func TestSourcePairs9Schema(t *testing.T) {
-	// The table in labels/sourcecheck/README.md, "Ninth held-out set".
-	want := map[string]int{
-		"figure supported false": 34, "figure supported true": 6,
-		"figure unsupported true":   22,
-		"quotation supported false": 13, "quotation supported true": 3,
-		"quotation unsupported true": 10,
-	}
-	pairs := readPairsFile(t, Pairs9File)
-	byID := map[string]Pair{}
-	for _, p := range pairs {
-		byID[p.ID] = p
-	}
-	idRe := regexp.MustCompile(`^sc9-\d{3}$`)
-	counts := map[string]int{}
-	seen := map[string]bool{}
-	posts := map[string]bool{}
-	for _, p := range pairs {
-		where := p.ID
-		if !idRe.MatchString(p.ID) || seen[p.ID] {
-			t.Errorf("%q: id malformed or repeated", p.ID)
-		}
-		seen[p.ID] = true
-		if p.Split != "heldout9" {
-			t.Errorf("%s: split %q, want heldout9", where, p.Split)
-		}
-		checkPairFields(t, p)
-		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
-		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
-			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
-			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
-				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
-		}
-		posts[p.SourceFile] = true
-		if p.altered() {
-			checkAlteredCopy(t, p, byID, pairs9BaseRe)
-		} else if p.Label != "supported" {
-			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
-		}
-		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
-	}
-	checkREADMECounts(t, counts, want, len(pairs), 88)
-	if len(posts) != 29 {
-		t.Errorf("%d cited posts, README says 29", len(posts))
-	}
-}
-
-// TestSourcePairs9Disjoint checks that no id of the ninth set is in an
-// earlier set and that none of its cited posts is cited by an earlier set, by
-// file or by URL: the set is held out from every source the matcher has been
-// tuned or tested on.
-func TestSourcePairs9Disjoint(t *testing.T) {
-	ids := map[string]string{}
-	cited := map[string]string{} // source file or URL -> the earlier file citing it
-	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File, Pairs8File} {
-		for _, p := range readPairsFile(t, file) {
-			ids[p.ID] = file
-			cited[p.SourceFile] = file
-			cited[p.SourceURL] = file
-		}
-	}
-	if len(ids) != 588 {
-		t.Fatalf("%d ids read from the eight earlier files, want their 588", len(ids))
-	}
-	for _, p := range readPairsFile(t, Pairs9File) {
-		if f, ok := ids[p.ID]; ok {
-			t.Errorf("%s: id also in %s", p.ID, f)
-		}
-		for _, s := range []string{p.SourceFile, p.SourceURL} {
-			if f, ok := cited[s]; ok {
-				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
-			}
-		}
-	}
-}
-
-// TestSourcePairs9AgainstSources checks, when the sources folder is present
-// (scripts/sources9.sh), that every pair's source_file exists, that its URL
-// carries the post's public date (the front matter's, else the file name's:
-// two posts' front matter moves it), and that every supported pair's
-// evidence is in the post once markup is taken out. It skips when the folder
-// is absent.
-func TestSourcePairs9AgainstSources(t *testing.T) {
-	src, err := presentDir(SourcesDir)
-	if err != nil {
-		t.Skipf("sources absent (%v; run scripts/sources9.sh)", err)
-	}
-	n := 0
-	for _, p := range readPairsFile(t, Pairs9File) {
-		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
-		if err != nil {
-			t.Errorf("%s: source_file: %v (run scripts/sources9.sh)", p.ID, err)
-			continue
-		}
-		n++
-		name := filepath.Base(p.SourceFile)
-		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
-		front := string(b)
-		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
-			front = parts[1]
-		}
-		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
-			date = m[1] + "/" + m[2] + "/" + m[3]
-		}
-		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
-			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
-		}
-		if p.Label == "supported" && !strings.Contains(pairs8Plain(string(b)), pairs8Plain(p.Evidence)) {
-			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
-		}
-	}
-	if n == 0 {
-		t.Error("no pair checked although the sources folder is present")
-	}
-}
-
 // Pairs10File is the tenth held-out set: paragraphs written by the labeller,
 // each citing one 18F blog post by its public URL for one figure or
 // quotation, the posts being ones none of the nine earlier sets cites;
 // scripts/sources10.sh materialises them outside the repository
 // (labels/sourcecheck/README.md, "Tenth held-out set").
 const Pairs10File = "labels/sourcecheck/pairs10.jsonl"
-
-// pairs10BaseRe takes from an altered tenth-set pair's note the id of the
-// unaltered pair it copies.
-var pairs10BaseRe = regexp.MustCompile(`, altered copy of (sc10-\d{3})$`)
-
-// TestSourcePairs10Schema checks the tenth held-out set: the README's schema
-// and counts table (kind, label, altered), the split, what a written pair
-// holds (no citing post, a note starting "written paragraph", an 18F post URL
-// whose slug ends the source_file's name, the link in the paragraph), that
-// every unaltered paragraph is supported, and that each altered copy changes
-// only the claim of an unaltered pair of the same kind and source.
-func TestSourcePairs10Schema(t *testing.T) {
-	// The table in labels/sourcecheck/README.md, "Tenth held-out set".
-	want := map[string]int{
-		"figure supported false": 27, "figure supported true": 10,
-		"figure unsupported true":   23,
-		"quotation supported false": 14, "quotation supported true": 3,
-		"quotation unsupported true": 11,
-	}
-	pairs := readPairsFile(t, Pairs10File)
-	byID := map[string]Pair{}
-	for _, p := range pairs {
-		byID[p.ID] = p
-	}
-	idRe := regexp.MustCompile(`^sc10-\d{3}$`)
-	counts := map[string]int{}
-	seen := map[string]bool{}
-	posts := map[string]bool{}
-	for _, p := range pairs {
-		where := p.ID
-		if !idRe.MatchString(p.ID) || seen[p.ID] {
-			t.Errorf("%q: id malformed or repeated", p.ID)
-		}
-		seen[p.ID] = true
-		if p.Split != "heldout10" {
-			t.Errorf("%s: split %q, want heldout10", where, p.Split)
-		}
-		checkPairFields(t, p)
-		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
-		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
-			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
-			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), an 18F post URL (%q) and its file 18f/<date>-<slug>.md (%q)",
-				where, p.Citing, p.Note, p.SourceURL, p.SourceFile)
-		}
-		if !strings.Contains(p.Paragraph, "]("+p.SourceURL+")") {
-			t.Errorf("%s: paragraph has no Markdown link to %s", where, p.SourceURL)
-		}
-		posts[p.SourceFile] = true
-		if p.altered() {
-			checkAlteredCopy(t, p, byID, pairs10BaseRe)
-		} else if p.Label != "supported" {
-			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", where, p.Label)
-		}
-		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
-	}
-	checkREADMECounts(t, counts, want, len(pairs), 88)
-	if len(posts) != 35 {
-		t.Errorf("%d cited posts, README says 35", len(posts))
-	}
-}
-
-// TestSourcePairs10Disjoint checks that no id of the tenth set is in an
-// earlier set and that none of its cited posts is cited by an earlier set, by
-// file or by URL: the set is held out from every source the matcher has been
-// tuned or tested on.
-func TestSourcePairs10Disjoint(t *testing.T) {
-	ids := map[string]string{}
-	cited := map[string]string{} // source file or URL -> the earlier file citing it
-	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File, Pairs6File, Pairs7File, Pairs8File, Pairs9File} {
-		for _, p := range readPairsFile(t, file) {
-			ids[p.ID] = file
-			cited[p.SourceFile] = file
-			cited[p.SourceURL] = file
-		}
-	}
-	if len(ids) != 676 {
-		t.Fatalf("%d ids read from the nine earlier files, want their 676", len(ids))
-	}
-	for _, p := range readPairsFile(t, Pairs10File) {
-		if f, ok := ids[p.ID]; ok {
-			t.Errorf("%s: id also in %s", p.ID, f)
-		}
-		for _, s := range []string{p.SourceFile, p.SourceURL} {
-			if f, ok := cited[s]; ok {
-				t.Errorf("%s: %s is already cited by %s", p.ID, s, f)
-			}
-		}
-	}
-}
-
-// TestSourcePairs10AgainstSources checks, when the sources folder is present
-// (scripts/sources10.sh), that every pair's source_file exists, that its URL
-// carries the post's public date (the front matter's, else the file name's:
-// five posts' front matter moves it, one file name has a one-digit day), and
-// that every supported pair's evidence is in the post once markup is taken
-// out. It skips when the folder is absent.
-func TestSourcePairs10AgainstSources(t *testing.T) {
-	src, err := presentDir(SourcesDir)
-	if err != nil {
-		t.Skipf("sources absent (%v; run scripts/sources10.sh)", err)
-	}
-	n := 0
-	for _, p := range readPairsFile(t, Pairs10File) {
-		b, err := os.ReadFile(filepath.Join(src, p.SourceFile))
-		if err != nil {
-			t.Errorf("%s: source_file: %v (run scripts/sources10.sh)", p.ID, err)
-			continue
-		}
-		n++
-		name := filepath.Base(p.SourceFile)
-		date := name[:4] + "/" + name[5:7] + "/" + name[8:10]
-		front := string(b)
-		if parts := strings.SplitN(front, "---", 3); len(parts) == 3 {
-			front = parts[1]
-		}
-		if m := pairs7DateRe.FindStringSubmatch(front); m != nil {
-			date = m[1] + "/" + m[2] + "/" + m[3]
-		}
-		if want := "https://18f.gsa.gov/" + date + "/"; !strings.HasPrefix(p.SourceURL, want) {
-			t.Errorf("%s: source_url %q, want the post's date %q", p.ID, p.SourceURL, want)
-		}
-		if p.Label == "supported" && !strings.Contains(pairs8Plain(string(b)), pairs8Plain(p.Evidence)) {
-			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
-		}
-	}
-	if n == 0 {
-		t.Error("no pair checked although the sources folder is present")
-	}
-}
