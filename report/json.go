@@ -5,9 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -108,64 +106,6 @@ func (j JSON) Format(w io.Writer, res *lint.Result) error {
 	return r.write(w)
 }
 
-// diagnosticsRound is how many diagnostics writeDiagnostics encodes at
-// once, split between the processors: enough to share the work, few
-// enough that a run's output is never held whole.
-const diagnosticsRound = 512
-
-// writeDiagnostics writes the diagnostics as the elements of the
-// report's "diagnostics" array, each on its lines at a depth of four
-// spaces. They are encoded a round at a time, a round's parts in
-// parallel: encoding is most of the time a report of many findings
-// takes, and the run's other work is done by then.
-func writeDiagnostics(bw *bufio.Writer, ds []jsonDiagnostic) error {
-	workers := min(runtime.GOMAXPROCS(0), 4)
-	bufs := make([]bytes.Buffer, workers)
-	errs := make([]error, workers)
-	for start := 0; start < len(ds); start += diagnosticsRound {
-		round := ds[start:min(len(ds), start+diagnosticsRound)]
-		n := min(workers, max(1, len(round)/64)) // small rounds in one go
-		per := (len(round) + n - 1) / n
-		var wg sync.WaitGroup
-		for k := range n {
-			part := round[min(len(round), k*per):min(len(round), (k+1)*per)]
-			last := start+(k+1)*per >= len(ds)
-			bufs[k].Reset()
-			wg.Go(func() { errs[k] = encodeDiagnostics(&bufs[k], part, last) })
-		}
-		wg.Wait()
-		for k := range n {
-			if errs[k] != nil {
-				return errs[k]
-			}
-			_, _ = bw.Write(bufs[k].Bytes()) // bw keeps its first error for Flush
-		}
-	}
-	return nil
-}
-
-// encodeDiagnostics appends ds to buf as writeDiagnostics writes them;
-// last tells that the final one ends the array (no comma).
-func encodeDiagnostics(buf *bytes.Buffer, ds []jsonDiagnostic, last bool) error {
-	var one bytes.Buffer
-	enc := json.NewEncoder(&one)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	for j := range ds {
-		one.Reset()
-		if err := enc.Encode(&ds[j]); err != nil {
-			return err
-		}
-		buf.WriteString("    ")
-		buf.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
-		if !last || j < len(ds)-1 {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
-	}
-	return nil
-}
-
 // write writes the report as json.Encoder does with two spaces of
 // indent, one diagnostic at a time: the output of a run with thousands
 // of findings is never held whole, twice (encoded, then indented).
@@ -212,8 +152,16 @@ func (r *jsonReport) write(w io.Writer) error {
 			put("[]")
 		default:
 			put("[\n")
-			if err := writeDiagnostics(bw, r.Diagnostics); err != nil {
-				return err
+			for j := range r.Diagnostics {
+				out, err := encode(&r.Diagnostics[j], "    ")
+				if err != nil {
+					return err
+				}
+				put("    ", out)
+				if j < len(r.Diagnostics)-1 {
+					put(",")
+				}
+				put("\n")
 			}
 			put("  ]")
 		}

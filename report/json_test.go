@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"testing"
 )
 
@@ -18,13 +17,7 @@ func TestJSONWriteMatchesEncoder(t *testing.T) {
 		Suggestion: "cite it", Fix: []jsonEdit{{Offset: 40, EndOffset: 52, Text: "<cite>"}},
 		Evidence: &jsonEvidence{URL: "https://example.gov/a?b=1&c=2", Text: "It has 54%.", Link: "https://example.gov/a#:~:text=It%20has"},
 	}
-	many := make([]jsonDiagnostic, 2*diagnosticsRound+77) // rounds, and parts of them in parallel
-	for i := range many {
-		many[i] = diag
-		many[i].Line, many[i].Message = i+1, fmt.Sprintf("finding %d <%d>", i, i)
-	}
 	for name, r := range map[string]jsonReport{
-		"many":        {Version: 1, Diagnostics: many, Errors: []jsonError{}, Summary: jsonSummary{Files: 1, Warning: len(many)}},
 		"empty":       {Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: []jsonError{}},
 		"one":         {Version: 1, Diagnostics: []jsonDiagnostic{diag}, Errors: []jsonError{}, Summary: jsonSummary{Files: 1, Warning: 1}},
 		"two, errors": {Version: 1, Diagnostics: []jsonDiagnostic{diag, {Path: "b.md", Rule: "placeholder", Severity: "error"}}, Errors: []jsonError{{Path: "c.md", Message: "too large"}}, Summary: jsonSummary{Files: 3, Error: 1, Warning: 1}},
