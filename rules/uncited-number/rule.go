@@ -762,25 +762,35 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 // gallons per minute"; "the city must act now because 40,000 residents
 // lost power" still states one. One pass over the words.
 func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
-	start = -1
 	for k, t := range toks {
-		if start < 0 {
-			if _, ok := prose.EndsWith(text[:t.End], prose.Requirement); ok {
-				start, stop = t.End, len(text)
-				if t.BreakAfter {
-					return start, t.End
-				}
-			}
-			continue
-		}
-		if k > 0 && prose.Has(sourcing.Word(text, t), prose.ClauseBreak) {
-			return start, t.Start
-		}
-		if t.BreakAfter {
-			return start, t.End
+		if _, ok := prose.EndsWith(text[:t.End], prose.Requirement); ok {
+			return t.End, clauseEnd(text, toks, k, false)
 		}
 	}
-	return start, stop
+	return -1, -1
+}
+
+// clauseEnd returns where the clause that word k of toks opens ends: at a
+// mark after a word (BreakAfter), before a word of clause-break, before a
+// dash or a bracket when setOff (words set off that way say something
+// else), else at the end of the sentence.
+func clauseEnd(text string, toks []sourcing.Token, k int, setOff bool) int {
+	if toks[k].BreakAfter {
+		return toks[k].End
+	}
+	for j := k + 1; j < len(toks); j++ {
+		t := toks[j]
+		if prose.Has(sourcing.Word(text, t), prose.ClauseBreak) {
+			return t.Start
+		}
+		if i := strings.IndexAny(text[toks[j-1].End:t.Start], "—–("); setOff && i >= 0 {
+			return toks[j-1].End + i
+		}
+		if t.BreakAfter {
+			return t.End
+		}
+	}
+	return len(text)
 }
 
 // isTarget reports whether a figure after the words of a requirement is
@@ -864,35 +874,19 @@ func isPolicy(text string, f figure) bool {
 // "49.3% wanted to learn, and 46.3% reported interest" the figures say
 // who wanted. It returns -1, -1 when there is none.
 func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop int) {
-	start = -1
 	for k, t := range toks {
-		if start < 0 {
-			if t.Start >= first {
-				return -1, -1 // a figure before the verb may be its subject
-			}
-			w := sourcing.Word(text, t)
-			if prose.Has(w, prose.ProposalVerb) ||
-				prose.Has(w, prose.IntentionVerb) && k+1 < len(toks) && sourcing.Joined(toks, k) && sourcing.IsWord(text, toks[k+1], "to") {
-				start, stop = t.End, toks[len(toks)-1].End
-				if t.BreakAfter {
-					return start, t.End
-				}
-			}
-			continue
+		if t.Start >= first {
+			break // a figure before the verb may be its subject
 		}
-		if prose.Has(sourcing.Word(text, t), prose.ClauseBreak) {
-			return start, t.Start
-		}
-		if i := strings.IndexAny(text[toks[k-1].End:t.Start], "—–("); i >= 0 {
+		w := sourcing.Word(text, t)
+		if prose.Has(w, prose.ProposalVerb) ||
+			prose.Has(w, prose.IntentionVerb) && k+1 < len(toks) && sourcing.Joined(toks, k) && sourcing.IsWord(text, toks[k+1], "to") {
 			// A dash or a bracket sets off words about what exists ("to
 			// ban all Muslims — 1.6 billion members of a religion —").
-			return start, toks[k-1].End + i
-		}
-		if t.BreakAfter {
-			return start, t.End
+			return t.End, clauseEnd(text, toks, k, true)
 		}
 	}
-	return start, stop
+	return -1, -1
 }
 
 // intended reports whether a figure lies in the intention span [start,

@@ -32,25 +32,23 @@ type finding struct {
 	Evidence            *lint.Evidence
 }
 
-// docState is where a document's findings are kept: under the text hash
-// of one page it cites, with a key of all they depend on.
-type docState struct {
-	verdicts *linkcheck.VerdictCache
-	page     string
-	key      string
-	// recording tells that the findings are being recorded (the kept
-	// ones missed), and found holds them.
-	recording bool
-	found     []finding
-}
-
-// docPlace is where a document's findings are kept, the same for every
-// rule: the verdict cache and text hash of one page it cites, and a key
-// of all the findings depend on but the rule.
+// docPlace is where a document's findings are kept: the verdict cache
+// and text hash of one page it cites, and a key of all they depend on
+// (documentPlace's holds all but the rule, the same for every rule).
 type docPlace struct {
 	verdicts *linkcheck.VerdictCache
 	page     string
 	key      string
+}
+
+// docState is a rule's docPlace for the pass's document, and the
+// findings it is recording.
+type docState struct {
+	docPlace
+	// recording tells that the findings are being recorded (the kept
+	// ones missed), and found holds them.
+	recording bool
+	found     []finding
 }
 
 // docPlaceKey keys a document's docPlace in lint.Memo.
@@ -58,15 +56,14 @@ type docPlaceKey struct{}
 
 // documentKey returns where the pass's document's findings are kept, or
 // nil when they are not kept (a link to a local file that exists, a page
-// of unknown text hash,
-// no readable web page, no verdict cache). It is found once per
-// document, for both rules.
+// of unknown text hash, no readable web page, no verdict cache). It is
+// found once per document, for both rules.
 func (f *Finder) documentKey() *docState {
 	place := lint.Memo(f.p, docPlaceKey{}, f.documentPlace)
 	if place == nil {
 		return nil
 	}
-	return &docState{verdicts: place.verdicts, page: place.page, key: place.key}
+	return &docState{docPlace: *place}
 }
 
 func (f *Finder) documentPlace() *docPlace {
@@ -160,7 +157,7 @@ func (f *Finder) Keep() {
 
 // A document's findings are kept in a format of their own rather than
 // JSON: a rerun over unchanged drafts reads little else, and this one
-// reads back several times faster, exactly (any bytes, invalid UTF-8
+// reads back without reflection and exactly (any bytes, invalid UTF-8
 // included), on one line:
 //
 //	f1 <n> (<start> <end> <severity> <message> <suggestion> (- | <url> <text> <link>))*

@@ -141,10 +141,6 @@ func Stopped(what string) string {
 // MaxChecks tells the writer to do.
 const StoppedSuggestion = "check the rest by hand, or split the file into parts that cite fewer"
 
-// answeredKey keys, in lint.Memo, whether any link of a document has an
-// answer (see New).
-type answeredKey struct{}
-
 // New returns a finder for the pass, or nil when no link of the document
 // has a page to check against: the run keeps no link facts (links are not
 // judged at all), or none of its links was reached with an answer (the
@@ -157,15 +153,12 @@ func New(p *lint.Pass) *Finder {
 	}
 	f := &Finder{p: p, facts: facts}
 	links := linkrule.Links(p)
-	// Most offline documents have no answered link: find out before
-	// building the finder's maps, once for both rules.
-	if !lint.Memo(p, answeredKey{}, func() bool {
-		return slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.answer(l); return ok })
-	}) {
+	// Most offline documents have no answered link. The finder's maps
+	// are made when first written: a rerun that replays the document's
+	// findings needs none of them.
+	if !slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.answer(l); return ok }) {
 		return nil
 	}
-	// The finder's maps are made when first written: a rerun that
-	// replays the document's findings needs none of them.
 	return f
 }
 
