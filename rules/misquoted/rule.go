@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -55,6 +56,7 @@ func run(p *lint.Pass) {
 	// put it") quotes the page it links to, usually its title: the quote
 	// rule leaves it alone as a title, but it must still be the page's.
 	for _, b := range p.Doc.Blocks {
+		var intro *introLinks // made for the first quotation that asks
 		for _, qt := range b.Quotes {
 			if qt.Depth > 0 || !qt.Closed {
 				continue
@@ -63,7 +65,14 @@ func run(p *lint.Pass) {
 			if wasJudged(start, end) {
 				continue
 			}
-			if quotesLinkText(b, qt) || namedInLinkText(b, qt) || namedInCitingSentence(pages, b, qt) || linkIntroduces(b, qt) {
+			if quotesLinkText(b, qt) || namedInLinkText(b, qt) || namedInCitingSentence(pages, b, qt) {
+				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
+				continue
+			}
+			if intro == nil {
+				intro = newIntroLinks(b)
+			}
+			if intro.introduces(b, qt) {
 				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
 			}
 		}
@@ -127,33 +136,53 @@ func namedInLinkText(b *lint.Block, qt lint.Quote) bool {
 	return false
 }
 
-// linkIntroduces reports whether a quotation of at least minNamedWords
-// words, which the quote rule leaves alone (a short fragment, a motto),
-// is introduced by a link in its sentence: it follows the link with
-// nothing but spaces, a comma or a colon between ("serves [18F's
-// mission](url) “to strengthen…”"), or the link's words hold a speech cue
-// (“comfortable with our own incompleteness,” [three of them
-// wrote](url)). The linked page is where the words are from.
-func linkIntroduces(b *lint.Block, qt lint.Quote) bool {
+// introLinks indexes a block's links for introduces: where each ends and
+// in which sentence, in text order, and the sentences whose links' words
+// hold a speech cue.
+type introLinks struct {
+	ends, sentences []int
+	cued            map[int]bool
+}
+
+func newIntroLinks(b *lint.Block) *introLinks {
+	x := &introLinks{cued: map[int]bool{}}
+	for _, c := range b.Citations {
+		if c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
+			continue
+		}
+		x.ends, x.sentences = append(x.ends, c.TextEnd), append(x.sentences, c.Sentence)
+		if x.cued[c.Sentence] {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(b.Text[c.TextStart:c.TextEnd], func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if prose.Lookup(strings.ToLower(w)).Is(prose.Cue) {
+				x.cued[c.Sentence] = true
+				break
+			}
+		}
+	}
+	return x
+}
+
+// introduces reports whether a quotation of at least minNamedWords words,
+// which the quote rule leaves alone (a short fragment, a motto), is
+// introduced by a link in its sentence: it follows the link with nothing
+// but spaces, a comma or a colon between ("serves [18F's mission](url)
+// “to strengthen…”"), or the link's words hold a speech cue (“comfortable
+// with our own incompleteness,” [three of them wrote](url)). The linked
+// page is where the words are from. Each quotation costs a binary search.
+func (x *introLinks) introduces(b *lint.Block, qt lint.Quote) bool {
 	is, ie := qt.Inner(b.Text)
 	if len(strings.Fields(b.Text[is:ie])) < minNamedWords {
 		return false
 	}
 	si := b.SentenceAt(qt.Start)
-	for _, c := range b.Citations {
-		if c.Sentence != si || c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
-			continue
-		}
-		if c.TextEnd <= qt.Start && strings.Trim(b.Text[c.TextEnd:qt.Start], " ,:") == "" {
-			return true
-		}
-		for _, w := range strings.FieldsFunc(b.Text[c.TextStart:c.TextEnd], func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if prose.Lookup(strings.ToLower(w)).Is(prose.Cue) {
-				return true
-			}
-		}
+	if x.cued[si] {
+		return true
 	}
-	return false
+	// The last link ending before the quotation opens.
+	k := sort.SearchInts(x.ends, qt.Start+1) - 1
+	return k >= 0 && x.sentences[k] == si && strings.Trim(b.Text[x.ends[k]:qt.Start], " ,:") == ""
 }
 
 // minNamedWords is how many words a name in title case quoted outside a

@@ -96,3 +96,39 @@ func TestMisquotedHostileParagraph(t *testing.T) {
 	}
 	t.Logf("%d quotations in one paragraph of %d bytes: %v", 2*quotes, draft.Len(), elapsed)
 }
+
+// TestMisquotedHostileIntroduced checks that thousands of short quoted
+// phrases a link introduces, in one paragraph, are each found by a binary
+// search over the paragraph's links, not a pass over them: the phrases
+// are the page's, so the only finding is the note that the check stopped.
+func TestMisquotedHostileIntroduced(t *testing.T) {
+	const quotes = 20_000
+	page := strings.Repeat("The committee met on a Tuesday and talked about the harbour for a long while. ", 100)
+	var draft strings.Builder
+	for range quotes {
+		draft.WriteString("Its [minutes](https://example.gov/t) “talked about the harbour” again. ")
+	}
+	doc, err := lint.Parse("hostile.md", []byte(draft.String()), lint.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &extract.Page{URL: "https://example.gov/t", Full: page, Main: page, Readable: true}
+	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
+	runner := &lint.Runner{
+		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
+		Values: linkrule.Values(results, linkrule.Options{}),
+	}
+	start := time.Now()
+	diags, err := runner.Check(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	if len(diags) != 1 || diags[0].Message != sourcepage.Stopped("quotations") {
+		t.Errorf("got %d findings, want only the stop note", len(diags))
+	}
+	if elapsed > 30*time.Second {
+		t.Errorf("took %v for %d introduced quotations in one paragraph", elapsed, quotes)
+	}
+	t.Logf("%d introduced quotations in one paragraph of %d bytes: %v", quotes, draft.Len(), elapsed)
+}

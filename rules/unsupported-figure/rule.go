@@ -286,8 +286,9 @@ func isYear(q verify.Quantity) bool { return sourcing.IsYear(q.Text) }
 // check looks for a figure in its cited pages, and reports whether it
 // made a finding.
 func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
-	dir := boundBefore(f.Block, f.Start)
-	if dir != 0 || approximated(f.Block, f.Start) {
+	before := wordsBefore(f.Block, f.Start)
+	dir := boundBefore(before)
+	if _, approx := prose.EndsWith(before, prose.Approximator); dir != 0 || approx {
 		f.claim = f.claim.Approximate()
 	}
 	srcs := pages.Cited(f.Block, f.Sentence, f.Start, f.End)
@@ -380,27 +381,24 @@ func check(p *lint.Pass, pages *sourcepage.Finder, f figure) bool {
 }
 
 // maxApproximator bounds the bytes before a figure that an approximator
-// is looked for in ("approximately ").
+// or a bound is looked for in ("approximately ", "no more than ").
 const maxApproximator = 24
 
-// approximated reports whether the draft states the figure at source
-// offset start with a word of the prose lexicon's approximator class
-// before it: "approximately 30%" is as precise as its last digit that is
-// not zero (verify.Quantity.Approximate).
-func approximated(b *lint.Block, start int) bool {
+// wordsBefore returns the draft's words right before the figure at source
+// offset start, up to maxApproximator bytes. After a word of the prose
+// lexicon's approximator class ("approximately 30%") a figure is as
+// precise as its last digit that is not zero
+// (verify.Quantity.Approximate); after a bound, see boundBefore.
+func wordsBefore(b *lint.Block, start int) string {
 	ts := b.TextOffset(start)
-	_, ok := prose.EndsWith(strings.TrimRight(b.Text[max(0, ts-maxApproximator):ts], " "), prose.Approximator)
-	return ok
+	return strings.TrimRight(b.Text[max(0, ts-maxApproximator):ts], " ")
 }
 
-// boundBefore tells whether the draft states the figure at source offset
-// start as a bound: 1 after a word of lower-bound ("more than 5,000"), -1
-// after one of upper-bound ("under 300"), else 0. A bound is as precise as
-// an approximated figure, and only the page's figures on its side meet
-// it.
-func boundBefore(b *lint.Block, start int) int {
-	ts := b.TextOffset(start)
-	before := strings.TrimRight(b.Text[max(0, ts-maxApproximator):ts], " ")
+// boundBefore tells whether the words before a figure make it a bound: 1
+// after a word of lower-bound ("more than 5,000"), -1 after one of
+// upper-bound ("under 300"), else 0. A bound is as precise as an
+// approximated figure, and only the page's figures on its side meet it.
+func boundBefore(before string) int {
 	if _, ok := prose.EndsWith(before, prose.LowerBound); ok {
 		return 1
 	}
