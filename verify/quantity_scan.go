@@ -372,24 +372,25 @@ func (s *scan) numeral(k int) (figure, bool) {
 		return figure{}, false
 	}
 	tok := s.toks[k]
-	if tok.kind == tNum && tok.flags&fLong == 0 && s.sym(k+1) == '/' {
-		// "1/3", marked as a code's part with its denominator.
-		if v, decimals, ok := parseDigits(s.text[tok.start:tok.end]); ok {
-			if f, ok := s.slashFraction(k, v, decimals); ok {
-				return f, true
-			}
+	if tok.kind != tNum {
+		if f, ok := vulgarFractions[s.sym(k)]; ok {
+			return figure{value: fraction(f[0], f[1]), next: k + 1, unit: Ratio, digits: true}, true
 		}
+		return figure{}, false
 	}
-	if tok.kind != tNum || tok.flags&(fCode|fLong) != 0 {
-		if r := s.sym(k); r != 0 {
-			if f, ok := vulgarFractions[r]; ok {
-				return figure{value: fraction(f[0], f[1]), next: k + 1, unit: Ratio, digits: true}, true
-			}
-		}
+	if tok.flags&fLong != 0 {
 		return figure{}, false
 	}
 	v, decimals, ok := parseDigits(s.text[tok.start:tok.end])
 	if !ok {
+		return figure{}, false
+	}
+	// "1/3" is marked as a code's part with its denominator: read before
+	// codes are left out.
+	if f, ok := s.slashFraction(k, v, decimals); ok {
+		return f, true
+	}
+	if tok.flags&fCode != 0 {
 		return figure{}, false
 	}
 	f := figure{value: v, step: pow10(-decimals), next: k + 1, unit: Count, digits: true}
