@@ -508,17 +508,9 @@ func TestSourcePairs5Disjoint(t *testing.T) {
 func TestSourcePairs5AgainstSources(t *testing.T) {
 	pairs := readPairsFile(t, Pairs5File)
 	src, err := presentDir(SourcesDir)
-	sources := err == nil
 	blog, err2 := presentDir(EighteenFDir)
-	posts := err2 == nil
-	if !sources && !posts {
+	if src == "" && blog == "" {
 		t.Skipf("sources absent (%v; run scripts/sources5.sh) and 18F posts absent (%v; run scripts/18f.sh)", err, err2)
-	}
-	if !sources {
-		src = ""
-	}
-	if !posts {
-		blog = ""
 	}
 	checked := 0
 	for _, p := range pairs {
@@ -593,14 +585,18 @@ func followPieces(text string, pieces []string, path string) bool {
 	return true
 }
 
-// presentDir returns the folder dir names and an error when it cannot be
-// named or does not exist, so that a test can skip what is absent.
+// presentDir returns the folder dir names, or "" and an error when it
+// cannot be named or does not exist, so that a test can skip what is
+// absent.
 func presentDir(dir func() (string, error)) (string, error) {
 	d, err := dir()
 	if err == nil {
 		_, err = os.Stat(d)
 	}
-	return d, err
+	if err != nil {
+		return "", err
+	}
+	return d, nil
 }
 
 // checkREADMECounts compares a pair file's counts by cell with the
@@ -759,17 +755,9 @@ func TestSourcePairs6AgainstSources(t *testing.T) {
 	dir, err := presentDir(DigitalgovDir)
 	corpus := err == nil
 	src, err2 := presentDir(SourcesDir)
-	sources := err2 == nil
-	blog, err3 := presentDir(EighteenFDir)
-	posts := err3 == nil
-	if !corpus && !sources {
+	blog, _ := presentDir(EighteenFDir)
+	if !corpus && src == "" {
 		t.Skipf("corpus absent (%v; set CITELINT_DIGITALGOV) and sources absent (%v; run scripts/sources6.sh)", err, err2)
-	}
-	if !sources {
-		src = ""
-	}
-	if !posts {
-		blog = ""
 	}
 	checked := 0
 	for _, p := range pairs {
