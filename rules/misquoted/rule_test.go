@@ -13,6 +13,28 @@ import (
 	"github.com/citelint/citelint/rules/internal/sourcepage"
 )
 
+// runOn checks draft, whose links lead to https://example.gov/t, a page
+// holding text, with the rule alone, and says how long the check took.
+func runOn(t *testing.T, draft, text string) ([]lint.Diagnostic, time.Duration) {
+	t.Helper()
+	doc, err := lint.Parse("hostile.md", []byte(draft), lint.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &extract.Page{URL: "https://example.gov/t", Full: text, Main: text, Readable: true}
+	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
+	runner := &lint.Runner{
+		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
+		Values: linkrule.Values(results, linkrule.Options{}),
+	}
+	start := time.Now()
+	diags, err := runner.Check(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return diags, time.Since(start)
+}
+
 // TestMisquotedHostile checks the bound on a draft of thousands of
 // quotations that all cite one long page: the first MaxChecks are looked
 // for, the next gets one info finding saying the check stopped, and the
@@ -24,22 +46,7 @@ func TestMisquotedHostile(t *testing.T) {
 	for i := range quotes {
 		fmt.Fprintf(&draft, "\"We will build a new harbour wall number %d this year,\" [the minister said](https://example.gov/t).\n\n", i)
 	}
-	doc, err := lint.Parse("hostile.md", []byte(draft.String()), lint.Markdown)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &extract.Page{URL: "https://example.gov/t", Full: page, Main: page, Readable: true}
-	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
-	runner := &lint.Runner{
-		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
-		Values: linkrule.Values(results, linkrule.Options{}),
-	}
-	start := time.Now()
-	diags, err := runner.Check(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	elapsed := time.Since(start)
+	diags, elapsed := runOn(t, draft.String(), page)
 	warnings, stopped := 0, 0
 	for _, d := range diags {
 		switch {
@@ -72,22 +79,7 @@ func TestMisquotedHostileParagraph(t *testing.T) {
 	for i := range quotes {
 		fmt.Fprintf(&draft, "As “[Harbour wall plan number %d](https://example.gov/t)” put it, and “we will build wall %d,” [she said](https://example.gov/t). ", i, i)
 	}
-	doc, err := lint.Parse("hostile.md", []byte(draft.String()), lint.Markdown)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &extract.Page{URL: "https://example.gov/t", Full: page, Main: page, Readable: true}
-	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
-	runner := &lint.Runner{
-		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
-		Values: linkrule.Values(results, linkrule.Options{}),
-	}
-	start := time.Now()
-	diags, err := runner.Check(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	elapsed := time.Since(start)
+	diags, elapsed := runOn(t, draft.String(), page)
 	if len(diags) != sourcepage.MaxChecks+1 || diags[len(diags)-1].Message != sourcepage.Stopped("quotations") {
 		t.Errorf("got %d findings, want %d, the last the stop note", len(diags), sourcepage.MaxChecks+1)
 	}
@@ -108,22 +100,7 @@ func TestMisquotedHostileIntroduced(t *testing.T) {
 	for range quotes {
 		draft.WriteString("Its [minutes](https://example.gov/t) “talked about the harbour” again. ")
 	}
-	doc, err := lint.Parse("hostile.md", []byte(draft.String()), lint.Markdown)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &extract.Page{URL: "https://example.gov/t", Full: page, Main: page, Readable: true}
-	results := map[string]linkcheck.Result{"https://example.gov/t": linkcheck.Result{URL: "https://example.gov/t", Verdict: linkcheck.OK, Status: 200}.WithPage(p)}
-	runner := &lint.Runner{
-		Rules:  []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity}},
-		Values: linkrule.Values(results, linkrule.Options{}),
-	}
-	start := time.Now()
-	diags, err := runner.Check(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	elapsed := time.Since(start)
+	diags, elapsed := runOn(t, draft.String(), page)
 	if len(diags) != 1 || diags[0].Message != sourcepage.Stopped("quotations") {
 		t.Errorf("got %d findings, want only the stop note", len(diags))
 	}
