@@ -163,6 +163,21 @@ func TestSourcePairsDisjoint(t *testing.T) {
 	}
 }
 
+// checkPairHead checks what every pair of a set shares: an id of the set's
+// form that no other pair has (seen holds those read), the set's split,
+// and the fields checkPairFields checks.
+func checkPairHead(t *testing.T, p Pair, idRe *regexp.Regexp, split string, seen map[string]bool) {
+	t.Helper()
+	if !idRe.MatchString(p.ID) || seen[p.ID] {
+		t.Errorf("%q: id malformed or repeated", p.ID)
+	}
+	seen[p.ID] = true
+	if p.Split != split {
+		t.Errorf("%s: split %q, want %s", p.ID, p.Split, split)
+	}
+	checkPairFields(t, p)
+}
+
 // checkPairFields checks what every pair file's schema asks of one pair:
 // its kind and label, its claim and source URL in its paragraph, and its
 // evidence: a supported pair shows the source's words; an unsupported one
@@ -297,14 +312,7 @@ func TestSourcePairs4Schema(t *testing.T) {
 	seen := map[string]bool{}
 	for _, p := range pairs {
 		where := p.ID
-		if !idRe.MatchString(p.ID) || seen[p.ID] {
-			t.Errorf("%q: id malformed or repeated", p.ID)
-		}
-		seen[p.ID] = true
-		if p.Split != "heldout4" {
-			t.Errorf("%s: split %q, want heldout4", where, p.Split)
-		}
-		checkPairFields(t, p)
+		checkPairHead(t, p, idRe, "heldout4", seen)
 		origin := "corpus"
 		if p.Citing == "" {
 			origin = "written"
@@ -435,14 +443,7 @@ func TestSourcePairs5Schema(t *testing.T) {
 	seen := map[string]bool{}
 	for _, p := range pairs {
 		where := p.ID
-		if !idRe.MatchString(p.ID) || seen[p.ID] {
-			t.Errorf("%q: id malformed or repeated", p.ID)
-		}
-		seen[p.ID] = true
-		if p.Split != "heldout5" {
-			t.Errorf("%s: split %q, want heldout5", where, p.Split)
-		}
-		checkPairFields(t, p)
+		checkPairHead(t, p, idRe, "heldout5", seen)
 		if p.Citing != "" {
 			t.Errorf("%s: citing %q, want \"\" (the paragraph is linted itself)", where, p.Citing)
 		}
@@ -670,14 +671,7 @@ func TestSourcePairs6Schema(t *testing.T) {
 	seen := map[string]bool{}
 	for _, p := range pairs {
 		where := p.ID
-		if !idRe.MatchString(p.ID) || seen[p.ID] {
-			t.Errorf("%q: id malformed or repeated", p.ID)
-		}
-		seen[p.ID] = true
-		if p.Split != "heldout6" {
-			t.Errorf("%s: split %q, want heldout6", where, p.Split)
-		}
-		checkPairFields(t, p)
+		checkPairHead(t, p, idRe, "heldout6", seen)
 		origin := pairs6Origin(p)
 		if origin == "corpus" {
 			if !fileRe.MatchString(p.Citing) || !fileRe.MatchString(p.SourceFile) || p.Citing == p.SourceFile {
@@ -861,14 +855,7 @@ func checkWrittenSchema(t *testing.T, set writtenSet, pairs []Pair) {
 	seen := map[string]bool{}
 	posts := map[string]bool{}
 	for _, p := range pairs {
-		if !idRe.MatchString(p.ID) || seen[p.ID] {
-			t.Errorf("%q: id malformed or repeated", p.ID)
-		}
-		seen[p.ID] = true
-		if p.Split != set.split {
-			t.Errorf("%s: split %q, want %s", p.ID, p.Split, set.split)
-		}
-		checkPairFields(t, p)
+		checkPairHead(t, p, idRe, set.split, seen)
 		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
 		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || m == nil ||
 			!strings.HasPrefix(p.SourceFile, "18f/") || !strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") {
