@@ -102,6 +102,15 @@ type Options interface {
 	Validate() error
 }
 
+// Documentation returns the rule's Markdown documentation: Doc, or when
+// it is empty, DocFunc's.
+func (r *Rule) Documentation() string {
+	if r.Doc == "" && r.DocFunc != nil {
+		return r.DocFunc()
+	}
+	return r.Doc
+}
+
 // Rule is one check. Rules are values listed in package rules; they never
 // print and keep no state between runs.
 type Rule struct {
@@ -109,8 +118,12 @@ type Rule struct {
 	ID string
 	// Summary is a one-line description.
 	Summary string
-	// Doc is the Markdown documentation shown by "citelint explain".
-	Doc string
+	// Doc is the Markdown documentation shown by "citelint explain"
+	// (read it with Documentation). When it is empty, DocFunc makes it,
+	// once it is first asked for: a run that shows no documentation does
+	// not pay for making it at start-up.
+	Doc     string
+	DocFunc func() string
 	// Severity is the default severity.
 	Severity Severity
 	// Network marks rules that judge links with the link checker's

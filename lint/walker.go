@@ -954,14 +954,18 @@ func (w *walker) definition(n *ast.LinkReferenceDefinition) {
 }
 
 // pandocCitation matches [@key], [see @key, p. 33; -@other] and the like.
-var pandocCitation = regexp.MustCompile(`\[(?:[^\[\]\n]{0,200}?[\s;-])?-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[^\[\]\n]{0,200}?\]`)
+// It is compiled when first needed (its Unicode classes make it slow to
+// compile), not at every start-up.
+var pandocCitation = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[(?:[^\[\]\n]{0,200}?[\s;-])?-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[^\[\]\n]{0,200}?\]`)
+})
 
 // pandoc records Pandoc citations, which goldmark leaves as text.
 func (w *walker) pandoc(b *Block) {
 	if !mayHoldPandoc(b.Text) {
 		return
 	}
-	for _, m := range pandocCitation.FindAllStringIndex(b.Text, -1) {
+	for _, m := range pandocCitation().FindAllStringIndex(b.Text, -1) {
 		start, end := b.SourceSpan(m[0], m[1])
 		c := w.newCitation(Citation{
 			Kind: PandocCite, Target: strings.Trim(b.Text[m[0]:m[1]], "[]"),

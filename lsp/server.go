@@ -482,7 +482,7 @@ func (s *server) hover(p *positionParams) *hover {
 		if r == nil {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("**citelint: %s**\n\n%s", r.ID, strings.TrimSpace(r.Doc)))
+		parts = append(parts, fmt.Sprintf("**citelint: %s**\n\n%s", r.ID, strings.TrimSpace(r.Documentation())))
 	}
 	if len(parts) == 0 {
 		return nil

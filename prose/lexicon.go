@@ -281,22 +281,30 @@ const MaxWord = 24
 // Errors name the line.
 func ParseLexicon(data string) (*Lexicon, error) {
 	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}}
-	words := map[string]Entry{}
+	// The parse runs at every start-up: its maps are sized for the data
+	// (about a word per 32 bytes) rather than grown, and a class's
+	// comment lines are joined once.
+	words := make(map[string]Entry, len(data)/32)
 	var cur Class
 	var curText TextClass
 	var doc *ClassDoc
 	inDoc := false
-	seen := map[string]bool{}
-	for n, line := range strings.Split(data, "\n") {
-		lineNo := n + 1
+	var docParts [len(classNames) + len(textClassNames)][]string
+	docIndex := -1
+	seen := map[string]bool{} // the current class's members, cleared for each
+	lineNo := 0
+	for rest := data; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		lineNo++
 		line = strings.TrimSpace(line)
 		if line == "" {
 			inDoc = false
 			continue
 		}
 		if strings.HasPrefix(line, "#") {
-			if inDoc {
-				doc.Doc = strings.TrimSpace(doc.Doc + " " + strings.TrimSpace(strings.TrimPrefix(line, "#")))
+			if part := strings.TrimSpace(strings.TrimPrefix(line, "#")); inDoc && part != "" {
+				docParts[docIndex] = append(docParts[docIndex], part)
 			}
 			continue
 		}
@@ -334,15 +342,16 @@ func ParseLexicon(data string) (*Lexicon, error) {
 			}
 			doc = &lx.classes[i]
 			*doc = ClassDoc{Name: name, Exact: exact, Text: text}
+			docIndex = i
 			inDoc = true
-			seen = map[string]bool{}
+			clear(seen)
 			continue
 		}
 		inDoc = false
 		if doc == nil {
 			return nil, fmt.Errorf("lexicon line %d: a member before any [class]", lineNo)
 		}
-		for _, m := range strings.Fields(line) {
+		for m := range strings.FieldsSeq(line) {
 			word, value, hasValue := strings.Cut(m, "=")
 			var v float64
 			if hasValue {
@@ -396,6 +405,7 @@ func ParseLexicon(data string) (*Lexicon, error) {
 		if c.Name == "" {
 			return nil, fmt.Errorf("lexicon: class %q has no section", classNames[i])
 		}
+		lx.classes[i].Doc = strings.Join(docParts[i], " ")
 	}
 	for _, ps := range lx.phrases {
 		// Longest first: "it is widely believed" before "it is".

@@ -600,7 +600,7 @@ func (p *htmlPage) writeRules(w *bufio.Writer) {
 			put(w, `">online documentation</a>`)
 		}
 		put(w, "</p>\n<div class=\"rule-doc\">\n")
-		src := []byte(r.Doc)
+		src := []byte(r.Documentation())
 		doc := md.Parser().Parse(text.NewReader(src))
 		if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 {
 			doc.RemoveChild(doc, h) // the summary, said above
@@ -612,7 +612,7 @@ func (p *htmlPage) writeRules(w *bufio.Writer) {
 			return ast.WalkContinue, nil
 		})
 		if err := md.Renderer().Render(w, src, doc); err != nil {
-			escape(w, r.Doc)
+			escape(w, r.Documentation())
 		}
 		put(w, "</div>\n</section>\n")
 	}

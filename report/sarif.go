@@ -238,8 +238,8 @@ func (s *SARIF) rules(ds []lint.Diagnostic) ([]sarifRule, map[string]int) {
 		out = append(out, sarifRule{
 			ID:                   r.ID,
 			ShortDescription:     &sarifMessage{Text: r.Summary},
-			FullDescription:      &sarifMessage{Text: cmp.Or(firstParagraph(r.Doc), r.Summary)},
-			Help:                 &sarifHelp{Text: r.Doc, Markdown: r.Doc},
+			FullDescription:      &sarifMessage{Text: cmp.Or(firstParagraph(r.Documentation()), r.Summary)},
+			Help:                 &sarifHelp{Text: r.Documentation(), Markdown: r.Documentation()},
 			HelpURI:              s.Options.ruleURL(r.ID),
 			DefaultConfiguration: &sarifConfiguration{Level: sarifLevel(r.Severity)},
 		})

@@ -81,13 +81,14 @@ func (t *Text) Format(w io.Writer, res *lint.Result) error {
 	if width <= 0 {
 		width = DefaultWidth
 	}
+	var cells []cell // underline's, kept from one diagnostic to the next
 	for _, d := range res.Diagnostics {
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
 			p.path.Sprintf("%s:%d:%d", Escape(d.Path), d.Pos.Line, d.Pos.Column),
 			p.severity(d.Severity).Sprint(d.Severity),
 			oneLine(d.Message),
 			p.rule.Sprintf("[%s]", Escape(d.Rule)))
-		if line, marks := underline(d, width-len(indent)); line != "" {
+		if line, marks := underline(d, width-len(indent), &cells); line != "" {
 			fmt.Fprintf(bw, "%s%s\n%s%s\n", indent, line, indent, p.caret.Sprint(marks))
 		}
 		if d.Suggestion != "" {
@@ -182,8 +183,10 @@ type cell struct {
 // underline returns the snippet line as shown and the caret line under
 // the span, cut to width columns around the span with "…" where the line
 // goes on. Tabs are expanded and control characters escaped; carets follow
-// display width, so wide characters take two.
-func underline(d lint.Diagnostic, width int) (string, string) {
+// display width, so wide characters take two. cells is room for the
+// line's cells, grown as needed and handed on to the next call: a long
+// line's cells are not made anew for each of its findings.
+func underline(d lint.Diagnostic, width int, buf *[]cell) (string, string) {
 	s := d.Snippet
 	if s.Text == "" && d.Start == d.End {
 		return "", ""
@@ -193,7 +196,11 @@ func underline(d lint.Diagnostic, width int) (string, string) {
 		endCol = int(^uint(0) >> 1) // to the end of the shown line
 	}
 	ellipsis := runewidth.StringWidth("…")
-	var cells []cell
+	cells := (*buf)[:0]
+	if cap(cells) < len(s.Text) {
+		cells = make([]cell, 0, len(s.Text)) // a cell per byte at most
+	}
+	defer func() { *buf = cells }()
 	col := 0 // display column, for tab stops
 	if s.Column > 1 {
 		col = ellipsis
@@ -201,9 +208,20 @@ func underline(d lint.Diagnostic, width int) (string, string) {
 	caret := -1 // for an empty span: the cell the caret goes under
 	c := s.Column
 	for i := 0; i < len(s.Text); {
-		r, size := utf8.DecodeRuneInString(s.Text[i:])
-		text := escapeRune(s.Text[i:i+size], r, size)
-		w := runewidth.StringWidth(text)
+		var (
+			r    rune
+			size int
+			text string
+			w    int
+		)
+		if b := s.Text[i]; b >= 0x20 && b < 0x7f {
+			// Printable ASCII, most of a line: one column, as it is.
+			r, size, text, w = rune(b), 1, s.Text[i:i+1], 1
+		} else {
+			r, size = utf8.DecodeRuneInString(s.Text[i:])
+			text = escapeRune(s.Text[i:i+size], r, size)
+			w = runewidth.StringWidth(text)
+		}
 		if r == '\t' {
 			w = tabWidth - col%tabWidth
 			text = strings.Repeat(" ", w)

@@ -187,7 +187,7 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 			t.Errorf("rule %s listed twice", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Summary == "" || r.Doc == "" || r.Run == nil || r.Severity == 0 {
+		if r.Summary == "" || r.Documentation() == "" || r.Run == nil || r.Severity == 0 {
 			t.Errorf("rule %s lacks a summary, doc, run or severity", r.ID)
 		}
 		if strings.ToLower(r.ID) != r.ID || strings.ContainsAny(r.ID, " _") {
@@ -233,10 +233,10 @@ func TestEveryRuleFolderIsRegistered(t *testing.T) {
 		if err := ruledoc.Check(string(doc)); err != nil {
 			t.Errorf("%s: %v", DocPath(id), err)
 		}
-		if ruledoc.Expand(string(doc)) != r.Doc {
+		if ruledoc.Expand(string(doc)) != r.Documentation() {
 			t.Errorf("rule %s: Doc is not %s with its word lists filled in", id, DocPath(id))
 		}
-		if strings.Contains(r.Doc, "{{lexicon") {
+		if strings.Contains(r.Documentation(), "{{lexicon") {
 			t.Errorf("rule %s: Doc holds a word list placeholder that was not filled in", id)
 		}
 	}

@@ -41,7 +41,7 @@ func explainCommand() *cli.Command {
 			id := c.Args().First()
 			for _, r := range rules.All() {
 				if r.ID == id {
-					fmt.Fprintf(c.App.Writer, "%s (default severity: %s)\n\n%s", r.ID, r.Severity, r.Doc)
+					fmt.Fprintf(c.App.Writer, "%s (default severity: %s)\n\n%s", r.ID, r.Severity, r.Documentation())
 					return nil
 				}
 			}

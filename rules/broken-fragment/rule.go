@@ -29,7 +29,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "broken-fragment",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      ruledoc.Expand(doc),
+	DocFunc:  ruledoc.Lazy(doc),
 	Severity: lint.Warning,
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},

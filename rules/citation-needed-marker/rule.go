@@ -25,7 +25,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "citation-needed-marker",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      ruledoc.Expand(doc),
+	DocFunc:  ruledoc.Lazy(doc),
 	Severity: lint.Error,
 	Run: func(p *lint.Pass) {
 		for _, b := range p.Doc.Blocks {

@@ -29,7 +29,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "dead-link",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      ruledoc.Expand(doc),
+	DocFunc:  ruledoc.Lazy(doc),
 	Severity: lint.Error,
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},

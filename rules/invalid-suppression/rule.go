@@ -21,7 +21,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "invalid-suppression",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      ruledoc.Expand(doc),
+	DocFunc:  ruledoc.Lazy(doc),
 	Severity: lint.Warning,
 	Run: func(p *lint.Pass) {
 		for _, prob := range p.Suppressions.Problems {

@@ -32,7 +32,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:            "misquoted",
 	Summary:       ruledoc.Summary(doc),
-	Doc:           ruledoc.Expand(doc),
+	DocFunc:       ruledoc.Lazy(doc),
 	Severity:      lint.Warning,
 	Network:       true,
 	NeedsPageText: true,

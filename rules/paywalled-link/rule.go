@@ -26,7 +26,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "paywalled-link",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      ruledoc.Expand(doc),
+	DocFunc:  ruledoc.Lazy(doc),
 	Severity: lint.Warning,
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},

@@ -25,7 +25,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "redirected-link",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      ruledoc.Expand(doc),
+	DocFunc:  ruledoc.Lazy(doc),
 	Severity: lint.Info,
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},

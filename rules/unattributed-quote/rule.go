@@ -32,7 +32,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:             "unattributed-quote",
 	Summary:        ruledoc.Summary(doc),
-	Doc:            ruledoc.Expand(doc),
+	DocFunc:        ruledoc.Lazy(doc),
 	Severity:       lint.Warning,
 	Requires:       []lint.Requirement{sourcing.SourcingAnalysis},
 	DefaultOptions: func() lint.Options { return DefaultOptions() },

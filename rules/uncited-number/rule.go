@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,7 +31,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:             "uncited-number",
 	Summary:        ruledoc.Summary(doc),
-	Doc:            ruledoc.Expand(doc),
+	DocFunc:        ruledoc.Lazy(doc),
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return DefaultUncitedNumberOptions() },
 	Requires:       []lint.Requirement{sourcing.SourcingAnalysis, sourcing.MentionsAnalysis},
@@ -563,7 +564,8 @@ func (c *numberCheck) report(b *lint.Block) {
 
 // footnoteRef matches a footnote reference left as text: goldmark turns a
 // reference into a footnote only when a definition exists.
-var footnoteRef = regexp.MustCompile(`\[\^([^\]\s]{1,100})\]`)
+// It is compiled when first needed, not at every start-up.
+var footnoteRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^([^\]\s]{1,100})\]`) })
 
 // undefinedFootnote returns the label of a footnote reference with no
 // definition in the sentence holding text offset off, or "".
@@ -572,7 +574,7 @@ func undefinedFootnote(b *lint.Block, off int) string {
 		return ""
 	}
 	sent := b.Sentences[b.SentenceAt(off)]
-	if m := footnoteRef.FindStringSubmatch(b.Text[sent.Start:sent.End]); m != nil {
+	if m := footnoteRef().FindStringSubmatch(b.Text[sent.Start:sent.End]); m != nil {
 		return m[1]
 	}
 	return ""

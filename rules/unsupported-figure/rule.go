@@ -34,7 +34,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:            "unsupported-figure",
 	Summary:       ruledoc.Summary(doc),
-	Doc:           ruledoc.Expand(doc),
+	DocFunc:       ruledoc.Lazy(doc),
 	Severity:      lint.Warning,
 	Network:       true,
 	NeedsPageText: true,

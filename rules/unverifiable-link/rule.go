@@ -27,7 +27,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:       "unverifiable-link",
 	Summary:  ruledoc.Summary(doc),
-	Doc:      ruledoc.Expand(doc),
+	DocFunc:  ruledoc.Lazy(doc),
 	Severity: lint.Info,
 	Network:  true,
 	Requires: []lint.Requirement{linkrule.LinksAnalysis},

@@ -28,7 +28,7 @@ var doc string
 var Rule = &lint.Rule{
 	ID:             "vague-source",
 	Summary:        ruledoc.Summary(doc),
-	Doc:            ruledoc.Expand(doc),
+	DocFunc:        ruledoc.Lazy(doc),
 	Severity:       lint.Warning,
 	DefaultOptions: func() lint.Options { return &Options{} },
 	Requires:       []lint.Requirement{sourcing.SourcingAnalysis, sourcing.MentionsAnalysis},

@@ -397,7 +397,7 @@ func DocumentAnchors(doc *lint.Document) map[string]bool {
 		used[slug] = 0
 		anchors[slug] = true
 	}
-	for _, m := range htmlAnchor.FindAllSubmatch(doc.Source, -1) {
+	for _, m := range htmlAnchor().FindAllSubmatch(doc.Source, -1) {
 		for _, g := range m[1:] {
 			if len(g) > 0 {
 				anchors[strings.ToLower(html.UnescapeString(string(g)))] = true
@@ -408,7 +408,10 @@ func DocumentAnchors(doc *lint.Document) map[string]bool {
 }
 
 // htmlAnchor matches an id or name attribute in an HTML tag.
-var htmlAnchor = regexp.MustCompile(`<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))`)
+// It is compiled when first needed, not at every start-up.
+var htmlAnchor = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))`)
+})
 
 // headingText returns a heading's text as a browser shows it: the prose
 // text with code spans and autolinks spelled out (the prose text stands an

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/prose"
@@ -39,6 +40,13 @@ const width = 76
 // fail a test, never a run.
 func Expand(doc string) string {
 	return expand(doc, prose.Classes())
+}
+
+// Lazy returns Expand(doc), made once, when first asked for: a rule's
+// DocFunc, so that start-up does not render documentation a run never
+// shows.
+func Lazy(doc string) func() string {
+	return sync.OnceValue(func() string { return Expand(doc) })
 }
 
 // Check reports the placeholders of doc that Expand cannot fill, each with
