@@ -241,6 +241,10 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	checker, checkerCfg, err := l.runChecker()
+	if err != nil {
+		return nil, err
+	}
 	inputs, pathErrs := collect(paths, l.cfg, o.Stdin, o.StdinName, l.limits.maxFileSize)
 	inputs = append(inputs, pageInputs...)
 	pathErrs = append(pathErrs, pageErrs...)
@@ -263,10 +267,7 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 		}
 	}
 	inventory := l.startInventory(runner)
-	values, checkInputs, afterRun, err := l.prepareLinks(ctx, runner, inputs)
-	if err != nil {
-		return nil, err
-	}
+	values, checkInputs, afterRun := l.prepareLinks(ctx, checker, checkerCfg, runner, inputs)
 	runner.Values = values
 	res := runner.Run(ctx, checkInputs)
 	afterRun()

@@ -12,9 +12,21 @@ import (
 	"github.com/citelint/citelint/rules"
 )
 
-// prepareLinks prepares the link rules' facts when a rule that reads link
-// results is active (otherwise it returns nil values and the inputs as
-// they are).
+// runChecker makes the run's link checker when a rule that reads link
+// results is active (nil otherwise). It is made before the inputs are
+// listed, so that the cache's verdicts load (linkcheck.VerdictCache.Preload)
+// while the folders are walked rather than while the rules wait for them.
+func (l *Linter) runChecker() (*linkcheck.Checker, linkcheck.Config, error) {
+	if !slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.Network || a.Rule.NeedsPageText }) {
+		return nil, linkcheck.Config{}, nil
+	}
+	keepText := slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.NeedsPageText })
+	return l.linkChecker(keepText, l.opts.Links != LinksOnline)
+}
+
+// prepareLinks prepares the link rules' facts with the run's checker
+// (runChecker's; when nil, it returns nil values and the inputs as they
+// are).
 //
 // Online, every input is read and parsed here, its links listed, and
 // every distinct URL checked once before the rules run; the returned
@@ -27,15 +39,10 @@ import (
 // Offline, it checks nothing: the rules look each link up in the cache as
 // they meet it, so each input is read once by the run. afterRun, called
 // once the run is over, says what the cache could not answer.
-func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs []lint.Input) (values map[any]any, checkInputs []lint.Input, afterRun func(), err error) {
+func (l *Linter) prepareLinks(ctx context.Context, checker *linkcheck.Checker, cfg linkcheck.Config, runner *lint.Runner, inputs []lint.Input) (values map[any]any, checkInputs []lint.Input, afterRun func()) {
 	afterRun = func() {}
-	if !slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.Network || a.Rule.NeedsPageText }) {
-		return nil, inputs, afterRun, nil
-	}
-	keepText := slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.NeedsPageText })
-	checker, cfg, err := l.linkChecker(keepText, l.opts.Links != LinksOnline)
-	if err != nil {
-		return nil, nil, afterRun, err
+	if checker == nil {
+		return nil, inputs, afterRun
 	}
 	linkOpts := rules.LinkOptions{MaxLocalFileBytes: l.links.MaxLocalFileBytes}
 	// The verdicts the rules reached about page texts are kept for the
@@ -57,14 +64,14 @@ func (l *Linter) prepareLinks(ctx context.Context, runner *lint.Runner, inputs [
 				l.notify(false, fmt.Sprintf("offline: %s not checked (no recent result in the cache; \"citelint links PATH...\" checks them and fills it)", english.Count(n, "link")))
 			}
 		}
-		return rules.CachedLinkValues(cache, linkOpts), inputs, afterRun, nil
+		return rules.CachedLinkValues(cache, linkOpts), inputs, afterRun
 	}
 	urls, checkInputs := linkTargets(ctx, runner, inputs, l.opts.MaxHeldSource)
 	results, sum := checker.Check(ctx, urls)
 	for _, n := range linkCheckNotes(sum) {
 		l.notify(true, n)
 	}
-	return rules.LinkValues(results, linkOpts), checkInputs, saveVerdicts, nil
+	return rules.LinkValues(results, linkOpts), checkInputs, saveVerdicts
 }
 
 // linkChecker makes the run's link checker: the links section's

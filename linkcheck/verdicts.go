@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/citelint/citelint/extract"
@@ -93,7 +94,7 @@ type VerdictCache struct {
 	once sync.Once
 	mu   sync.Mutex
 	// read holds the values read back, by id; added those of the run.
-	read  map[[32]byte][]byte
+	read  map[[32]byte]string
 	added map[[32]byte]verdictLine
 	// gen is the generation of the run's lookups (see use): the lines of
 	// another are read back, never found, and dropped when the run saves.
@@ -103,8 +104,7 @@ type VerdictCache struct {
 }
 
 type verdictLine struct {
-	textHash, gen string
-	value         []byte
+	textHash, gen, value string
 }
 
 func newVerdictCache(dir string) *VerdictCache {
@@ -112,7 +112,9 @@ func newVerdictCache(dir string) *VerdictCache {
 }
 
 func verdictID(gen, textHash, key string) [32]byte {
-	return sha256.Sum256([]byte(gen + "\x00" + textHash + "\x00" + key))
+	var buf [256]byte // most keys fit: no allocation per lookup
+	b := append(append(append(append(append(buf[:0], gen...), 0), textHash...), 0), key...)
+	return sha256.Sum256(b)
 }
 
 // maxGenerationBytes bounds a generation's name.
@@ -137,9 +139,9 @@ func validGeneration[T string | []byte](gen T) bool {
 // caller's version). Verdicts of other generations are dropped when the
 // run writes the file, so an upgrade does not leave the old ones to be
 // read for ever; a run uses one generation.
-func (v *VerdictCache) Get(gen, textHash, key string) ([]byte, bool) {
+func (v *VerdictCache) Get(gen, textHash, key string) (string, bool) {
 	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) {
-		return nil, false
+		return "", false
 	}
 	v.once.Do(v.load)
 	id := verdictID(gen, textHash, key)
@@ -168,11 +170,11 @@ func (v *VerdictCache) Put(gen, textHash, key string, value []byte) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.use(gen)
-	if old, ok := v.read[id]; ok && bytes.Equal(old, value) {
+	if old, ok := v.read[id]; ok && old == string(value) {
 		return
 	}
 	if len(v.added) < MaxVerdicts {
-		v.added[id] = verdictLine{textHash, gen, slices.Clone(value)}
+		v.added[id] = verdictLine{textHash, gen, string(value)}
 	}
 }
 
@@ -208,15 +210,19 @@ func (v *VerdictCache) Preload() {
 // generation's lookups never match another's lines. It runs once, under
 // v.once.
 func (v *VerdictCache) load() {
-	v.read = map[[32]byte][]byte{}
 	if v.dir == "" {
+		v.read = map[[32]byte]string{}
 		return
 	}
-	data, err := safefile.ReadRegular(filepath.Join(v.dir, verdictFileName), maxVerdictFileBytes)
+	// The file is read as one string, and the verdicts kept as parts of
+	// it: a rule reads a verdict as a string, with no copy.
+	data, err := safefile.ReadRegularString(filepath.Join(v.dir, verdictFileName), maxVerdictFileBytes)
 	if err != nil {
+		v.read = map[[32]byte]string{}
 		return
 	}
-	parseVerdicts(data, "", func(id [32]byte, _, value []byte) {
+	v.read = make(map[[32]byte]string, min(strings.Count(data, "\n"), MaxVerdicts))
+	parseVerdicts(data, "", func(id [32]byte, _, value string) {
 		v.read[id] = value
 	})
 }
@@ -224,37 +230,52 @@ func (v *VerdictCache) load() {
 // parseVerdicts calls fn for each sound line of generation gen (of any,
 // when gen is "") of a verdict file, in order; a file of another version
 // yields nothing.
-func parseVerdicts(data []byte, gen string, fn func(id [32]byte, textHash, value []byte)) {
-	first, rest, _ := bytes.Cut(data, []byte("\n"))
-	if string(first) != verdictFileVersion {
+func parseVerdicts(data, gen string, fn func(id [32]byte, textHash, value string)) {
+	first, rest, _ := strings.Cut(data, "\n")
+	if first != verdictFileVersion {
 		return
 	}
+	buf := make([]byte, 4<<10) // for checksums, made once
 	for n := 0; len(rest) > 0 && n < MaxVerdicts; n++ {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		id, textHash, value, ok := parseVerdictLine(line, gen)
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		id, textHash, value, ok := parseVerdictLine(line, gen, buf)
 		if ok {
 			fn(id, textHash, value)
 		}
 	}
 }
 
-func parseVerdictLine(line []byte, gen string) (id [32]byte, textHash, value []byte, ok bool) {
-	idHex, rest, _ := bytes.Cut(line, []byte(" "))
-	hashHex, rest, _ := bytes.Cut(rest, []byte(" "))
-	lineGen, rest, _ := bytes.Cut(rest, []byte(" "))
-	sumHex, value, found := bytes.Cut(rest, []byte(" "))
-	if !found || (gen != "" && string(lineGen) != gen) || !validGeneration(lineGen) || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
-		return id, nil, nil, false
+func parseVerdictLine(line, gen string, buf []byte) (id [32]byte, textHash, value string, ok bool) {
+	idHex, rest, _ := strings.Cut(line, " ")
+	hashHex, rest, _ := strings.Cut(rest, " ")
+	lineGen, rest, _ := strings.Cut(rest, " ")
+	sumHex, value, found := strings.Cut(rest, " ")
+	if !found || (gen != "" && lineGen != gen) || !validGeneration(lineGen) || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
+		return id, "", "", false
 	}
-	if _, err := hex.Decode(id[:], idHex); err != nil {
-		return id, nil, nil, false
+	var idBytes [64]byte // the id's hex, decoded without a copy on the heap
+	copy(idBytes[:], idHex)
+	if _, err := hex.Decode(id[:], idBytes[:]); err != nil {
+		return id, "", "", false
 	}
-	sum, err := strconv.ParseUint(string(sumHex), 16, 32)
-	if err != nil || uint32(sum) != crc32.ChecksumIEEE(value) {
-		return id, nil, nil, false
+	sum, err := strconv.ParseUint(sumHex, 16, 32)
+	if err != nil || uint32(sum) != checksum(value, buf) {
+		return id, "", "", false
 	}
 	return id, hashHex, value, true
+}
+
+// checksum returns the CRC-32 (IEEE) of s, through buf rather than a copy
+// of s.
+func checksum(s string, buf []byte) uint32 {
+	var sum uint32
+	for len(s) > 0 {
+		n := copy(buf, s)
+		sum = crc32.Update(sum, crc32.IEEETable, buf[:n])
+		s = s[n:]
+	}
+	return sum
 }
 
 // isLowerHex reports whether b is a text hash as extract and TextHash
@@ -271,14 +292,14 @@ func isLowerHex[T string | []byte](b T) bool {
 	return true
 }
 
-func appendVerdictLine(out []byte, id [32]byte, textHash, gen string, value []byte) []byte {
+func appendVerdictLine(out []byte, id [32]byte, textHash, gen, value string) []byte {
 	out = hex.AppendEncode(out, id[:])
 	out = append(out, ' ')
 	out = append(out, textHash...)
 	out = append(out, ' ')
 	out = append(out, gen...)
 	out = append(out, ' ')
-	out = strconv.AppendUint(out, uint64(crc32.ChecksumIEEE(value)), 16)
+	out = strconv.AppendUint(out, uint64(crc32.ChecksumIEEE([]byte(value))), 16)
 	out = append(out, ' ')
 	out = append(out, value...)
 	return append(out, '\n')
@@ -335,13 +356,13 @@ func (c *Checker) SaveVerdicts() error {
 			n++
 		}
 	}
-	data, err := safefile.ReadRegular(path, maxVerdictFileBytes)
+	data, err := safefile.ReadRegularString(path, maxVerdictFileBytes)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		data = nil // unreadable: replaced
+		data = "" // unreadable: replaced
 	}
-	parseVerdicts(data, gen, func(id [32]byte, textHash, value []byte) {
-		if _, ok := added[id]; !ok && live[string(textHash)] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, string(textHash), gen, value)
+	parseVerdicts(data, gen, func(id [32]byte, textHash, value string) {
+		if _, ok := added[id]; !ok && live[textHash] && n < MaxVerdicts {
+			out = appendVerdictLine(out, id, textHash, gen, value)
 			n++
 		}
 	})

@@ -78,7 +78,7 @@ func TestVerdictFile(t *testing.T) {
 		if !ok {
 			return "miss"
 		}
-		return string(val)
+		return val
 	}
 	for key, want := range map[string]string{"kept": `{"m":true}`, "second": `{"n":2}`, "too large": "miss", "two lines": "miss"} {
 		if g := got(m.TextHash, key); g != want {
@@ -142,7 +142,7 @@ func TestVerdictGenerations(t *testing.T) {
 		m := results[u].PageMeta()
 		for _, key := range []string{"a", "b"} {
 			if val, ok := m.Verdicts.Get(gen, m.TextHash, key); ok {
-				found = append(found, key+"="+string(val))
+				found = append(found, key+"="+val)
 			}
 		}
 		if put != "" {

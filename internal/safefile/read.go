@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 )
 
@@ -29,25 +30,12 @@ func ReadAll(r io.Reader, limit int64) (data []byte, over bool, err error) {
 // such as /dev/zero never ends. The file is opened without blocking and
 // checked again once open, in case it was swapped after the first look.
 func ReadRegular(name string, limit int64) ([]byte, error) {
-	info, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	if info.Size() > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
-	}
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, size, err := openRegular(name, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	src, over, err := readSized(f, info.Size(), limit)
+	src, over, err := readSized(f, size, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +43,51 @@ func ReadRegular(name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d bytes", name, limit)
 	}
 	return src, nil
+}
+
+// ReadRegularString is ReadRegular for a file kept as a string: the
+// string is the one copy made of it, so that its parts can be kept as
+// they are, without a copy each.
+func ReadRegularString(name string, limit int64) (string, error) {
+	f, size, err := openRegular(name, limit)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var sb strings.Builder
+	sb.Grow(int(size) + 1) // +1: room to see the end without growing
+	n, err := io.Copy(&sb, io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", err
+	}
+	if n > limit {
+		return "", fmt.Errorf("%s is larger than %d bytes", name, limit)
+	}
+	return sb.String(), nil
+}
+
+// openRegular opens a regular file of at most limit bytes, and returns its
+// size; see ReadRegular.
+func openRegular(name string, limit int64) (*os.File, int64, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, 0, fmt.Errorf("%s is not a regular file", name)
+	}
+	if info.Size() > limit {
+		return nil, 0, fmt.Errorf("%s is larger than %d bytes", name, limit)
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, 0, fmt.Errorf("%s is not a regular file", name)
+	}
+	return f, info.Size(), nil
 }
 
 // readSized reads r to its end, at most limit bytes (over when there was

@@ -30,23 +30,34 @@ func TestReadAll(t *testing.T) {
 	}
 }
 
+// readers are ReadRegular and ReadRegularString, as one type.
+var readers = map[string]func(name string, limit int64) (string, error){
+	"ReadRegular": func(name string, limit int64) (string, error) {
+		b, err := ReadRegular(name, limit)
+		return string(b), err
+	},
+	"ReadRegularString": ReadRegularString,
+}
+
 func TestReadRegular(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "a.md")
 	if err := os.WriteFile(name, []byte("12345"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := ReadRegular(name, 5); err != nil || string(got) != "12345" {
-		t.Errorf("ReadRegular at the limit = %q, %v", got, err)
-	}
-	if _, err := ReadRegular(name, 4); err == nil || err.Error() != name+" is larger than 4 bytes" {
-		t.Errorf("ReadRegular over the limit: %v", err)
-	}
-	if _, err := ReadRegular(dir, 4); err == nil || err.Error() != dir+" is not a regular file" {
-		t.Errorf("ReadRegular of a folder: %v", err)
-	}
-	if _, err := ReadRegular(filepath.Join(dir, "gone.md"), 4); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("ReadRegular of a missing file: %v", err)
+	for fn, read := range readers {
+		if got, err := read(name, 5); err != nil || got != "12345" {
+			t.Errorf("%s at the limit = %q, %v", fn, got, err)
+		}
+		if _, err := read(name, 4); err == nil || err.Error() != name+" is larger than 4 bytes" {
+			t.Errorf("%s over the limit: %v", fn, err)
+		}
+		if _, err := read(dir, 4); err == nil || err.Error() != dir+" is not a regular file" {
+			t.Errorf("%s of a folder: %v", fn, err)
+		}
+		if _, err := read(filepath.Join(dir, "gone.md"), 4); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s of a missing file: %v", fn, err)
+		}
 	}
 }
 

@@ -15,10 +15,12 @@ func TestReadRegularRefusesFIFO(t *testing.T) {
 	if err := syscall.Mkfifo(name, 0o644); err != nil {
 		t.Skipf("no FIFO here: %v", err)
 	}
-	if _, err := ReadRegular(name, 10); err == nil || err.Error() != name+" is not a regular file" {
-		t.Errorf("ReadRegular of a FIFO: %v", err)
-	}
-	if _, err := ReadRegular("/dev/zero", 10); err == nil || err.Error() != "/dev/zero is not a regular file" {
-		t.Errorf("ReadRegular of /dev/zero: %v", err)
+	for fn, read := range readers {
+		if _, err := read(name, 10); err == nil || err.Error() != name+" is not a regular file" {
+			t.Errorf("%s of a FIFO: %v", fn, err)
+		}
+		if _, err := read("/dev/zero", 10); err == nil || err.Error() != "/dev/zero is not a regular file" {
+			t.Errorf("%s of /dev/zero: %v", fn, err)
+		}
 	}
 }

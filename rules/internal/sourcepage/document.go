@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"hash"
 	"strconv"
 	"strings"
 
@@ -68,11 +69,11 @@ func (f *Finder) documentKey() *docState {
 
 func (f *Finder) documentPlace() *docPlace {
 	doc := f.p.Doc
-	// The links' states are gathered, then hashed with the draft in one
-	// write each.
-	var b []byte
-	b = appendField(b, doc.Path)
-	b = appendField(b, strconv.Itoa(int(doc.Format)))
+	// The fields are hashed as they are met, each with its length first,
+	// and the draft after them.
+	k := fieldHash{h: sha256.New()}
+	k.field(doc.Path)
+	k.field(strconv.Itoa(int(doc.Format)))
 	var st docPlace
 	for _, l := range linkrule.Links(f.p) {
 		if l.Kind == linkrule.LocalLink {
@@ -81,23 +82,25 @@ func (f *Finder) documentPlace() *docPlace {
 			}
 			// A missing file is no source (dead-link reports it); if it
 			// appears, the key no longer holds.
-			b = appendField(b, "missing local file "+l.File)
+			k.fieldBytes(append(append(k.scratch[:0], "missing local file "...), l.File...))
 			continue
 		}
-		b = appendField(b, strconv.Itoa(int(l.Kind))+" "+strconv.Itoa(l.Start)+" "+strconv.Itoa(l.End))
-		b = appendField(b, l.Target)
-		ref, ok := f.answer(l)
+		b := strconv.AppendInt(k.scratch[:0], int64(l.Kind), 10)
+		b = strconv.AppendInt(append(b, ' '), int64(l.Start), 10)
+		b = strconv.AppendInt(append(b, ' '), int64(l.End), 10)
+		k.fieldBytes(b)
+		k.field(l.Target)
+		m, ok := f.pageMeta(l)
 		if !ok {
-			b = appendField(b, "no answer")
+			k.field("no answer")
 			continue
 		}
-		m := ref.meta
 		if m.Readable && (m.TextHash == "" || m.Verdicts == nil) {
 			return nil
 		}
-		b = appendField(b, strconv.FormatBool(m.Readable)+" "+strconv.FormatBool(m.Partial))
-		b = appendField(b, m.Reason)
-		b = appendField(b, m.TextHash)
+		k.fieldBytes(strconv.AppendBool(append(strconv.AppendBool(k.scratch[:0], m.Readable), ' '), m.Partial))
+		k.field(m.Reason)
+		k.field(m.TextHash)
 		if st.verdicts == nil && m.Readable {
 			st.verdicts, st.page = m.Verdicts, m.TextHash
 		}
@@ -105,18 +108,35 @@ func (f *Finder) documentPlace() *docPlace {
 	if st.verdicts == nil {
 		return nil
 	}
-	h := sha256.New()
-	h.Write(b)
-	h.Write(doc.Source)
-	st.key = "document\x00" + hex.EncodeToString(h.Sum(nil))
+	k.h.Write(doc.Source)
+	st.key = "document\x00" + hex.EncodeToString(k.h.Sum(nil))
 	return &st
 }
 
-// appendField appends s to b, its length first, so that no two lists of
-// fields write the same bytes.
-func appendField(b []byte, s string) []byte {
-	b = binary.BigEndian.AppendUint64(b, uint64(len(s)))
-	return append(b, s...)
+// fieldHash hashes a list of fields, each with its length first, so that
+// no two lists write the same bytes.
+type fieldHash struct {
+	h hash.Hash
+	// n and scratch are room for a length, and for a field made of
+	// parts, without an allocation per field.
+	n       [8]byte
+	scratch [96]byte
+}
+
+func (k *fieldHash) field(s string) {
+	binary.BigEndian.PutUint64(k.n[:], uint64(len(s)))
+	k.h.Write(k.n[:])
+	for len(s) > 0 { // through scratch: the hash takes bytes only
+		n := copy(k.scratch[:], s)
+		k.h.Write(k.scratch[:n])
+		s = s[n:]
+	}
+}
+
+func (k *fieldHash) fieldBytes(b []byte) {
+	binary.BigEndian.PutUint64(k.n[:], uint64(len(b)))
+	k.h.Write(k.n[:])
+	k.h.Write(b)
 }
 
 // Replay reports the document's findings of kind (a rule's, with its
@@ -260,5 +280,5 @@ func getFindings(c *linkcheck.VerdictCache, hash, key string) ([]finding, bool) 
 	if !ok {
 		return nil, false
 	}
-	return parseFindings(string(data))
+	return parseFindings(data)
 }

@@ -156,7 +156,7 @@ func New(p *lint.Pass) *Finder {
 	// Most offline documents have no answered link. The finder's maps
 	// are made when first written: a rerun that replays the document's
 	// findings needs none of them.
-	if !slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.answer(l); return ok }) {
+	if !slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.pageMeta(l); return ok }) {
 		return nil
 	}
 	return f
@@ -197,6 +197,28 @@ func (f *Finder) answer(l linkrule.Link) (*pageRef, bool) {
 		return nil, false
 	}
 	return ref, true
+}
+
+// pageMeta returns what is known of the page a link leads to without
+// reading it, when the run has an answer about it (see answer). A web
+// page's comes from the link cache as it is, with no record of the page
+// made for the document: a rerun that replays the document's findings
+// (Replay) needs only this.
+func (f *Finder) pageMeta(l linkrule.Link) (*linkcheck.PageMeta, bool) {
+	if l.Kind == linkrule.WebLink {
+		if !f.reached(l) {
+			return nil, false
+		}
+		if r, _ := f.facts.Result(l); r.PageMeta() != nil {
+			m := r.PageMeta()
+			return m, m.Readable || m.Reason != linkcheck.TextNotCached
+		}
+	}
+	ref, ok := f.answer(l)
+	if !ok {
+		return nil, false
+	}
+	return ref.meta, true
 }
 
 // IsLink reports whether a citation is a link that can lead to a page

@@ -97,7 +97,7 @@ func Judge[V any](f *Finder, s Source, kind, claim string, judge func() V) (V, b
 func getVerdict[V any](c *linkcheck.VerdictCache, hash, key string) (V, bool) {
 	var v V
 	data, ok := c.Get(generation(), hash, key)
-	if !ok || json.Unmarshal(data, &v) != nil {
+	if !ok || json.Unmarshal([]byte(data), &v) != nil {
 		var zero V
 		return zero, false
 	}
