@@ -1,6 +1,8 @@
 package verify
 
 import (
+	"sync"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -69,12 +71,31 @@ type wordInfo struct {
 	glueOnly bool
 }
 
-// numberWords is the number vocabulary. The cardinal, hundred, scale and
+// vocab is the number vocabulary and the tables made from it. It is built
+// when a figure is first read, not at start-up: most runs check no cited
+// page, and never read one.
+type vocab struct {
+	// words is the vocabulary (newNumberWords); table and index are its
+	// entries by a small index, and that index by word (newWordTable).
+	words map[string]wordInfo
+	table []wordInfo
+	index map[string]uint16
+	// fractions holds the small fractions (newFractionTable).
+	fractions *[fractionTableSize][fractionTableSize]decimal.Decimal
+}
+
+var vocabulary = sync.OnceValue(func() *vocab {
+	v := &vocab{words: newNumberWords(), fractions: newFractionTable()}
+	v.table, v.index = newWordTable(v.words)
+	return v
+})
+
+// newNumberWords returns the number vocabulary. The cardinal, hundred, scale and
 // fraction words agree with the prose lexicon's [number], [hundred],
 // [scale] and [fraction] classes (TestNumberWordsAgreeWithLexicon); they
 // are repeated here because the lexicon stores float64 values, and a third
 // needs its denominator to stay exact.
-var numberWords = func() map[string]wordInfo {
+func newNumberWords() map[string]wordInfo {
 	m := map[string]wordInfo{}
 	cardinals := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
@@ -167,7 +188,7 @@ var numberWords = func() map[string]wordInfo {
 	m["of"] = wordInfo{kind: wOf}
 	m["every"] = wordInfo{kind: wEvery}
 	return m
-}()
+}
 
 // measureWords are the units of measure by canonical name: each unit
 // spelled out and abbreviated, singular and plural, US and UK spellings.
@@ -244,10 +265,10 @@ var rateNames = map[string]string{"mile per hour": "mph", "kilometre per hour": 
 // code).
 var durationAbbreviations = map[string]string{"h": "hour", "hr": "hour", "s": "second", "sec": "second", "min": "minute"}
 
-// wordTable holds the vocabulary's entries by a small index, which each
-// word token carries (index 0: not a number word); wordIndex finds the
-// index of a lowercase word.
-var wordTable, wordIndex = func() ([]wordInfo, map[string]uint16) {
+// newWordTable returns the vocabulary's entries by a small index, which
+// each word token carries (index 0: not a number word), and the index of
+// each lowercase word.
+func newWordTable(numberWords map[string]wordInfo) ([]wordInfo, map[string]uint16) {
 	table := []wordInfo{{}}
 	index := map[string]uint16{}
 	add := func(w string, info wordInfo) {
@@ -268,7 +289,7 @@ var wordTable, wordIndex = func() ([]wordInfo, map[string]uint16) {
 		panic("verify: number vocabulary outgrew its index") // caught by every test
 	}
 	return table, index
-}()
+}
 
 // maxVocabWord is the longest word of the vocabulary: longer words are not
 // looked up.

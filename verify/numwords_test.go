@@ -60,7 +60,7 @@ func TestNumberWordsAgreeWithLexicon(t *testing.T) {
 		t.Fatalf("the lexicon has only %d number words: %v", len(words), words)
 	}
 	for _, w := range words {
-		info, ok := numberWords[w]
+		info, ok := vocabulary().words[w]
 		if !ok {
 			t.Errorf("%q is a number word of the lexicon but not of verify", w)
 			continue
@@ -97,9 +97,9 @@ func TestFallingWordsAreChangeVerbs(t *testing.T) {
 }
 
 func TestVocabularyIndex(t *testing.T) {
-	for w, info := range numberWords {
-		if wordTable[wordIndex[w]] != info {
-			t.Errorf("%q indexes to %+v, want %+v", w, wordTable[wordIndex[w]], info)
+	for w, info := range vocabulary().words {
+		if v := vocabulary(); v.table[v.index[w]] != info {
+			t.Errorf("%q indexes to %+v, want %+v", w, v.table[v.index[w]], info)
 		}
 		if len(w) > maxVocabWord || strings.ToLower(w) != w {
 			t.Errorf("%q is longer than %d bytes or not lowercase", w, maxVocabWord)

@@ -417,7 +417,7 @@ func isAmount(u Unit) bool { return u == Count || u == Currency }
 // durationBase returns a duration unit's length in seconds, or in months
 // (month true): months and years convert exactly, days and months do not.
 func durationBase(measure string) (n int64, month bool) {
-	info := numberWords[measure]
+	info := vocabulary().words[measure]
 	if info.kind != wDuration {
 		return 0, false
 	}

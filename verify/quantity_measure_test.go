@@ -201,7 +201,7 @@ func TestMeasureWordsAgreeWithLexicon(t *testing.T) {
 		t.Fatalf("the lexicon has only %d unit words: %v", len(words), words)
 	}
 	for _, w := range words {
-		switch numberWords[w].kind {
+		switch vocabulary().words[w].kind {
 		case wMeasure, wCurrencyWord, wCurrencyCode:
 			continue
 		}
@@ -214,7 +214,7 @@ func TestMeasureWordsAgreeWithLexicon(t *testing.T) {
 			if w != strings.ToLower(w) || len(w) > maxVocabWord {
 				t.Errorf("%s: %q is not lowercase or longer than %d bytes", canonical, w, maxVocabWord)
 			}
-			if info := numberWords[w]; info.kind != wMeasure || info.measure != canonical {
+			if info := vocabulary().words[w]; info.kind != wMeasure || info.measure != canonical {
 				t.Errorf("%q reads as %+v, want the measure %s", w, info, canonical)
 			}
 		}

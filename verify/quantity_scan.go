@@ -38,7 +38,7 @@ type token struct {
 	r          rune // a symbol's rune
 	kind       tokKind
 	flags      uint8
-	word       uint16 // index into wordTable
+	word       uint16 // index into vocab.table
 }
 
 type scan struct {
@@ -179,7 +179,7 @@ func (s *scan) wordAt(i int) int {
 			buf[k-i] = c
 		}
 		if ascii {
-			tok.word = wordIndex[string(buf[:j-i])]
+			tok.word = vocabulary().index[string(buf[:j-i])]
 		}
 	}
 	s.toks = append(s.toks, tok)
@@ -246,7 +246,7 @@ func (s *scan) markCodes() {
 		case s.glued(k, k+1) && toks[k+1].kind == tWord:
 			_, money := moneySuffixes[s.lower(k+1)]
 			money = money && s.glued(k-1, k) && currencySymbols[s.sym(k-1)] != ""
-			if _, ok := glueSuffixes[s.lower(k+1)]; ok || money || wordTable[toks[k+1].word].kind == wMeasure {
+			if _, ok := glueSuffixes[s.lower(k+1)]; ok || money || vocabulary().table[toks[k+1].word].kind == wMeasure {
 				toks[k+1].flags |= fSuffix
 				// "3x4" and "5m2" are dimensions and codes, not figures.
 				if s.glued(k+1, k+2) && alnum(k+2) {
@@ -275,7 +275,7 @@ func (s *scan) info(k int) wordInfo {
 	if k < 0 || k >= len(s.toks) || s.toks[k].kind != tWord {
 		return wordInfo{}
 	}
-	return wordTable[s.toks[k].word]
+	return vocabulary().table[s.toks[k].word]
 }
 
 func (s *scan) word(k int) wordKind { return s.info(k).kind }
@@ -316,21 +316,22 @@ var currencySymbols = map[rune]string{'$': "USD", '£': "GBP", '€': "EUR", '¥
 // once (decimals are immutable, so sharing them is safe).
 func fraction(num, den int64) decimal.Decimal {
 	if num >= 0 && num < fractionTableSize && den > 0 && den < fractionTableSize {
-		return fractionTable[num][den]
+		return vocabulary().fractions[num][den]
 	}
 	return decimal.NewFromInt(num).DivRound(decimal.NewFromInt(den), 16)
 }
 
 const fractionTableSize = 11
 
-var fractionTable = func() (t [fractionTableSize][fractionTableSize]decimal.Decimal) {
+func newFractionTable() *[fractionTableSize][fractionTableSize]decimal.Decimal {
+	var t [fractionTableSize][fractionTableSize]decimal.Decimal
 	for n := range int64(fractionTableSize) {
 		for d := int64(1); d < fractionTableSize; d++ {
 			t[n][d] = decimal.NewFromInt(n).DivRound(decimal.NewFromInt(d), 16)
 		}
 	}
-	return t
-}()
+	return &t
+}
 
 // pow10 returns 10^exp, from a table for the places figures are written
 // to.
@@ -487,7 +488,7 @@ func (s *scan) quantities() []Quantity {
 		case t.kind == tNum, t.kind == tSym && (t.r == '$' || t.r >= utf8.RuneSelf):
 			starts++
 		case t.kind == tWord:
-			switch wordTable[t.word].kind {
+			switch vocabulary().table[t.word].kind {
 			case wCardinal, wArticle, wFraction, wMultiplierVerb, wTwice, wCurrencyCode, wDigitCount:
 				starts++
 			}
@@ -666,10 +667,10 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 		q.Unit = Multiplier
 		return j + 2, true
 	case info.kind == wDuration:
-		q.Unit, q.Measure = Duration, numberWords[s.lower(j)].measure
+		q.Unit, q.Measure = Duration, vocabulary().words[s.lower(j)].measure
 		return j + 1, true
 	case s.isHyphen(j) && s.glued(j-1, j) && s.glued(j, j+1) && s.word(j+1) == wDuration:
-		q.Unit, q.Measure = Duration, numberWords[s.lower(j+1)].measure
+		q.Unit, q.Measure = Duration, vocabulary().words[s.lower(j+1)].measure
 		return j + 2, true
 	case info.kind == wCurrencyWord, info.kind == wCurrencyCode:
 		q.Unit, q.Currency = Currency, info.code
