@@ -375,6 +375,9 @@ func (p *Paragraph) findInSentence(si int) {
 				continue // "the most promising", "writing reports": a participle, not speech
 			}
 		}
+		if Has(p.word(t), ParticipleCue) && !p.perfect(toks, k) && (k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
+			continue // "the number written on it": a participle, not speech
+		}
 		p.verbCue(toks, k, si)
 	}
 	p.findColonsAndDashes(si)
@@ -385,6 +388,23 @@ func (p *Paragraph) findInSentence(si int) {
 func (p *Paragraph) number(t Token) bool {
 	c := p.Text[t.Start]
 	return c >= '0' && c <= '9' || t.Is(NumberWord)
+}
+
+// perfect reports whether the participle at word k follows a form of
+// "have" in its clause, perhaps with up to two adverbs or a subject
+// between: "has written", "had never spoken", "have they written". A
+// contraction ("they've written") ends the word before.
+func (p *Paragraph) perfect(toks []Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if toks[j].BreakAfter {
+			return false
+		}
+		w := p.word(toks[j])
+		if Has(w, PerfectAux) || strings.HasSuffix(w, "'ve") || strings.HasSuffix(w, "’ve") || strings.HasSuffix(w, "'d") || strings.HasSuffix(w, "’d") {
+			return true
+		}
+	}
+	return false
 }
 
 // passive reports whether the cue at word k follows a form of "be",

@@ -116,6 +116,11 @@ func TestAttributionForms(t *testing.T) {
 		{"A quote by the network's first planner hangs in the canteen. \"A bus that does not come is worse than none.\"", []want{{"the network's first planner", "quote", " hangs in the canteen. \"A bus that does not come is worse than none.\"", Unnamed}}},
 		{"As one grandmother put it, \"They never reopen anything.\"", []want{{"one grandmother", "put", "it, \"They never reopen anything.\"", Unnamed}}},
 		{"Netanyahu rallied supporters by warning that \"the right is in danger.\"", []want{{"Netanyahu", "warning", "\"the right is in danger.\"", Named}}},
+		// A participle that no past tense shares ("written", "spoken",
+		// "shown") speaks only after "have" or with "by".
+		{"The jar still bears the number written on its lid. \"It came from my grandmother's kitchen.\"", nil},
+		{"The memo written last week lists the costs.", nil},
+		{"Ruiz has written that the plan \"will not work.\"", []want{{"Ruiz", "written", "the plan \"will not work.\"", Named}}},
 	} {
 		p := Analyze(tc.text, SplitSentences(tc.text), FindQuotes(tc.text), false)
 		got := p.Attributions()
