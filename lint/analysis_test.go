@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -134,5 +135,38 @@ func TestMemo(t *testing.T) {
 		if !errors.As(err, &ie) || ie.Stage != "rule "+id || !strings.Contains(err.Error(), "broken") {
 			t.Errorf("%s: %v; want the rule's internal error saying \"broken\"", id, err)
 		}
+	}
+}
+
+// A document keeps its memo values apart however many keys its rules ask
+// for, past the entries the Document holds inside itself: each key's value
+// is computed once, and every later ask returns it.
+func TestMemoManyKeys(t *testing.T) {
+	doc, err := Parse("a.md", []byte("abc\n"), Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const keys = 3*len(doc.memoBuf) + 1
+	runs := make([]int, keys)
+	r := &Runner{Rules: []ActiveRule{{Rule: &Rule{ID: "many", Severity: Warning, Run: func(p *Pass) {
+		for round := range 2 {
+			for k := range keys {
+				got := Memo(p, memoTestKey{fmt.Sprint(k)}, func() int { runs[k]++; return k * 10 })
+				if got != k*10 {
+					t.Errorf("round %d: key %d gave %d, want %d", round, k, got, k*10)
+				}
+			}
+		}
+	}}, Severity: Warning}}}
+	if _, err := r.Check(doc); err != nil {
+		t.Fatal(err)
+	}
+	for k, n := range runs {
+		if n != 1 {
+			t.Errorf("key %d computed %d times, want once", k, n)
+		}
+	}
+	if doc.memoN != len(doc.memoBuf) || len(doc.memoMore) != keys-len(doc.memoBuf) {
+		t.Errorf("%d entries inside, %d outside; want %d and %d", doc.memoN, len(doc.memoMore), len(doc.memoBuf), keys-len(doc.memoBuf))
 	}
 }

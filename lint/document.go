@@ -207,12 +207,22 @@ type Document struct {
 	// Comments are the HTML comments, where suppressions live.
 	Comments []Comment
 
-	memoMu  sync.Mutex
-	results map[any]*memoEntry
+	memoMu sync.Mutex
+	// The entries of memo, in the order first asked for: the first memoN
+	// in memoBuf, inside the Document's own allocation, and any further
+	// ones in memoMore. A document has a handful (one per analysis or Memo
+	// key its rules ask for), so a search of them is cheaper than a map;
+	// every document asks, and a map with an allocation per entry cost a
+	// microsecond a document. TestMemoManyKeys asks for more than memoBuf
+	// holds.
+	memoN    int
+	memoBuf  [8]memoEntry
+	memoMore []*memoEntry
 }
 
 // memoEntry is one value of Document.memo, computed once.
 type memoEntry struct {
+	key  any
 	once sync.Once
 	val  any
 	// panicked holds what a computation that panicked panicked with:
@@ -222,18 +232,11 @@ type memoEntry struct {
 
 // memo returns what compute returns for key, computing it once per
 // document: the store behind Compute, ResultOf and Memo. The lock guards
-// the map only, so that one computation may ask for another key's value
+// the entries only, so that one computation may ask for another key's value
 // (never its own).
 func (d *Document) memo(key any, compute func() any) any {
 	d.memoMu.Lock()
-	e := d.results[key]
-	if e == nil {
-		if d.results == nil {
-			d.results = map[any]*memoEntry{}
-		}
-		e = &memoEntry{}
-		d.results[key] = e
-	}
+	e := d.memoEntry(key)
 	d.memoMu.Unlock()
 	e.once.Do(func() {
 		defer func() {
@@ -248,6 +251,30 @@ func (d *Document) memo(key any, compute func() any) any {
 		panic(e.panicked)
 	}
 	return e.val
+}
+
+// memoEntry returns the entry of key, adding it when there is none; the
+// caller holds memoMu.
+func (d *Document) memoEntry(key any) *memoEntry {
+	for i := range d.memoBuf[:d.memoN] {
+		if d.memoBuf[i].key == key {
+			return &d.memoBuf[i]
+		}
+	}
+	for _, e := range d.memoMore {
+		if e.key == key {
+			return e
+		}
+	}
+	if d.memoN < len(d.memoBuf) {
+		e := &d.memoBuf[d.memoN]
+		d.memoN++
+		e.key = key
+		return e
+	}
+	e := &memoEntry{key: key}
+	d.memoMore = append(d.memoMore, e)
+	return e
 }
 
 // BlockAt returns the prose block whose source span holds offset, or nil.

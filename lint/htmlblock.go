@@ -145,7 +145,8 @@ func (w *walker) htmlBlock(h *ast.HTMLBlock, parent *Container) {
 	if len(r.pieces) == 0 {
 		return
 	}
-	w.masks, w.mask, w.maskShown = htmlMasks(templateSpans(w.src, start, stop)), 0, false
+	w.spans = templateSpans(w.spans[:0], w.src, start, stop)
+	w.masks, w.mask, w.maskShown = htmlMasks(w.spans), 0, false
 	if len(r.pieces) == 1 && len(w.masks) == 0 {
 		p := r.pieces[0]
 		r.buf = w.src[p.src : p.src+p.n] // the common case: read in place

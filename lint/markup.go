@@ -29,10 +29,9 @@ type span struct {
 	target     [2]int
 }
 
-// templateSpans returns the template directives in src[start:end], in
-// order. An unclosed directive runs to end.
-func templateSpans(src []byte, start, end int) []span {
-	var out []span
+// templateSpans appends the template directives in src[start:end], in
+// order, to out and returns it. An unclosed directive runs to end.
+func templateSpans(out []span, src []byte, start, end int) []span {
 	for i := start; i < end; {
 		j := bytes.IndexByte(src[i:end], '{')
 		if j < 0 {

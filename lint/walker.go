@@ -123,6 +123,9 @@ type walker struct {
 	masks     []span
 	mask      int
 	maskShown bool
+	// spans holds the directives templateSpans found for the current
+	// block, its array reused from block to block: masks is made of it.
+	spans []span
 	// openLink is an HTML link whose </a> is still to come.
 	openLink *Citation
 	// The slabs of Blocks, Containers and Citations not handed out yet.
@@ -143,6 +146,9 @@ type walker struct {
 	// sentences is the free room of the chunk that holds the blocks'
 	// sentences, one block after another.
 	sentences []prose.Sentence
+	// blockNums is the free room of the chunk the containers' Blocks are
+	// cut from.
+	blockNums []int
 	// htmlToks is the token buffer of HTML blocks (see fastHTMLTokens),
 	// reused from block to block.
 	htmlToks []htmlToken
@@ -235,6 +241,11 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	if p := w.snap(n.Pos()); p >= 0 {
 		c.Start = w.base + p // for now: blocks with no position start here
 	}
+	if w.d.Containers == nil {
+		// Sized like Blocks, at a container per 1 KB (digitalgov
+		// averages one per 1,080 bytes).
+		w.d.Containers = make([]*Container, 0, len(w.src)/1024+4)
+	}
 	w.d.Containers = append(w.d.Containers, c)
 	first := len(w.d.Blocks)
 	outer := w.kids
@@ -265,8 +276,18 @@ func (w *walker) container(n ast.Node, kind ContainerKind, parent *Container) in
 	}
 	c.Start, c.End = w.base+start, w.base+end
 	w.kids.start, w.kids.end = min(w.kids.start, start), max(w.kids.end, end)
-	for i := first; i < len(w.d.Blocks); i++ {
-		c.Blocks = append(c.Blocks, i)
+	if n := len(w.d.Blocks) - first; n > 0 {
+		// The container's block numbers are cut from the free room of a
+		// chunk shared by the document's containers, at their exact
+		// length (an append elsewhere copies them out).
+		if len(w.blockNums) < n {
+			w.blockNums = make([]int, max(n, len(w.src)/512+16))
+		}
+		c.Blocks = w.blockNums[:n:n]
+		w.blockNums = w.blockNums[n:]
+		for k := range c.Blocks {
+			c.Blocks[k] = first + k
+		}
 	}
 	return end
 }
@@ -328,7 +349,8 @@ func (w *walker) extent(n ast.Node, parent *Container) (int, int) {
 func (w *walker) block(n ast.Node, kind BlockKind, level int, parent *Container) *Block {
 	start, end := w.extent(n, parent)
 	b := w.newBlock(kind, level, start, end, parent)
-	w.masks, w.mask, w.maskShown = templateSpans(w.src, start-w.base, end-w.base), 0, false
+	w.spans = templateSpans(w.spans[:0], w.src, start-w.base, end-w.base)
+	w.masks, w.mask, w.maskShown = w.spans, 0, false
 	w.inline(n, &w.tb, b)
 	w.finishBlock(b)
 	return b
@@ -371,6 +393,12 @@ func (w *walker) newBlock(kind BlockKind, level, start, end int, parent *Contain
 	// Block of mostly zeros.
 	b := w.slab.next(len(w.d.Blocks))
 	b.Index, b.Kind, b.Level, b.Start, b.End, b.Parent = len(w.d.Blocks), kind, level, start, end, parent
+	if w.d.Blocks == nil {
+		// Sized for the document at a block per 256 bytes (digitalgov
+		// averages one per 290): grown from nothing, the list took five or
+		// six allocations a document.
+		w.d.Blocks = make([]*Block, 0, len(w.src)/256+4)
+	}
 	w.d.Blocks = append(w.d.Blocks, b)
 	// One builder serves every block of the document: its buffers grow
 	// once and are copied out at their final size.
@@ -867,6 +895,10 @@ func (w *walker) objectCitation(c *Citation, t *textBuilder, b *Block) {
 func (w *walker) record(c *Citation, b *Block) {
 	c.Block = b.Index
 	b.Citations = append(b.Citations, c)
+	if w.d.Citations == nil {
+		// Likewise at a citation per 512 bytes (digitalgov: one per 650).
+		w.d.Citations = make([]*Citation, 0, len(w.src)/512+4)
+	}
 	w.d.Citations = append(w.d.Citations, c)
 }
 

@@ -51,20 +51,33 @@ var bracketMarkers = []string{
 
 type span struct{ start, end int }
 
-// findMarkers returns the placeholders in prose text, in order.
+// findMarkers returns the placeholders in prose text, in order. A
+// placeholder starts at a "[", a "{" or a "TK"; each is looked for with
+// a vectorised search and its next place remembered, so the text is read
+// once however many there are. (A search for any of "[", "{" and "T"
+// went byte by byte and stopped at every capital T: a fifth of the
+// rule's time on ordinary prose.)
 func findMarkers(text string) []span {
-	// Most text holds no "[", "{" or "TK" at all: three fast searches
-	// settle that before any byte-by-byte work.
-	if strings.IndexByte(text, '[') < 0 && strings.IndexByte(text, '{') < 0 && !strings.Contains(text, "TK") {
-		return nil
+	next := [3]int{strings.IndexByte(text, '['), strings.IndexByte(text, '{'), strings.Index(text, "TK")}
+	if next == [3]int{-1, -1, -1} {
+		return nil // most text holds none of them
 	}
 	var out []span
-	for i := 0; i < len(text); {
-		j := strings.IndexAny(text[i:], "[{T")
-		if j < 0 {
-			break
+	for i := 0; ; {
+		at := -1
+		for k, p := range next {
+			if p >= 0 && p < i {
+				p = indexFrom(text, i, markerStarts[k])
+				next[k] = p
+			}
+			if p >= 0 && (at < 0 || p < at) {
+				at = p
+			}
 		}
-		i += j
+		if at < 0 {
+			return out
+		}
+		i = at
 		if n := markerAt(text, i); n > 0 {
 			out = append(out, span{i, i + n})
 			i += n
@@ -72,7 +85,21 @@ func findMarkers(text string) []span {
 		}
 		i++
 	}
-	return out
+}
+
+// markerStarts are what a placeholder starts with, in findMarkers' order.
+var markerStarts = [3]string{"[", "{", "TK"}
+
+// indexFrom returns the index of the first sub in text at or after i, or
+// -1.
+func indexFrom(text string, i int, sub string) int {
+	if i > len(text) {
+		return -1
+	}
+	if j := strings.Index(text[i:], sub); j >= 0 {
+		return i + j
+	}
+	return -1
 }
 
 // markerAt returns the length of the placeholder starting at text[i], or 0.
