@@ -106,8 +106,15 @@ func (t *Text) Format(w io.Writer, res *lint.Result) error {
 // oneLine returns a message on one line: line breaks become spaces, and
 // other control characters are escaped.
 func oneLine(s string) string {
-	return Escape(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s))
+	if strings.ContainsAny(s, "\r\n") {
+		s = lineBreaks.Replace(s)
+	}
+	return Escape(s)
 }
+
+// lineBreaks makes a message one line (a Replacer builds its tables on
+// first use, once).
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 // Escape makes text from a draft or a file name safe to print on a
 // terminal: C0 and C1 control characters, DEL, the bidirectional controls
@@ -280,15 +287,10 @@ func underline(d lint.Diagnostic, width int, buf *[]cell) (string, string) {
 // narrower side grown first.
 func fit(cells []cell, a, b, width, ellipsis int, cutBefore, cutAfter bool) (int, int) {
 	n := len(cells)
-	sum := func(from, to int) int {
-		w := 0
-		for _, c := range cells[from:to] {
-			w += c.w
-		}
-		return w
-	}
-	fits := func(lo, hi int) bool {
-		w := sum(lo, hi)
+	// fits reports whether cells[lo:hi], whose widths sum to w, fit with
+	// their ellipses and caret. The sums are kept as the window grows, so
+	// fitting is linear in the line.
+	fits := func(lo, hi, w int) bool {
 		if lo > 0 || cutBefore {
 			w += ellipsis
 		}
@@ -300,29 +302,36 @@ func fit(cells []cell, a, b, width, ellipsis int, cutBefore, cutAfter bool) (int
 		}
 		return w <= width
 	}
-	if fits(0, n) {
+	total := 0
+	for _, c := range cells {
+		total += c.w
+	}
+	if fits(0, n, total) {
 		return 0, n
 	}
-	lo, hi := a, a
-	for hi < b && fits(lo, hi+1) {
+	lo, hi, w := a, a, 0
+	for hi < b && fits(lo, hi+1, w+cells[hi].w) {
+		w += cells[hi].w
 		hi++
 	}
 	if hi == a && a < n {
-		hi = a + 1 // show the span's first character however narrow the terminal
+		hi, w = a+1, cells[a].w // show the span's first character however narrow the terminal
 	}
 	if hi < b {
 		return lo, hi
 	}
 	left, right := 0, 0 // context widths shown
 	for {
-		growLeft := lo > 0 && fits(lo-1, hi)
-		growRight := hi < n && fits(lo, hi+1)
+		growLeft := lo > 0 && fits(lo-1, hi, w+cells[lo-1].w)
+		growRight := hi < n && fits(lo, hi+1, w+cells[hi].w)
 		switch {
 		case growLeft && (left <= right || !growRight):
 			lo--
 			left += cells[lo].w
+			w += cells[lo].w
 		case growRight:
 			right += cells[hi].w
+			w += cells[hi].w
 			hi++
 		default:
 			return lo, hi
