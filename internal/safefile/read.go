@@ -10,8 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 	"syscall"
+	"unsafe"
 )
 
 // ReadAll reads r to its end, but never more than limit bytes and one:
@@ -46,24 +46,17 @@ func ReadRegular(name string, limit int64) ([]byte, error) {
 }
 
 // ReadRegularString is ReadRegular for a file kept as a string: the
-// string is the one copy made of it, so that its parts can be kept as
-// they are, without a copy each.
+// string is the one copy made of it (the buffer the file is read into,
+// which nothing else holds), so that its parts can be kept as they are,
+// without a copy each.
 func ReadRegularString(name string, limit int64) (string, error) {
-	f, size, err := openRegular(name, limit)
-	if err != nil {
+	data, err := ReadRegular(name, limit)
+	if err != nil || len(data) == 0 {
 		return "", err
 	}
-	defer f.Close()
-	var sb strings.Builder
-	sb.Grow(int(size) + 1) // +1: room to see the end without growing
-	n, err := io.Copy(&sb, io.LimitReader(f, limit+1))
-	if err != nil {
-		return "", err
-	}
-	if n > limit {
-		return "", fmt.Errorf("%s is larger than %d bytes", name, limit)
-	}
-	return sb.String(), nil
+	// data is this function's own and is never written again: viewing it
+	// as a string is what strings.Builder.String does with its buffer.
+	return unsafe.String(unsafe.SliceData(data), len(data)), nil
 }
 
 // openRegular opens a regular file of at most limit bytes, and returns its
