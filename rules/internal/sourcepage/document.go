@@ -180,10 +180,13 @@ func (f *Finder) Keep() {
 // reads back without reflection and exactly (any bytes, invalid UTF-8
 // included), on one line:
 //
-//	f1 <n> (<start> <end> <severity> <message> <suggestion> (- | <url> <text> <link>))*
+//	f2 <n> (<start> <end> <severity> <message> <suggestion> (- | <url> <text> <link>))*
 //
-// with the strings quoted as Go quotes them (strconv.Quote).
-const findingsTag = "f1"
+// A string is written as its length in bytes, a colon and its bytes
+// ("5:hello"), and read back as a part of the record, with no copy; one
+// holding a line break is quoted as Go quotes it (strconv.Quote) instead,
+// so that the record stays one line.
+const findingsTag = "f2"
 
 // appendFindings appends the record of fs to b.
 func appendFindings(b []byte, fs []finding) []byte {
@@ -195,20 +198,26 @@ func appendFindings(b []byte, fs []finding) []byte {
 			b = append(b, ' ')
 			b = strconv.AppendInt(b, int64(n), 10)
 		}
-		b = appendQuoted(b, d.Message, d.Suggestion)
+		b = appendStrings(b, d.Message, d.Suggestion)
 		if d.Evidence == nil {
 			b = append(b, " -"...)
 			continue
 		}
-		b = appendQuoted(b, d.Evidence.URL, d.Evidence.Text, d.Evidence.Link)
+		b = appendStrings(b, d.Evidence.URL, d.Evidence.Text, d.Evidence.Link)
 	}
 	return b
 }
 
-func appendQuoted(b []byte, ss ...string) []byte {
+func appendStrings(b []byte, ss ...string) []byte {
 	for _, s := range ss {
 		b = append(b, ' ')
-		b = strconv.AppendQuote(b, s)
+		if strings.ContainsAny(s, "\r\n") {
+			b = strconv.AppendQuote(b, s)
+			continue
+		}
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
 	}
 	return b
 }
@@ -228,11 +237,11 @@ func parseFindings(rec string) ([]finding, bool) {
 	for i := range fs {
 		d := &fs[i]
 		d.Start, d.End, d.Severity = r.int(), r.int(), lint.Severity(r.int())
-		d.Message, d.Suggestion = r.quoted(), r.quoted()
+		d.Message, d.Suggestion = r.str(), r.str()
 		if strings.HasPrefix(r.rest, "-") {
 			r.bad = r.bad || r.word() != "-"
 		} else {
-			d.Evidence = &lint.Evidence{URL: r.quoted(), Text: r.quoted(), Link: r.quoted()}
+			d.Evidence = &lint.Evidence{URL: r.str(), Text: r.str(), Link: r.str()}
 		}
 		if r.bad {
 			return nil, false
@@ -261,16 +270,41 @@ func (r *findingsReader) int() int {
 	return n
 }
 
-func (r *findingsReader) quoted() string {
-	q, err := strconv.QuotedPrefix(r.rest)
-	if err != nil {
+// str reads a string as appendStrings wrote it: counted, or quoted.
+func (r *findingsReader) str() string {
+	if strings.HasPrefix(r.rest, `"`) {
+		q, err := strconv.QuotedPrefix(r.rest)
+		if err != nil {
+			r.bad = true
+			return ""
+		}
+		s, err := strconv.Unquote(q)
+		r.bad = r.bad || err != nil
+		r.next(len(q))
+		return s
+	}
+	count, rest, ok := strings.Cut(r.rest, ":")
+	n, err := strconv.Atoi(count)
+	if !ok || err != nil || n < 0 || n > len(rest) {
 		r.bad = true
 		return ""
 	}
-	s, err := strconv.Unquote(q)
-	r.bad = r.bad || err != nil
-	r.rest = strings.TrimPrefix(r.rest[len(q):], " ")
+	r.rest = rest
+	s := rest[:n]
+	r.next(n)
 	return s
+}
+
+// next skips the n bytes of a field read, and the space after it; a
+// field followed by anything else leaves the record bad.
+func (r *findingsReader) next(n int) {
+	r.rest = r.rest[n:]
+	if r.rest != "" {
+		if r.rest[0] != ' ' {
+			r.bad = true
+		}
+		r.rest = r.rest[1:]
+	}
 }
 
 // getFindings returns the findings kept for key about the page of text

@@ -34,7 +34,10 @@ func TestFindingsRecord(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{"", `[{"s":1}]`, "f1 x", "f1 2 1 2 3 \"a\" \"b\" -", "f1 1 1 2 3 \"a\" \"b\" - trailing", "f1 99999999999 "} {
+	for _, bad := range []string{"", `[{"s":1}]`, "f2 x", "f2 2 1 2 3 1:a 1:b -", "f2 1 1 2 3 1:a 1:b - trailing", "f2 99999999999 ",
+		"f2 1 1 2 3 2:a 1:b -", "f2 1 1 2 3 1:ab 1:b -", "f2 1 1 2 3 -1:a 1:b -", "f2 1 1 2 3 1:a\"b\" -",
+		"f1 1 1 2 3 \"a\" \"b\" -", // the last version's record is a miss
+	} {
 		if got, ok := parseFindings(bad); ok {
 			t.Errorf("%q read back as %#v", bad, got)
 		}
