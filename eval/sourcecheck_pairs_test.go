@@ -417,6 +417,22 @@ func pairs5Citing(p Pair) string {
 	return m[1]
 }
 
+// check18FParagraph checks what an 18F-paragraph pair holds: a note
+// naming the 18F post the paragraph comes from, an 18F post URL, and as
+// source_file another post, under 18f/, whose slug is the URL's. It
+// returns the citing post.
+func check18FParagraph(t *testing.T, p Pair) string {
+	t.Helper()
+	citing := pairs5Citing(p)
+	m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
+	if citing == "" || m == nil || !strings.HasPrefix(p.SourceFile, "18f/") ||
+		!strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") || "18f/"+citing == p.SourceFile {
+		t.Errorf("%s: want a note starting \"18F paragraph from <post>\" (%q), an 18F post URL (%q) and another post's file 18f/<date>-<slug>.md (%q)",
+			p.ID, p.Note, p.SourceURL, p.SourceFile)
+	}
+	return citing
+}
+
 // TestSourcePairs5Schema checks the fifth held-out set: the README's schema
 // and counts table, and what an 18F-paragraph pair holds: no corpus citing
 // post (citing ""), a note naming the 18F post the paragraph comes from, a
@@ -447,13 +463,7 @@ func TestSourcePairs5Schema(t *testing.T) {
 		if p.Citing != "" {
 			t.Errorf("%s: citing %q, want \"\" (the paragraph is linted itself)", where, p.Citing)
 		}
-		citing := pairs5Citing(p)
-		m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
-		if citing == "" || m == nil || !strings.HasPrefix(p.SourceFile, "18f/") ||
-			!strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") || "18f/"+citing == p.SourceFile {
-			t.Errorf("%s: want a note starting \"18F paragraph from <post>\" (%q), an 18F post URL (%q) and another post's file 18f/<date>-<slug>.md (%q)",
-				where, p.Note, p.SourceURL, p.SourceFile)
-		}
+		citing := check18FParagraph(t, p)
 		if p.altered() && !unaltered[citing+"\x00"+p.SourceFile] {
 			t.Errorf("%s: altered copy without its unaltered pair", where)
 		}
@@ -678,13 +688,7 @@ func TestSourcePairs6Schema(t *testing.T) {
 				t.Errorf("%s: citing %q / source_file %q are not two corpus file names", where, p.Citing, p.SourceFile)
 			}
 		} else {
-			citing := pairs5Citing(p)
-			m := pairs5URLRe.FindStringSubmatch(p.SourceURL)
-			if citing == "" || m == nil || !strings.HasPrefix(p.SourceFile, "18f/") ||
-				!strings.HasSuffix(p.SourceFile, "-"+m[1]+".md") || "18f/"+citing == p.SourceFile {
-				t.Errorf("%s: want a note starting \"18F paragraph from <post>\" (%q), an 18F post URL (%q) and another post's file 18f/<date>-<slug>.md (%q)",
-					where, p.Note, p.SourceURL, p.SourceFile)
-			}
+			check18FParagraph(t, p)
 		}
 		if p.altered() && !unaltered[key(p)] {
 			t.Errorf("%s: altered copy without its unaltered pair", where)
