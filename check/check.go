@@ -241,7 +241,7 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	checker, checkerCfg, err := l.runChecker()
+	checker, err := l.runChecker()
 	if err != nil {
 		return nil, err
 	}
@@ -267,7 +267,7 @@ func (l *Linter) Run(ctx context.Context) (*Result, error) {
 		}
 	}
 	inventory := l.startInventory(runner)
-	values, checkInputs, afterRun := l.prepareLinks(ctx, checker, checkerCfg, runner, inputs)
+	values, checkInputs, afterRun := l.prepareLinks(ctx, checker, runner, inputs)
 	runner.Values = values
 	res := runner.Run(ctx, checkInputs)
 	afterRun()

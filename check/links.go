@@ -16,12 +16,13 @@ import (
 // results is active (nil otherwise). It is made before the inputs are
 // listed, so that the cache's verdicts load (linkcheck.VerdictCache.Preload)
 // while the folders are walked rather than while the rules wait for them.
-func (l *Linter) runChecker() (*linkcheck.Checker, linkcheck.Config, error) {
+func (l *Linter) runChecker() (*linkcheck.Checker, error) {
 	if !slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.Network || a.Rule.NeedsPageText }) {
-		return nil, linkcheck.Config{}, nil
+		return nil, nil
 	}
 	keepText := slices.ContainsFunc(l.active, func(a lint.ActiveRule) bool { return a.Rule.NeedsPageText })
-	return l.linkChecker(keepText, l.opts.Links != LinksOnline)
+	checker, _, err := l.linkChecker(keepText, l.opts.Links != LinksOnline)
+	return checker, err
 }
 
 // prepareLinks prepares the link rules' facts with the run's checker
@@ -39,7 +40,7 @@ func (l *Linter) runChecker() (*linkcheck.Checker, linkcheck.Config, error) {
 // Offline, it checks nothing: the rules look each link up in the cache as
 // they meet it, so each input is read once by the run. afterRun, called
 // once the run is over, says what the cache could not answer.
-func (l *Linter) prepareLinks(ctx context.Context, checker *linkcheck.Checker, cfg linkcheck.Config, runner *lint.Runner, inputs []lint.Input) (values map[any]any, checkInputs []lint.Input, afterRun func()) {
+func (l *Linter) prepareLinks(ctx context.Context, checker *linkcheck.Checker, runner *lint.Runner, inputs []lint.Input) (values map[any]any, checkInputs []lint.Input, afterRun func()) {
 	afterRun = func() {}
 	if checker == nil {
 		return nil, inputs, afterRun
@@ -53,7 +54,7 @@ func (l *Linter) prepareLinks(ctx context.Context, checker *linkcheck.Checker, c
 		}
 	}
 
-	if cfg.Offline {
+	if l.opts.Links != LinksOnline { // offline, as runChecker made the checker
 		cache, warning := checker.CachedLookup()
 		if warning != "" {
 			l.notify(true, warning)
