@@ -292,14 +292,14 @@ func isLowerHex[T string | []byte](b T) bool {
 	return true
 }
 
-func appendVerdictLine(out []byte, id [32]byte, textHash, gen, value string) []byte {
+func appendVerdictLine(out []byte, id [32]byte, textHash, gen, value string, buf []byte) []byte {
 	out = hex.AppendEncode(out, id[:])
 	out = append(out, ' ')
 	out = append(out, textHash...)
 	out = append(out, ' ')
 	out = append(out, gen...)
 	out = append(out, ' ')
-	out = strconv.AppendUint(out, uint64(crc32.ChecksumIEEE([]byte(value))), 16)
+	out = strconv.AppendUint(out, uint64(checksum(value, buf)), 16)
 	out = append(out, ' ')
 	out = append(out, value...)
 	return append(out, '\n')
@@ -343,6 +343,7 @@ func (c *Checker) SaveVerdicts() error {
 		}
 	}
 	out := []byte(verdictFileVersion + "\n")
+	buf := make([]byte, 4<<10) // for checksums
 	n := 0
 	ids := make([][32]byte, 0, len(added))
 	for id := range added {
@@ -352,7 +353,7 @@ func (c *Checker) SaveVerdicts() error {
 	slices.SortFunc(ids, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 	for _, id := range ids {
 		if l := added[id]; live[l.textHash] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, l.textHash, l.gen, l.value)
+			out = appendVerdictLine(out, id, l.textHash, l.gen, l.value, buf)
 			n++
 		}
 	}
@@ -362,7 +363,7 @@ func (c *Checker) SaveVerdicts() error {
 	}
 	parseVerdicts(data, gen, func(id [32]byte, textHash, value string) {
 		if _, ok := added[id]; !ok && live[textHash] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, textHash, gen, value)
+			out = appendVerdictLine(out, id, textHash, gen, value, buf)
 			n++
 		}
 	})

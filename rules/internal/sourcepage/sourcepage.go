@@ -155,12 +155,19 @@ func New(p *lint.Pass) *Finder {
 	links := linkrule.Links(p)
 	// Most offline documents have no answered link. The finder's maps
 	// are made when first written: a rerun that replays the document's
-	// findings needs none of them.
-	if !slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.pageMeta(l); return ok }) {
+	// findings needs none of them. Whether any link is answered is found
+	// once per document, for both rules.
+	if !lint.Memo(p, answeredKey{}, func() bool {
+		return slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.pageMeta(l); return ok })
+	}) {
 		return nil
 	}
 	return f
 }
+
+// answeredKey keys, in lint.Memo, whether any of a document's links has
+// an answer (see New).
+type answeredKey struct{}
 
 // answer returns the page a link leads to, when the run has an answer
 // about it: the checker reached it (or was refused), and it was read or
