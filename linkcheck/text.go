@@ -63,6 +63,36 @@ func (c *Checker) judgeKeptPage(r Result, resp *http.Response) Result {
 // that cannot be read.
 const TextNotCached = "not-checked: the page's text is not in the cache (offline)"
 
+// unreadPage is the page of a result whose text was not read, with the
+// reason: made when first asked for, for most such links (dead ones) never
+// are, and a run may meet thousands.
+type unreadPage struct {
+	once     sync.Once
+	url, why string
+	verdict  Verdict
+	status   int
+	verdicts *VerdictCache
+	page     *extract.Page
+	meta     *PageMeta
+}
+
+func (u *unreadPage) make() {
+	u.once.Do(func() {
+		reason := u.verdict.String() + ": " + u.why
+		if (u.verdict == OK || u.verdict == Redirected || u.verdict == Paywalled) && u.status >= 200 && u.status < 300 {
+			reason = TextNotCached
+		}
+		u.page = &extract.Page{URL: u.url, Reason: reason}
+		u.meta = &PageMeta{Reason: reason, Verdicts: u.verdicts}
+	})
+}
+
+// Page returns the page, the same each time.
+func (u *unreadPage) Page() *extract.Page { u.make(); return u.page }
+
+// Meta returns what is known of the page, the same each time.
+func (u *unreadPage) Meta() *PageMeta { u.make(); return u.meta }
+
 // withPage gives a result of a checker keeping text its Page: the page
 // marked paywalled when the verdict is (the free part is what was read),
 // or a page that is not readable, with the reason, when nothing was
@@ -81,35 +111,32 @@ func (c *Checker) withPage(r Result) Result {
 			}
 			return &c
 		})
-		page, meta, verdicts := r.page, r.meta, c.verdicts
-		r.meta = sync.OnceValue(func() *PageMeta {
-			var m PageMeta
-			if meta != nil {
-				// From the cache: the text is not read.
-				m = *meta()
-				if paywalled {
-					p := extract.Page{Readable: m.Readable, Reason: m.Reason}
-					p.MarkPaywalled(evidence)
-					m.Partial, m.Reason = p.Partial, p.Reason
-				}
-			} else {
-				// Fetched in this run: the text is at hand.
-				p := page()
-				m = PageMeta{Readable: p.Readable, Partial: p.Partial, Reason: p.Reason}
-				if p.Readable {
-					m.TextHash = TextHash(p)
-				}
+		if r.meta != nil {
+			// From the cache: what is known without the text is known
+			// now, and made once rather than at each question.
+			m := *r.meta()
+			if paywalled {
+				p := extract.Page{Readable: m.Readable, Reason: m.Reason}
+				p.MarkPaywalled(evidence)
+				m.Partial, m.Reason = p.Partial, p.Reason
 			}
-			m.Verdicts = verdicts
+			m.Verdicts = c.verdicts
+			r.meta = func() *PageMeta { return &m }
+			return r
+		}
+		// Fetched in this run: the text is at hand.
+		page, verdicts := r.page, c.verdicts
+		r.meta = sync.OnceValue(func() *PageMeta {
+			p := page()
+			m := PageMeta{Readable: p.Readable, Partial: p.Partial, Reason: p.Reason, Verdicts: verdicts}
+			if p.Readable {
+				m.TextHash = TextHash(p)
+			}
 			return &m
 		})
 		return r
 	}
-	reason := r.Verdict.String() + ": " + r.Reason
-	if (r.Verdict == OK || r.Verdict == Redirected || r.Verdict == Paywalled) && r.Status >= 200 && r.Status < 300 {
-		reason = TextNotCached
-	}
-	r = r.WithPage(&extract.Page{URL: r.URL, Reason: reason})
-	r.meta = func() *PageMeta { return &PageMeta{Reason: reason, Verdicts: c.verdicts} }
+	u := &unreadPage{url: r.URL, why: r.Reason, verdict: r.Verdict, status: r.Status, verdicts: c.verdicts}
+	r.page, r.meta = u.Page, u.Meta
 	return r
 }
