@@ -93,7 +93,10 @@ type VerdictCache struct {
 	dir  string
 	once sync.Once
 	mu   sync.Mutex
-	// read holds the values read back, by id; added those of the run.
+	// read holds the lines read back, by id, without their id: each is
+	// checked when first asked for (see value), so that a rerun reading
+	// a few verdicts does not check them all. added holds those of the
+	// run.
 	read  map[[32]byte]string
 	added map[[32]byte]verdictLine
 	// gen is the generation of the run's lookups (see use): the lines of
@@ -101,6 +104,8 @@ type VerdictCache struct {
 	gen string
 	// reads counts the lookups that found a verdict, for tests.
 	hits int
+	// buf is room for checksums, under mu.
+	buf []byte
 }
 
 type verdictLine struct {
@@ -151,11 +156,29 @@ func (v *VerdictCache) Get(gen, textHash, key string) (string, bool) {
 	if l, ok := v.added[id]; ok {
 		return l.value, true
 	}
-	val, ok := v.read[id]
+	val, ok := v.value(id, gen, textHash)
 	if ok {
 		v.hits++
 	}
 	return val, ok
+}
+
+// value returns the value of the line read back for id, when the line is
+// sound and of generation gen and text hash textHash; v.mu is held.
+func (v *VerdictCache) value(id [32]byte, gen, textHash string) (string, bool) {
+	rest, ok := v.read[id]
+	if !ok {
+		return "", false
+	}
+	if v.buf == nil {
+		v.buf = make([]byte, 4<<10)
+	}
+	_, value, ok := parseVerdictFields(rest, gen, textHash, v.buf)
+	if !ok {
+		delete(v.read, id) // damaged: a miss now and after
+		return "", false
+	}
+	return value, true
 }
 
 // Put keeps a verdict for key about the page of text hash textHash, by
@@ -170,7 +193,7 @@ func (v *VerdictCache) Put(gen, textHash, key string, value []byte) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.use(gen)
-	if old, ok := v.read[id]; ok && old == string(value) {
+	if old, ok := v.value(id, gen, textHash); ok && old == string(value) {
 		return
 	}
 	if len(v.added) < MaxVerdicts {
@@ -222,9 +245,17 @@ func (v *VerdictCache) load() {
 		return
 	}
 	v.read = make(map[[32]byte]string, min(strings.Count(data, "\n"), MaxVerdicts))
-	parseVerdicts(data, "", func(id [32]byte, _, value string) {
-		v.read[id] = value
-	})
+	first, rest, _ := strings.Cut(data, "\n")
+	if first != verdictFileVersion {
+		return
+	}
+	for n := 0; len(rest) > 0 && n < MaxVerdicts; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if id, fields, ok := parseVerdictID(line); ok {
+			v.read[id] = fields
+		}
+	}
 }
 
 // parseVerdicts calls fn for each sound line of generation gen (of any,
@@ -247,23 +278,46 @@ func parseVerdicts(data, gen string, fn func(id [32]byte, textHash, value string
 }
 
 func parseVerdictLine(line, gen string, buf []byte) (id [32]byte, textHash, value string, ok bool) {
-	idHex, rest, _ := strings.Cut(line, " ")
-	hashHex, rest, _ := strings.Cut(rest, " ")
-	lineGen, rest, _ := strings.Cut(rest, " ")
-	sumHex, value, found := strings.Cut(rest, " ")
-	if !found || (gen != "" && lineGen != gen) || !validGeneration(lineGen) || len(idHex) != 64 || !isLowerHex(hashHex) || len(value) > MaxVerdictBytes {
+	id, fields, ok := parseVerdictID(line)
+	if !ok {
 		return id, "", "", false
+	}
+	textHash, value, ok = parseVerdictFields(fields, gen, "", buf)
+	return id, textHash, value, ok
+}
+
+// parseVerdictID reads a line's id, and returns the fields after it.
+func parseVerdictID(line string) (id [32]byte, fields string, ok bool) {
+	idHex, fields, _ := strings.Cut(line, " ")
+	if len(idHex) != 64 {
+		return id, "", false
 	}
 	var idBytes [64]byte // the id's hex, decoded without a copy on the heap
 	copy(idBytes[:], idHex)
 	if _, err := hex.Decode(id[:], idBytes[:]); err != nil {
-		return id, "", "", false
+		return id, "", false
+	}
+	return id, fields, true
+}
+
+// parseVerdictFields reads the fields of a line after its id, of
+// generation gen and text hash textHash (of any, when "": a sound one),
+// and checks the value's checksum.
+func parseVerdictFields(fields, gen, textHash string, buf []byte) (hashHex, value string, ok bool) {
+	hashHex, rest, _ := strings.Cut(fields, " ")
+	lineGen, rest, _ := strings.Cut(rest, " ")
+	sumHex, value, found := strings.Cut(rest, " ")
+	switch {
+	case !found || len(value) > MaxVerdictBytes,
+		gen != "" && lineGen != gen, gen == "" && !validGeneration(lineGen),
+		textHash != "" && hashHex != textHash, textHash == "" && !isLowerHex(hashHex):
+		return "", "", false
 	}
 	sum, err := strconv.ParseUint(sumHex, 16, 32)
 	if err != nil || uint32(sum) != checksum(value, buf) {
-		return id, "", "", false
+		return "", "", false
 	}
-	return id, hashHex, value, true
+	return hashHex, value, true
 }
 
 // checksum returns the CRC-32 (IEEE) of s, through buf rather than a copy
