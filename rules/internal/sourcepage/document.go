@@ -7,6 +7,7 @@ import (
 	"hash"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/citelint/citelint/linkcheck"
 	"github.com/citelint/citelint/lint"
@@ -71,7 +72,8 @@ func (f *Finder) documentPlace() *docPlace {
 	doc := f.p.Doc
 	// The fields are hashed as they are met, each with its length first,
 	// and the draft after them.
-	k := fieldHash{h: sha256.New()}
+	k := fieldHash{h: hashers.Get().(hash.Hash)}
+	defer func() { k.h.Reset(); hashers.Put(k.h) }()
 	k.field(doc.Path)
 	k.field(strconv.Itoa(int(doc.Format)))
 	var st docPlace
@@ -109,9 +111,15 @@ func (f *Finder) documentPlace() *docPlace {
 		return nil
 	}
 	k.h.Write(doc.Source)
-	st.key = "document\x00" + hex.EncodeToString(k.h.Sum(nil))
+	var sum [sha256.Size]byte
+	st.key = "document\x00" + hex.EncodeToString(k.h.Sum(sum[:0]))
 	return &st
 }
+
+// hashers keeps SHA-256 states for documentPlace: a rerun replaying
+// every draft's findings makes a key per draft, and a new state costs
+// more than the rest of the key's work on a short draft.
+var hashers = sync.Pool{New: func() any { return sha256.New() }}
 
 // fieldHash hashes a list of fields, each with its length first, so that
 // no two lists write the same bytes.

@@ -213,11 +213,11 @@ func (f *Finder) answer(l linkrule.Link) (*pageRef, bool) {
 // (Replay) needs only this.
 func (f *Finder) pageMeta(l linkrule.Link) (*linkcheck.PageMeta, bool) {
 	if l.Kind == linkrule.WebLink {
-		if !f.reached(l) {
+		r, ok := f.facts.Result(l) // asked once: the run's answers are shared under a lock
+		if !ok || !reachedResult(r) {
 			return nil, false
 		}
-		if r, _ := f.facts.Result(l); r.PageMeta() != nil {
-			m := r.PageMeta()
+		if m := r.PageMeta(); m != nil {
 			return m, m.Readable || m.Reason != linkcheck.TextNotCached
 		}
 	}
@@ -543,9 +543,12 @@ func (f *Finder) reached(l linkrule.Link) bool {
 		return false
 	}
 	r, ok := f.facts.Result(l)
-	if !ok {
-		return false
-	}
+	return ok && reachedResult(r)
+}
+
+// reachedResult reports whether the checker's answer about a web link
+// reached its page (see reached).
+func reachedResult(r linkcheck.Result) bool {
 	switch r.Verdict {
 	case linkcheck.OK, linkcheck.Redirected, linkcheck.Paywalled:
 		return true
