@@ -214,6 +214,13 @@ func (r *Runner) Run(ctx context.Context, inputs []Input) *Result {
 		}
 	})
 	res := &Result{Files: len(inputs)}
+	n := 0
+	for _, fr := range results {
+		n += len(fr.diags)
+	}
+	if n > 0 {
+		res.Diagnostics = make([]Diagnostic, 0, n) // a finding is large: no copies while growing
+	}
 	for i, fr := range results {
 		if fr.err != nil {
 			res.Errors = append(res.Errors, FileError{inputs[i].Path, fr.err})
