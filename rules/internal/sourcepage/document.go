@@ -65,15 +65,17 @@ func (f *Finder) documentKey() *docState {
 	if place == nil {
 		return nil
 	}
-	return &docState{docPlace: *place}
+	f.docState = docState{docPlace: *place} // in the finder: no allocation of its own
+	return &f.docState
 }
 
 func (f *Finder) documentPlace() *docPlace {
 	doc := f.p.Doc
 	// The fields are hashed as they are met, each with its length first,
 	// and the draft after them.
-	k := fieldHash{h: hashers.Get().(hash.Hash)}
-	defer func() { k.h.Reset(); hashers.Put(k.h) }()
+	k := fieldHashes.Get().(*fieldHash)
+	defer fieldHashes.Put(k)
+	k.h.Reset()
 	k.field(doc.Path)
 	k.field(strconv.Itoa(int(doc.Format)))
 	var st docPlace
@@ -111,24 +113,24 @@ func (f *Finder) documentPlace() *docPlace {
 		return nil
 	}
 	k.h.Write(doc.Source)
-	var sum [sha256.Size]byte
-	st.key = "document\x00" + hex.EncodeToString(k.h.Sum(sum[:0]))
+	st.key = string(hex.AppendEncode(append(k.scratch[:0], "document\x00"...), k.h.Sum(k.sum[:0])))
 	return &st
 }
 
-// hashers keeps SHA-256 states for documentPlace: a rerun replaying
-// every draft's findings makes a key per draft, and a new state costs
+// fieldHashes keeps hashers for documentPlace: a rerun replaying every
+// draft's findings makes a key per draft, and a new SHA-256 state costs
 // more than the rest of the key's work on a short draft.
-var hashers = sync.Pool{New: func() any { return sha256.New() }}
+var fieldHashes = sync.Pool{New: func() any { return &fieldHash{h: sha256.New()} }}
 
 // fieldHash hashes a list of fields, each with its length first, so that
 // no two lists write the same bytes.
 type fieldHash struct {
 	h hash.Hash
-	// n and scratch are room for a length, and for a field made of
-	// parts, without an allocation per field.
+	// n, scratch and sum are room for a length, for a field made of
+	// parts and for the sum, without an allocation per field.
 	n       [8]byte
 	scratch [96]byte
+	sum     [sha256.Size]byte
 }
 
 func (k *fieldHash) field(s string) {

@@ -112,8 +112,10 @@ type Finder struct {
 	notes map[string][]*lint.Citation
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
-	// doc is where the document's findings are kept (see Replay).
-	doc *docState
+	// doc is where the document's findings are kept (see Replay), in
+	// docState.
+	doc      *docState
+	docState docState
 }
 
 // MaxChecks bounds the claims one rule checks against their sources in
