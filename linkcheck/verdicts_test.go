@@ -167,3 +167,60 @@ func TestVerdictGenerations(t *testing.T) {
 		t.Errorf("generation 2 again: %q", got)
 	}
 }
+
+// TestCachedPageMeta checks what an offline run keeping text knows of
+// each cached link without reading a page's text: a page read earlier is
+// readable, with its text hash; a dead link is not, with its verdict as
+// the reason; a page served to a run that kept no text has no answer
+// (TextNotCached). Each is made once: the same meta and page every time
+// they are asked for, which the source rules use to tell pages apart.
+func TestCachedPageMeta(t *testing.T) {
+	srv := reportServer(t)
+	dir := t.TempDir()
+	dead := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(dead.Close)
+	read, gone, plain := srv.URL+"/report.txt", dead.URL+"/gone", srv.URL+"/plain.txt"
+	for _, keep := range []bool{false, true} { // plain first, without its text
+		c, err := New(Config{AllowPrivate: true, MinInterval: -1, CacheDir: dir, KeepText: keep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		urls := []string{plain}
+		if keep {
+			urls = []string{read, gone}
+		}
+		c.Check(context.Background(), urls)
+	}
+	o, err := New(Config{CacheDir: dir, KeepText: true, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lookup, warning := o.CachedLookup()
+	if warning != "" {
+		t.Fatal(warning)
+	}
+	for _, tc := range []struct {
+		url      string
+		readable bool
+		reason   string
+	}{
+		{read, true, ""},
+		{gone, false, "dead: HTTP 404"},
+		{plain, false, TextNotCached},
+	} {
+		r := lookup.Result(tc.url)
+		m, p := r.PageMeta(), r.Page()
+		if m == nil || p == nil {
+			t.Fatalf("%s: no page meta or page in an offline run keeping text", tc.url)
+		}
+		if m.Readable != tc.readable || m.Reason != tc.reason || (m.TextHash != "") != tc.readable || m.Verdicts != o.Verdicts() {
+			t.Errorf("%s: meta %+v, want readable %v, reason %q, a text hash only when readable, the run's verdicts", tc.url, *m, tc.readable, tc.reason)
+		}
+		if !tc.readable && (p.Readable || p.Reason != tc.reason || p.URL != tc.url) {
+			t.Errorf("%s: page readable %v, reason %q, url %q; want unreadable for %q", tc.url, p.Readable, p.Reason, p.URL, tc.reason)
+		}
+		if r.PageMeta() != m || r.Page() != p {
+			t.Errorf("%s: a second question gave another meta or page", tc.url)
+		}
+	}
+}
