@@ -322,8 +322,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		// sourced; the sentence's other figures are not.
 		keep = n
 		para := c.sources.Paragraph(b)
-		para.Offer(si, c.toks) // About reads the sentence: its words are here already
-		about := para.About(si)
+		about := para.AboutWords(si, c.toks) // the sentence's words are here already
 		for i := n; i < len(c.figures); i++ {
 			if sourcing.NamedContent(b.Text, about, c.figures[i].start, c.figures[i].end) {
 				c.figures[i].cover = ByAttribution
