@@ -305,8 +305,17 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 		limit = math.MaxInt
 	}
 	sink := &findings{doc: doc, sup: sup, limit: limit}
-	// One allocation holds every rule's pass.
-	passes := make([]Pass, len(r.Rules))
+	// One array holds every rule's pass, recycled from document to
+	// document: no rule keeps its pass once it returns.
+	buf := passBuffers.Get().(*[]Pass)
+	if cap(*buf) < len(r.Rules) {
+		*buf = make([]Pass, len(r.Rules))
+	}
+	passes := (*buf)[:len(r.Rules)]
+	defer func() {
+		clear(passes) // the pool must not keep the document alive
+		passBuffers.Put(buf)
+	}()
 	for i, a := range r.Rules {
 		if a.Rule.Run == nil {
 			continue
@@ -337,6 +346,9 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 	}
 	return out, nil
 }
+
+// passBuffers recycles the passes Check makes for each document's rules.
+var passBuffers = sync.Pool{New: func() any { return new([]Pass) }}
 
 // Pass returns a pass of rule a over doc with the runner's values and
 // files, whose findings are dropped: for an Inspect hook that runs part of
