@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -542,7 +543,7 @@ func (c *numberCheck) report(b *lint.Block) {
 		d := lint.Diagnostic{
 			Start:      start,
 			End:        end,
-			Message:    fmt.Sprintf("%q has no citation", b.Text[f.start:f.end]),
+			Message:    strconv.Quote(b.Text[f.start:f.end]) + " has no citation", // as %q, without fmt's machinery
 			Suggestion: "link the source, add a footnote, or attribute it (\"according to …\")",
 		}
 		if label := undefinedFootnote(b, f.start); label != "" {
