@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ActiveRule is a rule that will run, with its configured severity and
@@ -479,7 +480,8 @@ func excerpt(doc *Document, start, end int, fallback string) string {
 	}
 	ts, te := s.Start, s.End
 	spanEnd := max(off, min(b.TextOffset(end), te))
-	from, to := window([]byte(b.Text), ts, te, off, spanEnd)
+	// window only reads: a view of the text, not a copy of the block's.
+	from, to := window(unsafe.Slice(unsafe.StringData(b.Text), len(b.Text)), ts, te, off, spanEnd)
 	text := b.Text[from:to]
 	if from > ts {
 		text = "…" + text

@@ -574,7 +574,11 @@ func undefinedFootnote(b *lint.Block, off int) string {
 		return ""
 	}
 	sent := b.Sentences[b.SentenceAt(off)]
-	if m := footnoteRef().FindStringSubmatch(b.Text[sent.Start:sent.End]); m != nil {
+	text := b.Text[sent.Start:sent.End]
+	if !strings.Contains(text, "[^") {
+		return "" // the pattern's start: most sentences are not searched at all
+	}
+	if m := footnoteRef().FindStringSubmatch(text); m != nil {
 		return m[1]
 	}
 	return ""
