@@ -451,13 +451,23 @@ func describe(doc *Document, d *Diagnostic) {
 // window returns the part of src[ls:le] to show around [start, end): the
 // whole line when short, else maxExcerpt code points either side.
 func window(src []byte, ls, le, start, end int) (int, int) {
+	// An ASCII byte is one code point, as the decoders would read it: most
+	// steps take it without the call.
 	from := start
 	for n := 0; from > ls && n < maxExcerpt; n++ {
+		if src[from-1] < utf8.RuneSelf {
+			from--
+			continue
+		}
 		_, size := utf8.DecodeLastRune(src[ls:from])
 		from -= size
 	}
 	to := min(max(end, start), le)
 	for n := 0; to < le && n < maxExcerpt; n++ {
+		if src[to] < utf8.RuneSelf {
+			to++
+			continue
+		}
 		_, size := utf8.DecodeRune(src[to:le])
 		to += size
 	}
