@@ -44,3 +44,38 @@ func TestWindowMatchesDecoding(t *testing.T) {
 		}
 	}
 }
+
+// TestCountLeadBytes checks the eight-bytes-at-a-time count of code point
+// starts against a byte-by-byte count, on every byte value at every
+// position of a word and on random mixes of runes and invalid bytes.
+func TestCountLeadBytes(t *testing.T) {
+	byByte := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			if c&0xC0 != 0x80 {
+				n++
+			}
+		}
+		return n
+	}
+	for c := range 256 {
+		for pos := range 17 {
+			b := []byte("abcdefghijklmnopq")
+			b[pos] = byte(c)
+			if got, want := countLeadBytes(b), byByte(b); got != want {
+				t.Fatalf("byte %#x at %d: %d, want %d", c, pos, got, want)
+			}
+		}
+	}
+	pieces := []string{"a", "é", "—", "😀", "\xff", "\x80", "\xc0", " "}
+	rng := rand.New(rand.NewPCG(9, 1))
+	for range 2000 {
+		var b []byte
+		for k := rng.IntN(60); k > 0; k-- {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		if got, want := countLeadBytes(b), byByte(b); got != want {
+			t.Fatalf("%q: %d, want %d", b, got, want)
+		}
+	}
+}
