@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ActiveRule is a rule that will run, with its configured severity and
@@ -312,8 +313,17 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 		limit = math.MaxInt
 	}
 	sink := &findings{doc: doc, sup: sup, limit: limit}
-	// One allocation holds every rule's pass.
-	passes := make([]Pass, len(r.Rules))
+	// One array holds every rule's pass, recycled from document to
+	// document: no rule keeps its pass once it returns.
+	buf := passBuffers.Get().(*[]Pass)
+	if cap(*buf) < len(r.Rules) {
+		*buf = make([]Pass, len(r.Rules))
+	}
+	passes := (*buf)[:len(r.Rules)]
+	defer func() {
+		clear(passes) // the pool must not keep the document alive
+		passBuffers.Put(buf)
+	}()
 	for i, a := range r.Rules {
 		if a.Rule.Run == nil {
 			continue
@@ -344,6 +354,9 @@ func (r *Runner) Check(doc *Document) ([]Diagnostic, error) {
 	}
 	return out, nil
 }
+
+// passBuffers recycles the passes Check makes for each document's rules.
+var passBuffers = sync.Pool{New: func() any { return new([]Pass) }}
 
 // Pass returns a pass of rule a over doc with the runner's values and
 // files, whose findings are dropped: for an Inspect hook that runs part of
@@ -445,13 +458,23 @@ func describe(doc *Document, d *Diagnostic) {
 // window returns the part of src[ls:le] to show around [start, end): the
 // whole line when short, else maxExcerpt code points either side.
 func window(src []byte, ls, le, start, end int) (int, int) {
+	// An ASCII byte is one code point, as the decoders would read it: most
+	// steps take it without the call.
 	from := start
 	for n := 0; from > ls && n < maxExcerpt; n++ {
+		if src[from-1] < utf8.RuneSelf {
+			from--
+			continue
+		}
 		_, size := utf8.DecodeLastRune(src[ls:from])
 		from -= size
 	}
 	to := min(max(end, start), le)
 	for n := 0; to < le && n < maxExcerpt; n++ {
+		if src[to] < utf8.RuneSelf {
+			to++
+			continue
+		}
 		_, size := utf8.DecodeRune(src[to:le])
 		to += size
 	}
@@ -474,7 +497,8 @@ func excerpt(doc *Document, start, end int, fallback string) string {
 	}
 	ts, te := s.Start, s.End
 	spanEnd := max(off, min(b.TextOffset(end), te))
-	from, to := window([]byte(b.Text), ts, te, off, spanEnd)
+	// window only reads: a view of the text, not a copy of the block's.
+	from, to := window(unsafe.Slice(unsafe.StringData(b.Text), len(b.Text)), ts, te, off, spanEnd)
 	text := b.Text[from:to]
 	if from > ts {
 		text = "…" + text

@@ -68,10 +68,12 @@ type Attribution struct {
 	Method bool
 }
 
-// Paragraph is the prose analysis of one paragraph: its words by
-// sentence and its attributions. It reads a sentence only when asked about
-// it (or about a later one that may refer back), so a rule that asks about
-// one sentence of a long paragraph pays for that sentence. Its methods are
+// Paragraph is the prose analysis of one paragraph: its attributions by
+// sentence. It reads a sentence only when asked about it (or about a later
+// one that may refer back), so a rule that asks about one sentence of a
+// long paragraph pays for that sentence. It keeps no sentence's words once
+// read: they were the model's largest allocation, and a sentence is read
+// again (to find the paragraph's first name) only rarely. Its methods are
 // safe for concurrent use.
 type Paragraph struct {
 	Text      string
@@ -88,9 +90,11 @@ type Paragraph struct {
 	namedEarlier bool
 	// outer are the outermost quotations, in order; they do not overlap.
 	outer []Span
-	// words[i] are the tokens of sentence i, once read (read[i]).
-	words [][]Token
-	read  []bool
+	// cur are the words of sentence curSent-1 while findInSentence reads
+	// it (curSent 0: none), for nameBefore; offer are those of sentence
+	// offerSent-1 during an AboutWords call, for findInSentence.
+	cur, offer         []Token
+	curSent, offerSent int
 	// attrs[i] are the attributions whose cue is in sentence i, once found
 	// (found[i]), in cue order.
 	attrs [][]Attribution
@@ -113,9 +117,7 @@ type Paragraph struct {
 	// The per-sentence slices of a paragraph of at most smallParagraph
 	// sentences (most of them) live here, in the one allocation of the
 	// Paragraph.
-	wordsBuf [smallParagraph][]Token
 	attrsBuf [smallParagraph][]Attribution
-	readBuf  [smallParagraph]bool
 	foundBuf [smallParagraph]bool
 }
 
@@ -123,38 +125,18 @@ type Paragraph struct {
 // keeps inside the Paragraph instead of allocating it.
 const smallParagraph = 4
 
-// Words returns the tokens of sentence i.
+// Words returns the tokens of sentence i, in a new slice.
 func (p *Paragraph) Words(i int) []Token {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.sentenceWords(i)
+	s := p.Sentences[i]
+	return Tokenize(nil, p.Text, s.Start, s.End)
 }
 
-func (p *Paragraph) sentenceWords(i int) []Token {
-	if !p.read[i] {
-		// Tokenize into a pooled buffer and keep an exact copy: a guess at
-		// the size wastes memory or grows the slice, and these copies are
-		// the model's largest allocation.
-		s, buf := p.Sentences[i], GetTokens()
-		*buf = Tokenize((*buf)[:0], p.Text, s.Start, s.End)
-		p.words[i] = slices.Clone(*buf)
-		PutTokens(buf)
-		p.read[i] = true
-	}
-	return p.words[i]
-}
-
-// Offer gives the paragraph the words of sentence i, as Tokenize gives
-// them over the sentence, from a caller that has tokenized it already and
-// is about to ask about it: the paragraph keeps a copy of them instead of
-// tokenizing the sentence again. It does nothing once the sentence is read.
-func (p *Paragraph) Offer(i int, toks []Token) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if !p.read[i] {
-		p.words[i] = slices.Clone(toks)
-		p.read[i] = true
-	}
+// readWords tokenizes sentence i into a pooled buffer, which the caller
+// gives back with PutTokens once done with the words.
+func (p *Paragraph) readWords(i int) *[]Token {
+	s, buf := p.Sentences[i], GetTokens()
+	*buf = Tokenize((*buf)[:0], p.Text, s.Start, s.End)
+	return buf
 }
 
 // In returns the attributions whose cue is in sentence i, in cue order.
@@ -184,6 +166,23 @@ const maxQuoteReach = 16
 func (p *Paragraph) About(i int) []Attribution {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	return p.about(i)
+}
+
+// AboutWords is About for a caller that has tokenized sentence i already:
+// toks are its words as Tokenize gives them over the sentence, which the
+// paragraph reads instead of tokenizing the sentence again. It keeps no
+// reference to toks once it returns.
+func (p *Paragraph) AboutWords(i int, toks []Token) []Attribution {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.offer, p.offerSent = toks, i+1
+	out := p.about(i)
+	p.offer, p.offerSent = nil, 0
+	return out
+}
+
+func (p *Paragraph) about(i int) []Attribution {
 	s := p.Sentences[i]
 	// A content reaches past its cue's sentence only through a quotation:
 	// look further only when one overlaps sentence i.
@@ -237,9 +236,9 @@ func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier boo
 	n := len(sentences)
 	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier, firstName: -1}
 	if n <= smallParagraph {
-		p.words, p.read, p.attrs, p.found = p.wordsBuf[:n], p.readBuf[:n], p.attrsBuf[:n], p.foundBuf[:n]
+		p.attrs, p.found = p.attrsBuf[:n], p.foundBuf[:n]
 	} else {
-		p.words, p.read, p.attrs, p.found = make([][]Token, n), make([]bool, n), make([][]Attribution, n), make([]bool, n)
+		p.attrs, p.found = make([][]Attribution, n), make([]bool, n)
 	}
 	for _, q := range quotes {
 		if q.Depth == 0 {
@@ -289,12 +288,21 @@ func (p *Paragraph) namedBefore(off int) bool {
 // paragraph, reading sentences in order until it finds the first.
 func (p *Paragraph) nameBefore(off int) bool {
 	for p.firstName < 0 && p.nameScan < len(p.Sentences) && p.Sentences[p.nameScan].Start < off {
-		toks := p.sentenceWords(p.nameScan)
+		// The sentence findInSentence is reading has its words at hand;
+		// another is tokenized again, once: nameScan only moves on.
+		toks, buf := p.cur, (*[]Token)(nil)
+		if p.curSent != p.nameScan+1 {
+			buf = p.readWords(p.nameScan)
+			toks = *buf
+		}
 		for k := range toks {
 			if p.isName(toks, k) && (k > 0 || p.nameOpens(toks)) {
 				p.firstName = toks[k].Start
 				break
 			}
+		}
+		if buf != nil {
+			PutTokens(buf)
 		}
 		p.nameScan++
 	}
@@ -313,7 +321,24 @@ func (p *Paragraph) word(t Token) string { return p.Text[t.Start:t.End] }
 
 // findInSentence finds the attributions whose cue is in sentence si.
 func (p *Paragraph) findInSentence(si int) {
-	toks := p.sentenceWords(si)
+	toks, buf := p.offer, (*[]Token)(nil)
+	if p.offerSent != si+1 {
+		buf = p.readWords(si)
+		toks = *buf
+	}
+	p.cur, p.curSent = toks, si+1
+	p.findCues(toks, si)
+	p.findColonsAndDashes(toks, si)
+	p.findColonLine(toks, si)
+	p.cur, p.curSent = nil, 0
+	if buf != nil {
+		PutTokens(buf)
+	}
+}
+
+// findCues finds the attributions of the cue words of sentence si, whose
+// words are toks.
+func (p *Paragraph) findCues(toks []Token, si int) {
 	sent := p.Sentences[si]
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
@@ -380,8 +405,6 @@ func (p *Paragraph) findInSentence(si int) {
 		}
 		p.verbCue(toks, k, si)
 	}
-	p.findColonsAndDashes(si)
-	p.findColonLine(si)
 }
 
 // number reports whether word t is a number: digits or a number word.
@@ -1361,8 +1384,8 @@ func (p *Paragraph) participle(t Token) bool {
 
 // findColonsAndDashes finds the attributions of sentence si without a cue
 // word: a name and a colon before a quotation (`Ruiz: "…"`), and a dash
-// line after one (`"…" — Ruiz`).
-func (p *Paragraph) findColonsAndDashes(si int) {
+// line after one (`"…" — Ruiz`). toks are the sentence's words.
+func (p *Paragraph) findColonsAndDashes(toks []Token, si int) {
 	sent := p.Sentences[si]
 	// The quotations that may open after a colon in the sentence or close
 	// before a dash in it: those starting before its end, from the last
@@ -1376,7 +1399,6 @@ func (p *Paragraph) findColonsAndDashes(si int) {
 			i--
 		}
 		if i > 0 && p.Text[i-1] == ':' && p.sentenceAt(i-1) == si {
-			toks := p.sentenceWords(si)
 			end := sort.Search(len(toks), func(k int) bool { return toks[k].End > i-1 })
 			start := end - 1 // the word before the colon, then the words joined to it
 			for start > 0 && end-start < 5 && !toks[start-1].BreakAfter {
@@ -1400,7 +1422,6 @@ func (p *Paragraph) findColonsAndDashes(si int) {
 			n = 1 // `"…" - Ruiz`: a hyphen typed for the dash, spaced on both sides
 		}
 		if n > 0 && p.sentenceAt(j) == si {
-			toks := p.sentenceWords(si)
 			k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= j+n })
 			end := k
 			for end < len(toks) && end-k < maxSourceWords {
@@ -1421,10 +1442,10 @@ func (p *Paragraph) findColonsAndDashes(si int) {
 const maxDashGap = 8
 
 // findColonLine finds a name and a colon opening sentence si, a headline's
-// attribution: "Clinton: Trump's view of the world is wrong".
-func (p *Paragraph) findColonLine(si int) {
+// attribution: "Clinton: Trump's view of the world is wrong". toks are
+// the sentence's words.
+func (p *Paragraph) findColonLine(toks []Token, si int) {
 	sent := p.Sentences[si]
-	toks := p.sentenceWords(si)
 	for k := 0; k < len(toks) && k < 5; k++ {
 		if !toks[k].BreakAfter {
 			continue

@@ -2,27 +2,62 @@ package prose
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 )
 
-// TestOfferKeepsTheWords checks that a paragraph offered a sentence's
-// words, as Tokenize gives them, reads them as its own, and that an offer
-// for a sentence already read changes nothing.
-func TestOfferKeepsTheWords(t *testing.T) {
+// TestAboutWordsReadsTheGivenWords checks that AboutWords reads the words
+// it is given as the sentence's own (the attributions are those About
+// finds), that it reads them rather than tokenizing the sentence again (no
+// words, no attribution), and that the paragraph keeps no reference to
+// them once it returns.
+func TestAboutWordsReadsTheGivenWords(t *testing.T) {
 	text := "Officials said 40 people came. Experts say the count is low."
 	sents := SplitSentences(text)
 	want := Analyze(text, sents, FindQuotes(text), false)
 	p := Analyze(text, sents, FindQuotes(text), false)
 	s := sents[0]
-	p.Offer(0, Tokenize(nil, text, s.Start, s.End))
-	if got, w := fmt.Sprint(p.Words(0), p.About(0)), fmt.Sprint(want.Words(0), want.About(0)); got != w {
-		t.Errorf("offered: %s, want %s", got, w)
+	toks := Tokenize(nil, text, s.Start, s.End)
+	if got, w := fmt.Sprint(p.AboutWords(0, toks)), fmt.Sprint(want.About(0)); got != w || len(want.About(0)) == 0 {
+		t.Errorf("AboutWords(0) = %s, want %s (not empty)", got, w)
 	}
-	if len(p.About(0)) == 0 {
-		t.Error("no attribution in the offered sentence")
+	clear(toks) // the caller reuses its buffer: nothing may change
+	if got, w := fmt.Sprint(p.Attributions()), fmt.Sprint(want.Attributions()); got != w {
+		t.Errorf("after the words were reused: %s, want %s", got, w)
 	}
-	p.Offer(0, nil) // read already: ignored
-	if got, w := fmt.Sprint(p.Words(0)), fmt.Sprint(want.Words(0)); got != w {
-		t.Errorf("after a second offer: %s, want %s", got, w)
+
+	none := Analyze(text, sents, FindQuotes(text), false)
+	if got := none.AboutWords(0, nil); len(got) != 0 {
+		t.Errorf("AboutWords(0, no words) = %v, want none: the given words are read", got)
+	}
+	if got, w := fmt.Sprint(none.About(1)), fmt.Sprint(want.About(1)); got != w {
+		t.Errorf("About(1) after an offer for 0 = %s, want %s", got, w)
+	}
+}
+
+// TestParagraphLinear checks that asking about every sentence of a long
+// paragraph with no name in it (so that each cue looks back through every
+// sentence before it for one) stays linear in the paragraph's length: no
+// sentence's words are kept, and each is read at most twice.
+func TestParagraphLinear(t *testing.T) {
+	const unit = "the officials said that the count was low and the staff reported more. "
+	elapsed := func(n int) time.Duration {
+		text := strings.Repeat(unit, n)
+		sents := SplitSentences(text)
+		best := time.Duration(1 << 62)
+		for range 3 {
+			p := Analyze(text, sents, nil, false)
+			start := time.Now()
+			for i := range sents {
+				p.About(i)
+			}
+			p.Names()
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	if ts, tl := elapsed(500), elapsed(5000); tl > 40*ts+5*time.Millisecond {
+		t.Errorf("%v for 10x the sentences, %v for 1x: not linear", tl, ts)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -322,8 +323,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		// sourced; the sentence's other figures are not.
 		keep = n
 		para := c.sources.Paragraph(b)
-		para.Offer(si, c.toks) // About reads the sentence: its words are here already
-		about := para.About(si)
+		about := para.AboutWords(si, c.toks) // the sentence's words are here already
 		for i := n; i < len(c.figures); i++ {
 			if sourcing.NamedContent(b.Text, about, c.figures[i].start, c.figures[i].end) {
 				c.figures[i].cover = ByAttribution
@@ -543,7 +543,7 @@ func (c *numberCheck) report(b *lint.Block) {
 		d := lint.Diagnostic{
 			Start:      start,
 			End:        end,
-			Message:    fmt.Sprintf("%q has no citation", b.Text[f.start:f.end]),
+			Message:    strconv.Quote(b.Text[f.start:f.end]) + " has no citation", // as %q, without fmt's machinery
 			Suggestion: "link the source, add a footnote, or attribute it (\"according to …\")",
 		}
 		if label := undefinedFootnote(b, f.start); label != "" {
@@ -574,7 +574,11 @@ func undefinedFootnote(b *lint.Block, off int) string {
 		return ""
 	}
 	sent := b.Sentences[b.SentenceAt(off)]
-	if m := footnoteRef().FindStringSubmatch(b.Text[sent.Start:sent.End]); m != nil {
+	text := b.Text[sent.Start:sent.End]
+	if !strings.Contains(text, "[^") {
+		return "" // the pattern's start: most sentences are not searched at all
+	}
+	if m := footnoteRef().FindStringSubmatch(text); m != nil {
 		return m[1]
 	}
 	return ""
