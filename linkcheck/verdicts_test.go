@@ -56,14 +56,7 @@ func TestVerdictFile(t *testing.T) {
 
 	offline := func() (*PageMeta, *VerdictCache) {
 		t.Helper()
-		o, err := New(Config{CacheDir: dir, KeepText: true, Offline: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		lookup, warning := o.CachedLookup()
-		if warning != "" {
-			t.Fatal(warning)
-		}
+		lookup, o := offlineLookup(t, dir)
 		return lookup.Result(u).PageMeta(), o.Verdicts()
 	}
 	if err := os.RemoveAll(filepath.Join(dir, textDirName)); err != nil {
@@ -168,6 +161,21 @@ func TestVerdictGenerations(t *testing.T) {
 	}
 }
 
+// offlineLookup returns a lookup over the cache in dir for an offline run
+// keeping text, and its checker.
+func offlineLookup(t *testing.T, dir string) (*CachedLookup, *Checker) {
+	t.Helper()
+	o, err := New(Config{CacheDir: dir, KeepText: true, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lookup, warning := o.CachedLookup()
+	if warning != "" {
+		t.Fatal(warning)
+	}
+	return lookup, o
+}
+
 // TestCachedPageMeta checks what an offline run keeping text knows of
 // each cached link without reading a page's text: a page read earlier is
 // readable, with its text hash; a dead link is not, with its verdict as
@@ -191,14 +199,7 @@ func TestCachedPageMeta(t *testing.T) {
 		}
 		c.Check(context.Background(), urls)
 	}
-	o, err := New(Config{CacheDir: dir, KeepText: true, Offline: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lookup, warning := o.CachedLookup()
-	if warning != "" {
-		t.Fatal(warning)
-	}
+	lookup, o := offlineLookup(t, dir)
 	for _, tc := range []struct {
 		url      string
 		readable bool
