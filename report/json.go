@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"strings"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -121,14 +120,15 @@ func (r *jsonReport) write(w io.Writer) error {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	// encode returns v as the encoder writes it at depth indent, without
-	// its line end.
-	encode := func(v any, indent string) (string, error) {
+	// its line end, in buf: valid until the next call (a finding's text
+	// is written, not kept).
+	encode := func(v any, indent string) ([]byte, error) {
 		buf.Reset()
 		enc.SetIndent(indent, "  ")
 		if err := enc.Encode(v); err != nil {
-			return "", err
+			return nil, err
 		}
-		return strings.TrimSuffix(buf.String(), "\n"), nil
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 	}
 	put("{\n")
 	type field struct {
@@ -147,7 +147,7 @@ func (r *jsonReport) write(w io.Writer) error {
 			if err != nil {
 				return err
 			}
-			put(out)
+			_, _ = bw.Write(out)
 		case len(r.Diagnostics) == 0:
 			put("[]")
 		default:
@@ -157,7 +157,8 @@ func (r *jsonReport) write(w io.Writer) error {
 				if err != nil {
 					return err
 				}
-				put("    ", out)
+				put("    ")
+				_, _ = bw.Write(out)
 				if j < len(r.Diagnostics)-1 {
 					put(",")
 				}
