@@ -54,7 +54,7 @@ func WriteAll(outputs []Output, res *lint.Result, opts Options, color string, ou
 		return err
 	}
 	for i, o := range outputs {
-		if err := safefile.Write(rendered[i], o.File, out); err != nil {
+		if err := safefile.WriteFrom(rendered[i], o.File, out); err != nil {
 			return err
 		}
 	}

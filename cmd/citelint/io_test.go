@@ -72,12 +72,12 @@ func TestFormatterPanicIsThatFilesError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := string(out[1]); got != "a.md\nc.md\n" {
+	if got := out[1].String(); got != "a.md\nc.md\n" {
 		t.Errorf("text output %q", got)
 	}
 	// The format rendered before the failure was found is rendered again:
 	// both agree that b.md could not be checked.
-	if strings.Count(string(out[0]), `"rule": "r"`) != 2 || !strings.Contains(string(out[0]), `"message": "internal error in the text formatter`) {
+	if js := out[0].String(); strings.Count(js, `"rule": "r"`) != 2 || !strings.Contains(js, `"message": "internal error in the text formatter`) {
 		t.Errorf("json output:\n%s", out[0])
 	}
 	if len(res.Errors) != 1 || res.Errors[0].Error() != "b.md: internal error in the text formatter: index out of range; please report this at "+lint.IssuesURL {

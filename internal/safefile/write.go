@@ -1,6 +1,7 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,12 +13,18 @@ import (
 // Write puts data in the output file (see writeFileAtomic), or on out when
 // output is empty or names standard output.
 func Write(data []byte, output string, out io.Writer) error {
+	return WriteFrom(bytes.NewReader(data), output, out)
+}
+
+// WriteFrom writes what src holds as Write writes data: to out when output
+// is "" or standard output, otherwise atomically to the file output.
+func WriteFrom(src io.WriterTo, output string, out io.Writer) error {
 	if output == "" || IsStdout(output) {
-		_, err := out.Write(data)
+		_, err := src.WriteTo(out)
 		return err
 	}
 	return writeFileAtomic(output, func(w io.Writer) error {
-		_, err := w.Write(data)
+		_, err := src.WriteTo(w)
 		return err
 	})
 }
