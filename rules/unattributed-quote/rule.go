@@ -1465,7 +1465,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) {
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) || noSpeaker(b.Text, a) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
 		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
@@ -1501,7 +1501,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") || asideDash(b.Text, a) {
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") || asideDash(b.Text, a) || noSpeaker(b.Text, a) {
 			continue
 		}
 		from := a.Cue.Start
@@ -1565,6 +1565,61 @@ func asideDash(text string, a prose.Attribution) bool {
 		return false
 	}
 	return !signs(text[a.Source.Start:a.Source.End])
+}
+
+// noSpeaker reports whether an attribution the model read names nobody
+// who speaks: its cue is a noun capitalised right after another word, the
+// head of a name ("The Washington Post", "the Cook Political Report"), or
+// a noun after a phrase opened by a preposition, which says when, where or
+// how words were spoken ("in a conference call", "During their phone
+// call", "on a media call", "for many state workers"), not who spoke them.
+// A participle there speaks for the sentence's subject ("On Friday,
+// Carson endorsed Trump, calling him …"), and a relative clause for the
+// noun before it ("In an address that spoke to the “…”").
+func noSpeaker(text string, a prose.Attribution) bool {
+	cue := text[a.Cue.Start:a.Cue.End]
+	if r, _ := utf8.DecodeRuneInString(cue); unicode.IsUpper(r) && prose.Lookup(cue).Is(prose.NounCue) {
+		before := trimRightSpace(text[:a.Cue.Start])
+		if last, _ := utf8.DecodeLastRuneInString(before); unicode.IsLetter(last) || unicode.IsDigit(last) {
+			return true
+		}
+	}
+	if a.Source.Start > a.Cue.Start || strings.HasSuffix(cue, "ing") || clauseBetween(text[a.Source.End:a.Cue.Start]) {
+		return false // "according to X", "said X"; "…, calling him"; "an address that spoke"
+	}
+	src := text[a.Source.Start:a.Source.End]
+	if !prose.Has(quoteFirstWord(src), prose.LeadPreposition) {
+		return false
+	}
+	// The model may cut a long source to its last words ("of the James
+	// Martin Center …", "in September she"): a name or a pronoun there
+	// is someone.
+	for i := 0; ; {
+		ws, we := quoteNextWord(src, i, len(src))
+		if ws < 0 {
+			return true
+		}
+		w := src[ws:we]
+		if r, _ := utf8.DecodeRuneInString(w); ws > 0 && unicode.IsUpper(r) || prose.Lookup(w).Is(prose.Pronoun) {
+			return false
+		}
+		i = we
+	}
+}
+
+// clauseBetween reports whether the words between a source and its cue
+// open a relative clause: "an address that spoke".
+func clauseBetween(s string) bool {
+	for i := 0; ; {
+		ws, we := quoteNextWord(s, i, len(s))
+		if ws < 0 {
+			return false
+		}
+		if w := s[ws:we]; strings.EqualFold(w, "that") || strings.EqualFold(w, "which") {
+			return true
+		}
+		i = we
+	}
 }
 
 // containsWord reports whether text holds w as a whole word, ignoring case.
