@@ -1241,7 +1241,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	before := trimRightSpace(text[start:q.Start])
 	cueEnd := start + len(before)
 	if strings.HasSuffix(before, ":") {
-		if !bareLeadIn(before) {
+		if !bareLeadIn(before) && c.leadNamesSomeone(strings.TrimSuffix(before, ":"), sentenceStart) {
 			return true // Lopez: "…"; The ministry's answer was blunt: "…"
 		}
 		cueEnd-- // "On Facebook:" names a place, not a speaker
@@ -1261,6 +1261,44 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	}
 	// A quote opening its paragraph after one that ends with a colon.
 	return before == "" && q.Start == leadingSpaceLen(text) && c.introduction(b, b.Start) != nil
+}
+
+// maxLabelWords bounds a lead-in read as a label naming the colon's
+// source ("The crowd:", "His final assessment:", "18F recommendation:")
+// rather than a clause that must hold someone.
+const maxLabelWords = 3
+
+// leadNamesSomeone reports whether the words before a colon that
+// introduces a quotation hold someone who may speak it: a name, a
+// pronoun or possessive, a role, a source or a written work, or a speech
+// cue the model did not read as an attribution ("Lopez:", "The
+// ministry's reply was blunt:", "His final assessment:", "Fox News:",
+// "The email goes on to say:"). A lead-in of more than a label's words
+// with nobody in it ("A few facts are worth repeating:", "The scheduling
+// was so odd that:") introduces words without saying whose they are.
+// opens says the lead-in opens its sentence, whose first capital names no
+// one unless the word is a name.
+func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
+	if !strings.ContainsAny(lead, ",;") && quoteWords(lead, 0, len(lead), maxLabelWords+1) <= maxLabelWords {
+		return true // a label, "The crowd:", "18F recommendation:": the colon's source
+	}
+	n := 0
+	for i := 0; ; n++ {
+		ws, we := quoteNextWord(lead, i, len(lead))
+		if ws < 0 {
+			return false
+		}
+		i = we
+		w := lead[ws:we]
+		e := prose.Lookup(w)
+		if e.Is(prose.Pronoun|prose.FirstPerson|prose.Role|prose.SourceNoun|prose.VagueSource|prose.Body|prose.Cue) || isPossessive(w) ||
+			prose.Has(w, prose.PossessiveDeterminer) || prose.Has(w, prose.DocumentNoun) {
+			return true
+		}
+		if strings.IndexFunc(w, unicode.IsUpper) >= 0 && (n > 0 || !opens || e.Class == 0 || c.sources.ProperName(w)) {
+			return true
+		}
+	}
 }
 
 // maxLeadInWords bounds a lead-in that bareLeadIn reads as naming no
