@@ -345,7 +345,9 @@ const maxPersonLookback = 300
 // capital (or a name the document capitalises elsewhere) and follows no
 // preposition, in words before the quote with no first or second person
 // and no speech cue ("Rubio was “not ready for this fight.”", "A race
-// against Cruz would be “a dream come true.”"). News writes partial
+// against Cruz would be “a dream come true.”"), or a role or body after
+// "the" or a possessive ("the council would “continue its ongoing
+// discussion”"). News writes partial
 // quotations that way; a writer's own phrase speaks of "we" or "you", and
 // a cue word there means the model has read the attribution or refused
 // it ("Ruiz points out that …"). A fragment inside the sentence needs its
@@ -370,8 +372,9 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	sent := b.Sentences[b.SentenceAt(q.Start)]
 	from := max(sent.Start, q.Start-maxPersonLookback)
 	named, own := false, false
-	n, person := 0, -1 // words read; the last that names the person
-	prev := ""
+	role := false         // a role or body after "the" or a possessive
+	n, person := 0, -1    // words read; the last that names the person
+	prev, prev2 := "", "" // the two words before w
 	span := text[from:min(q.Start, sent.End)]
 	for i := 0; ; n++ {
 		ws, we := quoteNextWord(span, i, len(span))
@@ -395,7 +398,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// Privileged Users: …"): a name before it is not the subject.
 		colon := strings.Contains(span[i:ws], ":")
 		if colon {
-			named, person = false, -1
+			named, role, person = false, false, -1
 		}
 		// The sentence's first word, or the first after a colon: its
 		// capital may only open the sentence. (Past maxPersonLookback no
@@ -407,11 +410,20 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 			!prose.Lookup(prev).Is(prose.Preposition) && !strings.EqualFold(prev, "a") && !strings.EqualFold(prev, "an") {
 			named, person = true, n
 		}
-		prev = w
+		// A role or a body after "the" or a possessive is someone too:
+		// "the council would “…”", "The campaign will “…”"; not "a
+		// staple of TTS large group meetings".
+		if !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Role) &&
+			(prose.Lookup(prev).Is(prose.Definite) || prose.Lookup(prev2).Is(prose.Definite) && !prose.Lookup(prev).Is(prose.Preposition)) {
+			role, person = true, n
+		}
+		prev2, prev = prev, w
 		i = we
 	}
 	if ends {
-		return named && !own
+		// A role, like a pronoun, is not a term's owner: "The board chose
+		// her for “the one job that matters.”"
+		return (named || role && !detBefore && !strings.EqualFold(words[0], "the")) && !own
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && !strings.HasSuffix(t, ",")
 }
