@@ -1515,7 +1515,8 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) || noSpeaker(b.Text, a) {
+		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
+			!wide && predicateAfter(b.Text, a, end) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
 		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
@@ -1655,6 +1656,44 @@ func noSpeaker(text string, a prose.Attribution) bool {
 		}
 		i = we
 	}
+}
+
+// predicateAfter reports whether the quotation at end (or the colon
+// before it) is what a noun cue's sentence says about the words, not the
+// words themselves: "Trump's comments “are based on his opinion”",
+// "Trump's remarks about the judge were “the textbook definition of …”".
+// A verb between the noun and the quotation, or a quotation that opens
+// in lowercase right after the noun, makes the noun the subject and the
+// quotation someone else's view of it; "Trump's remarks, “…”" and "Ho's
+// words: “…”" quote them.
+func predicateAfter(text string, a prose.Attribution, end int) bool {
+	cue := prose.Lookup(text[a.Cue.Start:a.Cue.End])
+	if !cue.Is(prose.QuoteNoun|prose.NounCue) || a.Source.Start > a.Cue.Start {
+		return false
+	}
+	if owner := text[a.Source.Start:a.Source.End]; !endsPossessive(owner) && !prose.Has(quoteLastWord(owner), prose.PossessiveDeterminer) {
+		return false // "saying that it was “…”": a verb, not a noun owned
+	}
+	between := text[a.Cue.End:end]
+	for i := 0; ; {
+		ws, we := quoteNextWord(between, i, len(between))
+		if ws < 0 {
+			break
+		}
+		if isBe(between[ws:we]) || prose.Lookup(between[ws:we]).Is(prose.ModalWord) {
+			return true
+		}
+		i = we
+	}
+	if strings.TrimSpace(between) != "" {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[end:])
+	if r != '"' && r != '“' {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text[end+size:])
+	return unicode.IsLower(first)
 }
 
 // clauseBetween reports whether the words between a source and its cue
