@@ -1515,7 +1515,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
 			!wide && predicateAfter(b.Text, a, end) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
@@ -1552,7 +1552,8 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") || asideDash(b.Text, a) || noSpeaker(b.Text, a) {
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") ||
+			asideDash(b.Text, a) || noSpeaker(b.Text, a) {
 			continue
 		}
 		from := a.Cue.Start
@@ -1616,6 +1617,14 @@ func asideDash(text string, a prose.Attribution) bool {
 		return false
 	}
 	return !signs(text[a.Source.Start:a.Source.End])
+}
+
+// holdsView reports whether an attribution gives a view rather than
+// words: a cue of belief, or one of forecast, which the model counts as a
+// source for a figure ("the IMF expects growth of 1.6 percent") but which
+// speaks no quotation ("He expects Obama to “clearly demonstrate …”").
+func holdsView(text string, a prose.Attribution) bool {
+	return a.Belief || prose.Has(text[a.Cue.Start:a.Cue.End], prose.ForecastCue)
 }
 
 // noSpeaker reports whether an attribution the model read names nobody
