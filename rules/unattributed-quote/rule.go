@@ -425,7 +425,11 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// her for “the one job that matters.”"
 		return (named || role && !detBefore && !strings.EqualFold(words[0], "the")) && !own
 	}
-	return person >= 0 && n-person <= maxMidGap && !own && !strings.HasSuffix(t, ",")
+	// A fragment ending in a comma is most often an idiom ("DOL even “eats
+	// its own dog food,” using …"), unless the person and an auxiliary
+	// stand right before it: "he has “expanded the Republican party,” …".
+	aux := isBe(prev) || prose.Lookup(prev).Is(prose.ModalWord) || prose.Has(prev, prose.PerfectAux)
+	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2)
 }
 
 // pronounPart returns w without a contraction: "He’s" is "He".
