@@ -372,9 +372,9 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	sent := b.Sentences[b.SentenceAt(q.Start)]
 	from := max(sent.Start, q.Start-maxPersonLookback)
 	named, own := false, false
-	role := false         // a role or body after "the" or a possessive
-	n, person := 0, -1    // words read; the last that names the person
-	prev, prev2 := "", "" // the two words before w
+	role, roleAt := false, -1 // a role or body after "the" or a possessive, and where
+	n, person := 0, -1        // words read; the last that names the person
+	prev, prev2 := "", ""     // the two words before w
 	span := text[from:min(q.Start, sent.End)]
 	for i := 0; ; n++ {
 		ws, we := quoteNextWord(span, i, len(span))
@@ -415,7 +415,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// staple of TTS large group meetings".
 		if !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Role) &&
 			(prose.Lookup(prev).Is(prose.Definite) || prose.Lookup(prev2).Is(prose.Definite) && !prose.Lookup(prev).Is(prose.Preposition)) {
-			role, person = true, n
+			role, person, roleAt = true, n, n
 		}
 		prev2, prev = prev, w
 		i = we
@@ -426,10 +426,11 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return (named || role && !detBefore && !strings.EqualFold(words[0], "the")) && !own
 	}
 	// A fragment ending in a comma is most often an idiom ("DOL even “eats
-	// its own dog food,” using …"), unless the person and an auxiliary
-	// stand right before it: "he has “expanded the Republican party,” …".
+	// its own dog food,” using …"), unless a name or a pronoun and an
+	// auxiliary stand right before it: "he has “expanded the Republican
+	// party,” …" (not a role: "The minister would “remain hopeful,” and …").
 	aux := isBe(prev) || prose.Lookup(prev).Is(prose.ModalWord) || prose.Has(prev, prose.PerfectAux)
-	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2)
+	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
 }
 
 // pronounPart returns w without a contraction: "He’s" is "He".
