@@ -1299,7 +1299,14 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 	if !strings.ContainsAny(lead, ",;") && quoteWords(lead, 0, len(lead), maxLabelWords+1) <= maxLabelWords {
 		return true // a label, "The crowd:", "18F recommendation:": the colon's source
 	}
+	// "it" is a thing ("it may have an impact that:"); a written work is
+	// someone when it stands on its own ("the negligence law"), not in a
+	// compound ("through the lens of negotiating strategy").
+	owned := func(x string) bool {
+		return isDeterminer(x) || isPossessive(x) || prose.Has(x, prose.PossessiveDeterminer)
+	}
 	n := 0
+	prev, prev2 := "", "" // the two words before w
 	for i := 0; ; n++ {
 		ws, we := quoteNextWord(lead, i, len(lead))
 		if ws < 0 {
@@ -1308,13 +1315,14 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 		i = we
 		w := lead[ws:we]
 		e := prose.Lookup(w)
-		if e.Is(prose.Pronoun|prose.FirstPerson|prose.Role|prose.SourceNoun|prose.VagueSource|prose.Body|prose.Cue) || isPossessive(w) ||
-			prose.Has(w, prose.PossessiveDeterminer) || prose.Has(w, prose.DocumentNoun) {
+		if e.Is(prose.Pronoun) && !strings.EqualFold(w, "it") || e.Is(prose.FirstPerson|prose.Role|prose.SourceNoun|prose.VagueSource|prose.Body|prose.Cue) ||
+			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) || prose.Has(w, prose.DocumentNoun) && (owned(prev) || owned(prev2)) {
 			return true
 		}
 		if strings.IndexFunc(w, unicode.IsUpper) >= 0 && (n > 0 || !opens || e.Class == 0 || c.sources.ProperName(w)) {
 			return true
 		}
+		prev2, prev = prev, w
 	}
 }
 
