@@ -547,10 +547,34 @@ func (c *quoteCheck) titleCue(before string) bool {
 		if ws < 0 || strings.ContainsAny(before[we:end], ".!?") {
 			break // only words of the quote's own sentence
 		}
-		if prose.Has(before[ws:we], prose.TitleNoun) {
+		if prose.Has(before[ws:we], prose.TitleNoun) && !complemented(before, ws, we) {
 			return true
 		}
 		end = ws
+	}
+	return false
+}
+
+// complemented reports whether the title noun at before[ws:we] is not
+// the quoted words' name but a noun with its own complement before them
+// ("On the subject of Israel “…”", "The message was that “…”"; not "the
+// old adage of “…”" nor "an adage that “…”") or a verb after "as", a
+// pronoun or a name ("quoted as saying “…”", "Lincoln saying that “…”";
+// "Lincoln's saying" is a noun).
+func complemented(before string, ws, we int) bool {
+	next := quoteWordAfter(before, we, len(before))
+	if strings.EqualFold(next, "of") || strings.EqualFold(next, "about") {
+		at := strings.Index(before[we:], next) + we + len(next)
+		return quoteWords(before, at, len(before), 1) > 0
+	}
+	if isBe(next) {
+		at := strings.Index(before[we:], next) + we + len(next)
+		return strings.EqualFold(quoteWordAfter(before, at, len(before)), "that")
+	}
+	if w := before[ws:we]; strings.EqualFold(w, "saying") {
+		prev := quoteLastWord(before[:ws])
+		r, _ := utf8.DecodeRuneInString(prev)
+		return strings.EqualFold(prev, "as") || prose.Has(prev, prose.PersonPronoun) || unicode.IsUpper(r) && !isPossessive(prev)
 	}
 	return false
 }
