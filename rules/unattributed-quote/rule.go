@@ -1542,7 +1542,8 @@ func continueSpeakers(qs []*quotation) {
 // maxWords is not negative), or one of the configured speech verbs. wide
 // says the span lies outside the quotation's own sentence, where a cue of
 // finding or an everyday verb ("Inspectors found cracked shelters.",
-// "One driver had volunteered for every shift.") speaks no quotation.
+// "One driver had volunteered for every shift.") speaks no quotation, nor
+// does "in" with a work ("“…,” in the statement. “…”").
 func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) bool {
 	if start >= end {
 		return false
@@ -1552,7 +1553,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
 			!wide && predicateAfter(b.Text, a, end) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
@@ -1589,7 +1590,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") ||
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || isIn(b.Text, a) ||
 			asideDash(b.Text, a) || noSpeaker(b.Text, a) {
 			continue
 		}
@@ -1654,6 +1655,14 @@ func asideDash(text string, a prose.Attribution) bool {
 		return false
 	}
 	return !signs(text[a.Source.Start:a.Source.End])
+}
+
+// isIn reports whether a is read from "in" and a work ("in a statement",
+// "in the letter"): it says where words appeared, not who spoke them, so
+// it attributes no quotation after it in its sentence ("“…,” in a
+// statement on Monday.") nor in the next sentence.
+func isIn(text string, a prose.Attribution) bool {
+	return strings.EqualFold(text[a.Cue.Start:a.Cue.End], "in")
 }
 
 // holdsView reports whether an attribution gives a view rather than
