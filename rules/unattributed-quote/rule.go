@@ -364,8 +364,8 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	ends := strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
 	detBefore := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
 	det := prose.Lookup(words[0]).Is(prose.Determiner) || detBefore
-	if !ends && det {
-		return false
+	if !ends && detBefore {
+		return false // a “voice of the customer” tool
 	}
 	// The person is read in the words just before the quote (at most
 	// maxPersonLookback bytes), so a sentence of many quotes is read once.
@@ -430,6 +430,12 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	// auxiliary stand right before it: "he has “expanded the Republican
 	// party,” …" (not a role: "The minister would “remain hopeful,” and …").
 	aux := isBe(prev) || prose.Lookup(prev).Is(prose.ModalWord) || prose.Has(prev, prose.PerfectAux)
+	// Inside the sentence a phrase opening with a determiner is a term,
+	// unless a name or a pronoun and an auxiliary stand right before it:
+	// "Curiel had “an inherent conflict of interest” in the case".
+	if !ends && det && !(aux && n-person <= 2 && person != roleAt) {
+		return false
+	}
 	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
 }
 
