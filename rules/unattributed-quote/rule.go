@@ -686,7 +686,7 @@ func quoteLastWordSpan(s string) (int, int) {
 // the "Submit form" button.
 func isUILabel(text string, q lint.Quote) bool {
 	before := cueWindowBefore(text, q.Start)
-	if prose.Has(quoteLastWord(before), prose.UIVerb) {
+	if w := quoteLastWord(before); prose.Has(w, prose.UIVerb) && !inName(before, w) {
 		return true
 	}
 	// click the button "…"
@@ -700,6 +700,20 @@ func isUILabel(text string, q lint.Quote) bool {
 		}
 	}
 	return prose.Has(quoteFirstWord(cueWindow(text, q.End)), prose.UINoun)
+}
+
+// inName reports whether w, the last word of before, is capitalised after
+// another capitalised word: part of a name ("The Associated Press"), not
+// an order ("Press “Enter”").
+func inName(before, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := trimRightSpace(before)
+	rest = trimRightSpace(rest[:len(rest)-len(w)])
+	p, _ := utf8.DecodeRuneInString(quoteLastWord(rest))
+	return !strings.HasSuffix(rest, ".") && unicode.IsUpper(p)
 }
 
 // cueWindowLen bounds how far around a quote the cue checks look: the
