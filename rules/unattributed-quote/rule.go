@@ -1733,6 +1733,12 @@ func noSpeaker(text string, a prose.Attribution) bool {
 	}
 }
 
+// maxPredicateGap bounds the words predicateAfter reads after a noun cue
+// for the verb that makes it the subject ("Trump's remarks about a
+// Mexican-American federal judge were …"), so that a sentence of many
+// such nouns is not read to its end once for each.
+const maxPredicateGap = 12
+
 // predicateAfter reports whether the quotation at end (or the colon
 // before it) is what a noun cue's sentence says about the words, not the
 // words themselves: "Trump's comments “are based on his opinion”",
@@ -1750,7 +1756,7 @@ func predicateAfter(text string, a prose.Attribution, end int) bool {
 		return false // "saying that it was “…”": a verb, not a noun owned
 	}
 	between := text[a.Cue.End:end]
-	for i := 0; ; {
+	for i, n := 0, 0; n < maxPredicateGap; n++ {
 		ws, we := quoteNextWord(between, i, len(between))
 		if ws < 0 {
 			break
