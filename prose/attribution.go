@@ -750,10 +750,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	}
 	if srcStart == j && j > 0 && p.is(toks[j-1], "who") {
 		srcStart = j - 1 // "Ruiz, who said …": who is the name before it
-	} else if srcStart == j && j > 1 && toks[j-1].Is(ClauseWord) && !toks[j-2].BreakAfter &&
+	} else if srcStart == j && j > 1 && toks[j-1].Is(ClauseWord) && !toks[j-1].BreakAfter && !toks[j-2].BreakAfter &&
 		(p.is(toks[j-1], "that") || p.is(toks[j-1], "which")) {
 		// "a notice that read", "a brochure that promises": the thing
-		// before the relative pronoun speaks.
+		// before the relative pronoun speaks; not after a comma, where
+		// "that" ends a clause ("… larger than that, said Ruiz").
 		j--
 		srcStart = j
 		for srcStart > 0 && j-srcStart < maxSourceWords && !toks[srcStart-1].BreakAfter && p.inSource(toks, srcStart-1) {

@@ -56,6 +56,7 @@ func TestAttributionForms(t *testing.T) {
 		{"Mayor Lee is telling residents after the flood that \"the worst is over.\"", []want{{"Mayor Lee", "telling", "residents after the flood that \"the worst is over.\"", Named}}},
 		{"Ruiz, touring the site in May, is pledging to \"rebuild every last house.\"", []want{{"Ruiz", "pledging", "to \"rebuild every last house.\"", Named}}},
 		{"Ruiz toured the site and said the bridge had \"a crack down its whole length.\"", []want{{"Ruiz", "said", "the bridge had \"a crack down its whole length.\"", Named}}},
+		{"\"It would end the plan\" if it lost by more than that, said Dana Ruiz, an analyst.", []want{{"Dana Ruiz", "said", "\"It would end the plan\" if it lost by more than that", Named}}},
 		{"Senator Ana M. Ruiz (D-Ore.) told reporters that the bill is dead.", []want{{"Senator Ana M. Ruiz", "told", "the bill is dead.", Named}}},
 		{"The RCP average shows Clinton ahead by 3.7 points.", []want{{"The RCP average", "shows", "Clinton ahead by 3.7 points.", Named}}},
 		{"The Gallup poll shows the senator at 47 percent.", []want{{"The Gallup poll", "shows", "the senator at 47 percent.", Named}}},

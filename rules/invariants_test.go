@@ -197,6 +197,10 @@ func TestHostileInputs(t *testing.T) {
 		// whole block by trimming the rest of the block.
 		{"100,000 sentences that open on a count", strings.Repeat("6 Apples grew. ", 100000) + "\n", 0},
 		{"100,000 owned forecasts", "The IMF met. " + strings.Repeat("It raised its forecast to 4 percent. ", 100000) + "\n", 0},
+		// Each owned remark before a quotation is read for the verb that
+		// makes it the quotation's subject; each colon lead-in for someone.
+		{"one sentence of 50,000 owned remarks", strings.Repeat("Ruiz's remarks and ", 50000) + "his words were “a sign that the quay will close this winter.”\n", 0},
+		{"one sentence of 50,000 colon lead-ins", strings.Repeat("and then a long time later there was this: “the quay will close this winter for good” ", 50000) + "\n", -1},
 	}
 	r := offlineRunner(t)
 	for _, tt := range tests {

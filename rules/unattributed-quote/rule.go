@@ -345,7 +345,9 @@ const maxPersonLookback = 300
 // capital (or a name the document capitalises elsewhere) and follows no
 // preposition, in words before the quote with no first or second person
 // and no speech cue ("Rubio was “not ready for this fight.”", "A race
-// against Cruz would be “a dream come true.”"). News writes partial
+// against Cruz would be “a dream come true.”"), or a role or body after
+// "the" or a possessive ("the council would “continue its ongoing
+// discussion”"). News writes partial
 // quotations that way; a writer's own phrase speaks of "we" or "you", and
 // a cue word there means the model has read the attribution or refused
 // it ("Ruiz points out that …"). A fragment inside the sentence needs its
@@ -362,16 +364,17 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	ends := strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
 	detBefore := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
 	det := prose.Lookup(words[0]).Is(prose.Determiner) || detBefore
-	if !ends && det {
-		return false
+	if !ends && detBefore {
+		return false // a “voice of the customer” tool
 	}
 	// The person is read in the words just before the quote (at most
 	// maxPersonLookback bytes), so a sentence of many quotes is read once.
 	sent := b.Sentences[b.SentenceAt(q.Start)]
 	from := max(sent.Start, q.Start-maxPersonLookback)
 	named, own := false, false
-	n, person := 0, -1 // words read; the last that names the person
-	prev := ""
+	role, roleAt := false, -1 // a role or body after "the" or a possessive, and where
+	n, person := 0, -1        // words read; the last that names the person
+	prev, prev2 := "", ""     // the two words before w
 	span := text[from:min(q.Start, sent.End)]
 	for i := 0; ; n++ {
 		ws, we := quoteNextWord(span, i, len(span))
@@ -395,7 +398,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// Privileged Users: …"): a name before it is not the subject.
 		colon := strings.Contains(span[i:ws], ":")
 		if colon {
-			named, person = false, -1
+			named, role, person = false, false, -1
 		}
 		// The sentence's first word, or the first after a colon: its
 		// capital may only open the sentence. (Past maxPersonLookback no
@@ -407,13 +410,33 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 			!prose.Lookup(prev).Is(prose.Preposition) && !strings.EqualFold(prev, "a") && !strings.EqualFold(prev, "an") {
 			named, person = true, n
 		}
-		prev = w
+		// A role or a body after "the" or a possessive is someone too:
+		// "the council would “…”", "The campaign will “…”"; not "a
+		// staple of TTS large group meetings".
+		if !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Role) &&
+			(prose.Lookup(prev).Is(prose.Definite) || prose.Lookup(prev2).Is(prose.Definite) && !prose.Lookup(prev).Is(prose.Preposition)) {
+			role, person, roleAt = true, n, n
+		}
+		prev2, prev = prev, w
 		i = we
 	}
 	if ends {
-		return named && !own
+		// A role, like a pronoun, is not a term's owner: "The board chose
+		// her for “the one job that matters.”"
+		return (named || role && !detBefore && !strings.EqualFold(words[0], "the")) && !own
 	}
-	return person >= 0 && n-person <= maxMidGap && !own && !strings.HasSuffix(t, ",")
+	// A fragment ending in a comma is most often an idiom ("DOL even “eats
+	// its own dog food,” using …"), unless a name or a pronoun and an
+	// auxiliary stand right before it: "he has “expanded the Republican
+	// party,” …" (not a role: "The minister would “remain hopeful,” and …").
+	aux := isBe(prev) || prose.Lookup(prev).Is(prose.ModalWord) || prose.Has(prev, prose.PerfectAux)
+	// Inside the sentence a phrase opening with a determiner is a term,
+	// unless a name or a pronoun and an auxiliary stand right before it:
+	// "Curiel had “an inherent conflict of interest” in the case".
+	if !ends && det && !(aux && n-person <= 2 && person != roleAt) {
+		return false
+	}
+	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
 }
 
 // pronounPart returns w without a contraction: "He’s" is "He".
@@ -530,10 +553,34 @@ func (c *quoteCheck) titleCue(before string) bool {
 		if ws < 0 || strings.ContainsAny(before[we:end], ".!?") {
 			break // only words of the quote's own sentence
 		}
-		if prose.Has(before[ws:we], prose.TitleNoun) {
+		if prose.Has(before[ws:we], prose.TitleNoun) && !complemented(before, ws, we) {
 			return true
 		}
 		end = ws
+	}
+	return false
+}
+
+// complemented reports whether the title noun at before[ws:we] is not
+// the quoted words' name but a noun with its own complement before them
+// ("On the subject of Israel “…”", "The message was that “…”"; not "the
+// old adage of “…”" nor "an adage that “…”") or a verb after "as", a
+// pronoun or a name ("quoted as saying “…”", "Lincoln saying that “…”";
+// "Lincoln's saying" is a noun).
+func complemented(before string, ws, we int) bool {
+	next := quoteWordAfter(before, we, len(before))
+	if strings.EqualFold(next, "of") || strings.EqualFold(next, "about") {
+		at := strings.Index(before[we:], next) + we + len(next)
+		return quoteWords(before, at, len(before), 1) > 0
+	}
+	if isBe(next) {
+		at := strings.Index(before[we:], next) + we + len(next)
+		return strings.EqualFold(quoteWordAfter(before, at, len(before)), "that")
+	}
+	if w := before[ws:we]; strings.EqualFold(w, "saying") {
+		prev := quoteLastWord(before[:ws])
+		r, _ := utf8.DecodeRuneInString(prev)
+		return strings.EqualFold(prev, "as") || prose.Has(prev, prose.PersonPronoun) || unicode.IsUpper(r) && !isPossessive(prev)
 	}
 	return false
 }
@@ -639,7 +686,7 @@ func quoteLastWordSpan(s string) (int, int) {
 // the "Submit form" button.
 func isUILabel(text string, q lint.Quote) bool {
 	before := cueWindowBefore(text, q.Start)
-	if prose.Has(quoteLastWord(before), prose.UIVerb) {
+	if w := quoteLastWord(before); prose.Has(w, prose.UIVerb) && !inName(before, w) {
 		return true
 	}
 	// click the button "…"
@@ -653,6 +700,20 @@ func isUILabel(text string, q lint.Quote) bool {
 		}
 	}
 	return prose.Has(quoteFirstWord(cueWindow(text, q.End)), prose.UINoun)
+}
+
+// inName reports whether w, the last word of before, is capitalised after
+// another capitalised word: part of a name ("The Associated Press"), not
+// an order ("Press “Enter”").
+func inName(before, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := trimRightSpace(before)
+	rest = trimRightSpace(rest[:len(rest)-len(w)])
+	p, _ := utf8.DecodeRuneInString(quoteLastWord(rest))
+	return !strings.HasSuffix(rest, ".") && unicode.IsUpper(p)
 }
 
 // cueWindowLen bounds how far around a quote the cue checks look: the
@@ -1241,7 +1302,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	before := trimRightSpace(text[start:q.Start])
 	cueEnd := start + len(before)
 	if strings.HasSuffix(before, ":") {
-		if !bareLeadIn(before) {
+		if !bareLeadIn(before) && c.leadNamesSomeone(strings.TrimSuffix(before, ":"), sentenceStart) {
 			return true // Lopez: "…"; The ministry's answer was blunt: "…"
 		}
 		cueEnd-- // "On Facebook:" names a place, not a speaker
@@ -1261,6 +1322,52 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	}
 	// A quote opening its paragraph after one that ends with a colon.
 	return before == "" && q.Start == leadingSpaceLen(text) && c.introduction(b, b.Start) != nil
+}
+
+// maxLabelWords bounds a lead-in read as a label naming the colon's
+// source ("The crowd:", "His final assessment:", "18F recommendation:")
+// rather than a clause that must hold someone.
+const maxLabelWords = 3
+
+// leadNamesSomeone reports whether the words before a colon that
+// introduces a quotation hold someone who may speak it: a name, a
+// pronoun or possessive, a role, a source or a written work, or a speech
+// cue the model did not read as an attribution ("Lopez:", "The
+// ministry's reply was blunt:", "His final assessment:", "Fox News:",
+// "The email goes on to say:"). A lead-in of more than a label's words
+// with nobody in it ("A few facts are worth repeating:", "The scheduling
+// was so odd that:") introduces words without saying whose they are.
+// opens says the lead-in opens its sentence, whose first capital names no
+// one unless the word is a name.
+func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
+	if !strings.ContainsAny(lead, ",;") && quoteWords(lead, 0, len(lead), maxLabelWords+1) <= maxLabelWords {
+		return true // a label, "The crowd:", "18F recommendation:": the colon's source
+	}
+	// "it" is a thing ("it may have an impact that:"); a written work is
+	// someone when it stands on its own ("the negligence law"), not in a
+	// compound ("through the lens of negotiating strategy").
+	owned := func(x string) bool {
+		return isDeterminer(x) || isPossessive(x) || prose.Has(x, prose.PossessiveDeterminer)
+	}
+	n := 0
+	prev, prev2 := "", "" // the two words before w
+	for i := 0; ; n++ {
+		ws, we := quoteNextWord(lead, i, len(lead))
+		if ws < 0 {
+			return false
+		}
+		i = we
+		w := lead[ws:we]
+		e := prose.Lookup(w)
+		if e.Is(prose.Pronoun) && !strings.EqualFold(w, "it") || e.Is(prose.FirstPerson|prose.Role|prose.SourceNoun|prose.VagueSource|prose.Body|prose.Cue) ||
+			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) || prose.Has(w, prose.DocumentNoun) && (owned(prev) || owned(prev2)) {
+			return true
+		}
+		if strings.IndexFunc(w, unicode.IsUpper) >= 0 && (n > 0 || !opens || e.Class == 0 || c.sources.ProperName(w)) {
+			return true
+		}
+		prev2, prev = prev, w
+	}
 }
 
 // maxLeadInWords bounds a lead-in that bareLeadIn reads as naming no
@@ -1455,7 +1562,8 @@ func continueSpeakers(qs []*quotation) {
 // maxWords is not negative), or one of the configured speech verbs. wide
 // says the span lies outside the quotation's own sentence, where a cue of
 // finding or an everyday verb ("Inspectors found cracked shelters.",
-// "One driver had volunteered for every shift.") speaks no quotation.
+// "One driver had volunteered for every shift.") speaks no quotation, nor
+// does "in" with a work ("“…,” in the statement. “…”").
 func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) bool {
 	if start >= end {
 		return false
@@ -1465,7 +1573,8 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || wide && a.Near || asideDash(b.Text, a) {
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
+			!wide && predicateAfter(b.Text, a, end) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
 		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
@@ -1501,7 +1610,8 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if a.Belief || a.Source.Empty() || a.Cue.End > end || strings.EqualFold(b.Text[a.Cue.Start:a.Cue.End], "in") || asideDash(b.Text, a) {
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || isIn(b.Text, a) ||
+			asideDash(b.Text, a) || noSpeaker(b.Text, a) {
 			continue
 		}
 		from := a.Cue.Start
@@ -1565,6 +1675,121 @@ func asideDash(text string, a prose.Attribution) bool {
 		return false
 	}
 	return !signs(text[a.Source.Start:a.Source.End])
+}
+
+// isIn reports whether a is read from "in" and a work ("in a statement",
+// "in the letter"): it says where words appeared, not who spoke them, so
+// it attributes no quotation after it in its sentence ("“…,” in a
+// statement on Monday.") nor in the next sentence.
+func isIn(text string, a prose.Attribution) bool {
+	return strings.EqualFold(text[a.Cue.Start:a.Cue.End], "in")
+}
+
+// holdsView reports whether an attribution gives a view rather than
+// words: a cue of belief, or one of forecast, which the model counts as a
+// source for a figure ("the IMF expects growth of 1.6 percent") but which
+// speaks no quotation ("He expects Obama to “clearly demonstrate …”").
+func holdsView(text string, a prose.Attribution) bool {
+	return a.Belief || prose.Has(text[a.Cue.Start:a.Cue.End], prose.ForecastCue)
+}
+
+// noSpeaker reports whether an attribution the model read names nobody
+// who speaks: its cue is a noun capitalised right after another word, the
+// head of a name ("The Washington Post", "the Cook Political Report"), or
+// a noun after a phrase opened by a preposition, which says when, where or
+// how words were spoken ("in a conference call", "During their phone
+// call", "on a media call", "for many state workers"), not who spoke them.
+// A participle there speaks for the sentence's subject ("On Friday,
+// Carson endorsed Trump, calling him …"), and a relative clause for the
+// noun before it ("In an address that spoke to the “…”").
+func noSpeaker(text string, a prose.Attribution) bool {
+	cue := text[a.Cue.Start:a.Cue.End]
+	if r, _ := utf8.DecodeRuneInString(cue); unicode.IsUpper(r) && prose.Lookup(cue).Is(prose.NounCue) {
+		before := trimRightSpace(text[:a.Cue.Start])
+		if last, _ := utf8.DecodeLastRuneInString(before); unicode.IsLetter(last) || unicode.IsDigit(last) {
+			return true
+		}
+	}
+	if a.Source.Start > a.Cue.Start || strings.HasSuffix(cue, "ing") || clauseBetween(text[a.Source.End:a.Cue.Start]) {
+		return false // "according to X", "said X"; "…, calling him"; "an address that spoke"
+	}
+	src := text[a.Source.Start:a.Source.End]
+	if !prose.Has(quoteFirstWord(src), prose.LeadPreposition) {
+		return false
+	}
+	// The model may cut a long source to its last words ("of the James
+	// Martin Center …", "in September she"): a name or a pronoun there
+	// is someone.
+	for i := 0; ; {
+		ws, we := quoteNextWord(src, i, len(src))
+		if ws < 0 {
+			return true
+		}
+		w := src[ws:we]
+		if r, _ := utf8.DecodeRuneInString(w); ws > 0 && unicode.IsUpper(r) || prose.Lookup(w).Is(prose.Pronoun) {
+			return false
+		}
+		i = we
+	}
+}
+
+// maxPredicateGap bounds the words predicateAfter reads after a noun cue
+// for the verb that makes it the subject ("Trump's remarks about a
+// Mexican-American federal judge were …"), so that a sentence of many
+// such nouns is not read to its end once for each.
+const maxPredicateGap = 12
+
+// predicateAfter reports whether the quotation at end (or the colon
+// before it) is what a noun cue's sentence says about the words, not the
+// words themselves: "Trump's comments “are based on his opinion”",
+// "Trump's remarks about the judge were “the textbook definition of …”".
+// A verb between the noun and the quotation, or a quotation that opens
+// in lowercase right after the noun, makes the noun the subject and the
+// quotation someone else's view of it; "Trump's remarks, “…”" and "Ho's
+// words: “…”" quote them.
+func predicateAfter(text string, a prose.Attribution, end int) bool {
+	cue := prose.Lookup(text[a.Cue.Start:a.Cue.End])
+	if !cue.Is(prose.QuoteNoun|prose.NounCue) || a.Source.Start > a.Cue.Start {
+		return false
+	}
+	if owner := text[a.Source.Start:a.Source.End]; !endsPossessive(owner) && !prose.Has(quoteLastWord(owner), prose.PossessiveDeterminer) {
+		return false // "saying that it was “…”": a verb, not a noun owned
+	}
+	between := text[a.Cue.End:end]
+	for i, n := 0, 0; n < maxPredicateGap; n++ {
+		ws, we := quoteNextWord(between, i, len(between))
+		if ws < 0 {
+			break
+		}
+		if isBe(between[ws:we]) || prose.Lookup(between[ws:we]).Is(prose.ModalWord) {
+			return true
+		}
+		i = we
+	}
+	if strings.TrimSpace(between) != "" {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[end:])
+	if r != '"' && r != '“' {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text[end+size:])
+	return unicode.IsLower(first)
+}
+
+// clauseBetween reports whether the words between a source and its cue
+// open a relative clause: "an address that spoke".
+func clauseBetween(s string) bool {
+	for i := 0; ; {
+		ws, we := quoteNextWord(s, i, len(s))
+		if ws < 0 {
+			return false
+		}
+		if w := s[ws:we]; strings.EqualFold(w, "that") || strings.EqualFold(w, "which") {
+			return true
+		}
+		i = we
+	}
 }
 
 // containsWord reports whether text holds w as a whole word, ignoring case.
