@@ -527,7 +527,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
@@ -817,6 +817,35 @@ func isPhraseAfter(after string) bool {
 		ws, we = quoteNextWord(after, we, len(after))
 	}
 	return false
+}
+
+// passiveSubject reports whether a quote that opens its sentence with a
+// capital, and has no stop of its own, is the subject of a passive verb:
+// "“ATO effort started on” is measured from …", "“Zero trust” was coined
+// in 2010." Such words are a term being talked about, not someone's
+// speech, unless the verb is one of speech.
+func passiveSubject(text string, q lint.Quote, s, e int) bool {
+	inner := trimRightSpace(text[s:e])
+	if first, _ := utf8.DecodeRuneInString(inner); !unicode.IsUpper(first) || strings.ContainsAny(inner[len(inner)-1:], ".,!?;:") {
+		return false
+	}
+	before := trimRightSpace(cueWindowBefore(text, q.Start))
+	if last, _ := utf8.DecodeLastRuneInString(before); before != "" && last != '.' && last != '!' && last != '?' {
+		return false
+	}
+	after := cueWindow(text, q.End)
+	ws, we := quoteNextWord(after, 0, len(after))
+	if ws < 0 || !noWordsIn(after[:ws]) || !prose.Lookup(after[ws:we]).Is(prose.BeVerb) {
+		return false
+	}
+	ws, we = quoteNextWord(after, we, len(after))
+	if ws < 0 || we-ws <= 4 || !strings.HasSuffix(after[ws:we], "ed") {
+		return false
+	}
+	// A verb of speech keeps the words someone's ("“…” was shouted across
+	// the square"); one of finding does not ("is measured").
+	verb := prose.Lookup(after[ws:we])
+	return !verb.Is(prose.Cue) || verb.Is(prose.NearCue)
 }
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
@@ -1605,6 +1634,9 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	_, ie := q.Inner(b.Text)
 	tagSlot := strings.HasSuffix(trimRightSpace(b.Text[:ie]), ",")
 	scan := clauseScan{text: b.Text, start: start, at: start}
+	// Where the first word after the quote that opens a new clause
+	// stands, read once for all the cues (see clauseOpener).
+	opener := -1
 	p := c.sources.Paragraph(b)
 	as := p.Attributions()
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
@@ -1613,6 +1645,14 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || isIn(b.Text, a) ||
 			asideDash(b.Text, a) || noSpeaker(b.Text, a) {
 			continue
+		}
+		if a.Content.Start >= a.Cue.End && laterQuoteIn(b, a) {
+			if opener < 0 {
+				opener = clauseOpener(b.Text, start, end)
+			}
+			if opener < min(a.Cue.Start, max(a.Source.Start, start)) {
+				continue // the later quotation's tag
+			}
 		}
 		from := a.Cue.Start
 		if a.Source.Start >= start {
@@ -1628,6 +1668,55 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		}
 	}
 	return false
+}
+
+// laterQuoteIn reports whether the content of a, which opens after its
+// cue, holds a quotation opening there: the cue introduces that later
+// quotation ("what she calls “…”", "whom he called a “…”", "has told his
+// team that “…”"). cueAfter takes such a cue for the later quotation's
+// tag, not the earlier one's, when a new clause opens between them
+// (clauseOpener).
+func laterQuoteIn(b *lint.Block, a prose.Attribution) bool {
+	// Quotes are in order of their opening marks: the first top-level
+	// one after the cue is the only one to check.
+	i := sort.Search(len(b.Quotes), func(i int) bool { return b.Quotes[i].Start >= a.Cue.End })
+	for ; i < len(b.Quotes) && b.Quotes[i].Start < a.Content.End; i++ {
+		if b.Quotes[i].Depth == 0 {
+			return b.Quotes[i].Start >= a.Content.Start
+		}
+	}
+	return false
+}
+
+// clauseOpener returns where the first word in text[start:end], the words
+// after a quote, that opens a new clause starts, or end: a word of
+// **clause** ("until", "whom", "what"; "“…,” but also hungry for what she
+// calls “…”"), with "and", "but" and "or" only first or after a comma,
+// since they also join two names ("the senator and candidate told"), and
+// never "as" or "to", which open the quotation's own tag ("as she put
+// it", "to reporters, Ruiz said"). A cue before that word is the quote's
+// own tag however the model reads its content ("“…,” Mr. Conant, the
+// consultant, said, “…”").
+func clauseOpener(text string, start, end int) int {
+	for i := start; ; {
+		ws, we := quoteNextWord(text, i, end)
+		if ws < 0 {
+			return end
+		}
+		w := text[ws:we]
+		switch strings.ToLower(w) {
+		case "as", "to":
+		case "and", "but", "or":
+			if i == start || strings.HasSuffix(trimRightSpace(text[start:ws]), ",") {
+				return ws
+			}
+		default:
+			if prose.Lookup(w).Is(prose.ClauseWord) {
+				return ws
+			}
+		}
+		i = we
+	}
 }
 
 // clauseScan reads the words after a quote once for all the cues that
