@@ -1619,9 +1619,10 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 }
 
 // cueAfter is cueIn for the rest of q's sentence, up to end: a cue counts
-// when it is the quote's own tag. After a quote ending in a comma, the
-// slot of "“…,” she said", a cue inside a subordinate clause opened after
-// the quote is not ("“…,” at the rally where Trump spoke"); nor is one
+// when it is the quote's own tag. A cue inside a subordinate clause
+// opened after the quote is not, whether the quote ends in a comma, the
+// slot of "“…,” she said" ("“…,” at the rally where Trump spoke"), or not
+// ("“…” until Haley said she would run"); nor is one
 // whose source is a bare relative pronoun with no name between it and the
 // quote ("“…,” who spoke on condition of anonymity"). Nor does "in" with
 // its source ("“…,” in a statement on Monday"): after the quote it says
@@ -1631,8 +1632,6 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	if start >= end {
 		return false
 	}
-	_, ie := q.Inner(b.Text)
-	tagSlot := strings.HasSuffix(trimRightSpace(b.Text[:ie]), ",")
 	scan := clauseScan{text: b.Text, start: start, at: start}
 	// Where the first word after the quote that opens a new clause
 	// stands, read once for all the cues (see clauseOpener).
@@ -1658,7 +1657,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		if a.Source.Start >= start {
 			from = min(from, a.Source.Start)
 		}
-		if !(tagSlot && scan.openBefore(from)) && !(clauseOpens(b.Text, a.Source) && a.Source.Start >= start && noWordsIn(b.Text[start:a.Source.Start])) {
+		if !scan.openBefore(from) && !(clauseOpens(b.Text, a.Source) && a.Source.Start >= start && noWordsIn(b.Text[start:a.Source.Start])) {
 			return true
 		}
 	}
