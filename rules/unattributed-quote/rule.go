@@ -1388,8 +1388,9 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 		i = we
 		w := lead[ws:we]
 		e := prose.Lookup(w)
-		if e.Is(prose.Pronoun) && !strings.EqualFold(w, "it") || e.Is(prose.FirstPerson|prose.Role|prose.SourceNoun|prose.VagueSource|prose.Body|prose.Cue) ||
-			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) || prose.Has(w, prose.DocumentNoun) && (owned(prev) || owned(prev2)) {
+		if e.Is(prose.Pronoun) && !strings.EqualFold(w, "it") || e.Is(prose.FirstPerson|prose.Role|prose.SourceNoun|prose.Body|prose.Cue) ||
+			e.Is(prose.VagueSource) && !c.quantifiesThing(lead, we) ||
+			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) && !strings.EqualFold(w, "its") || prose.Has(w, prose.DocumentNoun) && (owned(prev) || owned(prev2)) {
 			return true
 		}
 		if strings.IndexFunc(w, unicode.IsUpper) >= 0 && (n > 0 || !opens || e.Class == 0 || c.sources.ProperName(w)) {
@@ -1397,6 +1398,24 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 		}
 		prev2, prev = prev, w
 	}
+}
+
+// quantifiesThing reports whether the word ending at lead[:end], a vague
+// source such as "some" or "many", stands as a determiner before a noun
+// that names no one: "some kind of bargain", "many choices". Before a
+// source noun, a role or a name it is someone ("many voters", "some
+// Republicans"); on its own too ("Some:").
+func (c *quoteCheck) quantifiesThing(lead string, end int) bool {
+	ws, we := quoteNextWord(lead, end, len(lead))
+	if ws < 0 {
+		return false
+	}
+	w := lead[ws:we]
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return false
+	}
+	e := prose.Lookup(w)
+	return !e.Is(prose.Role | prose.SourceNoun | prose.VagueSource | prose.Body | prose.Pronoun | prose.Cue | prose.Preposition)
 }
 
 // maxLeadInWords bounds a lead-in that bareLeadIn reads as naming no
