@@ -1747,8 +1747,11 @@ type clauseScan struct {
 }
 
 // openBefore reports whether the words from the scan's start up to end hold
-// a word that opens a subordinate clause (subordinator) with no comma after
-// it to close the clause: "when they join, said Bacon" closes it.
+// a word that opens a subordinate clause (subordinator), or after another
+// word a relative one (relative-word: "the bruises that Fields showed"),
+// with no comma after it to close the clause: "when they join, said
+// Bacon" closes it. The first word read is never relative: "“…,” that
+// official said".
 func (s *clauseScan) openBefore(end int) bool {
 	if end < s.at {
 		s.at, s.open = s.start, false // a source before the last cue read: read again
@@ -1761,7 +1764,7 @@ func (s *clauseScan) openBefore(end int) bool {
 		if strings.Contains(s.text[s.at:ws], ",") {
 			s.open = false
 		}
-		if prose.Has(s.text[ws:we], prose.Subordinator) {
+		if prose.Has(s.text[ws:we], prose.Subordinator) || prose.Has(s.text[ws:we], prose.RelativeWord) && s.at > s.start {
 			s.open = true
 		}
 		s.at = we
