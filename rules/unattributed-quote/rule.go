@@ -1814,6 +1814,9 @@ func holdsView(text string, a prose.Attribution) bool {
 // noun before it ("In an address that spoke to the “…”").
 func noSpeaker(text string, a prose.Attribution) bool {
 	cue := text[a.Cue.Start:a.Cue.End]
+	if afterPreposition(text, a.Cue.Start, cue) {
+		return true // "the secretary of state", "asked for comment"
+	}
 	if r, _ := utf8.DecodeRuneInString(cue); unicode.IsUpper(r) && prose.Lookup(cue).Is(prose.NounCue) {
 		before := trimRightSpace(text[:a.Cue.Start])
 		if last, _ := utf8.DecodeLastRuneInString(before); unicode.IsLetter(last) || unicode.IsDigit(last) {
@@ -1841,6 +1844,21 @@ func noSpeaker(text string, a prose.Attribution) bool {
 		}
 		i = we
 	}
+}
+
+// afterPreposition reports whether a cue word stands right after a
+// preposition, where no verb can: it is a noun ("the secretary of
+// state", "with comments from the board"). A participle in -ing may
+// ("by saying"), and after "as" a participle is the tag ("as reported
+// by BuzzFeed").
+func afterPreposition(text string, at int, cue string) bool {
+	if strings.HasSuffix(cue, "ing") || strings.ContainsAny(cue, " ") || prose.Lookup(cue).Is(prose.PrepCue) {
+		return false
+	}
+	prev := quoteLastWord(trimRightSpace(text[max(0, at-cueWindowLen):at]))
+	// A capital may be a name: "“…,” From said."
+	r, _ := utf8.DecodeRuneInString(prev)
+	return unicode.IsLower(r) && prose.Lookup(prev).Is(prose.Preposition) && prev != "as"
 }
 
 // maxPredicateGap bounds the words predicateAfter reads after a noun cue
