@@ -268,6 +268,7 @@ func (c *quoteCheck) quotations() []*quotation {
 		}
 		m := c.markupIn(b)
 		lastExample := -1 // where the block's last quote ends when it was an example
+		lastFull := -1    // where the block's last quote ends when it was a full quotation
 		for _, q := range b.Quotes {
 			if q.Depth != 0 {
 				continue
@@ -294,6 +295,17 @@ func (c *quoteCheck) quotations() []*quotation {
 				continue
 			}
 			kind := c.quoteKind(b, q, m)
+			if kind == shortQuotation && lastFull >= 0 && joinsList(b.Text[lastFull:q.Start]) {
+				// A fragment joined to a quotation: "Bush is “like a spoiled
+				// child” and “not a smart man”" quotes one speaker twice.
+				if s, e := q.Inner(b.Text); quoteWords(b.Text, s, e, c.opts.MinWords) >= c.opts.MinWords {
+					kind = fullQuotation
+				}
+			}
+			lastFull = -1
+			if kind == fullQuotation {
+				lastFull = q.End
+			}
 			if kind == notQuotation {
 				continue
 			}
