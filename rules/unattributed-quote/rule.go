@@ -402,8 +402,12 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 			person = n
 		}
 		// A capitalised cue word is part of a name: "the United States",
-		// "The Washington Post".
-		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) {
+		// "The Washington Post". A noun cue after a possessive or a
+		// determiner is the words the sentence speaks about, not their
+		// attribution, which predicateAfter refuses too: "Ginsburg’s
+		// comments “shows bias to me.”", "the comment by Dr. Song “was
+		// inappropriate and insensitive.”" ("would not comment" is a verb).
+		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) {
 			own = true
 		}
 		// A colon ends a label or a lead-in ("Kaeli: …", "Limit
@@ -449,6 +453,13 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
+}
+
+// spokenAbout reports whether w, a cue word after prev, is a noun cue
+// owned or determined by prev ("Trump’s comments", "the remarks"): words
+// a sentence speaks about.
+func spokenAbout(prev, w string) bool {
+	return prose.Lookup(w).Is(prose.NounCue) && (isPossessive(prev) || isDeterminer(prev) || prose.Has(prev, prose.PossessiveDeterminer))
 }
 
 // pronounPart returns w without a contraction: "He’s" is "He".
