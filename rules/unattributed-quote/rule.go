@@ -268,6 +268,7 @@ func (c *quoteCheck) quotations() []*quotation {
 		}
 		m := c.markupIn(b)
 		lastExample := -1 // where the block's last quote ends when it was an example
+		lastFull := -1    // where the block's last quote ends when it was a full quotation
 		for _, q := range b.Quotes {
 			if q.Depth != 0 {
 				continue
@@ -294,6 +295,17 @@ func (c *quoteCheck) quotations() []*quotation {
 				continue
 			}
 			kind := c.quoteKind(b, q, m)
+			if kind == shortQuotation && lastFull >= 0 && joinsList(b.Text[lastFull:q.Start]) {
+				// A fragment joined to a quotation: "Bush is “like a spoiled
+				// child” and “not a smart man”" quotes one speaker twice.
+				if s, e := q.Inner(b.Text); quoteWords(b.Text, s, e, c.opts.MinWords) >= c.opts.MinWords {
+					kind = fullQuotation
+				}
+			}
+			lastFull = -1
+			if kind == fullQuotation {
+				lastFull = q.End
+			}
 			if kind == notQuotation {
 				continue
 			}
@@ -390,8 +402,12 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 			person = n
 		}
 		// A capitalised cue word is part of a name: "the United States",
-		// "The Washington Post".
-		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) {
+		// "The Washington Post". A noun cue after a possessive or a
+		// determiner is the words the sentence speaks about, not their
+		// attribution, which predicateAfter refuses too: "Ginsburg’s
+		// comments “shows bias to me.”", "the comment by Dr. Song “was
+		// inappropriate and insensitive.”" ("would not comment" is a verb).
+		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) {
 			own = true
 		}
 		// A colon ends a label or a lead-in ("Kaeli: …", "Limit
@@ -437,6 +453,13 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
+}
+
+// spokenAbout reports whether w, a cue word after prev, is a noun cue
+// owned or determined by prev ("Trump’s comments", "the remarks"): words
+// a sentence speaks about.
+func spokenAbout(prev, w string) bool {
+	return prose.Lookup(w).Is(prose.NounCue) && (isPossessive(prev) || isDeterminer(prev) || prose.Has(prev, prose.PossessiveDeterminer))
 }
 
 // pronounPart returns w without a contraction: "He’s" is "He".
@@ -527,7 +550,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
@@ -817,6 +840,35 @@ func isPhraseAfter(after string) bool {
 		ws, we = quoteNextWord(after, we, len(after))
 	}
 	return false
+}
+
+// passiveSubject reports whether a quote that opens its sentence with a
+// capital, and has no stop of its own, is the subject of a passive verb:
+// "“ATO effort started on” is measured from …", "“Zero trust” was coined
+// in 2010." Such words are a term being talked about, not someone's
+// speech, unless the verb is one of speech.
+func passiveSubject(text string, q lint.Quote, s, e int) bool {
+	inner := trimRightSpace(text[s:e])
+	if first, _ := utf8.DecodeRuneInString(inner); !unicode.IsUpper(first) || strings.ContainsAny(inner[len(inner)-1:], ".,!?;:") {
+		return false
+	}
+	before := trimRightSpace(cueWindowBefore(text, q.Start))
+	if last, _ := utf8.DecodeLastRuneInString(before); before != "" && last != '.' && last != '!' && last != '?' {
+		return false
+	}
+	after := cueWindow(text, q.End)
+	ws, we := quoteNextWord(after, 0, len(after))
+	if ws < 0 || !noWordsIn(after[:ws]) || !prose.Lookup(after[ws:we]).Is(prose.BeVerb) {
+		return false
+	}
+	ws, we = quoteNextWord(after, we, len(after))
+	if ws < 0 || we-ws <= 4 || !strings.HasSuffix(after[ws:we], "ed") {
+		return false
+	}
+	// A verb of speech keeps the words someone's ("“…” was shouted across
+	// the square"); one of finding does not ("is measured").
+	verb := prose.Lookup(after[ws:we])
+	return !verb.Is(prose.Cue) || verb.Is(prose.NearCue)
 }
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
@@ -1359,8 +1411,9 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 		i = we
 		w := lead[ws:we]
 		e := prose.Lookup(w)
-		if e.Is(prose.Pronoun) && !strings.EqualFold(w, "it") || e.Is(prose.FirstPerson|prose.Role|prose.SourceNoun|prose.VagueSource|prose.Body|prose.Cue) ||
-			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) || prose.Has(w, prose.DocumentNoun) && (owned(prev) || owned(prev2)) {
+		if e.Is(prose.Pronoun) && !strings.EqualFold(w, "it") || e.Is(prose.FirstPerson|prose.Role|prose.SourceNoun|prose.Body|prose.Cue) ||
+			e.Is(prose.VagueSource) && !c.quantifiesThing(lead, we) ||
+			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) && !strings.EqualFold(w, "its") || prose.Has(w, prose.DocumentNoun) && (owned(prev) || owned(prev2)) {
 			return true
 		}
 		if strings.IndexFunc(w, unicode.IsUpper) >= 0 && (n > 0 || !opens || e.Class == 0 || c.sources.ProperName(w)) {
@@ -1368,6 +1421,24 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 		}
 		prev2, prev = prev, w
 	}
+}
+
+// quantifiesThing reports whether the word ending at lead[:end], a vague
+// source such as "some" or "many", stands as a determiner before a noun
+// that names no one: "some kind of bargain", "many choices". Before a
+// source noun, a role or a name it is someone ("many voters", "some
+// Republicans"); on its own too ("Some:").
+func (c *quoteCheck) quantifiesThing(lead string, end int) bool {
+	ws, we := quoteNextWord(lead, end, len(lead))
+	if ws < 0 {
+		return false
+	}
+	w := lead[ws:we]
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		return false
+	}
+	e := prose.Lookup(w)
+	return !e.Is(prose.Role | prose.SourceNoun | prose.VagueSource | prose.Body | prose.Pronoun | prose.Cue | prose.Preposition)
 }
 
 // maxLeadInWords bounds a lead-in that bareLeadIn reads as naming no
@@ -1590,9 +1661,10 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 }
 
 // cueAfter is cueIn for the rest of q's sentence, up to end: a cue counts
-// when it is the quote's own tag. After a quote ending in a comma, the
-// slot of "“…,” she said", a cue inside a subordinate clause opened after
-// the quote is not ("“…,” at the rally where Trump spoke"); nor is one
+// when it is the quote's own tag. A cue inside a subordinate clause
+// opened after the quote is not, whether the quote ends in a comma, the
+// slot of "“…,” she said" ("“…,” at the rally where Trump spoke"), or not
+// ("“…” until Haley said she would run"); nor is one
 // whose source is a bare relative pronoun with no name between it and the
 // quote ("“…,” who spoke on condition of anonymity"). Nor does "in" with
 // its source ("“…,” in a statement on Monday"): after the quote it says
@@ -1602,9 +1674,10 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	if start >= end {
 		return false
 	}
-	_, ie := q.Inner(b.Text)
-	tagSlot := strings.HasSuffix(trimRightSpace(b.Text[:ie]), ",")
 	scan := clauseScan{text: b.Text, start: start, at: start}
+	// Where the first word after the quote that opens a new clause
+	// stands, read once for all the cues (see clauseOpener).
+	opener := -1
 	p := c.sources.Paragraph(b)
 	as := p.Attributions()
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
@@ -1614,11 +1687,19 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 			asideDash(b.Text, a) || noSpeaker(b.Text, a) {
 			continue
 		}
+		if a.Content.Start >= a.Cue.End && laterQuoteIn(b, a) {
+			if opener < 0 {
+				opener = clauseOpener(b.Text, start, end)
+			}
+			if opener < min(a.Cue.Start, max(a.Source.Start, start)) {
+				continue // the later quotation's tag
+			}
+		}
 		from := a.Cue.Start
 		if a.Source.Start >= start {
 			from = min(from, a.Source.Start)
 		}
-		if !(tagSlot && scan.openBefore(from)) && !(clauseOpens(b.Text, a.Source) && a.Source.Start >= start && noWordsIn(b.Text[start:a.Source.Start])) {
+		if !scan.openBefore(from) && !(clauseOpens(b.Text, a.Source) && a.Source.Start >= start && noWordsIn(b.Text[start:a.Source.Start])) {
 			return true
 		}
 	}
@@ -1628,6 +1709,55 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		}
 	}
 	return false
+}
+
+// laterQuoteIn reports whether the content of a, which opens after its
+// cue, holds a quotation opening there: the cue introduces that later
+// quotation ("what she calls “…”", "whom he called a “…”", "has told his
+// team that “…”"). cueAfter takes such a cue for the later quotation's
+// tag, not the earlier one's, when a new clause opens between them
+// (clauseOpener).
+func laterQuoteIn(b *lint.Block, a prose.Attribution) bool {
+	// Quotes are in order of their opening marks: the first top-level
+	// one after the cue is the only one to check.
+	i := sort.Search(len(b.Quotes), func(i int) bool { return b.Quotes[i].Start >= a.Cue.End })
+	for ; i < len(b.Quotes) && b.Quotes[i].Start < a.Content.End; i++ {
+		if b.Quotes[i].Depth == 0 {
+			return b.Quotes[i].Start >= a.Content.Start
+		}
+	}
+	return false
+}
+
+// clauseOpener returns where the first word in text[start:end], the words
+// after a quote, that opens a new clause starts, or end: a word of
+// **clause** ("until", "whom", "what"; "“…,” but also hungry for what she
+// calls “…”"), with "and", "but" and "or" only first or after a comma,
+// since they also join two names ("the senator and candidate told"), and
+// never "as" or "to", which open the quotation's own tag ("as she put
+// it", "to reporters, Ruiz said"). A cue before that word is the quote's
+// own tag however the model reads its content ("“…,” Mr. Conant, the
+// consultant, said, “…”").
+func clauseOpener(text string, start, end int) int {
+	for i := start; ; {
+		ws, we := quoteNextWord(text, i, end)
+		if ws < 0 {
+			return end
+		}
+		w := text[ws:we]
+		switch strings.ToLower(w) {
+		case "as", "to":
+		case "and", "but", "or":
+			if i == start || strings.HasSuffix(trimRightSpace(text[start:ws]), ",") {
+				return ws
+			}
+		default:
+			if prose.Lookup(w).Is(prose.ClauseWord) {
+				return ws
+			}
+		}
+		i = we
+	}
 }
 
 // clauseScan reads the words after a quote once for all the cues that
@@ -1640,8 +1770,11 @@ type clauseScan struct {
 }
 
 // openBefore reports whether the words from the scan's start up to end hold
-// a word that opens a subordinate clause (subordinator) with no comma after
-// it to close the clause: "when they join, said Bacon" closes it.
+// a word that opens a subordinate clause (subordinator), or after another
+// word a relative one (relative-word: "the bruises that Fields showed"),
+// with no comma after it to close the clause: "when they join, said
+// Bacon" closes it. The first word read is never relative: "“…,” that
+// official said".
 func (s *clauseScan) openBefore(end int) bool {
 	if end < s.at {
 		s.at, s.open = s.start, false // a source before the last cue read: read again
@@ -1654,7 +1787,7 @@ func (s *clauseScan) openBefore(end int) bool {
 		if strings.Contains(s.text[s.at:ws], ",") {
 			s.open = false
 		}
-		if prose.Has(s.text[ws:we], prose.Subordinator) {
+		if prose.Has(s.text[ws:we], prose.Subordinator) || prose.Has(s.text[ws:we], prose.RelativeWord) && s.at > s.start {
 			s.open = true
 		}
 		s.at = we
@@ -1704,6 +1837,9 @@ func holdsView(text string, a prose.Attribution) bool {
 // noun before it ("In an address that spoke to the “…”").
 func noSpeaker(text string, a prose.Attribution) bool {
 	cue := text[a.Cue.Start:a.Cue.End]
+	if afterPreposition(text, a.Cue.Start, cue) {
+		return true // "the secretary of state", "asked for comment"
+	}
 	if r, _ := utf8.DecodeRuneInString(cue); unicode.IsUpper(r) && prose.Lookup(cue).Is(prose.NounCue) {
 		before := trimRightSpace(text[:a.Cue.Start])
 		if last, _ := utf8.DecodeLastRuneInString(before); unicode.IsLetter(last) || unicode.IsDigit(last) {
@@ -1731,6 +1867,21 @@ func noSpeaker(text string, a prose.Attribution) bool {
 		}
 		i = we
 	}
+}
+
+// afterPreposition reports whether a cue word stands right after a
+// preposition, where no verb can: it is a noun ("the secretary of
+// state", "with comments from the board"). A participle in -ing may
+// ("by saying"), and after "as" a participle is the tag ("as reported
+// by BuzzFeed").
+func afterPreposition(text string, at int, cue string) bool {
+	if strings.HasSuffix(cue, "ing") || strings.ContainsAny(cue, " ") || prose.Lookup(cue).Is(prose.PrepCue) {
+		return false
+	}
+	prev := quoteLastWord(trimRightSpace(text[max(0, at-cueWindowLen):at]))
+	// A capital may be a name: "“…,” From said."
+	r, _ := utf8.DecodeRuneInString(prev)
+	return unicode.IsLower(r) && prose.Lookup(prev).Is(prose.Preposition) && prev != "as"
 }
 
 // maxPredicateGap bounds the words predicateAfter reads after a noun cue
