@@ -82,8 +82,8 @@ func runVagueSource(p *lint.Pass) {
 	// the scan shared with uncited-number.
 	var flags []uint8 // the shared flags of the block being read
 	mayMention := func(b *lint.Block, si int) bool {
-		s := b.Sentences[si]
-		return flags[si]&sourcing.MentionsVague != 0 && sourcing.CueWords.MayMention(b.Text[s.Start:s.End], false)
+		const both = sourcing.MentionsVague | sourcing.MentionsCue
+		return flags[si]&both == both
 	}
 	if opts.trigger != nil {
 		mayMention = func(b *lint.Block, si int) bool {
