@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -42,7 +43,11 @@ func TestTagMatchersMatchRegexps(t *testing.T) {
 				want = m[1]
 				matched++
 			}
-			if got := tc.match([]byte(s)); got != want {
+			got := tc.match([]byte(s))
+			if got == noTag {
+				got = -1 // no tag, and none on any next line (TestNoTagFailsGoldmark)
+			}
+			if got != want {
 				t.Fatalf("%s on %q: got %d, want %d", tc.re, s, got, want)
 			}
 		}
@@ -154,5 +159,55 @@ func TestOpensNoBlockLinear(t *testing.T) {
 	}
 	if got, want := dumpTree(root, src), dumpTree(stockParser.Parse(text.NewReader(src)), src); got != want {
 		t.Fatal("tree differs from extension.GFM's")
+	}
+}
+
+// TestNoTagFailsGoldmark checks the matchers' noTag against goldmark's own
+// raw HTML parser: wherever they say no tag can start, goldmark finds none
+// either, whatever follows on the line or on the next lines; and they say
+// it where a tag breaks off inside its line, not where one may go on.
+func TestNoTagFailsGoldmark(t *testing.T) {
+	match := func(s string) int {
+		if strings.HasPrefix(s, "</") {
+			return matchCloseTag([]byte(s))
+		}
+		return matchOpenTag([]byte(s))
+	}
+	for s, want := range map[string]int{
+		`<a href="{{< ref "x.md" >}}">`: noTag, `<5 apples`: noTag, `</a b>`: noTag, `<a/b>`: noTag,
+		`<a b=<c>`: noTag, `<a b="c"d>`: noTag, "<a \x0b>": noTag, `</5>`: noTag,
+		`<a b="c`: -1, "<a\n": -1, "<a b=\n": -1, "<a b\r\n": -1, `<a b`: -1, `</a`: -1, "</a\n>": -1,
+		`<a b="c">`: 9, `</a >`: 5,
+	} {
+		if got := match(s); got != want {
+			t.Errorf("match(%q) = %d, want %d", s, got, want)
+		}
+	}
+	goldmarkTag := func(src string) bool {
+		return parser.NewRawHTMLParser().Parse(nil, text.NewReader([]byte(src)), parser.NewContext()) != nil
+	}
+	rest := []string{"", ">", "\n>", "\r\n>", "\"\n>", "'>", " a>", "\n a=\"b\">", "/>", "\n/>", "\"'>"}
+	pieces := []string{"<", "</", "a", "img", " ", "\t", "\n", "\r", "=", `"`, "'", `"v"`, "v", "/", ">", "/>",
+		"`", "\x00", "\x0b", "é", "{{< ref \"x\" >}}", "href", "1"}
+	rng := rand.New(rand.NewPCG(21, 5))
+	pick := func(list ...string) string { return list[rng.IntN(len(list))] }
+	noTags := 0
+	for n := 0; n < 20000; n++ {
+		s := pick("<", "</") + pick("a", "x-1", "5", "")
+		for k := rng.IntN(5); k > 0; k-- {
+			s += pick(pieces...)
+		}
+		if match(s) != noTag {
+			continue
+		}
+		noTags++
+		for _, r := range rest {
+			if goldmarkTag(s + r) {
+				t.Fatalf("match(%q) is noTag, but goldmark reads a tag in %q", s, s+r)
+			}
+		}
+	}
+	if noTags < 5000 {
+		t.Errorf("only %d strings are noTag: the test tests too little", noTags)
 	}
 }

@@ -287,6 +287,10 @@ func isCurrencyLead(text string, i int) bool {
 const (
 	MentionsFigure uint8 = 1 << iota // a digit, a currency sign or a figure word
 	MentionsVague                    // a word of the built-in vague phrases
+	// MentionsCue marks a word of CueWords in a sentence with
+	// MentionsVague: then exactly when CueWords.MayMention(sentence,
+	// false) holds. Without MentionsVague it may be missing.
+	MentionsCue
 )
 
 // MentionsAnalysis is the analysis behind SentenceMentions: one slot per
@@ -324,7 +328,10 @@ func SentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 }
 
 // mentions scans text once for both triggers: FigureWords (and digits and
-// currency signs) and VagueWords.
+// currency signs) and VagueWords. When it finds a vague word it tells
+// too whether text holds a word of CueWords, which vague-source asks of
+// those sentences: from the words it looks up anyway ("said" is both),
+// else by a second scan.
 func mentions(text string) uint8 {
 	const both = MentionsFigure | MentionsVague
 	var m uint8
@@ -336,8 +343,8 @@ func mentions(text string) uint8 {
 		}
 		if kind != LetterByte {
 			if kind == figureByte || isCurrencyLead(text, i) {
-				if m |= MentionsFigure; m == both {
-					return m
+				if m |= MentionsFigure; m&both == both {
+					break
 				}
 			}
 			continue
@@ -363,9 +370,17 @@ func mentions(text string) uint8 {
 		if vague && VagueWords.holdsEntry(e, text, start, i+1) {
 			m |= MentionsVague
 		}
-		if m == both {
-			return m
+		// The shape and second-letter tests only rule words out: the
+		// entry decides (TestTriggerFiltersPassEveryMember).
+		if m&MentionsCue == 0 && CueWords.holdsEntry(e, text, start, i+1) {
+			m |= MentionsCue
 		}
+		if m&both == both {
+			break
+		}
+	}
+	if m&(MentionsVague|MentionsCue) == MentionsVague && CueWords.MayMention(text, false) {
+		m |= MentionsCue
 	}
 	return m
 }

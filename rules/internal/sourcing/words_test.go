@@ -1,6 +1,8 @@
 package sourcing
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -95,5 +97,58 @@ func TestLowerIsOneOf(t *testing.T) {
 		if got := lowerIsOneOf(w, words...); got != want {
 			t.Errorf("lowerIsOneOf(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestMentionsAgreesWithTriggers checks that the one-pass scan of
+// mentions sets each flag exactly when the trigger's own scan finds a
+// word: figures (with digits), vague words, and, with a vague word, cues,
+// on every member word alone and among others, in any letter case, and
+// on the rules' fixtures.
+func TestMentionsAgreesWithTriggers(t *testing.T) {
+	var texts []string
+	var members []string
+	for _, tr := range []*WordTrigger{figureWords, VagueWords, CueWords} {
+		members = append(members, prose.WordsOf(tr.classes)...)
+		members = append(members, tr.Words...)
+	}
+	for i, w := range members {
+		other := members[(i*7+3)%len(members)]
+		texts = append(texts, w, strings.ToUpper(w), "Some "+w+" in it, "+other+".", w+" 3 out of "+other,
+			"“"+w+"” — "+other+"’s", w+"x", "x"+w, "It was "+w+" that "+other+" of 12 €5")
+	}
+	files, err := filepath.Glob("../../*/testdata/*.md")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("fixtures: %v (%d files)", err, len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	seen := uint8(0)
+	for _, text := range texts {
+		m := mentions(text)
+		seen |= m
+		for _, tt := range []struct {
+			flag uint8
+			want bool
+		}{
+			{MentionsFigure, figureWords.MayMention(text, true)},
+			{MentionsVague, VagueWords.MayMention(text, false)},
+			{MentionsCue, CueWords.MayMention(text, false)},
+		} {
+			if tt.flag == MentionsCue && m&MentionsVague == 0 {
+				continue // asked only of sentences with a vague word
+			}
+			if got := m&tt.flag != 0; got != tt.want {
+				t.Errorf("mentions(%q) flag %d = %t, want %t", text, tt.flag, got, tt.want)
+			}
+		}
+	}
+	if seen != MentionsFigure|MentionsVague|MentionsCue {
+		t.Errorf("flags seen %b: some flag is never set", seen)
 	}
 }
