@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/citelint/citelint/extract"
 	"github.com/citelint/citelint/internal/safefile"
@@ -104,8 +105,6 @@ type VerdictCache struct {
 	gen string
 	// reads counts the lookups that found a verdict, for tests.
 	hits int
-	// buf is room for checksums, under mu.
-	buf []byte
 }
 
 type verdictLine struct {
@@ -170,10 +169,7 @@ func (v *VerdictCache) value(id [32]byte, gen, textHash string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if v.buf == nil {
-		v.buf = make([]byte, 4<<10)
-	}
-	_, value, ok := parseVerdictFields(rest, gen, textHash, v.buf)
+	_, value, ok := parseVerdictFields(rest, gen, textHash)
 	if !ok {
 		delete(v.read, id) // damaged: a miss now and after
 		return "", false
@@ -245,6 +241,16 @@ func (v *VerdictCache) load() {
 		return
 	}
 	v.read = make(map[[32]byte]string, min(strings.Count(data, "\n"), MaxVerdicts))
+	verdictLines(data, func(line string) {
+		if id, fields, ok := parseVerdictID(line); ok {
+			v.read[id] = fields
+		}
+	})
+}
+
+// verdictLines calls fn for each line of a verdict file after its version
+// line, at most MaxVerdicts; a file of another version has none.
+func verdictLines(data string, fn func(line string)) {
 	first, rest, _ := strings.Cut(data, "\n")
 	if first != verdictFileVersion {
 		return
@@ -252,9 +258,7 @@ func (v *VerdictCache) load() {
 	for n := 0; len(rest) > 0 && n < MaxVerdicts; n++ {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
-		if id, fields, ok := parseVerdictID(line); ok {
-			v.read[id] = fields
-		}
+		fn(line)
 	}
 }
 
@@ -262,27 +266,19 @@ func (v *VerdictCache) load() {
 // when gen is "") of a verdict file, in order; a file of another version
 // yields nothing.
 func parseVerdicts(data, gen string, fn func(id [32]byte, textHash, value string)) {
-	first, rest, _ := strings.Cut(data, "\n")
-	if first != verdictFileVersion {
-		return
-	}
-	buf := make([]byte, 4<<10) // for checksums, made once
-	for n := 0; len(rest) > 0 && n < MaxVerdicts; n++ {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		id, textHash, value, ok := parseVerdictLine(line, gen, buf)
-		if ok {
+	verdictLines(data, func(line string) {
+		if id, textHash, value, ok := parseVerdictLine(line, gen); ok {
 			fn(id, textHash, value)
 		}
-	}
+	})
 }
 
-func parseVerdictLine(line, gen string, buf []byte) (id [32]byte, textHash, value string, ok bool) {
+func parseVerdictLine(line, gen string) (id [32]byte, textHash, value string, ok bool) {
 	id, fields, ok := parseVerdictID(line)
 	if !ok {
 		return id, "", "", false
 	}
-	textHash, value, ok = parseVerdictFields(fields, gen, "", buf)
+	textHash, value, ok = parseVerdictFields(fields, gen, "")
 	return id, textHash, value, ok
 }
 
@@ -303,7 +299,7 @@ func parseVerdictID(line string) (id [32]byte, fields string, ok bool) {
 // parseVerdictFields reads the fields of a line after its id, of
 // generation gen and text hash textHash (of any, when "": a sound one),
 // and checks the value's checksum.
-func parseVerdictFields(fields, gen, textHash string, buf []byte) (hashHex, value string, ok bool) {
+func parseVerdictFields(fields, gen, textHash string) (hashHex, value string, ok bool) {
 	hashHex, rest, _ := strings.Cut(fields, " ")
 	lineGen, rest, _ := strings.Cut(rest, " ")
 	sumHex, value, found := strings.Cut(rest, " ")
@@ -314,22 +310,16 @@ func parseVerdictFields(fields, gen, textHash string, buf []byte) (hashHex, valu
 		return "", "", false
 	}
 	sum, err := strconv.ParseUint(sumHex, 16, 32)
-	if err != nil || uint32(sum) != checksum(value, buf) {
+	if err != nil || uint32(sum) != checksum(value) {
 		return "", "", false
 	}
 	return hashHex, value, true
 }
 
-// checksum returns the CRC-32 (IEEE) of s, through buf rather than a copy
-// of s.
-func checksum(s string, buf []byte) uint32 {
-	var sum uint32
-	for len(s) > 0 {
-		n := copy(buf, s)
-		sum = crc32.Update(sum, crc32.IEEETable, buf[:n])
-		s = s[n:]
-	}
-	return sum
+// checksum returns the CRC-32 (IEEE) of s, read in place: crc32 only
+// reads its input, so s is viewed as bytes rather than copied.
+func checksum(s string) uint32 {
+	return crc32.ChecksumIEEE(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // isLowerHex reports whether b is a text hash as extract and TextHash
@@ -346,14 +336,14 @@ func isLowerHex[T string | []byte](b T) bool {
 	return true
 }
 
-func appendVerdictLine(out []byte, id [32]byte, textHash, gen, value string, buf []byte) []byte {
+func appendVerdictLine(out []byte, id [32]byte, textHash, gen, value string) []byte {
 	out = hex.AppendEncode(out, id[:])
 	out = append(out, ' ')
 	out = append(out, textHash...)
 	out = append(out, ' ')
 	out = append(out, gen...)
 	out = append(out, ' ')
-	out = strconv.AppendUint(out, uint64(checksum(value, buf)), 16)
+	out = strconv.AppendUint(out, uint64(checksum(value)), 16)
 	out = append(out, ' ')
 	out = append(out, value...)
 	return append(out, '\n')
@@ -397,7 +387,6 @@ func (c *Checker) SaveVerdicts() error {
 		}
 	}
 	out := []byte(verdictFileVersion + "\n")
-	buf := make([]byte, 4<<10) // for checksums
 	n := 0
 	ids := make([][32]byte, 0, len(added))
 	for id := range added {
@@ -407,7 +396,7 @@ func (c *Checker) SaveVerdicts() error {
 	slices.SortFunc(ids, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 	for _, id := range ids {
 		if l := added[id]; live[l.textHash] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, l.textHash, l.gen, l.value, buf)
+			out = appendVerdictLine(out, id, l.textHash, l.gen, l.value)
 			n++
 		}
 	}
@@ -417,7 +406,7 @@ func (c *Checker) SaveVerdicts() error {
 	}
 	parseVerdicts(data, gen, func(id [32]byte, textHash, value string) {
 		if _, ok := added[id]; !ok && live[textHash] && n < MaxVerdicts {
-			out = appendVerdictLine(out, id, textHash, gen, value, buf)
+			out = appendVerdictLine(out, id, textHash, gen, value)
 			n++
 		}
 	})
