@@ -60,13 +60,8 @@ type docPlaceKey struct{}
 // nil when they are not kept (a link to a local file that exists, a page
 // of unknown text hash, no readable web page, no verdict cache). It is
 // found once per document, for both rules.
-func (f *Finder) documentKey() *docState {
-	place := lint.Memo(f.p, docPlaceKey{}, f.documentPlace)
-	if place == nil {
-		return nil
-	}
-	f.docState = docState{docPlace: *place} // in the finder: no allocation of its own
-	return &f.docState
+func (f *Finder) documentKey() *docPlace {
+	return lint.Memo(f.p, docPlaceKey{}, f.documentPlace)
 }
 
 func (f *Finder) documentPlace() *docPlace {
@@ -154,10 +149,11 @@ func (k *fieldHash) fieldBytes(b []byte) {
 // it returns false and records the findings the rule reports through
 // Report, for Keep.
 func (f *Finder) Replay(kind string) bool {
-	f.doc = f.documentKey()
-	if f.doc == nil {
+	place := f.documentKey()
+	if place == nil {
 		return false
 	}
+	f.doc = docState{docPlace: *place}
 	f.doc.key = VerdictVersion + "\x00" + buildKey() + "\x00" + kind + "\x00" + f.doc.key
 	if found, ok := getFindings(f.doc.verdicts, f.doc.page, f.doc.key); ok {
 		for _, d := range found {
@@ -172,14 +168,14 @@ func (f *Finder) Replay(kind string) bool {
 // Report reports a finding of the rule, recording it for Keep.
 func (f *Finder) Report(d lint.Diagnostic) {
 	f.p.Report(d)
-	if f.doc != nil && f.doc.recording {
+	if f.doc.recording {
 		f.doc.found = append(f.doc.found, finding{Start: d.Start, End: d.End, Severity: d.Severity, Message: d.Message, Suggestion: d.Suggestion, Evidence: d.Evidence})
 	}
 }
 
 // Keep keeps the findings recorded since Replay for the next run.
 func (f *Finder) Keep() {
-	if f.doc == nil || !f.doc.recording {
+	if !f.doc.recording {
 		return
 	}
 	f.doc.verdicts.Put(generation(), f.doc.page, f.doc.key, appendFindings(nil, f.doc.found))

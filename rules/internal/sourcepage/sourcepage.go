@@ -112,10 +112,10 @@ type Finder struct {
 	notes map[string][]*lint.Citation
 	// checks counts the claims checked so far (see MaxChecks).
 	checks int
-	// doc is where the document's findings are kept (see Replay), in
-	// docState.
-	doc      *docState
-	docState docState
+	// doc is where the document's findings are kept and whether they are
+	// being recorded (see Replay); zero before Replay or when they are not
+	// kept.
+	doc docState
 }
 
 // MaxChecks bounds the claims one rule checks against their sources in

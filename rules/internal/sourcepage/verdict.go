@@ -73,11 +73,9 @@ func Judge[V any](f *Finder, s Source, kind, claim string, judge func() V) (V, b
 	}
 	page := s.ref.loaded()
 	if !page.Readable {
-		if f.doc != nil {
-			// The document's findings now say the text is missing:
-			// they are not kept, for the text may come back.
-			f.doc.recording = false
-		}
+		// The document's findings now say the text is missing: they are
+		// not kept, for the text may come back.
+		f.doc.recording = false
 		return zero, false
 	}
 	v := judge()
