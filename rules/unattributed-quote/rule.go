@@ -459,7 +459,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 // owned or determined by prev ("Trump’s comments", "the remarks"): words
 // a sentence speaks about.
 func spokenAbout(prev, w string) bool {
-	return prose.Lookup(w).Is(prose.NounCue) && (isPossessive(prev) || isDeterminer(prev) || prose.Has(prev, prose.PossessiveDeterminer))
+	return prose.Lookup(w).Is(prose.NounCue) && determines(prev)
 }
 
 // pronounPart returns w without a contraction: "He’s" is "He".
@@ -1398,9 +1398,6 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 	// "it" is a thing ("it may have an impact that:"); a written work is
 	// someone when it stands on its own ("the negligence law"), not in a
 	// compound ("through the lens of negotiating strategy").
-	owned := func(x string) bool {
-		return isDeterminer(x) || isPossessive(x) || prose.Has(x, prose.PossessiveDeterminer)
-	}
 	n := 0
 	prev, prev2 := "", "" // the two words before w
 	for i := 0; ; n++ {
@@ -1413,7 +1410,7 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 		e := prose.Lookup(w)
 		if e.Is(prose.Pronoun) && !strings.EqualFold(w, "it") || e.Is(prose.FirstPerson|prose.Role|prose.SourceNoun|prose.Body|prose.Cue) ||
 			e.Is(prose.VagueSource) && !c.quantifiesThing(lead, we) ||
-			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) && !strings.EqualFold(w, "its") || prose.Has(w, prose.DocumentNoun) && (owned(prev) || owned(prev2)) {
+			isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer) && !strings.EqualFold(w, "its") || prose.Has(w, prose.DocumentNoun) && (determines(prev) || determines(prev2)) {
 			return true
 		}
 		if strings.IndexFunc(w, unicode.IsUpper) >= 0 && (n > 0 || !opens || e.Class == 0 || c.sources.ProperName(w)) {
@@ -2284,3 +2281,10 @@ func isBe(w string) bool { return prose.Lookup(w).Is(prose.BeVerb) || prose.Has(
 // isDeterminer reports whether w makes the word after it a noun: "the
 // saying", "a warning".
 func isDeterminer(w string) bool { return prose.Lookup(w).Is(prose.Determiner) }
+
+// determines reports whether w owns or determines the noun after it: a
+// determiner or a possessive ("the remarks", "Trump’s comments", "its
+// report").
+func determines(w string) bool {
+	return isDeterminer(w) || isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer)
+}
