@@ -65,14 +65,14 @@ func run(p *lint.Pass) {
 			if wasJudged(start, end) {
 				continue
 			}
-			if quotesLinkText(b, qt) || namedInLinkText(b, qt) || namedInCitingSentence(pages, b, qt) {
-				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
-				continue
+			cited := quotesLinkText(b, qt) || namedInLinkText(b, qt) || namedInCitingSentence(pages, b, qt)
+			if !cited {
+				if intro == nil {
+					intro = newIntroLinks(b)
+				}
+				cited = intro.introduces(b, qt)
 			}
-			if intro == nil {
-				intro = newIntroLinks(b)
-			}
-			if intro.introduces(b, qt) {
+			if cited {
 				check(p, pages, unattributedquote.Quotation{Start: start, End: end, Block: b, Sentence: b.SentenceAt(qt.Start)})
 			}
 		}
