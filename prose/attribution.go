@@ -131,12 +131,17 @@ func (p *Paragraph) Words(i int) []Token {
 	return Tokenize(nil, p.Text, s.Start, s.End)
 }
 
-// readWords tokenizes sentence i into a pooled buffer, which the caller
-// gives back with PutTokens once done with the words.
-func (p *Paragraph) readWords(i int) *[]Token {
+// wordsOf returns the words of sentence i: held when held are that
+// sentence's (heldSent is i+1), else tokenized into a pooled buffer, which
+// it returns too for the caller to give back with PutTokens once done with
+// the words (nil when nothing was tokenized).
+func (p *Paragraph) wordsOf(i int, held []Token, heldSent int) ([]Token, *[]Token) {
+	if heldSent == i+1 {
+		return held, nil
+	}
 	s, buf := p.Sentences[i], GetTokens()
 	*buf = Tokenize((*buf)[:0], p.Text, s.Start, s.End)
-	return buf
+	return *buf, buf
 }
 
 // In returns the attributions whose cue is in sentence i, in cue order.
@@ -290,11 +295,7 @@ func (p *Paragraph) nameBefore(off int) bool {
 	for p.firstName < 0 && p.nameScan < len(p.Sentences) && p.Sentences[p.nameScan].Start < off {
 		// The sentence findInSentence is reading has its words at hand;
 		// another is tokenized again, once: nameScan only moves on.
-		toks, buf := p.cur, (*[]Token)(nil)
-		if p.curSent != p.nameScan+1 {
-			buf = p.readWords(p.nameScan)
-			toks = *buf
-		}
+		toks, buf := p.wordsOf(p.nameScan, p.cur, p.curSent)
 		for k := range toks {
 			if p.isName(toks, k) && (k > 0 || p.nameOpens(toks)) {
 				p.firstName = toks[k].Start
@@ -321,11 +322,7 @@ func (p *Paragraph) word(t Token) string { return p.Text[t.Start:t.End] }
 
 // findInSentence finds the attributions whose cue is in sentence si.
 func (p *Paragraph) findInSentence(si int) {
-	toks, buf := p.offer, (*[]Token)(nil)
-	if p.offerSent != si+1 {
-		buf = p.readWords(si)
-		toks = *buf
-	}
+	toks, buf := p.wordsOf(si, p.offer, p.offerSent)
 	p.cur, p.curSent = toks, si+1
 	p.findCues(toks, si)
 	p.findColonsAndDashes(toks, si)
