@@ -190,9 +190,9 @@ type cell struct {
 // underline returns the snippet line as shown and the caret line under
 // the span, cut to width columns around the span with "…" where the line
 // goes on. Tabs are expanded and control characters escaped; carets follow
-// display width, so wide characters take two. cells is room for the
-// line's cells, grown as needed and handed on to the next call: a long
-// line's cells are not made anew for each of its findings.
+// display width, so wide characters take two. buf is room for the line's
+// cells, grown as needed and handed on to the next call: a long line's
+// cells are not made anew for each of its findings.
 func underline(d lint.Diagnostic, width int, buf *[]cell) (string, string) {
 	s := d.Snippet
 	if s.Text == "" && d.Start == d.End {
