@@ -846,12 +846,16 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			// Brady, chairman of the committee, said …" and "Sanders,
 			// celebrating a victory, is pledging …" for the name before
 			// the apposition.
-			src = p.subjectBefore(toks, j, j == k && strings.HasSuffix(p.word(t), "ing"))
+			participle := j == k && strings.HasSuffix(p.word(t), "ing")
+			src = p.subjectBefore(toks, j, participle)
 			if len(src) == 0 {
 				return
 			}
 			a.Source = Span{src[0].Start, src[len(src)-1].End}
 			a.Kind = p.classify(src, src[0].Start == sent.Start)
+			if a.Kind != Named && !participle && p.namingApposition(toks, src, j) {
+				a.Kind = Named // "Two analysts, Jo Reyes and Sam Ito, found": named by apposition
+			}
 			a.Content = p.contentAfter(toks, k+1, sent)
 		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && !t.Is(NearCue) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
 			// "Carson took the stage and called …", "Trump doubled down
@@ -1006,6 +1010,40 @@ func (p *Paragraph) subjectBefore(toks []Token, k int, participle bool) []Token 
 		start--
 	}
 	return toks[start:end]
+}
+
+// namingApposition reports whether the apposition between a source src
+// and the comma before word j, where its cue's run of words resumes, is
+// names alone: "Two military analysts, Jo Reyes and Sam Ito, found". An
+// apposition that says more ("Critics, who met in Albany, said") names
+// nobody who speaks.
+func (p *Paragraph) namingApposition(toks []Token, src []Token, j int) bool {
+	i := j - 1
+	for i >= 0 && toks[i].Start != src[len(src)-1].Start {
+		i--
+	}
+	named := false
+	for k := i + 1; k < j; k++ {
+		switch {
+		case p.isName(toks, k):
+			named = true
+		case p.is(toks[k], "and") || p.capitalised(toks[k]) && toks[k].End-toks[k].Start > 1:
+		default:
+			return false
+		}
+	}
+	return named
+}
+
+// nameInSentence reports whether a name stands anywhere in the sentence
+// findInSentence is reading.
+func (p *Paragraph) nameInSentence() bool {
+	for k := range p.cur {
+		if p.isName(p.cur, k) && (k > 0 || p.nameOpens(p.cur)) {
+			return true
+		}
+	}
+	return false
 }
 
 // beforeParenthesis returns where the words before a parenthetical that
@@ -1366,6 +1404,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if head.Is(Role) && len(src) > 1 && src[len(src)-2].Is(Role|Body) && !src[len(src)-2].Is(VagueSource) && p.nameBefore(src[0].Start) {
 		return Named // "a school spokesman" after the school is named: the role of a named body
+	}
+	if head.Is(Role) && Has(p.word(head), StaffRole) && (p.nameBefore(src[0].Start) || p.nameInSentence()) {
+		return Named // "Aides said" in a sentence about the senator: the named one's staff
 	}
 	if head.Is(Role) && !src[0].Is(Definite) {
 		return Vague // "a spokesman", "officials" with no body named

@@ -194,6 +194,10 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() b
 		len(src) > 0 && prose.Lookup(src[0]).Is(prose.Determiner) {
 		return false // "a group called the Harbor Trust": a name given, not a view
 	}
+	if cue := strings.ToLower(text[a.Cue.Start:a.Cue.End]); (cue == "call" || cue == "calls") && !a.Source.Empty() &&
+		strings.HasSuffix(strings.ToLower(strings.TrimRight(text[:a.Source.Start], " ")), "what") {
+		return false // "what economists call a consumption tax": a term glossed, not a view
+	}
 	if we() && participants(text, a) {
 		return false
 	}
