@@ -897,7 +897,30 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		!(a.Kind == Named && (p.documentVerb(before, t) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
+	if a.Source.End <= t.Start && k+1 < len(toks) && !t.BreakAfter && Has(p.word(t), ClauseCue) && p.countAfter(toks, k+1) {
+		return // "the U.S. added 292,000 jobs", "she filed 40 lawsuits": a thing counted, not words
+	}
 	p.add(a)
+}
+
+// countAfter reports whether the words from k on open with a number, over
+// an approximation ("around 292,000", "more than 40"): the object of a
+// verb of adding or writing, which then says nothing.
+func (p *Paragraph) countAfter(toks []Token, k int) bool {
+	for ; k < len(toks); k++ {
+		w := p.word(toks[k])
+		switch {
+		case w != "" && (w[0] >= '0' && w[0] <= '9' || w[0] == '$' || toks[k].Is(NumberWord)):
+			return true
+		case Has(w, Approximator) || Has(w, Bound) || p.is(toks[k], "than"):
+			if toks[k].BreakAfter {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // definiteStart returns where the source words toks[start:j] begin when
@@ -1027,12 +1050,50 @@ func (p *Paragraph) namingApposition(toks []Token, src []Token, j int) bool {
 		switch {
 		case p.isName(toks, k):
 			named = true
-		case p.is(toks[k], "and") || p.capitalised(toks[k]) && toks[k].End-toks[k].Start > 1:
+		case p.is(toks[k], "and") || p.capitalised(toks[k]) && (toks[k].End-toks[k].Start > 1 || p.initial(toks[k])):
 		default:
 			return false
 		}
 	}
 	return named
+}
+
+// bodyNamedBefore reports whether a public body is named before offset
+// off in the paragraph: a noun for a body (of both body and role)
+// joined to a capitalised word that does not open its sentence ("the
+// Obama administration", "the Jupiter Police Department", "the Chinese
+// government"; not "a Texas county jail").
+func (p *Paragraph) bodyNamedBefore(off int) bool {
+	for i, s := range p.Sentences {
+		if s.Start >= off {
+			break
+		}
+		toks, buf := p.wordsOf(i, p.cur, p.curSent)
+		found := false
+		for k, t := range toks {
+			if t.Start >= off {
+				break
+			}
+			if !t.Is(Body) || !t.Is(Role) { // a body's noun: "administration", not "county"
+				continue
+			}
+			joined := func(j int) bool {
+				return j > 0 && j < len(toks) && toks[j].Start < off && p.capitalised(toks[j]) &&
+					!toks[min(j, k)].BreakAfter && !toks[j].Is(Determiner|FunctionWord)
+			}
+			if joined(k-1) || joined(k+1) {
+				found = true
+				break
+			}
+		}
+		if buf != nil {
+			PutTokens(buf)
+		}
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // nameInSentence reports whether a name stands anywhere in the sentence
@@ -1389,6 +1450,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if head.Is(SourceNoun) && len(src) >= 2 && src[len(src)-2].Is(Body) && !src[0].Is(VagueModifier) {
 		return Named // "government data", "census figures"
+	}
+	if Has(p.word(head), BodyRole) && !slices.ContainsFunc(src, func(t Token) bool { return p.is(t, "former") }) && p.bodyNamedBefore(src[0].Start) {
+		return Named // "Officials said" after the Obama administration is named: its officials
 	}
 	if head.Is(VagueSource) {
 		if head.Is(VagueModifier) && len(src) > 1 && head.Start != src[0].Start {

@@ -116,15 +116,16 @@ func Tokenize(buf []Token, text string, from, to int) []Token {
 			if c := text[start] | 0x20; c >= 'a' && c <= 'z' { // every lexicon word starts with a letter
 				e = Lookup(text[start:end])
 			}
+			brk := end < j && !(j-end == 1 && text[end] == '.' && dottedAbbreviation(text[start:end]))
 			buf = append(buf, Token{
 				Start:       start,
 				End:         end,
 				BreakBefore: pendingBreak || start > i,
-				BreakAfter:  end < j,
+				BreakAfter:  brk,
 				Joiner:      joiner,
 				Entry:       e,
 			})
-			pendingBreak = end < j
+			pendingBreak = brk
 			if n := len(buf); n > 1 && buf[n-1].BreakBefore {
 				buf[n-2].BreakAfter = true
 			}
@@ -132,6 +133,23 @@ func Tokenize(buf []Token, text string, from, to int) []Token {
 		i = j
 	}
 	return buf
+}
+
+// dottedAbbreviation reports whether w, its last stop trimmed, is an
+// abbreviation of single capitals with stops between them ("U.S",
+// "F.B.I", "D.C"): its stop breaks no phrase ("U.S. intelligence
+// officials", "the F.B.I. director"). Where it ends a sentence, the
+// sentence splitter says so.
+func dottedAbbreviation(w string) bool {
+	if len(w) < 3 || len(w)%2 == 0 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; k%2 == 0 && (c < 'A' || c > 'Z') || k%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // What Tokenize's word loop makes of each byte.

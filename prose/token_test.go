@@ -74,9 +74,10 @@ func tokenizeReference(buf []Token, text string, from, to int) []Token {
 			if c := text[start] | 0x20; c >= 'a' && c <= 'z' {
 				e = Lookup(text[start:end])
 			}
+			brk := end < j && (text[end:j] != "." || !dottedAbbreviation(text[start:end]))
 			buf = append(buf, Token{Start: start, End: end, BreakBefore: pendingBreak || start > i,
-				BreakAfter: end < j, Joiner: joiner, Entry: e})
-			pendingBreak = end < j
+				BreakAfter: brk, Joiner: joiner, Entry: e})
+			pendingBreak = brk
 			if n := len(buf); n > 1 && buf[n-1].BreakBefore {
 				buf[n-2].BreakAfter = true
 			}
@@ -130,5 +131,22 @@ func TestTokenizeLinear(t *testing.T) {
 		if ts, tl := elapsed(small), elapsed(large); tl > 40*ts+5*time.Millisecond {
 			t.Errorf("%q: %v for 10x the text, %v for 1x: not linear", unit, tl, ts)
 		}
+	}
+}
+
+// TestDottedAbbreviationBreaksNoPhrase: the stop after "U.S." or "F.B.I."
+// breaks no phrase, so "U.S. intelligence officials" is one source; a
+// word's own stop ("Inc.", "B.", "officials.") still breaks.
+func TestDottedAbbreviationBreaksNoPhrase(t *testing.T) {
+	text := "U.S. intelligence officials, the F.B.I. director, Inc. staff, James B. Comey and D.C. officials."
+	var got []string
+	for _, tok := range Tokenize(nil, text, 0, len(text)) {
+		if tok.BreakAfter {
+			got = append(got, text[tok.Start:tok.End])
+		}
+	}
+	want := []string{"officials", "director", "Inc", "staff", "B", "officials"}
+	if !slices.Equal(got, want) {
+		t.Errorf("words with a break after them: %q, want %q", got, want)
 	}
 }
