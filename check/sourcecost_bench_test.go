@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/internal/cputime"
+	"github.com/citelint/citelint/internal/gctune"
 )
 
 // BenchmarkCachedSourceChecks measures what the source checks
@@ -24,6 +25,7 @@ import (
 // alter them. In-process: the start-up a command adds to both runs is not
 // counted (BenchmarkStartup in cmd/citelint measures it).
 func BenchmarkCachedSourceChecks(b *testing.B) {
+	defer gctune.Apply(os.Getenv)() // the command's collector settings, for both runs
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var i int
 		if _, err := fmt.Sscanf(r.URL.Path, "/story/%d", &i); err != nil {

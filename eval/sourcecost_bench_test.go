@@ -16,6 +16,7 @@ import (
 
 	"github.com/citelint/citelint/check"
 	"github.com/citelint/citelint/internal/cputime"
+	"github.com/citelint/citelint/internal/gctune"
 )
 
 // corpusPostURL matches a link to a dated digital.gov post, whose file in
@@ -38,6 +39,7 @@ var otherURL = regexp.MustCompile(`https?://[^\s)<>"'\]]+`)
 // length rather than one sentence each. It skips without the corpus; the
 // posts are copied to a temporary folder, never into the repository.
 func BenchmarkCorpusCachedSourceChecks(b *testing.B) {
+	defer gctune.Apply(os.Getenv)() // the command's collector settings, for both runs
 	corpus, err := DigitalgovDir()
 	if err != nil {
 		b.Skip(err)

@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"os"
 	"sort"
 	"testing"
 	"time"
 
+	"github.com/citelint/citelint/internal/gctune"
 	"github.com/citelint/citelint/lint"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -110,8 +112,12 @@ func BenchmarkCorpusRule(b *testing.B) {
 // BenchmarkCorpusRatio measures the speed target directly: each iteration
 // parses the corpus with goldmark alone and then runs the whole offline
 // check over it, back to back, so that both see the same machine load. It
-// reports the two times per pass and their ratio (target: at most 2).
+// reports the two times per pass and their ratio (issue 11: at most 1.5).
+// Both run with the garbage collector's settings of the command
+// (gctune), as a user's run does; GOGC or GOMEMLIMIT in the environment
+// measures them under Go's own instead.
 func BenchmarkCorpusRatio(b *testing.B) {
+	defer gctune.Apply(os.Getenv)()
 	files, _ := sortedCorpus(b)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, &frontmatter.Extender{}))
 	r := offlineRunner(b)

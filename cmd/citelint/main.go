@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/citelint/citelint/internal/gctune"
 	"github.com/urfave/cli/v2"
 )
 
@@ -28,32 +29,8 @@ const (
 )
 
 func main() {
-	tuneGC(os.Getenv)
+	gctune.Apply(os.Getenv) // the collector's settings for a short run (see gctune)
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
-}
-
-// The garbage collector's settings for a run, unless GOGC or GOMEMLIMIT is
-// set in the environment (then the runtime's own, from them, hold). A
-// check over a few drafts lives for tens of milliseconds and its live heap
-// is a few megabytes: at Go's default (GOGC=100, a first collection at
-// 4 MB) it spends a tenth of its time collecting garbage it would never
-// have to. The heap may grow to five times its live data between
-// collections instead of twice, and the soft limit has the collector work
-// harder as the heap nears 1 GiB, so that a large run holds no more than
-// the default would have let it past that size.
-const (
-	gcPercent     = 400
-	gcMemoryLimit = 1 << 30
-)
-
-// tuneGC sets the collector's target and soft limit (see gcPercent) when
-// the environment, read with getenv, sets neither.
-func tuneGC(getenv func(string) string) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetGCPercent(gcPercent)
-	debug.SetMemoryLimit(gcMemoryLimit)
 }
 
 // run is main without the process: it returns the exit code.

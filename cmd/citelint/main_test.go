@@ -6,12 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -487,29 +485,5 @@ func TestOwnDocsPass(t *testing.T) {
 	}
 	if r := citelint(t, explained, "", nil, args...); r.code != exitClean {
 		t.Errorf("explain output: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
-	}
-}
-
-// TestTuneGC: with neither GOGC nor GOMEMLIMIT set, a run collects at
-// five times its live heap under a 1 GiB soft limit; with either set, the
-// runtime's settings stand.
-func TestTuneGC(t *testing.T) {
-	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
-	t.Cleanup(func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(limit) })
-	for _, tc := range []struct {
-		env     map[string]string
-		percent int
-		limit   int64
-	}{
-		{map[string]string{}, 400, 1 << 30},
-		{map[string]string{"GOGC": "100"}, 100, math.MaxInt64},
-		{map[string]string{"GOMEMLIMIT": "2GiB"}, 100, math.MaxInt64},
-	} {
-		debug.SetGCPercent(100)
-		debug.SetMemoryLimit(math.MaxInt64)
-		tuneGC(func(k string) string { return tc.env[k] })
-		if got, lim := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); got != tc.percent || lim != tc.limit {
-			t.Errorf("env %v: GC percent %d, memory limit %d; want %d, %d", tc.env, got, lim, tc.percent, tc.limit)
-		}
 	}
 }
