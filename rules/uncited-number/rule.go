@@ -885,14 +885,53 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 			break // a figure before the verb may be its subject
 		}
 		w := sourcing.Word(text, t)
+		if prose.Has(w, prose.SettingVerb) && k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "would") {
+			// "would raise the top rate to 43.6 percent": the level set,
+			// after "to" or "at"; not what it would raise ("would raise
+			// $15.3 trillion", a forecast).
+			stop := clauseEnd(text, toks, k, true)
+			for j := k + 1; j < len(toks) && toks[j].Start < stop; j++ {
+				if sourcing.IsWord(text, toks[j], "to") || sourcing.IsWord(text, toks[j], "at") {
+					return toks[j].End, stop
+				}
+			}
+			continue
+		}
 		if prose.Has(w, prose.ProposalVerb) ||
 			prose.Has(w, prose.IntentionVerb) && k+1 < len(toks) && sourcing.Joined(toks, k) && sourcing.IsWord(text, toks[k+1], "to") {
 			// A dash or a bracket sets off words about what exists ("to
 			// ban all Muslims — 1.6 billion members of a religion —").
 			return t.End, clauseEnd(text, toks, k, true)
 		}
+		// "a goal … – limiting the warming to 3.6 degrees", "the pledge he
+		// offered: to reduce emissions 26 percent": an aim's level.
+		if prose.Has(w, prose.AimNoun) && w[0] >= 'a' && w[0] <= 'z' {
+			for j := k + 1; j < len(toks) && j-k <= maxAimGap && toks[j].Start < first; j++ {
+				if v := sourcing.Word(text, toks[j]); settingVerb(v) && (strings.HasSuffix(v, "ing") || sourcing.IsWord(text, toks[j-1], "to")) {
+					return toks[j].End, clauseEnd(text, toks, j, true)
+				}
+			}
+		}
 	}
 	return -1, -1
+}
+
+// maxAimGap bounds the words between an aim's noun and the verb that sets
+// its level ("the pledge he offered in Paris: to reduce").
+const maxAimGap = 12
+
+// settingVerb reports whether w is a verb of setting-verb, in its base
+// form or in -ing ("limiting", "reducing", "cutting").
+func settingVerb(w string) bool {
+	stem, ok := strings.CutSuffix(strings.ToLower(w), "ing")
+	if !ok {
+		return prose.Has(w, prose.SettingVerb)
+	}
+	if prose.Has(stem, prose.SettingVerb) || prose.Has(stem+"e", prose.SettingVerb) {
+		return true
+	}
+	n := len(stem)
+	return n > 2 && stem[n-1] == stem[n-2] && prose.Has(stem[:n-1], prose.SettingVerb) // "cutting", "capping"
 }
 
 // intended reports whether a figure lies in the intention span [start,
@@ -912,6 +951,9 @@ func intended(text string, start, stop int, f figure) bool {
 // is the upper end of such a range.
 func boundsGroup(text string, f figure) bool {
 	before := beforeRange(strings.TrimRight(text[max(0, f.start-40):f.start], " "))
+	if _, ok := prose.EndsWith(before, prose.BracketLead); ok {
+		return true // "incomes above $250,000": the bound is part of the lead
+	}
 	// "incomes of more than $5 million": a bound between.
 	if i, ok := prose.EndsWith(before, prose.Bound); ok {
 		before = strings.TrimRight(before[:i], " ")
