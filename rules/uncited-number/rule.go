@@ -62,7 +62,7 @@ type Options struct {
 // DefaultUncitedNumberOptions returns the defaults: sentence reach and a
 // minimum count of 10.
 func DefaultUncitedNumberOptions() *Options {
-	return &Options{Reach: "sentence", MinCount: 10}
+	return &Options{Reach: "sentence", MinCount: 11}
 }
 
 // Validate checks the options and prepares the word sets and patterns.
@@ -1116,7 +1116,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
 		}
 		tail := c.perTail(ne)
-		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) || prose.Has(sourcing.Word(text, toks[ne-1]), prose.NewsCount) {
+		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) || prose.Has(sourcing.Word(text, toks[ne-1]), prose.NewsCount) ||
+			q.value >= minRatio && sourcing.IsWord(text, toks[ne-1], "times") || // "10 times": a multiple or how often, not things counted
+			q.value+1 >= float64(c.opts.MinCount) && c.over(i) {
 			return c.rangeStart(i, last), tail, true
 		}
 		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) && prose.Has(sourcing.Word(text, toks[ne]), prose.NewsCount) {
@@ -1134,7 +1136,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// "137 of the 138 seats": a part of a counted whole. "One of 20
 	// languages" is the whole's figure alone, and "two of the four
 	// principles" describes.
-	if pe, whole := c.partOf(e); pe > 0 && q.value > 1 && max(q.value, whole) >= float64(c.opts.MinCount) {
+	if pe, whole := c.partOf(e); pe > 0 && q.value > 1 && max(q.value, whole) >= min(float64(c.opts.MinCount), minRatio) {
 		return c.rangeStart(i, last), pe, true
 	}
 	// "86 of them", "only 16 of those": a count of things the sentence
@@ -1170,6 +1172,24 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// over reports whether the words before the count at word i say it is
+// exceeded ("over ten elements", "more than 10 people"): a count above
+// the one given.
+func (c *numberCheck) over(i int) bool {
+	toks, text := c.toks, c.text
+	if i == 0 || !sourcing.Joined(toks, i-1) {
+		return false
+	}
+	return sourcing.IsWord(text, toks[i-1], "over") ||
+		i > 1 && sourcing.IsWord(text, toks[i-1], "than") && sourcing.Joined(toks, i-2) && sourcing.IsWord(text, toks[i-2], "more")
+}
+
+// minRatio is the smallest whole of a part ("eight of 10 avocados") and
+// the smallest multiple ("10 times") reported: a ratio, which CLAIMS.md
+// counts whatever its size, not a count of things, which it counts above
+// ten (min-count).
+const minRatio = 10
 
 // maxStatLine bounds the words of a line that holds nothing but a count
 // of something named ("4 City Camps").
@@ -1772,7 +1792,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
 			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) ||
-				v <= float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
+				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
 				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
 			}
 			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
