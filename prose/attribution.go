@@ -768,6 +768,12 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if opened > 0 && !toks[opened-1].BreakAfter {
 		opened = srcStart
 	}
+	if h := p.subjectHead(toks, opened, j); opened < srcStart && h >= 0 && p.classify(toks[opened:h+1], opened == 0) == Named {
+		// "The Real Clear Politics average of polls taken over the past
+		// two weeks shows", "A Field Poll of the race in May 2015 put": a
+		// source cut to its last words is the document that opens the run.
+		before, srcStart = toks[opened:h+1], opened
+	}
 	for m := srcStart - 1; m >= 0 && srcStart-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
 		if toks[m].Is(Conditional) {
 			return // "if someone asks", "if local officials say": a case supposed, not a source
@@ -902,6 +908,28 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	}
 	p.add(a)
 }
+
+// subjectHead returns the source noun that heads the run of words
+// toks[from:to] before a cue, when words about it follow it ("average of
+// polls taken …", "Poll of the Democratic race"): it stands among the
+// run's first maxHeadWords words with no preposition before it, and a
+// preposition or a participle comes right after it. Otherwise -1.
+func (p *Paragraph) subjectHead(toks []Token, from, to int) int {
+	for h := from; h < to-1 && h-from < maxHeadWords; h++ {
+		t := toks[h]
+		if t.Is(Preposition) || t.BreakAfter {
+			return -1
+		}
+		if t.Is(SourceNoun) && (toks[h+1].Is(Preposition) || p.participle(toks[h+1])) {
+			return h
+		}
+	}
+	return -1
+}
+
+// maxHeadWords bounds the words of a source's name before its noun ("The
+// Real Clear Politics average").
+const maxHeadWords = 6
 
 // countAfter reports whether the words from k on open with a number, over
 // an approximation ("around 292,000", "more than 40"): the object of a
