@@ -104,6 +104,12 @@ type Paragraph struct {
 	// nameScan counts the sentences read for it so far.
 	firstName int
 	nameScan  int
+	// firstBody and bodyScan do the same for the first name of a public
+	// body (bodyNamedBefore); nameInCur caches nameInSentence for
+	// sentence nameSent-1 (0: none yet).
+	firstBody, bodyScan int
+	nameSent            int
+	nameInCur           bool
 	// clauseSubject's walk over sentence clauseSent-1 (0: none yet): the
 	// words before clauseScan have been read, and clauseBreak is the last
 	// of them that follows a break, or 0. Cues are read in order, so each
@@ -239,7 +245,7 @@ const maxCueGap = 7
 // length of the sentences read.
 func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier bool) *Paragraph {
 	n := len(sentences)
-	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier, firstName: -1}
+	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier, firstName: -1, firstBody: -1}
 	if n <= smallParagraph {
 		p.attrs, p.found = p.attrsBuf[:n], p.foundBuf[:n]
 	} else {
@@ -1090,49 +1096,44 @@ func (p *Paragraph) namingApposition(toks []Token, src []Token, j int) bool {
 // off in the paragraph: a noun for a body (of both body and role)
 // joined to a capitalised word that does not open its sentence ("the
 // Obama administration", "the Jupiter Police Department", "the Chinese
-// government"; not "a Texas county jail").
+// government"; not "a Texas county jail"). As nameBefore, it reads each
+// sentence once, however often it is asked.
 func (p *Paragraph) bodyNamedBefore(off int) bool {
-	for i, s := range p.Sentences {
-		if s.Start >= off {
-			break
-		}
-		toks, buf := p.wordsOf(i, p.cur, p.curSent)
-		found := false
+	for p.firstBody < 0 && p.bodyScan < len(p.Sentences) && p.Sentences[p.bodyScan].Start < off {
+		toks, buf := p.wordsOf(p.bodyScan, p.cur, p.curSent)
 		for k, t := range toks {
-			if t.Start >= off {
-				break
-			}
 			if !t.Is(Body) || !t.Is(Role) { // a body's noun: "administration", not "county"
 				continue
 			}
 			joined := func(j int) bool {
-				return j > 0 && j < len(toks) && toks[j].Start < off && p.capitalised(toks[j]) &&
-					!toks[min(j, k)].BreakAfter && !toks[j].Is(Determiner|FunctionWord)
+				return j > 0 && j < len(toks) && p.capitalised(toks[j]) && !toks[min(j, k)].BreakAfter && !toks[j].Is(Determiner|FunctionWord)
 			}
 			if joined(k-1) || joined(k+1) {
-				found = true
+				p.firstBody = t.Start
 				break
 			}
 		}
 		if buf != nil {
 			PutTokens(buf)
 		}
-		if found {
-			return true
-		}
+		p.bodyScan++
 	}
-	return false
+	return p.firstBody >= 0 && p.firstBody < off
 }
 
 // nameInSentence reports whether a name stands anywhere in the sentence
-// findInSentence is reading.
+// findInSentence is reading, looked for once per sentence.
 func (p *Paragraph) nameInSentence() bool {
-	for k := range p.cur {
-		if p.isName(p.cur, k) && (k > 0 || p.nameOpens(p.cur)) {
-			return true
+	if p.nameSent != p.curSent {
+		p.nameSent, p.nameInCur = p.curSent, false
+		for k := range p.cur {
+			if p.isName(p.cur, k) && (k > 0 || p.nameOpens(p.cur)) {
+				p.nameInCur = true
+				break
+			}
 		}
 	}
-	return false
+	return p.nameInCur
 }
 
 // beforeParenthesis returns where the words before a parenthetical that

@@ -44,7 +44,7 @@ func TestParagraphLinear(t *testing.T) {
 	if raceEnabled {
 		t.Skip("timing under the race detector grows with memory touched, not with the work")
 	}
-	const unit = "the officials said that the count was low and the staff reported more. "
+	const unit = "the officials said that the count was low and the staff reported more. Officials said, and aides said, it was so. "
 	elapsed := func(n int) time.Duration {
 		text := strings.Repeat(unit, n)
 		sents := SplitSentences(text)
