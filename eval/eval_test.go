@@ -149,6 +149,7 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"18f", "heldout6", 30, 195, 480, 58},
 		{"polnear", "train2", 24, 0, 289, 86},
 		{"polnear", "train3", 24, 0, 311, 99},
+		{"digitalgov", "tune2", 24, 64, 178, 43},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

@@ -423,7 +423,7 @@ func TestInit(t *testing.T) {
 	if r := citelint(t, dir, "", nil, "--format", "json", "a.md"); r.code != exitFindings || r.stderr != "" {
 		t.Errorf("check with the written config: %d %q", r.code, r.stderr)
 	}
-	for _, want := range []string{"citation-needed-marker: error", "    min-count: 10\n", "\ninclude: []\n", "# links:\n", "#   timeout: 15s\n"} {
+	for _, want := range []string{"citation-needed-marker: error", "    min-count: 11\n", "\ninclude: []\n", "# links:\n", "#   timeout: 15s\n"} {
 		if !strings.Contains(string(written), want) {
 			t.Errorf("config lacks %q:\n%s", want, written)
 		}

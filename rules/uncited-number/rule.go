@@ -297,7 +297,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
-			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || intended(b.Text, aim, aimStop, c.figures[i]) {
+			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || intended(b.Text, aim, aimStop, c.figures[i]) ||
+				fileDetails(b.Text, c.figures[i].start) {
 				continue // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			}
 			c.figures[i].sentence = si
@@ -749,6 +750,9 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 		return true
 	}
 	reader, aim := false, false
+	if len(toks) > 3 && sourcing.IsWord(text, toks[0], "as") && sourcing.IsWord(text, toks[1], "you") && toks[3].BreakAfter {
+		toks = toks[4:] // "As you can see, …": the reader shown a fact, not an aim
+	}
 	for _, t := range toks {
 		lex := t.Entry
 		if w := sourcing.Word(text, t); lex.Class == 0 && strings.Contains(w, "’") {
@@ -944,6 +948,26 @@ func intended(text string, start, stop int, f figure) bool {
 	before := strings.TrimRight(text[start:f.start], " ")
 	return !(before == "all" || strings.HasSuffix(before, " all"))
 }
+
+// fileDetails reports whether the figure starting at start is among a
+// download's details in brackets that open with the kind of file ("(PDF,
+// 7.02 MB, 12 pages)", file-type): it describes the file.
+func fileDetails(text string, start int) bool {
+	open := strings.LastIndexByte(text[max(0, start-maxFileDetails):start], '(')
+	if open < 0 {
+		return false
+	}
+	inside := text[max(0, start-maxFileDetails)+open+1 : start]
+	if strings.ContainsAny(inside, ")\n") {
+		return false
+	}
+	kind, _, ok := strings.Cut(strings.TrimSpace(inside), ",")
+	return ok && prose.Has(strings.TrimSpace(kind), prose.FileType)
+}
+
+// maxFileDetails bounds how far before a figure the bracket of a file's
+// details may open.
+const maxFileDetails = 40
 
 // boundsGroup reports whether a figure bounds a group of people rather
 // than states a fact: it follows a bracket-lead word ("an income of
