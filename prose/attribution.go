@@ -1096,12 +1096,18 @@ func (p *Paragraph) namingApposition(toks []Token, src []Token, j int) bool {
 // off in the paragraph: a noun for a body (of both body and role)
 // joined to a capitalised word that does not open its sentence ("the
 // Obama administration", "the Jupiter Police Department", "the Chinese
-// government"; not "a Texas county jail"). As nameBefore, it reads each
+// government"; not "a Texas county jail"), or a body's own name
+// (body-name: "the White House"). As nameBefore, it reads each
 // sentence once, however often it is asked.
 func (p *Paragraph) bodyNamedBefore(off int) bool {
 	for p.firstBody < 0 && p.bodyScan < len(p.Sentences) && p.Sentences[p.bodyScan].Start < off {
 		toks, buf := p.wordsOf(p.bodyScan, p.cur, p.curSent)
 		for k, t := range toks {
+			if p.capitalised(t) && t.Start < off && (Has(p.word(t), BodyName) ||
+				k+1 < len(toks) && !t.BreakAfter && Has(p.Text[t.Start:toks[k+1].End], BodyName)) {
+				p.firstBody = t.Start // "the White House", "the Pentagon"
+				break
+			}
 			if !t.Is(Body) || !t.Is(Role) { // a body's noun: "administration", not "county"
 				continue
 			}

@@ -103,6 +103,7 @@ func TestAttributionForms(t *testing.T) {
 		{"U.S. intelligence officials said the hack came from abroad.", []want{{"U.S. intelligence officials", "said", "the hack came from abroad.", Named}}},
 		{"The Obama administration announced the change. Officials said 10,000 refugees would come.", []want{{"The Obama administration", "announced", "the change.", Named}, {"Officials", "said", "10,000 refugees would come.", Named}}},
 		{"He was held in a Texas county jail. Officials said he would be released.", []want{{"Officials", "said", "he would be released.", Vague}}},
+		{"The White House spoke first. Officials said the talks would go on.", []want{{"The White House", "spoke", "first.", Named}, {"Officials", "said", "the talks would go on.", Named}}},
 		{"The Justice Department opened a case. A former official said it would take years.", []want{{"A former official", "said", "it would take years.", Vague}}},
 		{"While the U.S. added around 292,000 jobs in December, stocks fell.", nil},
 		{"Ruiz added that 300 jobs were lost.", []want{{"Ruiz", "added", "300 jobs were lost.", Named}}},
