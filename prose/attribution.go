@@ -489,6 +489,9 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 	src := p.nounPhrase(toks[k+n : end])
 	a := Attribution{Cue: cue, Source: Span{src[0].Start, src[len(src)-1].End}, Sentence: si}
 	a.Kind = p.classify(src, k+n == 0)
+	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.fromName(toks[k+n+len(src):min(len(toks), k+n+len(src)+maxSourceWords)]) {
+		a.Kind = Named // "according to a letter to Facebook from Senator John Thune": whose letter
+	}
 	if n == 1 && (a.Kind != Named || !p.prepositionSource(toks[k], src)) {
 		return // "per year", "in a statement", "in 2020"
 	}
@@ -507,6 +510,20 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 		a.Content = p.withQuotes(Span(sent))
 	}
 	p.add(a)
+}
+
+// fromName reports whether words after a source noun name whose it is:
+// "from" or "by" and a name ("a letter … from Senator John Thune").
+func (p *Paragraph) fromName(toks []Token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if (p.is(toks[i], "from") || p.is(toks[i], "by")) && !toks[i].BreakAfter && p.isName(toks, i+1) {
+			return true
+		}
+		if toks[i].BreakAfter {
+			return false // the source's words end at a break
+		}
+	}
+	return false
 }
 
 // quoteNoun reads a quotation's source named around a noun for quoted
@@ -793,7 +810,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	switch {
 	case passive:
 		// "unveiled by the committee", "as reported by Reuters", "as
-		// pointed out by NASA"
+		// pointed out by NASA"; not what "will be remembered by
+		// historians", which nobody has said yet.
+		for m := k - 1; m >= 0 && k-m <= 3 && !toks[m].BreakAfter; m-- {
+			if toks[m].Is(ModalWord) {
+				return
+			}
+		}
 		end := by + 1
 		for end < len(toks) && end-(by+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
 			end++
@@ -808,6 +831,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	case len(before) > 0:
 		a.Source = Span{before[0].Start, before[len(before)-1].End}
 		a.Kind = p.classify(before, srcStart == 0)
+		if a.Kind == Vague && p.is(before[0], "other") && srcStart >= 2 && p.is(toks[srcStart-1], "and") &&
+			!toks[srcStart-2].BreakAfter && p.isName(toks, srcStart-2) {
+			a.Kind = Named // "Ward and other security experts acknowledge": named with them
+		}
 		a.Content = p.contentAround(toks, opened, k, sent)
 	default:
 		// "…," said Ruiz. / Said Ruiz: … — the source after the cue.
