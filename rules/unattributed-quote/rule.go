@@ -386,6 +386,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	named, own := false, false
 	role, roleAt := false, -1 // a role or body after "the" or a possessive, and where
 	n, person := 0, -1        // words read; the last that names the person
+	about := -1               // the last noun cue after a determiner or possessive
 	prev, prev2 := "", ""     // the two words before w
 	span := text[from:min(q.Start, sent.End)]
 	for i := 0; ; n++ {
@@ -409,6 +410,9 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// inappropriate and insensitive.”" ("would not comment" is a verb).
 		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) {
 			own = true
+		}
+		if spokenAbout(prev, w) {
+			about = n
 		}
 		// A colon ends a label or a lead-in ("Kaeli: …", "Limit
 		// Privileged Users: …"): a name before it is not the subject.
@@ -436,6 +440,21 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		prev2, prev = prev, w
 		i = we
 	}
+	// A fragment that says "I", "we" or "our" is someone's words, whoever
+	// the sentence is about, when the writer's own words before it do
+	// not speak in the first person: "The absentee program is a
+	// “critical part of our strategy.”", "the shooting was “an attack on
+	// our country,” …" (not "we try to “do our best”"). Right after a
+	// noun cue of the sentence's subject, it is what was said, a slogan
+	// more often than a quotation: "The promise to “take our country
+	// back” appeals to …". Inside the sentence it needs a comma after it
+	// or someone before it ("The budget is, in short, “what we can
+	// afford” this year" is the writer's phrase), and after a determiner
+	// or a possessive it names a thing: "18F’s “we work in the open”
+	// default".
+	if !own && (about < 0 || n-about > maxAboutGap) && (ends || (strings.HasSuffix(t, ",") || person >= 0) && !determines(lastToken(text[:q.Start]))) && firstPersonIn(words) {
+		return true
+	}
 	if ends {
 		// A role, like a pronoun, is not a term's owner: "The board chose
 		// her for “the one job that matters.”"
@@ -453,6 +472,28 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
+}
+
+// maxAboutGap bounds the words from a noun cue to a quote it owns: "the
+// promise to “…”".
+const maxAboutGap = 2
+
+// lastToken returns the last run of s without spaces, possessive
+// endings kept: "18F's" (quoteLastWord reads "s").
+func lastToken(s string) string {
+	s = trimRightSpace(s)
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
+}
+
+// firstPersonIn reports whether words, a quote's, hold "I", "me", "we",
+// "us", "our" or the like.
+func firstPersonIn(words []string) bool {
+	for _, w := range words {
+		if pronounPart(w) == "I" || prose.Lookup(w).Is(prose.FirstPerson) || prose.Exact(w)&prose.FirstPersonExact != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // spokenAbout reports whether w, a cue word after prev, is a noun cue
