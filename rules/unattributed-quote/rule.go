@@ -455,6 +455,14 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	if !own && (about < 0 || n-about > maxAboutGap) && (ends || (strings.HasSuffix(t, ",") || person >= 0) && !determines(lastToken(text[:q.Start]))) && firstPersonIn(words) {
 		return true
 	}
+	// A fragment that opens with a finite auxiliary ("is", "has",
+	// "would", "can't") continues a clause begun outside its marks: a
+	// statement quoted in part, whoever its subject ("caucuses “are such
+	// an unknown”", "the pipeline “wouldn't go 10 feet” without …"), when
+	// the writer's words before it do not speak in the first person.
+	if !own && prose.Has(strings.ReplaceAll(words[0], "’", "'"), prose.FiniteAux) {
+		return true
+	}
 	if ends {
 		// A role, like a pronoun, is not a term's owner: "The board chose
 		// her for “the one job that matters.”"
