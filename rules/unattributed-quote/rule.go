@@ -374,8 +374,16 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	ends := strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
-	detBefore := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
+	last := quoteLastWord(trimRightSpace(text[:q.Start]))
+	detBefore := prose.Lookup(last).Is(prose.Determiner)
 	det := prose.Lookup(words[0]).Is(prose.Determiner) || detBefore
+	// A fragment that opens with a finite auxiliary is a verb phrase, so
+	// "that" before it is a relative pronoun or a conjunction, not a
+	// determiner: "the only one that “has beaten and can beat” Trump".
+	finite := prose.Has(strings.ReplaceAll(words[0], "’", "'"), prose.FiniteAux)
+	if finite && strings.EqualFold(last, "that") {
+		detBefore = false
+	}
 	if !ends && detBefore {
 		return false // a “voice of the customer” tool
 	}
@@ -460,7 +468,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	// statement quoted in part, whoever its subject ("caucuses “are such
 	// an unknown”", "the pipeline “wouldn't go 10 feet” without …"), when
 	// the writer's words before it do not speak in the first person.
-	if !own && prose.Has(strings.ReplaceAll(words[0], "’", "'"), prose.FiniteAux) {
+	if !own && finite {
 		return true
 	}
 	if ends {
