@@ -1900,6 +1900,9 @@ func noSpeaker(text string, a prose.Attribution) bool {
 			return true
 		}
 	}
+	if a.Source.Start < a.Cue.Start && nounCompound(text, a.Cue.Start, cue) {
+		return true // "a press call", "Murphy’s conference call"
+	}
 	if a.Source.Start > a.Cue.Start || strings.HasSuffix(cue, "ing") || clauseBetween(text[a.Source.End:a.Cue.Start]) {
 		return false // "according to X", "said X"; "…, calling him"; "an address that spoke"
 	}
@@ -1921,6 +1924,31 @@ func noSpeaker(text string, a prose.Attribution) bool {
 		}
 		i = we
 	}
+}
+
+// nounCompound reports whether cue, a cue word at text[at:] that may
+// end a noun compound (**compound-cue**: "call"), does: after "a", "an",
+// "every", "each", "another", "no" or a singular possessive and a
+// singular lowercase noun, it cannot be that noun's verb, which would
+// take an "s" ("a press call", "a fundraising call", "Murphy’s
+// conference call"; not "its critics call it", "the officials call").
+func nounCompound(text string, at int, cue string) bool {
+	if !prose.Has(cue, prose.CompoundCue) {
+		return false
+	}
+	before := trimRightSpace(text[:at])
+	i := strings.LastIndexFunc(before, unicode.IsSpace)
+	noun := before[i+1:]
+	if r, _ := utf8.DecodeRuneInString(noun); !unicode.IsLower(r) || strings.IndexFunc(noun, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 ||
+		strings.HasSuffix(noun, "s") || prose.Lookup(noun).Is(prose.Pronoun|prose.FirstPerson|prose.ReaderWord|prose.Determiner) {
+		return false
+	}
+	det := lastToken(before[:max(i, 0)])
+	switch strings.ToLower(det) {
+	case "a", "an", "every", "each", "another", "no":
+		return true
+	}
+	return isPossessive(det) && !strings.HasSuffix(det, "s'") && !strings.HasSuffix(det, "s’")
 }
 
 // afterPreposition reports whether a cue word stands right after a
