@@ -1688,7 +1688,8 @@ func continueSpeakers(qs []*quotation) {
 // says the span lies outside the quotation's own sentence, where a cue of
 // finding or an everyday verb ("Inspectors found cracked shelters.",
 // "One driver had volunteered for every shift.") speaks no quotation, nor
-// does "in" with a work ("“…,” in the statement. “…”").
+// does "in" with a work ("“…,” in the statement. “…”"), nor a request
+// ("She asked for the interview.").
 func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) bool {
 	if start >= end {
 		return false
@@ -1698,7 +1699,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a) || askedFor(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
 			!wide && predicateAfter(b.Text, a, end) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
@@ -2372,4 +2373,17 @@ func isDeterminer(w string) bool { return prose.Lookup(w).Is(prose.Determiner) }
 // report").
 func determines(w string) bool {
 	return isDeterminer(w) || isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer)
+}
+
+// askedFor reports whether a's cue is "ask" in any form right before
+// "for": a request for a thing ("Her family asked for privacy."), whose
+// content is that thing, not the quotation of the next sentence. In the
+// quotation's own sentence the quotation may be what was asked for
+// ("Ruiz asked for “a full review of the accounts.”").
+func askedFor(text string, a prose.Attribution) bool {
+	cue := strings.ToLower(text[a.Cue.Start:a.Cue.End])
+	if !strings.HasPrefix(cue, "ask") {
+		return false
+	}
+	return strings.EqualFold(quoteWordAfter(text, a.Cue.End, len(text)), "for")
 }
