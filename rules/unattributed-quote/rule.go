@@ -1901,6 +1901,9 @@ func noSpeaker(text string, a prose.Attribution) bool {
 			return true
 		}
 	}
+	if bareApplause(text, a.Cue.End, cue) {
+		return true // "the crowd applauded loudly"
+	}
 	if a.Source.Start < a.Cue.Start && nounCompound(text, a.Cue.Start, cue) {
 		return true // "a press call", "Murphy’s conference call"
 	}
@@ -2386,4 +2389,21 @@ func askedFor(text string, a prose.Attribution) bool {
 		return false
 	}
 	return strings.EqualFold(quoteWordAfter(text, a.Cue.End, len(text)), "for")
+}
+
+// bareApplause reports whether cue, ending at text[:end], is a cue of
+// clapping (**applause-cue**) with no object: the end of its clause, an
+// adverb in -ly, "and", "as" or a subordinator after it ("the crowd
+// applauded loudly.", "“…,” the crowd applauded."). That is applause, not
+// words; with an object it praises ("Ruiz applauded the plan").
+func bareApplause(text string, end int, cue string) bool {
+	if !prose.Has(cue, prose.ApplauseCue) {
+		return false
+	}
+	rest := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
+	if rest == "" || strings.IndexByte(".,;:!?", rest[0]) >= 0 {
+		return true
+	}
+	w := quoteFirstWord(rest)
+	return strings.HasSuffix(w, "ly") || prose.Has(w, prose.Subordinator) || strings.EqualFold(w, "and") || strings.EqualFold(w, "as")
 }
