@@ -377,10 +377,11 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	last := quoteLastWord(trimRightSpace(text[:q.Start]))
 	detBefore := prose.Lookup(last).Is(prose.Determiner)
 	det := prose.Lookup(words[0]).Is(prose.Determiner) || detBefore
-	// A fragment that opens with a finite auxiliary is a verb phrase, so
-	// "that" before it is a relative pronoun or a conjunction, not a
-	// determiner: "the only one that “has beaten and can beat” Trump".
-	finite := prose.Has(strings.ReplaceAll(words[0], "’", "'"), prose.FiniteAux)
+	// A fragment that opens with a finite auxiliary (or "not") is a verb
+	// phrase, so "that" before it is a relative pronoun or a conjunction,
+	// not a determiner: "the only one that “has beaten and can beat”
+	// Trump".
+	finite := prose.Has(strings.ReplaceAll(words[0], "’", "'"), prose.PredicateOpener)
 	if finite && strings.EqualFold(last, "that") {
 		detBefore = false
 	}
@@ -464,10 +465,11 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return true
 	}
 	// A fragment that opens with a finite auxiliary ("is", "has",
-	// "would", "can't") continues a clause begun outside its marks: a
-	// statement quoted in part, whoever its subject ("caucuses “are such
-	// an unknown”", "the pipeline “wouldn't go 10 feet” without …"), when
-	// the writer's words before it do not speak in the first person.
+	// "would", "can't") or "not" continues a clause begun outside its
+	// marks: a statement quoted in part, whoever its subject ("caucuses
+	// “are such an unknown”", "the pipeline “wouldn't go 10 feet” without
+	// …", "the person would “not get beat up”"), when the writer's words
+	// before it do not speak in the first person.
 	if !own && finite {
 		return true
 	}
