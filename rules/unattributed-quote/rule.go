@@ -504,10 +504,20 @@ func lastToken(s string) string {
 }
 
 // firstPersonIn reports whether words, a quote's, hold "I", "me", "we",
-// "us", "our" or the like.
+// "us", "our" or the like. "I" after a capitalised word is a numeral
+// ("World War I", "Title I").
 func firstPersonIn(words []string) bool {
-	for _, w := range words {
-		if pronounPart(w) == "I" || prose.Lookup(w).Is(prose.FirstPerson) || prose.Exact(w)&prose.FirstPersonExact != 0 {
+	for i, w := range words {
+		if pronounPart(w) == "I" {
+			if i == 0 || w != "I" {
+				return true
+			}
+			if r, _ := utf8.DecodeRuneInString(words[i-1]); !unicode.IsUpper(r) {
+				return true
+			}
+			continue
+		}
+		if prose.Lookup(w).Is(prose.FirstPerson) || prose.Exact(w)&prose.FirstPersonExact != 0 {
 			return true
 		}
 	}
