@@ -374,8 +374,17 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	ends := strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?")
-	detBefore := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start]))).Is(prose.Determiner)
+	last := quoteLastWord(trimRightSpace(text[:q.Start]))
+	detBefore := prose.Lookup(last).Is(prose.Determiner)
 	det := prose.Lookup(words[0]).Is(prose.Determiner) || detBefore
+	// A fragment that opens with a finite auxiliary (or "not") is a verb
+	// phrase, so "that" before it is a relative pronoun or a conjunction,
+	// not a determiner: "the only one that “has beaten and can beat”
+	// Trump".
+	finite := prose.Has(strings.ReplaceAll(words[0], "’", "'"), prose.PredicateOpener)
+	if finite && strings.EqualFold(last, "that") {
+		detBefore = false
+	}
 	if !ends && detBefore {
 		return false // a “voice of the customer” tool
 	}
@@ -386,6 +395,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	named, own := false, false
 	role, roleAt := false, -1 // a role or body after "the" or a possessive, and where
 	n, person := 0, -1        // words read; the last that names the person
+	about := -1               // the last noun cue after a determiner or possessive
 	prev, prev2 := "", ""     // the two words before w
 	span := text[from:min(q.Start, sent.End)]
 	for i := 0; ; n++ {
@@ -409,6 +419,9 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// inappropriate and insensitive.”" ("would not comment" is a verb).
 		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) {
 			own = true
+		}
+		if spokenAbout(prev, w) {
+			about = n
 		}
 		// A colon ends a label or a lead-in ("Kaeli: …", "Limit
 		// Privileged Users: …"): a name before it is not the subject.
@@ -436,6 +449,30 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		prev2, prev = prev, w
 		i = we
 	}
+	// A fragment that says "I", "we" or "our" is someone's words, whoever
+	// the sentence is about, when the writer's own words before it do
+	// not speak in the first person: "The absentee program is a
+	// “critical part of our strategy.”", "the shooting was “an attack on
+	// our country,” …" (not "we try to “do our best”"). Right after a
+	// noun cue of the sentence's subject, it is what was said, a slogan
+	// more often than a quotation: "The promise to “take our country
+	// back” appeals to …". Inside the sentence it needs a comma after it
+	// or someone before it ("The budget is, in short, “what we can
+	// afford” this year" is the writer's phrase), and after a determiner
+	// or a possessive it names a thing: "18F’s “we work in the open”
+	// default".
+	if !own && (about < 0 || n-about > maxAboutGap) && (ends || (strings.HasSuffix(t, ",") || person >= 0) && !determines(lastToken(text[:q.Start]))) && firstPersonIn(words) {
+		return true
+	}
+	// A fragment that opens with a finite auxiliary ("is", "has",
+	// "would", "can't") or "not" continues a clause begun outside its
+	// marks: a statement quoted in part, whoever its subject ("caucuses
+	// “are such an unknown”", "the pipeline “wouldn't go 10 feet” without
+	// …", "the person would “not get beat up”"), when the writer's words
+	// before it do not speak in the first person.
+	if !own && finite {
+		return true
+	}
 	if ends {
 		// A role, like a pronoun, is not a term's owner: "The board chose
 		// her for “the one job that matters.”"
@@ -453,6 +490,38 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
+}
+
+// maxAboutGap bounds the words from a noun cue to a quote it owns: "the
+// promise to “…”".
+const maxAboutGap = 2
+
+// lastToken returns the last run of s without spaces, possessive
+// endings kept: "18F's" (quoteLastWord reads "s").
+func lastToken(s string) string {
+	s = trimRightSpace(s)
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
+}
+
+// firstPersonIn reports whether words, a quote's, hold "I", "me", "we",
+// "us", "our" or the like. "I" after a capitalised word is a numeral
+// ("World War I", "Title I").
+func firstPersonIn(words []string) bool {
+	for i, w := range words {
+		if pronounPart(w) == "I" {
+			if i == 0 || w != "I" {
+				return true
+			}
+			if r, _ := utf8.DecodeRuneInString(words[i-1]); !unicode.IsUpper(r) {
+				return true
+			}
+			continue
+		}
+		if prose.Lookup(w).Is(prose.FirstPerson) || prose.Exact(w)&prose.FirstPersonExact != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // spokenAbout reports whether w, a cue word after prev, is a noun cue
@@ -1631,7 +1700,8 @@ func continueSpeakers(qs []*quotation) {
 // says the span lies outside the quotation's own sentence, where a cue of
 // finding or an everyday verb ("Inspectors found cracked shelters.",
 // "One driver had volunteered for every shift.") speaks no quotation, nor
-// does "in" with a work ("“…,” in the statement. “…”").
+// does "in" with a work ("“…,” in the statement. “…”"), nor a request
+// ("She asked for the interview.").
 func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) bool {
 	if start >= end {
 		return false
@@ -1641,7 +1711,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	i := sort.Search(len(as), func(i int) bool { return as[i].Cue.Start >= start })
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
-		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
+		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a) || askedFor(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
 			!wide && predicateAfter(b.Text, a, end) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
@@ -1843,6 +1913,12 @@ func noSpeaker(text string, a prose.Attribution) bool {
 			return true
 		}
 	}
+	if bareApplause(text, a.Cue.End, cue) {
+		return true // "the crowd applauded loudly"
+	}
+	if a.Source.Start < a.Cue.Start && nounCompound(text, a.Cue.Start, cue) {
+		return true // "a press call", "Murphy’s conference call"
+	}
 	if a.Source.Start > a.Cue.Start || strings.HasSuffix(cue, "ing") || clauseBetween(text[a.Source.End:a.Cue.Start]) {
 		return false // "according to X", "said X"; "…, calling him"; "an address that spoke"
 	}
@@ -1864,6 +1940,31 @@ func noSpeaker(text string, a prose.Attribution) bool {
 		}
 		i = we
 	}
+}
+
+// nounCompound reports whether cue, a cue word at text[at:] that may
+// end a noun compound (**compound-cue**: "call"), does: after "a", "an",
+// "every", "each", "another", "no" or a singular possessive and a
+// singular lowercase noun, it cannot be that noun's verb, which would
+// take an "s" ("a press call", "a fundraising call", "Murphy’s
+// conference call"; not "its critics call it", "the officials call").
+func nounCompound(text string, at int, cue string) bool {
+	if !prose.Has(cue, prose.CompoundCue) {
+		return false
+	}
+	before := trimRightSpace(text[:at])
+	i := strings.LastIndexFunc(before, unicode.IsSpace)
+	noun := before[i+1:]
+	if r, _ := utf8.DecodeRuneInString(noun); !unicode.IsLower(r) || strings.IndexFunc(noun, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 ||
+		strings.HasSuffix(noun, "s") || prose.Lookup(noun).Is(prose.Pronoun|prose.FirstPerson|prose.ReaderWord|prose.Determiner) {
+		return false
+	}
+	det := lastToken(before[:max(i, 0)])
+	switch strings.ToLower(det) {
+	case "a", "an", "every", "each", "another", "no":
+		return true
+	}
+	return isPossessive(det) && !strings.HasSuffix(det, "s'") && !strings.HasSuffix(det, "s’")
 }
 
 // afterPreposition reports whether a cue word stands right after a
@@ -2287,4 +2388,34 @@ func isDeterminer(w string) bool { return prose.Lookup(w).Is(prose.Determiner) }
 // report").
 func determines(w string) bool {
 	return isDeterminer(w) || isPossessive(w) || prose.Has(w, prose.PossessiveDeterminer)
+}
+
+// askedFor reports whether a's cue is "ask" in any form right before
+// "for": a request for a thing ("Her family asked for privacy."), whose
+// content is that thing, not the quotation of the next sentence. In the
+// quotation's own sentence the quotation may be what was asked for
+// ("Ruiz asked for “a full review of the accounts.”").
+func askedFor(text string, a prose.Attribution) bool {
+	cue := strings.ToLower(text[a.Cue.Start:a.Cue.End])
+	if !strings.HasPrefix(cue, "ask") {
+		return false
+	}
+	return strings.EqualFold(quoteWordAfter(text, a.Cue.End, len(text)), "for")
+}
+
+// bareApplause reports whether cue, ending at text[:end], is a cue of
+// clapping (**applause-cue**) with no object: the end of its clause, an
+// adverb in -ly, "and", "as" or a subordinator after it ("the crowd
+// applauded loudly.", "“…,” the crowd applauded."). That is applause, not
+// words; with an object it praises ("Ruiz applauded the plan").
+func bareApplause(text string, end int, cue string) bool {
+	if !prose.Has(cue, prose.ApplauseCue) {
+		return false
+	}
+	rest := strings.TrimLeftFunc(text[end:], unicode.IsSpace)
+	if rest == "" || strings.IndexByte(".,;:!?", rest[0]) >= 0 {
+		return true
+	}
+	w := quoteFirstWord(rest)
+	return strings.HasSuffix(w, "ly") || prose.Has(w, prose.Subordinator) || strings.EqualFold(w, "and") || strings.EqualFold(w, "as")
 }
