@@ -298,22 +298,32 @@ func (p *Paragraph) namedBefore(off int) bool {
 // nameBefore reports whether a name stands before offset off in the
 // paragraph, reading sentences in order until it finds the first.
 func (p *Paragraph) nameBefore(off int) bool {
-	for p.firstName < 0 && p.nameScan < len(p.Sentences) && p.Sentences[p.nameScan].Start < off {
-		// The sentence findInSentence is reading has its words at hand;
-		// another is tokenized again, once: nameScan only moves on.
-		toks, buf := p.wordsOf(p.nameScan, p.cur, p.curSent)
+	return p.firstBefore(off, &p.firstName, &p.nameScan, func(toks []Token) int {
 		for k := range toks {
 			if p.isName(toks, k) && (k > 0 || p.nameOpens(toks)) {
-				p.firstName = toks[k].Start
-				break
+				return toks[k].Start
 			}
 		}
+		return -1
+	})
+}
+
+// firstBefore reports whether *first, the start of the first word of
+// some kind in the paragraph (-1: none found yet), lies before offset
+// off, reading the sentences from *scan on with find (the start of the
+// first such word of a sentence's words, or -1) until it finds one. The
+// sentence findInSentence is reading has its words at hand; another is
+// tokenized again, once: *scan only moves on.
+func (p *Paragraph) firstBefore(off int, first, scan *int, find func(toks []Token) int) bool {
+	for *first < 0 && *scan < len(p.Sentences) && p.Sentences[*scan].Start < off {
+		toks, buf := p.wordsOf(*scan, p.cur, p.curSent)
+		*first = find(toks)
 		if buf != nil {
 			PutTokens(buf)
 		}
-		p.nameScan++
+		*scan++
 	}
-	return p.firstName >= 0 && p.firstName < off
+	return *first >= 0 && *first < off
 }
 
 // Names reports whether the paragraph names someone, or an earlier one did:
@@ -1127,13 +1137,11 @@ func (p *Paragraph) namingApposition(toks []Token, src []Token, j int) bool {
 // (body-name: "the White House"). As nameBefore, it reads each
 // sentence once, however often it is asked.
 func (p *Paragraph) bodyNamedBefore(off int) bool {
-	for p.firstBody < 0 && p.bodyScan < len(p.Sentences) && p.Sentences[p.bodyScan].Start < off {
-		toks, buf := p.wordsOf(p.bodyScan, p.cur, p.curSent)
+	return p.firstBefore(off, &p.firstBody, &p.bodyScan, func(toks []Token) int {
 		for k, t := range toks {
-			if p.capitalised(t) && t.Start < off && (Has(p.word(t), BodyName) ||
+			if p.capitalised(t) && (Has(p.word(t), BodyName) ||
 				k+1 < len(toks) && !t.BreakAfter && Has(p.Text[t.Start:toks[k+1].End], BodyName)) {
-				p.firstBody = t.Start // "the White House", "the Pentagon"
-				break
+				return t.Start // "the White House", "the Pentagon"
 			}
 			if !t.Is(Body) || !t.Is(Role) { // a body's noun: "administration", not "county"
 				continue
@@ -1142,16 +1150,11 @@ func (p *Paragraph) bodyNamedBefore(off int) bool {
 				return j > 0 && j < len(toks) && p.capitalised(toks[j]) && !toks[min(j, k)].BreakAfter && !toks[j].Is(Determiner|FunctionWord)
 			}
 			if joined(k-1) || joined(k+1) {
-				p.firstBody = t.Start
-				break
+				return t.Start
 			}
 		}
-		if buf != nil {
-			PutTokens(buf)
-		}
-		p.bodyScan++
-	}
-	return p.firstBody >= 0 && p.firstBody < off
+		return -1
+	})
 }
 
 // nameInSentence reports whether a name stands anywhere in the sentence
