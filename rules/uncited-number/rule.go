@@ -60,7 +60,7 @@ type Options struct {
 }
 
 // DefaultUncitedNumberOptions returns the defaults: sentence reach and a
-// minimum count of 10.
+// minimum count of 11 (CLAIMS.md: counts above ten).
 func DefaultUncitedNumberOptions() *Options {
 	return &Options{Reach: "sentence", MinCount: 11}
 }
@@ -1197,17 +1197,21 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// over reports whether the words before the count at word i say it is
-// exceeded ("over ten elements", "more than 10 people"): a count above
-// the one given.
+// over reports whether a lower bound stands right before the count at
+// word i ("over ten elements", "more than 10 people": lower-bound): the
+// count is at least the one given.
 func (c *numberCheck) over(i int) bool {
 	toks, text := c.toks, c.text
 	if i == 0 || !sourcing.Joined(toks, i-1) {
 		return false
 	}
-	return sourcing.IsWord(text, toks[i-1], "over") ||
-		i > 1 && sourcing.IsWord(text, toks[i-1], "than") && sourcing.Joined(toks, i-2) && sourcing.IsWord(text, toks[i-2], "more")
+	_, ok := prose.EndsWith(text[max(0, toks[i-1].Start-maxBoundWords):toks[i-1].End], prose.LowerBound)
+	return ok
 }
+
+// maxBoundWords bounds the bytes of a lower bound's words before its last
+// ("in excess" of "in excess of").
+const maxBoundWords = 16
 
 // minRatio is the smallest whole of a part ("eight of 10 avocados") and
 // the smallest multiple ("10 times") reported: a ratio, which CLAIMS.md
