@@ -523,14 +523,40 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 }
 
 // fromName reports whether words after a source noun name whose it is:
-// "from" or "by" and a name ("a letter … from Senator John Thune").
+// "from" or "by" and a name within a few words ("a letter … from Senator
+// John Thune", "a study by economists at Duke University").
 func (p *Paragraph) fromName(toks []Token) bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if (p.is(toks[i], "from") || p.is(toks[i], "by")) && !toks[i].BreakAfter && p.isName(toks, i+1) {
-			return true
+		if (p.is(toks[i], "from") || p.is(toks[i], "by")) && !toks[i].BreakAfter {
+			for j := i + 1; j < len(toks) && j-i <= maxFromName; j++ {
+				if p.isName(toks, j) {
+					return true
+				}
+				if toks[j].BreakAfter {
+					return false
+				}
+			}
 		}
 		if toks[i].BreakAfter {
 			return false // the source's words end at a break
+		}
+	}
+	return false
+}
+
+// maxFromName bounds the words between "from" or "by" and the name that
+// says whose a document is ("by economists at Duke University").
+const maxFromName = 4
+
+// infinitiveAfter reports whether "to" follows the cue at word k within a
+// few words, before any break: "hope one day to harness".
+func (p *Paragraph) infinitiveAfter(toks []Token, k int) bool {
+	for j := k + 1; j < len(toks) && j-k <= maxCueGap-3; j++ {
+		if p.is(toks[j], "to") {
+			return true
+		}
+		if toks[j].BreakAfter || toks[j].Is(ClauseWord) {
+			return false
 		}
 	}
 	return false
@@ -746,6 +772,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	sent := p.Sentences[si]
 	t := toks[k]
 	a := Attribution{Cue: Span{t.Start, t.End}, Belief: t.Is(BeliefCue) && !t.Is(Cue), Near: t.Is(NearCue), Sentence: si}
+	if w := p.word(t); a.Belief && (Has(w, IntentionVerb) || Has(w+"s", IntentionVerb)) && p.infinitiveAfter(toks, k) {
+		return // "researchers hope one day to harness it" (a verb of intention, its plural form too): an aim, not a view of what is
+	}
 
 	// The source before the cue, over words like "also" and "has"; speech
 	// denied, supposed or to come is none: "did not say", "will announce",
@@ -1145,6 +1174,9 @@ func (p *Paragraph) bodyNamedBefore(off int) bool {
 			}
 			if !t.Is(Body) || !t.Is(Role) { // a body's noun: "administration", not "county"
 				continue
+			}
+			if k > 0 && p.capitalised(t) {
+				return t.Start // "the Department of Homeland Security"
 			}
 			joined := func(j int) bool {
 				return j > 0 && j < len(toks) && p.capitalised(toks[j]) && !toks[min(j, k)].BreakAfter && !toks[j].Is(Determiner|FunctionWord)
