@@ -889,7 +889,7 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 			break // a figure before the verb may be its subject
 		}
 		w := sourcing.Word(text, t)
-		if prose.Has(w, prose.SettingVerb) && k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "would") {
+		if k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "would") && prose.Has(w, prose.SettingVerb) {
 			// "would raise the top rate to 43.6 percent": the level set,
 			// after "to" or "at"; not what it would raise ("would raise
 			// $15.3 trillion", a forecast).
@@ -909,7 +909,7 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 		}
 		// "a goal … – limiting the warming to 3.6 degrees", "the pledge he
 		// offered: to reduce emissions 26 percent": an aim's level.
-		if prose.Has(w, prose.AimNoun) && w[0] >= 'a' && w[0] <= 'z' {
+		if w[0] >= 'a' && w[0] <= 'z' && prose.Has(w, prose.AimNoun) {
 			for j := k + 1; j < len(toks) && j-k <= maxAimGap && toks[j].Start < first; j++ {
 				if v := sourcing.Word(text, toks[j]); settingVerb(v) && (strings.HasSuffix(v, "ing") || sourcing.IsWord(text, toks[j-1], "to")) {
 					return toks[j].End, clauseEnd(text, toks, j, true)
