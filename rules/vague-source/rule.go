@@ -153,6 +153,9 @@ func runVagueSource(p *lint.Pass) {
 			if q < len(b.Quotes) && b.Quotes[q].Start <= f.start {
 				continue // the quoted speaker's words
 			}
+			if signedPost(b.Text, f.end) {
+				continue // an embedded post's words, signed "— Name (@handle) date"
+			}
 			start, end := b.SourceSpan(f.start, f.end)
 			p.Report(lint.Diagnostic{
 				Start:      start,
@@ -163,6 +166,32 @@ func runVagueSource(p *lint.Pass) {
 		}
 	}
 }
+
+// signedPost reports whether the words before offset at are an embedded
+// social post's: a signature, a dash then a name and "(@handle)", follows
+// them within maxPostBytes ("Trump reportedly has … — The Daily Beast
+// (@thedailybeast) June 29, 2016"). They are the signer's words, not the
+// writer's.
+func signedPost(text string, at int) bool {
+	rest := text[at:min(len(text), at+maxPostBytes)]
+	h := strings.Index(rest, "(@")
+	if h < 0 {
+		return false
+	}
+	for i := h - 1; i >= 0 && h-i <= maxSignatureBytes; i-- {
+		if prose.DashAt(rest, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPostBytes bounds an embedded post's text after the words reported;
+// maxSignatureBytes bounds the name between its dash and its handle.
+const (
+	maxPostBytes      = 320
+	maxSignatureBytes = 60
+)
 
 // vagueSpan returns the words of a vague attribution to report: its
 // source and cue together ("Experts say", "According to reports"), or the
