@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/prose"
@@ -131,7 +132,8 @@ func runVagueSource(p *lint.Pass) {
 			n := len(found)
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
-				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) {
+				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
+					!namedLater(b.Text, para, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -165,6 +167,44 @@ func runVagueSource(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// namedLater reports whether a vague document ("a new poll showed") is
+// named in the next sentence of its paragraph: "the", a name and its noun
+// point back at it ("The NBC/Wall Street Journal poll gave …"). The
+// paragraph names it.
+func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
+	if a.Source.Empty() || a.Sentence+1 >= len(para.Sentences) {
+		return false
+	}
+	src := strings.Fields(text[a.Source.Start:a.Source.End])
+	head := strings.Trim(src[len(src)-1], ",.;:")
+	if !prose.Lookup(head).Is(prose.SourceNoun) {
+		return false
+	}
+	next := para.Sentences[a.Sentence+1]
+	words := strings.Fields(text[next.Start:next.End])
+	for i := 2; i < len(words); i++ {
+		if !strings.EqualFold(strings.Trim(words[i], ",.;:"), head) {
+			continue
+		}
+		// "The NBC/Wall Street Journal poll": "the", then names, then the
+		// noun, pointing back; not "a Marist College poll", another one.
+		j := i - 1
+		for j > 0 && startsUpper(words[j]) && !strings.EqualFold(words[j], "the") {
+			j--
+		}
+		if j < i-1 && strings.EqualFold(words[j], "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// startsUpper reports whether w starts with a capital letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // signedPost reports whether the words before offset at are an embedded
