@@ -1129,7 +1129,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, ce, true
 		}
 	}
-	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && (c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i)) && !hasModal(toks) {
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && (c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i)) && !hasModal(toks) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
@@ -1304,6 +1304,26 @@ func (c *numberCheck) onlyIn(i int) bool {
 	}
 	return prose.Has(strings.ToLower(text[toks[i-2].Start:toks[i-1].End]), prose.ResultStress)
 }
+
+// doneIn reports whether the length of time at word i follows "in" or
+// "within" after a verb of work done a few words before (completion-verb):
+// "we built the site in 60 days", "answered within four hours".
+func (c *numberCheck) doneIn(i int) bool {
+	toks, text := c.toks, c.text
+	if i < 2 || !sourcing.Joined(toks, i-1) || !(sourcing.IsWord(text, toks[i-1], "in") || sourcing.IsWord(text, toks[i-1], "within")) {
+		return false
+	}
+	for k := i - 2; k >= 0 && i-k <= maxDoneGap && sourcing.Joined(toks, k); k-- {
+		if prose.Has(sourcing.Word(text, toks[k]), prose.CompletionVerb) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDoneGap bounds the words between a verb of work done and the length
+// of time it took ("built the new site in").
+const maxDoneGap = 6
 
 // streak reports a run of events, news however small: "six primaries in a
 // row", "three straight losses", "four consecutive quarters" (the count at
