@@ -972,7 +972,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		return // "Editor's note: …": a label over the writer's own words
 	}
 	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
-		!(a.Kind == Named && (p.documentVerb(before, t) || p.thatClauseAfter(toks, k)))) {
+		!(a.Kind == Named && (p.documentVerb(before, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	if a.Source.End <= t.Start && k+1 < len(toks) && !t.BreakAfter && Has(p.word(t), ClauseCue) && p.countAfter(toks, k+1) {
@@ -1367,6 +1367,34 @@ func (p *Paragraph) documentVerb(before []Token, t Token) bool {
 	}
 	head := before[len(before)-1]
 	return head.Is(SourceNoun) && !head.BreakAfter && strings.HasSuffix(p.word(t), "s") && !strings.HasSuffix(p.word(head), "s")
+}
+
+// personVerb reports whether noun cue t, right after a name, is its verb
+// in the third person (name-verb): "Trump reports investments worth $1
+// million", "Ruiz notes a drop". A name has no determiner, so "reports"
+// after it is no noun.
+func (p *Paragraph) personVerb(before []Token, toks []Token, k int) bool {
+	t := toks[k]
+	if len(before) == 0 || k+1 < len(toks) && !t.BreakAfter && (toks[k+1].Is(Preposition) || p.is(toks[k+1], "as") || p.is(toks[k+1], "to") ||
+		!wordStart(p.Text[toks[k+1].Start:])) {
+		return false // "Republican claims as false", "comments to co-workers", "claims – a margin": a noun
+	}
+	if rest := p.Text[t.End:]; t.BreakAfter && !strings.HasPrefix(rest, ":") && !p.quoteFollows(t) {
+		return false // "Democratic claims – a 3 to 1 margin": a noun, its phrase ended
+	}
+	head := before[len(before)-1]
+	if head.Start == toks[0].Start && !(p.ProperName != nil && p.ProperName(p.word(head))) {
+		return false // "Initial estimates …": a capital that may only open the sentence
+	}
+	return head.Class == 0 && p.capitalised(head) && !head.BreakAfter && !possessive(p.word(head)) &&
+		Has(p.word(t), NameVerb) && !strings.HasSuffix(p.word(head), "s")
+}
+
+// wordStart reports whether s opens with a letter, a digit or a dollar
+// sign: a word, not a dash or a mark.
+func wordStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$'
 }
 
 // pluralSource reports whether a source is a group named by a plural
