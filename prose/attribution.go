@@ -821,6 +821,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		}
 	}
 	before := toks[srcStart:j]
+	if n := slices.IndexFunc(before, func(t Token) bool { return Has(p.word(t), NoSource) }); n >= 0 &&
+		!slices.ContainsFunc(before[n+1:], p.capitalised) {
+		return // "no terrorist organization has claimed": nobody, a denial; not "No wonder Trump said"
+	}
 	// opened is where the run of words holding the source starts: after
 	// the break before it, when a long source was cut to its last words.
 	opened := srcStart
