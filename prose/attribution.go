@@ -772,7 +772,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	sent := p.Sentences[si]
 	t := toks[k]
 	a := Attribution{Cue: Span{t.Start, t.End}, Belief: t.Is(BeliefCue) && !t.Is(Cue), Near: t.Is(NearCue), Sentence: si}
-	if w := p.word(t); a.Belief && (Has(w, IntentionVerb) || Has(w+"s", IntentionVerb)) && p.infinitiveAfter(toks, k) {
+	if w := p.word(t); a.Belief && p.infinitiveAfter(toks, k) && (Has(w, IntentionVerb) || Has(w+"s", IntentionVerb)) {
 		return // "researchers hope one day to harness it" (a verb of intention, its plural form too): an aim, not a view of what is
 	}
 
@@ -834,11 +834,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if opened > 0 && !toks[opened-1].BreakAfter {
 		opened = srcStart
 	}
-	if h := p.subjectHead(toks, opened, j); opened < srcStart && h >= 0 && p.classify(toks[opened:h+1], opened == 0) == Named {
-		// "The Real Clear Politics average of polls taken over the past
-		// two weeks shows", "A Field Poll of the race in May 2015 put": a
-		// source cut to its last words is the document that opens the run.
-		before, srcStart = toks[opened:h+1], opened
+	if opened < srcStart {
+		if h := p.subjectHead(toks, opened, j); h >= 0 && p.classify(toks[opened:h+1], opened == 0) == Named {
+			// "The Real Clear Politics average of polls taken over the past
+			// two weeks shows", "A Field Poll of the race in May 2015 put": a
+			// source cut to its last words is the document that opens the run.
+			before, srcStart = toks[opened:h+1], opened
+		}
 	}
 	for m := srcStart - 1; m >= 0 && srcStart-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
 		if toks[m].Is(Conditional) {

@@ -953,11 +953,12 @@ func intended(text string, start, stop int, f figure) bool {
 // download's details in brackets that open with the kind of file ("(PDF,
 // 7.02 MB, 12 pages)", file-type): it describes the file.
 func fileDetails(text string, start int) bool {
-	open := strings.LastIndexByte(text[max(0, start-maxFileDetails):start], '(')
+	before := text[max(0, start-maxFileDetails):start]
+	open := strings.LastIndexByte(before, '(')
 	if open < 0 {
 		return false
 	}
-	inside := text[max(0, start-maxFileDetails)+open+1 : start]
+	inside := before[open+1:]
 	if strings.ContainsAny(inside, ")\n") {
 		return false
 	}
