@@ -711,23 +711,17 @@ func advice(text string, toks []sourcing.Token) bool {
 		return false
 	}
 	next := toks[k+1]
-	if upper(sourcing.Word(text, next)) || next.Is(prose.BeVerb|sourcing.ModalWord) {
+	if sourcing.StartsUpper(sourcing.Word(text, next)) || next.Is(prose.BeVerb|sourcing.ModalWord) {
 		return false
 	}
 	// "Save the Children": a name after its article.
-	return !(next.Is(prose.Determiner) && k+2 < len(toks) && sourcing.Joined(toks, k+1) && upper(sourcing.Word(text, toks[k+2])))
+	return !(next.Is(prose.Determiner) && k+2 < len(toks) && sourcing.Joined(toks, k+1) && sourcing.StartsUpper(sourcing.Word(text, toks[k+2])))
 }
 
 // hasLower reports whether w holds an ASCII lowercase letter: "RHoKs",
 // "City", not "MB".
 func hasLower(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0
-}
-
-// upper reports whether w starts with a capital letter.
-func upper(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // isHypothetical reports whether a sentence states a condition or talks
@@ -1191,7 +1185,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name,
 	// in the plural (not a ranking's "2 Ted Cruz.").
 	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && len(toks) <= maxStatLine && sourcing.Joined(toks, 0) &&
-		upper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) &&
+		sourcing.StartsUpper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) &&
 		strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
 		return i, len(toks), true
 	}
@@ -1541,12 +1535,12 @@ func (c *numberCheck) inName(j int) bool {
 	}
 	w := sourcing.Word(c.text, toks[j])
 	if strings.Trim(w, "0123456789") == "" {
-		return upper(sourcing.Word(c.text, toks[j-1])) // "58 Fortune 500 companies"
+		return sourcing.StartsUpper(sourcing.Word(c.text, toks[j-1])) // "58 Fortune 500 companies"
 	}
 	if !prose.Has(w, prose.NameJoiner) {
 		return false
 	}
-	return upper(sourcing.Word(c.text, toks[j-1])) && upper(sourcing.Word(c.text, toks[j+1]))
+	return sourcing.StartsUpper(sourcing.Word(c.text, toks[j-1])) && sourcing.StartsUpper(sourcing.Word(c.text, toks[j+1]))
 }
 
 // isDurationWord reports whether w names a length of time, which makes a

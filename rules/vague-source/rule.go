@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/prose"
@@ -191,7 +190,7 @@ func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
 		// "The NBC/Wall Street Journal poll": "the", then names, then the
 		// noun, pointing back; not "a Marist College poll", another one.
 		j := i - 1
-		for j > 0 && startsUpper(words[j]) && !strings.EqualFold(words[j], "the") {
+		for j > 0 && sourcing.StartsUpper(words[j]) && !strings.EqualFold(words[j], "the") {
 			j--
 		}
 		if j < i-1 && strings.EqualFold(words[j], "the") {
@@ -199,12 +198,6 @@ func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
 		}
 	}
 	return false
-}
-
-// startsUpper reports whether w starts with a capital letter.
-func startsUpper(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // signedPost reports whether the words before offset at are an embedded

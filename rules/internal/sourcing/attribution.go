@@ -385,6 +385,12 @@ func IsWord(text string, t Token, w string) bool {
 	return t.End-t.Start == len(w) && strings.EqualFold(text[t.Start:t.End], w)
 }
 
+// StartsUpper reports whether w starts with a capital letter.
+func StartsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // IsName reports whether a token names a source: a capitalized word that
 // is not a common word of the lexicon (a pronoun, a month, "Researchers",
 // "Americans"), or an acronym. At the start of a sentence, where every word
