@@ -958,6 +958,8 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	a.Method = a.Kind == Named && p.pollAfter(toks, k)
 	if a.Belief && a.Kind == Named && Has(p.word(t), ForecastCue) {
 		a.Belief = false // "the IMF expects growth of 1.6 percent": a forecast, sourced
+	} else if a.Belief && p.thinksAloud(toks, k, before) {
+		a.Belief = false // "Maria wondered, “…”", "“…?” she thought.": the thinker's own words
 	} else if a.Belief && (a.Kind != Vague || len(before) == 0 || !p.pluralSource(before)) {
 		// A view held, not a source given: only "analysts expect" matters,
 		// not "some thought" or "everyone wants".
@@ -1071,6 +1073,30 @@ func (p *Paragraph) inSource(toks []Token, i int) bool {
 		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter
 	}
 	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue|StrictCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
+}
+
+// thinksAloud reports whether the verb of thinking at word k, with the
+// source words before it, gives a quotation as the thinker's own words:
+// right before it, after a comma or colon ("Maria wondered, “…”", "she
+// thought to herself: “…”"), or as its tag right after it, a name or
+// pronoun and the verb ending the clause ("“…?” he wondered."). Inside a
+// clause it gives a view ("He thinks Obama should “…”", "“…” every time
+// he thinks about it"), which attributes nothing.
+func (p *Paragraph) thinksAloud(toks []Token, k int, before []Token) bool {
+	t := toks[k]
+	if len(before) == 0 || !Has(p.word(t), ThoughtVerb) {
+		return false
+	}
+	if p.quoteEndsBefore(before[0]) {
+		rest := strings.TrimLeft(p.Text[t.End:], " ")
+		named := len(before) == 1 && before[0].Is(Pronoun) || p.capitalised(before[0]) && p.isName(before, len(before)-1)
+		return named && (rest == "" || strings.ContainsRune(".,;!?", rune(rest[0])))
+	}
+	if !t.BreakAfter && k+2 < len(toks) && p.is(toks[k+1], "to") && Has(p.word(toks[k+2]), Reflexive) {
+		t = toks[k+2] // "thought to herself"
+	}
+	rest := strings.TrimLeft(p.Text[t.End:], " ")
+	return (strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ":")) && p.quoteFollows(t)
 }
 
 // quoteFollows reports whether a quotation opens right after word t:

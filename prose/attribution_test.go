@@ -65,6 +65,14 @@ func TestAttributionForms(t *testing.T) {
 		{"The IMF expects growth of 1.6 percent.", []want{{"The IMF", "expects", "growth of 1.6 percent.", Named}}},
 		{"Scholars at the Peterson Institute modeled a loss of 4.8 million jobs.", []want{{"Scholars at the Peterson Institute", "modeled", "a loss of 4.8 million jobs.", Named}}},
 		{"She thinks the vote is close.", nil},
+		// A verb of thinking right before or after a quotation gives the
+		// thinker's own words; inside a clause, a view.
+		{"Maria wondered, “Could we have shipped it a month earlier?”", []want{{"Maria", "wondered", "“Could we have shipped it a month earlier?”", Named}}},
+		{"She thought to herself: “Nobody reads these letters.”", []want{{"She", "thought", "to herself: “Nobody reads these letters.”", Unnamed}}},
+		{"“Why ask for the address twice?” he wondered.", []want{{"he", "wondered", "“Why ask for the address twice?”", Unnamed}}},
+		{"He thinks the board should “show its plan to the voters” first.", nil},
+		{"“It gets me mad” every time he thinks about it.", nil},
+		{"“Prices will rise.” A liberal think tank.", nil},
 		{"One key is adding new people.", nil},
 		{"Many are tweeting the score.", nil},
 		{"Most of them travel and may not have time to sit down and find the page.", nil},
