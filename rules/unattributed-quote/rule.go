@@ -1427,6 +1427,8 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 			return true // Lopez: "…"; The ministry's answer was blunt: "…"
 		}
 		cueEnd-- // "On Facebook:" names a place, not a speaker
+	} else if sentenceStart && ownedWordsLead(before) {
+		return true // My next words were, "…"; Her reply was, "…"
 	}
 	if c.cueIn(b, start, cueEnd, -1, false) {
 		return true
@@ -1487,6 +1489,32 @@ func (c *quoteCheck) leadNamesSomeone(lead string, opens bool) bool {
 		}
 		prev2, prev = prev, w
 	}
+}
+
+// ownedWordsLead reports whether before, the words that open a sentence
+// up to a quotation, are an owner's words and a form of "be" before a
+// comma: "My next words were,", "Her reply was,", "Sam's advice is,". The
+// owner speaks the quotation, as with a colon (leadNamesSomeone).
+func ownedWordsLead(before string) bool {
+	lead, ok := strings.CutSuffix(before, ",")
+	if !ok {
+		return false
+	}
+	lead = trimRightSpace(lead)
+	be := quoteLastWord(lead)
+	if be == "" || !prose.Lookup(be).Is(prose.BeVerb) {
+		return false
+	}
+	subject := trimRightSpace(lead[:len(lead)-len(be)])
+	if !prose.Has(quoteLastWord(subject), prose.SaidNoun) || strings.ContainsAny(subject, ",;:") {
+		return false
+	}
+	ws, we := quoteNextWord(subject, 0, len(subject))
+	if ws < 0 || quoteWords(subject, 0, len(subject), 6) > 5 {
+		return false
+	}
+	w := subject[ws:we]
+	return isPossessive(w) || strings.EqualFold(w, "my") || strings.EqualFold(w, "our")
 }
 
 // quantifiesThing reports whether the word ending at lead[:end], a vague
