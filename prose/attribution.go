@@ -1083,8 +1083,17 @@ func (p *Paragraph) inSource(toks []Token, i int) bool {
 // clause it gives a view ("He thinks Obama should “…”", "“…” every time
 // he thinks about it"), which attributes nothing.
 func (p *Paragraph) thinksAloud(toks []Token, k int, before []Token) bool {
+	return Has(p.word(toks[k]), ThoughtVerb) && p.aloud(toks, k, before)
+}
+
+// aloud reports whether the verb at word k, with the source words before
+// it, tags a quotation right before it with a name or pronoun and ends
+// the clause ("“…?” he wondered.", "“…,” Short shares."), or opens one
+// right after it after a comma or colon ("Maria wondered, “…”", "she
+// thought to herself: “…”").
+func (p *Paragraph) aloud(toks []Token, k int, before []Token) bool {
 	t := toks[k]
-	if len(before) == 0 || !Has(p.word(t), ThoughtVerb) {
+	if len(before) == 0 {
 		return false
 	}
 	if p.quoteEndsBefore(before[0]) {
@@ -1288,6 +1297,8 @@ func (p *Paragraph) strictCueSpeaks(toks []Token, k int, before []Token) bool {
 	switch {
 	case k > 0 && p.capitalised(t):
 		return false
+	case Has(p.word(t), ShareVerb):
+		return p.quoteEndsBefore(t) && !p.cueWithin(toks, k+1, maxSourceWords) || p.aloud(toks, k, before)
 	case p.quoteEndsBefore(t):
 		return !p.cueWithin(toks, k+1, maxSourceWords)
 	case len(before) > 0 && p.quoteEndsBefore(before[0]):

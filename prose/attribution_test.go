@@ -73,6 +73,8 @@ func TestAttributionForms(t *testing.T) {
 		{"He thinks the board should “show its plan to the voters” first.", nil},
 		{"“It gets me mad” every time he thinks about it.", nil},
 		{"“Prices will rise.” A liberal think tank.", nil},
+		{"“It was my proudest moment,” Short shares.", []want{{"Short", "shares", "“It was my proudest moment,”", Named}}},
+		{"He and Cruz shared “almost all the same views on it.”", nil},
 		{"One key is adding new people.", nil},
 		{"Many are tweeting the score.", nil},
 		{"Most of them travel and may not have time to sit down and find the page.", nil},
