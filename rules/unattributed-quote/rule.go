@@ -715,10 +715,18 @@ func exampleCue(before string) bool {
 	if prose.Has(w, prose.ImagineCue) {
 		return true
 	}
+	if prose.Has(w, prose.ObjectPronoun) { // I simply tell them, "…"
+		b = trimRightSpace(b[:len(b)-len(w)])
+		w = quoteLastWord(b)
+	}
 	if !prose.Has(w, prose.WonderVerb) {
 		return false
 	}
 	end := len(b) - len(w)
+	if opener := trimRightSpace(b[:end]); (opener == "" || strings.ContainsAny(opener[len(opener)-1:], ".!?")) &&
+		!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") {
+		return true // an order to the reader: Say, "…"; Ask them, "…"
+	}
 	for range 3 {
 		ws, we := quoteLastWordSpan(b[:end])
 		if ws < 0 || strings.ContainsAny(b[we:end], ".!?") {
@@ -1436,7 +1444,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if c.hasCite(b, start, q.Start) {
 		return true
 	}
-	if sentenceStart && (documentSubject(text, start, q.Start) || ownedAim(text, start, q.Start)) || linkedBefore(b, start, q.Start) {
+	if sentenceStart && (documentSubject(text, start, q.Start) || ownedAim(text, start, q.Start)) || linkedBefore(b, start, q.Start) || ownedAimBefore(before) {
 		return true
 	}
 	// A speaker named in the sentence before, in the same paragraph.
@@ -2125,6 +2133,38 @@ func ownedAim(text string, start, end int) bool {
 		if prose.Has(text[ws:we], prose.AimNoun) {
 			return quoteWords(text, we, end, maxSubjectGap+1) <= maxSubjectGap && !strings.ContainsAny(text[we:end], ",;")
 		}
+	}
+	return false
+}
+
+// ownedAimBefore reports whether the words right before a quotation are
+// an owned aim that the quotation states: a possessive, at most two
+// modifiers and a noun of aim, then "to", "of", a form of "be" or a colon
+// ("in line with ABMC's strategic goal to “…”", "our mission: “…”"). The
+// owner is the source, as when the sentence opens with the aim (ownedAim).
+func ownedAimBefore(before string) bool {
+	s, colon := strings.CutSuffix(trimRightSpace(before), ":")
+	s = trimRightSpace(s)
+	w := quoteLastWord(s)
+	if strings.EqualFold(w, "to") || strings.EqualFold(w, "of") || prose.Lookup(w).Is(prose.BeVerb) {
+		s = trimRightSpace(s[:len(s)-len(w)])
+		w = quoteLastWord(s)
+	} else if !colon {
+		return false // "the president's strategy “will not …”": the aim is the quotation's subject
+	}
+	if w == "" || !prose.Has(w, prose.AimNoun) {
+		return false
+	}
+	s = trimRightSpace(s[:len(s)-len(w)])
+	for range 3 { // the owner, after at most two modifiers
+		w = s[strings.LastIndexAny(s, " \t\n")+1:]
+		if w == "" || strings.ContainsAny(w, ",;") {
+			return false
+		}
+		if isPossessive(w) || strings.EqualFold(w, "its") || strings.EqualFold(w, "our") || strings.EqualFold(w, "my") {
+			return true
+		}
+		s = trimRightSpace(s[:len(s)-len(w)])
 	}
 	return false
 }
