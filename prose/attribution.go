@@ -1093,10 +1093,7 @@ func (p *Paragraph) thinksAloud(toks []Token, k int, before []Token) bool {
 // thought to herself: “…”").
 func (p *Paragraph) aloud(toks []Token, k int, before []Token) bool {
 	t := toks[k]
-	if len(before) == 0 {
-		return false
-	}
-	if p.quoteEndsBefore(before[0]) {
+	if len(before) > 0 && p.tagEndsBefore(before[0]) {
 		rest := strings.TrimLeft(p.Text[t.End:], " ")
 		named := len(before) == 1 && before[0].Is(Pronoun) || p.capitalised(before[0]) && p.isName(before, len(before)-1)
 		return named && (rest == "" || strings.ContainsRune(".,;!?", rune(rest[0])))
@@ -1280,6 +1277,18 @@ func (p *Paragraph) clauseFollows(toks []Token, k int) bool {
 
 // quoteEndsBefore reports whether a quotation closes right before word t:
 // `"…," states Owen Fuller` speaks even with a noun for its cue.
+// tagEndsBefore reports whether a quotation ends right before t with the
+// mark of a tag inside it ("“…,” she shares", "“…?” he wondered"), not a
+// quoted term ("the “sharing economy” reflects").
+func (p *Paragraph) tagEndsBefore(t Token) bool {
+	before := strings.TrimRight(p.Text[:t.Start], " ")
+	before, ok := strings.CutSuffix(before, "”")
+	if !ok {
+		before, ok = strings.CutSuffix(before, "\"")
+	}
+	return ok && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "…"))
+}
+
 func (p *Paragraph) quoteEndsBefore(t Token) bool {
 	before := strings.TrimRight(p.Text[:t.Start], " ")
 	return strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "”")
@@ -1298,7 +1307,7 @@ func (p *Paragraph) strictCueSpeaks(toks []Token, k int, before []Token) bool {
 	case k > 0 && p.capitalised(t):
 		return false
 	case Has(p.word(t), ShareVerb):
-		return p.quoteEndsBefore(t) && !p.cueWithin(toks, k+1, maxSourceWords) || p.aloud(toks, k, before)
+		return p.tagEndsBefore(t) && !p.cueWithin(toks, k+1, maxSourceWords) || p.aloud(toks, k, before)
 	case p.quoteEndsBefore(t):
 		return !p.cueWithin(toks, k+1, maxSourceWords)
 	case len(before) > 0 && p.quoteEndsBefore(before[0]):

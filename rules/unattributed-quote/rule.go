@@ -1594,7 +1594,7 @@ func (c *quoteCheck) attributedAfter(part quotePart, next *quotation) bool {
 	end = max(end, q.End)
 	after := text[q.End:end]
 	rest := strings.TrimLeftFunc(after, isSpaceOrPause)
-	if startsWithDashLine(rest) || isPageCitation(rest) {
+	if startsWithDashLine(rest) || isPageCitation(rest) || c.templateNameAfter(b, q) {
 		return true
 	}
 	if c.cueAfter(b, q, end) || c.hasCite(b, q.End, end) {
@@ -2137,6 +2137,20 @@ func ownedAim(text string, start, end int) bool {
 	return false
 }
 
+// templateNameAfter reports whether all that follows q in its block is
+// one site template's output tag, which a team page fills in with the
+// speaker's name: “…” {{ "ruiz" | team_link }}. A shortcode (an image,
+// "{{< img … >}}") names nobody.
+func (c *quoteCheck) templateNameAfter(b *lint.Block, q lint.Quote) bool {
+	if strings.TrimSpace(b.Text[q.End:]) != string(lint.ObjectRune) {
+		return false
+	}
+	at := q.End + strings.IndexRune(b.Text[q.End:], lint.ObjectRune)
+	s, e := b.SourceSpan(at, at+utf8.RuneLen(lint.ObjectRune))
+	tag := strings.TrimLeft(string(c.src[s:min(e, s+4)]), " ")
+	return strings.HasPrefix(tag, "{{") && !strings.HasPrefix(tag, "{{<") && !strings.HasPrefix(tag, "{{%")
+}
+
 // ownedAimBefore reports whether the words right before a quotation are
 // an owned aim that the quotation states: a possessive, at most two
 // modifiers and a noun of aim, then "to", "of", a form of "be" or a colon
@@ -2361,8 +2375,12 @@ func endsWithPhrase(s, phrase string) bool {
 // denies — …"), not a signature.
 func startsWithDashLine(s string) bool {
 	n := prose.DashAt(s, 0)
-	if n == 0 && strings.HasPrefix(s, "- ") {
-		n = 1 // a hyphen typed for the dash: `"…" - Ruiz`
+	if n == 0 && strings.HasPrefix(s, "-") && len(s) > 1 {
+		// A hyphen typed for the dash: `"…" - Ruiz`, `"…" -Ruiz`, or
+		// right before a site template's name: `"…" -{{ "ruiz" | team_link }}`.
+		if r, _ := utf8.DecodeRuneInString(s[1:]); s[1] == ' ' || unicode.IsUpper(r) || r == lint.ObjectRune {
+			n = 1
+		}
 	}
 	if n == 0 {
 		return false
