@@ -1427,7 +1427,12 @@ func (p *Paragraph) documentVerb(before []Token, t Token) bool {
 // after it is no noun.
 func (p *Paragraph) personVerb(before []Token, toks []Token, k int) bool {
 	t := toks[k]
-	if len(before) == 0 || k+1 < len(toks) && !t.BreakAfter && (toks[k+1].Is(Preposition) || p.is(toks[k+1], "as") || p.is(toks[k+1], "to") ||
+	if len(before) == 0 {
+		// "Kate, who lives in Portland, notes, “…”": the name found
+		// before the aside; the cue is its verb when a quotation follows.
+		return t.BreakAfter && strings.HasPrefix(p.Text[t.End:], ",") && p.quoteFollows(t) && Has(p.word(t), NameVerb)
+	}
+	if k+1 < len(toks) && !t.BreakAfter && (toks[k+1].Is(Preposition) || p.is(toks[k+1], "as") || p.is(toks[k+1], "to") ||
 		!wordStart(p.Text[toks[k+1].Start:])) {
 		return false // "Republican claims as false", "comments to co-workers", "claims – a margin": a noun
 	}

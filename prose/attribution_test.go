@@ -75,6 +75,8 @@ func TestAttributionForms(t *testing.T) {
 		{"“Prices will rise.” A liberal think tank.", nil},
 		{"“It was my proudest moment,” Short shares.", []want{{"Short", "shares", "“It was my proudest moment,”", Named}}},
 		{"He and Cruz shared “almost all the same views on it.”", nil},
+		{"In the words of Ward Cunningham, “post the wrong answer.”", []want{{"Ward Cunningham", "In the words of", "“post the wrong answer.”", Named}}},
+		{"Kate, who lives in Portland, notes, “I moved my hours.”", []want{{"Kate", "notes", "“I moved my hours.”", Named}}},
 		{"One key is adding new people.", nil},
 		{"Many are tweeting the score.", nil},
 		{"Most of them travel and may not have time to sit down and find the page.", nil},
