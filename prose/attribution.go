@@ -970,7 +970,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	}
 	if t.Is(SourceCue) && !t.Is(Cue) && (len(before) == 0 || !before[len(before)-1].Is(SourceNoun)) &&
 		!(srcStart > 0 && p.is(toks[srcStart-1], "as")) {
-		return // "put" attributes only for a document ("the survey put support at 45%") or after "as" ("as she put it")
+		src, ok := p.asNameBefore(toks, k)
+		if !ok {
+			return // "put" attributes only for a document ("the survey put support at 45%") or after "as" ("as she put it")
+		}
+		a.Source = Span{src[0].Start, src[len(src)-1].End}
+		a.Kind = p.classify(src, false)
+		a.Content = p.contentAfter(toks, k+1, sent)
 	}
 	if t.Is(StrictCue) && !p.strictCueSpeaks(toks, k, before) {
 		return // "the United States.", "the war continued", "the four states that voted", `"…," state Sen. Ruiz said`
@@ -1445,6 +1451,29 @@ func (p *Paragraph) personVerb(before []Token, toks []Token, k int) bool {
 	}
 	return head.Class == 0 && p.capitalised(head) && !head.BreakAfter && !possessive(p.word(head)) &&
 		Has(p.word(t), NameVerb) && !strings.HasSuffix(p.word(head), "s")
+}
+
+// asNameBefore returns the name after "as" that speaks the cue at word
+// k over an aside set off by commas: "as Chris Ferguson, director of the
+// group, recently put it". The name must follow "as" right away.
+func (p *Paragraph) asNameBefore(toks []Token, k int) ([]Token, bool) {
+	for m := k - 1; m >= 0 && k-m <= 2*maxSourceWords; m-- {
+		if !p.is(toks[m], "as") || toks[m].BreakAfter || m+1 >= k || !p.isName(toks, m+1) {
+			continue
+		}
+		end := m + 1
+		for end < k && p.capitalised(toks[end]) && !toks[end].BreakAfter {
+			end++
+		}
+		if end < k && p.capitalised(toks[end]) {
+			end++ // the name's last word, before the comma
+		}
+		if end < k && toks[end-1].BreakAfter && strings.HasPrefix(p.Text[toks[end-1].End:], ",") {
+			return toks[m+1 : end], true
+		}
+		return nil, false
+	}
+	return nil, false
 }
 
 // wordStart reports whether s opens with a letter, a digit or a dollar

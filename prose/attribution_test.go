@@ -77,6 +77,7 @@ func TestAttributionForms(t *testing.T) {
 		{"He and Cruz shared “almost all the same views on it.”", nil},
 		{"In the words of Ward Cunningham, “post the wrong answer.”", []want{{"Ward Cunningham", "In the words of", "“post the wrong answer.”", Named}}},
 		{"Kate, who lives in Portland, notes, “I moved my hours.”", []want{{"Kate", "notes", "“I moved my hours.”", Named}}},
+		{"Or as Chris Ferguson, director of the group, recently put it, “Get on with it.”", []want{{"Chris Ferguson", "put", "it, “Get on with it.”", Named}}},
 		{"One key is adding new people.", nil},
 		{"Many are tweeting the score.", nil},
 		{"Most of them travel and may not have time to sit down and find the page.", nil},
