@@ -161,12 +161,17 @@ func (w *walker) htmlBlock(h *ast.HTMLBlock, parent *Container) {
 // ones of those read as Markdown link destinations: HTML has no
 // [text](…) links, so such a directive is markup and no citation.
 func htmlMasks(ms []span) []span {
-	for i, m := range ms {
-		if m.link && m.target[0] == m.start+1 {
-			ms[i] = span{start: m.start, end: m.end}
+	out := ms[:0]
+	for _, m := range ms {
+		switch {
+		case m.drop:
+			continue // the brackets stay text, as the link does
+		case m.link && m.target[0] == m.start+2:
+			m = span{start: m.start + 1, end: m.end} // after the "]"
 		}
+		out = append(out, m)
 	}
-	return ms
+	return out
 }
 
 // join copies the pieces into one buffer, with the bytes of template

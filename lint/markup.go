@@ -22,10 +22,13 @@ var templateDelims = [...]struct{ open, close string }{
 }
 
 // span is a half-open range of offsets. link marks a template directive
-// written as a link destination, target the destination's own span.
+// written as a link destination, target the destination's own span; the
+// span starts at the "]" that closes the link's text. drop marks the "["
+// that opens that text: the prose leaves both brackets out, as it does a
+// Markdown link's.
 type span struct {
 	start, end int
-	link       bool
+	link, drop bool
 	target     [2]int
 }
 
@@ -51,16 +54,19 @@ func templateSpans(out []span, src []byte, start, end int) []span {
 			if tagStart, tagEnd, ok := htmlLinkAround(src, i, stop, end); ok {
 				// <a href="{{< ref "x" >}}">: the whole opening tag is a
 				// link to a page of the site.
-				out = append(out, span{tagStart, tagEnd, true, [2]int{i, stop}})
+				out = append(out, span{start: tagStart, end: tagEnd, link: true, target: [2]int{i, stop}})
 				i, matched = tagEnd, true
 				break
 			}
 			if i >= 2 && src[i-2] == ']' && src[i-1] == '(' {
 				// A directive as a link destination, which the Markdown
 				// parser cannot read: [text]({{< ref "x" >}} "title").
-				// Its title is markup too.
+				// Its title is markup too, and so are the brackets.
 				if tail := linkTail(src, stop, end); tail > stop {
-					out = append(out, span{i - 1, tail, true, [2]int{i, tail - 1}})
+					if lb := openingBracket(src, i-2, start); lb >= 0 && (len(out) == 0 || out[len(out)-1].end <= lb) {
+						out = append(out, span{start: lb, end: lb + 1, drop: true})
+					}
+					out = append(out, span{start: i - 2, end: tail, link: true, target: [2]int{i, tail - 1}})
 					i, matched = tail, true
 					break
 				}
@@ -121,6 +127,23 @@ func linkTail(src []byte, from, end int) int {
 	return from
 }
 
+// openingBracket returns the offset of the "[" that the "]" at close
+// closes, on the same line and not before from, or -1.
+func openingBracket(src []byte, close, from int) int {
+	depth := 0
+	for i := close; i >= from && src[i] != '\n'; i-- {
+		switch src[i] {
+		case ']':
+			depth++
+		case '[':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // addMasked appends src[start:stop] to t, replacing each template
 // directive that overlaps it with one ObjectRune (once per directive,
 // however many text nodes it spans).
@@ -139,9 +162,11 @@ func (w *walker) addMasked(t *textBuilder, start, stop int, add func(from, to in
 			add(start, m.start)
 		}
 		if !w.maskShown {
-			if m.link {
+			switch {
+			case m.drop: // the "[" of a template link: no prose
+			case m.link:
 				w.templateLink(m, t)
-			} else {
+			default:
 				t.addAtomic(string(ObjectRune), w.base+m.start, w.base+m.end)
 			}
 			w.maskShown = true
@@ -160,16 +185,11 @@ func (w *walker) addMasked(t *textBuilder, start, stop int, add func(from, to in
 // in the prose, and the destination stands as one ObjectRune.
 func (w *walker) templateLink(m span, t *textBuilder) {
 	start := m.start
-	// Walk back from "](" to the "[" that opens the link text; an HTML
-	// link's directive spans its whole tag already.
-	for depth, i := 0, m.start-1; w.src[m.start] != '<' && i >= 0 && w.src[i] != '\n'; i-- {
-		if w.src[i] == ']' {
-			depth++
-		} else if w.src[i] == '[' {
-			if depth--; depth == 0 {
-				start = i
-				break
-			}
+	// The "[" that opens the link text; an HTML link's directive spans
+	// its whole tag already.
+	if w.src[m.start] == ']' {
+		if lb := openingBracket(w.src, m.start, 0); lb >= 0 {
+			start = lb
 		}
 	}
 	c := w.newCitation(Citation{
