@@ -132,7 +132,7 @@ func runVagueSource(p *lint.Pass) {
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
 				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
-					!namedLater(b.Text, para, a) {
+					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -199,6 +199,37 @@ func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
 	}
 	return false
 }
+
+// includesNamed reports whether a vague source is followed by a named
+// member of it: "three recent polls, including one from Monmouth
+// University, show …". The sentence names (part of) its source.
+func includesNamed(text string, a prose.Attribution) bool {
+	if a.Source.Empty() {
+		return false
+	}
+	rest := strings.TrimLeft(text[a.Source.End:min(len(text), a.Source.End+maxIncludedBytes)], " ")
+	rest, ok := strings.CutPrefix(rest, ",")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) < 2 || !strings.EqualFold(words[0], "including") {
+		return false
+	}
+	for _, w := range words[1:min(len(words), 7)] {
+		if sourcing.StartsUpper(w) {
+			return true
+		}
+		if strings.ContainsAny(w, ",.;:") {
+			break
+		}
+	}
+	return false
+}
+
+// maxIncludedBytes bounds the words read after a vague source for a
+// named member (includesNamed).
+const maxIncludedBytes = 120
 
 // signedPost reports whether the words before offset at are an embedded
 // social post's: a signature, a dash then a name and "(@handle)", follows
