@@ -520,8 +520,11 @@ func (c *numberCheck) report(b *lint.Block) {
 		cited := min(int(f.cover), 1)
 		before := prev[cited]
 		prev[cited] = i
-		if before >= 0 && restates(b.Text, c.figures[before], f) {
+		if before >= 0 && restates(b.Text, c.figures[before], f) && !sharpens(c.figures[before], f) {
 			continue // "six out of ten (58%)": one claim, told twice
+		}
+		if i+1 < len(c.figures) && min(int(c.figures[i+1].cover), 1) == cited && restates(b.Text, f, c.figures[i+1]) && sharpens(f, c.figures[i+1]) {
+			continue // "a majority of statements (54%)": the figure in brackets is the claim
 		}
 		// Quotations at depth 0 are in order and do not overlap.
 		for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= f.start) {
@@ -590,6 +593,13 @@ func undefinedFootnote(b *lint.Block, off int) string {
 func restates(text string, prev, f figure) bool {
 	between := text[prev.end:f.start]
 	return strings.TrimSpace(between) == "(" && strings.HasPrefix(text[f.end:], ")")
+}
+
+// sharpens reports whether figure f, restating prev in brackets, gives
+// the number of a vague magnitude ("a majority (54%)", "dozens (48)"):
+// the claim a reader checks is the number, so it is the one reported.
+func sharpens(prev, f figure) bool {
+	return prev.vague && !f.vague
 }
 
 // mergeSpans sorts spans and merges those that overlap, so that a reader
@@ -1814,6 +1824,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 	v, n, grouped, decimal := parseNumeral(w)
 	q := quantity{end: i + 1, value: v, digits: true}
 	rest := w[n:]
+	if r, ok := cutDash(rest); ok && strings.EqualFold(r, "plus") {
+		rest = "+" // "90-plus minutes" is "90+ minutes": the noun after it decides
+	}
 	if r, ok := strings.CutPrefix(rest, "%"); ok {
 		// "42%-49%": a range of two percentages.
 		if r, ok := cutDash(r); ok {

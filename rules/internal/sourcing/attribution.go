@@ -450,6 +450,9 @@ func RefersBack(text string, toks []Token) bool {
 			return true
 		}
 	}
+	if (first == "this" || first == "that") && k == 0 && Joined(toks, 0) && demonstrativeVerb(text, toks[1]) {
+		return true // "That surpasses the $846.8 million…", "This is about $2 million a week": the fact before, as its subject
+	}
 	switch first {
 	case "this", "that", "these", "those", "the", "its", "their":
 		k++
@@ -465,6 +468,35 @@ func RefersBack(text string, toks []Token) bool {
 		return k < len(toks) && toks[k].Is(ReportVerb)
 	}
 	return pointsBackWithin(text, toks)
+}
+
+// demonstrativeVerb reports whether word t, right after a sentence's
+// opening "This" or "That", is a verb, so that the demonstrative stands
+// alone as the subject and means what the sentence before said: a form
+// of "be", a modal, or a lowercase word shaped like a verb in the third
+// person or the past ("surpasses", "brings", "added"), not a noun the
+// demonstrative determines ("That figure", "This process", "This
+// analysis", "That need").
+func demonstrativeVerb(text string, t Token) bool {
+	if t.Is(prose.BeVerb | ModalWord) {
+		return true
+	}
+	w := Word(text, t)
+	if len(w) < 4 || t.Is(SourceNoun|prose.Duration|prose.FunctionWord) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false // "This year's show", "This beautifully-designed app": a noun phrase
+		}
+	}
+	switch {
+	case strings.HasSuffix(w, "s"):
+		return !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ws")
+	case strings.HasSuffix(w, "ed"):
+		return !strings.HasSuffix(w, "eed")
+	}
+	return false
 }
 
 // endsNounPhrase reports whether the source noun toks[k] after "the" heads
