@@ -496,10 +496,19 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 	if end == k+n {
 		return
 	}
+	if end-(k+n) == maxSourceWords {
+		// A source cut inside a name reaches its end: "according to a
+		// complaint filed by the federal Securities and Exchange
+		// Commission".
+		for end < len(toks) && end-(k+n) < 2*maxSourceWords && !toks[end-1].BreakAfter && (p.capitalised(toks[end]) ||
+			p.capitalised(toks[end-1]) && toks[end].Is(FunctionWord) && end+1 < len(toks) && !toks[end].BreakAfter && p.capitalised(toks[end+1])) {
+			end++
+		}
+	}
 	src := p.nounPhrase(toks[k+n : end])
 	a := Attribution{Cue: cue, Source: Span{src[0].Start, src[len(src)-1].End}, Sentence: si}
 	a.Kind = p.classify(src, k+n == 0)
-	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.fromName(toks[k+n+len(src):min(len(toks), k+n+len(src)+maxSourceWords)]) {
+	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.fromName(toks[k+n:min(len(toks), k+n+len(src)+maxSourceWords)]) {
 		a.Kind = Named // "according to a letter to Facebook from Senator John Thune": whose letter
 	}
 	if n == 1 && (a.Kind != Named || !p.prepositionSource(toks[k], src)) {
@@ -1052,7 +1061,8 @@ func (p *Paragraph) definiteStart(toks []Token, start, j int) int {
 // were warranted"): they are what is said, not who said it, and the
 // speaker is the subject before the comma.
 func (p *Paragraph) clauseRun(toks []Token, from, end int) bool {
-	verb := func(t Token) bool { return t.Is(BeVerb|ModalWord) && !p.capitalised(t) } // not "said Will Doyle"
+	// A form of "have" is a verb too: "said the program has sent".
+	verb := func(t Token) bool { return (t.Is(BeVerb|ModalWord) || Has(p.word(t), PerfectAux)) && !p.capitalised(t) } // not "said Will Doyle"
 	for i := from; i < end && i <= from+maxSourceWords; i++ {
 		if verb(toks[i]) {
 			return true
