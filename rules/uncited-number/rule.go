@@ -297,7 +297,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
 				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
 			}
-			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || intended(b.Text, aim, aimStop, c.figures[i]) ||
+			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || definesGroup(b.Text, c.figures[i]) || intended(b.Text, aim, aimStop, c.figures[i]) ||
 				fileDetails(b.Text, c.figures[i].start) {
 				continue // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			}
@@ -990,6 +990,38 @@ func boundsGroup(text string, f figure) bool {
 	_, ok := prose.EndsWith(before, prose.BracketLead)
 	return ok
 }
+
+// definesGroup reports whether a figure left open at one end ("$200 or
+// less", open-bound) stands in a relative clause ("donors who pitch in
+// $200 or less", "groups that raised $1 million or more"): the line that
+// picks out a group, not a fact about it. "The storm caused $1 billion or
+// more in damage" states one. Both looks are a few words long.
+func definesGroup(text string, f figure) bool {
+	after := strings.TrimLeft(text[f.end:min(len(text), f.end+maxOpenBound)], " ")
+	first, rest, _ := strings.Cut(after, " ")
+	second, _, _ := strings.Cut(rest, " ")
+	if !prose.Has(first+" "+strings.TrimRight(second, ".,;:!?)"), prose.OpenBound) {
+		return false
+	}
+	before := text[max(0, f.start-maxRelativeReach):f.start]
+	if i := strings.LastIndexAny(before, ".,;:()—–"); i >= 0 {
+		before = before[i+1:] // the figure's own clause only
+	}
+	for _, w := range strings.Fields(before) {
+		if strings.EqualFold(w, "who") || prose.Has(w, prose.RelativeWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxOpenBound bounds the bytes read after a figure for "or more", and
+// maxRelativeReach those read before it for the relative word that opens
+// its clause ("who pitch in").
+const (
+	maxOpenBound     = 16
+	maxRelativeReach = 48
+)
 
 // beforeRange returns the words before a figure, text ending right
 // before it, without the lower end when the figure is the upper end of a
