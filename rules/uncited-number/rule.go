@@ -859,16 +859,20 @@ func isPolicy(text string, f figure) bool {
 	if i := strings.Index(after, " place"); i > 0 && prose.Has(strings.TrimLeft(after[:i+len(" place")], " "), prose.PrizePlace) {
 		return true
 	}
-	// Its first two words, as strings.FieldsFunc splits them.
+	// Its first words, as strings.FieldsFunc splits them: a policy noun,
+	// alone or with the word before it, over at most one modifier ("a 30
+	// percent effective tax rate").
 	sep := func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
-	if first, rest, ok := sourcing.NextField(after, sep); ok {
-		if prose.Has(first, prose.PolicyNoun) {
+	prev := ""
+	for n, rest := 0, after; n < 3; n++ {
+		w, more, ok := sourcing.NextField(rest, sep)
+		if !ok || n > 0 && sourcing.Lookup(w).Is(sourcing.FunctionWord) {
+			break // "40 percent of the goals": the noun of another phrase
+		}
+		if prose.Has(w, prose.PolicyNoun) || n > 0 && prose.Has(prev+" "+w, prose.PolicyNoun) {
 			return true
 		}
-		if second, _, ok := sourcing.NextField(rest, sep); ok &&
-			(prose.Has(second, prose.PolicyNoun) || prose.Has(first+" "+second, prose.PolicyNoun)) {
-			return true
-		}
+		prev, rest = w, more
 	}
 	before := beforeRange(strings.TrimRight(text[max(0, f.start-48):f.start], " "))
 	if i, ok := prose.EndsWith(before, prose.PolicyLink); ok {
@@ -893,7 +897,7 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 			break // a figure before the verb may be its subject
 		}
 		w := sourcing.Word(text, t)
-		if k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "would") && prose.Has(w, prose.SettingVerb) {
+		if afterWould(text, toks, k) && prose.Has(w, prose.SettingVerb) {
 			// "would raise the top rate to 43.6 percent": the level set,
 			// after "to" or "at"; not what it would raise ("would raise
 			// $15.3 trillion", a forecast).
@@ -922,6 +926,19 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 		}
 	}
 	return -1, -1
+}
+
+// afterWould reports whether word k of toks follows "would", perhaps over
+// one adverb: "would raise", "would also cap", "would gradually lower".
+func afterWould(text string, toks []sourcing.Token, k int) bool {
+	if k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "would") {
+		return true
+	}
+	if k < 2 || !sourcing.Joined(toks, k-2) || !sourcing.Joined(toks, k-1) || !sourcing.IsWord(text, toks[k-2], "would") {
+		return false
+	}
+	adv := sourcing.Word(text, toks[k-1])
+	return toks[k-1].Is(prose.BetweenCue) || len(adv) > 4 && strings.HasSuffix(adv, "ly") && adv[0] >= 'a' && adv[0] <= 'z'
 }
 
 // maxAimGap bounds the words between an aim's noun and the verb that sets
