@@ -1207,6 +1207,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		}
 		return 0, 0, false
 	}
+	// "29 New Yorkers", "14 Catholics": a count of people named by a
+	// capitalised plural, above the smallest count.
+	if ne := c.capitalPlural(e); ne > e && !q.year && q.value >= float64(c.opts.MinCount) && !c.ownedName(i, ne) {
+		return c.rangeStart(i, last), ne, true
+	}
 	// "three killed", "two dead": a count of an event, news however small.
 	if !q.year && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
 		return c.rangeStart(i, last), e + 1, true
@@ -1249,6 +1254,45 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i, len(toks), true
 	}
 	return 0, 0, false
+}
+
+// capitalPlural recognizes a capitalised plural noun of people or groups
+// from word e, after at most one capitalised word ("Catholics", "New
+// Yorkers", "Democrats"): a name that counts, where a lowercase plural is
+// what pluralNoun reads. It returns the word after it, or 0.
+func (c *numberCheck) capitalPlural(e int) int {
+	toks, text := c.toks, c.text
+	for j := e; j < len(toks) && j < e+2 && sourcing.Joined(toks, j-1); j++ {
+		w := sourcing.Word(text, toks[j])
+		if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || toks[j].Is(sourcing.MonthName|sourcing.LabelWord|sourcing.UnitWord|prose.Duration) {
+			return 0
+		}
+		for k := 1; k < len(w); k++ {
+			if w[k] < 'a' || w[k] > 'z' {
+				return 0 // "NYPD", "McCains", "Yorkers'": not a plain capitalised word
+			}
+		}
+		if len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// ownedName reports whether the count at word i and the capitalised
+// words up to word ne make a name rather than count people: after a
+// possessive ("Wilson's 14 Points", "my 100,000 Reports") or before "of"
+// and another capital ("the 27 National Institutes of Health").
+func (c *numberCheck) ownedName(i, ne int) bool {
+	toks, text := c.toks, c.text
+	if i > 0 && sourcing.Joined(toks, i-1) {
+		w := sourcing.Word(text, toks[i-1])
+		if _, ok := prose.CutPossessive(w); ok || prose.Has(w, prose.PossessiveDeterminer) || toks[i-1].Is(prose.FirstPerson) {
+			return true
+		}
+	}
+	return ne+1 < len(toks) && sourcing.Joined(toks, ne-1) && sourcing.Joined(toks, ne) && sourcing.IsWord(text, toks[ne], "of") &&
+		sourcing.StartsUpper(sourcing.Word(text, toks[ne+1]))
 }
 
 // over reports whether a lower bound stands right before the count at
