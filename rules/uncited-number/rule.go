@@ -1740,10 +1740,27 @@ func (c *numberCheck) comparisonAfter(k int) int {
 	if toks[k].Is(sourcing.Comparative) {
 		return k + 1
 	}
+	if e := c.magnitudeAfter(k); e > 0 {
+		return e // "three times the rate of civilians"
+	}
 	if sourcing.IsWord(c.text, toks[k], "as") && sourcing.Joined(toks, k) {
 		return k + 2
 	}
 	return 0
+}
+
+// magnitudeAfter recognizes "the rate", "the size" from word k, a measure
+// a multiple or a fraction compares with (magnitude-noun), and returns the
+// word after it, or 0.
+func (c *numberCheck) magnitudeAfter(k int) int {
+	toks, text := c.toks, c.text
+	if k+1 >= len(toks) || !sourcing.Joined(toks, k-1) || !sourcing.Joined(toks, k) || !sourcing.IsWord(text, toks[k], "the") {
+		return 0
+	}
+	if !prose.Has(sourcing.Word(text, toks[k+1]), prose.MagnitudeNoun) {
+		return 0
+	}
+	return k + 2
 }
 
 // byFraction recognizes "fell by half", "cut in half" and "dropped by a
@@ -1866,6 +1883,9 @@ func (c *numberCheck) money(i int, rest string) (quantity, bool) {
 	switch suffix := rest[n:]; suffix {
 	case "", "+":
 	default:
+		if r, ok := cutDash(suffix); ok {
+			suffix, _, _ = strings.Cut(r, "-") // "$400-million-a-year": the scale in the compound
+		}
 		if scaleSuffix(suffix) == 0 && !sourcing.Lookup(suffix).Is(sourcing.ScaleWord) {
 			return quantity{}, false // "$64.8million" is money, "$5.x" is not
 		}
@@ -2037,6 +2057,9 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	case t.Is(sourcing.PluralScale):
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true
+	case t.Is(sourcing.FractionWord) && c.magnitudeAfter(i+1) > 0:
+		// "half the size of Rhode Island": a fraction of a measure
+		return quantity{end: c.magnitudeAfter(i + 1), value: t.Value, kind: fractionQty}, true
 	case t.Is(sourcing.FractionWord) && (sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") || c.approximated(i)):
 		// "half of the voters", "a third of the population", "more than
 		// half the agencies", "cut costs by almost half"
