@@ -1511,6 +1511,9 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 // src starts its sentence (its first word's capital proves nothing).
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
+	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && p.pluralNoun(head) {
+		return Vague // "several Clinton supporters": some of a group, no one named
+	}
 	for i := range src {
 		if i == 0 && first && !p.acronym(src[i]) && !possessive(p.word(src[i])) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) &&
 			!(src[i].Class == 0 && p.ProperName != nil && p.ProperName(p.word(src[i]))) {
@@ -1617,6 +1620,13 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Vague // "a spokesman", "officials" with no body named
 	}
 	return Unnamed
+}
+
+// pluralNoun reports whether t is a lowercase word shaped like a plural
+// noun ("supporters", "voters"), not a possessive.
+func (p *Paragraph) pluralNoun(t Token) bool {
+	w := p.word(t)
+	return len(w) > 3 && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.ContainsAny(w, "'’")
 }
 
 // participle reports a lowercase word in -ed that opens a reduced clause

@@ -30,6 +30,10 @@ func TestAttributionForms(t *testing.T) {
 		// A source cut at its word limit inside a name runs to the name's end;
 		// "by" and a name inside it say whose the document is.
 		{"According to a 12-count civil complaint filed by the federal Securities and Exchange Commission, the firm hid $4 million.", []want{{"a 12-count civil complaint filed by the federal Securities and Exchange Commission", "According to", "the firm hid $4 million.", Named}}},
+		// A quantifier before a plural names no one, a name before the noun
+		// notwithstanding; a role of a named body stays named.
+		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Vague}}},
+		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
 		// A form of "have" after "said" is a verb: the words after the cue are
 		// what was said, and the name before the apposition said it.
 		{"Senator Ana Ruiz, Democrat of Oregon, said the program has sent a message to 40,000 families.", []want{{"Senator Ana Ruiz", "said", "the program has sent a message to 40,000 families.", Named}}},

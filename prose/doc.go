@@ -35,7 +35,8 @@
 //     paragraph (a pronoun also to one in an earlier paragraph);
 //   - vague: nobody ("studies", "experts", "officials" with no body, "a
 //     recent study", "people familiar with the matter", "it is believed",
-//     "reportedly");
+//     "reportedly", "several Clinton supporters": some of a group, though
+//     a name stands before the noun);
 //   - first-hand: the writer ("we found");
 //   - unnamed: anyone else ("the man said", "the agency" with no agency
 //     named before it).

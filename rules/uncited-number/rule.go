@@ -1531,7 +1531,9 @@ func (c *numberCheck) labelled(i int) bool {
 	if _, ok := prose.CutPossessive(w); ok {
 		return false // "Eritrea's 7,600-foot-high capital": whose, not a name
 	}
-	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
+	// A determiner capitalised only because it opens the sentence ("His 16
+	// opponents") names nothing.
+	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord|prose.Determiner|prose.Definite) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
 }
 
 // hasUpperAfterFirst reports names such as "iOS" and "macOS".
