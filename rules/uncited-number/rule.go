@@ -293,13 +293,25 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		keep := n
 		req, reqStop := requirementSpan(b.Text, c.toks)
 		aim, aimStop := intentionSpan(b.Text, c.toks, c.figures[n].start)
+		cond, condStop := conditionSpan(b.Text, c.toks)
+		dropped, droppedEnd := false, 0 // whether the figure before was set aside, and where it ended
 		for i := n; i < len(c.figures); i++ {
-			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
-				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
+			f := c.figures[i]
+			drop := false
+			switch {
+			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
+				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
+			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
+				fileDetails(b.Text, f.start) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
+				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
+			case cond >= 0 && f.start >= cond && f.start < condStop:
+				drop = true // "will not take effect until 55 countries ratify it": a condition
+			case dropped && i > n && restatedAlt(b.Text, droppedEnd, f.start):
+				drop = true // "3.6 degrees Fahrenheit, or 2 degrees Celsius": the same figure, judged alike
 			}
-			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || definesGroup(b.Text, c.figures[i]) || intended(b.Text, aim, aimStop, c.figures[i]) ||
-				fileDetails(b.Text, c.figures[i].start) {
-				continue // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
+			dropped, droppedEnd = drop, f.end
+			if drop {
+				continue
 			}
 			c.figures[i].sentence = si
 			c.figures[keep] = c.figures[i]
@@ -783,6 +795,78 @@ func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
 	}
 	return -1, -1
 }
+
+// conditionSpan returns the stretch of a sentence, whose words are toks,
+// that a word of condition (conditional, or "until") opens inside it, to
+// the end of its clause, when a modal elsewhere makes the sentence speak
+// of what will or would be: "the agreement will not take effect until 55
+// countries ratify it", "the rule would lapse unless 40 senators vote".
+// A figure there is a condition, not a fact; "Until last year, 300 people
+// worked there" states one. It returns -1, -1 when there is none. (A
+// sentence that opens with "If" is a scenario as a whole: isHypothetical.)
+func conditionSpan(text string, toks []sourcing.Token) (start, stop int) {
+	at := -1
+	for k, t := range toks {
+		if k > 0 && (t.Is(prose.Conditional) || sourcing.IsWord(text, t, "until")) {
+			at = k
+			break
+		}
+	}
+	if at < 0 || !hasModal(toks[:at]) {
+		return -1, -1
+	}
+	return toks[at].End, clauseEnd(text, toks, at, true)
+}
+
+// requiredOf reports whether a figure is the subject of a requirement:
+// the words of one (requirement) follow it within its clause, perhaps
+// after its noun and a form of "be" ("only 40 percent of members are
+// typically required to be present"). When the figure is a share or a
+// measure (isTarget) it is the rule's quorum, not a fact; a count stays
+// one ("Thousands of card holders are required to train").
+func requiredOf(text string, f figure) bool {
+	after := text[f.end:min(len(text), f.end+maxRequiredReach)]
+	if i := strings.IndexAny(after, ".,;:!?()—–"); i >= 0 {
+		after = after[:i]
+	}
+	be := false // a form of "be" or a modal before the requirement: "are required to", "must"
+	for e := 1; e <= len(after); e++ {
+		if e < len(after) && after[e] != ' ' || after[e-1] == ' ' {
+			continue // not the end of a word
+		}
+		w := after[strings.LastIndexByte(after[:e], ' ')+1 : e]
+		if sourcing.Lookup(w).Is(prose.BeVerb) {
+			be = true
+		}
+		if _, ok := prose.EndsWith(after[:e], prose.Requirement); ok {
+			return be || w == "must"
+		}
+	}
+	return false
+}
+
+// maxRequiredReach bounds the bytes read after a figure for the
+// requirement it is the subject of ("of DNC members are typically
+// required to").
+const maxRequiredReach = 48
+
+// restatedAlt reports whether the text between the end of one figure and
+// the start of the next only offers the next as an alternative form of
+// the same ("3.6 degrees Fahrenheit, or 2 degrees Celsius", "$4 billion
+// (€3.7 billion)"): a word or two of unit, then "or" or a bracket.
+func restatedAlt(text string, prevEnd, start int) bool {
+	if start-prevEnd > maxAltGap {
+		return false
+	}
+	between := strings.TrimSpace(text[prevEnd:start])
+	between = strings.TrimSuffix(between, "(")
+	between = strings.TrimSuffix(strings.TrimSpace(between), "or")
+	between = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(between), ","))
+	return len(strings.Fields(between)) <= 1 && between != "and" && !strings.ContainsAny(between, "0123456789")
+}
+
+// maxAltGap bounds the bytes between a figure and its other form.
+const maxAltGap = 24
 
 // clauseEnd returns where the clause that word k of toks opens ends: at a
 // mark after a word (BreakAfter), before a word of clause-break, before a
