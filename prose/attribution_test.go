@@ -34,6 +34,11 @@ func TestAttributionForms(t *testing.T) {
 		// notwithstanding; a role of a named body stays named.
 		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Vague}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
+		// Something said, owned by a name or by a pronoun referring back to
+		// one, attributes what follows "that", "about" or "on".
+		{"Clinton made a reference to Comey's testimony on the existence of about 100 emails.", []want{{"Comey's", "testimony", "the existence of about 100 emails.", Named}}},
+		{"Romney never shook his infamous comment about 47 percent of the country.", []want{{"his", "comment", "47 percent of the country.", Named}}},
+		{"Her comments on the plan were brief.", []want{{"Her", "comments", "the plan were brief.", Unnamed}}},
 		// A form of "have" after "said" is a verb: the words after the cue are
 		// what was said, and the name before the apposition said it.
 		{"Senator Ana Ruiz, Democrat of Oregon, said the program has sent a message to 40,000 families.", []want{{"Senator Ana Ruiz", "said", "the program has sent a message to 40,000 families.", Named}}},
