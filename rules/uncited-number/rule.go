@@ -649,10 +649,25 @@ func (c *numberCheck) findFigures() {
 		}
 		w := sourcing.Word(c.text, c.toks[start])
 		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(w, prose.VagueNumber) || prose.Has(w, prose.VagueShare) ||
-			roundPlural(w)
+			roundPlural(w) || c.digitsIdiom(start)
 		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End, vague: vague})
 	}
 }
+
+// digitsIdiom reports whether the words at start say how many digits an
+// amount has, a vague magnitude of money: "six figures", "five figures".
+func (c *numberCheck) digitsIdiom(start int) bool {
+	toks := c.toks
+	return start+1 < len(toks) && toks[start].Is(sourcing.NumberWord) && sourcing.Joined(toks, start) &&
+		toks[start].Value >= minFigures && toks[start].Value <= maxFigures && sourcing.IsWord(c.text, toks[start+1], "figures")
+}
+
+// minFigures and maxFigures bound the digits of the amounts that "five
+// figures" and "ten figures" speak of: fewer are not money talk.
+const (
+	minFigures = 4
+	maxFigures = 12
+)
 
 // isAimsHeading reports whether a heading opens a section of targets,
 // goals, benchmarks or examples ("Targets", "Sample KPIs", "Our goals for
@@ -1270,6 +1285,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && (c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i)) && !hasModal(toks) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
+	if !q.digits && c.digitsIdiom(i) {
+		return i, e + 1, true // "start at six figures": an amount's size
+	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
 		if q.year && c.afterDateWord(i) {
 			return 0, 0, false // "in 2020 people moved"
@@ -1695,7 +1713,8 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	if j < len(toks) && sourcing.Joined(toks, j-1) && sourcing.IsWord(c.text, toks[j], "of") {
 		j++
 	}
-	for m := 0; m < 4 && j < len(toks) && sourcing.Joined(toks, j-1); m++ {
+	joins := 0
+	for m := 0; m < 4 && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && c.suspendedHyphen(j-1)); m++ {
 		t := toks[j]
 		if m == 0 && isDurationWord(sourcing.Word(c.text, t)) {
 			break // "the 30 day views": a length of time qualifies the noun
@@ -1706,12 +1725,40 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		if c.isNoun(t) {
 			return j + 1, false
 		}
-		if !c.isModifier(t) && !c.inName(j) {
+		if joins < maxJoins && c.coordinated(j, m) {
+			m-- // "coal- and gas-fired": the conjunction joins two, and is none
+			joins++
+		} else if !c.isModifier(t) && !c.inName(j) {
 			break
 		}
 		j++
 	}
 	return k, false
+}
+
+// maxJoins bounds the conjunctions between a number's modifiers ("state
+// and local"), so that a run of them is read in a few steps.
+const maxJoins = 2
+
+// suspendedHyphen reports whether word k ends in a hyphen whose compound
+// the words after it finish: "coal- and gas-fired".
+func (c *numberCheck) suspendedHyphen(k int) bool {
+	toks := c.toks
+	if k+1 >= len(toks) || c.text[toks[k].End:toks[k+1].Start] != "- " {
+		return false
+	}
+	return sourcing.IsWord(c.text, toks[k+1], "and") || sourcing.IsWord(c.text, toks[k+1], "or")
+}
+
+// coordinated reports whether word j, the m-th after a number, joins two
+// of its modifiers: "and" or "or" after one modifier and before another
+// word ("1,500 coal- and gas-fired plants", "40 state and local offices").
+func (c *numberCheck) coordinated(j, m int) bool {
+	toks := c.toks
+	if m == 0 || j+1 >= len(toks) || !sourcing.Joined(toks, j) || !(sourcing.IsWord(c.text, toks[j], "and") || sourcing.IsWord(c.text, toks[j], "or")) {
+		return false
+	}
+	return c.isModifier(toks[j+1])
 }
 
 // inName reports whether word j is a small word or a number inside a
@@ -1756,6 +1803,9 @@ func (c *numberCheck) pluralNoun(t sourcing.Token) bool {
 	w := sourcing.Word(c.text, t)
 	if len(w) < 3 || w[len(w)-1] != 's' || w[len(w)-2] == 's' || w[len(w)-2] == '\'' {
 		return false
+	}
+	if len(w) <= 4 && (w[len(w)-2] == 'a' || w[len(w)-2] == 'u' || w[len(w)-2] == 'i') {
+		return false // "gas", "bus", "bias": a singular in -s
 	}
 	for i := 0; i < len(w); i++ {
 		if (w[i] < 'a' || w[i] > 'z') && w[i] != '-' {
@@ -1840,13 +1890,17 @@ func (c *numberCheck) comparisonAfter(k int) int {
 // word after it, or 0.
 func (c *numberCheck) magnitudeAfter(k int) int {
 	toks, text := c.toks, c.text
-	if k+1 >= len(toks) || !sourcing.Joined(toks, k-1) || !sourcing.Joined(toks, k) || !sourcing.IsWord(text, toks[k], "the") {
+	if k+1 >= len(toks) || !sourcing.Joined(toks, k-1) || !sourcing.Joined(toks, k) {
 		return 0
 	}
-	if !prose.Has(sourcing.Word(text, toks[k+1]), prose.MagnitudeNoun) {
-		return 0
+	next := sourcing.Word(text, toks[k+1])
+	switch {
+	case sourcing.IsWord(text, toks[k], "the") && prose.Has(next, prose.MagnitudeNoun):
+		return k + 2
+	case sourcing.IsWord(text, toks[k], "that") && (prose.Has(next, prose.MagnitudeNoun) || strings.EqualFold(next, "much") || strings.EqualFold(next, "many")):
+		return k + 2 // "half that much", "twice that many": a multiple of the figure before
 	}
-	return k + 2
+	return 0
 }
 
 // byFraction recognizes "fell by half", "cut in half" and "dropped by a

@@ -184,6 +184,7 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	w := text[start:end]
 	if e.Is(t.classes) {
 		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ") ||
+			strings.HasPrefix(text[end:], " of every ") || strings.HasPrefix(text[end:], " figures") ||
 			streakAfter(text[end:]) || newsCountAfter(text[end:]) || durationAfter(text[end:])
 	}
 	for _, x := range t.Words {
