@@ -874,10 +874,17 @@ func restatedAlt(text string, prevEnd, start int) bool {
 		return false
 	}
 	between := strings.TrimSpace(text[prevEnd:start])
-	between = strings.TrimSuffix(between, "(")
-	between = strings.TrimSuffix(strings.TrimSpace(between), "or")
-	between = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(between), ","))
-	return len(strings.Fields(between)) <= 1 && between != "and" && !strings.ContainsAny(between, "0123456789")
+	rest, ok := strings.CutSuffix(between, "(")
+	if between == "or" {
+		rest, ok = "", true // "$5 or $6"
+	}
+	if !ok {
+		if rest, ok = strings.CutSuffix(between, " or"); !ok {
+			return false // "tariffs of 5 to 25 percent hit 40 factories": another figure
+		}
+	}
+	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), ","))
+	return len(strings.Fields(rest)) <= 1 && !strings.ContainsAny(rest, "0123456789")
 }
 
 // maxAltGap bounds the bytes between a figure and its other form.
