@@ -1213,6 +1213,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, e, true
 		}
 		return 0, 0, false
+	case c.multipleWord(t):
+		if e := c.magnitudeAfter(i + 1); e > 0 {
+			return i, e, true // "triple the size of his crowd"
+		}
+		return 0, 0, false
 	}
 	if !mayStartQuantity(text, t) {
 		return 0, 0, false
@@ -1341,6 +1346,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// sentence gave before it.
 	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
 		prose.Has(sourcing.Word(text, toks[i-1]), prose.Approximator) && c.bare(e) {
+		return i, e, true
+	}
+	// "raised the death toll to 267.", "the number of injured stands at
+	// 387.": the value of a count named before it in its clause.
+	if !q.year && q.value >= float64(c.opts.MinCount) && i > last+1 && c.bare(e) && sourcing.Joined(toks, i-1) &&
+		(sourcing.IsWord(text, toks[i-1], "to") || sourcing.IsWord(text, toks[i-1], "at")) && c.countSubjectBefore(i-1) {
 		return i, e, true
 	}
 	// "killing 15.", "killing more than 10,000.": the object of a verb,
@@ -1567,6 +1578,23 @@ func (c *numberCheck) beforeApproximation(i int) int {
 	}
 	return i
 }
+
+// countSubjectBefore reports whether a noun of a count (count-subject)
+// stands in the few words of the clause before word k: "the death toll
+// from the disaster to", "the number of injured … stands at".
+func (c *numberCheck) countSubjectBefore(k int) bool {
+	toks, text := c.toks, c.text
+	for j := k - 1; j >= 0 && k-j <= maxCountSubjectGap && !toks[j].BreakAfter; j-- {
+		if prose.Has(sourcing.Word(text, toks[j]), prose.CountSubject) && j > 0 && sourcing.Joined(toks, j-1) && !toks[j-1].Is(sourcing.NumberWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCountSubjectGap bounds the words between a count's noun and the "to"
+// or "at" before its value.
+const maxCountSubjectGap = 8
 
 // isGerund reports a lowercase word in -ing: "killing", "injuring".
 func isGerund(w string) bool {
@@ -1890,6 +1918,19 @@ func (c *numberCheck) comparisonAfter(k int) int {
 		return k + 2
 	}
 	return 0
+}
+
+// multipleWord reports whether t is the adjective or noun of a multiple
+// ("double", "triple", "quadruple"): its past tense is a multiply-verb.
+func (c *numberCheck) multipleWord(t sourcing.Token) bool {
+	w := sourcing.Word(c.text, t)
+	if len(w) < 5 || len(w) > sourcing.MaxLexWord-1 || !strings.HasSuffix(w, "le") {
+		return false
+	}
+	var buf [sourcing.MaxLexWord]byte
+	n := copy(buf[:], w)
+	buf[n] = 'd'
+	return sourcing.Lookup(string(buf[:n+1])).Is(sourcing.MultiplyVerb)
 }
 
 // magnitudeAfter recognizes "the rate", "the size" from word k, a measure

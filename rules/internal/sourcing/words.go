@@ -438,11 +438,12 @@ func letterRunEnd(text string, i int) int {
 
 // figureWords are the words that can make a figure without a digit:
 // number words, scale words, fractions, units, "percent", "doubled",
-// "twice", "record", "times" and a share without a number ("majority").
+// "twice", "double", "triple", "record", "times" and a share without a
+// number ("majority").
 // A number word below ten triggers itself before "in" or "out of" (see
 // WordTrigger.holds), so "out" need not.
 var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|PluralCount|FractionWord|
-	PercentWord|UnitWord|MultiplyVerb, append([]string{"percentage", "twice", "record", "times"}, prose.TextMembers(prose.VagueShare)...)...)
+	PercentWord|UnitWord|MultiplyVerb, append([]string{"percentage", "twice", "record", "times", "double", "triple"}, prose.TextMembers(prose.VagueShare)...)...)
 
 // VagueWords are the words of which nearly every vague attribution the
 // model finds holds one: a vague source ("experts"), an impersonal
