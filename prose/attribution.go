@@ -941,7 +941,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	default:
 		// "…," said Ruiz. / Said Ruiz: … — the source after the cue.
 		end := k + 1
-		for end < len(toks) && end-(k+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
+		// A noun-cue after a determiner is a noun: "said no charges were
+		// warranted".
+		for end < len(toks) && end-(k+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord) &&
+			(!toks[end].Is(Cue) || toks[end].Is(NounCue) && toks[end-1].Is(Determiner|VagueModifier)) {
 			end++
 		}
 		// A participle after a comma speaks for the sentence's subject

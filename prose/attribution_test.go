@@ -39,6 +39,9 @@ func TestAttributionForms(t *testing.T) {
 		{"Clinton made a reference to Comey's testimony on the existence of about 100 emails.", []want{{"Comey's", "testimony", "the existence of about 100 emails.", Named}}},
 		{"Romney never shook his infamous comment about 47 percent of the country.", []want{{"his", "comment", "47 percent of the country.", Named}}},
 		{"Her comments on the plan were brief.", []want{{"Her", "comments", "the plan were brief.", Unnamed}}},
+		// "charges" speaks before a clause; before an amount it bills.
+		{"Trump charges that donors gave millions of dollars.", []want{{"Trump", "charges", "donors gave millions of dollars.", Named}}},
+		{"Uber charges 20 percent per ride.", nil},
 		// A form of "have" after "said" is a verb: the words after the cue are
 		// what was said, and the name before the apposition said it.
 		{"Senator Ana Ruiz, Democrat of Oregon, said the program has sent a message to 40,000 families.", []want{{"Senator Ana Ruiz", "said", "the program has sent a message to 40,000 families.", Named}}},
