@@ -888,15 +888,22 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	for opened > 0 && srcStart-opened < maxSourceWords && !toks[opened-1].BreakAfter && !toks[opened-1].Is(ClauseWord) {
 		opened--
 	}
-	if opened > 0 && !toks[opened-1].BreakAfter {
+	if opened > 0 && !toks[opened-1].BreakAfter && !(opened == 1 && toks[0].Is(ClauseWord)) { // "But a … analysis … reveals"
 		opened = srcStart
 	}
+	ownedBy := false // the document heading the run names its maker after it: "released by the VA"
 	if opened < srcStart {
-		if h := p.subjectHead(toks, opened, j); h >= 0 && p.classify(toks[opened:h+1], opened == 0) == Named {
-			// "The Real Clear Politics average of polls taken over the past
-			// two weeks shows", "A Field Poll of the race in May 2015 put": a
-			// source cut to its last words is the document that opens the run.
-			before, srcStart = toks[opened:h+1], opened
+		if h := p.subjectHead(toks, opened, j); h >= 0 {
+			if p.classify(toks[opened:h+1], opened == 0) == Named {
+				// "The Real Clear Politics average of polls taken over the past
+				// two weeks shows", "A Field Poll of the race in May 2015 put": a
+				// source cut to its last words is the document that opens the run.
+				before, srcStart = toks[opened:h+1], opened
+			} else if p.participle(toks[h+1]) && p.fromName(toks[h+2:j]) {
+				// "a 46-page analysis released by the Department of Veterans
+				// Affairs last month reveals": the document, named by its maker.
+				before, srcStart, ownedBy = toks[opened:j], opened, true
+			}
 		}
 	}
 	for m := srcStart - 1; m >= 0 && srcStart-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
@@ -933,6 +940,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	case len(before) > 0:
 		a.Source = Span{before[0].Start, before[len(before)-1].End}
 		a.Kind = p.classify(before, srcStart == 0)
+		if ownedBy {
+			a.Kind = Named
+		}
 		if a.Kind == Vague && p.is(before[0], "other") && srcStart >= 2 && p.is(toks[srcStart-1], "and") &&
 			!toks[srcStart-2].BreakAfter && p.isName(toks, srcStart-2) {
 			a.Kind = Named // "Ward and other security experts acknowledge": named with them

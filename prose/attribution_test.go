@@ -42,6 +42,9 @@ func TestAttributionForms(t *testing.T) {
 		// "charges" speaks before a clause; before an amount it bills.
 		{"Trump charges that donors gave millions of dollars.", []want{{"Trump", "charges", "donors gave millions of dollars.", Named}}},
 		{"Uber charges 20 percent per ride.", nil},
+		// A document cut from its cue by a long run, named by its maker after
+		// a participle, is the whole run.
+		{"But a 46-page analysis released by the Department of Veterans Affairs last month reveals a rising toll.", []want{{"a 46-page analysis released by the Department of Veterans Affairs last month", "reveals", "a rising toll.", Named}}},
 		// A form of "have" after "said" is a verb: the words after the cue are
 		// what was said, and the name before the apposition said it.
 		{"Senator Ana Ruiz, Democrat of Oregon, said the program has sent a message to 40,000 families.", []want{{"Senator Ana Ruiz", "said", "the program has sent a message to 40,000 families.", Named}}},

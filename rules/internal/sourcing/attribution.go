@@ -101,17 +101,41 @@ func NamedContent(text string, as []prose.Attribution, start, end int) bool {
 		if a.Content.Start <= start && end <= a.Content.End && !(a.Source.Start < end && start < a.Source.End) {
 			return true
 		}
-		if a.Source.Start <= start && end <= a.Source.End && prepositionCue(text[a.Cue.Start:a.Cue.End]) {
-			// "according to a 52-count complaint filed by the SEC": the
-			// named document vouches for itself. Only after a
-			// preposition, which always opens its source: a verb's
-			// source is a run of words cut from the sentence, and may
-			// hold the writer's own figures ("observed a 35% increase").
+		if a.Source.Start <= start && end <= a.Source.End && (prepositionCue(text[a.Cue.Start:a.Cue.End]) || documentSource(text, a.Source)) {
+			// "according to a 52-count complaint filed by the SEC", "a
+			// 46-page analysis released by the VA reveals": the named
+			// document vouches for itself. Only after a preposition,
+			// which always opens its source, or with a document as its
+			// head: a verb's source is otherwise a run of words cut from
+			// the sentence, and may hold the writer's own figures
+			// ("observed a 35% increase").
 			return true
 		}
 	}
 	return false
 }
+
+// documentSource reports whether a source is headed by a document or a
+// dataset (source-noun) among its first few words: "a 46-page suicide
+// analysis released by the Department of Veterans Affairs".
+func documentSource(text string, src prose.Span) bool {
+	words := text[src.Start:src.End]
+	for n := 0; n < maxDocumentHead; n++ {
+		w, rest, _ := strings.Cut(words, " ")
+		if Lookup(strings.Trim(w, ",;:")).Is(SourceNoun) {
+			return true
+		}
+		if rest == "" {
+			return false
+		}
+		words = rest
+	}
+	return false
+}
+
+// maxDocumentHead bounds the words of a source before its document noun
+// ("a 46-page suicide analysis").
+const maxDocumentHead = 5
 
 // prepositionCue reports whether a cue is a preposition that attributes
 // ("according to", "per").
