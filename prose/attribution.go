@@ -385,6 +385,9 @@ func (p *Paragraph) findCues(toks []Token, si int) {
 		if t.Is(SourceNoun) && Has(p.word(t), OwnedReport) {
 			p.ownedReport(toks, k, si) // "its forecast", "the IMF's estimate"
 		}
+		if Has(p.word(t), SpeechNoun) && p.ownedSpeech(toks, k, si) {
+			continue // "Comey's testimony on …", "his comment about …"
+		}
 		if w := p.word(t); (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && Has(w, MethodVerb) {
 			p.methodCue(toks, k, si) // "the Quinnipiac poll was conducted …"
 		}
@@ -496,10 +499,19 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 	if end == k+n {
 		return
 	}
+	if end-(k+n) == maxSourceWords {
+		// A source cut inside a name reaches its end: "according to a
+		// complaint filed by the federal Securities and Exchange
+		// Commission".
+		for end < len(toks) && end-(k+n) < 2*maxSourceWords && !toks[end-1].BreakAfter && (p.capitalised(toks[end]) ||
+			p.capitalised(toks[end-1]) && toks[end].Is(FunctionWord) && end+1 < len(toks) && !toks[end].BreakAfter && p.capitalised(toks[end+1])) {
+			end++
+		}
+	}
 	src := p.nounPhrase(toks[k+n : end])
 	a := Attribution{Cue: cue, Source: Span{src[0].Start, src[len(src)-1].End}, Sentence: si}
 	a.Kind = p.classify(src, k+n == 0)
-	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.fromName(toks[k+n+len(src):min(len(toks), k+n+len(src)+maxSourceWords)]) {
+	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.fromName(toks[k+n:min(len(toks), k+n+len(src)+maxSourceWords)]) {
 		a.Kind = Named // "according to a letter to Facebook from Senator John Thune": whose letter
 	}
 	if n == 1 && (a.Kind != Named || !p.prepositionSource(toks[k], src)) {
@@ -661,6 +673,51 @@ func (p *Paragraph) ownedReport(toks []Token, k, si int) {
 // maxMethodObject bounds the words between a method verb and the poll it
 // made: "Quinnipiac conducted the poll", "conducted its latest poll".
 const maxMethodObject = 3
+
+// ownedSpeech reads a noun of something said (speech-noun) after its
+// owner's possessive, before "that", "about" or "on": "Comey's testimony
+// on the existence of about 100 emails", "Stumpf's repeated emphasis that
+// only 1 percent …", "his infamous comment about 47 percent …". The owner
+// is the source, named when a name owns it or "his" or "her" refers back
+// to one; the content is what follows the preposition. It reports whether
+// it added an attribution.
+func (p *Paragraph) ownedSpeech(toks []Token, k, si int) bool {
+	if k+2 >= len(toks) || toks[k].BreakAfter {
+		return false
+	}
+	if next := toks[k+1]; !p.is(next, "that") && !p.is(next, "about") && !p.is(next, "on") {
+		return false
+	}
+	o := k - 1
+	for ; o >= 0 && k-o <= maxOwnedGap; o-- {
+		if toks[o].BreakAfter {
+			return false
+		}
+		w := p.word(toks[o])
+		if possessive(w) || Has(w, PossessiveDeterminer) {
+			break
+		}
+		if toks[o].Is(ClauseWord | Cue | BeVerb | Determiner | Preposition | Pronoun) {
+			return false
+		}
+	}
+	if o < 0 || k-o > maxOwnedGap {
+		return false
+	}
+	start := o
+	kind := Unnamed
+	if possessive(p.word(toks[o])) {
+		for start > 0 && o-start < maxSourceWords && !toks[start-1].BreakAfter && p.capitalised(toks[start-1]) {
+			start--
+		}
+		kind = p.classify(toks[start:o+1], start == 0)
+	} else if p.nameBefore(toks[o].Start) {
+		kind = Named // "his comment" after the name it refers to
+	}
+	p.add(Attribution{Source: Span{toks[start].Start, toks[o].End}, Cue: Span{toks[k].Start, toks[k].End},
+		Content: p.withQuotes(Span{toks[k+2].Start, p.Sentences[si].End}), Kind: kind, Near: true, Sentence: si})
+	return true
+}
 
 // pollAfter reports whether a method verb at word k made a poll named
 // right after it: "Quinnipiac conducted the poll of 1,042 voters". A poll
@@ -831,15 +888,22 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	for opened > 0 && srcStart-opened < maxSourceWords && !toks[opened-1].BreakAfter && !toks[opened-1].Is(ClauseWord) {
 		opened--
 	}
-	if opened > 0 && !toks[opened-1].BreakAfter {
+	if opened > 0 && !toks[opened-1].BreakAfter && !(opened == 1 && toks[0].Is(ClauseWord)) { // "But a … analysis … reveals"
 		opened = srcStart
 	}
+	ownedBy := false // the document heading the run names its maker after it: "released by the VA"
 	if opened < srcStart {
-		if h := p.subjectHead(toks, opened, j); h >= 0 && p.classify(toks[opened:h+1], opened == 0) == Named {
-			// "The Real Clear Politics average of polls taken over the past
-			// two weeks shows", "A Field Poll of the race in May 2015 put": a
-			// source cut to its last words is the document that opens the run.
-			before, srcStart = toks[opened:h+1], opened
+		if h := p.subjectHead(toks, opened, j); h >= 0 {
+			if p.classify(toks[opened:h+1], opened == 0) == Named {
+				// "The Real Clear Politics average of polls taken over the past
+				// two weeks shows", "A Field Poll of the race in May 2015 put": a
+				// source cut to its last words is the document that opens the run.
+				before, srcStart = toks[opened:h+1], opened
+			} else if p.participle(toks[h+1]) && p.fromName(toks[h+2:j]) {
+				// "a 46-page analysis released by the Department of Veterans
+				// Affairs last month reveals": the document, named by its maker.
+				before, srcStart, ownedBy = toks[opened:j], opened, true
+			}
 		}
 	}
 	for m := srcStart - 1; m >= 0 && srcStart-m <= maxSourceWords && !toks[m].BreakAfter; m-- {
@@ -876,6 +940,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	case len(before) > 0:
 		a.Source = Span{before[0].Start, before[len(before)-1].End}
 		a.Kind = p.classify(before, srcStart == 0)
+		if ownedBy {
+			a.Kind = Named
+		}
 		if a.Kind == Vague && p.is(before[0], "other") && srcStart >= 2 && p.is(toks[srcStart-1], "and") &&
 			!toks[srcStart-2].BreakAfter && p.isName(toks, srcStart-2) {
 			a.Kind = Named // "Ward and other security experts acknowledge": named with them
@@ -884,7 +951,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	default:
 		// "…," said Ruiz. / Said Ruiz: … — the source after the cue.
 		end := k + 1
-		for end < len(toks) && end-(k+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord|Cue) {
+		// A noun-cue after a determiner is a noun: "said no charges were
+		// warranted".
+		for end < len(toks) && end-(k+1) < maxSourceWords && !toks[end-1].BreakAfter && !toks[end].Is(ClauseWord) &&
+			(!toks[end].Is(Cue) || toks[end].Is(NounCue) && toks[end-1].Is(Determiner|VagueModifier)) {
 			end++
 		}
 		// A participle after a comma speaks for the sentence's subject
@@ -1060,7 +1130,8 @@ func (p *Paragraph) definiteStart(toks []Token, start, j int) int {
 // were warranted"): they are what is said, not who said it, and the
 // speaker is the subject before the comma.
 func (p *Paragraph) clauseRun(toks []Token, from, end int) bool {
-	verb := func(t Token) bool { return t.Is(BeVerb|ModalWord) && !p.capitalised(t) } // not "said Will Doyle"
+	// A form of "have" is a verb too: "said the program has sent".
+	verb := func(t Token) bool { return (t.Is(BeVerb|ModalWord) || Has(p.word(t), PerfectAux)) && !p.capitalised(t) } // not "said Will Doyle"
 	for i := from; i < end && i <= from+maxSourceWords; i++ {
 		if verb(toks[i]) {
 			return true
@@ -1581,6 +1652,9 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 // src starts its sentence (its first word's capital proves nothing).
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
+	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && p.pluralNoun(head) {
+		return Vague // "several Clinton supporters": some of a group, no one named
+	}
 	for i := range src {
 		if i == 0 && first && !p.acronym(src[i]) && !possessive(p.word(src[i])) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) &&
 			!(src[i].Class == 0 && p.ProperName != nil && p.ProperName(p.word(src[i]))) {
@@ -1687,6 +1761,13 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Vague // "a spokesman", "officials" with no body named
 	}
 	return Unnamed
+}
+
+// pluralNoun reports whether t is a lowercase word shaped like a plural
+// noun ("supporters", "voters"), not a possessive.
+func (p *Paragraph) pluralNoun(t Token) bool {
+	w := p.word(t)
+	return len(w) > 3 && w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.ContainsAny(w, "'’")
 }
 
 // participle reports a lowercase word in -ed that opens a reduced clause

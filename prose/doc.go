@@ -24,7 +24,8 @@
 // parser: around each cue word it looks for the source before the cue
 // ("X said", over words like "also" and "has"), after it ("said X",
 // "reported by X", "according to X"), or in apposition ("X, chair of the
-// board, said"); the content is the clause the cue governs ("said that
+// board, said"), or as the owner of something said ("X's testimony on
+// …"); the content is the clause the cue governs ("said that
 // …", "…, X said."), widened to whole quotations. Colons and dash lines
 // attribute quotations without a cue word. A source is
 //
@@ -35,7 +36,8 @@
 //     paragraph (a pronoun also to one in an earlier paragraph);
 //   - vague: nobody ("studies", "experts", "officials" with no body, "a
 //     recent study", "people familiar with the matter", "it is believed",
-//     "reportedly");
+//     "reportedly", "several Clinton supporters": some of a group, though
+//     a name stands before the noun);
 //   - first-hand: the writer ("we found");
 //   - unnamed: anyone else ("the man said", "the agency" with no agency
 //     named before it).

@@ -1514,7 +1514,7 @@ func ownedWordsLead(before string) bool {
 		return false
 	}
 	subject := trimRightSpace(lead[:len(lead)-len(be)])
-	if !prose.Has(quoteLastWord(subject), prose.SaidNoun) || strings.ContainsAny(subject, ",;:") {
+	if !prose.Has(quoteLastWord(subject), prose.SpeechNoun) || strings.ContainsAny(subject, ",;:") {
 		return false
 	}
 	ws, we := quoteNextWord(subject, 0, len(subject))

@@ -293,13 +293,25 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		keep := n
 		req, reqStop := requirementSpan(b.Text, c.toks)
 		aim, aimStop := intentionSpan(b.Text, c.toks, c.figures[n].start)
+		cond, condStop := conditionSpan(b.Text, c.toks)
+		dropped, droppedEnd := false, 0 // whether the figure before was set aside, and where it ended
 		for i := n; i < len(c.figures); i++ {
-			if req >= 0 && c.figures[i].start >= req && c.figures[i].start < reqStop && c.isTarget(b.Text, c.figures[i]) {
-				continue // "teams needed to achieve at least 2,500 gallons per minute": a target
+			f := c.figures[i]
+			drop := false
+			switch {
+			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
+				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
+			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
+				fileDetails(b.Text, f.start) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
+				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
+			case cond >= 0 && f.start >= cond && f.start < condStop:
+				drop = true // "will not take effect until 55 countries ratify it": a condition
+			case dropped && i > n && restatedAlt(b.Text, droppedEnd, f.start):
+				drop = true // "3.6 degrees Fahrenheit, or 2 degrees Celsius": the same figure, judged alike
 			}
-			if isPolicy(b.Text, c.figures[i]) || boundsGroup(b.Text, c.figures[i]) || intended(b.Text, aim, aimStop, c.figures[i]) ||
-				fileDetails(b.Text, c.figures[i].start) {
-				continue // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
+			dropped, droppedEnd = drop, f.end
+			if drop {
+				continue
 			}
 			c.figures[i].sentence = si
 			c.figures[keep] = c.figures[i]
@@ -520,8 +532,11 @@ func (c *numberCheck) report(b *lint.Block) {
 		cited := min(int(f.cover), 1)
 		before := prev[cited]
 		prev[cited] = i
-		if before >= 0 && restates(b.Text, c.figures[before], f) {
+		if before >= 0 && restates(b.Text, c.figures[before], f) && !sharpens(c.figures[before], f) {
 			continue // "six out of ten (58%)": one claim, told twice
+		}
+		if i+1 < len(c.figures) && min(int(c.figures[i+1].cover), 1) == cited && restates(b.Text, f, c.figures[i+1]) && sharpens(f, c.figures[i+1]) {
+			continue // "a majority of statements (54%)": the figure in brackets is the claim
 		}
 		// Quotations at depth 0 are in order and do not overlap.
 		for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= f.start) {
@@ -592,6 +607,13 @@ func restates(text string, prev, f figure) bool {
 	return strings.TrimSpace(between) == "(" && strings.HasPrefix(text[f.end:], ")")
 }
 
+// sharpens reports whether figure f, restating prev in brackets, gives
+// the number of a vague magnitude ("a majority (54%)", "dozens (48)"):
+// the claim a reader checks is the number, so it is the one reported.
+func sharpens(prev, f figure) bool {
+	return prev.vague && !f.vague
+}
+
 // mergeSpans sorts spans and merges those that overlap, so that a reader
 // can walk them in order.
 func mergeSpans(spans [][]int) [][]int {
@@ -627,10 +649,25 @@ func (c *numberCheck) findFigures() {
 		}
 		w := sourcing.Word(c.text, c.toks[start])
 		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(w, prose.VagueNumber) || prose.Has(w, prose.VagueShare) ||
-			roundPlural(w)
+			roundPlural(w) || c.digitsIdiom(start)
 		c.figures = append(c.figures, figure{start: c.toks[start].Start, end: c.toks[end-1].End, vague: vague})
 	}
 }
+
+// digitsIdiom reports whether the words at start say how many digits an
+// amount has, a vague magnitude of money: "six figures", "five figures".
+func (c *numberCheck) digitsIdiom(start int) bool {
+	toks := c.toks
+	return start+1 < len(toks) && toks[start].Is(sourcing.NumberWord) && sourcing.Joined(toks, start) &&
+		toks[start].Value >= minFigures && toks[start].Value <= maxFigures && sourcing.IsWord(c.text, toks[start+1], "figures")
+}
+
+// minFigures and maxFigures bound the digits of the amounts that "five
+// figures" and "ten figures" speak of: fewer are not money talk.
+const (
+	minFigures = 4
+	maxFigures = 12
+)
 
 // isAimsHeading reports whether a heading opens a section of targets,
 // goals, benchmarks or examples ("Targets", "Sample KPIs", "Our goals for
@@ -774,6 +811,85 @@ func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
 	return -1, -1
 }
 
+// conditionSpan returns the stretch of a sentence, whose words are toks,
+// that a word of condition (conditional, or "until") opens inside it, to
+// the end of its clause, when a modal elsewhere makes the sentence speak
+// of what will or would be: "the agreement will not take effect until 55
+// countries ratify it", "the rule would lapse unless 40 senators vote".
+// A figure there is a condition, not a fact; "Until last year, 300 people
+// worked there" states one. It returns -1, -1 when there is none. (A
+// sentence that opens with "If" is a scenario as a whole: isHypothetical.)
+func conditionSpan(text string, toks []sourcing.Token) (start, stop int) {
+	at := -1
+	for k, t := range toks {
+		if k > 0 && (t.Is(prose.Conditional) || sourcing.IsWord(text, t, "until")) {
+			at = k
+			break
+		}
+	}
+	if at < 0 || !hasModal(toks[:at]) {
+		return -1, -1
+	}
+	return toks[at].End, clauseEnd(text, toks, at, true)
+}
+
+// requiredOf reports whether a figure is the subject of a requirement:
+// the words of one (requirement) follow it within its clause, perhaps
+// after its noun and a form of "be" ("only 40 percent of members are
+// typically required to be present"). When the figure is a share or a
+// measure (isTarget) it is the rule's quorum, not a fact; a count stays
+// one ("Thousands of card holders are required to train").
+func requiredOf(text string, f figure) bool {
+	after := text[f.end:min(len(text), f.end+maxRequiredReach)]
+	if i := strings.IndexAny(after, ".,;:!?()—–"); i >= 0 {
+		after = after[:i]
+	}
+	be := false // a form of "be" or a modal before the requirement: "are required to", "must"
+	for e := 1; e <= len(after); e++ {
+		if e < len(after) && after[e] != ' ' || after[e-1] == ' ' {
+			continue // not the end of a word
+		}
+		w := after[strings.LastIndexByte(after[:e], ' ')+1 : e]
+		if sourcing.Lookup(w).Is(prose.BeVerb) {
+			be = true
+		}
+		if _, ok := prose.EndsWith(after[:e], prose.Requirement); ok {
+			return be || w == "must"
+		}
+	}
+	return false
+}
+
+// maxRequiredReach bounds the bytes read after a figure for the
+// requirement it is the subject of ("of DNC members are typically
+// required to").
+const maxRequiredReach = 48
+
+// restatedAlt reports whether the text between the end of one figure and
+// the start of the next only offers the next as an alternative form of
+// the same ("3.6 degrees Fahrenheit, or 2 degrees Celsius", "$4 billion
+// (€3.7 billion)"): a word or two of unit, then "or" or a bracket.
+func restatedAlt(text string, prevEnd, start int) bool {
+	if start-prevEnd > maxAltGap {
+		return false
+	}
+	between := strings.TrimSpace(text[prevEnd:start])
+	rest, ok := strings.CutSuffix(between, "(")
+	if between == "or" {
+		rest, ok = "", true // "$5 or $6"
+	}
+	if !ok {
+		if rest, ok = strings.CutSuffix(between, " or"); !ok {
+			return false // "tariffs of 5 to 25 percent hit 40 factories": another figure
+		}
+	}
+	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), ","))
+	return len(strings.Fields(rest)) <= 1 && !strings.ContainsAny(rest, "0123456789")
+}
+
+// maxAltGap bounds the bytes between a figure and its other form.
+const maxAltGap = 24
+
 // clauseEnd returns where the clause that word k of toks opens ends: at a
 // mark after a word (BreakAfter), before a word of clause-break, before a
 // dash or a bracket when setOff (words set off that way say something
@@ -849,16 +965,20 @@ func isPolicy(text string, f figure) bool {
 	if i := strings.Index(after, " place"); i > 0 && prose.Has(strings.TrimLeft(after[:i+len(" place")], " "), prose.PrizePlace) {
 		return true
 	}
-	// Its first two words, as strings.FieldsFunc splits them.
+	// Its first words, as strings.FieldsFunc splits them: a policy noun,
+	// alone or with the word before it, over at most one modifier ("a 30
+	// percent effective tax rate").
 	sep := func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
-	if first, rest, ok := sourcing.NextField(after, sep); ok {
-		if prose.Has(first, prose.PolicyNoun) {
+	prev := ""
+	for n, rest := 0, after; n < 3; n++ {
+		w, more, ok := sourcing.NextField(rest, sep)
+		if !ok || n > 0 && sourcing.Lookup(w).Is(sourcing.FunctionWord) {
+			break // "40 percent of the goals": the noun of another phrase
+		}
+		if prose.Has(w, prose.PolicyNoun) || n > 0 && prose.Has(prev+" "+w, prose.PolicyNoun) {
 			return true
 		}
-		if second, _, ok := sourcing.NextField(rest, sep); ok &&
-			(prose.Has(second, prose.PolicyNoun) || prose.Has(first+" "+second, prose.PolicyNoun)) {
-			return true
-		}
+		prev, rest = w, more
 	}
 	before := beforeRange(strings.TrimRight(text[max(0, f.start-48):f.start], " "))
 	if i, ok := prose.EndsWith(before, prose.PolicyLink); ok {
@@ -883,7 +1003,7 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 			break // a figure before the verb may be its subject
 		}
 		w := sourcing.Word(text, t)
-		if k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "would") && prose.Has(w, prose.SettingVerb) {
+		if afterWould(text, toks, k) && prose.Has(w, prose.SettingVerb) {
 			// "would raise the top rate to 43.6 percent": the level set,
 			// after "to" or "at"; not what it would raise ("would raise
 			// $15.3 trillion", a forecast).
@@ -912,6 +1032,19 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 		}
 	}
 	return -1, -1
+}
+
+// afterWould reports whether word k of toks follows "would", perhaps over
+// one adverb: "would raise", "would also cap", "would gradually lower".
+func afterWould(text string, toks []sourcing.Token, k int) bool {
+	if k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "would") {
+		return true
+	}
+	if k < 2 || !sourcing.Joined(toks, k-2) || !sourcing.Joined(toks, k-1) || !sourcing.IsWord(text, toks[k-2], "would") {
+		return false
+	}
+	adv := sourcing.Word(text, toks[k-1])
+	return toks[k-1].Is(prose.BetweenCue) || len(adv) > 4 && strings.HasSuffix(adv, "ly") && adv[0] >= 'a' && adv[0] <= 'z'
 }
 
 // maxAimGap bounds the words between an aim's noun and the verb that sets
@@ -981,6 +1114,38 @@ func boundsGroup(text string, f figure) bool {
 	return ok
 }
 
+// definesGroup reports whether a figure left open at one end ("$200 or
+// less", open-bound) stands in a relative clause ("donors who pitch in
+// $200 or less", "groups that raised $1 million or more"): the line that
+// picks out a group, not a fact about it. "The storm caused $1 billion or
+// more in damage" states one. Both looks are a few words long.
+func definesGroup(text string, f figure) bool {
+	after := strings.TrimLeft(text[f.end:min(len(text), f.end+maxOpenBound)], " ")
+	first, rest, _ := strings.Cut(after, " ")
+	second, _, _ := strings.Cut(rest, " ")
+	if !prose.Has(first+" "+strings.TrimRight(second, ".,;:!?)"), prose.OpenBound) {
+		return false
+	}
+	before := text[max(0, f.start-maxRelativeReach):f.start]
+	if i := strings.LastIndexAny(before, ".,;:()—–"); i >= 0 {
+		before = before[i+1:] // the figure's own clause only
+	}
+	for _, w := range strings.Fields(before) {
+		if strings.EqualFold(w, "who") || prose.Has(w, prose.RelativeWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxOpenBound bounds the bytes read after a figure for "or more", and
+// maxRelativeReach those read before it for the relative word that opens
+// its clause ("who pitch in").
+const (
+	maxOpenBound     = 16
+	maxRelativeReach = 48
+)
+
 // beforeRange returns the words before a figure, text ending right
 // before it, without the lower end when the figure is the upper end of a
 // range: "income of $50,000 –" and "ranging from $300 to" give "income of"
@@ -1046,6 +1211,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	case sourcing.IsWord(text, t, "twice"):
 		if e := c.comparisonAfter(i + 1); e > 0 {
 			return i, e, true
+		}
+		return 0, 0, false
+	case c.multipleWord(t):
+		if e := c.magnitudeAfter(i + 1); e > 0 {
+			return i, e, true // "triple the size of his crowd"
 		}
 		return 0, 0, false
 	}
@@ -1127,6 +1297,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && (c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i)) && !hasModal(toks) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
+	if !q.digits && c.digitsIdiom(i) {
+		return i, e + 1, true // "start at six figures": an amount's size
+	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
 		if q.year && c.afterDateWord(i) {
 			return 0, 0, false // "in 2020 people moved"
@@ -1147,6 +1320,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties"
 		}
 		return 0, 0, false
+	}
+	// "29 New Yorkers", "14 Catholics": a count of people named by a
+	// capitalised plural, above the smallest count.
+	if ne := c.capitalPlural(e); ne > e && !q.year && q.value >= float64(c.opts.MinCount) && !c.ownedName(i, ne) {
+		return c.rangeStart(i, last), ne, true
 	}
 	// "three killed", "two dead": a count of an event, news however small.
 	if !q.year && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
@@ -1170,6 +1348,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		prose.Has(sourcing.Word(text, toks[i-1]), prose.Approximator) && c.bare(e) {
 		return i, e, true
 	}
+	// "raised the death toll to 267.", "the number of injured stands at
+	// 387.": the value of a count named before it in its clause.
+	if !q.year && q.value >= float64(c.opts.MinCount) && i > last+1 && c.bare(e) && sourcing.Joined(toks, i-1) &&
+		(sourcing.IsWord(text, toks[i-1], "to") || sourcing.IsWord(text, toks[i-1], "at")) && c.countSubjectBefore(i-1) {
+		return i, e, true
+	}
 	// "killing 15.", "killing more than 10,000.": the object of a verb,
 	// ending its clause.
 	if g := c.beforeApproximation(i); !q.year && q.value > float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) &&
@@ -1190,6 +1374,45 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i, len(toks), true
 	}
 	return 0, 0, false
+}
+
+// capitalPlural recognizes a capitalised plural noun of people or groups
+// from word e, after at most one capitalised word ("Catholics", "New
+// Yorkers", "Democrats"): a name that counts, where a lowercase plural is
+// what pluralNoun reads. It returns the word after it, or 0.
+func (c *numberCheck) capitalPlural(e int) int {
+	toks, text := c.toks, c.text
+	for j := e; j < len(toks) && j < e+2 && sourcing.Joined(toks, j-1); j++ {
+		w := sourcing.Word(text, toks[j])
+		if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || toks[j].Is(sourcing.MonthName|sourcing.LabelWord|sourcing.UnitWord|prose.Duration) {
+			return 0
+		}
+		for k := 1; k < len(w); k++ {
+			if w[k] < 'a' || w[k] > 'z' {
+				return 0 // "NYPD", "McCains", "Yorkers'": not a plain capitalised word
+			}
+		}
+		if len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// ownedName reports whether the count at word i and the capitalised
+// words up to word ne make a name rather than count people: after a
+// possessive ("Wilson's 14 Points", "my 100,000 Reports") or before "of"
+// and another capital ("the 27 National Institutes of Health").
+func (c *numberCheck) ownedName(i, ne int) bool {
+	toks, text := c.toks, c.text
+	if i > 0 && sourcing.Joined(toks, i-1) {
+		w := sourcing.Word(text, toks[i-1])
+		if _, ok := prose.CutPossessive(w); ok || prose.Has(w, prose.PossessiveDeterminer) || toks[i-1].Is(prose.FirstPerson) {
+			return true
+		}
+	}
+	return ne+1 < len(toks) && sourcing.Joined(toks, ne-1) && sourcing.Joined(toks, ne) && sourcing.IsWord(text, toks[ne], "of") &&
+		sourcing.StartsUpper(sourcing.Word(text, toks[ne+1]))
 }
 
 // over reports whether a lower bound stands right before the count at
@@ -1356,6 +1579,23 @@ func (c *numberCheck) beforeApproximation(i int) int {
 	return i
 }
 
+// countSubjectBefore reports whether a noun of a count (count-subject)
+// stands in the few words of the clause before word k: "the death toll
+// from the disaster to", "the number of injured … stands at".
+func (c *numberCheck) countSubjectBefore(k int) bool {
+	toks, text := c.toks, c.text
+	for j := k - 1; j >= 0 && k-j <= maxCountSubjectGap && !toks[j].BreakAfter; j-- {
+		if prose.Has(sourcing.Word(text, toks[j]), prose.CountSubject) && j > 0 && sourcing.Joined(toks, j-1) && !toks[j-1].Is(sourcing.NumberWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCountSubjectGap bounds the words between a count's noun and the "to"
+// or "at" before its value.
+const maxCountSubjectGap = 8
+
 // isGerund reports a lowercase word in -ing: "killing", "injuring".
 func isGerund(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ing") && w[0] >= 'a' && w[0] <= 'z'
@@ -1428,7 +1668,9 @@ func (c *numberCheck) labelled(i int) bool {
 	if _, ok := prose.CutPossessive(w); ok {
 		return false // "Eritrea's 7,600-foot-high capital": whose, not a name
 	}
-	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
+	// A determiner capitalised only because it opens the sentence ("His 16
+	// opponents") names nothing.
+	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord|prose.Determiner|prose.Definite) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
 }
 
 // hasUpperAfterFirst reports names such as "iOS" and "macOS".
@@ -1506,7 +1748,8 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	if j < len(toks) && sourcing.Joined(toks, j-1) && sourcing.IsWord(c.text, toks[j], "of") {
 		j++
 	}
-	for m := 0; m < 4 && j < len(toks) && sourcing.Joined(toks, j-1); m++ {
+	joins := 0
+	for m := 0; m < 4 && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && c.suspendedHyphen(j-1)); m++ {
 		t := toks[j]
 		if m == 0 && isDurationWord(sourcing.Word(c.text, t)) {
 			break // "the 30 day views": a length of time qualifies the noun
@@ -1517,12 +1760,40 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		if c.isNoun(t) {
 			return j + 1, false
 		}
-		if !c.isModifier(t) && !c.inName(j) {
+		if joins < maxJoins && c.coordinated(j, m) {
+			m-- // "coal- and gas-fired": the conjunction joins two, and is none
+			joins++
+		} else if !c.isModifier(t) && !c.inName(j) {
 			break
 		}
 		j++
 	}
 	return k, false
+}
+
+// maxJoins bounds the conjunctions between a number's modifiers ("state
+// and local"), so that a run of them is read in a few steps.
+const maxJoins = 2
+
+// suspendedHyphen reports whether word k ends in a hyphen whose compound
+// the words after it finish: "coal- and gas-fired".
+func (c *numberCheck) suspendedHyphen(k int) bool {
+	toks := c.toks
+	if k+1 >= len(toks) || c.text[toks[k].End:toks[k+1].Start] != "- " {
+		return false
+	}
+	return sourcing.IsWord(c.text, toks[k+1], "and") || sourcing.IsWord(c.text, toks[k+1], "or")
+}
+
+// coordinated reports whether word j, the m-th after a number, joins two
+// of its modifiers: "and" or "or" after one modifier and before another
+// word ("1,500 coal- and gas-fired plants", "40 state and local offices").
+func (c *numberCheck) coordinated(j, m int) bool {
+	toks := c.toks
+	if m == 0 || j+1 >= len(toks) || !sourcing.Joined(toks, j) || !(sourcing.IsWord(c.text, toks[j], "and") || sourcing.IsWord(c.text, toks[j], "or")) {
+		return false
+	}
+	return c.isModifier(toks[j+1])
 }
 
 // inName reports whether word j is a small word or a number inside a
@@ -1567,6 +1838,9 @@ func (c *numberCheck) pluralNoun(t sourcing.Token) bool {
 	w := sourcing.Word(c.text, t)
 	if len(w) < 3 || w[len(w)-1] != 's' || w[len(w)-2] == 's' || w[len(w)-2] == '\'' {
 		return false
+	}
+	if len(w) <= 4 && (w[len(w)-2] == 'a' || w[len(w)-2] == 'u' || w[len(w)-2] == 'i') {
+		return false // "gas", "bus", "bias": a singular in -s
 	}
 	for i := 0; i < len(w); i++ {
 		if (w[i] < 'a' || w[i] > 'z') && w[i] != '-' {
@@ -1637,8 +1911,42 @@ func (c *numberCheck) comparisonAfter(k int) int {
 	if toks[k].Is(sourcing.Comparative) {
 		return k + 1
 	}
+	if e := c.magnitudeAfter(k); e > 0 {
+		return e // "three times the rate of civilians"
+	}
 	if sourcing.IsWord(c.text, toks[k], "as") && sourcing.Joined(toks, k) {
 		return k + 2
+	}
+	return 0
+}
+
+// multipleWord reports whether t is the adjective or noun of a multiple
+// ("double", "triple", "quadruple"): its past tense is a multiply-verb.
+func (c *numberCheck) multipleWord(t sourcing.Token) bool {
+	w := sourcing.Word(c.text, t)
+	if len(w) < 5 || len(w) > sourcing.MaxLexWord-1 || !strings.HasSuffix(w, "le") {
+		return false
+	}
+	var buf [sourcing.MaxLexWord]byte
+	n := copy(buf[:], w)
+	buf[n] = 'd'
+	return sourcing.Lookup(string(buf[:n+1])).Is(sourcing.MultiplyVerb)
+}
+
+// magnitudeAfter recognizes "the rate", "the size" from word k, a measure
+// a multiple or a fraction compares with (magnitude-noun), and returns the
+// word after it, or 0.
+func (c *numberCheck) magnitudeAfter(k int) int {
+	toks, text := c.toks, c.text
+	if k+1 >= len(toks) || !sourcing.Joined(toks, k-1) || !sourcing.Joined(toks, k) {
+		return 0
+	}
+	next := sourcing.Word(text, toks[k+1])
+	switch {
+	case sourcing.IsWord(text, toks[k], "the") && prose.Has(next, prose.MagnitudeNoun):
+		return k + 2
+	case sourcing.IsWord(text, toks[k], "that") && (prose.Has(next, prose.MagnitudeNoun) || strings.EqualFold(next, "much") || strings.EqualFold(next, "many")):
+		return k + 2 // "half that much", "twice that many": a multiple of the figure before
 	}
 	return 0
 }
@@ -1763,6 +2071,9 @@ func (c *numberCheck) money(i int, rest string) (quantity, bool) {
 	switch suffix := rest[n:]; suffix {
 	case "", "+":
 	default:
+		if r, ok := cutDash(suffix); ok {
+			suffix, _, _ = strings.Cut(r, "-") // "$400-million-a-year": the scale in the compound
+		}
 		if scaleSuffix(suffix) == 0 && !sourcing.Lookup(suffix).Is(sourcing.ScaleWord) {
 			return quantity{}, false // "$64.8million" is money, "$5.x" is not
 		}
@@ -1814,6 +2125,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 	v, n, grouped, decimal := parseNumeral(w)
 	q := quantity{end: i + 1, value: v, digits: true}
 	rest := w[n:]
+	if r, ok := cutDash(rest); ok && strings.EqualFold(r, "plus") {
+		rest = "+" // "90-plus minutes" is "90+ minutes": the noun after it decides
+	}
 	if r, ok := strings.CutPrefix(rest, "%"); ok {
 		// "42%-49%": a range of two percentages.
 		if r, ok := cutDash(r); ok {
@@ -1931,6 +2245,9 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	case t.Is(sourcing.PluralScale):
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true
+	case t.Is(sourcing.FractionWord) && c.magnitudeAfter(i+1) > 0:
+		// "half the size of Rhode Island": a fraction of a measure
+		return quantity{end: c.magnitudeAfter(i + 1), value: t.Value, kind: fractionQty}, true
 	case t.Is(sourcing.FractionWord) && (sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") || c.approximated(i)):
 		// "half of the voters", "a third of the population", "more than
 		// half the agencies", "cut costs by almost half"

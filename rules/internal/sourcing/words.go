@@ -184,6 +184,7 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	w := text[start:end]
 	if e.Is(t.classes) {
 		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ") ||
+			strings.HasPrefix(text[end:], " of every ") || strings.HasPrefix(text[end:], " figures") ||
 			streakAfter(text[end:]) || newsCountAfter(text[end:]) || durationAfter(text[end:])
 	}
 	for _, x := range t.Words {
@@ -437,11 +438,12 @@ func letterRunEnd(text string, i int) int {
 
 // figureWords are the words that can make a figure without a digit:
 // number words, scale words, fractions, units, "percent", "doubled",
-// "twice", "record", "times" and a share without a number ("majority").
+// "twice", "double", "triple", "record", "times" and a share without a
+// number ("majority").
 // A number word below ten triggers itself before "in" or "out of" (see
 // WordTrigger.holds), so "out" need not.
 var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|PluralCount|FractionWord|
-	PercentWord|UnitWord|MultiplyVerb, append([]string{"percentage", "twice", "record", "times"}, prose.TextMembers(prose.VagueShare)...)...)
+	PercentWord|UnitWord|MultiplyVerb, append([]string{"percentage", "twice", "record", "times", "double", "triple"}, prose.TextMembers(prose.VagueShare)...)...)
 
 // VagueWords are the words of which nearly every vague attribution the
 // model finds holds one: a vague source ("experts"), an impersonal
