@@ -1021,6 +1021,15 @@ func hasModal(toks []sourcing.Token) bool {
 	return false
 }
 
+// modalBefore reports whether a modal verb stands before word i of the
+// sentence: "it can take three months" says what may be, but a modal
+// after the length of time, in a clause of its own, does not make the
+// time taken a possibility ("it typically takes 18 to 24 months to get an
+// ATO, which is the permission that would…").
+func (c *numberCheck) modalBefore(i int) bool {
+	return hasModal(c.toks[:i])
+}
+
 // figureAt finds a figure starting at word i (or, for a range or "a team
 // of 40", a little before it but not before word last). It returns the
 // words [start, end) it spans.
@@ -1124,7 +1133,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, ce, true
 		}
 	}
-	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && (c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i)) && !hasModal(toks) {
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) &&
+		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e)) && !c.modalBefore(i) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
@@ -1312,9 +1322,40 @@ func (c *numberCheck) doneIn(i int) bool {
 		if prose.Has(sourcing.Word(text, toks[k]), prose.CompletionVerb) {
 			return true
 		}
+		// "we were able to build an interface in 60 days": any verb after
+		// words of achievement (achieved-lead) is work done; "to be able
+		// to build" is still an aim.
+		if k >= 2 && sourcing.Joined(toks, k-2) && sourcing.Joined(toks, k-1) && hasLower(sourcing.Word(text, toks[k])) &&
+			prose.Has(strings.ToLower(text[toks[k-2].Start:toks[k-1].End]), prose.AchievedLead) &&
+			(k < 3 || !sourcing.IsWord(text, toks[k-3], "be")) {
+			return true
+		}
 	}
 	return false
 }
+
+// withinOpening reports whether the length of time at words [i, e) is
+// how a sentence opens after "within", set off by a comma: "Within four
+// hours, the team had a working prototype" reports how long the work
+// took. What is due ("Within 30 days, you must apply") has a modal or a
+// requirement, and "within 30 days of receipt" is no opening.
+func (c *numberCheck) withinOpening(i, e int) bool {
+	toks, text := c.toks, c.text
+	if i != 1 || !sourcing.IsWord(text, toks[0], "within") || !toks[e].BreakAfter || e+1 >= len(toks) {
+		return false
+	}
+	if start, _ := requirementSpan(text, toks); start >= 0 {
+		return false
+	}
+	// A modal among the first words of the clause after the comma governs
+	// its verb ("the city will double"); one further on belongs to a clause
+	// of its own ("had an application that could search").
+	return !hasModal(toks[e+1 : min(len(toks), e+1+maxSubjectWords)])
+}
+
+// maxSubjectWords bounds the words of a clause's subject and the modal
+// after it: "Within five years, the agency will…".
+const maxSubjectWords = 4
 
 // maxDoneGap bounds the words between a verb of work done and the length
 // of time it took ("built the new site in").
@@ -1913,6 +1954,9 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	q := quantity{end: i + 1}
 	switch {
 	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "an")) && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.ScaleWord|sourcing.HundredWord):
+		if i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "half") {
+			return quantity{}, false // "half a dozen": read from "half"
+		}
 		q.value = 1
 	case t.Is(sourcing.NumberWord):
 		q.value = t.Value
@@ -1954,6 +1998,10 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	case sourcing.IsWord(text, t, "half") && sourcing.Joined(toks, i) && sourcing.Joined(toks, i+1) &&
 		(sourcing.IsWord(text, toks[i+1], "a") || sourcing.IsWord(text, toks[i+1], "an")):
 		switch next := toks[i+2]; {
+		case next.Is(sourcing.ScaleWord) && next.Value/2 < float64(c.opts.MinCount):
+			// "half a dozen ideas": a small count, which its noun judges
+			// like "six ideas".
+			return quantity{end: i + 3, value: next.Value / 2}, true
 		case next.Is(sourcing.ScaleWord):
 			return quantity{end: i + 3, value: next.Value / 2, kind: scaledQty}, true
 		case c.isUnit(next):
@@ -1966,6 +2014,13 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	if sourcing.Joined(toks, q.end-1) && toks[q.end].Is(sourcing.HundredWord) {
 		q.value *= 100
 		q.end++
+	}
+	// "four and a half months", "two and a half million": the half is
+	// part of the number.
+	if k := q.end; q.kind == plainQty && k+2 < len(toks) && sourcing.Joined(toks, k-1) && sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) &&
+		sourcing.IsWord(text, toks[k], "and") && sourcing.IsWord(text, toks[k+1], "a") && sourcing.IsWord(text, toks[k+2], "half") {
+		q.value += 0.5
+		q.end += 3
 	}
 	if sourcing.Joined(toks, q.end-1) {
 		switch next := toks[q.end]; {
