@@ -277,10 +277,14 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 	flags := sourcing.SentenceMentions(c.mentions, b)
 	for si, sent := range b.Sentences {
 		text := b.Text[sent.Start:sent.End]
-		if flags[si]&sourcing.MentionsFigure == 0 || isQuestion(text) {
+		if flags[si]&sourcing.MentionsFigure == 0 {
 			continue
 		}
+		question := isQuestion(text)
 		c.toks = sourcing.Tokenize(c.toks[:0], b.Text, sent.Start, sent.End)
+		if question && !c.factQuestion() {
+			continue
+		}
 		n := len(c.figures)
 		c.findFigures()
 		if len(c.figures) == n {
@@ -480,6 +484,19 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, depth int) bool {
 	s := b.Sentences[si-1]
 	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
 	return sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, depth-1)
+}
+
+// factQuestion reports whether the question being read states its
+// content as known (fact-question: "Did you know that the term was
+// searched 51 times in July?"): its figures are told, not asked about.
+func (c *numberCheck) factQuestion() bool {
+	toks, text := c.toks, c.text
+	for k := 0; k+2 < len(toks); k++ {
+		if sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) && prose.Has(strings.ToLower(text[toks[k].Start:toks[k+2].End]), prose.FactQuestion) {
+			return true
+		}
+	}
+	return false
 }
 
 // isQuestion reports whether a sentence asks rather than states: a figure
@@ -730,6 +747,12 @@ func hasLower(w string) bool {
 // figures are scenarios and targets, not facts about the world.
 func isHypothetical(text string, toks []sourcing.Token) bool {
 	if len(toks) > 0 && sourcing.IsWord(text, toks[0], "if") {
+		return true
+	}
+	// "And if responding to 25% of visitors is not enough…": a condition
+	// after a conjunction that opens the sentence.
+	if len(toks) > 1 && sourcing.Joined(toks, 0) && (sourcing.IsWord(text, toks[0], "and") || sourcing.IsWord(text, toks[0], "but")) &&
+		sourcing.IsWord(text, toks[1], "if") {
 		return true
 	}
 	// "Let's say a park has 10 visitors a day", "Suppose the form takes
@@ -1132,6 +1155,10 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if ce := c.comparisonAfter(e + 1); ce > 0 {
 			return i, ce, true
 		}
+	}
+	// "fallen for two years in a row": a streak, a record however small.
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && c.streak(i, e+1) {
+		return c.rangeStart(i, last), e + 1, true
 	}
 	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) &&
 		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e)) && !c.modalBefore(i) {
@@ -1975,6 +2002,8 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	case t.Is(sourcing.PluralScale):
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true
+	case t.Is(sourcing.FractionWord) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") && c.ordinalOf(i):
+		return quantity{}, false // "the third of a series": a place in a row
 	case t.Is(sourcing.FractionWord) && (sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") || c.approximated(i)):
 		// "half of the voters", "a third of the population", "more than
 		// half the agencies", "cut costs by almost half"
@@ -2035,6 +2064,19 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	}
 	return q, true
+}
+
+// ordinalOf reports whether the fraction word at word i, before "of", is
+// an ordinal: after "the" and before one of a number of things ("the third
+// of a series", "the second of two posts", "the fourth of five"), where "a
+// third of the budget" is a share.
+func (c *numberCheck) ordinalOf(i int) bool {
+	toks, text := c.toks, c.text
+	if i == 0 || i+2 >= len(toks) || !sourcing.Joined(toks, i-1) || !sourcing.IsWord(text, toks[i-1], "the") || !sourcing.Joined(toks, i+1) {
+		return false
+	}
+	next := toks[i+2]
+	return sourcing.IsWord(text, next, "a") || sourcing.IsWord(text, next, "an") || next.Is(sourcing.NumberWord)
 }
 
 // numeralLen returns how many bytes of w a numeral takes, or 0.
