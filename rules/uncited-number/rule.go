@@ -1585,12 +1585,23 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		if c.isNoun(t) {
 			return j + 1, false
 		}
-		if !c.isModifier(t) && !c.inName(j) {
+		if !c.isModifier(t) && !c.inName(j) && !c.joinsModifiers(j, m) {
 			break
 		}
 		j++
 	}
 	return k, false
+}
+
+// joinsModifiers reports whether word j, the m-th after a count, is "and"
+// or "or" between two of the noun's modifiers: "50 federal and state
+// agencies", "40 large or small firms".
+func (c *numberCheck) joinsModifiers(j, m int) bool {
+	toks, text := c.toks, c.text
+	if m == 0 || j+1 >= len(toks) || !sourcing.Joined(toks, j) || !(sourcing.IsWord(text, toks[j], "and") || sourcing.IsWord(text, toks[j], "or")) {
+		return false
+	}
+	return c.isModifier(toks[j-1]) && !c.isNoun(toks[j-1]) && c.isModifier(toks[j+1]) && !c.isNoun(toks[j+1])
 }
 
 // inName reports whether word j is a small word or a number inside a
