@@ -637,7 +637,7 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if c.toks[start].Is(sourcing.PluralScale) && hasModal(c.toks) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && hasModal(c.toks) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact.
 			continue
@@ -1225,6 +1225,14 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		sourcing.StartsUpper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) &&
 		strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
 		return i, len(toks), true
+	}
+	// "dozens of real world, strategy and code examples": a vague
+	// magnitude whose noun lies beyond the words read for one.
+	if toks[i].Is(sourcing.PluralCount) && sourcing.Joined(toks, e-1) && sourcing.IsWord(text, toks[e], "of") {
+		if sourcing.Joined(toks, e) && toks[e+1].Is(prose.Duration) {
+			return i, e + 2, true // "dedicated hundreds of hours"
+		}
+		return i, e + 1, true
 	}
 	return 0, 0, false
 }
@@ -2028,6 +2036,8 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	case prose.Has(w, prose.VagueNumber) && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.HundredWord|sourcing.ScaleWord):
 		// "several hundred fighters", "several thousand": a vague magnitude.
 		return quantity{end: i + 2, value: 3 * max(toks[i+1].Value, 100), kind: scaledQty}, true
+	case t.Is(sourcing.PluralCount) && c.orMore(i):
+		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "hundreds or even thousands of rows"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):
 		return quantity{end: i + 2, value: t.Value, kind: scaledQty}, true // "injured hundreds more"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
@@ -2075,6 +2085,21 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	}
 	return q, true
+}
+
+// orMore reports whether the plural count at word i is the first of two
+// joined by "or" or "to": "hundreds or even thousands of rows", "dozens to
+// hundreds of sites". Each is a vague magnitude of its own.
+func (c *numberCheck) orMore(i int) bool {
+	toks, text := c.toks, c.text
+	if !sourcing.Joined(toks, i) || !(sourcing.IsWord(text, toks[i+1], "or") || sourcing.IsWord(text, toks[i+1], "to")) || !sourcing.Joined(toks, i+1) {
+		return false
+	}
+	k := i + 2
+	if sourcing.IsWord(text, toks[k], "even") && sourcing.Joined(toks, k) {
+		k++
+	}
+	return toks[k].Is(sourcing.PluralCount | sourcing.PluralScale)
 }
 
 // ordinalOf reports whether the fraction word at word i, before "of", is
