@@ -1099,8 +1099,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	case unitQty:
 		return c.rangeStart(i, last), c.perTail(q.end), true
 	case scaledQty, fractionQty:
-		if q.kind == fractionQty && c.selected(i) {
-			return 0, 0, false // "the bottom fifth of incomes"
+		if q.kind == fractionQty && (c.selected(i) || c.inRow(i)) {
+			return 0, 0, false // "the bottom fifth of incomes", "the third quarter of 2013"
 		}
 		e, _ := c.unitOrNoun(q.end)
 		return i, c.perTail(e), true
@@ -1470,6 +1470,22 @@ func (c *numberCheck) percent(i, last, end int, v float64) (int, int, bool) {
 // incomes" (selection-word).
 func (c *numberCheck) selected(i int) bool {
 	return i > 0 && sourcing.Joined(c.toks, i-1) && prose.Has(sourcing.Word(c.text, c.toks[i-1]), prose.SelectionWord)
+}
+
+// inRow reports whether the fraction word at word i follows an ordinal
+// (ordinal: "first", "third", "last") or a number ending like one ("3rd"):
+// "the third quarter of 2013", "the first half of the year" name a part of
+// a period or of a row, not a share of anything.
+func (c *numberCheck) inRow(i int) bool {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) {
+		return false
+	}
+	w := strings.ToLower(sourcing.Word(c.text, c.toks[i-1]))
+	if prose.Has(w, prose.Ordinal) {
+		return true
+	}
+	n := numeralLen(w)
+	return n > 0 && (w[n:] == "st" || w[n:] == "nd" || w[n:] == "rd" || w[n:] == "th")
 }
 
 // fixedSize reports whether the compound at word i is the fixed size of a
