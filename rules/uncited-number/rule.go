@@ -755,6 +755,16 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 		sourcing.IsWord(text, toks[1], "if") {
 		return true
 	}
+	// "For example, if there were 30 stickies…", "However, if…": a
+	// condition after a connective of a word or two set off by a comma.
+	for k := 0; k < maxConnectiveWords && k+1 < len(toks); k++ {
+		if toks[k].BreakAfter {
+			if strings.HasPrefix(text[toks[k].End:], ",") && sourcing.IsWord(text, toks[k+1], "if") {
+				return true
+			}
+			break
+		}
+	}
 	// "Let's say a park has 10 visitors a day", "Suppose the form takes
 	// 200 fields": a worked example (scenario-opener).
 	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(strings.ReplaceAll(strings.ToLower(text[toks[0].Start:toks[1].End]), "’", "'"), prose.ScenarioOpener) {
@@ -780,6 +790,10 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	}
 	return reader && aim
 }
+
+// maxConnectiveWords bounds the words of a connective that opens a
+// sentence before a comma ("For example,", "In that case,").
+const maxConnectiveWords = 3
 
 // requirementSpan returns the stretch of a sentence, whose words are
 // toks, that the first words of a requirement ("needed to", "must") govern:
