@@ -271,6 +271,19 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return covered
 	}
+	// Whether the paragraph opens a worked example ("Let's say our
+	// fictional park…"), whose later sentences go on with it, is worked
+	// out only once a later sentence has a figure.
+	scenarioKnown, inScenario := false, false
+	scenario := func() bool {
+		if !scenarioKnown {
+			scenarioKnown = true
+			first := b.Sentences[0]
+			c.spare = sourcing.Tokenize(c.spare[:0], b.Text, first.Start, first.End)
+			inScenario = opensScenario(b.Text, c.spare)
+		}
+		return inScenario
+	}
 	c.text = b.Text
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
@@ -290,7 +303,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
-		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) {
+		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) || si > 0 && scenario() {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
@@ -765,12 +778,7 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 			break
 		}
 	}
-	// "Let's say a park has 10 visitors a day", "Suppose the form takes
-	// 200 fields": a worked example (scenario-opener).
-	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(strings.ReplaceAll(strings.ToLower(text[toks[0].Start:toks[1].End]), "’", "'"), prose.ScenarioOpener) {
-		return true
-	}
-	if len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say") {
+	if opensScenario(text, toks) {
 		return true
 	}
 	if advice(text, toks) {
@@ -789,6 +797,16 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 		aim = aim || lex.Is(sourcing.ModalWord|sourcing.AimWord)
 	}
 	return reader && aim
+}
+
+// opensScenario reports whether a sentence opens a worked example
+// (scenario-opener): "Let's say a park has 10 visitors a day", "Suppose
+// the form takes 200 fields".
+func opensScenario(text string, toks []sourcing.Token) bool {
+	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(strings.ReplaceAll(strings.ToLower(text[toks[0].Start:toks[1].End]), "’", "'"), prose.ScenarioOpener) {
+		return true
+	}
+	return len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say")
 }
 
 // maxConnectiveWords bounds the words of a connective that opens a
