@@ -920,7 +920,42 @@ func isPolicy(text string, f figure) bool {
 		_, ok := prose.EndsWith(strings.TrimRight(before[:i], " ,"), prose.PolicyNoun)
 		return ok
 	}
-	return false
+	return policySubject(text[max(0, f.start-maxSubjectBytes):f.start])
+}
+
+// maxSubjectBytes bounds the text read back from a figure for the subject
+// of the "is" before it.
+const maxSubjectBytes = 64
+
+// policySubject reports whether before, the text up to a figure, ends in
+// "is" (or another form of "be", perhaps with "still" or "now" after it)
+// whose subject opens with a determiner and a policy noun: "The threshold
+// for response is still 100,000 signatures", "Our goal this year is 500
+// homes". The figure is what the rule is set at.
+func policySubject(before string) bool {
+	if i := strings.LastIndexAny(before, ".;:!?\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	words := strings.Fields(strings.ToLower(before))
+	n := len(words)
+	if n > 0 && (words[n-1] == "still" || words[n-1] == "now") {
+		n--
+	}
+	if n < 3 || !prose.Lookup(words[n-1]).Is(prose.BeVerb) {
+		return false
+	}
+	// The subject is the words before "is", up to a comma.
+	first := 0
+	for k := n - 2; k >= 0; k-- {
+		if strings.HasSuffix(words[k], ",") {
+			first = k + 1
+			break
+		}
+	}
+	if first < n-1 && (words[first] == "and" || words[first] == "but") {
+		first++ // "…, and our goal is 500 homes"
+	}
+	return first+1 < n-1 && prose.Lookup(words[first]).Is(prose.Determiner) && prose.Has(words[first+1], prose.PolicyNoun)
 }
 
 // intentionSpan returns the stretch of a sentence, whose words are toks,
