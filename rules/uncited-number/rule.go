@@ -733,9 +733,29 @@ func (c *numberCheck) listOfAims(b *lint.Block) bool {
 // an advice verb ("Save a quarter of the cost", "Don't spend more than 30
 // percent on rent"), not a name ("Save the Children raised…").
 func advice(text string, toks []sourcing.Token) bool {
-	k := 0
-	if len(toks) > 0 && toks[0].Is(prose.Negation) {
-		k = 1 // "Don't spend…", "Never save…"
+	if adviceAt(text, toks, 0) {
+		return true
+	}
+	// "Within these 1,600 words, make sure…": an order after an opening
+	// phrase set off by a comma.
+	for k := 0; k < maxOpeningWords && k+1 < len(toks); k++ {
+		if toks[k].BreakAfter {
+			return strings.HasPrefix(text[toks[k].End:], ",") && adviceAt(text, toks, k+1)
+		}
+	}
+	return false
+}
+
+// maxOpeningWords bounds the words of a phrase that opens a sentence
+// before an order to the reader: "Within these 1,600 or so words, make
+// sure…".
+const maxOpeningWords = 8
+
+// adviceAt reports whether the words of toks from k on open an order to
+// the reader with an advice verb.
+func adviceAt(text string, toks []sourcing.Token, k int) bool {
+	if len(toks) > k && toks[k].Is(prose.Negation) {
+		k++ // "Don't spend…", "Never save…"
 	}
 	if k+1 >= len(toks) || !sourcing.Joined(toks, k) || !prose.Has(sourcing.Word(text, toks[k]), prose.AdviceVerb) {
 		return false
