@@ -303,7 +303,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
-		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) || si > 0 && scenario() {
+		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
@@ -827,6 +827,14 @@ func opensScenario(text string, toks []sourcing.Token) bool {
 		return true
 	}
 	return len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say")
+}
+
+// policyLabel reports whether a sentence opens with a policy noun as a
+// label before a colon ("Fee: $25 for members and $35 for others"): the
+// figures after it are what was set, not facts.
+func policyLabel(text string, toks []sourcing.Token) bool {
+	return len(toks) > 1 && strings.HasPrefix(strings.TrimLeft(text[toks[0].End:toks[1].Start], "*_ "), ":") &&
+		prose.Has(sourcing.Word(text, toks[0]), prose.PolicyNoun)
 }
 
 // maxConnectiveWords bounds the words of a connective that opens a
