@@ -650,7 +650,7 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && hasModal(c.toks) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && hasModal(c.toks) && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact.
 			continue
@@ -1145,7 +1145,30 @@ func hasModal(toks []sourcing.Token) bool {
 // time taken a possibility ("it typically takes 18 to 24 months to get an
 // ATO, which is the permission that would…").
 func (c *numberCheck) modalBefore(i int) bool {
-	return hasModal(c.toks[:i])
+	return hasModal(c.toks[:i]) && !c.experienced(i)
+}
+
+// experienced reports whether the modal before word i tells what happens
+// rather than what may: a frequency adverb right after it ("rules can
+// sometimes receive thousands of comments": frequency-adverb) or an upper
+// bound before the figure ("it can take up to 14 months") states a range
+// seen, a claim.
+func (c *numberCheck) experienced(i int) bool {
+	toks, text := c.toks, c.text
+	if i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to") {
+		return true
+	}
+	for k := 0; k < i; k++ {
+		if !toks[k].Is(sourcing.ModalWord) {
+			continue
+		}
+		for m := k + 1; m < i && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
+			if prose.Has(strings.ToLower(sourcing.Word(text, toks[m])), prose.FrequencyAdverb) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // figureAt finds a figure starting at word i (or, for a range or "a team
@@ -1390,15 +1413,16 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 	for k := i - 1; k >= 0 && k >= i-5 && sourcing.Joined(toks, k); k-- {
 		w := sourcing.Word(text, toks[k])
 		if prose.Has(w, prose.DurationVerb) {
-			if strings.EqualFold(w, "spend") && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
-				return false // "Spend 10 minutes a day…", "plan to spend": advice and aims
+			if (strings.EqualFold(w, "spend") || strings.EqualFold(w, "take")) && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
+				return false // "Spend 10 minutes a day…", "plan to spend", "Take five minutes": advice and aims
 			}
 			// Years spent are a tenure ("spent 22 years in the Army"), not
 			// a measurement.
 			return !strings.HasPrefix(strings.ToLower(w), "spen") || !strings.HasPrefix(strings.ToLower(unit), "year") && !strings.HasPrefix(strings.ToLower(unit), "decade")
 		}
-		if prose.Has(w, prose.Bound) || prose.Has(w, prose.RangeWord) || prose.Has(w, prose.Approximator) {
-			continue // "took under", "takes from 18 to", "lasted about"
+		if prose.Has(w, prose.Bound) || prose.Has(w, prose.RangeWord) || prose.Has(w, prose.Approximator) ||
+			strings.EqualFold(w, "up") && sourcing.IsWord(text, toks[k+1], "to") {
+			continue // "took under", "takes from 18 to", "lasted about", "take up to"
 		}
 		if strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z' {
 			continue // "typically takes 18 months": an adverb between
