@@ -1279,7 +1279,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return c.rangeStart(i, last), e + 1, true
 	}
 	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) &&
-		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e)) && !c.modalBefore(i) {
+		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e) || c.timeChange(i, e)) && !c.modalBefore(i) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
@@ -1427,6 +1427,9 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		if strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z' {
 			continue // "typically takes 18 months": an adverb between
 		}
+		if k > 0 && (toks[k].Is(prose.Pronoun|prose.FirstPerson) || w == "us" || w == "them") && prose.Has(sourcing.Word(text, toks[k-1]), prose.DurationVerb) {
+			continue // "it took us eight weeks": whom it took
+		}
 		if q, ok := c.quantity(k); !ok || q.end != k+1 {
 			return false
 		}
@@ -1469,10 +1472,18 @@ func (c *numberCheck) onlyIn(i int) bool {
 // "we built the site in 60 days", "answered within four hours".
 func (c *numberCheck) doneIn(i int) bool {
 	toks, text := c.toks, c.text
-	if i < 2 || !sourcing.Joined(toks, i-1) || !(sourcing.IsWord(text, toks[i-1], "in") || sourcing.IsWord(text, toks[i-1], "within")) {
+	// "in under three months", "in less than 60 days": bounds between.
+	j := i - 1
+	for n := 0; n < maxBoundRun && j > 0 && sourcing.Joined(toks, j) && !isInWord(text, toks[j]); n++ {
+		if w := sourcing.Word(text, toks[j]); !prose.Has(w, prose.RangeWord) && !prose.Has(w, prose.Bound) && !prose.Has(w, prose.Approximator) {
+			break
+		}
+		j--
+	}
+	if j < 1 || !sourcing.Joined(toks, j) || !isInWord(text, toks[j]) {
 		return false
 	}
-	for k := i - 2; k >= 0 && i-k <= maxDoneGap && sourcing.Joined(toks, k); k-- {
+	for k := j - 1; k >= 0 && i-k <= maxDoneGap+i-j-1 && sourcing.Joined(toks, k); k-- {
 		if prose.Has(sourcing.Word(text, toks[k]), prose.CompletionVerb) {
 			return true
 		}
@@ -1510,6 +1521,64 @@ func (c *numberCheck) withinOpening(i, e int) bool {
 // maxSubjectWords bounds the words of a clause's subject and the modal
 // after it: "Within five years, the agency will…".
 const maxSubjectWords = 4
+
+// timeChange reports whether the length of time at words [i, e] (its unit
+// at e) is one end of a change: "load time went from 30 seconds to under
+// 2 seconds", "cut the wait from 8 weeks to 2": a measured result.
+func (c *numberCheck) timeChange(i, e int) bool {
+	toks, text := c.toks, c.text
+	// The start: "from" before, "to" and a number after.
+	if i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "from") && sourcing.Joined(toks, e) && sourcing.IsWord(text, toks[e+1], "to") && c.changedFrom(i-1) {
+		for k := e + 2; k < len(toks) && k <= e+2+maxBoundRun && sourcing.Joined(toks, k-1); k++ {
+			if q, ok := c.quantity(k); ok && q.kind == plainQty && !q.year {
+				return true
+			}
+			if !prose.Has(sourcing.Word(text, toks[k]), prose.Bound) && !prose.Has(sourcing.Word(text, toks[k]), prose.Approximator) {
+				break
+			}
+		}
+		return false
+	}
+	// The end: "to" (and bounds) before, "from", a number and a unit of
+	// time before that.
+	k := i - 1
+	for n := 0; n < maxBoundRun && k > 0 && sourcing.Joined(toks, k) && !sourcing.IsWord(text, toks[k], "to") &&
+		(prose.Has(sourcing.Word(text, toks[k]), prose.Bound) || prose.Has(sourcing.Word(text, toks[k]), prose.Approximator)); n++ {
+		k--
+	}
+	if k < 3 || !sourcing.Joined(toks, k) || !sourcing.IsWord(text, toks[k], "to") || !sourcing.Joined(toks, k-1) || !toks[k-1].Is(prose.Duration) {
+		return false
+	}
+	for m := k - 2; m >= 1 && m >= k-4 && sourcing.Joined(toks, m); m-- {
+		if q, ok := c.quantity(m); ok && q.end == k-1 {
+			return sourcing.Joined(toks, m-1) && sourcing.IsWord(text, toks[m-1], "from") && c.changedFrom(m-1)
+		}
+	}
+	return false
+}
+
+// changedFrom reports whether the "from" at word k follows a verb of change
+// a few words before ("fell from", "cut the wait from", "went from"):
+// then "from … to …" is a change, not a range ("tests ranged from two
+// minutes to 10").
+func (c *numberCheck) changedFrom(k int) bool {
+	toks, text := c.toks, c.text
+	for m := k - 1; m >= 0 && k-m <= maxDoneGap && sourcing.Joined(toks, m); m-- {
+		if toks[m].Is(sourcing.ChangeVerb) || sourcing.IsWord(text, toks[m], "went") {
+			return true
+		}
+	}
+	return false
+}
+
+// isInWord reports "in" or "within", before the length of time work took.
+func isInWord(text string, t sourcing.Token) bool {
+	return sourcing.IsWord(text, t, "in") || sourcing.IsWord(text, t, "within")
+}
+
+// maxBoundRun bounds the words of bounds and approximators between "in"
+// and a length of time ("in just under").
+const maxBoundRun = 3
 
 // maxDoneGap bounds the words between a verb of work done and the length
 // of time it took ("built the new site in").
