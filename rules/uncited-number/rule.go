@@ -1279,7 +1279,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return c.rangeStart(i, last), e + 1, true
 	}
 	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) &&
-		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e) || c.timeChange(i, e)) && !c.modalBefore(i) {
+		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e) || c.timeChange(i)) && !c.modalBefore(i) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
@@ -1323,6 +1323,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// sentence gave before it.
 	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
 		prose.Has(sourcing.Word(text, toks[i-1]), prose.Approximator) && c.bare(e) {
+		return i, e, true
+	}
+	// "Downloads topped 100,000 in the first month": a level a verb of
+	// reaching reports (level-verb), its noun given before.
+	if g := c.beforeApproximation(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) &&
+		prose.Has(strings.ToLower(sourcing.Word(text, toks[g-1])), prose.LevelVerb) && c.bare(e) {
 		return i, e, true
 	}
 	// "killing 15.", "killing more than 10,000.": the object of a verb,
@@ -1522,45 +1528,35 @@ func (c *numberCheck) withinOpening(i, e int) bool {
 // after it: "Within five years, the agency will…".
 const maxSubjectWords = 4
 
-// timeChange reports whether the length of time at words [i, e] (its unit
-// at e) is one end of a change: "load time went from 30 seconds to under
-// 2 seconds", "cut the wait from 8 weeks to 2": a measured result.
-func (c *numberCheck) timeChange(i, e int) bool {
+// timeChange reports whether the length of time at word i is what a verb
+// of change went from, to or by: "load time went from 30 seconds to under
+// 2 seconds", "the wait fell to 4 minutes", "cut processing time by 40
+// minutes", "two days, down from six weeks". A measured result, where
+// "tests ranged from two minutes to 10" is a range and "up to 3 days" a
+// bound.
+func (c *numberCheck) timeChange(i int) bool {
 	toks, text := c.toks, c.text
-	// The start: "from" before, "to" and a number after.
-	if i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "from") && sourcing.Joined(toks, e) && sourcing.IsWord(text, toks[e+1], "to") && c.changedFrom(i-1) {
-		for k := e + 2; k < len(toks) && k <= e+2+maxBoundRun && sourcing.Joined(toks, k-1); k++ {
-			if q, ok := c.quantity(k); ok && q.kind == plainQty && !q.year {
-				return true
-			}
-			if !prose.Has(sourcing.Word(text, toks[k]), prose.Bound) && !prose.Has(sourcing.Word(text, toks[k]), prose.Approximator) {
-				break
-			}
-		}
-		return false
-	}
-	// The end: "to" (and bounds) before, "from", a number and a unit of
-	// time before that.
 	k := i - 1
-	for n := 0; n < maxBoundRun && k > 0 && sourcing.Joined(toks, k) && !sourcing.IsWord(text, toks[k], "to") &&
+	for n := 0; n < maxBoundRun && k > 0 && sourcing.Joined(toks, k) && !isChangeLink(text, toks[k]) &&
 		(prose.Has(sourcing.Word(text, toks[k]), prose.Bound) || prose.Has(sourcing.Word(text, toks[k]), prose.Approximator)); n++ {
 		k--
 	}
-	if k < 3 || !sourcing.Joined(toks, k) || !sourcing.IsWord(text, toks[k], "to") || !sourcing.Joined(toks, k-1) || !toks[k-1].Is(prose.Duration) {
+	if k < 1 || !sourcing.Joined(toks, k) || !isChangeLink(text, toks[k]) || sourcing.IsWord(text, toks[k], "to") && sourcing.IsWord(text, toks[k-1], "up") {
 		return false
 	}
-	for m := k - 2; m >= 1 && m >= k-4 && sourcing.Joined(toks, m); m-- {
-		if q, ok := c.quantity(m); ok && q.end == k-1 {
-			return sourcing.Joined(toks, m-1) && sourcing.IsWord(text, toks[m-1], "from") && c.changedFrom(m-1)
-		}
-	}
-	return false
+	return c.changedFrom(k)
 }
 
-// changedFrom reports whether the "from" at word k follows a verb of change
-// a few words before ("fell from", "cut the wait from", "went from"):
-// then "from … to …" is a change, not a range ("tests ranged from two
-// minutes to 10").
+// isChangeLink reports "from", "to" or "by": the words that tie a figure
+// to a verb of change.
+func isChangeLink(text string, t sourcing.Token) bool {
+	return sourcing.IsWord(text, t, "from") || sourcing.IsWord(text, t, "to") || sourcing.IsWord(text, t, "by")
+}
+
+// changedFrom reports whether the "from", "to" or "by" at word k follows
+// a verb of change a few words before ("fell from", "cut the wait by",
+// "went from … to"): then the figure is a change, not a range ("tests
+// ranged from two minutes to 10").
 func (c *numberCheck) changedFrom(k int) bool {
 	toks, text := c.toks, c.text
 	for m := k - 1; m >= 0 && k-m <= maxDoneGap && sourcing.Joined(toks, m); m-- {
