@@ -1279,7 +1279,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return c.rangeStart(i, last), e + 1, true
 	}
 	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) &&
-		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e) || c.timeChange(i)) && !c.modalBefore(i) {
+		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e) || c.timeChange(i) || c.timeMeasured(i)) && !c.modalBefore(i) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
@@ -1545,6 +1545,33 @@ func (c *numberCheck) timeChange(i int) bool {
 		return false
 	}
 	return c.changedFrom(k)
+}
+
+// timeMeasured reports whether the length of time at word i is given as a
+// measure (measure-word): "users spent an average of 3 minutes", "the
+// median response time is 90 seconds", "visits averaged 4 minutes".
+func (c *numberCheck) timeMeasured(i int) bool {
+	toks, text := c.toks, c.text
+	k := i - 1
+	for n := 0; n < maxBoundRun && k > 0 && sourcing.Joined(toks, k) &&
+		(prose.Has(sourcing.Word(text, toks[k]), prose.Bound) || prose.Has(sourcing.Word(text, toks[k]), prose.Approximator)); n++ {
+		k--
+	}
+	if k < 0 || !sourcing.Joined(toks, k) {
+		return false
+	}
+	w := strings.ToLower(sourcing.Word(text, toks[k]))
+	if prose.Has(w, prose.MeasureWord) && strings.HasPrefix(w, "averag") {
+		return true // "averaged 4 minutes"
+	}
+	if k == 0 || !sourcing.Joined(toks, k-1) || !(w == "of" || toks[k].Is(prose.BeVerb)) {
+		return false
+	}
+	before := strings.ToLower(sourcing.Word(text, toks[k-1]))
+	if w == "of" {
+		return prose.Has(before, prose.MeasureWord) && !strings.HasPrefix(before, "time") // "an average of"
+	}
+	return prose.Has(before, prose.MeasureWord) // "the response time is", "the average was"
 }
 
 // isChangeLink reports "from", "to" or "by": the words that tie a figure
@@ -1969,6 +1996,12 @@ func (c *numberCheck) recordSince(i int) int {
 			return 0
 		case sourcing.IsWord(text, t, "on") && sourcing.IsWord(text, toks[j+1], "record"):
 			return j + 2
+		case sourcing.IsWord(text, t, "in"):
+			// "the lowest in five decades": a record over a length of time.
+			if q, ok := c.quantity(j + 1); ok && q.kind == plainQty && !q.year && q.end < len(toks) && sourcing.Joined(toks, q.end-1) && toks[q.end].Is(prose.PluralDuration) {
+				return q.end + 1
+			}
+			return 0
 		case !c.isModifier(t):
 			return 0
 		}
@@ -2121,6 +2154,10 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			// talk" and "a 5-year plan" describe, as does any small one.
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
+			if e.Is(prose.Duration) && r == word && sourcing.Joined(c.toks, i) && prose.Has(strings.ToLower(sourcing.Word(c.text, c.toks[i+1])), prose.RecordNoun) {
+				// "a 19-month streak", "a 52-week high": a record.
+				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
+			}
 			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) ||
 				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
 				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
