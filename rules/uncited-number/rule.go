@@ -1295,8 +1295,10 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			q.value+1 >= float64(c.opts.MinCount) && c.over(i) {
 			return c.rangeStart(i, last), tail, true
 		}
-		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) && prose.Has(sourcing.Word(text, toks[ne]), prose.NewsCount) {
-			return c.rangeStart(i, last), ne + 1, true // "three people killed": the event makes the count news
+		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) {
+			if k := c.newsEvent(ne); k > 0 {
+				return c.rangeStart(i, last), k, true // "three people killed", "two people were killed": the event makes the count news
+			}
 		}
 		if !q.year && q.value > 1 && i == 0 && ne == len(toks) && c.wholeBlock() {
 			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties"
@@ -1304,8 +1306,10 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	// "three killed", "two dead": a count of an event, news however small.
-	if !q.year && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
-		return c.rangeStart(i, last), e + 1, true
+	if !q.year && sourcing.Joined(toks, e-1) {
+		if k := c.newsEvent(e); k > 0 {
+			return c.rangeStart(i, last), k, true // "three killed", "three were killed"
+		}
 	}
 	// "137 of the 138 seats": a part of a counted whole. "One of 20
 	// languages" is the whole's figure alone, and "two of the four
@@ -1327,9 +1331,13 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	// "Downloads topped 100,000 in the first month": a level a verb of
 	// reaching reports (level-verb), its noun given before.
-	if g := c.beforeApproximation(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) &&
-		prose.Has(strings.ToLower(sourcing.Word(text, toks[g-1])), prose.LevelVerb) && c.bare(e) {
-		return i, e, true
+	if g := c.beforeApproximation(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) && c.bare(e) {
+		if sourcing.IsWord(text, toks[g-1], "at") && g-1 > last && sourcing.Joined(toks, g-2) {
+			g-- // "the Dow closed at 35,000", "stood at 4,200"
+		}
+		if prose.Has(strings.ToLower(sourcing.Word(text, toks[g-1])), prose.LevelVerb) {
+			return i, e, true
+		}
 	}
 	// "killing 15.", "killing more than 10,000.": the object of a verb,
 	// ending its clause.
@@ -1359,6 +1367,20 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i, e + 1, true
 	}
 	return 0, 0, false
+}
+
+// newsEvent recognizes an event whose count is news at word k, right
+// after a count (news-count): "killed", or a form of "be" and it ("were
+// killed"). It returns the word after the event, or 0.
+func (c *numberCheck) newsEvent(k int) int {
+	toks, text := c.toks, c.text
+	if prose.Has(sourcing.Word(text, toks[k]), prose.NewsCount) {
+		return k + 1
+	}
+	if toks[k].Is(prose.BeVerb) && sourcing.Joined(toks, k) && prose.Has(sourcing.Word(text, toks[k+1]), prose.NewsCount) {
+		return k + 2
+	}
+	return 0
 }
 
 // over reports whether a lower bound stands right before the count at
