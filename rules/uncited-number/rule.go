@@ -234,6 +234,9 @@ type numberCheck struct {
 	// uncited ones being reported: the cited figures are then kept in
 	// figures, marked by their cover, rather than dropped.
 	judged func(Figure)
+	// firstModal and firstOften index the sentence's first modal and its
+	// first modal with a frequency adverb after it (findModals).
+	firstModal, firstOften int
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
 	sourced []int8
@@ -642,6 +645,7 @@ func mergeSpans(spans [][]int) [][]int {
 
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
+	c.findModals()
 	last := 0 // the first word not yet in a figure
 	for i := 0; i < len(c.toks); {
 		start, end, ok := c.figureAt(i, last)
@@ -650,7 +654,7 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && hasModal(c.toks) && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.firstModal < len(c.toks) && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact.
 			continue
@@ -1145,7 +1149,28 @@ func hasModal(toks []sourcing.Token) bool {
 // time taken a possibility ("it typically takes 18 to 24 months to get an
 // ATO, which is the permission that would…").
 func (c *numberCheck) modalBefore(i int) bool {
-	return hasModal(c.toks[:i]) && !c.experienced(i)
+	return c.firstModal < i && !c.experienced(i)
+}
+
+// findModals records where the sentence's first modal is and where the
+// first one a frequency adverb follows is (firstModal, firstOften; the
+// sentence's length when none), so that asking about a figure costs no
+// scan of the words before it.
+func (c *numberCheck) findModals() {
+	toks, text := c.toks, c.text
+	c.firstModal, c.firstOften = len(toks), len(toks)
+	for k, t := range toks {
+		if !t.Is(sourcing.ModalWord) {
+			continue
+		}
+		c.firstModal = min(c.firstModal, k)
+		for m := k + 1; m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
+			if prose.Has(strings.ToLower(sourcing.Word(text, toks[m])), prose.FrequencyAdverb) {
+				c.firstOften = k
+				return
+			}
+		}
+	}
 }
 
 // experienced reports whether the modal before word i tells what happens
@@ -1158,17 +1183,7 @@ func (c *numberCheck) experienced(i int) bool {
 	if i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to") {
 		return true
 	}
-	for k := 0; k < i; k++ {
-		if !toks[k].Is(sourcing.ModalWord) {
-			continue
-		}
-		for m := k + 1; m < i && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
-			if prose.Has(strings.ToLower(sourcing.Word(text, toks[m])), prose.FrequencyAdverb) {
-				return true
-			}
-		}
-	}
-	return false
+	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(strings.ToLower(sourcing.Word(text, toks[c.firstOften+1])), prose.FrequencyAdverb)
 }
 
 // figureAt finds a figure starting at word i (or, for a range or "a team
