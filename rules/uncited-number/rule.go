@@ -1293,7 +1293,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && c.streak(i, e+1) {
 		return c.rangeStart(i, last), e + 1, true
 	}
-	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) &&
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && !c.ago(e) &&
 		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e) || c.timeChange(i) || c.timeMeasured(i)) && !c.modalBefore(i) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
@@ -1609,6 +1609,12 @@ func (c *numberCheck) timeMeasured(i int) bool {
 		return prose.Has(before, prose.MeasureWord) && !strings.HasPrefix(before, "time") // "an average of"
 	}
 	return prose.Has(before, prose.MeasureWord) // "the response time is", "the average was"
+}
+
+// ago reports whether "ago" follows the unit of time at word e: "two
+// years ago" dates, it measures nothing (CLAIMS.md: chronology).
+func (c *numberCheck) ago(e int) bool {
+	return sourcing.Joined(c.toks, e) && sourcing.IsWord(c.text, c.toks[e+1], "ago")
 }
 
 // isChangeLink reports "from", "to" or "by": the words that tie a figure
