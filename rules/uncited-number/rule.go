@@ -1251,6 +1251,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if e := c.comparisonAfter(q.end); e > 0 {
 			return i, e, true
 		}
+		if i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "by") {
+			return i, q.end, true // "improved by 2x": a multiple
+		}
 		return 0, 0, false
 	}
 	// A plain number: what follows decides.
@@ -2197,6 +2200,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			// talk" and "a 5-year plan" describe, as does any small one.
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
+			if strings.EqualFold(r, "fold") {
+				return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true // "grew 3-fold": a multiple, however small
+			}
 			if e.Is(prose.Duration) && r == word && sourcing.Joined(c.toks, i) && prose.Has(strings.ToLower(sourcing.Word(c.text, c.toks[i+1])), prose.RecordNoun) {
 				// "a 19-month streak", "a 52-week high": a record.
 				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
