@@ -237,6 +237,9 @@ type numberCheck struct {
 	// firstModal and firstOften index the sentence's first modal and its
 	// first modal with a frequency adverb after it (findModals).
 	firstModal, firstOften int
+	// clauseModal tells, for each word of the sentence, whether a modal
+	// stands before it in its clause (findModals).
+	clauseModal []bool
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
 	sourced []int8
@@ -1143,31 +1146,42 @@ func hasModal(toks []sourcing.Token) bool {
 	return false
 }
 
-// modalBefore reports whether a modal verb stands before word i of the
-// sentence: "it can take three months" says what may be, but a modal
-// after the length of time, in a clause of its own, does not make the
-// time taken a possibility ("it typically takes 18 to 24 months to get an
-// ATO, which is the permission that would…").
+// modalBefore reports whether a modal verb stands before word i in its
+// clause: "it can take three months" says what may be, but a modal in
+// another clause, after the length of time ("it typically takes 18 to 24
+// months to get an ATO, which is the permission that would…") or before a
+// clause break ("one group could not solve it, so she built two models in
+// just six months"), does not make the time taken a possibility.
 func (c *numberCheck) modalBefore(i int) bool {
-	return c.firstModal < i && !c.experienced(i)
+	return c.clauseModal[i] && !c.experienced(i)
 }
 
-// findModals records where the sentence's first modal is and where the
+// findModals records where the sentence's first modal is, where the
 // first one a frequency adverb follows is (firstModal, firstOften; the
-// sentence's length when none), so that asking about a figure costs no
-// scan of the words before it.
+// sentence's length when none) and which words have a modal before them in
+// their clause (clauseModal), so that asking about a figure costs no scan
+// of the words before it.
 func (c *numberCheck) findModals() {
 	toks, text := c.toks, c.text
 	c.firstModal, c.firstOften = len(toks), len(toks)
+	c.clauseModal = c.clauseModal[:0]
+	seen := false // a modal in the clause so far
 	for k, t := range toks {
+		// A clause opens at a word of clause-break ("so", "because") or
+		// after a semicolon: "She knew one group could not solve it, so
+		// she built two models in just six months" is no possibility.
+		if k > 0 && (strings.IndexByte(text[toks[k-1].End:t.Start], ';') >= 0 || prose.Has(sourcing.Word(text, t), prose.ClauseBreak)) {
+			seen = false
+		}
+		c.clauseModal = append(c.clauseModal, seen)
 		if !t.Is(sourcing.ModalWord) {
 			continue
 		}
+		seen = true
 		c.firstModal = min(c.firstModal, k)
-		for m := k + 1; m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
+		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
 			if prose.Has(strings.ToLower(sourcing.Word(text, toks[m])), prose.FrequencyAdverb) {
 				c.firstOften = k
-				return
 			}
 		}
 	}
