@@ -240,6 +240,10 @@ type numberCheck struct {
 	// clauseModal tells, for each word of the sentence, whether a modal
 	// stands before it in its clause (findModals).
 	clauseModal []bool
+	// clauseOf numbers each word's clause, and modalClause tells which
+	// clauses hold a modal (findModals).
+	clauseOf    []int
+	modalClause []bool
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
 	sourced []int8
@@ -657,9 +661,11 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.firstModal < len(c.toks) && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
-			// scale in a statement of what may be claims no fact.
+			// scale in a statement of what may be claims no fact. The
+			// modal must be in the scale's clause: "insurers released
+			// millions in cash so the firm could start" states one.
 			continue
 		}
 		w := sourcing.Word(c.text, c.toks[start])
@@ -1164,19 +1170,24 @@ func (c *numberCheck) modalBefore(i int) bool {
 func (c *numberCheck) findModals() {
 	toks, text := c.toks, c.text
 	c.firstModal, c.firstOften = len(toks), len(toks)
-	c.clauseModal = c.clauseModal[:0]
+	c.clauseModal, c.clauseOf, c.modalClause = c.clauseModal[:0], c.clauseOf[:0], append(c.modalClause[:0], false)
 	seen := false // a modal in the clause so far
+	clause := 0
 	for k, t := range toks {
 		// A clause opens at a word of clause-break ("so", "because") or
 		// after a semicolon: "She knew one group could not solve it, so
 		// she built two models in just six months" is no possibility.
 		if k > 0 && (strings.IndexByte(text[toks[k-1].End:t.Start], ';') >= 0 || prose.Has(sourcing.Word(text, t), prose.ClauseBreak)) {
 			seen = false
+			clause++
+			c.modalClause = append(c.modalClause, false)
 		}
 		c.clauseModal = append(c.clauseModal, seen)
+		c.clauseOf = append(c.clauseOf, clause)
 		if !t.Is(sourcing.ModalWord) {
 			continue
 		}
+		c.modalClause[clause] = true
 		seen = true
 		c.firstModal = min(c.firstModal, k)
 		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
