@@ -234,6 +234,16 @@ type numberCheck struct {
 	// uncited ones being reported: the cited figures are then kept in
 	// figures, marked by their cover, rather than dropped.
 	judged func(Figure)
+	// firstModal and firstOften index the sentence's first modal and its
+	// first modal with a frequency adverb after it (findModals).
+	firstModal, firstOften int
+	// clauseModal tells, for each word of the sentence, whether a modal
+	// stands before it in its clause (findModals).
+	clauseModal []bool
+	// clauseOf numbers each word's clause, and modalClause tells which
+	// clauses hold a modal (findModals).
+	clauseOf    []int
+	modalClause []bool
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
 	sourced []int8
@@ -271,22 +281,39 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return covered
 	}
+	// Whether the paragraph opens a worked example ("Let's say our
+	// fictional park…"), whose later sentences go on with it, is worked
+	// out only once a later sentence has a figure.
+	scenarioKnown, inScenario := false, false
+	scenario := func() bool {
+		if !scenarioKnown {
+			scenarioKnown = true
+			first := b.Sentences[0]
+			c.spare = sourcing.Tokenize(c.spare[:0], b.Text, first.Start, first.End)
+			inScenario = opensScenario(b.Text, c.spare)
+		}
+		return inScenario
+	}
 	c.text = b.Text
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
 	flags := sourcing.SentenceMentions(c.mentions, b)
 	for si, sent := range b.Sentences {
 		text := b.Text[sent.Start:sent.End]
-		if flags[si]&sourcing.MentionsFigure == 0 || isQuestion(text) {
+		if flags[si]&sourcing.MentionsFigure == 0 {
 			continue
 		}
+		question := isQuestion(text)
 		c.toks = sourcing.Tokenize(c.toks[:0], b.Text, sent.Start, sent.End)
+		if question && !c.factQuestion() {
+			continue
+		}
 		n := len(c.figures)
 		c.findFigures()
 		if len(c.figures) == n {
 			continue
 		}
-		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) {
+		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
@@ -494,6 +521,19 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, depth int) bool {
 	return sourcing.RefersBack(b.Text, c.spare) && c.sourcedBefore(b, si-1, depth-1)
 }
 
+// factQuestion reports whether the question being read states its
+// content as known (fact-question: "Did you know that the term was
+// searched 51 times in July?"): its figures are told, not asked about.
+func (c *numberCheck) factQuestion() bool {
+	toks, text := c.toks, c.text
+	for k := 0; k+2 < len(toks); k++ {
+		if sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) && prose.Has(strings.ToLower(text[toks[k].Start:toks[k+2].End]), prose.FactQuestion) {
+			return true
+		}
+	}
+	return false
+}
+
 // isQuestion reports whether a sentence asks rather than states: a figure
 // in "Why $150K?" claims nothing.
 func isQuestion(sentence string) bool {
@@ -634,6 +674,7 @@ func mergeSpans(spans [][]int) [][]int {
 
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
+	c.findModals()
 	last := 0 // the first word not yet in a figure
 	for i := 0; i < len(c.toks); {
 		start, end, ok := c.figureAt(i, last)
@@ -642,9 +683,11 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if c.toks[start].Is(sourcing.PluralScale) && hasModal(c.toks) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
-			// scale in a statement of what may be claims no fact.
+			// scale in a statement of what may be claims no fact. The
+			// modal must be in the scale's clause: "insurers released
+			// millions in cash so the firm could start" states one.
 			continue
 		}
 		w := sourcing.Word(c.text, c.toks[start])
@@ -740,9 +783,29 @@ func (c *numberCheck) listOfAims(b *lint.Block) bool {
 // an advice verb ("Save a quarter of the cost", "Don't spend more than 30
 // percent on rent"), not a name ("Save the Children raised…").
 func advice(text string, toks []sourcing.Token) bool {
-	k := 0
-	if len(toks) > 0 && toks[0].Is(prose.Negation) {
-		k = 1 // "Don't spend…", "Never save…"
+	if adviceAt(text, toks, 0) {
+		return true
+	}
+	// "Within these 1,600 words, make sure…": an order after an opening
+	// phrase set off by a comma.
+	for k := 0; k < maxOpeningWords && k+1 < len(toks); k++ {
+		if toks[k].BreakAfter {
+			return strings.HasPrefix(text[toks[k].End:], ",") && adviceAt(text, toks, k+1)
+		}
+	}
+	return false
+}
+
+// maxOpeningWords bounds the words of a phrase that opens a sentence
+// before an order to the reader: "Within these 1,600 or so words, make
+// sure…".
+const maxOpeningWords = 8
+
+// adviceAt reports whether the words of toks from k on open an order to
+// the reader with an advice verb.
+func adviceAt(text string, toks []sourcing.Token, k int) bool {
+	if len(toks) > k && toks[k].Is(prose.Negation) {
+		k++ // "Don't spend…", "Never save…"
 	}
 	if k+1 >= len(toks) || !sourcing.Joined(toks, k) || !prose.Has(sourcing.Word(text, toks[k]), prose.AdviceVerb) {
 		return false
@@ -769,12 +832,23 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	if len(toks) > 0 && sourcing.IsWord(text, toks[0], "if") {
 		return true
 	}
-	// "Let's say a park has 10 visitors a day", "Suppose the form takes
-	// 200 fields": a worked example (scenario-opener).
-	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(strings.ReplaceAll(strings.ToLower(text[toks[0].Start:toks[1].End]), "’", "'"), prose.ScenarioOpener) {
+	// "And if responding to 25% of visitors is not enough…": a condition
+	// after a conjunction that opens the sentence.
+	if len(toks) > 1 && sourcing.Joined(toks, 0) && (sourcing.IsWord(text, toks[0], "and") || sourcing.IsWord(text, toks[0], "but")) &&
+		sourcing.IsWord(text, toks[1], "if") {
 		return true
 	}
-	if len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say") {
+	// "For example, if there were 30 stickies…", "However, if…": a
+	// condition after a connective of a word or two set off by a comma.
+	for k := 0; k < maxConnectiveWords && k+1 < len(toks); k++ {
+		if toks[k].BreakAfter {
+			if strings.HasPrefix(text[toks[k].End:], ",") && sourcing.IsWord(text, toks[k+1], "if") {
+				return true
+			}
+			break
+		}
+	}
+	if opensScenario(text, toks) {
 		return true
 	}
 	if advice(text, toks) {
@@ -794,6 +868,28 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	}
 	return reader && aim
 }
+
+// opensScenario reports whether a sentence opens a worked example
+// (scenario-opener): "Let's say a park has 10 visitors a day", "Suppose
+// the form takes 200 fields".
+func opensScenario(text string, toks []sourcing.Token) bool {
+	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(strings.ReplaceAll(strings.ToLower(text[toks[0].Start:toks[1].End]), "’", "'"), prose.ScenarioOpener) {
+		return true
+	}
+	return len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say")
+}
+
+// policyLabel reports whether a sentence opens with a policy noun as a
+// label before a colon ("Fee: $25 for members and $35 for others"): the
+// figures after it are what was set, not facts.
+func policyLabel(text string, toks []sourcing.Token) bool {
+	return len(toks) > 1 && strings.HasPrefix(strings.TrimLeft(text[toks[0].End:toks[1].Start], "*_ "), ":") &&
+		prose.Has(sourcing.Word(text, toks[0]), prose.PolicyNoun)
+}
+
+// maxConnectiveWords bounds the words of a connective that opens a
+// sentence before a comma ("For example,", "In that case,").
+const maxConnectiveWords = 3
 
 // requirementSpan returns the stretch of a sentence, whose words are
 // toks, that the first words of a requirement ("needed to", "must") govern:
@@ -985,7 +1081,42 @@ func isPolicy(text string, f figure) bool {
 		_, ok := prose.EndsWith(strings.TrimRight(before[:i], " ,"), prose.PolicyNoun)
 		return ok
 	}
-	return false
+	return policySubject(text[max(0, f.start-maxSubjectBytes):f.start])
+}
+
+// maxSubjectBytes bounds the text read back from a figure for the subject
+// of the "is" before it.
+const maxSubjectBytes = 64
+
+// policySubject reports whether before, the text up to a figure, ends in
+// "is" (or another form of "be", perhaps with "still" or "now" after it)
+// whose subject opens with a determiner and a policy noun: "The threshold
+// for response is still 100,000 signatures", "Our goal this year is 500
+// homes". The figure is what the rule is set at.
+func policySubject(before string) bool {
+	if i := strings.LastIndexAny(before, ".;:!?\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	words := strings.Fields(strings.ToLower(before))
+	n := len(words)
+	if n > 0 && (words[n-1] == "still" || words[n-1] == "now") {
+		n--
+	}
+	if n < 3 || !prose.Lookup(words[n-1]).Is(prose.BeVerb) {
+		return false
+	}
+	// The subject is the words before "is", up to a comma.
+	first := 0
+	for k := n - 2; k >= 0; k-- {
+		if strings.HasSuffix(words[k], ",") {
+			first = k + 1
+			break
+		}
+	}
+	if first < n-1 && (words[first] == "and" || words[first] == "but") {
+		first++ // "…, and our goal is 500 homes"
+	}
+	return first+1 < n-1 && prose.Lookup(words[first]).Is(prose.Determiner) && prose.Has(words[first+1], prose.PolicyNoun)
 }
 
 // intentionSpan returns the stretch of a sentence, whose words are toks,
@@ -1186,6 +1317,65 @@ func hasModal(toks []sourcing.Token) bool {
 	return false
 }
 
+// modalBefore reports whether a modal verb stands before word i in its
+// clause: "it can take three months" says what may be, but a modal in
+// another clause, after the length of time ("it typically takes 18 to 24
+// months to get an ATO, which is the permission that would…") or before a
+// clause break ("one group could not solve it, so she built two models in
+// just six months"), does not make the time taken a possibility.
+func (c *numberCheck) modalBefore(i int) bool {
+	return c.clauseModal[i] && !c.experienced(i)
+}
+
+// findModals records where the sentence's first modal is, where the
+// first one a frequency adverb follows is (firstModal, firstOften; the
+// sentence's length when none) and which words have a modal before them in
+// their clause (clauseModal), so that asking about a figure costs no scan
+// of the words before it.
+func (c *numberCheck) findModals() {
+	toks, text := c.toks, c.text
+	c.firstModal, c.firstOften = len(toks), len(toks)
+	c.clauseModal, c.clauseOf, c.modalClause = c.clauseModal[:0], c.clauseOf[:0], append(c.modalClause[:0], false)
+	seen := false // a modal in the clause so far
+	clause := 0
+	for k, t := range toks {
+		// A clause opens at a word of clause-break ("so", "because") or
+		// after a semicolon: "She knew one group could not solve it, so
+		// she built two models in just six months" is no possibility.
+		if k > 0 && (strings.IndexByte(text[toks[k-1].End:t.Start], ';') >= 0 || prose.Has(sourcing.Word(text, t), prose.ClauseBreak)) {
+			seen = false
+			clause++
+			c.modalClause = append(c.modalClause, false)
+		}
+		c.clauseModal = append(c.clauseModal, seen)
+		c.clauseOf = append(c.clauseOf, clause)
+		if !t.Is(sourcing.ModalWord) {
+			continue
+		}
+		c.modalClause[clause] = true
+		seen = true
+		c.firstModal = min(c.firstModal, k)
+		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
+			if prose.Has(strings.ToLower(sourcing.Word(text, toks[m])), prose.FrequencyAdverb) {
+				c.firstOften = k
+			}
+		}
+	}
+}
+
+// experienced reports whether the modal before word i tells what happens
+// rather than what may: a frequency adverb right after it ("rules can
+// sometimes receive thousands of comments": frequency-adverb) or an upper
+// bound before the figure ("it can take up to 14 months") states a range
+// seen, a claim.
+func (c *numberCheck) experienced(i int) bool {
+	toks, text := c.toks, c.text
+	if i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to") {
+		return true
+	}
+	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(strings.ToLower(sourcing.Word(text, toks[c.firstOften+1])), prose.FrequencyAdverb)
+}
+
 // figureAt finds a figure starting at word i (or, for a range or "a team
 // of 40", a little before it but not before word last). It returns the
 // words [start, end) it spans.
@@ -1237,8 +1427,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	case unitQty:
 		return c.rangeStart(i, last), c.perTail(q.end), true
 	case scaledQty, fractionQty:
-		if q.kind == fractionQty && c.selected(i) {
-			return 0, 0, false // "the bottom fifth of incomes"
+		if q.kind == fractionQty && (c.selected(i) || c.inRow(i)) {
+			return 0, 0, false // "the bottom fifth of incomes", "the third quarter of 2013"
 		}
 		e, _ := c.unitOrNoun(q.end)
 		return i, c.perTail(e), true
@@ -1255,6 +1445,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	case timesQty:
 		if e := c.comparisonAfter(q.end); e > 0 {
 			return i, e, true
+		}
+		if i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "by") {
+			return i, q.end, true // "improved by 2x": a multiple
 		}
 		return 0, 0, false
 	}
@@ -1294,7 +1487,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, ce, true
 		}
 	}
-	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && (c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i)) && !hasModal(toks) {
+	// "fallen for two years in a row": a streak, a record however small.
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && c.streak(i, e+1) {
+		return c.rangeStart(i, last), e + 1, true
+	}
+	if !q.year && sourcing.Joined(toks, e-1) && toks[e].Is(prose.Duration) && !c.ago(e) &&
+		(c.tookBefore(i, sourcing.Word(text, toks[e])) || c.onlyIn(i) || c.doneIn(i) || c.withinOpening(i, e) || c.timeChange(i) || c.timeMeasured(i)) && !c.modalBefore(i) {
 		return c.rangeStart(i, last), e + 1, true // "took under six minutes", "built it in just 60 days": a measured result
 	}
 	if !q.digits && c.digitsIdiom(i) {
@@ -1313,8 +1511,10 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			q.value+1 >= float64(c.opts.MinCount) && c.over(i) {
 			return c.rangeStart(i, last), tail, true
 		}
-		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) && prose.Has(sourcing.Word(text, toks[ne]), prose.NewsCount) {
-			return c.rangeStart(i, last), ne + 1, true // "three people killed": the event makes the count news
+		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) {
+			if k := c.newsEvent(ne); k > 0 {
+				return c.rangeStart(i, last), k, true // "three people killed", "two people were killed": the event makes the count news
+			}
 		}
 		if !q.year && q.value > 1 && i == 0 && ne == len(toks) && c.wholeBlock() {
 			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties"
@@ -1327,8 +1527,10 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return c.rangeStart(i, last), ne, true
 	}
 	// "three killed", "two dead": a count of an event, news however small.
-	if !q.year && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
-		return c.rangeStart(i, last), e + 1, true
+	if !q.year && sourcing.Joined(toks, e-1) {
+		if k := c.newsEvent(e); k > 0 {
+			return c.rangeStart(i, last), k, true // "three killed", "three were killed"
+		}
 	}
 	// "137 of the 138 seats": a part of a counted whole. "One of 20
 	// languages" is the whole's figure alone, and "two of the four
@@ -1354,6 +1556,16 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		(sourcing.IsWord(text, toks[i-1], "to") || sourcing.IsWord(text, toks[i-1], "at")) && c.countSubjectBefore(i-1) {
 		return i, e, true
 	}
+	// "Downloads topped 100,000 in the first month": a level a verb of
+	// reaching reports (level-verb), its noun given before.
+	if g := c.beforeApproximation(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) && c.bare(e) {
+		if sourcing.IsWord(text, toks[g-1], "at") && g-1 > last && sourcing.Joined(toks, g-2) {
+			g-- // "the Dow closed at 35,000", "stood at 4,200"
+		}
+		if prose.Has(strings.ToLower(sourcing.Word(text, toks[g-1])), prose.LevelVerb) {
+			return i, e, true
+		}
+	}
 	// "killing 15.", "killing more than 10,000.": the object of a verb,
 	// ending its clause.
 	if g := c.beforeApproximation(i); !q.year && q.value > float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) &&
@@ -1372,6 +1584,14 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		sourcing.StartsUpper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) &&
 		strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
 		return i, len(toks), true
+	}
+	// "dozens of real world, strategy and code examples": a vague
+	// magnitude whose noun lies beyond the words read for one.
+	if toks[i].Is(sourcing.PluralCount) && sourcing.Joined(toks, e-1) && sourcing.IsWord(text, toks[e], "of") {
+		if sourcing.Joined(toks, e) && toks[e+1].Is(prose.Duration) {
+			return i, e + 2, true // "dedicated hundreds of hours"
+		}
+		return i, e + 1, true
 	}
 	return 0, 0, false
 }
@@ -1395,6 +1615,20 @@ func (c *numberCheck) capitalPlural(e int) int {
 		if len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
 			return j + 1
 		}
+	}
+	return 0
+}
+
+// newsEvent recognizes an event whose count is news at word k, right
+// after a count (news-count): "killed", or a form of "be" and it ("were
+// killed"). It returns the word after the event, or 0.
+func (c *numberCheck) newsEvent(k int) int {
+	toks, text := c.toks, c.text
+	if prose.Has(sourcing.Word(text, toks[k]), prose.NewsCount) {
+		return k + 1
+	}
+	if toks[k].Is(prose.BeVerb) && sourcing.Joined(toks, k) && prose.Has(sourcing.Word(text, toks[k+1]), prose.NewsCount) {
+		return k + 2
 	}
 	return 0
 }
@@ -1473,18 +1707,22 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 	for k := i - 1; k >= 0 && k >= i-5 && sourcing.Joined(toks, k); k-- {
 		w := sourcing.Word(text, toks[k])
 		if prose.Has(w, prose.DurationVerb) {
-			if strings.EqualFold(w, "spend") && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
-				return false // "Spend 10 minutes a day…", "plan to spend": advice and aims
+			if (strings.EqualFold(w, "spend") || strings.EqualFold(w, "take")) && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
+				return false // "Spend 10 minutes a day…", "plan to spend", "Take five minutes": advice and aims
 			}
 			// Years spent are a tenure ("spent 22 years in the Army"), not
 			// a measurement.
 			return !strings.HasPrefix(strings.ToLower(w), "spen") || !strings.HasPrefix(strings.ToLower(unit), "year") && !strings.HasPrefix(strings.ToLower(unit), "decade")
 		}
-		if prose.Has(w, prose.Bound) || prose.Has(w, prose.RangeWord) || prose.Has(w, prose.Approximator) {
-			continue // "took under", "takes from 18 to", "lasted about"
+		if prose.Has(w, prose.Bound) || prose.Has(w, prose.RangeWord) || prose.Has(w, prose.Approximator) ||
+			strings.EqualFold(w, "up") && sourcing.IsWord(text, toks[k+1], "to") {
+			continue // "took under", "takes from 18 to", "lasted about", "take up to"
 		}
 		if strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z' {
 			continue // "typically takes 18 months": an adverb between
+		}
+		if k > 0 && (toks[k].Is(prose.Pronoun|prose.FirstPerson) || w == "us" || w == "them") && prose.Has(sourcing.Word(text, toks[k-1]), prose.DurationVerb) {
+			continue // "it took us eight weeks": whom it took
 		}
 		if q, ok := c.quantity(k); !ok || q.end != k+1 {
 			return false
@@ -1528,16 +1766,136 @@ func (c *numberCheck) onlyIn(i int) bool {
 // "we built the site in 60 days", "answered within four hours".
 func (c *numberCheck) doneIn(i int) bool {
 	toks, text := c.toks, c.text
-	if i < 2 || !sourcing.Joined(toks, i-1) || !(sourcing.IsWord(text, toks[i-1], "in") || sourcing.IsWord(text, toks[i-1], "within")) {
+	// "in under three months", "in less than 60 days": bounds between.
+	j := i - 1
+	for n := 0; n < maxBoundRun && j > 0 && sourcing.Joined(toks, j) && !isInWord(text, toks[j]); n++ {
+		if w := sourcing.Word(text, toks[j]); !prose.Has(w, prose.RangeWord) && !prose.Has(w, prose.Bound) && !prose.Has(w, prose.Approximator) {
+			break
+		}
+		j--
+	}
+	if j < 1 || !sourcing.Joined(toks, j) || !isInWord(text, toks[j]) {
 		return false
 	}
-	for k := i - 2; k >= 0 && i-k <= maxDoneGap && sourcing.Joined(toks, k); k-- {
+	for k := j - 1; k >= 0 && i-k <= maxDoneGap+i-j-1 && sourcing.Joined(toks, k); k-- {
 		if prose.Has(sourcing.Word(text, toks[k]), prose.CompletionVerb) {
+			return true
+		}
+		// "we were able to build an interface in 60 days": any verb after
+		// words of achievement (achieved-lead) is work done; "to be able
+		// to build" is still an aim.
+		if k >= 2 && sourcing.Joined(toks, k-2) && sourcing.Joined(toks, k-1) && hasLower(sourcing.Word(text, toks[k])) &&
+			prose.Has(strings.ToLower(text[toks[k-2].Start:toks[k-1].End]), prose.AchievedLead) &&
+			(k < 3 || !sourcing.IsWord(text, toks[k-3], "be")) {
 			return true
 		}
 	}
 	return false
 }
+
+// withinOpening reports whether the length of time at words [i, e) is
+// how a sentence opens after "within", set off by a comma: "Within four
+// hours, the team had a working prototype" reports how long the work
+// took. What is due ("Within 30 days, you must apply") has a modal or a
+// requirement, and "within 30 days of receipt" is no opening.
+func (c *numberCheck) withinOpening(i, e int) bool {
+	toks, text := c.toks, c.text
+	if i != 1 || !sourcing.IsWord(text, toks[0], "within") || !toks[e].BreakAfter || e+1 >= len(toks) {
+		return false
+	}
+	if start, _ := requirementSpan(text, toks); start >= 0 {
+		return false
+	}
+	// A modal among the first words of the clause after the comma governs
+	// its verb ("the city will double"); one further on belongs to a clause
+	// of its own ("had an application that could search").
+	return !hasModal(toks[e+1 : min(len(toks), e+1+maxSubjectWords)])
+}
+
+// maxSubjectWords bounds the words of a clause's subject and the modal
+// after it: "Within five years, the agency will…".
+const maxSubjectWords = 4
+
+// timeChange reports whether the length of time at word i is what a verb
+// of change went from, to or by: "load time went from 30 seconds to under
+// 2 seconds", "the wait fell to 4 minutes", "cut processing time by 40
+// minutes", "two days, down from six weeks". A measured result, where
+// "tests ranged from two minutes to 10" is a range and "up to 3 days" a
+// bound.
+func (c *numberCheck) timeChange(i int) bool {
+	toks, text := c.toks, c.text
+	k := i - 1
+	for n := 0; n < maxBoundRun && k > 0 && sourcing.Joined(toks, k) && !isChangeLink(text, toks[k]) &&
+		(prose.Has(sourcing.Word(text, toks[k]), prose.Bound) || prose.Has(sourcing.Word(text, toks[k]), prose.Approximator)); n++ {
+		k--
+	}
+	if k < 1 || !sourcing.Joined(toks, k) || !isChangeLink(text, toks[k]) || sourcing.IsWord(text, toks[k], "to") && sourcing.IsWord(text, toks[k-1], "up") {
+		return false
+	}
+	return c.changedFrom(k)
+}
+
+// timeMeasured reports whether the length of time at word i is given as a
+// measure (measure-word): "users spent an average of 3 minutes", "the
+// median response time is 90 seconds", "visits averaged 4 minutes".
+func (c *numberCheck) timeMeasured(i int) bool {
+	toks, text := c.toks, c.text
+	k := i - 1
+	for n := 0; n < maxBoundRun && k > 0 && sourcing.Joined(toks, k) &&
+		(prose.Has(sourcing.Word(text, toks[k]), prose.Bound) || prose.Has(sourcing.Word(text, toks[k]), prose.Approximator)); n++ {
+		k--
+	}
+	if k < 0 || !sourcing.Joined(toks, k) {
+		return false
+	}
+	w := strings.ToLower(sourcing.Word(text, toks[k]))
+	if prose.Has(w, prose.MeasureWord) && strings.HasPrefix(w, "averag") {
+		return true // "averaged 4 minutes"
+	}
+	if k == 0 || !sourcing.Joined(toks, k-1) || !(w == "of" || toks[k].Is(prose.BeVerb)) {
+		return false
+	}
+	before := strings.ToLower(sourcing.Word(text, toks[k-1]))
+	if w == "of" {
+		return prose.Has(before, prose.MeasureWord) && !strings.HasPrefix(before, "time") // "an average of"
+	}
+	return prose.Has(before, prose.MeasureWord) // "the response time is", "the average was"
+}
+
+// ago reports whether "ago" follows the unit of time at word e: "two
+// years ago" dates, it measures nothing (CLAIMS.md: chronology).
+func (c *numberCheck) ago(e int) bool {
+	return sourcing.Joined(c.toks, e) && sourcing.IsWord(c.text, c.toks[e+1], "ago")
+}
+
+// isChangeLink reports "from", "to" or "by": the words that tie a figure
+// to a verb of change.
+func isChangeLink(text string, t sourcing.Token) bool {
+	return sourcing.IsWord(text, t, "from") || sourcing.IsWord(text, t, "to") || sourcing.IsWord(text, t, "by")
+}
+
+// changedFrom reports whether the "from", "to" or "by" at word k follows
+// a verb of change a few words before ("fell from", "cut the wait by",
+// "went from … to"): then the figure is a change, not a range ("tests
+// ranged from two minutes to 10").
+func (c *numberCheck) changedFrom(k int) bool {
+	toks, text := c.toks, c.text
+	for m := k - 1; m >= 0 && k-m <= maxDoneGap && sourcing.Joined(toks, m); m-- {
+		if toks[m].Is(sourcing.ChangeVerb) || sourcing.IsWord(text, toks[m], "went") {
+			return true
+		}
+	}
+	return false
+}
+
+// isInWord reports "in" or "within", before the length of time work took.
+func isInWord(text string, t sourcing.Token) bool {
+	return sourcing.IsWord(text, t, "in") || sourcing.IsWord(text, t, "within")
+}
+
+// maxBoundRun bounds the words of bounds and approximators between "in"
+// and a length of time ("in just under").
+const maxBoundRun = 3
 
 // maxDoneGap bounds the words between a verb of work done and the length
 // of time it took ("built the new site in").
@@ -1634,6 +1992,22 @@ func (c *numberCheck) percent(i, last, end int, v float64) (int, int, bool) {
 // incomes" (selection-word).
 func (c *numberCheck) selected(i int) bool {
 	return i > 0 && sourcing.Joined(c.toks, i-1) && prose.Has(sourcing.Word(c.text, c.toks[i-1]), prose.SelectionWord)
+}
+
+// inRow reports whether the fraction word at word i follows an ordinal
+// (ordinal: "first", "third", "last") or a number ending like one ("3rd"):
+// "the third quarter of 2013", "the first half of the year" name a part of
+// a period or of a row, not a share of anything.
+func (c *numberCheck) inRow(i int) bool {
+	if i == 0 || !sourcing.Joined(c.toks, i-1) {
+		return false
+	}
+	w := strings.ToLower(sourcing.Word(c.text, c.toks[i-1]))
+	if prose.Has(w, prose.Ordinal) {
+		return true
+	}
+	n := numeralLen(w)
+	return n > 0 && (w[n:] == "st" || w[n:] == "nd" || w[n:] == "rd" || w[n:] == "th")
 }
 
 // fixedSize reports whether the compound at word i is the fixed size of a
@@ -1990,6 +2364,12 @@ func (c *numberCheck) recordSince(i int) int {
 			return 0
 		case sourcing.IsWord(text, t, "on") && sourcing.IsWord(text, toks[j+1], "record"):
 			return j + 2
+		case sourcing.IsWord(text, t, "in"):
+			// "the lowest in five decades": a record over a length of time.
+			if q, ok := c.quantity(j + 1); ok && q.kind == plainQty && !q.year && q.end < len(toks) && sourcing.Joined(toks, q.end-1) && toks[q.end].Is(prose.PluralDuration) {
+				return q.end + 1
+			}
+			return 0
 		case !c.isModifier(t):
 			return 0
 		}
@@ -2148,6 +2528,13 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			// talk" and "a 5-year plan" describe, as does any small one.
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
+			if strings.EqualFold(r, "fold") {
+				return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true // "grew 3-fold": a multiple, however small
+			}
+			if e.Is(prose.Duration) && r == word && sourcing.Joined(c.toks, i) && prose.Has(strings.ToLower(sourcing.Word(c.text, c.toks[i+1])), prose.RecordNoun) {
+				// "a 19-month streak", "a 52-week high": a record.
+				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
+			}
 			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) ||
 				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
 				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
@@ -2227,6 +2614,9 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	q := quantity{end: i + 1}
 	switch {
 	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "an")) && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.ScaleWord|sourcing.HundredWord):
+		if i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "half") {
+			return quantity{}, false // "half a dozen": read from "half"
+		}
 		q.value = 1
 	case t.Is(sourcing.NumberWord):
 		q.value = t.Value
@@ -2248,6 +2638,8 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	case t.Is(sourcing.FractionWord) && c.magnitudeAfter(i+1) > 0:
 		// "half the size of Rhode Island": a fraction of a measure
 		return quantity{end: c.magnitudeAfter(i + 1), value: t.Value, kind: fractionQty}, true
+	case t.Is(sourcing.FractionWord) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") && c.ordinalOf(i):
+		return quantity{}, false // "the third of a series": a place in a row
 	case t.Is(sourcing.FractionWord) && (sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") || c.approximated(i)):
 		// "half of the voters", "a third of the population", "more than
 		// half the agencies", "cut costs by almost half"
@@ -2261,6 +2653,8 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	case prose.Has(w, prose.VagueNumber) && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.HundredWord|sourcing.ScaleWord):
 		// "several hundred fighters", "several thousand": a vague magnitude.
 		return quantity{end: i + 2, value: 3 * max(toks[i+1].Value, 100), kind: scaledQty}, true
+	case t.Is(sourcing.PluralCount) && c.orMore(i):
+		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "hundreds or even thousands of rows"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):
 		return quantity{end: i + 2, value: t.Value, kind: scaledQty}, true // "injured hundreds more"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
@@ -2271,6 +2665,10 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	case sourcing.IsWord(text, t, "half") && sourcing.Joined(toks, i) && sourcing.Joined(toks, i+1) &&
 		(sourcing.IsWord(text, toks[i+1], "a") || sourcing.IsWord(text, toks[i+1], "an")):
 		switch next := toks[i+2]; {
+		case next.Is(sourcing.ScaleWord) && next.Value/2 < float64(c.opts.MinCount):
+			// "half a dozen ideas": a small count, which its noun judges
+			// like "six ideas".
+			return quantity{end: i + 3, value: next.Value / 2}, true
 		case next.Is(sourcing.ScaleWord):
 			return quantity{end: i + 3, value: next.Value / 2, kind: scaledQty}, true
 		case c.isUnit(next):
@@ -2283,6 +2681,13 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 	if sourcing.Joined(toks, q.end-1) && toks[q.end].Is(sourcing.HundredWord) {
 		q.value *= 100
 		q.end++
+	}
+	// "four and a half months", "two and a half million": the half is
+	// part of the number.
+	if k := q.end; q.kind == plainQty && k+2 < len(toks) && sourcing.Joined(toks, k-1) && sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) &&
+		sourcing.IsWord(text, toks[k], "and") && sourcing.IsWord(text, toks[k+1], "a") && sourcing.IsWord(text, toks[k+2], "half") {
+		q.value += 0.5
+		q.end += 3
 	}
 	if sourcing.Joined(toks, q.end-1) {
 		switch next := toks[q.end]; {
@@ -2297,6 +2702,34 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		}
 	}
 	return q, true
+}
+
+// orMore reports whether the plural count at word i is the first of two
+// joined by "or" or "to": "hundreds or even thousands of rows", "dozens to
+// hundreds of sites". Each is a vague magnitude of its own.
+func (c *numberCheck) orMore(i int) bool {
+	toks, text := c.toks, c.text
+	if !sourcing.Joined(toks, i) || !(sourcing.IsWord(text, toks[i+1], "or") || sourcing.IsWord(text, toks[i+1], "to")) || !sourcing.Joined(toks, i+1) {
+		return false
+	}
+	k := i + 2
+	if sourcing.IsWord(text, toks[k], "even") && sourcing.Joined(toks, k) {
+		k++
+	}
+	return toks[k].Is(sourcing.PluralCount | sourcing.PluralScale)
+}
+
+// ordinalOf reports whether the fraction word at word i, before "of", is
+// an ordinal: after "the" and before one of a number of things ("the third
+// of a series", "the second of two posts", "the fourth of five"), where "a
+// third of the budget" is a share.
+func (c *numberCheck) ordinalOf(i int) bool {
+	toks, text := c.toks, c.text
+	if i == 0 || i+2 >= len(toks) || !sourcing.Joined(toks, i-1) || !sourcing.IsWord(text, toks[i-1], "the") || !sourcing.Joined(toks, i+1) {
+		return false
+	}
+	next := toks[i+2]
+	return sourcing.IsWord(text, next, "a") || sourcing.IsWord(text, next, "an") || next.Is(sourcing.NumberWord)
 }
 
 // numeralLen returns how many bytes of w a numeral takes, or 0.

@@ -58,3 +58,41 @@ func TestUncitedNumberHostile(t *testing.T) {
 		t.Errorf("took %v: not linear", elapsed)
 	}
 }
+
+// TestUncitedNumberDurationsLinear checks that a one-sentence paragraph
+// of measured lengths of time and rough scales ("take up to 14 months and
+// thousands of comments and …") is checked in time linear in its length:
+// whether a modal comes before a figure is worked out once per sentence,
+// not by a scan of the words before every figure.
+func TestUncitedNumberDurationsLinear(t *testing.T) {
+	if raceEnabled {
+		t.Skip("timing under the race detector grows with memory touched, not with the work")
+	}
+	const unit = " take up to 14 months and thousands of comments and"
+	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity, Options: Rule.DefaultOptions()}}}
+	elapsed := func(n int) time.Duration {
+		src := []byte("Reviews" + strings.Repeat(unit, n) + " more.\n")
+		best := time.Duration(1 << 62)
+		for range 3 {
+			doc, err := lint.Parse("hostile.md", src, lint.Markdown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			diags, err := runner.Check(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) != 2*n {
+				t.Fatalf("got %d diagnostics for %d units, want %d", len(diags), n, 2*n)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	// 20 times the words: linear work takes about 20 times as long,
+	// quadratic 400 times; the bound leaves room for a loaded machine.
+	if ts, tl := elapsed(500), elapsed(10_000); tl > 100*ts+10*time.Millisecond {
+		t.Errorf("%v for 20x the words, %v for 1x: not linear", tl, ts)
+	}
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package uncitednumber
+
+const raceEnabled = true
