@@ -30,7 +30,10 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // and scored once on the session's last code. polnear:train3 (24 more
 // data/train articles) was labelled in the fourth session to score its
 // uncited-number changes once. digitalgov:tune2 (24 fresh posts) was
-// labelled in the seventh session as development data, to tune on.
+// labelled in the seventh session as development data, to tune on. In the
+// eighth, 18f:heldout5 and 18f:heldout6 became development data for
+// quotations (their false flags were read); the other blog sets stayed
+// held back for quotations.
 var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
 	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3",
 	"digitalgov:heldout6", "digitalgov:heldout7", "polnear:dev6", "polnear:dev7", "18f:heldout4", "18f:heldout5",
