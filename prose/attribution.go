@@ -1443,7 +1443,18 @@ func (p *Paragraph) documentVerb(before []Token, t Token) bool {
 		return false
 	}
 	head := before[len(before)-1]
-	return head.Is(SourceNoun) && !head.BreakAfter && strings.HasSuffix(p.word(t), "s") && !strings.HasSuffix(p.word(head), "s")
+	for m := 1; m < len(before); m++ {
+		if before[m].Is(Preposition) {
+			head = before[m-1] // "documents from his tax return show": the noun before the preposition
+			break
+		}
+	}
+	if !head.Is(SourceNoun) || head.BreakAfter {
+		return false
+	}
+	// The verb agrees with the document: "the report shows", "documents show".
+	verbS, nounS := strings.HasSuffix(p.word(t), "s"), strings.HasSuffix(p.word(head), "s")
+	return verbS && !nounS || !verbS && nounS
 }
 
 // personVerb reports whether noun cue t, right after a name, is its verb
@@ -1644,6 +1655,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if _, n := p.phraseAt(src, 0, VaguePhrase); n > 0 {
 		return Vague
+	}
+	if len(src) > 1 && Has(p.word(src[0]), PossessiveDeterminer) && !p.is(src[0], "its") && p.namedBefore(src[0].Start) {
+		return Named // "his 1995 tax return": owned by the one named before
 	}
 	if src[0].Is(Definite) && head.Is(SourceNoun|Role|VagueSource) {
 		// "the agency", "the poll", "its figures": the one named before in
