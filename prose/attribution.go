@@ -404,6 +404,9 @@ func (p *Paragraph) findCues(toks []Token, si int) {
 		if k+1 < len(toks) && toks[k+1].Is(Cue) && !t.BreakAfter && t.Is(SourceNoun|VagueSource) {
 			continue // "reports show": the first is the source
 		}
+		if t.Is(NounCue|SourceNoun) && k+1 < len(toks) && !t.BreakAfter && toks[k+1].Is(Negation) && !p.is(toks[k+1], "not") && !p.is(toks[k+1], "never") {
+			continue // "the tally doesn't include …": a noun, the subject of a verb denied
+		}
 		if p.passive(toks, k) && (k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
 			continue // "jobs were added", "was widely described as": no one speaks
 		}

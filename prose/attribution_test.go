@@ -50,6 +50,8 @@ func TestAttributionForms(t *testing.T) {
 		{"Trump filed in 1995. Leaked documents from his tax return show he lost $916 million.", []want{{"Leaked documents from his tax return", "show", "he lost $916 million.", Named}}},
 		{"Traffic grew at DOE. According to their blog, 15 percent of visits are mobile.", []want{{"their blog", "According to", "15 percent of visits are mobile.", Named}}},
 		{"According to their blog, 15 percent of visits are mobile.", []want{{"their blog", "According to", "15 percent of visits are mobile.", Unnamed}}},
+		// A source noun before a denied verb is its subject, not a cue.
+		{"The USA TODAY tally doesn't include the tens of millions from non-profits.", nil},
 		// A form of "have" after "said" is a verb: the words after the cue are
 		// what was said, and the name before the apposition said it.
 		{"Senator Ana Ruiz, Democrat of Oregon, said the program has sent a message to 40,000 families.", []want{{"Senator Ana Ruiz", "said", "the program has sent a message to 40,000 families.", Named}}},
