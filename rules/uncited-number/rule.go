@@ -642,9 +642,11 @@ func (c *numberCheck) findFigures() {
 			continue
 		}
 		i, last = end, end
-		if c.toks[start].Is(sourcing.PluralScale) && hasModal(c.toks) {
+		if c.toks[start].Is(sourcing.PluralScale) && hasModal(c.toks[:start]) {
 			// "Applications can have thousands of test cases": a rough
-			// scale in a statement of what may be claims no fact.
+			// scale in a statement of what may be claims no fact. A
+			// modal after it speaks of something else ("released
+			// millions in cash so he could start").
 			continue
 		}
 		w := sourcing.Word(c.text, c.toks[start])
