@@ -1475,8 +1475,8 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 	for k := i - 1; k >= 0 && k >= i-5 && sourcing.Joined(toks, k); k-- {
 		w := sourcing.Word(text, toks[k])
 		if prose.Has(w, prose.DurationVerb) {
-			if strings.EqualFold(w, "spend") && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
-				return false // "Spend 10 minutes a day…", "plan to spend": advice and aims
+			if (strings.EqualFold(w, "spend") || strings.EqualFold(w, "wait")) && (k == 0 || sourcing.IsWord(text, toks[k-1], "to") || toks[k-1].Is(sourcing.ModalWord)) {
+				return false // "Spend 10 minutes a day…", "plan to spend", "Wait five minutes", "will wait": advice, aims and plans
 			}
 			// Years spent are a tenure ("spent 22 years in the Army"), not
 			// a measurement.
