@@ -1318,6 +1318,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) && prose.Has(sourcing.Word(text, toks[ne]), prose.NewsCount) {
 			return c.rangeStart(i, last), ne + 1, true // "three people killed": the event makes the count news
 		}
+		if !unit && !q.year && c.newsEventAt(ne) {
+			return c.rangeStart(i, last), ne, true // "two officers were shot", "three people have died"
+		}
 		if !q.year && q.value > 1 && i == 0 && ne == len(toks) && c.wholeBlock() {
 			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties"
 		}
@@ -1331,6 +1334,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// "three killed", "two dead": a count of an event, news however small.
 	if !q.year && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
 		return c.rangeStart(i, last), e + 1, true
+	}
+	if !q.year && c.newsEventAt(e) {
+		return c.rangeStart(i, last), e, true // "Eleven were killed"
 	}
 	// "137 of the 138 seats": a part of a counted whole. "One of 20
 	// languages" is the whole's figure alone, and "two of the four
@@ -1597,6 +1603,27 @@ func (c *numberCheck) countSubjectBefore(k int) bool {
 // maxCountSubjectGap bounds the words between a count's noun and the "to"
 // or "at" before its value.
 const maxCountSubjectGap = 8
+
+// newsEventAt reports whether an event whose count is news (news-count)
+// follows word k-1 over a passive or perfect auxiliary: "were killed",
+// "have died", "had been arrested". (Right after the count, the callers
+// read it themselves.)
+func (c *numberCheck) newsEventAt(k int) bool {
+	toks, text := c.toks, c.text
+	aux := 0
+	for j := k; j < len(toks) && j < k+3 && sourcing.Joined(toks, j-1); j++ {
+		w := sourcing.Word(text, toks[j])
+		switch {
+		case toks[j].Is(prose.BeVerb) || prose.Has(w, prose.PerfectAux) || strings.EqualFold(w, "been"):
+			aux++
+		case aux > 0 && prose.Has(w, prose.NewsCount):
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // isGerund reports a lowercase word in -ing: "killing", "injuring".
 func isGerund(w string) bool {
@@ -2265,6 +2292,8 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		return quantity{end: i + 2, value: 3 * max(toks[i+1].Value, 100), kind: scaledQty}, true
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):
 		return quantity{end: i + 2, value: t.Value, kind: scaledQty}, true // "injured hundreds more"
+	case t.Is(sourcing.PluralCount) && (c.newsEventAt(i+1) || sourcing.Joined(toks, i) && prose.Has(sourcing.Word(text, toks[i+1]), prose.NewsCount)):
+		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "Dozens were wounded", "hundreds died"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		if sourcing.Joined(toks, i+1) && toks[i+2].Is(sourcing.PluralScale) {
 			return quantity{end: i + 3, value: t.Value * toks[i+2].Value, kind: scaledQty}, true
