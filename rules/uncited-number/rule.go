@@ -1787,6 +1787,9 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 			return j + 1, true
 		}
 		if c.isNoun(t) {
+			if w := sourcing.Word(c.text, t); !strings.HasSuffix(w, "s") && j+1 < len(toks) && sourcing.Joined(toks, j) && c.isNoun(toks[j+1]) {
+				return j + 2, false // "40 police officers": a collective noun before the one it qualifies
+			}
 			return j + 1, false
 		}
 		if joins < maxJoins && c.coordinated(j, m) {
