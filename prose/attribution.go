@@ -404,6 +404,9 @@ func (p *Paragraph) findCues(toks []Token, si int) {
 		if k+1 < len(toks) && toks[k+1].Is(Cue) && !t.BreakAfter && t.Is(SourceNoun|VagueSource) {
 			continue // "reports show": the first is the source
 		}
+		if t.Is(NounCue|SourceNoun) && k+1 < len(toks) && !t.BreakAfter && toks[k+1].Is(Negation) && !p.is(toks[k+1], "not") && !p.is(toks[k+1], "never") {
+			continue // "the tally doesn't include …": a noun, the subject of a verb denied
+		}
 		if p.passive(toks, k) && (k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
 			continue // "jobs were added", "was widely described as": no one speaks
 		}
@@ -1495,7 +1498,18 @@ func (p *Paragraph) documentVerb(before []Token, t Token) bool {
 		return false
 	}
 	head := before[len(before)-1]
-	return head.Is(SourceNoun) && !head.BreakAfter && strings.HasSuffix(p.word(t), "s") && !strings.HasSuffix(p.word(head), "s")
+	for m := 1; m < len(before); m++ {
+		if before[m].Is(Preposition) {
+			head = before[m-1] // "documents from his tax return show": the noun before the preposition
+			break
+		}
+	}
+	if !head.Is(SourceNoun) || head.BreakAfter {
+		return false
+	}
+	// The verb agrees with the document: "the report shows", "documents show".
+	verbS, nounS := strings.HasSuffix(p.word(t), "s"), strings.HasSuffix(p.word(head), "s")
+	return verbS && !nounS || !verbS && nounS
 }
 
 // personVerb reports whether noun cue t, right after a name, is its verb
@@ -1724,6 +1738,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if _, n := p.phraseAt(src, 0, VaguePhrase); n > 0 {
 		return Vague
+	}
+	if len(src) > 1 && Has(p.word(src[0]), PossessiveDeterminer) && !p.is(src[0], "its") && p.namedBefore(src[0].Start) {
+		return Named // "his 1995 tax return": owned by the one named before
 	}
 	if src[0].Is(Definite) && head.Is(SourceNoun|Role|VagueSource) {
 		// "the agency", "the poll", "its figures": the one named before in

@@ -45,6 +45,13 @@ func TestAttributionForms(t *testing.T) {
 		// A document cut from its cue by a long run, named by its maker after
 		// a participle, is the whole run.
 		{"But a 46-page analysis released by the Department of Veterans Affairs last month reveals a rising toll.", []want{{"a 46-page analysis released by the Department of Veterans Affairs last month", "reveals", "a rising toll.", Named}}},
+		// What a pronoun owns names its owner, named before; plural documents
+		// speak with a plural verb.
+		{"Trump filed in 1995. Leaked documents from his tax return show he lost $916 million.", []want{{"Leaked documents from his tax return", "show", "he lost $916 million.", Named}}},
+		{"Traffic grew at DOE. According to their blog, 15 percent of visits are mobile.", []want{{"their blog", "According to", "15 percent of visits are mobile.", Named}}},
+		{"According to their blog, 15 percent of visits are mobile.", []want{{"their blog", "According to", "15 percent of visits are mobile.", Unnamed}}},
+		// A source noun before a denied verb is its subject, not a cue.
+		{"The USA TODAY tally doesn't include the tens of millions from non-profits.", nil},
 		// A form of "have" after "said" is a verb: the words after the cue are
 		// what was said, and the name before the apposition said it.
 		{"Senator Ana Ruiz, Democrat of Oregon, said the program has sent a message to 40,000 families.", []want{{"Senator Ana Ruiz", "said", "the program has sent a message to 40,000 families.", Named}}},

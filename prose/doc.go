@@ -33,7 +33,8 @@
 //     acronym, capitalised words together), a role or dataset tied to one
 //     ("a Labor Department spokesman", "Census estimates"), or a pronoun or
 //     definite description referring back to a name earlier in the
-//     paragraph (a pronoun also to one in an earlier paragraph);
+//     paragraph (a pronoun also to one in an earlier paragraph), or what
+//     such a pronoun owns ("documents from his tax return");
 //   - vague: nobody ("studies", "experts", "officials" with no body, "a
 //     recent study", "people familiar with the matter", "it is believed",
 //     "reportedly", "several Clinton supporters": some of a group, though

@@ -1511,9 +1511,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			q.value+1 >= float64(c.opts.MinCount) && c.over(i) {
 			return c.rangeStart(i, last), tail, true
 		}
-		if !unit && !q.year && ne < len(toks) && sourcing.Joined(toks, ne-1) {
+		if !unit && !q.year && ne < len(toks) {
 			if k := c.newsEvent(ne); k > 0 {
-				return c.rangeStart(i, last), k, true // "three people killed", "two people were killed": the event makes the count news
+				return c.rangeStart(i, last), k, true // "three people killed", "two officers were shot", "three people have died": the event makes the count news
 			}
 		}
 		if !q.year && q.value > 1 && i == 0 && ne == len(toks) && c.wholeBlock() {
@@ -1527,9 +1527,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return c.rangeStart(i, last), ne, true
 	}
 	// "three killed", "two dead": a count of an event, news however small.
-	if !q.year && sourcing.Joined(toks, e-1) {
+	if !q.year && e < len(toks) {
 		if k := c.newsEvent(e); k > 0 {
-			return c.rangeStart(i, last), k, true // "three killed", "three were killed"
+			return c.rangeStart(i, last), k, true // "three killed", "Eleven were killed"
 		}
 	}
 	// "137 of the 138 seats": a part of a counted whole. "One of 20
@@ -1619,16 +1619,21 @@ func (c *numberCheck) capitalPlural(e int) int {
 	return 0
 }
 
-// newsEvent recognizes an event whose count is news at word k, right
-// after a count (news-count): "killed", or a form of "be" and it ("were
-// killed"). It returns the word after the event, or 0.
+// newsEvent recognizes an event whose count is news (news-count) at
+// word k, right after a count or its noun: "killed", or over a passive or
+// perfect auxiliary ("were killed", "have died", "had been arrested"). It
+// returns the word after the event, or 0.
 func (c *numberCheck) newsEvent(k int) int {
 	toks, text := c.toks, c.text
-	if prose.Has(sourcing.Word(text, toks[k]), prose.NewsCount) {
-		return k + 1
-	}
-	if toks[k].Is(prose.BeVerb) && sourcing.Joined(toks, k) && prose.Has(sourcing.Word(text, toks[k+1]), prose.NewsCount) {
-		return k + 2
+	for j := k; j < len(toks) && j < k+3 && j > 0 && sourcing.Joined(toks, j-1); j++ {
+		w := sourcing.Word(text, toks[j])
+		switch {
+		case prose.Has(w, prose.NewsCount):
+			return j + 1
+		case toks[j].Is(prose.BeVerb) || prose.Has(w, prose.PerfectAux) || strings.EqualFold(w, "been"):
+		default:
+			return 0
+		}
 	}
 	return 0
 }
@@ -1707,8 +1712,14 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 	for k := i - 1; k >= 0 && k >= i-5 && sourcing.Joined(toks, k); k-- {
 		w := sourcing.Word(text, toks[k])
 		if prose.Has(w, prose.DurationVerb) {
-			if (strings.EqualFold(w, "spend") || strings.EqualFold(w, "take")) && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
-				return false // "Spend 10 minutes a day…", "plan to spend", "Take five minutes": advice and aims
+			wait := strings.EqualFold(w, "wait")
+			if (strings.EqualFold(w, "spend") || strings.EqualFold(w, "take") || wait) &&
+				(k == 0 || sourcing.IsWord(text, toks[k-1], "to") || wait && toks[k-1].Is(sourcing.ModalWord)) {
+				// "Spend 10 minutes a day…", "plan to spend", "Take five
+				// minutes", "Wait five minutes", "we will wait": advice,
+				// aims and plans ("it can take up to 14 months" is a
+				// measure, see below)
+				return false
 			}
 			// Years spent are a tenure ("spent 22 years in the Army"), not
 			// a measurement.
@@ -2132,6 +2143,9 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 			return j + 1, true
 		}
 		if c.isNoun(t) {
+			if w := sourcing.Word(c.text, t); !strings.HasSuffix(w, "s") && j+1 < len(toks) && sourcing.Joined(toks, j) && c.isNoun(toks[j+1]) {
+				return j + 2, false // "40 police officers": a collective noun before the one it qualifies
+			}
 			return j + 1, false
 		}
 		if joins < maxJoins && c.coordinated(j, m) {
@@ -2657,6 +2671,8 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "hundreds or even thousands of rows"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):
 		return quantity{end: i + 2, value: t.Value, kind: scaledQty}, true // "injured hundreds more"
+	case t.Is(sourcing.PluralCount) && i+1 < len(toks) && c.newsEvent(i+1) > 0:
+		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "Dozens were wounded", "hundreds died"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		if sourcing.Joined(toks, i+1) && toks[i+2].Is(sourcing.PluralScale) {
 			return quantity{end: i + 3, value: t.Value * toks[i+2].Value, kind: scaledQty}, true

@@ -494,6 +494,9 @@ func RefersBack(text string, toks []Token) bool {
 	if (first == "this" || first == "that") && k == 0 && Joined(toks, 0) && demonstrativeVerb(text, toks[1]) {
 		return true // "That surpasses the $846.8 million…", "This is about $2 million a week": the fact before, as its subject
 	}
+	if (first == "the" || first == "its" || first == "their") && surveyPartAfter(text, toks, k+1) {
+		return true // "The registered voter sample is 834": the poll of the sentence before
+	}
 	switch first {
 	case "this", "that", "these", "those", "the", "its", "their":
 		k++
@@ -509,6 +512,22 @@ func RefersBack(text string, toks []Token) bool {
 		return k < len(toks) && toks[k].Is(ReportVerb)
 	}
 	return pointsBackWithin(text, toks)
+}
+
+// surveyPartAfter reports whether a part of a poll (survey-part) heads
+// the noun phrase from word k, over at most two modifiers: "registered
+// voter sample", "margin of error".
+func surveyPartAfter(text string, toks []Token, k int) bool {
+	for j := k; j < len(toks) && j < k+3; j++ {
+		w := Word(text, toks[j])
+		if prose.Has(w, prose.SurveyPart) {
+			return true
+		}
+		if toks[j].BreakAfter || toks[j].Is(prose.FunctionWord|prose.BeVerb|ModalWord) || w[0] < 'a' || w[0] > 'z' {
+			return false
+		}
+	}
+	return false
 }
 
 // demonstrativeVerb reports whether word t, right after a sentence's
