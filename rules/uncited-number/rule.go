@@ -1484,8 +1484,8 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 	for k := i - 1; k >= 0 && k >= i-5 && sourcing.Joined(toks, k); k-- {
 		w := sourcing.Word(text, toks[k])
 		if prose.Has(w, prose.DurationVerb) {
-			if (strings.EqualFold(w, "spend") || strings.EqualFold(w, "take")) && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
-				return false // "Spend 10 minutes a day…", "plan to spend", "Take five minutes": advice and aims
+			if (strings.EqualFold(w, "spend") || strings.EqualFold(w, "take") || strings.EqualFold(w, "wait")) && (k == 0 || sourcing.IsWord(text, toks[k-1], "to")) {
+				return false // "Spend 10 minutes a day…", "plan to spend", "Take five minutes", "Wait 10 minutes": advice and aims
 			}
 			// Years spent are a tenure ("spent 22 years in the Army"), not
 			// a measurement.
