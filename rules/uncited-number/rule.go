@@ -226,6 +226,7 @@ type numberCheck struct {
 	mentions [][]uint8
 	tables   map[*lint.Container]bool // whether each table is sourced
 
+	block   *lint.Block      // the block being checked
 	text    string           // the prose of the block being checked
 	toks    []sourcing.Token // the words of the sentence being checked
 	spare   []sourcing.Token // the words of a sentence looked back at
@@ -294,7 +295,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return inScenario
 	}
-	c.text = b.Text
+	c.text, c.block = b.Text, b
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
 	flags := sourcing.SentenceMentions(c.mentions, b)
@@ -1343,8 +1344,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 				return c.rangeStart(i, last), k, true // "three people killed", "two people were killed": the event makes the count news
 			}
 		}
-		if !q.year && q.value > 1 && i == 0 && ne == len(toks) && c.wholeBlock() {
-			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties"
+		if !q.year && q.value > 1 && i == 0 && (ne == len(toks) && c.wholeBlock() || c.statRun()) {
+			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties", "10 events in Knight Foundation communities"
 		}
 		return 0, 0, false
 	}
@@ -1522,6 +1523,37 @@ func (c *numberCheck) wholeBlock() bool {
 	return len(before) <= maxLineMargin && len(after) <= maxLineMargin &&
 		strings.TrimSpace(before) == "" && strings.TrimRight(strings.TrimSpace(after), ".") == ""
 }
+
+// statRun reports whether the block being read is a line of a run of
+// statistics: one sentence with no closing stop, beside a block that
+// opens with a digit too ("82 hackathons", "10 events in Knight
+// Foundation focus communities"). A count that opens such a line is what
+// it reports, however small; one whose items the line goes on to list
+// ("7 cities with multiple events: Austin, Chicago…", "3 agencies (DoD,
+// DHS, GSA)") describes them.
+func (c *numberCheck) statRun() bool {
+	b := c.block
+	if b == nil || len(b.Sentences) != 1 || b.Kind != lint.Paragraph {
+		return false
+	}
+	t := strings.TrimSpace(b.Text)
+	if t == "" || len(t) > maxStatRunLine || strings.ContainsAny(t, ":(") || strings.ContainsRune(".!?", rune(t[len(t)-1])) {
+		return false
+	}
+	blocks := c.pass.Doc.Blocks
+	for _, k := range [2]int{b.Index - 1, b.Index + 1} {
+		if k < 0 || k >= len(blocks) || blocks[k].Kind != lint.Paragraph || len(blocks[k].Sentences) != 1 {
+			continue
+		}
+		if n := strings.TrimLeft(blocks[k].Text, " "); n != "" && n[0] >= '0' && n[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// maxStatRunLine bounds the bytes of a line of a run of statistics.
+const maxStatRunLine = 80
 
 // maxLineMargin bounds the white space and stop around a line that is
 // one sentence.
