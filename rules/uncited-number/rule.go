@@ -243,7 +243,10 @@ type numberCheck struct {
 	clauseModal []bool
 	// clauseOf numbers each word's clause, and modalClause tells which
 	// clauses hold a modal (findModals).
-	clauseOf    []int
+	clauseOf []int
+	// run counts the figures of the list of figures that ends at word
+	// runEnd: figures one after another, with commas or "and" between.
+	run, runEnd int
 	modalClause []bool
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
@@ -654,6 +657,7 @@ func mergeSpans(spans [][]int) [][]int {
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
 	c.findModals()
+	c.run, c.runEnd = 0, -1
 	last := 0 // the first word not yet in a figure
 	for i := 0; i < len(c.toks); {
 		start, end, ok := c.figureAt(i, last)
@@ -661,7 +665,12 @@ func (c *numberCheck) findFigures() {
 			i++
 			continue
 		}
-		i, last = end, end
+		if c.runEnd >= 0 && (start == c.runEnd || start == c.runEnd+1 && (sourcing.IsWord(c.text, c.toks[c.runEnd], "and") || sourcing.IsWord(c.text, c.toks[c.runEnd], "or"))) {
+			c.run++ // "17 other sites, 12 other website managers, and…"
+		} else {
+			c.run = 1
+		}
+		i, last, c.runEnd = end, end, end
 		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
@@ -1347,6 +1356,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if !q.year && q.value > 1 && i == 0 && (ne == len(toks) && c.wholeBlock() || c.statRun()) {
 			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties", "10 events in Knight Foundation communities"
 		}
+		if !unit && !q.year && c.listedAfter(i, last) {
+			return c.rangeStart(i, last), tail, true // "… 11 GSA departments, and 5 other business lines"
+		}
 		return 0, 0, false
 	}
 	// "three killed", "two dead": a count of an event, news however small.
@@ -1412,6 +1424,24 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// listedAfter reports whether the count at word i ends a tally: a list
+// of at least minTally counts of things, the last after "and" or "or"
+// right behind the one before ("coordinate with 17 other sites, 12 other
+// website managers, 11 GSA departments, and 5 other business lines"). A
+// small count there is part of the tally; beside one other count ("100
+// workshops and two design-a-thons") it still describes.
+func (c *numberCheck) listedAfter(i, last int) bool {
+	toks, text := c.toks, c.text
+	if c.run+1 < minTally || last == 0 || last != c.runEnd || i != last+1 || !sourcing.Joined(toks, i-1) ||
+		!(sourcing.IsWord(text, toks[last], "and") || sourcing.IsWord(text, toks[last], "or")) {
+		return false
+	}
+	return c.isNoun(toks[last-1])
+}
+
+// minTally is the fewest counts of a list that make a tally.
+const minTally = 3
 
 // newsEvent recognizes an event whose count is news at word k, right
 // after a count (news-count): "killed", or a form of "be" and it ("were
