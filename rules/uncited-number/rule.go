@@ -226,6 +226,7 @@ type numberCheck struct {
 	mentions [][]uint8
 	tables   map[*lint.Container]bool // whether each table is sourced
 
+	block   *lint.Block      // the block being checked
 	text    string           // the prose of the block being checked
 	toks    []sourcing.Token // the words of the sentence being checked
 	spare   []sourcing.Token // the words of a sentence looked back at
@@ -242,7 +243,10 @@ type numberCheck struct {
 	clauseModal []bool
 	// clauseOf numbers each word's clause, and modalClause tells which
 	// clauses hold a modal (findModals).
-	clauseOf    []int
+	clauseOf []int
+	// run counts the figures of the list of figures that ends at word
+	// runEnd: figures one after another, with commas or "and" between.
+	run, runEnd int
 	modalClause []bool
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
@@ -294,7 +298,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return inScenario
 	}
-	c.text = b.Text
+	c.text, c.block = b.Text, b
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
 	flags := sourcing.SentenceMentions(c.mentions, b)
@@ -675,6 +679,7 @@ func mergeSpans(spans [][]int) [][]int {
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
 	c.findModals()
+	c.run, c.runEnd = 0, -1
 	last := 0 // the first word not yet in a figure
 	for i := 0; i < len(c.toks); {
 		start, end, ok := c.figureAt(i, last)
@@ -682,7 +687,12 @@ func (c *numberCheck) findFigures() {
 			i++
 			continue
 		}
-		i, last = end, end
+		if c.runEnd >= 0 && (start == c.runEnd || start == c.runEnd+1 && (sourcing.IsWord(c.text, c.toks[c.runEnd], "and") || sourcing.IsWord(c.text, c.toks[c.runEnd], "or"))) {
+			c.run++ // "17 other sites, 12 other website managers, and…"
+		} else {
+			c.run = 1
+		}
+		i, last, c.runEnd = end, end, end
 		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
@@ -1516,8 +1526,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 				return c.rangeStart(i, last), k, true // "three people killed", "two officers were shot", "three people have died": the event makes the count news
 			}
 		}
-		if !q.year && q.value > 1 && i == 0 && ne == len(toks) && c.wholeBlock() {
-			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties"
+		if !q.year && q.value > 1 && i == 0 && (ne == len(toks) && c.wholeBlock() || c.statRun()) {
+			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties", "10 events in Knight Foundation communities"
+		}
+		if !unit && !q.year && c.listedAfter(i, last) {
+			return c.rangeStart(i, last), tail, true // "… 11 GSA departments, and 5 other business lines"
 		}
 		return 0, 0, false
 	}
@@ -1595,6 +1608,24 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// listedAfter reports whether the count at word i ends a tally: a list
+// of at least minTally counts of things, the last after "and" or "or"
+// right behind the one before ("coordinate with 17 other sites, 12 other
+// website managers, 11 GSA departments, and 5 other business lines"). A
+// small count there is part of the tally; beside one other count ("100
+// workshops and two design-a-thons") it still describes.
+func (c *numberCheck) listedAfter(i, last int) bool {
+	toks, text := c.toks, c.text
+	if c.run+1 < minTally || last == 0 || last != c.runEnd || i != last+1 || !sourcing.Joined(toks, i-1) ||
+		!(sourcing.IsWord(text, toks[last], "and") || sourcing.IsWord(text, toks[last], "or")) {
+		return false
+	}
+	return c.isNoun(toks[last-1])
+}
+
+// minTally is the fewest counts of a list that make a tally.
+const minTally = 3
 
 // capitalPlural recognizes a capitalised plural noun of people or groups
 // from word e, after at most one capitalised word ("Catholics", "New
@@ -1756,6 +1787,37 @@ func (c *numberCheck) wholeBlock() bool {
 	return len(before) <= maxLineMargin && len(after) <= maxLineMargin &&
 		strings.TrimSpace(before) == "" && strings.TrimRight(strings.TrimSpace(after), ".") == ""
 }
+
+// statRun reports whether the block being read is a line of a run of
+// statistics: one sentence with no closing stop, beside a block that
+// opens with a digit too ("82 hackathons", "10 events in Knight
+// Foundation focus communities"). A count that opens such a line is what
+// it reports, however small; one whose items the line goes on to list
+// ("7 cities with multiple events: Austin, Chicago…", "3 agencies (DoD,
+// DHS, GSA)") describes them.
+func (c *numberCheck) statRun() bool {
+	b := c.block
+	if b == nil || len(b.Sentences) != 1 || b.Kind != lint.Paragraph {
+		return false
+	}
+	t := strings.TrimSpace(b.Text)
+	if t == "" || len(t) > maxStatRunLine || strings.ContainsAny(t, ":(") || strings.ContainsRune(".!?", rune(t[len(t)-1])) {
+		return false
+	}
+	blocks := c.pass.Doc.Blocks
+	for _, k := range [2]int{b.Index - 1, b.Index + 1} {
+		if k < 0 || k >= len(blocks) || blocks[k].Kind != lint.Paragraph || len(blocks[k].Sentences) != 1 {
+			continue
+		}
+		if n := strings.TrimLeft(blocks[k].Text, " "); n != "" && n[0] >= '0' && n[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// maxStatRunLine bounds the bytes of a line of a run of statistics.
+const maxStatRunLine = 80
 
 // maxLineMargin bounds the white space and stop around a line that is
 // one sentence.
