@@ -289,6 +289,11 @@ type Lexicon struct {
 	// a whole word of n bytes (bit 63: of 63 bytes or more), so that Has
 	// turns most words away without reading a member.
 	textLens []uint64
+	// textSecond[k] has the bit of every byte that ends a member of
+	// textLists[k] but one (all bits for a member of one byte), so that
+	// EndsWith and Has turn away most words ending in a common letter
+	// ("s", "e") without reading a member.
+	textSecond [][4]uint64
 	// classes documents the word classes, then the text classes.
 	classes [len(classNames) + len(textClassNames)]ClassDoc
 	// textFold says, for each text class, whether it folds ASCII case (is
@@ -521,12 +526,37 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 		return 0, false
 	}
 	fold := lx.textFold[c]
-	for _, m := range lx.textMembers(c, lastByte(text, fold)) {
+	k := lx.texts[c][lastByte(text, fold)]
+	if k == 0 || !lx.secondMay(k, text, fold) {
+		return 0, false
+	}
+	for _, m := range lx.textLists[k-1] {
 		if i, ok := suffixAt(text, m, fold); ok && (i == 0 || !endsInWordRune(text[:i])) {
 			return i, true
 		}
 	}
 	return 0, false
+}
+
+// secondMay reports whether text's byte before its last (read as suffixAt
+// reads it) may be that of a member of textLists[k-1]: when it is no
+// member's, none matches.
+func (lx *Lexicon) secondMay(k uint16, text string, fold bool) bool {
+	i := len(text) - 1
+	if text[i] == 0x99 && strings.HasSuffix(text, "’") {
+		i -= 2
+	}
+	if i == 0 {
+		return true // one byte, or "’" alone: let the members decide
+	}
+	b := text[i-1]
+	switch {
+	case b == 0x99 && strings.HasSuffix(text[:i], "’"):
+		b = '\''
+	case fold && b >= 'A' && b <= 'Z':
+		b += 'a' - 'A'
+	}
+	return lx.textSecond[k-1][b>>6]&(1<<(b&63)) != 0
 }
 
 // Has reports whether w, all of it, is a member of text class c, matched
@@ -540,8 +570,8 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 	}
 	fold := lx.textFold[c]
 	k := lx.texts[c][lastByte(w, fold)]
-	if k == 0 || lx.textLens[k-1]&(1<<min(len(w), 63)) == 0 {
-		return false // no member ends with that byte, or none is that long
+	if k == 0 || lx.textLens[k-1]&(1<<min(len(w), 63)) == 0 || !lx.secondMay(k, w, fold) {
+		return false // no member ends with those bytes, or none is that long
 	}
 	for _, m := range lx.textLists[k-1] {
 		if i, ok := suffixAt(w, m, fold); ok && i == 0 {
@@ -560,9 +590,16 @@ func (lx *Lexicon) addText(c TextClass, word string) {
 		}
 		lx.textLists = append(lx.textLists, nil)
 		lx.textLens = append(lx.textLens, 0)
+		lx.textSecond = append(lx.textSecond, [4]uint64{})
 		*k = uint16(len(lx.textLists))
 	}
 	lx.textLists[*k-1] = append(lx.textLists[*k-1], word)
+	if second := &lx.textSecond[*k-1]; len(word) < 2 {
+		*second = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+	} else {
+		b := word[len(word)-2]
+		second[b>>6] |= 1 << (b & 63)
+	}
 	// Each "'" of the member may be written "’", two bytes longer.
 	for n, quotes := len(word), strings.Count(word, "'"); quotes >= 0; n, quotes = n+2, quotes-1 {
 		lx.textLens[*k-1] |= 1 << min(n, 63)

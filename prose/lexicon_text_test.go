@@ -188,3 +188,40 @@ func TestHasLengthFilter(t *testing.T) {
 		t.Fatal("no text-class members")
 	}
 }
+
+// EndsWith's filters (the last byte, the byte before it) turn away only
+// texts that no member ends: it agrees with reading every member.
+func TestEndsWithFilter(t *testing.T) {
+	lx := lexicon
+	reference := func(text string, c TextClass) (int, bool) {
+		if text == "" {
+			return 0, false
+		}
+		fold := !lx.classes[len(classNames)+int(c)].Exact
+		for _, m := range lx.textMembers(c, lastByte(text, fold)) {
+			if i, ok := suffixAt(text, m, fold); ok && (i == 0 || !endsInWordRune(text[:i])) {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	checked := 0
+	for c := range lastTextClass {
+		for _, list := range lx.textLists {
+			for _, m := range list {
+				for _, text := range []string{m, "the " + m, "The " + strings.ToUpper(m), "so " + strings.ReplaceAll(m, "'", "’"),
+					"x" + m, m + "s", m[:len(m)-1], m[1:], "’" + m, m + "’"} {
+					gi, gok := EndsWith(text, c)
+					wi, wok := reference(text, c)
+					if gi != wi || gok != wok {
+						t.Fatalf("EndsWith(%q, %s) = %d, %v; reading every member gives %d, %v", text, c.Name(), gi, gok, wi, wok)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no text-class members")
+	}
+}

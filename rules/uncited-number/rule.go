@@ -248,6 +248,8 @@ type numberCheck struct {
 	// runEnd: figures one after another, with commas or "and" between.
 	run, runEnd int
 	modalClause []bool
+	// modalsRead tells that findModals has read the sentence.
+	modalsRead bool
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
 	sourced []int8
@@ -531,7 +533,7 @@ func (c *numberCheck) sourcedBefore(b *lint.Block, si int, depth int) bool {
 func (c *numberCheck) factQuestion() bool {
 	toks, text := c.toks, c.text
 	for k := 0; k+2 < len(toks); k++ {
-		if sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) && prose.Has(strings.ToLower(text[toks[k].Start:toks[k+2].End]), prose.FactQuestion) {
+		if sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) && prose.Has(text[toks[k].Start:toks[k+2].End], prose.FactQuestion) {
 			return true
 		}
 	}
@@ -678,7 +680,7 @@ func mergeSpans(spans [][]int) [][]int {
 
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
-	c.findModals()
+	c.modalsRead = false // read when a figure first asks (readModals)
 	c.run, c.runEnd = 0, -1
 	last := 0 // the first word not yet in a figure
 	for i := 0; i < len(c.toks); {
@@ -693,7 +695,7 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
 			// modal must be in the scale's clause: "insurers released
@@ -883,10 +885,10 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 // (scenario-opener): "Let's say a park has 10 visitors a day", "Suppose
 // the form takes 200 fields".
 func opensScenario(text string, toks []sourcing.Token) bool {
-	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(strings.ReplaceAll(strings.ToLower(text[toks[0].Start:toks[1].End]), "’", "'"), prose.ScenarioOpener) {
+	if len(toks) > 1 && sourcing.Joined(toks, 0) && prose.Has(text[toks[0].Start:toks[1].End], prose.ScenarioOpener) {
 		return true
 	}
-	return len(toks) > 0 && prose.Has(strings.ToLower(sourcing.Word(text, toks[0])), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say")
+	return len(toks) > 0 && prose.Has(sourcing.Word(text, toks[0]), prose.ScenarioOpener) && !sourcing.IsWord(text, toks[0], "say")
 }
 
 // policyLabel reports whether a sentence opens with a policy noun as a
@@ -1107,26 +1109,43 @@ func policySubject(before string) bool {
 	if i := strings.LastIndexAny(before, ".;:!?\n"); i >= 0 {
 		before = before[i+1:]
 	}
-	words := strings.Fields(strings.ToLower(before))
-	n := len(words)
-	if n > 0 && (words[n-1] == "still" || words[n-1] == "now") {
-		n--
+	// The words are read from the end, in place: this is asked of every
+	// figure that follows "is".
+	be, rest := lastField(before)
+	if strings.EqualFold(be, "still") || strings.EqualFold(be, "now") {
+		be, rest = lastField(rest)
 	}
-	if n < 3 || !prose.Lookup(words[n-1]).Is(prose.BeVerb) {
+	if be == "" || !prose.Lookup(be).Is(prose.BeVerb) {
 		return false
 	}
 	// The subject is the words before "is", up to a comma.
-	first := 0
-	for k := n - 2; k >= 0; k-- {
-		if strings.HasSuffix(words[k], ",") {
-			first = k + 1
-			break
-		}
+	if c := strings.LastIndex(rest, ", "); c >= 0 {
+		rest = rest[c+1:] // not the comma inside "1,000"
 	}
-	if first < n-1 && (words[first] == "and" || words[first] == "but") {
-		first++ // "…, and our goal is 500 homes"
+	first, rest := firstField(rest)
+	if strings.EqualFold(first, "and") || strings.EqualFold(first, "but") {
+		first, rest = firstField(rest) // "…, and our goal is 500 homes"
 	}
-	return first+1 < n-1 && prose.Lookup(words[first]).Is(prose.Determiner) && prose.Has(words[first+1], prose.PolicyNoun)
+	second, _ := firstField(rest)
+	return second != "" && prose.Lookup(first).Is(prose.Determiner) && prose.Has(second, prose.PolicyNoun)
+}
+
+// lastField returns the last space-separated word of s and what comes
+// before it; "" when there is none.
+func lastField(s string) (word, before string) {
+	s = strings.TrimRight(s, " \t\n")
+	i := strings.LastIndexAny(s, " \t\n")
+	return s[i+1:], s[:i+1]
+}
+
+// firstField returns the first space-separated word of s and what comes
+// after it; "" when there is none.
+func firstField(s string) (word, after string) {
+	s = strings.TrimLeft(s, " \t\n")
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // intentionSpan returns the stretch of a sentence, whose words are toks,
@@ -1334,7 +1353,18 @@ func hasModal(toks []sourcing.Token) bool {
 // clause break ("one group could not solve it, so she built two models in
 // just six months"), does not make the time taken a possibility.
 func (c *numberCheck) modalBefore(i int) bool {
-	return c.clauseModal[i] && !c.experienced(i)
+	return c.readModals() && c.clauseModal[i] && !c.experienced(i)
+}
+
+// readModals reads the sentence's modals (findModals) once, when a figure
+// first asks about them: most sentences with a figure never do. It
+// returns true, to sit in a condition.
+func (c *numberCheck) readModals() bool {
+	if !c.modalsRead {
+		c.findModals()
+		c.modalsRead = true
+	}
+	return true
 }
 
 // findModals records where the sentence's first modal is, where the
@@ -1366,7 +1396,7 @@ func (c *numberCheck) findModals() {
 		seen = true
 		c.firstModal = min(c.firstModal, k)
 		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
-			if prose.Has(strings.ToLower(sourcing.Word(text, toks[m])), prose.FrequencyAdverb) {
+			if prose.Has(sourcing.Word(text, toks[m]), prose.FrequencyAdverb) {
 				c.firstOften = k
 			}
 		}
@@ -1383,7 +1413,7 @@ func (c *numberCheck) experienced(i int) bool {
 	if i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to") {
 		return true
 	}
-	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(strings.ToLower(sourcing.Word(text, toks[c.firstOften+1])), prose.FrequencyAdverb)
+	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(sourcing.Word(text, toks[c.firstOften+1]), prose.FrequencyAdverb)
 }
 
 // figureAt finds a figure starting at word i (or, for a range or "a team
@@ -1575,7 +1605,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if sourcing.IsWord(text, toks[g-1], "at") && g-1 > last && sourcing.Joined(toks, g-2) {
 			g-- // "the Dow closed at 35,000", "stood at 4,200"
 		}
-		if prose.Has(strings.ToLower(sourcing.Word(text, toks[g-1])), prose.LevelVerb) {
+		if prose.Has(sourcing.Word(text, toks[g-1]), prose.LevelVerb) {
 			return i, e, true
 		}
 	}
@@ -1831,7 +1861,7 @@ func (c *numberCheck) onlyIn(i int) bool {
 	if i < 2 || !sourcing.Joined(toks, i-2) || !sourcing.Joined(toks, i-1) {
 		return false
 	}
-	return prose.Has(strings.ToLower(text[toks[i-2].Start:toks[i-1].End]), prose.ResultStress)
+	return prose.Has(text[toks[i-2].Start:toks[i-1].End], prose.ResultStress)
 }
 
 // doneIn reports whether the length of time at word i follows "in" or
@@ -1858,7 +1888,7 @@ func (c *numberCheck) doneIn(i int) bool {
 		// words of achievement (achieved-lead) is work done; "to be able
 		// to build" is still an aim.
 		if k >= 2 && sourcing.Joined(toks, k-2) && sourcing.Joined(toks, k-1) && hasLower(sourcing.Word(text, toks[k])) &&
-			prose.Has(strings.ToLower(text[toks[k-2].Start:toks[k-1].End]), prose.AchievedLead) &&
+			prose.Has(text[toks[k-2].Start:toks[k-1].End], prose.AchievedLead) &&
 			(k < 3 || !sourcing.IsWord(text, toks[k-3], "be")) {
 			return true
 		}
@@ -2004,7 +2034,7 @@ func (c *numberCheck) beforeApproximation(i int) int {
 	if prose.Has(sourcing.Word(c.text, c.toks[i-1]), prose.Approximator) {
 		return i - 1
 	}
-	if i > 1 && sourcing.Joined(c.toks, i-2) && prose.Has(strings.ToLower(c.text[c.toks[i-2].Start:c.toks[i-1].End]), prose.ThanBound) {
+	if i > 1 && sourcing.Joined(c.toks, i-2) && prose.Has(c.text[c.toks[i-2].Start:c.toks[i-1].End], prose.ThanBound) {
 		return i - 2 // "more than", "fewer than"
 	}
 	return i
@@ -2373,10 +2403,12 @@ func (c *numberCheck) comparisonAfter(k int) int {
 // multipleWord reports whether t is the adjective or noun of a multiple
 // ("double", "triple", "quadruple"): its past tense is a multiply-verb.
 func (c *numberCheck) multipleWord(t sourcing.Token) bool {
-	w := sourcing.Word(c.text, t)
-	if len(w) < 5 || len(w) > sourcing.MaxLexWord-1 || !strings.HasSuffix(w, "le") {
+	// Asked of every word of a sentence with a figure: the ending is
+	// tested on the text before the word is read.
+	if n := t.End - t.Start; n < 5 || n > sourcing.MaxLexWord-1 || c.text[t.End-2] != 'l' || c.text[t.End-1] != 'e' {
 		return false
 	}
+	w := sourcing.Word(c.text, t)
 	var buf [sourcing.MaxLexWord]byte
 	n := copy(buf[:], w)
 	buf[n] = 'd'
@@ -2607,7 +2639,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 			if strings.EqualFold(r, "fold") {
 				return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true // "grew 3-fold": a multiple, however small
 			}
-			if e.Is(prose.Duration) && r == word && sourcing.Joined(c.toks, i) && prose.Has(strings.ToLower(sourcing.Word(c.text, c.toks[i+1])), prose.RecordNoun) {
+			if e.Is(prose.Duration) && r == word && sourcing.Joined(c.toks, i) && prose.Has(sourcing.Word(c.text, c.toks[i+1]), prose.RecordNoun) {
 				// "a 19-month streak", "a 52-week high": a record.
 				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
 			}
