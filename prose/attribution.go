@@ -1666,12 +1666,15 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 // src starts its sentence (its first word's capital proves nothing).
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
-	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && p.pluralNoun(head) &&
+	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && !slices.ContainsFunc(src[1:], func(t Token) bool { return t.Is(VagueSource) }) && p.pluralNoun(head) &&
 		!Has(p.word(head), StaffRole) && !Has(p.word(head), BodyRole) {
-		// "several Clinton supporters": some of a group, no one named;
-		// not "some campaign staffers" or "some RNC officials", who speak
-		// for the body their sentence or paragraph names (see below).
-		return Vague
+		// "several Clinton supporters": some of a group, no one named, so
+		// no source of a figure; unnamed rather than vague, for the name
+		// points at a group the paragraph often goes on to quote. A vague
+		// head ("several political experts") reads as below, and so do
+		// "some campaign staffers" and "some RNC officials", who speak for
+		// the body their sentence or paragraph names.
+		return Unnamed
 	}
 	for i := range src {
 		if i == 0 && first && !p.acronym(src[i]) && !possessive(p.word(src[i])) && (src[i].Class != 0 || len(src) > 1 && !p.capitalised(src[1])) &&

@@ -32,7 +32,7 @@ func TestAttributionForms(t *testing.T) {
 		{"According to a 12-count civil complaint filed by the federal Securities and Exchange Commission, the firm hid $4 million.", []want{{"a 12-count civil complaint filed by the federal Securities and Exchange Commission", "According to", "the firm hid $4 million.", Named}}},
 		// A quantifier before a plural names no one, a name before the noun
 		// notwithstanding; a role of a named body stays named.
-		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Vague}}},
+		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Unnamed}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
 		// Something said, owned by a name or by a pronoun referring back to
 		// one, attributes what follows "that", "about" or "on".
