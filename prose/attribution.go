@@ -385,7 +385,9 @@ func (p *Paragraph) findCues(toks []Token, si int) {
 		if t.Is(SourceNoun) && Has(p.word(t), OwnedReport) {
 			p.ownedReport(toks, k, si) // "its forecast", "the IMF's estimate"
 		}
-		if Has(p.word(t), SpeechNoun) && p.ownedSpeech(toks, k, si) {
+		// (The word after is tested first: this runs on every word.)
+		if k+2 < len(toks) && !t.BreakAfter && (p.is(toks[k+1], "that") || p.is(toks[k+1], "about") || p.is(toks[k+1], "on")) &&
+			Has(p.word(t), SpeechNoun) && p.ownedSpeech(toks, k, si) {
 			continue // "Comey's testimony on …", "his comment about …"
 		}
 		if w := p.word(t); (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && Has(w, MethodVerb) {
