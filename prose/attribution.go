@@ -1363,17 +1363,23 @@ func (p *Paragraph) clauseFollows(toks []Token, k int) bool {
 // mark of a tag inside it ("“…,” she shares", "“…?” he wondered"), not a
 // quoted term ("the “sharing economy” reflects").
 func (p *Paragraph) tagEndsBefore(t Token) bool {
-	before := strings.TrimRight(p.Text[:t.Start], " ")
-	before, ok := strings.CutSuffix(before, "”")
-	if !ok {
-		before, ok = strings.CutSuffix(before, "\"")
-	}
+	before, ok := p.closedBefore(t)
 	return ok && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "…"))
 }
 
 func (p *Paragraph) quoteEndsBefore(t Token) bool {
+	_, ok := p.closedBefore(t)
+	return ok
+}
+
+// closedBefore returns the text before the closing quotation mark that
+// stands right before t, over spaces, and whether there is one.
+func (p *Paragraph) closedBefore(t Token) (string, bool) {
 	before := strings.TrimRight(p.Text[:t.Start], " ")
-	return strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "”")
+	if s, ok := strings.CutSuffix(before, "”"); ok {
+		return s, true
+	}
+	return strings.CutSuffix(before, "\"")
 }
 
 // strictCueSpeaks reports whether a strict cue at word k, with the source

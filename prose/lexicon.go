@@ -606,15 +606,6 @@ func (lx *Lexicon) addText(c TextClass, word string) {
 	}
 }
 
-// textMembers returns the members of text class c whose key byte is b,
-// in file order.
-func (lx *Lexicon) textMembers(c TextClass, b byte) []string {
-	if k := lx.texts[c][b]; k > 0 {
-		return lx.textLists[k-1]
-	}
-	return nil
-}
-
 // lastByte is the key byte of text's ending: its last byte, in lowercase
 // when fold is set, and "'" for "’".
 func lastByte(text string, fold bool) byte {

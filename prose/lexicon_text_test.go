@@ -225,3 +225,13 @@ func TestEndsWithFilter(t *testing.T) {
 		t.Fatal("no text-class members")
 	}
 }
+
+// textMembers returns the members of text class c whose key byte is b,
+// in file order: the reading of every member that the filters of
+// EndsWith and Has are checked against.
+func (lx *Lexicon) textMembers(c TextClass, b byte) []string {
+	if k := lx.texts[c][b]; k > 0 {
+		return lx.textLists[k-1]
+	}
+	return nil
+}

@@ -1122,12 +1122,12 @@ func policySubject(before string) bool {
 	if c := strings.LastIndex(rest, ", "); c >= 0 {
 		rest = rest[c+1:] // not the comma inside "1,000"
 	}
-	first, rest := firstField(rest)
+	first, rest, _ := sourcing.NextField(rest, unicode.IsSpace)
 	if strings.EqualFold(first, "and") || strings.EqualFold(first, "but") {
-		first, rest = firstField(rest) // "…, and our goal is 500 homes"
+		first, rest, _ = sourcing.NextField(rest, unicode.IsSpace) // "…, and our goal is 500 homes"
 	}
-	second, _ := firstField(rest)
-	return second != "" && prose.Lookup(first).Is(prose.Determiner) && prose.Has(second, prose.PolicyNoun)
+	second, _, ok := sourcing.NextField(rest, unicode.IsSpace)
+	return ok && prose.Lookup(first).Is(prose.Determiner) && prose.Has(second, prose.PolicyNoun)
 }
 
 // lastField returns the last space-separated word of s and what comes
@@ -1136,16 +1136,6 @@ func lastField(s string) (word, before string) {
 	s = strings.TrimRight(s, " \t\n")
 	i := strings.LastIndexAny(s, " \t\n")
 	return s[i+1:], s[:i+1]
-}
-
-// firstField returns the first space-separated word of s and what comes
-// after it; "" when there is none.
-func firstField(s string) (word, after string) {
-	s = strings.TrimLeft(s, " \t\n")
-	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
-		return s[:i], s[i:]
-	}
-	return s, ""
 }
 
 // intentionSpan returns the stretch of a sentence, whose words are toks,
