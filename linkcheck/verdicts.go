@@ -30,7 +30,8 @@ import (
 //	<id> <text hash> <generation> <crc32 of value> <value>
 //
 // where id is the SHA-256 of the generation, the text hash and the rule's
-// key, the generation names the version of the code that judged (see
+// key (or one the rule made of all its record depends on, those two
+// included: see GetID), the generation names the version of the code that judged (see
 // VerdictCache.Get), and value is the rule's record (one line of JSON).
 // A line that does not parse, or whose checksum does not match, is
 // ignored: a miss, never an error.
@@ -147,8 +148,18 @@ func (v *VerdictCache) Get(gen, textHash, key string) (string, bool) {
 	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) {
 		return "", false
 	}
+	return v.GetID(verdictID(gen, textHash, key), gen, textHash)
+}
+
+// GetID is Get for a caller that makes its record's id itself: a SHA-256
+// of all the record depends on, gen and textHash included, so that no
+// other key of the cache can make the same id. A caller that looks many
+// records up saves hashing its key twice.
+func (v *VerdictCache) GetID(id [32]byte, gen, textHash string) (string, bool) {
+	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) {
+		return "", false
+	}
 	v.once.Do(v.load)
-	id := verdictID(gen, textHash, key)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.use(gen)
@@ -181,18 +192,24 @@ func (v *VerdictCache) value(id [32]byte, gen, textHash string) (string, bool) {
 // the code of generation gen (see Get), to be written when the run saves
 // its verdicts. value must be one line.
 func (v *VerdictCache) Put(gen, textHash, key string, value []byte) {
+	v.PutID(verdictID(gen, textHash, key), gen, textHash, value)
+}
+
+// PutID is Put for a record whose id the caller made (see GetID). A
+// record put again in the same run replaces the one put before.
+func (v *VerdictCache) PutID(id [32]byte, gen, textHash string, value []byte) {
 	if v == nil || !isLowerHex(textHash) || !validGeneration(gen) || len(value) > MaxVerdictBytes || bytes.IndexByte(value, '\n') >= 0 {
 		return
 	}
 	v.once.Do(v.load)
-	id := verdictID(gen, textHash, key)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.use(gen)
 	if old, ok := v.value(id, gen, textHash); ok && old == string(value) {
+		delete(v.added, id) // the file holds it already
 		return
 	}
-	if len(v.added) < MaxVerdicts {
+	if _, ok := v.added[id]; ok || len(v.added) < MaxVerdicts {
 		v.added[id] = verdictLine{textHash, gen, string(value)}
 	}
 }

@@ -3,8 +3,9 @@ package sourcepage
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"hash"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,13 +19,17 @@ import (
 // draft's claims (its figures and quotations, and how each is cited)
 // costs as much as judging them, so a rerun over an unchanged draft whose
 // cited pages are unchanged replays the findings rather than finding the
-// claims again. The key holds all a rule's findings depend on: the
-// draft's path, format and bytes, and for each of its links where it
-// stands, where it leads and what the link cache says of the page (reached
-// or not, readable or not and why, its text hash), or that a local file
-// it links to is missing. A draft that links to a local file that exists
-// (whose text the link cache does not hash) is judged every run, claim by
-// claim.
+// claims again. The record's id is a hash of all the findings depend on:
+// the code's generation, the draft's path, format and bytes, and for each
+// of its links where it stands, where it leads and what the link cache
+// says of the page (reached or not, readable or not and why, its text
+// hash), or that a local file it links to is missing. A draft that links
+// to a local file that exists (whose text the link cache does not hash)
+// is judged every run, claim by claim.
+//
+// One record holds the findings of every rule that reads pages (a
+// section per rule, by its kind), so that a rerun looks each draft up
+// once, however many of those rules it runs.
 
 // finding is a finding as a rule reports it, for the verdict cache.
 type finding struct {
@@ -34,19 +39,27 @@ type finding struct {
 	Evidence            *lint.Evidence
 }
 
-// docPlace is where a document's findings are kept: the verdict cache
-// and text hash of one page it cites, and a key of all they depend on
-// (documentPlace's holds all but the rule, the same for every rule).
+// docPlace is where a document's findings are kept: the verdict cache,
+// the text hash of one page the document cites, and the record's id. It
+// is made once per document and shared by the rules, which read the
+// record once (section) and add their sections to it (keep).
 type docPlace struct {
 	verdicts *linkcheck.VerdictCache
 	page     string
-	key      string
+	id       [32]byte
+
+	mu sync.Mutex
+	// read tells that the record was looked up; sections holds its
+	// sections by kind, those read back and those the run's rules kept.
+	read     bool
+	sections map[string]string
 }
 
 // docState is a rule's docPlace for the pass's document, and the
 // findings it is recording.
 type docState struct {
-	docPlace
+	place *docPlace
+	kind  string
 	// recording tells that the findings are being recorded (the kept
 	// ones missed), and found holds them.
 	recording bool
@@ -71,9 +84,11 @@ func (f *Finder) documentPlace() *docPlace {
 	k := fieldHashes.Get().(*fieldHash)
 	defer fieldHashes.Put(k)
 	k.h.Reset()
+	k.field(documentRecord)
+	k.field(generation())
 	k.field(doc.Path)
 	k.field(strconv.Itoa(int(doc.Format)))
-	var st docPlace
+	st := &docPlace{}
 	for _, l := range linkrule.Links(f.p) {
 		if l.Kind == linkrule.LocalLink {
 			if !f.facts.Files.Missing(f.p, l.File) {
@@ -108,8 +123,40 @@ func (f *Finder) documentPlace() *docPlace {
 		return nil
 	}
 	k.h.Write(doc.Source)
-	st.key = string(hex.AppendEncode(append(k.scratch[:0], "document\x00"...), k.h.Sum(k.sum[:0])))
-	return &st
+	k.h.Sum(st.id[:0])
+	return st
+}
+
+// documentRecord is the first field of a document record's id: no claim
+// verdict's id (linkcheck's hash of its own fields) can be the same.
+const documentRecord = "citelint document findings"
+
+// section returns the findings record of kind (appendFindings') kept for
+// the document, looking the document's record up on the first call.
+func (d *docPlace) section(kind string) (string, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.read {
+		d.read = true
+		if rec, ok := d.verdicts.GetID(d.id, generation(), d.page); ok {
+			d.sections, _ = parseSections(rec)
+		}
+	}
+	sec, ok := d.sections[kind]
+	return sec, ok
+}
+
+// keep adds kind's findings record to the document's record and puts the
+// record in the verdict cache, with the sections read back or kept before
+// it.
+func (d *docPlace) keep(kind, sec string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.sections == nil {
+		d.sections = map[string]string{}
+	}
+	d.sections[kind] = sec
+	d.verdicts.PutID(d.id, generation(), d.page, appendSections(nil, d.sections))
 }
 
 // fieldHashes keeps hashers for documentPlace: a rerun replaying every
@@ -153,13 +200,14 @@ func (f *Finder) Replay(kind string) bool {
 	if place == nil {
 		return false
 	}
-	f.doc = docState{docPlace: *place}
-	f.doc.key = VerdictVersion + "\x00" + buildKey() + "\x00" + kind + "\x00" + f.doc.key
-	if found, ok := getFindings(f.doc.verdicts, f.doc.page, f.doc.key); ok {
-		for _, d := range found {
-			f.p.Report(lint.Diagnostic{Start: d.Start, End: d.End, Severity: d.Severity, Message: d.Message, Suggestion: d.Suggestion, Evidence: d.Evidence})
+	f.doc = docState{place: place, kind: kind}
+	if sec, ok := place.section(kind); ok {
+		if found, ok := parseFindings(sec); ok {
+			for _, d := range found {
+				f.p.Report(lint.Diagnostic{Start: d.Start, End: d.End, Severity: d.Severity, Message: d.Message, Suggestion: d.Suggestion, Evidence: d.Evidence})
+			}
+			return true
 		}
-		return true
 	}
 	f.doc.recording = true
 	return false
@@ -178,7 +226,7 @@ func (f *Finder) Keep() {
 	if !f.doc.recording {
 		return
 	}
-	f.doc.verdicts.Put(generation(), f.doc.page, f.doc.key, appendFindings(nil, f.doc.found))
+	f.doc.place.keep(f.doc.kind, string(appendFindings(nil, f.doc.found)))
 }
 
 // A document's findings are kept in a format of their own rather than
@@ -313,12 +361,43 @@ func (r *findingsReader) next(n int) {
 	}
 }
 
-// getFindings returns the findings kept for key about the page of text
-// hash hash.
-func getFindings(c *linkcheck.VerdictCache, hash, key string) ([]finding, bool) {
-	data, ok := c.Get(generation(), hash, key)
-	if !ok {
+// A document's record is its sections, each a rule's kind and its
+// findings record, in order of kind:
+//
+//	d1 <n> (<kind> <findings>)*
+//
+// with both strings written as appendStrings writes them.
+const sectionsTag = "d1"
+
+// appendSections appends the record of sections to b.
+func appendSections(b []byte, sections map[string]string) []byte {
+	b = append(b, sectionsTag...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(len(sections)), 10)
+	for _, kind := range slices.Sorted(maps.Keys(sections)) {
+		b = appendStrings(b, kind, sections[kind])
+	}
+	return b
+}
+
+// parseSections reads a record appendSections wrote; false when it is
+// not one.
+func parseSections(rec string) (map[string]string, bool) {
+	r := findingsReader{rest: rec}
+	if r.word() != sectionsTag {
 		return nil, false
 	}
-	return parseFindings(data)
+	n := r.int()
+	if r.bad || n < 0 || n > len(rec) {
+		return nil, false
+	}
+	sections := make(map[string]string, n)
+	for range n {
+		kind := r.str()
+		sections[kind] = r.str()
+	}
+	if r.bad || r.rest != "" || len(sections) != n {
+		return nil, false
+	}
+	return sections, true
 }

@@ -20,7 +20,7 @@ import (
 // build also keys verdicts by its commit (see buildKey), so that a new
 // version never trusts an old one's verdicts; a development build relies
 // on these constants.
-const VerdictVersion = "11"
+const VerdictVersion = "12"
 
 // buildKey is the commit the binary was built from, when the build says
 // and the tree was clean.

@@ -28,6 +28,8 @@ type verdictRun struct {
 	draft   string
 	offline bool
 	refresh bool
+	// only, when set, names the one source rule the run runs.
+	only string
 }
 
 // run returns the findings, one line each, and how many verdicts came
@@ -54,10 +56,11 @@ func (r verdictRun) run() ([]string, int) {
 		results, _ := c.Check(context.Background(), linkrule.Targets(doc))
 		values = linkrule.Values(results, linkrule.Options{})
 	}
-	runner := &lint.Runner{
-		Rules:  []lint.ActiveRule{{Rule: unsupportedfigure.Rule, Severity: lint.Warning}, {Rule: misquoted.Rule, Severity: lint.Warning}},
-		Values: values,
+	rules := []lint.ActiveRule{{Rule: unsupportedfigure.Rule, Severity: lint.Warning}, {Rule: misquoted.Rule, Severity: lint.Warning}}
+	if r.only != "" {
+		rules = slices.DeleteFunc(rules, func(a lint.ActiveRule) bool { return a.Rule.ID != r.only })
 	}
+	runner := &lint.Runner{Rules: rules, Values: values}
 	diags, err := runner.Check(doc)
 	if err != nil {
 		t.Fatal(err)
@@ -126,8 +129,8 @@ The [survey](U) says 54% of renters moved.
 	r.offline = true
 	got, hits = r.run()
 	sameLines(t, "offline run without page texts", got, want)
-	if hits != 2 {
-		t.Errorf("offline run: %d verdicts from the cache, want 2 (each rule's findings of the draft)", hits)
+	if hits != 1 {
+		t.Errorf("offline run: %d verdicts from the cache, want 1 (the draft's findings, both rules')", hits)
 	}
 	edited := r
 	edited.draft += "\nA paragraph added at the end.\n"
@@ -161,8 +164,8 @@ The [survey](U) says 54% of renters moved.
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	// Four claims, and two rules' findings of each of three drafts.
-	if len(lines) != 11 || lines[0] != "citelint-verdicts 2" {
+	// Four claims, and the findings of each of three drafts.
+	if len(lines) != 8 || lines[0] != "citelint-verdicts 2" {
 		t.Fatalf("verdict file: %q", lines)
 	}
 	for i := 1; i < len(lines); i++ {
@@ -185,8 +188,8 @@ The [survey](U) says 54% of renters moved.
 		t.Errorf("run with a corrupt verdict file: %d verdicts from the cache", hits)
 	}
 	r.offline, r.refresh = true, false
-	if _, hits = r.run(); hits != 2 {
-		t.Errorf("run after the corrupt file was replaced: %d verdicts from the cache, want 2", hits)
+	if _, hits = r.run(); hits != 1 {
+		t.Errorf("run after the corrupt file was replaced: %d verdicts from the cache, want 1", hits)
 	}
 
 	// The page changes: its text hash does too, and no verdict about the
@@ -227,7 +230,68 @@ func TestVerdictCacheMissingLocalLink(t *testing.T) {
 	r.offline = true
 	got, hits := r.run()
 	sameLines(t, "offline run without page texts", got, want)
-	if hits != 2 {
-		t.Errorf("offline run: %d verdicts from the cache, want 2 (each rule's findings of the draft)", hits)
+	if hits != 1 {
+		t.Errorf("offline run: %d verdicts from the cache, want 1 (the draft's findings, both rules')", hits)
+	}
+}
+
+// The draft's record holds each source rule's findings in a section of
+// its own: a run of one rule keeps that rule's, a later run of both
+// replays it, judges the other's claims and adds its section, and the
+// next run replays both from the one record.
+func TestVerdictCacheSections(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, `<!doctype html><html><head><title>Renters survey</title></head><body><main>
+<p>Of the renters who answered, 54% had moved at least once in five years.</p>
+<p>“We cannot accept rents rising faster than wages,” the mayor said.</p></main></body></html>`)
+	}))
+	defer srv.Close()
+	u := srv.URL + "/survey"
+	draft := "A [survey](" + u + ") found that 45% of renters moved, and the mayor said: \"We will not accept rents rising faster than wages\" ([survey](" + u + ")).\n"
+	dir := t.TempDir()
+	figures := verdictRun{t: t, dir: dir, draft: draft, only: "unsupported-figure"}
+	got, hits := figures.run()
+	at := func(s string) string { // the span of s in the draft, as the lines give it
+		i := strings.Index(draft, s)
+		return fmt.Sprintf("%d-%d", i, i+len(s))
+	}
+	figure := at("45%") + ` unsupported-figure warning: "45%" is not in the cited page (it has 54%) | ` + u + ` | Of the renters who answered, 54% had moved at least once in five years. | ` + u + `#:~:text=Of%20the%20renters%20who,once%20in%20five%20years.`
+	sameLines(t, "online run of unsupported-figure", got, []string{figure})
+	if hits != 0 {
+		t.Errorf("online run: %d verdicts from an empty cache", hits)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "links-text")); err != nil {
+		t.Fatal(err)
+	}
+	// Offline, without the page's text: misquoted cannot judge its claim,
+	// so the run keeps nothing new.
+	both := verdictRun{t: t, dir: dir, draft: draft, offline: true}
+	quoted := `"We will not accept rents rising faster than wages"`
+	quoteUnread := at(quoted) + ` misquoted info: cannot check the quotation “We will not accept rents rising faster than wages” against the cited page: the page's text is missing from the link cache; check the links again with: citelint links --refresh | ` + u + ` |  | `
+	got, hits = both.run()
+	sameLines(t, "offline run of both without the text", got, []string{figure, quoteUnread})
+	if hits != 1 {
+		t.Errorf("offline run of both without the text: %d records from the cache, want 1 (unsupported-figure's section)", hits)
+	}
+	// With the text back, misquoted judges the quotation and its section
+	// joins the record.
+	online := both
+	online.offline, online.refresh = false, true
+	online.run()
+	quote := at(quoted) + ` misquoted warning: the quotation “We will not accept rents rising faster than wages” is not in the cited page; the nearest passage differs: "will not" — the source says "cannot" | ` + u + ` | “We cannot accept rents rising faster than wages,” the mayor said. | ` + u + `#:~:text=%E2%80%9CWe%20cannot%20accept%20rents,wages%2C%E2%80%9D%20the%20mayor%20said.`
+	if err := os.RemoveAll(filepath.Join(dir, "links-text")); err != nil {
+		t.Fatal(err)
+	}
+	got, hits = both.run()
+	sameLines(t, "offline run of both, the text gone again", got, []string{figure, quote})
+	if hits != 1 {
+		t.Errorf("offline run of both: %d records from the cache, want 1 (both sections in one record)", hits)
+	}
+	figures.offline = true
+	got, hits = figures.run()
+	sameLines(t, "offline run of unsupported-figure alone", got, []string{figure})
+	if hits != 1 {
+		t.Errorf("offline run of unsupported-figure alone: %d records from the cache, want 1", hits)
 	}
 }
