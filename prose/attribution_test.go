@@ -59,6 +59,11 @@ func TestAttributionForms(t *testing.T) {
 		{"Gallup's 2023 survey put support at 45 percent.", []want{{"Gallup's 2023 survey", "put", "support at 45 percent.", Named}}},
 		{"Eurostat's figures show 300 cases.", []want{{"Eurostat's figures", "show", "300 cases.", Named}}},
 		{"Government data showed 12,000 jobs.", []want{{"Government data", "showed", "12,000 jobs.", Named}}},
+		// A name of everyday words capitalised together is a name after an
+		// opening phrase too, where its first word does not open the sentence.
+		{"In breaking down the results, Army Times found that 72 percent agreed.", []want{{"Army Times", "found", "In breaking down the results, Army Times found that 72 percent agreed.", Named}}},
+		{"Later, Census Bureau data showed 12,000 jobs.", []want{{"Census Bureau data", "showed", "Later, Census Bureau data showed 12,000 jobs.", Named}}},
+		{"In the end, State officials said 12 clinics closed.", []want{{"State officials", "said", "In the end, State officials said 12 clinics closed.", Vague}}},
 		{"The Quinnipiac poll showed Smith ahead by 6 points.", []want{{"The Quinnipiac poll", "showed", "Smith ahead by 6 points.", Named}}},
 		{"The plan was unveiled by the committee.", []want{{"the committee", "unveiled", "The plan was unveiled by the committee.", Unnamed}}},
 		{"Ruiz: \"We will not back down from this fight.\"", []want{{"Ruiz", ":", "\"We will not back down from this fight.\"", Named}}},
