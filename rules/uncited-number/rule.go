@@ -1265,27 +1265,47 @@ func boundsGroup(text string, f figure) bool {
 }
 
 // definesGroup reports whether a figure left open at one end ("$200 or
-// less", open-bound) stands in a relative clause ("donors who pitch in
-// $200 or less", "groups that raised $1 million or more"): the line that
-// picks out a group, not a fact about it. "The storm caused $1 billion or
-// more in damage" states one. Both looks are a few words long.
+// less", open-bound; "more than 10 times", than-bound) stands in a
+// relative clause ("donors who pitch in $200 or less", "groups that raised
+// $1 million or more", "users who opened the app more than 10 times"):
+// the line that picks out a group, not a fact about it. "The storm caused
+// $1 billion or more in damage" states one, and so does a clause set off
+// about one thing ("Clinton, who won more than 60 percent"). Both looks
+// are a few words long.
 func definesGroup(text string, f figure) bool {
 	after := strings.TrimLeft(text[f.end:min(len(text), f.end+maxOpenBound)], " ")
 	first, rest, _ := strings.Cut(after, " ")
 	second, _, _ := strings.Cut(rest, " ")
-	if !prose.Has(first+" "+strings.TrimRight(second, ".,;:!?)"), prose.OpenBound) {
-		return false
-	}
 	before := text[max(0, f.start-maxRelativeReach):f.start]
+	leading := false
+	if !prose.Has(first+" "+strings.TrimRight(second, ".,;:!?)"), prose.OpenBound) {
+		if _, ok := prose.EndsWith(strings.TrimRight(before, " "), prose.ThanBound); !ok {
+			return false
+		}
+		leading = true
+	}
 	if i := strings.LastIndexAny(before, ".,;:()—–"); i >= 0 {
 		before = before[i+1:] // the figure's own clause only
 	}
-	for _, w := range strings.Fields(before) {
+	words := strings.Fields(before)
+	for i, w := range words {
 		if strings.EqualFold(w, "who") || prose.Has(w, prose.RelativeWord) {
-			return true
+			// A leading bound picks out a group of people right after the
+			// plural it qualifies ("users who"); after one thing ("the one
+			// supporting Bush that raised more than $100 million"), a
+			// preposition ("a scheme in which bankers opened more than 2
+			// million accounts") or things ("the attacks that killed more
+			// than 125 people") the clause tells a fact.
+			return !leading || i > 0 && genericPlural(words[i-1]) && strings.EqualFold(w, "who")
 		}
 	}
 	return false
+}
+
+// genericPlural reports whether w is a plural noun by its shape ("users",
+// "Donors", "Democrats"; not "class", "Clinton's").
+func genericPlural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.ContainsAny(w, "'’")
 }
 
 // maxOpenBound bounds the bytes read after a figure for "or more", and
