@@ -334,7 +334,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			switch {
 			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
 				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
-			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
+			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
 				fileDetails(b.Text, f.start) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			case cond >= 0 && f.start >= cond && f.start < condStop:
@@ -1263,6 +1263,32 @@ func boundsGroup(text string, f figure) bool {
 	_, ok := prose.EndsWith(before, prose.BracketLead)
 	return ok
 }
+
+// wholeSet reports whether a count is the size of a whole set, after a
+// word that takes all of it ("all 50 states", "all 99 counties":
+// whole-set): a fixed total that describes the set, not a finding.
+// The sets that are known by their size are small: a count of a
+// thousand or more is a measure of a population ("all 900,000 farms"), and
+// stays a claim, as do money, shares, a count with a scale word, an
+// estimate ("all 11 million undocumented immigrants"), and the members of
+// a named body ("all 65 OGP countries", a membership that changes).
+func wholeSet(text string, f figure) bool {
+	fig := text[f.start:f.end]
+	if fig == "" || strings.ContainsAny(fig, "$€£¥%,") || strings.IndexFunc(fig, func(r rune) bool { return r < '0' || r > '9' }) > 3 {
+		return false
+	}
+	for _, w := range strings.Fields(fig) {
+		if sourcing.Lookup(w).Is(sourcing.ScaleWord|sourcing.PercentWord) || w[0] >= 'A' && w[0] <= 'Z' {
+			return false
+		}
+	}
+	_, ok := prose.EndsWith(strings.TrimRight(text[max(0, f.start-maxWholeSet):f.start], " "), prose.WholeSet)
+	return ok
+}
+
+// maxWholeSet bounds the bytes read before a count for the word that
+// takes a whole set ("all").
+const maxWholeSet = 8
 
 // definesGroup reports whether a figure left open at one end ("$200 or
 // less", open-bound; "more than 10 times", than-bound) stands in a
