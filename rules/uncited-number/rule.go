@@ -1651,6 +1651,13 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		!sourcing.Joined(toks, e-1) && isGerund(sourcing.Word(text, toks[g-1])) {
 		return i, e, true
 	}
+	// "Sanders has at least 158.", "Kasich has 129 and Rubio…", "leads
+	// the race for delegates, with 568.": a count held (held-verb) whose
+	// noun the text gave before, ending its clause.
+	if g := c.heldBefore(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && c.clauseEndsAt(e) &&
+		prose.Has(sourcing.Word(text, toks[g-1]), prose.HeldVerb) {
+		return i, e, true
+	}
 	// "a team of 40"
 	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
 		toks[i-2].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") &&
@@ -2074,6 +2081,27 @@ func (c *numberCheck) beforeApproximation(i int) int {
 		return i - 2 // "more than", "fewer than"
 	}
 	return i
+}
+
+// heldBefore is beforeApproximation, over "at least" too ("has at least
+// 158"): the first word of the bound before word i.
+func (c *numberCheck) heldBefore(i int) int {
+	g := c.beforeApproximation(i)
+	if g == i && i > 2 && sourcing.Joined(c.toks, i-1) && sourcing.Joined(c.toks, i-2) &&
+		sourcing.IsWord(c.text, c.toks[i-2], "at") && sourcing.IsWord(c.text, c.toks[i-1], "least") {
+		return i - 2
+	}
+	return g
+}
+
+// clauseEndsAt reports whether the clause of a number ends before word e:
+// a break follows the number (a comma, a stop) or a word that joins
+// another clause or count ("Kasich has 129 and Rubio left", "while").
+func (c *numberCheck) clauseEndsAt(e int) bool {
+	if !sourcing.Joined(c.toks, e-1) {
+		return true
+	}
+	return e < len(c.toks) && (sourcing.IsWord(c.text, c.toks[e], "and") || sourcing.IsWord(c.text, c.toks[e], "or") || sourcing.IsWord(c.text, c.toks[e], "while"))
 }
 
 // countSubjectBefore reports whether a noun of a count (count-subject)
