@@ -296,7 +296,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			scenarioKnown = true
 			first := b.Sentences[0]
 			c.spare = sourcing.Tokenize(c.spare[:0], b.Text, first.Start, first.End)
-			inScenario = opensScenario(b.Text, c.spare)
+			inScenario = supposes(b.Text, c.spare)
 		}
 		return inScenario
 	}
@@ -852,15 +852,10 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	}
 	// "For example, if there were 30 stickies…", "However, if…": a
 	// condition after a connective of a word or two set off by a comma.
-	for k := 0; k < maxConnectiveWords && k+1 < len(toks); k++ {
-		if toks[k].BreakAfter {
-			if strings.HasPrefix(text[toks[k].End:], ",") && sourcing.IsWord(text, toks[k+1], "if") {
-				return true
-			}
-			break
-		}
+	if rest := afterConnective(text, toks); len(rest) > 0 && sourcing.IsWord(text, rest[0], "if") {
+		return true
 	}
-	if opensScenario(text, toks) {
+	if supposes(text, toks) {
 		return true
 	}
 	if advice(text, toks) {
@@ -879,6 +874,28 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 		aim = aim || lex.Is(sourcing.ModalWord|sourcing.AimWord)
 	}
 	return reader && aim
+}
+
+// supposes reports whether a sentence opens supposing a case, at its
+// start or after a connective set off by a comma ("For example, let's say
+// Congress appropriates $30 billion").
+func supposes(text string, toks []sourcing.Token) bool {
+	return opensScenario(text, toks) || opensScenario(text, afterConnective(text, toks))
+}
+
+// afterConnective returns the words of a sentence after a connective of
+// up to maxConnectiveWords words that opens it, set off by a comma ("For
+// example,", "However,"), or none.
+func afterConnective(text string, toks []sourcing.Token) []sourcing.Token {
+	for k := 0; k < maxConnectiveWords && k+1 < len(toks); k++ {
+		if toks[k].BreakAfter {
+			if strings.HasPrefix(text[toks[k].End:], ",") {
+				return toks[k+1:]
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // opensScenario reports whether a sentence opens a worked example
