@@ -1612,7 +1612,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if !q.year && q.value > 1 && i == 0 && (ne == len(toks) && c.wholeBlock() || c.statRun()) {
 			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties", "10 events in Knight Foundation communities"
 		}
-		if !unit && !q.year && c.listedAfter(i, last) {
+		if !unit && !q.year && (c.listedAfter(i, last) || c.listedWithin(i, last, tail)) {
 			return c.rangeStart(i, last), tail, true // "… 11 GSA departments, and 5 other business lines"
 		}
 		return 0, 0, false
@@ -1712,6 +1712,36 @@ func (c *numberCheck) listedAfter(i, last int) bool {
 		return false
 	}
 	return c.isNoun(toks[last-1])
+}
+
+// listedWithin reports whether the count at word i, whose words end
+// before word e, stands inside a tally: right after a counted figure and
+// a comma, with another count after its own comma or an "and" ("17 other
+// sites, 6 other website managers, 4 GSA departments, and 5 other business
+// lines"). Between two counts of the same list it is part of the tally, as
+// the last one is (listedAfter).
+func (c *numberCheck) listedWithin(i, last, e int) bool {
+	toks, text := c.toks, c.text
+	if c.run == 0 || last == 0 || last != c.runEnd || i != last || sourcing.Joined(toks, i-1) ||
+		!strings.HasPrefix(text[toks[i-1].End:], ",") || !c.isNoun(toks[i-1]) || e >= len(toks) || !c.isNoun(toks[e-1]) {
+		return false
+	}
+	next := e
+	if sourcing.Joined(toks, e-1) {
+		if !(sourcing.IsWord(text, toks[e], "and") || sourcing.IsWord(text, toks[e], "or")) {
+			return false
+		}
+		next = e + 1
+	} else if !strings.HasPrefix(text[toks[e-1].End:], ",") {
+		return false
+	} else if next < len(toks) && (sourcing.IsWord(text, toks[next], "and") || sourcing.IsWord(text, toks[next], "or")) {
+		next++
+	}
+	if next >= len(toks) {
+		return false
+	}
+	w := sourcing.Word(text, toks[next])
+	return w[0] >= '0' && w[0] <= '9' || toks[next].Is(sourcing.NumberWord)
 }
 
 // minTally is the fewest counts of a list that make a tally.
