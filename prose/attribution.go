@@ -948,6 +948,16 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		a.Source = Span{src[0].Start, src[len(src)-1].End}
 		a.Kind = p.classify(src, false)
 		a.Content = p.withQuotes(Span(sent))
+		if be := slices.IndexFunc(toks[max(0, j-1):k], func(t Token) bool { return t.Is(BeVerb) }); end < len(toks) && be >= 0 && !toks[k-1].BreakAfter &&
+			(max(0, j-1)+be == 0 || !toks[max(0, j-1)+be-1].Is(ClauseWord)) {
+			// "“American Skin” was written by Springsteen after the
+			// shooting of Diallo, who was shot at 41 times": what was
+			// said is the subject before the verb, not what follows the
+			// one who said it; but "The figure, which was reported by
+			// Reuters, shows 40 percent" tells what the relative word
+			// stands for.
+			a.Content = p.withQuotes(Span{sent.Start, src[len(src)-1].End})
+		}
 	case len(before) > 0:
 		a.Source = Span{before[0].Start, before[len(before)-1].End}
 		a.Kind = p.classify(before, srcStart == 0)
@@ -1482,6 +1492,9 @@ func (p *Paragraph) takesClause(toks []Token, k int) bool {
 	}
 	if n.Is(NumberWord) || p.is(n, "that") || n.Is(Determiner) && !n.Is(Definite) {
 		return true // "reports that", "reports 40 cases", "reports a rise"
+	}
+	if n.Is(ModalWord) && k > 0 && !toks[k-1].BreakAfter && p.capitalised(toks[k-1]) {
+		return true // "which the Tax Foundation estimates would cost": a clause whose subject went before
 	}
 	c := p.Text[n.Start]
 	return c >= '0' && c <= '9' || c == '$'

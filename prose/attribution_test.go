@@ -66,6 +66,14 @@ func TestAttributionForms(t *testing.T) {
 		{"In the end, State officials said 12 clinics closed.", []want{{"State officials", "said", "In the end, State officials said 12 clinics closed.", Vague}}},
 		{"The Quinnipiac poll showed Smith ahead by 6 points.", []want{{"The Quinnipiac poll", "showed", "Smith ahead by 6 points.", Named}}},
 		{"The plan was unveiled by the committee.", []want{{"the committee", "unveiled", "The plan was unveiled by the committee.", Unnamed}}},
+		// A passive's content is its subject, not what follows the source;
+		// after a relative word the main clause goes on with what was said.
+		{"“Skin” was written by Springsteen after the death of Diallo, who was shot at 41 times.", []want{{"Springsteen", "written", "“Skin” was written by Springsteen", Named}}},
+		{"The figure, which was reported by Reuters, shows 40 percent.", []want{{"Reuters", "reported", "The figure, which was reported by Reuters, shows 40 percent.", Named}}},
+		// A noun-cue after a name and before a modal is a verb whose clause
+		// lost its subject to a relative word before the name.
+		{"The credit, which the Tax Foundation estimates would cost $170 billion, is new.", []want{{"the Tax Foundation", "estimates", "would cost $170 billion, is new.", Named}}},
+		{"Their estimates would be revised.", nil},
 		{"Ruiz: \"We will not back down from this fight.\"", []want{{"Ruiz", ":", "\"We will not back down from this fight.\"", Named}}},
 		{"\"We will not back down from this fight.\" — Jane Ruiz", []want{{"Jane Ruiz", "—", "\"We will not back down from this fight.\"", Named}}},
 		{"Acme boasts 3 million users.", []want{{"Acme", "boasts", "3 million users.", Named}}},
