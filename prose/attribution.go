@@ -264,7 +264,13 @@ func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier boo
 // (which a sentence's first word might be), a month or a weekday; or
 // everyday words capitalised together inside a sentence ("the Census
 // Bureau", "a Labor Department spokesman").
-func (p *Paragraph) isName(toks []Token, k int) bool {
+func (p *Paragraph) isName(toks []Token, k int) bool { return p.isNameIn(toks, k, true) }
+
+// isNameIn is isName over words toks that open their sentence only when
+// opens says so: a source cut from the middle of a sentence ("In the
+// poll, Military Times found") has capitals that are not the sentence's
+// own, so its first word joins the next as a name does inside a sentence.
+func (p *Paragraph) isNameIn(toks []Token, k int, opens bool) bool {
 	t := toks[k]
 	if t.End-t.Start < 2 || !p.capitalised(t) { // "I", "A"
 		return false
@@ -272,11 +278,11 @@ func (p *Paragraph) isName(toks []Token, k int) bool {
 	if t.Class == 0 || p.acronym(t) {
 		return true
 	}
-	if k == 0 || t.Is(Determiner|FunctionWord|MonthName|Weekday|Pronoun|FirstPerson) {
+	if k == 0 && opens || t.Is(Determiner|FunctionWord|MonthName|Weekday|Pronoun|FirstPerson) {
 		return false
 	}
 	joinedTo := func(j int) bool {
-		return j > 0 && j < len(toks) && p.capitalised(toks[j]) && !toks[j].Is(Determiner|FunctionWord) &&
+		return (j > 0 || j == 0 && !opens) && j < len(toks) && p.capitalised(toks[j]) && !toks[j].Is(Determiner|FunctionWord) &&
 			!toks[min(j, k)].BreakAfter
 	}
 	return joinedTo(k-1) || joinedTo(k+1)
@@ -942,6 +948,16 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		a.Source = Span{src[0].Start, src[len(src)-1].End}
 		a.Kind = p.classify(src, false)
 		a.Content = p.withQuotes(Span(sent))
+		if be := slices.IndexFunc(toks[max(0, j-1):k], func(t Token) bool { return t.Is(BeVerb) }); end < len(toks) && be >= 0 && !toks[k-1].BreakAfter &&
+			(max(0, j-1)+be == 0 || !toks[max(0, j-1)+be-1].Is(ClauseWord)) {
+			// "“American Skin” was written by Springsteen after the
+			// shooting of Diallo, who was shot at 41 times": what was
+			// said is the subject before the verb, not what follows the
+			// one who said it; but "The figure, which was reported by
+			// Reuters, shows 40 percent" tells what the relative word
+			// stands for.
+			a.Content = p.withQuotes(Span{sent.Start, src[len(src)-1].End})
+		}
 	case len(before) > 0:
 		a.Source = Span{before[0].Start, before[len(before)-1].End}
 		a.Kind = p.classify(before, srcStart == 0)
@@ -1477,6 +1493,9 @@ func (p *Paragraph) takesClause(toks []Token, k int) bool {
 	if n.Is(NumberWord) || p.is(n, "that") || n.Is(Determiner) && !n.Is(Definite) {
 		return true // "reports that", "reports 40 cases", "reports a rise"
 	}
+	if n.Is(ModalWord) && k > 0 && !toks[k-1].BreakAfter && p.capitalised(toks[k-1]) {
+		return true // "which the Tax Foundation estimates would cost": a clause whose subject went before
+	}
 	c := p.Text[n.Start]
 	return c >= '0' && c <= '9' || c == '$'
 }
@@ -1689,7 +1708,7 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 			!(src[i].Class == 0 && p.ProperName != nil && p.ProperName(p.word(src[i]))) {
 			continue // "The", or "Health officials": a capital that only opens the sentence
 		}
-		if p.isName(src, i) {
+		if p.isNameIn(src, i, first) {
 			return Named
 		}
 	}

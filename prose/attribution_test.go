@@ -59,8 +59,21 @@ func TestAttributionForms(t *testing.T) {
 		{"Gallup's 2023 survey put support at 45 percent.", []want{{"Gallup's 2023 survey", "put", "support at 45 percent.", Named}}},
 		{"Eurostat's figures show 300 cases.", []want{{"Eurostat's figures", "show", "300 cases.", Named}}},
 		{"Government data showed 12,000 jobs.", []want{{"Government data", "showed", "12,000 jobs.", Named}}},
+		// A name of everyday words capitalised together is a name after an
+		// opening phrase too, where its first word does not open the sentence.
+		{"In breaking down the results, Army Times found that 72 percent agreed.", []want{{"Army Times", "found", "In breaking down the results, Army Times found that 72 percent agreed.", Named}}},
+		{"Later, Census Bureau data showed 12,000 jobs.", []want{{"Census Bureau data", "showed", "Later, Census Bureau data showed 12,000 jobs.", Named}}},
+		{"In the end, State officials said 12 clinics closed.", []want{{"State officials", "said", "In the end, State officials said 12 clinics closed.", Vague}}},
 		{"The Quinnipiac poll showed Smith ahead by 6 points.", []want{{"The Quinnipiac poll", "showed", "Smith ahead by 6 points.", Named}}},
 		{"The plan was unveiled by the committee.", []want{{"the committee", "unveiled", "The plan was unveiled by the committee.", Unnamed}}},
+		// A passive's content is its subject, not what follows the source;
+		// after a relative word the main clause goes on with what was said.
+		{"“Skin” was written by Springsteen after the death of Diallo, who was shot at 41 times.", []want{{"Springsteen", "written", "“Skin” was written by Springsteen", Named}}},
+		{"The figure, which was reported by Reuters, shows 40 percent.", []want{{"Reuters", "reported", "The figure, which was reported by Reuters, shows 40 percent.", Named}}},
+		// A noun-cue after a name and before a modal is a verb whose clause
+		// lost its subject to a relative word before the name.
+		{"The credit, which the Tax Foundation estimates would cost $170 billion, is new.", []want{{"the Tax Foundation", "estimates", "would cost $170 billion, is new.", Named}}},
+		{"Their estimates would be revised.", nil},
 		{"Ruiz: \"We will not back down from this fight.\"", []want{{"Ruiz", ":", "\"We will not back down from this fight.\"", Named}}},
 		{"\"We will not back down from this fight.\" — Jane Ruiz", []want{{"Jane Ruiz", "—", "\"We will not back down from this fight.\"", Named}}},
 		{"Acme boasts 3 million users.", []want{{"Acme", "boasts", "3 million users.", Named}}},

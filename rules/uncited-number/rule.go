@@ -296,7 +296,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			scenarioKnown = true
 			first := b.Sentences[0]
 			c.spare = sourcing.Tokenize(c.spare[:0], b.Text, first.Start, first.End)
-			inScenario = opensScenario(b.Text, c.spare)
+			inScenario = supposes(b.Text, c.spare)
 		}
 		return inScenario
 	}
@@ -334,7 +334,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			switch {
 			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
 				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
-			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
+			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
 				fileDetails(b.Text, f.start) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			case cond >= 0 && f.start >= cond && f.start < condStop:
@@ -852,15 +852,10 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 	}
 	// "For example, if there were 30 stickies…", "However, if…": a
 	// condition after a connective of a word or two set off by a comma.
-	for k := 0; k < maxConnectiveWords && k+1 < len(toks); k++ {
-		if toks[k].BreakAfter {
-			if strings.HasPrefix(text[toks[k].End:], ",") && sourcing.IsWord(text, toks[k+1], "if") {
-				return true
-			}
-			break
-		}
+	if rest := afterConnective(text, toks); len(rest) > 0 && sourcing.IsWord(text, rest[0], "if") {
+		return true
 	}
-	if opensScenario(text, toks) {
+	if supposes(text, toks) {
 		return true
 	}
 	if advice(text, toks) {
@@ -879,6 +874,28 @@ func isHypothetical(text string, toks []sourcing.Token) bool {
 		aim = aim || lex.Is(sourcing.ModalWord|sourcing.AimWord)
 	}
 	return reader && aim
+}
+
+// supposes reports whether a sentence opens supposing a case, at its
+// start or after a connective set off by a comma ("For example, let's say
+// Congress appropriates $30 billion").
+func supposes(text string, toks []sourcing.Token) bool {
+	return opensScenario(text, toks) || opensScenario(text, afterConnective(text, toks))
+}
+
+// afterConnective returns the words of a sentence after a connective of
+// up to maxConnectiveWords words that opens it, set off by a comma ("For
+// example,", "However,"), or none.
+func afterConnective(text string, toks []sourcing.Token) []sourcing.Token {
+	for k := 0; k < maxConnectiveWords && k+1 < len(toks); k++ {
+		if toks[k].BreakAfter {
+			if strings.HasPrefix(text[toks[k].End:], ",") {
+				return toks[k+1:]
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // opensScenario reports whether a sentence opens a worked example
@@ -1264,28 +1281,74 @@ func boundsGroup(text string, f figure) bool {
 	return ok
 }
 
+// wholeSet reports whether a count is the size of a whole set, after a
+// word that takes all of it ("all 50 states", "all 99 counties":
+// whole-set): a fixed total that describes the set, not a finding.
+// The sets that are known by their size are small: a count of a
+// thousand or more is a measure of a population ("all 900,000 farms"), and
+// stays a claim, as do money, shares, a count with a scale word, an
+// estimate ("all 11 million undocumented immigrants"), and the members of
+// a named body ("all 65 OGP countries", a membership that changes).
+func wholeSet(text string, f figure) bool {
+	fig := text[f.start:f.end]
+	if fig == "" || strings.ContainsAny(fig, "$€£¥%,") || strings.IndexFunc(fig, func(r rune) bool { return r < '0' || r > '9' }) > 3 {
+		return false
+	}
+	for _, w := range strings.Fields(fig) {
+		if sourcing.Lookup(w).Is(sourcing.ScaleWord|sourcing.PercentWord) || w[0] >= 'A' && w[0] <= 'Z' {
+			return false
+		}
+	}
+	_, ok := prose.EndsWith(strings.TrimRight(text[max(0, f.start-maxWholeSet):f.start], " "), prose.WholeSet)
+	return ok
+}
+
+// maxWholeSet bounds the bytes read before a count for the word that
+// takes a whole set ("all").
+const maxWholeSet = 8
+
 // definesGroup reports whether a figure left open at one end ("$200 or
-// less", open-bound) stands in a relative clause ("donors who pitch in
-// $200 or less", "groups that raised $1 million or more"): the line that
-// picks out a group, not a fact about it. "The storm caused $1 billion or
-// more in damage" states one. Both looks are a few words long.
+// less", open-bound; "more than 10 times", than-bound) stands in a
+// relative clause ("donors who pitch in $200 or less", "groups that raised
+// $1 million or more", "users who opened the app more than 10 times"):
+// the line that picks out a group, not a fact about it. "The storm caused
+// $1 billion or more in damage" states one, and so does a clause set off
+// about one thing ("Clinton, who won more than 60 percent"). Both looks
+// are a few words long.
 func definesGroup(text string, f figure) bool {
 	after := strings.TrimLeft(text[f.end:min(len(text), f.end+maxOpenBound)], " ")
 	first, rest, _ := strings.Cut(after, " ")
 	second, _, _ := strings.Cut(rest, " ")
-	if !prose.Has(first+" "+strings.TrimRight(second, ".,;:!?)"), prose.OpenBound) {
-		return false
-	}
 	before := text[max(0, f.start-maxRelativeReach):f.start]
+	leading := false
+	if !prose.Has(first+" "+strings.TrimRight(second, ".,;:!?)"), prose.OpenBound) {
+		if _, ok := prose.EndsWith(strings.TrimRight(before, " "), prose.ThanBound); !ok {
+			return false
+		}
+		leading = true
+	}
 	if i := strings.LastIndexAny(before, ".,;:()—–"); i >= 0 {
 		before = before[i+1:] // the figure's own clause only
 	}
-	for _, w := range strings.Fields(before) {
+	words := strings.Fields(before)
+	for i, w := range words {
 		if strings.EqualFold(w, "who") || prose.Has(w, prose.RelativeWord) {
-			return true
+			// A leading bound picks out a group of people right after the
+			// plural it qualifies ("users who"); after one thing ("the one
+			// supporting Bush that raised more than $100 million"), a
+			// preposition ("a scheme in which bankers opened more than 2
+			// million accounts") or things ("the attacks that killed more
+			// than 125 people") the clause tells a fact.
+			return !leading || i > 0 && genericPlural(words[i-1]) && strings.EqualFold(w, "who")
 		}
 	}
 	return false
+}
+
+// genericPlural reports whether w is a plural noun by its shape ("users",
+// "Donors", "Democrats"; not "class", "Clinton's").
+func genericPlural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.ContainsAny(w, "'’")
 }
 
 // maxOpenBound bounds the bytes read after a figure for "or more", and
@@ -1549,7 +1612,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if !q.year && q.value > 1 && i == 0 && (ne == len(toks) && c.wholeBlock() || c.statRun()) {
 			return i, ne, true // a line of statistics: "6 RHoKs", "4 block parties", "10 events in Knight Foundation communities"
 		}
-		if !unit && !q.year && c.listedAfter(i, last) {
+		if !unit && !q.year && (c.listedAfter(i, last) || c.listedWithin(i, last, tail)) {
 			return c.rangeStart(i, last), tail, true // "… 11 GSA departments, and 5 other business lines"
 		}
 		return 0, 0, false
@@ -1605,6 +1668,13 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		!sourcing.Joined(toks, e-1) && isGerund(sourcing.Word(text, toks[g-1])) {
 		return i, e, true
 	}
+	// "Sanders has at least 158.", "Kasich has 129 and Rubio…", "leads
+	// the race for delegates, with 568.": a count held (held-verb) whose
+	// noun the text gave before, ending its clause.
+	if g := c.heldBefore(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && c.clauseEndsAt(e) &&
+		prose.Has(sourcing.Word(text, toks[g-1]), prose.HeldVerb) {
+		return i, e, true
+	}
 	// "a team of 40"
 	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
 		toks[i-2].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") &&
@@ -1642,6 +1712,36 @@ func (c *numberCheck) listedAfter(i, last int) bool {
 		return false
 	}
 	return c.isNoun(toks[last-1])
+}
+
+// listedWithin reports whether the count at word i, whose words end
+// before word e, stands inside a tally: right after a counted figure and
+// a comma, with another count after its own comma or an "and" ("17 other
+// sites, 6 other website managers, 4 GSA departments, and 5 other business
+// lines"). Between two counts of the same list it is part of the tally, as
+// the last one is (listedAfter).
+func (c *numberCheck) listedWithin(i, last, e int) bool {
+	toks, text := c.toks, c.text
+	if c.run == 0 || last == 0 || last != c.runEnd || i != last || sourcing.Joined(toks, i-1) ||
+		!strings.HasPrefix(text[toks[i-1].End:], ",") || !c.isNoun(toks[i-1]) || e >= len(toks) || !c.isNoun(toks[e-1]) {
+		return false
+	}
+	next := e
+	if sourcing.Joined(toks, e-1) {
+		if !(sourcing.IsWord(text, toks[e], "and") || sourcing.IsWord(text, toks[e], "or")) {
+			return false
+		}
+		next = e + 1
+	} else if !strings.HasPrefix(text[toks[e-1].End:], ",") {
+		return false
+	} else if next < len(toks) && (sourcing.IsWord(text, toks[next], "and") || sourcing.IsWord(text, toks[next], "or")) {
+		next++
+	}
+	if next >= len(toks) {
+		return false
+	}
+	w := sourcing.Word(text, toks[next])
+	return w[0] >= '0' && w[0] <= '9' || toks[next].Is(sourcing.NumberWord)
 }
 
 // minTally is the fewest counts of a list that make a tally.
@@ -2028,6 +2128,27 @@ func (c *numberCheck) beforeApproximation(i int) int {
 		return i - 2 // "more than", "fewer than"
 	}
 	return i
+}
+
+// heldBefore is beforeApproximation, over "at least" too ("has at least
+// 158"): the first word of the bound before word i.
+func (c *numberCheck) heldBefore(i int) int {
+	g := c.beforeApproximation(i)
+	if g == i && i > 2 && sourcing.Joined(c.toks, i-1) && sourcing.Joined(c.toks, i-2) &&
+		sourcing.IsWord(c.text, c.toks[i-2], "at") && sourcing.IsWord(c.text, c.toks[i-1], "least") {
+		return i - 2
+	}
+	return g
+}
+
+// clauseEndsAt reports whether the clause of a number ends before word e:
+// a break follows the number (a comma, a stop) or a word that joins
+// another clause or count ("Kasich has 129 and Rubio left", "while").
+func (c *numberCheck) clauseEndsAt(e int) bool {
+	if !sourcing.Joined(c.toks, e-1) {
+		return true
+	}
+	return e < len(c.toks) && (sourcing.IsWord(c.text, c.toks[e], "and") || sourcing.IsWord(c.text, c.toks[e], "or") || sourcing.IsWord(c.text, c.toks[e], "while"))
 }
 
 // countSubjectBefore reports whether a noun of a count (count-subject)
