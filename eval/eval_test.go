@@ -150,6 +150,8 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"polnear", "train2", 24, 0, 289, 86},
 		{"polnear", "train3", 24, 0, 311, 99},
 		{"digitalgov", "tune2", 24, 64, 178, 43},
+		{"polnear", "train4", 12, 0, 175, 50},
+		{"digitalgov", "heldout9", 12, 29, 112, 24},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {
