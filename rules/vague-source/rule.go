@@ -132,7 +132,7 @@ func runVagueSource(p *lint.Pass) {
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
 				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
-					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) {
+					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -194,6 +194,65 @@ func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
 			j--
 		}
 		if j < i-1 && strings.EqualFold(words[j], "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// namedNext reports whether the sentence after a vague attribution, in
+// its paragraph, quotes a source named there: "Some observers say the plan
+// can work. \"I think it can,\" said Jo Reyes, …" or "Trump will
+// reportedly speak on Monday. According to the Trump campaign, \"…\"".
+// The crowd or the hedge leads in to the named one's own words: the
+// paragraph names who says it. Only a crowd of a vague noun ("experts",
+// "observers") or a hedge: officials of a body, or a prepositional source
+// ("according to one report"), are told apart from the quoted speaker.
+func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose.Attribution) bool {
+	next := a.Sentence + 1
+	if next >= len(para.Sentences) {
+		return false
+	}
+	if !a.Source.Empty() {
+		if a.Cue.Start < a.Source.Start && strings.IndexByte(text[a.Cue.Start:a.Cue.End], ' ') > 0 {
+			return false // "according to one report"
+		}
+		src := strings.Fields(text[a.Source.Start:a.Source.End])
+		head := strings.Trim(src[len(src)-1], ",.;:")
+		if !prose.Lookup(head).Is(prose.VagueSource) || prose.Has(head, prose.BodyRole) {
+			return false
+		}
+	}
+	for _, n := range para.In(next) {
+		if n.Sentence == next && n.Kind == prose.Named && !n.Source.Empty() &&
+			namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(quotes, n.Content) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports whether a content span holds a whole outermost
+// quotation: the named speaker's own words.
+func quoted(quotes []prose.Quote, c prose.Span) bool {
+	for _, q := range quotes {
+		if q.Depth == 0 && c.Start <= q.Start && q.End <= c.End && q.End > q.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSomeone reports whether a source's words hold a capitalised word
+// after their first ("Jo Reyes", "the Trump campaign", "The Hill"): a
+// name, not a pronoun or a description referring back.
+func namesSomeone(src string) bool {
+	words := strings.Fields(src)
+	for i, w := range words {
+		if i == 0 && len(words) > 1 {
+			continue
+		}
+		if sourcing.StartsUpper(w) && len(w) > 1 {
 			return true
 		}
 	}
