@@ -1292,6 +1292,9 @@ func (p *Paragraph) bodyNamedBefore(off int) bool {
 				k+1 < len(toks) && !t.BreakAfter && Has(p.Text[t.Start:toks[k+1].End], BodyName)) {
 				return t.Start // "the White House", "the Pentagon"
 			}
+			if k+1 < len(toks) && !t.BreakAfter && toks[k+1].Is(Role) && !toks[k+1].Is(VagueSource) && p.initialism(t) && (k == 0 || !p.initialism(toks[k-1])) {
+				return t.Start // "the CIA office", "DNC chair": a body known by its initials, with one of its roles
+			}
 			if !t.Is(Body) || !t.Is(Role) { // a body's noun: "administration", not "county"
 				continue
 			}
@@ -1913,6 +1916,25 @@ func (p *Paragraph) acronym(t Token) bool {
 	for _, c := range []byte(p.Text[t.Start:t.End]) {
 		if c >= 'A' && c <= 'Z' {
 			n++
+		}
+	}
+	return n >= 2
+}
+
+// initialism reports whether word t is written as initials: two capital
+// letters or more and no lowercase one, dotted or with a possessive ("CIA",
+// "F.B.I.", "DNC's"). A word among others in capitals is a shouted
+// headline, not initials: the caller looks at its neighbours.
+func (p *Paragraph) initialism(t Token) bool {
+	w, _ := CutPossessive(p.word(t))
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '.':
+		default:
+			return false
 		}
 	}
 	return n >= 2

@@ -34,6 +34,13 @@ func TestAttributionForms(t *testing.T) {
 		// notwithstanding; a role of a named body stays named.
 		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Unnamed}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
+		// A body known by its initials, with one of its roles, or by a name
+		// with no word for a body in it ("the Fed"), owns the officials
+		// after it; initials with no role after them ("the GOP front-runner")
+		// are no body whose officials speak.
+		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
+		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
+		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
 		// Something said, owned by a name or by a pronoun referring back to
 		// one, attributes what follows "that", "about" or "on".
 		{"Clinton made a reference to Comey's testimony on the existence of about 100 emails.", []want{{"Comey's", "testimony", "the existence of about 100 emails.", Named}}},
