@@ -1774,6 +1774,11 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	if Has(p.word(head), BodyRole) && !slices.ContainsFunc(src, func(t Token) bool { return p.is(t, "former") }) && p.bodyNamedBefore(src[0].Start) {
 		return Named // "Officials said" after the Obama administration is named: its officials
 	}
+	if head.Is(Role) && len(src) > 1 && src[len(src)-2].Is(Role) && src[len(src)-2].Is(Body) && !Has(p.word(src[len(src)-2]), BodyRole) && p.nameInSentence() {
+		// "Administration officials said Obama's plan …": the named one's
+		// administration; not "police officials" beside a place's name.
+		return Named
+	}
 	if head.Is(VagueSource) {
 		if head.Is(VagueModifier) && len(src) > 1 && head.Start != src[0].Start {
 			return Unnamed // "they most often ask": an adverb, not a quantifier

@@ -41,6 +41,12 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
 		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
 		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// A role after a word for a body is the named one's when a name
+		// stands in its sentence, but police beside a place's name are not
+		// that place's; a team speaks for the one its sentence names.
+		{"Administration officials said that Obama's plan had two parts.", []want{{"Administration officials", "said", "Obama's plan had two parts.", Named}}},
+		{"Police officials said a second device was found in Chelsea.", []want{{"Police officials", "said", "a second device was found in Chelsea.", Vague}}},
+		{"The clinic closed, and Ruiz' team said the money is gone.", []want{{"team", "said", "The clinic closed, and Ruiz' team said the money is gone.", Named}}},
 		// Something said, owned by a name or by a pronoun referring back to
 		// one, attributes what follows "that", "about" or "on".
 		{"Clinton made a reference to Comey's testimony on the existence of about 100 emails.", []want{{"Comey's", "testimony", "the existence of about 100 emails.", Named}}},
