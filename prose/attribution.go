@@ -1679,12 +1679,19 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
 	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && !slices.ContainsFunc(src[1:], func(t Token) bool { return t.Is(VagueSource) }) && p.pluralNoun(head) &&
 		!Has(p.word(head), StaffRole) && !Has(p.word(head), BodyRole) {
-		// "several Clinton supporters": some of a group, no one named, so
-		// no source of a figure; unnamed rather than vague, for the name
-		// points at a group the paragraph often goes on to quote. A vague
-		// head ("several political experts") reads as below, and so do
-		// "some campaign staffers" and "some RNC officials", who speak for
-		// the body their sentence or paragraph names.
+		// "several Clinton supporters", "some USDP members": some of a
+		// group known by a name, no one of them named, so a vague source
+		// (an editor asks which supporters). Without a name ("several of
+		// our colleagues", "some of these examples") the group is the
+		// writer's or the text's own: unnamed. A vague head ("several
+		// political experts") reads as below, and so do "some campaign
+		// staffers" and "some RNC officials", who speak for the body their
+		// sentence or paragraph names.
+		for i := 1; i < len(src)-1; i++ {
+			if p.isName(src, i) {
+				return Vague
+			}
+		}
 		return Unnamed
 	}
 	for i := range src {

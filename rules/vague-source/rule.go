@@ -205,9 +205,10 @@ func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
 // can work. \"I think it can,\" said Jo Reyes, …" or "Trump will
 // reportedly speak on Monday. According to the Trump campaign, \"…\"".
 // The crowd or the hedge leads in to the named one's own words: the
-// paragraph names who says it. Only a crowd of a vague noun ("experts",
-// "observers") or a hedge: officials of a body, or a prepositional source
-// ("according to one report"), are told apart from the quoted speaker.
+// paragraph names who says it. Only a crowd ("experts", "some of her
+// allies") or a hedge: officials or aides, who speak for a body, and a
+// prepositional source ("according to one report") are told apart from
+// the quoted speaker.
 func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose.Attribution) bool {
 	next := a.Sentence + 1
 	if next >= len(para.Sentences) {
@@ -219,7 +220,7 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 		}
 		src := strings.Fields(text[a.Source.Start:a.Source.End])
 		head := strings.Trim(src[len(src)-1], ",.;:")
-		if !prose.Lookup(head).Is(prose.VagueSource) || prose.Has(head, prose.BodyRole) {
+		if prose.Has(head, prose.BodyRole) || prose.Has(head, prose.StaffRole) {
 			return false
 		}
 	}
@@ -232,11 +233,12 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 	return false
 }
 
-// quoted reports whether a content span holds a whole outermost
-// quotation: the named speaker's own words.
+// quoted reports whether a content span opens with an outermost
+// quotation: the named speaker's own words, not a phrase quoted inside a
+// finding ("found that the money came from \"the drug trade\"").
 func quoted(quotes []prose.Quote, c prose.Span) bool {
 	for _, q := range quotes {
-		if q.Depth == 0 && c.Start <= q.Start && q.End <= c.End && q.End > q.Start {
+		if q.Depth == 0 && q.Start == c.Start && q.End > q.Start {
 			return true
 		}
 	}
