@@ -132,7 +132,7 @@ func runVagueSource(p *lint.Pass) {
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
 				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
-					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) {
+					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) && !reportNamed(b.Text, para, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -228,6 +228,26 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 		if n.Sentence == next && n.Kind == prose.Named && !n.Source.Empty() &&
 			namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(quotes, n.Content) {
 			return true
+		}
+	}
+	return false
+}
+
+// reportNamed reports whether a hedge of report ("reportedly") follows,
+// in its paragraph, a named source's report ("As The Hill reported, …
+// And when asked to leave, he reportedly refused"): "reportedly" is "as
+// reported", and the paragraph has said by whom. A source named with
+// another cue ("according to the AP") may have given only another fact.
+func reportNamed(text string, para *prose.Paragraph, a prose.Attribution) bool {
+	if !a.Source.Empty() || !strings.HasPrefix(strings.ToLower(text[a.Cue.Start:a.Cue.End]), "report") {
+		return false
+	}
+	for si := 0; si <= a.Sentence; si++ {
+		for _, n := range para.In(si) {
+			if n.Sentence == si && n.Kind == prose.Named && n.Cue.End <= a.Cue.Start &&
+				strings.HasPrefix(strings.ToLower(text[n.Cue.Start:n.Cue.End]), "report") {
+				return true
+			}
 		}
 	}
 	return false
