@@ -1759,6 +1759,11 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 			// body or things referred to, not named.
 			return Unnamed
 		}
+		if len(body) == 1 && Has(p.word(body[0]), PartitivePronoun) && head.Is(VagueModifier) {
+			// "most of them said": some of the people the text has just
+			// told of, referred to, not left unnamed.
+			return Unnamed
+		}
 		break
 	}
 	if _, n := p.phraseAt(src, 0, VaguePhrase); n > 0 {

@@ -37,6 +37,8 @@ func TestAttributionForms(t *testing.T) {
 		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Vague}}},
 		{"Several of our colleagues said the class had helped.", []want{{"Several of our colleagues", "said", "the class had helped.", Unnamed}}},
 		{"Many of the kids said they had rules.", []want{{"Many of the kids", "said", "they had rules.", Unnamed}}},
+		{"The workers met at a bar. Most of them said they liked the work.", []want{{"Most of them", "said", "they liked the work.", Unnamed}}},
+		{"Most experts said they liked the plan.", []want{{"Most experts", "said", "they liked the plan.", Vague}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
 		// A body known by its initials, with one of its roles, or by a name
 		// with no word for a body in it ("the Fed"), owns the officials
