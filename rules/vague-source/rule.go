@@ -226,7 +226,7 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 	}
 	for _, n := range para.In(next) {
 		if n.Sentence == next && n.Kind == prose.Named && !n.Source.Empty() &&
-			namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(quotes, n.Content) {
+			namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(quotes, n.Content, !n.Near) {
 			return true
 		}
 	}
@@ -254,11 +254,13 @@ func reportNamed(text string, para *prose.Paragraph, a prose.Attribution) bool {
 }
 
 // quoted reports whether a content span opens with an outermost
-// quotation: the named speaker's own words, not a phrase quoted inside a
-// finding ("found that the money came from \"the drug trade\"").
-func quoted(quotes []prose.Quote, c prose.Span) bool {
+// quotation, the named speaker's own words; or, when within is set (a
+// cue of speech, not a finding), holds one: "said it has become almost
+// \"impossible to catch up\"". A phrase quoted inside a finding ("found
+// that the money came from \"the drug trade\"") is no lead-in.
+func quoted(quotes []prose.Quote, c prose.Span, within bool) bool {
 	for _, q := range quotes {
-		if q.Depth == 0 && q.Start == c.Start && q.End > q.Start {
+		if q.Depth == 0 && q.End > q.Start && (q.Start == c.Start || within && c.Start <= q.Start && q.End <= c.End) {
 			return true
 		}
 	}
