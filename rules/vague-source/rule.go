@@ -224,14 +224,24 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 			return false
 		}
 	}
-	for _, n := range para.In(next) {
-		if n.Sentence == next && n.Kind == prose.Named && !n.Source.Empty() &&
-			namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(quotes, n.Content, !n.Near) {
-			return true
+	// A quotation of several sentences has its cue after the last of
+	// them: look that far for a named source whose words open in the
+	// next sentence.
+	ns := para.Sentences[next]
+	for si := next; si < min(len(para.Sentences), next+maxQuotedSentences); si++ {
+		for _, n := range para.In(si) {
+			if n.Sentence == si && n.Kind == prose.Named && !n.Source.Empty() && ns.Start <= n.Content.Start && n.Content.Start < ns.End &&
+				namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(quotes, n.Content, !n.Near) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// maxQuotedSentences bounds the sentences namedNext reads for the cue of
+// a quotation that opens in the sentence after a vague attribution.
+const maxQuotedSentences = 4
 
 // reportNamed reports whether a hedge of report ("reportedly") follows,
 // in its paragraph, a named source's report ("As The Hill reported, …
