@@ -1312,6 +1312,20 @@ func (p *Paragraph) bodyNamedBefore(off int) bool {
 	})
 }
 
+// bodyInSentence reports whether the sentence findInSentence is reading
+// refers to a body with "the" and a word for one ("the agency", "the
+// administration"), other than at the role head.
+func (p *Paragraph) bodyInSentence(head Token) bool {
+	for k := 0; k+1 < len(p.cur); k++ {
+		t, b := p.cur[k], p.cur[k+1]
+		if b.Start != head.Start && !t.BreakAfter && p.is(t, "the") && b.Is(Body) && b.Is(Role) && !Has(p.word(b), BodyRole) &&
+			(k+2 == len(p.cur) || b.BreakAfter || !p.cur[k+2].Is(Role) && !p.is(p.cur[k+2], "of")) {
+			return true // not "the agency spokesman", nor "the government of President Assad", another's
+		}
+	}
+	return false
+}
+
 // nameInSentence reports whether a name stands anywhere in the sentence
 // findInSentence is reading, looked for once per sentence.
 func (p *Paragraph) nameInSentence() bool {
@@ -1785,6 +1799,14 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if Has(p.word(head), BodyRole) && !slices.ContainsFunc(src, func(t Token) bool { return p.is(t, "former") }) && p.bodyNamedBefore(src[0].Start) {
 		return Named // "Officials said" after the Obama administration is named: its officials
+	}
+	if Has(p.word(head), BodyRole) && p.bodyInSentence(head) {
+		// "the agency has not used them, officials said": the officials of
+		// the body their sentence refers to, as "the agency" is read.
+		if p.nameBefore(src[0].Start) {
+			return Named
+		}
+		return Unnamed
 	}
 	if head.Is(Role) && len(src) > 1 && src[len(src)-2].Is(Role) && src[len(src)-2].Is(Body) && !Has(p.word(src[len(src)-2]), BodyRole) && p.nameInSentence() {
 		// "Administration officials said Obama's plan …": the named one's

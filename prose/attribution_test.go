@@ -47,6 +47,12 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
 		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
 		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// Officials whose sentence refers to "the agency" speak for it, and
+		// are named as it is: unnamed with no name before; not for "the
+		// government of" another.
+		{"With the issue open, the agency has not used the posts, federal officials said.", []want{{"federal officials", "said", "With the issue open, the agency has not used the posts", Unnamed}}},
+		{"Jo Ruiz runs the agency. The agency has not used the posts, officials said.", []want{{"officials", "said", "The agency has not used the posts", Named}}},
+		{"Any progress could be undone by the government of the province, officials said.", []want{{"officials", "said", "Any progress could be undone by the government of the province", Vague}}},
 		// A role after a word for a body is the named one's when a name
 		// stands in its sentence, but police beside a place's name are not
 		// that place's; a team speaks for the one its sentence names.
