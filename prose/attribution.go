@@ -883,6 +883,12 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		}
 	}
 	before := toks[srcStart:j]
+	if first := toks[srcStart]; srcStart+1 < j && (srcStart == 0 || toks[srcStart-1].BreakAfter) && (first.Is(ModalWord) || p.is(first, "had")) {
+		// "Had the authorities found the posts, …", "What, then, can the
+		// evidence tell us?": a clause opened by its auxiliary supposes a
+		// case or asks; no one has said anything.
+		return
+	}
 	if n := slices.IndexFunc(before, func(t Token) bool { return Has(p.word(t), NoSource) }); n >= 0 &&
 		!slices.ContainsFunc(before[n+1:], p.capitalised) {
 		return // "no terrorist organization has claimed": nobody, a denial; not "No wonder Trump said"

@@ -47,6 +47,11 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
 		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
 		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// A clause opened by its auxiliary supposes a case or asks: no
+		// attribution; "had" inside a clause is the perfect.
+		{"Had the authorities found the posts, they might have kept her out.", nil},
+		{"What, then, can the latest studies tell us about hiring?", nil},
+		{"Studies had found that naps help.", []want{{"Studies", "found", "naps help.", Vague}}},
 		// Officials whose sentence refers to "the agency" speak for it, and
 		// are named as it is: unnamed with no name before; not for "the
 		// government of" another.
