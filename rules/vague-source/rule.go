@@ -132,7 +132,7 @@ func runVagueSource(p *lint.Pass) {
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
 				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
-					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) && !reportNamed(b.Text, para, a) {
+					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) && !reportNamed(b.Text, para, a) && !pollNamedNext(b.Text, para, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -242,6 +242,37 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 // maxQuotedSentences bounds the sentences namedNext reads for the cue of
 // a quotation that opens in the sentence after a vague attribution.
 const maxQuotedSentences = 4
+
+// pollNamedNext reports whether unnamed polls that lead a paragraph's
+// sentence ("New polls released Sunday showed Clinton taking a lead.")
+// are named, one by one, in the next sentence ("According to a Washington
+// Post-ABC News survey, 51 percent …"): the paragraph names them. Only
+// polls (poll-noun) lead in so: a study named after "studies have found"
+// may be the exception the writer goes on to.
+func pollNamedNext(text string, para *prose.Paragraph, a prose.Attribution) bool {
+	if a.Source.Empty() || a.Cue.Start < a.Source.Start || a.Sentence+1 >= len(para.Sentences) {
+		return false
+	}
+	if !slices.ContainsFunc(strings.Fields(text[a.Source.Start:a.Source.End]), func(w string) bool { return prose.Has(w, prose.PollNoun) }) {
+		return false // "New polls released Sunday": the noun before its participle
+	}
+	next := a.Sentence + 1
+	for _, n := range para.In(next) {
+		if n.Sentence == next && n.Kind == prose.Named && !n.Source.Empty() {
+			src := text[n.Source.Start:n.Source.End]
+			if namesSomeone(src) && prose.Has(lastWord(src), prose.PollNoun) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastWord returns the last word of a source, lowercased, its punctuation
+// trimmed.
+func lastWord(src string) string {
+	return strings.ToLower(strings.Trim(src[strings.LastIndexByte(src, ' ')+1:], ",.;:"))
+}
 
 // reportNamed reports whether a hedge of report ("reportedly") follows,
 // in its paragraph, a named source's report ("As The Hill reported, …
