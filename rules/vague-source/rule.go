@@ -101,6 +101,20 @@ func runVagueSource(p *lint.Pass) {
 	toks := *buf
 	defer func() { *buf = toks }()
 	var found []phrase
+	// The writer tells of research of their own in some block at or
+	// before the one asked about: weScanned blocks have been read for it,
+	// and weAt is the first that does (-1: none yet). Each block is read
+	// once however often the question is asked.
+	weScanned, weAt := 0, -1
+	weBefore := func(upTo int) bool {
+		for weAt < 0 && weScanned <= upTo {
+			if n := p.Doc.Blocks[weScanned]; n.Kind != lint.Heading && speaksAsWe(n.Text) {
+				weAt = weScanned
+			}
+			weScanned++
+		}
+		return weAt >= 0 && weAt <= upTo
+	}
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) {
 			continue
@@ -110,13 +124,7 @@ func runVagueSource(p *lint.Pass) {
 			flags = sourcing.SentenceMentions(slots, b)
 		}
 		var para *prose.Paragraph
-		weKnown, weSpeaks := false, false
-		we := func() bool { // asked once per block at most
-			if !weKnown {
-				weKnown, weSpeaks = true, speaksAsWe(b.Text)
-			}
-			return weSpeaks
-		}
+		we := func() bool { return weBefore(b.Index) }
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) || sources.OwnCitation(b, si) {
 				// A sentence with its own citation reports nothing (its
