@@ -1754,6 +1754,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	if src[0].Is(FirstPerson) { // "our survey"
 		return FirstHand
 	}
+	if len(src) > 1 && head.Is(FirstPerson) {
+		return FirstHand // "people we spoke to": the cue is the writer's, in a clause on the people
+	}
 	if len(src) > 2 && p.is(src[1], "of") && (src[2].Is(FirstPerson) || Exact(p.word(src[2]))&FirstPersonExact != 0) {
 		return FirstHand // "most of us", "many of our staff": the writer's own group
 	}
@@ -1833,6 +1836,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if head.Is(Role) && len(src) > 1 && src[len(src)-2].Is(Role|Body) && !src[len(src)-2].Is(VagueSource) && p.nameBefore(src[0].Start) {
 		return Named // "a school spokesman" after the school is named: the role of a named body
+	}
+	if m := len(src) - 2; head.Is(Role) && m >= 0 && (m > 0 || !first) && src[m].Is(Body) && !src[m].Is(VagueSource) && p.capitalised(src[m]) {
+		return Named // "A Treasury spokesman": a body's word written as its name
 	}
 	if head.Is(Role) && Has(p.word(head), StaffRole) && (p.nameBefore(src[0].Start) || p.nameInSentence()) {
 		return Named // "Aides said" in a sentence about the senator: the named one's staff

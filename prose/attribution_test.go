@@ -47,6 +47,12 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
 		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
 		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// A body's word written as its name names the body of the role
+		// after it; a capital that only opens the sentence does not.
+		{"A Treasury spokesman said the agency does not comment.", []want{{"A Treasury spokesman", "said", "the agency does not comment.", Named}}},
+		{"Treasury officials said the plan would pass.", []want{{"Treasury officials", "said", "the plan would pass.", Vague}}},
+		// "we" right before the cue is its subject: the writer's.
+		{"A small group of people we spoke to trust the government.", []want{{"A small group of people we", "spoke", "to trust the government.", FirstHand}}},
 		// A clause opened by its auxiliary supposes a case or asks: no
 		// attribution; "had" inside a clause is the perfect.
 		{"Had the authorities found the posts, they might have kept her out.", nil},
