@@ -519,6 +519,9 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.fromName(toks[k+n:min(len(toks), k+n+len(src)+maxSourceWords)]) {
 		a.Kind = Named // "according to a letter to Facebook from Senator John Thune": whose letter
 	}
+	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.madeBy(toks, k+n+len(src)) {
+		a.Kind = Named // "according to new financial documents he submitted": whose documents
+	}
 	if n == 1 && (a.Kind != Named || !p.prepositionSource(toks[k], src)) {
 		return // "per year", "in a statement", "in 2020"
 	}
@@ -537,6 +540,24 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 		a.Content = p.withQuotes(Span(sent))
 	}
 	p.add(a)
+}
+
+// madeBy reports whether the words from toks[j] on are a clause on the
+// source before them, whose subject made it: a name, or a pronoun
+// referring to one named before, then a verb in the past ("documents he
+// submitted", "a report Ruiz released"). The document is theirs.
+func (p *Paragraph) madeBy(toks []Token, j int) bool {
+	if j+1 >= len(toks) || toks[j].BreakAfter {
+		return false
+	}
+	v := p.word(toks[j+1])
+	if len(v) < 4 || !strings.HasSuffix(v, "ed") || v[0] < 'a' || v[0] > 'z' {
+		return false
+	}
+	if toks[j].Is(Pronoun) && !p.is(toks[j], "it") {
+		return p.namedBefore(toks[j].Start)
+	}
+	return p.isName(toks, j) && (j+2 >= len(toks) || !p.capitalised(toks[j+1]))
 }
 
 // fromName reports whether words after a source noun name whose it is:

@@ -47,6 +47,9 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
 		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
 		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// A document followed by a clause whose subject made it is theirs.
+		{"Jo Ruiz owns two firms, according to new financial documents he submitted.", []want{{"new financial documents", "according to", "Jo Ruiz owns two firms", Named}}},
+		{"He owns two firms, according to new financial documents he submitted.", []want{{"new financial documents", "according to", "He owns two firms", Vague}}},
 		// A campaign speaks for the candidate its sentence names.
 		{"Ruiz visited Ohio; campaign says the trip went well.", []want{{"campaign", "says", "Ruiz visited Ohio; campaign says the trip went well.", Named}}},
 		{"The trip went well, campaign staff said.", []want{{"campaign staff", "said", "The trip went well", Vague}}},
