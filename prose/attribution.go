@@ -1720,14 +1720,17 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
 	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && !slices.ContainsFunc(src[1:], func(t Token) bool { return t.Is(VagueSource) }) && p.pluralNoun(head) &&
 		!Has(p.word(head), StaffRole) && !Has(p.word(head), BodyRole) {
-		// "several Clinton supporters", "some USDP members": some of a
-		// group known by a name, no one of them named, so a vague source
-		// (an editor asks which supporters). Without a name ("several of
-		// our colleagues", "some of these examples") the group is the
-		// writer's or the text's own: unnamed. A vague head ("several
+		// "several Clinton supporters", "some environmental groups": some
+		// of a group, no one of them named, so a vague source (an editor
+		// asks which). Some "of" a group known by no name ("several of
+		// our colleagues", "many of the kids") are some of the writer's
+		// or the text's own people: unnamed. A vague head ("several
 		// political experts") reads as below, and so do "some campaign
 		// staffers" and "some RNC officials", who speak for the body their
 		// sentence or paragraph names.
+		if !p.is(src[1], "of") {
+			return Vague
+		}
 		for i := 1; i < len(src)-1; i++ {
 			if p.isName(src, i) {
 				return Vague

@@ -31,12 +31,13 @@ func TestAttributionForms(t *testing.T) {
 		// "by" and a name inside it say whose the document is.
 		{"According to a 12-count civil complaint filed by the federal Securities and Exchange Commission, the firm hid $4 million.", []want{{"a 12-count civil complaint filed by the federal Securities and Exchange Commission", "According to", "the firm hid $4 million.", Named}}},
 		// A quantifier before a plural names no one, a name before the noun
-		// notwithstanding: a group known by a name is vague, one known by
-		// no name is the text's own (unnamed); a role of a named body
+		// notwithstanding: the group is vague; some "of" a group known by
+		// no name are the text's own (unnamed); a role of a named body
 		// stays named.
 		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Vague}}},
 		{"Several of our colleagues said the class had helped.", []want{{"Several of our colleagues", "said", "the class had helped.", Unnamed}}},
 		{"Many of the kids said they had rules.", []want{{"Many of the kids", "said", "they had rules.", Unnamed}}},
+		{"Some environmental groups acknowledge that the plan worked.", []want{{"Some environmental groups", "acknowledge", "the plan worked.", Vague}}},
 		{"The workers met at a bar. Most of them said they liked the work.", []want{{"Most of them", "said", "they liked the work.", Unnamed}}},
 		{"Most experts said they liked the plan.", []want{{"Most experts", "said", "they liked the plan.", Vague}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
