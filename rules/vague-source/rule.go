@@ -239,7 +239,7 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 	for si := next; si < min(len(para.Sentences), next+maxQuotedSentences); si++ {
 		for _, n := range para.In(si) {
 			if n.Sentence == si && n.Kind == prose.Named && !n.Source.Empty() && ns.Start <= n.Content.Start && n.Content.Start < ns.End &&
-				namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(quotes, n.Content, !n.Near) {
+				namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(text, quotes, n.Content, !n.Near) {
 				return true
 			}
 		}
@@ -307,7 +307,10 @@ func reportNamed(text string, para *prose.Paragraph, a prose.Attribution) bool {
 // cue of speech, not a finding), holds one: "said it has become almost
 // \"impossible to catch up\"". A phrase quoted inside a finding ("found
 // that the money came from \"the drug trade\"") is no lead-in.
-func quoted(quotes []prose.Quote, c prose.Span, within bool) bool {
+func quoted(text string, quotes []prose.Quote, c prose.Span, within bool) bool {
+	if rest := text[c.Start:c.End]; strings.HasPrefix(rest, "''") || strings.HasPrefix(rest, "``") {
+		return true // a quotation opened with two marks, as some news archives write it
+	}
 	for _, q := range quotes {
 		if q.Depth == 0 && q.End > q.Start && (q.Start == c.Start || within && c.Start <= q.Start && q.End <= c.End) {
 			return true
