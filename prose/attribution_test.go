@@ -48,6 +48,10 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
 		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
 		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// A verb in a series takes its object after it; after a quotation,
+		// the words after the cue speak it.
+		{"The team paid close attention, asked some great questions, and wrote pages of notes.", nil},
+		{"“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”", []want{{"an Iowa Democrat", "said", "“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”", Named}}},
 		// A document followed by a clause whose subject made it is theirs.
 		{"Jo Ruiz owns two firms, according to new financial documents he submitted.", []want{{"new financial documents", "according to", "Jo Ruiz owns two firms", Named}}},
 		{"He owns two firms, according to new financial documents he submitted.", []want{{"new financial documents", "according to", "He owns two firms", Vague}}},
