@@ -583,8 +583,9 @@ func (p *Paragraph) fromName(toks []Token) bool {
 }
 
 // maxFromName bounds the words between "from" or "by" and the name that
-// says whose a document is ("by economists at Duke University").
-const maxFromName = 4
+// says whose a document is ("by economists at Duke University", "from
+// the chairman of the U.S. Senate Committee on Homeland Security").
+const maxFromName = 6
 
 // infinitiveAfter reports whether "to" follows the cue at word k within a
 // few words, before any break: "hope one day to harness".

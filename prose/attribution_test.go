@@ -48,6 +48,8 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
 		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
 		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// A document's maker after "from" may be a role of a named body.
+		{"The firm will change its rules, according to a letter to Facebook from the chairman of the Harbor Trust.", []want{{"a letter", "according to", "The firm will change its rules, according to a letter to Facebook from the chairman of the Harbor Trust.", Named}}},
 		// A verb in a series takes its object after it; after a quotation,
 		// the words after the cue speak it.
 		{"The team paid close attention, asked some great questions, and wrote pages of notes.", nil},
