@@ -410,6 +410,9 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() b
 	}
 	after := strings.TrimLeft(text[a.Cue.End:], " ")
 	w, _, _ := strings.Cut(after, " ")
+	if cue := text[a.Cue.Start:a.Cue.End]; w == "to" && (prose.Has(cue, prose.IntentionVerb) || prose.Has(cue+"s", prose.IntentionVerb)) {
+		return false // "lawmakers have vowed to block it": an aim, not a claim
+	}
 	if prose.Has(strings.TrimRight(w, ",.;:"), prose.TopicWord) {
 		return false
 	}
