@@ -525,6 +525,9 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.fromName(toks[k+n:min(len(toks), k+n+len(src)+maxSourceWords)]) {
 		a.Kind = Named // "according to a letter to Facebook from Senator John Thune": whose letter
 	}
+	if a.Kind != Named && !src[len(src)-1].BreakAfter && p.madeBy(toks, k+n+len(src)) {
+		a.Kind = Named // "according to new financial documents he submitted": whose documents
+	}
 	if n == 1 && (a.Kind != Named || !p.prepositionSource(toks[k], src)) {
 		return // "per year", "in a statement", "in 2020"
 	}
@@ -543,6 +546,24 @@ func (p *Paragraph) preposition(toks []Token, k, n, si int) {
 		a.Content = p.withQuotes(Span(sent))
 	}
 	p.add(a)
+}
+
+// madeBy reports whether the words from toks[j] on are a clause on the
+// source before them, whose subject made it: a name, or a pronoun
+// referring to one named before, then a verb in the past ("documents he
+// submitted", "a report Ruiz released"). The document is theirs.
+func (p *Paragraph) madeBy(toks []Token, j int) bool {
+	if j+1 >= len(toks) || toks[j].BreakAfter {
+		return false
+	}
+	v := p.word(toks[j+1])
+	if len(v) < 4 || !strings.HasSuffix(v, "ed") || v[0] < 'a' || v[0] > 'z' {
+		return false
+	}
+	if toks[j].Is(Pronoun) && !p.is(toks[j], "it") {
+		return p.namedBefore(toks[j].Start)
+	}
+	return p.isName(toks, j) && (j+2 >= len(toks) || !p.capitalised(toks[j+1]))
 }
 
 // fromName reports whether words after a source noun name whose it is:
@@ -568,8 +589,9 @@ func (p *Paragraph) fromName(toks []Token) bool {
 }
 
 // maxFromName bounds the words between "from" or "by" and the name that
-// says whose a document is ("by economists at Duke University").
-const maxFromName = 4
+// says whose a document is ("by economists at Duke University", "from
+// the chairman of the U.S. Senate Committee on Homeland Security").
+const maxFromName = 6
 
 // infinitiveAfter reports whether "to" follows the cue at word k within a
 // few words, before any break: "hope one day to harness".
@@ -889,6 +911,12 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		}
 	}
 	before := toks[srcStart:j]
+	if first := toks[srcStart]; srcStart+1 < j && (srcStart == 0 || toks[srcStart-1].BreakAfter) && (first.Is(ModalWord) || p.is(first, "had")) {
+		// "Had the authorities found the posts, …", "What, then, can the
+		// evidence tell us?": a clause opened by its auxiliary supposes a
+		// case or asks; no one has said anything.
+		return
+	}
 	if n := slices.IndexFunc(before, func(t Token) bool { return Has(p.word(t), NoSource) }); n >= 0 &&
 		!slices.ContainsFunc(before[n+1:], p.capitalised) {
 		return // "no terrorist organization has claimed": nobody, a denial; not "No wonder Trump said"
@@ -1001,7 +1029,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			// statement" or "said 40 people came", and at a sentence's
 			// start only before a name ("Reports a figure" is an
 			// imperative).
-			inverted = (a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named) &&
+			// "paid attention, asked some great questions, and wrote
+			// notes": a verb in a series, its object after it, not its
+			// speaker; but "“…,” said an Iowa Democrat, “and …”" speaks.
+			inverted = (end == len(toks) || !p.commaBetween(toks[end-1], toks[end]) || !p.is(toks[end], "and") || p.quoteEndsBefore(t)) &&
+				(a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named) &&
 				(p.capitalised(src[0]) || src[0].Is(Determiner|VagueModifier) || a.Kind == Named ||
 					slices.ContainsFunc(src, func(t Token) bool { return t.Is(Role) }))
 		}
@@ -1308,6 +1340,9 @@ func (p *Paragraph) bodyNamedBefore(off int) bool {
 				k+1 < len(toks) && !t.BreakAfter && Has(p.Text[t.Start:toks[k+1].End], BodyName)) {
 				return t.Start // "the White House", "the Pentagon"
 			}
+			if k+1 < len(toks) && !t.BreakAfter && toks[k+1].Is(Role) && !toks[k+1].Is(VagueSource) && p.initialism(t) && (k == 0 || !p.initialism(toks[k-1])) {
+				return t.Start // "the CIA office", "DNC chair": a body known by its initials, with one of its roles
+			}
 			if !t.Is(Body) || !t.Is(Role) { // a body's noun: "administration", not "county"
 				continue
 			}
@@ -1323,6 +1358,20 @@ func (p *Paragraph) bodyNamedBefore(off int) bool {
 		}
 		return -1
 	})
+}
+
+// bodyInSentence reports whether the sentence findInSentence is reading
+// refers to a body with "the" and a word for one ("the agency", "the
+// administration"), other than at the role head.
+func (p *Paragraph) bodyInSentence(head Token) bool {
+	for k := 0; k+1 < len(p.cur); k++ {
+		t, b := p.cur[k], p.cur[k+1]
+		if b.Start != head.Start && !t.BreakAfter && p.is(t, "the") && b.Is(Body) && b.Is(Role) && !Has(p.word(b), BodyRole) &&
+			(k+2 == len(p.cur) || b.BreakAfter || !p.cur[k+2].Is(Role) && !p.is(p.cur[k+2], "of")) {
+			return true // not "the agency spokesman", nor "the government of President Assad", another's
+		}
+	}
+	return false
 }
 
 // nameInSentence reports whether a name stands anywhere in the sentence
@@ -1695,12 +1744,22 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
 	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && !slices.ContainsFunc(src[1:], func(t Token) bool { return t.Is(VagueSource) }) && p.pluralNoun(head) &&
 		!Has(p.word(head), StaffRole) && !Has(p.word(head), BodyRole) {
-		// "several Clinton supporters": some of a group, no one named, so
-		// no source of a figure; unnamed rather than vague, for the name
-		// points at a group the paragraph often goes on to quote. A vague
-		// head ("several political experts") reads as below, and so do
-		// "some campaign staffers" and "some RNC officials", who speak for
-		// the body their sentence or paragraph names.
+		// "several Clinton supporters", "some environmental groups": some
+		// of a group, no one of them named, so a vague source (an editor
+		// asks which). Some "of" a group known by no name ("several of
+		// our colleagues", "many of the kids") are some of the writer's
+		// or the text's own people: unnamed. A vague head ("several
+		// political experts") reads as below, and so do "some campaign
+		// staffers" and "some RNC officials", who speak for the body their
+		// sentence or paragraph names.
+		if !p.is(src[1], "of") {
+			return Vague
+		}
+		for i := 1; i < len(src)-1; i++ {
+			if p.isName(src, i) {
+				return Vague
+			}
+		}
 		return Unnamed
 	}
 	for i := range src {
@@ -1743,6 +1802,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	if src[0].Is(FirstPerson) { // "our survey"
 		return FirstHand
 	}
+	if len(src) > 1 && head.Is(FirstPerson) {
+		return FirstHand // "people we spoke to": the cue is the writer's, in a clause on the people
+	}
 	if len(src) > 2 && p.is(src[1], "of") && (src[2].Is(FirstPerson) || Exact(p.word(src[2]))&FirstPersonExact != 0) {
 		return FirstHand // "most of us", "many of our staff": the writer's own group
 	}
@@ -1768,6 +1830,11 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 			// body or things referred to, not named.
 			return Unnamed
 		}
+		if len(body) == 1 && Has(p.word(body[0]), PartitivePronoun) && head.Is(VagueModifier) {
+			// "most of them said": some of the people the text has just
+			// told of, referred to, not left unnamed.
+			return Unnamed
+		}
 		break
 	}
 	if _, n := p.phraseAt(src, 0, VaguePhrase); n > 0 {
@@ -1790,6 +1857,19 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	if Has(p.word(head), BodyRole) && !slices.ContainsFunc(src, func(t Token) bool { return p.is(t, "former") }) && p.bodyNamedBefore(src[0].Start) {
 		return Named // "Officials said" after the Obama administration is named: its officials
 	}
+	if Has(p.word(head), BodyRole) && p.bodyInSentence(head) {
+		// "the agency has not used them, officials said": the officials of
+		// the body their sentence refers to, as "the agency" is read.
+		if p.nameBefore(src[0].Start) {
+			return Named
+		}
+		return Unnamed
+	}
+	if head.Is(Role) && len(src) > 1 && src[len(src)-2].Is(Role) && src[len(src)-2].Is(Body) && !Has(p.word(src[len(src)-2]), BodyRole) && p.nameInSentence() {
+		// "Administration officials said Obama's plan …": the named one's
+		// administration; not "police officials" beside a place's name.
+		return Named
+	}
 	if head.Is(VagueSource) {
 		if head.Is(VagueModifier) && len(src) > 1 && head.Start != src[0].Start {
 			return Unnamed // "they most often ask": an adverb, not a quantifier
@@ -1804,6 +1884,9 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	}
 	if head.Is(Role) && len(src) > 1 && src[len(src)-2].Is(Role|Body) && !src[len(src)-2].Is(VagueSource) && p.nameBefore(src[0].Start) {
 		return Named // "a school spokesman" after the school is named: the role of a named body
+	}
+	if m := len(src) - 2; head.Is(Role) && m >= 0 && (m > 0 || !first) && src[m].Is(Body) && !src[m].Is(VagueSource) && p.capitalised(src[m]) {
+		return Named // "A Treasury spokesman": a body's word written as its name
 	}
 	if head.Is(Role) && Has(p.word(head), StaffRole) && (p.nameBefore(src[0].Start) || p.nameInSentence()) {
 		return Named // "Aides said" in a sentence about the senator: the named one's staff
@@ -1932,6 +2015,25 @@ func (p *Paragraph) acronym(t Token) bool {
 	for _, c := range []byte(p.Text[t.Start:t.End]) {
 		if c >= 'A' && c <= 'Z' {
 			n++
+		}
+	}
+	return n >= 2
+}
+
+// initialism reports whether word t is written as initials: two capital
+// letters or more and no lowercase one, dotted or with a possessive ("CIA",
+// "F.B.I.", "DNC's"). A word among others in capitals is a shouted
+// headline, not initials: the caller looks at its neighbours.
+func (p *Paragraph) initialism(t Token) bool {
+	w, _ := CutPossessive(p.word(t))
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '.':
+		default:
+			return false
 		}
 	}
 	return n >= 2

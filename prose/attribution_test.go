@@ -31,9 +31,58 @@ func TestAttributionForms(t *testing.T) {
 		// "by" and a name inside it say whose the document is.
 		{"According to a 12-count civil complaint filed by the federal Securities and Exchange Commission, the firm hid $4 million.", []want{{"a 12-count civil complaint filed by the federal Securities and Exchange Commission", "According to", "the firm hid $4 million.", Named}}},
 		// A quantifier before a plural names no one, a name before the noun
-		// notwithstanding; a role of a named body stays named.
-		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Unnamed}}},
+		// notwithstanding: the group is vague; some "of" a group known by
+		// no name are the text's own (unnamed); a role of a named body
+		// stays named.
+		{"After the rally, several Clinton supporters said the speech had worked.", []want{{"several Clinton supporters", "said", "After the rally, several Clinton supporters said the speech had worked.", Vague}}},
+		{"Several of our colleagues said the class had helped.", []want{{"Several of our colleagues", "said", "the class had helped.", Unnamed}}},
+		{"Many of the kids said they had rules.", []want{{"Many of the kids", "said", "they had rules.", Unnamed}}},
+		{"Some environmental groups acknowledge that the plan worked.", []want{{"Some environmental groups", "acknowledge", "the plan worked.", Vague}}},
+		{"The workers met at a bar. Most of them said they liked the work.", []want{{"Most of them", "said", "they liked the work.", Unnamed}}},
+		{"Most experts said they liked the plan.", []want{{"Most experts", "said", "they liked the plan.", Vague}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
+		// A body known by its initials, with one of its roles, or by a name
+		// with no word for a body in it ("the Fed"), owns the officials
+		// after it; initials with no role after them ("the GOP front-runner")
+		// are no body whose officials speak.
+		{"Ruiz met the CIA office twice, but officials said the talks came later.", []want{{"officials", "said", "the talks came later.", Named}}},
+		{"The Fed plans to move slowly. Officials expect two rises next year.", []want{{"Officials", "expect", "two rises next year.", Named}}},
+		{"As the GOP front-runner arrived, a girl was hurt, police said.", []want{{"police", "said", "As the GOP front-runner arrived, a girl was hurt", Vague}}},
+		// A document's maker after "from" may be a role of a named body.
+		{"The firm will change its rules, according to a letter to Facebook from the chairman of the Harbor Trust.", []want{{"a letter", "according to", "The firm will change its rules, according to a letter to Facebook from the chairman of the Harbor Trust.", Named}}},
+		// A verb in a series takes its object after it; after a quotation,
+		// the words after the cue speak it.
+		{"The team paid close attention, asked some great questions, and wrote pages of notes.", nil},
+		{"“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”", []want{{"an Iowa Democrat", "said", "“She is too far behind,” said an Iowa Democrat, “and Iowa was not a decisive win.”", Named}}},
+		// A document followed by a clause whose subject made it is theirs.
+		{"Jo Ruiz owns two firms, according to new financial documents he submitted.", []want{{"new financial documents", "according to", "Jo Ruiz owns two firms", Named}}},
+		{"He owns two firms, according to new financial documents he submitted.", []want{{"new financial documents", "according to", "He owns two firms", Vague}}},
+		// A campaign speaks for the candidate its sentence names.
+		{"Ruiz visited Ohio; campaign says the trip went well.", []want{{"campaign", "says", "Ruiz visited Ohio; campaign says the trip went well.", Named}}},
+		{"The trip went well, campaign staff said.", []want{{"campaign staff", "said", "The trip went well", Vague}}},
+		// A body's word written as its name names the body of the role
+		// after it; a capital that only opens the sentence does not.
+		{"A Treasury spokesman said the agency does not comment.", []want{{"A Treasury spokesman", "said", "the agency does not comment.", Named}}},
+		{"Treasury officials said the plan would pass.", []want{{"Treasury officials", "said", "the plan would pass.", Vague}}},
+		// "we" right before the cue is its subject: the writer's.
+		{"A small group of people we spoke to trust the government.", []want{{"A small group of people we", "spoke", "to trust the government.", FirstHand}}},
+		// A clause opened by its auxiliary supposes a case or asks: no
+		// attribution; "had" inside a clause is the perfect.
+		{"Had the authorities found the posts, they might have kept her out.", nil},
+		{"What, then, can the latest studies tell us about hiring?", nil},
+		{"Studies had found that naps help.", []want{{"Studies", "found", "naps help.", Vague}}},
+		// Officials whose sentence refers to "the agency" speak for it, and
+		// are named as it is: unnamed with no name before; not for "the
+		// government of" another.
+		{"With the issue open, the agency has not used the posts, federal officials said.", []want{{"federal officials", "said", "With the issue open, the agency has not used the posts", Unnamed}}},
+		{"Jo Ruiz runs the agency. The agency has not used the posts, officials said.", []want{{"officials", "said", "The agency has not used the posts", Named}}},
+		{"Any progress could be undone by the government of the province, officials said.", []want{{"officials", "said", "Any progress could be undone by the government of the province", Vague}}},
+		// A role after a word for a body is the named one's when a name
+		// stands in its sentence, but police beside a place's name are not
+		// that place's; a team speaks for the one its sentence names.
+		{"Administration officials said that Obama's plan had two parts.", []want{{"Administration officials", "said", "Obama's plan had two parts.", Named}}},
+		{"Police officials said a second device was found in Chelsea.", []want{{"Police officials", "said", "a second device was found in Chelsea.", Vague}}},
+		{"The clinic closed, and Ruiz' team said the money is gone.", []want{{"team", "said", "The clinic closed, and Ruiz' team said the money is gone.", Named}}},
 		// Something said, owned by a name or by a pronoun referring back to
 		// one, attributes what follows "that", "about" or "on".
 		{"Clinton made a reference to Comey's testimony on the existence of about 100 emails.", []want{{"Comey's", "testimony", "the existence of about 100 emails.", Named}}},

@@ -101,6 +101,20 @@ func runVagueSource(p *lint.Pass) {
 	toks := *buf
 	defer func() { *buf = toks }()
 	var found []phrase
+	// The writer tells of research of their own in some block at or
+	// before the one asked about: weScanned blocks have been read for it,
+	// and weAt is the first that does (-1: none yet). Each block is read
+	// once however often the question is asked.
+	weScanned, weAt := 0, -1
+	weBefore := func(upTo int) bool {
+		for weAt < 0 && weScanned <= upTo {
+			if n := p.Doc.Blocks[weScanned]; n.Kind != lint.Heading && speaksAsWe(n.Text) {
+				weAt = weScanned
+			}
+			weScanned++
+		}
+		return weAt >= 0 && weAt <= upTo
+	}
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) {
 			continue
@@ -110,13 +124,7 @@ func runVagueSource(p *lint.Pass) {
 			flags = sourcing.SentenceMentions(slots, b)
 		}
 		var para *prose.Paragraph
-		weKnown, weSpeaks := false, false
-		we := func() bool { // asked once per block at most
-			if !weKnown {
-				weKnown, weSpeaks = true, speaksAsWe(b.Text)
-			}
-			return weSpeaks
-		}
+		we := func() bool { return weBefore(b.Index) }
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) || sources.OwnCitation(b, si) {
 				// A sentence with its own citation reports nothing (its
@@ -132,7 +140,7 @@ func runVagueSource(p *lint.Pass) {
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
 				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
-					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) {
+					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) && !reportNamed(b.Text, para, a) && !pollNamedNext(b.Text, para, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -194,6 +202,133 @@ func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
 			j--
 		}
 		if j < i-1 && strings.EqualFold(words[j], "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// namedNext reports whether the sentence after a vague attribution, in
+// its paragraph, quotes a source named there: "Some observers say the plan
+// can work. \"I think it can,\" said Jo Reyes, …" or "Trump will
+// reportedly speak on Monday. According to the Trump campaign, \"…\"".
+// The crowd or the hedge leads in to the named one's own words: the
+// paragraph names who says it. Only a crowd ("experts", "some of her
+// allies") or a hedge: officials or aides, who speak for a body, and a
+// prepositional source ("according to one report") are told apart from
+// the quoted speaker.
+func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose.Attribution) bool {
+	next := a.Sentence + 1
+	if next >= len(para.Sentences) {
+		return false
+	}
+	if !a.Source.Empty() {
+		if a.Cue.Start < a.Source.Start && strings.IndexByte(text[a.Cue.Start:a.Cue.End], ' ') > 0 {
+			return false // "according to one report"
+		}
+		src := strings.Fields(text[a.Source.Start:a.Source.End])
+		head := strings.Trim(src[len(src)-1], ",.;:")
+		if prose.Has(head, prose.BodyRole) || prose.Has(head, prose.StaffRole) {
+			return false
+		}
+	}
+	// A quotation of several sentences has its cue after the last of
+	// them: look that far for a named source whose words open in the
+	// next sentence.
+	ns := para.Sentences[next]
+	for si := next; si < min(len(para.Sentences), next+maxQuotedSentences); si++ {
+		for _, n := range para.In(si) {
+			if n.Sentence == si && n.Kind == prose.Named && !n.Source.Empty() && ns.Start <= n.Content.Start && n.Content.Start < ns.End &&
+				namesSomeone(text[n.Source.Start:n.Source.End]) && quoted(text, quotes, n.Content, !n.Near) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxQuotedSentences bounds the sentences namedNext reads for the cue of
+// a quotation that opens in the sentence after a vague attribution.
+const maxQuotedSentences = 4
+
+// pollNamedNext reports whether unnamed polls that lead a paragraph's
+// sentence ("New polls released Sunday showed Clinton taking a lead.")
+// are named, one by one, in the next sentence ("According to a Washington
+// Post-ABC News survey, 51 percent …"): the paragraph names them. Only
+// polls (poll-noun) lead in so: a study named after "studies have found"
+// may be the exception the writer goes on to.
+func pollNamedNext(text string, para *prose.Paragraph, a prose.Attribution) bool {
+	if a.Source.Empty() || a.Cue.Start < a.Source.Start || a.Sentence+1 >= len(para.Sentences) {
+		return false
+	}
+	if !slices.ContainsFunc(strings.Fields(text[a.Source.Start:a.Source.End]), func(w string) bool { return prose.Has(w, prose.PollNoun) }) {
+		return false // "New polls released Sunday": the noun before its participle
+	}
+	next := a.Sentence + 1
+	for _, n := range para.In(next) {
+		if n.Sentence == next && n.Kind == prose.Named && !n.Source.Empty() {
+			src := text[n.Source.Start:n.Source.End]
+			if namesSomeone(src) && prose.Has(lastWord(src), prose.PollNoun) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastWord returns the last word of a source, lowercased, its punctuation
+// trimmed.
+func lastWord(src string) string {
+	return strings.ToLower(strings.Trim(src[strings.LastIndexByte(src, ' ')+1:], ",.;:"))
+}
+
+// reportNamed reports whether a hedge of report ("reportedly") follows,
+// in its paragraph, a named source's report ("As The Hill reported, …
+// And when asked to leave, he reportedly refused"): "reportedly" is "as
+// reported", and the paragraph has said by whom. A source named with
+// another cue ("according to the AP") may have given only another fact.
+func reportNamed(text string, para *prose.Paragraph, a prose.Attribution) bool {
+	if !a.Source.Empty() || !strings.HasPrefix(strings.ToLower(text[a.Cue.Start:a.Cue.End]), "report") {
+		return false
+	}
+	for si := 0; si <= a.Sentence; si++ {
+		for _, n := range para.In(si) {
+			if n.Sentence == si && n.Kind == prose.Named && n.Cue.End <= a.Cue.Start &&
+				strings.HasPrefix(strings.ToLower(text[n.Cue.Start:n.Cue.End]), "report") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quoted reports whether a content span opens with an outermost
+// quotation, the named speaker's own words; or, when within is set (a
+// cue of speech, not a finding), holds one: "said it has become almost
+// \"impossible to catch up\"". A phrase quoted inside a finding ("found
+// that the money came from \"the drug trade\"") is no lead-in.
+func quoted(text string, quotes []prose.Quote, c prose.Span, within bool) bool {
+	if rest := text[c.Start:c.End]; strings.HasPrefix(rest, "''") || strings.HasPrefix(rest, "``") {
+		return true // a quotation opened with two marks, as some news archives write it
+	}
+	for _, q := range quotes {
+		if q.Depth == 0 && q.End > q.Start && (q.Start == c.Start || within && c.Start <= q.Start && q.End <= c.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSomeone reports whether a source's words hold a capitalised word
+// after their first ("Jo Reyes", "the Trump campaign", "The Hill"): a
+// name, not a pronoun or a description referring back.
+func namesSomeone(src string) bool {
+	words := strings.Fields(src)
+	for i, w := range words {
+		if i == 0 && len(words) > 1 {
+			continue
+		}
+		if sourcing.StartsUpper(w) && len(w) > 1 {
 			return true
 		}
 	}
@@ -275,6 +410,9 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() b
 	}
 	after := strings.TrimLeft(text[a.Cue.End:], " ")
 	w, _, _ := strings.Cut(after, " ")
+	if cue := text[a.Cue.Start:a.Cue.End]; w == "to" && (prose.Has(cue, prose.IntentionVerb) || prose.Has(cue+"s", prose.IntentionVerb)) {
+		return false // "lawmakers have vowed to block it": an aim, not a claim
+	}
 	if prose.Has(strings.TrimRight(w, ",.;:"), prose.TopicWord) {
 		return false
 	}
