@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"hash"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,9 +49,9 @@ type docPlace struct {
 
 	mu sync.Mutex
 	// read tells that the record was looked up; sections holds its
-	// sections by kind, those read back and those the run's rules kept.
+	// sections, those read back and those the run's rules kept.
 	read     bool
-	sections map[string]string
+	sections []section
 }
 
 // docState is a rule's docPlace for the pass's document, and the
@@ -142,8 +141,15 @@ func (d *docPlace) section(kind string) (string, bool) {
 			d.sections, _ = parseSections(rec)
 		}
 	}
-	sec, ok := d.sections[kind]
-	return sec, ok
+	if i, ok := d.find(kind); ok {
+		return d.sections[i].findings, true
+	}
+	return "", false
+}
+
+// find returns the index of kind's section, or where it belongs.
+func (d *docPlace) find(kind string) (int, bool) {
+	return slices.BinarySearchFunc(d.sections, kind, func(s section, k string) int { return strings.Compare(s.kind, k) })
 }
 
 // keep adds kind's findings record to the document's record and puts the
@@ -152,10 +158,11 @@ func (d *docPlace) section(kind string) (string, bool) {
 func (d *docPlace) keep(kind, sec string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.sections == nil {
-		d.sections = map[string]string{}
+	if i, ok := d.find(kind); ok {
+		d.sections[i].findings = sec
+	} else {
+		d.sections = slices.Insert(d.sections, i, section{kind, sec})
 	}
-	d.sections[kind] = sec
 	d.verdicts.PutID(d.id, generation(), d.page, appendSections(nil, d.sections))
 }
 
@@ -369,20 +376,24 @@ func (r *findingsReader) next(n int) {
 // with both strings written as appendStrings writes them.
 const sectionsTag = "d1"
 
-// appendSections appends the record of sections to b.
-func appendSections(b []byte, sections map[string]string) []byte {
+// section is a rule's part of a document's record: the rule's kind and
+// its findings record (appendFindings').
+type section struct{ kind, findings string }
+
+// appendSections appends the record of sections, in order of kind, to b.
+func appendSections(b []byte, sections []section) []byte {
 	b = append(b, sectionsTag...)
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, int64(len(sections)), 10)
-	for _, kind := range slices.Sorted(maps.Keys(sections)) {
-		b = appendStrings(b, kind, sections[kind])
+	for _, sec := range sections {
+		b = appendStrings(b, sec.kind, sec.findings)
 	}
 	return b
 }
 
 // parseSections reads a record appendSections wrote; false when it is
-// not one.
-func parseSections(rec string) (map[string]string, bool) {
+// not one, or its kinds are not in order.
+func parseSections(rec string) ([]section, bool) {
 	r := findingsReader{rest: rec}
 	if r.word() != sectionsTag {
 		return nil, false
@@ -391,12 +402,14 @@ func parseSections(rec string) (map[string]string, bool) {
 	if r.bad || n < 0 || n > len(rec) {
 		return nil, false
 	}
-	sections := make(map[string]string, n)
-	for range n {
-		kind := r.str()
-		sections[kind] = r.str()
+	sections := make([]section, n)
+	for i := range sections {
+		sections[i] = section{r.str(), r.str()}
+		if i > 0 && sections[i-1].kind >= sections[i].kind {
+			r.bad = true
+		}
 	}
-	if r.bad || r.rest != "" || len(sections) != n {
+	if r.bad || r.rest != "" {
 		return nil, false
 	}
 	return sections, true
