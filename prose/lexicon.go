@@ -280,10 +280,12 @@ type Lexicon struct {
 	// texts holds the members of the text classes, lowercase unless the
 	// class is exact, phrases with single spaces, by class and last byte
 	// ("’" as "'"), in file order.
-	// texts[c][b]-1 indexes, in textLists, the members of text class c
+	// texts[b][c]-1 indexes, in textLists, the members of text class c
 	// whose key byte is b; 0 when there is none. An array, not a map:
 	// the rules ask about nearly every word, and most have no member.
-	texts     [lastTextClass][256]uint16
+	// Indexed by byte first, so that the classes a rule asks about one
+	// word share its few cache lines rather than each costing one.
+	texts     [256][lastTextClass]uint16
 	textLists [][]string
 	// textLens[k] has bit n set when a member of textLists[k] can match
 	// a whole word of n bytes (bit 63: of 63 bytes or more), so that Has
@@ -526,7 +528,7 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 		return 0, false
 	}
 	fold := lx.textFold[c]
-	k := lx.texts[c][lastByte(text, fold)]
+	k := lx.texts[lastByte(text, fold)][c]
 	if k == 0 || !lx.secondMay(k, text, fold) {
 		return 0, false
 	}
@@ -569,7 +571,7 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 		return false
 	}
 	fold := lx.textFold[c]
-	k := lx.texts[c][lastByte(w, fold)]
+	k := lx.texts[lastByte(w, fold)][c]
 	if k == 0 || lx.textLens[k-1]&(1<<min(len(w), 63)) == 0 || !lx.secondMay(k, w, fold) {
 		return false // no member ends with those bytes, or none is that long
 	}
@@ -583,7 +585,7 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 
 // addText adds member word, as it is to be matched, to text class c.
 func (lx *Lexicon) addText(c TextClass, word string) {
-	k := &lx.texts[c][word[len(word)-1]]
+	k := &lx.texts[word[len(word)-1]][c]
 	if *k == 0 {
 		if len(lx.textLists) == math.MaxUint16 {
 			panic("prose: more text-class keys than the lexicon's index holds")

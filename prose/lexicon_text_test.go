@@ -230,7 +230,7 @@ func TestEndsWithFilter(t *testing.T) {
 // in file order: the reading of every member that the filters of
 // EndsWith and Has are checked against.
 func (lx *Lexicon) textMembers(c TextClass, b byte) []string {
-	if k := lx.texts[c][b]; k > 0 {
+	if k := lx.texts[b][c]; k > 0 {
 		return lx.textLists[k-1]
 	}
 	return nil
