@@ -277,30 +277,39 @@ type Lexicon struct {
 	table   lexTable
 	exact   map[string]Class
 	phrases map[string][]Phrase // by first word
-	// texts holds the members of the text classes, lowercase unless the
-	// class is exact, phrases with single spaces, by class and last byte
-	// ("’" as "'"), in file order.
-	// texts[b][c]-1 indexes, in textLists, the members of text class c
-	// whose key byte is b; 0 when there is none. An array, not a map:
-	// the rules ask about nearly every word, and most have no member.
-	// Indexed by byte first, so that the classes a rule asks about one
-	// word share its few cache lines rather than each costing one.
-	texts     [256][lastTextClass]uint16
-	textLists [][]string
-	// textLens[k] has bit n set when a member of textLists[k] can match
-	// a whole word of n bytes (bit 63: of 63 bytes or more), so that Has
-	// turns most words away without reading a member.
-	textLens []uint64
-	// textSecond[k] has the bit of every byte that ends a member of
-	// textLists[k] but one (all bits for a member of one byte), so that
-	// EndsWith and Has turn away most words ending in a common letter
-	// ("s", "e") without reading a member.
-	textSecond [][4]uint64
+	// texts and textKeys hold the members of the text classes, by class
+	// and last byte ("’" as "'"): texts[b][c]-1 indexes, in textKeys,
+	// the members of text class c whose key byte is b; 0 when there is
+	// none. An array, not a map: the rules ask about nearly every word,
+	// and most have no member. Indexed by byte first, so that the classes
+	// a rule asks about one word share its few cache lines rather than
+	// each costing one.
+	texts    [256][lastTextClass]uint16
+	textKeys []textKey
 	// classes documents the word classes, then the text classes.
 	classes [len(classNames) + len(textClassNames)]ClassDoc
 	// textFold says, for each text class, whether it folds ASCII case (is
 	// not exact): read on every Has, away from the large ClassDocs.
 	textFold [lastTextClass]bool
+}
+
+// textKey is what Has and EndsWith read of the members of one text
+// class with one key byte: the filters first, then the members, in one
+// 64-byte record, so that a word the filters turn away costs one cache
+// line.
+type textKey struct {
+	// lens has bit n set when a member can match a whole word of n bytes
+	// (bit 63: of 63 bytes or more), so that Has turns most words away
+	// without reading a member.
+	lens uint64
+	// second has the bit of every byte that ends a member but one (all
+	// bits for a member of one byte), so that EndsWith and Has turn away
+	// most words ending in a common letter ("s", "e") without reading a
+	// member.
+	second [4]uint64
+	// list holds the members, lowercase unless the class is exact,
+	// phrases with single spaces, "’" as "'", in file order.
+	list []string
 }
 
 // ClassDoc is one class as the data file writes it, for documentation.
@@ -529,10 +538,14 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 	}
 	fold := lx.textFold[c]
 	k := lx.texts[lastByte(text, fold)][c]
-	if k == 0 || !lx.secondMay(k, text, fold) {
+	if k == 0 {
 		return 0, false
 	}
-	for _, m := range lx.textLists[k-1] {
+	key := &lx.textKeys[k-1]
+	if !key.secondMay(text, fold) {
+		return 0, false
+	}
+	for _, m := range key.list {
 		if i, ok := suffixAt(text, m, fold); ok && (i == 0 || !endsInWordRune(text[:i])) {
 			return i, true
 		}
@@ -541,9 +554,9 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 }
 
 // secondMay reports whether text's byte before its last (read as suffixAt
-// reads it) may be that of a member of textLists[k-1]: when it is no
-// member's, none matches.
-func (lx *Lexicon) secondMay(k uint16, text string, fold bool) bool {
+// reads it) may be that of a member of key: when it is no member's, none
+// matches.
+func (key *textKey) secondMay(text string, fold bool) bool {
 	i := len(text) - 1
 	if text[i] == 0x99 && strings.HasSuffix(text, "’") {
 		i -= 2
@@ -558,7 +571,7 @@ func (lx *Lexicon) secondMay(k uint16, text string, fold bool) bool {
 	case fold && b >= 'A' && b <= 'Z':
 		b += 'a' - 'A'
 	}
-	return lx.textSecond[k-1][b>>6]&(1<<(b&63)) != 0
+	return key.second[b>>6]&(1<<(b&63)) != 0
 }
 
 // Has reports whether w, all of it, is a member of text class c, matched
@@ -572,10 +585,14 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 	}
 	fold := lx.textFold[c]
 	k := lx.texts[lastByte(w, fold)][c]
-	if k == 0 || lx.textLens[k-1]&(1<<min(len(w), 63)) == 0 || !lx.secondMay(k, w, fold) {
-		return false // no member ends with those bytes, or none is that long
+	if k == 0 {
+		return false // no member ends with that byte
 	}
-	for _, m := range lx.textLists[k-1] {
+	key := &lx.textKeys[k-1]
+	if key.lens&(1<<min(len(w), 63)) == 0 || !key.secondMay(w, fold) {
+		return false // none is that long, or ends with those two bytes
+	}
+	for _, m := range key.list {
 		if i, ok := suffixAt(w, m, fold); ok && i == 0 {
 			return true
 		}
@@ -587,16 +604,15 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 func (lx *Lexicon) addText(c TextClass, word string) {
 	k := &lx.texts[word[len(word)-1]][c]
 	if *k == 0 {
-		if len(lx.textLists) == math.MaxUint16 {
+		if len(lx.textKeys) == math.MaxUint16 {
 			panic("prose: more text-class keys than the lexicon's index holds")
 		}
-		lx.textLists = append(lx.textLists, nil)
-		lx.textLens = append(lx.textLens, 0)
-		lx.textSecond = append(lx.textSecond, [4]uint64{})
-		*k = uint16(len(lx.textLists))
+		lx.textKeys = append(lx.textKeys, textKey{})
+		*k = uint16(len(lx.textKeys))
 	}
-	lx.textLists[*k-1] = append(lx.textLists[*k-1], word)
-	if second := &lx.textSecond[*k-1]; len(word) < 2 {
+	key := &lx.textKeys[*k-1]
+	key.list = append(key.list, word)
+	if second := &key.second; len(word) < 2 {
 		*second = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 	} else {
 		b := word[len(word)-2]
@@ -604,7 +620,7 @@ func (lx *Lexicon) addText(c TextClass, word string) {
 	}
 	// Each "'" of the member may be written "’", two bytes longer.
 	for n, quotes := len(word), strings.Count(word, "'"); quotes >= 0; n, quotes = n+2, quotes-1 {
-		lx.textLens[*k-1] |= 1 << min(n, 63)
+		key.lens |= 1 << min(n, 63)
 	}
 }
 
