@@ -489,7 +489,7 @@ func (p *Paragraph) phraseAt(toks []Token, k int, c Class) (Phrase, int) {
 	if !toks[k].Is(phraseStart) {
 		return Phrase{}, 0
 	}
-	for _, ph := range lexicon.phrases[lexicon.phraseKey(p.word(toks[k]))] {
+	for _, ph := range lexicon.phrasesOf(p.word(toks[k])) {
 		if ph.Class&c == 0 || k+len(ph.Words) > len(toks) {
 			continue
 		}

@@ -277,6 +277,11 @@ type Lexicon struct {
 	table   lexTable
 	exact   map[string]Class
 	phrases map[string][]Phrase // by first word
+	// phraseLists holds phrases' lists again, by the index of their first
+	// word in table.words: phraseAt finds them with the table's hash, as
+	// the tokenizer found the word, rather than by lowering the word for
+	// the map (which allocated for every "The", "It" and "In").
+	phraseLists [][]Phrase
 	// texts and textKeys hold the members of the text classes, by class
 	// and last byte ("’" as "'"): texts[b][c]-1 indexes, in textKeys,
 	// the members of text class c whose key byte is b; 0 when there is
@@ -461,6 +466,10 @@ func ParseLexicon(data string) (*Lexicon, error) {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Words) > len(ps[j].Words) })
 	}
 	lx.table = newLexTable(words)
+	lx.phraseLists = make([][]Phrase, len(lx.table.words))
+	for i, m := range lx.table.words {
+		lx.phraseLists[i] = lx.phrases[m.word]
+	}
 	for c := range lx.textFold {
 		lx.textFold[c] = !lx.classes[len(classNames)+c].Exact
 	}
@@ -504,15 +513,17 @@ func (lx *Lexicon) Lookup(w string) Entry {
 	return lx.table.lookup(w)
 }
 
-// phraseKey returns the key of phrases starting with word w: w itself
-// when it is lowercase already (no allocation), else its lowercase form.
-func (lx *Lexicon) phraseKey(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ReplaceAll(strings.ToLower(w), "’", "'")
-		}
+// phrasesOf returns the phrases whose first word is w, as the lexicon's
+// table reads w (ASCII case folded, "’" as "'"): for a word the tokenizer
+// marked phraseStart, the phrases of w lowercased, "’" read as "'".
+func (lx *Lexicon) phrasesOf(w string) []Phrase {
+	if len(w) > MaxWord+2 || len(w) == 0 {
+		return nil
 	}
-	return w
+	if i := lx.table.index(w); i >= 0 {
+		return lx.phraseLists[i]
+	}
+	return nil
 }
 
 // Exact returns the exact-case classes of w ("Mr" is an abbreviation,
@@ -827,6 +838,40 @@ func (t *lexTable) lookup(w string) Entry {
 		if s>>16 == tag {
 			if m := &t.words[s&0xFFFF-1]; len(m.word) == len(w) && equalLowerASCII(w, m.word) {
 				return m.entry
+			}
+		}
+	}
+}
+
+// index returns the index in words of the member w reads as, as lookup
+// finds it, or -1. (lookup repeats the probe rather than call index: it
+// runs on nearly every word of prose.)
+func (t *lexTable) index(w string) int {
+	if n := len(w); n == 0 || n < 64 && t.shapes[shapeKey(w[0], w[n-1])]&(1<<n) == 0 {
+		return -1
+	}
+	h, ascii := uint32(2166136261), true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		h = (h ^ uint32(c|0x20)) * 16777619
+	}
+	if !ascii {
+		h = hashFold(w)
+	}
+	tag := h >> 16
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if s>>16 == tag {
+			k := int(s&0xFFFF) - 1
+			if m := t.words[k].word; ascii && len(m) == len(w) && equalLowerASCII(w, m) || !ascii && equalFold(w, m) {
+				return k
 			}
 		}
 	}
