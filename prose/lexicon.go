@@ -282,6 +282,12 @@ type Lexicon struct {
 	// the tokenizer found the word, rather than by lowering the word for
 	// the map (which allocated for every "The", "It" and "In").
 	phraseLists [][]Phrase
+	// exactShapes filters exact's lookups as lexTable.shapes filters the
+	// table's: bit n of exactShapes[shapeKey(first, last)] is set when a
+	// member is n bytes long and starts and ends with those bytes (up to
+	// ASCII case). The sentence splitter asks about the word before
+	// nearly every full stop, and few are members.
+	exactShapes *[1024]uint64
 	// texts and textKeys hold the members of the text classes, by class
 	// and last byte ("’" as "'"): texts[b][c]-1 indexes, in textKeys,
 	// the members of text class c whose key byte is b; 0 when there is
@@ -334,7 +340,7 @@ const MaxWord = 24
 // ParseLexicon reads lexicon data in the format lexicon.txt describes.
 // Errors name the line.
 func ParseLexicon(data string) (*Lexicon, error) {
-	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}}
+	lx := &Lexicon{exact: map[string]Class{}, exactShapes: new([1024]uint64), phrases: map[string][]Phrase{}}
 	// The parse runs at every start-up: its maps are sized for the data
 	// (about a word per 32 bytes) rather than grown, and a class's
 	// comment lines are joined once.
@@ -445,6 +451,9 @@ func ParseLexicon(data string) (*Lexicon, error) {
 			doc.Members = append(doc.Members, word)
 			if doc.Exact {
 				lx.exact[word] |= cur
+				if n := len(word); n < 64 {
+					lx.exactShapes[shapeKey(word[0], word[n-1])] |= 1 << n
+				}
 				continue
 			}
 			e := words[word]
@@ -528,7 +537,16 @@ func (lx *Lexicon) phrasesOf(w string) []Phrase {
 
 // Exact returns the exact-case classes of w ("Mr" is an abbreviation,
 // "mr" is not).
-func Exact(w string) Class { return lexicon.exact[w] }
+func Exact(w string) Class { return lexicon.Exact(w) }
+
+// Exact is the package function Exact on lx.
+func (lx *Lexicon) Exact(w string) Class {
+	// No member is empty or longer than MaxWord.
+	if n := len(w); n == 0 || n > MaxWord || lx.exactShapes[shapeKey(w[0], w[n-1])]&(1<<n) == 0 {
+		return 0
+	}
+	return lx.exact[w]
+}
 
 // Phrases returns the phrases of the lexicon whose first word is w
 // (lowercase), longest first.

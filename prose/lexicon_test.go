@@ -54,3 +54,20 @@ func phraseWords(ps []Phrase) []string {
 	}
 	return out
 }
+
+// Exact's filter turns away only words that are no exact member: for
+// every member and a few spellings near it, Exact agrees with the map.
+func TestExactFilter(t *testing.T) {
+	checked := 0
+	for w := range lexicon.exact {
+		for _, v := range []string{w, strings.ToLower(w), strings.ToUpper(w), w + "s", w[1:], w[:len(w)-1], w + ".", strings.Repeat(w, 30)} {
+			if got, want := Exact(v), lexicon.exact[v]; got != want {
+				t.Fatalf("Exact(%q) = %#x, the map holds %#x", v, uint64(got), uint64(want))
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no exact members")
+	}
+}
