@@ -805,7 +805,23 @@ func newLexTable(m map[string]Entry) lexTable {
 		size *= 2
 	}
 	t := lexTable{slots: make([]uint32, size), mask: uint32(size - 1), words: make([]lexSlot, 0, len(m)), shapes: new([1024]uint64)}
-	for _, w := range slices.Sorted(maps.Keys(m)) {
+	// The members' bytes are copied into one string, in table order: a
+	// lookup that finds a member compares a few bytes of one small block
+	// rather than of wherever each member was parsed (most are slices of
+	// the whole embedded lexicon.txt).
+	sorted := slices.Sorted(maps.Keys(m))
+	n := 0
+	for _, w := range sorted {
+		n += len(w)
+	}
+	var all strings.Builder
+	all.Grow(n)
+	for _, w := range sorted {
+		all.WriteString(w)
+	}
+	packed := all.String()
+	for _, w := range sorted {
+		w, packed = packed[:len(w)], packed[len(w):]
 		t.addShapes(w)
 		h := hashFold(w)
 		i := h & t.mask
