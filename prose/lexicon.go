@@ -475,6 +475,7 @@ func ParseLexicon(data string) (*Lexicon, error) {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Words) > len(ps[j].Words) })
 	}
 	lx.table = newLexTable(words)
+	lx.packTexts()
 	lx.phraseLists = make([][]Phrase, len(lx.table.words))
 	for i, m := range lx.table.words {
 		lx.phraseLists[i] = lx.phrases[m.word]
@@ -627,6 +628,32 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 		}
 	}
 	return false
+}
+
+// packTexts copies the text classes' members into one string, key by
+// key, as newLexTable packs the table's: Has and EndsWith then read
+// members from one small block rather than from all over the embedded
+// lexicon.txt.
+func (lx *Lexicon) packTexts() {
+	n := 0
+	for _, key := range lx.textKeys {
+		for _, m := range key.list {
+			n += len(m)
+		}
+	}
+	var all strings.Builder
+	all.Grow(n)
+	for _, key := range lx.textKeys {
+		for _, m := range key.list {
+			all.WriteString(m)
+		}
+	}
+	packed := all.String()
+	for k := range lx.textKeys {
+		for i, m := range lx.textKeys[k].list {
+			lx.textKeys[k].list[i], packed = packed[:len(m)], packed[len(m):]
+		}
+	}
 }
 
 // addText adds member word, as it is to be matched, to text class c.
