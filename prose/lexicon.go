@@ -758,8 +758,9 @@ func Members(c Class) []string {
 // case (c|0x20), so words differing only in case share a slot chain.
 //
 // A slot is 4 bytes: the top 16 bits of the word's hash and its index in
-// words, plus one (0 marks an empty slot). The slots of a lexicon of a few
-// thousand words fit in the processor's nearest cache, and a word not in
+// words, plus one (0 marks an empty slot). There are two to four slots a
+// member (16 KB for lexicon.txt's 1,300 words, which share the nearest
+// cache with the rest of the check's tables), and a word not in
 // the lexicon (most words of prose) is told apart by the hash bits alone,
 // without reading any member.
 //
@@ -828,7 +829,7 @@ func newLexTable(m map[string]Entry) lexTable {
 		panic(fmt.Sprintf("prose: lexicon of %d words, more than the %d its table holds", len(m), maxLexWords))
 	}
 	size := 1
-	for size < 4*len(m) {
+	for size < 2*len(m) {
 		size *= 2
 	}
 	t := lexTable{slots: make([]uint32, size), mask: uint32(size - 1), words: make([]lexSlot, 0, len(m)), shapes: new([1024]uint64)}
