@@ -1,10 +1,8 @@
 package sourcing
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"strings"
-	"unsafe"
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/prose"
@@ -356,7 +354,7 @@ func mentions(text string) uint8 {
 		// letterRunEnd's first test, inlined: most words end within it.
 		var nonLetters uint64
 		if i+8 <= n {
-			nonLetters = nonLetters8(text[i : i+8])
+			nonLetters = prose.NonLetters8(text[i : i+8])
 		}
 		switch {
 		case nonLetters != 0:
@@ -424,11 +422,11 @@ func (t *WordTrigger) wordMatches(text string, start, end int) bool {
 // letterRunEnd returns the end of the run of ASCII letters that starts at
 // text[i]. It tests eight bytes at a time: words are short, so most runs
 // end within the first eight. (A scan that calls it for every word tests
-// those eight itself, with nonLetters8, which inlines, and calls it only
-// for a longer run.)
+// those eight itself, with prose.NonLetters8, which inlines, and calls it
+// only for a longer run.)
 func letterRunEnd(text string, i int) int {
 	for i+8 <= len(text) {
-		if nonLetters := nonLetters8(text[i : i+8]); nonLetters != 0 {
+		if nonLetters := prose.NonLetters8(text[i : i+8]); nonLetters != 0 {
 			return i + bits.TrailingZeros64(nonLetters)/8
 		}
 		i += 8
@@ -437,22 +435,6 @@ func letterRunEnd(text string, i int) int {
 		i++
 	}
 	return i
-}
-
-// nonLetters8 returns the high bit of each byte of b, eight bytes, that is
-// not an ASCII letter.
-func nonLetters8(b string) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
-	x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(b[:8]), 8))
-	y := x | 0x20*ones // fold upper case onto lower case
-	// Bytes are letters when 'a' <= y <= 'z' and x is ASCII: with each
-	// byte's high bit set, the subtractions cannot borrow across bytes.
-	atLeastA := (y | highs) - 'a'*ones
-	pastZ := (y | highs) - ('z'+1)*ones
-	return ^(atLeastA &^ pastZ &^ x & highs) & highs
 }
 
 // figureWords are the words that can make a figure without a digit:
