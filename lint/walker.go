@@ -152,6 +152,38 @@ type walker struct {
 	// htmlToks is the token buffer of HTML blocks (see fastHTMLTokens),
 	// reused from block to block.
 	htmlToks []htmlToken
+	// backslash and amp are where the next "\\" and "&" of src lie (see
+	// nextByte), so that the text of a run of segments is searched for
+	// escapes and entities once, not segment by segment.
+	backslash, amp byteAhead
+}
+
+// byteAhead is where a byte next occurs in src at or after from: at, or
+// len(src) when it does not; set is false until first asked.
+type byteAhead struct {
+	from, at int
+	set      bool
+}
+
+// nextByte reports whether byte c (whose byteAhead is a) occurs in
+// src[start:stop]. Asked in source order, as the walk reads segments, it
+// searches each stretch of src once: it looks ahead from start to the next
+// c and keeps the answer for the segments before it. Asked about an
+// earlier segment (goldmark moves footnote definitions last), it searches
+// only that segment, as a plain IndexByte would: the work stays linear in
+// the source.
+func nextByte(a *byteAhead, src []byte, c byte, start, stop int) bool {
+	if a.set && start < a.from {
+		return bytes.IndexByte(src[start:stop], c) >= 0
+	}
+	if a.set && a.at >= start {
+		return a.at < stop
+	}
+	a.from, a.at, a.set = start, len(src), true
+	if i := bytes.IndexByte(src[start:], c); i >= 0 {
+		a.at = start + i
+	}
+	return a.at < stop
 }
 
 // kidSpan is where a container's child containers start and end.
@@ -508,7 +540,7 @@ func (w *walker) text(t *textBuilder, start, stop int) {
 // escapes false, a backslash is a character like any other.
 func (w *walker) unmaskedText(t *textBuilder, start, stop int, escapes bool) {
 	s := w.src
-	if (!escapes || bytes.IndexByte(s[start:stop], '\\') < 0) && bytes.IndexByte(s[start:stop], '&') < 0 {
+	if (!escapes || !nextByte(&w.backslash, s, '\\', start, stop)) && !nextByte(&w.amp, s, '&', start, stop) {
 		t.addSource(s, start, stop) // the common case: nothing to decode
 		return
 	}

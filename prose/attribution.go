@@ -392,7 +392,7 @@ func (p *Paragraph) findCues(toks []Token, si int) {
 			p.ownedReport(toks, k, si) // "its forecast", "the IMF's estimate"
 		}
 		// (The word after is tested first: this runs on every word.)
-		if k+2 < len(toks) && !t.BreakAfter && (p.is(toks[k+1], "that") || p.is(toks[k+1], "about") || p.is(toks[k+1], "on")) &&
+		if k+2 < len(toks) && !t.BreakAfter && p.topicWord(&toks[k+1]) &&
 			Has(p.word(t), SpeechNoun) && p.ownedSpeech(toks, k, si) {
 			continue // "Comey's testimony on …", "his comment about …"
 		}
@@ -473,13 +473,29 @@ func (p *Paragraph) passive(toks []Token, k int) bool {
 // is reports whether word t is w (lowercase), ignoring letter case.
 func (p *Paragraph) is(t Token, w string) bool { return equalFold(p.word(t), w) }
 
+// topicWord reports whether t is "that", "about" or "on", the words after
+// a speech noun that open what was said. findCues asks it of nearly every
+// word: the word's length picks the one comparison that can hold (none of
+// the three has an apostrophe, which equalFold reads in three bytes).
+func (p *Paragraph) topicWord(t *Token) bool {
+	switch t.End - t.Start {
+	case 2:
+		return p.is(*t, "on")
+	case 4:
+		return p.is(*t, "that")
+	case 5:
+		return p.is(*t, "about")
+	}
+	return false
+}
+
 // phraseAt returns the longest phrase of class c that starts at word k,
 // and its length in words.
 func (p *Paragraph) phraseAt(toks []Token, k int, c Class) (Phrase, int) {
 	if !toks[k].Is(phraseStart) {
 		return Phrase{}, 0
 	}
-	for _, ph := range lexicon.phrases[lexicon.phraseKey(p.word(toks[k]))] {
+	for _, ph := range lexicon.phrasesOf(p.word(toks[k])) {
 		if ph.Class&c == 0 || k+len(ph.Words) > len(toks) {
 			continue
 		}

@@ -280,28 +280,50 @@ type Lexicon struct {
 	table   lexTable
 	exact   map[string]Class
 	phrases map[string][]Phrase // by first word
-	// texts holds the members of the text classes, lowercase unless the
-	// class is exact, phrases with single spaces, by class and last byte
-	// ("’" as "'"), in file order.
-	// texts[c][b]-1 indexes, in textLists, the members of text class c
-	// whose key byte is b; 0 when there is none. An array, not a map:
-	// the rules ask about nearly every word, and most have no member.
-	texts     [lastTextClass][256]uint16
-	textLists [][]string
-	// textLens[k] has bit n set when a member of textLists[k] can match
-	// a whole word of n bytes (bit 63: of 63 bytes or more), so that Has
-	// turns most words away without reading a member.
-	textLens []uint64
-	// textSecond[k] has the bit of every byte that ends a member of
-	// textLists[k] but one (all bits for a member of one byte), so that
-	// EndsWith and Has turn away most words ending in a common letter
-	// ("s", "e") without reading a member.
-	textSecond [][4]uint64
+	// phraseLists holds phrases' lists again, by the index of their first
+	// word in table.words: phraseAt finds them with the table's hash, as
+	// the tokenizer found the word, rather than by lowering the word for
+	// the map (which allocated for every "The", "It" and "In").
+	phraseLists [][]Phrase
+	// exactShapes filters exact's lookups as lexTable.shapes filters the
+	// table's: bit n of exactShapes[shapeKey(first, last)] is set when a
+	// member is n bytes long and starts and ends with those bytes (up to
+	// ASCII case). The sentence splitter asks about the word before
+	// nearly every full stop, and few are members.
+	exactShapes *[1024]uint64
+	// texts and textKeys hold the members of the text classes, by class
+	// and last byte ("’" as "'"): texts[b][c]-1 indexes, in textKeys,
+	// the members of text class c whose key byte is b; 0 when there is
+	// none. An array, not a map: the rules ask about nearly every word,
+	// and most have no member. Indexed by byte first, so that the classes
+	// a rule asks about one word share its few cache lines rather than
+	// each costing one.
+	texts    [256][lastTextClass]uint16
+	textKeys []textKey
 	// classes documents the word classes, then the text classes.
 	classes [len(classNames) + len(textClassNames)]ClassDoc
 	// textFold says, for each text class, whether it folds ASCII case (is
 	// not exact): read on every Has, away from the large ClassDocs.
 	textFold [lastTextClass]bool
+}
+
+// textKey is what Has and EndsWith read of the members of one text
+// class with one key byte: the filters first, then the members, in one
+// 64-byte record, so that a word the filters turn away costs one cache
+// line.
+type textKey struct {
+	// lens has bit n set when a member can match a whole word of n bytes
+	// (bit 63: of 63 bytes or more), so that Has turns most words away
+	// without reading a member.
+	lens uint64
+	// second has the bit of every byte that ends a member but one (all
+	// bits for a member of one byte), so that EndsWith and Has turn away
+	// most words ending in a common letter ("s", "e") without reading a
+	// member.
+	second [4]uint64
+	// list holds the members, lowercase unless the class is exact,
+	// phrases with single spaces, "’" as "'", in file order.
+	list []string
 }
 
 // ClassDoc is one class as the data file writes it, for documentation.
@@ -321,7 +343,7 @@ const MaxWord = 24
 // ParseLexicon reads lexicon data in the format lexicon.txt describes.
 // Errors name the line.
 func ParseLexicon(data string) (*Lexicon, error) {
-	lx := &Lexicon{exact: map[string]Class{}, phrases: map[string][]Phrase{}}
+	lx := &Lexicon{exact: map[string]Class{}, exactShapes: new([1024]uint64), phrases: map[string][]Phrase{}}
 	// The parse runs at every start-up: its maps are sized for the data
 	// (about a word per 32 bytes) rather than grown, and a class's
 	// comment lines are joined once.
@@ -432,6 +454,9 @@ func ParseLexicon(data string) (*Lexicon, error) {
 			doc.Members = append(doc.Members, word)
 			if doc.Exact {
 				lx.exact[word] |= cur
+				if n := len(word); n < 64 {
+					lx.exactShapes[shapeKey(word[0], word[n-1])] |= 1 << n
+				}
 				continue
 			}
 			e := words[word]
@@ -453,6 +478,11 @@ func ParseLexicon(data string) (*Lexicon, error) {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Words) > len(ps[j].Words) })
 	}
 	lx.table = newLexTable(words)
+	lx.packTexts()
+	lx.phraseLists = make([][]Phrase, len(lx.table.words))
+	for i, m := range lx.table.words {
+		lx.phraseLists[i] = lx.phrases[m.word]
+	}
 	for c := range lx.textFold {
 		lx.textFold[c] = !lx.classes[len(classNames)+c].Exact
 	}
@@ -496,20 +526,31 @@ func (lx *Lexicon) Lookup(w string) Entry {
 	return lx.table.lookup(w)
 }
 
-// phraseKey returns the key of phrases starting with word w: w itself
-// when it is lowercase already (no allocation), else its lowercase form.
-func (lx *Lexicon) phraseKey(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ReplaceAll(strings.ToLower(w), "’", "'")
-		}
+// phrasesOf returns the phrases whose first word is w, as the lexicon's
+// table reads w (ASCII case folded, "’" as "'"): for a word the tokenizer
+// marked phraseStart, the phrases of w lowercased, "’" read as "'".
+func (lx *Lexicon) phrasesOf(w string) []Phrase {
+	if len(w) > MaxWord+2 || len(w) == 0 {
+		return nil
 	}
-	return w
+	if i := lx.table.index(w); i >= 0 {
+		return lx.phraseLists[i]
+	}
+	return nil
 }
 
 // Exact returns the exact-case classes of w ("Mr" is an abbreviation,
 // "mr" is not).
-func Exact(w string) Class { return lexicon.exact[w] }
+func Exact(w string) Class { return lexicon.Exact(w) }
+
+// Exact is the package function Exact on lx.
+func (lx *Lexicon) Exact(w string) Class {
+	// No member is empty or longer than MaxWord.
+	if n := len(w); n == 0 || n > MaxWord || lx.exactShapes[shapeKey(w[0], w[n-1])]&(1<<n) == 0 {
+		return 0
+	}
+	return lx.exact[w]
+}
 
 // Phrases returns the phrases of the lexicon whose first word is w
 // (lowercase), longest first.
@@ -529,11 +570,15 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 		return 0, false
 	}
 	fold := lx.textFold[c]
-	k := lx.texts[c][lastByte(text, fold)]
-	if k == 0 || !lx.secondMay(k, text, fold) {
+	k := lx.texts[lastByte(text, fold)][c]
+	if k == 0 {
 		return 0, false
 	}
-	for _, m := range lx.textLists[k-1] {
+	key := &lx.textKeys[k-1]
+	if !key.secondMay(text, fold) {
+		return 0, false
+	}
+	for _, m := range key.list {
 		if i, ok := suffixAt(text, m, fold); ok && (i == 0 || !endsInWordRune(text[:i])) {
 			return i, true
 		}
@@ -542,9 +587,9 @@ func (lx *Lexicon) EndsWith(text string, c TextClass) (start int, ok bool) {
 }
 
 // secondMay reports whether text's byte before its last (read as suffixAt
-// reads it) may be that of a member of textLists[k-1]: when it is no
-// member's, none matches.
-func (lx *Lexicon) secondMay(k uint16, text string, fold bool) bool {
+// reads it) may be that of a member of key: when it is no member's, none
+// matches.
+func (key *textKey) secondMay(text string, fold bool) bool {
 	i := len(text) - 1
 	if text[i] == 0x99 && strings.HasSuffix(text, "’") {
 		i -= 2
@@ -559,7 +604,7 @@ func (lx *Lexicon) secondMay(k uint16, text string, fold bool) bool {
 	case fold && b >= 'A' && b <= 'Z':
 		b += 'a' - 'A'
 	}
-	return lx.textSecond[k-1][b>>6]&(1<<(b&63)) != 0
+	return key.second[b>>6]&(1<<(b&63)) != 0
 }
 
 // Has reports whether w, all of it, is a member of text class c, matched
@@ -572,11 +617,15 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 		return false
 	}
 	fold := lx.textFold[c]
-	k := lx.texts[c][lastByte(w, fold)]
-	if k == 0 || lx.textLens[k-1]&(1<<min(len(w), 63)) == 0 || !lx.secondMay(k, w, fold) {
-		return false // no member ends with those bytes, or none is that long
+	k := lx.texts[lastByte(w, fold)][c]
+	if k == 0 {
+		return false // no member ends with that byte
 	}
-	for _, m := range lx.textLists[k-1] {
+	key := &lx.textKeys[k-1]
+	if key.lens&(1<<min(len(w), 63)) == 0 || !key.secondMay(w, fold) {
+		return false // none is that long, or ends with those two bytes
+	}
+	for _, m := range key.list {
 		if i, ok := suffixAt(w, m, fold); ok && i == 0 {
 			return true
 		}
@@ -584,20 +633,45 @@ func (lx *Lexicon) Has(w string, c TextClass) bool {
 	return false
 }
 
+// packTexts copies the text classes' members into one string, key by
+// key, as newLexTable packs the table's: Has and EndsWith then read
+// members from one small block rather than from all over the embedded
+// lexicon.txt.
+func (lx *Lexicon) packTexts() {
+	n := 0
+	for _, key := range lx.textKeys {
+		for _, m := range key.list {
+			n += len(m)
+		}
+	}
+	var all strings.Builder
+	all.Grow(n)
+	for _, key := range lx.textKeys {
+		for _, m := range key.list {
+			all.WriteString(m)
+		}
+	}
+	packed := all.String()
+	for k := range lx.textKeys {
+		for i, m := range lx.textKeys[k].list {
+			lx.textKeys[k].list[i], packed = packed[:len(m)], packed[len(m):]
+		}
+	}
+}
+
 // addText adds member word, as it is to be matched, to text class c.
 func (lx *Lexicon) addText(c TextClass, word string) {
-	k := &lx.texts[c][word[len(word)-1]]
+	k := &lx.texts[word[len(word)-1]][c]
 	if *k == 0 {
-		if len(lx.textLists) == math.MaxUint16 {
+		if len(lx.textKeys) == math.MaxUint16 {
 			panic("prose: more text-class keys than the lexicon's index holds")
 		}
-		lx.textLists = append(lx.textLists, nil)
-		lx.textLens = append(lx.textLens, 0)
-		lx.textSecond = append(lx.textSecond, [4]uint64{})
-		*k = uint16(len(lx.textLists))
+		lx.textKeys = append(lx.textKeys, textKey{})
+		*k = uint16(len(lx.textKeys))
 	}
-	lx.textLists[*k-1] = append(lx.textLists[*k-1], word)
-	if second := &lx.textSecond[*k-1]; len(word) < 2 {
+	key := &lx.textKeys[*k-1]
+	key.list = append(key.list, word)
+	if second := &key.second; len(word) < 2 {
 		*second = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 	} else {
 		b := word[len(word)-2]
@@ -605,7 +679,7 @@ func (lx *Lexicon) addText(c TextClass, word string) {
 	}
 	// Each "'" of the member may be written "’", two bytes longer.
 	for n, quotes := len(word), strings.Count(word, "'"); quotes >= 0; n, quotes = n+2, quotes-1 {
-		lx.textLens[*k-1] |= 1 << min(n, 63)
+		key.lens |= 1 << min(n, 63)
 	}
 }
 
@@ -687,8 +761,9 @@ func Members(c Class) []string {
 // case (c|0x20), so words differing only in case share a slot chain.
 //
 // A slot is 4 bytes: the top 16 bits of the word's hash and its index in
-// words, plus one (0 marks an empty slot). The slots of a lexicon of a few
-// thousand words fit in the processor's nearest cache, and a word not in
+// words, plus one (0 marks an empty slot). There are two to four slots a
+// member (16 KB for lexicon.txt's 1,300 words, which share the nearest
+// cache with the rest of the check's tables), and a word not in
 // the lexicon (most words of prose) is told apart by the hash bits alone,
 // without reading any member.
 //
@@ -757,11 +832,27 @@ func newLexTable(m map[string]Entry) lexTable {
 		panic(fmt.Sprintf("prose: lexicon of %d words, more than the %d its table holds", len(m), maxLexWords))
 	}
 	size := 1
-	for size < 4*len(m) {
+	for size < 2*len(m) {
 		size *= 2
 	}
 	t := lexTable{slots: make([]uint32, size), mask: uint32(size - 1), words: make([]lexSlot, 0, len(m)), shapes: new([1024]uint64)}
-	for _, w := range slices.Sorted(maps.Keys(m)) {
+	// The members' bytes are copied into one string, in table order: a
+	// lookup that finds a member compares a few bytes of one small block
+	// rather than of wherever each member was parsed (most are slices of
+	// the whole embedded lexicon.txt).
+	sorted := slices.Sorted(maps.Keys(m))
+	n := 0
+	for _, w := range sorted {
+		n += len(w)
+	}
+	var all strings.Builder
+	all.Grow(n)
+	for _, w := range sorted {
+		all.WriteString(w)
+	}
+	packed := all.String()
+	for _, w := range sorted {
+		w, packed = packed[:len(w)], packed[len(w):]
 		t.addShapes(w)
 		h := hashFold(w)
 		i := h & t.mask
@@ -812,6 +903,40 @@ func (t *lexTable) lookup(w string) Entry {
 		if s>>16 == tag {
 			if m := &t.words[s&0xFFFF-1]; len(m.word) == len(w) && equalLowerASCII(w, m.word) {
 				return m.entry
+			}
+		}
+	}
+}
+
+// index returns the index in words of the member w reads as, as lookup
+// finds it, or -1. (lookup repeats the probe rather than call index: it
+// runs on nearly every word of prose.)
+func (t *lexTable) index(w string) int {
+	if n := len(w); n == 0 || n < 64 && t.shapes[shapeKey(w[0], w[n-1])]&(1<<n) == 0 {
+		return -1
+	}
+	h, ascii := uint32(2166136261), true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		h = (h ^ uint32(c|0x20)) * 16777619
+	}
+	if !ascii {
+		h = hashFold(w)
+	}
+	tag := h >> 16
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if s>>16 == tag {
+			k := int(s&0xFFFF) - 1
+			if m := t.words[k].word; ascii && len(m) == len(w) && equalLowerASCII(w, m) || !ascii && equalFold(w, m) {
+				return k
 			}
 		}
 	}

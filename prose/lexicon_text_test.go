@@ -172,8 +172,8 @@ func TestHasLengthFilter(t *testing.T) {
 	}
 	checked := 0
 	for c := range lastTextClass {
-		for _, list := range lx.textLists {
-			for _, m := range list {
+		for _, key := range lx.textKeys {
+			for _, m := range key.list {
 				for _, w := range []string{m, strings.ToUpper(m), strings.ReplaceAll(m, "'", "’"),
 					strings.Replace(m, "'", "’", 1), m + "s", "a" + m, m[1:], m[:len(m)-1], strings.Repeat(m, 20)} {
 					if got, want := Has(w, c), reference(w, c); got != want {
@@ -207,8 +207,8 @@ func TestEndsWithFilter(t *testing.T) {
 	}
 	checked := 0
 	for c := range lastTextClass {
-		for _, list := range lx.textLists {
-			for _, m := range list {
+		for _, key := range lx.textKeys {
+			for _, m := range key.list {
 				for _, text := range []string{m, "the " + m, "The " + strings.ToUpper(m), "so " + strings.ReplaceAll(m, "'", "’"),
 					"x" + m, m + "s", m[:len(m)-1], m[1:], "’" + m, m + "’"} {
 					gi, gok := EndsWith(text, c)
@@ -230,8 +230,8 @@ func TestEndsWithFilter(t *testing.T) {
 // in file order: the reading of every member that the filters of
 // EndsWith and Has are checked against.
 func (lx *Lexicon) textMembers(c TextClass, b byte) []string {
-	if k := lx.texts[c][b]; k > 0 {
-		return lx.textLists[k-1]
+	if k := lx.texts[b][c]; k > 0 {
+		return lx.textKeys[k-1].list
 	}
 	return nil
 }

@@ -1,9 +1,12 @@
 package prose
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Token is one word of prose: letters, digits and the marks inside them
@@ -70,11 +73,20 @@ func Tokenize(buf []Token, text string, from, to int) []Token {
 			break
 		}
 		// A run of non-space characters, up to a breaking rune. Most
-		// bytes are plain ASCII (wordPlain), read in a tight loop.
+		// bytes are plain ASCII (wordPlain), read in a tight loop, and
+		// most of those letters, read eight at a time first.
 		j := i
 		joiner := false
 	word:
 		for j < to {
+			if j+8 <= to {
+				nonLetters := NonLetters8(text[j : j+8])
+				if nonLetters == 0 {
+					j += 8
+					continue
+				}
+				j += bits.TrailingZeros64(nonLetters) / 8 // the first byte that is no letter
+			}
 			switch wordBytes[text[j]] {
 			case wordPlain:
 				j++
@@ -243,4 +255,21 @@ func TrimTrailing(text string, i, j int) int {
 		return j
 	}
 	return j
+}
+
+// NonLetters8 returns the high bit of each byte of b, whose first eight
+// bytes it reads, that is not an ASCII letter: the scans over words test
+// eight bytes at a time with it, and it inlines.
+func NonLetters8(b string) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(b[:8]), 8))
+	y := x | 0x20*ones // fold upper case onto lower case
+	// Bytes are letters when 'a' <= y <= 'z' and x is ASCII: with each
+	// byte's high bit set, the subtractions cannot borrow across bytes.
+	atLeastA := (y | highs) - 'a'*ones
+	pastZ := (y | highs) - ('z'+1)*ones
+	return ^(atLeastA &^ pastZ &^ x & highs) & highs
 }

@@ -88,14 +88,16 @@ func tokenizeReference(buf []Token, text string, from, to int) []Token {
 }
 
 // TestTokenizeMatchesReference compares Tokenize with the plain version on
-// random text made of words, every mark either trim reads, joiners,
-// brackets, curly quotes, dashes, objects, Unicode spaces and broken
-// UTF-8, at random offsets.
+// random text made of words short and long, every mark either trim reads,
+// joiners, brackets, curly quotes, dashes, objects, Unicode spaces and
+// broken UTF-8, at random offsets.
 func TestTokenizeMatchesReference(t *testing.T) {
 	pieces := []string{"said", "Experts", "40,000", "U.S.", "CDC's", "two-thirds", "$4.2", "US$20", "according",
 		" ", "  ", "\t", "\n", "\r", "\v", "\u00a0", "\u2003", "(", ")", "[", "]", "{", "}", "\"", "'", "*", "_", "~",
 		"<", ">", ",", ".", ";", ":", "!", "?", "-", "$", "“", "”", "‘", "’", "«", "»", "¿", "¡", "…", "—",
-		string(ObjectRune), "\xe2\x80", "\xff", "é", "naïve", "[^1]", "deaths.[12]"}
+		string(ObjectRune), "\xe2\x80", "\xff", "é", "naïve", "[^1]", "deaths.[12]",
+		// Runs of eight letters and more, which Tokenize skips eight at a time.
+		"Administration", "governmentwide", "abcdefgh", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 	rng := rand.New(rand.NewPCG(11, 7))
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder

@@ -729,8 +729,14 @@ const (
 // 2025"): its figures are aims and illustrations, not facts.
 func isAimsHeading(text string) bool {
 	// The words as strings.FieldsFunc splits them, gathered without
-	// allocating: every heading of every document is asked.
-	lower := strings.ToLower(text)
+	// allocating: every heading of every document is asked. Has folds
+	// ASCII case itself, so only a heading with other letters, whose
+	// lowercase may differ in more than case of ASCII, is lowered first
+	// (strings.ToLower copied nearly every heading).
+	lower := text
+	if !isASCII(text) {
+		lower = strings.ToLower(text)
+	}
 	var words [6]string
 	n := 0
 	for rest := lower; ; {
@@ -749,6 +755,16 @@ func isAimsHeading(text string) bool {
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // bulletIntro returns the introduction of a list typed as paragraphs that

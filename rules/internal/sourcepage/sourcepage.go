@@ -153,16 +153,25 @@ func New(p *lint.Pass) *Finder {
 	if facts == nil {
 		return nil
 	}
-	f := &Finder{p: p, facts: facts}
 	links := linkrule.Links(p)
 	// Most offline documents have no answered link. The finder's maps
 	// are made when first written: a rerun that replays the document's
 	// findings needs none of them. Whether any link is answered is found
-	// once per document, for both rules.
+	// once per document, for both rules; only a link the checker reached
+	// can have an answer, and a document with none needs no finder made
+	// to know it.
+	var f *Finder
 	if !lint.Memo(p, answeredKey{}, func() bool {
+		if !slices.ContainsFunc(links, func(l linkrule.Link) bool { return reached(p, facts, l) }) {
+			return false
+		}
+		f = &Finder{p: p, facts: facts}
 		return slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.pageMeta(l); return ok })
 	}) {
 		return nil
+	}
+	if f == nil {
+		f = &Finder{p: p, facts: facts}
 	}
 	return f
 }
@@ -536,15 +545,18 @@ func AlsoUnread(u Source) string {
 // refused by it): only then does the page, or the reason it could not be
 // read, say anything about the claim. A local file is reached when it
 // exists.
-func (f *Finder) reached(l linkrule.Link) bool {
+func (f *Finder) reached(l linkrule.Link) bool { return reached(f.p, f.facts, l) }
+
+// reached is Finder.reached for pass p with the run's link facts.
+func reached(p *lint.Pass, facts *linkrule.Facts, l linkrule.Link) bool {
 	if l.Kind == linkrule.LocalLink {
 		// A missing file is dead-link's finding, not a source unread.
-		return !f.facts.Files.Missing(f.p, l.File)
+		return !facts.Files.Missing(p, l.File)
 	}
 	if l.Kind != linkrule.WebLink {
 		return false
 	}
-	r, ok := f.facts.Result(l)
+	r, ok := facts.Result(l)
 	return ok && reachedResult(r)
 }
 

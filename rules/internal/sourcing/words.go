@@ -351,7 +351,19 @@ func mentions(text string) uint8 {
 			continue
 		}
 		start := i
-		i = letterRunEnd(text, i) - 1
+		// letterRunEnd's first test, inlined: most words end within it.
+		var nonLetters uint64
+		if i+8 <= n {
+			nonLetters = prose.NonLetters8(text[i : i+8])
+		}
+		switch {
+		case nonLetters != 0:
+			i += bits.TrailingZeros64(nonLetters)/8 - 1
+		case i+8 <= n: // eight letters: the run goes on
+			i = letterRunEnd(text, i+8) - 1
+		default:
+			i = letterRunEnd(text, i) - 1
+		}
 		size := i + 1 - start
 		if size >= 32 {
 			continue
@@ -409,23 +421,12 @@ func (t *WordTrigger) wordMatches(text string, start, end int) bool {
 
 // letterRunEnd returns the end of the run of ASCII letters that starts at
 // text[i]. It tests eight bytes at a time: words are short, so most runs
-// end within the first eight.
+// end within the first eight. (A scan that calls it for every word tests
+// those eight itself, with prose.NonLetters8, which inlines, and calls it
+// only for a longer run.)
 func letterRunEnd(text string, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	for i+8 <= len(text) {
-		// Little-endian load; the compiler merges the byte loads into one.
-		x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
-		y := x | 0x20*ones // fold upper case onto lower case
-		// Bytes are letters when 'a' <= y <= 'z' and x is ASCII: with each
-		// byte's high bit set, the subtractions cannot borrow across bytes.
-		atLeastA := (y | highs) - 'a'*ones
-		pastZ := (y | highs) - ('z'+1)*ones
-		letters := atLeastA &^ pastZ &^ x & highs
-		if nonLetters := ^letters & highs; nonLetters != 0 {
+		if nonLetters := prose.NonLetters8(text[i : i+8]); nonLetters != 0 {
 			return i + bits.TrailingZeros64(nonLetters)/8
 		}
 		i += 8

@@ -115,7 +115,10 @@ func TestMentionsAgreesWithTriggers(t *testing.T) {
 	for i, w := range members {
 		other := members[(i*7+3)%len(members)]
 		texts = append(texts, w, strings.ToUpper(w), "Some "+w+" in it, "+other+".", w+" 3 out of "+other,
-			"“"+w+"” — "+other+"’s", w+"x", "x"+w, "It was "+w+" that "+other+" of 12 €5")
+			"“"+w+"” — "+other+"’s", w+"x", "x"+w, "It was "+w+" that "+other+" of 12 €5",
+			// Runs of eight letters and more, and words ending within the
+			// last eight bytes, which mentions reads apart from the rest.
+			"abcdefgh "+w+" abcdefghijklmnopq", "Abcdefghi,"+w, w+" "+other, "ab "+w)
 	}
 	files, err := filepath.Glob("../../*/testdata/*.md")
 	if err != nil || len(files) < 10 {
