@@ -362,7 +362,7 @@ func (c *Checker) finish(r Result) Result {
 		r.Verdict, r.Strong = OK, false
 		r.Reason = fmt.Sprintf("HTTP %d accepted by configuration", r.Status)
 	}
-	if r.Verdict == OK || r.Verdict == Redirected {
+	if (r.Verdict == OK || r.Verdict == Redirected) && len(c.cfg.PaywalledDomains) > 0 {
 		if u, err := url.Parse(r.URL); err == nil {
 			for _, d := range c.cfg.PaywalledDomains {
 				if domainMatches(u.Hostname(), d) {
