@@ -870,6 +870,19 @@ func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
 	return false
 }
 
+// goesOnTo returns the index of the verb of going on before the "to" at
+// word to ("went on to say", "goes on further to note"), or -1.
+func (p *Paragraph) goesOnTo(toks []Token, to int) int {
+	i := to - 1
+	if i > 0 && !toks[i].BreakAfter && (p.is(toks[i], "further") || p.is(toks[i], "later")) {
+		i--
+	}
+	if i < 1 || toks[i].BreakAfter || toks[i-1].BreakAfter || !p.is(toks[i], "on") || !Has(p.word(toks[i-1]), GoOnVerb) {
+		return -1
+	}
+	return i - 1
+}
+
 // verbCue reads the attribution around the cue verb at word k: its source
 // before it ("X said", "X has long said") or after it ("said X",
 // "reported by X"), and its content after it ("said that …") or before it
@@ -892,8 +905,17 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		}
 		j--
 	}
+	goesOn := false // "went on to note": a verb, though "note" is mostly a noun
 	if k > 0 && !toks[k-1].BreakAfter && p.is(toks[k-1], "to") {
-		return
+		g := p.goesOnTo(toks, k-1)
+		if g < 0 {
+			return
+		}
+		// "She went on to say": the source stands before the verb of
+		// going on, over words like "then".
+		for j = g; j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue) && g-j < 2; j-- {
+		}
+		goesOn = true
 	}
 	if k > 1 && (p.is(toks[k-1], "most") || p.is(toks[k-1], "least")) && (toks[k-2].Is(Determiner) || p.is(toks[k-2], "next")) {
 		return // "the most cited reason", "the next most reported problem": an adjective
@@ -1124,7 +1146,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		Has(strings.ReplaceAll(strings.ToLower(p.Text[before[0].Start:t.End]), "’", "'"), CalloutLabel) {
 		return // "Editor's note: …": a label over the writer's own words
 	}
-	if t.Is(NounCue) && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
+	// A pronoun right before the cue, and a quotation right after it, make
+	// the cue a verb: "She notes, “…”", "He adds: “…”".
+	spoken := goesOn || len(before) == 1 && before[0].Is(Pronoun) && before[0].End <= t.Start && p.quoteFollows(t)
+	if t.Is(NounCue) && !spoken && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
 		!(a.Kind == Named && (p.documentVerb(before, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
@@ -1504,6 +1529,13 @@ func (p *Paragraph) initial(t Token) bool {
 	return t.End-t.Start == 1 && p.Text[t.Start] >= 'A' && p.Text[t.Start] <= 'Z' && strings.HasPrefix(p.Text[t.End:], ". ")
 }
 
+// bracketGap reports whether only a bracket, with spaces, stands between
+// words a and b.
+func (p *Paragraph) bracketGap(a, b Token) bool {
+	gap := strings.TrimSpace(p.Text[a.End:b.Start])
+	return gap == "(" || gap == ")"
+}
+
 // clauseSubject returns the subject of the clause whose verb is
 // coordinated by the word at and: from the clause's start (the
 // sentence's, or after its last comma before and), the name or noun
@@ -1517,7 +1549,9 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 		p.clauseSent, p.clauseScan, p.clauseBreak = si+1, 1, 0
 	}
 	for ; p.clauseScan < and; p.clauseScan++ {
-		if toks[p.clauseScan-1].BreakAfter {
+		// An aside in brackets ends no clause: "Tanya Moore of the
+		// Department of Agriculture (USDA) also shared … and stated".
+		if b := toks[p.clauseScan-1]; b.BreakAfter && !p.bracketGap(b, toks[p.clauseScan]) {
 			p.clauseBreak = p.clauseScan
 		}
 	}

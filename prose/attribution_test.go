@@ -22,6 +22,14 @@ func TestAttributionForms(t *testing.T) {
 		{"\"We served 1,400 households,\" said Jane Ruiz, a spokeswoman for the agency.", []want{{"Jane Ruiz", "said", "\"We served 1,400 households,\"", Named}}},
 		{"\"This is the hardest vote,\" said the board's chair, Patricia Nolan.", []want{{"the board's chair, Patricia Nolan", "said", "\"This is the hardest vote,\"", Named}}},
 		{"Lopez said that 80 percent of voters agree.", []want{{"Lopez", "said", "80 percent of voters agree.", Named}}},
+		// "went on to say": a speech verb after "to" that speaks now; a
+		// pronoun before a cue that is mostly a noun, with a quotation
+		// after it, makes it a verb; a bracketed aside ends no clause.
+		{"Maria Lopez went on to note, “red does not read as red.”", []want{{"Maria Lopez", "note", "“red does not read as red.”", Named}}},
+		{"Maria Lopez runs the lab. She goes on further to note, “red does not read as red.”", []want{{"She", "note", "“red does not read as red.”", Named}}},
+		{"Maria Lopez runs the lab. He adds, “red does not read as red.”", []want{{"He", "adds", "“red does not read as red.”", Named}}},
+		{"Maria Lopez plans to note that red does not read as red.", nil},
+		{"Tanya Moore of the Department of Agriculture (USDA) also shared her experience and stated that red does not read as red.", []want{{"Tanya Moore", "stated", "red does not read as red.", Named}}},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
