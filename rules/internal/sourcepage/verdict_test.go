@@ -207,17 +207,24 @@ The [survey](U) says 54% of renters moved.
 	}
 }
 
+// surveyServer serves, at every address, a survey page whose main text
+// has one figure and, after it, more; it returns the server's address.
+func surveyServer(t *testing.T, more string) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, `<!doctype html><html><head><title>Renters survey</title></head><body><main>
+<p>Of the renters who answered, 54% had moved at least once in five years.</p>`+more+`</main></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
 // A draft with a link to a local file that does not exist replays its
 // findings as any other: the missing file is no source, and its absence
 // is part of the key.
 func TestVerdictCacheMissingLocalLink(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		_, _ = io.WriteString(w, `<!doctype html><html><head><title>Renters survey</title></head><body><main>
-<p>Of the renters who answered, 54% had moved at least once in five years.</p></main></body></html>`)
-	}))
-	defer srv.Close()
-	draft := "A [survey](" + srv.URL + "/survey) found that 45% of renters moved. See [the notes](no-such-notes.md).\n"
+	base := surveyServer(t, "")
+	draft := "A [survey](" + base + "/survey) found that 45% of renters moved. See [the notes](no-such-notes.md).\n"
 	dir := t.TempDir()
 	r := verdictRun{t: t, dir: dir, draft: draft}
 	want, _ := r.run()
@@ -240,14 +247,7 @@ func TestVerdictCacheMissingLocalLink(t *testing.T) {
 // replays it, judges the other's claims and adds its section, and the
 // next run replays both from the one record.
 func TestVerdictCacheSections(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = io.WriteString(w, `<!doctype html><html><head><title>Renters survey</title></head><body><main>
-<p>Of the renters who answered, 54% had moved at least once in five years.</p>
-<p>“We cannot accept rents rising faster than wages,” the mayor said.</p></main></body></html>`)
-	}))
-	defer srv.Close()
-	u := srv.URL + "/survey"
+	u := surveyServer(t, "\n<p>“We cannot accept rents rising faster than wages,” the mayor said.</p>") + "/survey"
 	draft := "A [survey](" + u + ") found that 45% of renters moved, and the mayor said: \"We will not accept rents rising faster than wages\" ([survey](" + u + ")).\n"
 	dir := t.TempDir()
 	figures := verdictRun{t: t, dir: dir, draft: draft, only: "unsupported-figure"}
