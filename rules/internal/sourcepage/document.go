@@ -175,11 +175,10 @@ var fieldHashes = sync.Pool{New: func() any { return &fieldHash{h: sha256.New()}
 // no two lists write the same bytes.
 type fieldHash struct {
 	h hash.Hash
-	// n, scratch and sum are room for a length, for a field made of
-	// parts and for the sum, without an allocation per field.
+	// n and scratch are room for a length and for a field made of parts,
+	// without an allocation per field.
 	n       [8]byte
 	scratch [96]byte
-	sum     [sha256.Size]byte
 }
 
 func (k *fieldHash) field(s string) {
