@@ -415,6 +415,9 @@ func (p *Paragraph) findCues(toks []Token, si int) {
 		if t.Is(NounCue|SourceNoun) && k+1 < len(toks) && !t.BreakAfter && toks[k+1].Is(Negation) && !p.is(toks[k+1], "not") && !p.is(toks[k+1], "never") {
 			continue // "the tally doesn't include …": a noun, the subject of a verb denied
 		}
+		if p.quotedAs(toks, k, si) {
+			continue // "Braynard is quoted as saying": the subject speaks
+		}
 		if p.passive(toks, k) && (k+1 >= len(toks) || !p.is(toks[k+1], "by") || t.BreakAfter) {
 			continue // "jobs were added", "was widely described as": no one speaks
 		}
@@ -422,6 +425,11 @@ func (p *Paragraph) findCues(toks []Token, si int) {
 			switch {
 			case toks[k-1].Is(Preposition):
 				p.gerundCue(toks, k, si) // "by warning that", "made a point of saying"
+				continue
+			case Has(p.word(toks[k-1]), SpeechNoun) && !toks[k-1].Is(Cue):
+				// "Trump issued a statement saying that …": the statement's
+				// issuer, the sentence's subject, speaks.
+				p.gerundCue(toks, k, si)
 				continue
 			case !toks[k-1].Is(BeVerb) && !p.isName(toks, k-1) && !p.quoteFollows(t):
 				continue // "the most promising", "writing reports": a participle, not speech
@@ -870,6 +878,52 @@ func (p *Paragraph) prepositionSource(prep Token, src []Token) bool {
 	return false
 }
 
+// tagModal reports whether the modal at word m is the "will" or "would" of
+// a quotation's own tag, its speaker's words right after the quotation:
+// "“…,” he will say." (a speech's advance text), "“…,” the mayor would
+// say." (a habit).
+// Elsewhere speech to come is none: "she will announce the figures".
+func (p *Paragraph) tagModal(toks []Token, m int) bool {
+	if m == 0 || !p.is(toks[m], "will") && !p.is(toks[m], "would") {
+		return false
+	}
+	s := m - 1
+	for s > 0 && !toks[s-1].BreakAfter && m-s < maxSourceWords {
+		s-- // "“…,” the mayor will say."
+	}
+	// (Not "“…,” was all Ruiz would say": a clause whose subject is the
+	// quotation, read elsewhere.)
+	return p.quoteEndsBefore(toks[s]) && !slices.ContainsFunc(toks[s:m], func(t Token) bool { return t.Is(BeVerb) })
+}
+
+// quotedAs reads "X is quoted as saying" at the gerund at word k: the
+// subject of "is quoted" speaks the quotation before or after it. It
+// reports whether the words have that form.
+func (p *Paragraph) quotedAs(toks []Token, k, si int) bool {
+	if k < 3 || !strings.HasSuffix(p.word(toks[k]), "ing") || toks[k-1].BreakAfter || toks[k-2].BreakAfter ||
+		!p.is(toks[k-1], "as") || !p.is(toks[k-2], "quoted") {
+		return false
+	}
+	be := k - 3
+	if be > 0 && strings.HasSuffix(p.word(toks[be]), "ly") && !toks[be-1].BreakAfter {
+		be-- // "was widely quoted as saying"
+	}
+	if !toks[be].Is(BeVerb) || toks[be].BreakAfter {
+		return false
+	}
+	start := be
+	for start > 0 && be-start < maxSourceWords && !toks[start-1].BreakAfter && p.inSource(toks, start-1) {
+		start--
+	}
+	if start == be {
+		return false
+	}
+	src, sent := toks[start:be], p.Sentences[si]
+	p.add(Attribution{Source: Span{src[0].Start, src[len(src)-1].End}, Cue: Span{toks[k-2].Start, toks[k].End},
+		Kind: p.classify(src, start == 0), Content: p.contentAround(toks, start, k, sent), Sentence: si})
+	return true
+}
+
 // goesOnTo returns the index of the verb of going on before the "to" at
 // word to ("went on to say", "goes on further to note"), or -1.
 func (p *Paragraph) goesOnTo(toks []Token, to int) int {
@@ -900,7 +954,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// "is expected to announce".
 	j := k
 	for j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue|Negation) && k-j < 3 {
-		if toks[j-1].Is(Negation | ModalWord) {
+		if toks[j-1].Is(Negation) || toks[j-1].Is(ModalWord) && !p.tagModal(toks, j-1) {
 			return
 		}
 		j--

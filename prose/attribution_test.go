@@ -30,6 +30,18 @@ func TestAttributionForms(t *testing.T) {
 		{"Maria Lopez runs the lab. He adds, “red does not read as red.”", []want{{"He", "adds", "“red does not read as red.”", Named}}},
 		{"Maria Lopez plans to note that red does not read as red.", nil},
 		{"Tanya Moore of the Department of Agriculture (USDA) also shared her experience and stated that red does not read as red.", []want{{"Tanya Moore", "stated", "red does not read as red.", Named}}},
+		// A quotation's own tag may speak with "will" or "would" (a
+		// speech's advance text, a habit); "quoted as saying" speaks for
+		// the subject; a statement "saying" speaks for its issuer;
+		// "agrees" and "questioned" speak only as a quotation's tag.
+		{"Maria Lopez runs the lab. “Red does not read as red,” she will say.", []want{{"she", "say", "“Red does not read as red,”", Named}}},
+		{"Maria Lopez will announce that red does not read as red.", nil},
+		{"“Red does not read as red,” Maria Lopez is quoted as saying.", []want{{"Maria Lopez", "quoted as saying", "“Red does not read as red,”", Named}}},
+		{"Maria Lopez issued a statement saying that red does not read as red.", []want{{"Maria Lopez", "saying", "red does not read as red.", Named}}},
+		{"“Red does not read as red,” agrees Maria Lopez.", []want{{"Maria Lopez", "agrees", "“Red does not read as red,”", Named}}},
+		{"Maria Lopez agreed to pay the fee.", nil},
+		{"Maria Lopez runs the lab. “Is red still red?” she questioned.", []want{{"she", "questioned", "“Is red still red?”", Named}}},
+		{"Maria Lopez questioned the figures.", nil},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
