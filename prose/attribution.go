@@ -893,7 +893,7 @@ func (p *Paragraph) tagModal(toks []Token, m int) bool {
 	}
 	// (Not "“…,” was all Ruiz would say": a clause whose subject is the
 	// quotation, read elsewhere.)
-	return p.quoteEndsBefore(toks[s]) && !slices.ContainsFunc(toks[s:m], func(t Token) bool { return t.Is(BeVerb) })
+	return p.tagEndsBefore(toks[s]) && !slices.ContainsFunc(toks[s:m], func(t Token) bool { return t.Is(BeVerb) })
 }
 
 // quotedAs reads "X is quoted as saying" at the gerund at word k: the
@@ -989,8 +989,22 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			srcStart = m // the phrase reaches the source found so far
 		}
 	}
+	relative := false // the cue follows "which" after a comma or dash
 	if srcStart == j && j > 0 && p.is(toks[j-1], "who") {
 		srcStart = j - 1 // "Ruiz, who said …": who is the name before it
+	} else if srcStart == j && j > 1 && p.is(toks[j-1], "which") && !toks[j-1].BreakAfter && toks[j-2].BreakAfter && p.asideOpens(toks[j-2], toks[j-1]) {
+		// "the AP report, which notes, “…”", "the study -- which notes
+		// that …": the thing before the aside speaks.
+		j--
+		relative = true
+		srcStart = j - 1
+		for srcStart > 0 && j-srcStart < maxSourceWords && !toks[srcStart-1].BreakAfter && p.inSource(toks, srcStart-1) {
+			srcStart--
+		}
+		// From its determiner: "Ruiz carried the report, which …".
+		if d := slices.IndexFunc(toks[srcStart:j], func(t Token) bool { return t.Is(Determiner) }); d > 0 {
+			srcStart += d
+		}
 	} else if srcStart == j && j > 1 && toks[j-1].Is(ClauseWord) && !toks[j-1].BreakAfter && !toks[j-2].BreakAfter &&
 		(p.is(toks[j-1], "that") || p.is(toks[j-1], "which")) {
 		// "a notice that read", "a brochure that promises": the thing
@@ -1201,8 +1215,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		return // "Editor's note: …": a label over the writer's own words
 	}
 	// A pronoun right before the cue, and a quotation right after it, make
-	// the cue a verb: "She notes, “…”", "He adds: “…”".
-	spoken := goesOn || len(before) == 1 && before[0].Is(Pronoun) && before[0].End <= t.Start && p.quoteFollows(t)
+	// the cue a verb: "She notes, “…”", "He adds: “…”"; so does "which"
+	// after a comma: "the report, which notes, “…”".
+	spoken := goesOn || relative && p.quoteFollows(t) || len(before) == 1 && before[0].Is(Pronoun) && before[0].End <= t.Start && p.quoteFollows(t)
 	if t.Is(NounCue) && !spoken && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
 		!(a.Kind == Named && (p.documentVerb(before, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
@@ -1581,6 +1596,16 @@ func (p *Paragraph) cueWithin(toks []Token, k, n int) bool {
 // ("Harry M. Reid"), whose stop ends no sentence or phrase.
 func (p *Paragraph) initial(t Token) bool {
 	return t.End-t.Start == 1 && p.Text[t.Start] >= 'A' && p.Text[t.Start] <= 'Z' && strings.HasPrefix(p.Text[t.End:], ". ")
+}
+
+// asideOpens reports whether only a comma or a dash, with spaces, stands
+// between words a and b: the opening of an aside.
+func (p *Paragraph) asideOpens(a, b Token) bool {
+	switch strings.TrimSpace(p.Text[a.End:b.Start]) {
+	case ",", "—", "–", "--":
+		return true
+	}
+	return false
 }
 
 // bracketGap reports whether only a bracket, with spaces, stands between

@@ -36,12 +36,17 @@ func TestAttributionForms(t *testing.T) {
 		// "agrees" and "questioned" speak only as a quotation's tag.
 		{"Maria Lopez runs the lab. “Red does not read as red,” she will say.", []want{{"she", "say", "“Red does not read as red,”", Named}}},
 		{"Maria Lopez will announce that red does not read as red.", nil},
+		{"The town knows “the long winter.” Harbour experts will describe it in many ways.", nil},
 		{"“Red does not read as red,” Maria Lopez is quoted as saying.", []want{{"Maria Lopez", "quoted as saying", "“Red does not read as red,”", Named}}},
 		{"Maria Lopez issued a statement saying that red does not read as red.", []want{{"Maria Lopez", "saying", "red does not read as red.", Named}}},
 		{"“Red does not read as red,” agrees Maria Lopez.", []want{{"Maria Lopez", "agrees", "“Red does not read as red,”", Named}}},
 		{"Maria Lopez agreed to pay the fee.", nil},
 		{"Maria Lopez runs the lab. “Is red still red?” she questioned.", []want{{"she", "questioned", "“Is red still red?”", Named}}},
 		{"Maria Lopez questioned the figures.", nil},
+		// "which" after a comma: the thing before it speaks, a noun cue
+		// too when a quotation follows.
+		{"Ruiz carried the Harbour Board report, which notes, “the north quay floods every winter.”", []want{{"the Harbour Board report", "notes", "“the north quay floods every winter.”", Named}}},
+		{"Ruiz carried the Harbour Board report, which notes the dates.", nil},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
