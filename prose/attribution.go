@@ -979,7 +979,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		// "Harry Reid (D-Nev.) told": the name before the aside.
 		j, srcStart = pj, pj-1
 	}
-	for srcStart > 0 && j-srcStart < maxSourceWords && (!toks[srcStart-1].BreakAfter || p.initial(toks[srcStart-1])) && p.inSource(toks, srcStart-1) {
+	for srcStart > 0 && j-srcStart < maxSourceWords && (!toks[srcStart-1].BreakAfter || p.nameStop(toks[srcStart-1])) && p.inSource(toks, srcStart-1) {
 		srcStart--
 	}
 	srcStart = p.definiteStart(toks, srcStart, j)
@@ -1606,6 +1606,13 @@ func (p *Paragraph) asideOpens(a, b Token) bool {
 		return true
 	}
 	return false
+}
+
+// nameStop reports whether the stop after word t belongs to a name: an
+// initial ("Harry M. Reid") or a title ("Mr. Gray", "Sen. Ruiz"), so the
+// source before a cue runs over it: "“…,” Mr. Gray continued."
+func (p *Paragraph) nameStop(t Token) bool {
+	return p.initial(t) || Exact(p.word(t))&Abbreviation != 0 && strings.HasPrefix(p.Text[t.End:], ". ")
 }
 
 // bracketGap reports whether only a bracket, with spaces, stands between

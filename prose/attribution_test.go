@@ -47,6 +47,9 @@ func TestAttributionForms(t *testing.T) {
 		// too when a quotation follows.
 		{"Ruiz carried the Harbour Board report, which notes, “the north quay floods every winter.”", []want{{"the Harbour Board report", "notes", "“the north quay floods every winter.”", Named}}},
 		{"Ruiz carried the Harbour Board report, which notes the dates.", nil},
+		// A title's stop is part of the name: the strict cue speaks.
+		{"“Red does not read as red,” Ms. Lopez continued.", []want{{"Ms. Lopez", "continued", "“Red does not read as red,”", Named}}},
+		{"“Red does not read as red,” Sen. Maria Lopez said.", []want{{"Sen. Maria Lopez", "said", "“Red does not read as red,”", Named}}},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
