@@ -954,6 +954,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// "is expected to announce".
 	j := k
 	for j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue|Negation) && k-j < 3 {
+		if j == k && toks[j-1].Is(ModalWord) && p.capitalised(toks[j-1]) {
+			break // "Will described Trump as …", "Theresa May said": a name, no modal
+		}
 		if toks[j-1].Is(Negation) || toks[j-1].Is(ModalWord) && !p.tagModal(toks, j-1) {
 			return
 		}

@@ -50,6 +50,10 @@ func TestAttributionForms(t *testing.T) {
 		// A title's stop is part of the name: the strict cue speaks.
 		{"“Red does not read as red,” Ms. Lopez continued.", []want{{"Ms. Lopez", "continued", "“Red does not read as red,”", Named}}},
 		{"“Red does not read as red,” Sen. Maria Lopez said.", []want{{"Sen. Maria Lopez", "said", "“Red does not read as red,”", Named}}},
+		// A capitalised modal right before the cue is a name: "Will
+		// wrote", "Theresa May said"; "will announce" stays speech to come.
+		{"Theresa May said the vote “will go ahead on Tuesday.”", []want{{"Theresa May", "said", "the vote “will go ahead on Tuesday.”", Named}}},
+		{"George Will wrote that red does not read as red.", []want{{"George Will", "wrote", "red does not read as red.", Named}}},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
