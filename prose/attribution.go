@@ -982,7 +982,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		// "Harry Reid (D-Nev.) told": the name before the aside.
 		j, srcStart = pj, pj-1
 	}
-	for srcStart > 0 && j-srcStart < maxSourceWords && (!toks[srcStart-1].BreakAfter || p.nameStop(toks[srcStart-1])) && p.inSource(toks, srcStart-1) {
+	for srcStart > 0 && j-srcStart < maxSourceWords && (!toks[srcStart-1].BreakAfter || p.nameStop(toks[srcStart-1], srcStart-1 == 0 || p.quoteEndsBefore(toks[srcStart-1]))) && p.inSource(toks, srcStart-1) {
 		srcStart--
 	}
 	srcStart = p.definiteStart(toks, srcStart, j)
@@ -1216,6 +1216,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if t.Is(NounCue) && len(before) > 0 && strings.HasPrefix(p.Text[t.End:], ":") &&
 		Has(strings.ReplaceAll(strings.ToLower(p.Text[before[0].Start:t.End]), "’", "'"), CalloutLabel) {
 		return // "Editor's note: …": a label over the writer's own words
+	}
+	if relative && a.Kind != Named {
+		return // "a large content audit, which showed": only a named thing speaks through "which"
 	}
 	// A pronoun right before the cue, and a quotation right after it, make
 	// the cue a verb: "She notes, “…”", "He adds: “…”"; so does "which"
@@ -1612,10 +1615,13 @@ func (p *Paragraph) asideOpens(a, b Token) bool {
 }
 
 // nameStop reports whether the stop after word t belongs to a name: an
-// initial ("Harry M. Reid") or a title ("Mr. Gray", "Sen. Ruiz"), so the
-// source before a cue runs over it: "“…,” Mr. Gray continued."
-func (p *Paragraph) nameStop(t Token) bool {
-	return p.initial(t) || Exact(p.word(t))&Abbreviation != 0 && strings.HasPrefix(p.Text[t.End:], ". ")
+// initial ("Harry M. Reid") or, where the name opens the tag (opens: a
+// quotation closes right before it, or the sentence starts there), a
+// title: "“…,” Mr. Gray continued.", "Sen. Ruiz said". (Inside a clause
+// the stop still ends the source's run, whose content then reaches over
+// the sentence: "…, which Mr. Clarke says …".)
+func (p *Paragraph) nameStop(t Token, opens bool) bool {
+	return p.initial(t) || opens && Exact(p.word(t))&Abbreviation != 0 && strings.HasPrefix(p.Text[t.End:], ". ")
 }
 
 // bracketGap reports whether only a bracket, with spaces, stands between

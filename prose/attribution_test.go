@@ -47,6 +47,7 @@ func TestAttributionForms(t *testing.T) {
 		// too when a quotation follows.
 		{"Ruiz carried the Harbour Board report, which notes, “the north quay floods every winter.”", []want{{"the Harbour Board report", "notes", "“the north quay floods every winter.”", Named}}},
 		{"Ruiz carried the Harbour Board report, which notes the dates.", nil},
+		{"The team ran a large content audit, which showed that red does not read as red.", nil},
 		// A title's stop is part of the name: the strict cue speaks.
 		{"“Red does not read as red,” Ms. Lopez continued.", []want{{"Ms. Lopez", "continued", "“Red does not read as red,”", Named}}},
 		{"“Red does not read as red,” Sen. Maria Lopez said.", []want{{"Sen. Maria Lopez", "said", "“Red does not read as red,”", Named}}},
