@@ -1581,10 +1581,22 @@ func (p *Paragraph) strictCueSpeaks(toks []Token, k int, before []Token) bool {
 		return !p.cueWithin(toks, k+1, maxSourceWords)
 	case len(before) > 0 && p.quoteEndsBefore(before[0]):
 		return true
-	case k == 0 || !p.isName(toks, k-1) && !toks[k-1].Is(Pronoun|SourceNoun|Role):
+	}
+	// The source's last word, over words like "also" ("It also points
+	// out that …").
+	s := k - 1
+	for s > 0 && toks[s].Is(BetweenCue) && !toks[s].Is(ModalWord) && !toks[s].BreakAfter {
+		s--
+	}
+	if k == 0 || !p.isName(toks, s) && !toks[s].Is(Pronoun|SourceNoun|Role) {
 		return false
 	}
-	return p.quoteFollows(t) || k+1 < len(toks) && p.is(toks[k+1], "that") && !t.BreakAfter ||
+	// Over the particle of "points out": "Fuller points out that …".
+	n := k + 1
+	if n < len(toks) && !t.BreakAfter && p.is(toks[n], "out") {
+		t, n = toks[n], n+1
+	}
+	return p.quoteFollows(t) || n < len(toks) && p.is(toks[n], "that") && !t.BreakAfter ||
 		t.BreakAfter && strings.HasPrefix(p.Text[t.End:], ":")
 }
 

@@ -55,6 +55,10 @@ func TestAttributionForms(t *testing.T) {
 		// wrote", "Theresa May said"; "will announce" stays speech to come.
 		{"Theresa May said the vote “will go ahead on Tuesday.”", []want{{"Theresa May", "said", "the vote “will go ahead on Tuesday.”", Named}}},
 		{"George Will wrote that red does not read as red.", []want{{"George Will", "wrote", "red does not read as red.", Named}}},
+		// "points out": the strict cue over its particle, with words like
+		// "also" between the source and it.
+		{"Fuller also points out that 40 percent of fines go unpaid.", []want{{"Fuller", "points", "out that 40 percent of fines go unpaid.", Named}}},
+		{"The arrow points out of the frame.", nil},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
