@@ -102,10 +102,13 @@ func Tokenize(buf []Token, text string, from, to int) []Token {
 				j++
 			default: // the first byte of a multi-byte rune
 				r, size := utf8.DecodeRuneInString(text[j:to])
-				if unicode.IsSpace(r) || isWordBreakRune(r) {
-					break word
+				if unicode.IsSpace(r) || isWordBreakRune(r) || r == '“' && j > i {
+					break word // (a curly quotation mark typed without its space: "said,“Look")
 				}
 				j += size
+				if r == '”' && j < to && text[j]|0x20 >= 'a' && text[j]|0x20 <= 'z' {
+					break word // "finish,”said Ruiz"
+				}
 			}
 		}
 		// Trim only when the word may start or end with a mark: a letter

@@ -57,10 +57,13 @@ func tokenizeReference(buf []Token, text string, from, to int) []Token {
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[j:to])
-			if unicode.IsSpace(r) || isWordBreakRune(r) {
+			if unicode.IsSpace(r) || isWordBreakRune(r) || r == '“' && j > i {
 				break
 			}
 			j += size
+			if r == '”' && j < to && unicode.IsLetter(rune(text[j])) && text[j] < utf8.RuneSelf {
+				break
+			}
 		}
 		start := trimLeading(text, i, j)
 		end := TrimTrailing(text, start, j)
@@ -150,5 +153,24 @@ func TestDottedAbbreviationBreaksNoPhrase(t *testing.T) {
 	want := []string{"officials", "director", "Inc", "staff", "B", "officials"}
 	if !slices.Equal(got, want) {
 		t.Errorf("words with a break after them: %q, want %q", got, want)
+	}
+}
+
+// TestCurlyQuoteWithoutSpace checks that a curly quotation mark typed
+// without its space still ends the word before it or after it: "said,“Look"
+// is "said" and "Look", and "late,”said" is "late" and "said".
+func TestCurlyQuoteWithoutSpace(t *testing.T) {
+	text := "Ruiz said,“Look at it.” “We are late,”said Ruiz. a“b"
+	var got []string
+	for _, tok := range Tokenize(nil, text, 0, len(text)) {
+		w := text[tok.Start:tok.End]
+		if tok.BreakAfter {
+			w += "|"
+		}
+		got = append(got, w)
+	}
+	want := []string{"Ruiz", "said|", "Look", "at", "it|", "We", "are", "late|", "said", "Ruiz|", "a|", "b"}
+	if !slices.Equal(got, want) {
+		t.Errorf("words (| after a break): %q, want %q", got, want)
 	}
 }
