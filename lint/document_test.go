@@ -273,6 +273,23 @@ func TestTemplateOutputTags(t *testing.T) {
 	}
 }
 
+// A link whose destination is a template and whose text wraps onto the
+// line before drops its "[" too; over a blank line or past
+// maxLinkTextLines lines the "[" is not its own.
+func TestTemplateLinkTextWraps(t *testing.T) {
+	src := "“We code,” said [Elaine\nKamlley]({{ \"/author/elaine/\" | url }}), a developer.\n\n" +
+		"A [stray bracket.\n\nNot [one\ntwo\nthree\nfour\nfive]({{ \"/x/\" | url }}) here.\n"
+	d := mustParse(t, src)
+	want := []string{
+		"paragraph: “We code,” said Elaine Kamlley\uFFFC, a developer.",
+		"paragraph: A [stray bracket.",
+		"paragraph: Not [one two three four five\uFFFC here.",
+	}
+	if got := texts(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestHTMLLinks(t *testing.T) {
 	src := `The <a href="https://example.com/r">annual report</a> says so. <a name="x">anchor</a> <A HREF='/y'>open`
 	d := mustParse(t, src+"\n")

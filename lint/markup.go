@@ -127,11 +127,23 @@ func linkTail(src []byte, from, end int) int {
 	return from
 }
 
+// maxLinkTextLines bounds the lines a link's text may wrap over before
+// its "]": the search for its "[" reads no further back, so a paragraph of
+// many template links is read in time linear in its length, as before.
+const maxLinkTextLines = 4
+
 // openingBracket returns the offset of the "[" that the "]" at close
-// closes, on the same line and not before from, or -1.
+// closes, in the same paragraph (link text may wrap onto the lines before,
+// at most maxLinkTextLines: "[Elaine\nKamlley]({{ … }})", but not over a
+// blank line) and not before from, or -1.
 func openingBracket(src []byte, close, from int) int {
-	depth := 0
-	for i := close; i >= from && src[i] != '\n'; i-- {
+	depth, lines := 0, 1
+	for i := close; i >= from; i-- {
+		if src[i] == '\n' {
+			if lines++; lines > maxLinkTextLines || blankLineBefore(src, i, from) {
+				return -1
+			}
+		}
 		switch src[i] {
 		case ']':
 			depth++
@@ -142,6 +154,22 @@ func openingBracket(src []byte, close, from int) int {
 		}
 	}
 	return -1
+}
+
+// blankLineBefore reports whether the line break at i ends a blank line:
+// only spaces, tabs or ">" markers lie between it and the line break
+// before it (not before from).
+func blankLineBefore(src []byte, i, from int) bool {
+	for k := i - 1; k >= from; k-- {
+		switch src[k] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r', '>':
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // addMasked appends src[start:stop] to t, replacing each template
