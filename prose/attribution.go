@@ -651,6 +651,14 @@ func (p *Paragraph) quoteNoun(toks []Token, k, si int) {
 			start--
 		}
 		src = toks[start:k]
+	case p.inOwnWords(toks, k):
+		// "In her words, “…”", "in his own words": the owner, whom the
+		// pronoun refers back to.
+		o := k - 1
+		if p.is(toks[o], "own") {
+			o--
+		}
+		src = toks[o : o+1]
 	default:
 		return
 	}
@@ -668,6 +676,18 @@ func (p *Paragraph) quoteNoun(toks []Token, k, si int) {
 	}
 	a.Content = p.withQuotes(Span{max(toks[k].End, a.Source.End), end})
 	p.add(a)
+}
+
+// inOwnWords reports whether the quote noun at word k ends "in her
+// words" or "in his own words": "in", a possessive determiner, perhaps
+// "own", with no break between.
+func (p *Paragraph) inOwnWords(toks []Token, k int) bool {
+	o := k - 1
+	if o > 0 && p.is(toks[o], "own") && !toks[o].BreakAfter {
+		o--
+	}
+	return o > 0 && !toks[o].BreakAfter && !toks[o-1].BreakAfter && p.is(toks[o-1], "in") && p.is(toks[k], "words") &&
+		Has(p.word(toks[o]), PossessiveDeterminer) && !p.is(toks[o], "its")
 }
 
 // maxOwnedGap bounds the words between a possessive and the report noun

@@ -59,6 +59,9 @@ func TestAttributionForms(t *testing.T) {
 		// "also" between the source and it.
 		{"Fuller also points out that 40 percent of fines go unpaid.", []want{{"Fuller", "points", "out that 40 percent of fines go unpaid.", Named}}},
 		{"The arrow points out of the frame.", nil},
+		// "in her words": the owner of the words, referred back to.
+		{"Maria Lopez runs the lab. In her own words, “red does not read as red.”", []want{{"her", "words", ", “red does not read as red.”", Named}}},
+		{"Maria Lopez runs the lab. Her words were kind.", nil},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
