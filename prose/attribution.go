@@ -120,6 +120,11 @@ type Paragraph struct {
 	// offset semiFrom, the first was the word at semiAt, ending at semiEnd
 	// (semiAt and semiEnd are the sentence's end when there was none).
 	semiSent, semiFrom, semiAt, semiEnd int
+	// phraseWord is the word whose phrases phraseList holds (phrasesOf):
+	// findCues asks for the phrases of a word twice, a vague phrase and
+	// then a prepositional cue, and the lexicon hashes it once.
+	phraseWord Span
+	phraseList []Phrase
 	// The per-sentence slices of a paragraph of at most smallParagraph
 	// sentences (most of them) live here, in the one allocation of the
 	// Paragraph.
@@ -503,7 +508,7 @@ func (p *Paragraph) phraseAt(toks []Token, k int, c Class) (Phrase, int) {
 	if !toks[k].Is(phraseStart) {
 		return Phrase{}, 0
 	}
-	for _, ph := range lexicon.phrasesOf(p.word(toks[k])) {
+	for _, ph := range p.phrasesOf(toks[k]) {
 		if ph.Class&c == 0 || k+len(ph.Words) > len(toks) {
 			continue
 		}
@@ -516,6 +521,16 @@ func (p *Paragraph) phraseAt(toks []Token, k int, c Class) (Phrase, int) {
 		}
 	}
 	return Phrase{}, 0
+}
+
+// phrasesOf returns the lexicon's phrases that start with word t, the
+// last word's kept. A word is known by its span: the paragraph's words
+// are all of p.Text, and none is empty, so the zero Span is none.
+func (p *Paragraph) phrasesOf(t Token) []Phrase {
+	if w := (Span{t.Start, t.End}); w != p.phraseWord {
+		p.phraseWord, p.phraseList = w, lexicon.phrasesOf(p.word(t))
+	}
+	return p.phraseList
 }
 
 // preposition reads the attributions a preposition opens: "according to

@@ -1,11 +1,14 @@
 package uncitednumber
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/prose"
+	"github.com/citelint/citelint/rules/internal/sourcing"
 	vaguesource "github.com/citelint/citelint/rules/vague-source"
 )
 
@@ -94,5 +97,31 @@ func TestUncitedNumberDurationsLinear(t *testing.T) {
 	// quadratic 400 times; the bound leaves room for a loaded machine.
 	if ts, tl := elapsed(500), elapsed(10_000); tl > 100*ts+10*time.Millisecond {
 		t.Errorf("%v for 20x the words, %v for 1x: not linear", tl, ts)
+	}
+}
+
+// TestMayStartFigure checks the cheap test findFigures asks before
+// figureAt: it passes every word that may open a figure, the members of
+// vague-number and vague-share in any case among them, and rules out
+// plain words.
+func TestMayStartFigure(t *testing.T) {
+	words := []string{"12", "$5", "€4", "a", "An", "USD", "twice", "TWICE", "triple", "quadruple", "doubled", "tripled", "A", "an", "AN",
+		"three", "Millions", "dozens", "half", "two-thirds", "US$20"}
+	for _, m := range slices.Concat(prose.TextMembers(prose.VagueNumber), prose.TextMembers(prose.VagueShare)) {
+		words = append(words, m, strings.ToUpper(m), strings.ToUpper(m[:1])+m[1:])
+	}
+	for _, w := range words {
+		toks := sourcing.Tokenize(nil, w, 0, len(w))
+		c := &numberCheck{text: w}
+		if len(toks) != 1 || !c.mayStartFigure(&toks[0]) {
+			t.Errorf("mayStartFigure(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"the", "of", "I", "water", "Agency", "reported", "reports", "ask"} {
+		toks := sourcing.Tokenize(nil, w, 0, len(w))
+		c := &numberCheck{text: w}
+		if c.mayStartFigure(&toks[0]) {
+			t.Errorf("mayStartFigure(%q) = true, want false", w)
+		}
 	}
 }

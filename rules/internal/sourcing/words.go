@@ -332,10 +332,13 @@ func SentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 // currency signs) and VagueWords. When it finds a vague word it tells
 // too whether text holds a word of CueWords, which vague-source asks of
 // those sentences: from the words it looks up anyway ("said" is both),
-// else by a second scan.
+// from every word after the first vague one, and by a second scan of
+// the words before it only.
 func mentions(text string) uint8 {
 	const both = MentionsFigure | MentionsVague
+	const all = both | MentionsCue
 	var m uint8
+	vagueAt := 0 // where the first vague word starts, once m has MentionsVague
 	n := len(text)
 	for i := 0; i < n; i++ {
 		kind := ByteKinds[text[i]]
@@ -344,7 +347,7 @@ func mentions(text string) uint8 {
 		}
 		if kind != LetterByte {
 			if kind == figureByte || isCurrencyLead(text, i) {
-				if m |= MentionsFigure; m&both == both {
+				if m |= MentionsFigure; m == all {
 					break
 				}
 			}
@@ -374,6 +377,13 @@ func mentions(text string) uint8 {
 		figure := shape&1 != 0 && m&MentionsFigure == 0 && figureWords.secondMatches(text, start, i+1)
 		vague := shape&(1<<32) != 0 && m&MentionsVague == 0 && VagueWords.secondMatches(text, start, i+1)
 		if !figure && !vague {
+			// After a vague word every word is asked for a cue here, so
+			// the second scan need not read it again.
+			if m&(MentionsVague|MentionsCue) == MentionsVague && CueWords.wordMatches(text, start, i+1) {
+				if m |= MentionsCue; m == all {
+					break
+				}
+			}
 			continue
 		}
 		e := Lookup(text[start : i+1])
@@ -382,17 +392,22 @@ func mentions(text string) uint8 {
 		}
 		if vague && VagueWords.holdsEntry(e, text, start, i+1) {
 			m |= MentionsVague
+			vagueAt = start
 		}
 		// The shape and second-letter tests only rule words out: the
 		// entry decides (TestTriggerFiltersPassEveryMember).
 		if m&MentionsCue == 0 && CueWords.holdsEntry(e, text, start, i+1) {
 			m |= MentionsCue
 		}
-		if m&both == both {
+		if m == all {
 			break
 		}
 	}
-	if m&(MentionsVague|MentionsCue) == MentionsVague && CueWords.MayMention(text, false) {
+	// The words before the first vague word, those not looked up above:
+	// the vague word starts a run of letters, so no word runs across
+	// vagueAt, and a cue word reads nothing after itself (no cue is a
+	// number word).
+	if m&(MentionsVague|MentionsCue) == MentionsVague && CueWords.MayMention(text[:vagueAt], false) {
 		m |= MentionsCue
 	}
 	return m

@@ -118,7 +118,11 @@ func TestMentionsAgreesWithTriggers(t *testing.T) {
 			"“"+w+"” — "+other+"’s", w+"x", "x"+w, "It was "+w+" that "+other+" of 12 €5",
 			// Runs of eight letters and more, and words ending within the
 			// last eight bytes, which mentions reads apart from the rest.
-			"abcdefgh "+w+" abcdefghijklmnopq", "Abcdefghi,"+w, w+" "+other, "ab "+w)
+			"abcdefgh "+w+" abcdefghijklmnopq", "Abcdefghi,"+w, w+" "+other, "ab "+w,
+			// A word before a figure and another after it: after both, a
+			// cue is still looked for, and before the first vague word
+			// by the second scan.
+			other+" and 40 "+w+" then", "40 "+w+", and "+other+" x")
 	}
 	files, err := filepath.Glob("../../*/testdata/*.md")
 	if err != nil || len(files) < 10 {
