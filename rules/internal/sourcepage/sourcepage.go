@@ -162,11 +162,18 @@ func New(p *lint.Pass) *Finder {
 	// to know it.
 	var f *Finder
 	if !lint.Memo(p, answeredKey{}, func() bool {
-		if !slices.ContainsFunc(links, func(l linkrule.Link) bool { return reached(p, facts, l) }) {
-			return false
+		for _, l := range links {
+			if !reached(p, facts, l) {
+				continue
+			}
+			if f == nil {
+				f = &Finder{p: p, facts: facts}
+			}
+			if _, ok := f.pageMeta(l); ok {
+				return true
+			}
 		}
-		f = &Finder{p: p, facts: facts}
-		return slices.ContainsFunc(links, func(l linkrule.Link) bool { _, ok := f.pageMeta(l); return ok })
+		return false
 	}) {
 		return nil
 	}
