@@ -1258,7 +1258,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// A pronoun right before the cue, and a quotation right after it, make
 	// the cue a verb: "She notes, “…”", "He adds: “…”"; so does "which"
 	// after a comma: "the report, which notes, “…”".
-	spoken := goesOn || relative && p.quoteFollows(t) || len(before) == 1 && before[0].Is(Pronoun) && before[0].End <= t.Start && p.quoteFollows(t)
+	spoken := goesOn || p.quoteFollows(t) && (relative || len(before) == 1 && before[0].Is(Pronoun))
 	if t.Is(NounCue) && !spoken && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
 		!(a.Kind == Named && (p.documentVerb(before, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue

@@ -449,7 +449,7 @@ func ParseLexicon(data string) (*Lexicon, error) {
 				doc.Members = append(doc.Members, strings.Join(ws, " "))
 				continue
 			}
-			if len(word) > MaxWord || !isASCII(word) {
+			if len(word) > MaxWord || !IsASCII(word) {
 				return nil, fmt.Errorf("lexicon line %d: %q: members are ASCII words of at most %d letters", lineNo, word, MaxWord)
 			}
 			doc.Members = append(doc.Members, word)
@@ -506,7 +506,8 @@ func indexOf(name string) int {
 	return -1
 }
 
-func isASCII(s string) bool {
+// IsASCII reports whether s is all ASCII.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

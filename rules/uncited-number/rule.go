@@ -796,7 +796,7 @@ func isAimsHeading(text string) bool {
 	// lowercase may differ in more than case of ASCII, is lowered first
 	// (strings.ToLower copied nearly every heading).
 	lower := text
-	if !isASCII(text) {
+	if !prose.IsASCII(text) {
 		lower = strings.ToLower(text)
 	}
 	var words [6]string
@@ -817,16 +817,6 @@ func isAimsHeading(text string) bool {
 		}
 	}
 	return false
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // bulletIntro returns the introduction of a list typed as paragraphs that
