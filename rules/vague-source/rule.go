@@ -311,9 +311,15 @@ func quoted(text string, quotes []prose.Quote, c prose.Span, within bool) bool {
 	if rest := text[c.Start:c.End]; strings.HasPrefix(rest, "''") || strings.HasPrefix(rest, "``") {
 		return true // a quotation opened with two marks, as some news archives write it
 	}
-	for _, q := range quotes {
-		if q.Depth == 0 && q.End > q.Start && (q.Start == c.Start || within && c.Start <= q.Start && q.End <= c.End) {
-			return true
+	// The quotations are in order of their starts: the search starts at
+	// the span's, so that a paragraph of many quotations and many vague
+	// attributions is not read once per attribution.
+	i, _ := slices.BinarySearchFunc(quotes, c.Start, func(q prose.Quote, start int) int { return q.Start - start })
+	for ; i < len(quotes) && quotes[i].Start < c.End; i++ {
+		if q := quotes[i]; q.Depth == 0 && q.End > q.Start {
+			// Outermost quotations do not overlap: the first that opens
+			// in the span decides.
+			return q.Start == c.Start || within && q.End <= c.End
 		}
 	}
 	return false
