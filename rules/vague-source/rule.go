@@ -125,6 +125,13 @@ func runVagueSource(p *lint.Pass) {
 		}
 		var para *prose.Paragraph
 		we := func() bool { return weBefore(b.Index) }
+		reportEnd := -2 // not read yet
+		namedReport := func() int {
+			if reportEnd == -2 {
+				reportEnd = firstNamedReport(b.Text, para)
+			}
+			return reportEnd
+		}
 		for si, sent := range b.Sentences {
 			if !mayMention(b, si) || sources.OwnCitation(b, si) {
 				// A sentence with its own citation reports nothing (its
@@ -140,7 +147,7 @@ func runVagueSource(p *lint.Pass) {
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
 				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
-					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) && !reportNamed(b.Text, para, a) && !pollNamedNext(b.Text, para, a) {
+					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) && !reportNamed(b.Text, a, namedReport) && !pollNamedNext(b.Text, para, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
 					said = a.Source
@@ -184,8 +191,7 @@ func namedLater(text string, para *prose.Paragraph, a prose.Attribution) bool {
 	if a.Source.Empty() || a.Sentence+1 >= len(para.Sentences) {
 		return false
 	}
-	src := strings.Fields(text[a.Source.Start:a.Source.End])
-	head := strings.Trim(src[len(src)-1], ",.;:")
+	head := lastWord(text[a.Source.Start:a.Source.End])
 	if !prose.Lookup(head).Is(prose.SourceNoun) {
 		return false
 	}
@@ -226,9 +232,7 @@ func namedNext(text string, quotes []prose.Quote, para *prose.Paragraph, a prose
 		if a.Cue.Start < a.Source.Start && strings.IndexByte(text[a.Cue.Start:a.Cue.End], ' ') > 0 {
 			return false // "according to one report"
 		}
-		src := strings.Fields(text[a.Source.Start:a.Source.End])
-		head := strings.Trim(src[len(src)-1], ",.;:")
-		if prose.Has(head, prose.BodyRole) || prose.Has(head, prose.StaffRole) {
+		if head := lastWord(text[a.Source.Start:a.Source.End]); prose.Has(head, prose.BodyRole) || prose.Has(head, prose.StaffRole) {
 			return false
 		}
 	}
@@ -276,10 +280,14 @@ func pollNamedNext(text string, para *prose.Paragraph, a prose.Attribution) bool
 	return false
 }
 
-// lastWord returns the last word of a source, lowercased, its punctuation
-// trimmed.
+// lastWord returns the last word of a source, its punctuation trimmed: the
+// head of "a Marist College poll", "Clinton's aides".
 func lastWord(src string) string {
-	return strings.ToLower(strings.Trim(src[strings.LastIndexByte(src, ' ')+1:], ",.;:"))
+	words := strings.Fields(src)
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Trim(words[len(words)-1], ",.;:")
 }
 
 // reportNamed reports whether a hedge of report ("reportedly") follows,
@@ -287,20 +295,33 @@ func lastWord(src string) string {
 // And when asked to leave, he reportedly refused"): "reportedly" is "as
 // reported", and the paragraph has said by whom. A source named with
 // another cue ("according to the AP") may have given only another fact.
-func reportNamed(text string, para *prose.Paragraph, a prose.Attribution) bool {
-	if !a.Source.Empty() || !strings.HasPrefix(strings.ToLower(text[a.Cue.Start:a.Cue.End]), "report") {
+// namedReport returns where the paragraph's first such report ends (see
+// firstNamedReport), asked only for a hedge.
+func reportNamed(text string, a prose.Attribution, namedReport func() int) bool {
+	if !a.Source.Empty() || !reportCue(text[a.Cue.Start:a.Cue.End]) {
 		return false
 	}
-	for si := 0; si <= a.Sentence; si++ {
+	end := namedReport()
+	return end >= 0 && end <= a.Cue.Start
+}
+
+// firstNamedReport returns where the cue of the paragraph's first named
+// source's report ("The Hill reported") ends, or -1: read once a
+// paragraph, not once for each hedge in it.
+func firstNamedReport(text string, para *prose.Paragraph) int {
+	end := -1
+	for si := range para.Sentences {
 		for _, n := range para.In(si) {
-			if n.Sentence == si && n.Kind == prose.Named && n.Cue.End <= a.Cue.Start &&
-				strings.HasPrefix(strings.ToLower(text[n.Cue.Start:n.Cue.End]), "report") {
-				return true
+			if n.Sentence == si && n.Kind == prose.Named && (end < 0 || n.Cue.End < end) && reportCue(text[n.Cue.Start:n.Cue.End]) {
+				end = n.Cue.End
 			}
 		}
 	}
-	return false
+	return end
 }
+
+// reportCue reports whether a cue is a form of "report".
+func reportCue(cue string) bool { return strings.HasPrefix(strings.ToLower(cue), "report") }
 
 // quoted reports whether a content span opens with an outermost
 // quotation, the named speaker's own words; or, when within is set (a
