@@ -583,6 +583,9 @@ func (c *numberCheck) report(b *lint.Block) {
 	// The figure before, among the uncited and among the cited: a figure
 	// restates one judged alike.
 	prev := [2]int{-1, -1}
+	// The undefined footnote of the sentence last asked about: a
+	// sentence is searched once, however many figures it holds.
+	fnSentence, fnLabel := -1, ""
 	for i, f := range c.figures {
 		cited := min(int(f.cover), 1)
 		before := prev[cited]
@@ -617,7 +620,10 @@ func (c *numberCheck) report(b *lint.Block) {
 			Message:    strconv.Quote(b.Text[f.start:f.end]) + " has no citation", // as %q, without fmt's machinery
 			Suggestion: "link the source, add a footnote, or attribute it (\"according to …\")",
 		}
-		if label := undefinedFootnote(b, f.start); label != "" {
+		if f.sentence != fnSentence {
+			fnSentence, fnLabel = f.sentence, undefinedFootnote(b, f.sentence)
+		}
+		if label := fnLabel; label != "" {
 			// The writer meant to cite: say what is missing, not "add a footnote".
 			d.Message = fmt.Sprintf("footnote %s has no definition, so %q has no citation", label, b.Text[f.start:f.end])
 			d.Suggestion = fmt.Sprintf("define it on a line of its own, as in \"[^%s]: the source\", or fix the label", label)
@@ -639,12 +645,12 @@ func (c *numberCheck) report(b *lint.Block) {
 var footnoteRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^([^\]\s]{1,100})\]`) })
 
 // undefinedFootnote returns the label of a footnote reference with no
-// definition in the sentence holding text offset off, or "".
-func undefinedFootnote(b *lint.Block, off int) string {
-	if len(b.Sentences) == 0 {
+// definition in the block's sentence i, or "".
+func undefinedFootnote(b *lint.Block, i int) string {
+	if i < 0 || i >= len(b.Sentences) {
 		return ""
 	}
-	sent := b.Sentences[b.SentenceAt(off)]
+	sent := b.Sentences[i]
 	text := b.Text[sent.Start:sent.End]
 	if !strings.Contains(text, "[^") {
 		return "" // the pattern's start: most sentences are not searched at all

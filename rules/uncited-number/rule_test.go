@@ -100,6 +100,43 @@ func TestUncitedNumberDurationsLinear(t *testing.T) {
 	}
 }
 
+// TestUncitedNumberOneSentenceLinear checks that a one-sentence
+// paragraph of many uncited figures ("The 45% figure The 45% figure …")
+// is checked in time linear in its length: the sentence is searched for a
+// footnote reference with no definition once, not once per figure.
+func TestUncitedNumberOneSentenceLinear(t *testing.T) {
+	if raceEnabled {
+		t.Skip("timing under the race detector grows with memory touched, not with the work")
+	}
+	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity, Options: Rule.DefaultOptions()}}}
+	elapsed := func(n int) time.Duration {
+		src := []byte(strings.Repeat("The 45% figure ", n) + "\n")
+		best := time.Duration(1 << 62)
+		for range 3 {
+			doc, err := lint.Parse("hostile.md", src, lint.Markdown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			diags, err := runner.Check(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) != n || diags[1].Start != 19 || diags[1].End != 22 {
+				t.Fatalf("got %d diagnostics for %d figures (the second %+v), want %d, the second at 19–22", len(diags), n, diags[1], n)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	// 40 times the figures: linear work takes about 40 times as long,
+	// quadratic 1,600 times (it was 200 times: the search is fast, but
+	// not that fast); the bound leaves room for a loaded machine.
+	if ts, tl := elapsed(2_500), elapsed(100_000); tl > 150*ts+10*time.Millisecond {
+		t.Errorf("%v for 40x the figures, %v for 1x: not linear", tl, ts)
+	}
+}
+
 // TestMayStartFigure checks the cheap test findFigures asks before
 // figureAt: it passes every word that may open a figure, the members of
 // vague-number and vague-share in any case among them, and rules out
