@@ -294,19 +294,33 @@ func (d *Document) BlockAt(offset int) *Block {
 	return nil
 }
 
-// MaxListDepth bounds how deeply lists may nest in a checked file. The
-// Markdown parser's time grows with the cube of list depth; no draft nests
-// lists anywhere near this deep.
+// MaxListDepth bounds how deeply lists and block quotes may nest in a
+// checked file. The Markdown parser's time grows with the cube of list
+// depth and the square of block-quote depth on a line; no draft nests
+// either anywhere near this deep.
 const MaxListDepth = 64
+
+// MaxBracketDepth bounds how deeply square brackets may nest in a
+// paragraph of a checked file (outside fenced code). The Markdown
+// parser's link parsing grows with the square of that depth: 2,000
+// brackets nested in each paragraph of a 4 MB file took it 30 seconds and
+// a gigabyte. A draft's links nest one or two deep.
+const MaxBracketDepth = 64
 
 // NestingError reports a file nested too deeply to check.
 type NestingError struct {
 	Pos   Position
 	Depth int
+	// Brackets tells square brackets nest too deeply; otherwise lists
+	// and block quotes do.
+	Brackets bool
 }
 
 func (e *NestingError) Error() string {
-	return fmt.Sprintf("line %d: lists nest about %d levels deep; citelint checks files nested at most %d levels", e.Pos.Line, e.Depth, MaxListDepth)
+	if e.Brackets {
+		return fmt.Sprintf("line %d: square brackets nest about %d levels deep; citelint checks paragraphs whose brackets nest at most %d levels", e.Pos.Line, e.Depth, MaxBracketDepth)
+	}
+	return fmt.Sprintf("line %d: lists and block quotes nest about %d levels deep; citelint checks files nested at most %d levels", e.Pos.Line, e.Depth, MaxListDepth)
 }
 
 // Parse reads src as a document of the given format. It fails for binary
@@ -324,13 +338,16 @@ func Parse(path string, src []byte, format Format) (*Document, error) {
 	if line, depth := listDepth(d.Lines); depth > MaxListDepth {
 		return nil, &NestingError{Pos: Position{Line: line + 1, Column: 1}, Depth: depth}
 	}
+	if line, depth := bracketDepth(d.Lines); depth > MaxBracketDepth {
+		return nil, &NestingError{Pos: Position{Line: line + 1, Column: 1}, Depth: depth, Brackets: true}
+	}
 	d.parseMarkdown()
 	return d, nil
 }
 
-// listDepth estimates the deepest list nesting from line prefixes, without
-// parsing: list markers and indentation (two columns a level) at the start
-// of each line. It returns the 0-based line and the depth. Lines are read
+// listDepth estimates the deepest list and block-quote nesting from line
+// prefixes, without parsing: list markers, block-quote markers and
+// indentation (two columns a level) at the start of each line. It returns the 0-based line and the depth. Lines are read
 // from the document's line index, built already.
 func listDepth(x *LineIndex) (line, depth int) {
 	src := x.src
@@ -346,9 +363,10 @@ func listDepth(x *LineIndex) (line, depth int) {
 	return line, depth
 }
 
-// linePrefixDepth estimates the list depth of a line: the list markers
-// that open it, plus a level for each two columns of indentation before
-// the first marker (indented lines continue deeper items).
+// linePrefixDepth estimates the list and block-quote depth of a line: the
+// list and block-quote markers that open it, plus a level for each two
+// columns of indentation before the first list marker (indented lines
+// continue deeper items).
 func linePrefixDepth(l []byte) int {
 	width, markers := 0, 0
 	for i := 0; i < len(l); {
@@ -365,6 +383,7 @@ func linePrefixDepth(l []byte) int {
 			i++
 		case c == '>':
 			width = 0
+			markers++
 			i++
 		case (c == '-' || c == '*' || c == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
 			markers++
@@ -385,6 +404,78 @@ func linePrefixDepth(l []byte) int {
 		}
 	}
 	return markers + width/2
+}
+
+// bracketDepth returns the deepest nesting of square brackets in a
+// paragraph (the 0-based line where it is reached, and the depth), without
+// parsing: "[" opens a level and "]" closes one, a backslash escapes the
+// next byte, a blank line ends the paragraph and closes every level, and
+// fenced code blocks are skipped. It overestimates where brackets sit in
+// code spans, which is safe: the limit is far above any draft's.
+func bracketDepth(x *LineIndex) (line, depth int) {
+	src := x.src
+	open := 0
+	var fence byte // the fence character of the code block the line is in, or 0
+	fenceLen := 0
+	for n, start := range x.starts {
+		end := len(src)
+		if n+1 < len(x.starts) {
+			end = x.starts[n+1] - 1
+		}
+		l := src[start:end]
+		if c, k := codeFence(l); k > 0 && (fence == 0 || c == fence && k >= fenceLen) {
+			if fence == 0 {
+				fence, fenceLen = c, k
+			} else {
+				fence, fenceLen = 0, 0
+			}
+			open = 0
+			continue
+		}
+		if fence != 0 {
+			continue
+		}
+		if len(bytes.TrimSpace(l)) == 0 {
+			open = 0
+			continue
+		}
+		for i := 0; i < len(l); i++ {
+			switch l[i] {
+			case '\\':
+				i++
+			case '[':
+				open++
+				if open > depth {
+					line, depth = n, open
+				}
+			case ']':
+				open = max(open-1, 0)
+			}
+		}
+	}
+	return line, depth
+}
+
+// codeFence returns the character and length of the code fence (three or
+// more backticks or tildes after at most three spaces) that opens line l,
+// or 0, 0. Fences indented as a list item's content are not recognised,
+// so their lines are counted: the safe side.
+func codeFence(l []byte) (byte, int) {
+	i := 0
+	for i < len(l) && i < 3 && l[i] == ' ' {
+		i++
+	}
+	if i == len(l) || l[i] != '`' && l[i] != '~' {
+		return 0, 0
+	}
+	c, k := l[i], 0
+	for i+k < len(l) && l[i+k] == c {
+		k++
+	}
+	if k < 3 || c == '`' && bytes.IndexByte(l[i+k:], '`') >= 0 {
+		return 0, 0 // a backtick fence's info string holds no backtick
+	}
+	return c, k
 }
 
 // crlf is a Windows line end.

@@ -257,7 +257,7 @@ func TestBadFilesDoNotStopTheRun(t *testing.T) {
 		"missing.md: no such file or folder",
 		"binary.md: binary file (holds a NUL byte); citelint checks UTF-8 text",
 		"latin1.md: invalid UTF-8 at line 1, column 4 (byte 3); save the file as UTF-8",
-		"deep.md: line 1: lists nest about 200 levels deep; citelint checks files nested at most 64 levels",
+		"deep.md: line 1: lists and block quotes nest about 200 levels deep; citelint checks files nested at most 64 levels",
 	})
 	for _, e := range errs {
 		if !strings.Contains(r.stderr, "citelint: "+e) {
