@@ -307,6 +307,23 @@ const MaxListDepth = 64
 // a gigabyte. A draft's links nest one or two deep.
 const MaxBracketDepth = 64
 
+// MaxDefinitionRun bounds the link reference definitions ("[label]: url")
+// one paragraph may hold. The Markdown parser takes them out of their
+// paragraph one at a time, moving the lines after each: time that grows
+// with the square of their number (200,000 in a row took 50 seconds;
+// 10,000 take a tenth of one). A blank line between them ends a paragraph.
+const MaxDefinitionRun = 10000
+
+// DefinitionsError reports a paragraph of more link reference
+// definitions than MaxDefinitionRun.
+type DefinitionsError struct {
+	Pos Position // the line of the first definition over the limit
+}
+
+func (e *DefinitionsError) Error() string {
+	return fmt.Sprintf("line %d: more than %d link reference definitions in one paragraph, the most citelint checks (put a blank line between groups of them)", e.Pos.Line, MaxDefinitionRun)
+}
+
 // NestingError reports a file nested too deeply to check.
 type NestingError struct {
 	Pos   Position
@@ -338,8 +355,12 @@ func Parse(path string, src []byte, format Format) (*Document, error) {
 	if line, depth := listDepth(d.Lines); depth > MaxListDepth {
 		return nil, &NestingError{Pos: Position{Line: line + 1, Column: 1}, Depth: depth}
 	}
-	if line, depth := bracketDepth(d.Lines); depth > MaxBracketDepth {
-		return nil, &NestingError{Pos: Position{Line: line + 1, Column: 1}, Depth: depth, Brackets: true}
+	p := scanParagraphs(d.Lines)
+	if p.depth > MaxBracketDepth {
+		return nil, &NestingError{Pos: Position{Line: p.depthLine + 1, Column: 1}, Depth: p.depth, Brackets: true}
+	}
+	if p.defsLine >= 0 {
+		return nil, &DefinitionsError{Pos: Position{Line: p.defsLine + 1, Column: 1}}
 	}
 	d.parseMarkdown()
 	return d, nil
@@ -406,15 +427,28 @@ func linePrefixDepth(l []byte) int {
 	return markers + width/2
 }
 
-// bracketDepth returns the deepest nesting of square brackets in a
-// paragraph (the 0-based line where it is reached, and the depth), without
-// parsing: "[" opens a level and "]" closes one, a backslash escapes the
-// next byte, a blank line ends the paragraph and closes every level, and
-// fenced code blocks are skipped. It overestimates where brackets sit in
-// code spans, which is safe: the limit is far above any draft's.
-func bracketDepth(x *LineIndex) (line, depth int) {
+// paragraphScan is what scanParagraphs found: the deepest nesting of
+// square brackets in a paragraph and the 0-based line where it is reached,
+// and the first line that holds a paragraph's link reference definition
+// over MaxDefinitionRun, or -1.
+type paragraphScan struct {
+	depthLine, depth int
+	defsLine         int
+}
+
+// scanParagraphs reads the lines for what makes the Markdown parser slow,
+// without parsing: "[" opens a level of brackets and "]" closes one, a
+// backslash escapes the next byte, and a line that starts, after block
+// quote markers and white space, with "[" and holds "]:" may be a link
+// reference definition. A blank line ends the paragraph, closing every
+// level and ending the run of definitions; fenced code blocks are
+// skipped. It overestimates where brackets sit in code spans or a
+// definition's title, which is safe: the limits are far above any
+// draft's.
+func scanParagraphs(x *LineIndex) paragraphScan {
+	r := paragraphScan{defsLine: -1}
 	src := x.src
-	open := 0
+	open, defs := 0, 0
 	var fence byte // the fence character of the code block the line is in, or 0
 	fenceLen := 0
 	for n, start := range x.starts {
@@ -429,15 +463,22 @@ func bracketDepth(x *LineIndex) (line, depth int) {
 			} else {
 				fence, fenceLen = 0, 0
 			}
-			open = 0
+			open, defs = 0, 0
 			continue
 		}
 		if fence != 0 {
 			continue
 		}
-		if len(bytes.TrimSpace(l)) == 0 {
-			open = 0
+		body := bytes.TrimLeft(l, " \t>")
+		if len(bytes.TrimSpace(body)) == 0 {
+			open, defs = 0, 0
 			continue
+		}
+		if body[0] == '[' && bytes.Contains(body, []byte("]:")) {
+			defs++
+			if defs > MaxDefinitionRun && r.defsLine < 0 {
+				r.defsLine = n
+			}
 		}
 		for i := 0; i < len(l); i++ {
 			switch l[i] {
@@ -445,15 +486,15 @@ func bracketDepth(x *LineIndex) (line, depth int) {
 				i++
 			case '[':
 				open++
-				if open > depth {
-					line, depth = n, open
+				if open > r.depth {
+					r.depthLine, r.depth = n, open
 				}
 			case ']':
 				open = max(open-1, 0)
 			}
 		}
 	}
-	return line, depth
+	return r
 }
 
 // codeFence returns the character and length of the code fence (three or

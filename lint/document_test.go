@@ -236,6 +236,43 @@ func TestParseNesting(t *testing.T) {
 	}
 }
 
+// TestParseDefinitionRun checks the limit on link reference definitions
+// in one paragraph (the parser's time grows with the square of their
+// number): one over it is refused at its line, in a block quote too; a
+// blank line between groups, or fenced code, keeps a file checkable.
+func TestParseDefinitionRun(t *testing.T) {
+	defs := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "[r%d]: https://example.com/%d\n", i, i)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, src string
+		line      int // 0: parsed
+	}{
+		{"at the limit", defs(MaxDefinitionRun) + "\nSee [a][r5].\n", 0},
+		{"one over", "Intro.\n\n" + defs(MaxDefinitionRun+1), MaxDefinitionRun + 3},
+		{"in a block quote", strings.ReplaceAll(defs(MaxDefinitionRun+1), "[r", "> [r"), MaxDefinitionRun + 1},
+		{"two groups", defs(MaxDefinitionRun) + "\n" + defs(MaxDefinitionRun), 0},
+		{"in fenced code", "```\n" + defs(MaxDefinitionRun+1) + "```\n", 0},
+	} {
+		_, err := Parse("x.md", []byte(tc.src), Markdown)
+		var de *DefinitionsError
+		switch {
+		case tc.line == 0 && err != nil:
+			t.Errorf("%s: %v, want it parsed", tc.name, err)
+		case tc.line != 0 && (!errors.As(err, &de) || de.Pos.Line != tc.line):
+			t.Errorf("%s: %v, want a DefinitionsError at line %d", tc.name, err, tc.line)
+		}
+	}
+	_, err := Parse("x.md", []byte(defs(MaxDefinitionRun+1)), Markdown)
+	if want := "line 10001: more than 10000 link reference definitions in one paragraph, the most citelint checks (put a blank line between groups of them)"; err == nil || err.Error() != want {
+		t.Errorf("message %v, want %q", err, want)
+	}
+}
+
 func TestBlockAt(t *testing.T) {
 	src := "One.\n\nTwo.\n"
 	d := mustParse(t, src)

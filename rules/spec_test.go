@@ -95,11 +95,13 @@ func quoteShort(src []byte) string {
 }
 
 // refused reports whether err is how citelint cleanly refuses a file it
-// cannot check: binary, not UTF-8, or nested too deeply.
+// cannot check: binary, not UTF-8, nested too deeply or a paragraph of too
+// many link reference definitions.
 func refused(err error) bool {
 	var utf *lint.InvalidUTF8Error
 	var nesting *lint.NestingError
-	return errors.Is(err, lint.ErrBinary) || errors.As(err, &utf) || errors.As(err, &nesting)
+	var defs *lint.DefinitionsError
+	return errors.Is(err, lint.ErrBinary) || errors.As(err, &utf) || errors.As(err, &nesting) || errors.As(err, &defs)
 }
 
 // checkDocument parses and checks src, turning a panic into an error, and
