@@ -152,6 +152,8 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "tune2", 24, 64, 178, 43},
 		{"polnear", "train4", 12, 0, 175, 50},
 		{"digitalgov", "heldout9", 12, 29, 112, 24},
+		{"digitalgov", "tune3", 12, 47, 134, 24},
+		{"18f", "tune", 12, 61, 264, 19},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

@@ -35,12 +35,14 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // quotations (their false flags were read); the other blog sets stayed
 // held back for quotations. polnear:train4 (12 more data/train articles)
 // and digitalgov:heldout9 (12 fresh posts) were labelled in the ninth
-// session, to score its final code once.
+// session, to score its final code once. digitalgov:tune3 and 18f:tune
+// (12 posts each, drawn from those with four quotations or more) were
+// labelled in the tenth as development data for figures and quotations.
 var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
 	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3",
 	"digitalgov:heldout6", "digitalgov:heldout7", "polnear:dev6", "polnear:dev7", "18f:heldout4", "18f:heldout5",
 	"digitalgov:heldout8", "18f:heldout6", "polnear:train2", "polnear:train3", "digitalgov:tune2",
-	"polnear:train4", "digitalgov:heldout9"}
+	"polnear:train4", "digitalgov:heldout9", "digitalgov:tune3", "18f:tune"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -73,8 +75,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
 	switch corpus {
 	case "digitalgov":
-		if !slices.Contains([]string{"tune", "tune2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"}, split) {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, tune2 and heldout to heldout9", set)
+		if !slices.Contains([]string{"tune", "tune2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "tune3"}, split) {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, tune2, tune3 and heldout to heldout9", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -82,8 +84,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "digitalgov", dir, split, want)
 	case "18f":
-		if !slices.Contains([]string{"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}, split) {
-			return nil, fmt.Errorf("set %q: the 18f corpus's splits are heldout to heldout6", set)
+		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}, split) {
+			return nil, fmt.Errorf("set %q: the 18f corpus's splits are tune and heldout to heldout6", set)
 		}
 		dir, err := EighteenFDir()
 		if err != nil {
