@@ -619,10 +619,42 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || spelledAcronym(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
+}
+
+// spelledAcronym reports whether the quoted words are the spelled-out
+// form of the acronym in brackets right after them: a term being defined
+// ("a “what you see is what you get” (WYSIWYG) editor"), its initials the
+// acronym's letters in order, small words ("of", "and": title-small-word)
+// skipped when the acronym leaves them out.
+func spelledAcronym(text string, q lint.Quote, s, e int) bool {
+	rest := strings.TrimLeft(text[q.End:min(len(text), q.End+24)], " ")
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	acr, _, ok := strings.Cut(rest[1:], ")")
+	if !ok || len(acr) < 2 {
+		return false
+	}
+	for i := range len(acr) {
+		if c := acr[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	k := 0
+	for _, w := range strings.FieldsFunc(text[s:e], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		switch {
+		case k < len(acr) && unicode.ToUpper(rune(w[0])) == rune(acr[k]):
+			k++
+		case prose.Has(w, prose.TitleSmallWord):
+		default:
+			return false
+		}
+	}
+	return k == len(acr)
 }
 
 // titleCue reports whether the text before a quote ends with a word that
@@ -1389,6 +1421,13 @@ func (c *quoteCheck) linked(part quotePart) bool {
 		case ct.TextStart >= q.Start && ct.TextStart < q.End:
 			// Inside the marks: a link on the whole quote, or a note at its end.
 			whole := ct.TextStart <= is+1 && ct.TextEnd >= ie-1
+			if !whole && ct.Kind == lint.TemplateLink && ct.TextEnd >= ie-1 {
+				// "[text]({{ … }})": the text holds only the link's
+				// object, but the link starts at its "[" in the source.
+				qs, _ := b.SourceSpan(q.Start, q.End)
+				ins, _ := b.SourceSpan(is, ie)
+				whole = qs <= ct.Start && ct.Start <= ins
+			}
 			note := ct.Kind == lint.FootnoteRef || ct.Kind == lint.PandocCite
 			if whole || note && noWordsIn(b.Text[ct.TextEnd:ie]) {
 				return true

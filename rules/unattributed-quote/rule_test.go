@@ -158,3 +158,29 @@ func truthTargets(doc *lint.Document, at int) ([]int, int) {
 	}
 	return starts, blockStart
 }
+
+// TestSpelledAcronym checks when quoted words are a term spelled out
+// before its acronym: their initials are its letters in order, small
+// words skipped only where the acronym leaves them out.
+func TestSpelledAcronym(t *testing.T) {
+	for text, want := range map[string]bool{
+		`a "what you see is what you get" (WYSIWYG) editor`:      true,
+		`the "statement of work for the harbour" (SOWH) first`:   true,
+		`the "statement of work for the harbour" (SOWFTH) first`: true, // small words spelled too
+		`the "Department of Harbour Safety" (DHS) wrote`:         true,
+		`"we will not accept these terms at all" (NATO) said`:    false,
+		`"what you see is what you get" (WYSIWY) editor`:         false, // a word left over
+		`"what you see is what you get" (wysiwyg) editor`:        false, // not an acronym
+		`"what you see is what you get" WYSIWYG editor`:          false, // no brackets
+		`"what you see" (WYS`:                                    false, // never closed
+	} {
+		b := &lint.Block{Text: text}
+		start := strings.IndexByte(text, '"')
+		end := strings.IndexByte(text[start+1:], '"') + start + 2
+		q := lint.Quote{Start: start, End: end}
+		s, e := q.Inner(text)
+		if got := spelledAcronym(b.Text, q, s, e); got != want {
+			t.Errorf("spelledAcronym(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
