@@ -1608,6 +1608,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if e, _ := c.unitOrNoun(q.end); e > q.end {
 			return i, c.perTail(e), true
 		}
+		if c.amountAfterOf(i, last, q) {
+			return i, q.end, true // "a total reach of 369k."
+		}
 		return 0, 0, false
 	case timesQty:
 		if e := c.comparisonAfter(q.end); e > 0 {
@@ -1719,6 +1722,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
 		prose.Has(sourcing.Word(text, toks[i-1]), prose.Approximator) && c.bare(e) {
 		return i, e, true
+	}
+	if q.value >= minAmountAfterOf && c.amountAfterOf(i, last, q) {
+		return i, e, true // "a total reach of 369,000."
 	}
 	// "raised the death toll to 267.", "the number of injured stands at
 	// 387.": the value of a count named before it in its clause.
@@ -1890,6 +1896,19 @@ func (c *numberCheck) over(i int) bool {
 	_, ok := prose.EndsWith(text[max(0, toks[i-1].Start-maxBoundWords):toks[i-1].End], prose.LowerBound)
 	return ok
 }
+
+// amountAfterOf reports whether quantity q at word i, with no noun after
+// it, is an amount after "of" ending its clause or followed by a function
+// word: "a total reach of 369,000.", "just shy of 200K in the first
+// year", the noun given before it. A year is none ("the class of 2019").
+func (c *numberCheck) amountAfterOf(i, last int, q quantity) bool {
+	return q.digits && !q.year && i > last && sourcing.Joined(c.toks, i-1) && sourcing.IsWord(c.text, c.toks[i-1], "of") && c.bare(q.end)
+}
+
+// minAmountAfterOf is the smallest plain number amountAfterOf makes a
+// figure: "a class of 30." may be a description, "a reach of 3,000." is a
+// count.
+const minAmountAfterOf = 1000
 
 // maxBoundWords bounds the bytes of a lower bound's words before its last
 // ("in excess" of "in excess of").
