@@ -1597,6 +1597,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if q.kind == fractionQty && (c.selected(i) || c.inRow(i)) {
 			return 0, 0, false // "the bottom fifth of incomes", "the third quarter of 2013"
 		}
+		if q.kind == fractionQty && c.durationAnd(i) {
+			return 0, 0, false // "more than a year and a half of design": part of a length of time
+		}
 		e, _ := c.unitOrNoun(q.end)
 		return i, c.perTail(e), true
 	case compoundQty:
@@ -1895,6 +1898,17 @@ func (c *numberCheck) over(i int) bool {
 	}
 	_, ok := prose.EndsWith(text[max(0, toks[i-1].Start-maxBoundWords):toks[i-1].End], prose.LowerBound)
 	return ok
+}
+
+// durationAnd reports whether the fraction at word i ends a length of
+// time: "a year and a half", "two hours and a quarter".
+func (c *numberCheck) durationAnd(i int) bool {
+	toks, text := c.toks, c.text
+	j := i - 1
+	if j >= 0 && (sourcing.IsWord(text, toks[j], "a") || sourcing.IsWord(text, toks[j], "an")) {
+		j--
+	}
+	return j >= 1 && sourcing.Joined(toks, j-1) && sourcing.Joined(toks, j) && sourcing.IsWord(text, toks[j], "and") && toks[j-1].Is(prose.Duration)
 }
 
 // amountAfterOf reports whether quantity q at word i, with no noun after
