@@ -13,17 +13,24 @@ import (
 	"github.com/citelint/citelint/lint"
 )
 
-// corpusDir holds real blog posts for benchmarks and noise reviews. It is
-// not part of the repository; tests and benchmarks that need it skip
-// without it.
-var corpusDir = filepath.Join("..", "..", "shared", "corpora", "digitalgov")
+// corpusDir holds real blog posts for benchmarks and noise reviews:
+// $CITELINT_DIGITALGOV, or ../shared/corpora/digitalgov beside the module
+// root. It is not part of the repository; tests and benchmarks that need
+// it skip without it.
+func corpusDir() string {
+	if d := os.Getenv("CITELINT_DIGITALGOV"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "shared", "corpora", "digitalgov")
+}
 
 // corpus reads every Markdown file of the corpus, or skips.
 func corpus(tb testing.TB) map[string][]byte {
 	tb.Helper()
-	paths, err := filepath.Glob(filepath.Join(corpusDir, "*.md"))
+	dir := corpusDir()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil || len(paths) == 0 {
-		tb.Skipf("corpus not found at %s", corpusDir)
+		tb.Skipf("corpus not found at %s", dir)
 	}
 	files := make(map[string][]byte, len(paths))
 	for _, p := range paths {

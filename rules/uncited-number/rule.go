@@ -306,7 +306,14 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 	flags := sourcing.SentenceMentions(c.mentions, b)
 	for si, sent := range b.Sentences {
 		text := b.Text[sent.Start:sent.End]
-		if flags[si]&sourcing.MentionsFigure == 0 {
+		f := flags[si]
+		if f&sourcing.MentionsCited != 0 {
+			if c.judged == nil {
+				continue // its figures are cited (OwnCitation), as below
+			}
+			f = sourcing.Mentions(text) // not read for the flags
+		}
+		if f&sourcing.MentionsFigure == 0 {
 			continue
 		}
 		if c.judged == nil && c.sources.OwnCitation(b, si) {

@@ -292,6 +292,11 @@ const (
 	// MentionsVague: then exactly when CueWords.MayMention(sentence,
 	// false) holds. Without MentionsVague it may be missing.
 	MentionsCue
+	// MentionsCited marks a sentence with a citation of its own (a link,
+	// a footnote, a Pandoc citation): neither rule reports in it (its
+	// OwnCitation holds), so it is not read and no other flag is set. A
+	// caller that wants its words anyway asks Mentions.
+	MentionsCited
 )
 
 // MentionsAnalysis is the analysis behind SentenceMentions: one slot per
@@ -312,8 +317,9 @@ var MentionsAnalysis = &lint.Analysis[[][]uint8]{Name: "sentence mentions", Run:
 // SentenceMentions says, for every sentence of block b, which rules'
 // trigger words it may hold. One pass over the prose serves
 // uncited-number and vague-source, which would otherwise each read every
-// byte; blocks no rule asks about are never read. all is the pass's
-// MentionsAnalysis result, looked up once per rule run.
+// byte; blocks no rule asks about are never read, nor sentences with a
+// citation of their own (MentionsCited: a quarter of digitalgov's prose).
+// all is the pass's MentionsAnalysis result, looked up once per rule run.
 func SentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 	if all[b.Index] == nil {
 		free := all[len(all)-1]
@@ -321,20 +327,24 @@ func SentenceMentions(all [][]uint8, b *lint.Block) []uint8 {
 		flags := free[:n:n] // never nil, even when empty: the slot is filled
 		all[len(all)-1] = free[n:]
 		for si, s := range b.Sentences {
-			flags[si] = mentions(b.Text[s.Start:s.End])
+			if hasCitation(b, si) {
+				flags[si] = MentionsCited
+				continue
+			}
+			flags[si] = Mentions(b.Text[s.Start:s.End])
 		}
 		all[b.Index] = flags
 	}
 	return all[b.Index]
 }
 
-// mentions scans text once for both triggers: FigureWords (and digits and
+// Mentions scans text once for both triggers: FigureWords (and digits and
 // currency signs) and VagueWords. When it finds a vague word it tells
 // too whether text holds a word of CueWords, which vague-source asks of
 // those sentences: from the words it looks up anyway ("said" is both),
 // from every word after the first vague one, and by a second scan of
 // the words before it only.
-func mentions(text string) uint8 {
+func Mentions(text string) uint8 {
 	const both = MentionsFigure | MentionsVague
 	const all = both | MentionsCue
 	var m uint8
@@ -414,7 +424,7 @@ func mentions(text string) uint8 {
 }
 
 // mentionShapes holds figureWords' shapes in its low 32 bits and
-// VagueWords' in its high 32 bits, so that mentions tests a word's shape
+// VagueWords' in its high 32 bits, so that Mentions tests a word's shape
 // against both with one load.
 var mentionShapes = func() (s [26 * 26]uint64) {
 	for k := range s {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/prose"
 )
 
@@ -101,7 +102,7 @@ func TestLowerIsOneOf(t *testing.T) {
 }
 
 // TestMentionsAgreesWithTriggers checks that the one-pass scan of
-// mentions sets each flag exactly when the trigger's own scan finds a
+// Mentions sets each flag exactly when the trigger's own scan finds a
 // word: figures (with digits), vague words, and, with a vague word, cues,
 // on every member word alone and among others, in any letter case, and
 // on the rules' fixtures.
@@ -117,7 +118,7 @@ func TestMentionsAgreesWithTriggers(t *testing.T) {
 		texts = append(texts, w, strings.ToUpper(w), "Some "+w+" in it, "+other+".", w+" 3 out of "+other,
 			"“"+w+"” — "+other+"’s", w+"x", "x"+w, "It was "+w+" that "+other+" of 12 €5",
 			// Runs of eight letters and more, and words ending within the
-			// last eight bytes, which mentions reads apart from the rest.
+			// last eight bytes, which Mentions reads apart from the rest.
 			"abcdefgh "+w+" abcdefghijklmnopq", "Abcdefghi,"+w, w+" "+other, "ab "+w,
 			// A word before a figure and another after it: after both, a
 			// cue is still looked for, and before the first vague word
@@ -137,7 +138,7 @@ func TestMentionsAgreesWithTriggers(t *testing.T) {
 	}
 	seen := uint8(0)
 	for _, text := range texts {
-		m := mentions(text)
+		m := Mentions(text)
 		seen |= m
 		for _, tt := range []struct {
 			flag uint8
@@ -151,11 +152,41 @@ func TestMentionsAgreesWithTriggers(t *testing.T) {
 				continue // asked only of sentences with a vague word
 			}
 			if got := m&tt.flag != 0; got != tt.want {
-				t.Errorf("mentions(%q) flag %d = %t, want %t", text, tt.flag, got, tt.want)
+				t.Errorf("Mentions(%q) flag %d = %t, want %t", text, tt.flag, got, tt.want)
 			}
 		}
 	}
 	if seen != MentionsFigure|MentionsVague|MentionsCue {
 		t.Errorf("flags seen %b: some flag is never set", seen)
+	}
+}
+
+// TestSentenceMentionsCited: a sentence with a citation of its own (a
+// link, a footnote) is flagged MentionsCited alone, unread; the others
+// carry what Mentions finds in them.
+func TestSentenceMentionsCited(t *testing.T) {
+	src := "A [survey](https://example.com/s) found 40 percent. Experts say 12 more. " +
+		"Many believe it.[^1] Others did 30.\n\n[^1]: A note.\n"
+	doc, err := lint.Parse("post.md", []byte(src), lint.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := doc.Blocks[0]
+	all := MentionsAnalysis.Run(doc)
+	got := SentenceMentions(all, b)
+	want := []uint8{MentionsCited, MentionsFigure | MentionsVague | MentionsCue, MentionsCited, MentionsFigure}
+	if len(got) != len(want) {
+		t.Fatalf("%d sentences, want %d: %v", len(got), len(want), got)
+	}
+	for si, w := range want {
+		if got[si] != w {
+			t.Errorf("sentence %d %q: flags %b, want %b", si, b.Text[b.Sentences[si].Start:b.Sentences[si].End], got[si], w)
+		}
+		if s := b.Sentences[si]; w != MentionsCited && Mentions(b.Text[s.Start:s.End]) != w {
+			t.Errorf("sentence %d: Mentions disagrees with SentenceMentions", si)
+		}
+	}
+	if again := SentenceMentions(all, b); &again[0] != &got[0] {
+		t.Error("a block's flags are worked out twice")
 	}
 }
