@@ -62,6 +62,14 @@ func TestAttributionForms(t *testing.T) {
 		// "in her words": the owner of the words, referred back to.
 		{"Maria Lopez runs the lab. In her own words, “red does not read as red.”", []want{{"her", "words", ", “red does not read as red.”", Named}}},
 		{"Maria Lopez runs the lab. Her words were kind.", nil},
+		// Criticism is speech: "criticized", "accused", "blasted", "slams"
+		// attribute what they are said about; a passive with no one named
+		// attributes nothing.
+		{"Ruiz accused the mayor of hiding $4 million in fees.", []want{{"Ruiz", "accused", "the mayor of hiding $4 million in fees.", Named}}},
+		{"Lopez slams the ruling that blocked the plan to shield millions of tenants.", []want{{"Lopez", "slams", "the ruling that blocked the plan to shield millions of tenants.", Named}}},
+		{"Lopez criticized the plan as “cruel and pointless for every family.”", []want{{"Lopez", "criticized", "the plan as “cruel and pointless for every family.”", Named}}},
+		{"Some critics blasted the mayor for the fees.", []want{{"Some critics", "blasted", "the mayor for the fees.", Vague}}},
+		{"The ruling was criticized.", nil},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
