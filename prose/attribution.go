@@ -2044,7 +2044,10 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Unnamed
 	}
 	if head.Is(SourceNoun) && len(src) >= 2 && src[len(src)-2].Is(Body) && !src[0].Is(VagueModifier) {
-		return Named // "government data", "census figures"
+		if Has(p.word(src[len(src)-2]), UnnamedBody) && !p.bodyNamedBefore(src[0].Start) {
+			return Vague // "federal data": which agency's? Unless one is named before
+		}
+		return Named // "census figures", "company records"
 	}
 	if Has(p.word(head), BodyRole) && !slices.ContainsFunc(src, func(t Token) bool { return p.is(t, "former") }) && p.bodyNamedBefore(src[0].Start) {
 		return Named // "Officials said" after the Obama administration is named: its officials

@@ -75,6 +75,9 @@ func TestAttributionForms(t *testing.T) {
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
 		{"According to the Census Bureau, 12 percent of homes are vacant.", []want{{"the Census Bureau", "According to", "12 percent of homes are vacant.", Named}}},
 		{"Twelve percent of homes are vacant, according to census data.", []want{{"census data", "according to", "Twelve percent of homes are vacant", Named}}},
+		// "federal data" names no agency, unless one is named before it.
+		{"Twelve percent of homes are vacant, according to federal data.", []want{{"federal data", "according to", "Twelve percent of homes are vacant", Vague}}},
+		{"The Labor Department counts homes. Twelve percent are vacant, according to federal data.", []want{{"federal data", "according to", "Twelve percent are vacant", Named}}},
 		// A source cut at its word limit inside a name runs to the name's end;
 		// "by" and a name inside it say whose the document is.
 		{"According to a 12-count civil complaint filed by the federal Securities and Exchange Commission, the firm hid $4 million.", []want{{"a 12-count civil complaint filed by the federal Securities and Exchange Commission", "According to", "the firm hid $4 million.", Named}}},
