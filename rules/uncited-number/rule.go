@@ -1545,7 +1545,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	t := toks[i]
 	switch {
 	case t.Is(sourcing.MultiplyVerb):
-		// "doubled", but not "doubled down" or "doubled as a shelter".
+		// "doubled", but not "doubled down" or "doubled as a shelter";
+		// "a threefold increase", but not "the goal is threefold", which
+		// counts parts.
+		if i > 0 && sourcing.Joined(toks, i-1) && toks[i-1].Is(prose.BeVerb) && strings.HasSuffix(strings.ToLower(sourcing.Word(text, t)), "fold") {
+			return 0, 0, false
+		}
 		if !sourcing.Joined(toks, i) || !sourcing.IsWord(text, toks[i+1], "down") && !sourcing.IsWord(text, toks[i+1], "as") {
 			return i, i + 1, true
 		}
