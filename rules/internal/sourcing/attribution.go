@@ -250,7 +250,16 @@ func (s *Sourcing) namedAttribution(b *lint.Block, si int) bool {
 // conducted an analysis of GSA's 184 websites" counts the websites itself,
 // the writer's own figure).
 func Credits(text string, a prose.Attribution) bool {
-	return a.Method || !prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue)
+	if a.Method {
+		return true
+	}
+	cue := text[a.Cue.Start:a.Cue.End]
+	if prose.Has(cue, prose.IntentionVerb) && strings.HasPrefix(text[a.Cue.End:], " to ") {
+		// "pledged to ban all Muslims — 1.6 billion people —": a promise
+		// sources no fact; its own figures are aims, the rest the writer's.
+		return false
+	}
+	return !prose.Has(cue, prose.NoClaimCue)
 }
 
 // hasCitation reports whether the engine found a citation in sentence si.
