@@ -1208,7 +1208,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 				a.Kind = Named // "Two analysts, Jo Reyes and Sam Ito, found": named by apposition
 			}
 			a.Content = p.contentAfter(toks, k+1, sent)
-		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && !t.Is(NearCue) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
+		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
 			// "Carson took the stage and called …", "Trump doubled down
 			// and said …": the clause's subject speaks.
 			src = p.clauseSubject(toks, k-1, si)
@@ -1691,9 +1691,11 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 		p.clauseSent, p.clauseScan, p.clauseBreak = si+1, 1, 0
 	}
 	for ; p.clauseScan < and; p.clauseScan++ {
-		// An aside in brackets ends no clause: "Tanya Moore of the
-		// Department of Agriculture (USDA) also shared … and stated".
-		if b := toks[p.clauseScan-1]; b.BreakAfter && !p.bracketGap(b, toks[p.clauseScan]) {
+		// An aside in brackets ends no clause, nor an initial's stop:
+		// "Tanya Moore of the Department of Agriculture (USDA) also shared
+		// … and stated", "I searched for the top inventor (Bartley K.
+		// Andre) and found".
+		if b := toks[p.clauseScan-1]; b.BreakAfter && !p.bracketGap(b, toks[p.clauseScan]) && !p.initial(b) {
 			p.clauseBreak = p.clauseScan
 		}
 	}

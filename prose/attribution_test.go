@@ -70,6 +70,12 @@ func TestAttributionForms(t *testing.T) {
 		{"Lopez criticized the plan as “cruel and pointless for every family.”", []want{{"Lopez", "criticized", "the plan as “cruel and pointless for every family.”", Named}}},
 		{"Some critics blasted the mayor for the fees.", []want{{"Some critics", "blasted", "the mayor for the fees.", Vague}}},
 		{"The ruling was criticized.", nil},
+		// A finding coordinated with another verb speaks for the clause's
+		// subject, as a speech verb does; an everyday near cue does not; an
+		// initial's stop inside an aside ends no clause.
+		{"The Urban Institute combed through the filings and found that 64 percent kept offshore accounts.", []want{{"The Urban Institute", "found", "64 percent kept offshore accounts.", Named}}},
+		{"Ruiz drove to the lake and read a book.", nil},
+		{"I searched for the top inventor (Maria K. Lopez) and found that she had 99 patents.", []want{{"I", "found", "she had 99 patents.", Unnamed}}},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
