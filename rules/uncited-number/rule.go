@@ -1678,7 +1678,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return c.rangeStart(i, last), tail, true
 		}
 		if !unit && !q.year && ne < len(toks) {
-			if k := c.newsEvent(ne); k > 0 {
+			if k := c.newsEvent(ne, true); k > 0 {
 				return c.rangeStart(i, last), k, true // "three people killed", "two officers were shot", "three people have died": the event makes the count news
 			}
 		}
@@ -1697,7 +1697,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	// "three killed", "two dead": a count of an event, news however small.
 	if !q.year && e < len(toks) {
-		if k := c.newsEvent(e); k > 0 {
+		if k := c.newsEvent(e, false); k > 0 {
 			return c.rangeStart(i, last), k, true // "three killed", "Eleven were killed"
 		}
 	}
@@ -1845,15 +1845,18 @@ func (c *numberCheck) capitalPlural(e int) int {
 
 // newsEvent recognizes an event whose count is news (news-count) at
 // word k, right after a count or its noun: "killed", or over a passive or
-// perfect auxiliary ("were killed", "have died", "had been arrested"). It
-// returns the word after the event, or 0.
-func (c *numberCheck) newsEvent(k int) int {
+// perfect auxiliary ("were killed", "have died", "had been arrested"); a
+// news-participle ("shot") only after the noun (afterNoun) or an
+// auxiliary. It returns the word after the event, or 0.
+func (c *numberCheck) newsEvent(k int, afterNoun bool) int {
 	toks, text := c.toks, c.text
 	for j := k; j < len(toks) && j < k+3 && j > 0 && sourcing.Joined(toks, j-1); j++ {
 		w := sourcing.Word(text, toks[j])
 		switch {
 		case prose.Has(w, prose.NewsCount):
 			return j + 1
+		case (afterNoun || j > k) && prose.Has(w, prose.NewsParticiple):
+			return j + 1 // "two officers shot", "three were slain"; not "one shot at it"
 		case toks[j].Is(prose.BeVerb) || prose.Has(w, prose.PerfectAux) || strings.EqualFold(w, "been"):
 		default:
 			return 0
@@ -2949,7 +2952,7 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "hundreds or even thousands of rows"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):
 		return quantity{end: i + 2, value: t.Value, kind: scaledQty}, true // "injured hundreds more"
-	case t.Is(sourcing.PluralCount) && i+1 < len(toks) && c.newsEvent(i+1) > 0:
+	case t.Is(sourcing.PluralCount) && i+1 < len(toks) && c.newsEvent(i+1, false) > 0:
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "Dozens were wounded", "hundreds died"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		if sourcing.Joined(toks, i+1) && toks[i+2].Is(sourcing.PluralScale) {

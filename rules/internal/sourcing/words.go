@@ -240,7 +240,8 @@ func streakAfter(rest string) bool {
 
 // newsCountAfter reports whether one of the next three words after a
 // small number word is an event whose count is news: "six corporate
-// bankruptcies", "three killed".
+// bankruptcies", "three killed", and past the first, "two officers shot"
+// (news-participle).
 func newsCountAfter(rest string) bool {
 	for n := 0; n < 3; n++ {
 		rest = strings.TrimLeft(rest, " ")
@@ -251,7 +252,7 @@ func newsCountAfter(rest string) bool {
 		if i == 0 {
 			return false
 		}
-		if prose.Has(rest[:i], prose.NewsCount) {
+		if prose.Has(rest[:i], prose.NewsCount) || n > 0 && prose.Has(rest[:i], prose.NewsParticiple) {
 			return true
 		}
 		rest = rest[i:]
