@@ -1345,8 +1345,28 @@ func boundsGroup(text string, f figure) bool {
 	if i, ok := prose.EndsWith(before, prose.Bound); ok {
 		before = strings.TrimRight(before[:i], " ")
 	}
-	_, ok := prose.EndsWith(before, prose.BracketLead)
-	return ok
+	if _, ok := prose.EndsWith(before, prose.BracketLead); ok {
+		return true
+	}
+	return earnersBound(before)
+}
+
+// earnersBound reports whether the words before a figure, its bound cut
+// off, end with a plural noun and a participle of earning, perhaps with a
+// stress word after it: the amount picks out a group ("Managers earning
+// even $30,000", "nurses making more than $60,000"), as bracket-lead's
+// "households earning" does.
+func earnersBound(before string) bool {
+	if i, ok := prose.EndsWith(before, prose.StressWord); ok {
+		before = strings.TrimRight(before[:i], " ")
+	}
+	i, ok := prose.EndsWith(before, prose.EarningParticiple)
+	if !ok {
+		return false
+	}
+	rest := strings.TrimRight(before[:i], " ")
+	noun := rest[strings.LastIndexByte(rest, ' ')+1:]
+	return len(noun) > 3 && strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.ContainsAny(noun, "'’")
 }
 
 // wholeSet reports whether a count is the size of a whole set, after a
