@@ -1250,6 +1250,18 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 			}
 			continue
 		}
+		if afterWould(text, toks, k) && prose.Has(w, prose.PermissionVerb) {
+			// "would allow them to deduct up to $1 million": the limit a
+			// rule would allow, after "up to"; not what it would let happen
+			// ("would let 400 firms skip the tax").
+			stop := clauseEnd(text, toks, k, true)
+			for j := k + 1; j+1 < len(toks) && toks[j+1].Start < stop; j++ {
+				if sourcing.IsWord(text, toks[j], "up") && sourcing.Joined(toks, j) && sourcing.IsWord(text, toks[j+1], "to") {
+					return toks[j+1].End, stop
+				}
+			}
+			continue
+		}
 		if prose.Has(w, prose.ProposalVerb) ||
 			prose.Has(w, prose.IntentionVerb) && k+1 < len(toks) && sourcing.Joined(toks, k) && sourcing.IsWord(text, toks[k+1], "to") {
 			// A dash or a bracket sets off words about what exists ("to
