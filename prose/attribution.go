@@ -1208,7 +1208,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 				a.Kind = Named // "Two analysts, Jo Reyes and Sam Ito, found": named by apposition
 			}
 			a.Content = p.contentAfter(toks, k+1, sent)
-		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && !t.Is(NearCue) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
+		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
 			// "Carson took the stage and called …", "Trump doubled down
 			// and said …": the clause's subject speaks.
 			src = p.clauseSubject(toks, k-1, si)
@@ -1691,9 +1691,11 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 		p.clauseSent, p.clauseScan, p.clauseBreak = si+1, 1, 0
 	}
 	for ; p.clauseScan < and; p.clauseScan++ {
-		// An aside in brackets ends no clause: "Tanya Moore of the
-		// Department of Agriculture (USDA) also shared … and stated".
-		if b := toks[p.clauseScan-1]; b.BreakAfter && !p.bracketGap(b, toks[p.clauseScan]) {
+		// An aside in brackets ends no clause, nor an initial's stop:
+		// "Tanya Moore of the Department of Agriculture (USDA) also shared
+		// … and stated", "I searched for the top inventor (Bartley K.
+		// Andre) and found".
+		if b := toks[p.clauseScan-1]; b.BreakAfter && !p.bracketGap(b, toks[p.clauseScan]) && !p.initial(b) {
 			p.clauseBreak = p.clauseScan
 		}
 	}
@@ -2044,7 +2046,10 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Unnamed
 	}
 	if head.Is(SourceNoun) && len(src) >= 2 && src[len(src)-2].Is(Body) && !src[0].Is(VagueModifier) {
-		return Named // "government data", "census figures"
+		if Has(p.word(src[len(src)-2]), UnnamedBody) && !p.bodyNamedBefore(src[0].Start) {
+			return Vague // "federal data": which agency's? Unless one is named before
+		}
+		return Named // "census figures", "company records"
 	}
 	if Has(p.word(head), BodyRole) && !slices.ContainsFunc(src, func(t Token) bool { return p.is(t, "former") }) && p.bodyNamedBefore(src[0].Start) {
 		return Named // "Officials said" after the Obama administration is named: its officials

@@ -62,11 +62,28 @@ func TestAttributionForms(t *testing.T) {
 		// "in her words": the owner of the words, referred back to.
 		{"Maria Lopez runs the lab. In her own words, “red does not read as red.”", []want{{"her", "words", ", “red does not read as red.”", Named}}},
 		{"Maria Lopez runs the lab. Her words were kind.", nil},
+		// Criticism is speech: "criticized", "accused", "blasted", "slams"
+		// attribute what they are said about; a passive with no one named
+		// attributes nothing.
+		{"Ruiz accused the mayor of hiding $4 million in fees.", []want{{"Ruiz", "accused", "the mayor of hiding $4 million in fees.", Named}}},
+		{"Lopez slams the ruling that blocked the plan to shield millions of tenants.", []want{{"Lopez", "slams", "the ruling that blocked the plan to shield millions of tenants.", Named}}},
+		{"Lopez criticized the plan as “cruel and pointless for every family.”", []want{{"Lopez", "criticized", "the plan as “cruel and pointless for every family.”", Named}}},
+		{"Some critics blasted the mayor for the fees.", []want{{"Some critics", "blasted", "the mayor for the fees.", Vague}}},
+		{"The ruling was criticized.", nil},
+		// A finding coordinated with another verb speaks for the clause's
+		// subject, as a speech verb does; an everyday near cue does not; an
+		// initial's stop inside an aside ends no clause.
+		{"The Urban Institute combed through the filings and found that 64 percent kept offshore accounts.", []want{{"The Urban Institute", "found", "64 percent kept offshore accounts.", Named}}},
+		{"Ruiz drove to the lake and read a book.", nil},
+		{"I searched for the top inventor (Maria K. Lopez) and found that she had 99 patents.", []want{{"I", "found", "she had 99 patents.", Unnamed}}},
 		{"Common Ground says 40 percent of tenants pay late.", []want{{"Common Ground", "says", "40 percent of tenants pay late.", Named}}},
 		{"The plan, Ruiz said, will cost $3 million.", []want{{"Ruiz", "said", "The plan, Ruiz said, will cost $3 million.", Named}}},
 		{"Ruiz, who founded the clinic, said 40 people came.", []want{{"Ruiz", "said", "40 people came.", Named}}},
 		{"According to the Census Bureau, 12 percent of homes are vacant.", []want{{"the Census Bureau", "According to", "12 percent of homes are vacant.", Named}}},
 		{"Twelve percent of homes are vacant, according to census data.", []want{{"census data", "according to", "Twelve percent of homes are vacant", Named}}},
+		// "federal data" names no agency, unless one is named before it.
+		{"Twelve percent of homes are vacant, according to federal data.", []want{{"federal data", "according to", "Twelve percent of homes are vacant", Vague}}},
+		{"The Labor Department counts homes. Twelve percent are vacant, according to federal data.", []want{{"federal data", "according to", "Twelve percent are vacant", Named}}},
 		// A source cut at its word limit inside a name runs to the name's end;
 		// "by" and a name inside it say whose the document is.
 		{"According to a 12-count civil complaint filed by the federal Securities and Exchange Commission, the firm hid $4 million.", []want{{"a 12-count civil complaint filed by the federal Securities and Exchange Commission", "According to", "the firm hid $4 million.", Named}}},

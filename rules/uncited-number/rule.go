@@ -1263,6 +1263,18 @@ func intentionSpan(text string, toks []sourcing.Token, first int) (start, stop i
 			}
 			continue
 		}
+		if afterWould(text, toks, k) && prose.Has(w, prose.PermissionVerb) {
+			// "would allow them to deduct up to $1 million": the limit a
+			// rule would allow, after "up to"; not what it would let happen
+			// ("would let 400 firms skip the tax").
+			stop := clauseEnd(text, toks, k, true)
+			for j := k + 1; j+1 < len(toks) && toks[j+1].Start < stop; j++ {
+				if sourcing.IsWord(text, toks[j], "up") && sourcing.Joined(toks, j) && sourcing.IsWord(text, toks[j+1], "to") {
+					return toks[j+1].End, stop
+				}
+			}
+			continue
+		}
 		if prose.Has(w, prose.ProposalVerb) ||
 			prose.Has(w, prose.IntentionVerb) && k+1 < len(toks) && sourcing.Joined(toks, k) && sourcing.IsWord(text, toks[k+1], "to") {
 			// A dash or a bracket sets off words about what exists ("to
@@ -1358,8 +1370,28 @@ func boundsGroup(text string, f figure) bool {
 	if i, ok := prose.EndsWith(before, prose.Bound); ok {
 		before = strings.TrimRight(before[:i], " ")
 	}
-	_, ok := prose.EndsWith(before, prose.BracketLead)
-	return ok
+	if _, ok := prose.EndsWith(before, prose.BracketLead); ok {
+		return true
+	}
+	return earnersBound(before)
+}
+
+// earnersBound reports whether the words before a figure, its bound cut
+// off, end with a plural noun and a participle of earning, perhaps with a
+// stress word after it: the amount picks out a group ("Managers earning
+// even $30,000", "nurses making more than $60,000"), as bracket-lead's
+// "households earning" does.
+func earnersBound(before string) bool {
+	if i, ok := prose.EndsWith(before, prose.StressWord); ok {
+		before = strings.TrimRight(before[:i], " ")
+	}
+	i, ok := prose.EndsWith(before, prose.EarningParticiple)
+	if !ok {
+		return false
+	}
+	rest := strings.TrimRight(before[:i], " ")
+	noun := rest[strings.LastIndexByte(rest, ' ')+1:]
+	return len(noun) > 3 && strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.ContainsAny(noun, "'’")
 }
 
 // wholeSet reports whether a count is the size of a whole set, after a
@@ -1558,7 +1590,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	t := toks[i]
 	switch {
 	case t.Is(sourcing.MultiplyVerb):
-		// "doubled", but not "doubled down" or "doubled as a shelter".
+		// "doubled", but not "doubled down" or "doubled as a shelter";
+		// "a threefold increase", but not "the goal is threefold", which
+		// counts parts.
+		if i > 0 && sourcing.Joined(toks, i-1) && toks[i-1].Is(prose.BeVerb) && strings.HasSuffix(strings.ToLower(sourcing.Word(text, t)), "fold") {
+			return 0, 0, false
+		}
 		if !sourcing.Joined(toks, i) || !sourcing.IsWord(text, toks[i+1], "down") && !sourcing.IsWord(text, toks[i+1], "as") {
 			return i, i + 1, true
 		}
@@ -1692,7 +1729,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return c.rangeStart(i, last), tail, true
 		}
 		if !unit && !q.year && ne < len(toks) {
-			if k := c.newsEvent(ne); k > 0 {
+			if k := c.newsEvent(ne, true); k > 0 {
 				return c.rangeStart(i, last), k, true // "three people killed", "two officers were shot", "three people have died": the event makes the count news
 			}
 		}
@@ -1711,7 +1748,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	// "three killed", "two dead": a count of an event, news however small.
 	if !q.year && e < len(toks) {
-		if k := c.newsEvent(e); k > 0 {
+		if k := c.newsEvent(e, false); k > 0 {
 			return c.rangeStart(i, last), k, true // "three killed", "Eleven were killed"
 		}
 	}
@@ -1862,15 +1899,18 @@ func (c *numberCheck) capitalPlural(e int) int {
 
 // newsEvent recognizes an event whose count is news (news-count) at
 // word k, right after a count or its noun: "killed", or over a passive or
-// perfect auxiliary ("were killed", "have died", "had been arrested"). It
-// returns the word after the event, or 0.
-func (c *numberCheck) newsEvent(k int) int {
+// perfect auxiliary ("were killed", "have died", "had been arrested"); a
+// news-participle ("shot") only after the noun (afterNoun) or an
+// auxiliary. It returns the word after the event, or 0.
+func (c *numberCheck) newsEvent(k int, afterNoun bool) int {
 	toks, text := c.toks, c.text
 	for j := k; j < len(toks) && j < k+3 && j > 0 && sourcing.Joined(toks, j-1); j++ {
 		w := sourcing.Word(text, toks[j])
 		switch {
 		case prose.Has(w, prose.NewsCount):
 			return j + 1
+		case (afterNoun || j > k) && prose.Has(w, prose.NewsParticiple):
+			return j + 1 // "two officers shot", "three were slain"; not "one shot at it"
 		case toks[j].Is(prose.BeVerb) || prose.Has(w, prose.PerfectAux) || strings.EqualFold(w, "been"):
 		default:
 			return 0
@@ -2990,7 +3030,7 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "hundreds or even thousands of rows"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "more"):
 		return quantity{end: i + 2, value: t.Value, kind: scaledQty}, true // "injured hundreds more"
-	case t.Is(sourcing.PluralCount) && i+1 < len(toks) && c.newsEvent(i+1) > 0:
+	case t.Is(sourcing.PluralCount) && i+1 < len(toks) && c.newsEvent(i+1, false) > 0:
 		return quantity{end: i + 1, value: t.Value, kind: scaledQty}, true // "Dozens were wounded", "hundreds died"
 	case t.Is(sourcing.PluralCount) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		if sourcing.Joined(toks, i+1) && toks[i+2].Is(sourcing.PluralScale) {

@@ -250,7 +250,16 @@ func (s *Sourcing) namedAttribution(b *lint.Block, si int) bool {
 // conducted an analysis of GSA's 184 websites" counts the websites itself,
 // the writer's own figure).
 func Credits(text string, a prose.Attribution) bool {
-	return a.Method || !prose.Has(text[a.Cue.Start:a.Cue.End], prose.NoClaimCue)
+	if a.Method {
+		return true
+	}
+	cue := text[a.Cue.Start:a.Cue.End]
+	if prose.Has(cue, prose.IntentionVerb) && strings.HasPrefix(text[a.Cue.End:], " to ") {
+		// "pledged to ban all Muslims — 1.6 billion people —": a promise
+		// sources no fact; its own figures are aims, the rest the writer's.
+		return false
+	}
+	return !prose.Has(cue, prose.NoClaimCue)
 }
 
 // hasCitation reports whether the engine found a citation in sentence si.
@@ -473,6 +482,9 @@ func RefersBack(text string, toks []Token) bool {
 	if i := strings.IndexByte(words, ','); i > 0 && prose.Has(words[:i], prose.ReferBackOpener) {
 		return true // "To put that in context, …"
 	}
+	if sameMeasure(text, toks) {
+		return true // "three times that amount", "fell by that same margin"
+	}
 	k := 0
 	if IsWord(text, toks[0], "according") && IsWord(text, toks[1], "to") {
 		k = 2
@@ -627,6 +639,53 @@ func pointsBackWithin(text string, toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// sameMeasure reports whether a sentence measures something by the figure
+// of the sentence before, named by a measure noun (magnitude-noun) after
+// "the same", "that same" or, after a preposition or "times", "that"
+// alone: "fell by that same margin", "grew at the same rate", "three
+// times that amount". Not "showed that number to be low", where "that"
+// opens a clause; not after a figure of its own sentence, which it may
+// mean ("awarded to 65 firms, with that number growing"); not a measure
+// noun that modifies another ("the same cost savings").
+func sameMeasure(text string, toks []Token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if c := text[toks[k].Start]; c >= '0' && c <= '9' || c == '$' {
+			return false
+		}
+		if !Joined(toks, k) || !lowerIsOneOf(Word(text, toks[k]), "the", "that", "this") {
+			continue
+		}
+		n := k + 1
+		same := IsWord(text, toks[n], "same")
+		if same {
+			if !Joined(toks, n) || n+1 >= len(toks) {
+				continue
+			}
+			n++
+		} else if IsWord(text, toks[k], "the") || k == 0 || !Joined(toks, k-1) ||
+			!toks[k-1].Is(prose.Preposition) && !IsWord(text, toks[k-1], "times") {
+			continue
+		}
+		if prose.Has(Word(text, toks[n]), prose.MagnitudeNoun) && !modifiesNoun(text, toks, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// modifiesNoun reports whether word k stands before a plural noun that it
+// modifies ("cost savings"), as far as the shape of the next word tells:
+// lowercase and in -s, and no verb or preposition ("rate is", "as").
+func modifiesNoun(text string, toks []Token, k int) bool {
+	if !Joined(toks, k) {
+		return false
+	}
+	next := toks[k+1]
+	w := Word(text, next)
+	return w[0] >= 'a' && w[0] <= 'z' && strings.HasSuffix(w, "s") &&
+		!next.Is(ReportVerb|prose.Preposition|prose.ClauseWord|prose.ModalWord|prose.BeVerb) && !isAuxiliary(text, next)
 }
 
 // lowerIsOneOf reports whether strings.ToLower(w) is one of the lowercase

@@ -172,7 +172,8 @@ func (t *WordTrigger) MayMention(text string, digits bool) bool {
 }
 
 // holds reports whether text[start:end] is a trigger word. A number word
-// below ten triggers only in a rate, "one in five": its other figures
+// below ten triggers only in a rate, "one in five", or a multiple,
+// "three-fold" (whose letters run apart at the hyphen): its other figures
 // ("three million", "two thirds", "five percent", "six tons", "three times
 // as many", "three out of four") hold a trigger word of their own.
 func (t *WordTrigger) holds(text string, start, end int) bool {
@@ -184,7 +185,7 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	w := text[start:end]
 	if e.Is(t.classes) {
 		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ") ||
-			strings.HasPrefix(text[end:], " of every ") || strings.HasPrefix(text[end:], " figures") ||
+			strings.HasPrefix(text[end:], " of every ") || strings.HasPrefix(text[end:], " figures") || strings.HasPrefix(text[end:], "-fold") ||
 			streakAfter(text[end:]) || newsCountAfter(text[end:]) || durationAfter(text[end:])
 	}
 	for _, x := range t.Words {
@@ -239,7 +240,8 @@ func streakAfter(rest string) bool {
 
 // newsCountAfter reports whether one of the next three words after a
 // small number word is an event whose count is news: "six corporate
-// bankruptcies", "three killed".
+// bankruptcies", "three killed", and past the first, "two officers shot"
+// (news-participle).
 func newsCountAfter(rest string) bool {
 	for n := 0; n < 3; n++ {
 		rest = strings.TrimLeft(rest, " ")
@@ -250,7 +252,7 @@ func newsCountAfter(rest string) bool {
 		if i == 0 {
 			return false
 		}
-		if prose.Has(rest[:i], prose.NewsCount) {
+		if prose.Has(rest[:i], prose.NewsCount) || n > 0 && prose.Has(rest[:i], prose.NewsParticiple) {
 			return true
 		}
 		rest = rest[i:]
