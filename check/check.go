@@ -186,17 +186,23 @@ func (r *Result) Protect() []string {
 // its filters loaded, so that a mistake in any of them is reported
 // before a file is read.
 type Linter struct {
-	opts    Options
-	cfg     *lint.Config
-	links   linkcheck.Section
-	limits  limits
-	active  []lint.ActiveRule
-	filters filters
+	// published tells the run checks published pages (URLs among the
+	// paths): with no links deadline set, their link checks get
+	// publishedLinkDeadline.
+	published bool
+	opts      Options
+	cfg       *lint.Config
+	links     linkcheck.Section
+	limits    limits
+	active    []lint.ActiveRule
+	filters   filters
 }
 
 // New prepares a check.
 func New(ctx context.Context, opts Options) (*Linter, error) {
 	l := &Linter{opts: opts}
+	_, pageURLs := splitPageURLs(opts.Paths)
+	l.published = len(pageURLs) > 0
 	if opts.Rules == nil {
 		l.opts.Rules = rules.All()
 	}

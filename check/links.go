@@ -89,6 +89,9 @@ func (l *Linter) linkChecker(keepText, offline bool) (*linkcheck.Checker, linkch
 	if o.LinkDeadline > 0 {
 		cfg.Deadline = o.LinkDeadline
 	}
+	if cfg.Deadline <= 0 && l.published {
+		cfg.Deadline = publishedLinkDeadline
+	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = linkcheck.DefaultUserAgent(o.Version)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -165,5 +166,65 @@ func TestNeedsPageTextKeepsText(t *testing.T) {
 		if kept := len(texts) == 1; kept != needs {
 			t.Errorf("NeedsPageText %v: page texts kept %v", needs, texts)
 		}
+	}
+}
+
+// TestPublishedPageLinksDeadline checks that a published page's links are
+// checked within publishedLinkDeadline when the config sets no deadline:
+// the page decides how many links there are, and this one's all lead to a
+// server that answers each in four seconds (two at a time, 40 links would
+// take 80). Those not checked in time are unverifiable, never dead.
+func TestPublishedPageLinksDeadline(t *testing.T) {
+	defer func(d time.Duration) { publishedLinkDeadline = d }(publishedLinkDeadline)
+	publishedLinkDeadline = 2 * time.Second
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/page" {
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = fmt.Fprint(w, "<html><body><article><h1>Links</h1><p>")
+			for i := range 40 {
+				_, _ = fmt.Fprintf(w, `See <a href="/slow/%d">note %d</a>. `, i, i)
+			}
+			_, _ = fmt.Fprint(w, "</p></article></body></html>")
+			return
+		}
+		select {
+		case <-time.After(4 * time.Second):
+		case <-release:
+		}
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = fmt.Fprint(w, "<html><body><p>A note.</p></body></html>")
+	}))
+	defer srv.Close()
+	defer close(release)
+	dir := files(t, map[string]string{".citelint.yml": "links:\n  cache: off\n"})
+	t.Chdir(dir)
+	var notes []string
+	start := time.Now()
+	res, err := Check(context.Background(), Options{
+		Paths:        []string{srv.URL + "/page"},
+		AllowPrivate: true,
+		Notify:       func(n Note) { notes = append(notes, n.Text) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 20*time.Second {
+		t.Errorf("took %v: the deadline did not hold", took)
+	}
+	unverifiable := 0
+	for _, d := range res.Diagnostics {
+		switch d.Rule {
+		case "dead-link":
+			t.Errorf("a link left unchecked was reported dead: %s", d.Message)
+		case "unverifiable-link":
+			unverifiable++
+		}
+	}
+	if unverifiable < 30 {
+		t.Errorf("%d links reported unverifiable, want the 30 or more the deadline left unchecked", unverifiable)
+	}
+	if !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, "the links deadline passed") }) {
+		t.Errorf("notes %q: none says the deadline passed", notes)
 	}
 }
