@@ -300,7 +300,7 @@ func (d *Document) BlockAt(offset int) *Block {
 // either anywhere near this deep.
 const MaxListDepth = 64
 
-// MaxBracketDepth bounds how deeply square brackets may nest in a
+// MaxBracketDepth bounds how deeply matched square brackets may nest in a
 // paragraph of a checked file (outside fenced code). The Markdown
 // parser's link parsing grows with the square of that depth: 2,000
 // brackets nested in each paragraph of a 4 MB file took it 30 seconds and
@@ -428,27 +428,33 @@ func linePrefixDepth(l []byte) int {
 }
 
 // paragraphScan is what scanParagraphs found: the deepest nesting of
-// square brackets in a paragraph and the 0-based line where it is reached,
-// and the first line that holds a paragraph's link reference definition
-// over MaxDefinitionRun, or -1.
+// matched square brackets in a paragraph and the 0-based line where it is
+// reached, and the first line that holds a paragraph's link reference
+// definition over MaxDefinitionRun, or -1.
 type paragraphScan struct {
 	depthLine, depth int
 	defsLine         int
 }
 
 // scanParagraphs reads the lines for what makes the Markdown parser slow,
-// without parsing: "[" opens a level of brackets and "]" closes one, a
-// backslash escapes the next byte, and a line that starts, after block
-// quote markers and white space, with "[" and holds "]:" may be a link
-// reference definition. A blank line ends the paragraph, closing every
-// level and ending the run of definitions; fenced code blocks are
-// skipped. It overestimates where brackets sit in code spans or a
-// definition's title, which is safe: the limits are far above any
-// draft's.
+// without parsing: brackets nested deep, and a line that starts, after
+// block quote markers and white space, with "[" and holds "]:" (a link
+// reference definition, maybe). A "]" closes the last "[" still open (a
+// backslash escapes the next byte), and a pair's depth is one more than
+// the deepest pair it holds: a "[" never closed counts for nothing, as
+// the half-open intervals of "[0, 10) and [10, 20)" cost the parser
+// nothing, while pairs nested deep cost it their depth squared. A blank
+// line ends the paragraph, leaving its brackets and its run of
+// definitions; fenced code blocks are skipped. It overestimates where
+// brackets sit in code spans or a definition's title, which is safe: the
+// limits are far above any draft's.
 func scanParagraphs(x *LineIndex) paragraphScan {
 	r := paragraphScan{defsLine: -1}
 	src := x.src
-	open, defs := 0, 0
+	defs := 0
+	// open holds, for each "[" still open, the depth of the deepest pair
+	// closed inside it.
+	var open []int32
 	var fence byte // the fence character of the code block the line is in, or 0
 	fenceLen := 0
 	for n, start := range x.starts {
@@ -463,7 +469,7 @@ func scanParagraphs(x *LineIndex) paragraphScan {
 			} else {
 				fence, fenceLen = 0, 0
 			}
-			open, defs = 0, 0
+			open, defs = open[:0], 0
 			continue
 		}
 		if fence != 0 {
@@ -471,7 +477,7 @@ func scanParagraphs(x *LineIndex) paragraphScan {
 		}
 		body := bytes.TrimLeft(l, " \t>")
 		if len(bytes.TrimSpace(body)) == 0 {
-			open, defs = 0, 0
+			open, defs = open[:0], 0
 			continue
 		}
 		if body[0] == '[' && bytes.Contains(body, []byte("]:")) {
@@ -485,12 +491,19 @@ func scanParagraphs(x *LineIndex) paragraphScan {
 			case '\\':
 				i++
 			case '[':
-				open++
-				if open > r.depth {
-					r.depthLine, r.depth = n, open
-				}
+				open = append(open, 0)
 			case ']':
-				open = max(open-1, 0)
+				if len(open) == 0 {
+					break
+				}
+				d := open[len(open)-1] + 1
+				open = open[:len(open)-1]
+				if int(d) > r.depth {
+					r.depthLine, r.depth = n, int(d)
+				}
+				if k := len(open) - 1; k >= 0 && d > open[k] {
+					open[k] = d
+				}
 			}
 		}
 	}

@@ -198,9 +198,10 @@ func TestParseErrors(t *testing.T) {
 
 // TestParseNesting checks the limits on nesting that keep the Markdown
 // parser's time in bounds: block quotes count with lists (a line of
-// 100,000 ">" took it seconds), and square brackets nest at most
+// 100,000 ">" took it seconds), and matched square brackets nest at most
 // MaxBracketDepth levels in a paragraph outside fenced code (its link
-// parsing grows with the square of their depth).
+// parsing grows with the square of their depth); a "[" never closed, as
+// in a half-open interval, counts for nothing.
 func TestParseNesting(t *testing.T) {
 	for _, tc := range []struct {
 		name, src string
@@ -212,14 +213,17 @@ func TestParseNesting(t *testing.T) {
 		{"quotes and lists together", strings.Repeat("> - ", 40) + "x\n", 1, 80, false},
 		{"quotes at the limit", strings.Repeat("> ", MaxListDepth) + "x\n", 0, 0, false},
 		{"brackets over the limit", "One.\n\nTwo " + strings.Repeat("[", 70) + "x" + strings.Repeat("]", 70) + "\n", 3, 70, true},
-		{"brackets over lines of a paragraph", strings.Repeat("[a\n", 65) + strings.Repeat("]", 65) + "\n", 65, 65, true},
+		{"brackets over lines of a paragraph", strings.Repeat("[a\n", 65) + strings.Repeat("]", 65) + "\n", 66, 65, true},
+		{"brackets never closed", strings.Repeat("[", 100) + "\n", 0, 0, false},
+		{"half-open intervals, then a link", strings.Repeat("[0, 10) and ", 100) + "[x](https://example.com)\n", 0, 0, false},
+		{"a stray ] closes the last [ only", strings.Repeat("[", 70) + " x]\n", 0, 0, false},
 		{"brackets at the limit", strings.Repeat("[", MaxBracketDepth) + "x" + strings.Repeat("]", MaxBracketDepth) + "\n", 0, 0, false},
 		{"closed brackets do not add up", strings.Repeat("[x] ", 500) + "\n", 0, 0, false},
 		{"a blank line closes the paragraph's brackets", strings.Repeat("[a\n\n", 100), 0, 0, false},
 		{"escaped brackets", strings.Repeat("\\[", 100) + "\n", 0, 0, false},
 		{"brackets in fenced code", "```\n" + strings.Repeat("[", 100) + "\n```\n\n~~~~ json\n" + strings.Repeat("[", 100) + "\n~~~\n", 0, 0, false},
-		{"a backtick in the info string is no fence", "```a`b\n" + strings.Repeat("[", 100) + "\n", 2, 100, true},
-		{"brackets after the fence closes", "```\n[\n```\n" + strings.Repeat("[", 65) + "\n", 4, 65, true},
+		{"a backtick in the info string is no fence", "```a`b\n" + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n", 2, 100, true},
+		{"brackets after the fence closes", "```\n[\n```\n" + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "\n", 4, 65, true},
 	} {
 		_, err := Parse("x.md", []byte(tc.src), Markdown)
 		var ne *NestingError
@@ -230,7 +234,7 @@ func TestParseNesting(t *testing.T) {
 			t.Errorf("%s: %v (%+v), want depth %d at line %d (brackets %v)", tc.name, err, ne, tc.depth, tc.line, tc.brackets)
 		}
 	}
-	_, err := Parse("x.md", []byte(strings.Repeat("[", 65)), Markdown)
+	_, err := Parse("x.md", []byte(strings.Repeat("[", 65)+strings.Repeat("]", 65)), Markdown)
 	if want := "line 1: square brackets nest about 65 levels deep; citelint checks paragraphs whose brackets nest at most 64 levels"; err == nil || err.Error() != want {
 		t.Errorf("message %v, want %q", err, want)
 	}
