@@ -486,6 +486,9 @@ func scanParagraphs(x *LineIndex) paragraphScan {
 				r.defsLine = n
 			}
 		}
+		if len(open) == 0 && bytes.IndexByte(l, '[') < 0 {
+			continue // most lines: nothing opens, and a "]" closes nothing
+		}
 		for i := 0; i < len(l); i++ {
 			switch l[i] {
 			case '\\':
