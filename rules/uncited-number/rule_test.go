@@ -1,6 +1,7 @@
 package uncitednumber
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -62,6 +63,30 @@ func TestUncitedNumberHostile(t *testing.T) {
 	}
 }
 
+// checkTime returns the best of three times the rule takes over src, and
+// fails the test unless check accepts its diagnostics.
+func checkTime(t *testing.T, src []byte, check func([]lint.Diagnostic) error) time.Duration {
+	t.Helper()
+	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity, Options: Rule.DefaultOptions()}}}
+	best := time.Duration(1 << 62)
+	for range 3 {
+		doc, err := lint.Parse("hostile.md", src, lint.Markdown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		diags, err := runner.Check(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := check(diags); err != nil {
+			t.Fatal(err)
+		}
+		best = min(best, time.Since(start))
+	}
+	return best
+}
+
 // TestUncitedNumberDurationsLinear checks that a one-sentence paragraph
 // of measured lengths of time and rough scales ("take up to 14 months and
 // thousands of comments and …") is checked in time linear in its length:
@@ -72,26 +97,13 @@ func TestUncitedNumberDurationsLinear(t *testing.T) {
 		t.Skip("timing under the race detector grows with memory touched, not with the work")
 	}
 	const unit = " take up to 14 months and thousands of comments and"
-	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity, Options: Rule.DefaultOptions()}}}
 	elapsed := func(n int) time.Duration {
-		src := []byte("Reviews" + strings.Repeat(unit, n) + " more.\n")
-		best := time.Duration(1 << 62)
-		for range 3 {
-			doc, err := lint.Parse("hostile.md", src, lint.Markdown)
-			if err != nil {
-				t.Fatal(err)
-			}
-			start := time.Now()
-			diags, err := runner.Check(doc)
-			if err != nil {
-				t.Fatal(err)
-			}
+		return checkTime(t, []byte("Reviews"+strings.Repeat(unit, n)+" more.\n"), func(diags []lint.Diagnostic) error {
 			if len(diags) != 2*n {
-				t.Fatalf("got %d diagnostics for %d units, want %d", len(diags), n, 2*n)
+				return fmt.Errorf("got %d diagnostics for %d units, want %d", len(diags), n, 2*n)
 			}
-			best = min(best, time.Since(start))
-		}
-		return best
+			return nil
+		})
 	}
 	// 20 times the words: linear work takes about 20 times as long,
 	// quadratic 400 times; the bound leaves room for a loaded machine.
@@ -108,26 +120,13 @@ func TestUncitedNumberOneSentenceLinear(t *testing.T) {
 	if raceEnabled {
 		t.Skip("timing under the race detector grows with memory touched, not with the work")
 	}
-	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity, Options: Rule.DefaultOptions()}}}
 	elapsed := func(n int) time.Duration {
-		src := []byte(strings.Repeat("The 45% figure ", n) + "\n")
-		best := time.Duration(1 << 62)
-		for range 3 {
-			doc, err := lint.Parse("hostile.md", src, lint.Markdown)
-			if err != nil {
-				t.Fatal(err)
-			}
-			start := time.Now()
-			diags, err := runner.Check(doc)
-			if err != nil {
-				t.Fatal(err)
-			}
+		return checkTime(t, []byte(strings.Repeat("The 45% figure ", n)+"\n"), func(diags []lint.Diagnostic) error {
 			if len(diags) != n || diags[1].Start != 19 || diags[1].End != 22 {
-				t.Fatalf("got %d diagnostics for %d figures (the second %+v), want %d, the second at 19–22", len(diags), n, diags[1], n)
+				return fmt.Errorf("got %d diagnostics for %d figures (the second %+v), want %d, the second at 19–22", len(diags), n, diags[1], n)
 			}
-			best = min(best, time.Since(start))
-		}
-		return best
+			return nil
+		})
 	}
 	// 40 times the figures: linear work takes about 40 times as long,
 	// quadratic 1,600 times (it was 200 times: the search is fast, but
