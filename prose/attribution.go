@@ -1172,12 +1172,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			// `"…," said Ruiz` or `…, said one official`; not "said in a
 			// statement" or "said 40 people came", and at a sentence's
 			// start only before a name ("Reports a figure" is an
-			// imperative).
+			// imperative), never a pronoun ("Read it and you'll find
+			// …": an order to the reader, "it" its object).
 			// "paid attention, asked some great questions, and wrote
 			// notes": a verb in a series, its object after it, not its
 			// speaker; but "“…,” said an Iowa Democrat, “and …”" speaks.
 			inverted = (end == len(toks) || !p.commaBetween(toks[end-1], toks[end]) || !p.is(toks[end], "and") || p.quoteEndsBefore(t)) &&
-				(a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named) &&
+				(a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named && !src[0].Is(Pronoun)) &&
 				(p.capitalised(src[0]) || src[0].Is(Determiner|VagueModifier) || a.Kind == Named ||
 					slices.ContainsFunc(src, func(t Token) bool { return t.Is(Role) }))
 		}

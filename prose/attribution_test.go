@@ -22,6 +22,10 @@ func TestAttributionForms(t *testing.T) {
 		{"\"We served 1,400 households,\" said Jane Ruiz, a spokeswoman for the agency.", []want{{"Jane Ruiz", "said", "\"We served 1,400 households,\"", Named}}},
 		{"\"This is the hardest vote,\" said the board's chair, Patricia Nolan.", []want{{"the board's chair, Patricia Nolan", "said", "\"This is the hardest vote,\"", Named}}},
 		{"Lopez said that 80 percent of voters agree.", []want{{"Lopez", "said", "80 percent of voters agree.", Named}}},
+		// A cue opening a sentence before a pronoun is an order to the
+		// reader, "it" its object; before a name it speaks.
+		{"Maria Lopez runs the lab. Read it and you will find that red does not read as red.", nil},
+		{"Said Maria Lopez: red does not read as red.", []want{{"Maria Lopez", "Said", "red does not read as red.", Named}}},
 		// "went on to say": a speech verb after "to" that speaks now; a
 		// pronoun before a cue that is mostly a noun, with a quotation
 		// after it, makes it a verb; a bracketed aside ends no clause.
