@@ -1798,7 +1798,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// "Sanders has at least 158.", "Kasich has 129 and Rubio…", "leads
 	// the race for delegates, with 568.": a count held (held-verb) whose
 	// noun the text gave before, ending its clause.
-	if g := c.heldBefore(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && c.clauseEndsAt(e) &&
+	if g := c.heldBefore(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && (c.clauseEndsAt(e) || c.withPredicate(g, e)) &&
 		prose.Has(sourcing.Word(text, toks[g-1]), prose.HeldVerb) {
 		return i, e, true
 	}
@@ -2293,6 +2293,25 @@ func (c *numberCheck) heldBefore(i int) int {
 		return i - 2
 	}
 	return g
+}
+
+// withPredicate reports whether the count after "with" at word g-1, which
+// ends before word e, is the subject of what follows it, an adverb or
+// "being" ("hosts 51 websites with 16 currently in development", "1,000
+// words, with 1,600 being the optimal length"): a count of the noun
+// named before, as one ending its clause is.
+func (c *numberCheck) withPredicate(g, e int) bool {
+	toks, text := c.toks, c.text
+	if e >= len(toks) || !sourcing.Joined(toks, e-1) || !sourcing.IsWord(text, toks[g-1], "with") {
+		return false
+	}
+	w := sourcing.Word(text, toks[e])
+	if strings.EqualFold(w, "being") {
+		return true
+	}
+	// An adverb before a preposition: "16 currently in development", not
+	// an adjective before a noun ("with 20 likely voters").
+	return len(w) > 4 && strings.HasSuffix(strings.ToLower(w), "ly") && e+1 < len(toks) && sourcing.Joined(toks, e) && toks[e+1].Is(sourcing.FunctionWord)
 }
 
 // clauseEndsAt reports whether the clause of a number ends before word e:
