@@ -1555,7 +1555,7 @@ func (c *numberCheck) findModals() {
 		}
 		c.clauseModal = append(c.clauseModal, seen)
 		c.clauseOf = append(c.clauseOf, clause)
-		if !t.Is(sourcing.ModalWord) {
+		if !t.Is(sourcing.ModalWord) || readerAside(text, toks, k) {
 			continue
 		}
 		c.modalClause[clause] = true
@@ -1568,6 +1568,29 @@ func (c *numberCheck) findModals() {
 		}
 	}
 }
+
+// readerAside reports whether the modal at word k sits in an aside to the
+// reader set off by a comma ("As you might imagine, implementing it has
+// the potential to save millions", "as we can tell,"): it speaks of the
+// reader's guess, not of what the sentence states.
+func readerAside(text string, toks []sourcing.Token, k int) bool {
+	if k < 2 || !sourcing.Joined(toks, k-2) || !sourcing.Joined(toks, k-1) || !sourcing.IsWord(text, toks[k-2], "as") {
+		return false
+	}
+	if w := sourcing.Word(text, toks[k-1]); !toks[k-1].Is(prose.FirstPerson) && !strings.EqualFold(w, "you") && !strings.EqualFold(w, "one") {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+maxAsideWords; j++ {
+		if toks[j].BreakAfter {
+			return strings.HasPrefix(text[toks[j].End:], ",")
+		}
+	}
+	return false
+}
+
+// maxAsideWords bounds the words after the modal of an aside to the
+// reader: "as you can probably imagine,".
+const maxAsideWords = 3
 
 // experienced reports whether the modal before word i tells what happens
 // rather than what may: a frequency adverb right after it ("rules can
