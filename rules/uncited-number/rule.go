@@ -1832,11 +1832,17 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i - 2, e, true
 	}
 	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name,
-	// in the plural (not a ranking's "2 Ted Cruz.").
-	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && len(toks) <= maxStatLine && sourcing.Joined(toks, 0) &&
-		sourcing.StartsUpper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) &&
-		strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
-		return i, len(toks), true
+	// in the plural (not a ranking's "2 Ted Cruz."), the whole line or
+	// the opening of one in a run of statistics ("4 City Camps out of 10
+	// unconferences", up to the name).
+	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && sourcing.Joined(toks, 0) &&
+		sourcing.StartsUpper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) {
+		if len(toks) <= maxStatLine && strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
+			return i, len(toks), true
+		}
+		if ne := c.capitalRun(1); ne > 1 && strings.HasSuffix(sourcing.Word(text, toks[ne-1]), "s") && c.statRun() {
+			return i, ne, true
+		}
 	}
 	// "dozens of real world, strategy and code examples": a vague
 	// magnitude whose noun lies beyond the words read for one.
@@ -2083,6 +2089,21 @@ func (c *numberCheck) wholeBlock() bool {
 	before, after := c.text[:toks[0].Start], c.text[toks[len(toks)-1].End:]
 	return len(before) <= maxLineMargin && len(after) <= maxLineMargin &&
 		strings.TrimSpace(before) == "" && strings.TrimRight(strings.TrimSpace(after), ".") == ""
+}
+
+// capitalRun returns the end of the run of capitalised words from word
+// k, at most maxStatLine words, unbroken: "City Camps" in "4 City Camps
+// out of 10".
+func (c *numberCheck) capitalRun(k int) int {
+	toks := c.toks
+	j := k
+	for j < len(toks) && j-k < maxStatLine && sourcing.StartsUpper(sourcing.Word(c.text, toks[j])) {
+		j++
+		if toks[j-1].BreakAfter {
+			break
+		}
+	}
+	return j
 }
 
 // statRun reports whether the block being read is a line of a run of
