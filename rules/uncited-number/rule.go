@@ -1013,9 +1013,39 @@ func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
 		if _, ok := prose.EndsWith(text[:t.End], prose.Requirement); ok {
 			return t.End, clauseEnd(text, toks, k, false)
 		}
+		if to := requiresOf(text, toks, k); to > 0 {
+			return toks[to].End, clauseEnd(text, toks, to, false)
+		}
 	}
 	return -1, -1
 }
+
+// requiresOf returns the "to" of "requires" with its object before it
+// ("a pilot program that requires agencies to share at least 20 percent
+// of their code": what is required, whoever requires it), or 0. The
+// object is a few words with no figure in them: "it requires 40
+// volunteers to run" counts what is needed.
+func requiresOf(text string, toks []sourcing.Token, k int) int {
+	if !sourcing.IsWord(text, toks[k], "requires") && !sourcing.IsWord(text, toks[k], "require") {
+		return 0
+	}
+	for j := k + 1; j < len(toks) && j <= k+1+maxRequiredObject && sourcing.Joined(toks, j-1); j++ {
+		if sourcing.IsWord(text, toks[j], "to") {
+			if j == k+1 {
+				return 0
+			}
+			return j
+		}
+		if c := text[toks[j].Start]; c >= '0' && c <= '9' || toks[j].Is(sourcing.NumberWord|sourcing.PluralScale|sourcing.PluralCount) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// maxRequiredObject bounds the words between "requires" and its "to":
+// "requires all federal agencies to".
+const maxRequiredObject = 4
 
 // conditionSpan returns the stretch of a sentence, whose words are toks,
 // that a word of condition (conditional, or "until") opens inside it, to
