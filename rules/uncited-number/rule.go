@@ -1175,6 +1175,26 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 	return bounded
 }
 
+// namedInBrackets reports whether the words right after a figure are a
+// bracket that names it as a rule, ending in a policy noun: "$10,000 (the
+// purchase card threshold)", "$7.25 (the federal minimum wage)".
+func namedInBrackets(after string) bool {
+	in, ok := strings.CutPrefix(strings.TrimLeft(after, " "), "(")
+	if !ok {
+		return false
+	}
+	in, _, ok = strings.Cut(in, ")")
+	if !ok || strings.ContainsAny(in, "0123456789") {
+		return false
+	}
+	words := strings.Fields(in)
+	if len(words) < 2 || !strings.EqualFold(words[0], "the") {
+		return false // "(threshold)" alone, "(a limit set in 2019)"
+	}
+	last := words[len(words)-1]
+	return prose.Has(last, prose.PolicyNoun) || prose.Has(words[len(words)-2]+" "+last, prose.PolicyNoun)
+}
+
 // isPolicy reports whether a figure is a policy figure, a rule set by
 // someone rather than a fact (CLAIMS.md): one of the next words, or the
 // two next together, is a policy noun ("a 35 percent tariff", "a $17
@@ -1183,6 +1203,9 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 // looks are a few words long.
 func isPolicy(text string, f figure) bool {
 	after := text[f.end:min(len(text), f.end+40)]
+	if namedInBrackets(after) {
+		return true // "under $10,000 (the purchase card threshold)"
+	}
 	if i := strings.IndexAny(after, ".,;:!?()"); i >= 0 {
 		after = after[:i] // the figure's own clause only
 	}
