@@ -280,6 +280,9 @@ func (p *Paragraph) isNameIn(toks []Token, k int, opens bool) bool {
 	if t.End-t.Start < 2 || !p.capitalised(t) { // "I", "A"
 		return false
 	}
+	if p.yearLead(toks, k) {
+		return false // "FY 2012", "Fiscal 2013": a date, not a body
+	}
 	if t.Class == 0 || p.acronym(t) {
 		return true
 	}
@@ -293,11 +296,21 @@ func (p *Paragraph) isNameIn(toks []Token, k int, opens bool) bool {
 	return joinedTo(k-1) || joinedTo(k+1)
 }
 
+// yearLead reports whether word k leads a year as part of a date
+// (date-lead): "FY 2012 prizes", "Fiscal 2013".
+func (p *Paragraph) yearLead(toks []Token, k int) bool {
+	if k+1 >= len(toks) || toks[k].BreakAfter || !Has(p.word(toks[k]), DateLead) {
+		return false
+	}
+	y := p.word(toks[k+1])
+	return len(y) == 4 && strings.Trim(y, "0123456789") == ""
+}
+
 // nameOpens reports whether the capitalised first word of a sentence is a
 // name rather than a capital that opens the sentence: another capitalised
 // word or a cue follows it ("Jane Ruiz", "Ruiz said").
 func (p *Paragraph) nameOpens(toks []Token) bool {
-	return len(toks) > 1 && !toks[0].BreakAfter && (p.capitalised(toks[1]) || toks[1].Is(Cue|BetweenCue))
+	return len(toks) > 1 && !toks[0].BreakAfter && (p.capitalised(toks[1]) && !p.yearLead(toks, 1) || toks[1].Is(Cue|BetweenCue))
 }
 
 // namedBefore reports whether a name stands before offset off in the
@@ -1172,12 +1185,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			// `"…," said Ruiz` or `…, said one official`; not "said in a
 			// statement" or "said 40 people came", and at a sentence's
 			// start only before a name ("Reports a figure" is an
-			// imperative).
+			// imperative), never a pronoun ("Read it and you'll find
+			// …": an order to the reader, "it" its object).
 			// "paid attention, asked some great questions, and wrote
 			// notes": a verb in a series, its object after it, not its
 			// speaker; but "“…,” said an Iowa Democrat, “and …”" speaks.
 			inverted = (end == len(toks) || !p.commaBetween(toks[end-1], toks[end]) || !p.is(toks[end], "and") || p.quoteEndsBefore(t)) &&
-				(a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named) &&
+				(a.Kind != Unnamed || !src[0].Is(AfterCue) || src[0].Is(Determiner)) && (k > 0 || a.Kind == Named && !src[0].Is(Pronoun)) &&
 				(p.capitalised(src[0]) || src[0].Is(Determiner|VagueModifier) || a.Kind == Named ||
 					slices.ContainsFunc(src, func(t Token) bool { return t.Is(Role) }))
 		}

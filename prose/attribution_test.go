@@ -22,6 +22,16 @@ func TestAttributionForms(t *testing.T) {
 		{"\"We served 1,400 households,\" said Jane Ruiz, a spokeswoman for the agency.", []want{{"Jane Ruiz", "said", "\"We served 1,400 households,\"", Named}}},
 		{"\"This is the hardest vote,\" said the board's chair, Patricia Nolan.", []want{{"the board's chair, Patricia Nolan", "said", "\"This is the hardest vote,\"", Named}}},
 		{"Lopez said that 80 percent of voters agree.", []want{{"Lopez", "said", "80 percent of voters agree.", Named}}},
+		// A cue opening a sentence before a pronoun is an order to the
+		// reader, "it" its object; before a name it speaks.
+		{"Maria Lopez runs the lab. Read it and you will find that red does not read as red.", nil},
+		{"Said Maria Lopez: red does not read as red.", []want{{"Maria Lopez", "Said", "red does not read as red.", Named}}},
+		// A capitalised word leading a year is a date, no name: "the
+		// report" after it refers to nobody ("in the report" counts only
+		// with a named one); a body's initials still name.
+		{"In FY 2012, the report found that 40 teams entered.", []want{{"the report", "found", "In FY 2012, the report found that 40 teams entered.", Unnamed}}},
+		{"Notable FY 2012 prizes detailed in the report include 40 teams.", nil},
+		{"The FEMA report found that 40 teams entered.", []want{{"The FEMA report", "found", "40 teams entered.", Named}}},
 		// "went on to say": a speech verb after "to" that speaks now; a
 		// pronoun before a cue that is mostly a noun, with a quotation
 		// after it, makes it a verb; a bracketed aside ends no clause.

@@ -1013,9 +1013,39 @@ func requirementSpan(text string, toks []sourcing.Token) (start, stop int) {
 		if _, ok := prose.EndsWith(text[:t.End], prose.Requirement); ok {
 			return t.End, clauseEnd(text, toks, k, false)
 		}
+		if to := requiresOf(text, toks, k); to > 0 {
+			return toks[to].End, clauseEnd(text, toks, to, false)
+		}
 	}
 	return -1, -1
 }
+
+// requiresOf returns the "to" of "requires" with its object before it
+// ("a pilot program that requires agencies to share at least 20 percent
+// of their code": what is required, whoever requires it), or 0. The
+// object is a few words with no figure in them: "it requires 40
+// volunteers to run" counts what is needed.
+func requiresOf(text string, toks []sourcing.Token, k int) int {
+	if !sourcing.IsWord(text, toks[k], "requires") && !sourcing.IsWord(text, toks[k], "require") {
+		return 0
+	}
+	for j := k + 1; j < len(toks) && j <= k+1+maxRequiredObject && sourcing.Joined(toks, j-1); j++ {
+		if sourcing.IsWord(text, toks[j], "to") {
+			if j == k+1 {
+				return 0
+			}
+			return j
+		}
+		if c := text[toks[j].Start]; c >= '0' && c <= '9' || toks[j].Is(sourcing.NumberWord|sourcing.PluralScale|sourcing.PluralCount) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// maxRequiredObject bounds the words between "requires" and its "to":
+// "requires all federal agencies to".
+const maxRequiredObject = 4
 
 // conditionSpan returns the stretch of a sentence, whose words are toks,
 // that a word of condition (conditional, or "until") opens inside it, to
@@ -1145,6 +1175,26 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 	return bounded
 }
 
+// namedInBrackets reports whether the words right after a figure are a
+// bracket that names it as a rule, ending in a policy noun: "$10,000 (the
+// purchase card threshold)", "$7.25 (the federal minimum wage)".
+func namedInBrackets(after string) bool {
+	in, ok := strings.CutPrefix(strings.TrimLeft(after, " "), "(")
+	if !ok {
+		return false
+	}
+	in, _, ok = strings.Cut(in, ")")
+	if !ok || strings.ContainsAny(in, "0123456789") {
+		return false
+	}
+	words := strings.Fields(in)
+	if len(words) < 2 || !strings.EqualFold(words[0], "the") {
+		return false // "(threshold)" alone, "(a limit set in 2019)"
+	}
+	last := words[len(words)-1]
+	return prose.Has(last, prose.PolicyNoun) || prose.Has(words[len(words)-2]+" "+last, prose.PolicyNoun)
+}
+
 // isPolicy reports whether a figure is a policy figure, a rule set by
 // someone rather than a fact (CLAIMS.md): one of the next words, or the
 // two next together, is a policy noun ("a 35 percent tariff", "a $17
@@ -1153,6 +1203,9 @@ func (c *numberCheck) isTarget(text string, f figure) bool {
 // looks are a few words long.
 func isPolicy(text string, f figure) bool {
 	after := text[f.end:min(len(text), f.end+40)]
+	if namedInBrackets(after) {
+		return true // "under $10,000 (the purchase card threshold)"
+	}
 	if i := strings.IndexAny(after, ".,;:!?()"); i >= 0 {
 		after = after[:i] // the figure's own clause only
 	}
@@ -1555,7 +1608,7 @@ func (c *numberCheck) findModals() {
 		}
 		c.clauseModal = append(c.clauseModal, seen)
 		c.clauseOf = append(c.clauseOf, clause)
-		if !t.Is(sourcing.ModalWord) {
+		if !t.Is(sourcing.ModalWord) || readerAside(text, toks, k) {
 			continue
 		}
 		c.modalClause[clause] = true
@@ -1568,6 +1621,29 @@ func (c *numberCheck) findModals() {
 		}
 	}
 }
+
+// readerAside reports whether the modal at word k sits in an aside to the
+// reader set off by a comma ("As you might imagine, implementing it has
+// the potential to save millions", "as we can tell,"): it speaks of the
+// reader's guess, not of what the sentence states.
+func readerAside(text string, toks []sourcing.Token, k int) bool {
+	if k < 2 || !sourcing.Joined(toks, k-2) || !sourcing.Joined(toks, k-1) || !sourcing.IsWord(text, toks[k-2], "as") {
+		return false
+	}
+	if w := sourcing.Word(text, toks[k-1]); !toks[k-1].Is(prose.FirstPerson) && !strings.EqualFold(w, "you") && !strings.EqualFold(w, "one") {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+maxAsideWords; j++ {
+		if toks[j].BreakAfter {
+			return strings.HasPrefix(text[toks[j].End:], ",")
+		}
+	}
+	return false
+}
+
+// maxAsideWords bounds the words after the modal of an aside to the
+// reader: "as you can probably imagine,".
+const maxAsideWords = 3
 
 // experienced reports whether the modal before word i tells what happens
 // rather than what may: a frequency adverb right after it ("rules can
@@ -1798,7 +1874,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// "Sanders has at least 158.", "Kasich has 129 and Rubio…", "leads
 	// the race for delegates, with 568.": a count held (held-verb) whose
 	// noun the text gave before, ending its clause.
-	if g := c.heldBefore(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && c.clauseEndsAt(e) &&
+	if g := c.heldBefore(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && (c.clauseEndsAt(e) || c.withPredicate(g, e)) &&
 		prose.Has(sourcing.Word(text, toks[g-1]), prose.HeldVerb) {
 		return i, e, true
 	}
@@ -1809,11 +1885,17 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i - 2, e, true
 	}
 	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name,
-	// in the plural (not a ranking's "2 Ted Cruz.").
-	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && len(toks) <= maxStatLine && sourcing.Joined(toks, 0) &&
-		sourcing.StartsUpper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) &&
-		strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
-		return i, len(toks), true
+	// in the plural (not a ranking's "2 Ted Cruz."), the whole line or
+	// the opening of one in a run of statistics ("4 City Camps out of 10
+	// unconferences", up to the name).
+	if !q.year && q.value > 1 && i == 0 && e == 1 && len(toks) > 1 && sourcing.Joined(toks, 0) &&
+		sourcing.StartsUpper(sourcing.Word(text, toks[1])) && hasLower(sourcing.Word(text, toks[1])) && !toks[1].Is(sourcing.MonthName|sourcing.UnitWord) {
+		if len(toks) <= maxStatLine && strings.HasSuffix(sourcing.Word(text, toks[len(toks)-1]), "s") && c.wholeBlock() {
+			return i, len(toks), true
+		}
+		if ne := c.capitalRun(1); ne > 1 && strings.HasSuffix(sourcing.Word(text, toks[ne-1]), "s") && c.statRun() {
+			return i, ne, true
+		}
 	}
 	// "dozens of real world, strategy and code examples": a vague
 	// magnitude whose noun lies beyond the words read for one.
@@ -2062,6 +2144,21 @@ func (c *numberCheck) wholeBlock() bool {
 		strings.TrimSpace(before) == "" && strings.TrimRight(strings.TrimSpace(after), ".") == ""
 }
 
+// capitalRun returns the end of the run of capitalised words from word
+// k, at most maxStatLine words, unbroken: "City Camps" in "4 City Camps
+// out of 10".
+func (c *numberCheck) capitalRun(k int) int {
+	toks := c.toks
+	j := k
+	for j < len(toks) && j-k < maxStatLine && sourcing.StartsUpper(sourcing.Word(c.text, toks[j])) {
+		j++
+		if toks[j-1].BreakAfter {
+			break
+		}
+	}
+	return j
+}
+
 // statRun reports whether the block being read is a line of a run of
 // statistics: one sentence with no closing stop, beside a block that
 // opens with a digit too ("82 hackathons", "10 events in Knight
@@ -2293,6 +2390,25 @@ func (c *numberCheck) heldBefore(i int) int {
 		return i - 2
 	}
 	return g
+}
+
+// withPredicate reports whether the count after "with" at word g-1, which
+// ends before word e, is the subject of what follows it, an adverb or
+// "being" ("hosts 51 websites with 16 currently in development", "1,000
+// words, with 1,600 being the optimal length"): a count of the noun
+// named before, as one ending its clause is.
+func (c *numberCheck) withPredicate(g, e int) bool {
+	toks, text := c.toks, c.text
+	if e >= len(toks) || !sourcing.Joined(toks, e-1) || !sourcing.IsWord(text, toks[g-1], "with") {
+		return false
+	}
+	w := sourcing.Word(text, toks[e])
+	if strings.EqualFold(w, "being") {
+		return true
+	}
+	// An adverb before a preposition: "16 currently in development", not
+	// an adjective before a noun ("with 20 likely voters").
+	return len(w) > 4 && strings.HasSuffix(strings.ToLower(w), "ly") && e+1 < len(toks) && sourcing.Joined(toks, e) && toks[e+1].Is(sourcing.FunctionWord)
 }
 
 // clauseEndsAt reports whether the clause of a number ends before word e:
