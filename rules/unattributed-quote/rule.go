@@ -257,7 +257,7 @@ func (c *quoteCheck) quotations() []*quotation {
 	// opens is the last one so far, and its parts the last in c.parts.
 	open := false // whether the last quotation ends its paragraph unclosed
 	for _, b := range c.p.Doc.Blocks {
-		if len(b.Quotes) == 0 || b.Kind == lint.Heading {
+		if len(b.Quotes) == 0 || b.Kind == lint.Heading || c.inCaption(b) {
 			open = false
 			continue
 		}
@@ -323,6 +323,27 @@ func (c *quoteCheck) quotations() []*quotation {
 		}
 	}
 	return c.ptrs
+}
+
+// maxCaptionTag bounds how far before a block its <caption> tag is looked
+// for: the tag and its attributes.
+const maxCaptionTag = 256
+
+// inCaption reports whether block b is the text of an HTML table's
+// <caption>: the table's title, whose quotes name what the table shows (a
+// survey statement, a scale's labels), as a heading's do, rather than
+// quote anyone.
+func (c *quoteCheck) inCaption(b *lint.Block) bool {
+	before := bytes.TrimRight(c.src[max(0, b.Start-maxCaptionTag):b.Start], " \t\r\n")
+	if !bytes.HasSuffix(before, []byte(">")) {
+		return false
+	}
+	tag := before[bytes.LastIndexByte(before, '<')+1:]
+	if len(tag) < len("caption>") || !bytes.EqualFold(tag[:len("caption")], []byte("caption")) {
+		return false
+	}
+	next := tag[len("caption")]
+	return next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r'
 }
 
 // quoteKind tells a quotation from a title, a term or a label, and a full
