@@ -124,6 +124,9 @@ type quoteCheck struct {
 	parts []quotePart
 	qs    []quotation
 	ptrs  []*quotation
+	// alt marks, by index in a block's Quotes, the quotes offered as
+	// alternatives (see alternatives).
+	alt []bool
 }
 
 // quoteChecks keeps quoteCheck buffers from one document to the next.
@@ -230,7 +233,7 @@ func (c *quoteCheck) release() {
 	clear(c.parts)
 	clear(c.qs)
 	clear(c.ptrs)
-	c.parts, c.qs, c.ptrs = c.parts[:0], c.qs[:0], c.ptrs[:0]
+	c.parts, c.qs, c.ptrs, c.alt = c.parts[:0], c.qs[:0], c.ptrs[:0], c.alt[:0]
 	c.p, c.opts, c.src = nil, nil, nil
 	quoteChecks.Put(c)
 }
@@ -267,9 +270,10 @@ func (c *quoteCheck) quotations() []*quotation {
 			continue
 		}
 		m := c.markupIn(b)
+		c.alt = alternatives(b.Text, b.Quotes, c.alt)
 		lastExample := -1 // where the block's last quote ends when it was an example
 		lastFull := -1    // where the block's last quote ends when it was a full quotation
-		for _, q := range b.Quotes {
+		for k, q := range b.Quotes {
 			if q.Depth != 0 {
 				continue
 			}
@@ -282,6 +286,9 @@ func (c *quoteCheck) quotations() []*quotation {
 					open = !q.Closed
 					continue
 				}
+			}
+			if c.alt[k] {
+				continue // "…" or "…": wordings, neither of them a record of words said
 			}
 			// An example, or the next in a list of examples: such as "…" or "…"
 			example := exampleCue(trimRightSpace(cueWindowBefore(b.Text, q.Start))) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start])
@@ -726,6 +733,94 @@ func complemented(before string, ws, we int) bool {
 		prev := quoteLastWord(before[:ws])
 		r, _ := utf8.DecodeRuneInString(prev)
 		return strings.EqualFold(prev, "as") || prose.Has(prev, prose.PersonPronoun) || unicode.IsUpper(r) && !isPossessive(prev)
+	}
+	return false
+}
+
+// alternatives marks in alt (reset to len(quotes)) the top-level quotes
+// of a block's text that are set against each other as wordings: offered
+// as alternatives ("…" or "…", "…" vs "…", "…" rather than "…", "…"
+// instead of "…"; see contrasted), or as the ends of a range or a choice (from "…" to
+// "…", between "…" and "…"). Either could have been said, or neither:
+// they are examples of what is said, not a record of what someone said.
+// The quotes joined to a marked one as items of its list (joinsList: "…"
+// "…" or "…") are marked too. Quotes never closed are left alone.
+func alternatives(text string, quotes []lint.Quote, alt []bool) []bool {
+	alt = slices.Grow(alt[:0], len(quotes))[:len(quotes)]
+	clear(alt)
+	prev := -1 // the last top-level quote before k
+	marked := false
+	for k, q := range quotes {
+		if q.Depth != 0 || !q.Closed {
+			continue
+		}
+		if prev >= 0 && contrasted(text, quotes[prev], q) {
+			alt[prev], alt[k], marked = true, true, true
+		}
+		prev = k
+	}
+	if !marked {
+		return alt
+	}
+	// Spread the marks along the lists that hold them, forwards, then
+	// backwards.
+	prev = -1
+	for k, q := range quotes {
+		if q.Depth != 0 || !q.Closed {
+			continue
+		}
+		if prev >= 0 && alt[prev] && joinsList(text[quotes[prev].End:q.Start]) {
+			alt[k] = true
+		}
+		prev = k
+	}
+	next := -1 // the first top-level quote after k
+	for k := len(quotes) - 1; k >= 0; k-- {
+		q := quotes[k]
+		if q.Depth != 0 || !q.Closed {
+			continue
+		}
+		if next >= 0 && alt[next] && joinsList(text[q.End:quotes[next].Start]) {
+			alt[k] = true
+		}
+		next = k
+	}
+	return alt
+}
+
+// contrasted reports whether the words between quotes a and b set them
+// against each other: "vs" or "versus"; "or", "rather than" or "instead
+// of" before a quote opening with a capital; or "to" and "and" after
+// "from" and "between" right before a.
+func contrasted(text string, a, b lint.Quote) bool {
+	gap := text[a.End:b.Start]
+	var words [3]string
+	n := 0
+	for i := 0; ; {
+		ws, we := quoteNextWord(gap, i, len(gap))
+		if ws < 0 {
+			break
+		}
+		if n == len(words) {
+			return false
+		}
+		words[n] = strings.ToLower(gap[ws:we])
+		n++
+		i = we
+	}
+	switch {
+	case n == 1 && (words[0] == "vs" || words[0] == "versus"):
+		return true
+	case n == 1 && words[0] == "or" || n == 2 && (words[0] == "rather" && words[1] == "than" || words[0] == "instead" && words[1] == "of"):
+		// A wording of its own opens with a capital: a quote opening in
+		// lowercase continues the clause of the one before ("won't “send
+		// you to war” or “tell you who to marry”").
+		s, e := b.Inner(text)
+		r, _ := utf8.DecodeRuneInString(quoteFirstWord(text[s:e]))
+		return unicode.IsUpper(r)
+	case n == 1 && (words[0] == "to" || words[0] == "and"):
+		lead := strings.ToLower(quoteLastWord(text[:a.Start]))
+		return words[0] == "to" && lead == "from" || words[0] == "and" && lead == "between"
 	}
 	return false
 }
