@@ -1125,7 +1125,7 @@ func (c *quoteCheck) blockQuotations() map[int]bool {
 			continue
 		}
 		first := doc.Blocks[ct.Blocks[0]]
-		if isCallout(first.Text) || !c.signedBlockquote(ct) && c.introduction(first, ct.Start) == nil && !c.announced(ct) {
+		if isCallout(first.Text) || !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && c.introduction(first, ct.Start) == nil && !c.announced(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -1151,6 +1151,49 @@ func (c *quoteCheck) signedBlockquote(ct *lint.Container) bool {
 	last = strings.TrimLeft(last, "> \t")
 	return startsWithDashLine(last)
 }
+
+// maxSignatureWords bounds the words of a signature that ends a
+// blockquote's text: a name and a title ("- Ana Ruiz, Content Strategist").
+const maxSignatureWords = 8
+
+// signedText reports whether a blockquote's last text ends with a
+// signature: a dash and a name after its last sentence (`… a privilege.
+// - Ana Ruiz, Planner`, `…” (Ed. note: not literally.) - Ana Ruiz`), as
+// an HTML blockquote writes it on the line of its text or in a <span> of
+// its own before </blockquote>. The signer speaks the whole blockquote,
+// quotes inside it included.
+func signedText(text string) bool {
+	text = trimRightSpace(text)
+	from := max(0, len(text)-maxSignatureBytes)
+	for i := len(text) - 1; i > from; i-- {
+		if ch := text[i]; ch != '-' && ch != 0x94 && ch != 0x93 && ch != 0x95 {
+			continue
+		}
+		at := i
+		if text[i] != '-' { // the last byte of "—" (E2 80 94), "–" (E2 80 93) or "―" (E2 80 95)
+			if i < 2 || text[i-2] != 0xE2 || text[i-1] != 0x80 {
+				continue
+			}
+			at = i - 2
+		} else if at > 0 && text[at-1] == '-' {
+			at-- // "--"
+		}
+		if at == 0 || text[at-1] != ' ' {
+			continue // a hyphen in a word: "Ruiz-Lopez"
+		}
+		if !startsWithDashLine(text[at:]) || quoteWords(text, i+1, len(text), maxSignatureWords+1) > maxSignatureWords {
+			return false
+		}
+		before := trimRightSpace(text[:at])
+		last, _ := utf8.DecodeLastRuneInString(before)
+		return strings.ContainsRune(".!?)”\"’'", last)
+	}
+	return false
+}
+
+// maxSignatureBytes bounds how far from the end of a blockquote's text
+// signedText looks for the signature's dash.
+const maxSignatureBytes = 120
 
 // introduction returns the prose block right before offset start when
 // nothing but white space and ">" lies between and it ends with a colon,
