@@ -647,10 +647,49 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || spelledAcronym(text, q, s, e) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
+}
+
+// thoughtBefore reports whether the quote gives the writer's or the
+// reader's thought in its own words: a lowercase verb of thinking
+// (thought-verb) right before it, with no comma or colon between, after
+// "I", a first-person word, a word of the reader, an object pronoun or
+// "to" among the three words before it, and a quote opening with a
+// capital, a sentence of its own ("When I saw the plan, I thought ‘Here
+// is my chance.’", "we do not want interviewers to think “I like this
+// person because …”", "it made us think ‘We need to ask again.’").
+// Thought is not speech: it needs no speaker, and is the writer's own or
+// imagined. Someone else's thought in quotes is more often words quoted
+// from them ("Candidates who think “America no longer has …”"), and a
+// quote in lowercase continues the clause, a view ("he thinks the plan
+// “will fail in a year”").
+func thoughtBefore(text string, q lint.Quote, s, e int) bool {
+	// The last word, which is no word after a comma or a colon.
+	before := text[:q.Start]
+	w := quoteLastWord(before)
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || !prose.Has(w, prose.ThoughtVerb) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(quoteFirstWord(text[s:e])); !unicode.IsUpper(r) {
+		return false
+	}
+	end := len(trimRightSpace(before)) - len(w)
+	for range 3 {
+		ws, we := quoteLastWordSpan(before[:end])
+		if ws < 0 || strings.ContainsAny(before[we:end], ".!?,;:") {
+			return false
+		}
+		w := before[ws:we]
+		if w == "I" || prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || prose.Exact(w)&prose.FirstPersonExact != 0 ||
+			prose.Has(w, prose.ObjectPronoun) || strings.EqualFold(w, "to") {
+			return true
+		}
+		end = ws
+	}
+	return false
 }
 
 // spelledAcronym reports whether the quoted words are the spelled-out
