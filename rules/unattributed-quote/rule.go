@@ -1159,12 +1159,28 @@ func isEmphasisMark(c byte) bool { return c == '*' || c == '_' }
 func (c *quoteCheck) blockQuotations() map[int]bool {
 	var attributed map[int]bool
 	doc := c.p.Doc
+	// The last block of the last blockquote introduced with a colon, or
+	// of one in a run of them: the blockquotes of nothing but quotations
+	// right after it are the next items of what the colon introduced
+	// ("Some of our favourite comments:" then "> “…”", "> “…”").
+	lastIntroduced := -1
 	for _, ct := range doc.Containers {
 		if ct.Kind != lint.Blockquote || len(ct.Blocks) == 0 || insideBlockquote(ct) {
 			continue
 		}
 		first := doc.Blocks[ct.Blocks[0]]
-		if isCallout(first.Text) || !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && c.introduction(first, ct.Start) == nil && !c.announced(ct) {
+		if isCallout(first.Text) {
+			continue
+		}
+		introduced := c.introduction(first, ct.Start) != nil
+		if !introduced && lastIntroduced >= 0 && c.quoteOnly(first) {
+			prev := c.blockBefore(first, ct.Start)
+			introduced = prev != nil && prev.Index == lastIntroduced
+		}
+		if introduced {
+			lastIntroduced = ct.Blocks[len(ct.Blocks)-1]
+		}
+		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) {
 			continue
 		}
 		if attributed == nil {
