@@ -294,9 +294,11 @@ func (c *quoteCheck) quotations() []*quotation {
 			example := exampleCue(trimRightSpace(cueWindowBefore(b.Text, q.Start))) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start])
 			lastExample = -1
 			if example {
-				// From the example's final stop, if any, which ends its sentence.
+				// From the example's final stop, if any, which ends its
+				// sentence, unless a comma after the closing mark goes on
+				// with it: "questions like “Why?”, “How?” and “When?”".
 				lastExample = q.End
-				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 {
+				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
 					lastExample = e - 1
 				}
 				continue
