@@ -637,8 +637,15 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	for _, ct := range b.Citations {
-		if (ct.Kind == lint.InlineLink || ct.Kind == lint.ReferenceLink) && ct.TextStart <= q.Start && q.End <= ct.TextEnd {
+		if (ct.Kind == lint.InlineLink || ct.Kind == lint.ReferenceLink || ct.Kind == lint.HTMLLink) && ct.TextStart <= q.Start && q.End <= ct.TextEnd {
 			return notQuotation // the title of a linked work
+		}
+		if ct.Kind == lint.TemplateLink && ct.TextStart >= q.End && noBreakIn(text[q.End:ct.TextStart]) {
+			// "[“…” webinar]({{< ref "x" >}})": the text holds only the
+			// link's object, but the link starts at its "[" in the source.
+			if qs, _ := b.SourceSpan(q.Start, q.End); ct.Start <= qs {
+				return notQuotation
+			}
 		}
 	}
 	s, e := q.Inner(text)
@@ -693,6 +700,10 @@ func thoughtBefore(text string, q lint.Quote, s, e int) bool {
 	}
 	return false
 }
+
+// noBreakIn reports whether s, text between a quote and a link's object,
+// holds no sentence break: it may all be the link's text.
+func noBreakIn(s string) bool { return !strings.ContainsAny(s, ".!?") }
 
 // spelledAcronym reports whether the quoted words are the spelled-out
 // form of the acronym in brackets right after them: a term being defined
