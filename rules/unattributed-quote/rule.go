@@ -272,6 +272,7 @@ func (c *quoteCheck) quotations() []*quotation {
 		m := c.markupIn(b)
 		c.alt = alternatives(b.Text, b.Quotes, c.alt)
 		lastExample := -1 // where the block's last quote ends when it was an example
+		lastTitle := -1   // where it ends when it was a title or a term after a title cue
 		lastFull := -1    // where the block's last quote ends when it was a full quotation
 		for k, q := range b.Quotes {
 			if q.Depth != 0 {
@@ -290,9 +291,21 @@ func (c *quoteCheck) quotations() []*quotation {
 			if c.alt[k] {
 				continue // "…" or "…": wordings, neither of them a record of words said
 			}
-			// An example, or the next in a list of examples: such as "…" or "…"
-			example := exampleCue(trimRightSpace(cueWindowBefore(b.Text, q.Start))) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start])
-			lastExample = -1
+			// An example, or the next in a list of examples: such as "…" or
+			// "…"; a title or a term, or the next in a list of them, joined
+			// by "and" or "or": "key questions include: “…?” and “…?”".
+			cueBefore := trimRightSpace(cueWindowBefore(b.Text, q.Start))
+			example := exampleCue(cueBefore) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
+				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
+			lastExample, lastTitle = -1, -1
+			if !example && c.titleCue(cueBefore) {
+				lastTitle = q.End
+				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
+					lastTitle = e - 1
+				}
+				lastFull = -1
+				continue
+			}
 			if example {
 				// From the example's final stop, if any, which ends its
 				// sentence, unless a comma after the closing mark goes on
