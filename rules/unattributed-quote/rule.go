@@ -1206,7 +1206,7 @@ func (c *quoteCheck) blockQuotations() map[int]bool {
 		if introduced {
 			lastIntroduced = ct.Blocks[len(ct.Blocks)-1]
 		}
-		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) {
+		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) && !c.signedByNext(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -1231,6 +1231,23 @@ func (c *quoteCheck) signedBlockquote(ct *lint.Container) bool {
 	last := lines[strings.LastIndexByte(lines, '\n')+1:]
 	last = strings.TrimLeft(last, "> \t")
 	return startsWithDashLine(last)
+}
+
+// signedByNext reports whether the blockquote right after ct, with
+// nothing but blank lines between, is a signature of its own: a dash
+// line and nothing else ("> “…”", a blank line, then "> **—Ana Ruiz**").
+func (c *quoteCheck) signedByNext(ct *lint.Container) bool {
+	blocks := c.p.Doc.Blocks
+	last := ct.Blocks[len(ct.Blocks)-1]
+	if last+1 >= len(blocks) {
+		return false
+	}
+	next := blocks[last+1]
+	sig := next.Parent
+	if sig == nil || sig == ct || sig.Kind != lint.Blockquote || len(sig.Blocks) != 1 || sig.Parent != ct.Parent {
+		return false
+	}
+	return c.blockBefore(next, sig.Start) == blocks[last] && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace))
 }
 
 // maxSignatureWords bounds the words of a signature that ends a
