@@ -881,13 +881,29 @@ func contrasted(text string, a, b lint.Quote) bool {
 		// lowercase continues the clause of the one before ("won't “send
 		// you to war” or “tell you who to marry”").
 		s, e := b.Inner(text)
-		r, _ := utf8.DecodeRuneInString(quoteFirstWord(text[s:e]))
-		return unicode.IsUpper(r)
+		w := quoteFirstWord(text[s:e])
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+		// Or two clauses of their own, each opening with a pronoun, a
+		// determiner or a clause word: "“how the city does it” or
+		// “what you think is ideal”", "“this is what a library looks
+		// like” or “this is what a form looks like”".
+		as, ae := a.Inner(text)
+		return opensClause(w) && opensClause(quoteFirstWord(text[as:ae]))
 	case n == 1 && (words[0] == "to" || words[0] == "and"):
 		lead := strings.ToLower(quoteLastWord(text[:a.Start]))
 		return words[0] == "to" && lead == "from" || words[0] == "and" && lead == "between"
 	}
 	return false
+}
+
+// opensClause reports whether w, a quote's first word in lowercase, opens
+// a clause of its own: a pronoun, a determiner or a word of **clause**
+// ("how", "what", "if"), not a preposition.
+func opensClause(w string) bool {
+	lx := prose.Lookup(w)
+	return w == "I" || lx.Is(prose.Pronoun|prose.FirstPerson|prose.ReaderWord|prose.Determiner|prose.ClauseWord) && !lx.Is(prose.Preposition)
 }
 
 // joinsList reports whether the text between two quotes joins them as
