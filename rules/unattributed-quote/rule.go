@@ -1348,12 +1348,40 @@ func (c *quoteCheck) blockBefore(b *lint.Block, start int) *lint.Block {
 	if prev.End > start {
 		return nil
 	}
-	for _, ch := range c.src[prev.End:start] {
-		if ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n' && ch != '>' {
+	gap := c.src[prev.End:start]
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case ' ', '\t', '\r', '\n', '>':
+		case '<':
+			// An HTML tag that closes or opens a paragraph or a
+			// blockquote shows nothing: "…advice:</p> <p>“…”".
+			end := bytes.IndexByte(gap[i:], '>')
+			if end < 0 || !htmlTagName(gap[i+1:i+end]) {
+				return nil
+			}
+			i += end
+		default:
 			return nil
 		}
 	}
 	return prev
+}
+
+// htmlTagName reports whether tag, the inside of "<…>", is an opening or
+// closing tag of an element that holds prose: p, div, blockquote, span
+// (with attributes or not).
+func htmlTagName(tag []byte) bool {
+	tag = bytes.TrimPrefix(tag, []byte("/"))
+	name := tag
+	if i := bytes.IndexAny(tag, " \t\r\n"); i >= 0 {
+		name = tag[:i]
+	}
+	for _, n := range [...]string{"p", "div", "blockquote", "span"} {
+		if bytes.EqualFold(name, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // announced reports whether the paragraph right before a blockquote, out
