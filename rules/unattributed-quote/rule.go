@@ -859,6 +859,10 @@ func alternatives(text string, quotes []lint.Quote, alt []bool) []bool {
 // "from" and "between" right before a.
 func contrasted(text string, a, b lint.Quote) bool {
 	gap := text[a.End:b.Start]
+	if ws, _ := quoteLastWordSpan(trimRightSpace(gap)); ws >= 0 && strings.EqualFold(quoteLastWord(gap), "than") &&
+		!strings.EqualFold(quoteLastWord(gap[:ws]), "rather") && !strings.ContainsAny(gap, ".!?;:") && quoteWords(gap, 0, len(gap), maxThanGap+1) <= maxThanGap {
+		return true // "“…” is harder to read than “…”", "rank “…” higher than “…”" ("rather than" below)
+	}
 	var words [3]string
 	n := 0
 	for i := 0; ; {
@@ -874,8 +878,8 @@ func contrasted(text string, a, b lint.Quote) bool {
 		i = we
 	}
 	switch {
-	case n == 1 && (words[0] == "vs" || words[0] == "versus"):
-		return true
+	case n == 1 && (words[0] == "vs" || words[0] == "versus" || words[0] == "became" || words[0] == "becomes"):
+		return true // "“…” vs “…”", "“…” became “…”"
 	case n == 1 && words[0] == "or" || n == 2 && (words[0] == "rather" && words[1] == "than" || words[0] == "instead" && words[1] == "of"):
 		// A wording of its own opens with a capital: a quote opening in
 		// lowercase continues the clause of the one before ("won't “send
@@ -905,6 +909,10 @@ func opensClause(w string) bool {
 	lx := prose.Lookup(w)
 	return w == "I" || lx.Is(prose.Pronoun|prose.FirstPerson|prose.ReaderWord|prose.Determiner|prose.ClauseWord) && !lx.Is(prose.Preposition)
 }
+
+// maxThanGap bounds the words between two quotes compared by "than":
+// "“…” is harder to read than “…”".
+const maxThanGap = 8
 
 // joinsList reports whether the text between two quotes joins them as
 // items of one list: nothing but punctuation, "or" and "and".
