@@ -896,7 +896,12 @@ func contrasted(text string, a, b lint.Quote) bool {
 		as, ae := a.Inner(text)
 		return opensClause(w) && opensClause(quoteFirstWord(text[as:ae]))
 	case n == 1 && (words[0] == "to" || words[0] == "and"):
-		lead := strings.ToLower(quoteLastWord(text[:a.Start]))
+		before := trimRightSpace(text[:a.Start])
+		lead := quoteLastWord(before)
+		if isDeterminer(lead) { // "from a “…” to “…”"
+			lead = quoteLastWord(before[:len(before)-len(lead)])
+		}
+		lead = strings.ToLower(lead)
 		return words[0] == "to" && lead == "from" || words[0] == "and" && lead == "between"
 	}
 	return false
