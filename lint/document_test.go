@@ -337,14 +337,17 @@ func TestTemplateDirectivesAreNotProse(t *testing.T) {
 }
 
 // Liquid and Go template output tags, written with a space or a "-"
-// inside the braces, are markup too; a wiki placeholder with none is text.
+// inside the braces or opening on a quoted string, are markup too; a wiki
+// placeholder opening on a word is text.
 func TestTemplateOutputTags(t *testing.T) {
 	src := "Ana joined in May. – {{ \"ana\" | team_link }} and {{- .Title }}, not {{citation needed|date=May 2024}}.\n\n" +
-		"Read our [blog]({{ \"/blog/\" | url }}) today.\n"
+		"Read our [blog]({{ \"/blog/\" | url }}) today.\n\n" +
+		"Ask Ana. - {{\"ana\" | team_link }} or {{'ana' | team_link }}\n"
 	d := mustParse(t, src)
 	want := []string{
 		"paragraph: Ana joined in May. – \uFFFC and \uFFFC, not {{citation needed|date=May 2024}}.",
 		"paragraph: Read our blog\uFFFC today.",
+		"paragraph: Ask Ana. - \uFFFC or \uFFFC",
 	}
 	if got := texts(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("blocks:\n got %q\nwant %q", got, want)

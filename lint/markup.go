@@ -10,15 +10,18 @@ import (
 // templateDelims are the template directives that site generators leave in
 // Markdown (Hugo's {{< … >}} and {{% … %}}, Liquid's {% … %}, and output
 // tags written with a space or a "-" inside the braces, as Liquid and Go
-// templates write them: {{ "ana" | team_link }}, {{- .Title }}): markup,
-// not prose. {{…}} with no space is not one of them: "{{citation needed}}"
-// is a placeholder that a rule reports.
+// templates write them: {{ "ana" | team_link }}, {{- .Title }}, or opening
+// on a quoted string, {{"ana" | team_link }}): markup, not prose. {{…}}
+// opening on a word is not one of them: "{{citation needed}}" is a
+// placeholder that a rule reports.
 var templateDelims = [...]struct{ open, close string }{
 	{"{{<", ">}}"},
 	{"{{%", "%}}"},
 	{"{%", "%}"},
 	{"{{ ", "}}"},
 	{"{{-", "}}"},
+	{"{{\"", "}}"},
+	{"{{'", "}}"},
 }
 
 // span is a half-open range of offsets. link marks a template directive

@@ -124,6 +124,9 @@ type quoteCheck struct {
 	parts []quotePart
 	qs    []quotation
 	ptrs  []*quotation
+	// alt marks, by index in a block's Quotes, the quotes offered as
+	// alternatives (see alternatives).
+	alt []bool
 }
 
 // quoteChecks keeps quoteCheck buffers from one document to the next.
@@ -230,7 +233,7 @@ func (c *quoteCheck) release() {
 	clear(c.parts)
 	clear(c.qs)
 	clear(c.ptrs)
-	c.parts, c.qs, c.ptrs = c.parts[:0], c.qs[:0], c.ptrs[:0]
+	c.parts, c.qs, c.ptrs, c.alt = c.parts[:0], c.qs[:0], c.ptrs[:0], c.alt[:0]
 	c.p, c.opts, c.src = nil, nil, nil
 	quoteChecks.Put(c)
 }
@@ -257,7 +260,7 @@ func (c *quoteCheck) quotations() []*quotation {
 	// opens is the last one so far, and its parts the last in c.parts.
 	open := false // whether the last quotation ends its paragraph unclosed
 	for _, b := range c.p.Doc.Blocks {
-		if len(b.Quotes) == 0 || b.Kind == lint.Heading {
+		if len(b.Quotes) == 0 || b.Kind == lint.Heading || c.inCaption(b) {
 			open = false
 			continue
 		}
@@ -267,9 +270,11 @@ func (c *quoteCheck) quotations() []*quotation {
 			continue
 		}
 		m := c.markupIn(b)
+		c.alt = alternatives(b.Text, b.Quotes, c.alt)
 		lastExample := -1 // where the block's last quote ends when it was an example
+		lastTitle := -1   // where it ends when it was a title or a term after a title cue
 		lastFull := -1    // where the block's last quote ends when it was a full quotation
-		for _, q := range b.Quotes {
+		for k, q := range b.Quotes {
 			if q.Depth != 0 {
 				continue
 			}
@@ -283,13 +288,30 @@ func (c *quoteCheck) quotations() []*quotation {
 					continue
 				}
 			}
-			// An example, or the next in a list of examples: such as "…" or "…"
-			example := exampleCue(trimRightSpace(cueWindowBefore(b.Text, q.Start))) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start])
-			lastExample = -1
+			if c.alt[k] {
+				continue // "…" or "…": wordings, neither of them a record of words said
+			}
+			// An example, or the next in a list of examples: such as "…" or
+			// "…"; a title or a term, or the next in a list of them, joined
+			// by "and" or "or": "key questions include: “…?” and “…?”".
+			cueBefore := trimRightSpace(cueWindowBefore(b.Text, q.Start))
+			example := exampleCue(cueBefore) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
+				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
+			lastExample, lastTitle = -1, -1
+			if !example && c.titleCue(cueBefore) {
+				lastTitle = q.End
+				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
+					lastTitle = e - 1
+				}
+				lastFull = -1
+				continue
+			}
 			if example {
-				// From the example's final stop, if any, which ends its sentence.
+				// From the example's final stop, if any, which ends its
+				// sentence, unless a comma after the closing mark goes on
+				// with it: "questions like “Why?”, “How?” and “When?”".
 				lastExample = q.End
-				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 {
+				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
 					lastExample = e - 1
 				}
 				continue
@@ -323,6 +345,27 @@ func (c *quoteCheck) quotations() []*quotation {
 		}
 	}
 	return c.ptrs
+}
+
+// maxCaptionTag bounds how far before a block its <caption> tag is looked
+// for: the tag and its attributes.
+const maxCaptionTag = 256
+
+// inCaption reports whether block b is the text of an HTML table's
+// <caption>: the table's title, whose quotes name what the table shows (a
+// survey statement, a scale's labels), as a heading's do, rather than
+// quote anyone.
+func (c *quoteCheck) inCaption(b *lint.Block) bool {
+	before := bytes.TrimRight(c.src[max(0, b.Start-maxCaptionTag):b.Start], " \t\r\n")
+	if !bytes.HasSuffix(before, []byte(">")) {
+		return false
+	}
+	tag := before[bytes.LastIndexByte(before, '<')+1:]
+	if len(tag) < len("caption>") || !bytes.EqualFold(tag[:len("caption")], []byte("caption")) {
+		return false
+	}
+	next := tag[len("caption")]
+	return next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r'
 }
 
 // quoteKind tells a quotation from a title, a term or a label, and a full
@@ -607,8 +650,15 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	for _, ct := range b.Citations {
-		if (ct.Kind == lint.InlineLink || ct.Kind == lint.ReferenceLink) && ct.TextStart <= q.Start && q.End <= ct.TextEnd {
+		if (ct.Kind == lint.InlineLink || ct.Kind == lint.ReferenceLink || ct.Kind == lint.HTMLLink) && ct.TextStart <= q.Start && q.End <= ct.TextEnd {
 			return notQuotation // the title of a linked work
+		}
+		if ct.Kind == lint.TemplateLink && ct.TextStart >= q.End && noBreakIn(text[q.End:ct.TextStart]) {
+			// "[“…” webinar]({{< ref "x" >}})": the text holds only the
+			// link's object, but the link starts at its "[" in the source.
+			if qs, _ := b.SourceSpan(q.Start, q.End); ct.Start <= qs {
+				return notQuotation
+			}
 		}
 	}
 	s, e := q.Inner(text)
@@ -619,11 +669,54 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || spelledAcronym(text, q, s, e) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
 }
+
+// thoughtBefore reports whether the quote gives the writer's or the
+// reader's thought in its own words: a lowercase verb of thinking
+// (thought-verb) right before it, with no comma or colon between, after
+// "I", a first-person word, a word of the reader, an object pronoun or
+// "to" among the three words before it, and a quote opening with a
+// capital, a sentence of its own ("When I saw the plan, I thought ‘Here
+// is my chance.’", "we do not want interviewers to think “I like this
+// person because …”", "it made us think ‘We need to ask again.’").
+// Thought is not speech: it needs no speaker, and is the writer's own or
+// imagined. Someone else's thought in quotes is more often words quoted
+// from them ("Candidates who think “America no longer has …”"), and a
+// quote in lowercase continues the clause, a view ("he thinks the plan
+// “will fail in a year”").
+func thoughtBefore(text string, q lint.Quote, s, e int) bool {
+	// The last word, which is no word after a comma or a colon.
+	before := text[:q.Start]
+	w := quoteLastWord(before)
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || !prose.Has(w, prose.ThoughtVerb) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(quoteFirstWord(text[s:e])); !unicode.IsUpper(r) {
+		return false
+	}
+	end := len(trimRightSpace(before)) - len(w)
+	for range 3 {
+		ws, we := quoteLastWordSpan(before[:end])
+		if ws < 0 || strings.ContainsAny(before[we:end], ".!?,;:") {
+			return false
+		}
+		w := before[ws:we]
+		if w == "I" || prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || prose.Exact(w)&prose.FirstPersonExact != 0 ||
+			prose.Has(w, prose.ObjectPronoun) || strings.EqualFold(w, "to") {
+			return true
+		}
+		end = ws
+	}
+	return false
+}
+
+// noBreakIn reports whether s, text between a quote and a link's object,
+// holds no sentence break: it may all be the link's text.
+func noBreakIn(s string) bool { return !strings.ContainsAny(s, ".!?") }
 
 // spelledAcronym reports whether the quoted words are the spelled-out
 // form of the acronym in brackets right after them: a term being defined
@@ -708,6 +801,123 @@ func complemented(before string, ws, we int) bool {
 	}
 	return false
 }
+
+// alternatives marks in alt (reset to len(quotes)) the top-level quotes
+// of a block's text that are set against each other as wordings: offered
+// as alternatives ("…" or "…", "…" vs "…", "…" rather than "…", "…"
+// instead of "…"; see contrasted), or as the ends of a range or a choice (from "…" to
+// "…", between "…" and "…"). Either could have been said, or neither:
+// they are examples of what is said, not a record of what someone said.
+// The quotes joined to a marked one as items of its list (joinsList: "…"
+// "…" or "…") are marked too. Quotes never closed are left alone.
+func alternatives(text string, quotes []lint.Quote, alt []bool) []bool {
+	alt = slices.Grow(alt[:0], len(quotes))[:len(quotes)]
+	clear(alt)
+	prev := -1 // the last top-level quote before k
+	marked := false
+	for k, q := range quotes {
+		if q.Depth != 0 || !q.Closed {
+			continue
+		}
+		if prev >= 0 && contrasted(text, quotes[prev], q) {
+			alt[prev], alt[k], marked = true, true, true
+		}
+		prev = k
+	}
+	if !marked {
+		return alt
+	}
+	// Spread the marks along the lists that hold them, forwards, then
+	// backwards.
+	prev = -1
+	for k, q := range quotes {
+		if q.Depth != 0 || !q.Closed {
+			continue
+		}
+		if prev >= 0 && alt[prev] && joinsList(text[quotes[prev].End:q.Start]) {
+			alt[k] = true
+		}
+		prev = k
+	}
+	next := -1 // the first top-level quote after k
+	for k := len(quotes) - 1; k >= 0; k-- {
+		q := quotes[k]
+		if q.Depth != 0 || !q.Closed {
+			continue
+		}
+		if next >= 0 && alt[next] && joinsList(text[q.End:quotes[next].Start]) {
+			alt[k] = true
+		}
+		next = k
+	}
+	return alt
+}
+
+// contrasted reports whether the words between quotes a and b set them
+// against each other: "vs" or "versus"; "or", "rather than" or "instead
+// of" before a quote opening with a capital; or "to" and "and" after
+// "from" and "between" right before a.
+func contrasted(text string, a, b lint.Quote) bool {
+	gap := text[a.End:b.Start]
+	if ws, _ := quoteLastWordSpan(trimRightSpace(gap)); ws >= 0 && strings.EqualFold(quoteLastWord(gap), "than") &&
+		!strings.EqualFold(quoteLastWord(gap[:ws]), "rather") && !strings.ContainsAny(gap, ".!?;:") && quoteWords(gap, 0, len(gap), maxThanGap+1) <= maxThanGap {
+		return true // "“…” is harder to read than “…”", "rank “…” higher than “…”" ("rather than" below)
+	}
+	var words [3]string
+	n := 0
+	for i := 0; ; {
+		ws, we := quoteNextWord(gap, i, len(gap))
+		if ws < 0 {
+			break
+		}
+		if n == len(words) {
+			return false
+		}
+		words[n] = strings.ToLower(gap[ws:we])
+		n++
+		i = we
+	}
+	switch {
+	case n == 1 && (words[0] == "vs" || words[0] == "versus" || words[0] == "became" || words[0] == "becomes"):
+		return true // "“…” vs “…”", "“…” became “…”"
+	case n == 1 && words[0] == "or" || n == 2 && (words[0] == "rather" && words[1] == "than" || words[0] == "instead" && words[1] == "of"):
+		// A wording of its own opens with a capital: a quote opening in
+		// lowercase continues the clause of the one before ("won't “send
+		// you to war” or “tell you who to marry”").
+		s, e := b.Inner(text)
+		w := quoteFirstWord(text[s:e])
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+		// Or two clauses of their own, each opening with a pronoun, a
+		// determiner or a clause word: "“how the city does it” or
+		// “what you think is ideal”", "“this is what a library looks
+		// like” or “this is what a form looks like”".
+		as, ae := a.Inner(text)
+		return opensClause(w) && opensClause(quoteFirstWord(text[as:ae]))
+	case n == 1 && (words[0] == "to" || words[0] == "and"):
+		before := trimRightSpace(text[:a.Start])
+		lead := quoteLastWord(before)
+		if isDeterminer(lead) { // "from a “…” to “…”"
+			lead = quoteLastWord(before[:len(before)-len(lead)])
+		}
+		lead = strings.ToLower(lead)
+		return words[0] == "to" && lead == "from" || words[0] == "and" && lead == "between"
+	}
+	return false
+}
+
+// opensClause reports whether w, a quote's first word in lowercase, opens
+// a clause of its own: a pronoun, a determiner or a word of **clause**
+// ("how", "what", "if"), not a preposition.
+func opensClause(w string) bool {
+	lx := prose.Lookup(w)
+	return w == "I" || lx.Is(prose.Pronoun|prose.FirstPerson|prose.ReaderWord|prose.Determiner|prose.ClauseWord) && !lx.Is(prose.Preposition)
+}
+
+// maxThanGap bounds the words between two quotes compared by "than":
+// "“…” is harder to read than “…”".
+const maxThanGap = 8
 
 // joinsList reports whether the text between two quotes joins them as
 // items of one list: nothing but punctuation, "or" and "and".
@@ -890,6 +1100,13 @@ func namedWork(text string, q lint.Quote) bool {
 		return true
 	}
 	b := trimRightSpace(before)
+	if ws, we := quoteLastWordSpan(b); ws >= 0 && we == len(b) && b[ws:we] == "on" {
+		// A work's title or topic after the work and "on": "a link to an
+		// article on “What is food poisoning?”"
+		if w := quoteLastWord(b[:ws]); prose.Has(w, prose.WorkNoun) {
+			return true
+		}
+	}
 	if !strings.HasSuffix(b, ",") {
 		return false
 	}
@@ -1004,12 +1221,28 @@ func isEmphasisMark(c byte) bool { return c == '*' || c == '_' }
 func (c *quoteCheck) blockQuotations() map[int]bool {
 	var attributed map[int]bool
 	doc := c.p.Doc
+	// The last block of the last blockquote introduced with a colon, or
+	// of one in a run of them: the blockquotes of nothing but quotations
+	// right after it are the next items of what the colon introduced
+	// ("Some of our favourite comments:" then "> “…”", "> “…”").
+	lastIntroduced := -1
 	for _, ct := range doc.Containers {
 		if ct.Kind != lint.Blockquote || len(ct.Blocks) == 0 || insideBlockquote(ct) {
 			continue
 		}
 		first := doc.Blocks[ct.Blocks[0]]
-		if isCallout(first.Text) || !c.signedBlockquote(ct) && c.introduction(first, ct.Start) == nil && !c.announced(ct) {
+		if isCallout(first.Text) {
+			continue
+		}
+		introduced := c.introduction(first, ct.Start) != nil
+		if !introduced && lastIntroduced >= 0 && c.quoteOnly(first) {
+			prev := c.blockBefore(first, ct.Start)
+			introduced = prev != nil && prev.Index == lastIntroduced
+		}
+		if introduced {
+			lastIntroduced = ct.Blocks[len(ct.Blocks)-1]
+		}
+		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) && !c.signedByNext(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -1035,6 +1268,117 @@ func (c *quoteCheck) signedBlockquote(ct *lint.Container) bool {
 	last = strings.TrimLeft(last, "> \t")
 	return startsWithDashLine(last)
 }
+
+// signedByNext reports whether the blockquote right after ct, with
+// nothing but blank lines between, is a signature of its own: a dash
+// line and nothing else ("> “…”", a blank line, then "> **—Ana Ruiz**").
+func (c *quoteCheck) signedByNext(ct *lint.Container) bool {
+	blocks := c.p.Doc.Blocks
+	last := ct.Blocks[len(ct.Blocks)-1]
+	if last+1 >= len(blocks) {
+		return false
+	}
+	next := blocks[last+1]
+	sig := next.Parent
+	if sig == nil || sig == ct || sig.Kind != lint.Blockquote || len(sig.Blocks) != 1 || sig.Parent != ct.Parent {
+		return false
+	}
+	return c.blockBefore(next, sig.Start) == blocks[last] && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace))
+}
+
+// maxLabelSpeakerWords bounds the words of a bold label that names a
+// paragraph's speaker: "**U.S. CBP team:**".
+const maxLabelSpeakerWords = 4
+
+// speakerLabelled reports whether paragraph b opens with a speaker's
+// label in bold, a name and a colon ("**Atul:** Sitting in on …", "**U.S.
+// CBP team:** The term we like to use is, “…”"), as interviews write
+// them: the paragraph is the speaker's, the quotes in it too. A
+// callout's label ("**Note:**") names no one.
+func (c *quoteCheck) speakerLabelled(b *lint.Block) bool {
+	if b.Kind != lint.Paragraph {
+		return false
+	}
+	raw := c.src[b.Start:b.End]
+	var mark []byte
+	switch {
+	case bytes.HasPrefix(raw, []byte("**")):
+		mark = []byte("**")
+	case bytes.HasPrefix(raw, []byte("__")):
+		mark = []byte("__")
+	default:
+		return false
+	}
+	end := bytes.Index(raw[2:], mark)
+	if end < 0 {
+		return false
+	}
+	label := string(raw[2 : 2+end])
+	after := raw[2+end+2:]
+	name, colon := strings.CutSuffix(strings.TrimSpace(label), ":")
+	if !colon {
+		if !bytes.HasPrefix(after, []byte(":")) {
+			return false
+		}
+		name = strings.TrimSpace(label)
+	}
+	if strings.ContainsAny(name, "?!") || quoteWords(name, 0, len(name), maxLabelSpeakerWords+1) > maxLabelSpeakerWords || prose.Has(name, prose.CalloutLabel) {
+		return false
+	}
+	// A name: every word capitalised, but a last word of role ("CBP
+	// team"); a topic's label is not ("**Reuse and specialize:**",
+	// "**Team building:**").
+	words := strings.Fields(name)
+	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !(i > 0 && i == len(words)-1 && prose.Lookup(w).Is(prose.Role)) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// maxSignatureWords bounds the words of a signature that ends a
+// blockquote's text: a name and a title ("- Ana Ruiz, Content Strategist").
+const maxSignatureWords = 8
+
+// signedText reports whether a blockquote's last text ends with a
+// signature: a dash and a name after its last sentence (`… a privilege.
+// - Ana Ruiz, Planner`, `…” (Ed. note: not literally.) - Ana Ruiz`), as
+// an HTML blockquote writes it on the line of its text or in a <span> of
+// its own before </blockquote>. The signer speaks the whole blockquote,
+// quotes inside it included.
+func signedText(text string) bool {
+	text = trimRightSpace(text)
+	from := max(0, len(text)-maxSignatureBytes)
+	for i := len(text) - 1; i > from; i-- {
+		if ch := text[i]; ch != '-' && ch != 0x94 && ch != 0x93 && ch != 0x95 {
+			continue
+		}
+		at := i
+		if text[i] != '-' { // the last byte of "—" (E2 80 94), "–" (E2 80 93) or "―" (E2 80 95)
+			if i < 2 || text[i-2] != 0xE2 || text[i-1] != 0x80 {
+				continue
+			}
+			at = i - 2
+		} else if at > 0 && text[at-1] == '-' {
+			at-- // "--"
+		}
+		if at == 0 || text[at-1] != ' ' {
+			continue // a hyphen in a word: "Ruiz-Lopez"
+		}
+		if !startsWithDashLine(text[at:]) || quoteWords(text, i+1, len(text), maxSignatureWords+1) > maxSignatureWords {
+			return false
+		}
+		before := trimRightSpace(text[:at])
+		last, _ := utf8.DecodeLastRuneInString(before)
+		return strings.ContainsRune(".!?)”\"’'", last)
+	}
+	return false
+}
+
+// maxSignatureBytes bounds how far from the end of a blockquote's text
+// signedText looks for the signature's dash.
+const maxSignatureBytes = 120
 
 // introduction returns the prose block right before offset start when
 // nothing but white space and ">" lies between and it ends with a colon,
@@ -1068,12 +1412,40 @@ func (c *quoteCheck) blockBefore(b *lint.Block, start int) *lint.Block {
 	if prev.End > start {
 		return nil
 	}
-	for _, ch := range c.src[prev.End:start] {
-		if ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n' && ch != '>' {
+	gap := c.src[prev.End:start]
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case ' ', '\t', '\r', '\n', '>':
+		case '<':
+			// An HTML tag that closes or opens a paragraph or a
+			// blockquote shows nothing: "…advice:</p> <p>“…”".
+			end := bytes.IndexByte(gap[i:], '>')
+			if end < 0 || !htmlTagName(gap[i+1:i+end]) {
+				return nil
+			}
+			i += end
+		default:
 			return nil
 		}
 	}
 	return prev
+}
+
+// htmlTagName reports whether tag, the inside of "<…>", is an opening or
+// closing tag of an element that holds prose: p, div, blockquote, span
+// (with attributes or not).
+func htmlTagName(tag []byte) bool {
+	tag = bytes.TrimPrefix(tag, []byte("/"))
+	name := tag
+	if i := bytes.IndexAny(tag, " \t\r\n"); i >= 0 {
+		name = tag[:i]
+	}
+	for _, n := range [...]string{"p", "div", "blockquote", "span"} {
+		if bytes.EqualFold(name, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // announced reports whether the paragraph right before a blockquote, out
@@ -1131,7 +1503,7 @@ func (c *quoteCheck) attributed(i int, qs []*quotation) bool {
 	if l.q.Closed && c.attributedAfter(l, next) {
 		return true
 	}
-	if c.introducedList(f) || c.rowLabelled(f) || c.underSpeakerHeading(f) {
+	if c.introducedList(f) || c.rowLabelled(f) || c.underSpeakerHeading(f) || c.speakerLabelled(f.b) {
 		return true
 	}
 	// A speaker named only in another paragraph does not attribute a new
