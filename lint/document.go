@@ -430,7 +430,8 @@ func linePrefixDepth(l []byte) int {
 // paragraphScan is what scanParagraphs found: the deepest nesting of
 // matched square brackets in a paragraph and the 0-based line where it is
 // reached, and the first line that holds a paragraph's link reference
-// definition over MaxDefinitionRun, or -1.
+// definition over MaxDefinitionRun, or -1. In a file of at most
+// MaxBracketDepth "[" in all, the depth is left 0: no limit can be passed.
 type paragraphScan struct {
 	depthLine, depth int
 	defsLine         int
@@ -451,6 +452,11 @@ type paragraphScan struct {
 func scanParagraphs(x *LineIndex) paragraphScan {
 	r := paragraphScan{defsLine: -1}
 	src := x.src
+	if bytes.Count(src, []byte("[")) <= MaxBracketDepth {
+		// Nothing here can pass either limit (MaxDefinitionRun is
+		// higher): nearly every draft, found in one fast count.
+		return r
+	}
 	defs := 0
 	// open holds, for each "[" still open, the depth of the deepest pair
 	// closed inside it.
