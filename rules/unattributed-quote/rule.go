@@ -295,7 +295,7 @@ func (c *quoteCheck) quotations() []*quotation {
 			// "…"; a title or a term, or the next in a list of them, joined
 			// by "and" or "or": "key questions include: “…?” and “…?”".
 			cueBefore := trimRightSpace(cueWindowBefore(b.Text, q.Start))
-			example := exampleCue(cueBefore) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
+			example := exampleCue(cueBefore) || orderedLine(b, q) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
 				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
 			lastExample, lastTitle = -1, -1
 			if !example && c.titleCue(cueBefore) {
@@ -980,6 +980,42 @@ func exampleCue(before string) bool {
 		end = ws
 	}
 	return false
+}
+
+// maxOrderWords bounds the words between an order to the reader that
+// opens a sentence and the quote it gives: "Include “…” in the subject
+// line", "Finish up with “…”", "Tell the caller on the phone that “…”".
+const maxOrderWords = 8
+
+// maxOrderLead bounds the bytes before the verb in its sentence: list
+// numbering and the like.
+const maxOrderLead = 64
+
+// orderedLine reports whether q is a line the reader is told to say or
+// write: its sentence opens with a capitalised verb of order-verb, at most
+// maxOrderWords words before it, and no quote before that verb ("“Say
+// no,” she said, “…”" is a quotation). List numbering and emphasis before
+// the verb are skipped.
+func orderedLine(b *lint.Block, q lint.Quote) bool {
+	if len(b.Sentences) == 0 {
+		return false
+	}
+	st := b.Sentences[b.SentenceAt(q.Start)]
+	if st.Start >= q.Start {
+		return false
+	}
+	head := b.Text[st.Start:q.Start]
+	// The verb opens the sentence, after list numbering at most: the
+	// search for it is bounded, however many quotes the sentence holds.
+	i := strings.IndexFunc(head[:min(len(head), maxOrderLead)], unicode.IsLetter)
+	if i < 0 || strings.ContainsAny(head[:i], "\"“‘'”’") {
+		return false
+	}
+	w := quoteFirstWord(head[i:])
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || !prose.Has(w, prose.OrderVerb) {
+		return false
+	}
+	return quoteWords(head, i+len(w), len(head), maxOrderWords+1) <= maxOrderWords
 }
 
 // isFormula reports whether quoted text is a formula or a search string
