@@ -646,7 +646,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if m.links && (inLinkText(text, q) || strings.Contains(text[q.Start:q.End], "](")) {
 		return notQuotation // link markup the parser left as text
 	}
-	if c.titleCue(before) || isUILabel(text, q) || m.emphasis && c.titledByMarkup(b, q) {
+	if c.titleCue(before) || isUILabel(text, q) || m.emphasis && c.titledByMarkup(b, q) || c.boldLabel(b, q) {
 		return notQuotation
 	}
 	for _, ct := range b.Citations {
@@ -1247,6 +1247,33 @@ func (c *quoteCheck) titledByMarkup(b *lint.Block, q lint.Quote) bool {
 	_, open := utf8.DecodeRune(src[s:])
 	_, close := utf8.DecodeLastRune(src[:e])
 	return e-s > open+close && isEmphasisMark(src[s+open]) && isEmphasisMark(src[e-close-1])
+}
+
+// maxLabelLead bounds the bytes before a bold label in its paragraph's
+// text: spaces and the like.
+const maxLabelLead = 64
+
+// boldLabel reports whether the quote is a label set in HTML bold that
+// opens its paragraph, prose following it in the same paragraph: a
+// persona's motto or a card's heading ("<strong>“I want to learn new
+// things.”</strong> They join to …"), as Markdown bold is for
+// titledByMarkup. A bold quote standing alone (a pull quote) is not a
+// label.
+func (c *quoteCheck) boldLabel(b *lint.Block, q lint.Quote) bool {
+	// The text before is bounded: a label opens its paragraph, after
+	// little but spaces and tags, and each check stays short however
+	// many quotes the paragraph holds.
+	if !q.Closed || q.Start > maxLabelLead {
+		return false
+	}
+	s, e := b.SourceSpan(q.Start, q.End)
+	before := strings.ToLower(strings.TrimRightFunc(string(c.src[max(0, s-16):s]), unicode.IsSpace))
+	after := strings.ToLower(string(c.src[e:min(len(c.src), e+16)]))
+	if !(strings.HasSuffix(before, "<strong>") && strings.HasPrefix(after, "</strong>") ||
+		strings.HasSuffix(before, "<b>") && strings.HasPrefix(after, "</b>")) {
+		return false
+	}
+	return noWordsIn(b.Text[:q.Start]) && !noWordsIn(cueWindow(b.Text, q.End))
 }
 
 func isEmphasisMark(c byte) bool { return c == '*' || c == '_' }
