@@ -1305,7 +1305,7 @@ func (c *quoteCheck) blockQuotations() map[int]bool {
 		if introduced {
 			lastIntroduced = ct.Blocks[len(ct.Blocks)-1]
 		}
-		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) && !c.signedByNext(ct) {
+		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) && !c.signedByNext(ct) && !c.signedByLine(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -1347,6 +1347,31 @@ func (c *quoteCheck) signedByNext(ct *lint.Container) bool {
 		return false
 	}
 	return c.blockBefore(next, sig.Start) == blocks[last] && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace))
+}
+
+// maxSignatureLineWords bounds the words of a signature paragraph
+// after a blockquote: a name, or a work's title and its publisher
+// ("-- Guide to General Server Security, National Institute of Standards
+// and Technology").
+const maxSignatureLineWords = 16
+
+// signedByLine reports whether the paragraph right after ct, outside it
+// and past blank lines only, is a dash line and nothing more: a
+// signature set below the blockquote ("> “…”", a blank line, "— Ana
+// Ruiz" or "-- [The Harbour Guide](…), Port Authority"). A list item is
+// no signature.
+func (c *quoteCheck) signedByLine(ct *lint.Container) bool {
+	blocks := c.p.Doc.Blocks
+	last := ct.Blocks[len(ct.Blocks)-1]
+	if last+1 >= len(blocks) {
+		return false
+	}
+	next := blocks[last+1]
+	if next.Kind != lint.Paragraph || next.Parent != ct.Parent || len(next.Sentences) > 1 || c.blockBefore(next, next.Start) != blocks[last] {
+		return false
+	}
+	text := strings.TrimSpace(next.Text)
+	return startsWithDashLine(text) && quoteWords(text, 0, len(text), maxSignatureLineWords+1) <= maxSignatureLineWords
 }
 
 // maxLabelSpeakerWords bounds the words of a bold label that names a
