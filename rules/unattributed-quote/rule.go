@@ -1943,6 +1943,9 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if c.hasCite(b, start, q.Start) {
 		return true
 	}
+	if sentenceStart && definedAs(before) {
+		return true
+	}
 	if sentenceStart && (documentSubject(text, start, q.Start) || ownedAim(text, start, q.Start)) || linkedBefore(b, start, q.Start) || ownedAimBefore(before) {
 		return true
 	}
@@ -1952,6 +1955,53 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	}
 	// A quote opening its paragraph after one that ends with a colon.
 	return before == "" && q.Start == leadingSpaceLen(text) && c.introduction(b, b.Start) != nil
+}
+
+// maxDefinedWords bounds the words between a verb of defining and the
+// "as" before the quote: the term defined ("defines a meme as").
+const maxDefinedWords = 6
+
+// definedAs reports whether before, a sentence's words up to a quote,
+// ends in a verb of define-verb, the term and "as", after a subject that
+// names someone: a capitalised word past the sentence's first, or a first
+// word in capitals that is no determiner, pronoun or quantifier
+// ("Tyson defined citizen science as “…”", "Merriam-Webster officially
+// defines a meme as “…”", "The authors (Malcolm Frank …) define code
+// halos as “…”"; not "The guide defines it as “…”", "Rules that define
+// a benefit as “…”").
+func definedAs(before string) bool {
+	if quoteLastWord(before) != "as" {
+		return false
+	}
+	end := len(before) - len("as")
+	for range maxDefinedWords + 1 {
+		ws, we := quoteLastWordSpan(before[:end])
+		if ws < 0 || strings.TrimSpace(before[we:end]) != "" {
+			return false // the term defined runs unbroken: "…, as “…”" is no definition
+		}
+		if prose.Has(before[ws:we], prose.DefineVerb) {
+			return namesSubject(before[:ws])
+		}
+		end = ws
+	}
+	return false
+}
+
+// namesSubject reports whether the words before a verb, from the start of
+// their sentence, hold a name: a capitalised word past the first, or a
+// capitalised first word that is no determiner, pronoun or quantifier.
+func namesSubject(s string) bool {
+	first := true
+	for ws, we := quoteNextWord(s, 0, len(s)); ws >= 0; ws, we = quoteNextWord(s, we, len(s)) {
+		w := s[ws:we]
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			if !first || !prose.Lookup(w).Is(prose.Determiner|prose.Pronoun|prose.Quantified|prose.VagueSource) {
+				return true
+			}
+		}
+		first = false
+	}
+	return false
 }
 
 // maxLabelWords bounds a lead-in read as a label naming the colon's
