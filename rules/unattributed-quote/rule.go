@@ -295,7 +295,7 @@ func (c *quoteCheck) quotations() []*quotation {
 			// "…"; a title or a term, or the next in a list of them, joined
 			// by "and" or "or": "key questions include: “…?” and “…?”".
 			cueBefore := trimRightSpace(cueWindowBefore(b.Text, q.Start))
-			example := exampleCue(cueBefore) || orderedLine(b, q) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
+			example := exampleCue(cueBefore) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
 				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
 			lastExample, lastTitle = -1, -1
 			if !example && c.titleCue(cueBefore) {
@@ -980,6 +980,20 @@ func exampleCue(before string) bool {
 		end = ws
 	}
 	return false
+}
+
+// questionObject reports whether q is a question quoted as the object of
+// a preposition of question-preposition, a comma between or not: the
+// question's text, a topic, not someone asking it ("looks at, “Is this a
+// good idea?”", "responses to, “What …?”").
+func questionObject(text string, q lint.Quote, before string) bool {
+	s, e := q.Inner(text)
+	if inner := strings.TrimRight(trimRightSpace(text[s:e]), "!"); !strings.HasSuffix(inner, "?") {
+		return false
+	}
+	w := quoteLastWord(strings.TrimSuffix(before, ","))
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && prose.Has(w, prose.QuestionPreposition)
 }
 
 // maxOrderWords bounds the words between an order to the reader that
