@@ -1625,7 +1625,7 @@ func linkedBefore(b *lint.Block, start, end int) bool {
 	}
 	ct := b.Citations[i]
 	switch ct.Kind {
-	case lint.InlineLink, lint.ReferenceLink, lint.HTMLLink:
+	case lint.InlineLink, lint.ReferenceLink, lint.HTMLLink, lint.TemplateLink:
 		return ct.TextStart >= start
 	}
 	return false
