@@ -1135,11 +1135,12 @@ func cueWindow(text string, i int) string {
 }
 
 // namedWork reports whether a quote names a work, an event or an effort:
-// between a determiner and such a noun (the "Have it your way" campaign),
-// or set off after one (the conference, "Improving Data Access").
+// between a determiner and such a noun (the "Have it your way" campaign)
+// or a noun of title-noun (the "to centralize or not" question), or set
+// off after one (the conference, "Improving Data Access").
 func namedWork(text string, q lint.Quote) bool {
 	before := cueWindowBefore(text, q.Start)
-	if rest := cueWindow(text, q.End); strings.HasPrefix(rest, " ") && prose.Has(quoteFirstWord(rest), prose.WorkNoun) {
+	if rest := cueWindow(text, q.End); strings.HasPrefix(rest, " ") && (prose.Has(quoteFirstWord(rest), prose.WorkNoun) || prose.Has(quoteFirstWord(rest), prose.TitleNoun)) {
 		s, e := q.Inner(text)
 		inner := trimRightSpace(text[s:e])
 		if !strings.HasSuffix(inner, ",") && !strings.HasSuffix(inner, ".") && (isDeterminer(quoteLastWord(before)) || endsPossessive(before)) {
