@@ -1351,17 +1351,26 @@ func (c *quoteCheck) signedBlockquote(ct *lint.Container) bool {
 // nothing but blank lines between, is a signature of its own: a dash
 // line and nothing else ("> “…”", a blank line, then "> **—Ana Ruiz**").
 func (c *quoteCheck) signedByNext(ct *lint.Container) bool {
-	blocks := c.p.Doc.Blocks
-	last := ct.Blocks[len(ct.Blocks)-1]
-	if last+1 >= len(blocks) {
+	last, next := c.blockAfter(ct)
+	if next == nil {
 		return false
 	}
-	next := blocks[last+1]
 	sig := next.Parent
 	if sig == nil || sig == ct || sig.Kind != lint.Blockquote || len(sig.Blocks) != 1 || sig.Parent != ct.Parent {
 		return false
 	}
-	return c.blockBefore(next, sig.Start) == blocks[last] && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace))
+	return c.blockBefore(next, sig.Start) == last && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace))
+}
+
+// blockAfter returns the last block of ct and the block after it, or nil
+// when ct ends the document.
+func (c *quoteCheck) blockAfter(ct *lint.Container) (last, next *lint.Block) {
+	blocks := c.p.Doc.Blocks
+	i := ct.Blocks[len(ct.Blocks)-1]
+	if i+1 >= len(blocks) {
+		return blocks[i], nil
+	}
+	return blocks[i], blocks[i+1]
 }
 
 // maxSignatureLineWords bounds the words of a signature paragraph
@@ -1376,13 +1385,8 @@ const maxSignatureLineWords = 16
 // Ruiz" or "-- [The Harbour Guide](…), Port Authority"). A list item is
 // no signature.
 func (c *quoteCheck) signedByLine(ct *lint.Container) bool {
-	blocks := c.p.Doc.Blocks
-	last := ct.Blocks[len(ct.Blocks)-1]
-	if last+1 >= len(blocks) {
-		return false
-	}
-	next := blocks[last+1]
-	if next.Kind != lint.Paragraph || next.Parent != ct.Parent || len(next.Sentences) > 1 || c.blockBefore(next, next.Start) != blocks[last] {
+	last, next := c.blockAfter(ct)
+	if next == nil || next.Kind != lint.Paragraph || next.Parent != ct.Parent || len(next.Sentences) > 1 || c.blockBefore(next, next.Start) != last {
 		return false
 	}
 	text := strings.TrimSpace(next.Text)
