@@ -285,12 +285,8 @@ func appendStrings(b []byte, ss ...string) []byte {
 // parseFindings reads a record appendFindings wrote; false when it is
 // not one (another version's, or damaged).
 func parseFindings(rec string) ([]finding, bool) {
-	r := findingsReader{rest: rec}
-	if r.word() != findingsTag {
-		return nil, false
-	}
-	n := r.int()
-	if r.bad || n < 0 || n > len(rec) {
+	r, n, ok := openRecord(rec, findingsTag)
+	if !ok {
 		return nil, false
 	}
 	fs := make([]finding, n)
@@ -308,6 +304,18 @@ func parseFindings(rec string) ([]finding, bool) {
 		}
 	}
 	return fs, r.rest == ""
+}
+
+// openRecord reads the tag and the count that open a record: a reader at
+// the record's first item and the count, or false when the tag is not
+// tag or the count cannot be one (no item takes less than a byte).
+func openRecord(rec, tag string) (findingsReader, int, bool) {
+	r := findingsReader{rest: rec}
+	if r.word() != tag {
+		return r, 0, false
+	}
+	n := r.int()
+	return r, n, !r.bad && n >= 0 && n <= len(rec)
 }
 
 // findingsReader reads a findings record's fields in turn; bad is set by
@@ -393,12 +401,8 @@ func appendSections(b []byte, sections []section) []byte {
 // parseSections reads a record appendSections wrote; false when it is
 // not one, or its kinds are not in order.
 func parseSections(rec string) ([]section, bool) {
-	r := findingsReader{rest: rec}
-	if r.word() != sectionsTag {
-		return nil, false
-	}
-	n := r.int()
-	if r.bad || n < 0 || n > len(rec) {
+	r, n, ok := openRecord(rec, sectionsTag)
+	if !ok {
 		return nil, false
 	}
 	sections := make([]section, n)
