@@ -123,16 +123,17 @@ type sentenceRows []int
 // VagueSource in each sentence, ordered by the sentence's start.
 func vagueSentences(cs []Claim) sentenceRows {
 	var rows sentenceRows
-	seen := map[[2]int]bool{}
 	for i, c := range cs {
-		if c.Kind != Figure || c.Status != VagueSource || seen[[2]int{c.SentenceStart, c.SentenceEnd}] {
-			continue
+		if c.Kind == Figure && c.Status == VagueSource {
+			rows = append(rows, i)
 		}
-		seen[[2]int{c.SentenceStart, c.SentenceEnd}] = true
-		rows = append(rows, i)
 	}
-	slices.SortStableFunc(rows, func(a, b int) int { return cmp.Compare(cs[a].SentenceStart, cs[b].SentenceStart) })
-	return rows
+	span := func(i int) [2]int { return [2]int{cs[i].SentenceStart, cs[i].SentenceEnd} }
+	// Stable: of one sentence's rows, the first in cs is kept.
+	slices.SortStableFunc(rows, func(a, b int) int {
+		return cmp.Or(cmp.Compare(span(a)[0], span(b)[0]), cmp.Compare(span(a)[1], span(b)[1]))
+	})
+	return slices.CompactFunc(rows, func(a, b int) bool { return span(a) == span(b) })
 }
 
 // at returns the row for finding d, or -1: the first row, in the order
