@@ -371,13 +371,8 @@ func Parse(path string, src []byte, format Format) (*Document, error) {
 // indentation (two columns a level) at the start of each line. It returns the 0-based line and the depth. Lines are read
 // from the document's line index, built already.
 func listDepth(x *LineIndex) (line, depth int) {
-	src := x.src
 	for n, start := range x.starts {
-		end := len(src)
-		if n+1 < len(x.starts) {
-			end = x.starts[n+1] - 1
-		}
-		if d := linePrefixDepth(src[start:end]); d > depth {
+		if d := linePrefixDepth(x.src[start:x.LineEnd(n)]); d > depth {
 			line, depth = n, d
 		}
 	}
@@ -464,11 +459,7 @@ func scanParagraphs(x *LineIndex) paragraphScan {
 	var fence byte // the fence character of the code block the line is in, or 0
 	fenceLen := 0
 	for n, start := range x.starts {
-		end := len(src)
-		if n+1 < len(x.starts) {
-			end = x.starts[n+1] - 1
-		}
-		l := src[start:end]
+		l := src[start:x.LineEnd(n)]
 		if c, k := codeFence(l); k > 0 && (fence == 0 || c == fence && k >= fenceLen) {
 			if fence == 0 {
 				fence, fenceLen = c, k
