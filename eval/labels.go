@@ -41,8 +41,22 @@ type Figure struct {
 }
 
 // Positive reports whether uncited-number should report the figure: a
-// claim with no citation in reach.
-func (f Figure) Positive() bool { return f.Claim && f.Sourced != nil && !*f.Sourced }
+// claim with no citation in reach. A claim a labeller marked sourced only
+// by a pronoun or description pointing back to another paragraph (`why`
+// says "cross-paragraph": "the poll found", with the poll named in the
+// paragraph before) has none: the definition resolves them within the
+// paragraph only (see CrossParagraph).
+func (f Figure) Positive() bool {
+	return f.Claim && f.Sourced != nil && (!*f.Sourced || f.CrossParagraph())
+}
+
+// CrossParagraph reports whether the label says its figure's source is
+// named only in another paragraph. Two early news labellers marked such
+// figures sourced, with "cross-paragraph" in `why`; the later ones, told to
+// follow the definition literally, mark them unsourced with the same note.
+// The scorer settles the difference by the definition rather than by
+// editing the labels.
+func (f Figure) CrossParagraph() bool { return strings.Contains(f.Why, "cross-paragraph") }
 
 // Warning reports whether the label asks for a warning rather than info.
 func (f Figure) Warning() bool { return f.Level == nil || *f.Level != "info" }

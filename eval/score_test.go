@@ -134,3 +134,24 @@ func TestMarkQuoted(t *testing.T) {
 		t.Errorf("quoted = %v %v %v, want true false true", figs[0].Quoted, figs[1].Quoted, figs[2].Quoted)
 	}
 }
+
+func TestFigurePositiveCrossParagraph(t *testing.T) {
+	yes, no := true, false
+	for _, c := range []struct {
+		f    Figure
+		want bool
+	}{
+		{Figure{Claim: true, Sourced: &no, Why: "poll share"}, true},
+		{Figure{Claim: true, Sourced: &yes, Why: "poll share; according to the Gallup poll"}, false},
+		// Sourced by "the poll" whose name stands in the paragraph before:
+		// the definition resolves within the paragraph only.
+		{Figure{Claim: true, Sourced: &yes, Why: "poll share; the poll found (anaphoric, cross-paragraph: Gallup)"}, true},
+		{Figure{Claim: true, Sourced: &no, Why: "cross-paragraph: 'in the poll'"}, true},
+		{Figure{Claim: false, Why: "date; cross-paragraph"}, false},
+		{Figure{Claim: true, Why: "cross-paragraph"}, false}, // sourced not given
+	} {
+		if got := c.f.Positive(); got != c.want {
+			t.Errorf("Positive(%q, sourced %v) = %v, want %v", c.f.Why, c.f.Sourced, got, c.want)
+		}
+	}
+}
