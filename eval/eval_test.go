@@ -154,6 +154,9 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "heldout9", 12, 29, 112, 24},
 		{"digitalgov", "tune3", 12, 47, 134, 24},
 		{"18f", "tune", 12, 61, 264, 19},
+		{"digitalgov", "heldout10", 12, 22, 86, 13},
+		{"18f", "heldout7", 12, 37, 192, 33},
+		{"polnear", "train5", 12, 0, 136, 65},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

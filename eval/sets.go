@@ -38,11 +38,15 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // session, to score its final code once. digitalgov:tune3 and 18f:tune
 // (12 posts each, drawn from those with four quotations or more) were
 // labelled in the tenth as development data for figures and quotations.
+// digitalgov:heldout10, 18f:heldout7 and polnear:train5 (12 documents
+// each) were labelled at the start of the eleventh, to score its final
+// code once.
 var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
 	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3",
 	"digitalgov:heldout6", "digitalgov:heldout7", "polnear:dev6", "polnear:dev7", "18f:heldout4", "18f:heldout5",
 	"digitalgov:heldout8", "18f:heldout6", "polnear:train2", "polnear:train3", "digitalgov:tune2",
-	"polnear:train4", "digitalgov:heldout9", "digitalgov:tune3", "18f:tune"}
+	"polnear:train4", "digitalgov:heldout9", "digitalgov:tune3", "18f:tune",
+	"digitalgov:heldout10", "18f:heldout7", "polnear:train5"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -75,8 +79,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
 	switch corpus {
 	case "digitalgov":
-		if !slices.Contains([]string{"tune", "tune2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "tune3"}, split) {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, tune2, tune3 and heldout to heldout9", set)
+		if !slices.Contains([]string{"tune", "tune2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "tune3", "heldout10"}, split) {
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, tune2, tune3 and heldout to heldout10", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -84,8 +88,8 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "digitalgov", dir, split, want)
 	case "18f":
-		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}, split) {
-			return nil, fmt.Errorf("set %q: the 18f corpus's splits are tune and heldout to heldout6", set)
+		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}, split) {
+			return nil, fmt.Errorf("set %q: the 18f corpus's splits are tune and heldout to heldout7", set)
 		}
 		dir, err := EighteenFDir()
 		if err != nil {
@@ -407,5 +411,5 @@ func excerptOf(text []byte, s Span) string {
 // train2 to train4 on data/train), on which only uncited-number is
 // scored.
 func LaterDev(split string) bool {
-	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "train2", "train3", "train4"}, split)
+	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "train2", "train3", "train4", "train5"}, split)
 }
