@@ -108,8 +108,11 @@ type Paragraph struct {
 	// body (bodyNamedBefore); nameInCur caches nameInSentence for
 	// sentence nameSent-1 (0: none yet).
 	firstBody, bodyScan int
-	nameSent            int
-	nameInCur           bool
+	// firstDoc and docScan do the same for the first named document
+	// (docNamedBefore).
+	firstDoc, docScan int
+	nameSent          int
+	nameInCur         bool
 	// clauseSubject's walk over sentence clauseSent-1 (0: none yet): the
 	// words before clauseScan have been read, and clauseBreak is the last
 	// of them that follows a break, or 0. Cues are read in order, so each
@@ -250,7 +253,7 @@ const maxCueGap = 7
 // length of the sentences read.
 func Analyze(text string, sentences []Sentence, quotes []Quote, namedEarlier bool) *Paragraph {
 	n := len(sentences)
-	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier, firstName: -1, firstBody: -1}
+	p := &Paragraph{Text: text, Sentences: sentences, Quotes: quotes, namedEarlier: namedEarlier, firstName: -1, firstBody: -1, firstDoc: -1}
 	if n <= smallParagraph {
 		p.attrs, p.found = p.attrsBuf[:n], p.foundBuf[:n]
 	} else {
@@ -1525,6 +1528,38 @@ func (p *Paragraph) bodyNamedBefore(off int) bool {
 	})
 }
 
+// docNamedBefore reports whether a document, a dataset or a body that
+// keeps them is named before offset off in the paragraph: a source noun
+// with a name just before it ("a Bloomberg poll", "Gallup's figures") or
+// after "by", "from" or "of" ("a poll by Gallup"), initials ("NBC", "the
+// CDC") or a body's capitalised name ("the Census Bureau", "Quinnipiac
+// University"). As nameBefore, it reads each sentence once, however often
+// it is asked.
+func (p *Paragraph) docNamedBefore(off int) bool {
+	return p.firstBefore(off, &p.firstDoc, &p.docScan, func(toks []Token) int {
+		for k, t := range toks {
+			if p.initialism(t) && !strings.Contains(p.word(t), ".") && !p.yearLead(toks, k) {
+				return t.Start // "NBC", "the CDC": a body known by its initials
+			}
+			if t.Is(Role) && k > 0 && p.capitalised(t) && p.capitalised(toks[k-1]) && !toks[k-1].BreakAfter {
+				return t.Start // "the Census Bureau", "Quinnipiac University"
+			}
+			if !t.Is(SourceNoun) {
+				continue
+			}
+			for j := max(k-2, 0); j < k; j++ {
+				if p.isName(toks, j) && (j > 0 || p.nameOpens(toks)) {
+					return toks[j].Start
+				}
+			}
+			if k+2 < len(toks) && (p.is(toks[k+1], "by") || p.is(toks[k+1], "from") || p.is(toks[k+1], "of")) && p.isName(toks, k+2) {
+				return t.Start
+			}
+		}
+		return -1
+	})
+}
+
 // bodyInSentence reports whether the sentence findInSentence is reading
 // refers to a body with "the" and a word for one ("the agency", "the
 // administration"), other than at the role head.
@@ -2051,8 +2086,18 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	if len(src) > 1 && Has(p.word(src[0]), PossessiveDeterminer) && !p.is(src[0], "its") && p.namedBefore(src[0].Start) {
 		return Named // "his 1995 tax return": owned by the one named before
 	}
+	if src[0].Is(Definite) && head.Is(SourceNoun) && !head.Is(Role|VagueSource) {
+		// "the poll", "the report": a document named before in the
+		// paragraph ("a Bloomberg poll", "the Quinnipiac survey"), or one
+		// of a public body named there; not any name ("Clinton leads Trump,
+		// according to the poll").
+		if p.docNamedBefore(src[0].Start) || p.bodyNamedBefore(src[0].Start) {
+			return Named
+		}
+		return Unnamed
+	}
 	if src[0].Is(Definite) && head.Is(SourceNoun|Role|VagueSource) {
-		// "the agency", "the poll", "its figures": the one named before in
+		// "the agency", "the spokesman": the one named before in
 		// the paragraph.
 		if p.nameBefore(src[0].Start) {
 			return Named

@@ -364,6 +364,16 @@ func TestPronounsReferBack(t *testing.T) {
 		{"The agency reported 300 deaths.", true, Unnamed},
 		{"The CDC tracks outbreaks. The agency reported 300 deaths.", false, Named},
 		{"Some say the deal is dead.", false, Vague},
+		// "The poll" refers back to a poll (or a body's survey) named in its
+		// paragraph, not to any name there.
+		{"Clinton leads Trump by 46 percent to 42 percent, according to the poll.", false, Unnamed},
+		{"Clinton leads Trump by 46 percent to 42 percent, according to the poll.", true, Unnamed},
+		{"A Bloomberg poll came out on Monday. Clinton leads by 46 percent to 42 percent, according to the poll.", false, Named},
+		{"A poll by Gallup came out on Monday. The poll found that 46 percent back her.", false, Named},
+		{"The Census Bureau went to every home. The survey found that 12 percent were empty.", false, Named},
+		{"Ruiz met the council. The report found 40 errors.", false, Unnamed},
+		{"The CDC tracked the outbreak. The report found 40 errors.", false, Named},
+		{"The U.S. economy grew. The report found 40 errors.", false, Unnamed},
 	} {
 		p := Analyze(tc.text, SplitSentences(tc.text), FindQuotes(tc.text), tc.namedEarlier)
 		as := p.Attributions()
