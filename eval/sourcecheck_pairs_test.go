@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -996,3 +997,198 @@ const Pairs9File = "labels/sourcecheck/pairs9.jsonl"
 // scripts/sources10.sh materialises them outside the repository
 // (labels/sourcecheck/README.md, "Tenth held-out set").
 const Pairs10File = "labels/sourcecheck/pairs10.jsonl"
+
+// Pairs11File is the eleventh held-out set: paragraphs written by the
+// labeller, each citing one digital.gov post by its public URL for one figure
+// or quotation, the posts being ones no earlier set cites; scripts/sources11.sh
+// copies them from the digitalgov corpus into the sources folder's
+// digitalgov/ (labels/sourcecheck/README.md, "Eleventh held-out set").
+const Pairs11File = "labels/sourcecheck/pairs11.jsonl"
+
+var (
+	// pairs11URLRe is a digital.gov post's public URL: its date and slug.
+	pairs11URLRe = regexp.MustCompile(`^https://digital\.gov/(\d{4})/(\d{2})/(\d{2})/([a-z0-9-]+)/$`)
+	// pairs11FileRe is a source_file: a corpus file name under digitalgov/,
+	// its slug after the file name's date.
+	pairs11FileRe = regexp.MustCompile(`^digitalgov/(\d{4})__(\d{2})__(\d{4}-\d{2}-\d{2})-([a-z0-9-]+)\.md$`)
+	// pairs11BaseRe takes the unaltered pair an altered copy's note names.
+	pairs11BaseRe = regexp.MustCompile(`, altered copy of (sc11-\d{3})$`)
+	// pairs11Want is the README's counts table (kind, label, altered).
+	pairs11Want = map[string]int{
+		"figure supported false": 32, "figure supported true": 6, "figure unsupported true": 15,
+		"quotation supported false": 18, "quotation supported true": 4, "quotation unsupported true": 13,
+	}
+)
+
+const pairs11Total, pairs11Posts = 88, 41
+
+// TestSourcePairs11Schema checks the eleventh set's fields: ids sc11-NNN,
+// split heldout11, kinds and labels, a written pair's shape (no citing post,
+// a note starting "written paragraph", a digital.gov URL whose slug is the
+// source file's, a Markdown link to it in the paragraph), every unaltered
+// paragraph supported, each altered copy changing only the claim of an
+// unaltered pair of the same kind and source, the README's counts, and about
+// a third of the pairs unsupported.
+func TestSourcePairs11Schema(t *testing.T) {
+	pairs := readPairsFile(t, Pairs11File)
+	idRe := regexp.MustCompile(`^sc11-\d{3}$`)
+	byID := map[string]Pair{}
+	for _, p := range pairs {
+		byID[p.ID] = p
+	}
+	seen := map[string]bool{}
+	posts := map[string]bool{}
+	counts := map[string]int{}
+	unsupported := 0
+	for _, p := range pairs {
+		checkPairHead(t, p, idRe, "heldout11", seen)
+		u := pairs11URLRe.FindStringSubmatch(p.SourceURL)
+		f := pairs11FileRe.FindStringSubmatch(p.SourceFile)
+		if p.Citing != "" || !strings.HasPrefix(p.Note, "written paragraph") || u == nil || f == nil || u[4] != f[4] {
+			t.Errorf("%s: want citing \"\" (%q), a note starting \"written paragraph\" (%q), a digital.gov post URL (%q) and its corpus file digitalgov/<name>-<slug>.md (%q)",
+				p.ID, p.Citing, p.Note, p.SourceURL, p.SourceFile)
+		}
+		if !strings.Contains(p.Paragraph, "]("+p.SourceURL+")") {
+			t.Errorf("%s: paragraph has no Markdown link to %s", p.ID, p.SourceURL)
+		}
+		posts[p.SourceFile] = true
+		if p.altered() {
+			checkAlteredCopy(t, p, byID, pairs11BaseRe)
+		} else if p.Label != "supported" {
+			t.Errorf("%s: an unaltered written paragraph states its source's figure or quotation: label %q", p.ID, p.Label)
+		}
+		if p.Label == "unsupported" {
+			unsupported++
+		}
+		counts[fmt.Sprintf("%s %s %t", p.Kind, p.Label, p.altered())]++
+	}
+	checkREADMECounts(t, counts, pairs11Want, len(pairs), pairs11Total)
+	if len(posts) != pairs11Posts {
+		t.Errorf("%d cited posts, README says %d", len(posts), pairs11Posts)
+	}
+	if share := float64(unsupported) / float64(len(pairs)); share < 0.25 || share > 0.42 {
+		t.Errorf("%d of %d pairs unsupported (%.0f%%), want about a third", unsupported, len(pairs), 100*share)
+	}
+}
+
+// TestSourcePairs11Disjoint checks that no id of the eleventh set is in an
+// earlier set and that none of its posts is a citing or cited post of any
+// earlier set, by file name, by the date and slug a {{< ref >}} shortcode
+// holds, or by URL: it is held out from every source the matcher was tuned
+// or tested on.
+func TestSourcePairs11Disjoint(t *testing.T) {
+	var earlier []Pair
+	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File,
+		Pairs6File, Pairs7File, Pairs8File, Pairs9File, Pairs10File} {
+		earlier = append(earlier, readPairsFile(t, file)...)
+	}
+	ids := map[string]bool{}
+	for _, p := range earlier {
+		ids[p.ID] = true
+	}
+	for _, p := range readPairsFile(t, Pairs11File) {
+		if ids[p.ID] {
+			t.Errorf("%s: id also in an earlier set", p.ID)
+		}
+		f := pairs11FileRe.FindStringSubmatch(p.SourceFile)
+		u := pairs11URLRe.FindStringSubmatch(p.SourceURL)
+		if f == nil || u == nil {
+			continue // the schema test reports it
+		}
+		name := filepath.Base(p.SourceFile)
+		keys := []string{name, f[3] + "-" + f[4] + ".md", strings.TrimPrefix(p.SourceURL, "https://"),
+			"/" + u[1] + "/" + u[2] + "/" + u[3] + "/" + u[4] + "/"}
+		for _, q := range earlier {
+			for _, field := range []string{q.Citing, q.SourceFile, q.SourceURL, q.Note} {
+				for _, k := range keys {
+					if field != "" && strings.Contains(field, k) {
+						t.Errorf("%s: %s is already used by %s (%q)", p.ID, k, q.ID, field)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSourcePairs11AgainstSources checks, when scripts/sources11.sh has
+// filled the sources folder's digitalgov/, that every source_file is there
+// (and is the corpus file, when the corpus is present), that its URL carries
+// the post's front-matter date and slug, that every supported pair's evidence
+// is in the post once markup is taken out, and that no unsupported pair's
+// claim is (case and quotation-mark style aside).
+func TestSourcePairs11AgainstSources(t *testing.T) {
+	src, err := presentDir(SourcesDir)
+	if err == nil {
+		src = filepath.Join(src, "digitalgov")
+		_, err = os.Stat(src)
+	}
+	if err != nil {
+		t.Skipf("sources absent (%v; run scripts/sources11.sh)", err)
+	}
+	corpus, corpusErr := presentDir(DigitalgovDir)
+	for _, p := range readPairsFile(t, Pairs11File) {
+		b, err := os.ReadFile(filepath.Join(src, filepath.Base(p.SourceFile)))
+		if err != nil {
+			t.Errorf("%s: source_file: %v (run scripts/sources11.sh)", p.ID, err)
+			continue
+		}
+		if corpusErr == nil {
+			if c, err := os.ReadFile(filepath.Join(corpus, filepath.Base(p.SourceFile))); err != nil || !bytes.Equal(b, c) {
+				t.Errorf("%s: %s is not the corpus file (%v)", p.ID, p.SourceFile, err)
+			}
+		}
+		if want := pairs11PublicURL(string(b), filepath.Base(p.SourceFile)); p.SourceURL != want {
+			t.Errorf("%s: source_url %q, the post's front matter gives %q", p.ID, p.SourceURL, want)
+		}
+		post := pairs11Plain(string(b))
+		switch {
+		case p.Label == "supported" && !strings.Contains(post, pairs11Plain(p.Evidence)):
+			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
+		case p.Label == "unsupported" && strings.Contains(pairs11Fold(post), pairs11Fold(p.Claim)):
+			t.Errorf("%s: unsupported, but its claim %q is in %s", p.ID, p.Claim, p.SourceFile)
+		}
+	}
+}
+
+var (
+	pairs11DateRe = regexp.MustCompile(`(?m)^date:\s*['"]?(\d{4})-(\d{2})-(\d{2})`)
+	pairs11SlugRe = regexp.MustCompile(`(?m)^slug:\s*['"]?([a-z0-9-]+)`)
+	// pairs11LinkRe is a Markdown link (its text kept), pairs11TagRe an HTML
+	// tag or the inside of a Hugo shortcode's {{< … >}}.
+	pairs11LinkRe = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	pairs11TagRe  = regexp.MustCompile(`<[^>]+>`)
+	pairs11Quotes = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)
+)
+
+// pairs11PublicURL is a digital.gov post's public URL: the front matter's
+// date and slug, else the file name's.
+func pairs11PublicURL(post, name string) string {
+	date := name[10:14] + "/" + name[15:17] + "/" + name[18:20] // YYYY__MM__YYYY-MM-DD-slug.md
+	slug := strings.TrimSuffix(name[21:], ".md")
+	front := post
+	if parts := strings.SplitN(post, "---", 3); len(parts) == 3 {
+		front = parts[1]
+	}
+	if m := pairs11DateRe.FindStringSubmatch(front); m != nil {
+		date = m[1] + "/" + m[2] + "/" + m[3]
+	}
+	if m := pairs11SlugRe.FindStringSubmatch(front); m != nil {
+		slug = m[1]
+	}
+	return "https://digital.gov/" + date + "/" + slug + "/"
+}
+
+// pairs11Plain is text as a reader of the page sees it: link markup (its
+// text kept), HTML tags and bold markers taken out, HTML entities decoded,
+// runs of white space (the post's line breaks) made one space. Bold inside
+// link text goes too: links are taken out before bold markers.
+func pairs11Plain(s string) string {
+	s = pairs11LinkRe.ReplaceAllString(s, "$1")
+	s = pairs11TagRe.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "**", "")
+	return strings.Join(strings.Fields(html.UnescapeString(s)), " ")
+}
+
+// pairs11Fold is plain text compared without letter case and with curly
+// quotation marks and apostrophes made straight.
+func pairs11Fold(s string) string { return strings.ToLower(pairs11Quotes.Replace(s)) }
