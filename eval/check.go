@@ -97,7 +97,7 @@ func DigitalgovDir() (string, error) {
 	return filepath.Join(root, "..", "shared", "corpora", "digitalgov"), nil
 }
 
-// SourcesDir returns the folder scripts/sources4.sh and sources5.sh
+// SourcesDir returns the folder scripts/sources4.sh to sources11.sh
 // materialise the non-corpus source pages into: $CITELINT_SOURCES, or
 // citelint/sources in the user's cache folder (the scripts' default).
 func SourcesDir() (string, error) { return cacheFolder("CITELINT_SOURCES", "sources") }

@@ -42,8 +42,10 @@ const (
 // (scripts/sources6.sh), and heldout7 a seventh (pairs7.jsonl): written
 // paragraphs citing 18F posts (scripts/sources7.sh), and heldout8 to
 // heldout10 an eighth to a tenth, made the same way (scripts/sources8.sh
-// to scripts/sources10.sh).
-var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4", "sourcecheck:heldout5", "sourcecheck:heldout6", "sourcecheck:heldout7", "sourcecheck:heldout8", "sourcecheck:heldout9", "sourcecheck:heldout10"}
+// to scripts/sources10.sh), and heldout11 an eleventh: written paragraphs
+// citing digitalgov posts (scripts/sources11.sh copies them from the
+// corpus).
+var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4", "sourcecheck:heldout5", "sourcecheck:heldout6", "sourcecheck:heldout7", "sourcecheck:heldout8", "sourcecheck:heldout9", "sourcecheck:heldout10", "sourcecheck:heldout11"}
 
 // Pair is one labelled (claim, source) pair of
 // eval/labels/sourcecheck/pairs.jsonl: a paragraph of a real post (its
@@ -66,10 +68,10 @@ type Pair struct {
 }
 
 // pairFiles are the pair files, in eval/labels/sourcecheck.
-var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl", "pairs5.jsonl", "pairs6.jsonl", "pairs7.jsonl", "pairs8.jsonl", "pairs9.jsonl", "pairs10.jsonl"}
+var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl", "pairs5.jsonl", "pairs6.jsonl", "pairs7.jsonl", "pairs8.jsonl", "pairs9.jsonl", "pairs10.jsonl", "pairs11.jsonl"}
 
 // LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2" to
-// "heldout10", or "" for all) from every pair file.
+// "heldout11", or "" for all) from every pair file.
 func LoadPairs(split string) ([]Pair, error) {
 	root, err := moduleRoot()
 	if err != nil {
@@ -182,7 +184,7 @@ func ScoreSources(ctx context.Context, split string) (*SourceScore, error) {
 				return nil, err
 			}
 			if _, err := os.Stat(sources); err != nil {
-				return nil, fmt.Errorf("%s cites a page outside the corpus, and the sources folder is not at %s (run scripts/sources4.sh and scripts/sources5.sh, or set CITELINT_SOURCES): %w", p.ID, sources, err)
+				return nil, fmt.Errorf("%s cites a page outside the corpus, and the sources folder is not at %s (run each scripts/sources*.sh, or set CITELINT_SOURCES): %w", p.ID, sources, err)
 			}
 		}
 	}
