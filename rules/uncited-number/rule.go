@@ -351,7 +351,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
 				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
 			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
-				fileDetails(b.Text, f.start) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
+				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			case cond >= 0 && f.start >= cond && f.start < condStop:
 				drop = true // "will not take effect until 55 countries ratify it": a condition
@@ -425,13 +425,44 @@ func (c *numberCheck) cite(from, mark int, cover Cover) {
 
 // listIntroSourced reports whether b sits in a list item whose list is
 // introduced by a paragraph that ends in ":" and names or links its source
-// in any of its sentences ("According to the Census Bureau's 2023
-// survey:", then a figure per item). A lead-in that only points at the
-// paragraph before ("The report broke out five groups:") does not source
-// the list: CLAIMS.md resolves "the report" within its own paragraph.
+// in the sentence that presents the list ("According to the Census
+// Bureau's 2023 survey:", then a figure per item), or in an earlier
+// sentence when one of the two speaks of a source or of what it reports
+// (a source's noun or a verb of reporting: "The [Pew Research
+// Center](…) released its survey. Here are the highlights:", "[Mobile
+// Future](…) made this chart. Among the key data points:"). A link in
+// another sentence that only names something ("[Social Media Club DC](…)
+// hosted the event. The agenda asked speakers to cover:") does not source
+// the list; nor does a lead-in that only points at the paragraph before
+// ("The report broke out five groups:"): CLAIMS.md resolves "the report"
+// within its own paragraph.
 func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	intro := c.listIntro(b)
-	return intro != nil && c.anySentenceSourced(intro)
+	if intro == nil {
+		return false
+	}
+	last := len(intro.Sentences) - 1
+	if c.sources.OwnSource(intro, last) {
+		return true
+	}
+	reports := c.reports(intro, last) // "Among the key data points:"
+	for si := range last {
+		if c.sources.OwnSource(intro, si) && (reports || c.reports(intro, si)) {
+			return true
+		}
+	}
+	return false
+}
+
+// reports reports whether sentence si of b speaks of a source or of what
+// one reports: a source's noun ("report", "data"), a verb of reporting
+// ("found", "noted"), or "according".
+func (c *numberCheck) reports(b *lint.Block, si int) bool {
+	s := b.Sentences[si]
+	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
+	return slices.ContainsFunc(c.spare, func(t sourcing.Token) bool {
+		return t.Is(sourcing.SourceNoun|sourcing.ReportVerb) || sourcing.IsWord(b.Text, t, "according")
+	})
 }
 
 // listIntro returns the paragraph ending in ":" that introduces the list
@@ -1389,11 +1420,11 @@ func intended(text string, start, stop int, f figure) bool {
 	return !(before == "all" || strings.HasSuffix(before, " all"))
 }
 
-// fileDetails reports whether the figure starting at start is among a
-// download's details in brackets that open with the kind of file ("(PDF,
-// 7.02 MB, 12 pages)", file-type): it describes the file.
-func fileDetails(text string, start int) bool {
-	before := text[max(0, start-maxFileDetails):start]
+// fileDetails reports whether figure f is among a download's details in
+// brackets that name the kind of file (file-type), first or last: "(PDF,
+// 7.02 MB, 12 pages)", "(735 KB, PDF)". It describes the file.
+func fileDetails(text string, f figure) bool {
+	before := text[max(0, f.start-maxFileDetails):f.start]
 	open := strings.LastIndexByte(before, '(')
 	if open < 0 {
 		return false
@@ -1402,8 +1433,16 @@ func fileDetails(text string, start int) bool {
 	if strings.ContainsAny(inside, ")\n") {
 		return false
 	}
-	kind, _, ok := strings.Cut(strings.TrimSpace(inside), ",")
-	return ok && prose.Has(strings.TrimSpace(kind), prose.FileType)
+	if kind, _, ok := strings.Cut(strings.TrimSpace(inside), ","); ok && prose.Has(strings.TrimSpace(kind), prose.FileType) {
+		return true
+	}
+	after := text[f.end:min(len(text), f.end+maxFileDetails)]
+	rest, _, ok := strings.Cut(after, ")")
+	if !ok || strings.ContainsRune(rest, '(') || strings.ContainsRune(rest, '\n') {
+		return false
+	}
+	kind := rest[strings.LastIndexByte(rest, ',')+1:]
+	return strings.Contains(rest, ",") && prose.Has(strings.TrimSpace(kind), prose.FileType)
 }
 
 // maxFileDetails bounds how far before a figure the bracket of a file's
