@@ -1843,6 +1843,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			q.value+1 >= float64(c.opts.MinCount) && c.over(i) {
 			return c.rangeStart(i, last), tail, true
 		}
+		if !unit && !q.year && ne > e+1 && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
+			return c.rangeStart(i, last), e + 1, true // "won six Oscars and fans…": the event, not the noun a conjunction reached
+		}
 		if !unit && !q.year && ne < len(toks) {
 			if k := c.newsEvent(ne, true); k > 0 {
 				return c.rangeStart(i, last), k, true // "three people killed", "two officers were shot", "three people have died": the event makes the count news
