@@ -1735,6 +1735,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		}
 		return 0, 0, false
 	}
+	if e := c.tookOne(i); e > 0 {
+		return i, e, true // "Development took about a month": a measured result
+	}
 	if !mayStartQuantity(text, t) {
 		return 0, 0, false
 	}
@@ -2156,6 +2159,9 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		}
 		if prose.Has(w, prose.Bound) || prose.Has(w, prose.RangeWord) || prose.Has(w, prose.Approximator) ||
 			strings.EqualFold(w, "up") && sourcing.IsWord(text, toks[k+1], "to") {
+			if strings.EqualFold(w, "bit") && k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "a") {
+				k-- // "took a bit more than"
+			}
 			continue // "took under", "takes from 18 to", "lasted about", "take up to"
 		}
 		if strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z' {
@@ -2169,6 +2175,41 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		}
 	}
 	return false
+}
+
+// tookOne recognizes one length of time written with "a" or "an" at
+// word i after a verb of taking time (duration-verb), over bounds between:
+// "Development took about a month", "took a bit more than an hour". It is
+// a measured result, as "took six weeks" is (tookBefore). It returns the
+// word after the unit, or 0. After a verb in -ing ("by taking a day to
+// observe") or of spending ("spent a month in jail", a term), a break ("a
+// month off") and "a second" (an ordinal, "taking a second look") it is
+// none.
+func (c *numberCheck) tookOne(i int) int {
+	toks, text := c.toks, c.text
+	if i+1 >= len(toks) || !sourcing.Joined(toks, i) || !(sourcing.IsWord(text, toks[i], "a") || sourcing.IsWord(text, toks[i], "an")) {
+		return 0
+	}
+	unit := sourcing.Word(text, toks[i+1])
+	if !isDurationWord(unit) || strings.EqualFold(unit, "second") || c.ago(i+1) || !c.tookBefore(i, unit) || c.modalBefore(i) {
+		return 0 // "taking a second look": an ordinal
+	}
+	if sourcing.Joined(toks, i+1) && sourcing.IsWord(text, toks[i+2], "off") {
+		return 0 // "after taking a month off": a break, not the work's length
+	}
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if w := sourcing.Word(text, toks[k]); prose.Has(w, prose.DurationVerb) {
+			if lw := strings.ToLower(w); strings.HasSuffix(lw, "ing") || strings.HasPrefix(lw, "spen") {
+				return 0 // "By taking a day to observe": a choice, not a result; "spent a month in jail": a term
+			}
+			break
+		}
+	}
+	if i+4 < len(toks) && sourcing.Joined(toks, i+1) && sourcing.Joined(toks, i+2) && sourcing.Joined(toks, i+3) && sourcing.IsWord(text, toks[i+2], "and") &&
+		sourcing.IsWord(text, toks[i+3], "a") && sourcing.IsWord(text, toks[i+4], "half") {
+		return i + 5 // "about a month and a half"
+	}
+	return i + 2
 }
 
 // wholeBlock reports whether the sentence being read is the whole of its
