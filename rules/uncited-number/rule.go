@@ -300,6 +300,18 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return inScenario
 	}
+	// Whether the paragraph opens with a speaker's label in bold that names
+	// someone ("**Ana Ruiz:** …", "**AR:**"), which attributes all it says
+	// (CLAIMS.md: a colon after a name), is likewise worked out only once a
+	// sentence has a figure.
+	speakerKnown, labelled := false, false
+	speaker := func() bool {
+		if !speakerKnown {
+			speakerKnown = true
+			labelled = sourcing.SpeakerNamed(c.pass.Doc.Source, b)
+		}
+		return labelled
+	}
 	c.text, c.block = b.Text, b
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
@@ -376,6 +388,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			cover = ByBlock
 		case c.isSourced(b, si, c.toks):
 			cover = BySentence
+		case speaker():
+			cover = ByAttribution // "**Ana Ruiz:** Half of our team works remotely."
 		}
 		if cover != Uncited {
 			c.cite(n, n, cover)
