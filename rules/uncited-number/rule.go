@@ -2784,7 +2784,21 @@ func (c *numberCheck) isUnit(t sourcing.Token) bool {
 }
 
 func (c *numberCheck) isNoun(t sourcing.Token) bool {
-	return t.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t)) || c.pluralNoun(t)
+	return t.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t)) || c.pluralNoun(t) || acronymPlural(sourcing.Word(c.text, t))
+}
+
+// acronymPlural reports the plural of an acronym, capitals and a last
+// "s": "36 APIs", "4,700 partner URLs" count things as "36 portals" does.
+func acronymPlural(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for i := 0; i < len(w)-1; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralNoun reports whether t has the shape of a plural noun that can be
