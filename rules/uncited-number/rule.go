@@ -1848,8 +1848,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i, e + 1, true // "start at six figures": an amount's size
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
-		if q.year && c.afterDateWord(i) {
-			return 0, 0, false // "in 2020 people moved"
+		if q.year && (c.afterDateWord(i) || ne-e > maxYearNounWords) {
+			return 0, 0, false // "in 2020 people moved"; "1982 FEC staff scanning compliance forms", a caption's date
 		}
 		if unit && q.value != 1 && toks[ne-1].Is(sourcing.SingularUnit) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
@@ -2694,9 +2694,10 @@ func (c *numberCheck) perTail(e int) int {
 	return e
 }
 
-// unitOrNoun looks from word k for a unit or counted noun after at most two
-// modifiers, with an optional "of" first ("thousands of people", "40,000
-// federal employees"). It returns the word after it, or k.
+// unitOrNoun looks from word k for a unit or counted noun after at most
+// four modifiers (maxNounWords), with an optional "of" first ("thousands
+// of people", "40,000 federal employees"). A clock time is none ("10 am -
+// Welcome remarks"). It returns the word after it, or k.
 func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	toks := c.toks
 	j := k
@@ -2704,10 +2705,13 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		j++
 	}
 	joins := 0
-	for m := 0; m < 4 && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && c.suspendedHyphen(j-1)); m++ {
+	for m := 0; m < maxNounWords && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && c.suspendedHyphen(j-1)); m++ {
 		t := toks[j]
 		if m == 0 && isDurationWord(sourcing.Word(c.text, t)) {
 			break // "the 30 day views": a length of time qualifies the noun
+		}
+		if m == 0 && (sourcing.IsWord(c.text, t, "am") || sourcing.IsWord(c.text, t, "pm")) {
+			break // "10 am - Welcome remarks": a clock time
 		}
 		if c.isUnit(t) {
 			return j + 1, true
@@ -2728,6 +2732,15 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	}
 	return k, false
 }
+
+// maxNounWords bounds the words from a number to its counted noun, the
+// noun included: "12 geographically dispersed and managerially distinct
+// centers" (a conjunction not counted), "42 Mobile Gov User Experience
+// guidelines". A number shaped like a year reaches maxYearNounWords only.
+const (
+	maxNounWords     = 5
+	maxYearNounWords = 4
+)
 
 // maxJoins bounds the conjunctions between a number's modifiers ("state
 // and local"), so that a run of them is read in a few steps.
