@@ -1956,7 +1956,7 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, ne, true
 		}
 	}
-	// "dozens of real world, strategy and code examples": a vague
+	// "dozens of real-world open-source strategy, design and code examples": a vague
 	// magnitude whose noun lies beyond the words read for one.
 	if toks[i].Is(sourcing.PluralCount) && sourcing.Joined(toks, e-1) && sourcing.IsWord(text, toks[e], "of") {
 		if sourcing.Joined(toks, e) && toks[e+1].Is(prose.Duration) {
@@ -2696,7 +2696,9 @@ func (c *numberCheck) perTail(e int) int {
 
 // unitOrNoun looks from word k for a unit or counted noun after at most
 // four modifiers (maxNounWords), with an optional "of" first ("thousands
-// of people", "40,000 federal employees"). A clock time is none ("10 am -
+// of people", "40,000 federal employees"), a comma allowed between
+// lowercase modifiers ("100 small, discrete challenges", "37 state,
+// county, and city data catalogs"). A clock time is none ("10 am -
 // Welcome remarks"). It returns the word after it, or k.
 func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	toks := c.toks
@@ -2705,8 +2707,12 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		j++
 	}
 	joins := 0
-	for m := 0; m < maxNounWords && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && c.suspendedHyphen(j-1)); m++ {
+	plain := true // every word so far a lowercase modifier other than a length of time
+	for m := 0; m < maxNounWords && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && (c.suspendedHyphen(j-1) || plain && c.text[toks[j-1].End:toks[j].Start] == ", ")); m++ {
 		t := toks[j]
+		if w := sourcing.Word(c.text, t); w[0] < 'a' || w[0] > 'z' || t.Is(prose.Duration) {
+			plain = false // "30 days, Android…", "2015 HIV, STD": no list of modifiers
+		}
 		if m == 0 && isDurationWord(sourcing.Word(c.text, t)) {
 			break // "the 30 day views": a length of time qualifies the noun
 		}
