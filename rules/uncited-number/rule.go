@@ -241,13 +241,9 @@ type numberCheck struct {
 	// clauseModal tells, for each word of the sentence, whether a modal
 	// stands before it in its clause (findModals).
 	clauseModal []bool
-	// clauseOf numbers each word's clause, and modalClause tells which
-	// clauses hold a modal (findModals).
-	clauseOf []int
 	// run counts the figures of the list of figures that ends at word
 	// runEnd: figures one after another, with commas or "and" between.
 	run, runEnd int
-	modalClause []bool
 	// modalsRead tells that findModals has read the sentence.
 	modalsRead bool
 	// sourced memoizes, for the block being checked, whether each sentence
@@ -766,11 +762,13 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
-			// modal must be in the scale's clause: "insurers released
-			// millions in cash so the firm could start" states one.
+			// modal must stand before the scale in its clause: "insurers
+			// released millions in cash so the firm could start" and
+			// "the thousands of data sources that should be APIs" state
+			// one.
 			continue
 		}
 		w := sourcing.Word(c.text, c.toks[start])
@@ -1647,24 +1645,19 @@ func (c *numberCheck) readModals() bool {
 func (c *numberCheck) findModals() {
 	toks, text := c.toks, c.text
 	c.firstModal, c.firstOften = len(toks), len(toks)
-	c.clauseModal, c.clauseOf, c.modalClause = c.clauseModal[:0], c.clauseOf[:0], append(c.modalClause[:0], false)
+	c.clauseModal = c.clauseModal[:0]
 	seen := false // a modal in the clause so far
-	clause := 0
 	for k, t := range toks {
 		// A clause opens at a word of clause-break ("so", "because") or
 		// after a semicolon: "She knew one group could not solve it, so
 		// she built two models in just six months" is no possibility.
 		if k > 0 && (strings.IndexByte(text[toks[k-1].End:t.Start], ';') >= 0 || prose.Has(sourcing.Word(text, t), prose.ClauseBreak)) {
 			seen = false
-			clause++
-			c.modalClause = append(c.modalClause, false)
 		}
 		c.clauseModal = append(c.clauseModal, seen)
-		c.clauseOf = append(c.clauseOf, clause)
 		if !t.Is(sourcing.ModalWord) || readerAside(text, toks, k) {
 			continue
 		}
-		c.modalClause[clause] = true
 		seen = true
 		c.firstModal = min(c.firstModal, k)
 		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
