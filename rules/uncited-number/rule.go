@@ -2617,8 +2617,22 @@ func (c *numberCheck) labelled(i int) bool {
 		return false // "Eritrea's 7,600-foot-high capital": whose, not a name
 	}
 	// A determiner capitalised only because it opens the sentence ("His 16
-	// opponents") names nothing.
+	// opponents") names nothing, nor does a verb in the past that opens it
+	// ("Wrote 46 articles", "Hosted 12 events": a line of work done).
+	if i == 1 && pastVerb(w, prev) {
+		return false
+	}
 	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord|prose.Determiner|prose.Definite) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
+}
+
+// pastVerb reports whether w, capitalised as a sentence's first word,
+// reads as a verb in the past: a lowercase word in -ed ("Hosted",
+// "Trained") or a cue or verb of reporting ("Wrote", "Published").
+func pastVerb(w string, t sourcing.Token) bool {
+	if len(w) < 4 || hasUpperAfterFirst(w) {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || t.Is(prose.Cue|sourcing.ReportVerb) && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
 }
 
 // hasUpperAfterFirst reports names such as "iOS" and "macOS".
