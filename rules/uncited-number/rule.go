@@ -1907,6 +1907,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		(sourcing.IsWord(text, toks[i-1], "to") || sourcing.IsWord(text, toks[i-1], "at")) && c.countSubjectBefore(i-1) {
 		return i, e, true
 	}
+	// "Number of people on government websites: 41,865": the value of a
+	// count that labels its line, after the line's first colon.
+	if !q.year && q.digits && c.bare(e) && c.countLabelled(i) {
+		return i, e, true
+	}
 	// "Downloads topped 100,000 in the first month": a level a verb of
 	// reaching reports (level-verb), its noun given before.
 	if g := c.beforeApproximation(i); !q.year && q.value >= float64(c.opts.MinCount) && g > last && sourcing.Joined(toks, g-1) && c.bare(e) {
@@ -2527,6 +2532,23 @@ func (c *numberCheck) countSubjectBefore(k int) bool {
 // maxCountSubjectGap bounds the words between a count's noun and the "to"
 // or "at" before its value.
 const maxCountSubjectGap = 8
+
+// countLabelled reports whether the number at word i comes right after
+// the first colon of a sentence that opens naming a count (count-subject,
+// after "Total" or not): "Number of people on government websites (as of
+// 2 am): 41,865", "Total attendance: 1,200".
+func (c *numberCheck) countLabelled(i int) bool {
+	toks, text := c.toks, c.text
+	if i < 2 || strings.IndexByte(text[toks[0].Start:toks[i].Start], ':') != strings.LastIndexByte(text[toks[0].Start:toks[i].Start], ':') ||
+		!strings.Contains(text[toks[i-1].End:toks[i].Start], ":") {
+		return false
+	}
+	first := 0
+	if sourcing.IsWord(text, toks[0], "total") && sourcing.Joined(toks, 0) {
+		first = 1
+	}
+	return prose.Has(sourcing.Word(text, toks[first]), prose.CountSubject)
+}
 
 // isGerund reports a lowercase word in -ing: "killing", "injuring".
 func isGerund(w string) bool {
@@ -3161,7 +3183,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 				// "a 19-month streak", "a 52-week high": a record.
 				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
 			}
-			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) ||
+			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) || namedAfter(word) ||
 				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
 				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
 			}
@@ -3196,6 +3218,13 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 		return quantity{}, false // 21st, 1990s, COVID-19's, 9/11, 401(k), 3.2.1
 	}
 	return q, true
+}
+
+// namedAfter reports a capitalised word with lowercase letters after it,
+// a name a dash ties to a number rather than a compound's noun: "15-Karen
+// Trebon" signs a line that ends in "15".
+func namedAfter(word string) bool {
+	return len(word) > 1 && word[0] >= 'A' && word[0] <= 'Z' && word[1] >= 'a' && word[1] <= 'z'
 }
 
 // roundPlural reports a power of ten from 100 written as a plural:
