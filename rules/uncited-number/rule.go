@@ -1847,6 +1847,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if unit && q.value != 1 && toks[ne-1].Is(sourcing.SingularUnit) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
 		}
+		if !unit && !q.year && q.value > 1 {
+			if oe := c.outOfAfter(ne); oe > 0 {
+				return c.rangeStart(i, last), oe, true // "48 tasks out of 93": a share, however small
+			}
+		}
 		tail := c.perTail(ne)
 		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) || prose.Has(sourcing.Word(text, toks[ne-1]), prose.NewsCount) ||
 			q.value >= minRatio && sourcing.IsWord(text, toks[ne-1], "times") || // "10 times": a multiple or how often, not things counted
@@ -1951,6 +1956,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, len(toks), true
 		}
 		if ne := c.capitalRun(1); ne > 1 && strings.HasSuffix(sourcing.Word(text, toks[ne-1]), "s") && c.statRun() {
+			if oe := c.outOfAfter(ne); oe > 0 {
+				return i, oe, true // "4 City Camps out of 10 unconferences"
+			}
 			return i, ne, true
 		}
 	}
@@ -2532,6 +2540,32 @@ func (c *numberCheck) countSubjectBefore(k int) bool {
 // maxCountSubjectGap bounds the words between a count's noun and the "to"
 // or "at" before its value.
 const maxCountSubjectGap = 8
+
+// outOfAfter recognizes the whole of a share after a count and its noun
+// ending before word k: "out of", perhaps "the", and a number with its
+// noun or none ("48 tasks out of 93", "11 trips out of 173 million
+// trips", "4 City Camps out of 10 unconferences"). It returns the word
+// after the whole, or 0.
+func (c *numberCheck) outOfAfter(k int) int {
+	toks, text := c.toks, c.text
+	if k < 1 || k+2 >= len(toks) || !sourcing.Joined(toks, k-1) || !sourcing.Joined(toks, k) || !sourcing.Joined(toks, k+1) ||
+		!sourcing.IsWord(text, toks[k], "out") || !sourcing.IsWord(text, toks[k+1], "of") {
+		return 0
+	}
+	j := k + 2
+	if sourcing.IsWord(text, toks[j], "the") && j+1 < len(toks) && sourcing.Joined(toks, j) {
+		j++
+	}
+	if !mayStartQuantity(text, toks[j]) {
+		return 0
+	}
+	q, ok := c.quantity(j)
+	if !ok || q.year || !q.digits || q.kind != plainQty && q.kind != scaledQty {
+		return 0 // "three examples out of hundreds of initiatives": the scale is the claim
+	}
+	e, _ := c.unitOrNoun(q.end)
+	return e
+}
 
 // countLabelled reports whether the number at word i comes right after
 // the first colon of a sentence that opens naming a count (count-subject,
