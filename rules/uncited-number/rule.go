@@ -1897,6 +1897,13 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		sourcing.IsWord(text, toks[e], "of") && sourcing.Joined(toks, e) && prose.Has(sourcing.Word(text, toks[e+1]), prose.PartitivePronoun) {
 		return c.rangeStart(i, last), e + 2, true
 	}
+	// "Of those 102, 86 provide…": the whole a sentence opens with, its
+	// noun given before, set off by a comma.
+	if !q.year && q.value >= float64(c.opts.MinCount) && i == 2 && e < len(toks) && toks[e-1].BreakAfter && strings.HasPrefix(text[toks[e-1].End:], ",") &&
+		sourcing.IsWord(text, toks[0], "of") && (sourcing.IsWord(text, toks[1], "those") || sourcing.IsWord(text, toks[1], "these") ||
+		sourcing.IsWord(text, toks[1], "that") || sourcing.IsWord(text, toks[1], "the")) {
+		return i, e, true
+	}
 	// "numbered approximately 800 at launch": an amount whose noun the
 	// sentence gave before it.
 	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
