@@ -1393,57 +1393,6 @@ func (c *quoteCheck) signedByLine(ct *lint.Container) bool {
 	return startsWithDashLine(text) && quoteWords(text, 0, len(text), maxSignatureLineWords+1) <= maxSignatureLineWords
 }
 
-// maxLabelSpeakerWords bounds the words of a bold label that names a
-// paragraph's speaker: "**U.S. CBP team:**".
-const maxLabelSpeakerWords = 4
-
-// speakerLabelled reports whether paragraph b opens with a speaker's
-// label in bold, a name and a colon ("**Atul:** Sitting in on …", "**U.S.
-// CBP team:** The term we like to use is, “…”"), as interviews write
-// them: the paragraph is the speaker's, the quotes in it too. A
-// callout's label ("**Note:**") names no one.
-func (c *quoteCheck) speakerLabelled(b *lint.Block) bool {
-	if b.Kind != lint.Paragraph {
-		return false
-	}
-	raw := c.src[b.Start:b.End]
-	var mark []byte
-	switch {
-	case bytes.HasPrefix(raw, []byte("**")):
-		mark = []byte("**")
-	case bytes.HasPrefix(raw, []byte("__")):
-		mark = []byte("__")
-	default:
-		return false
-	}
-	end := bytes.Index(raw[2:], mark)
-	if end < 0 {
-		return false
-	}
-	label := string(raw[2 : 2+end])
-	after := raw[2+end+2:]
-	name, colon := strings.CutSuffix(strings.TrimSpace(label), ":")
-	if !colon {
-		if !bytes.HasPrefix(after, []byte(":")) {
-			return false
-		}
-		name = strings.TrimSpace(label)
-	}
-	if strings.ContainsAny(name, "?!") || quoteWords(name, 0, len(name), maxLabelSpeakerWords+1) > maxLabelSpeakerWords || prose.Has(name, prose.CalloutLabel) {
-		return false
-	}
-	// A name: every word capitalised, but a last word of role ("CBP
-	// team"); a topic's label is not ("**Reuse and specialize:**",
-	// "**Team building:**").
-	words := strings.Fields(name)
-	for i, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !(i > 0 && i == len(words)-1 && prose.Lookup(w).Is(prose.Role)) {
-			return false
-		}
-	}
-	return len(words) > 0
-}
-
 // maxSignatureWords bounds the words of a signature that ends a
 // blockquote's text: a name and a title ("- Ana Ruiz, Content Strategist").
 const maxSignatureWords = 8
@@ -1610,7 +1559,7 @@ func (c *quoteCheck) attributed(i int, qs []*quotation) bool {
 	if l.q.Closed && c.attributedAfter(l, next) {
 		return true
 	}
-	if c.introducedList(f) || c.rowLabelled(f) || c.underSpeakerHeading(f) || c.speakerLabelled(f.b) {
+	if c.introducedList(f) || c.rowLabelled(f) || c.underSpeakerHeading(f) || sourcing.SpeakerLabelled(c.src, f.b) {
 		return true
 	}
 	// A speaker named only in another paragraph does not attribute a new

@@ -241,13 +241,9 @@ type numberCheck struct {
 	// clauseModal tells, for each word of the sentence, whether a modal
 	// stands before it in its clause (findModals).
 	clauseModal []bool
-	// clauseOf numbers each word's clause, and modalClause tells which
-	// clauses hold a modal (findModals).
-	clauseOf []int
 	// run counts the figures of the list of figures that ends at word
 	// runEnd: figures one after another, with commas or "and" between.
 	run, runEnd int
-	modalClause []bool
 	// modalsRead tells that findModals has read the sentence.
 	modalsRead bool
 	// sourced memoizes, for the block being checked, whether each sentence
@@ -300,6 +296,18 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return inScenario
 	}
+	// Whether the paragraph opens with a speaker's label in bold that names
+	// someone ("**Ana Ruiz:** …", "**AR:**"), which attributes all it says
+	// (CLAIMS.md: a colon after a name), is likewise worked out only once a
+	// sentence has a figure.
+	speakerKnown, labelled := false, false
+	speaker := func() bool {
+		if !speakerKnown {
+			speakerKnown = true
+			labelled = sourcing.SpeakerNamed(c.pass.Doc.Source, b)
+		}
+		return labelled
+	}
 	c.text, c.block = b.Text, b
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
@@ -351,7 +359,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
 				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
 			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
-				fileDetails(b.Text, f.start) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
+				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			case cond >= 0 && f.start >= cond && f.start < condStop:
 				drop = true // "will not take effect until 55 countries ratify it": a condition
@@ -376,6 +384,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			cover = ByBlock
 		case c.isSourced(b, si, c.toks):
 			cover = BySentence
+		case speaker():
+			cover = ByAttribution // "**Ana Ruiz:** Half of our team works remotely."
 		}
 		if cover != Uncited {
 			c.cite(n, n, cover)
@@ -425,13 +435,44 @@ func (c *numberCheck) cite(from, mark int, cover Cover) {
 
 // listIntroSourced reports whether b sits in a list item whose list is
 // introduced by a paragraph that ends in ":" and names or links its source
-// in any of its sentences ("According to the Census Bureau's 2023
-// survey:", then a figure per item). A lead-in that only points at the
-// paragraph before ("The report broke out five groups:") does not source
-// the list: CLAIMS.md resolves "the report" within its own paragraph.
+// in the sentence that presents the list ("According to the Census
+// Bureau's 2023 survey:", then a figure per item), or in an earlier
+// sentence when one of the two speaks of a source or of what it reports
+// (a source's noun or a verb of reporting: "The [Pew Research
+// Center](…) released its survey. Here are the highlights:", "[Mobile
+// Future](…) made this chart. Among the key data points:"). A link in
+// another sentence that only names something ("[Social Media Club DC](…)
+// hosted the event. The agenda asked speakers to cover:") does not source
+// the list; nor does a lead-in that only points at the paragraph before
+// ("The report broke out five groups:"): CLAIMS.md resolves "the report"
+// within its own paragraph.
 func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	intro := c.listIntro(b)
-	return intro != nil && c.anySentenceSourced(intro)
+	if intro == nil {
+		return false
+	}
+	last := len(intro.Sentences) - 1
+	if c.sources.OwnSource(intro, last) {
+		return true
+	}
+	reports := c.reports(intro, last) // "Among the key data points:"
+	for si := range last {
+		if c.sources.OwnSource(intro, si) && (reports || c.reports(intro, si)) {
+			return true
+		}
+	}
+	return false
+}
+
+// reports reports whether sentence si of b speaks of a source or of what
+// one reports: a source's noun ("report", "data"), a verb of reporting
+// ("found", "noted"), or "according".
+func (c *numberCheck) reports(b *lint.Block, si int) bool {
+	s := b.Sentences[si]
+	c.spare = sourcing.Tokenize(c.spare[:0], b.Text, s.Start, s.End)
+	return slices.ContainsFunc(c.spare, func(t sourcing.Token) bool {
+		return t.Is(sourcing.SourceNoun|sourcing.ReportVerb) || sourcing.IsWord(b.Text, t, "according")
+	})
 }
 
 // listIntro returns the paragraph ending in ":" that introduces the list
@@ -721,11 +762,13 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.modalClause[c.clauseOf[start]] && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
-			// modal must be in the scale's clause: "insurers released
-			// millions in cash so the firm could start" states one.
+			// modal must stand before the scale in its clause: "insurers
+			// released millions in cash so the firm could start" and
+			// "the thousands of data sources that should be APIs" state
+			// one.
 			continue
 		}
 		w := sourcing.Word(c.text, c.toks[start])
@@ -1389,11 +1432,11 @@ func intended(text string, start, stop int, f figure) bool {
 	return !(before == "all" || strings.HasSuffix(before, " all"))
 }
 
-// fileDetails reports whether the figure starting at start is among a
-// download's details in brackets that open with the kind of file ("(PDF,
-// 7.02 MB, 12 pages)", file-type): it describes the file.
-func fileDetails(text string, start int) bool {
-	before := text[max(0, start-maxFileDetails):start]
+// fileDetails reports whether figure f is among a download's details in
+// brackets that name the kind of file (file-type), first or last: "(PDF,
+// 7.02 MB, 12 pages)", "(735 KB, PDF)". It describes the file.
+func fileDetails(text string, f figure) bool {
+	before := text[max(0, f.start-maxFileDetails):f.start]
 	open := strings.LastIndexByte(before, '(')
 	if open < 0 {
 		return false
@@ -1402,8 +1445,16 @@ func fileDetails(text string, start int) bool {
 	if strings.ContainsAny(inside, ")\n") {
 		return false
 	}
-	kind, _, ok := strings.Cut(strings.TrimSpace(inside), ",")
-	return ok && prose.Has(strings.TrimSpace(kind), prose.FileType)
+	if kind, _, ok := strings.Cut(strings.TrimSpace(inside), ","); ok && prose.Has(strings.TrimSpace(kind), prose.FileType) {
+		return true
+	}
+	after := text[f.end:min(len(text), f.end+maxFileDetails)]
+	rest, _, ok := strings.Cut(after, ")")
+	if !ok || strings.ContainsRune(rest, '(') || strings.ContainsRune(rest, '\n') {
+		return false
+	}
+	kind := rest[strings.LastIndexByte(rest, ',')+1:]
+	return strings.Contains(rest, ",") && prose.Has(strings.TrimSpace(kind), prose.FileType)
 }
 
 // maxFileDetails bounds how far before a figure the bracket of a file's
@@ -1594,24 +1645,19 @@ func (c *numberCheck) readModals() bool {
 func (c *numberCheck) findModals() {
 	toks, text := c.toks, c.text
 	c.firstModal, c.firstOften = len(toks), len(toks)
-	c.clauseModal, c.clauseOf, c.modalClause = c.clauseModal[:0], c.clauseOf[:0], append(c.modalClause[:0], false)
+	c.clauseModal = c.clauseModal[:0]
 	seen := false // a modal in the clause so far
-	clause := 0
 	for k, t := range toks {
 		// A clause opens at a word of clause-break ("so", "because") or
 		// after a semicolon: "She knew one group could not solve it, so
 		// she built two models in just six months" is no possibility.
 		if k > 0 && (strings.IndexByte(text[toks[k-1].End:t.Start], ';') >= 0 || prose.Has(sourcing.Word(text, t), prose.ClauseBreak)) {
 			seen = false
-			clause++
-			c.modalClause = append(c.modalClause, false)
 		}
 		c.clauseModal = append(c.clauseModal, seen)
-		c.clauseOf = append(c.clauseOf, clause)
 		if !t.Is(sourcing.ModalWord) || readerAside(text, toks, k) {
 			continue
 		}
-		c.modalClause[clause] = true
 		seen = true
 		c.firstModal = min(c.firstModal, k)
 		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
@@ -1695,6 +1741,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, e, true // "triple the size of his crowd"
 		}
 		return 0, 0, false
+	}
+	if e := c.tookOne(i); e > 0 {
+		return i, e, true // "Development took about a month": a measured result
 	}
 	if !mayStartQuantity(text, t) {
 		return 0, 0, false
@@ -1792,17 +1841,25 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		return i, e + 1, true // "start at six figures": an amount's size
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
-		if q.year && c.afterDateWord(i) {
-			return 0, 0, false // "in 2020 people moved"
+		if q.year && (c.afterDateWord(i) || ne-e > maxYearNounWords) {
+			return 0, 0, false // "in 2020 people moved"; "1982 FEC staff scanning compliance forms", a caption's date
 		}
 		if unit && q.value != 1 && toks[ne-1].Is(sourcing.SingularUnit) {
 			return 0, 0, false // "a 5 mile walk", "360 degree video"
+		}
+		if !unit && !q.year && q.value > 1 {
+			if oe := c.outOfAfter(ne); oe > 0 {
+				return c.rangeStart(i, last), oe, true // "48 tasks out of 93": a share, however small
+			}
 		}
 		tail := c.perTail(ne)
 		if unit || tail > ne || q.value >= float64(c.opts.MinCount) || c.streak(i, ne) || prose.Has(sourcing.Word(text, toks[ne-1]), prose.NewsCount) ||
 			q.value >= minRatio && sourcing.IsWord(text, toks[ne-1], "times") || // "10 times": a multiple or how often, not things counted
 			q.value+1 >= float64(c.opts.MinCount) && c.over(i) {
 			return c.rangeStart(i, last), tail, true
+		}
+		if !unit && !q.year && ne > e+1 && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
+			return c.rangeStart(i, last), e + 1, true // "won six Oscars and fans…": the event, not the noun a conjunction reached
 		}
 		if !unit && !q.year && ne < len(toks) {
 			if k := c.newsEvent(ne, true); k > 0 {
@@ -1840,6 +1897,13 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		sourcing.IsWord(text, toks[e], "of") && sourcing.Joined(toks, e) && prose.Has(sourcing.Word(text, toks[e+1]), prose.PartitivePronoun) {
 		return c.rangeStart(i, last), e + 2, true
 	}
+	// "Of those 102, 86 provide…": the whole a sentence opens with, its
+	// noun given before, set off by a comma.
+	if !q.year && q.value >= float64(c.opts.MinCount) && i == 2 && e < len(toks) && toks[e-1].BreakAfter && strings.HasPrefix(text[toks[e-1].End:], ",") &&
+		sourcing.IsWord(text, toks[0], "of") && (sourcing.IsWord(text, toks[1], "those") || sourcing.IsWord(text, toks[1], "these") ||
+		sourcing.IsWord(text, toks[1], "that") || sourcing.IsWord(text, toks[1], "the")) {
+		return i, e, true
+	}
 	// "numbered approximately 800 at launch": an amount whose noun the
 	// sentence gave before it.
 	if !q.year && q.value > float64(c.opts.MinCount) && i > last && sourcing.Joined(toks, i-1) &&
@@ -1853,6 +1917,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	// 387.": the value of a count named before it in its clause.
 	if !q.year && q.value >= float64(c.opts.MinCount) && i > last+1 && c.bare(e) && sourcing.Joined(toks, i-1) &&
 		(sourcing.IsWord(text, toks[i-1], "to") || sourcing.IsWord(text, toks[i-1], "at")) && c.countSubjectBefore(i-1) {
+		return i, e, true
+	}
+	// "Number of people on government websites: 41,865": the value of a
+	// count that labels its line, after the line's first colon.
+	if !q.year && q.digits && c.bare(e) && c.countLabelled(i) {
 		return i, e, true
 	}
 	// "Downloads topped 100,000 in the first month": a level a verb of
@@ -1894,10 +1963,13 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, len(toks), true
 		}
 		if ne := c.capitalRun(1); ne > 1 && strings.HasSuffix(sourcing.Word(text, toks[ne-1]), "s") && c.statRun() {
+			if oe := c.outOfAfter(ne); oe > 0 {
+				return i, oe, true // "4 City Camps out of 10 unconferences"
+			}
 			return i, ne, true
 		}
 	}
-	// "dozens of real world, strategy and code examples": a vague
+	// "dozens of real-world open-source strategy, design and code examples": a vague
 	// magnitude whose noun lies beyond the words read for one.
 	if toks[i].Is(sourcing.PluralCount) && sourcing.Joined(toks, e-1) && sourcing.IsWord(text, toks[e], "of") {
 		if sourcing.Joined(toks, e) && toks[e+1].Is(prose.Duration) {
@@ -2114,6 +2186,9 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		}
 		if prose.Has(w, prose.Bound) || prose.Has(w, prose.RangeWord) || prose.Has(w, prose.Approximator) ||
 			strings.EqualFold(w, "up") && sourcing.IsWord(text, toks[k+1], "to") {
+			if strings.EqualFold(w, "bit") && k > 0 && sourcing.Joined(toks, k-1) && sourcing.IsWord(text, toks[k-1], "a") {
+				k-- // "took a bit more than"
+			}
 			continue // "took under", "takes from 18 to", "lasted about", "take up to"
 		}
 		if strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z' {
@@ -2127,6 +2202,41 @@ func (c *numberCheck) tookBefore(i int, unit string) bool {
 		}
 	}
 	return false
+}
+
+// tookOne recognizes one length of time written with "a" or "an" at
+// word i after a verb of taking time (duration-verb), over bounds between:
+// "Development took about a month", "took a bit more than an hour". It is
+// a measured result, as "took six weeks" is (tookBefore). It returns the
+// word after the unit, or 0. After a verb in -ing ("by taking a day to
+// observe") or of spending ("spent a month in jail", a term), a break ("a
+// month off") and "a second" (an ordinal, "taking a second look") it is
+// none.
+func (c *numberCheck) tookOne(i int) int {
+	toks, text := c.toks, c.text
+	if i+1 >= len(toks) || !sourcing.Joined(toks, i) || !(sourcing.IsWord(text, toks[i], "a") || sourcing.IsWord(text, toks[i], "an")) {
+		return 0
+	}
+	unit := sourcing.Word(text, toks[i+1])
+	if !isDurationWord(unit) || strings.EqualFold(unit, "second") || c.ago(i+1) || !c.tookBefore(i, unit) || c.modalBefore(i) {
+		return 0 // "taking a second look": an ordinal
+	}
+	if sourcing.Joined(toks, i+1) && sourcing.IsWord(text, toks[i+2], "off") {
+		return 0 // "after taking a month off": a break, not the work's length
+	}
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if w := sourcing.Word(text, toks[k]); prose.Has(w, prose.DurationVerb) {
+			if lw := strings.ToLower(w); strings.HasSuffix(lw, "ing") || strings.HasPrefix(lw, "spen") {
+				return 0 // "By taking a day to observe": a choice, not a result; "spent a month in jail": a term
+			}
+			break
+		}
+	}
+	if i+4 < len(toks) && sourcing.Joined(toks, i+1) && sourcing.Joined(toks, i+2) && sourcing.Joined(toks, i+3) && sourcing.IsWord(text, toks[i+2], "and") &&
+		sourcing.IsWord(text, toks[i+3], "a") && sourcing.IsWord(text, toks[i+4], "half") {
+		return i + 5 // "about a month and a half"
+	}
+	return i + 2
 }
 
 // wholeBlock reports whether the sentence being read is the whole of its
@@ -2438,6 +2548,49 @@ func (c *numberCheck) countSubjectBefore(k int) bool {
 // or "at" before its value.
 const maxCountSubjectGap = 8
 
+// outOfAfter recognizes the whole of a share after a count and its noun
+// ending before word k: "out of", perhaps "the", and a number with its
+// noun or none ("48 tasks out of 93", "11 trips out of 173 million
+// trips", "4 City Camps out of 10 unconferences"). It returns the word
+// after the whole, or 0.
+func (c *numberCheck) outOfAfter(k int) int {
+	toks, text := c.toks, c.text
+	if k < 1 || k+2 >= len(toks) || !sourcing.Joined(toks, k-1) || !sourcing.Joined(toks, k) || !sourcing.Joined(toks, k+1) ||
+		!sourcing.IsWord(text, toks[k], "out") || !sourcing.IsWord(text, toks[k+1], "of") {
+		return 0
+	}
+	j := k + 2
+	if sourcing.IsWord(text, toks[j], "the") && j+1 < len(toks) && sourcing.Joined(toks, j) {
+		j++
+	}
+	if !mayStartQuantity(text, toks[j]) {
+		return 0
+	}
+	q, ok := c.quantity(j)
+	if !ok || q.year || !q.digits || q.kind != plainQty && q.kind != scaledQty {
+		return 0 // "three examples out of hundreds of initiatives": the scale is the claim
+	}
+	e, _ := c.unitOrNoun(q.end)
+	return e
+}
+
+// countLabelled reports whether the number at word i comes right after
+// the first colon of a sentence that opens naming a count (count-subject,
+// after "Total" or not): "Number of people on government websites (as of
+// 2 am): 41,865", "Total attendance: 1,200".
+func (c *numberCheck) countLabelled(i int) bool {
+	toks, text := c.toks, c.text
+	if i < 2 || strings.IndexByte(text[toks[0].Start:toks[i].Start], ':') != strings.LastIndexByte(text[toks[0].Start:toks[i].Start], ':') ||
+		!strings.Contains(text[toks[i-1].End:toks[i].Start], ":") {
+		return false
+	}
+	first := 0
+	if sourcing.IsWord(text, toks[0], "total") && sourcing.Joined(toks, 0) {
+		first = 1
+	}
+	return prose.Has(sourcing.Word(text, toks[first]), prose.CountSubject)
+}
+
 // isGerund reports a lowercase word in -ing: "killing", "injuring".
 func isGerund(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ing") && w[0] >= 'a' && w[0] <= 'z'
@@ -2527,8 +2680,22 @@ func (c *numberCheck) labelled(i int) bool {
 		return false // "Eritrea's 7,600-foot-high capital": whose, not a name
 	}
 	// A determiner capitalised only because it opens the sentence ("His 16
-	// opponents") names nothing.
+	// opponents") names nothing, nor does a verb in the past that opens it
+	// ("Wrote 46 articles", "Hosted 12 events": a line of work done).
+	if i == 1 && pastVerb(w, prev) {
+		return false
+	}
 	return w[0] >= 'A' && w[0] <= 'Z' && !prev.Is(sourcing.LeadWord|prose.Determiner|prose.Definite) || w[0] >= 'a' && w[0] <= 'z' && hasUpperAfterFirst(w)
+}
+
+// pastVerb reports whether w, capitalised as a sentence's first word,
+// reads as a verb in the past: a lowercase word in -ed ("Hosted",
+// "Trained") or a cue or verb of reporting ("Wrote", "Published").
+func pastVerb(w string, t sourcing.Token) bool {
+	if len(w) < 4 || hasUpperAfterFirst(w) {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || t.Is(prose.Cue|sourcing.ReportVerb) && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
 }
 
 // hasUpperAfterFirst reports names such as "iOS" and "macOS".
@@ -2597,9 +2764,12 @@ func (c *numberCheck) perTail(e int) int {
 	return e
 }
 
-// unitOrNoun looks from word k for a unit or counted noun after at most two
-// modifiers, with an optional "of" first ("thousands of people", "40,000
-// federal employees"). It returns the word after it, or k.
+// unitOrNoun looks from word k for a unit or counted noun after at most
+// four modifiers (maxNounWords), with an optional "of" first ("thousands
+// of people", "40,000 federal employees"), a comma allowed between
+// lowercase modifiers ("100 small, discrete challenges", "37 state,
+// county, and city data catalogs"). A clock time is none ("10 am -
+// Welcome remarks"). It returns the word after it, or k.
 func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	toks := c.toks
 	j := k
@@ -2607,10 +2777,17 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 		j++
 	}
 	joins := 0
-	for m := 0; m < 4 && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && c.suspendedHyphen(j-1)); m++ {
+	plain := true // every word so far a lowercase modifier other than a length of time
+	for m := 0; m < maxNounWords && j < len(toks) && (sourcing.Joined(toks, j-1) || m > 0 && (c.suspendedHyphen(j-1) || plain && c.text[toks[j-1].End:toks[j].Start] == ", ")); m++ {
 		t := toks[j]
+		if w := sourcing.Word(c.text, t); w[0] < 'a' || w[0] > 'z' || t.Is(prose.Duration) {
+			plain = false // "30 days, Android…", "2015 HIV, STD": no list of modifiers
+		}
 		if m == 0 && isDurationWord(sourcing.Word(c.text, t)) {
 			break // "the 30 day views": a length of time qualifies the noun
+		}
+		if m == 0 && (sourcing.IsWord(c.text, t, "am") || sourcing.IsWord(c.text, t, "pm")) {
+			break // "10 am - Welcome remarks": a clock time
 		}
 		if c.isUnit(t) {
 			return j + 1, true
@@ -2631,6 +2808,15 @@ func (c *numberCheck) unitOrNoun(k int) (int, bool) {
 	}
 	return k, false
 }
+
+// maxNounWords bounds the words from a number to its counted noun, the
+// noun included: "12 geographically dispersed and managerially distinct
+// centers" (a conjunction not counted), "42 Mobile Gov User Experience
+// guidelines". A number shaped like a year reaches maxYearNounWords only.
+const (
+	maxNounWords     = 5
+	maxYearNounWords = 4
+)
 
 // maxJoins bounds the conjunctions between a number's modifiers ("state
 // and local"), so that a run of them is read in a few steps.
@@ -2687,7 +2873,21 @@ func (c *numberCheck) isUnit(t sourcing.Token) bool {
 }
 
 func (c *numberCheck) isNoun(t sourcing.Token) bool {
-	return t.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t)) || c.pluralNoun(t)
+	return t.Is(sourcing.CountNoun) || inSet(c.opts.nouns, sourcing.Word(c.text, t)) || c.pluralNoun(t) || acronymPlural(sourcing.Word(c.text, t))
+}
+
+// acronymPlural reports the plural of an acronym, capitals and a last
+// "s": "36 APIs", "4,700 partner URLs" count things as "36 portals" does.
+func acronymPlural(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for i := 0; i < len(w)-1; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralNoun reports whether t has the shape of a plural noun that can be
@@ -3024,7 +3224,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 				// "a 19-month streak", "a 52-week high": a record.
 				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
 			}
-			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) ||
+			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) || namedAfter(word) ||
 				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
 				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
 			}
@@ -3059,6 +3259,13 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 		return quantity{}, false // 21st, 1990s, COVID-19's, 9/11, 401(k), 3.2.1
 	}
 	return q, true
+}
+
+// namedAfter reports a capitalised word with lowercase letters after it,
+// a name a dash ties to a number rather than a compound's noun: "15-Karen
+// Trebon" signs a line that ends in "15".
+func namedAfter(word string) bool {
+	return len(word) > 1 && word[0] >= 'A' && word[0] <= 'Z' && word[1] >= 'a' && word[1] <= 'z'
 }
 
 // roundPlural reports a power of ten from 100 written as a plural:

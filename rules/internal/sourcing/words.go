@@ -2,6 +2,7 @@ package sourcing
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/lint"
@@ -471,7 +472,8 @@ func letterRunEnd(text string, i int) int {
 // A number word below ten triggers itself before "in" or "out of" (see
 // WordTrigger.holds), so "out" need not.
 var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|PluralCount|FractionWord|
-	PercentWord|UnitWord|MultiplyVerb, append([]string{"percentage", "twice", "record", "times", "double", "triple"}, prose.TextMembers(prose.VagueShare)...)...)
+	PercentWord|UnitWord|MultiplyVerb, slices.Concat([]string{"percentage", "twice", "record", "times", "double", "triple"}, prose.TextMembers(prose.VagueShare),
+	prose.TextMembers(prose.DurationVerb))...) // "took about a month"
 
 // VagueWords are the words of which nearly every vague attribution the
 // model finds holds one: a vague source ("experts"), an impersonal
