@@ -68,10 +68,10 @@ func Lookup(w string) LexEntry { return prose.Lookup(w) }
 // and looks a word up only when the shape matches.
 type WordTrigger struct {
 	shapes [26 * 26]uint32 // for each first and last letter, a bit per length
-	// seconds has, for each first letter, a bit for each second letter of
-	// a word of two letters or more: a finer test after the shape, which
-	// many everyday words share with some trigger word.
-	seconds [26]uint32
+	// seconds has, for each first and last letter, a bit for each second
+	// letter of a word of two letters or more: a finer test after the
+	// shape, which many everyday words share with some trigger word.
+	seconds [26 * 26]uint32
 	classes WordClass // lexicon words of these classes trigger
 	Words   []string  // and these lowercase words
 }
@@ -100,9 +100,9 @@ func (t *WordTrigger) addShape(w string) {
 		t.shapes[i] |= 1 << len(w)
 		if len(w) >= 2 {
 			if second := w[1] | 0x20; second >= 'a' && second <= 'z' {
-				t.seconds[i/26] |= 1 << (second - 'a')
+				t.seconds[i] |= 1 << (second - 'a')
 			} else {
-				t.seconds[i/26] = 1<<26 - 1 // not a run of letters; no finer test
+				t.seconds[i] = 1<<26 - 1 // not a run of letters; no finer test
 			}
 		}
 	}
@@ -111,7 +111,8 @@ func (t *WordTrigger) addShape(w string) {
 // secondMatches reports whether the letters text[start:end], whose shape
 // matches, may be a trigger word by their second letter.
 func (t *WordTrigger) secondMatches(text string, start, end int) bool {
-	return end-start < 2 || t.seconds[(text[start]|0x20)-'a']&(1<<((text[start+1]|0x20)-'a')) != 0
+	k := int((text[start]|0x20)-'a')*26 + int((text[end-1]|0x20)-'a')
+	return end-start < 2 || t.seconds[k]&(1<<((text[start+1]|0x20)-'a')) != 0
 }
 
 // shapeIndex returns the slot of a word's first and last ASCII letters,

@@ -66,9 +66,21 @@ func TestTriggerFiltersPassEveryMember(t *testing.T) {
 			}
 		}
 	}
-	// And the second letter does rule words out.
+	// And the second letter does rule words out, tested with the first
+	// and the last: "make" and "made" have the shape of "mile" and the
+	// second letter of "majority", but no figure word that starts "ma"
+	// ends in "e".
 	if figureWords.secondMatches("tqx", 0, 3) {
 		t.Error(`figure: "tq…" passes the second-letter test`)
+	}
+	for _, w := range []string{"make", "Made"} {
+		k, _ := shapeIndex(w)
+		if figureWords.shapes[k]&(1<<len(w)) == 0 {
+			t.Errorf("figure: %q does not have a member's shape", w)
+		}
+		if figureWords.secondMatches(w, 0, len(w)) {
+			t.Errorf("figure: %q passes the second-letter test", w)
+		}
 	}
 }
 
