@@ -228,15 +228,10 @@ func worthChecking(q verify.Quantity, before, after string) bool {
 // date the writing or describe its subject, and are no figure a cited
 // page is asked to hold.
 func relativeTime(q verify.Quantity, before, after string) bool {
-	switch strings.ToLower(leadingWord(after)) {
-	case "ago", "later", "earlier", "old", "hence":
+	if prose.Has(leadingWord(after), prose.TimeAfter) || prose.Has(lastWord(before), prose.TimeBefore) {
 		return true
 	}
 	if strings.HasSuffix(strings.ToLower(q.Text), "-old") {
-		return true
-	}
-	switch strings.ToLower(lastWord(before)) {
-	case "next", "coming":
 		return true
 	}
 	// "one day" is mostly "some day".

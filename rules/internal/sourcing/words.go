@@ -467,13 +467,13 @@ func letterRunEnd(text string, i int) int {
 }
 
 // figureWords are the words that can make a figure without a digit:
-// number words, scale words, fractions, units, "percent", "doubled",
-// "twice", "double", "triple", "record", "times" and a share without a
-// number ("majority").
+// number words, scale words, fractions, units, "percent", "doubled", the
+// lexicon's figure-word ("twice", "record", "times"), a share without a
+// number ("majority") and a verb of taking time.
 // A number word below ten triggers itself before "in" or "out of" (see
 // WordTrigger.holds), so "out" need not.
 var figureWords = newWordTrigger(NumberWord|HundredWord|ScaleWord|PluralScale|PluralCount|FractionWord|
-	PercentWord|UnitWord|MultiplyVerb, slices.Concat([]string{"percentage", "twice", "record", "times", "double", "triple"}, prose.TextMembers(prose.VagueShare),
+	PercentWord|UnitWord|MultiplyVerb, slices.Concat(prose.TextMembers(prose.FigureWord), prose.TextMembers(prose.VagueShare),
 	prose.TextMembers(prose.DurationVerb))...) // "took about a month"
 
 // VagueWords are the words of which nearly every vague attribution the
