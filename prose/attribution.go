@@ -1167,7 +1167,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		// ("…, explaining the firings amounted to 1 percent"): the words
 		// after it are its content, not its source.
 		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter) && !strings.HasSuffix(p.word(t), "ing") &&
-			!p.clauseRun(toks, k+1, end)
+			!p.clauseRun(toks, k+1, end) && !p.documentAside(toks, j, t)
 		var src []Token
 		if inverted {
 			// "said the board's chair, Patricia Nolan": the name in
@@ -1220,6 +1220,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			a.Kind = p.classify(src, src[0].Start == sent.Start)
 			if a.Kind != Named && !participle && p.namingApposition(toks, src, j) {
 				a.Kind = Named // "Two analysts, Jo Reyes and Sam Ito, found": named by apposition
+			}
+			if a.Kind != Named && !participle && p.madeByAside(toks, src, j) {
+				a.Kind = Named // "The survey, conducted by the Field Institute, finds": named by its maker
 			}
 			a.Content = p.contentAfter(toks, k+1, sent)
 		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
@@ -1274,7 +1277,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// after a comma: "the report, which notes, “…”".
 	spoken := goesOn || p.quoteFollows(t) && (relative || len(before) == 1 && before[0].Is(Pronoun))
 	if t.Is(NounCue) && !spoken && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
-		!(a.Kind == Named && (p.documentVerb(before, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
+		!(a.Kind == Named && (p.documentVerb(before, t) || p.documentAside(toks, j, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	if a.Source.End <= t.Start && k+1 < len(toks) && !t.BreakAfter && Has(p.word(t), ClauseCue) && p.countAfter(toks, k+1) {
@@ -1466,6 +1469,36 @@ func (p *Paragraph) subjectBefore(toks []Token, k int, participle bool) []Token 
 		start--
 	}
 	return toks[start:end]
+}
+
+// documentAside reports whether the finding cue t (near-cue: "finds",
+// "showed") resumes, after the comma before word j, a sentence opened by
+// a document and an aside on it: "The survey, conducted by Gallup in May,
+// finds Clinton with 46 percent". The document finds; the words after the
+// cue are what it found, not a source named after it ("…, said Ruiz").
+func (p *Paragraph) documentAside(toks []Token, j int, t Token) bool {
+	if !t.Is(NearCue) || j == 0 || !p.commaBetween(toks[j-1], toks[j]) {
+		return false
+	}
+	src := p.subjectBefore(toks, j, false)
+	return len(src) > 0 && src[0].Start == toks[0].Start && src[len(src)-1].Is(SourceNoun)
+}
+
+// madeByAside reports whether the aside between a source document src
+// and the comma before word j, where its cue's run of words resumes, names
+// its maker: a participle, then "by" or "from" and a name ("The survey,
+// conducted by the Public Policy Institute of California, finds"). The
+// document is the maker's, as "a report released by the VA" is.
+func (p *Paragraph) madeByAside(toks []Token, src []Token, j int) bool {
+	head := src[len(src)-1]
+	if !head.Is(SourceNoun) {
+		return false
+	}
+	i := j - 1
+	for i >= 0 && toks[i].Start != head.Start {
+		i--
+	}
+	return i >= 0 && i+2 < j && p.participle(toks[i+1]) && p.fromName(toks[i+2:j])
 }
 
 // namingApposition reports whether the apposition between a source src

@@ -53,6 +53,17 @@ func TestAttributionForms(t *testing.T) {
 		{"Maria Lopez agreed to pay the fee.", nil},
 		{"Maria Lopez runs the lab. “Is red still red?” she questioned.", []want{{"she", "questioned", "“Is red still red?”", Named}}},
 		{"Maria Lopez questioned the figures.", nil},
+		// A document opening the sentence, an aside on it set off by
+		// commas, then a finding cue: the document finds, and the words
+		// after the cue are what it found, not a source named after it
+		// ("…, said Ruiz"). An aside naming its maker ("conducted by …")
+		// names the document; without one it names nobody.
+		{"The survey, conducted by the Harbour Institute in May, finds Ruiz with 46 percent.", []want{
+			{"the Harbour Institute in May", "conducted", "The survey, conducted by the Harbour Institute in May, finds Ruiz with 46 percent.", Named},
+			{"The survey", "finds", "Ruiz with 46 percent.", Named}}},
+		{"The survey, taken in May, showed Ruiz with 46 percent.", []want{{"The survey", "showed", "Ruiz with 46 percent.", Unnamed}}},
+		{"The survey, taken in May, finds Ruiz with 46 percent.", nil},
+		{"The harbour was calm all year, found the Harbour Institute.", []want{{"the Harbour Institute", "found", "The harbour was calm all year", Named}}},
 		// "which" after a comma: the thing before it speaks, a noun cue
 		// too when a quotation follows.
 		{"Ruiz carried the Harbour Board report, which notes, “the north quay floods every winter.”", []want{{"the Harbour Board report", "notes", "“the north quay floods every winter.”", Named}}},
