@@ -1001,7 +1001,18 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// denied, supposed or to come is none: "did not say", "will announce",
 	// "is expected to announce".
 	j := k
-	for j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue|Negation) && k-j < 3 {
+	days := 0 // the words of a day skipped: "Ruiz on Monday said"
+	for j > 0 && !toks[j-1].BreakAfter {
+		// Not a day a participle holds: "a poll released Monday found".
+		// A source stands before it ("Wednesday added …" has none).
+		if d := p.dayBefore(toks, j); d < j && days == 0 && d > 0 && !toks[d-1].BreakAfter && !p.participle(toks[d-1]) {
+			days = j - d
+			j = d
+			continue
+		}
+		if !toks[j-1].Is(BetweenCue|Negation) || k-j-days >= 3 {
+			break
+		}
 		if j == k && toks[j-1].Is(ModalWord) && p.capitalised(toks[j-1]) {
 			break // "Will described Trump as …", "Theresa May said": a name, no modal
 		}
@@ -1010,6 +1021,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		}
 		j--
 	}
+	lead := j       // the word after the source: "and" before it joins the cue to a clause
 	goesOn := false // "went on to note": a verb, though "note" is mostly a noun
 	if k > 0 && !toks[k-1].BreakAfter && p.is(toks[k-1], "to") {
 		g := p.goesOnTo(toks, k-1)
@@ -1167,7 +1179,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		// ("…, explaining the firings amounted to 1 percent"): the words
 		// after it are its content, not its source.
 		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter) && !strings.HasSuffix(p.word(t), "ing") &&
-			!p.clauseRun(toks, k+1, end) && !p.documentAside(toks, j, t)
+			!p.clauseRun(toks, k+1, end) && !p.documentAside(toks, j, t) &&
+			// "…, said early Friday that …": a day, then the clause said,
+			// no source after the cue.
+			!(end < len(toks) && p.is(toks[end], "that") && p.dayBefore(toks, end) == k+1)
 		var src []Token
 		if inverted {
 			// "said the board's chair, Patricia Nolan": the name in
@@ -1225,10 +1240,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 				a.Kind = Named // "The survey, conducted by the Field Institute, finds": named by its maker
 			}
 			a.Content = p.contentAfter(toks, k+1, sent)
-		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
+		case lead > 1 && !toks[lead-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[lead-1], "and") || p.is(toks[lead-1], "but")) &&
+			k-lead == days:
 			// "Carson took the stage and called …", "Trump doubled down
-			// and said …": the clause's subject speaks.
-			src = p.clauseSubject(toks, k-1, si)
+			// and said …", "… and on Monday announced": the clause's
+			// subject speaks; only a day between, no other word ("and had
+			// confirmed 68 nominees", "and also show them").
+			src = p.clauseSubject(toks, lead-1, si)
 			if len(src) == 0 {
 				return
 			}
@@ -1469,6 +1487,23 @@ func (p *Paragraph) subjectBefore(toks []Token, k int, participle bool) []Token 
 		start--
 	}
 	return toks[start:end]
+}
+
+// dayBefore returns where a day named right before word j starts, the
+// weekday with the words about it (day-lead, day-part: "on Monday",
+// "early Friday", "Tuesday night"), or j when none ends there.
+func (p *Paragraph) dayBefore(toks []Token, j int) int {
+	m := j - 1
+	if m > 0 && Has(p.word(toks[m]), DayPart) && !toks[m-1].BreakAfter {
+		m--
+	}
+	if !toks[m].Is(Weekday) || !p.capitalised(toks[m]) {
+		return j
+	}
+	if m > 0 && !toks[m-1].BreakAfter && Has(p.word(toks[m-1]), DayLead) {
+		m--
+	}
+	return m
 }
 
 // documentAside reports whether the finding cue t (near-cue: "finds",

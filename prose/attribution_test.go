@@ -53,6 +53,17 @@ func TestAttributionForms(t *testing.T) {
 		{"Maria Lopez agreed to pay the fee.", nil},
 		{"Maria Lopez runs the lab. “Is red still red?” she questioned.", []want{{"she", "questioned", "“Is red still red?”", Named}}},
 		{"Maria Lopez questioned the figures.", nil},
+		// A day between the source and its cue ("on Monday", "early
+		// Friday") is no part of the source, nor, after the cue and before
+		// "that", a source named after it; after "and" it joins the cue
+		// to the clause's subject as "and said" does, but no other word
+		// between does. A day that opens the sentence is its subject.
+		{"Ana Ruiz on Monday said that 80 boats sank.", []want{{"Ana Ruiz", "said", "80 boats sank.", Named}}},
+		{"Ana Ruiz visited the quay and on Monday announced that 80 boats sank.", []want{{"Ana Ruiz", "announced", "80 boats sank.", Named}}},
+		{"The minister, Ana Ruiz, said early Friday that 80 boats sank.", []want{{"The minister", "said", "early Friday that 80 boats sank.", Named}}},
+		{"“We lost 80 boats,” said Ana Ruiz that night.", []want{{"Ana Ruiz", "said", "“We lost 80 boats,”", Named}}},
+		{"Wednesday added one more delay to the list.", nil},
+		{"Ana Ruiz chaired the board and had confirmed 68 captains by May.", nil},
 		// A document opening the sentence, an aside on it set off by
 		// commas, then a finding cue: the document finds, and the words
 		// after the cue are what it found, not a source named after it

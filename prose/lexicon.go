@@ -225,6 +225,8 @@ const (
 	OrderVerb
 	DefineVerb
 	QuestionPreposition
+	DayLead
+	DayPart
 	lastTextClass
 )
 
@@ -237,6 +239,7 @@ var textClassNames = [lastTextClass]string{
 	"relative-word", "staff-role", "body-role", "setting-verb", "file-type", "body-name", "predicate-opener", "open-bound", "magnitude-noun", "plural-quantifier", "speech-noun", "count-subject", "survey-part",
 	"compound-cue", "applause-cue", "completion-verb", "name-verb", "no-source", "thought-verb", "reflexive", "share-verb", "object-pronoun",
 	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition",
+	"day-lead", "day-part",
 }
 
 // Name returns the lexicon.txt name of the text class.
