@@ -1642,8 +1642,14 @@ func (p *Paragraph) beforeParenthesis(toks []Token, j int) int {
 
 // clauseFollows reports whether what a cue at word k governs follows it
 // closely: "that" or a quotation within maxCueGap words, so that "is
-// telling supporters that …" speaks and "is adding new people" does not.
+// telling supporters that …" speaks and "is adding new people" does not,
+// or a clause right after it whose subject is a pronoun and whose verb
+// opens with an auxiliary ("saying he would", "confirming it will").
 func (p *Paragraph) clauseFollows(toks []Token, k int) bool {
+	if k+2 < len(toks) && !toks[k].BreakAfter && !toks[k+1].BreakAfter && toks[k+1].Is(Pronoun) && !Has(p.word(toks[k+1]), ObjectPronoun) &&
+		(toks[k+2].Is(ModalWord|BeVerb) || Has(p.word(toks[k+2]), PerfectAux)) {
+		return true // "a statement confirming it will double its staff": a clause without "that"
+	}
 	for j := k; j < len(toks) && j-k <= maxCueGap; j++ {
 		if j > k && p.is(toks[j], "that") || p.quoteFollows(toks[j]) {
 			return true

@@ -53,6 +53,13 @@ func TestAttributionForms(t *testing.T) {
 		{"Maria Lopez agreed to pay the fee.", nil},
 		{"Maria Lopez runs the lab. “Is red still red?” she questioned.", []want{{"she", "questioned", "“Is red still red?”", Named}}},
 		{"Maria Lopez questioned the figures.", nil},
+		// A statement "saying" or "confirming" a clause without "that":
+		// a pronoun then an auxiliary opens it; a pronoun as the object
+		// ("telling them", "saying it plainly") opens none.
+		{"Ana Ruiz issued a statement confirming it will close 40 piers.", []want{{"Ana Ruiz", "confirming", "it will close 40 piers.", Named}}},
+		{"Ana Ruiz issued a statement saying she had closed 40 piers.", []want{{"Ana Ruiz", "saying", "she had closed 40 piers.", Named}}},
+		{"Ana Ruiz won by telling them it was 40 piers.", nil},
+		{"Ana Ruiz issued a statement saying it plainly: 40 piers closed.", nil},
 		// A day between the source and its cue ("on Monday", "early
 		// Friday") is no part of the source, nor, after the cue and before
 		// "that", a source named after it; after "and" it joins the cue
