@@ -1228,6 +1228,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			// the apposition.
 			participle := j == k && strings.HasSuffix(p.word(t), "ing")
 			src = p.subjectBefore(toks, j, participle)
+			if len(src) == 0 && !participle && k+1 < len(toks) && p.is(toks[k+1], "that") {
+				// "He pledged …, cast doubt on …, suggested that …": the
+				// last verb of a series, the sentence's subject its source.
+				src = p.seriesSubject(toks)
+			}
 			if len(src) == 0 {
 				return
 			}
@@ -1766,6 +1771,30 @@ func (p *Paragraph) bracketGap(a, b Token) bool {
 	return gap == "(" || gap == ")"
 }
 
+// seriesSubject returns the subject that opens a sentence of verbs in a
+// series: a pronoun or a run of capitalised words, then a verb in the past
+// ("He pledged …", "Gov. Ana Ruiz vowed …"). Otherwise nil.
+func (p *Paragraph) seriesSubject(toks []Token) []Token {
+	n := 0
+	if len(toks) > 0 && toks[0].Is(Pronoun) && !Has(p.word(toks[0]), ObjectPronoun) && !p.is(toks[0], "it") {
+		n = 1
+	} else if len(toks) > 0 && !toks[0].Is(Preposition|ClauseWord|FunctionWord) && !Has(p.word(toks[0]), Subordinator) {
+		// Not a clause that opens on a subordinator ("When asked …",
+		// "After Tanden informed …").
+		for n < len(toks) && n < maxSourceWords && p.capitalised(toks[n]) && !toks[n].BreakAfter {
+			n++
+		}
+	}
+	if n == 0 || n >= len(toks) || toks[n-1].BreakAfter {
+		return nil
+	}
+	v := toks[n]
+	if w := p.word(v); p.capitalised(v) || !strings.HasSuffix(w, "ed") && !v.Is(Cue) {
+		return nil
+	}
+	return toks[:n]
+}
+
 // clauseSubject returns the subject of the clause whose verb is
 // coordinated by the word at and: from the clause's start (the
 // sentence's, or after its last comma before and), the name or noun
@@ -1798,6 +1827,12 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 		if t.BreakAfter {
 			break
 		}
+	}
+	if end == start && start > 0 && !toks[start].Is(Determiner|Preposition|ClauseWord|Pronoun|FunctionWord) {
+		// A clause opened by a verb: the series of verbs whose subject
+		// opens the sentence ("He pledged …, cast doubt on …, and
+		// suggested that").
+		return p.seriesSubject(toks)
 	}
 	if end == start || toks[end-1].Is(Determiner) {
 		return nil

@@ -53,6 +53,14 @@ func TestAttributionForms(t *testing.T) {
 		{"Maria Lopez agreed to pay the fee.", nil},
 		{"Maria Lopez runs the lab. “Is red still red?” she questioned.", []want{{"she", "questioned", "“Is red still red?”", Named}}},
 		{"Maria Lopez questioned the figures.", nil},
+		// The last cue of a series of verbs, after ", and" or a comma,
+		// speaks for the name or pronoun opening the sentence; not for a
+		// clause opened by a subordinator, nor for a subject that names
+		// no one ("The city").
+		{"Ana Ruiz lowered fees, cast doubt on the count, and said that 40 piers had closed.", []want{{"Ana Ruiz", "said", "40 piers had closed.", Named}}},
+		{"Ana Ruiz lowered fees and cast doubt on the count, suggested that 40 piers had closed.", []want{{"Ana Ruiz", "suggested", "40 piers had closed.", Named}}},
+		{"The city lowered fees, cut services, and reported that 40 piers had closed.", nil},
+		{"After Ruiz informed the board, it cut fees and said that 40 piers had closed.", nil},
 		// A statement "saying" or "confirming" a clause without "that":
 		// a pronoun then an auxiliary opens it; a pronoun as the object
 		// ("telling them", "saying it plainly") opens none.
