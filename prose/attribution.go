@@ -1004,7 +1004,18 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// denied, supposed or to come is none: "did not say", "will announce",
 	// "is expected to announce".
 	j := k
-	for j > 0 && !toks[j-1].BreakAfter && toks[j-1].Is(BetweenCue|Negation) && k-j < 3 {
+	days := 0 // the words of a day skipped: "Ruiz on Monday said"
+	for j > 0 && !toks[j-1].BreakAfter {
+		// Not a day a participle holds: "a poll released Monday found".
+		// A source stands before it ("Wednesday added …" has none).
+		if d := p.dayBefore(toks, j); d < j && days == 0 && d > 0 && !toks[d-1].BreakAfter && !p.participle(toks[d-1]) {
+			days = j - d
+			j = d
+			continue
+		}
+		if !toks[j-1].Is(BetweenCue|Negation) || k-j-days >= 3 {
+			break
+		}
 		if j == k && toks[j-1].Is(ModalWord) && p.capitalised(toks[j-1]) {
 			break // "Will described Trump as …", "Theresa May said": a name, no modal
 		}
@@ -1013,6 +1024,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		}
 		j--
 	}
+	lead := j       // the word after the source: "and" before it joins the cue to a clause
 	goesOn := false // "went on to note": a verb, though "note" is mostly a noun
 	if k > 0 && !toks[k-1].BreakAfter && p.is(toks[k-1], "to") {
 		g := p.goesOnTo(toks, k-1)
@@ -1170,7 +1182,10 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		// ("…, explaining the firings amounted to 1 percent"): the words
 		// after it are its content, not its source.
 		inverted := end > k+1 && (srcStart == 0 || toks[srcStart-1].BreakAfter) && !strings.HasSuffix(p.word(t), "ing") &&
-			!p.clauseRun(toks, k+1, end)
+			!p.clauseRun(toks, k+1, end) && !p.documentAside(toks, j, t) &&
+			// "…, said early Friday that …": a day, then the clause said,
+			// no source after the cue.
+			!(end < len(toks) && p.is(toks[end], "that") && p.dayBefore(toks, end) == k+1)
 		var src []Token
 		if inverted {
 			// "said the board's chair, Patricia Nolan": the name in
@@ -1216,6 +1231,11 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			// the apposition.
 			participle := j == k && strings.HasSuffix(p.word(t), "ing")
 			src = p.subjectBefore(toks, j, participle)
+			if len(src) == 0 && !participle && k+1 < len(toks) && p.is(toks[k+1], "that") {
+				// "He pledged …, cast doubt on …, suggested that …": the
+				// last verb of a series, the sentence's subject its source.
+				src = p.seriesSubject(toks)
+			}
 			if len(src) == 0 {
 				return
 			}
@@ -1224,11 +1244,17 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			if a.Kind != Named && !participle && p.namingApposition(toks, src, j) {
 				a.Kind = Named // "Two analysts, Jo Reyes and Sam Ito, found": named by apposition
 			}
+			if a.Kind != Named && !participle && p.madeByAside(toks, src, j) {
+				a.Kind = Named // "The survey, conducted by the Field Institute, finds": named by its maker
+			}
 			a.Content = p.contentAfter(toks, k+1, sent)
-		case k > 1 && !toks[k-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[k-1], "and") || p.is(toks[k-1], "but")):
+		case lead > 1 && !toks[lead-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[lead-1], "and") || p.is(toks[lead-1], "but")) &&
+			k-lead == days:
 			// "Carson took the stage and called …", "Trump doubled down
-			// and said …": the clause's subject speaks.
-			src = p.clauseSubject(toks, k-1, si)
+			// and said …", "… and on Monday announced": the clause's
+			// subject speaks; only a day between, no other word ("and had
+			// confirmed 68 nominees", "and also show them").
+			src = p.clauseSubject(toks, lead-1, si)
 			if len(src) == 0 {
 				return
 			}
@@ -1277,7 +1303,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// after a comma: "the report, which notes, “…”".
 	spoken := goesOn || p.quoteFollows(t) && (relative || len(before) == 1 && before[0].Is(Pronoun))
 	if t.Is(NounCue) && !spoken && (a.Kind == Unnamed || !p.takesClause(toks, k) && k < len(toks)-1 && !p.quoteEndsBefore(t) &&
-		!(a.Kind == Named && (p.documentVerb(before, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
+		!(a.Kind == Named && (p.documentVerb(before, t) || p.documentAside(toks, j, t) || p.personVerb(before, toks, k) || p.thatClauseAfter(toks, k)))) {
 		return // "the show", "a tweet", "her remarks": a noun, not a cue
 	}
 	if a.Source.End <= t.Start && k+1 < len(toks) && !t.BreakAfter && Has(p.word(t), ClauseCue) && p.countAfter(toks, k+1) {
@@ -1471,6 +1497,53 @@ func (p *Paragraph) subjectBefore(toks []Token, k int, participle bool) []Token 
 	return toks[start:end]
 }
 
+// dayBefore returns where a day named right before word j starts, the
+// weekday with the words about it (day-lead, day-part: "on Monday",
+// "early Friday", "Tuesday night"), or j when none ends there.
+func (p *Paragraph) dayBefore(toks []Token, j int) int {
+	m := j - 1
+	if m > 0 && Has(p.word(toks[m]), DayPart) && !toks[m-1].BreakAfter {
+		m--
+	}
+	if !toks[m].Is(Weekday) || !p.capitalised(toks[m]) {
+		return j
+	}
+	if m > 0 && !toks[m-1].BreakAfter && Has(p.word(toks[m-1]), DayLead) {
+		m--
+	}
+	return m
+}
+
+// documentAside reports whether the finding cue t (near-cue: "finds",
+// "showed") resumes, after the comma before word j, a sentence opened by
+// a document and an aside on it: "The survey, conducted by Gallup in May,
+// finds Clinton with 46 percent". The document finds; the words after the
+// cue are what it found, not a source named after it ("…, said Ruiz").
+func (p *Paragraph) documentAside(toks []Token, j int, t Token) bool {
+	if !t.Is(NearCue) || j == 0 || !p.commaBetween(toks[j-1], toks[j]) {
+		return false
+	}
+	src := p.subjectBefore(toks, j, false)
+	return len(src) > 0 && src[0].Start == toks[0].Start && src[len(src)-1].Is(SourceNoun)
+}
+
+// madeByAside reports whether the aside between a source document src
+// and the comma before word j, where its cue's run of words resumes, names
+// its maker: a participle, then "by" or "from" and a name ("The survey,
+// conducted by the Public Policy Institute of California, finds"). The
+// document is the maker's, as "a report released by the VA" is.
+func (p *Paragraph) madeByAside(toks []Token, src []Token, j int) bool {
+	head := src[len(src)-1]
+	if !head.Is(SourceNoun) {
+		return false
+	}
+	i := j - 1
+	for i >= 0 && toks[i].Start != head.Start {
+		i--
+	}
+	return i >= 0 && i+2 < j && p.participle(toks[i+1]) && p.fromName(toks[i+2:j])
+}
+
 // namingApposition reports whether the apposition between a source src
 // and the comma before word j, where its cue's run of words resumes, is
 // names alone: "Two military analysts, Jo Reyes and Sam Ito, found". An
@@ -1609,8 +1682,14 @@ func (p *Paragraph) beforeParenthesis(toks []Token, j int) int {
 
 // clauseFollows reports whether what a cue at word k governs follows it
 // closely: "that" or a quotation within maxCueGap words, so that "is
-// telling supporters that …" speaks and "is adding new people" does not.
+// telling supporters that …" speaks and "is adding new people" does not,
+// or a clause right after it whose subject is a pronoun and whose verb
+// opens with an auxiliary ("saying he would", "confirming it will").
 func (p *Paragraph) clauseFollows(toks []Token, k int) bool {
+	if k+2 < len(toks) && !toks[k].BreakAfter && !toks[k+1].BreakAfter && toks[k+1].Is(Pronoun) && !Has(p.word(toks[k+1]), ObjectPronoun) &&
+		(toks[k+2].Is(ModalWord|BeVerb) || Has(p.word(toks[k+2]), PerfectAux)) {
+		return true // "a statement confirming it will double its staff": a clause without "that"
+	}
 	for j := k; j < len(toks) && j-k <= maxCueGap; j++ {
 		if j > k && p.is(toks[j], "that") || p.quoteFollows(toks[j]) {
 			return true
@@ -1727,6 +1806,30 @@ func (p *Paragraph) bracketGap(a, b Token) bool {
 	return gap == "(" || gap == ")"
 }
 
+// seriesSubject returns the subject that opens a sentence of verbs in a
+// series: a pronoun or a run of capitalised words, then a verb in the past
+// ("He pledged …", "Gov. Ana Ruiz vowed …"). Otherwise nil.
+func (p *Paragraph) seriesSubject(toks []Token) []Token {
+	n := 0
+	if len(toks) > 0 && toks[0].Is(Pronoun) && !Has(p.word(toks[0]), ObjectPronoun) && !p.is(toks[0], "it") {
+		n = 1
+	} else if len(toks) > 0 && !toks[0].Is(Preposition|ClauseWord|FunctionWord) && !Has(p.word(toks[0]), Subordinator) {
+		// Not a clause that opens on a subordinator ("When asked …",
+		// "After Tanden informed …").
+		for n < len(toks) && n < maxSourceWords && p.capitalised(toks[n]) && !toks[n].BreakAfter {
+			n++
+		}
+	}
+	if n == 0 || n >= len(toks) || toks[n-1].BreakAfter {
+		return nil
+	}
+	v := toks[n]
+	if w := p.word(v); p.capitalised(v) || !strings.HasSuffix(w, "ed") && !v.Is(Cue) {
+		return nil
+	}
+	return toks[:n]
+}
+
 // clauseSubject returns the subject of the clause whose verb is
 // coordinated by the word at and: from the clause's start (the
 // sentence's, or after its last comma before and), the name or noun
@@ -1759,6 +1862,12 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 		if t.BreakAfter {
 			break
 		}
+	}
+	if end == start && start > 0 && !toks[start].Is(Determiner|Preposition|ClauseWord|Pronoun|FunctionWord) {
+		// A clause opened by a verb: the series of verbs whose subject
+		// opens the sentence ("He pledged …, cast doubt on …, and
+		// suggested that").
+		return p.seriesSubject(toks)
 	}
 	if end == start || toks[end-1].Is(Determiner) {
 		return nil

@@ -53,6 +53,43 @@ func TestAttributionForms(t *testing.T) {
 		{"Maria Lopez agreed to pay the fee.", nil},
 		{"Maria Lopez runs the lab. “Is red still red?” she questioned.", []want{{"she", "questioned", "“Is red still red?”", Named}}},
 		{"Maria Lopez questioned the figures.", nil},
+		// The last cue of a series of verbs, after ", and" or a comma,
+		// speaks for the name or pronoun opening the sentence; not for a
+		// clause opened by a subordinator, nor for a subject that names
+		// no one ("The city").
+		{"Ana Ruiz lowered fees, cast doubt on the count, and said that 40 piers had closed.", []want{{"Ana Ruiz", "said", "40 piers had closed.", Named}}},
+		{"Ana Ruiz lowered fees and cast doubt on the count, suggested that 40 piers had closed.", []want{{"Ana Ruiz", "suggested", "40 piers had closed.", Named}}},
+		{"The city lowered fees, cut services, and reported that 40 piers had closed.", nil},
+		{"After Ruiz informed the board, it cut fees and said that 40 piers had closed.", nil},
+		// A statement "saying" or "confirming" a clause without "that":
+		// a pronoun then an auxiliary opens it; a pronoun as the object
+		// ("telling them", "saying it plainly") opens none.
+		{"Ana Ruiz issued a statement confirming it will close 40 piers.", []want{{"Ana Ruiz", "confirming", "it will close 40 piers.", Named}}},
+		{"Ana Ruiz issued a statement saying she had closed 40 piers.", []want{{"Ana Ruiz", "saying", "she had closed 40 piers.", Named}}},
+		{"Ana Ruiz won by telling them it was 40 piers.", nil},
+		{"Ana Ruiz issued a statement saying it plainly: 40 piers closed.", nil},
+		// A day between the source and its cue ("on Monday", "early
+		// Friday") is no part of the source, nor, after the cue and before
+		// "that", a source named after it; after "and" it joins the cue
+		// to the clause's subject as "and said" does, but no other word
+		// between does. A day that opens the sentence is its subject.
+		{"Ana Ruiz on Monday said that 80 boats sank.", []want{{"Ana Ruiz", "said", "80 boats sank.", Named}}},
+		{"Ana Ruiz visited the quay and on Monday announced that 80 boats sank.", []want{{"Ana Ruiz", "announced", "80 boats sank.", Named}}},
+		{"The minister, Ana Ruiz, said early Friday that 80 boats sank.", []want{{"The minister", "said", "early Friday that 80 boats sank.", Named}}},
+		{"“We lost 80 boats,” said Ana Ruiz that night.", []want{{"Ana Ruiz", "said", "“We lost 80 boats,”", Named}}},
+		{"Wednesday added one more delay to the list.", nil},
+		{"Ana Ruiz chaired the board and had confirmed 68 captains by May.", nil},
+		// A document opening the sentence, an aside on it set off by
+		// commas, then a finding cue: the document finds, and the words
+		// after the cue are what it found, not a source named after it
+		// ("…, said Ruiz"). An aside naming its maker ("conducted by …")
+		// names the document; without one it names nobody.
+		{"The survey, conducted by the Harbour Institute in May, finds Ruiz with 46 percent.", []want{
+			{"the Harbour Institute in May", "conducted", "The survey, conducted by the Harbour Institute in May, finds Ruiz with 46 percent.", Named},
+			{"The survey", "finds", "Ruiz with 46 percent.", Named}}},
+		{"The survey, taken in May, showed Ruiz with 46 percent.", []want{{"The survey", "showed", "Ruiz with 46 percent.", Unnamed}}},
+		{"The survey, taken in May, finds Ruiz with 46 percent.", nil},
+		{"The harbour was calm all year, found the Harbour Institute.", []want{{"the Harbour Institute", "found", "The harbour was calm all year", Named}}},
 		// "which" after a comma: the thing before it speaks, a noun cue
 		// too when a quotation follows.
 		{"Ruiz carried the Harbour Board report, which notes, “the north quay floods every winter.”", []want{{"the Harbour Board report", "notes", "“the north quay floods every winter.”", Named}}},

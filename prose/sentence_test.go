@@ -12,6 +12,7 @@ func TestSplitSentences(t *testing.T) {
 	}{
 		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
 		{"Mr. Smith met Dr. Jones. They talked.", []string{"Mr. Smith met Dr. Jones.", "They talked."}},
+		{"The poll puts Sens. Ana Ruiz and Jo Ito at 11 percent. Reps. Lee and Cho trail.", []string{"The poll puts Sens. Ana Ruiz and Jo Ito at 11 percent.", "Reps. Lee and Cho trail."}},
 		{"The U.S. Senate voted. It passed.", []string{"The U.S. Senate voted.", "It passed."}},
 		{"Sales grew outside the U.S. We want more. At 3 p.m. The end.", []string{"Sales grew outside the U.S.", "We want more.", "At 3 p.m. The end."}},
 		{"Use a tool, e.g. A hammer. Done.", []string{"Use a tool, e.g. A hammer.", "Done."}},

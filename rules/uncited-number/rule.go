@@ -1861,6 +1861,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		if !unit && !q.year && ne > e+1 && prose.Has(sourcing.Word(text, toks[e]), prose.NewsCount) {
 			return c.rangeStart(i, last), e + 1, true // "won six Oscars and fans…": the event, not the noun a conjunction reached
 		}
+		if !unit && !q.year && c.harmAgent(i) {
+			return c.rangeStart(i, last), tail, true // "shot at 41 times by four officers": who did the harm is news
+		}
 		if !unit && !q.year && ne < len(toks) {
 			if k := c.newsEvent(ne, true); k > 0 {
 				return c.rangeStart(i, last), k, true // "three people killed", "two officers were shot", "three people have died": the event makes the count news
@@ -2071,6 +2074,23 @@ func (c *numberCheck) newsEvent(k int, afterNoun bool) int {
 		}
 	}
 	return 0
+}
+
+// harmAgent reports whether the count at word i follows "by" after an
+// event whose count is news, a few words back in its clause (news-count,
+// news-participle: "shot at 41 times by four officers", "killed by two
+// gunmen"): those who did it are news however few.
+func (c *numberCheck) harmAgent(i int) bool {
+	toks, text := c.toks, c.text
+	if i < 2 || !sourcing.Joined(toks, i-1) || !sourcing.IsWord(text, toks[i-1], "by") {
+		return false
+	}
+	for j := i - 2; j >= 0 && j >= i-5 && sourcing.Joined(toks, j); j-- {
+		if w := sourcing.Word(text, toks[j]); prose.Has(w, prose.NewsParticiple) || prose.Has(w, prose.NewsCount) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownedName reports whether the count at word i and the capitalised
