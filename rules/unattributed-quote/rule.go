@@ -669,7 +669,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || subjectTerm(text, q, s, e) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
@@ -1246,6 +1246,55 @@ func passiveSubject(text string, q lint.Quote, s, e int) bool {
 	// the square"); one of finding does not ("is measured").
 	verb := prose.Lookup(after[ws:we])
 	return !verb.Is(prose.Cue) || verb.Is(prose.NearCue)
+}
+
+// maxSubjectTermWords bounds the words of a quote that subjectTerm reads
+// as a saying or a term, unless it is a question: a longer one is more
+// often a statement quoted in part, its verb outside the marks.
+const maxSubjectTermWords = 8
+
+// subjectTerm reports whether a quote that opens its sentence with a
+// capital, one sentence ending in no stop of its own (a question mark or
+// a comma may end it) and at most maxSubjectTermWords words unless a
+// question, is the subject of a finite verb right after it, a form of
+// "be", "have" or "do" (subject-verb), with no speech cue in the rest of
+// the sentence: "“Meetings after the meeting” are tempting", "“How can we
+// …?” is the focus of the hackathon", "“If it's not broke, don't fix
+// it,” doesn't work with apps". Such words are a saying, a question or a
+// term being talked about, not someone's speech; "“…,” was all Ruiz
+// would say" keeps its speaker.
+func subjectTerm(text string, q lint.Quote, s, e int) bool {
+	inner := trimRightSpace(text[s:e])
+	if first, _ := utf8.DecodeRuneInString(inner); !unicode.IsUpper(first) || strings.ContainsAny(inner[len(inner)-1:], ".!;:") || holdsSentenceBreak(inner) {
+		return false
+	}
+	before := trimRightSpace(cueWindowBefore(text, q.Start))
+	if last, _ := utf8.DecodeLastRuneInString(before); before != "" && last != '.' && last != '!' && last != '?' {
+		return false
+	}
+	after := cueWindow(text, q.End)
+	ws, we := quoteNextWord(after, 0, len(after))
+	if ws < 0 || !noWordsIn(after[:ws]) || strings.ContainsAny(after[:ws], ".!?") {
+		return false
+	}
+	verb := strings.ReplaceAll(after[ws:we], "’", "'")
+	if r, _ := utf8.DecodeRuneInString(verb); !unicode.IsLower(r) || !prose.Has(verb, prose.SubjectVerb) {
+		return false
+	}
+	if !strings.HasSuffix(inner, "?") && quoteWords(text, s, e, maxSubjectTermWords+1) > maxSubjectTermWords {
+		return false // a long clause quoted in part: "“The government is alleging that …” were provoking"
+	}
+	// The rest of the sentence names no speech: "“…” is what she told us".
+	for i := we; ; {
+		ws, we := quoteNextWord(after, i, len(after))
+		if ws < 0 || strings.ContainsAny(after[i:ws], ".!?") {
+			return true
+		}
+		if prose.Lookup(after[ws:we]).Is(prose.Cue) {
+			return false
+		}
+		i = we
+	}
 }
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
