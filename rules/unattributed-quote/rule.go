@@ -295,7 +295,7 @@ func (c *quoteCheck) quotations() []*quotation {
 			// "…"; a title or a term, or the next in a list of them, joined
 			// by "and" or "or": "key questions include: “…?” and “…?”".
 			cueBefore := trimRightSpace(cueWindowBefore(b.Text, q.Start))
-			example := exampleCue(cueBefore) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
+			example := exampleCue(cueBefore) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || parenthesised(b.Text, q) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
 				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
 			lastExample, lastTitle = -1, -1
 			if !example && c.titleCue(cueBefore) {
@@ -994,6 +994,63 @@ func questionObject(text string, q lint.Quote, before string) bool {
 	w := quoteLastWord(strings.TrimSuffix(before, ","))
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r) && prose.Has(w, prose.QuestionPreposition)
+}
+
+// maxParenRun bounds the quotes of one run inside a parenthesis that
+// parenthesised steps over.
+const maxParenRun = 4
+
+// parenthesised reports whether q, alone or with other curly quotes run
+// together with it, fills a parenthesis: "(" right before the run and ")"
+// right after it, past spaces and stops. Such a quote illustrates the
+// words before it, an example of a question, a remark or a reference
+// ("Don't ask them a question that would embarrass them (“So, why …?”).",
+// "Remove page references (“See Travel on page 9”)", "our informal
+// systems (“Oh, I remember that!” “Yep, go ask Laura!”)"), not someone's
+// words on record. Only after a lowercase word that is no speech cue
+// (not "she said (“…”)", nor after a name, a number or a stop), and not
+// a quote ending in a comma.
+func parenthesised(text string, q lint.Quote) bool {
+	i := q.Start
+	for n := 0; ; n++ {
+		b := trimRightSpace(text[:i])
+		if strings.HasSuffix(b, "(") {
+			// Inside a sentence, after a lowercase word: a parenthesis of
+			// its own after a stop is an aside, often a quotation with its
+			// tag ("… to participate. (“…,” he said.)"), and one after a
+			// name or a number gives what that source says ("Exodus
+			// 18:21 (“…”)").
+			pb := trimRightSpace(b[:len(b)-1])
+			w := quoteLastWord(pb)
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || !strings.HasSuffix(pb, w) || prose.Lookup(w).Is(prose.Cue) {
+				return false
+			}
+			break
+		}
+		if n == maxParenRun || !strings.HasSuffix(b, "”") {
+			return false
+		}
+		if i = strings.LastIndex(b, "“"); i < 0 {
+			return false
+		}
+	}
+	if _, e := q.Inner(text); e > 0 && text[e-1] == ',' {
+		return false // a tag's comma: "(“…,” said one activist)"
+	}
+	for i, n := q.End, 0; ; n++ {
+		rest := strings.TrimLeft(text[i:], " \t\n.,;!?")
+		if strings.HasPrefix(rest, ")") {
+			return true
+		}
+		if n == maxParenRun || !strings.HasPrefix(rest, "“") {
+			return false
+		}
+		j := strings.Index(rest, "”")
+		if j < 0 {
+			return false
+		}
+		i = len(text) - len(rest) + j + len("”")
+	}
 }
 
 // maxOrderWords bounds the words between an order to the reader that
