@@ -2078,8 +2078,45 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if sentenceStart && si > 0 && c.attributionSentence(b, si-1) {
 		return true
 	}
-	// A quote opening its paragraph after one that ends with a colon.
-	return before == "" && q.Start == leadingSpaceLen(text) && c.introduction(b, b.Start) != nil
+	// A quote opening its paragraph after one that ends with a colon, or
+	// in a run of paragraphs of nothing but quotations after one that
+	// such a colon introduced.
+	return before == "" && q.Start == leadingSpaceLen(text) && (c.introduction(b, b.Start) != nil || c.continuesRun(b))
+}
+
+// maxRunParagraphs bounds how far back continuesRun looks for the
+// paragraph that a colon introduced.
+const maxRunParagraphs = 16
+
+// continuesRun reports whether b, a paragraph of nothing but quotations
+// in one sentence, follows a run of such paragraphs, one right after
+// another, whose first a colon introduced: the next lines of a dialogue or the next items of
+// a list of questions ("the questions started flowing the other way:"
+// then "“Wait, what’s WIP?”", "“WIP stands for …”", "“So a WIP limit
+// is…”"), as blockquotes run after an introduced one.
+func (c *quoteCheck) continuesRun(b *lint.Block) bool {
+	if !c.quoteLine(b) {
+		return false
+	}
+	for range maxRunParagraphs {
+		prev := c.blockBefore(b, b.Start)
+		if prev == nil || !c.quoteLine(prev) {
+			return false
+		}
+		if c.introduction(prev, prev.Start) != nil {
+			return true
+		}
+		b = prev
+	}
+	return false
+}
+
+// quoteLine reports whether b is a paragraph of nothing but quotations in
+// one sentence: a line of a dialogue or a question of a list. A
+// paragraph of several sentences is more often a speech quoted over
+// paragraphs, whose speaker the news convention names again.
+func (c *quoteCheck) quoteLine(b *lint.Block) bool {
+	return len(b.Sentences) == 1 && c.quoteOnly(b)
 }
 
 // maxDefinedWords bounds the words between a verb of defining and the
