@@ -2013,6 +2013,9 @@ func (c *quoteCheck) linked(part quotePart) bool {
 				ins, _ := b.SourceSpan(is, ie)
 				whole = qs <= ct.Start && ct.Start <= ins
 			}
+			if !whole && ct.Kind == lint.TemplateLink {
+				whole = c.templateLinkWraps(b, q, ct, is, ie)
+			}
 			note := ct.Kind == lint.FootnoteRef || ct.Kind == lint.PandocCite
 			if whole || note && noWordsIn(b.Text[ct.TextEnd:ie]) {
 				return true
@@ -2031,6 +2034,32 @@ func (c *quoteCheck) linked(part quotePart) bool {
 	_, e := b.SourceSpan(q.Start, q.End)
 	rest := c.src[e:min(len(c.src), e+window)]
 	return strings.HasPrefix(strings.TrimLeft(string(rest), ".,;"), "<sup")
+}
+
+// templateLinkWraps reports whether ct, a template link whose object
+// starts inside quote q (inner span is:ie), is a link on the whole quote
+// that the text of b does not show as one: "[“…]({{ … }}).”", the
+// opening mark inside the link's "[" and the closing one after it, or
+// "“<a href="{{< ref "x" >}}">…</a>.”", an HTML link whose tag the
+// template spans, so that its object stands before the link's text.
+func (c *quoteCheck) templateLinkWraps(b *lint.Block, q lint.Quote, ct *lint.Citation, is, ie int) bool {
+	qs, qe := b.SourceSpan(q.Start, q.End)
+	if qs < 0 || ct.Start < 0 || ct.End > len(c.src) || qe > len(c.src) {
+		return false
+	}
+	if ct.TextEnd >= ie-1 && ct.Start < qs {
+		return c.src[ct.Start] == '[' && noWordsIn(string(c.src[ct.Start:qs]))
+	}
+	if c.src[ct.Start] != '<' || ct.TextStart > is+1 || ct.End >= qe {
+		return false
+	}
+	// The source of the closing mark may be an entity: "&#8221;".
+	_, ine := b.SourceSpan(is, ie)
+	if ine < ct.End || ine > qe {
+		return false
+	}
+	end := bytes.Index(bytes.ToLower(c.src[ct.End:ine]), []byte("</a>"))
+	return end >= 0 && noWordsIn(string(c.src[ct.End+end+len("</a>"):ine]))
 }
 
 // attributedBefore looks for an attribution between the start of the
