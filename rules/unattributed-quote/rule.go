@@ -969,13 +969,20 @@ func exampleCue(before string) bool {
 		!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") {
 		return true // an order to the reader: Say, "…"; Ask them, "…"
 	}
-	for range 3 {
+	// Three words back, or past an "and" that joins the verb to another
+	// of the same subject four more: "If you are reading this and
+	// thinking “…”".
+	joined, limit := false, 3
+	for n := 0; n < limit; n++ {
 		ws, we := quoteLastWordSpan(b[:end])
-		if ws < 0 || strings.ContainsAny(b[we:end], ".!?") {
+		if ws < 0 || strings.ContainsAny(b[we:end], ".!?,;:") && (joined || strings.ContainsAny(b[we:end], ".!?")) {
 			return false
 		}
 		if prose.Has(b[ws:we], prose.WonderLead) {
 			return true
+		}
+		if b[ws:we] == "and" && !joined {
+			joined, n, limit = true, -1, 4
 		}
 		end = ws
 	}
