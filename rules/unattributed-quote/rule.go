@@ -298,7 +298,7 @@ func (c *quoteCheck) quotations() []*quotation {
 			example := exampleCue(cueBefore) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || parenthesised(b.Text, q) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
 				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
 			lastExample, lastTitle = -1, -1
-			if !example && c.titleCue(cueBefore) {
+			if !example && (c.titleCue(cueBefore) || isUILabel(b.Text, q)) {
 				lastTitle = q.End
 				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
 					lastTitle = e - 1
@@ -1145,11 +1145,11 @@ func isUILabel(text string, q lint.Quote) bool {
 	if w := quoteLastWord(before); prose.Has(w, prose.UIVerb) && !inName(before, w) {
 		return true
 	}
-	// click the button "…"
+	// click the button "…", see the section "…"
 	if ws, _ := quoteLastWordSpan(before); ws >= 0 && prose.Has(quoteLastWord(before), prose.UINoun) {
 		verb := quoteLastWord(before[:ws])
 		if isDeterminer(verb) {
-			verb = quoteLastWord(trimRightSpace(before[:ws])[:len(trimRightSpace(before[:ws]))-len(verb)])
+			return true // the element named: see the section "…"
 		}
 		if prose.Has(verb, prose.UIVerb) {
 			return true
