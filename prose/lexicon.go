@@ -226,6 +226,7 @@ const (
 	DefineVerb
 	QuestionPreposition
 	SubjectVerb
+	Demonstrative
 	lastTextClass
 )
 
@@ -237,7 +238,7 @@ var textClassNames = [lastTextClass]string{
 	"comparison-word", "reference-heading", "refer-back-opener", "requirement", "in-source", "news-count", "clause-break", "approximator", "streak", "streak-after", "vague-number", "no-claim-cue", "topic-word", "first-hand-modifier", "standard-suffix", "duration-verb", "clause-cue", "participant", "research-word", "forecast-cue", "policy-noun", "length-noun", "bracket-lead", "scenario-opener", "bound", "range-word", "partitive-pronoun", "person-pronoun", "owned-report", "method-verb", "selection-word", "fixed-size-part", "policy-link", "vague-share", "advice-verb", "lower-bound", "upper-bound", "counted-pronoun", "intention-verb", "proposal-verb", "tally-noun", "prize-place", "lead-preposition", "subordinator", "aim-noun", "signature-lead", "series-end", "threshold-noun", "threshold-cue", "than-bound", "result-stress", "achieved-lead", "fact-question", "ordinal", "frequency-adverb", "level-verb", "record-noun", "measure-word", "name-joiner", "possessive-determiner", "poll-noun", "participle-cue", "perfect-aux",
 	"relative-word", "staff-role", "body-role", "setting-verb", "file-type", "body-name", "predicate-opener", "open-bound", "magnitude-noun", "plural-quantifier", "speech-noun", "count-subject", "survey-part",
 	"compound-cue", "applause-cue", "completion-verb", "name-verb", "no-source", "thought-verb", "reflexive", "share-verb", "object-pronoun",
-	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition", "subject-verb",
+	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition", "subject-verb", "demonstrative",
 }
 
 // Name returns the lexicon.txt name of the text class.

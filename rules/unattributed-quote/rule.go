@@ -669,7 +669,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || subjectTerm(text, q, s, e) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || subjectTerm(text, q, s, e) || c.namedAfter(b, q) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
@@ -1359,6 +1359,101 @@ func subjectTerm(text string, q lint.Quote, s, e int) bool {
 		}
 		i = we
 	}
+}
+
+// maxNamedAfterGap bounds the words between a demonstrative and the
+// title noun it points with: "these age-old customer service adages".
+const maxNamedAfterGap = 4
+
+// namedAfter reports whether q, ending in a stop of its own, ends a
+// sentence of nothing but quotations that the next sentence, past other such sentences, names as sayings,
+// phrases or questions with a demonstrative and a noun of title-noun
+// ("“The customer is king.” “The customer is always right.” Whatever you
+// think of these age-old adages, …", "“There's an app for that.” New data
+// shows users take this slogan to heart."): the quotes are the sayings
+// the sentence talks about, not someone's words. The demonstrative stands
+// outside quotes ("“…” “This notion that …”" goes on quoting).
+func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
+	text, ss := b.Text, b.Sentences
+	if _, e := q.Inner(text); !q.Closed || e == 0 || !strings.ContainsRune(".!?", rune(text[e-1])) {
+		return false // "“…,” Ruiz added.": a tag's comma
+	}
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End >= q.End })
+	if i == len(ss) || !quotesOnly(b, ss[i]) {
+		return false
+	}
+	for n := 0; ; n++ {
+		if i++; n == maxParenRun {
+			return false
+		}
+		if i == len(ss) {
+			// The paragraph is all quotations: the next one, right
+			// after it, may name them.
+			blocks := c.p.Doc.Blocks
+			if !c.quoteOnly(b) || b.Index+1 >= len(blocks) {
+				return false
+			}
+			next := blocks[b.Index+1]
+			if next.Kind != lint.Paragraph || len(next.Sentences) == 0 || c.blockBefore(next, next.Start) != b {
+				return false
+			}
+			b, text, ss, i = next, next.Text, next.Sentences, 0
+			break
+		}
+		if !quotesOnly(b, ss[i]) {
+			break
+		}
+	}
+	st := ss[i]
+	for at := st.Start; ; {
+		ws, we := quoteNextWord(text, at, st.End)
+		if ws < 0 {
+			return false
+		}
+		at = we
+		if !prose.Has(text[ws:we], prose.Demonstrative) || insideQuote(b.Quotes, ws) {
+			continue // "“This notion that …”" is more quoted words
+		}
+		for j, k := we, 0; k < maxNamedAfterGap; k++ {
+			ns, ne := quoteNextWord(text, j, st.End)
+			if ns < 0 || !noWordsIn(text[j:ns]) || strings.ContainsAny(text[j:ns], ",;:") {
+				break
+			}
+			if prose.Has(text[ns:ne], prose.TitleNoun) {
+				return true
+			}
+			j = ne
+		}
+	}
+}
+
+// insideQuote reports whether offset i lies within one of quotes.
+func insideQuote(quotes []lint.Quote, i int) bool {
+	for _, q := range quotes {
+		if q.Start <= i && i < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// quotesOnly reports whether sentence st of b holds nothing but its
+// top-level quotes, punctuation and space.
+func quotesOnly(b *lint.Block, st lint.Sentence) bool {
+	at, any := st.Start, false
+	for _, q := range b.Quotes {
+		if q.Depth != 0 || q.End <= st.Start {
+			continue
+		}
+		if q.Start >= st.End {
+			break
+		}
+		if q.Start < at || !noWordsIn(b.Text[at:q.Start]) {
+			return false
+		}
+		at, any = q.End, true
+	}
+	return any && at <= st.End && noWordsIn(b.Text[at:st.End])
 }
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
