@@ -1342,7 +1342,7 @@ func subjectTerm(text string, q lint.Quote, s, e int) bool {
 		return false
 	}
 	verb := strings.ReplaceAll(after[ws:we], "’", "'")
-	if r, _ := utf8.DecodeRuneInString(verb); !unicode.IsLower(r) || !prose.Has(verb, prose.SubjectVerb) {
+	if r, _ := utf8.DecodeRuneInString(verb); !unicode.IsLower(r) || !prose.Has(verb, prose.SubjectVerb) && !presentVerb(inner, after, ws, we) {
 		return false
 	}
 	if !strings.HasSuffix(inner, "?") && quoteWords(text, s, e, maxSubjectTermWords+1) > maxSubjectTermWords {
@@ -1454,6 +1454,24 @@ func quotesOnly(b *lint.Block, st lint.Sentence) bool {
 		at, any = q.End, true
 	}
 	return any && at <= st.End && noWordsIn(b.Text[at:st.End])
+}
+
+// presentVerb reports whether after[ws:we], the lowercase word right
+// after a quote that ends in no comma, reads as a verb in the present
+// whose subject the quote is: a word of more than four letters ending
+// in "s", no speech cue, with a lowercase word right after it ("“…”
+// starts with making the site easy"; not "“…” laughs Ruiz", a tag).
+func presentVerb(inner, after string, ws, we int) bool {
+	w := after[ws:we]
+	if strings.HasSuffix(inner, ",") || len(w) <= 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || prose.Lookup(w).Is(prose.Cue) {
+		return false
+	}
+	ns, _ := quoteNextWord(after, we, len(after))
+	if ns < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after[ns:])
+	return unicode.IsLower(r) && noWordsIn(after[we:ns]) && !strings.ContainsAny(after[we:ns], ".!?,;:")
 }
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
