@@ -1215,9 +1215,10 @@ func namedWork(text string, q lint.Quote) bool {
 		return true
 	}
 	b := trimRightSpace(before)
-	if ws, we := quoteLastWordSpan(b); ws >= 0 && we == len(b) && b[ws:we] == "on" {
-		// A work's title or topic after the work and "on": "a link to an
-		// article on “What is food poisoning?”"
+	if ws, we := quoteLastWordSpan(b); ws >= 0 && we == len(b) && (b[ws:we] == "on" || b[ws:we] == "of") {
+		// A work's title or topic after the work and "on" or "of": "a
+		// link to an article on “What is food poisoning?”", "the Harbour
+		// Strategy of “…”"
 		if w := quoteLastWord(b[:ws]); prose.Has(w, prose.WorkNoun) {
 			return true
 		}
