@@ -295,7 +295,7 @@ func (c *quoteCheck) quotations() []*quotation {
 			// "…"; a title or a term, or the next in a list of them, joined
 			// by "and" or "or": "key questions include: “…?” and “…?”".
 			cueBefore := trimRightSpace(cueWindowBefore(b.Text, q.Start))
-			example := exampleCue(cueBefore) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || parenthesised(b.Text, q) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
+			example := exampleCue(cueBefore) || exampleSentence(b, q) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || parenthesised(b.Text, q) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
 				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
 			lastExample, lastTitle = -1, -1
 			if !example && (c.titleCue(cueBefore) || isUILabel(b.Text, q)) {
@@ -987,6 +987,51 @@ func exampleCue(before string) bool {
 		end = ws
 	}
 	return false
+}
+
+// exampleSentence reports whether q stands in a sentence that opens with
+// "For example," or "For instance," (an example cue and a comma) and a
+// case supposed (a gerund, "if" or "instead"), with no speech cue before
+// the quote: the sentence gives an example, and the quote is its wording ("For example, knowing that a location is “across
+// the street from the school,” may identify it", "For example, instead
+// of opening your description with, “We want ideas …,” state the
+// problem"). A cue keeps the quote someone's ("For example, Ruiz told
+// riders “…”"), and a finite clause states a fact ("For instance, the
+// paper notes the agency has blocked sites “…”").
+func exampleSentence(b *lint.Block, q lint.Quote) bool {
+	ss := b.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > q.Start })
+	if i == len(ss) || ss[i].Start > q.Start {
+		return false
+	}
+	lead := b.Text[ss[i].Start:q.Start]
+	comma := strings.IndexByte(lead, ',')
+	if comma < 0 {
+		return false
+	}
+	opening := strings.TrimSpace(lead[:comma])
+	if start, ok := prose.EndsWith(opening, prose.ExampleCue); !ok || start != 0 || !unicode.IsUpper(rune(opening[0])) {
+		return false
+	}
+	// A case supposed: a gerund, "if" or "instead of" after the comma.
+	ws, we := quoteNextWord(lead, comma, len(lead))
+	if ws < 0 {
+		return false
+	}
+	w := lead[ws:we]
+	if !strings.HasSuffix(w, "ing") && !prose.Lookup(w).Is(prose.Conditional) && w != "instead" {
+		return false
+	}
+	for at := comma; ; {
+		ws, we := quoteNextWord(lead, at, len(lead))
+		if ws < 0 {
+			return true
+		}
+		if prose.Lookup(lead[ws:we]).Is(prose.Cue) {
+			return false
+		}
+		at = we
+	}
 }
 
 // questionObject reports whether q is a question quoted as the object of
