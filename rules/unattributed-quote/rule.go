@@ -1828,12 +1828,16 @@ func htmlTagName(tag []byte) bool {
 }
 
 // announced reports whether the paragraph right before a blockquote, out
-// of it, ends
-// with a sentence naming a speaker with a speech verb: "As NASA admits,
-// the apps are still young."
+// of it, ends with a sentence naming a speaker with a speech verb ("As
+// NASA admits, the apps are still young.") or linking a work, the source
+// ("Of all the studies, the [harbour survey](…) is the most useful.").
 func (c *quoteCheck) announced(ct *lint.Container) bool {
 	prev := c.blockBefore(c.p.Doc.Blocks[ct.Blocks[0]], ct.Start)
-	return prev != nil && prev.Kind == lint.Paragraph && prev.Parent == ct.Parent && len(prev.Sentences) > 0 && c.attributionSentence(prev, len(prev.Sentences)-1)
+	if prev == nil || prev.Kind != lint.Paragraph || prev.Parent != ct.Parent || len(prev.Sentences) == 0 {
+		return false
+	}
+	last := prev.Sentences[len(prev.Sentences)-1]
+	return c.attributionSentence(prev, len(prev.Sentences)-1) || linkedBefore(prev, last.Start, last.End)
 }
 
 func insideBlockquote(ct *lint.Container) bool {
