@@ -1473,11 +1473,23 @@ func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
 	}
 }
 
-// insideQuote reports whether offset i lies within one of quotes.
+// maxInsideLookback bounds the quotes before offset i that insideQuote
+// looks at; past it, i counts as inside one (the cautious answer), so
+// that a block of many quotes is not read once per word.
+const maxInsideLookback = 16
+
+// insideQuote reports whether offset i lies within one of quotes, which
+// are in order of their start: after the start of the last top-level
+// quote that starts at or before i, and before its end.
 func insideQuote(quotes []lint.Quote, i int) bool {
-	for _, q := range quotes {
-		if q.Start <= i && i < q.End {
+	k := sort.Search(len(quotes), func(k int) bool { return quotes[k].Start > i })
+	for n := 0; k > 0; n++ {
+		if n == maxInsideLookback {
 			return true
+		}
+		k--
+		if q := quotes[k]; q.Depth == 0 {
+			return i < q.End
 		}
 	}
 	return false
@@ -1487,7 +1499,13 @@ func insideQuote(quotes []lint.Quote, i int) bool {
 // top-level quotes, punctuation and space.
 func quotesOnly(b *lint.Block, st lint.Sentence) bool {
 	at, any := st.Start, false
-	for _, q := range b.Quotes {
+	// From the first quote that starts in the sentence; one that starts
+	// before it and reaches into it leaves no sentence of quotes alone.
+	first := sort.Search(len(b.Quotes), func(k int) bool { return b.Quotes[k].Start >= st.Start })
+	if st.Start > 0 && insideQuote(b.Quotes[:first], st.Start) {
+		return false
+	}
+	for _, q := range b.Quotes[first:] {
 		if q.Depth != 0 || q.End <= st.Start {
 			continue
 		}
