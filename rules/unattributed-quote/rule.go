@@ -1005,6 +1005,9 @@ func exampleSentence(b *lint.Block, q lint.Quote) bool {
 		return false
 	}
 	lead := b.Text[ss[i].Start:q.Start]
+	if len(lead) > cueWindowLen {
+		return false // far into its sentence: no longer the example's opening
+	}
 	comma := strings.IndexByte(lead, ',')
 	if comma < 0 {
 		return false
@@ -1451,8 +1454,9 @@ func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
 		}
 	}
 	st := ss[i]
+	end := min(st.End, st.Start+cueWindowLen) // the naming words stand near its start
 	for at := st.Start; ; {
-		ws, we := quoteNextWord(text, at, st.End)
+		ws, we := quoteNextWord(text, at, end)
 		if ws < 0 {
 			return false
 		}
@@ -1461,7 +1465,7 @@ func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
 			continue // "“This notion that …”" is more quoted words
 		}
 		for j, k := we, 0; k < maxNamedAfterGap; k++ {
-			ns, ne := quoteNextWord(text, j, st.End)
+			ns, ne := quoteNextWord(text, j, end)
 			if ns < 0 || !noWordsIn(text[j:ns]) || strings.ContainsAny(text[j:ns], ",;:") {
 				break
 			}
