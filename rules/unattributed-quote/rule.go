@@ -1085,15 +1085,20 @@ func parenthesised(text string, q lint.Quote) bool {
 		if n == maxParenRun || !strings.HasSuffix(b, "”") {
 			return false
 		}
-		if i = strings.LastIndex(b, "“"); i < 0 {
+		// The opening mark of the quote before, within the cue window.
+		w := cueWindowBefore(b, len(b))
+		j := strings.LastIndex(w, "“")
+		if j < 0 {
 			return false
 		}
+		i = len(b) - len(w) + j
 	}
 	if _, e := q.Inner(text); e > 0 && text[e-1] == ',' {
 		return false // a tag's comma: "(“…,” said one activist)"
 	}
 	for i, n := q.End, 0; ; n++ {
-		rest := strings.TrimLeft(text[i:], " \t\n.,;!?")
+		w := cueWindow(text, i)
+		rest := strings.TrimLeft(w, " \t\n.,;!?")
 		if strings.HasPrefix(rest, ")") {
 			return true
 		}
@@ -1104,7 +1109,7 @@ func parenthesised(text string, q lint.Quote) bool {
 		if j < 0 {
 			return false
 		}
-		i = len(text) - len(rest) + j + len("”")
+		i += len(w) - len(rest) + j + len("”")
 	}
 }
 
