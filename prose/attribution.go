@@ -1429,11 +1429,12 @@ func (p *Paragraph) aloud(toks []Token, k int, before []Token) bool {
 	return (strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ":")) && p.quoteFollows(t)
 }
 
-// quoteFollows reports whether a quotation opens right after word t:
+// quoteFollows reports whether a quotation opens right after word t, in
+// double or single curly quotes or straight ones:
 // "arrived promising “a fresh start”".
 func (p *Paragraph) quoteFollows(t Token) bool {
 	rest := strings.TrimLeft(p.Text[t.End:], " ,:")
-	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
+	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "‘")
 }
 
 // gerundCue reads a cue after a preposition ("rallied supporters by

@@ -263,6 +263,8 @@ func TestAttributionForms(t *testing.T) {
 		// thinker's own words; inside a clause, a view.
 		{"Maria wondered, “Could we have shipped it a month earlier?”", []want{{"Maria", "wondered", "“Could we have shipped it a month earlier?”", Named}}},
 		{"She thought to herself: “Nobody reads these letters.”", []want{{"She", "thought", "to herself: “Nobody reads these letters.”", Unnamed}}},
+		// Single curly quotes open a quotation as double ones do.
+		{"We thought to ourselves, ‘if they can do it, shouldn’t we?’", []want{{"We", "thought", "to ourselves, ‘if they can do it, shouldn’t we?’", FirstHand}}},
 		{"“Why ask for the address twice?” he wondered.", []want{{"he", "wondered", "“Why ask for the address twice?”", Unnamed}}},
 		{"He thinks the board should “show its plan to the voters” first.", nil},
 		{"“It gets me mad” every time he thinks about it.", nil},

@@ -295,10 +295,10 @@ func (c *quoteCheck) quotations() []*quotation {
 			// "…"; a title or a term, or the next in a list of them, joined
 			// by "and" or "or": "key questions include: “…?” and “…?”".
 			cueBefore := trimRightSpace(cueWindowBefore(b.Text, q.Start))
-			example := exampleCue(cueBefore) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
+			example := exampleCue(cueBefore) || exampleSentence(b, q) || orderedLine(b, q) || questionObject(b.Text, q, cueBefore) || parenthesised(b.Text, q) || lastExample >= 0 && joinsList(b.Text[lastExample:q.Start]) ||
 				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
 			lastExample, lastTitle = -1, -1
-			if !example && c.titleCue(cueBefore) {
+			if !example && (c.titleCue(cueBefore) || isUILabel(b.Text, q)) {
 				lastTitle = q.End
 				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
 					lastTitle = e - 1
@@ -669,7 +669,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
 		return shortQuotation
 	}
-	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
+	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || subjectTerm(text, q, s, e) || c.namedAfter(b, q) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
@@ -969,17 +969,72 @@ func exampleCue(before string) bool {
 		!strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") {
 		return true // an order to the reader: Say, "…"; Ask them, "…"
 	}
-	for range 3 {
+	// Three words back, or past an "and" that joins the verb to another
+	// of the same subject four more: "If you are reading this and
+	// thinking “…”".
+	joined, limit := false, 3
+	for n := 0; n < limit; n++ {
 		ws, we := quoteLastWordSpan(b[:end])
-		if ws < 0 || strings.ContainsAny(b[we:end], ".!?") {
+		if ws < 0 || strings.ContainsAny(b[we:end], ".!?,;:") && (joined || strings.ContainsAny(b[we:end], ".!?")) {
 			return false
 		}
 		if prose.Has(b[ws:we], prose.WonderLead) {
 			return true
 		}
+		if b[ws:we] == "and" && !joined {
+			joined, n, limit = true, -1, 4
+		}
 		end = ws
 	}
 	return false
+}
+
+// exampleSentence reports whether q stands in a sentence that opens with
+// "For example," or "For instance," (an example cue and a comma) and a
+// case supposed (a gerund, "if" or "instead"), with no speech cue before
+// the quote: the sentence gives an example, and the quote is its wording ("For example, knowing that a location is “across
+// the street from the school,” may identify it", "For example, instead
+// of opening your description with, “We want ideas …,” state the
+// problem"). A cue keeps the quote someone's ("For example, Ruiz told
+// riders “…”"), and a finite clause states a fact ("For instance, the
+// paper notes the agency has blocked sites “…”").
+func exampleSentence(b *lint.Block, q lint.Quote) bool {
+	ss := b.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > q.Start })
+	if i == len(ss) || ss[i].Start > q.Start {
+		return false
+	}
+	lead := b.Text[ss[i].Start:q.Start]
+	if len(lead) > cueWindowLen {
+		return false // far into its sentence: no longer the example's opening
+	}
+	comma := strings.IndexByte(lead, ',')
+	if comma < 0 {
+		return false
+	}
+	opening := strings.TrimSpace(lead[:comma])
+	if start, ok := prose.EndsWith(opening, prose.ExampleCue); !ok || start != 0 || !unicode.IsUpper(rune(opening[0])) {
+		return false
+	}
+	// A case supposed: a gerund, "if" or "instead of" after the comma.
+	ws, we := quoteNextWord(lead, comma, len(lead))
+	if ws < 0 {
+		return false
+	}
+	w := lead[ws:we]
+	if !strings.HasSuffix(w, "ing") && !prose.Lookup(w).Is(prose.Conditional) && w != "instead" {
+		return false
+	}
+	for at := comma; ; {
+		ws, we := quoteNextWord(lead, at, len(lead))
+		if ws < 0 {
+			return true
+		}
+		if prose.Lookup(lead[ws:we]).Is(prose.Cue) {
+			return false
+		}
+		at = we
+	}
 }
 
 // questionObject reports whether q is a question quoted as the object of
@@ -994,6 +1049,68 @@ func questionObject(text string, q lint.Quote, before string) bool {
 	w := quoteLastWord(strings.TrimSuffix(before, ","))
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r) && prose.Has(w, prose.QuestionPreposition)
+}
+
+// maxParenRun bounds the quotes of one run inside a parenthesis that
+// parenthesised steps over.
+const maxParenRun = 4
+
+// parenthesised reports whether q, alone or with other curly quotes run
+// together with it, fills a parenthesis: "(" right before the run and ")"
+// right after it, past spaces and stops. Such a quote illustrates the
+// words before it, an example of a question, a remark or a reference
+// ("Don't ask them a question that would embarrass them (“So, why …?”).",
+// "Remove page references (“See Travel on page 9”)", "our informal
+// systems (“Oh, I remember that!” “Yep, go ask Laura!”)"), not someone's
+// words on record. Only after a lowercase word that is no speech cue
+// (not "she said (“…”)", nor after a name, a number or a stop), and not
+// a quote ending in a comma.
+func parenthesised(text string, q lint.Quote) bool {
+	i := q.Start
+	for n := 0; ; n++ {
+		b := trimRightSpace(text[:i])
+		if strings.HasSuffix(b, "(") {
+			// Inside a sentence, after a lowercase word: a parenthesis of
+			// its own after a stop is an aside, often a quotation with its
+			// tag ("… to participate. (“…,” he said.)"), and one after a
+			// name or a number gives what that source says ("Exodus
+			// 18:21 (“…”)").
+			pb := trimRightSpace(b[:len(b)-1])
+			w := quoteLastWord(pb)
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || !strings.HasSuffix(pb, w) || prose.Lookup(w).Is(prose.Cue) {
+				return false
+			}
+			break
+		}
+		if n == maxParenRun || !strings.HasSuffix(b, "”") {
+			return false
+		}
+		// The opening mark of the quote before, within the cue window.
+		w := cueWindowBefore(b, len(b))
+		j := strings.LastIndex(w, "“")
+		if j < 0 {
+			return false
+		}
+		i = len(b) - len(w) + j
+	}
+	if _, e := q.Inner(text); e > 0 && text[e-1] == ',' {
+		return false // a tag's comma: "(“…,” said one activist)"
+	}
+	for i, n := q.End, 0; ; n++ {
+		w := cueWindow(text, i)
+		rest := strings.TrimLeft(w, " \t\n.,;!?")
+		if strings.HasPrefix(rest, ")") {
+			return true
+		}
+		if n == maxParenRun || !strings.HasPrefix(rest, "“") {
+			return false
+		}
+		j := strings.Index(rest, "”")
+		if j < 0 {
+			return false
+		}
+		i += len(w) - len(rest) + j + len("”")
+	}
 }
 
 // maxOrderWords bounds the words between an order to the reader that
@@ -1081,11 +1198,11 @@ func isUILabel(text string, q lint.Quote) bool {
 	if w := quoteLastWord(before); prose.Has(w, prose.UIVerb) && !inName(before, w) {
 		return true
 	}
-	// click the button "…"
+	// click the button "…", see the section "…"
 	if ws, _ := quoteLastWordSpan(before); ws >= 0 && prose.Has(quoteLastWord(before), prose.UINoun) {
 		verb := quoteLastWord(before[:ws])
 		if isDeterminer(verb) {
-			verb = quoteLastWord(trimRightSpace(before[:ws])[:len(trimRightSpace(before[:ws]))-len(verb)])
+			return true // the element named: see the section "…"
 		}
 		if prose.Has(verb, prose.UIVerb) {
 			return true
@@ -1151,9 +1268,10 @@ func namedWork(text string, q lint.Quote) bool {
 		return true
 	}
 	b := trimRightSpace(before)
-	if ws, we := quoteLastWordSpan(b); ws >= 0 && we == len(b) && b[ws:we] == "on" {
-		// A work's title or topic after the work and "on": "a link to an
-		// article on “What is food poisoning?”"
+	if ws, we := quoteLastWordSpan(b); ws >= 0 && we == len(b) && (b[ws:we] == "on" || b[ws:we] == "of") {
+		// A work's title or topic after the work and "on" or "of": "a
+		// link to an article on “What is food poisoning?”", "the Harbour
+		// Strategy of “…”"
 		if w := quoteLastWord(b[:ws]); prose.Has(w, prose.WorkNoun) {
 			return true
 		}
@@ -1246,6 +1364,187 @@ func passiveSubject(text string, q lint.Quote, s, e int) bool {
 	// the square"); one of finding does not ("is measured").
 	verb := prose.Lookup(after[ws:we])
 	return !verb.Is(prose.Cue) || verb.Is(prose.NearCue)
+}
+
+// maxSubjectTermWords bounds the words of a quote that subjectTerm reads
+// as a saying or a term, unless it is a question: a longer one is more
+// often a statement quoted in part, its verb outside the marks.
+const maxSubjectTermWords = 8
+
+// subjectTerm reports whether a quote that opens its sentence with a
+// capital, one sentence ending in no stop of its own (a question mark or
+// a comma may end it) and at most maxSubjectTermWords words unless a
+// question, is the subject of a finite verb right after it, a form of
+// "be", "have" or "do" (subject-verb), with no speech cue in the rest of
+// the sentence: "“Meetings after the meeting” are tempting", "“How can we
+// …?” is the focus of the hackathon", "“If it's not broke, don't fix
+// it,” doesn't work with apps". Such words are a saying, a question or a
+// term being talked about, not someone's speech; "“…,” was all Ruiz
+// would say" keeps its speaker.
+func subjectTerm(text string, q lint.Quote, s, e int) bool {
+	inner := trimRightSpace(text[s:e])
+	if first, _ := utf8.DecodeRuneInString(inner); !unicode.IsUpper(first) || strings.ContainsAny(inner[len(inner)-1:], ".!;:") || holdsSentenceBreak(inner) {
+		return false
+	}
+	before := trimRightSpace(cueWindowBefore(text, q.Start))
+	if last, _ := utf8.DecodeLastRuneInString(before); before != "" && last != '.' && last != '!' && last != '?' {
+		return false
+	}
+	after := cueWindow(text, q.End)
+	ws, we := quoteNextWord(after, 0, len(after))
+	if ws < 0 || !noWordsIn(after[:ws]) || strings.ContainsAny(after[:ws], ".!?") {
+		return false
+	}
+	verb := strings.ReplaceAll(after[ws:we], "’", "'")
+	if r, _ := utf8.DecodeRuneInString(verb); !unicode.IsLower(r) || !prose.Has(verb, prose.SubjectVerb) && !presentVerb(inner, after, ws, we) {
+		return false
+	}
+	if !strings.HasSuffix(inner, "?") && quoteWords(text, s, e, maxSubjectTermWords+1) > maxSubjectTermWords {
+		return false // a long clause quoted in part: "“The government is alleging that …” were provoking"
+	}
+	// The rest of the sentence names no speech: "“…” is what she told us".
+	for i := we; ; {
+		ws, we := quoteNextWord(after, i, len(after))
+		if ws < 0 || strings.ContainsAny(after[i:ws], ".!?") {
+			return true
+		}
+		if prose.Lookup(after[ws:we]).Is(prose.Cue) {
+			return false
+		}
+		i = we
+	}
+}
+
+// maxNamedAfterGap bounds the words between a demonstrative and the
+// title noun it points with: "these age-old customer service adages".
+const maxNamedAfterGap = 4
+
+// namedAfter reports whether q, ending in a stop of its own, ends a
+// sentence of nothing but quotations that the next sentence, past other such sentences, names as sayings,
+// phrases or questions with a demonstrative and a noun of title-noun
+// ("“The customer is king.” “The customer is always right.” Whatever you
+// think of these age-old adages, …", "“There's an app for that.” New data
+// shows users take this slogan to heart."): the quotes are the sayings
+// the sentence talks about, not someone's words. The demonstrative stands
+// outside quotes ("“…” “This notion that …”" goes on quoting).
+func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
+	text, ss := b.Text, b.Sentences
+	if _, e := q.Inner(text); !q.Closed || e == 0 || !strings.ContainsRune(".!?", rune(text[e-1])) {
+		return false // "“…,” Ruiz added.": a tag's comma
+	}
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End >= q.End })
+	if i == len(ss) || !quotesOnly(b, ss[i]) {
+		return false
+	}
+	for n := 0; ; n++ {
+		if i++; n == maxParenRun {
+			return false
+		}
+		if i == len(ss) {
+			// The paragraph is all quotations: the next one, right
+			// after it, may name them.
+			blocks := c.p.Doc.Blocks
+			if !c.quoteOnly(b) || b.Index+1 >= len(blocks) {
+				return false
+			}
+			next := blocks[b.Index+1]
+			if next.Kind != lint.Paragraph || len(next.Sentences) == 0 || c.blockBefore(next, next.Start) != b {
+				return false
+			}
+			b, text, ss, i = next, next.Text, next.Sentences, 0
+			break
+		}
+		if !quotesOnly(b, ss[i]) {
+			break
+		}
+	}
+	st := ss[i]
+	end := min(st.End, st.Start+cueWindowLen) // the naming words stand near its start
+	for at := st.Start; ; {
+		ws, we := quoteNextWord(text, at, end)
+		if ws < 0 {
+			return false
+		}
+		at = we
+		if !prose.Has(text[ws:we], prose.Demonstrative) || insideQuote(b.Quotes, ws) {
+			continue // "“This notion that …”" is more quoted words
+		}
+		for j, k := we, 0; k < maxNamedAfterGap; k++ {
+			ns, ne := quoteNextWord(text, j, end)
+			if ns < 0 || !noWordsIn(text[j:ns]) || strings.ContainsAny(text[j:ns], ",;:") {
+				break
+			}
+			if prose.Has(text[ns:ne], prose.TitleNoun) {
+				return true
+			}
+			j = ne
+		}
+	}
+}
+
+// maxInsideLookback bounds the quotes before offset i that insideQuote
+// looks at; past it, i counts as inside one (the cautious answer), so
+// that a block of many quotes is not read once per word.
+const maxInsideLookback = 16
+
+// insideQuote reports whether offset i lies within one of quotes, which
+// are in order of their start: after the start of the last top-level
+// quote that starts at or before i, and before its end.
+func insideQuote(quotes []lint.Quote, i int) bool {
+	k := sort.Search(len(quotes), func(k int) bool { return quotes[k].Start > i })
+	for n := 0; k > 0; n++ {
+		if n == maxInsideLookback {
+			return true
+		}
+		k--
+		if q := quotes[k]; q.Depth == 0 {
+			return i < q.End
+		}
+	}
+	return false
+}
+
+// quotesOnly reports whether sentence st of b holds nothing but its
+// top-level quotes, punctuation and space.
+func quotesOnly(b *lint.Block, st lint.Sentence) bool {
+	at, any := st.Start, false
+	// From the first quote that starts in the sentence; one that starts
+	// before it and reaches into it leaves no sentence of quotes alone.
+	first := sort.Search(len(b.Quotes), func(k int) bool { return b.Quotes[k].Start >= st.Start })
+	if st.Start > 0 && insideQuote(b.Quotes[:first], st.Start) {
+		return false
+	}
+	for _, q := range b.Quotes[first:] {
+		if q.Depth != 0 || q.End <= st.Start {
+			continue
+		}
+		if q.Start >= st.End {
+			break
+		}
+		if q.Start < at || !noWordsIn(b.Text[at:q.Start]) {
+			return false
+		}
+		at, any = q.End, true
+	}
+	return any && at <= st.End && noWordsIn(b.Text[at:st.End])
+}
+
+// presentVerb reports whether after[ws:we], the lowercase word right
+// after a quote that ends in no comma, reads as a verb in the present
+// whose subject the quote is: a word of more than four letters ending
+// in "s", no speech cue, with a lowercase word right after it ("“…”
+// starts with making the site easy"; not "“…” laughs Ruiz", a tag).
+func presentVerb(inner, after string, ws, we int) bool {
+	w := after[ws:we]
+	if strings.HasSuffix(inner, ",") || len(w) <= 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || prose.Lookup(w).Is(prose.Cue) {
+		return false
+	}
+	ns, _ := quoteNextWord(after, we, len(after))
+	if ns < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after[ns:])
+	return unicode.IsLower(r) && noWordsIn(after[we:ns]) && !strings.ContainsAny(after[we:ns], ".!?,;:")
 }
 
 // titledByMarkup reports whether emphasis wraps the quote exactly, inside
@@ -1505,12 +1804,16 @@ func htmlTagName(tag []byte) bool {
 }
 
 // announced reports whether the paragraph right before a blockquote, out
-// of it, ends
-// with a sentence naming a speaker with a speech verb: "As NASA admits,
-// the apps are still young."
+// of it, ends with a sentence naming a speaker with a speech verb ("As
+// NASA admits, the apps are still young.") or linking a work, the source
+// ("Of all the studies, the [harbour survey](…) is the most useful.").
 func (c *quoteCheck) announced(ct *lint.Container) bool {
 	prev := c.blockBefore(c.p.Doc.Blocks[ct.Blocks[0]], ct.Start)
-	return prev != nil && prev.Kind == lint.Paragraph && prev.Parent == ct.Parent && len(prev.Sentences) > 0 && c.attributionSentence(prev, len(prev.Sentences)-1)
+	if prev == nil || prev.Kind != lint.Paragraph || prev.Parent != ct.Parent || len(prev.Sentences) == 0 {
+		return false
+	}
+	last := prev.Sentences[len(prev.Sentences)-1]
+	return c.attributionSentence(prev, len(prev.Sentences)-1) || linkedBefore(prev, last.Start, last.End)
 }
 
 func insideBlockquote(ct *lint.Container) bool {
@@ -1856,6 +2159,9 @@ func (c *quoteCheck) linked(part quotePart) bool {
 				ins, _ := b.SourceSpan(is, ie)
 				whole = qs <= ct.Start && ct.Start <= ins
 			}
+			if !whole && ct.Kind == lint.TemplateLink {
+				whole = c.templateLinkWraps(b, q, ct, is, ie)
+			}
 			note := ct.Kind == lint.FootnoteRef || ct.Kind == lint.PandocCite
 			if whole || note && noWordsIn(b.Text[ct.TextEnd:ie]) {
 				return true
@@ -1874,6 +2180,32 @@ func (c *quoteCheck) linked(part quotePart) bool {
 	_, e := b.SourceSpan(q.Start, q.End)
 	rest := c.src[e:min(len(c.src), e+window)]
 	return strings.HasPrefix(strings.TrimLeft(string(rest), ".,;"), "<sup")
+}
+
+// templateLinkWraps reports whether ct, a template link whose object
+// starts inside quote q (inner span is:ie), is a link on the whole quote
+// that the text of b does not show as one: "[“…]({{ … }}).”", the
+// opening mark inside the link's "[" and the closing one after it, or
+// "“<a href="{{< ref "x" >}}">…</a>.”", an HTML link whose tag the
+// template spans, so that its object stands before the link's text.
+func (c *quoteCheck) templateLinkWraps(b *lint.Block, q lint.Quote, ct *lint.Citation, is, ie int) bool {
+	qs, qe := b.SourceSpan(q.Start, q.End)
+	if qs < 0 || ct.Start < 0 || ct.End > len(c.src) || qe > len(c.src) {
+		return false
+	}
+	if ct.TextEnd >= ie-1 && ct.Start < qs {
+		return c.src[ct.Start] == '[' && noWordsIn(string(c.src[ct.Start:qs]))
+	}
+	if c.src[ct.Start] != '<' || ct.TextStart > is+1 || ct.End >= qe {
+		return false
+	}
+	// The source of the closing mark may be an entity: "&#8221;".
+	_, ine := b.SourceSpan(is, ie)
+	if ine < ct.End || ine > qe {
+		return false
+	}
+	end := bytes.Index(bytes.ToLower(c.src[ct.End:ine]), []byte("</a>"))
+	return end >= 0 && noWordsIn(string(c.src[ct.End+end+len("</a>"):ine]))
 }
 
 // attributedBefore looks for an attribution between the start of the
@@ -1921,8 +2253,45 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	if sentenceStart && si > 0 && c.attributionSentence(b, si-1) {
 		return true
 	}
-	// A quote opening its paragraph after one that ends with a colon.
-	return before == "" && q.Start == leadingSpaceLen(text) && c.introduction(b, b.Start) != nil
+	// A quote opening its paragraph after one that ends with a colon, or
+	// in a run of paragraphs of nothing but quotations after one that
+	// such a colon introduced.
+	return before == "" && q.Start == leadingSpaceLen(text) && (c.introduction(b, b.Start) != nil || c.continuesRun(b))
+}
+
+// maxRunParagraphs bounds how far back continuesRun looks for the
+// paragraph that a colon introduced.
+const maxRunParagraphs = 16
+
+// continuesRun reports whether b, a paragraph of nothing but quotations
+// in one sentence, follows a run of such paragraphs, one right after
+// another, whose first a colon introduced: the next lines of a dialogue or the next items of
+// a list of questions ("the questions started flowing the other way:"
+// then "“Wait, what’s WIP?”", "“WIP stands for …”", "“So a WIP limit
+// is…”"), as blockquotes run after an introduced one.
+func (c *quoteCheck) continuesRun(b *lint.Block) bool {
+	if !c.quoteLine(b) {
+		return false
+	}
+	for range maxRunParagraphs {
+		prev := c.blockBefore(b, b.Start)
+		if prev == nil || !c.quoteLine(prev) {
+			return false
+		}
+		if c.introduction(prev, prev.Start) != nil {
+			return true
+		}
+		b = prev
+	}
+	return false
+}
+
+// quoteLine reports whether b is a paragraph of nothing but quotations in
+// one sentence: a line of a dialogue or a question of a list. A
+// paragraph of several sentences is more often a speech quoted over
+// paragraphs, whose speaker the news convention names again.
+func (c *quoteCheck) quoteLine(b *lint.Block) bool {
+	return len(b.Sentences) == 1 && c.quoteOnly(b)
 }
 
 // maxDefinedWords bounds the words between a verb of defining and the
