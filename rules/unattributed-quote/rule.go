@@ -1347,8 +1347,7 @@ func passiveSubject(text string, q lint.Quote, s, e int) bool {
 	if first, _ := utf8.DecodeRuneInString(inner); !unicode.IsUpper(first) || strings.ContainsAny(inner[len(inner)-1:], ".,!?;:") {
 		return false
 	}
-	before := trimRightSpace(cueWindowBefore(text, q.Start))
-	if last, _ := utf8.DecodeLastRuneInString(before); before != "" && last != '.' && last != '!' && last != '?' {
+	if !opensSentence(text, q) {
 		return false
 	}
 	after := cueWindow(text, q.End)
@@ -1364,6 +1363,14 @@ func passiveSubject(text string, q lint.Quote, s, e int) bool {
 	// the square"); one of finding does not ("is measured").
 	verb := prose.Lookup(after[ws:we])
 	return !verb.Is(prose.Cue) || verb.Is(prose.NearCue)
+}
+
+// opensSentence reports whether quote q opens its sentence: nothing but
+// a sentence's end (or the text's start) stands before it.
+func opensSentence(text string, q lint.Quote) bool {
+	before := trimRightSpace(cueWindowBefore(text, q.Start))
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return before == "" || last == '.' || last == '!' || last == '?'
 }
 
 // maxSubjectTermWords bounds the words of a quote that subjectTerm reads
@@ -1386,8 +1393,7 @@ func subjectTerm(text string, q lint.Quote, s, e int) bool {
 	if first, _ := utf8.DecodeRuneInString(inner); !unicode.IsUpper(first) || strings.ContainsAny(inner[len(inner)-1:], ".!;:") || holdsSentenceBreak(inner) {
 		return false
 	}
-	before := trimRightSpace(cueWindowBefore(text, q.Start))
-	if last, _ := utf8.DecodeLastRuneInString(before); before != "" && last != '.' && last != '!' && last != '?' {
+	if !opensSentence(text, q) {
 		return false
 	}
 	after := cueWindow(text, q.End)
