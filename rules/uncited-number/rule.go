@@ -246,6 +246,10 @@ type numberCheck struct {
 	run, runEnd int
 	// modalsRead tells that findModals has read the sentence.
 	modalsRead bool
+	// colonAt is the offset of the sentence's first colon, or -1, once
+	// colonRead (countLabelled).
+	colonAt   int
+	colonRead bool
 	// sourced memoizes, for the block being checked, whether each sentence
 	// is sourced: 0 not yet known, 1 no, 2 yes.
 	sourced []int8
@@ -744,6 +748,7 @@ func mergeSpans(spans [][]int) [][]int {
 // findFigures appends the figures among the sentence's words.
 func (c *numberCheck) findFigures() {
 	c.modalsRead = false // read when a figure first asks (readModals)
+	c.colonRead = false  // likewise (countLabelled)
 	c.run, c.runEnd = 0, -1
 	last := 0 // the first word not yet in a figure
 	for i := 0; i < len(c.toks); {
@@ -2598,17 +2603,30 @@ func (c *numberCheck) outOfAfter(k int) int {
 // the first colon of a sentence that opens naming a count (count-subject,
 // after "Total" or not): "Number of people on government websites (as of
 // 2 am): 41,865", "Total attendance: 1,200".
+//
+// The sentence's first colon is found once, so a sentence of many colons
+// and numbers costs time linear in its length.
 func (c *numberCheck) countLabelled(i int) bool {
 	toks, text := c.toks, c.text
-	if i < 2 || strings.IndexByte(text[toks[0].Start:toks[i].Start], ':') != strings.LastIndexByte(text[toks[0].Start:toks[i].Start], ':') ||
-		!strings.Contains(text[toks[i-1].End:toks[i].Start], ":") {
+	if i < 2 {
+		return false
+	}
+	gap := text[toks[i-1].End:toks[i].Start]
+	colon := strings.IndexByte(gap, ':')
+	if colon < 0 || strings.LastIndexByte(gap, ':') != colon {
 		return false
 	}
 	first := 0
 	if sourcing.IsWord(text, toks[0], "total") && sourcing.Joined(toks, 0) {
 		first = 1
 	}
-	return prose.Has(sourcing.Word(text, toks[first]), prose.CountSubject)
+	if !prose.Has(sourcing.Word(text, toks[first]), prose.CountSubject) {
+		return false
+	}
+	if !c.colonRead {
+		c.colonAt, c.colonRead = toks[0].Start+strings.IndexByte(text[toks[0].Start:], ':'), true
+	}
+	return c.colonAt == toks[i-1].End+colon
 }
 
 // isGerund reports a lowercase word in -ing: "killing", "injuring".

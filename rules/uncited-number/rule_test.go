@@ -136,6 +136,36 @@ func TestUncitedNumberOneSentenceLinear(t *testing.T) {
 	}
 }
 
+// TestUncitedNumberBracketedNumbersLinear checks that a one-sentence
+// paragraph of many bare numbers ("range [0, 1) and range [1, 2) and …")
+// is checked in time linear in its length: whether a number is the value
+// after a line's first colon ("Total attendance: 1,200") is asked of the
+// words right before it, and the sentence's first colon is found once,
+// not searched for from the sentence's start for every number.
+func TestUncitedNumberBracketedNumbersLinear(t *testing.T) {
+	if raceEnabled {
+		t.Skip("timing under the race detector grows with memory touched, not with the work")
+	}
+	elapsed := func(n int) time.Duration {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "range [%d, %d) and ", i, i+1)
+		}
+		b.WriteString("more.\n")
+		return checkTime(t, []byte(b.String()), func(diags []lint.Diagnostic) error {
+			if len(diags) != 0 {
+				return fmt.Errorf("got %d diagnostics for %d ranges, want none (the first %+v)", len(diags), n, diags[0])
+			}
+			return nil
+		})
+	}
+	// 20 times the numbers: linear work takes about 20 times as long,
+	// quadratic 400 times; the bound leaves room for a loaded machine.
+	if ts, tl := elapsed(1_000), elapsed(20_000); tl > 100*ts+10*time.Millisecond {
+		t.Errorf("%v for 20x the numbers, %v for 1x: not linear", tl, ts)
+	}
+}
+
 // TestMayStartFigure checks the cheap test findFigures asks before
 // figureAt: it passes every word that may open a figure, the members of
 // vague-number and vague-share in any case among them, and rules out
