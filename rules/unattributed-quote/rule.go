@@ -2304,7 +2304,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
 		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || isIn(b.Text, a) ||
-			asideDash(b.Text, a) || noSpeaker(b.Text, a) {
+			asideDash(b.Text, a) || noSpeaker(b.Text, a) || ownedSpeechAfter(b.Text, a) {
 			continue
 		}
 		if a.Content.Start >= a.Cue.End && laterQuoteIn(b, a) {
@@ -2329,6 +2329,25 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		}
 	}
 	return false
+}
+
+// ownedSpeechAfter reports whether a is a noun of something said owned
+// by the possessive right before it (**speech-noun**), whose content is
+// what follows it, a word right after it: after a quote, "“…,” his
+// claims that he had …" and "“…,” Mrs. Clinton's emphasis on …" name
+// what the sentence speaks of, not the quote's speaker ("“…,” his
+// statement said" has its own verb).
+func ownedSpeechAfter(text string, a prose.Attribution) bool {
+	if a.Source.End > a.Cue.Start || a.Content.Start < a.Cue.End || a.Content.Empty() ||
+		!prose.Has(text[a.Cue.Start:a.Cue.End], prose.SpeechNoun) {
+		return false
+	}
+	// A word goes on after the noun: "in the mayor's words — passed"
+	// sets the words off as an aside, the quote's tag.
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[a.Cue.End:], " "))
+	owner := text[a.Source.Start:a.Source.End]
+	return unicode.IsLetter(next) && strings.TrimSpace(text[a.Source.End:a.Cue.Start]) == "" &&
+		(endsPossessive(owner) || prose.Has(quoteLastWord(owner), prose.PossessiveDeterminer))
 }
 
 // laterQuoteIn reports whether the content of a, which opens after its
