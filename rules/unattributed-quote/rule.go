@@ -2191,7 +2191,17 @@ func (c *quoteCheck) signedNext(b *lint.Block) bool {
 		return false
 	}
 	next := blocks[b.Index+1]
-	return next.Parent == b.Parent && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace))
+	return next.Parent == b.Parent && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace)) && !dashHeading(next.Text)
+}
+
+// dashHeading reports whether text, a paragraph opening with a dash, also
+// closes with one (a full stop after it aside): a section heading set
+// between dashes, "– Country less safe –", not a signature.
+func dashHeading(text string) bool {
+	t := strings.TrimSuffix(strings.TrimRightFunc(text, unicode.IsSpace), ".")
+	t = strings.TrimRightFunc(t, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '–' || r == '—' || r == '-'
 }
 
 // quoteTagWords is how far into the sentence after a quote a speech verb may
