@@ -460,7 +460,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// attribution, which predicateAfter refuses too: "Ginsburg’s
 		// comments “shows bias to me.”", "the comment by Dr. Song “was
 		// inappropriate and insensitive.”" ("would not comment" is a verb).
-		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) {
+		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) && !(nounReading(prev, w) && !strings.ContainsAny(span[i:ws], ",;:")) {
 			own = true
 		}
 		if spokenAbout(prev, w) {
@@ -533,6 +533,25 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
+}
+
+// nounReading reports whether w, a cue word after prev, reads as a noun
+// or another verb: a word of **noun-cue** or **strict-cue** speaks only
+// after a name or a pronoun ("Ruiz tweets", "he notes") or as a verb
+// after a modal, a negation, *to* or an auxiliary ("would not comment",
+// "to note"), not after an adjective or a noun ("a flurry of late-night
+// tweets", "his home state"). After a comma it may be the verb of a long
+// subject ("Telling a story, instead of relying on data, answers …").
+func nounReading(prev, w string) bool {
+	if prev == "" || !prose.Lookup(w).Is(prose.NounCue|prose.StrictCue) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(prev); unicode.IsUpper(r) {
+		return false
+	}
+	p := strings.ReplaceAll(strings.ToLower(prev), "’", "'")
+	return !prose.Lookup(p).Is(prose.Pronoun|prose.ModalWord|prose.Negation) && !isBe(p) &&
+		!prose.Has(p, prose.PerfectAux) && p != "to" && p != "do" && p != "does" && p != "did"
 }
 
 // maxAboutGap bounds the words from a noun cue to a quote it owns: "the
