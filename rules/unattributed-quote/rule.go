@@ -536,14 +536,16 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 }
 
 // nounReading reports whether w, a cue word after prev, reads as a noun
-// or another verb: a word of **noun-cue** or **strict-cue** speaks only
+// or another verb: a word of **noun-cue** or **strict-cue**, or a
+// participle in -ing that may qualify the noun before it ("a letter
+// accusing the board"), speaks only
 // after a name or a pronoun ("Ruiz tweets", "he notes") or as a verb
 // after a modal, a negation, *to* or an auxiliary ("would not comment",
 // "to note"), not after an adjective or a noun ("a flurry of late-night
 // tweets", "his home state"). After a comma it may be the verb of a long
 // subject ("Telling a story, instead of relying on data, answers …").
 func nounReading(prev, w string) bool {
-	if prev == "" || !prose.Lookup(w).Is(prose.NounCue|prose.StrictCue) {
+	if prev == "" || !prose.Lookup(w).Is(prose.NounCue|prose.StrictCue) && !strings.HasSuffix(strings.ToLower(w), "ing") {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(prev); unicode.IsUpper(r) {
