@@ -2296,7 +2296,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
 		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a) || askedFor(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
-			!wide && predicateAfter(b.Text, a, end) {
+			!wide && predicateAfter(b.Text, a, end) || openingRelative(b, a) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
 		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
@@ -2462,6 +2462,19 @@ func (s *clauseScan) openBefore(end int) bool {
 		}
 		s.at = we
 	}
+}
+
+// openingRelative reports whether a's source is only a relative pronoun
+// that opens its sentence, with no noun before it to stand for: "Who
+// spoke on condition of anonymity, of the senator, “…”" names nobody.
+func openingRelative(b *lint.Block, a prose.Attribution) bool {
+	switch strings.ToLower(b.Text[a.Source.Start:a.Source.End]) {
+	case "who", "whom", "which":
+	default:
+		return false
+	}
+	st := b.Sentences[b.SentenceAt(a.Source.Start)]
+	return st.Start <= a.Source.Start && noWordsIn(b.Text[st.Start:a.Source.Start])
 }
 
 // clauseOpens reports whether a source is only a relative pronoun: "who".
