@@ -2335,7 +2335,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
 		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || isIn(b.Text, a) ||
-			asideDash(b.Text, a) || noSpeaker(b.Text, a) || ownedSpeechAfter(b.Text, a) {
+			asideDash(b.Text, a) || noSpeaker(b.Text, a) || ownedSpeechAfter(b.Text, a) || sourceInQuote(b.Text, q, a) {
 			continue
 		}
 		if a.Content.Start >= a.Cue.End && laterQuoteIn(b, a) {
@@ -2360,6 +2360,36 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		}
 	}
 	return false
+}
+
+// sourceInQuote reports whether a, a cue after q, takes its source from
+// inside q's marks with no capitalised word between q and the word after
+// the cue that could name the speaker: the words' own subject speaks within
+// them ("“…, and I said that …,” answering a question" names nobody;
+// "“…,” Read said" is the model misreading a name).
+func sourceInQuote(text string, q lint.Quote, a prose.Attribution) bool {
+	if a.Source.Start < q.Start || a.Source.End > q.End {
+		return false
+	}
+	// The word right after the cue too: "“…,” said State Senator Ruiz",
+	// "said {{ "ana" | team_link }}".
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[a.Cue.End:], " ")); r == lint.ObjectRune {
+		return false
+	}
+	end := a.Cue.End
+	if _, we := quoteNextWord(text, a.Cue.End, len(text)); we > 0 {
+		end = we
+	}
+	for i := q.End; ; {
+		ws, we := quoteNextWord(text, i, end)
+		if ws < 0 {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(text[ws:]); !unicode.IsLower(r) {
+			return false // a name
+		}
+		i = we
+	}
 }
 
 // ownedSpeechAfter reports whether a is a noun of something said owned
