@@ -478,7 +478,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		opens := colon || n == 0 && from == sent.Start
 		// A name is no preposition's object ("a staple of TTS meetings") and
 		// no indefinite one ("a Veteran may have …").
-		if unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" &&
+		if unicode.IsUpper(r) && (!opens || c.sources.ProperName(ownerName(w))) && w != "I" &&
 			!prose.Lookup(prev).Is(prose.Preposition) && !strings.EqualFold(prev, "a") && !strings.EqualFold(prev, "an") {
 			named, person = true, n
 		}
@@ -554,6 +554,17 @@ func nounReading(prev, w string) bool {
 	p := strings.ReplaceAll(strings.ToLower(prev), "’", "'")
 	return !prose.Lookup(p).Is(prose.Pronoun|prose.ModalWord|prose.Negation) && !isBe(p) &&
 		!prose.Has(p, prose.PerfectAux) && p != "to" && p != "do" && p != "does" && p != "did"
+}
+
+// ownerName returns w without a possessive ending: "Kim's" is read as
+// the name "Kim".
+func ownerName(w string) string {
+	for _, e := range []string{"'s", "’s"} {
+		if n, ok := strings.CutSuffix(w, e); ok {
+			return n
+		}
+	}
+	return w
 }
 
 // maxAboutGap bounds the words from a noun cue to a quote it owns: "the
