@@ -516,6 +516,13 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	if !own && finite {
 		return true
 	}
+	// A fragment ending the sentence that is a clause of its own, a
+	// subject and a finite auxiliary ("the damage is done.", "the woman
+	// is a victim."), is a statement quoted, whoever the sentence is
+	// about.
+	if !own && ends && !detBefore && subjectClause(words) {
+		return true
+	}
 	if ends {
 		// A role, like a pronoun, is not a term's owner: "The board chose
 		// her for “the one job that matters.”"
@@ -554,6 +561,21 @@ func nounReading(prev, w string) bool {
 	p := strings.ReplaceAll(strings.ToLower(prev), "’", "'")
 	return !prose.Lookup(p).Is(prose.Pronoun|prose.ModalWord|prose.Negation) && !isBe(p) &&
 		!prose.Has(p, prose.PerfectAux) && p != "to" && p != "do" && p != "does" && p != "did"
+}
+
+// subjectClause reports whether words open with a subject, a determiner
+// or a pronoun and at most one word more, followed by a finite auxiliary
+// (**predicate-opener**): "the damage is done", "it was over".
+func subjectClause(words []string) bool {
+	if len(words) < 3 || !prose.Lookup(words[0]).Is(prose.Determiner|prose.Pronoun) {
+		return false
+	}
+	for _, w := range words[1:3] {
+		if prose.Has(strings.ReplaceAll(w, "’", "'"), prose.PredicateOpener) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerName returns w without a possessive ending: "Kim's" is read as
