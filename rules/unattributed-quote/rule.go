@@ -460,7 +460,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		// attribution, which predicateAfter refuses too: "Ginsburg’s
 		// comments “shows bias to me.”", "the comment by Dr. Song “was
 		// inappropriate and insensitive.”" ("would not comment" is a verb).
-		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) {
+		if prose.Lookup(w).Is(prose.FirstPerson|prose.ReaderWord) || !unicode.IsUpper(r) && prose.Lookup(w).Is(prose.Cue|prose.NounCue|prose.StrictCue) && !spokenAbout(prev, w) && !(nounReading(prev, w) && !strings.ContainsAny(span[i:ws], ",;:")) {
 			own = true
 		}
 		if spokenAbout(prev, w) {
@@ -478,7 +478,7 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		opens := colon || n == 0 && from == sent.Start
 		// A name is no preposition's object ("a staple of TTS meetings") and
 		// no indefinite one ("a Veteran may have …").
-		if unicode.IsUpper(r) && (!opens || c.sources.ProperName(w)) && w != "I" &&
+		if unicode.IsUpper(r) && (!opens || c.sources.ProperName(ownerName(w))) && w != "I" &&
 			!prose.Lookup(prev).Is(prose.Preposition) && !strings.EqualFold(prev, "a") && !strings.EqualFold(prev, "an") {
 			named, person = true, n
 		}
@@ -516,6 +516,13 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 	if !own && finite {
 		return true
 	}
+	// A fragment ending the sentence that is a clause of its own, a
+	// subject and a finite auxiliary ("the damage is done.", "the woman
+	// is a victim."), is a statement quoted, whoever the sentence is
+	// about.
+	if !own && ends && !detBefore && subjectClause(words) {
+		return true
+	}
 	if ends {
 		// A role, like a pronoun, is not a term's owner: "The board chose
 		// her for “the one job that matters.”"
@@ -533,6 +540,53 @@ func (c *quoteCheck) speaks(b *lint.Block, q lint.Quote, s, e int) bool {
 		return false
 	}
 	return person >= 0 && n-person <= maxMidGap && !own && (!strings.HasSuffix(t, ",") || aux && n-person <= 2 && person != roleAt)
+}
+
+// nounReading reports whether w, a cue word after prev, reads as a noun
+// or another verb: a word of **noun-cue** or **strict-cue**, or a
+// participle in -ing that may qualify the noun before it ("a letter
+// accusing the board"), speaks only
+// after a name or a pronoun ("Ruiz tweets", "he notes") or as a verb
+// after a modal, a negation, *to* or an auxiliary ("would not comment",
+// "to note"), not after an adjective or a noun ("a flurry of late-night
+// tweets", "his home state"). After a comma it may be the verb of a long
+// subject ("Telling a story, instead of relying on data, answers …").
+func nounReading(prev, w string) bool {
+	if prev == "" || !prose.Lookup(w).Is(prose.NounCue|prose.StrictCue) && !strings.HasSuffix(strings.ToLower(w), "ing") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(prev); unicode.IsUpper(r) {
+		return false
+	}
+	p := strings.ReplaceAll(strings.ToLower(prev), "’", "'")
+	return !prose.Lookup(p).Is(prose.Pronoun|prose.ModalWord|prose.Negation) && !isBe(p) &&
+		!prose.Has(p, prose.PerfectAux) && p != "to" && p != "do" && p != "does" && p != "did"
+}
+
+// subjectClause reports whether words open with a subject, a determiner
+// or a pronoun and at most one word more, followed by a finite auxiliary
+// (**predicate-opener**): "the damage is done", "it was over".
+func subjectClause(words []string) bool {
+	if len(words) < 3 || !prose.Lookup(words[0]).Is(prose.Determiner|prose.Pronoun) {
+		return false
+	}
+	for _, w := range words[1:3] {
+		if prose.Has(strings.ReplaceAll(w, "’", "'"), prose.PredicateOpener) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerName returns w without a possessive ending: "Kim's" is read as
+// the name "Kim".
+func ownerName(w string) string {
+	for _, e := range []string{"'s", "’s"} {
+		if n, ok := strings.CutSuffix(w, e); ok {
+			return n
+		}
+	}
+	return w
 }
 
 // maxAboutGap bounds the words from a noun cue to a quote it owns: "the
@@ -2566,7 +2620,17 @@ func (c *quoteCheck) signedNext(b *lint.Block) bool {
 		return false
 	}
 	next := blocks[b.Index+1]
-	return next.Parent == b.Parent && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace))
+	return next.Parent == b.Parent && startsWithDashLine(strings.TrimLeftFunc(next.Text, unicode.IsSpace)) && !dashHeading(next.Text)
+}
+
+// dashHeading reports whether text, a paragraph opening with a dash, also
+// closes with one (a full stop after it aside): a section heading set
+// between dashes, "– Country less safe –", not a signature.
+func dashHeading(text string) bool {
+	t := strings.TrimSuffix(strings.TrimRightFunc(text, unicode.IsSpace), ".")
+	t = strings.TrimRightFunc(t, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == '–' || r == '—' || r == '-'
 }
 
 // quoteTagWords is how far into the sentence after a quote a speech verb may
@@ -2640,7 +2704,7 @@ func (c *quoteCheck) cueIn(b *lint.Block, start, end, maxWords int, wide bool) b
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
 		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || wide && (a.Near || isIn(b.Text, a) || askedFor(b.Text, a)) || asideDash(b.Text, a) || noSpeaker(b.Text, a) ||
-			!wide && predicateAfter(b.Text, a, end) {
+			!wide && predicateAfter(b.Text, a, end) || openingRelative(b, a) {
 			continue // a view, or nobody to speak ("reportedly", "it is believed")
 		}
 		if maxWords < 0 || strings.Count(b.Text[start:a.Cue.Start], " ") <= maxWords {
@@ -2679,7 +2743,7 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 	for ; i < len(as) && as[i].Cue.Start < end; i++ {
 		a := as[i]
 		if holdsView(b.Text, a) || a.Source.Empty() || a.Cue.End > end || isIn(b.Text, a) ||
-			asideDash(b.Text, a) || noSpeaker(b.Text, a) {
+			asideDash(b.Text, a) || noSpeaker(b.Text, a) || ownedSpeechAfter(b.Text, a) || sourceInQuote(b.Text, q, a) {
 			continue
 		}
 		if a.Content.Start >= a.Cue.End && laterQuoteIn(b, a) {
@@ -2704,6 +2768,55 @@ func (c *quoteCheck) cueAfter(b *lint.Block, q lint.Quote, end int) bool {
 		}
 	}
 	return false
+}
+
+// sourceInQuote reports whether a, a cue after q, takes its source from
+// inside q's marks with no capitalised word between q and the word after
+// the cue that could name the speaker: the words' own subject speaks within
+// them ("“…, and I said that …,” answering a question" names nobody;
+// "“…,” Read said" is the model misreading a name).
+func sourceInQuote(text string, q lint.Quote, a prose.Attribution) bool {
+	if a.Source.Start < q.Start || a.Source.End > q.End {
+		return false
+	}
+	// The word right after the cue too: "“…,” said State Senator Ruiz",
+	// "said {{ "ana" | team_link }}".
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[a.Cue.End:], " ")); r == lint.ObjectRune {
+		return false
+	}
+	end := a.Cue.End
+	if _, we := quoteNextWord(text, a.Cue.End, len(text)); we > 0 {
+		end = we
+	}
+	for i := q.End; ; {
+		ws, we := quoteNextWord(text, i, end)
+		if ws < 0 {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(text[ws:]); !unicode.IsLower(r) {
+			return false // a name
+		}
+		i = we
+	}
+}
+
+// ownedSpeechAfter reports whether a is a noun of something said owned
+// by the possessive right before it (**speech-noun**), whose content is
+// what follows it, a word right after it: after a quote, "“…,” his
+// claims that he had …" and "“…,” Mrs. Clinton's emphasis on …" name
+// what the sentence speaks of, not the quote's speaker ("“…,” his
+// statement said" has its own verb).
+func ownedSpeechAfter(text string, a prose.Attribution) bool {
+	if a.Source.End > a.Cue.Start || a.Content.Start < a.Cue.End || a.Content.Empty() ||
+		!prose.Has(text[a.Cue.Start:a.Cue.End], prose.SpeechNoun) {
+		return false
+	}
+	// A word goes on after the noun: "in the mayor's words — passed"
+	// sets the words off as an aside, the quote's tag.
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[a.Cue.End:], " "))
+	owner := text[a.Source.Start:a.Source.End]
+	return unicode.IsLetter(next) && strings.TrimSpace(text[a.Source.End:a.Cue.Start]) == "" &&
+		(endsPossessive(owner) || prose.Has(quoteLastWord(owner), prose.PossessiveDeterminer))
 }
 
 // laterQuoteIn reports whether the content of a, which opens after its
@@ -2787,6 +2900,19 @@ func (s *clauseScan) openBefore(end int) bool {
 		}
 		s.at = we
 	}
+}
+
+// openingRelative reports whether a's source is only a relative pronoun
+// that opens its sentence, with no noun before it to stand for: "Who
+// spoke on condition of anonymity, of the senator, “…”" names nobody.
+func openingRelative(b *lint.Block, a prose.Attribution) bool {
+	switch strings.ToLower(b.Text[a.Source.Start:a.Source.End]) {
+	case "who", "whom", "which":
+	default:
+		return false
+	}
+	st := b.Sentences[b.SentenceAt(a.Source.Start)]
+	return st.Start <= a.Source.Start && noWordsIn(b.Text[st.Start:a.Source.Start])
 }
 
 // clauseOpens reports whether a source is only a relative pronoun: "who".
