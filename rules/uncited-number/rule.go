@@ -246,6 +246,9 @@ type numberCheck struct {
 	run, runEnd int
 	// modalsRead tells that findModals has read the sentence.
 	modalsRead bool
+	// speakers answers whether a paragraph's bold label names someone the
+	// document writes of, made when first asked.
+	speakers *sourcing.SpeakerNames
 	// colonAt is the offset of the sentence's first colon, or -1, once
 	// colonRead (countLabelled).
 	colonAt   int
@@ -308,7 +311,10 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 	speaker := func() bool {
 		if !speakerKnown {
 			speakerKnown = true
-			labelled = sourcing.SpeakerNamed(c.pass.Doc.Source, b)
+			if c.speakers == nil {
+				c.speakers = sourcing.NewSpeakerNames(c.pass.Doc.Source)
+			}
+			labelled = c.speakers.SpeakerNamed(b)
 		}
 		return labelled
 	}

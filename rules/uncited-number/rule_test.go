@@ -166,6 +166,39 @@ func TestUncitedNumberBracketedNumbersLinear(t *testing.T) {
 	}
 }
 
+// TestUncitedNumberSpeakerLabelsLinear checks that a post of many
+// paragraphs opening with a speaker's label ("**AB:** …", "**Ana Ruiz:**
+// …") is checked in time linear in its length: whether the post writes the
+// speaker's name is looked for once per distinct label, not once per
+// paragraph. The initials name no one the post writes of, so each
+// paragraph's count is reported; a name and a colon attribute what
+// follows them.
+func TestUncitedNumberSpeakerLabelsLinear(t *testing.T) {
+	if raceEnabled {
+		t.Skip("timing under the race detector grows with memory touched, not with the work")
+	}
+	for _, tc := range []struct {
+		label  string
+		perPar int
+	}{{"**AB:**", 1}, {"**Ana Ruiz:**", 0}} {
+		label := tc.label
+		elapsed := func(n int) time.Duration {
+			return checkTime(t, []byte(strings.Repeat(label+" We served 40 households.\n\n", n)), func(diags []lint.Diagnostic) error {
+				if len(diags) != tc.perPar*n {
+					return fmt.Errorf("%s: got %d diagnostics for %d paragraphs, want %d", label, len(diags), n, tc.perPar*n)
+				}
+				return nil
+			})
+		}
+		// 20 times the paragraphs: linear work takes about 20 times as
+		// long, quadratic 400 times; the bound leaves room for a loaded
+		// machine.
+		if ts, tl := elapsed(500), elapsed(10_000); tl > 100*ts+10*time.Millisecond {
+			t.Errorf("%s: %v for 20x the paragraphs, %v for 1x: not linear", label, tl, ts)
+		}
+	}
+}
+
 // TestMayStartFigure checks the cheap test findFigures asks before
 // figureAt: it passes every word that may open a figure, the members of
 // vague-number and vague-share in any case among them, and rules out

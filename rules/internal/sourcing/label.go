@@ -78,11 +78,45 @@ func labelName(src []byte, b *lint.Block) (string, bool) {
 // ("**Kaeli:**" after "Kaeli and I arrived at…"). A capitalised word that
 // labels a topic ("**Finding:**", "**Errors:**", "**Hypothesis:**") is
 // not written so, and names no source of a figure.
-func SpeakerNamed(src []byte, b *lint.Block) bool {
-	name, ok := labelName(src, b)
+//
+// Whether the post writes a name does not depend on the paragraph, so a
+// document's SpeakerNames keeps each answer: a post of many labelled
+// paragraphs searches its text once per distinct name, and at most
+// MaxSpeakerNames times in all, so it costs time linear in its length.
+func (s *SpeakerNames) SpeakerNamed(b *lint.Block) bool {
+	name, ok := labelName(s.src, b)
 	if !ok {
 		return false
 	}
+	if named, seen := s.named[name]; seen {
+		return named
+	}
+	if len(s.named) >= MaxSpeakerNames {
+		return false // a post of that many speakers is no interview: name no one
+	}
+	named := writesName(s.src, b, name)
+	s.named[name] = named
+	return named
+}
+
+// MaxSpeakerNames bounds the distinct speakers' labels a document's
+// SpeakerNames looks for in its text; a label past them names no one.
+const MaxSpeakerNames = 64
+
+// SpeakerNames answers SpeakerNamed for the paragraphs of one document.
+type SpeakerNames struct {
+	src   []byte
+	named map[string]bool
+}
+
+// NewSpeakerNames prepares SpeakerNamed over the document src.
+func NewSpeakerNames(src []byte) *SpeakerNames {
+	return &SpeakerNames{src: src, named: map[string]bool{}}
+}
+
+// writesName reports whether src writes name as SpeakerNamed asks: its
+// initials as a name's, or the name inside a sentence.
+func writesName(src []byte, b *lint.Block, name string) bool {
 	if len(name) <= maxInitials && strings.IndexFunc(name, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
 		return len(name) > 1 && initialsOf(src, name) // "**A:**" is any answer
 	}
