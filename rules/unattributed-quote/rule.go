@@ -581,12 +581,8 @@ func subjectClause(words []string) bool {
 // ownerName returns w without a possessive ending: "Kim's" is read as
 // the name "Kim".
 func ownerName(w string) string {
-	for _, e := range []string{"'s", "’s"} {
-		if n, ok := strings.CutSuffix(w, e); ok {
-			return n
-		}
-	}
-	return w
+	n, _ := prose.CutPossessive(w)
+	return n
 }
 
 // maxAboutGap bounds the words from a noun cue to a quote it owns: "the
