@@ -464,6 +464,33 @@ func Compare(claim, source Quantity) Support {
 	return None
 }
 
+// MeetsBound reports whether a source figure meets a claim stated as a
+// bound at the claim's own precision (dir 1 after "more than", -1 after
+// "under"; the claim as Approximate makes it): "more than 7.2 million" is
+// met by 7,259,407, which the writer rounded down to say it, as by
+// anything from 7.2 million up to 7.3 million, and "under 300" by 291 but
+// not by 250. Compare rounds to the nearest, which a bound need not: the
+// writer of "more than 7.2 million" did not round 7,259,407 to 7.3 million.
+// Counted things must agree as CountedAgree asks, and the units must be
+// the same (a percentage and a ratio are one): a bound is looser than a
+// rounding, so a count is not met by an amount of money.
+func MeetsBound(claim, source Quantity, dir int) bool {
+	if dir == 0 || claim.IsVague() || source.IsVague() || !CountedAgree(claim, source) {
+		return false
+	}
+	if claim.Unit != source.Unit && !(isProportion(claim.Unit) && isProportion(source.Unit)) {
+		return false // "more than 3,000 members" is not met by "$3,500"
+	}
+	cv, cstep, sv, _, ok := comparable(claim, source)
+	if !ok || cstep.Sign() <= 0 {
+		return false
+	}
+	if dir > 0 {
+		return sv.GreaterThanOrEqual(cv) && sv.LessThan(cv.Add(cstep))
+	}
+	return sv.LessThanOrEqual(cv) && sv.GreaterThan(cv.Sub(cstep))
+}
+
 // CountedAgree reports whether two counts count the same thing, as far
 // as their words say: true unless both say what they count (Counted) and
 // share no word, singular and plural alike. A count that names nothing

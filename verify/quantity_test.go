@@ -329,6 +329,39 @@ func TestApproximate(t *testing.T) {
 	}
 }
 
+func TestMeetsBound(t *testing.T) {
+	for _, tt := range []struct {
+		claim, source string
+		dir           int
+		want          bool
+	}{
+		{"7.2 million requests", "7,259,407", 1, true}, // rounded down to say "more than"
+		{"7,200,000 requests", "7,259,407", 1, true},
+		{"7.2 million requests", "7,300,000", 1, false},
+		{"7.2 million requests", "7,199,999", 1, false},
+		{"300 people", "291", -1, true}, // "under 300"
+		{"300 people", "250", -1, true}, // within the hundred "300" is stated to
+		{"300 people", "199", -1, false},
+		{"300 people", "300", -1, true},
+		{"70%", "79%", 1, true},
+		{"70%", "0.79", 1, false}, // a bare fraction is no proportion
+		{"70%", "80%", 1, false},
+		{"3,000 members", "$3,500", 1, false}, // a count is no amount of money
+		{"3,000 members", "3,500 members", 1, true},
+		{"3,000 members", "3,500 panels", 1, false},
+		{"7.2 million requests", "7,259,407", 0, false},
+	} {
+		claim := mustFigure(t, tt.claim).Approximate()
+		src := Quantities(tt.source)
+		if len(src) != 1 {
+			t.Fatalf("%q: %d quantities, want 1", tt.source, len(src))
+		}
+		if got := MeetsBound(claim, src[0], tt.dir); got != tt.want {
+			t.Errorf("MeetsBound(%q, %q, %d) = %v, want %v", tt.claim, tt.source, tt.dir, got, tt.want)
+		}
+	}
+}
+
 func TestFindFigure(t *testing.T) {
 	source := Quantities("Of 1,200 people, 54% agreed, 44.2% disagreed and 45 were unsure; " +
 		"another 54 percent said 3.4 million was too much.")

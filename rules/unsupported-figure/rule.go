@@ -414,7 +414,7 @@ func shown(b *lint.Block, start, end int) string {
 // verdictKind names the rule's verdicts in the verdict cache; its
 // number changes whenever judge or pageVerdict does (see
 // sourcepage.VerdictVersion for what else does).
-const verdictKind = "unsupported-figure/5"
+const verdictKind = "unsupported-figure/6"
 
 // pageVerdict is what a page says of a figure: all check needs of the
 // page, kept in the verdict cache so that a rerun does not read the page.
@@ -455,6 +455,9 @@ func judge(pages *sourcepage.Finder, s sourcepage.Source, claim verify.Quantity,
 		})
 		if match, _, _ := verify.FindFigure(claim, onSide); match != nil {
 			return pageVerdict{Match: true}
+		}
+		if slices.ContainsFunc(onSide, func(q verify.Quantity) bool { return verify.MeetsBound(claim, q, dir) }) {
+			return pageVerdict{Match: true} // "more than 7.2 million" for 7,259,407, rounded down
 		}
 	}
 	match, _, near := verify.FindFigure(claim, figures)
