@@ -87,29 +87,38 @@ func checkTime(t *testing.T, src []byte, check func([]lint.Diagnostic) error) ti
 	return best
 }
 
+// checkLinear checks that the rule's time over src(large) is at most
+// bound times its time over src(small), plus 10 ms: linear work grows by
+// large/small, quadratic by its square, and the bound leaves room for a
+// loaded machine. Over src(n) the rule must report want(n) findings.
+func checkLinear(t *testing.T, small, large, bound int, src func(n int) []byte, want func(n int) int) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("timing under the race detector grows with memory touched, not with the work")
+	}
+	elapsed := func(n int) time.Duration {
+		return checkTime(t, src(n), func(diags []lint.Diagnostic) error {
+			if len(diags) != want(n) {
+				return fmt.Errorf("got %d diagnostics for %d units, want %d", len(diags), n, want(n))
+			}
+			return nil
+		})
+	}
+	if ts, tl := elapsed(small), elapsed(large); tl > time.Duration(bound)*ts+10*time.Millisecond {
+		t.Errorf("%v for %dx the text, %v for 1x: not linear", tl, large/small, ts)
+	}
+}
+
 // TestUncitedNumberDurationsLinear checks that a one-sentence paragraph
 // of measured lengths of time and rough scales ("take up to 14 months and
 // thousands of comments and …") is checked in time linear in its length:
 // whether a modal comes before a figure is worked out once per sentence,
 // not by a scan of the words before every figure.
 func TestUncitedNumberDurationsLinear(t *testing.T) {
-	if raceEnabled {
-		t.Skip("timing under the race detector grows with memory touched, not with the work")
-	}
 	const unit = " take up to 14 months and thousands of comments and"
-	elapsed := func(n int) time.Duration {
-		return checkTime(t, []byte("Reviews"+strings.Repeat(unit, n)+" more.\n"), func(diags []lint.Diagnostic) error {
-			if len(diags) != 2*n {
-				return fmt.Errorf("got %d diagnostics for %d units, want %d", len(diags), n, 2*n)
-			}
-			return nil
-		})
-	}
-	// 20 times the words: linear work takes about 20 times as long,
-	// quadratic 400 times; the bound leaves room for a loaded machine.
-	if ts, tl := elapsed(500), elapsed(10_000); tl > 100*ts+10*time.Millisecond {
-		t.Errorf("%v for 20x the words, %v for 1x: not linear", tl, ts)
-	}
+	checkLinear(t, 500, 10_000, 100,
+		func(n int) []byte { return []byte("Reviews" + strings.Repeat(unit, n) + " more.\n") },
+		func(n int) int { return 2 * n })
 }
 
 // TestUncitedNumberOneSentenceLinear checks that a one-sentence
@@ -143,27 +152,16 @@ func TestUncitedNumberOneSentenceLinear(t *testing.T) {
 // words right before it, and the sentence's first colon is found once,
 // not searched for from the sentence's start for every number.
 func TestUncitedNumberBracketedNumbersLinear(t *testing.T) {
-	if raceEnabled {
-		t.Skip("timing under the race detector grows with memory touched, not with the work")
-	}
-	elapsed := func(n int) time.Duration {
-		var b strings.Builder
-		for i := range n {
-			fmt.Fprintf(&b, "range [%d, %d) and ", i, i+1)
-		}
-		b.WriteString("more.\n")
-		return checkTime(t, []byte(b.String()), func(diags []lint.Diagnostic) error {
-			if len(diags) != 0 {
-				return fmt.Errorf("got %d diagnostics for %d ranges, want none (the first %+v)", len(diags), n, diags[0])
+	checkLinear(t, 1_000, 20_000, 100,
+		func(n int) []byte {
+			var b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&b, "range [%d, %d) and ", i, i+1)
 			}
-			return nil
-		})
-	}
-	// 20 times the numbers: linear work takes about 20 times as long,
-	// quadratic 400 times; the bound leaves room for a loaded machine.
-	if ts, tl := elapsed(1_000), elapsed(20_000); tl > 100*ts+10*time.Millisecond {
-		t.Errorf("%v for 20x the numbers, %v for 1x: not linear", tl, ts)
-	}
+			b.WriteString("more.\n")
+			return []byte(b.String())
+		},
+		func(int) int { return 0 })
 }
 
 // TestUncitedNumberSpeakerLabelsLinear checks that a post of many
@@ -174,28 +172,15 @@ func TestUncitedNumberBracketedNumbersLinear(t *testing.T) {
 // paragraph's count is reported; a name and a colon attribute what
 // follows them.
 func TestUncitedNumberSpeakerLabelsLinear(t *testing.T) {
-	if raceEnabled {
-		t.Skip("timing under the race detector grows with memory touched, not with the work")
-	}
 	for _, tc := range []struct {
 		label  string
 		perPar int
 	}{{"**AB:**", 1}, {"**Ana Ruiz:**", 0}} {
-		label := tc.label
-		elapsed := func(n int) time.Duration {
-			return checkTime(t, []byte(strings.Repeat(label+" We served 40 households.\n\n", n)), func(diags []lint.Diagnostic) error {
-				if len(diags) != tc.perPar*n {
-					return fmt.Errorf("%s: got %d diagnostics for %d paragraphs, want %d", label, len(diags), n, tc.perPar*n)
-				}
-				return nil
-			})
-		}
-		// 20 times the paragraphs: linear work takes about 20 times as
-		// long, quadratic 400 times; the bound leaves room for a loaded
-		// machine.
-		if ts, tl := elapsed(500), elapsed(10_000); tl > 100*ts+10*time.Millisecond {
-			t.Errorf("%s: %v for 20x the paragraphs, %v for 1x: not linear", label, tl, ts)
-		}
+		t.Run(tc.label, func(t *testing.T) {
+			checkLinear(t, 500, 10_000, 100,
+				func(n int) []byte { return []byte(strings.Repeat(tc.label+" We served 40 households.\n\n", n)) },
+				func(n int) int { return tc.perPar * n })
+		})
 	}
 }
 
