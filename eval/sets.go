@@ -77,9 +77,10 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		return nil, fmt.Errorf("set %q: write it as corpus:split, one of %s", set, strings.Join(Sets, ", "))
 	}
 	want := func(rule string) bool { return len(rules) == 0 || slices.Contains(rules, rule) }
+	known := slices.Contains(Sets, set) || slices.Contains(LaterSets, set)
 	switch corpus {
 	case "digitalgov":
-		if !slices.Contains([]string{"tune", "tune2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "tune3", "heldout10"}, split) {
+		if !known {
 			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, tune2, tune3 and heldout to heldout10", set)
 		}
 		dir, err := DigitalgovDir()
@@ -88,7 +89,7 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		}
 		return runDigitalgov(c, set, "digitalgov", dir, split, want)
 	case "18f":
-		if !slices.Contains([]string{"tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}, split) {
+		if !known {
 			return nil, fmt.Errorf("set %q: the 18f corpus's splits are tune and heldout to heldout7", set)
 		}
 		dir, err := EighteenFDir()
@@ -408,8 +409,6 @@ func excerptOf(text []byte, s Span) string {
 
 // LaterDev reports the PolNeAR splits of figure labels beyond the first
 // ten articles of data/train and of data/dev (dev2 to dev7 on data/dev,
-// train2 to train4 on data/train), on which only uncited-number is
-// scored.
-func LaterDev(split string) bool {
-	return slices.Contains([]string{"dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "train2", "train3", "train4", "train5"}, split)
-}
+// train2 to train5 on data/train: the PolNeAR sets of LaterSets), on
+// which only uncited-number is scored.
+func LaterDev(split string) bool { return slices.Contains(LaterSets, "polnear:"+split) }
