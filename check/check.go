@@ -201,8 +201,7 @@ type Linter struct {
 // New prepares a check.
 func New(ctx context.Context, opts Options) (*Linter, error) {
 	l := &Linter{opts: opts}
-	_, pageURLs := splitPageURLs(opts.Paths)
-	l.published = len(pageURLs) > 0
+	l.published = slices.ContainsFunc(opts.Paths, isPageURL)
 	if opts.Rules == nil {
 		l.opts.Rules = rules.All()
 	}
