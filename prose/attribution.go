@@ -1008,10 +1008,12 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	for j > 0 && !toks[j-1].BreakAfter {
 		// Not a day a participle holds: "a poll released Monday found".
 		// A source stands before it ("Wednesday added …" has none).
-		if d := p.dayBefore(toks, j); d < j && days == 0 && d > 0 && !toks[d-1].BreakAfter && !p.participle(toks[d-1]) {
-			days = j - d
-			j = d
-			continue
+		if days == 0 {
+			if d := p.dayBefore(toks, j); d < j && d > 0 && !toks[d-1].BreakAfter && !p.participle(toks[d-1]) {
+				days = j - d
+				j = d
+				continue
+			}
 		}
 		if !toks[j-1].Is(BetweenCue|Negation) || k-j-days >= 3 {
 			break
@@ -1241,11 +1243,14 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 			}
 			a.Source = Span{src[0].Start, src[len(src)-1].End}
 			a.Kind = p.classify(src, src[0].Start == sent.Start)
-			if a.Kind != Named && !participle && p.namingApposition(toks, src, j) {
-				a.Kind = Named // "Two analysts, Jo Reyes and Sam Ito, found": named by apposition
-			}
-			if a.Kind != Named && !participle && p.madeByAside(toks, src, j) {
-				a.Kind = Named // "The survey, conducted by the Field Institute, finds": named by its maker
+			if a.Kind != Named && !participle {
+				h := indexBefore(toks, src[len(src)-1], j)
+				if p.namingApposition(toks, h, j) || p.madeByAside(toks, h, j) {
+					// "Two analysts, Jo Reyes and Sam Ito, found": named by
+					// apposition; "The survey, conducted by the Field
+					// Institute, finds": named by its maker.
+					a.Kind = Named
+				}
 			}
 			a.Content = p.contentAfter(toks, k+1, sent)
 		case lead > 1 && !toks[lead-1].BreakAfter && t.Is(Cue) && (!t.Is(NearCue) || t.Is(ReportVerb)) && (p.is(toks[lead-1], "and") || p.is(toks[lead-1], "but")) &&
@@ -1528,35 +1533,33 @@ func (p *Paragraph) documentAside(toks []Token, j int, t Token) bool {
 	return len(src) > 0 && src[0].Start == toks[0].Start && src[len(src)-1].Is(SourceNoun)
 }
 
-// madeByAside reports whether the aside between a source document src
-// and the comma before word j, where its cue's run of words resumes, names
+// madeByAside reports whether the aside between a source document, its
+// head word h, and the comma before word j, where its cue's run of words resumes, names
 // its maker: a participle, then "by" or "from" and a name ("The survey,
 // conducted by the Public Policy Institute of California, finds"). The
 // document is the maker's, as "a report released by the VA" is.
-func (p *Paragraph) madeByAside(toks []Token, src []Token, j int) bool {
-	head := src[len(src)-1]
-	if !head.Is(SourceNoun) {
-		return false
-	}
-	i := j - 1
-	for i >= 0 && toks[i].Start != head.Start {
-		i--
-	}
-	return i >= 0 && i+2 < j && p.participle(toks[i+1]) && p.fromName(toks[i+2:j])
+func (p *Paragraph) madeByAside(toks []Token, h, j int) bool {
+	return h >= 0 && toks[h].Is(SourceNoun) && h+2 < j && p.participle(toks[h+1]) && p.fromName(toks[h+2:j])
 }
 
-// namingApposition reports whether the apposition between a source src
-// and the comma before word j, where its cue's run of words resumes, is
+// indexBefore returns the index of word w in toks, looking back from word
+// j-1, or -1: where a source's head stands before the comma at j.
+func indexBefore(toks []Token, w Token, j int) int {
+	i := j - 1
+	for i >= 0 && toks[i].Start != w.Start {
+		i--
+	}
+	return i
+}
+
+// namingApposition reports whether the apposition between a source, its
+// head word h, and the comma before word j, where its cue's run of words resumes, is
 // names alone: "Two military analysts, Jo Reyes and Sam Ito, found". An
 // apposition that says more ("Critics, who met in Albany, said") names
 // nobody who speaks.
-func (p *Paragraph) namingApposition(toks []Token, src []Token, j int) bool {
-	i := j - 1
-	for i >= 0 && toks[i].Start != src[len(src)-1].Start {
-		i--
-	}
+func (p *Paragraph) namingApposition(toks []Token, h, j int) bool {
 	named := false
-	for k := i + 1; k < j; k++ {
+	for k := h + 1; k < j; k++ {
 		switch {
 		case p.isName(toks, k):
 			named = true
