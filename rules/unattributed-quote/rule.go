@@ -299,21 +299,12 @@ func (c *quoteCheck) quotations() []*quotation {
 				lastTitle >= 0 && joinsList(b.Text[lastTitle:q.Start]) && !noWordsIn(b.Text[lastTitle:q.Start])
 			lastExample, lastTitle = -1, -1
 			if !example && (c.titleCue(cueBefore) || isUILabel(b.Text, q)) {
-				lastTitle = q.End
-				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
-					lastTitle = e - 1
-				}
+				lastTitle = listEnd(b.Text, q)
 				lastFull = -1
 				continue
 			}
 			if example {
-				// From the example's final stop, if any, which ends its
-				// sentence, unless a comma after the closing mark goes on
-				// with it: "questions like “Why?”, “How?” and “When?”".
-				lastExample = q.End
-				if _, e := q.Inner(b.Text); e > 0 && strings.IndexByte(".!?", b.Text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(b.Text[q.End:], " "), ",") {
-					lastExample = e - 1
-				}
+				lastExample = listEnd(b.Text, q)
 				continue
 			}
 			kind := c.quoteKind(b, q, m)
@@ -578,13 +569,6 @@ func subjectClause(words []string) bool {
 	return false
 }
 
-// ownerName returns w without a possessive ending: "Kim's" is read as
-// the name "Kim".
-func ownerName(w string) string {
-	n, _ := prose.CutPossessive(w)
-	return n
-}
-
 // maxAboutGap bounds the words from a noun cue to a quote it owns: "the
 // promise to “…”".
 const maxAboutGap = 2
@@ -696,17 +680,25 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if m.links && (inLinkText(text, q) || strings.Contains(text[q.Start:q.End], "](")) {
 		return notQuotation // link markup the parser left as text
 	}
-	if c.titleCue(before) || isUILabel(text, q) || m.emphasis && c.titledByMarkup(b, q) || c.boldLabel(b, q) {
+	// quotations has set aside titles after a title cue and interface
+	// labels before asking.
+	if m.emphasis && c.titledByMarkup(b, q) || c.boldLabel(b, q) {
 		return notQuotation
 	}
+	qs := -1 // the quote's start in the source, once a template link asks
 	for _, ct := range b.Citations {
 		if (ct.Kind == lint.InlineLink || ct.Kind == lint.ReferenceLink || ct.Kind == lint.HTMLLink) && ct.TextStart <= q.Start && q.End <= ct.TextEnd {
 			return notQuotation // the title of a linked work
 		}
-		if ct.Kind == lint.TemplateLink && ct.TextStart >= q.End && noBreakIn(text[q.End:ct.TextStart]) {
+		if ct.Kind == lint.TemplateLink && ct.TextStart >= q.End {
 			// "[“…” webinar]({{< ref "x" >}})": the text holds only the
 			// link's object, but the link starts at its "[" in the source.
-			if qs, _ := b.SourceSpan(q.Start, q.End); ct.Start <= qs {
+			// Links do not overlap, so only one starts before the quote:
+			// the text between is read for it alone.
+			if qs < 0 {
+				qs, _ = b.SourceSpan(q.Start, q.End)
+			}
+			if ct.Start <= qs && noBreakIn(text[q.End:ct.TextStart]) {
 				return notQuotation
 			}
 		}
@@ -1413,6 +1405,24 @@ func passiveSubject(text string, q lint.Quote, s, e int) bool {
 	// the square"); one of finding does not ("is measured").
 	verb := prose.Lookup(after[ws:we])
 	return !verb.Is(prose.Cue) || verb.Is(prose.NearCue)
+}
+
+// ownerName returns w without a possessive ending: "Kim's" is read as
+// the name "Kim".
+func ownerName(w string) string {
+	n, _ := prose.CutPossessive(w)
+	return n
+}
+
+// listEnd returns where the sentence of a title or an example quote q
+// ends, for the next of a list of them to join: its final stop inside the
+// marks, if any, unless a comma after the closing mark goes on with it
+// ("questions like “Why?”, “How?” and “When?”"); else the quote's end.
+func listEnd(text string, q lint.Quote) int {
+	if _, e := q.Inner(text); e > 0 && strings.IndexByte(".!?", text[e-1]) >= 0 && !strings.HasPrefix(strings.TrimLeft(text[q.End:], " "), ",") {
+		return e - 1
+	}
+	return q.End
 }
 
 // opensSentence reports whether quote q opens its sentence: nothing but
