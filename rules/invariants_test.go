@@ -210,6 +210,13 @@ func TestHostileInputs(t *testing.T) {
 		// Each owned remark before a quotation is read for the verb that
 		// makes it the quotation's subject; each colon lead-in for someone.
 		{"one sentence of 50,000 owned remarks", strings.Repeat("Ruiz's remarks and ", 50000) + "his words were “a sign that the quay will close this winter.”\n", 0},
+		// Each quotation read the text up to every template link after it
+		// for a break (cubic in a paragraph with no stop); each asked
+		// whether its paragraph's unclosed "**" opened a speaker's label.
+		{"one sentence of 4,000 quotations each before a template link",
+			strings.Repeat(`“alpha beta gamma delta epsilon” [x]({{< ref "y" >}}) , `, 4000) + "\n", -1},
+		{"an unclosed bold label before 50,000 quotations",
+			"** " + strings.Repeat(`The plan was "a total failure of the whole team here." Then more. `, 50000) + "\n", -1},
 		{"one sentence of 50,000 colon lead-ins", strings.Repeat("and then a long time later there was this: “the quay will close this winter for good” ", 50000) + "\n", -1},
 	}
 	r := offlineRunner(t)

@@ -42,7 +42,7 @@ func labelName(src []byte, b *lint.Block) (string, bool) {
 	default:
 		return "", false
 	}
-	end := bytes.Index(raw[2:], mark)
+	end := labelEnd(raw[2:], mark)
 	if end < 0 {
 		return "", false
 	}
@@ -69,6 +69,27 @@ func labelName(src []byte, b *lint.Block) (string, bool) {
 		}
 	}
 	return name, len(words) > 0
+}
+
+// labelEnd returns where mark closes a bold label at the start of rest,
+// or -1: also when more words stand before it than a speaker's name and
+// its colon hold, so a paragraph that opens with "**" and never closes it
+// is read no further than its first words, however often it is asked.
+func labelEnd(rest, mark []byte) int {
+	words, inWord := 0, false
+	for i := 0; i+1 < len(rest); i++ {
+		if rest[i] == mark[0] && rest[i+1] == mark[1] {
+			return i
+		}
+		space := rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\n' || rest[i] == '\r' || rest[i] == '\v' || rest[i] == '\f'
+		if !space && !inWord {
+			if words++; words > maxLabelSpeakerWords+1 {
+				return -1 // the name and a colon standing apart: "**Ana Ruiz :**"
+			}
+		}
+		inWord = !space
+	}
+	return -1
 }
 
 // SpeakerNamed reports whether paragraph b opens with a speaker's label

@@ -56,3 +56,24 @@ func TestSpeakerNamesBounded(t *testing.T) {
 		t.Error("a name written only in its label names no one the post writes of")
 	}
 }
+
+// TestLabelEnd checks where a bold label closes, and that a run of more
+// words than a speaker's name and its colon is no label, however far its
+// closing mark.
+func TestLabelEnd(t *testing.T) {
+	for _, tc := range []struct {
+		rest string
+		want int
+	}{
+		{"Ana Ruiz:** We served", 9},
+		{"U.S. CBP team :** x", 15},
+		{"Ana Ruiz", -1},
+		{"one two three four five six** x", -1},
+		{"one two three four five** x", 23},
+		{"", -1},
+	} {
+		if got := labelEnd([]byte(tc.rest), []byte("**")); got != tc.want {
+			t.Errorf("labelEnd(%q) = %d, want %d", tc.rest, got, tc.want)
+		}
+	}
+}
