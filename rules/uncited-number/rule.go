@@ -249,8 +249,8 @@ type numberCheck struct {
 	// speakers answers whether a paragraph's bold label names someone the
 	// document writes of, made when first asked.
 	speakers *sourcing.SpeakerNames
-	// colonAt is the offset of the sentence's first colon, or -1, once
-	// colonRead (countLabelled).
+	// colonAt is the offset of the sentence's first colon once colonRead
+	// (countLabelled); with no colon, one before the sentence's start.
 	colonAt   int
 	colonRead bool
 	// sourced memoizes, for the block being checked, whether each sentence
@@ -1506,7 +1506,7 @@ func earnersBound(before string) bool {
 	}
 	rest := strings.TrimRight(before[:i], " ")
 	noun := rest[strings.LastIndexByte(rest, ' ')+1:]
-	return len(noun) > 3 && strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.ContainsAny(noun, "'’")
+	return genericPlural(noun)
 }
 
 // wholeSet reports whether a count is the size of a whole set, after a
