@@ -249,6 +249,12 @@ type numberCheck struct {
 	// speakers answers whether a paragraph's bold label names someone the
 	// document writes of, made when first asked.
 	speakers *sourcing.SpeakerNames
+	// listIntros keeps listIntro's answer for each list item asked about,
+	// and introFacts what listIntroSourced and listOfAims found of each
+	// introduction, so the items of a long list step back over the items
+	// before them, and read their introduction, once in all.
+	listIntros map[*lint.Container]*lint.Block
+	introFacts map[*lint.Block]introFact
 	// colonAt is the offset of the sentence's first colon once colonRead
 	// (countLabelled); with no colon, one before the sentence's start.
 	colonAt   int
@@ -461,6 +467,38 @@ func (c *numberCheck) listIntroSourced(b *lint.Block) bool {
 	if intro == nil {
 		return false
 	}
+	return c.introFact(intro, introSourced, c.introSourced)
+}
+
+// introFact is what listIntroSourced and listOfAims found of a list's
+// introduction: a bit for each question asked, a bit for each yes.
+type introFact uint8
+
+const (
+	introSourced introFact = 1 << iota
+	introOfAims
+)
+
+// introFact answers question q of a list's introduction with ask, once
+// per introduction.
+func (c *numberCheck) introFact(intro *lint.Block, q introFact, ask func(*lint.Block) bool) bool {
+	f := c.introFacts[intro]
+	if f&q == 0 {
+		f |= q
+		if ask(intro) {
+			f |= q << 4
+		}
+		if c.introFacts == nil {
+			c.introFacts = map[*lint.Block]introFact{}
+		}
+		c.introFacts[intro] = f
+	}
+	return f&(q<<4) != 0
+}
+
+// introSourced reports whether a list's introduction names or links its
+// source as listIntroSourced asks.
+func (c *numberCheck) introSourced(intro *lint.Block) bool {
 	last := len(intro.Sentences) - 1
 	if c.sources.OwnSource(intro, last) {
 		return true
@@ -492,20 +530,33 @@ func (c *numberCheck) listIntro(b *lint.Block) *lint.Block {
 	if item == nil || len(item.Blocks) == 0 {
 		return c.bulletIntro(b)
 	}
+	if intro, ok := c.listIntros[item]; ok {
+		return intro
+	}
+	if c.listIntros == nil {
+		c.listIntros = map[*lint.Container]*lint.Block{}
+	}
 	blocks := c.pass.Doc.Blocks
 	i := item.Blocks[0] - 1
-	// Step back over the list's earlier items to the block before the list.
+	// Step back over the list's earlier items to the block before the list;
+	// an earlier item already asked about has the same answer.
 	for i >= 0 {
 		if other := listItemOf(blocks[i]); other != nil && other.Parent == item.Parent && len(other.Blocks) > 0 {
+			if intro, ok := c.listIntros[other]; ok {
+				c.listIntros[item] = intro
+				return intro
+			}
 			i = other.Blocks[0] - 1
 			continue
 		}
 		break
 	}
-	if i < 0 {
-		return nil
+	var intro *lint.Block
+	if i >= 0 {
+		intro = introducing(blocks[i], item.Parent)
 	}
-	return introducing(blocks[i], item.Parent)
+	c.listIntros[item] = intro
+	return intro
 }
 
 // introducing returns intro when it can introduce a list in parent: a
@@ -917,6 +968,12 @@ func (c *numberCheck) listOfAims(b *lint.Block) bool {
 	if intro == nil {
 		return false
 	}
+	return c.introFact(intro, introOfAims, introOfAimsWords)
+}
+
+// introOfAimsWords reports whether the last sentence of a list's
+// introduction holds a word of aim-word-of-list (listOfAims).
+func introOfAimsWords(intro *lint.Block) bool {
 	last := intro.Sentences[len(intro.Sentences)-1]
 	for _, w := range strings.FieldsFunc(strings.ToLower(intro.Text[last.Start:last.End]), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if prose.Has(w, prose.AimWordOfList) {

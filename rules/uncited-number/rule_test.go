@@ -184,6 +184,24 @@ func TestUncitedNumberSpeakerLabelsLinear(t *testing.T) {
 	}
 }
 
+// TestUncitedNumberLongListLinear checks that a list of many items after
+// one introduction ("The agenda asked speakers to cover:") is checked in
+// time linear in its length: each item finds the list's introduction, and
+// what it says, from the items before it, not by stepping back over all
+// of them.
+func TestUncitedNumberLongListLinear(t *testing.T) {
+	checkLinear(t, 500, 10_000, 100,
+		func(n int) []byte {
+			var b strings.Builder
+			b.WriteString("The agenda asked speakers to cover:\n\n")
+			for i := range n {
+				fmt.Fprintf(&b, "- Team %d grew to 4,500 members last year\n", i)
+			}
+			return []byte(b.String())
+		},
+		func(n int) int { return n })
+}
+
 // TestMayStartFigure checks the cheap test findFigures asks before
 // figureAt: it passes every word that may open a figure, the members of
 // vague-number and vague-share in any case among them, and rules out
