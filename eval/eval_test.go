@@ -157,6 +157,9 @@ func TestCommittedLabelsLoad(t *testing.T) {
 		{"digitalgov", "heldout10", 12, 22, 86, 13},
 		{"18f", "heldout7", 12, 37, 192, 33},
 		{"polnear", "train5", 12, 0, 136, 65},
+		{"digitalgov", "heldout11", 12, 27, 91, 21},
+		{"18f", "heldout8", 12, 35, 165, 24},
+		{"polnear", "train6", 12, 0, 194, 86},
 	} {
 		lfs, err := LabelSets(c.corpus, c.split)
 		if err != nil {

@@ -40,13 +40,16 @@ var Sets = []string{"digitalgov:tune", "digitalgov:heldout", "polnear:train", "p
 // labelled in the tenth as development data for figures and quotations.
 // digitalgov:heldout10, 18f:heldout7 and polnear:train5 (12 documents
 // each) were labelled at the start of the eleventh, to score its final
-// code once.
+// code once; digitalgov:heldout11, 18f:heldout8 and polnear:train6 (12
+// documents each) at the start of the twelfth, to score its final code
+// once.
 var LaterSets = []string{"digitalgov:heldout2", "polnear:dev2", "digitalgov:heldout3", "polnear:dev3", "18f:heldout",
 	"digitalgov:heldout4", "polnear:dev4", "18f:heldout2", "digitalgov:heldout5", "polnear:dev5", "18f:heldout3",
 	"digitalgov:heldout6", "digitalgov:heldout7", "polnear:dev6", "polnear:dev7", "18f:heldout4", "18f:heldout5",
 	"digitalgov:heldout8", "18f:heldout6", "polnear:train2", "polnear:train3", "digitalgov:tune2",
 	"polnear:train4", "digitalgov:heldout9", "digitalgov:tune3", "18f:tune",
-	"digitalgov:heldout10", "18f:heldout7", "polnear:train5"}
+	"digitalgov:heldout10", "18f:heldout7", "polnear:train5",
+	"digitalgov:heldout11", "18f:heldout8", "polnear:train6"}
 
 // Result is a set's scores. A nil score was not asked for (another rule
 // selected) or does not apply to the set.
@@ -81,7 +84,7 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 	switch corpus {
 	case "digitalgov":
 		if !known {
-			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, tune2, tune3 and heldout to heldout10", set)
+			return nil, fmt.Errorf("set %q: digitalgov's splits are tune, tune2, tune3 and heldout to heldout11", set)
 		}
 		dir, err := DigitalgovDir()
 		if err != nil {
@@ -90,7 +93,7 @@ func Run(c *Checker, set string, rules []string) (*Result, error) {
 		return runDigitalgov(c, set, "digitalgov", dir, split, want)
 	case "18f":
 		if !known {
-			return nil, fmt.Errorf("set %q: the 18f corpus's splits are tune and heldout to heldout7", set)
+			return nil, fmt.Errorf("set %q: the 18f corpus's splits are tune and heldout to heldout8", set)
 		}
 		dir, err := EighteenFDir()
 		if err != nil {
@@ -409,6 +412,6 @@ func excerptOf(text []byte, s Span) string {
 
 // LaterDev reports the PolNeAR splits of figure labels beyond the first
 // ten articles of data/train and of data/dev (dev2 to dev7 on data/dev,
-// train2 to train5 on data/train: the PolNeAR sets of LaterSets), on
+// train2 to train6 on data/train: the PolNeAR sets of LaterSets), on
 // which only uncited-number is scored.
 func LaterDev(split string) bool { return slices.Contains(LaterSets, "polnear:"+split) }
