@@ -1173,3 +1173,133 @@ func pairs11Plain(s string) string {
 // pairs11Fold is plain text compared without letter case and with curly
 // quotation marks and apostrophes made straight.
 func pairs11Fold(s string) string { return strings.ToLower(pairs11Quotes.Replace(s)) }
+
+// Pairs12File is the twelfth held-out set: paragraphs written by the
+// labeller, each citing one digital.gov post by its public URL for one figure
+// or quotation, the posts being ones no earlier set cites; scripts/sources12.sh
+// copies them from the digitalgov corpus into the sources folder's
+// digitalgov/ (labels/sourcecheck/README.md, "Twelfth held-out set").
+const Pairs12File = "labels/sourcecheck/pairs12.jsonl"
+
+// pairs12Want is the README's counts table (kind, label, altered).
+var pairs12Want = map[string]int{
+	"figure supported false": 34, "figure supported true": 5, "figure unsupported true": 15,
+	"quotation supported false": 17, "quotation supported true": 5, "quotation unsupported true": 14,
+}
+
+// TestSourcePairs12Schema checks the twelfth set's fields: ids sc12-NNN,
+// split heldout12, kinds and labels, a written pair's shape (no citing post,
+// a note starting "written paragraph", a digital.gov URL whose slug is the
+// source file's, a Markdown link to it in the paragraph), every unaltered
+// paragraph supported, each altered copy changing only the claim of an
+// unaltered pair of the same kind and source, the README's counts, and about
+// a third of the pairs unsupported.
+func TestSourcePairs12Schema(t *testing.T) {
+	pairs := readPairsFile(t, Pairs12File)
+	checkWrittenSchema(t, writtenSet{file: Pairs12File, split: "heldout12", want: pairs12Want, total: 90, posts: 37,
+		links: true, digitalgov: true}, pairs)
+	unsupported := 0
+	for _, p := range pairs {
+		if p.Label == "unsupported" {
+			unsupported++
+		}
+	}
+	if share := float64(unsupported) / float64(len(pairs)); share < 0.25 || share > 0.42 {
+		t.Errorf("%d of %d pairs unsupported (%.0f%%), want about a third", unsupported, len(pairs), 100*share)
+	}
+}
+
+// TestSourcePairs12Disjoint checks that no id of the twelfth set is in an
+// earlier set and that none of its posts is a citing or cited post of any
+// earlier set, by file name, by the date and slug a {{< ref >}} shortcode
+// holds, or by URL: it is held out from every source the matcher was tuned
+// or tested on.
+func TestSourcePairs12Disjoint(t *testing.T) {
+	checkDigitalgovDisjoint(t, Pairs12File, []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File,
+		Pairs6File, Pairs7File, Pairs8File, Pairs9File, Pairs10File, Pairs11File}, 852)
+}
+
+// checkDigitalgovDisjoint checks a set of written digital.gov pairs against
+// the earlier files (holding earlierIDs ids): no id repeats, and no post it
+// cites is named by an earlier pair's citing post, source file, source URL
+// or note, by file name, by date and slug, or by URL path.
+func checkDigitalgovDisjoint(t *testing.T, file string, earlierFiles []string, earlierIDs int) {
+	t.Helper()
+	var earlier []Pair
+	for _, f := range earlierFiles {
+		earlier = append(earlier, readPairsFile(t, f)...)
+	}
+	ids := map[string]bool{}
+	for _, p := range earlier {
+		ids[p.ID] = true
+	}
+	if len(ids) != earlierIDs {
+		t.Fatalf("%d ids read from the %d earlier files, want their %d", len(ids), len(earlierFiles), earlierIDs)
+	}
+	for _, p := range readPairsFile(t, file) {
+		if ids[p.ID] {
+			t.Errorf("%s: id also in an earlier set", p.ID)
+		}
+		f := pairs11FileRe.FindStringSubmatch(p.SourceFile)
+		u := pairs11URLRe.FindStringSubmatch(p.SourceURL)
+		if f == nil || u == nil {
+			t.Errorf("%s: source_file %q or source_url %q is not a digital.gov post's", p.ID, p.SourceFile, p.SourceURL)
+			continue
+		}
+		keys := []string{filepath.Base(p.SourceFile), f[3] + "-" + f[4] + ".md", strings.TrimPrefix(p.SourceURL, "https://"),
+			"/" + u[1] + "/" + u[2] + "/" + u[3] + "/" + u[4] + "/"}
+		for _, q := range earlier {
+			for _, field := range []string{q.Citing, q.SourceFile, q.SourceURL, q.Note} {
+				for _, k := range keys {
+					if field != "" && strings.Contains(field, k) {
+						t.Errorf("%s: %s is already used by %s (%q)", p.ID, k, q.ID, field)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSourcePairs12AgainstSources checks, when scripts/sources12.sh has
+// filled the sources folder's digitalgov/, that every source_file is there
+// (and is the corpus file, when the corpus is present), that its URL carries
+// the post's front-matter date and slug, that every supported pair's evidence
+// is in the post once markup is taken out, that every unaltered quotation is
+// in it word for word (case and quotation-mark style aside), and that no
+// unsupported pair's claim is.
+func TestSourcePairs12AgainstSources(t *testing.T) {
+	src, err := presentDir(SourcesDir)
+	if err == nil {
+		src = filepath.Join(src, "digitalgov")
+		_, err = os.Stat(src)
+	}
+	if err != nil {
+		t.Skipf("sources absent (%v; run scripts/sources12.sh)", err)
+	}
+	corpus, corpusErr := presentDir(DigitalgovDir)
+	for _, p := range readPairsFile(t, Pairs12File) {
+		b, err := os.ReadFile(filepath.Join(src, filepath.Base(p.SourceFile)))
+		if err != nil {
+			t.Errorf("%s: source_file: %v (run scripts/sources12.sh)", p.ID, err)
+			continue
+		}
+		if corpusErr == nil {
+			if c, err := os.ReadFile(filepath.Join(corpus, filepath.Base(p.SourceFile))); err != nil || !bytes.Equal(b, c) {
+				t.Errorf("%s: %s is not the corpus file (%v)", p.ID, p.SourceFile, err)
+			}
+		}
+		if want := pairs11PublicURL(string(b), filepath.Base(p.SourceFile)); p.SourceURL != want {
+			t.Errorf("%s: source_url %q, the post's front matter gives %q", p.ID, p.SourceURL, want)
+		}
+		post := pairs11Plain(string(b))
+		folded := pairs11Fold(post)
+		switch {
+		case p.Label == "supported" && !strings.Contains(post, pairs11Plain(p.Evidence)):
+			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
+		case p.Label == "unsupported" && strings.Contains(folded, pairs11Fold(p.Claim)):
+			t.Errorf("%s: unsupported, but its claim %q is in %s", p.ID, p.Claim, p.SourceFile)
+		case p.Kind == "quotation" && !p.altered() && !strings.Contains(folded, pairs11Fold(p.Claim)):
+			t.Errorf("%s: quotation %q is not in %s", p.ID, p.Claim, p.SourceFile)
+		}
+	}
+}
