@@ -44,8 +44,9 @@ const (
 // heldout10 an eighth to a tenth, made the same way (scripts/sources8.sh
 // to scripts/sources10.sh), and heldout11 an eleventh: written paragraphs
 // citing digitalgov posts (scripts/sources11.sh copies them from the
-// corpus).
-var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4", "sourcecheck:heldout5", "sourcecheck:heldout6", "sourcecheck:heldout7", "sourcecheck:heldout8", "sourcecheck:heldout9", "sourcecheck:heldout10", "sourcecheck:heldout11"}
+// corpus), and heldout12 a twelfth, made the same way
+// (scripts/sources12.sh).
+var SourceSets = []string{"sourcecheck:tune", "sourcecheck:heldout", "sourcecheck:heldout2", "sourcecheck:heldout3", "sourcecheck:heldout4", "sourcecheck:heldout5", "sourcecheck:heldout6", "sourcecheck:heldout7", "sourcecheck:heldout8", "sourcecheck:heldout9", "sourcecheck:heldout10", "sourcecheck:heldout11", "sourcecheck:heldout12"}
 
 // Pair is one labelled (claim, source) pair of
 // eval/labels/sourcecheck/pairs.jsonl: a paragraph of a real post (its
@@ -68,7 +69,7 @@ type Pair struct {
 }
 
 // pairFiles are the pair files, in eval/labels/sourcecheck.
-var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl", "pairs5.jsonl", "pairs6.jsonl", "pairs7.jsonl", "pairs8.jsonl", "pairs9.jsonl", "pairs10.jsonl", "pairs11.jsonl"}
+var pairFiles = []string{"pairs.jsonl", "pairs2.jsonl", "pairs3.jsonl", "pairs4.jsonl", "pairs5.jsonl", "pairs6.jsonl", "pairs7.jsonl", "pairs8.jsonl", "pairs9.jsonl", "pairs10.jsonl", "pairs11.jsonl", "pairs12.jsonl"}
 
 // LoadPairs reads the pairs of one split ("tune", "heldout", "heldout2" to
 // "heldout11", or "" for all) from every pair file.

@@ -1041,6 +1041,13 @@ func TestSourcePairs11Schema(t *testing.T) {
 	pairs := readPairsFile(t, Pairs11File)
 	checkWrittenSchema(t, writtenSet{file: Pairs11File, split: "heldout11", want: pairs11Want, total: 88, posts: 41,
 		links: true, digitalgov: true}, pairs)
+	checkAboutAThirdUnsupported(t, pairs)
+}
+
+// checkAboutAThirdUnsupported checks that about a third of pairs (a quarter
+// to 42 %) are unsupported.
+func checkAboutAThirdUnsupported(t *testing.T, pairs []Pair) {
+	t.Helper()
 	unsupported := 0
 	for _, p := range pairs {
 		if p.Label == "unsupported" {
@@ -1058,59 +1065,34 @@ func TestSourcePairs11Schema(t *testing.T) {
 // holds, or by URL: it is held out from every source the matcher was tuned
 // or tested on.
 func TestSourcePairs11Disjoint(t *testing.T) {
-	var earlier []Pair
-	for _, file := range []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File,
-		Pairs6File, Pairs7File, Pairs8File, Pairs9File, Pairs10File} {
-		earlier = append(earlier, readPairsFile(t, file)...)
-	}
-	ids := map[string]bool{}
-	for _, p := range earlier {
-		ids[p.ID] = true
-	}
-	for _, p := range readPairsFile(t, Pairs11File) {
-		if ids[p.ID] {
-			t.Errorf("%s: id also in an earlier set", p.ID)
-		}
-		f := pairs11FileRe.FindStringSubmatch(p.SourceFile)
-		u := pairs11URLRe.FindStringSubmatch(p.SourceURL)
-		if f == nil || u == nil {
-			continue // the schema test reports it
-		}
-		name := filepath.Base(p.SourceFile)
-		keys := []string{name, f[3] + "-" + f[4] + ".md", strings.TrimPrefix(p.SourceURL, "https://"),
-			"/" + u[1] + "/" + u[2] + "/" + u[3] + "/" + u[4] + "/"}
-		for _, q := range earlier {
-			for _, field := range []string{q.Citing, q.SourceFile, q.SourceURL, q.Note} {
-				for _, k := range keys {
-					if field != "" && strings.Contains(field, k) {
-						t.Errorf("%s: %s is already used by %s (%q)", p.ID, k, q.ID, field)
-					}
-				}
-			}
-		}
-	}
+	checkDigitalgovDisjoint(t, Pairs11File, []string{PairsFile, Pairs2File, Pairs3File, Pairs4File, Pairs5File,
+		Pairs6File, Pairs7File, Pairs8File, Pairs9File, Pairs10File}, 764)
 }
 
-// TestSourcePairs11AgainstSources checks, when scripts/sources11.sh has
-// filled the sources folder's digitalgov/, that every source_file is there
-// (and is the corpus file, when the corpus is present), that its URL carries
-// the post's front-matter date and slug, that every supported pair's evidence
-// is in the post once markup is taken out, and that no unsupported pair's
-// claim is (case and quotation-mark style aside).
+// TestSourcePairs11AgainstSources checks the eleventh set against its
+// posts, as TestSourcePairs12AgainstSources does the twelfth.
 func TestSourcePairs11AgainstSources(t *testing.T) {
+	checkDigitalgovSources(t, Pairs11File, "scripts/sources11.sh")
+}
+
+// checkDigitalgovSources checks a set of written digital.gov pairs against
+// the posts its script (named in the skip and error messages) copies into
+// the sources folder's digitalgov/; see TestSourcePairs12AgainstSources.
+func checkDigitalgovSources(t *testing.T, file, script string) {
+	t.Helper()
 	src, err := presentDir(SourcesDir)
 	if err == nil {
 		src = filepath.Join(src, "digitalgov")
 		_, err = os.Stat(src)
 	}
 	if err != nil {
-		t.Skipf("sources absent (%v; run scripts/sources11.sh)", err)
+		t.Skipf("sources absent (%v; run %s)", err, script)
 	}
 	corpus, corpusErr := presentDir(DigitalgovDir)
-	for _, p := range readPairsFile(t, Pairs11File) {
+	for _, p := range readPairsFile(t, file) {
 		b, err := os.ReadFile(filepath.Join(src, filepath.Base(p.SourceFile)))
 		if err != nil {
-			t.Errorf("%s: source_file: %v (run scripts/sources11.sh)", p.ID, err)
+			t.Errorf("%s: source_file: %v (run %s)", p.ID, err, script)
 			continue
 		}
 		if corpusErr == nil {
@@ -1122,11 +1104,14 @@ func TestSourcePairs11AgainstSources(t *testing.T) {
 			t.Errorf("%s: source_url %q, the post's front matter gives %q", p.ID, p.SourceURL, want)
 		}
 		post := pairs11Plain(string(b))
+		folded := pairs11Fold(post)
 		switch {
 		case p.Label == "supported" && !strings.Contains(post, pairs11Plain(p.Evidence)):
 			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
-		case p.Label == "unsupported" && strings.Contains(pairs11Fold(post), pairs11Fold(p.Claim)):
+		case p.Label == "unsupported" && strings.Contains(folded, pairs11Fold(p.Claim)):
 			t.Errorf("%s: unsupported, but its claim %q is in %s", p.ID, p.Claim, p.SourceFile)
+		case p.Kind == "quotation" && !p.altered() && !strings.Contains(folded, pairs11Fold(p.Claim)):
+			t.Errorf("%s: quotation %q is not in %s", p.ID, p.Claim, p.SourceFile)
 		}
 	}
 }
@@ -1198,15 +1183,7 @@ func TestSourcePairs12Schema(t *testing.T) {
 	pairs := readPairsFile(t, Pairs12File)
 	checkWrittenSchema(t, writtenSet{file: Pairs12File, split: "heldout12", want: pairs12Want, total: 90, posts: 37,
 		links: true, digitalgov: true}, pairs)
-	unsupported := 0
-	for _, p := range pairs {
-		if p.Label == "unsupported" {
-			unsupported++
-		}
-	}
-	if share := float64(unsupported) / float64(len(pairs)); share < 0.25 || share > 0.42 {
-		t.Errorf("%d of %d pairs unsupported (%.0f%%), want about a third", unsupported, len(pairs), 100*share)
-	}
+	checkAboutAThirdUnsupported(t, pairs)
 }
 
 // TestSourcePairs12Disjoint checks that no id of the twelfth set is in an
@@ -1268,38 +1245,5 @@ func checkDigitalgovDisjoint(t *testing.T, file string, earlierFiles []string, e
 // in it word for word (case and quotation-mark style aside), and that no
 // unsupported pair's claim is.
 func TestSourcePairs12AgainstSources(t *testing.T) {
-	src, err := presentDir(SourcesDir)
-	if err == nil {
-		src = filepath.Join(src, "digitalgov")
-		_, err = os.Stat(src)
-	}
-	if err != nil {
-		t.Skipf("sources absent (%v; run scripts/sources12.sh)", err)
-	}
-	corpus, corpusErr := presentDir(DigitalgovDir)
-	for _, p := range readPairsFile(t, Pairs12File) {
-		b, err := os.ReadFile(filepath.Join(src, filepath.Base(p.SourceFile)))
-		if err != nil {
-			t.Errorf("%s: source_file: %v (run scripts/sources12.sh)", p.ID, err)
-			continue
-		}
-		if corpusErr == nil {
-			if c, err := os.ReadFile(filepath.Join(corpus, filepath.Base(p.SourceFile))); err != nil || !bytes.Equal(b, c) {
-				t.Errorf("%s: %s is not the corpus file (%v)", p.ID, p.SourceFile, err)
-			}
-		}
-		if want := pairs11PublicURL(string(b), filepath.Base(p.SourceFile)); p.SourceURL != want {
-			t.Errorf("%s: source_url %q, the post's front matter gives %q", p.ID, p.SourceURL, want)
-		}
-		post := pairs11Plain(string(b))
-		folded := pairs11Fold(post)
-		switch {
-		case p.Label == "supported" && !strings.Contains(post, pairs11Plain(p.Evidence)):
-			t.Errorf("%s: evidence %q is not in %s", p.ID, p.Evidence, p.SourceFile)
-		case p.Label == "unsupported" && strings.Contains(folded, pairs11Fold(p.Claim)):
-			t.Errorf("%s: unsupported, but its claim %q is in %s", p.ID, p.Claim, p.SourceFile)
-		case p.Kind == "quotation" && !p.altered() && !strings.Contains(folded, pairs11Fold(p.Claim)):
-			t.Errorf("%s: quotation %q is not in %s", p.ID, p.Claim, p.SourceFile)
-		}
-	}
+	checkDigitalgovSources(t, Pairs12File, "scripts/sources12.sh")
 }

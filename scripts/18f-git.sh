@@ -1,11 +1,13 @@
 # shellcheck shell=bash
-# Shared by scripts/18f.sh, sources4.sh and sources5.sh (sourced, not run): finds
-# the git copy of github.com/18F/18f.gsa.gov holding the pinned commit, and
-# checks that a destination lies outside the repository.
+# Shared by scripts/18f.sh and the sources*.sh scripts (sourced, not run): finds
+# the git copy of github.com/18F/18f.gsa.gov holding the pinned commit, copies
+# the posts a labelled set cites, and checks that a destination lies outside
+# the repository.
 #
 #   gitdir=$(find_18f_gitdir NAME SRC COMMIT) || exit 2
 #   dest=$(outside_repo NAME REPO DEST) || exit 2
 #   copy_18f_posts NAME WHAT DEST POST... || exit 2
+#   copy_digitalgov_posts NAME WHAT DEST POST... || exit 2
 
 # pinned_18f_commit is the commit every script reads, so that the labelled
 # sets' offsets and evidence stay true.
@@ -58,4 +60,34 @@ copy_18f_posts() {
 	done
 	echo "$pinned_18f_commit" >"$dest/18f/COMMIT"
 	echo "$# 18F blog posts $what are in $dest/18f"
+}
+
+# copy_digitalgov_posts NAME WHAT DEST POST... copies the digital.gov posts
+# POST... byte for byte from $CITELINT_DIGITALGOV (default
+# <repo>/../shared/corpora/digitalgov) into DEST/digitalgov (DEST as for
+# copy_18f_posts), after checking every one is there. NAME prefixes errors;
+# WHAT says whose posts they are.
+copy_digitalgov_posts() {
+	local name=$1 what=$2 dest=$3 repo src p missing=0
+	shift 3
+	repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+	src=${CITELINT_DIGITALGOV:-$repo/../shared/corpora/digitalgov}
+	dest=${dest:-${CITELINT_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/sources}}
+	if [ ! -d "$src" ]; then
+		echo "$name: digitalgov corpus not found at $src; set CITELINT_DIGITALGOV to the folder of digital.gov posts (shared/corpora/digitalgov)" >&2
+		return 2
+	fi
+	for p in "$@"; do
+		if [ ! -f "$src/$p" ]; then
+			echo "$name: $src/$p is missing from the corpus" >&2
+			missing=1
+		fi
+	done
+	[ "$missing" -eq 0 ] || return 2
+	dest=$(outside_repo "$name" "$repo" "$dest") || return 2
+	mkdir -p "$dest/digitalgov"
+	for p in "$@"; do
+		cp -- "$src/$p" "$dest/digitalgov/$p"
+	done
+	echo "$# digital.gov posts $what are in $dest/digitalgov"
 }

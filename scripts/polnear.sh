@@ -19,8 +19,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd -P)
 src=${CITELINT_POLNEAR_GIT:-/work/.mirror/networkdynamics+PolNeAR/repo}
 dest=${1:-${CITELINT_POLNEAR:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/polnear}}
 
-if ! git --git-dir="$src" rev-parse --verify -q HEAD^{commit} >/dev/null 2>&1 &&
-	! git -C "$src" rev-parse --verify -q HEAD^{commit} >/dev/null 2>&1; then
+if ! git --git-dir="$src" rev-parse --verify -q 'HEAD^{commit}' >/dev/null 2>&1 &&
+	! git -C "$src" rev-parse --verify -q 'HEAD^{commit}' >/dev/null 2>&1; then
 	echo "polnear.sh: $src is not a git copy of PolNeAR; fetch github.com/networkdynamics/PolNeAR and set CITELINT_POLNEAR_GIT to it" >&2
 	exit 2
 fi

@@ -24,9 +24,6 @@ set -euo pipefail
 . "$(dirname "$0")/18f-git.sh"
 
 name=sources12.sh
-repo=$(cd "$(dirname "$0")/.." && pwd -P)
-src=${CITELINT_DIGITALGOV:-$repo/../shared/corpora/digitalgov}
-dest=${1:-${CITELINT_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/sources}}
 
 # The posts the pairs cite. Public URL https://digital.gov/YYYY/MM/DD/<slug>/
 # with the front matter's date and slug, which for all 37 are the file
@@ -71,21 +68,4 @@ posts=(
 	2023__10__2023-10-30-decoding-public-sentiment-harnessing-open-data-to-gain-insights-into-service-delivery.md
 )
 
-if [ ! -d "$src" ]; then
-	echo "$name: digitalgov corpus not found at $src; set CITELINT_DIGITALGOV to the folder of digital.gov posts (shared/corpora/digitalgov)" >&2
-	exit 2
-fi
-missing=0
-for p in "${posts[@]}"; do
-	if [ ! -f "$src/$p" ]; then
-		echo "$name: $src/$p is missing from the corpus" >&2
-		missing=1
-	fi
-done
-[ "$missing" -eq 0 ] || exit 2
-dest=$(outside_repo "$name" "$repo" "$dest") || exit 2
-mkdir -p "$dest/digitalgov"
-for p in "${posts[@]}"; do
-	cp -- "$src/$p" "$dest/digitalgov/$p"
-done
-echo "${#posts[@]} digital.gov posts cited by pairs12.jsonl are in $dest/digitalgov"
+copy_digitalgov_posts "$name" "cited by pairs12.jsonl" "${1:-}" "${posts[@]}"
