@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by scripts/18f.sh, sources4.sh, sources5.sh and cloudgov.sh (sourced, not run): finds
+# Shared by scripts/18f.sh, sources4.sh, sources5.sh and pinned-posts.sh (sourced, not run): finds
 # the git copy of github.com/18F/18f.gsa.gov holding the pinned commit, and
 # checks that a destination lies outside the repository.
 #

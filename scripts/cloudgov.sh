@@ -17,28 +17,10 @@
 # and CC0 worldwide (LICENSE.md of that repository).
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd -P)
 src=${CITELINT_CLOUDGOV_GIT:-/work/.mirror/cloud-gov+cg-site/repo}
 dest=${1:-${CITELINT_CLOUDGOV:-${XDG_CACHE_HOME:-$HOME/.cache}/citelint/cloudgov}}
-commit=536b459f25dc541450f8b02675b32584196a05fd
 
-# shellcheck source=scripts/18f-git.sh
-. "$repo/scripts/18f-git.sh"
-
-gitdir=$src
-if ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
-	gitdir=$(git -C "$src" rev-parse --absolute-git-dir 2>/dev/null) || gitdir=
-	if [ -z "$gitdir" ] || ! git --git-dir="$gitdir" rev-parse --verify -q "$commit^{commit}" >/dev/null 2>&1; then
-		echo "cloudgov.sh: $src is not a git copy of cloud-gov/cg-site holding commit $commit; fetch github.com/cloud-gov/cg-site and set CITELINT_CLOUDGOV_GIT to it" >&2
-		exit 2
-	fi
-fi
-dest=$(outside_repo cloudgov.sh "$repo" "$dest") || exit 2
-mkdir -p "$dest"
-n=0
-while IFS= read -r path; do
-	git --git-dir="$gitdir" show "$commit:$path" >"$dest/$(basename "$path")"
-	n=$((n + 1))
-done < <(git --git-dir="$gitdir" ls-tree -r --name-only "$commit" _posts | grep '\.md$')
-echo "$commit" >"$dest/COMMIT"
-echo "$n cloud.gov posts are in $dest"
+# shellcheck source=scripts/pinned-posts.sh
+. "$(dirname "$0")/pinned-posts.sh"
+copy_pinned_posts cloudgov.sh "cloud.gov posts" cloud-gov/cg-site CITELINT_CLOUDGOV_GIT "$src" \
+	536b459f25dc541450f8b02675b32584196a05fd _posts "$dest" || exit 2
