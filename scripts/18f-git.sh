@@ -1,8 +1,8 @@
 # shellcheck shell=bash
-# Shared by scripts/18f.sh and the sources*.sh scripts (sourced, not run): finds
-# the git copy of github.com/18F/18f.gsa.gov holding the pinned commit, copies
-# the posts a labelled set cites, and checks that a destination lies outside
-# the repository.
+# Shared by scripts/18f.sh, the sources*.sh scripts and pinned-posts.sh
+# (sourced, not run): finds the git copy of github.com/18F/18f.gsa.gov holding
+# the pinned commit, copies the posts a labelled set cites, and checks that a
+# destination lies outside the repository.
 #
 #   gitdir=$(find_18f_gitdir NAME SRC COMMIT) || exit 2
 #   dest=$(outside_repo NAME REPO DEST) || exit 2
