@@ -881,13 +881,15 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) &&
+			(start == 0 || !sourcing.Joined(c.toks, start-1) || !c.toks[start-1].Is(prose.Definite)) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
 			// modal must stand before the scale in its clause: "insurers
 			// released millions in cash so the firm could start" and
 			// "the thousands of data sources that should be APIs" state
-			// one.
+			// one, as do "should greet the thousands of visitors who
+			// arrive": a definite word points at a scale that is there.
 			continue
 		}
 		if c.asking && c.asks(start, end) {
