@@ -692,14 +692,14 @@ func (c *numberCheck) readQuestion() {
 }
 
 // asks reports whether the question being read asks about the figure at
-// words [start, end) rather than taking it as known (asked-figure): one
-// that asks about all its figures (readQuestion), one of little more than
-// the figure, or whose last clause after a colon is ("Why $150K?", "The
-// question is: 90 percent of what?"), one with a
-// modal before the figure in its clause ("How could the form fit in 20
-// fields?": a possibility), or one where a definite word points at the
-// figure, told before ("Where is that $115 supposed to come from?").
-// "Do we really need 64 types of buttons?" and "How do we bring together
+// words [start, end) rather than taking it as known: it does when the
+// question asks about all its figures (readQuestion), when the question,
+// or its last clause after a colon, is little more than the figure ("Why
+// $150K?", "The question is: 90 percent of what?"), when a modal stands
+// before the figure in its clause ("How could the form fit in 20
+// fields?": a possibility) and when a definite word points at the figure,
+// told before ("Where is that $115 supposed to come from?"). "Do we
+// really need 64 types of buttons?" and "How do we bring together
 // thousands of websites?" take theirs as known.
 func (c *numberCheck) asks(start, end int) bool {
 	if c.askingWhether || start >= c.askFrom && len(c.toks)-c.askFrom-(end-start) <= maxAskingWords {
