@@ -246,6 +246,15 @@ type numberCheck struct {
 	run, runEnd int
 	// modalsRead tells that findModals has read the sentence.
 	modalsRead bool
+	// asking tells that the sentence is a question that does not state
+	// its content as known (factQuestion): findFigures leaves out the
+	// figures it asks about (asks).
+	asking bool
+	// askingWhether tells that the question asks about all its figures
+	// (readQuestion); askFrom indexes the first word of its last clause
+	// after a colon (0 with none).
+	askingWhether bool
+	askFrom       int
 	// speakers answers whether a paragraph's bold label names someone the
 	// document writes of, made when first asked.
 	speakers *sourcing.SpeakerNames
@@ -351,8 +360,11 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		question := isQuestion(text)
 		c.toks = sourcing.Tokenize(c.toks[:0], b.Text, sent.Start, sent.End)
-		if question && !c.factQuestion() {
-			continue
+		// A question takes the figures it does not ask about as known:
+		// "Do we really need 64 types of buttons?" tells of 64 (asks).
+		c.asking = question && !c.factQuestion()
+		if c.asking {
+			c.readQuestion()
 		}
 		n := len(c.figures)
 		c.findFigures()
@@ -658,6 +670,51 @@ func (c *numberCheck) factQuestion() bool {
 	return false
 }
 
+// readQuestion reads what the question being read asks of all its
+// figures: whether it asks whether, opening with a finite auxiliary ("Is
+// it worth spending 10 hours on a tweet?", "Have we reached 100% of our
+// goals?"), asks the reader ("Which do you value more: thousands of
+// visitors who leave, or…?") or proposes ("How about borrowing $1
+// trillion?"), and where its last clause after a colon starts ("The
+// question is: 90 percent of what?").
+func (c *numberCheck) readQuestion() {
+	toks, text := c.toks, c.text
+	c.askingWhether = prose.Has(sourcing.Word(text, toks[0]), prose.PredicateOpener)
+	c.askFrom = 0
+	for k, t := range toks {
+		if t.Is(prose.ReaderWord) || k > 0 && sourcing.Joined(toks, k-1) && prose.Has(text[toks[k-1].Start:t.End], prose.ProposalQuestion) {
+			c.askingWhether = true
+		}
+		if k > 0 && strings.IndexByte(text[toks[k-1].End:t.Start], ':') >= 0 {
+			c.askFrom = k
+		}
+	}
+}
+
+// asks reports whether the question being read asks about the figure at
+// words [start, end) rather than taking it as known: it does when the
+// question asks about all its figures (readQuestion), when the question,
+// or its last clause after a colon, is little more than the figure ("Why
+// $150K?", "The question is: 90 percent of what?"), when a modal stands
+// before the figure in its clause ("How could the form fit in 20
+// fields?": a possibility) and when a definite word points at the figure,
+// told before ("Where is that $115 supposed to come from?"). "Do we
+// really need 64 types of buttons?" and "How do we bring together
+// thousands of websites?" take theirs as known.
+func (c *numberCheck) asks(start, end int) bool {
+	if c.askingWhether || start >= c.askFrom && len(c.toks)-c.askFrom-(end-start) <= maxAskingWords {
+		return true
+	}
+	if start > 0 && sourcing.Joined(c.toks, start-1) && c.toks[start-1].Is(prose.Definite) {
+		return true
+	}
+	return c.modalBefore(start)
+}
+
+// maxAskingWords is the most words beside its figure a question asking
+// about nothing else holds: "Why $150K?", "Only 40 percent?".
+const maxAskingWords = 2
+
 // isQuestion reports whether a sentence asks rather than states: a figure
 // in "Why $150K?" claims nothing.
 func isQuestion(sentence string) bool {
@@ -824,13 +881,18 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) &&
+			(start == 0 || !sourcing.Joined(c.toks, start-1) || !c.toks[start-1].Is(prose.Definite)) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
 			// modal must stand before the scale in its clause: "insurers
 			// released millions in cash so the firm could start" and
 			// "the thousands of data sources that should be APIs" state
-			// one.
+			// one, as do "should greet the thousands of visitors who
+			// arrive": a definite word points at a scale that is there.
+			continue
+		}
+		if c.asking && c.asks(start, end) {
 			continue
 		}
 		w := sourcing.Word(c.text, c.toks[start])

@@ -497,8 +497,9 @@ func RefersBack(text string, toks []Token) bool {
 		return true // "That's up from 61 percent"
 	}
 	switch first {
-	case "this", "these", "that", "those":
-		// "This 8.51 billion visit increase…": the figure of the sentence before.
+	case "this", "these", "that", "those", "that's":
+		// "This 8.51 billion visit increase…", "That’s 90 people": the
+		// figure of the sentence before.
 		if k+1 < len(toks) && toks[k+1].Start < len(text) && text[toks[k+1].Start] >= '0' && text[toks[k+1].Start] <= '9' {
 			return true
 		}
