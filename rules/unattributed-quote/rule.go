@@ -1685,7 +1685,7 @@ func (c *quoteCheck) blockQuotations() map[int]bool {
 		if introduced {
 			lastIntroduced = ct.Blocks[len(ct.Blocks)-1]
 		}
-		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) && !c.signedByNext(ct) && !c.signedByLine(ct) {
+		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.signedByNext(ct) && !c.signedByLine(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -1867,19 +1867,6 @@ func htmlTagName(tag []byte) bool {
 		}
 	}
 	return false
-}
-
-// announced reports whether the paragraph right before a blockquote, out
-// of it, ends with a sentence naming a speaker with a speech verb ("As
-// NASA admits, the apps are still young.") or linking a work, the source
-// ("Of all the studies, the [harbour survey](…) is the most useful.").
-func (c *quoteCheck) announced(ct *lint.Container) bool {
-	prev := c.blockBefore(c.p.Doc.Blocks[ct.Blocks[0]], ct.Start)
-	if prev == nil || prev.Kind != lint.Paragraph || prev.Parent != ct.Parent || len(prev.Sentences) == 0 {
-		return false
-	}
-	last := prev.Sentences[len(prev.Sentences)-1]
-	return c.attributionSentence(prev, len(prev.Sentences)-1) || linkedBefore(prev, last.Start, last.End)
 }
 
 func insideBlockquote(ct *lint.Container) bool {
@@ -3399,9 +3386,10 @@ func endsWithPhrase(s, phrase string) bool {
 // denies — …"), not a signature.
 func startsWithDashLine(s string) bool {
 	n := prose.DashAt(s, 0)
-	if n == 0 && strings.HasPrefix(s, "-") && len(s) > 1 {
+	if n == 0 && len(s) > 1 && (s[0] == '-' || s[0] == '~') {
 		// A hyphen typed for the dash: `"…" - Ruiz`, `"…" -Ruiz`, or
-		// right before a site template's name: `"…" -{{ "ruiz" | team_link }}`.
+		// right before a site template's name: `"…" -{{ "ruiz" | team_link }}`;
+		// a tilde too: `"…" ~ Ruiz` (not "~~", strikethrough).
 		if r, _ := utf8.DecodeRuneInString(s[1:]); s[1] == ' ' || unicode.IsUpper(r) || r == lint.ObjectRune {
 			n = 1
 		}
