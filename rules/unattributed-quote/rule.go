@@ -708,13 +708,22 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	n := quoteWords(text, s, e, c.opts.MinWords+fragmentExtraWords)
-	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
+	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) || isFragment(text, q, s) && ownTerm(text, q) {
 		return shortQuotation
 	}
 	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || subjectTerm(text, q, s, e) || c.namedAfter(b, q) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
+}
+
+// ownTerm reports whether the quote follows a first-person possessive
+// determiner ("our", "my"): the writer's own name for a thing of theirs,
+// a term ("Our “reasonable set of stories to deliver” was the first
+// story."), not someone's words.
+func ownTerm(text string, q lint.Quote) bool {
+	e := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start])))
+	return e.Is(prose.Determiner) && e.Is(prose.FirstPerson)
 }
 
 // thoughtBefore reports whether the quote gives the writer's or the
