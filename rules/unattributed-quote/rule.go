@@ -1097,9 +1097,20 @@ func questionObject(text string, q lint.Quote, before string) bool {
 	if inner := strings.TrimRight(trimRightSpace(text[s:e]), "!"); !strings.HasSuffix(inner, "?") {
 		return false
 	}
-	w := quoteLastWord(strings.TrimSuffix(before, ","))
+	lead := trimRightSpace(strings.TrimSuffix(before, ","))
+	w := quoteLastWord(lead)
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLower(r) && prose.Has(w, prose.QuestionPreposition)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	if prose.Has(w, prose.QuestionPreposition) {
+		return true
+	}
+	// The object of a verb of settling a question in the infinitive: "to
+	// determine, “Is this a bad idea?”", a question to settle, asked by
+	// nobody yet.
+	start, ok := prose.EndsWith(lead, prose.QuestionVerb)
+	return ok && strings.EqualFold(quoteLastWord(trimRightSpace(lead[:start])), "to")
 }
 
 // maxParenRun bounds the quotes of one run inside a parenthesis that
