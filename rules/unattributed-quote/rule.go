@@ -2310,7 +2310,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	} else if sentenceStart && ownedWordsLead(before) {
 		return true // My next words were, "…"; Her reply was, "…"
 	}
-	if c.cueIn(b, start, cueEnd, -1, false) {
+	if c.cueIn(b, start, cueEnd, -1, false) || c.quotingLead(before) {
 		return true
 	}
 	if c.hasCite(b, start, q.Start) {
@@ -2330,6 +2330,35 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	// in a run of paragraphs of nothing but quotations after one that
 	// such a colon introduced.
 	return before == "" && q.Start == leadingSpaceLen(text) && (c.introduction(b, b.Start) != nil || c.continuesRun(b))
+}
+
+// maxQuotedSourceWords bounds the source named after a verb of
+// quoting-verb: a name and its role ("my colleague Robert Read").
+const maxQuotedSourceWords = 8
+
+// quotingLead reports whether before, the words of a sentence up to a
+// quote, end in a verb of quoting-verb, its object naming someone, and a
+// comma: "To quote Alan Turing,", "Quoting the harbour master,". The
+// object is the quotation's source.
+func (c *quoteCheck) quotingLead(before string) bool {
+	lead, ok := strings.CutSuffix(before, ",")
+	if !ok {
+		return false
+	}
+	lead = trimRightSpace(lead)
+	for i := 0; ; {
+		ws, we := quoteNextWord(lead, i, len(lead))
+		if ws < 0 {
+			return false
+		}
+		i = we
+		if _, ok := prose.EndsWith(lead[:we], prose.QuotingVerb); !ok {
+			continue
+		}
+		obj := lead[we:]
+		return !strings.ContainsAny(obj, ",;:") && !noWordsIn(obj) &&
+			quoteWords(obj, 0, len(obj), maxQuotedSourceWords+1) <= maxQuotedSourceWords && c.leadNamesSomeone(obj, false)
+	}
 }
 
 // maxRunParagraphs bounds how far back continuesRun looks for the
