@@ -682,7 +682,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	}
 	// quotations has set aside titles after a title cue and interface
 	// labels before asking.
-	if m.emphasis && c.titledByMarkup(b, q) || c.boldLabel(b, q) {
+	if m.emphasis && c.titledByMarkup(b, q) && !statement(text, q) || c.boldLabel(b, q) || c.opensCaption(b, q) {
 		return notQuotation
 	}
 	qs := -1 // the quote's start in the source, once a template link asks
@@ -1676,6 +1676,31 @@ func (c *quoteCheck) boldLabel(b *lint.Block, q lint.Quote) bool {
 	return noWordsIn(b.Text[:q.Start]) && !noWordsIn(cueWindow(b.Text, q.End))
 }
 
+// opensCaption reports whether the quote opens a <figcaption> or a
+// <caption> inside its block, past emphasis marks and spaces: the
+// caption of an image or a table, which names what it shows (`<figure>…
+// <figcaption>_“The new help section groups pages by committee.”_`), as
+// a table's caption block does (inCaption).
+func (c *quoteCheck) opensCaption(b *lint.Block, q lint.Quote) bool {
+	s, _ := b.SourceSpan(q.Start, q.End)
+	before := bytes.TrimRight(c.src[max(0, s-maxCaptionTag):s], " \t\r\n*_")
+	if !bytes.HasSuffix(before, []byte(">")) {
+		return false
+	}
+	tag := before[bytes.LastIndexByte(before, '<')+1 : len(before)-1]
+	return bytes.EqualFold(tag, []byte("figcaption")) || bytes.EqualFold(tag, []byte("caption"))
+}
+
+// statement reports whether q's words end in a full stop, past emphasis
+// marks and closing brackets: a sentence said, which a title is not
+// ("*“One surprise we found was that riders use phones.”*", a pull
+// quote; not "*“Why Ferries Matter”*" nor "*“Ask the Harbour!”*").
+func statement(text string, q lint.Quote) bool {
+	s, e := q.Inner(text)
+	t := strings.TrimRight(text[s:e], " \t\r\n*_")
+	return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...")
+}
+
 func isEmphasisMark(c byte) bool { return c == '*' || c == '_' }
 
 // blockQuotations finds the blockquotes that are attributed quotations —
@@ -1705,7 +1730,7 @@ func (c *quoteCheck) blockQuotations() map[int]bool {
 		if introduced {
 			lastIntroduced = ct.Blocks[len(ct.Blocks)-1]
 		}
-		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.signedByNext(ct) && !c.signedByLine(ct) {
+		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.signedByName(ct) && !c.signedByNext(ct) && !c.signedByLine(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -1815,6 +1840,26 @@ func signedText(text string) bool {
 		return strings.ContainsRune(".!?)”\"’'", last)
 	}
 	return false
+}
+
+// signedByName reports whether a blockquote's last line is a name in
+// Title Case with no dash before it, right after a line ending in a
+// closing quote mark: "> “…from the port.”" then "> Ana Ruiz,
+// Administrator, Port Authority". The signer speaks the quote.
+func (c *quoteCheck) signedByName(ct *lint.Container) bool {
+	raw := strings.TrimRightFunc(string(c.src[max(ct.Start, ct.End-maxSignatureBytes):ct.End]), unicode.IsSpace)
+	nl := strings.LastIndexByte(raw, '\n')
+	if nl < 0 {
+		return false
+	}
+	line := strings.TrimSpace(strings.TrimLeft(raw[nl+1:], "> \t"))
+	above := strings.TrimRight(raw[:nl], " \t\r*_")
+	last, _ := utf8.DecodeLastRuneInString(above)
+	if last != '”' && last != '"' || quoteWords(line, 0, len(line), maxSignatureWords+1) > maxSignatureWords {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsUpper(r) && !strings.ContainsAny(line, "“”\"") && isTitleCase(line)
 }
 
 // maxSignatureBytes bounds how far from the end of a blockquote's text
