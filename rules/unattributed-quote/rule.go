@@ -2368,7 +2368,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 		return true
 	}
 	// A speaker named in the sentence before, in the same paragraph.
-	if sentenceStart && si > 0 && c.attributionSentence(b, si-1) {
+	if sentenceStart && si > 0 && (c.attributionSentence(b, si-1) || c.askedOf(b, si-1)) {
 		return true
 	}
 	// A quote opening its paragraph after one that ends with a colon, or
@@ -2404,6 +2404,47 @@ func (c *quoteCheck) quotingLead(before string) bool {
 		return !strings.ContainsAny(obj, ",;:") && !noWordsIn(obj) &&
 			quoteWords(obj, 0, len(obj), maxQuotedSourceWords+1) <= maxQuotedSourceWords && c.leadNamesSomeone(obj, false)
 	}
+}
+
+// askedOf reports whether sentence si of b, right before a quote that
+// opens the next sentence, is a question put to someone named: an
+// auxiliary ("do", "does", "did", a modal, a form of "have") and then a
+// name inside the sentence ("What advice does Aaron have for other
+// teams?", "How would Ruiz fix it?"). The quote is that person's answer,
+// as an interview's paragraph under a question is.
+func (c *quoteCheck) askedOf(b *lint.Block, si int) bool {
+	st := b.Sentences[si]
+	text := trimRightSpace(b.Text[st.Start:min(st.End, len(b.Text))])
+	if !strings.HasSuffix(text, "?") || strings.ContainsAny(text, "“”\"") {
+		return false
+	}
+	prev := ""
+	for i, n := 0, 0; n < maxAskedWords; n++ {
+		ws, we := quoteNextWord(text, i, len(text))
+		if ws < 0 {
+			return false
+		}
+		i = we
+		w := text[ws:we]
+		if r, _ := utf8.DecodeRuneInString(w); n > 0 && unicode.IsUpper(r) && w != "I" && isAuxiliary(prev) {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
+// maxAskedWords bounds the words of a question askedOf reads.
+const maxAskedWords = 24
+
+// isAuxiliary reports whether w is "do", "does", "did", a modal or a form
+// of "have": the verb before the subject of a question.
+func isAuxiliary(w string) bool {
+	switch strings.ToLower(w) {
+	case "do", "does", "did":
+		return true
+	}
+	return prose.Lookup(w).Is(prose.ModalWord) || prose.Has(w, prose.PerfectAux)
 }
 
 // maxRunParagraphs bounds how far back continuesRun looks for the
