@@ -803,8 +803,8 @@ func spelledAcronym(text string, q lint.Quote, s, e int) bool {
 
 // titleCue reports whether the text before a quote ends with a word that
 // introduces a title or a term: "titled", "the term", "so-called".
-func (c *quoteCheck) titleCue(before string) bool {
-	before = strings.TrimRight(before, ",:(")
+func (c *quoteCheck) titleCue(lead string) bool {
+	before := strings.TrimRight(lead, ",:(")
 	if start, ok := prose.EndsWith(before, prose.TitleCue); ok {
 		// "has been called 'a model'" describes rather than names.
 		return !prose.Has(before[start:], prose.PassiveTitleCue) || !isBe(quoteLastWord(strings.TrimSpace(before[:start])))
@@ -826,7 +826,49 @@ func (c *quoteCheck) titleCue(before string) bool {
 		}
 		end = ws
 	}
-	return false
+	return titledSubject(lead)
+}
+
+// maxTitledSubjectWords bounds the words of a sentence's opening noun
+// phrase that titledSubject reads.
+const maxTitledSubjectWords = 10
+
+// titledSubject reports whether before, the words up to a quote, are a
+// whole sentence's opening noun phrase set off by a comma: a determiner,
+// a noun of title-noun among the next two words, and a clause of its
+// own with no other comma and no speech cue ("The mantra that we use at
+// the port, “…”"). The quote is what the noun names.
+func titledSubject(original string) bool {
+	before, ok := strings.CutSuffix(trimRightSpace(original), ",")
+	if !ok || strings.ContainsAny(before, ",;:") {
+		return false
+	}
+	if i := strings.LastIndexAny(before, ".!?\n"); i >= 0 {
+		before = before[i+1:]
+	} else if len(original) >= cueWindowLen {
+		return false // the sentence may start before the window
+	}
+	var words [maxTitledSubjectWords + 1]string
+	n := 0
+	for i := 0; n <= maxTitledSubjectWords; n++ {
+		ws, we := quoteNextWord(before, i, len(before))
+		if ws < 0 {
+			break
+		}
+		words[n], i = before[ws:we], we
+	}
+	if n < 2 || n > maxTitledSubjectWords || !isDeterminer(words[0]) {
+		return false
+	}
+	if !prose.Has(words[1], prose.TitleNoun) && !(n > 2 && prose.Has(words[2], prose.TitleNoun)) {
+		return false
+	}
+	for _, w := range words[1:n] {
+		if prose.Lookup(w).Is(prose.Cue) {
+			return false
+		}
+	}
+	return true
 }
 
 // complemented reports whether the title noun at before[ws:we] is not
