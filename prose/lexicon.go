@@ -233,6 +233,8 @@ const (
 	SubjectVerb
 	Demonstrative
 	ProposalQuestion
+	QuestionVerb
+	QuotingVerb
 	lastTextClass
 )
 
@@ -246,7 +248,7 @@ var textClassNames = [lastTextClass]string{
 	"compound-cue", "applause-cue", "completion-verb", "name-verb", "no-source", "thought-verb", "reflexive", "share-verb", "object-pronoun",
 	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition",
 	"figure-word", "time-after", "time-before",
-	"day-lead", "day-part", "subject-verb", "demonstrative", "proposal-question",
+	"day-lead", "day-part", "subject-verb", "demonstrative", "proposal-question", "question-verb", "quoting-verb",
 }
 
 // Name returns the lexicon.txt name of the text class.

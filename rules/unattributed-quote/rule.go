@@ -682,7 +682,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	}
 	// quotations has set aside titles after a title cue and interface
 	// labels before asking.
-	if m.emphasis && c.titledByMarkup(b, q) || c.boldLabel(b, q) {
+	if m.emphasis && c.titledByMarkup(b, q) && !statement(text, q) || c.boldLabel(b, q) || c.opensCaption(b, q) {
 		return notQuotation
 	}
 	qs := -1 // the quote's start in the source, once a template link asks
@@ -708,13 +708,22 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	n := quoteWords(text, s, e, c.opts.MinWords+fragmentExtraWords)
-	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) {
+	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) || isFragment(text, q, s) && ownTerm(text, q) {
 		return shortQuotation
 	}
 	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || subjectTerm(text, q, s, e) || c.namedAfter(b, q) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
 		return notQuotation
 	}
 	return fullQuotation
+}
+
+// ownTerm reports whether the quote follows a first-person possessive
+// determiner ("our", "my"): the writer's own name for a thing of theirs,
+// a term ("Our “reasonable set of stories to deliver” was the first
+// story."), not someone's words.
+func ownTerm(text string, q lint.Quote) bool {
+	e := prose.Lookup(quoteLastWord(trimRightSpace(text[:q.Start])))
+	return e.Is(prose.Determiner) && e.Is(prose.FirstPerson)
 }
 
 // thoughtBefore reports whether the quote gives the writer's or the
@@ -794,8 +803,8 @@ func spelledAcronym(text string, q lint.Quote, s, e int) bool {
 
 // titleCue reports whether the text before a quote ends with a word that
 // introduces a title or a term: "titled", "the term", "so-called".
-func (c *quoteCheck) titleCue(before string) bool {
-	before = strings.TrimRight(before, ",:(")
+func (c *quoteCheck) titleCue(lead string) bool {
+	before := strings.TrimRight(lead, ",:(")
 	if start, ok := prose.EndsWith(before, prose.TitleCue); ok {
 		// "has been called 'a model'" describes rather than names.
 		return !prose.Has(before[start:], prose.PassiveTitleCue) || !isBe(quoteLastWord(strings.TrimSpace(before[:start])))
@@ -817,7 +826,49 @@ func (c *quoteCheck) titleCue(before string) bool {
 		}
 		end = ws
 	}
-	return false
+	return titledSubject(lead)
+}
+
+// maxTitledSubjectWords bounds the words of a sentence's opening noun
+// phrase that titledSubject reads.
+const maxTitledSubjectWords = 10
+
+// titledSubject reports whether before, the words up to a quote, are a
+// whole sentence's opening noun phrase set off by a comma: a determiner,
+// a noun of title-noun among the next two words, and a clause of its
+// own with no other comma and no speech cue ("The mantra that we use at
+// the port, “…”"). The quote is what the noun names.
+func titledSubject(original string) bool {
+	before, ok := strings.CutSuffix(trimRightSpace(original), ",")
+	if !ok || strings.ContainsAny(before, ",;:") {
+		return false
+	}
+	if i := strings.LastIndexAny(before, ".!?\n"); i >= 0 {
+		before = before[i+1:]
+	} else if len(original) >= cueWindowLen {
+		return false // the sentence may start before the window
+	}
+	var words [maxTitledSubjectWords + 1]string
+	n := 0
+	for i := 0; n <= maxTitledSubjectWords; n++ {
+		ws, we := quoteNextWord(before, i, len(before))
+		if ws < 0 {
+			break
+		}
+		words[n], i = before[ws:we], we
+	}
+	if n < 2 || n > maxTitledSubjectWords || !isDeterminer(words[0]) {
+		return false
+	}
+	if !prose.Has(words[1], prose.TitleNoun) && !(n > 2 && prose.Has(words[2], prose.TitleNoun)) {
+		return false
+	}
+	for _, w := range words[1:n] {
+		if prose.Lookup(w).Is(prose.Cue) {
+			return false
+		}
+	}
+	return true
 }
 
 // complemented reports whether the title noun at before[ws:we] is not
@@ -1088,9 +1139,20 @@ func questionObject(text string, q lint.Quote, before string) bool {
 	if inner := strings.TrimRight(trimRightSpace(text[s:e]), "!"); !strings.HasSuffix(inner, "?") {
 		return false
 	}
-	w := quoteLastWord(strings.TrimSuffix(before, ","))
+	lead := trimRightSpace(strings.TrimSuffix(before, ","))
+	w := quoteLastWord(lead)
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLower(r) && prose.Has(w, prose.QuestionPreposition)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	if prose.Has(w, prose.QuestionPreposition) {
+		return true
+	}
+	// The object of a verb of settling a question in the infinitive: "to
+	// determine, “Is this a bad idea?”", a question to settle, asked by
+	// nobody yet.
+	start, ok := prose.EndsWith(lead, prose.QuestionVerb)
+	return ok && strings.EqualFold(quoteLastWord(trimRightSpace(lead[:start])), "to")
 }
 
 // maxParenRun bounds the quotes of one run inside a parenthesis that
@@ -1656,6 +1718,31 @@ func (c *quoteCheck) boldLabel(b *lint.Block, q lint.Quote) bool {
 	return noWordsIn(b.Text[:q.Start]) && !noWordsIn(cueWindow(b.Text, q.End))
 }
 
+// opensCaption reports whether the quote opens a <figcaption> or a
+// <caption> inside its block, past emphasis marks and spaces: the
+// caption of an image or a table, which names what it shows (`<figure>…
+// <figcaption>_“The new help section groups pages by committee.”_`), as
+// a table's caption block does (inCaption).
+func (c *quoteCheck) opensCaption(b *lint.Block, q lint.Quote) bool {
+	s, _ := b.SourceSpan(q.Start, q.End)
+	before := bytes.TrimRight(c.src[max(0, s-maxCaptionTag):s], " \t\r\n*_")
+	if !bytes.HasSuffix(before, []byte(">")) {
+		return false
+	}
+	tag := before[bytes.LastIndexByte(before, '<')+1 : len(before)-1]
+	return bytes.EqualFold(tag, []byte("figcaption")) || bytes.EqualFold(tag, []byte("caption"))
+}
+
+// statement reports whether q's words end in a full stop, past emphasis
+// marks and closing brackets: a sentence said, which a title is not
+// ("*“One surprise we found was that riders use phones.”*", a pull
+// quote; not "*“Why Ferries Matter”*" nor "*“Ask the Harbour!”*").
+func statement(text string, q lint.Quote) bool {
+	s, e := q.Inner(text)
+	t := strings.TrimRight(text[s:e], " \t\r\n*_")
+	return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "...")
+}
+
 func isEmphasisMark(c byte) bool { return c == '*' || c == '_' }
 
 // blockQuotations finds the blockquotes that are attributed quotations —
@@ -1685,7 +1772,7 @@ func (c *quoteCheck) blockQuotations() map[int]bool {
 		if introduced {
 			lastIntroduced = ct.Blocks[len(ct.Blocks)-1]
 		}
-		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.announced(ct) && !c.signedByNext(ct) && !c.signedByLine(ct) {
+		if !introduced && !c.signedBlockquote(ct) && !signedText(doc.Blocks[ct.Blocks[len(ct.Blocks)-1]].Text) && !c.signedByName(ct) && !c.signedByNext(ct) && !c.signedByLine(ct) {
 			continue
 		}
 		if attributed == nil {
@@ -1797,6 +1884,26 @@ func signedText(text string) bool {
 	return false
 }
 
+// signedByName reports whether a blockquote's last line is a name in
+// Title Case with no dash before it, right after a line ending in a
+// closing quote mark: "> “…from the port.”" then "> Ana Ruiz,
+// Administrator, Port Authority". The signer speaks the quote.
+func (c *quoteCheck) signedByName(ct *lint.Container) bool {
+	raw := strings.TrimRightFunc(string(c.src[max(ct.Start, ct.End-maxSignatureBytes):ct.End]), unicode.IsSpace)
+	nl := strings.LastIndexByte(raw, '\n')
+	if nl < 0 {
+		return false
+	}
+	line := strings.TrimSpace(strings.TrimLeft(raw[nl+1:], "> \t"))
+	above := strings.TrimRight(raw[:nl], " \t\r*_")
+	last, _ := utf8.DecodeLastRuneInString(above)
+	if last != '”' && last != '"' || quoteWords(line, 0, len(line), maxSignatureWords+1) > maxSignatureWords {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsUpper(r) && !strings.ContainsAny(line, "“”\"") && isTitleCase(line)
+}
+
 // maxSignatureBytes bounds how far from the end of a blockquote's text
 // signedText looks for the signature's dash.
 const maxSignatureBytes = 120
@@ -1867,19 +1974,6 @@ func htmlTagName(tag []byte) bool {
 		}
 	}
 	return false
-}
-
-// announced reports whether the paragraph right before a blockquote, out
-// of it, ends with a sentence naming a speaker with a speech verb ("As
-// NASA admits, the apps are still young.") or linking a work, the source
-// ("Of all the studies, the [harbour survey](…) is the most useful.").
-func (c *quoteCheck) announced(ct *lint.Container) bool {
-	prev := c.blockBefore(c.p.Doc.Blocks[ct.Blocks[0]], ct.Start)
-	if prev == nil || prev.Kind != lint.Paragraph || prev.Parent != ct.Parent || len(prev.Sentences) == 0 {
-		return false
-	}
-	last := prev.Sentences[len(prev.Sentences)-1]
-	return c.attributionSentence(prev, len(prev.Sentences)-1) || linkedBefore(prev, last.Start, last.End)
 }
 
 func insideBlockquote(ct *lint.Container) bool {
@@ -2303,7 +2397,7 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 	} else if sentenceStart && ownedWordsLead(before) {
 		return true // My next words were, "…"; Her reply was, "…"
 	}
-	if c.cueIn(b, start, cueEnd, -1, false) {
+	if c.cueIn(b, start, cueEnd, -1, false) || c.quotingLead(before) {
 		return true
 	}
 	if c.hasCite(b, start, q.Start) {
@@ -2316,13 +2410,83 @@ func (c *quoteCheck) attributedBefore(part quotePart, prev *quotation) bool {
 		return true
 	}
 	// A speaker named in the sentence before, in the same paragraph.
-	if sentenceStart && si > 0 && c.attributionSentence(b, si-1) {
+	if sentenceStart && si > 0 && (c.attributionSentence(b, si-1) || c.askedOf(b, si-1)) {
 		return true
 	}
 	// A quote opening its paragraph after one that ends with a colon, or
 	// in a run of paragraphs of nothing but quotations after one that
 	// such a colon introduced.
 	return before == "" && q.Start == leadingSpaceLen(text) && (c.introduction(b, b.Start) != nil || c.continuesRun(b))
+}
+
+// maxQuotedSourceWords bounds the source named after a verb of
+// quoting-verb: a name and its role ("my colleague Robert Read").
+const maxQuotedSourceWords = 8
+
+// quotingLead reports whether before, the words of a sentence up to a
+// quote, end in a verb of quoting-verb, its object naming someone, and a
+// comma: "To quote Alan Turing,", "Quoting the harbour master,". The
+// object is the quotation's source.
+func (c *quoteCheck) quotingLead(before string) bool {
+	lead, ok := strings.CutSuffix(before, ",")
+	if !ok {
+		return false
+	}
+	lead = trimRightSpace(lead)
+	for i := 0; ; {
+		ws, we := quoteNextWord(lead, i, len(lead))
+		if ws < 0 {
+			return false
+		}
+		i = we
+		if _, ok := prose.EndsWith(lead[:we], prose.QuotingVerb); !ok {
+			continue
+		}
+		obj := lead[we:]
+		return !strings.ContainsAny(obj, ",;:") && !noWordsIn(obj) &&
+			quoteWords(obj, 0, len(obj), maxQuotedSourceWords+1) <= maxQuotedSourceWords && c.leadNamesSomeone(obj, false)
+	}
+}
+
+// askedOf reports whether sentence si of b, right before a quote that
+// opens the next sentence, is a question put to someone named: an
+// auxiliary ("do", "does", "did", a modal, a form of "have") and then a
+// name inside the sentence ("What advice does Aaron have for other
+// teams?", "How would Ruiz fix it?"). The quote is that person's answer,
+// as an interview's paragraph under a question is.
+func (c *quoteCheck) askedOf(b *lint.Block, si int) bool {
+	st := b.Sentences[si]
+	text := trimRightSpace(b.Text[st.Start:min(st.End, len(b.Text))])
+	if !strings.HasSuffix(text, "?") || strings.ContainsAny(text, "“”\"") {
+		return false
+	}
+	prev := ""
+	for i, n := 0, 0; n < maxAskedWords; n++ {
+		ws, we := quoteNextWord(text, i, len(text))
+		if ws < 0 {
+			return false
+		}
+		i = we
+		w := text[ws:we]
+		if r, _ := utf8.DecodeRuneInString(w); n > 0 && unicode.IsUpper(r) && w != "I" && isAuxiliary(prev) {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
+// maxAskedWords bounds the words of a question askedOf reads.
+const maxAskedWords = 24
+
+// isAuxiliary reports whether w is "do", "does", "did", a modal or a form
+// of "have": the verb before the subject of a question.
+func isAuxiliary(w string) bool {
+	switch strings.ToLower(w) {
+	case "do", "does", "did":
+		return true
+	}
+	return prose.Lookup(w).Is(prose.ModalWord) || prose.Has(w, prose.PerfectAux)
 }
 
 // maxRunParagraphs bounds how far back continuesRun looks for the
@@ -3399,9 +3563,10 @@ func endsWithPhrase(s, phrase string) bool {
 // denies — …"), not a signature.
 func startsWithDashLine(s string) bool {
 	n := prose.DashAt(s, 0)
-	if n == 0 && strings.HasPrefix(s, "-") && len(s) > 1 {
+	if n == 0 && len(s) > 1 && (s[0] == '-' || s[0] == '~') {
 		// A hyphen typed for the dash: `"…" - Ruiz`, `"…" -Ruiz`, or
-		// right before a site template's name: `"…" -{{ "ruiz" | team_link }}`.
+		// right before a site template's name: `"…" -{{ "ruiz" | team_link }}`;
+		// a tilde too: `"…" ~ Ruiz` (not "~~", strikethrough).
 		if r, _ := utf8.DecodeRuneInString(s[1:]); s[1] == ' ' || unicode.IsUpper(r) || r == lint.ObjectRune {
 			n = 1
 		}
