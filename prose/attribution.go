@@ -2098,6 +2098,15 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 // src starts its sentence (its first word's capital proves nothing).
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
+	if p.shareOpens(src) && !head.Is(VagueSource) || len(src) == 1 && p.is(head, "who") && p.shareBefore(head.Start) {
+		// "74 percent of Democratic voters say", "a majority of Ohio
+		// voters say", "Nine in 10 Texans say", "… compared with 64
+		// percent who say": a share of a group answering a poll, whose
+		// figures are the poll's, not the group's; its name ("Democratic",
+		// "Ohio") names no one who gave them. A share of a vague source
+		// ("half of economists") reads as below, vague.
+		return Unnamed
+	}
 	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && !slices.ContainsFunc(src[1:], func(t Token) bool { return t.Is(VagueSource) }) && p.pluralNoun(head) &&
 		!Has(p.word(head), StaffRole) && !Has(p.word(head), BodyRole) {
 		// "several Clinton supporters", "some environmental groups": some
@@ -2264,6 +2273,82 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Vague // "a spokesman", "officials" with no body named
 	}
 	return Unnamed
+}
+
+// shareOpens reports whether a source opens with a share of a group:
+// a percentage ("74%", "74 percent of", "Seventy-four percent of"), a
+// fraction ("half of", "a third of", "two-thirds of"), a vague share ("a
+// majority of") or a ratio of numbers ("nine in 10", "three out of four",
+// "six of 10").
+func (p *Paragraph) shareOpens(src []Token) bool {
+	i := 0
+	if len(src) > 2 && (p.is(src[0], "a") || p.is(src[0], "an") || p.is(src[0], "the")) {
+		i = 1 // "a third of", "the majority of"
+	}
+	w := p.word(src[i])
+	of := i+1 < len(src) && p.is(src[i+1], "of")
+	switch {
+	case strings.HasSuffix(w, "%"):
+		return true
+	case Has(w, VagueShare) || p.fraction(src[i]):
+		return of || i == 0 && p.is(src[i], "half") && len(src) > 1
+	case i == 0 && p.numberWord(src[i]) && i+1 < len(src):
+		next := src[i+1]
+		if next.Is(PercentWord) {
+			return true
+		}
+		if i+2 < len(src) && (p.is(next, "in") || p.is(next, "of")) {
+			return p.numberWord(src[i+2])
+		}
+		return i+3 < len(src) && p.is(next, "out") && p.is(src[i+2], "of") && p.numberWord(src[i+3])
+	}
+	return false
+}
+
+// shareBefore reports whether the word that ends before off is a share
+// ("percent", "74%", "half", "majority"): "64 percent who say".
+func (p *Paragraph) shareBefore(off int) bool {
+	end := off
+	for end > 0 && p.Text[end-1] == ' ' {
+		end--
+	}
+	start := end
+	for start > 0 && p.Text[start-1] != ' ' && p.Text[start-1] != '\n' {
+		start--
+	}
+	if start == end {
+		return false
+	}
+	w := p.Text[start:end]
+	if strings.ContainsAny(w, ",;:()") {
+		return false // "the CDC, who said": a break, no share
+	}
+	e := Lookup(w)
+	return strings.HasSuffix(w, "%") || e.Is(PercentWord|FractionWord) || Has(w, VagueShare)
+}
+
+// numberWord reports whether t is a number in digits or words, joined
+// ones included ("Seventy-four").
+func (p *Paragraph) numberWord(t Token) bool {
+	if p.number(t) {
+		return true
+	}
+	w := p.word(t)
+	if i := strings.IndexByte(w, '-'); t.Joiner && i > 0 {
+		return Lookup(w[:i]).Is(NumberWord) && Lookup(w[i+1:]).Is(NumberWord)
+	}
+	return false
+}
+
+// fraction reports whether t is a fraction word, alone ("half", "third")
+// or after a number word ("two-thirds", "three-quarters").
+func (p *Paragraph) fraction(t Token) bool {
+	if t.Is(FractionWord) {
+		return true
+	}
+	w := p.word(t)
+	i := strings.IndexByte(w, '-')
+	return t.Joiner && i > 0 && Lookup(w[:i]).Is(NumberWord) && Lookup(w[i+1:]).Is(FractionWord)
 }
 
 // pluralNoun reports whether t is a lowercase word shaped like a plural

@@ -145,6 +145,23 @@ func TestAttributionForms(t *testing.T) {
 		{"The workers met at a bar. Most of them said they liked the work.", []want{{"Most of them", "said", "they liked the work.", Unnamed}}},
 		{"Most experts said they liked the plan.", []want{{"Most experts", "said", "they liked the plan.", Vague}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
+		// A share of a group that speaks ("74 percent of Texas voters say",
+		// "a majority of Iowa voters say", "nine in 10", "two-thirds of",
+		// "three out of four", "64 percent who say") is a poll's answer,
+		// not its source: a name inside the group names no one who gave
+		// the figures. A count of a named body's people stays named.
+		{"Seventy-four percent of Texas voters say they like the plan, compared with 64 percent who say the same of the rival.", []want{
+			{"Seventy-four percent of Texas voters", "say", "they like the plan, compared with 64 percent who say the same of the rival.", Unnamed},
+			{"who", "say", "Seventy-four percent of Texas voters say they like the plan, compared with 64 percent who say the same of the rival.", Unnamed}}},
+		{"Nine in 10 Ohio voters say the senator could win, a 16-point margin over the rival.", []want{{"Nine in 10 Ohio voters", "say", "the senator could win, a 16-point margin over the rival.", Unnamed}}},
+		{"The poll showed a majority of registered Iowa voters say the board should act: 56% want action.", []want{
+			{"The poll", "showed", "a majority of registered Iowa voters say the board should act: 56% want action.", Unnamed},
+			{"a majority of registered Iowa voters", "say", "the board should act: 56% want action.", Unnamed}}},
+		{"Two-thirds of Texas voters said the plan had failed.", []want{{"Two-thirds of Texas voters", "said", "the plan had failed.", Unnamed}}},
+		{"Three out of four Texans say the plan failed.", []want{{"Three out of four Texans", "say", "the plan failed.", Unnamed}}},
+		{"A third of Iowa farmers said 40 piers had closed.", []want{{"A third of Iowa farmers", "said", "40 piers had closed.", Unnamed}}},
+		{"Two RNC officials said the speech had worked.", []want{{"Two RNC officials", "said", "the speech had worked.", Named}}},
+		{"The mayor met Ana Ruiz, who said 40 piers had closed.", []want{{"who", "said", "The mayor met Ana Ruiz, who said 40 piers had closed.", Named}}},
 		// A body known by its initials, with one of its roles, or by a name
 		// with no word for a body in it ("the Fed"), owns the officials
 		// after it; initials with no role after them ("the GOP front-runner")
