@@ -117,7 +117,9 @@ type Paragraph struct {
 	// words before clauseScan have been read, and clauseBreak is the last
 	// of them that follows a break, or 0. Cues are read in order, so each
 	// sentence's words are walked once however many "and said" it holds.
-	clauseSent, clauseScan, clauseBreak int
+	// clauseAside is the break before a relative aside the walk is inside
+	// (", which …,", ", who …,"), or -1.
+	clauseSent, clauseScan, clauseBreak, clauseAside int
 	// contentAfter's last search for a semicolon that ends a clause, in the
 	// sentence starting at semiSent-1 (0: none yet): from the word at
 	// offset semiFrom, the first was the word at semiAt, ending at semiEnd
@@ -1844,23 +1846,42 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 	// walking back to it from every "and said" of a long sentence would be
 	// quadratic, so the walk goes forward once per sentence.
 	if p.clauseSent != si+1 || p.clauseScan > and {
-		p.clauseSent, p.clauseScan, p.clauseBreak = si+1, 1, 0
+		p.clauseSent, p.clauseScan, p.clauseBreak, p.clauseAside = si+1, 1, 0, -1
 	}
 	for ; p.clauseScan < and; p.clauseScan++ {
 		// An aside in brackets ends no clause, nor an initial's stop:
 		// "Tanya Moore of the Department of Agriculture (USDA) also shared
 		// … and stated", "I searched for the top inventor (Bartley K.
-		// Andre) and found".
-		if b := toks[p.clauseScan-1]; b.BreakAfter && !p.bracketGap(b, toks[p.clauseScan]) && !p.initial(b) {
+		// Andre) and found". Nor does a relative aside set off by commas:
+		// "The authors, which include the Tax Fund, combed … and found".
+		b, t := toks[p.clauseScan-1], toks[p.clauseScan]
+		if !b.BreakAfter || p.bracketGap(b, t) || p.initial(b) {
+			continue
+		}
+		switch {
+		case p.clauseAside >= 0 && p.commaBetween(b, t) && !p.capitalised(t) && !t.Is(Determiner|Pronoun|ClauseWord|FunctionWord):
+			// The aside closes on the verb of the clause it interrupts.
+			p.clauseBreak, p.clauseAside = p.clauseAside, -1
+		case p.clauseAside < 0 && p.commaBetween(b, t) && (p.is(t, "which") || p.is(t, "who")):
+			p.clauseAside = p.clauseBreak
 			p.clauseBreak = p.clauseScan
+		default:
+			p.clauseBreak, p.clauseAside = p.clauseScan, -1
 		}
 	}
 	start := p.clauseBreak
-	end := start
+	end, cut := start, -1
 	for end < and && end-start < maxSourceWords {
 		t := toks[end]
 		if !p.capitalised(t) && !t.Is(Determiner|Role|SourceNoun|Body|VagueModifier|VagueSource) && !possessive(p.word(t)) {
-			break
+			// "Researchers at Duke University", "the authors of the
+			// study": a preposition after a noun, before a name or a
+			// noun phrase, says whose the source is (a name before it,
+			// "Tanya Moore of the Department …", is the source).
+			if !p.sourcePreposition(t) || end == start || cut >= 0 || p.isName(toks, end-1) || end+1 >= and || !p.capitalised(toks[end+1]) && !toks[end+1].Is(Determiner) {
+				break
+			}
+			cut = end
 		}
 		end++
 		if t.BreakAfter {
@@ -1873,10 +1894,19 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 		// suggested that").
 		return p.seriesSubject(toks)
 	}
+	if cut >= 0 && (end == cut+1 || toks[end-1].Is(Determiner)) {
+		end = cut // "officials at the port": the body after the preposition is no noun read here
+	}
 	if end == start || toks[end-1].Is(Determiner) {
 		return nil
 	}
 	return toks[start:end]
+}
+
+// sourcePreposition reports whether t is a preposition that ties a source
+// to its body inside a noun phrase: "at", "of", "for", "from".
+func (p *Paragraph) sourcePreposition(t Token) bool {
+	return p.is(t, "at") || p.is(t, "of") || p.is(t, "for") || p.is(t, "from")
 }
 
 // takesClause reports whether the cue at word k (not the sentence's last)

@@ -59,6 +59,15 @@ func TestAttributionForms(t *testing.T) {
 		// no one ("The city").
 		{"Ana Ruiz lowered fees, cast doubt on the count, and said that 40 piers had closed.", []want{{"Ana Ruiz", "said", "40 piers had closed.", Named}}},
 		{"Ana Ruiz lowered fees and cast doubt on the count, suggested that 40 piers had closed.", []want{{"Ana Ruiz", "suggested", "40 piers had closed.", Named}}},
+		// The subject of "… and said" runs over a preposition to the name
+		// or noun phrase after it ("Researchers at Duke University"), not
+		// over a bare noun ("officials at the port"); a relative aside set
+		// off by commas before the verb ends no clause, but one closed
+		// before "and" and a new subject does.
+		{"Researchers at Duke University combed the files and found that 40 percent of homes were empty.", []want{{"Researchers at Duke University", "found", "40 percent of homes were empty.", Named}}},
+		{"Two weeks after the storm, officials at the port met and said that 40 piers closed.", []want{{"officials", "said", "40 piers closed.", Vague}}},
+		{"Ana Ruiz, who runs the port, visited the quay and said that 40 piers closed.", []want{{"Ana Ruiz", "said", "40 piers closed.", Named}}},
+		{"Ruiz hit the port, which was closed, and the mayor met residents and said that 40 piers closed.", nil},
 		{"The city lowered fees, cut services, and reported that 40 piers had closed.", nil},
 		{"After Ruiz informed the board, it cut fees and said that 40 piers had closed.", nil},
 		// A statement "saying" or "confirming" a clause without "that":
