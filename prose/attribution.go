@@ -2557,6 +2557,15 @@ func SentenceAt(sentences []Sentence, off int) int {
 // add records an attribution of its sentence; sentenceAttributions orders
 // them by cue.
 func (p *Paragraph) add(a Attribution) {
+	if q, ok := p.outerAt(a.Cue.Start); ok && (a.Source.Empty() || q.Holds(a.Source)) && !q.Holds(a.Content) {
+		// "“As Dad told me, it is so,” the mayor told a crowd of 3,000":
+		// a quoted speaker's own attribution says what the speaker
+		// quoted, inside the quotation, not the words around it.
+		a.Content = Span{max(a.Content.Start, q.Start), min(a.Content.End, q.End)}
+		if a.Content.Empty() {
+			a.Content = Span{a.Cue.End, a.Cue.End}
+		}
+	}
 	p.attrs[a.Sentence] = append(p.attrs[a.Sentence], a)
 }
 

@@ -59,6 +59,11 @@ func TestAttributionForms(t *testing.T) {
 		// no one ("The city").
 		{"Ana Ruiz lowered fees, cast doubt on the count, and said that 40 piers had closed.", []want{{"Ana Ruiz", "said", "40 piers had closed.", Named}}},
 		{"Ana Ruiz lowered fees and cast doubt on the count, suggested that 40 piers had closed.", []want{{"Ana Ruiz", "suggested", "40 piers had closed.", Named}}},
+		// A quoted speaker's own attribution holds only what the quotation
+		// holds, not the words of the sentence around it.
+		{"“As Ana Ruiz said, the piers are old,” a fisherman told a crowd of 3,000 people.", []want{
+			{"Ana Ruiz", "said", "“As Ana Ruiz said, the piers are old,”", Named},
+			{"a fisherman", "told", "“As Ana Ruiz said, the piers are old,” a fisherman told a crowd of 3,000 people.", Unnamed}}},
 		// The subject of "… and said" runs over a preposition to the name
 		// or noun phrase after it ("Researchers at Duke University"), not
 		// over a bare noun ("officials at the port"); a relative aside set

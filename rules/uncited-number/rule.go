@@ -226,11 +226,15 @@ type numberCheck struct {
 	mentions [][]uint8
 	tables   map[*lint.Container]bool // whether each table is sourced
 
-	block   *lint.Block      // the block being checked
-	text    string           // the prose of the block being checked
-	toks    []sourcing.Token // the words of the sentence being checked
-	spare   []sourcing.Token // the words of a sentence looked back at
-	figures []figure
+	block *lint.Block      // the block being checked
+	text  string           // the prose of the block being checked
+	toks  []sourcing.Token // the words of the sentence being checked
+	spare []sourcing.Token // the words of a sentence looked back at
+	own   []sourcing.Token // the words of the sentence outside its quotations (ownWords)
+	// ownQuote is the first quotation of the block that may hold a word of
+	// the sentence being checked or a later one (ownWords).
+	ownQuote int
+	figures  []figure
 	// judged, when set, receives every judged figure instead of the
 	// uncited ones being reported: the cited figures are then kept in
 	// figures, marked by their cover, rather than dropped.
@@ -324,7 +328,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return labelled
 	}
-	c.text, c.block = b.Text, b
+	c.text, c.block, c.ownQuote = b.Text, b, 0
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
 	flags := sourcing.SentenceMentions(c.mentions, b)
@@ -359,7 +363,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
-		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
+		if isHypothetical(b.Text, c.ownWords(b)) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
@@ -422,7 +426,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			}
 		}
 		c.figures = c.figures[:keep]
-		if sourcing.HasFirstPerson(b.Text, c.toks) {
+		if sourcing.HasFirstPerson(b.Text, c.ownWords(b)) { // not a quoted speaker's "I"
 			for i := n; i < len(c.figures); i++ {
 				c.figures[i].firstPerson = true
 			}
@@ -1026,6 +1030,39 @@ func adviceAt(text string, toks []sourcing.Token, k int) bool {
 // "City", not "MB".
 func hasLower(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0
+}
+
+// ownWords returns the words of the sentence being checked (c.toks) that
+// are outside its quotations: the writer's own. A quoted speaker's "if" or
+// "you" ("“I want you to know,” the mayor told a crowd of 3,000") makes no
+// scenario of the writer's sentence. Without a quotation in the sentence
+// it is c.toks itself.
+func (c *numberCheck) ownWords(b *lint.Block) []sourcing.Token {
+	if len(b.Quotes) == 0 || len(c.toks) == 0 {
+		return c.toks
+	}
+	// Sentences are checked in order, so c.ownQuote only moves forward
+	// over the block's quotations: linear however many there are.
+	from, to := c.toks[0].Start, c.toks[len(c.toks)-1].End
+	q := c.ownQuote
+	for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= from) {
+		q++
+	}
+	c.ownQuote = q
+	if q == len(b.Quotes) || b.Quotes[q].Start >= to {
+		return c.toks
+	}
+	c.own = c.own[:0]
+	for _, t := range c.toks {
+		for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= t.Start) {
+			q++
+		}
+		if q < len(b.Quotes) && b.Quotes[q].Start <= t.Start {
+			continue
+		}
+		c.own = append(c.own, t)
+	}
+	return c.own
 }
 
 // isHypothetical reports whether a sentence states a condition or talks
