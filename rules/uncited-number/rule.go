@@ -3439,6 +3439,25 @@ func (c *numberCheck) approximated(i int) bool {
 	return c.beforeApproximation(i) < i
 }
 
+// shareSpeaks reports whether the fraction at word i is the subject of a
+// verb of saying or believing right after it, a poll's answer: "half said
+// so", "a third say", "half believe". Not a part picked by a word before
+// it ("the other half said", "the second half showed").
+func (c *numberCheck) shareSpeaks(i int) bool {
+	toks := c.toks
+	if i+1 >= len(toks) || !sourcing.Joined(toks, i) || !toks[i+1].Is(prose.Cue|prose.BeliefCue) || toks[i+1].Is(prose.NounCue|prose.StrictCue) {
+		return false
+	}
+	if c.text[toks[i+1].Start] < 'a' || c.text[toks[i+1].Start] > 'z' {
+		return false
+	}
+	if j := i - 1; j >= 0 && sourcing.Joined(toks, j) && !sourcing.IsWord(c.text, toks[i], "third") && !sourcing.IsWord(c.text, toks[i], "quarter") {
+		w := sourcing.Word(c.text, toks[j])
+		return !toks[j].Is(prose.Determiner) && !strings.EqualFold(w, "other") && !strings.HasSuffix(strings.ToLower(w), "st") && !strings.HasSuffix(strings.ToLower(w), "nd")
+	}
+	return true
+}
+
 // wordQuantity parses a number written in words: "three", "twenty-five",
 // "a hundred", "three million", "two-thirds", "tens of thousands", "half
 // a kilo".
@@ -3478,6 +3497,12 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		// "half of the voters", "a third of the population", "more than
 		// half the agencies", "cut costs by almost half"
 		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
+	case t.Is(sourcing.FractionWord) && c.shareSpeaks(i):
+		// "after half said so", "half believe it": a share of those asked
+		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
+	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+1 < len(toks) && sourcing.Joined(toks, i) &&
+		toks[i+1].Is(sourcing.FractionWord) && c.shareSpeaks(i+1):
+		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true // "a third say"
 	case prose.Has(w, prose.VagueShare) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		// "the majority of our research": a share with no number
 		return quantity{end: i + 1, value: 0.5, kind: fractionQty}, true
