@@ -3192,8 +3192,18 @@ func (c *numberCheck) recordSince(i int) int {
 		case sourcing.IsWord(text, t, "on") && sourcing.IsWord(text, toks[j+1], "record"):
 			return j + 2
 		case sourcing.IsWord(text, t, "in"):
-			// "the lowest in five decades": a record over a length of time.
-			if q, ok := c.quantity(j + 1); ok && q.kind == plainQty && !q.year && q.end < len(toks) && sourcing.Joined(toks, q.end-1) && toks[q.end].Is(prose.PluralDuration) {
+			// "the lowest in five decades", "the biggest boom in the last
+			// 50 years", "the highest in about 30 years": a record over a
+			// length of time.
+			k := j + 1
+			if k+2 < len(toks) && sourcing.IsWord(text, toks[k], "the") && (sourcing.IsWord(text, toks[k+1], "last") || sourcing.IsWord(text, toks[k+1], "past")) &&
+				sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) {
+				k += 2
+			}
+			if k+1 < len(toks) && prose.Has(sourcing.Word(text, toks[k]), prose.Approximator) && sourcing.Joined(toks, k) {
+				k++ // "about", "nearly"
+			}
+			if q, ok := c.quantity(k); ok && q.kind == plainQty && !q.year && q.end < len(toks) && sourcing.Joined(toks, q.end-1) && toks[q.end].Is(prose.PluralDuration) {
 				return q.end + 1
 			}
 			return 0
