@@ -1925,6 +1925,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if q.pairMax >= float64(c.opts.MinCount) && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.TallyNoun) {
 		return i, e + 1, true
 	}
+	if c.elidedCount(i, last, q) {
+		return i, e, true // "1,051 voters in Florida and 1,077 in Pennsylvania"
+	}
 	if rateEnd := c.rateAfter(e, q.value); rateEnd > 0 {
 		e, _ := c.unitOrNoun(rateEnd)
 		return i, e, true
@@ -3448,6 +3451,31 @@ func (c *numberCheck) approximated(i int) bool {
 	}
 	return c.beforeApproximation(i) < i
 }
+
+// elidedCount reports whether the plain number q at word i counts the
+// things the count just before it counted, its noun left out after "and"
+// and before a preposition: "1,051 registered voters in Florida and 1,077
+// in Pennsylvania", "1,200 patients in May and 1,400 in June". The count
+// before ended at word last, at most maxElidedGap words before "and";
+// the number is in digits, not a year, and of min-count or more.
+func (c *numberCheck) elidedCount(i, last int, q quantity) bool {
+	toks, text := c.toks, c.text
+	if q.kind != plainQty || !q.digits || q.year || q.value < float64(c.opts.MinCount) || last < 1 || i-1 <= last || i-1-last > maxElidedGap ||
+		q.end >= len(toks) || !sourcing.Joined(toks, i-1) || !sourcing.IsWord(text, toks[i-1], "and") || !sourcing.Joined(toks, q.end-1) {
+		return false
+	}
+	switch next := sourcing.Word(text, toks[q.end]); strings.ToLower(next) {
+	case "in", "on", "at", "for", "from", "during", "among":
+	default:
+		return false
+	}
+	noun := sourcing.Word(text, toks[last-1]) // the noun of the count before
+	return noun[0] >= 'a' && noun[0] <= 'z' && !toks[last-1].Is(sourcing.PercentWord|sourcing.UnitWord|prose.Duration)
+}
+
+// maxElidedGap bounds the words between a count and the "and" before a
+// count that leaves its noun out: "in the state of Florida".
+const maxElidedGap = 5
 
 // shareSpeaks reports whether the fraction at word i is the subject of a
 // verb of saying or believing right after it, a poll's answer: "half said
