@@ -1763,6 +1763,9 @@ func (c *numberCheck) findModals() {
 		if !t.Is(sourcing.ModalWord) || readerAside(text, toks, k) {
 			continue
 		}
+		if k > 0 && sourcing.Joined(toks, k-1) && modalAsNoun(sourcing.Word(text, toks[k-1])) {
+			continue // "the will of millions of voters": a noun, no modal
+		}
 		seen = true
 		c.firstModal = min(c.firstModal, k)
 		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
@@ -1771,6 +1774,17 @@ func (c *numberCheck) findModals() {
 			}
 		}
 	}
+}
+
+// modalAsNoun reports whether w, the word before a modal, makes a noun of
+// it: an article or a possessive ("the will of the voters", "a can of
+// paint", "his will"); not "that will" or "this could", a subject.
+func modalAsNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "his", "their", "its", "our", "my", "your":
+		return true
+	}
+	return false
 }
 
 // readerAside reports whether the modal at word k sits in an aside to the
