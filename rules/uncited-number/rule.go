@@ -1939,6 +1939,9 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if q.pairMax >= float64(c.opts.MinCount) && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.TallyNoun) {
 		return i, e + 1, true
 	}
+	if e := c.moreThan(q); e > 0 {
+		return i, e, true // "100,000 more women than men"
+	}
 	if c.elidedCount(i, last, q) {
 		return i, e, true // "1,051 voters in Florida and 1,077 in Pennsylvania"
 	}
@@ -3486,6 +3489,32 @@ func (c *numberCheck) elidedCount(i, last int, q quantity) bool {
 	noun := sourcing.Word(text, toks[last-1]) // the noun of the count before
 	return noun[0] >= 'a' && noun[0] <= 'z' && !toks[last-1].Is(sourcing.PercentWord|sourcing.UnitWord|prose.Duration)
 }
+
+// moreThan returns the end of a count compared by "more" or "fewer" and
+// "than" a few words on ("100,000 more African American women than men",
+// "2,000 fewer jobs than in May"): the words before "than", or 0. The
+// count is a plain number of min-count or more, not a year.
+func (c *numberCheck) moreThan(q quantity) int {
+	toks, text := c.toks, c.text
+	e := q.end
+	if q.kind != plainQty || q.year || q.value < float64(c.opts.MinCount) || e+2 >= len(toks) || !sourcing.Joined(toks, e-1) ||
+		!sourcing.IsWord(text, toks[e], "more") && !sourcing.IsWord(text, toks[e], "fewer") {
+		return 0
+	}
+	for j := e + 2; j < len(toks) && j <= e+1+maxComparedWords; j++ {
+		if !sourcing.Joined(toks, j-1) {
+			return 0
+		}
+		if sourcing.IsWord(text, toks[j], "than") {
+			return j
+		}
+	}
+	return 0
+}
+
+// maxComparedWords bounds the words between "more" and "than" after a
+// count: "more African American women of voting age than".
+const maxComparedWords = 6
 
 // maxElidedGap bounds the words between a count and the "and" before a
 // count that leaves its noun out: "in the state of Florida".
