@@ -2075,11 +2075,15 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		prose.Has(sourcing.Word(text, toks[g-1]), prose.HeldVerb) {
 		return i, e, true
 	}
-	// "a team of 40"
-	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
-		toks[i-2].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") &&
-		(i-2 == 0 || text[toks[i-2].Start] < 'A' || text[toks[i-2].Start] > 'Z') { // not a name: "the Group of 20"
-		return i - 2, e, true
+	// "a team of 40", "the crowd of about 2,600"
+	of := i - 1
+	if of > 0 && sourcing.Joined(toks, of) && prose.Has(sourcing.Word(text, toks[of]), prose.Approximator) {
+		of--
+	}
+	if q.value >= float64(c.opts.MinCount) && !q.year && of-1 >= last && sourcing.Joined(toks, of-1) && sourcing.Joined(toks, of) &&
+		toks[of-1].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[of], "of") &&
+		(of-1 == 0 || text[toks[of-1].Start] < 'A' || text[toks[of-1].Start] > 'Z') { // not a name: "the Group of 20"
+		return of - 1, e, true
 	}
 	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name,
 	// in the plural (not a ranking's "2 Ted Cruz."), the whole line or
