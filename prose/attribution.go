@@ -117,7 +117,9 @@ type Paragraph struct {
 	// words before clauseScan have been read, and clauseBreak is the last
 	// of them that follows a break, or 0. Cues are read in order, so each
 	// sentence's words are walked once however many "and said" it holds.
-	clauseSent, clauseScan, clauseBreak int
+	// clauseAside is the break before a relative aside the walk is inside
+	// (", which …,", ", who …,"), or -1.
+	clauseSent, clauseScan, clauseBreak, clauseAside int
 	// contentAfter's last search for a semicolon that ends a clause, in the
 	// sentence starting at semiSent-1 (0: none yet): from the word at
 	// offset semiFrom, the first was the word at semiAt, ending at semiEnd
@@ -1844,23 +1846,42 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 	// walking back to it from every "and said" of a long sentence would be
 	// quadratic, so the walk goes forward once per sentence.
 	if p.clauseSent != si+1 || p.clauseScan > and {
-		p.clauseSent, p.clauseScan, p.clauseBreak = si+1, 1, 0
+		p.clauseSent, p.clauseScan, p.clauseBreak, p.clauseAside = si+1, 1, 0, -1
 	}
 	for ; p.clauseScan < and; p.clauseScan++ {
 		// An aside in brackets ends no clause, nor an initial's stop:
 		// "Tanya Moore of the Department of Agriculture (USDA) also shared
 		// … and stated", "I searched for the top inventor (Bartley K.
-		// Andre) and found".
-		if b := toks[p.clauseScan-1]; b.BreakAfter && !p.bracketGap(b, toks[p.clauseScan]) && !p.initial(b) {
+		// Andre) and found". Nor does a relative aside set off by commas:
+		// "The authors, which include the Tax Fund, combed … and found".
+		b, t := toks[p.clauseScan-1], toks[p.clauseScan]
+		if !b.BreakAfter || p.bracketGap(b, t) || p.initial(b) {
+			continue
+		}
+		switch {
+		case p.clauseAside >= 0 && p.commaBetween(b, t) && !p.capitalised(t) && !t.Is(Determiner|Pronoun|ClauseWord|FunctionWord):
+			// The aside closes on the verb of the clause it interrupts.
+			p.clauseBreak, p.clauseAside = p.clauseAside, -1
+		case p.clauseAside < 0 && p.commaBetween(b, t) && (p.is(t, "which") || p.is(t, "who")):
+			p.clauseAside = p.clauseBreak
 			p.clauseBreak = p.clauseScan
+		default:
+			p.clauseBreak, p.clauseAside = p.clauseScan, -1
 		}
 	}
 	start := p.clauseBreak
-	end := start
+	end, cut := start, -1
 	for end < and && end-start < maxSourceWords {
 		t := toks[end]
 		if !p.capitalised(t) && !t.Is(Determiner|Role|SourceNoun|Body|VagueModifier|VagueSource) && !possessive(p.word(t)) {
-			break
+			// "Researchers at Duke University", "the authors of the
+			// study": a preposition after a noun, before a name or a
+			// noun phrase, says whose the source is (a name before it,
+			// "Tanya Moore of the Department …", is the source).
+			if !p.sourcePreposition(t) || end == start || cut >= 0 || p.isName(toks, end-1) || end+1 >= and || !p.capitalised(toks[end+1]) && !toks[end+1].Is(Determiner) {
+				break
+			}
+			cut = end
 		}
 		end++
 		if t.BreakAfter {
@@ -1873,10 +1894,19 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 		// suggested that").
 		return p.seriesSubject(toks)
 	}
+	if cut >= 0 && (end == cut+1 || toks[end-1].Is(Determiner)) {
+		end = cut // "officials at the port": the body after the preposition is no noun read here
+	}
 	if end == start || toks[end-1].Is(Determiner) {
 		return nil
 	}
 	return toks[start:end]
+}
+
+// sourcePreposition reports whether t is a preposition that ties a source
+// to its body inside a noun phrase: "at", "of", "for", "from".
+func (p *Paragraph) sourcePreposition(t Token) bool {
+	return p.is(t, "at") || p.is(t, "of") || p.is(t, "for") || p.is(t, "from")
 }
 
 // takesClause reports whether the cue at word k (not the sentence's last)
@@ -2098,6 +2128,15 @@ func (p *Paragraph) outerAt(off int) (Span, bool) {
 // src starts its sentence (its first word's capital proves nothing).
 func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 	head := src[len(src)-1]
+	if p.shareOpens(src) && !head.Is(VagueSource) || len(src) == 1 && p.is(head, "who") && p.shareBefore(head.Start) {
+		// "74 percent of Democratic voters say", "a majority of Ohio
+		// voters say", "Nine in 10 Texans say", "… compared with 64
+		// percent who say": a share of a group answering a poll, whose
+		// figures are the poll's, not the group's; its name ("Democratic",
+		// "Ohio") names no one who gave them. A share of a vague source
+		// ("half of economists") reads as below, vague.
+		return Unnamed
+	}
 	if len(src) >= 3 && Has(p.word(src[0]), PluralQuantifier) && !head.Is(Role) && !slices.ContainsFunc(src[1:], func(t Token) bool { return t.Is(VagueSource) }) && p.pluralNoun(head) &&
 		!Has(p.word(head), StaffRole) && !Has(p.word(head), BodyRole) {
 		// "several Clinton supporters", "some environmental groups": some
@@ -2264,6 +2303,82 @@ func (p *Paragraph) classify(src []Token, first bool) SourceKind {
 		return Vague // "a spokesman", "officials" with no body named
 	}
 	return Unnamed
+}
+
+// shareOpens reports whether a source opens with a share of a group:
+// a percentage ("74%", "74 percent of", "Seventy-four percent of"), a
+// fraction ("half of", "a third of", "two-thirds of"), a vague share ("a
+// majority of") or a ratio of numbers ("nine in 10", "three out of four",
+// "six of 10").
+func (p *Paragraph) shareOpens(src []Token) bool {
+	i := 0
+	if len(src) > 2 && (p.is(src[0], "a") || p.is(src[0], "an") || p.is(src[0], "the")) {
+		i = 1 // "a third of", "the majority of"
+	}
+	w := p.word(src[i])
+	of := i+1 < len(src) && p.is(src[i+1], "of")
+	switch {
+	case strings.HasSuffix(w, "%"):
+		return true
+	case Has(w, VagueShare) || p.fraction(src[i]):
+		return of || i == 0 && p.is(src[i], "half") && len(src) > 1
+	case i == 0 && p.numberWord(src[i]) && i+1 < len(src):
+		next := src[i+1]
+		if next.Is(PercentWord) {
+			return true
+		}
+		if i+2 < len(src) && (p.is(next, "in") || p.is(next, "of")) {
+			return p.numberWord(src[i+2])
+		}
+		return i+3 < len(src) && p.is(next, "out") && p.is(src[i+2], "of") && p.numberWord(src[i+3])
+	}
+	return false
+}
+
+// shareBefore reports whether the word that ends before off is a share
+// ("percent", "74%", "half", "majority"): "64 percent who say".
+func (p *Paragraph) shareBefore(off int) bool {
+	end := off
+	for end > 0 && p.Text[end-1] == ' ' {
+		end--
+	}
+	start := end
+	for start > 0 && p.Text[start-1] != ' ' && p.Text[start-1] != '\n' {
+		start--
+	}
+	if start == end {
+		return false
+	}
+	w := p.Text[start:end]
+	if strings.ContainsAny(w, ",;:()") {
+		return false // "the CDC, who said": a break, no share
+	}
+	e := Lookup(w)
+	return strings.HasSuffix(w, "%") || e.Is(PercentWord|FractionWord) || Has(w, VagueShare)
+}
+
+// numberWord reports whether t is a number in digits or words, joined
+// ones included ("Seventy-four").
+func (p *Paragraph) numberWord(t Token) bool {
+	if p.number(t) {
+		return true
+	}
+	w := p.word(t)
+	if i := strings.IndexByte(w, '-'); t.Joiner && i > 0 {
+		return Lookup(w[:i]).Is(NumberWord) && Lookup(w[i+1:]).Is(NumberWord)
+	}
+	return false
+}
+
+// fraction reports whether t is a fraction word, alone ("half", "third")
+// or after a number word ("two-thirds", "three-quarters").
+func (p *Paragraph) fraction(t Token) bool {
+	if t.Is(FractionWord) {
+		return true
+	}
+	w := p.word(t)
+	i := strings.IndexByte(w, '-')
+	return t.Joiner && i > 0 && Lookup(w[:i]).Is(NumberWord) && Lookup(w[i+1:]).Is(FractionWord)
 }
 
 // pluralNoun reports whether t is a lowercase word shaped like a plural
@@ -2442,6 +2557,15 @@ func SentenceAt(sentences []Sentence, off int) int {
 // add records an attribution of its sentence; sentenceAttributions orders
 // them by cue.
 func (p *Paragraph) add(a Attribution) {
+	if q, ok := p.outerAt(a.Cue.Start); ok && (a.Source.Empty() || q.Holds(a.Source)) && !q.Holds(a.Content) {
+		// "“As Dad told me, it is so,” the mayor told a crowd of 3,000":
+		// a quoted speaker's own attribution says what the speaker
+		// quoted, inside the quotation, not the words around it.
+		a.Content = Span{max(a.Content.Start, q.Start), min(a.Content.End, q.End)}
+		if a.Content.Empty() {
+			a.Content = Span{a.Cue.End, a.Cue.End}
+		}
+	}
 	p.attrs[a.Sentence] = append(p.attrs[a.Sentence], a)
 }
 

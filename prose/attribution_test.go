@@ -59,6 +59,20 @@ func TestAttributionForms(t *testing.T) {
 		// no one ("The city").
 		{"Ana Ruiz lowered fees, cast doubt on the count, and said that 40 piers had closed.", []want{{"Ana Ruiz", "said", "40 piers had closed.", Named}}},
 		{"Ana Ruiz lowered fees and cast doubt on the count, suggested that 40 piers had closed.", []want{{"Ana Ruiz", "suggested", "40 piers had closed.", Named}}},
+		// A quoted speaker's own attribution holds only what the quotation
+		// holds, not the words of the sentence around it.
+		{"“As Ana Ruiz said, the piers are old,” a fisherman told a crowd of 3,000 people.", []want{
+			{"Ana Ruiz", "said", "“As Ana Ruiz said, the piers are old,”", Named},
+			{"a fisherman", "told", "“As Ana Ruiz said, the piers are old,” a fisherman told a crowd of 3,000 people.", Unnamed}}},
+		// The subject of "… and said" runs over a preposition to the name
+		// or noun phrase after it ("Researchers at Duke University"), not
+		// over a bare noun ("officials at the port"); a relative aside set
+		// off by commas before the verb ends no clause, but one closed
+		// before "and" and a new subject does.
+		{"Researchers at Duke University combed the files and found that 40 percent of homes were empty.", []want{{"Researchers at Duke University", "found", "40 percent of homes were empty.", Named}}},
+		{"Two weeks after the storm, officials at the port met and said that 40 piers closed.", []want{{"officials", "said", "40 piers closed.", Vague}}},
+		{"Ana Ruiz, who runs the port, visited the quay and said that 40 piers closed.", []want{{"Ana Ruiz", "said", "40 piers closed.", Named}}},
+		{"Ruiz hit the port, which was closed, and the mayor met residents and said that 40 piers closed.", nil},
 		{"The city lowered fees, cut services, and reported that 40 piers had closed.", nil},
 		{"After Ruiz informed the board, it cut fees and said that 40 piers had closed.", nil},
 		// A statement "saying" or "confirming" a clause without "that":
@@ -145,6 +159,23 @@ func TestAttributionForms(t *testing.T) {
 		{"The workers met at a bar. Most of them said they liked the work.", []want{{"Most of them", "said", "they liked the work.", Unnamed}}},
 		{"Most experts said they liked the plan.", []want{{"Most experts", "said", "they liked the plan.", Vague}}},
 		{"Some RNC officials said the speech had worked.", []want{{"Some RNC officials", "said", "the speech had worked.", Named}}},
+		// A share of a group that speaks ("74 percent of Texas voters say",
+		// "a majority of Iowa voters say", "nine in 10", "two-thirds of",
+		// "three out of four", "64 percent who say") is a poll's answer,
+		// not its source: a name inside the group names no one who gave
+		// the figures. A count of a named body's people stays named.
+		{"Seventy-four percent of Texas voters say they like the plan, compared with 64 percent who say the same of the rival.", []want{
+			{"Seventy-four percent of Texas voters", "say", "they like the plan, compared with 64 percent who say the same of the rival.", Unnamed},
+			{"who", "say", "Seventy-four percent of Texas voters say they like the plan, compared with 64 percent who say the same of the rival.", Unnamed}}},
+		{"Nine in 10 Ohio voters say the senator could win, a 16-point margin over the rival.", []want{{"Nine in 10 Ohio voters", "say", "the senator could win, a 16-point margin over the rival.", Unnamed}}},
+		{"The poll showed a majority of registered Iowa voters say the board should act: 56% want action.", []want{
+			{"The poll", "showed", "a majority of registered Iowa voters say the board should act: 56% want action.", Unnamed},
+			{"a majority of registered Iowa voters", "say", "the board should act: 56% want action.", Unnamed}}},
+		{"Two-thirds of Texas voters said the plan had failed.", []want{{"Two-thirds of Texas voters", "said", "the plan had failed.", Unnamed}}},
+		{"Three out of four Texans say the plan failed.", []want{{"Three out of four Texans", "say", "the plan failed.", Unnamed}}},
+		{"A third of Iowa farmers said 40 piers had closed.", []want{{"A third of Iowa farmers", "said", "40 piers had closed.", Unnamed}}},
+		{"Two RNC officials said the speech had worked.", []want{{"Two RNC officials", "said", "the speech had worked.", Named}}},
+		{"The mayor met Ana Ruiz, who said 40 piers had closed.", []want{{"who", "said", "The mayor met Ana Ruiz, who said 40 piers had closed.", Named}}},
 		// A body known by its initials, with one of its roles, or by a name
 		// with no word for a body in it ("the Fed"), owns the officials
 		// after it; initials with no role after them ("the GOP front-runner")

@@ -226,11 +226,15 @@ type numberCheck struct {
 	mentions [][]uint8
 	tables   map[*lint.Container]bool // whether each table is sourced
 
-	block   *lint.Block      // the block being checked
-	text    string           // the prose of the block being checked
-	toks    []sourcing.Token // the words of the sentence being checked
-	spare   []sourcing.Token // the words of a sentence looked back at
-	figures []figure
+	block *lint.Block      // the block being checked
+	text  string           // the prose of the block being checked
+	toks  []sourcing.Token // the words of the sentence being checked
+	spare []sourcing.Token // the words of a sentence looked back at
+	own   []sourcing.Token // the words of the sentence outside its quotations (ownWords)
+	// ownQuote is the first quotation of the block that may hold a word of
+	// the sentence being checked or a later one (ownWords).
+	ownQuote int
+	figures  []figure
 	// judged, when set, receives every judged figure instead of the
 	// uncited ones being reported: the cited figures are then kept in
 	// figures, marked by their cover, rather than dropped.
@@ -333,7 +337,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		}
 		return labelled
 	}
-	c.text, c.block = b.Text, b
+	c.text, c.block, c.ownQuote = b.Text, b, 0
 	c.figures = c.figures[:0]
 	c.sourced = append(c.sourced[:0], make([]int8, len(b.Sentences))...)
 	flags := sourcing.SentenceMentions(c.mentions, b)
@@ -371,7 +375,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
-		if isHypothetical(b.Text, c.toks) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
+		if isHypothetical(b.Text, c.ownWords(b)) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
@@ -434,7 +438,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			}
 		}
 		c.figures = c.figures[:keep]
-		if sourcing.HasFirstPerson(b.Text, c.toks) {
+		if sourcing.HasFirstPerson(b.Text, c.ownWords(b)) { // not a quoted speaker's "I"
 			for i := n; i < len(c.figures); i++ {
 				c.figures[i].firstPerson = true
 			}
@@ -1088,6 +1092,39 @@ func adviceAt(text string, toks []sourcing.Token, k int) bool {
 // "City", not "MB".
 func hasLower(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0
+}
+
+// ownWords returns the words of the sentence being checked (c.toks) that
+// are outside its quotations: the writer's own. A quoted speaker's "if" or
+// "you" ("“I want you to know,” the mayor told a crowd of 3,000") makes no
+// scenario of the writer's sentence. Without a quotation in the sentence
+// it is c.toks itself.
+func (c *numberCheck) ownWords(b *lint.Block) []sourcing.Token {
+	if len(b.Quotes) == 0 || len(c.toks) == 0 {
+		return c.toks
+	}
+	// Sentences are checked in order, so c.ownQuote only moves forward
+	// over the block's quotations: linear however many there are.
+	from, to := c.toks[0].Start, c.toks[len(c.toks)-1].End
+	q := c.ownQuote
+	for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= from) {
+		q++
+	}
+	c.ownQuote = q
+	if q == len(b.Quotes) || b.Quotes[q].Start >= to {
+		return c.toks
+	}
+	c.own = c.own[:0]
+	for _, t := range c.toks {
+		for q < len(b.Quotes) && (b.Quotes[q].Depth != 0 || b.Quotes[q].End <= t.Start) {
+			q++
+		}
+		if q < len(b.Quotes) && b.Quotes[q].Start <= t.Start {
+			continue
+		}
+		c.own = append(c.own, t)
+	}
+	return c.own
 }
 
 // isHypothetical reports whether a sentence states a condition or talks
@@ -1788,6 +1825,9 @@ func (c *numberCheck) findModals() {
 		if !t.Is(sourcing.ModalWord) || readerAside(text, toks, k) {
 			continue
 		}
+		if k > 0 && sourcing.Joined(toks, k-1) && modalAsNoun(sourcing.Word(text, toks[k-1])) {
+			continue // "the will of millions of voters": a noun, no modal
+		}
 		seen = true
 		c.firstModal = min(c.firstModal, k)
 		for m := k + 1; c.firstOften == len(toks) && m < len(toks) && m <= k+2 && sourcing.Joined(toks, m-1); m++ {
@@ -1796,6 +1836,17 @@ func (c *numberCheck) findModals() {
 			}
 		}
 	}
+}
+
+// modalAsNoun reports whether w, the word before a modal, makes a noun of
+// it: an article or a possessive ("the will of the voters", "a can of
+// paint", "his will"); not "that will" or "this could", a subject.
+func modalAsNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "his", "their", "its", "our", "my", "your":
+		return true
+	}
+	return false
 }
 
 // readerAside reports whether the modal at word k sits in an aside to the
@@ -1950,6 +2001,12 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	if q.pairMax >= float64(c.opts.MinCount) && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.TallyNoun) {
 		return i, e + 1, true
 	}
+	if e := c.moreThan(q); e > 0 {
+		return i, e, true // "100,000 more women than men"
+	}
+	if c.elidedCount(i, last, q) {
+		return i, e, true // "1,051 voters in Florida and 1,077 in Pennsylvania"
+	}
 	if rateEnd := c.rateAfter(e, q.value); rateEnd > 0 {
 		e, _ := c.unitOrNoun(rateEnd)
 		return i, e, true
@@ -2080,11 +2137,15 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 		prose.Has(sourcing.Word(text, toks[g-1]), prose.HeldVerb) {
 		return i, e, true
 	}
-	// "a team of 40"
-	if q.value >= float64(c.opts.MinCount) && !q.year && i-2 >= last && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) &&
-		toks[i-2].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[i-1], "of") &&
-		(i-2 == 0 || text[toks[i-2].Start] < 'A' || text[toks[i-2].Start] > 'Z') { // not a name: "the Group of 20"
-		return i - 2, e, true
+	// "a team of 40", "the crowd of about 2,600"
+	of := i - 1
+	if of > 0 && sourcing.Joined(toks, of) && prose.Has(sourcing.Word(text, toks[of]), prose.Approximator) {
+		of--
+	}
+	if q.value >= float64(c.opts.MinCount) && !q.year && of-1 >= last && sourcing.Joined(toks, of-1) && sourcing.Joined(toks, of) &&
+		toks[of-1].Is(sourcing.GroupNoun) && sourcing.IsWord(text, toks[of], "of") &&
+		(of-1 == 0 || text[toks[of-1].Start] < 'A' || text[toks[of-1].Start] > 'Z') { // not a name: "the Group of 20"
+		return of - 1, e, true
 	}
 	// "6 RHoKs", "4 City Camps": a line of statistics whose noun is a name,
 	// in the plural (not a ranking's "2 Ted Cruz."), the whole line or
@@ -3217,8 +3278,18 @@ func (c *numberCheck) recordSince(i int) int {
 		case sourcing.IsWord(text, t, "on") && sourcing.IsWord(text, toks[j+1], "record"):
 			return j + 2
 		case sourcing.IsWord(text, t, "in"):
-			// "the lowest in five decades": a record over a length of time.
-			if q, ok := c.quantity(j + 1); ok && q.kind == plainQty && !q.year && q.end < len(toks) && sourcing.Joined(toks, q.end-1) && toks[q.end].Is(prose.PluralDuration) {
+			// "the lowest in five decades", "the biggest boom in the last
+			// 50 years", "the highest in about 30 years": a record over a
+			// length of time.
+			k := j + 1
+			if k+2 < len(toks) && sourcing.IsWord(text, toks[k], "the") && (sourcing.IsWord(text, toks[k+1], "last") || sourcing.IsWord(text, toks[k+1], "past")) &&
+				sourcing.Joined(toks, k) && sourcing.Joined(toks, k+1) {
+				k += 2
+			}
+			if k+1 < len(toks) && prose.Has(sourcing.Word(text, toks[k]), prose.Approximator) && sourcing.Joined(toks, k) {
+				k++ // "about", "nearly"
+			}
+			if q, ok := c.quantity(k); ok && q.kind == plainQty && !q.year && q.end < len(toks) && sourcing.Joined(toks, q.end-1) && toks[q.end].Is(prose.PluralDuration) {
 				return q.end + 1
 			}
 			return 0
@@ -3464,6 +3535,76 @@ func (c *numberCheck) approximated(i int) bool {
 	return c.beforeApproximation(i) < i
 }
 
+// elidedCount reports whether the plain number q at word i counts the
+// things the count just before it counted, its noun left out after "and"
+// and before a preposition: "1,051 registered voters in Florida and 1,077
+// in Pennsylvania", "1,200 patients in May and 1,400 in June". The count
+// before ended at word last, at most maxElidedGap words before "and";
+// the number is in digits, not a year, and of min-count or more.
+func (c *numberCheck) elidedCount(i, last int, q quantity) bool {
+	toks, text := c.toks, c.text
+	if q.kind != plainQty || !q.digits || q.year || q.value < float64(c.opts.MinCount) || last < 1 || i-1 <= last || i-1-last > maxElidedGap ||
+		q.end >= len(toks) || !sourcing.Joined(toks, i-1) || !sourcing.IsWord(text, toks[i-1], "and") || !sourcing.Joined(toks, q.end-1) {
+		return false
+	}
+	switch next := sourcing.Word(text, toks[q.end]); strings.ToLower(next) {
+	case "in", "on", "at", "for", "from", "during", "among":
+	default:
+		return false
+	}
+	noun := sourcing.Word(text, toks[last-1]) // the noun of the count before
+	return noun[0] >= 'a' && noun[0] <= 'z' && !toks[last-1].Is(sourcing.PercentWord|sourcing.UnitWord|prose.Duration)
+}
+
+// moreThan returns the end of a count compared by "more" or "fewer" and
+// "than" a few words on ("100,000 more African American women than men",
+// "2,000 fewer jobs than in May"): the words before "than", or 0. The
+// count is a plain number of min-count or more, not a year.
+func (c *numberCheck) moreThan(q quantity) int {
+	toks, text := c.toks, c.text
+	e := q.end
+	if q.kind != plainQty || q.year || q.value < float64(c.opts.MinCount) || e+2 >= len(toks) || !sourcing.Joined(toks, e-1) ||
+		!sourcing.IsWord(text, toks[e], "more") && !sourcing.IsWord(text, toks[e], "fewer") {
+		return 0
+	}
+	for j := e + 2; j < len(toks) && j <= e+1+maxComparedWords; j++ {
+		if !sourcing.Joined(toks, j-1) {
+			return 0
+		}
+		if sourcing.IsWord(text, toks[j], "than") {
+			return j
+		}
+	}
+	return 0
+}
+
+// maxComparedWords bounds the words between "more" and "than" after a
+// count: "more African American women of voting age than".
+const maxComparedWords = 6
+
+// maxElidedGap bounds the words between a count and the "and" before a
+// count that leaves its noun out: "in the state of Florida".
+const maxElidedGap = 5
+
+// shareSpeaks reports whether the fraction at word i is the subject of a
+// verb of saying or believing right after it, a poll's answer: "half said
+// so", "a third say", "half believe". Not a part picked by a word before
+// it ("the other half said", "the second half showed").
+func (c *numberCheck) shareSpeaks(i int) bool {
+	toks := c.toks
+	if i+1 >= len(toks) || !sourcing.Joined(toks, i) || !toks[i+1].Is(prose.Cue|prose.BeliefCue) || toks[i+1].Is(prose.NounCue|prose.StrictCue) {
+		return false
+	}
+	if c.text[toks[i+1].Start] < 'a' || c.text[toks[i+1].Start] > 'z' {
+		return false
+	}
+	if j := i - 1; j >= 0 && sourcing.Joined(toks, j) && !sourcing.IsWord(c.text, toks[i], "third") && !sourcing.IsWord(c.text, toks[i], "quarter") {
+		w := sourcing.Word(c.text, toks[j])
+		return !toks[j].Is(prose.Determiner) && !strings.EqualFold(w, "other") && !strings.HasSuffix(strings.ToLower(w), "st") && !strings.HasSuffix(strings.ToLower(w), "nd")
+	}
+	return true
+}
+
 // wordQuantity parses a number written in words: "three", "twenty-five",
 // "a hundred", "three million", "two-thirds", "tens of thousands", "half
 // a kilo".
@@ -3503,6 +3644,12 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		// "half of the voters", "a third of the population", "more than
 		// half the agencies", "cut costs by almost half"
 		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
+	case t.Is(sourcing.FractionWord) && c.shareSpeaks(i):
+		// "after half said so", "half believe it": a share of those asked
+		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
+	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+1 < len(toks) && sourcing.Joined(toks, i) &&
+		toks[i+1].Is(sourcing.FractionWord) && c.shareSpeaks(i+1):
+		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true // "a third say"
 	case prose.Has(w, prose.VagueShare) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		// "the majority of our research": a share with no number
 		return quantity{end: i + 1, value: 0.5, kind: fractionQty}, true
