@@ -232,6 +232,9 @@ const (
 	DayPart
 	SubjectVerb
 	Demonstrative
+	SettingWord
+	SettingLink
+	SetTo
 	lastTextClass
 )
 
@@ -246,6 +249,7 @@ var textClassNames = [lastTextClass]string{
 	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition",
 	"figure-word", "time-after", "time-before",
 	"day-lead", "day-part", "subject-verb", "demonstrative",
+	"setting-word", "setting-link", "set-to",
 }
 
 // Name returns the lexicon.txt name of the text class.

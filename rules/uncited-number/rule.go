@@ -375,7 +375,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
 				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
 			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
-				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
+				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f) || settingValue(b.Text, f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			case cond >= 0 && f.start >= cond && f.start < condStop:
 				drop = true // "will not take effect until 55 countries ratify it": a condition
@@ -1499,6 +1499,52 @@ func intended(text string, start, stop int, f figure) bool {
 	before := strings.TrimRight(text[start:f.start], " ")
 	return !(before == "all" || strings.HasSuffix(before, " all"))
 }
+
+// settingValue reports whether figure f is a configured value of a
+// system, a policy figure of the software rather than a fact about the
+// world (setting-word): right after "set to" or "configured to" ("the
+// header was set to 16 bytes"), or right after a word of setting-link
+// ("to", "from", "is now", "of") in a clause that holds a setting-word
+// ("The default memory was raised from 1GB to 2GB", "The maximum disk
+// quota is now 7GB up from 6GB"; not "the default rate rose to 5
+// percent", a measure). The clause is read back at most
+// maxSettingBytes, to a mark or ", ".
+func settingValue(text string, f figure) bool {
+	before := strings.TrimRight(text[max(0, f.start-maxSettingBytes):f.start], " ")
+	if _, ok := prose.EndsWith(before, prose.SetTo); ok {
+		return true
+	}
+	if _, ok := prose.EndsWith(before, prose.SettingLink); !ok {
+		return false
+	}
+	if i := strings.LastIndexAny(before, ".;:!?()[]\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.LastIndex(before, ", "); i >= 0 {
+		before = before[i+2:] // not the comma inside "1,000"
+	}
+	sep := func(r rune) bool { return !unicode.IsLetter(r) }
+	for rest := before; ; {
+		w, more, ok := sourcing.NextField(rest, sep)
+		if !ok {
+			return false
+		}
+		if prose.Has(w, prose.SettingWord) {
+			// "The default rate on loans rose to 5 percent" measures
+			// defaults: a rate is no setting's value.
+			next, _, _ := sourcing.NextField(more, sep)
+			if !strings.EqualFold(next, "rate") && !strings.EqualFold(next, "rates") {
+				return true
+			}
+		}
+		rest = more
+	}
+}
+
+// maxSettingBytes bounds the clause read back from a figure for a
+// setting-word ("The default amount of memory for staging applications
+// has been increased from 1GB").
+const maxSettingBytes = 120
 
 // fileDetails reports whether figure f is among a download's details in
 // brackets that name the kind of file (file-type), first or last: "(PDF,
