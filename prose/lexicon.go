@@ -235,6 +235,9 @@ const (
 	SettingWord
 	SettingLink
 	SetTo
+	FormatSize
+	DataUnit
+	DataElement
 	lastTextClass
 )
 
@@ -249,7 +252,7 @@ var textClassNames = [lastTextClass]string{
 	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition",
 	"figure-word", "time-after", "time-before",
 	"day-lead", "day-part", "subject-verb", "demonstrative",
-	"setting-word", "setting-link", "set-to",
+	"setting-word", "setting-link", "set-to", "format-size", "data-unit", "data-element",
 }
 
 // Name returns the lexicon.txt name of the text class.

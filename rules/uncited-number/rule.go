@@ -368,6 +368,19 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		aim, aimStop := intentionSpan(b.Text, c.toks, c.figures[n].start)
 		cond, condStop := conditionSpan(b.Text, c.toks)
 		dropped, droppedEnd := false, 0 // whether the figure before was set aside, and where it ended
+		elements := -1                  // whether the sentence names a program's part (1) or not (0), once asked
+		technical := func(f figure) bool {
+			if !dataSize(b.Text, f) {
+				return false
+			}
+			if elements < 0 {
+				elements = 0
+				if c.namesElement() {
+					elements = 1
+				}
+			}
+			return elements == 1
+		}
 		for i := n; i < len(c.figures); i++ {
 			f := c.figures[i]
 			drop := false
@@ -375,7 +388,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
 				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
 			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
-				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f) || settingValue(b.Text, f):
+				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f) || settingValue(b.Text, f) || technical(f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
 			case cond >= 0 && f.start >= cond && f.start < condStop:
 				drop = true // "will not take effect until 55 countries ratify it": a condition
@@ -1539,6 +1552,29 @@ func settingValue(text string, f figure) bool {
 		}
 		rest = more
 	}
+}
+
+// dataSize reports whether figure f is a size of data or text, its last
+// word a data-unit, alone or glued to the number: "16 bytes", "16GB",
+// "256 characters".
+func dataSize(text string, f figure) bool {
+	span := text[f.start:f.end]
+	last := span[strings.LastIndexByte(span, ' ')+1:]
+	return prose.Has(strings.TrimLeft(last, "0123456789.,"), prose.DataUnit)
+}
+
+// namesElement reports whether the sentence being checked names a part of
+// a program (data-element): a size of data in it is a technical value, a
+// setting of the software ("Buildpack path cache hash has 16 bytes", "When
+// the hostname exceeds 256 characters, it is truncated"), where "The app
+// is a 290 MB download" measures something.
+func (c *numberCheck) namesElement() bool {
+	for _, t := range c.toks {
+		if prose.Has(sourcing.Word(c.text, t), prose.DataElement) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSettingBytes bounds the clause read back from a figure for a
@@ -3361,7 +3397,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 		if n2 == 0 {
 			// A compound: "an 80-member council", "a 12-point lead", "a
 			// 6,000-person agency" are counts and measures; "a 45-minute
-			// talk" and "a 5-year plan" describe, as does any small one.
+			// talk" and "a 5-year plan" describe, as does any small one
+			// and a format's size ("64-bit architectures", "a
+			// 256-character field": format-size).
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
 			if strings.EqualFold(r, "fold") {
@@ -3372,7 +3410,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
 			}
 			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) || namedAfter(word) ||
-				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
+				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) || prose.Has(word, prose.FormatSize) {
 				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
 			}
 			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
