@@ -846,6 +846,9 @@ func (c *numberCheck) findFigures() {
 			// one.
 			continue
 		}
+		if c.modalLimit(start, end) {
+			continue // "it can hold up to 12 GB": a limit, what may be
+		}
 		w := sourcing.Word(c.text, c.toks[start])
 		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(w, prose.VagueNumber) || prose.Has(w, prose.VagueShare) ||
 			roundPlural(w) || c.digitsIdiom(start)
@@ -1851,7 +1854,37 @@ func (c *numberCheck) experienced(i int) bool {
 	if i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to") {
 		return true
 	}
-	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(sourcing.Word(text, toks[c.firstOften+1]), prose.FrequencyAdverb)
+	return c.oftenBefore(i)
+}
+
+// oftenBefore reports whether the modal before word i has a frequency
+// adverb right after it ("rules can sometimes receive…"): it tells what
+// happens.
+func (c *numberCheck) oftenBefore(i int) bool {
+	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(sourcing.Word(c.text, c.toks[c.firstOften+1]), prose.FrequencyAdverb)
+}
+
+// modalLimit reports whether the figure of words [start, end) is a limit
+// stated as what may be (modal-limit): after "up to" with a modal before
+// it in its clause, a count or a measure ("a single instance can hold up
+// to 12 GB", "it will retry for up to 10 consecutive failures"). A length
+// of time there is a range seen ("it can take up to 14 months"), money, a
+// share or a multiple is judged as ever ("winners can receive up to
+// $5,000", "speeds up to ten times faster"), and a frequency adverb after
+// the modal tells what happens.
+func (c *numberCheck) modalLimit(start, end int) bool {
+	toks, text := c.toks, c.text
+	if start < 2 || !sourcing.Joined(toks, start-2) || !sourcing.Joined(toks, start-1) ||
+		!sourcing.IsWord(text, toks[start-2], "up") || !sourcing.IsWord(text, toks[start-1], "to") {
+		return false
+	}
+	for k := start; k < end; k++ {
+		if toks[k].Is(prose.Duration|sourcing.PercentWord|sourcing.MultiplyVerb|sourcing.Comparative) ||
+			strings.ContainsAny(sourcing.Word(text, toks[k]), "%$€£¥") || sourcing.IsWord(text, toks[k], "times") {
+			return false // a share, money or a multiple offered is judged as such
+		}
+	}
+	return c.readModals() && c.clauseModal[start] && !c.oftenBefore(start)
 }
 
 // figureAt finds a figure starting at word i (or, for a range or "a team
