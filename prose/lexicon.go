@@ -238,6 +238,7 @@ const (
 	FormatSize
 	DataUnit
 	DataElement
+	ClassifyVerb
 	lastTextClass
 )
 
@@ -252,7 +253,7 @@ var textClassNames = [lastTextClass]string{
 	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition",
 	"figure-word", "time-after", "time-before",
 	"day-lead", "day-part", "subject-verb", "demonstrative",
-	"setting-word", "setting-link", "set-to", "format-size", "data-unit", "data-element",
+	"setting-word", "setting-link", "set-to", "format-size", "data-unit", "data-element", "classify-verb",
 }
 
 // Name returns the lexicon.txt name of the text class.

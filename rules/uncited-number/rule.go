@@ -367,6 +367,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		req, reqStop := requirementSpan(b.Text, c.toks)
 		aim, aimStop := intentionSpan(b.Text, c.toks, c.figures[n].start)
 		cond, condStop := conditionSpan(b.Text, c.toks)
+		def, defStop := definitionSpan(b.Text, c.toks)
 		dropped, droppedEnd := false, 0 // whether the figure before was set aside, and where it ended
 		elements := -1                  // whether the sentence names a program's part (1) or not (0), once asked
 		technical := func(f figure) bool {
@@ -390,6 +391,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
 				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f) || settingValue(b.Text, f) || technical(f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
+			case def >= 0 && f.start >= def && f.start < defStop:
+				drop = true // "the SBA counts companies with less than $35.5 million in sales as small": a definition's terms
 			case cond >= 0 && f.start >= cond && f.start < condStop:
 				drop = true // "will not take effect until 55 countries ratify it": a condition
 			case dropped && i > n && restatedAlt(b.Text, droppedEnd, f.start):
@@ -1514,6 +1517,32 @@ func intended(text string, start, stop int, f figure) bool {
 	}
 	before := strings.TrimRight(text[start:f.start], " ")
 	return !(before == "all" || strings.HasSuffix(before, " all"))
+}
+
+// definitionSpan returns the stretch of a sentence, whose words are toks,
+// between the words that qualify what a verb of defining or classifying
+// (define-verb, classify-verb) defines and the "as" after them ("The SBA
+// counts companies with less than $35.5 million in sales and about 1,500
+// employees as small businesses", "defines households that earn under
+// $30,000 as poor"): the figures there are a definition's terms, a named
+// threshold, not facts. The qualifying words open at "with", "who",
+// "whose" or a relative-word: "officials counted 300 ballots as invalid"
+// counts. It returns -1, -1 when there is none. One pass over the words.
+func definitionSpan(text string, toks []sourcing.Token) (start, stop int) {
+	verb := false
+	start = -1
+	for _, t := range toks {
+		w := sourcing.Word(text, t)
+		switch {
+		case !verb && (prose.Has(w, prose.DefineVerb) || prose.Has(w, prose.ClassifyVerb)):
+			verb = true
+		case verb && start < 0 && (strings.EqualFold(w, "with") || strings.EqualFold(w, "who") || strings.EqualFold(w, "whose") || prose.Has(w, prose.RelativeWord)):
+			start = t.End
+		case start >= 0 && strings.EqualFold(w, "as"):
+			return start, t.Start
+		}
+	}
+	return -1, -1
 }
 
 // settingValue reports whether figure f is a configured value of a
