@@ -368,6 +368,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		aim, aimStop := intentionSpan(b.Text, c.toks, c.figures[n].start)
 		cond, condStop := conditionSpan(b.Text, c.toks)
 		def, defStop := definitionSpan(b.Text, c.toks)
+		pur, purStop, purModal := purposeSpan(b.Text, c.toks)
 		dropped, droppedEnd := false, 0 // whether the figure before was set aside, and where it ended
 		elements := -1                  // whether the sentence names a program's part (1) or not (0), once asked
 		technical := func(f figure) bool {
@@ -391,6 +392,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
 				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f) || settingValue(b.Text, f) || technical(f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
+			case pur >= 0 && f.start >= pur && f.start < purStop && (purModal >= 0 && f.start > purModal || purModal < 0 && c.isTarget(b.Text, f)):
+				drop = true // "so that it can accept more than 1024 connections", "to keep the buildpack under 1GB": an aim
 			case def >= 0 && f.start >= def && f.start < defStop:
 				drop = true // "the SBA counts companies with less than $35.5 million in sales as small": a definition's terms
 			case cond >= 0 && f.start >= cond && f.start < condStop:
@@ -1517,6 +1520,38 @@ func intended(text string, start, stop int, f figure) bool {
 	}
 	before := strings.TrimRight(text[start:f.start], " ")
 	return !(before == "all" || strings.HasSuffix(before, " all"))
+}
+
+// purposeSpan returns the stretch of a sentence, whose words are toks,
+// that a purpose governs, to the end of its clause: after "so that"
+// ("…, so that it can accept more than 1024 downstream connections"),
+// where a figure after the modal that follows (modal, its offset; else -1)
+// is an aim, or after "to keep" ("Remove the old version to keep the
+// buildpack under 1GB"), where a target is (isTarget). "so that a photo
+// with a popularity of 1,000,000 is boosted" has no modal, and "in order
+// to crowdsource a collection of 542 volumes" is no purpose read here. It
+// returns -1, -1, -1 when there is none. One pass over the words.
+func purposeSpan(text string, toks []sourcing.Token) (start, stop, modal int) {
+	for k := 0; k+1 < len(toks); k++ {
+		if !sourcing.Joined(toks, k) {
+			continue
+		}
+		so := sourcing.IsWord(text, toks[k], "so") && sourcing.IsWord(text, toks[k+1], "that")
+		if !so && !(sourcing.IsWord(text, toks[k], "to") && sourcing.IsWord(text, toks[k+1], "keep")) {
+			continue
+		}
+		start, stop, modal = toks[k+1].End, clauseEnd(text, toks, k+1, true), -1
+		if so {
+			for j := k + 2; j < len(toks) && toks[j].Start < stop; j++ {
+				if toks[j].Is(sourcing.ModalWord) {
+					return start, stop, toks[j].End
+				}
+			}
+			return -1, -1, -1 // no modal: no aim ("so that a photo … is boosted")
+		}
+		return start, stop, modal
+	}
+	return -1, -1, -1
 }
 
 // definitionSpan returns the stretch of a sentence, whose words are toks,
