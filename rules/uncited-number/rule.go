@@ -375,6 +375,9 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			if !dataSize(b.Text, f) {
 				return false
 			}
+			if w := b.Text[f.start:f.end]; len(w) > 5 && strings.EqualFold(w[:5], "zero ") {
+				return true // "it doesn't use zero bytes to truncate the data": null bytes, a term
+			}
 			if elements < 0 {
 				elements = 0
 				if c.namesElement() {
