@@ -846,7 +846,7 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && (c.orMore(start) || c.orLess(start))) && c.readModals() && c.clauseModal[start] && !c.experienced(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
 			// modal must stand before the scale in its clause: "insurers
@@ -3700,6 +3700,21 @@ func (c *numberCheck) orMore(i int) bool {
 		k++
 	}
 	return toks[k].Is(sourcing.PluralCount | sourcing.PluralScale)
+}
+
+// orLess reports whether the plural count at word i is the second of two
+// joined by "or" or "to", perhaps with "even": the "hundreds" of "dozens
+// or even hundreds of changes", judged as the first (orMore).
+func (c *numberCheck) orLess(i int) bool {
+	toks, text := c.toks, c.text
+	k := i - 1
+	if k >= 1 && sourcing.IsWord(text, toks[k], "even") && sourcing.Joined(toks, k-1) {
+		k--
+	}
+	if k < 1 || !sourcing.Joined(toks, k) || !sourcing.Joined(toks, k-1) || !(sourcing.IsWord(text, toks[k], "or") || sourcing.IsWord(text, toks[k], "to")) {
+		return false
+	}
+	return toks[k-1].Is(sourcing.PluralCount | sourcing.PluralScale)
 }
 
 // ordinalOf reports whether the fraction word at word i, before "of", is
