@@ -235,6 +235,13 @@ const (
 	ProposalQuestion
 	QuestionVerb
 	QuotingVerb
+	SettingWord
+	SettingLink
+	SetTo
+	FormatSize
+	DataUnit
+	DataElement
+	ClassifyVerb
 	lastTextClass
 )
 
@@ -249,6 +256,7 @@ var textClassNames = [lastTextClass]string{
 	"whole-set", "held-verb", "go-on-verb", "unnamed-body", "news-participle", "earning-participle", "stress-word", "permission-verb", "order-verb", "define-verb", "question-preposition",
 	"figure-word", "time-after", "time-before",
 	"day-lead", "day-part", "subject-verb", "demonstrative", "proposal-question", "question-verb", "quoting-verb",
+	"setting-word", "setting-link", "set-to", "format-size", "data-unit", "data-element", "classify-verb",
 }
 
 // Name returns the lexicon.txt name of the text class.

@@ -383,7 +383,25 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		req, reqStop := requirementSpan(b.Text, c.toks)
 		aim, aimStop := intentionSpan(b.Text, c.toks, c.figures[n].start)
 		cond, condStop := conditionSpan(b.Text, c.toks)
+		def, defStop := definitionSpan(b.Text, c.toks)
+		pur, purStop, purModal := purposeSpan(b.Text, c.toks)
 		dropped, droppedEnd := false, 0 // whether the figure before was set aside, and where it ended
+		elements := -1                  // whether the sentence names a program's part (1) or not (0), once asked
+		technical := func(f figure) bool {
+			if !dataSize(b.Text, f) {
+				return false
+			}
+			if w := b.Text[f.start:f.end]; len(w) > 5 && strings.EqualFold(w[:5], "zero ") {
+				return true // "it doesn't use zero bytes to truncate the data": null bytes, a term
+			}
+			if elements < 0 {
+				elements = 0
+				if c.namesElement() {
+					elements = 1
+				}
+			}
+			return elements == 1
+		}
 		for i := n; i < len(c.figures); i++ {
 			f := c.figures[i]
 			drop := false
@@ -391,8 +409,12 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			case req >= 0 && f.start >= req && f.start < reqStop && c.isTarget(b.Text, f):
 				drop = true // "teams needed to achieve at least 2,500 gallons per minute": a target
 			case isPolicy(b.Text, f) || boundsGroup(b.Text, f) || definesGroup(b.Text, f) || wholeSet(b.Text, f) || intended(b.Text, aim, aimStop, f) ||
-				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f):
+				fileDetails(b.Text, f) || requiredOf(b.Text, f) && c.isTarget(b.Text, f) || settingValue(b.Text, f) || technical(f):
 				drop = true // "a 35 percent tariff": a rule someone set; "an income of $50,000": a group
+			case pur >= 0 && f.start >= pur && f.start < purStop && (purModal >= 0 && f.start > purModal || purModal < 0 && c.isTarget(b.Text, f)):
+				drop = true // "so that it can accept more than 1024 connections", "to keep the buildpack under 1GB": an aim
+			case def >= 0 && f.start >= def && f.start < defStop:
+				drop = true // "the SBA counts companies with less than $35.5 million in sales as small": a definition's terms
 			case cond >= 0 && f.start >= cond && f.start < condStop:
 				drop = true // "will not take effect until 55 countries ratify it": a condition
 			case dropped && i > n && restatedAlt(b.Text, droppedEnd, f.start):
@@ -885,7 +907,7 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && c.orMore(start)) && c.readModals() && c.clauseModal[start] && !c.experienced(start) &&
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && (c.orMore(start) || c.orLess(start))) && c.readModals() && c.clauseModal[start] && !c.experienced(start) &&
 			(start == 0 || !sourcing.Joined(c.toks, start-1) || !c.toks[start-1].Is(prose.Definite)) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
@@ -898,6 +920,9 @@ func (c *numberCheck) findFigures() {
 		}
 		if c.asking && c.asks(start, end) {
 			continue
+		}
+		if c.modalLimit(start, end) {
+			continue // "it can hold up to 12 GB": a limit, what may be
 		}
 		w := sourcing.Word(c.text, c.toks[start])
 		vague := c.toks[start].Is(sourcing.PluralScale|sourcing.PluralCount) || prose.Has(w, prose.VagueNumber) || prose.Has(w, prose.VagueShare) ||
@@ -1599,6 +1624,133 @@ func intended(text string, start, stop int, f figure) bool {
 	return !(before == "all" || strings.HasSuffix(before, " all"))
 }
 
+// purposeSpan returns the stretch of a sentence, whose words are toks,
+// that a purpose governs, to the end of its clause: after "so that"
+// ("…, so that it can accept more than 1024 downstream connections"),
+// where a figure after the modal that follows (modal, its offset; else -1)
+// is an aim, or after "to keep" ("Remove the old version to keep the
+// buildpack under 1GB"), where a target is (isTarget). "so that a photo
+// with a popularity of 1,000,000 is boosted" has no modal, and "in order
+// to crowdsource a collection of 542 volumes" is no purpose read here. It
+// returns -1, -1, -1 when there is none. One pass over the words.
+func purposeSpan(text string, toks []sourcing.Token) (start, stop, modal int) {
+	for k := 0; k+1 < len(toks); k++ {
+		if !sourcing.Joined(toks, k) {
+			continue
+		}
+		so := sourcing.IsWord(text, toks[k], "so") && sourcing.IsWord(text, toks[k+1], "that")
+		if !so && !(sourcing.IsWord(text, toks[k], "to") && sourcing.IsWord(text, toks[k+1], "keep")) {
+			continue
+		}
+		start, stop, modal = toks[k+1].End, clauseEnd(text, toks, k+1, true), -1
+		if so {
+			for j := k + 2; j < len(toks) && toks[j].Start < stop; j++ {
+				if toks[j].Is(sourcing.ModalWord) {
+					return start, stop, toks[j].End
+				}
+			}
+			return -1, -1, -1 // no modal: no aim ("so that a photo … is boosted")
+		}
+		return start, stop, modal
+	}
+	return -1, -1, -1
+}
+
+// definitionSpan returns the stretch of a sentence, whose words are toks,
+// between the words that qualify what a verb of defining or classifying
+// (define-verb, classify-verb) defines and the "as" after them ("The SBA
+// counts companies with less than $35.5 million in sales and about 1,500
+// employees as small businesses", "defines households that earn under
+// $30,000 as poor"): the figures there are a definition's terms, a named
+// threshold, not facts. The qualifying words open at "with", "who",
+// "whose" or a relative-word: "officials counted 300 ballots as invalid"
+// counts. It returns -1, -1 when there is none. One pass over the words.
+func definitionSpan(text string, toks []sourcing.Token) (start, stop int) {
+	verb := false
+	start = -1
+	for _, t := range toks {
+		w := sourcing.Word(text, t)
+		switch {
+		case !verb && (prose.Has(w, prose.DefineVerb) || prose.Has(w, prose.ClassifyVerb)):
+			verb = true
+		case verb && start < 0 && (strings.EqualFold(w, "with") || strings.EqualFold(w, "who") || strings.EqualFold(w, "whose") || prose.Has(w, prose.RelativeWord)):
+			start = t.End
+		case start >= 0 && strings.EqualFold(w, "as"):
+			return start, t.Start
+		}
+	}
+	return -1, -1
+}
+
+// settingValue reports whether figure f is a configured value of a
+// system, a policy figure of the software rather than a fact about the
+// world (setting-word): right after "set to" or "configured to" ("the
+// header was set to 16 bytes"), or right after a word of setting-link
+// ("to", "from", "is now", "of") in a clause that holds a setting-word
+// ("The default memory was raised from 1GB to 2GB", "The maximum disk
+// quota is now 7GB up from 6GB"; not "the default rate rose to 5
+// percent", a measure). The clause is read back at most
+// maxSettingBytes, to a mark or ", ".
+func settingValue(text string, f figure) bool {
+	before := strings.TrimRight(text[max(0, f.start-maxSettingBytes):f.start], " ")
+	if _, ok := prose.EndsWith(before, prose.SetTo); ok {
+		return true
+	}
+	if _, ok := prose.EndsWith(before, prose.SettingLink); !ok {
+		return false
+	}
+	if i := strings.LastIndexAny(before, ".;:!?()[]\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	if i := strings.LastIndex(before, ", "); i >= 0 {
+		before = before[i+2:] // not the comma inside "1,000"
+	}
+	sep := func(r rune) bool { return !unicode.IsLetter(r) }
+	for rest := before; ; {
+		w, more, ok := sourcing.NextField(rest, sep)
+		if !ok {
+			return false
+		}
+		if prose.Has(w, prose.SettingWord) {
+			// "The default rate on loans rose to 5 percent" measures
+			// defaults: a rate is no setting's value.
+			next, _, _ := sourcing.NextField(more, sep)
+			if !strings.EqualFold(next, "rate") && !strings.EqualFold(next, "rates") {
+				return true
+			}
+		}
+		rest = more
+	}
+}
+
+// dataSize reports whether figure f is a size of data or text, its last
+// word a data-unit, alone or glued to the number: "16 bytes", "16GB",
+// "256 characters".
+func dataSize(text string, f figure) bool {
+	span := text[f.start:f.end]
+	last := span[strings.LastIndexByte(span, ' ')+1:]
+	return prose.Has(strings.TrimLeft(last, "0123456789.,"), prose.DataUnit)
+}
+
+// namesElement reports whether the sentence being checked names a part of
+// a program (data-element): a size of data in it is a technical value, a
+// setting of the software ("Buildpack path cache hash has 16 bytes", "When
+// the hostname exceeds 256 characters, it is truncated"), where "The app
+// is a 290 MB download" measures something.
+func (c *numberCheck) namesElement() bool {
+	for _, t := range c.toks {
+		if prose.Has(sourcing.Word(c.text, t), prose.DataElement) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSettingBytes bounds the clause read back from a figure for a
+// setting-word ("The default amount of memory for staging applications
+// has been increased from 1GB").
+const maxSettingBytes = 120
+
 // fileDetails reports whether figure f is among a download's details in
 // brackets that name the kind of file (file-type), first or last: "(PDF,
 // 7.02 MB, 12 pages)", "(735 KB, PDF)". It describes the file.
@@ -1882,7 +2034,37 @@ func (c *numberCheck) experienced(i int) bool {
 	if i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to") {
 		return true
 	}
-	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(sourcing.Word(text, toks[c.firstOften+1]), prose.FrequencyAdverb)
+	return c.oftenBefore(i)
+}
+
+// oftenBefore reports whether the modal before word i has a frequency
+// adverb right after it ("rules can sometimes receive…"): it tells what
+// happens.
+func (c *numberCheck) oftenBefore(i int) bool {
+	return c.firstOften+2 < i || c.firstOften+1 < i && prose.Has(sourcing.Word(c.text, c.toks[c.firstOften+1]), prose.FrequencyAdverb)
+}
+
+// modalLimit reports whether the figure of words [start, end) is a limit
+// stated as what may be (modal-limit): after "up to" with a modal before
+// it in its clause, a count or a measure ("a single instance can hold up
+// to 12 GB", "it will retry for up to 10 consecutive failures"). A length
+// of time there is a range seen ("it can take up to 14 months"), money, a
+// share or a multiple is judged as ever ("winners can receive up to
+// $5,000", "speeds up to ten times faster"), and a frequency adverb after
+// the modal tells what happens.
+func (c *numberCheck) modalLimit(start, end int) bool {
+	toks, text := c.toks, c.text
+	if start < 2 || !sourcing.Joined(toks, start-2) || !sourcing.Joined(toks, start-1) ||
+		!sourcing.IsWord(text, toks[start-2], "up") || !sourcing.IsWord(text, toks[start-1], "to") {
+		return false
+	}
+	for k := start; k < end; k++ {
+		if toks[k].Is(prose.Duration|sourcing.PercentWord|sourcing.MultiplyVerb|sourcing.Comparative) ||
+			strings.ContainsAny(sourcing.Word(text, toks[k]), "%$€£¥") || sourcing.IsWord(text, toks[k], "times") {
+			return false // a share, money or a multiple offered is judged as such
+		}
+	}
+	return c.readModals() && c.clauseModal[start] && !c.oftenBefore(start)
 }
 
 // figureAt finds a figure starting at word i (or, for a range or "a team
@@ -3448,7 +3630,9 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 		if n2 == 0 {
 			// A compound: "an 80-member council", "a 12-point lead", "a
 			// 6,000-person agency" are counts and measures; "a 45-minute
-			// talk" and "a 5-year plan" describe, as does any small one.
+			// talk" and "a 5-year plan" describe, as does any small one
+			// and a format's size ("64-bit architectures", "a
+			// 256-character field": format-size).
 			word, _, _ := strings.Cut(r, "-") // "7,600-foot-high"
 			e := sourcing.Lookup(word)
 			if strings.EqualFold(r, "fold") {
@@ -3459,7 +3643,7 @@ func (c *numberCheck) digitQuantity(i int, w string) (quantity, bool) {
 				return quantity{end: i + 2, value: v, digits: true, kind: compoundQty}, true
 			}
 			if word == "" || e.Is(prose.Duration) || e.Is(sourcing.FunctionWord) && r == word || !allLetters(word) || namedAfter(word) ||
-				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) {
+				v < float64(c.opts.MinCount) && word != "point" || prose.Has(word, prose.StandardSuffix) || prose.Has(word, prose.FormatSize) {
 				return quantity{}, false // also "18-to 54-year-olds", an age range cut at its hyphen
 			}
 			return quantity{end: i + 1, value: v, digits: true, kind: compoundQty}, true
@@ -3725,6 +3909,21 @@ func (c *numberCheck) orMore(i int) bool {
 		k++
 	}
 	return toks[k].Is(sourcing.PluralCount | sourcing.PluralScale)
+}
+
+// orLess reports whether the plural count at word i is the second of two
+// joined by "or" or "to", perhaps with "even": the "hundreds" of "dozens
+// or even hundreds of changes", judged as the first (orMore).
+func (c *numberCheck) orLess(i int) bool {
+	toks, text := c.toks, c.text
+	k := i - 1
+	if k >= 1 && sourcing.IsWord(text, toks[k], "even") && sourcing.Joined(toks, k-1) {
+		k--
+	}
+	if k < 1 || !sourcing.Joined(toks, k) || !sourcing.Joined(toks, k-1) || !(sourcing.IsWord(text, toks[k], "or") || sourcing.IsWord(text, toks[k], "to")) {
+		return false
+	}
+	return toks[k-1].Is(sourcing.PluralCount | sourcing.PluralScale)
 }
 
 // ordinalOf reports whether the fraction word at word i, before "of", is

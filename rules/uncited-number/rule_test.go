@@ -227,3 +227,14 @@ func TestMayStartFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestUncitedNumberDataSizesLinear checks that a one-sentence paragraph of
+// many sizes of data and counts ("a buffer of 16 bytes and 40 agencies and
+// …") is checked in time linear in its length: whether the sentence names
+// a program's part is asked once per sentence, not once per size.
+func TestUncitedNumberDataSizesLinear(t *testing.T) {
+	const unit = " a buffer of 16 bytes and 40 agencies and"
+	checkLinear(t, 500, 10_000, 100,
+		func(n int) []byte { return []byte("Then" + strings.Repeat(unit, n) + " more.\n") },
+		func(n int) int { return n })
+}
