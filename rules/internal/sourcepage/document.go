@@ -78,49 +78,57 @@ func (f *Finder) documentKey() *docPlace {
 
 func (f *Finder) documentPlace() *docPlace {
 	doc := f.p.Doc
-	// The fields are hashed as they are met, each with its length first,
-	// and the draft after them.
-	k := fieldHashes.Get().(*fieldHash)
-	defer fieldHashes.Put(k)
-	k.h.Reset()
-	k.field(documentRecord)
-	k.field(generation())
-	k.field(doc.Path)
-	k.field(strconv.Itoa(int(doc.Format)))
+	// The fields are written as they are met, each with its length
+	// first, into one buffer, hashed with the draft after them.
+	k := keyBuffers.Get().(*keyBuffer)
+	defer k.put()
+	b := appendField(k.buf[:0], documentRecord)
+	b = appendField(b, generation())
+	b = appendField(b, doc.Path)
+	b, at := openField(b)
+	b = closeField(strconv.AppendInt(b, int64(doc.Format), 10), at)
 	st := &docPlace{}
 	for _, l := range linkrule.Links(f.p) {
 		if l.Kind == linkrule.LocalLink {
 			if !f.facts.Files.Missing(f.p, l.File) {
+				k.buf = b
 				return nil // a file's text is not hashed: judged every run
 			}
 			// A missing file is no source (dead-link reports it); if it
 			// appears, the key no longer holds.
-			k.fieldBytes(append(append(k.scratch[:0], "missing local file "...), l.File...))
+			b, at = openField(b)
+			b = closeField(append(append(b, "missing local file "...), l.File...), at)
 			continue
 		}
-		b := strconv.AppendInt(k.scratch[:0], int64(l.Kind), 10)
+		b, at = openField(b)
+		b = strconv.AppendInt(b, int64(l.Kind), 10)
 		b = strconv.AppendInt(append(b, ' '), int64(l.Start), 10)
 		b = strconv.AppendInt(append(b, ' '), int64(l.End), 10)
-		k.fieldBytes(b)
-		k.field(l.Target)
+		b = closeField(b, at)
+		b = appendField(b, l.Target)
 		m, ok := f.pageMeta(l)
 		if !ok {
-			k.field("no answer")
+			b = appendField(b, "no answer")
 			continue
 		}
 		if m.Readable && (m.TextHash == "" || m.Verdicts == nil) {
+			k.buf = b
 			return nil
 		}
-		k.fieldBytes(strconv.AppendBool(append(strconv.AppendBool(k.scratch[:0], m.Readable), ' '), m.Partial))
-		k.field(m.Reason)
-		k.field(m.TextHash)
+		b, at = openField(b)
+		b = closeField(strconv.AppendBool(append(strconv.AppendBool(b, m.Readable), ' '), m.Partial), at)
+		b = appendField(b, m.Reason)
+		b = appendField(b, m.TextHash)
 		if st.verdicts == nil && m.Readable {
 			st.verdicts, st.page = m.Verdicts, m.TextHash
 		}
 	}
+	k.buf = b
 	if st.verdicts == nil {
 		return nil
 	}
+	k.h.Reset()
+	k.h.Write(b)
 	k.h.Write(doc.Source)
 	k.h.Sum(st.id[:0])
 	return st
@@ -166,35 +174,45 @@ func (d *docPlace) keep(kind, sec string) {
 	d.verdicts.PutID(d.id, generation(), d.page, appendSections(nil, d.sections))
 }
 
-// fieldHashes keeps hashers for documentPlace: a rerun replaying every
-// draft's findings makes a key per draft, and a new SHA-256 state costs
-// more than the rest of the key's work on a short draft.
-var fieldHashes = sync.Pool{New: func() any { return &fieldHash{h: sha256.New()} }}
+// keyBuffers keeps a hasher and a buffer for documentPlace: a rerun
+// replaying every draft's findings makes a key per draft, and a new
+// SHA-256 state, or a hash written field by field, costs more than the
+// rest of the key's work on a short draft.
+var keyBuffers = sync.Pool{New: func() any { return &keyBuffer{h: sha256.New()} }}
 
-// fieldHash hashes a list of fields, each with its length first, so that
-// no two lists write the same bytes.
-type fieldHash struct {
-	h hash.Hash
-	// n and scratch are room for a length and for a field made of parts,
-	// without an allocation per field.
-	n       [8]byte
-	scratch [96]byte
+type keyBuffer struct {
+	h   hash.Hash
+	buf []byte
 }
 
-func (k *fieldHash) field(s string) {
-	binary.BigEndian.PutUint64(k.n[:], uint64(len(s)))
-	k.h.Write(k.n[:])
-	for len(s) > 0 { // through scratch: the hash takes bytes only
-		n := copy(k.scratch[:], s)
-		k.h.Write(k.scratch[:n])
-		s = s[n:]
+// maxKeptKeyBuffer bounds the buffer a keyBuffer keeps between
+// documents: one made for a draft of thousands of links is let go.
+const maxKeptKeyBuffer = 64 << 10
+
+func (k *keyBuffer) put() {
+	if cap(k.buf) > maxKeptKeyBuffer {
+		k.buf = nil
 	}
+	keyBuffers.Put(k)
 }
 
-func (k *fieldHash) fieldBytes(b []byte) {
-	binary.BigEndian.PutUint64(k.n[:], uint64(len(b)))
-	k.h.Write(k.n[:])
-	k.h.Write(b)
+// appendField appends s to a key's fields, its length first, so that no
+// two lists of fields make the same bytes.
+func appendField(b []byte, s string) []byte {
+	return append(binary.BigEndian.AppendUint64(b, uint64(len(s))), s...)
+}
+
+// openField starts a field made of parts, appended to the returned
+// buffer from the returned offset on; closeField then writes its length
+// before it, as appendField does.
+func openField(b []byte) ([]byte, int) {
+	b = binary.BigEndian.AppendUint64(b, 0)
+	return b, len(b)
+}
+
+func closeField(b []byte, at int) []byte {
+	binary.BigEndian.PutUint64(b[at-8:at], uint64(len(b)-at))
+	return b
 }
 
 // Replay reports the document's findings of kind (a rule's, with its

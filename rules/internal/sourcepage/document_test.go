@@ -69,3 +69,21 @@ func TestSectionsRecord(t *testing.T) {
 		}
 	}
 }
+
+// A document key's fields are each written with their length first, as
+// 8 bytes big-endian, whether written whole (appendField) or in parts
+// (openField, closeField), so that no two lists of fields make the same
+// bytes.
+func TestKeyFields(t *testing.T) {
+	b := appendField(nil, "ab")
+	b, at := openField(b)
+	b = closeField(append(append(b, "c "...), "de"...), at)
+	b = appendField(b, "")
+	want := "\x00\x00\x00\x00\x00\x00\x00\x02ab" + "\x00\x00\x00\x00\x00\x00\x00\x04c de" + "\x00\x00\x00\x00\x00\x00\x00\x00"
+	if string(b) != want {
+		t.Errorf("fields written as %q, want %q", b, want)
+	}
+	if a, c := appendField(appendField(nil, "a"), "bc"), appendField(appendField(nil, "ab"), "c"); string(a) == string(c) {
+		t.Errorf("fields a, bc and ab, c both written as %q", a)
+	}
+}
