@@ -14,7 +14,7 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"-set", "polnear:test"}, "citelint-eval: polnear:test: PolNeAR's data/test is held out for independent evaluation: the harness never opens, lists or scores it; use train or dev\n"},
-		{[]string{"-set", "digitalgov:test"}, "citelint-eval: digitalgov:test: set \"digitalgov:test\": digitalgov's splits are tune, tune2, tune3 and heldout to heldout10\n"},
+		{[]string{"-set", "digitalgov:test"}, "citelint-eval: digitalgov:test: set \"digitalgov:test\": digitalgov's splits are tune, tune2, tune3 and heldout to heldout11\n"},
 		{[]string{"-set", "news"}, "citelint-eval: news: set \"news\": write it as corpus:split, one of digitalgov:tune, digitalgov:heldout, polnear:train, polnear:dev\n"},
 		{[]string{"-rule", "vague-source"}, "citelint-eval: -rule \"vague-source\": the harness scores uncited-number, unattributed-quote and attribution-model\n"},
 		{[]string{"polnear:dev"}, "citelint-eval: unexpected argument \"polnear:dev\": name sets with -set\n"},
