@@ -402,3 +402,55 @@ func TestEmailAutolinksAreMailto(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestBlockCitationsShareChunk: the blocks' Citations lists are cut from
+// chunks shared by the document's blocks, one block after another. Each
+// block keeps its own citations in source order, whether they fit the
+// room left or outgrow it (a paragraph of 40 links), whether a Pandoc
+// citation joins them as the block ends, and whether the block is read
+// from HTML or is a footnote's (read after the blocks that follow it).
+func TestBlockCitationsShareChunk(t *testing.T) {
+	var src strings.Builder
+	want := map[int][]string{}
+	link := func(block int, target string) {
+		fmt.Fprintf(&src, "[x](%s) ", target)
+		want[block] = append(want[block], target)
+	}
+	block := 0
+	for ; block < 3; block++ {
+		link(block, fmt.Sprintf("https://a.example/%d", block))
+		src.WriteString("\n\n")
+	}
+	for i := range 40 {
+		link(block, fmt.Sprintf("https://many.example/%d", i))
+	}
+	src.WriteString("[see @smith2020]\n\n")
+	want[block] = append(want[block], "see @smith2020")
+	block++
+	src.WriteString("Noted.[^n]\n\n")
+	want[block] = []string{"n"}
+	block++
+	src.WriteString("<p>Read <a href=\"https://h.example/1\">one</a> and <a href=\"https://h.example/2\">two</a>.</p>\n\n")
+	want[block] = []string{"https://h.example/1", "https://h.example/2"}
+	block++
+	src.WriteString("[^n]: ")
+	link(block, "https://note.example") // walked last, after the paragraph below
+	src.WriteString("\n\nLast [y](https://z.example/1) and [z](https://z.example/2).\n")
+	want[block+1] = []string{"https://z.example/1", "https://z.example/2"}
+	d := mustParse(t, src.String())
+	got := map[int][]string{}
+	for _, b := range d.Blocks {
+		for _, c := range b.Citations {
+			if c.Block != b.Index {
+				t.Errorf("block %d holds a citation of block %d", b.Index, c.Block)
+			}
+			got[b.Index] = append(got[b.Index], c.Target)
+		}
+		if len(b.Citations) != cap(b.Citations) {
+			t.Errorf("block %d: %d citations in a list of capacity %d: an append would write into the next block's", b.Index, len(b.Citations), cap(b.Citations))
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("citations by block:\n got %v\nwant %v", got, want)
+	}
+}

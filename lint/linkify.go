@@ -108,12 +108,11 @@ func (p *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 // next words hold no byte at which another parser starts (inlineTrigger)
 // and none that may start a link (a ":", an "@", "www."), linkify is the
 // only parser goldmark asks at their spaces and finds nothing there, so
-// the text up to the last of those spaces is merged into the tree here,
-// exactly as goldmark would merge it space by space, and handed back as
-// the node found (it is the parent's last child, which goldmark appends
-// again where it is). The tree is node for node the one extension.GFM
-// builds, but for plain text split in fewer nodes; TestFastLinkifyMatchesGFM
-// checks it.
+// the text up to the last of those spaces is handed back as the node
+// found, exactly as goldmark would merge it space by space: the parent's
+// last text node grown, or a new one (textNode). The tree is node for
+// node the one extension.GFM builds, but for plain text split in fewer
+// nodes; TestFastLinkifyMatchesGFM checks it.
 //
 // It declines (nil: goldmark goes on byte by byte) at a trigger of
 // another parser ("*", "_", "~", "(") and in a block holding a
@@ -193,8 +192,7 @@ scan:
 		content--
 	}
 	if end == content && content > 1 && line[content-1] != ' ' {
-		ast.MergeOrAppendTextSegment(parent, text.NewSegment(seg.Start, seg.Start+content))
-		last := parent.LastChild().(*ast.Text)
+		last := textNode(parent, text.NewSegment(seg.Start, seg.Start+content))
 		last.SetSoftLineBreak(content < len(line))
 		block.AdvanceLine()
 		return last
@@ -205,8 +203,21 @@ scan:
 		return nil
 	}
 	block.Advance(last)
-	ast.MergeOrAppendTextSegment(parent, text.NewSegment(seg.Start, seg.Start+last))
-	return parent.LastChild()
+	return textNode(parent, text.NewSegment(seg.Start, seg.Start+last))
+}
+
+// textNode returns the text node that holds s once skipPlain returns it
+// and goldmark appends it to parent, as ast.MergeOrAppendTextSegment
+// would make it: the parent's last text node, grown, when s continues it
+// (goldmark then appends it again where it is), or else a new node, which
+// goldmark appends. Appended here, the new node would be taken out of the
+// parent and appended again: at the start of every line of prose.
+func textNode(parent ast.Node, s text.Segment) *ast.Text {
+	if t, ok := parent.LastChild().(*ast.Text); ok && t.Segment.Stop == s.Start && !t.SoftLineBreak() {
+		t.Segment = t.Segment.WithStop(s.Stop)
+		return t
+	}
+	return ast.NewTextSegment(s)
 }
 
 var wwwDot = []byte("www.")

@@ -146,6 +146,9 @@ type walker struct {
 	// sentences is the free room of the chunk that holds the blocks'
 	// sentences, one block after another.
 	sentences []prose.Sentence
+	// cites is the free room of the chunk the blocks' Citations are
+	// appended into, one block after another (see record).
+	cites []*Citation
 	// blockNums is the free room of the chunk the containers' Blocks are
 	// cut from.
 	blockNums []int
@@ -481,6 +484,11 @@ func (w *walker) finishBlock(b *Block) {
 	w.pandoc(b)
 	for _, c := range b.Citations {
 		c.Sentence = b.SentenceAt(c.TextStart)
+	}
+	if n := len(b.Citations); n > 0 {
+		// The room after the block's citations is the next block's.
+		w.cites = b.Citations[n:]
+		b.Citations = b.Citations[:n:n]
 	}
 }
 
@@ -926,6 +934,18 @@ func (w *walker) objectCitation(c *Citation, t *textBuilder, b *Block) {
 // record adds a citation to its block and to the document.
 func (w *walker) record(c *Citation, b *Block) {
 	c.Block = b.Index
+	if b.Citations == nil {
+		// Only the block being built records citations, so its list
+		// starts in the free room of a chunk shared by the document's
+		// blocks, as their sentences do: a list of its own took an
+		// allocation for its first citation and for every doubling.
+		// finishBlock hands the room after it to the next block.
+		if cap(w.cites) < 4 {
+			// Sized like the document's list, for the rest of it.
+			w.cites = make([]*Citation, 0, (len(w.src)-b.Start+w.base)/512+4)
+		}
+		b.Citations = w.cites[:0]
+	}
 	b.Citations = append(b.Citations, c)
 	if w.d.Citations == nil {
 		// Likewise at a citation per 512 bytes (digitalgov: one per 650).
