@@ -375,7 +375,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		if len(c.figures) == n {
 			continue
 		}
-		if isHypothetical(b.Text, c.ownWords(b)) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
+		own := c.ownWords(b) // the writer's words, not a quoted speaker's
+		if isHypothetical(b.Text, own) || c.listOfAims(b) || si > 0 && scenario() || policyLabel(b.Text, c.toks) {
 			c.figures = c.figures[:n] // advice or a scenario: "if you aim for 80%…"
 			continue
 		}
@@ -460,7 +461,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 			}
 		}
 		c.figures = c.figures[:keep]
-		if sourcing.HasFirstPerson(b.Text, c.ownWords(b)) { // not a quoted speaker's "I"
+		if sourcing.HasFirstPerson(b.Text, own) { // not a quoted speaker's "I"
 			for i := n; i < len(c.figures); i++ {
 				c.figures[i].firstPerson = true
 			}
@@ -731,10 +732,13 @@ func (c *numberCheck) asks(start, end int) bool {
 	if c.askingWhether || start >= c.askFrom && len(c.toks)-c.askFrom-(end-start) <= maxAskingWords {
 		return true
 	}
-	if start > 0 && sourcing.Joined(c.toks, start-1) && c.toks[start-1].Is(prose.Definite) {
-		return true
-	}
-	return c.modalBefore(start)
+	return c.definiteBefore(start) || c.modalBefore(start)
+}
+
+// definiteBefore reports whether a definite word ("the", "those") is
+// joined right before word i: "the millions of visitors who come".
+func (c *numberCheck) definiteBefore(i int) bool {
+	return i > 0 && sourcing.Joined(c.toks, i-1) && c.toks[i-1].Is(prose.Definite)
 }
 
 // maxAskingWords is the most words beside its figure a question asking
@@ -907,8 +911,7 @@ func (c *numberCheck) findFigures() {
 			c.run = 1
 		}
 		i, last, c.runEnd = end, end, end
-		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && (c.orMore(start) || c.orLess(start))) && c.readModals() && c.clauseModal[start] && !c.experienced(start) &&
-			(start == 0 || !sourcing.Joined(c.toks, start-1) || !c.toks[start-1].Is(prose.Definite)) {
+		if (c.toks[start].Is(sourcing.PluralScale) || c.toks[start].Is(sourcing.PluralCount) && (c.orMore(start) || c.orLess(start))) && c.modalBefore(start) && !c.definiteBefore(start) {
 			// "Applications can have thousands of test cases": a rough
 			// scale in a statement of what may be claims no fact. The
 			// modal must stand before the scale in its clause: "insurers
@@ -2030,11 +2033,13 @@ const maxAsideWords = 3
 // bound before the figure ("it can take up to 14 months") states a range
 // seen, a claim.
 func (c *numberCheck) experienced(i int) bool {
+	return c.upToBefore(i) || c.oftenBefore(i)
+}
+
+// upToBefore reports whether "up to" stands right before word i.
+func (c *numberCheck) upToBefore(i int) bool {
 	toks, text := c.toks, c.text
-	if i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to") {
-		return true
-	}
-	return c.oftenBefore(i)
+	return i >= 2 && sourcing.Joined(toks, i-2) && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-2], "up") && sourcing.IsWord(text, toks[i-1], "to")
 }
 
 // oftenBefore reports whether the modal before word i has a frequency
@@ -2053,11 +2058,10 @@ func (c *numberCheck) oftenBefore(i int) bool {
 // $5,000", "speeds up to ten times faster"), and a frequency adverb after
 // the modal tells what happens.
 func (c *numberCheck) modalLimit(start, end int) bool {
-	toks, text := c.toks, c.text
-	if start < 2 || !sourcing.Joined(toks, start-2) || !sourcing.Joined(toks, start-1) ||
-		!sourcing.IsWord(text, toks[start-2], "up") || !sourcing.IsWord(text, toks[start-1], "to") {
+	if !c.upToBefore(start) {
 		return false
 	}
+	toks, text := c.toks, c.text
 	for k := start; k < end; k++ {
 		if toks[k].Is(prose.Duration|sourcing.PercentWord|sourcing.MultiplyVerb|sourcing.Comparative) ||
 			strings.ContainsAny(sourcing.Word(text, toks[k]), "%$€£¥") || sourcing.IsWord(text, toks[k], "times") {
@@ -3824,22 +3828,17 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		return quantity{end: c.magnitudeAfter(i + 1), value: t.Value, kind: fractionQty}, true
 	case t.Is(sourcing.FractionWord) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") && c.ordinalOf(i):
 		return quantity{}, false // "the third of a series": a place in a row
-	case t.Is(sourcing.FractionWord) && (sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") || c.approximated(i)):
+	case t.Is(sourcing.FractionWord) && (sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of") || c.approximated(i) || c.shareSpeaks(i)):
 		// "half of the voters", "a third of the population", "more than
-		// half the agencies", "cut costs by almost half"
-		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
-	case t.Is(sourcing.FractionWord) && c.shareSpeaks(i):
-		// "after half said so", "half believe it": a share of those asked
+		// half the agencies", "cut costs by almost half"; "after half said
+		// so", "half believe it": a share of those asked
 		return quantity{end: i + 1, value: t.Value, kind: fractionQty}, true
 	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+1 < len(toks) && sourcing.Joined(toks, i) &&
-		toks[i+1].Is(sourcing.FractionWord) && c.shareSpeaks(i+1):
-		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true // "a third say"
+		toks[i+1].Is(sourcing.FractionWord) && (sourcing.Joined(toks, i+1) && sourcing.IsWord(text, toks[i+2], "of") || c.shareSpeaks(i+1)):
+		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true // "a third of the city", "a third say"
 	case prose.Has(w, prose.VagueShare) && sourcing.Joined(toks, i) && sourcing.IsWord(text, toks[i+1], "of"):
 		// "the majority of our research": a share with no number
 		return quantity{end: i + 1, value: 0.5, kind: fractionQty}, true
-	case (sourcing.IsWord(text, t, "a") || sourcing.IsWord(text, t, "one")) && i+2 < len(toks) && sourcing.Joined(toks, i) &&
-		sourcing.Joined(toks, i+1) && toks[i+1].Is(sourcing.FractionWord) && sourcing.IsWord(text, toks[i+2], "of"):
-		return quantity{end: i + 2, value: toks[i+1].Value, kind: fractionQty}, true
 	case prose.Has(w, prose.VagueNumber) && sourcing.Joined(toks, i) && toks[i+1].Is(sourcing.HundredWord|sourcing.ScaleWord):
 		// "several hundred fighters", "several thousand": a vague magnitude.
 		return quantity{end: i + 2, value: 3 * max(toks[i+1].Value, 100), kind: scaledQty}, true
