@@ -1906,7 +1906,7 @@ func (p *Paragraph) clauseSubject(toks []Token, and, si int) []Token {
 // sourcePreposition reports whether t is a preposition that ties a source
 // to its body inside a noun phrase: "at", "of", "for", "from".
 func (p *Paragraph) sourcePreposition(t Token) bool {
-	return p.is(t, "at") || p.is(t, "of") || p.is(t, "for") || p.is(t, "from")
+	return Has(p.word(t), SourcePreposition)
 }
 
 // takesClause reports whether the cue at word k (not the sentence's last)

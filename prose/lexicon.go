@@ -242,6 +242,10 @@ const (
 	DataUnit
 	DataElement
 	ClassifyVerb
+	NounLead
+	ElidedPreposition
+	QualifierOpener
+	SourcePreposition
 	lastTextClass
 )
 
@@ -257,6 +261,7 @@ var textClassNames = [lastTextClass]string{
 	"figure-word", "time-after", "time-before",
 	"day-lead", "day-part", "subject-verb", "demonstrative", "proposal-question", "question-verb", "quoting-verb",
 	"setting-word", "setting-link", "set-to", "format-size", "data-unit", "data-element", "classify-verb",
+	"noun-lead", "elided-preposition", "qualifier-opener", "source-preposition",
 }
 
 // Name returns the lexicon.txt name of the text class.

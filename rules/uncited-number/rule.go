@@ -1676,7 +1676,7 @@ func definitionSpan(text string, toks []sourcing.Token) (start, stop int) {
 		switch {
 		case !verb && (prose.Has(w, prose.DefineVerb) || prose.Has(w, prose.ClassifyVerb)):
 			verb = true
-		case verb && start < 0 && (strings.EqualFold(w, "with") || strings.EqualFold(w, "who") || strings.EqualFold(w, "whose") || prose.Has(w, prose.RelativeWord)):
+		case verb && start < 0 && (prose.Has(w, prose.QualifierOpener) || prose.Has(w, prose.RelativeWord)):
 			start = t.End
 		case start >= 0 && strings.EqualFold(w, "as"):
 			return start, t.Start
@@ -1996,13 +1996,7 @@ func (c *numberCheck) findModals() {
 // modalAsNoun reports whether w, the word before a modal, makes a noun of
 // it: an article or a possessive ("the will of the voters", "a can of
 // paint", "his will"); not "that will" or "this could", a subject.
-func modalAsNoun(w string) bool {
-	switch strings.ToLower(w) {
-	case "the", "a", "an", "his", "their", "its", "our", "my", "your":
-		return true
-	}
-	return false
-}
+func modalAsNoun(w string) bool { return prose.Has(w, prose.NounLead) }
 
 // readerAside reports whether the modal at word k sits in an aside to the
 // reader set off by a comma ("As you might imagine, implementing it has
@@ -3735,9 +3729,7 @@ func (c *numberCheck) elidedCount(i, last int, q quantity) bool {
 		q.end >= len(toks) || !sourcing.Joined(toks, i-1) || !sourcing.IsWord(text, toks[i-1], "and") || !sourcing.Joined(toks, q.end-1) {
 		return false
 	}
-	switch next := sourcing.Word(text, toks[q.end]); strings.ToLower(next) {
-	case "in", "on", "at", "for", "from", "during", "among":
-	default:
+	if !prose.Has(sourcing.Word(text, toks[q.end]), prose.ElidedPreposition) {
 		return false
 	}
 	noun := sourcing.Word(text, toks[last-1]) // the noun of the count before
