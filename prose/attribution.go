@@ -2360,25 +2360,21 @@ func (p *Paragraph) shareBefore(off int) bool {
 // numberWord reports whether t is a number in digits or words, joined
 // ones included ("Seventy-four").
 func (p *Paragraph) numberWord(t Token) bool {
-	if p.number(t) {
-		return true
-	}
-	w := p.word(t)
-	if i := strings.IndexByte(w, '-'); t.Joiner && i > 0 {
-		return Lookup(w[:i]).Is(NumberWord) && Lookup(w[i+1:]).Is(NumberWord)
-	}
-	return false
+	return p.number(t) || p.hyphenNumber(t, NumberWord)
 }
 
 // fraction reports whether t is a fraction word, alone ("half", "third")
 // or after a number word ("two-thirds", "three-quarters").
 func (p *Paragraph) fraction(t Token) bool {
-	if t.Is(FractionWord) {
-		return true
-	}
+	return t.Is(FractionWord) || p.hyphenNumber(t, FractionWord)
+}
+
+// hyphenNumber reports whether t is a number word, a hyphen and a word of
+// class tail, joined: "Seventy-four", "two-thirds".
+func (p *Paragraph) hyphenNumber(t Token, tail Class) bool {
 	w := p.word(t)
 	i := strings.IndexByte(w, '-')
-	return t.Joiner && i > 0 && Lookup(w[:i]).Is(NumberWord) && Lookup(w[i+1:]).Is(FractionWord)
+	return t.Joiner && i > 0 && Lookup(w[:i]).Is(NumberWord) && Lookup(w[i+1:]).Is(tail)
 }
 
 // pluralNoun reports whether t is a lowercase word shaped like a plural
