@@ -81,8 +81,9 @@ func (f *Finder) documentPlace() *docPlace {
 	// The fields are written as they are met, each with its length
 	// first, into one buffer, hashed with the draft after them.
 	k := keyBuffers.Get().(*keyBuffer)
-	defer k.put()
-	b := appendField(k.buf[:0], documentRecord)
+	var b []byte
+	defer func() { k.buf = b; k.put() }() // b, grown, serves the next draft
+	b = appendField(k.buf[:0], documentRecord)
 	b = appendField(b, generation())
 	b = appendField(b, doc.Path)
 	b, at := openField(b)
@@ -91,7 +92,6 @@ func (f *Finder) documentPlace() *docPlace {
 	for _, l := range linkrule.Links(f.p) {
 		if l.Kind == linkrule.LocalLink {
 			if !f.facts.Files.Missing(f.p, l.File) {
-				k.buf = b
 				return nil // a file's text is not hashed: judged every run
 			}
 			// A missing file is no source (dead-link reports it); if it
@@ -112,7 +112,6 @@ func (f *Finder) documentPlace() *docPlace {
 			continue
 		}
 		if m.Readable && (m.TextHash == "" || m.Verdicts == nil) {
-			k.buf = b
 			return nil
 		}
 		b, at = openField(b)
@@ -123,7 +122,6 @@ func (f *Finder) documentPlace() *docPlace {
 			st.verdicts, st.page = m.Verdicts, m.TextHash
 		}
 	}
-	k.buf = b
 	if st.verdicts == nil {
 		return nil
 	}
