@@ -107,6 +107,10 @@ type quoteCheck struct {
 	// quoteOnlyBlocks caches quoteOnly by block index: a paragraph of many
 	// quotations would otherwise be read once per quotation.
 	quoteOnlyBlocks map[int]bool
+	// sentQuotes caches quotesOnly by block index and sentence: a
+	// sentence of many quotations would otherwise be read once per
+	// quotation in it.
+	sentQuotes map[[2]int]bool
 	// wordAfter is nextWordFrom's last answer.
 	wordAfter struct {
 		b          *lint.Block
@@ -131,7 +135,7 @@ type quoteCheck struct {
 
 // quoteChecks keeps quoteCheck buffers from one document to the next.
 var quoteChecks = sync.Pool{New: func() any {
-	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, listIntros: map[int]int{}, tags: map[int]blockTags{}}
+	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, sentQuotes: map[[2]int]bool{}, listIntros: map[int]int{}, tags: map[int]blockTags{}}
 }}
 
 func runUnattributedQuote(p *lint.Pass) {
@@ -227,6 +231,7 @@ func judge(p *lint.Pass, opts *Options, fn func(Quotation), all bool) {
 func (c *quoteCheck) release() {
 	clear(c.said)
 	clear(c.quoteOnlyBlocks)
+	clear(c.sentQuotes)
 	c.wordAfter.b = nil
 	clear(c.listIntros)
 	clear(c.tags)
@@ -1499,7 +1504,7 @@ func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
 		return false // "“…,” Ruiz added.": a tag's comma
 	}
 	i := sort.Search(len(ss), func(i int) bool { return ss[i].End >= q.End })
-	if i == len(ss) || !quotesOnly(b, ss[i]) {
+	if i == len(ss) || !c.sentenceQuotesOnly(b, i) {
 		return false
 	}
 	for n := 0; ; n++ {
@@ -1520,7 +1525,7 @@ func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
 			b, text, ss, i = next, next.Text, next.Sentences, 0
 			break
 		}
-		if !quotesOnly(b, ss[i]) {
+		if !c.sentenceQuotesOnly(b, i) {
 			break
 		}
 	}
@@ -1568,6 +1573,17 @@ func insideQuote(quotes []lint.Quote, i int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceQuotesOnly is quotesOnly of sentence i of b, worked out once.
+func (c *quoteCheck) sentenceQuotesOnly(b *lint.Block, i int) bool {
+	k := [2]int{b.Index, i}
+	only, ok := c.sentQuotes[k]
+	if !ok {
+		only = quotesOnly(b, b.Sentences[i])
+		c.sentQuotes[k] = only
+	}
+	return only
 }
 
 // quotesOnly reports whether sentence st of b holds nothing but its
