@@ -255,6 +255,10 @@ type numberCheck struct {
 	// before them, and read their introduction, once in all.
 	listIntros map[*lint.Container]*lint.Block
 	introFacts map[*lint.Block]introFact
+	// bulletIntros keeps bulletIntro's answer for each bullet paragraph
+	// asked about, so that paragraphs typed as the items of one list step
+	// back over the items before them once in all.
+	bulletIntros map[*lint.Block]*lint.Block
 	// colonAt is the offset of the sentence's first colon once colonRead
 	// (countLabelled); with no colon, one before the sentence's start.
 	colonAt   int
@@ -943,15 +947,28 @@ func (c *numberCheck) bulletIntro(b *lint.Block) *lint.Block {
 	if !isBulletParagraph(b) {
 		return nil
 	}
+	if intro, ok := c.bulletIntros[b]; ok {
+		return intro
+	}
+	if c.bulletIntros == nil {
+		c.bulletIntros = map[*lint.Block]*lint.Block{}
+	}
 	blocks := c.pass.Doc.Blocks
 	i := b.Index - 1
 	for i >= 0 && isBulletParagraph(blocks[i]) && blocks[i].Parent == b.Parent {
+		// An earlier item already asked about has the same answer.
+		if intro, ok := c.bulletIntros[blocks[i]]; ok {
+			c.bulletIntros[b] = intro
+			return intro
+		}
 		i--
 	}
-	if i < 0 {
-		return nil
+	var intro *lint.Block
+	if i >= 0 {
+		intro = introducing(blocks[i], b.Parent)
 	}
-	return introducing(blocks[i], b.Parent)
+	c.bulletIntros[b] = intro
+	return intro
 }
 
 // isBulletParagraph reports whether a paragraph opens with a bullet

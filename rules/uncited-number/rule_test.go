@@ -202,6 +202,24 @@ func TestUncitedNumberLongListLinear(t *testing.T) {
 		func(n int) int { return n })
 }
 
+// TestUncitedNumberBulletParagraphsLinear checks that many paragraphs
+// typed as the items of one list ("• Team 1 grew to …", one paragraph an
+// item) after one introduction are checked in time linear in their
+// number: each finds the introduction from the paragraphs before it, not
+// by stepping back over all of them.
+func TestUncitedNumberBulletParagraphsLinear(t *testing.T) {
+	checkLinear(t, 500, 10_000, 100,
+		func(n int) []byte {
+			var b strings.Builder
+			b.WriteString("The agenda asked speakers to cover:\n\n")
+			for i := range n {
+				fmt.Fprintf(&b, "• Team %d grew to 4,500 members last year\n\n", i)
+			}
+			return []byte(b.String())
+		},
+		func(n int) int { return n })
+}
+
 // TestMayStartFigure checks the cheap test findFigures asks before
 // figureAt: it passes every word that may open a figure, the members of
 // vague-number and vague-share in any case among them, and rules out
