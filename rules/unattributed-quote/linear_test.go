@@ -15,13 +15,31 @@ import (
 // only quotations (namedAfter) is worked out once per sentence, not once
 // per quotation in it. Each quotation is reported, at its own marks.
 func TestUnattributedQuoteSentenceOfQuotesLinear(t *testing.T) {
+	checkLinear(t, "", "“the last bus leaves after my shift ends.” ", 0)
+}
+
+// TestUnattributedQuoteLinksLinear checks that a paragraph of many
+// quotations and many links ("He will go “back to the yard …” and a post,
+// [the note](…), came next.") is checked in time linear in its length:
+// whether a link holds a quotation, or a template link's text follows it,
+// is a search among the block's links, not a walk over all of them per
+// quotation. Each quotation is reported, at its own marks.
+func TestUnattributedQuoteLinksLinear(t *testing.T) {
+	checkLinear(t, "Then it came. ", "He will go “back to the yard where the old boats are kept” and a post, [the note](https://example.com/x), came next. ", len("He will go "))
+}
+
+// checkLinear checks that the rule's time over lead and n times unit
+// grows linearly with n, and that it reports each unit's quotation, at
+// offset at in the unit to the closing mark.
+func checkLinear(t *testing.T, lead, unit string, at int) {
+	t.Helper()
 	if raceEnabled {
 		t.Skip("timing under the race detector grows with memory touched, not with the work")
 	}
-	const unit = "“the last bus leaves after my shift ends.” "
+	closeAt := strings.Index(unit, "”") + len("”")
 	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: lint.Warning, Options: Rule.DefaultOptions()}}}
 	elapsed := func(n int) time.Duration {
-		src := []byte(strings.Repeat(unit, n) + "\n")
+		src := []byte(lead + strings.Repeat(unit, n) + "\n")
 		best := time.Duration(1 << 62)
 		for range 3 {
 			doc, err := lint.Parse("hostile.md", src, lint.Markdown)
@@ -37,8 +55,8 @@ func TestUnattributedQuoteSentenceOfQuotesLinear(t *testing.T) {
 			if len(diags) != n {
 				t.Fatalf("%d diagnostics for %d quotations, want %d", len(diags), n, n)
 			}
-			if d := diags[1]; d.Start != len(unit) || d.End != 2*len(unit)-1 {
-				t.Fatalf("second finding at %d-%d, want %d-%d", d.Start, d.End, len(unit), 2*len(unit)-1)
+			if d, start := diags[1], len(lead)+len(unit)+at; d.Start != start || d.End != len(lead)+len(unit)+closeAt {
+				t.Fatalf("second finding at %d-%d, want %d-%d", d.Start, d.End, start, len(lead)+len(unit)+closeAt)
 			}
 		}
 		return best

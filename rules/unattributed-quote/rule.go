@@ -5,6 +5,7 @@ package unattributedquote
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -128,6 +129,10 @@ type quoteCheck struct {
 	parts []quotePart
 	qs    []quotation
 	ptrs  []*quotation
+	// titles, templates and templateFrom are blockMarkup's buffers.
+	titles       []linkSpan
+	templates    []*lint.Citation
+	templateFrom []int
 	// alt marks, by index in a block's Quotes, the quotes offered as
 	// alternatives (see alternatives).
 	alt []bool
@@ -238,7 +243,9 @@ func (c *quoteCheck) release() {
 	clear(c.parts)
 	clear(c.qs)
 	clear(c.ptrs)
+	clear(c.templates)
 	c.parts, c.qs, c.ptrs, c.alt = c.parts[:0], c.qs[:0], c.ptrs[:0], c.alt[:0]
+	c.titles, c.templates = c.titles[:0], c.templates[:0]
 	c.p, c.opts, c.src = nil, nil, nil
 	quoteChecks.Put(c)
 }
@@ -663,15 +670,52 @@ func (c *quoteCheck) mayQuote(b *lint.Block) bool {
 type blockMarkup struct {
 	links    bool // link markup left as text: "]("
 	emphasis bool // emphasis marks in the source, "*" or "_"
+	// titles are the text spans of the block's inline, reference and HTML
+	// links in order of their starts, each end raised to the furthest
+	// end before it: whether a link holds a quote is one search, not a
+	// walk over the block's citations per quote.
+	titles []linkSpan
+	// templates are the block's template links in order of their starts
+	// in the text, and templateFrom[i] the least source start of
+	// templates[i:].
+	templates    []*lint.Citation
+	templateFrom []int
 }
+
+// linkSpan is a link's span in its block's text, its end raised as
+// blockMarkup.titles says.
+type linkSpan struct{ start, end int }
 
 func (c *quoteCheck) markupIn(b *lint.Block) blockMarkup {
 	// titledByMarkup looks one byte beyond the block's source.
 	raw := c.src[max(0, b.Start-1):min(len(c.src), b.End+1)]
-	return blockMarkup{
+	m := blockMarkup{
 		links:    strings.Contains(b.Text, "]("),
 		emphasis: bytes.IndexByte(raw, '*') >= 0 || bytes.IndexByte(raw, '_') >= 0,
 	}
+	c.titles, c.templates = c.titles[:0], c.templates[:0]
+	for _, ct := range b.Citations {
+		switch ct.Kind {
+		case lint.InlineLink, lint.ReferenceLink, lint.HTMLLink:
+			c.titles = append(c.titles, linkSpan{ct.TextStart, ct.TextEnd})
+		case lint.TemplateLink:
+			c.templates = append(c.templates, ct)
+		}
+	}
+	slices.SortStableFunc(c.titles, func(x, y linkSpan) int { return cmp.Compare(x.start, y.start) })
+	for i := 1; i < len(c.titles); i++ {
+		c.titles[i].end = max(c.titles[i].end, c.titles[i-1].end)
+	}
+	slices.SortStableFunc(c.templates, func(x, y *lint.Citation) int { return cmp.Compare(x.TextStart, y.TextStart) })
+	c.templateFrom = slices.Grow(c.templateFrom[:0], len(c.templates))[:len(c.templates)]
+	for i := len(c.templates) - 1; i >= 0; i-- {
+		c.templateFrom[i] = c.templates[i].Start
+		if i+1 < len(c.templates) {
+			c.templateFrom[i] = min(c.templateFrom[i], c.templateFrom[i+1])
+		}
+	}
+	m.titles, m.templates, m.templateFrom = c.titles, c.templates, c.templateFrom
+	return m
 }
 
 // quoteKind says whether a quote holds a quotation rather than a title, a
@@ -690,22 +734,28 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if m.emphasis && c.titledByMarkup(b, q) || c.boldLabel(b, q) {
 		return notQuotation
 	}
-	qs := -1 // the quote's start in the source, once a template link asks
-	for _, ct := range b.Citations {
-		if (ct.Kind == lint.InlineLink || ct.Kind == lint.ReferenceLink || ct.Kind == lint.HTMLLink) && ct.TextStart <= q.Start && q.End <= ct.TextEnd {
-			return notQuotation // the title of a linked work
-		}
-		if ct.Kind == lint.TemplateLink && ct.TextStart >= q.End {
-			// "[“…” webinar]({{< ref "x" >}})": the text holds only the
-			// link's object, but the link starts at its "[" in the source.
-			// Links do not overlap, so only one starts before the quote:
-			// the text between is read for it alone.
-			if qs < 0 {
-				qs, _ = b.SourceSpan(q.Start, q.End)
+	// A link starting at or before the quote whose text reaches past it:
+	// the title of a linked work.
+	if k := sort.Search(len(m.titles), func(k int) bool { return m.titles[k].start > q.Start }); k > 0 && m.titles[k-1].end >= q.End {
+		return notQuotation
+	}
+	// "[“…” webinar]({{< ref "x" >}})": the text holds only the link's
+	// object, after the quote, but the link starts at its "[" in the
+	// source, before it. Links do not overlap, so only one starts before
+	// the quote: the search stops at a break in the text after the quote
+	// (a break before one link's object is before every later one's) or
+	// when no later link starts before the quote.
+	if k := sort.Search(len(m.templates), func(k int) bool { return m.templates[k].TextStart >= q.End }); k < len(m.templates) {
+		qs, _ := b.SourceSpan(q.Start, q.End)
+		for at := q.End; k < len(m.templates) && m.templateFrom[k] <= qs; k++ {
+			ct := m.templates[k]
+			if !noBreakIn(text[at:ct.TextStart]) {
+				break
 			}
-			if ct.Start <= qs && noBreakIn(text[q.End:ct.TextStart]) {
+			if ct.Start <= qs {
 				return notQuotation
 			}
+			at = ct.TextStart
 		}
 	}
 	s, e := q.Inner(text)
