@@ -15,7 +15,16 @@ import (
 // only quotations (namedAfter) is worked out once per sentence, not once
 // per quotation in it. Each quotation is reported, at its own marks.
 func TestUnattributedQuoteSentenceOfQuotesLinear(t *testing.T) {
-	checkLinear(t, "", "“the last bus leaves after my shift ends.” ", 0)
+	checkLinear(t, nil, "“the last bus leaves after my shift ends.” ", 0)
+}
+
+// TestUnattributedQuoteGapLinear checks that a paragraph of nothing but
+// quotations after a long run of blank lines is checked in time linear in
+// its length: the space between it and the block before (blockBefore) is
+// read once, not once per quotation.
+func TestUnattributedQuoteGapLinear(t *testing.T) {
+	checkLinear(t, func(n int) string { return "Intro text here.\n" + strings.Repeat("\n", 10*n) },
+		"“the last bus leaves after my shift ends.” ", 0)
 }
 
 // TestUnattributedQuoteLinksLinear checks that a paragraph of many
@@ -25,13 +34,13 @@ func TestUnattributedQuoteSentenceOfQuotesLinear(t *testing.T) {
 // is a search among the block's links, not a walk over all of them per
 // quotation. Each quotation is reported, at its own marks.
 func TestUnattributedQuoteLinksLinear(t *testing.T) {
-	checkLinear(t, "Then it came. ", "He will go “back to the yard where the old boats are kept” and a post, [the note](https://example.com/x), came next. ", len("He will go "))
+	checkLinear(t, func(int) string { return "Then it came. " }, "He will go “back to the yard where the old boats are kept” and a post, [the note](https://example.com/x), came next. ", len("He will go "))
 }
 
-// checkLinear checks that the rule's time over lead and n times unit
-// grows linearly with n, and that it reports each unit's quotation, at
-// offset at in the unit to the closing mark.
-func checkLinear(t *testing.T, lead, unit string, at int) {
+// checkLinear checks that the rule's time over lead(n) (if any) and n
+// times unit grows linearly with n, and that it reports each unit's
+// quotation, at offset at in the unit to the closing mark.
+func checkLinear(t *testing.T, lead func(n int) string, unit string, at int) {
 	t.Helper()
 	if raceEnabled {
 		t.Skip("timing under the race detector grows with memory touched, not with the work")
@@ -39,7 +48,11 @@ func checkLinear(t *testing.T, lead, unit string, at int) {
 	closeAt := strings.Index(unit, "”") + len("”")
 	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: lint.Warning, Options: Rule.DefaultOptions()}}}
 	elapsed := func(n int) time.Duration {
-		src := []byte(lead + strings.Repeat(unit, n) + "\n")
+		head := ""
+		if lead != nil {
+			head = lead(n)
+		}
+		src := []byte(head + strings.Repeat(unit, n) + "\n")
 		best := time.Duration(1 << 62)
 		for range 3 {
 			doc, err := lint.Parse("hostile.md", src, lint.Markdown)
@@ -55,8 +68,8 @@ func checkLinear(t *testing.T, lead, unit string, at int) {
 			if len(diags) != n {
 				t.Fatalf("%d diagnostics for %d quotations, want %d", len(diags), n, n)
 			}
-			if d, start := diags[1], len(lead)+len(unit)+at; d.Start != start || d.End != len(lead)+len(unit)+closeAt {
-				t.Fatalf("second finding at %d-%d, want %d-%d", d.Start, d.End, start, len(lead)+len(unit)+closeAt)
+			if d, start := diags[1], len(head)+len(unit)+at; d.Start != start || d.End != len(head)+len(unit)+closeAt {
+				t.Fatalf("second finding at %d-%d, want %d-%d", d.Start, d.End, start, len(head)+len(unit)+closeAt)
 			}
 		}
 		return best

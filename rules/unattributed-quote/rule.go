@@ -112,6 +112,9 @@ type quoteCheck struct {
 	// sentence of many quotations would otherwise be read once per
 	// quotation in it.
 	sentQuotes map[[2]int]bool
+	// before caches blockBefore by block index and start: the space
+	// between two blocks would otherwise be read once per quotation.
+	before map[[2]int]*lint.Block
 	// wordAfter is nextWordFrom's last answer.
 	wordAfter struct {
 		b          *lint.Block
@@ -140,7 +143,7 @@ type quoteCheck struct {
 
 // quoteChecks keeps quoteCheck buffers from one document to the next.
 var quoteChecks = sync.Pool{New: func() any {
-	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, sentQuotes: map[[2]int]bool{}, listIntros: map[int]int{}, tags: map[int]blockTags{}}
+	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, sentQuotes: map[[2]int]bool{}, before: map[[2]int]*lint.Block{}, listIntros: map[int]int{}, tags: map[int]blockTags{}}
 }}
 
 func runUnattributedQuote(p *lint.Pass) {
@@ -237,6 +240,7 @@ func (c *quoteCheck) release() {
 	clear(c.said)
 	clear(c.quoteOnlyBlocks)
 	clear(c.sentQuotes)
+	clear(c.before)
 	c.wordAfter.b = nil
 	clear(c.listIntros)
 	clear(c.tags)
@@ -1895,6 +1899,17 @@ func (c *quoteCheck) blockBefore(b *lint.Block, start int) *lint.Block {
 	if b.Index == 0 {
 		return nil
 	}
+	k := [2]int{b.Index, start}
+	prev, ok := c.before[k]
+	if !ok {
+		prev = c.adjacentBefore(b, start)
+		c.before[k] = prev
+	}
+	return prev
+}
+
+// adjacentBefore is blockBefore, worked out.
+func (c *quoteCheck) adjacentBefore(b *lint.Block, start int) *lint.Block {
 	prev := c.p.Doc.Blocks[b.Index-1]
 	if prev.End > start {
 		return nil
