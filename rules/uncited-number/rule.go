@@ -231,6 +231,9 @@ type numberCheck struct {
 	toks    []sourcing.Token // the words of the sentence being checked
 	spare   []sourcing.Token // the words of a sentence looked back at
 	figures []figure
+	// named are the sentence's attributions to a named source, which
+	// NamedContent reads for each figure (sourcing.NamedOnly).
+	named []prose.Attribution
 	// judged, when set, receives every judged figure instead of the
 	// uncited ones being reported: the cited figures are then kept in
 	// figures, marked by their cover, rather than dropped.
@@ -416,8 +419,9 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		keep = n
 		para := c.sources.Paragraph(b)
 		about := para.AboutWords(si, c.toks) // the sentence's words are here already
+		c.named = sourcing.NamedOnly(c.named[:0], b.Text, about)
 		for i := n; i < len(c.figures); i++ {
-			if sourcing.NamedContent(b.Text, about, c.figures[i].start, c.figures[i].end) {
+			if sourcing.NamedContent(b.Text, c.named, c.figures[i].start, c.figures[i].end) {
 				c.figures[i].cover = ByAttribution
 			}
 			if c.judged != nil || c.figures[i].cover == Uncited {
