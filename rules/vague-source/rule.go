@@ -550,8 +550,20 @@ func vagueSpan(a prose.Attribution) phrase {
 	if a.Source.Empty() {
 		return phrase{a.Cue.Start, a.Cue.End}
 	}
-	return phrase{min(a.Source.Start, a.Cue.Start), max(a.Source.End, a.Cue.End)}
+	p := phrase{min(a.Source.Start, a.Cue.Start), max(a.Source.End, a.Cue.End)}
+	if p.end-p.start > maxVagueSpan {
+		// A source far from its cue, the subject of a long run of
+		// coordinated cues ("Authorities announced … and said"): the cue
+		// alone, so that no finding, its message or its excerpt grows with
+		// its sentence.
+		return phrase{a.Cue.Start, a.Cue.End}
+	}
+	return p
 }
+
+// maxVagueSpan bounds the bytes a vague attribution's span runs from its
+// source to its cue.
+const maxVagueSpan = 200
 
 // extraPhrases appends the spans of the configured phrases among a
 // sentence's words, matched word for word, ignoring case, unless they
