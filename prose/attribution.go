@@ -113,6 +113,12 @@ type Paragraph struct {
 	firstDoc, docScan int
 	nameSent          int
 	nameInCur         bool
+	// bodySent caches bodyInSentence's reading of sentence bodySent-1
+	// (0: none yet): bodyAt holds the starts of its first two bodies
+	// referred to with "the" (-1: none), so that a sentence of many cues
+	// is read once, not once per cue.
+	bodySent int
+	bodyAt   [2]int
 	// clauseSubject's walk over sentence clauseSent-1 (0: none yet): the
 	// words before clauseScan have been read, and clauseBreak is the last
 	// of them that follows a break, or 0. Cues are read in order, so each
@@ -1643,14 +1649,22 @@ func (p *Paragraph) docNamedBefore(off int) bool {
 // refers to a body with "the" and a word for one ("the agency", "the
 // administration"), other than at the role head.
 func (p *Paragraph) bodyInSentence(head Token) bool {
-	for k := 0; k+1 < len(p.cur); k++ {
-		t, b := p.cur[k], p.cur[k+1]
-		if b.Start != head.Start && !t.BreakAfter && p.is(t, "the") && b.Is(Body) && b.Is(Role) && !Has(p.word(b), BodyRole) &&
-			(k+2 == len(p.cur) || b.BreakAfter || !p.cur[k+2].Is(Role) && !p.is(p.cur[k+2], "of")) {
-			return true // not "the agency spokesman", nor "the government of President Assad", another's
+	if p.bodySent != p.curSent || p.curSent == 0 {
+		p.bodySent, p.bodyAt = p.curSent, [2]int{-1, -1}
+		n := 0
+		for k := 0; k+1 < len(p.cur) && n < len(p.bodyAt); k++ {
+			t, b := p.cur[k], p.cur[k+1]
+			if !t.BreakAfter && p.is(t, "the") && b.Is(Body) && b.Is(Role) && !Has(p.word(b), BodyRole) &&
+				(k+2 == len(p.cur) || b.BreakAfter || !p.cur[k+2].Is(Role) && !p.is(p.cur[k+2], "of")) {
+				// Not "the agency spokesman", nor "the government of
+				// President Assad", another's.
+				p.bodyAt[n] = b.Start
+				n++
+			}
 		}
 	}
-	return false
+	// Two bodies start at different words: one of them is not the head.
+	return p.bodyAt[0] >= 0 && p.bodyAt[0] != head.Start || p.bodyAt[1] >= 0
 }
 
 // nameInSentence reports whether a name stands anywhere in the sentence

@@ -67,3 +67,37 @@ func TestParagraphLinear(t *testing.T) {
 		t.Errorf("%v for 20x the sentences, %v for 1x: not linear", tl, ts)
 	}
 }
+
+// TestSentenceOfBodyCuesLinear checks that one sentence of many cues after
+// a public body's role ("State officials found Democrats favored the plan,
+// 72 percent to 8 percent and State officials found …") is read in time
+// linear in its length: whether the sentence refers to a body with "the"
+// (bodyInSentence) is worked out once for it, not once per cue. Each cue
+// is an attribution to its officials.
+func TestSentenceOfBodyCuesLinear(t *testing.T) {
+	if raceEnabled {
+		t.Skip("timing under the race detector grows with memory touched, not with the work")
+	}
+	const unit = "State officials found Democrats favored the plan, 72 percent to 8 percent and "
+	elapsed := func(n int) time.Duration {
+		text := strings.Repeat(unit, n) + "end."
+		sents := SplitSentences(text)
+		best := time.Duration(1 << 62)
+		for range 3 {
+			p := Analyze(text, sents, nil, false)
+			start := time.Now()
+			as := p.Attributions()
+			best = min(best, time.Since(start))
+			if len(as) != n {
+				t.Fatalf("%d attributions for %d cues, want %d", len(as), n, n)
+			}
+			if a := as[1]; text[a.Source.Start:a.Source.End] != "State officials" || a.Source.Start != len(unit) {
+				t.Fatalf("second source %q at %d, want %q at %d", text[a.Source.Start:a.Source.End], a.Source.Start, "State officials", len(unit))
+			}
+		}
+		return best
+	}
+	if ts, tl := elapsed(250), elapsed(5000); tl > 100*ts+10*time.Millisecond {
+		t.Errorf("%v for 20x the cues, %v for 1x: not linear", tl, ts)
+	}
+}

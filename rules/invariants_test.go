@@ -217,6 +217,17 @@ func TestHostileInputs(t *testing.T) {
 			strings.Repeat(`“alpha beta gamma delta epsilon” [x]({{< ref "y" >}}) , `, 4000) + "\n", -1},
 		{"an unclosed bold label before 50,000 quotations",
 			"** " + strings.Repeat(`The plan was "a total failure of the whole team here." Then more. `, 50000) + "\n", -1},
+		// Each vague "call" lowered the whole paragraph before it to ask
+		// whether "what" came last; each list item ending in a colon read
+		// every item after it for a citation.
+		{"100,000 vague sources that call", strings.Repeat("Experts call it a crisis. ", 100000) + "\n", 100000},
+		{"200,000 list items that end in a colon before a cited one",
+			strings.Repeat("- Experts say that these matter:\n", 200000) + "- [a report](https://example.com/r)\n", 0},
+		// Each "and said" took the first "Authorities" as its source, and
+		// its finding spanned the sentence up to it: message and excerpt
+		// grew with the sentence (4,000 repeats: 45 s, 3.4 GB).
+		{"one sentence of 10,000 coordinated vague cues",
+			strings.Repeat("Authorities announced on Friday the arrest of a man and said the road would reopen and ", 10000) + "end.\n", 19999},
 		{"one sentence of 50,000 colon lead-ins", strings.Repeat("and then a long time later there was this: “the quay will close this winter for good” ", 50000) + "\n", -1},
 	}
 	r := offlineRunner(t)

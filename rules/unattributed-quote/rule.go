@@ -5,6 +5,7 @@ package unattributedquote
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -107,6 +108,13 @@ type quoteCheck struct {
 	// quoteOnlyBlocks caches quoteOnly by block index: a paragraph of many
 	// quotations would otherwise be read once per quotation.
 	quoteOnlyBlocks map[int]bool
+	// sentQuotes caches quotesOnly by block index and sentence: a
+	// sentence of many quotations would otherwise be read once per
+	// quotation in it.
+	sentQuotes map[[2]int]bool
+	// before caches blockBefore by block index and start: the space
+	// between two blocks would otherwise be read once per quotation.
+	before map[[2]int]*lint.Block
 	// wordAfter is nextWordFrom's last answer.
 	wordAfter struct {
 		b          *lint.Block
@@ -124,6 +132,10 @@ type quoteCheck struct {
 	parts []quotePart
 	qs    []quotation
 	ptrs  []*quotation
+	// titles, templates and templateFrom are blockMarkup's buffers.
+	titles       []linkSpan
+	templates    []*lint.Citation
+	templateFrom []int
 	// alt marks, by index in a block's Quotes, the quotes offered as
 	// alternatives (see alternatives).
 	alt []bool
@@ -131,7 +143,7 @@ type quoteCheck struct {
 
 // quoteChecks keeps quoteCheck buffers from one document to the next.
 var quoteChecks = sync.Pool{New: func() any {
-	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, listIntros: map[int]int{}, tags: map[int]blockTags{}}
+	return &quoteCheck{said: map[[2]int]bool{}, quoteOnlyBlocks: map[int]bool{}, sentQuotes: map[[2]int]bool{}, before: map[[2]int]*lint.Block{}, listIntros: map[int]int{}, tags: map[int]blockTags{}}
 }}
 
 func runUnattributedQuote(p *lint.Pass) {
@@ -227,13 +239,17 @@ func judge(p *lint.Pass, opts *Options, fn func(Quotation), all bool) {
 func (c *quoteCheck) release() {
 	clear(c.said)
 	clear(c.quoteOnlyBlocks)
+	clear(c.sentQuotes)
+	clear(c.before)
 	c.wordAfter.b = nil
 	clear(c.listIntros)
 	clear(c.tags)
 	clear(c.parts)
 	clear(c.qs)
 	clear(c.ptrs)
+	clear(c.templates)
 	c.parts, c.qs, c.ptrs, c.alt = c.parts[:0], c.qs[:0], c.ptrs[:0], c.alt[:0]
+	c.titles, c.templates = c.titles[:0], c.templates[:0]
 	c.p, c.opts, c.src = nil, nil, nil
 	quoteChecks.Put(c)
 }
@@ -658,15 +674,52 @@ func (c *quoteCheck) mayQuote(b *lint.Block) bool {
 type blockMarkup struct {
 	links    bool // link markup left as text: "]("
 	emphasis bool // emphasis marks in the source, "*" or "_"
+	// titles are the text spans of the block's inline, reference and HTML
+	// links in order of their starts, each end raised to the furthest
+	// end before it: whether a link holds a quote is one search, not a
+	// walk over the block's citations per quote.
+	titles []linkSpan
+	// templates are the block's template links in order of their starts
+	// in the text, and templateFrom[i] the least source start of
+	// templates[i:].
+	templates    []*lint.Citation
+	templateFrom []int
 }
+
+// linkSpan is a link's span in its block's text, its end raised as
+// blockMarkup.titles says.
+type linkSpan struct{ start, end int }
 
 func (c *quoteCheck) markupIn(b *lint.Block) blockMarkup {
 	// titledByMarkup looks one byte beyond the block's source.
 	raw := c.src[max(0, b.Start-1):min(len(c.src), b.End+1)]
-	return blockMarkup{
+	m := blockMarkup{
 		links:    strings.Contains(b.Text, "]("),
 		emphasis: bytes.IndexByte(raw, '*') >= 0 || bytes.IndexByte(raw, '_') >= 0,
 	}
+	c.titles, c.templates = c.titles[:0], c.templates[:0]
+	for _, ct := range b.Citations {
+		switch ct.Kind {
+		case lint.InlineLink, lint.ReferenceLink, lint.HTMLLink:
+			c.titles = append(c.titles, linkSpan{ct.TextStart, ct.TextEnd})
+		case lint.TemplateLink:
+			c.templates = append(c.templates, ct)
+		}
+	}
+	slices.SortStableFunc(c.titles, func(x, y linkSpan) int { return cmp.Compare(x.start, y.start) })
+	for i := 1; i < len(c.titles); i++ {
+		c.titles[i].end = max(c.titles[i].end, c.titles[i-1].end)
+	}
+	slices.SortStableFunc(c.templates, func(x, y *lint.Citation) int { return cmp.Compare(x.TextStart, y.TextStart) })
+	c.templateFrom = slices.Grow(c.templateFrom[:0], len(c.templates))[:len(c.templates)]
+	for i := len(c.templates) - 1; i >= 0; i-- {
+		c.templateFrom[i] = c.templates[i].Start
+		if i+1 < len(c.templates) {
+			c.templateFrom[i] = min(c.templateFrom[i], c.templateFrom[i+1])
+		}
+	}
+	m.titles, m.templates, m.templateFrom = c.titles, c.templates, c.templateFrom
+	return m
 }
 
 // quoteKind says whether a quote holds a quotation rather than a title, a
@@ -685,22 +738,28 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 	if m.emphasis && c.titledByMarkup(b, q) && !statement(text, q) || c.boldLabel(b, q) || c.opensCaption(b, q) {
 		return notQuotation
 	}
-	qs := -1 // the quote's start in the source, once a template link asks
-	for _, ct := range b.Citations {
-		if (ct.Kind == lint.InlineLink || ct.Kind == lint.ReferenceLink || ct.Kind == lint.HTMLLink) && ct.TextStart <= q.Start && q.End <= ct.TextEnd {
-			return notQuotation // the title of a linked work
-		}
-		if ct.Kind == lint.TemplateLink && ct.TextStart >= q.End {
-			// "[“…” webinar]({{< ref "x" >}})": the text holds only the
-			// link's object, but the link starts at its "[" in the source.
-			// Links do not overlap, so only one starts before the quote:
-			// the text between is read for it alone.
-			if qs < 0 {
-				qs, _ = b.SourceSpan(q.Start, q.End)
+	// A link starting at or before the quote whose text reaches past it:
+	// the title of a linked work.
+	if k := sort.Search(len(m.titles), func(k int) bool { return m.titles[k].start > q.Start }); k > 0 && m.titles[k-1].end >= q.End {
+		return notQuotation
+	}
+	// "[“…” webinar]({{< ref "x" >}})": the text holds only the link's
+	// object, after the quote, but the link starts at its "[" in the
+	// source, before it. Links do not overlap, so only one starts before
+	// the quote: the search stops at a break in the text after the quote
+	// (a break before one link's object is before every later one's) or
+	// when no later link starts before the quote.
+	if k := sort.Search(len(m.templates), func(k int) bool { return m.templates[k].TextStart >= q.End }); k < len(m.templates) {
+		qs, _ := b.SourceSpan(q.Start, q.End)
+		for at := q.End; k < len(m.templates) && m.templateFrom[k] <= qs; k++ {
+			ct := m.templates[k]
+			if !noBreakIn(text[at:ct.TextStart]) {
+				break
 			}
-			if ct.Start <= qs && noBreakIn(text[q.End:ct.TextStart]) {
+			if ct.Start <= qs {
 				return notQuotation
 			}
+			at = ct.TextStart
 		}
 	}
 	s, e := q.Inner(text)
@@ -1561,7 +1620,7 @@ func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
 		return false // "“…,” Ruiz added.": a tag's comma
 	}
 	i := sort.Search(len(ss), func(i int) bool { return ss[i].End >= q.End })
-	if i == len(ss) || !quotesOnly(b, ss[i]) {
+	if i == len(ss) || !c.sentenceQuotesOnly(b, i) {
 		return false
 	}
 	for n := 0; ; n++ {
@@ -1582,7 +1641,7 @@ func (c *quoteCheck) namedAfter(b *lint.Block, q lint.Quote) bool {
 			b, text, ss, i = next, next.Text, next.Sentences, 0
 			break
 		}
-		if !quotesOnly(b, ss[i]) {
+		if !c.sentenceQuotesOnly(b, i) {
 			break
 		}
 	}
@@ -1630,6 +1689,17 @@ func insideQuote(quotes []lint.Quote, i int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceQuotesOnly is quotesOnly of sentence i of b, worked out once.
+func (c *quoteCheck) sentenceQuotesOnly(b *lint.Block, i int) bool {
+	k := [2]int{b.Index, i}
+	only, ok := c.sentQuotes[k]
+	if !ok {
+		only = quotesOnly(b, b.Sentences[i])
+		c.sentQuotes[k] = only
+	}
+	return only
 }
 
 // quotesOnly reports whether sentence st of b holds nothing but its
@@ -1936,6 +2006,17 @@ func (c *quoteCheck) blockBefore(b *lint.Block, start int) *lint.Block {
 	if b.Index == 0 {
 		return nil
 	}
+	k := [2]int{b.Index, start}
+	prev, ok := c.before[k]
+	if !ok {
+		prev = c.adjacentBefore(b, start)
+		c.before[k] = prev
+	}
+	return prev
+}
+
+// adjacentBefore is blockBefore, worked out.
+func (c *quoteCheck) adjacentBefore(b *lint.Block, start int) *lint.Block {
 	prev := c.p.Doc.Blocks[b.Index-1]
 	if prev.End > start {
 		return nil

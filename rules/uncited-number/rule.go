@@ -235,6 +235,9 @@ type numberCheck struct {
 	// the sentence being checked or a later one (ownWords).
 	ownQuote int
 	figures  []figure
+	// named are the sentence's attributions to a named source, which
+	// NamedContent reads for each figure (sourcing.NamedOnly).
+	named []prose.Attribution
 	// judged, when set, receives every judged figure instead of the
 	// uncited ones being reported: the cited figures are then kept in
 	// figures, marked by their cover, rather than dropped.
@@ -268,6 +271,10 @@ type numberCheck struct {
 	// before them, and read their introduction, once in all.
 	listIntros map[*lint.Container]*lint.Block
 	introFacts map[*lint.Block]introFact
+	// bulletIntros keeps bulletIntro's answer for each bullet paragraph
+	// asked about, so that paragraphs typed as the items of one list step
+	// back over the items before them once in all.
+	bulletIntros map[*lint.Block]*lint.Block
 	// colonAt is the offset of the sentence's first colon once colonRead
 	// (countLabelled); with no colon, one before the sentence's start.
 	colonAt   int
@@ -451,8 +458,9 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		keep = n
 		para := c.sources.Paragraph(b)
 		about := para.AboutWords(si, c.toks) // the sentence's words are here already
+		c.named = sourcing.NamedOnly(c.named[:0], b.Text, about)
 		for i := n; i < len(c.figures); i++ {
-			if sourcing.NamedContent(b.Text, about, c.figures[i].start, c.figures[i].end) {
+			if sourcing.NamedContent(b.Text, c.named, c.figures[i].start, c.figures[i].end) {
 				c.figures[i].cover = ByAttribution
 			}
 			if c.judged != nil || c.figures[i].cover == Uncited {
@@ -1037,15 +1045,28 @@ func (c *numberCheck) bulletIntro(b *lint.Block) *lint.Block {
 	if !isBulletParagraph(b) {
 		return nil
 	}
+	if intro, ok := c.bulletIntros[b]; ok {
+		return intro
+	}
+	if c.bulletIntros == nil {
+		c.bulletIntros = map[*lint.Block]*lint.Block{}
+	}
 	blocks := c.pass.Doc.Blocks
 	i := b.Index - 1
 	for i >= 0 && isBulletParagraph(blocks[i]) && blocks[i].Parent == b.Parent {
+		// An earlier item already asked about has the same answer.
+		if intro, ok := c.bulletIntros[blocks[i]]; ok {
+			c.bulletIntros[b] = intro
+			return intro
+		}
 		i--
 	}
-	if i < 0 {
-		return nil
+	var intro *lint.Block
+	if i >= 0 {
+		intro = introducing(blocks[i], b.Parent)
 	}
-	return introducing(blocks[i], b.Parent)
+	c.bulletIntros[b] = intro
+	return intro
 }
 
 // isBulletParagraph reports whether a paragraph opens with a bullet

@@ -115,6 +115,7 @@ func runVagueSource(p *lint.Pass) {
 		}
 		return weAt >= 0 && weAt <= upTo
 	}
+	lists := &listCitations{doc: p.Doc}
 	for _, b := range p.Doc.Blocks {
 		if b.Kind == lint.Heading || b.Within(lint.Blockquote) || b.Within(lint.FootnoteDefinition) {
 			continue
@@ -146,7 +147,7 @@ func runVagueSource(p *lint.Pass) {
 			n := len(found)
 			var said prose.Span // the source already reported in this sentence
 			for _, a := range para.In(si) {
-				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(p.Doc, b, a, we) &&
+				if a.Sentence == si && a.Kind == prose.Vague && (a.Source.Empty() || a.Source != said) && credits(lists, b, a, we) &&
 					!namedLater(b.Text, para, a) && !includesNamed(b.Text, a) && !namedNext(b.Text, b.Quotes, para, a) && !reportNamed(b.Text, a, namedReport) && !pollNamedNext(b.Text, para, a) {
 					// "Authorities announced … and said": one source, one report.
 					found = append(found, vagueSpan(a))
@@ -430,7 +431,7 @@ const (
 // link: a quotation linked to its report, or the
 // linked list a lead-in ending in a colon presents ("Recent data report:"
 // then one linked figure per item).
-func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() bool) bool {
+func credits(lists *listCitations, b *lint.Block, a prose.Attribution, we func() bool) bool {
 	text := b.Text
 	if !sourcing.Credits(text, a) {
 		return false
@@ -453,7 +454,7 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() b
 		return false // "a group called the Harbor Trust": a name given, not a view
 	}
 	if cue := strings.ToLower(text[a.Cue.Start:a.Cue.End]); (cue == "call" || cue == "calls") && !a.Source.Empty() &&
-		strings.HasSuffix(strings.ToLower(strings.TrimRight(text[:a.Source.Start], " ")), "what") {
+		endsWithFold(strings.TrimRight(text[:a.Source.Start], " "), "what") {
 		return false // "what economists call a consumption tax": a term glossed, not a view
 	}
 	if we() && participants(text, a) {
@@ -468,9 +469,17 @@ func credits(doc *lint.Document, b *lint.Block, a prose.Attribution, we func() b
 	}
 	sent := b.Sentences[a.Sentence]
 	if strings.HasSuffix(strings.TrimRight(text[sent.Start:sent.End], " "), ":") && a.Sentence == len(b.Sentences)-1 {
-		return !leadsToCitations(doc, b)
+		return !lists.leadsToCitations(b)
 	}
 	return true
+}
+
+// endsWithFold reports whether s ends with suffix, an ASCII word, in any
+// letter case. Only the end of s is read: lowering all of it, the whole
+// paragraph before each attribution, made a paragraph of many "experts
+// call it …" quadratic.
+func endsWithFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // participants reports whether a vague source may be people the writer's
@@ -512,27 +521,49 @@ func speaksAsWe(text string) bool {
 	return false
 }
 
+// listCitations answers leadsToCitations for a document's blocks.
+type listCitations struct {
+	doc *lint.Document
+	// from[i]: the blocks from index i on, up to the next heading or
+	// paragraph outside a list, hold a citation. Worked out backward in
+	// one pass when first asked, so that a list of many items that each
+	// end in a colon is read once, not once per item.
+	from []bool
+}
+
 // leadsToCitations reports whether the blocks right after b, up to the
 // next heading or paragraph outside a list, hold a citation: the items
 // a lead-in ending in a colon presents.
-func leadsToCitations(doc *lint.Document, b *lint.Block) bool {
-	for _, n := range doc.Blocks[b.Index+1:] {
-		if n.Kind == lint.Heading || !n.Within(lint.ListItem) {
-			return false
-		}
-		if len(n.Citations) > 0 {
-			return true
+func (l *listCitations) leadsToCitations(b *lint.Block) bool {
+	if l.from == nil {
+		blocks := l.doc.Blocks
+		l.from = make([]bool, len(blocks)+1)
+		for i := len(blocks) - 1; i >= 0; i-- {
+			n := blocks[i]
+			l.from[i] = n.Kind != lint.Heading && n.Within(lint.ListItem) && (len(n.Citations) > 0 || l.from[i+1])
 		}
 	}
-	return false
+	return l.from[b.Index+1]
 }
 
 func vagueSpan(a prose.Attribution) phrase {
 	if a.Source.Empty() {
 		return phrase{a.Cue.Start, a.Cue.End}
 	}
-	return phrase{min(a.Source.Start, a.Cue.Start), max(a.Source.End, a.Cue.End)}
+	p := phrase{min(a.Source.Start, a.Cue.Start), max(a.Source.End, a.Cue.End)}
+	if p.end-p.start > maxVagueSpan {
+		// A source far from its cue, the subject of a long run of
+		// coordinated cues ("Authorities announced … and said"): the cue
+		// alone, so that no finding, its message or its excerpt grows with
+		// its sentence.
+		return phrase{a.Cue.Start, a.Cue.End}
+	}
+	return p
 }
+
+// maxVagueSpan bounds the bytes a vague attribution's span runs from its
+// source to its cue.
+const maxVagueSpan = 200
 
 // extraPhrases appends the spans of the configured phrases among a
 // sentence's words, matched word for word, ignoring case, unless they

@@ -115,6 +115,19 @@ func NamedContent(text string, as []prose.Attribution, start, end int) bool {
 	return false
 }
 
+// NamedOnly appends to dst the attributions of as that NamedContent
+// reads, to a named source and crediting it, in their order: a sentence
+// of many attributions and many figures picks them out once, not once
+// per figure.
+func NamedOnly(dst []prose.Attribution, text string, as []prose.Attribution) []prose.Attribution {
+	for _, a := range as {
+		if a.Kind == prose.Named && Credits(text, a) {
+			dst = append(dst, a)
+		}
+	}
+	return dst
+}
+
 // documentSource reports whether a source is headed by a document or a
 // dataset (source-noun) among its first few words: "a 46-page suicide
 // analysis released by the Department of Veterans Affairs".

@@ -1,0 +1,5 @@
+//go:build race
+
+package unattributedquote
+
+const raceEnabled = true
