@@ -246,6 +246,7 @@ const (
 	ElidedPreposition
 	QualifierOpener
 	SourcePreposition
+	DoAux
 	lastTextClass
 )
 
@@ -261,7 +262,7 @@ var textClassNames = [lastTextClass]string{
 	"figure-word", "time-after", "time-before",
 	"day-lead", "day-part", "subject-verb", "demonstrative", "proposal-question", "question-verb", "quoting-verb",
 	"setting-word", "setting-link", "set-to", "format-size", "data-unit", "data-element", "classify-verb",
-	"noun-lead", "elided-preposition", "qualifier-opener", "source-preposition",
+	"noun-lead", "elided-preposition", "qualifier-opener", "source-preposition", "do-aux",
 }
 
 // Name returns the lexicon.txt name of the text class.

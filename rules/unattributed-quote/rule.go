@@ -363,16 +363,27 @@ const maxCaptionTag = 256
 // survey statement, a scale's labels), as a heading's do, rather than
 // quote anyone.
 func (c *quoteCheck) inCaption(b *lint.Block) bool {
-	before := bytes.TrimRight(c.src[max(0, b.Start-maxCaptionTag):b.Start], " \t\r\n")
-	if !bytes.HasSuffix(before, []byte(">")) {
+	tag, ok := c.tagBefore(b.Start, " \t\r\n")
+	if !ok || len(tag) < len("caption") || !bytes.EqualFold(tag[:len("caption")], []byte("caption")) {
 		return false
 	}
-	tag := before[bytes.LastIndexByte(before, '<')+1:]
-	if len(tag) < len("caption>") || !bytes.EqualFold(tag[:len("caption")], []byte("caption")) {
-		return false
+	if len(tag) == len("caption") {
+		return true
 	}
 	next := tag[len("caption")]
 	return next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r'
+}
+
+// tagBefore returns what stands inside the HTML tag that ends right before
+// source offset off, past the bytes of cutset ("caption" of "<caption>",
+// `figcaption class="x"`), looking back at most maxCaptionTag bytes; ok is
+// false when no tag ends there.
+func (c *quoteCheck) tagBefore(off int, cutset string) (tag []byte, ok bool) {
+	before := bytes.TrimRight(c.src[max(0, off-maxCaptionTag):off], cutset)
+	if !bytes.HasSuffix(before, []byte(">")) {
+		return nil, false
+	}
+	return before[bytes.LastIndexByte(before, '<')+1 : len(before)-1], true
 }
 
 // quoteKind tells a quotation from a title, a term or a label, and a full
@@ -767,7 +778,7 @@ func (c *quoteCheck) quoteKind(b *lint.Block, q lint.Quote, m blockMarkup) quote
 		return notQuotation
 	}
 	n := quoteWords(text, s, e, c.opts.MinWords+fragmentExtraWords)
-	if n < c.opts.MinWords || n < c.opts.MinWords+fragmentExtraWords && isFragment(text, q, s) && !c.speaks(b, q, s, e) || isFragment(text, q, s) && ownTerm(text, q) {
+	if n < c.opts.MinWords || isFragment(text, q, s) && (n < c.opts.MinWords+fragmentExtraWords && !c.speaks(b, q, s, e) || ownTerm(text, q)) {
 		return shortQuotation
 	}
 	if isTitleCase(text[s:e]) || namedWork(text, q) || passiveSubject(text, q, s, e) || subjectTerm(text, q, s, e) || c.namedAfter(b, q) || spelledAcronym(text, q, s, e) || thoughtBefore(text, q, s, e) {
@@ -1795,12 +1806,8 @@ func (c *quoteCheck) boldLabel(b *lint.Block, q lint.Quote) bool {
 // a table's caption block does (inCaption).
 func (c *quoteCheck) opensCaption(b *lint.Block, q lint.Quote) bool {
 	s, _ := b.SourceSpan(q.Start, q.End)
-	before := bytes.TrimRight(c.src[max(0, s-maxCaptionTag):s], " \t\r\n*_")
-	if !bytes.HasSuffix(before, []byte(">")) {
-		return false
-	}
-	tag := before[bytes.LastIndexByte(before, '<')+1 : len(before)-1]
-	return bytes.EqualFold(tag, []byte("figcaption")) || bytes.EqualFold(tag, []byte("caption"))
+	tag, ok := c.tagBefore(s, " \t\r\n*_")
+	return ok && (bytes.EqualFold(tag, []byte("figcaption")) || bytes.EqualFold(tag, []byte("caption")))
 }
 
 // statement reports whether q's words end in a full stop, past emphasis
@@ -1862,11 +1869,17 @@ func (c *quoteCheck) signedBlockquote(ct *lint.Container) bool {
 	if containsTagFold(raw, "<cite") {
 		return true
 	}
-	// The last non-blank line, without its ">" markers.
-	lines := strings.TrimRightFunc(string(raw), unicode.IsSpace)
-	last := lines[strings.LastIndexByte(lines, '\n')+1:]
-	last = strings.TrimLeft(last, "> \t")
+	_, last := lastLine(string(raw))
 	return startsWithDashLine(last)
+}
+
+// lastLine splits a blockquote's source, trailing white space cut, at its
+// last line break: the lines above it ("" when there is one line) and the
+// last non-blank line without its ">" markers.
+func lastLine(raw string) (above, line string) {
+	raw = strings.TrimRightFunc(raw, unicode.IsSpace)
+	nl := strings.LastIndexByte(raw, '\n')
+	return raw[:max(nl, 0)], strings.TrimLeft(raw[nl+1:], "> \t")
 }
 
 // signedByNext reports whether the blockquote right after ct, with
@@ -1959,13 +1972,12 @@ func signedText(text string) bool {
 // closing quote mark: "> “…from the port.”" then "> Ana Ruiz,
 // Administrator, Port Authority". The signer speaks the quote.
 func (c *quoteCheck) signedByName(ct *lint.Container) bool {
-	raw := strings.TrimRightFunc(string(c.src[max(ct.Start, ct.End-maxSignatureBytes):ct.End]), unicode.IsSpace)
-	nl := strings.LastIndexByte(raw, '\n')
-	if nl < 0 {
-		return false
+	above, line := lastLine(string(c.src[max(ct.Start, ct.End-maxSignatureBytes):ct.End]))
+	if above == "" {
+		return false // one line: no quote above a name
 	}
-	line := strings.TrimSpace(strings.TrimLeft(raw[nl+1:], "> \t"))
-	above := strings.TrimRight(raw[:nl], " \t\r*_")
+	line = strings.TrimSpace(line)
+	above = strings.TrimRight(above, " \t\r*_")
 	last, _ := utf8.DecodeLastRuneInString(above)
 	if last != '”' && last != '"' || quoteWords(line, 0, len(line), maxSignatureWords+1) > maxSignatureWords {
 		return false
@@ -2563,11 +2575,7 @@ const maxAskedWords = 24
 // isAuxiliary reports whether w is "do", "does", "did", a modal or a form
 // of "have": the verb before the subject of a question.
 func isAuxiliary(w string) bool {
-	switch strings.ToLower(w) {
-	case "do", "does", "did":
-		return true
-	}
-	return prose.Lookup(w).Is(prose.ModalWord) || prose.Has(w, prose.PerfectAux)
+	return prose.Has(w, prose.DoAux) || prose.Lookup(w).Is(prose.ModalWord) || prose.Has(w, prose.PerfectAux)
 }
 
 // maxRunParagraphs bounds how far back continuesRun looks for the
