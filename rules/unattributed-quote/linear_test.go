@@ -1,11 +1,13 @@
 package unattributedquote
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/internal/ruletest"
 )
 
 // TestUnattributedQuoteSentenceOfQuotesLinear checks that a sentence of
@@ -42,37 +44,23 @@ func TestUnattributedQuoteLinksLinear(t *testing.T) {
 // quotation, at offset at in the unit to the closing mark.
 func checkLinear(t *testing.T, lead func(n int) string, unit string, at int) {
 	t.Helper()
-	if raceEnabled {
-		t.Skip("timing under the race detector grows with memory touched, not with the work")
-	}
+	ruletest.SkipUnderRace(t)
 	closeAt := strings.Index(unit, "”") + len("”")
-	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: lint.Warning, Options: Rule.DefaultOptions()}}}
 	elapsed := func(n int) time.Duration {
 		head := ""
 		if lead != nil {
 			head = lead(n)
 		}
 		src := []byte(head + strings.Repeat(unit, n) + "\n")
-		best := time.Duration(1 << 62)
-		for range 3 {
-			doc, err := lint.Parse("hostile.md", src, lint.Markdown)
-			if err != nil {
-				t.Fatal(err)
-			}
-			start := time.Now()
-			diags, err := runner.Check(doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			best = min(best, time.Since(start))
+		return ruletest.Best(t, Rule, lint.Warning, src, func(diags []lint.Diagnostic) error {
 			if len(diags) != n {
-				t.Fatalf("%d diagnostics for %d quotations, want %d", len(diags), n, n)
+				return fmt.Errorf("%d diagnostics for %d quotations, want %d", len(diags), n, n)
 			}
 			if d, start := diags[1], len(head)+len(unit)+at; d.Start != start || d.End != len(head)+len(unit)+closeAt {
-				t.Fatalf("second finding at %d-%d, want %d-%d", d.Start, d.End, start, len(head)+len(unit)+closeAt)
+				return fmt.Errorf("second finding at %d-%d, want %d-%d", d.Start, d.End, start, len(head)+len(unit)+closeAt)
 			}
-		}
-		return best
+			return nil
+		})
 	}
 	// Linear work grows 20 times, quadratic 400 times; the bound leaves
 	// room for a loaded machine.

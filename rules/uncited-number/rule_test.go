@@ -9,6 +9,7 @@ import (
 
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/prose"
+	"github.com/citelint/citelint/rules/internal/ruletest"
 	"github.com/citelint/citelint/rules/internal/sourcing"
 	vaguesource "github.com/citelint/citelint/rules/vague-source"
 )
@@ -67,24 +68,7 @@ func TestUncitedNumberHostile(t *testing.T) {
 // fails the test unless check accepts its diagnostics.
 func checkTime(t *testing.T, src []byte, check func([]lint.Diagnostic) error) time.Duration {
 	t.Helper()
-	runner := &lint.Runner{Rules: []lint.ActiveRule{{Rule: Rule, Severity: Rule.Severity, Options: Rule.DefaultOptions()}}}
-	best := time.Duration(1 << 62)
-	for range 3 {
-		doc, err := lint.Parse("hostile.md", src, lint.Markdown)
-		if err != nil {
-			t.Fatal(err)
-		}
-		start := time.Now()
-		diags, err := runner.Check(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := check(diags); err != nil {
-			t.Fatal(err)
-		}
-		best = min(best, time.Since(start))
-	}
-	return best
+	return ruletest.Best(t, Rule, Rule.Severity, src, check)
 }
 
 // checkLinear checks that the rule's time over src(large) is at most
@@ -93,9 +77,7 @@ func checkTime(t *testing.T, src []byte, check func([]lint.Diagnostic) error) ti
 // loaded machine. Over src(n) the rule must report want(n) findings.
 func checkLinear(t *testing.T, small, large, bound int, src func(n int) []byte, want func(n int) int) {
 	t.Helper()
-	if raceEnabled {
-		t.Skip("timing under the race detector grows with memory touched, not with the work")
-	}
+	ruletest.SkipUnderRace(t)
 	elapsed := func(n int) time.Duration {
 		return checkTime(t, src(n), func(diags []lint.Diagnostic) error {
 			if len(diags) != want(n) {
@@ -126,9 +108,7 @@ func TestUncitedNumberDurationsLinear(t *testing.T) {
 // is checked in time linear in its length: the sentence is searched for a
 // footnote reference with no definition once, not once per figure.
 func TestUncitedNumberOneSentenceLinear(t *testing.T) {
-	if raceEnabled {
-		t.Skip("timing under the race detector grows with memory touched, not with the work")
-	}
+	ruletest.SkipUnderRace(t)
 	elapsed := func(n int) time.Duration {
 		return checkTime(t, []byte(strings.Repeat("The 45% figure ", n)+"\n"), func(diags []lint.Diagnostic) error {
 			if len(diags) != n || diags[1].Start != 19 || diags[1].End != 22 {

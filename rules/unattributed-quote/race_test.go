@@ -1,5 +1,0 @@
-//go:build race
-
-package unattributedquote
-
-const raceEnabled = true

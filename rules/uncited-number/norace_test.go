@@ -1,7 +1,0 @@
-//go:build !race
-
-package uncitednumber
-
-// raceEnabled reports whether the race detector is on: it slows code by
-// how much memory it touches, so a timing test says nothing under it.
-const raceEnabled = false

@@ -1,5 +1,0 @@
-//go:build race
-
-package uncitednumber
-
-const raceEnabled = true
