@@ -140,8 +140,8 @@ func namedInLinkText(b *lint.Block, qt lint.Quote) bool {
 // in which sentence, in text order, and the sentences whose links' words
 // hold a speech cue.
 type introLinks struct {
-	ends, sentences []int
-	cued            map[int]bool
+	ends, starts, sentences []int
+	cued                    map[int]bool
 }
 
 func newIntroLinks(b *lint.Block) *introLinks {
@@ -150,7 +150,7 @@ func newIntroLinks(b *lint.Block) *introLinks {
 		if c.Kind != lint.InlineLink && c.Kind != lint.ReferenceLink && c.Kind != lint.HTMLLink || c.TextEnd <= c.TextStart {
 			continue
 		}
-		x.ends, x.sentences = append(x.ends, c.TextEnd), append(x.sentences, c.Sentence)
+		x.ends, x.starts, x.sentences = append(x.ends, c.TextEnd), append(x.starts, c.TextStart), append(x.sentences, c.Sentence)
 		if x.cued[c.Sentence] {
 			continue
 		}
@@ -168,9 +168,12 @@ func newIntroLinks(b *lint.Block) *introLinks {
 // which the quote rule leaves alone (a short fragment, a motto), is
 // introduced by a link in its sentence: it follows the link with nothing
 // but spaces, a comma or a colon between ("serves [18F's mission](url)
-// “to strengthen…”"), or the link's words hold a speech cue (“comfortable
-// with our own incompleteness,” [three of them wrote](url)). The linked
-// page is where the words are from. Each quotation costs a binary search.
+// “to strengthen…”"), the link follows it with nothing but spaces and an
+// opening parenthesis between (neglected on “the road to recovery”
+// ([the report](url))), a citation of the quoted words, or the link's
+// words hold a speech cue (“comfortable with our own incompleteness,”
+// [three of them wrote](url)). The linked page is where the words are
+// from. Each quotation costs two binary searches.
 func (x *introLinks) introduces(b *lint.Block, qt lint.Quote) bool {
 	is, ie := qt.Inner(b.Text)
 	if len(strings.Fields(b.Text[is:ie])) < minNamedWords {
@@ -182,7 +185,12 @@ func (x *introLinks) introduces(b *lint.Block, qt lint.Quote) bool {
 	}
 	// The last link ending before the quotation opens.
 	k := sort.SearchInts(x.ends, qt.Start+1) - 1
-	return k >= 0 && x.sentences[k] == si && strings.Trim(b.Text[x.ends[k]:qt.Start], " ,:") == ""
+	if k >= 0 && x.sentences[k] == si && strings.Trim(b.Text[x.ends[k]:qt.Start], " ,:") == "" {
+		return true
+	}
+	// The first link starting after the quotation closes.
+	k = sort.SearchInts(x.starts, qt.End)
+	return k < len(x.starts) && x.sentences[k] == si && strings.Trim(b.Text[qt.End:x.starts[k]], " (") == ""
 }
 
 // minNamedWords is how many words a name in title case quoted outside a
