@@ -863,7 +863,8 @@ func (s *scan) runsOn(k int) bool {
 
 // measureAt reads a unit of measure from token j: "feet", "ft", "sq ft",
 // "square metres", "km²", "km2", "m³", "metric tons", "kilowatt hours",
-// "miles per hour", "km/h", "gallons a day". It returns the unit's
+// "miles per hour", "km/h", "gallons a day", "pounds of food per person
+// each month". It returns the unit's
 // canonical name, the token after it, and false when j starts no unit. It
 // looks at most seven tokens ahead.
 func (s *scan) measureAt(j int) (string, int, bool) {
@@ -926,8 +927,32 @@ func (s *scan) measureAt(j int) (string, int, bool) {
 		if r, ok := rateNames[name]; ok {
 			name = r
 		}
+	} else if per, next, ok := s.periodAfter(end); ok {
+		name, end = name+" per "+per, next
 	}
 	return name, end, true
+}
+
+// periodAfter reads the period of a measure's rate set off from it by
+// what is measured and by whom it is shared, from token k: "of food per
+// person each month", "of water every day", "per household each week".
+// It returns the duration unit and the token after it; without a period
+// at the end nothing is read, so that "36 pounds of food" stays a
+// weight.
+func (s *scan) periodAfter(k int) (string, int, bool) {
+	if s.word(k) == wOf && s.word(k+1) == wNone && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+		k += 2 // "of food"
+	}
+	if s.word(k) == wPer && s.word(k+1) == wNone && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+		k += 2 // "per person"
+	}
+	if s.word(k) != wEvery && s.word(k) != wPer && s.word(k) != wArticle && s.lowerIf(k, 4) != "each" {
+		return "", 0, false
+	}
+	if info := s.info(k + 1); info.kind == wDuration {
+		return info.measure, k + 2, true
+	}
+	return "", 0, false
 }
 
 // power reads a square or cube mark glued after a unit: "²" or "2", "³" or
