@@ -864,9 +864,8 @@ func (s *scan) runsOn(k int) bool {
 // measureAt reads a unit of measure from token j: "feet", "ft", "sq ft",
 // "square metres", "km²", "km2", "m³", "metric tons", "kilowatt hours",
 // "miles per hour", "km/h", "gallons a day", "pounds of food per person
-// each month". It returns the unit's
-// canonical name, the token after it, and false when j starts no unit. It
-// looks at most seven tokens ahead.
+// each month". It returns the unit's canonical name, the token after it,
+// and false when j starts no unit. It looks at most eleven tokens ahead.
 func (s *scan) measureAt(j int) (string, int, bool) {
 	if j >= len(s.toks) || s.toks[j].kind != tWord {
 		return "", 0, false
