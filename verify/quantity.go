@@ -66,7 +66,8 @@ type Quantity struct {
 	Unit  Unit
 	// Currency is the ISO 4217 code of a Currency amount.
 	Currency string
-	// Measure is the singular unit of a Duration ("day", "year") or the
+	// Measure is the singular unit of a Duration ("day", "year"), with
+	// its period when it is one per period ("hour per month"), or the
 	// canonical unit of a Measure ("foot", "square metre", "km/h").
 	Measure string
 	// Noun is the lowercase counted noun after a Count, when the prose
@@ -367,7 +368,7 @@ func comparable(c, s Quantity) (cv, cstep, sv, sstep decimal.Decimal, ok bool) {
 	case c.Unit == Duration && s.Unit == Duration:
 		cu, cm := durationBase(c.Measure)
 		su, sm := durationBase(s.Measure)
-		if cm != sm || cu == 0 || su == 0 {
+		if cm != sm || cu == 0 || su == 0 || !periodsAgree(c.Measure, s.Measure) {
 			return cv, cstep, sv, sstep, false
 		}
 		cf, sf := decimal.NewFromInt(cu), decimal.NewFromInt(su)
@@ -393,7 +394,7 @@ func unitsCompare(c, s Quantity) bool {
 	case c.Unit == Duration && s.Unit == Duration:
 		cu, cm := durationBase(c.Measure)
 		su, sm := durationBase(s.Measure)
-		return cm == sm && cu != 0 && su != 0
+		return cm == sm && cu != 0 && su != 0 && periodsAgree(c.Measure, s.Measure)
 	}
 	return false
 }
@@ -414,9 +415,20 @@ func isProportion(u Unit) bool { return u == Percent || u == Ratio }
 // no currency to disagree with.
 func isAmount(u Unit) bool { return u == Count || u == Currency }
 
+// periodsAgree reports whether two durations' periods agree: "73 hours
+// a week" is not "73 hours a month", but a duration that states no period
+// ("73 hours") may be either's, as a writer drops a period the page gives
+// as often as a page drops the one it gave a sentence before.
+func periodsAgree(a, b string) bool {
+	_, pa, _ := strings.Cut(a, " per ")
+	_, pb, _ := strings.Cut(b, " per ")
+	return pa == "" || pb == "" || pa == pb
+}
+
 // durationBase returns a duration unit's length in seconds, or in months
 // (month true): months and years convert exactly, days and months do not.
 func durationBase(measure string) (n int64, month bool) {
+	measure, _, _ = strings.Cut(measure, " per ")
 	info := vocabulary().words[measure]
 	if info.kind != wDuration {
 		return 0, false

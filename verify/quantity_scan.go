@@ -668,7 +668,7 @@ func (s *scan) unitAfter(q *Quantity, f figure, j int) (int, bool) {
 		return j + 2, true
 	case info.kind == wDuration:
 		q.Unit, q.Measure = Duration, vocabulary().words[s.lower(j)].measure
-		return j + 1, true
+		return s.durationPeriod(q, j+1), true
 	case s.isHyphen(j) && s.glued(j-1, j) && s.glued(j, j+1) && s.word(j+1) == wDuration:
 		q.Unit, q.Measure = Duration, vocabulary().words[s.lower(j+1)].measure
 		return j + 2, true
@@ -930,6 +930,18 @@ func (s *scan) measureAt(j int) (string, int, bool) {
 		name, end = name+" per "+per, next
 	}
 	return name, end, true
+}
+
+// durationPeriod reads the period after a duration at token k ("73 hours
+// a month", "5 days per week", "2 hours of exercise each day"), adding it
+// to the duration's unit ("hour per month"), and returns the token after
+// the figure.
+func (s *scan) durationPeriod(q *Quantity, k int) int {
+	if per, next, ok := s.periodAfter(k); ok {
+		q.Measure += " per " + per
+		return next
+	}
+	return k
 }
 
 // periodAfter reads the period of a measure's rate set off from it by
