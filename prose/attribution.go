@@ -1106,7 +1106,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// opened is where the run of words holding the source starts: after
 	// the break before it, when a long source was cut to its last words.
 	opened := srcStart
-	for opened > 0 && srcStart-opened < maxSourceWords && !toks[opened-1].BreakAfter && !toks[opened-1].Is(ClauseWord) {
+	for opened > 0 && srcStart-opened < maxSourceWords && !toks[opened-1].BreakAfter && (!toks[opened-1].Is(ClauseWord) || p.rangeTo(toks, opened-1)) {
 		opened--
 	}
 	if opened > 0 && !toks[opened-1].BreakAfter && !(opened == 1 && toks[0].Is(ClauseWord)) { // "But a … analysis … reveals"
@@ -1344,8 +1344,9 @@ func (p *Paragraph) subjectHead(toks []Token, from, to int) int {
 }
 
 // maxHeadWords bounds the words of a source's name before its noun ("The
-// Real Clear Politics average").
-const maxHeadWords = 6
+// Real Clear Politics average", "A new USA TODAY/Rock the Vote survey":
+// names joined by a slash make a long one).
+const maxHeadWords = 8
 
 // countAfter reports whether the words from k on open with a number, over
 // an approximation ("around 292,000", "more than 40"): the object of a
@@ -1407,9 +1408,17 @@ func (p *Paragraph) clauseRun(toks []Token, from, end int) bool {
 func (p *Paragraph) inSource(toks []Token, i int) bool {
 	t := toks[i]
 	if t.Is(ClauseWord) {
-		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter
+		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter || p.rangeTo(toks, i)
 	}
 	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue|StrictCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
+}
+
+// rangeTo reports whether word i is "to" between two numbers, a range
+// ("voters aged 18 to 35"), not a clause's infinitive: a source's phrase
+// runs across it ("a survey of those 18 to 35 years old shows").
+func (p *Paragraph) rangeTo(toks []Token, i int) bool {
+	return i > 0 && i+1 < len(toks) && p.is(toks[i], "to") && !toks[i-1].BreakAfter && !toks[i].BreakAfter &&
+		p.number(toks[i-1]) && p.number(toks[i+1])
 }
 
 // thinksAloud reports whether the verb of thinking at word k, with the
