@@ -991,6 +991,26 @@ var startShapes = func() (shapes [58]uint64) {
 	return shapes
 }()
 
+// marginPoints returns the end of the points after the number at word i,
+// whose quantity ends at word e, when they are a margin between rivals:
+// before a margin noun ("a four-point lead", "five points ahead") or after
+// "by" ("leads by five points"). Otherwise 0. A margin is a result
+// (CLAIMS.md: "a 12-point lead"), reported however small; other points
+// ("a five-point plan", "at one point") are not.
+func (c *numberCheck) marginPoints(i, e int) int {
+	toks, text := c.toks, c.text
+	if e >= len(toks) || !sourcing.Joined(toks, e-1) || !(sourcing.IsWord(text, toks[e], "point") || sourcing.IsWord(text, toks[e], "points")) {
+		return 0
+	}
+	if e+1 < len(toks) && sourcing.Joined(toks, e) && prose.Has(sourcing.Word(text, toks[e+1]), prose.MarginNoun) {
+		return e + 1
+	}
+	if sourcing.IsWord(text, toks[e], "points") && i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "by") {
+		return e + 1
+	}
+	return 0
+}
+
 // digitsIdiom reports whether the words at start say how many digits an
 // amount has, a vague magnitude of money: "six figures", "five figures".
 func (c *numberCheck) digitsIdiom(start int) bool {
@@ -2227,6 +2247,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	if !q.digits && c.digitsIdiom(i) {
 		return i, e + 1, true // "start at six figures": an amount's size
+	}
+	if !q.year && q.value > 1 {
+		if me := c.marginPoints(i, e); me > 0 {
+			return c.rangeStart(i, last), me, true // "a four-point lead", "won by five points": a margin, however small
+		}
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
 		if q.year && (c.afterDateWord(i) || ne-e > maxYearNounWords) {
@@ -3830,6 +3855,9 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		case la.Is(sourcing.NumberWord) && lb.Is(sourcing.FractionWord):
 			return quantity{end: i + 1, value: la.Value * lb.Value, kind: fractionQty}, true
 		case la.Is(sourcing.NumberWord) && strings.EqualFold(b, "point"):
+			if la.Value < float64(c.opts.MinCount) && !(sourcing.Joined(toks, i) && prose.Has(sourcing.Word(text, toks[i+1]), prose.MarginNoun)) {
+				return quantity{}, false // "a five-point plan": a small one describes, unless a margin ("a four-point lead")
+			}
 			return quantity{end: i + 1, value: la.Value, kind: compoundQty}, true // "a ten-point margin", as "a 12-point lead"
 		default:
 			return quantity{}, false
