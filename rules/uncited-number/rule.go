@@ -1011,6 +1011,41 @@ func (c *numberCheck) marginPoints(i, e int) int {
 	return 0
 }
 
+// digitsMargin returns the end of a margin told by its count of digits at
+// word i, or 0: "double" or "single" and "digit" before a word of a margin
+// ("a double-digit lead": margin-noun), or "digits" after "by", "to",
+// "within" or "into" ("leads by double digits", "fell to single digits").
+// A margin is a result (CLAIMS.md: "a 12-point lead") with or without its
+// digits; "a single digit" in a form is none.
+func (c *numberCheck) digitsMargin(i int) int {
+	toks, text := c.toks, c.text
+	w := strings.ToLower(sourcing.Word(text, toks[i]))
+	if !strings.HasPrefix(w, "double") && !strings.HasPrefix(w, "single") {
+		return 0
+	}
+	e, rest := i+1, w[len("double"):]
+	if rest == "" {
+		if !sourcing.Joined(toks, i) {
+			return 0
+		}
+		rest, e = "-"+strings.ToLower(sourcing.Word(text, toks[i+1])), i+2
+	}
+	switch rest {
+	case "-digit":
+		if e < len(toks) && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.MarginNoun) {
+			return e
+		}
+	case "-digits":
+		if i > 0 && sourcing.Joined(toks, i-1) {
+			switch strings.ToLower(sourcing.Word(text, toks[i-1])) {
+			case "by", "to", "within", "into":
+				return e
+			}
+		}
+	}
+	return 0
+}
+
 // digitsIdiom reports whether the words at start say how many digits an
 // amount has, a vague magnitude of money: "six figures", "five figures".
 func (c *numberCheck) digitsIdiom(start int) bool {
@@ -2138,6 +2173,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, e, true
 		}
 		return 0, 0, false
+	case c.digitsMargin(i) > 0:
+		return i, c.digitsMargin(i), true // "a double-digit lead", "won by single digits"
 	case c.multipleWord(t):
 		if e := c.magnitudeAfter(i + 1); e > 0 {
 			return i, e, true // "triple the size of his crowd"
