@@ -460,7 +460,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		about := para.AboutWords(si, c.toks) // the sentence's words are here already
 		c.named = sourcing.NamedOnly(c.named[:0], b.Text, about)
 		for i := n; i < len(c.figures); i++ {
-			if sourcing.NamedContent(b.Text, c.named, c.figures[i].start, c.figures[i].end) {
+			if sourcing.NamedContent(b.Text, c.named, c.figures[i].start, c.figures[i].end) || c.holdsNamedCue(c.figures[i]) {
 				c.figures[i].cover = ByAttribution
 			}
 			if c.judged != nil || c.figures[i].cover == Uncited {
@@ -479,6 +479,21 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		c.cite(0, len(c.figures), ByParagraph)
 	}
 	c.report(b)
+}
+
+// holdsNamedCue reports whether figure f ends with the cue of an
+// attribution to a named source that opens before it, the cue read as a
+// counted noun: "a
+// Gallup survey of 1,000 people shows …", "… of those 18 to 35 years old
+// finds …". The figure stands in the source's own phrase, the sample the
+// named document describes, not in what it is said to show. A document
+// must open the source before the figure: "TSA gets hundreds of thousands
+// of calls" is no survey's sample.
+func (c *numberCheck) holdsNamedCue(f figure) bool {
+	return slices.ContainsFunc(c.named, func(a prose.Attribution) bool {
+		return a.Near && a.Cue.Start > f.start && a.Cue.End == f.end && a.Source.Start < f.start && a.Source.End < a.Cue.Start &&
+			slices.ContainsFunc(strings.Fields(c.text[a.Source.Start:f.start]), func(w string) bool { return sourcing.Lookup(w).Is(prose.SourceNoun) })
+	})
 }
 
 // cite marks the figures from from on as sourced by cover, the uncited
