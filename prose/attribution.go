@@ -1106,7 +1106,7 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	// opened is where the run of words holding the source starts: after
 	// the break before it, when a long source was cut to its last words.
 	opened := srcStart
-	for opened > 0 && srcStart-opened < maxSourceWords && !toks[opened-1].BreakAfter && !toks[opened-1].Is(ClauseWord) {
+	for opened > 0 && srcStart-opened < maxSourceWords && !toks[opened-1].BreakAfter && (!toks[opened-1].Is(ClauseWord) || p.rangeTo(toks, opened-1)) {
 		opened--
 	}
 	if opened > 0 && !toks[opened-1].BreakAfter && !(opened == 1 && toks[0].Is(ClauseWord)) { // "But a … analysis … reveals"
@@ -1136,7 +1136,8 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if by+1 < len(toks) && p.is(toks[by], "out") && !toks[by-1].BreakAfter {
 		by++
 	}
-	passive := by < len(toks) && p.is(toks[by], "by") && !toks[by-1].BreakAfter
+	margin := by < len(toks) && p.is(toks[by], "by") && !toks[by-1].BreakAfter && p.marginAfter(toks, by+1)
+	passive := by < len(toks) && p.is(toks[by], "by") && !toks[by-1].BreakAfter && !margin
 	switch {
 	case passive:
 		// "unveiled by the committee", "as reported by Reuters", "as
@@ -1173,6 +1174,13 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 		a.Kind = p.classify(before, srcStart == 0)
 		if ownedBy {
 			a.Kind = Named
+		}
+		if margin && a.Kind == Named && !before[len(before)-1].Is(SourceNoun) {
+			// "Supporters of Donald Trump say by 55%-41% …": a group's
+			// answer to a poll, whose figures are the poll's, as "74
+			// percent of Democratic voters say" (shareOpens); "a Reuters
+			// poll found by 43%-41%" names its source.
+			a.Kind = Unnamed
 		}
 		if a.Kind == Vague && p.is(before[0], "other") && srcStart >= 2 && p.is(toks[srcStart-1], "and") &&
 			!toks[srcStart-2].BreakAfter && p.isName(toks, srcStart-2) {
@@ -1344,8 +1352,9 @@ func (p *Paragraph) subjectHead(toks []Token, from, to int) int {
 }
 
 // maxHeadWords bounds the words of a source's name before its noun ("The
-// Real Clear Politics average").
-const maxHeadWords = 6
+// Real Clear Politics average", "A new USA TODAY/Rock the Vote survey":
+// names joined by a slash make a long one).
+const maxHeadWords = 8
 
 // countAfter reports whether the words from k on open with a number, over
 // an approximation ("around 292,000", "more than 40"): the object of a
@@ -1407,9 +1416,30 @@ func (p *Paragraph) clauseRun(toks []Token, from, end int) bool {
 func (p *Paragraph) inSource(toks []Token, i int) bool {
 	t := toks[i]
 	if t.Is(ClauseWord) {
-		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter
+		return t.Is(Determiner) && i > 0 && toks[i-1].Is(Preposition) && !toks[i-1].BreakAfter || p.rangeTo(toks, i)
 	}
 	return !t.Is(Cue) || t.Is(SourceNoun|VagueSource|NounCue|StrictCue) || i > 0 && toks[i-1].Is(Determiner) && !toks[i-1].BreakAfter
+}
+
+// marginAfter reports whether the words from k on open with a share or
+// points in digits, a margin after "by" ("a poll found by 43%-41% …",
+// "showed her ahead by 5 points"), not the one by whom a thing was found.
+func (p *Paragraph) marginAfter(toks []Token, k int) bool {
+	if k >= len(toks) || !p.number(toks[k]) || toks[k].Is(NumberWord) {
+		return false
+	}
+	if strings.Contains(p.word(toks[k]), "%") {
+		return true
+	}
+	return k+1 < len(toks) && !toks[k].BreakAfter && (toks[k+1].Is(PercentWord) || p.is(toks[k+1], "points") || p.is(toks[k+1], "percentage"))
+}
+
+// rangeTo reports whether word i is "to" between two numbers, a range
+// ("voters aged 18 to 35"), not a clause's infinitive: a source's phrase
+// runs across it ("a survey of those 18 to 35 years old shows").
+func (p *Paragraph) rangeTo(toks []Token, i int) bool {
+	return i > 0 && i+1 < len(toks) && p.is(toks[i], "to") && !toks[i-1].BreakAfter && !toks[i].BreakAfter &&
+		p.number(toks[i-1]) && p.number(toks[i+1])
 }
 
 // thinksAloud reports whether the verb of thinking at word k, with the

@@ -247,6 +247,7 @@ const (
 	QualifierOpener
 	SourcePreposition
 	DoAux
+	MarginNoun
 	lastTextClass
 )
 
@@ -262,7 +263,7 @@ var textClassNames = [lastTextClass]string{
 	"figure-word", "time-after", "time-before",
 	"day-lead", "day-part", "subject-verb", "demonstrative", "proposal-question", "question-verb", "quoting-verb",
 	"setting-word", "setting-link", "set-to", "format-size", "data-unit", "data-element", "classify-verb",
-	"noun-lead", "elided-preposition", "qualifier-opener", "source-preposition", "do-aux",
+	"noun-lead", "elided-preposition", "qualifier-opener", "source-preposition", "do-aux", "margin-noun",
 }
 
 // Name returns the lexicon.txt name of the text class.

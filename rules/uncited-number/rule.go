@@ -460,7 +460,7 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		about := para.AboutWords(si, c.toks) // the sentence's words are here already
 		c.named = sourcing.NamedOnly(c.named[:0], b.Text, about)
 		for i := n; i < len(c.figures); i++ {
-			if sourcing.NamedContent(b.Text, c.named, c.figures[i].start, c.figures[i].end) {
+			if sourcing.NamedContent(b.Text, c.named, c.figures[i].start, c.figures[i].end) || c.holdsNamedCue(c.figures[i]) {
 				c.figures[i].cover = ByAttribution
 			}
 			if c.judged != nil || c.figures[i].cover == Uncited {
@@ -479,6 +479,21 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 		c.cite(0, len(c.figures), ByParagraph)
 	}
 	c.report(b)
+}
+
+// holdsNamedCue reports whether figure f ends with the cue of an
+// attribution to a named source that opens before it, the cue read as a
+// counted noun: "a
+// Gallup survey of 1,000 people shows …", "… of those 18 to 35 years old
+// finds …". The figure stands in the source's own phrase, the sample the
+// named document describes, not in what it is said to show. A document
+// must open the source before the figure: "TSA gets hundreds of thousands
+// of calls" is no survey's sample.
+func (c *numberCheck) holdsNamedCue(f figure) bool {
+	return slices.ContainsFunc(c.named, func(a prose.Attribution) bool {
+		return a.Near && a.Cue.Start > f.start && a.Cue.End == f.end && a.Source.Start < f.start && a.Source.End < a.Cue.Start &&
+			slices.ContainsFunc(strings.Fields(c.text[a.Source.Start:f.start]), func(w string) bool { return sourcing.Lookup(w).Is(prose.SourceNoun) })
+	})
 }
 
 // cite marks the figures from from on as sourced by cover, the uncited
@@ -990,6 +1005,61 @@ var startShapes = func() (shapes [58]uint64) {
 	}
 	return shapes
 }()
+
+// marginPoints returns the end of the points after the number at word i,
+// whose quantity ends at word e, when they are a margin between rivals:
+// before a margin noun ("a four-point lead", "five points ahead") or after
+// "by" ("leads by five points"). Otherwise 0. A margin is a result
+// (CLAIMS.md: "a 12-point lead"), reported however small; other points
+// ("a five-point plan", "at one point") are not.
+func (c *numberCheck) marginPoints(i, e int) int {
+	toks, text := c.toks, c.text
+	if e >= len(toks) || !sourcing.Joined(toks, e-1) || !(sourcing.IsWord(text, toks[e], "point") || sourcing.IsWord(text, toks[e], "points")) {
+		return 0
+	}
+	if e+1 < len(toks) && sourcing.Joined(toks, e) && prose.Has(sourcing.Word(text, toks[e+1]), prose.MarginNoun) {
+		return e + 1
+	}
+	if sourcing.IsWord(text, toks[e], "points") && i > 0 && sourcing.Joined(toks, i-1) && sourcing.IsWord(text, toks[i-1], "by") {
+		return e + 1
+	}
+	return 0
+}
+
+// digitsMargin returns the end of a margin told by its count of digits at
+// word i, or 0: "double" or "single" and "digit" before a word of a margin
+// ("a double-digit lead": margin-noun), or "digits" after "by", "to",
+// "within" or "into" ("leads by double digits", "fell to single digits").
+// A margin is a result (CLAIMS.md: "a 12-point lead") with or without its
+// digits; "a single digit" in a form is none.
+func (c *numberCheck) digitsMargin(i int) int {
+	toks, text := c.toks, c.text
+	w := strings.ToLower(sourcing.Word(text, toks[i]))
+	if !strings.HasPrefix(w, "double") && !strings.HasPrefix(w, "single") {
+		return 0
+	}
+	e, rest := i+1, w[len("double"):]
+	if rest == "" {
+		if !sourcing.Joined(toks, i) {
+			return 0
+		}
+		rest, e = "-"+strings.ToLower(sourcing.Word(text, toks[i+1])), i+2
+	}
+	switch rest {
+	case "-digit":
+		if e < len(toks) && sourcing.Joined(toks, e-1) && prose.Has(sourcing.Word(text, toks[e]), prose.MarginNoun) {
+			return e
+		}
+	case "-digits":
+		if i > 0 && sourcing.Joined(toks, i-1) {
+			switch strings.ToLower(sourcing.Word(text, toks[i-1])) {
+			case "by", "to", "within", "into":
+				return e
+			}
+		}
+	}
+	return 0
+}
 
 // digitsIdiom reports whether the words at start say how many digits an
 // amount has, a vague magnitude of money: "six figures", "five figures".
@@ -2118,6 +2188,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, e, true
 		}
 		return 0, 0, false
+	case c.digitsMargin(i) > 0:
+		return i, c.digitsMargin(i), true // "a double-digit lead", "won by single digits"
 	case c.multipleWord(t):
 		if e := c.magnitudeAfter(i + 1); e > 0 {
 			return i, e, true // "triple the size of his crowd"
@@ -2227,6 +2299,11 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	}
 	if !q.digits && c.digitsIdiom(i) {
 		return i, e + 1, true // "start at six figures": an amount's size
+	}
+	if !q.year && q.value > 1 {
+		if me := c.marginPoints(i, e); me > 0 {
+			return c.rangeStart(i, last), me, true // "a four-point lead", "won by five points": a margin, however small
+		}
 	}
 	if ne, unit := c.unitOrNoun(e); ne > e {
 		if q.year && (c.afterDateWord(i) || ne-e > maxYearNounWords) {
@@ -3830,6 +3907,9 @@ func (c *numberCheck) wordQuantity(i int, w string) (quantity, bool) {
 		case la.Is(sourcing.NumberWord) && lb.Is(sourcing.FractionWord):
 			return quantity{end: i + 1, value: la.Value * lb.Value, kind: fractionQty}, true
 		case la.Is(sourcing.NumberWord) && strings.EqualFold(b, "point"):
+			if la.Value < float64(c.opts.MinCount) && !(sourcing.Joined(toks, i) && prose.Has(sourcing.Word(text, toks[i+1]), prose.MarginNoun)) {
+				return quantity{}, false // "a five-point plan": a small one describes, unless a margin ("a four-point lead")
+			}
 			return quantity{end: i + 1, value: la.Value, kind: compoundQty}, true // "a ten-point margin", as "a 12-point lead"
 		default:
 			return quantity{}, false

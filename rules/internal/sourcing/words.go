@@ -188,7 +188,8 @@ func (t *WordTrigger) holdsEntry(e LexEntry, text string, start, end int) bool {
 	if e.Is(t.classes) {
 		return !e.Is(NumberWord) || e.Value >= 10 || strings.HasPrefix(text[end:], " in ") || strings.HasPrefix(text[end:], " out of ") ||
 			strings.HasPrefix(text[end:], " of every ") || strings.HasPrefix(text[end:], " figures") || strings.HasPrefix(text[end:], "-fold") ||
-			streakAfter(text[end:]) || newsCountAfter(text[end:]) || durationAfter(text[end:])
+			streakAfter(text[end:]) || newsCountAfter(text[end:]) || durationAfter(text[end:]) ||
+			strings.HasPrefix(text[end:], " point") || strings.HasPrefix(text[end:], "-point") // "by five points", "a four-point lead": a margin (uncited-number's marginPoints)
 	}
 	for _, x := range t.Words {
 		if len(x) == len(w) && strings.EqualFold(w, x) {
