@@ -1136,8 +1136,9 @@ func (p *Paragraph) verbCue(toks []Token, k, si int) {
 	if by+1 < len(toks) && p.is(toks[by], "out") && !toks[by-1].BreakAfter {
 		by++
 	}
-	margin := by < len(toks) && p.is(toks[by], "by") && !toks[by-1].BreakAfter && p.marginAfter(toks, by+1)
-	passive := by < len(toks) && p.is(toks[by], "by") && !toks[by-1].BreakAfter && !margin
+	byWord := by < len(toks) && p.is(toks[by], "by") && !toks[by-1].BreakAfter
+	margin := byWord && p.marginAfter(toks, by+1) // "found by 43%-41%", no agent
+	passive := byWord && !margin
 	switch {
 	case passive:
 		// "unveiled by the committee", "as reported by Reuters", "as

@@ -483,9 +483,8 @@ func (c *numberCheck) checkBlock(b *lint.Block) {
 
 // holdsNamedCue reports whether figure f ends with the cue of an
 // attribution to a named source that opens before it, the cue read as a
-// counted noun: "a
-// Gallup survey of 1,000 people shows …", "… of those 18 to 35 years old
-// finds …". The figure stands in the source's own phrase, the sample the
+// counted noun: "a Gallup survey of 1,000 people shows …", "… of those 18
+// to 35 years old finds …". The figure stands in the source's own phrase, the sample the
 // named document describes, not in what it is said to show. A document
 // must open the source before the figure: "TSA gets hundreds of thousands
 // of calls" is no survey's sample.
@@ -1034,11 +1033,11 @@ func (c *numberCheck) marginPoints(i, e int) int {
 // digits; "a single digit" in a form is none.
 func (c *numberCheck) digitsMargin(i int) int {
 	toks, text := c.toks, c.text
-	w := strings.ToLower(sourcing.Word(text, toks[i]))
-	if !strings.HasPrefix(w, "double") && !strings.HasPrefix(w, "single") {
-		return 0
+	w := sourcing.Word(text, toks[i])
+	if len(w) < len("double") || !strings.EqualFold(w[:len("double")], "double") && !strings.EqualFold(w[:len("single")], "single") {
+		return 0 // most words: nothing lowered
 	}
-	e, rest := i+1, w[len("double"):]
+	e, rest := i+1, strings.ToLower(w[len("double"):])
 	if rest == "" {
 		if !sourcing.Joined(toks, i) {
 			return 0
@@ -2162,6 +2161,7 @@ func (c *numberCheck) modalLimit(start, end int) bool {
 func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 	toks, text := c.toks, c.text
 	t := toks[i]
+	digits := c.digitsMargin(i)
 	switch {
 	case t.Is(sourcing.MultiplyVerb):
 		// "doubled", but not "doubled down" or "doubled as a shelter";
@@ -2188,8 +2188,8 @@ func (c *numberCheck) figureAt(i, last int) (start, end int, ok bool) {
 			return i, e, true
 		}
 		return 0, 0, false
-	case c.digitsMargin(i) > 0:
-		return i, c.digitsMargin(i), true // "a double-digit lead", "won by single digits"
+	case digits > 0:
+		return i, digits, true // "a double-digit lead", "won by single digits"
 	case c.multipleWord(t):
 		if e := c.magnitudeAfter(i + 1); e > 0 {
 			return i, e, true // "triple the size of his crowd"
