@@ -170,16 +170,20 @@ func TestUncitedNumberSpeakerLabelsLinear(t *testing.T) {
 // what it says, from the items before it, not by stepping back over all
 // of them.
 func TestUncitedNumberLongListLinear(t *testing.T) {
-	checkLinear(t, 500, 10_000, 100,
-		func(n int) []byte {
-			var b strings.Builder
-			b.WriteString("The agenda asked speakers to cover:\n\n")
-			for i := range n {
-				fmt.Fprintf(&b, "- Team %d grew to 4,500 members last year\n", i)
-			}
-			return []byte(b.String())
-		},
-		func(n int) int { return n })
+	checkLinear(t, 500, 10_000, 100, itemsAfterIntro("- Team %d grew to 4,500 members last year\n"), func(n int) int { return n })
+}
+
+// itemsAfterIntro returns n items of format (each given its number) after
+// one introduction, "The agenda asked speakers to cover:".
+func itemsAfterIntro(format string) func(n int) []byte {
+	return func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("The agenda asked speakers to cover:\n\n")
+		for i := range n {
+			fmt.Fprintf(&b, format, i)
+		}
+		return []byte(b.String())
+	}
 }
 
 // TestUncitedNumberBulletParagraphsLinear checks that many paragraphs
@@ -188,16 +192,7 @@ func TestUncitedNumberLongListLinear(t *testing.T) {
 // number: each finds the introduction from the paragraphs before it, not
 // by stepping back over all of them.
 func TestUncitedNumberBulletParagraphsLinear(t *testing.T) {
-	checkLinear(t, 500, 10_000, 100,
-		func(n int) []byte {
-			var b strings.Builder
-			b.WriteString("The agenda asked speakers to cover:\n\n")
-			for i := range n {
-				fmt.Fprintf(&b, "• Team %d grew to 4,500 members last year\n\n", i)
-			}
-			return []byte(b.String())
-		},
-		func(n int) int { return n })
+	checkLinear(t, 500, 10_000, 100, itemsAfterIntro("• Team %d grew to 4,500 members last year\n\n"), func(n int) int { return n })
 }
 
 // TestUncitedNumberFirstPersonSentenceLinear checks that one sentence of
